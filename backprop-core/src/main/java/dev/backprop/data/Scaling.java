@@ -1,0 +1,163 @@
+package dev.backprop.data;
+
+import dev.backprop.linalg.Matrix;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A per-column affine map fitted on training data and stored in the model, so prediction scales new data exactly as
+ * training did. Immutable.
+ *
+ * <ul>
+ *   <li>{@link ScalingMethod#MINMAX}: x' = (x - min) / (max - min), training data onto [0, 1].</li>
+ *   <li>{@link ScalingMethod#MAX}: x' = x / max, where max is the column's largest absolute value.</li>
+ *   <li>{@link ScalingMethod#NONE}: x' = x.</li>
+ * </ul>
+ * A constant column has max - min = 0 (or max = 0); it is divided by 1 instead, so it maps to 0 (minmax) or stays as
+ * it is (max) rather than to NaN. New data outside the training range maps outside [0, 1]; it is not clipped.
+ */
+public final class Scaling {
+    private final ScalingMethod method;
+    private final double[] min;
+    private final double[] max;
+
+    private Scaling(ScalingMethod method, double[] min, double[] max) {
+        this.method = method;
+        this.min = min;
+        this.max = max;
+    }
+
+    /** The identity map on {@code columns} columns. */
+    public static Scaling none(int columns) {
+        return new Scaling(ScalingMethod.NONE, new double[columns], new double[columns]);
+    }
+
+    /**
+     * A scaling with stored ranges, as read from a model file. For {@code MAX} only {@code max} is used.
+     *
+     * @throws IllegalArgumentException if the arrays differ in length or hold a non-finite value
+     */
+    public static Scaling of(ScalingMethod method, double[] min, double[] max) {
+        if (min.length != max.length) {
+            throw new IllegalArgumentException("scaling has " + min.length + " minima but " + max.length + " maxima");
+        }
+        for (int j = 0; j < min.length; j++) {
+            if (!Double.isFinite(min[j]) || !Double.isFinite(max[j])) {
+                throw new IllegalArgumentException("scaling range of column " + j + " is not finite");
+            }
+        }
+        return new Scaling(method, min.clone(), max.clone());
+    }
+
+    /** Fits {@code method} on the columns of {@code data}. */
+    public static Scaling fit(ScalingMethod method, Matrix data) {
+        int cols = data.cols();
+        double[] min = new double[cols];
+        double[] max = new double[cols];
+        if (method != ScalingMethod.NONE && data.rows() > 0) {
+            Arrays.fill(min, Double.POSITIVE_INFINITY);
+            Arrays.fill(max, Double.NEGATIVE_INFINITY);
+            double[] values = data.toArray();
+            for (int i = 0; i < data.rows(); i++) {
+                for (int j = 0; j < cols; j++) {
+                    double v = values[i * cols + j];
+                    if (method == ScalingMethod.MAX) {
+                        v = Math.abs(v);
+                    }
+                    min[j] = Math.min(min[j], v);
+                    max[j] = Math.max(max[j], v);
+                }
+            }
+            if (method == ScalingMethod.MAX) {
+                Arrays.fill(min, 0.0);
+            }
+        }
+        return new Scaling(method, min, max);
+    }
+
+    public ScalingMethod method() {
+        return method;
+    }
+
+    public int columns() {
+        return min.length;
+    }
+
+    /** A copy of the fitted minima (zeros for {@code MAX} and {@code NONE}). */
+    public double[] min() {
+        return min.clone();
+    }
+
+    /** A copy of the fitted maxima (largest absolute values for {@code MAX}; zeros for {@code NONE}). */
+    public double[] max() {
+        return max.clone();
+    }
+
+    private double offset(int j) {
+        return method == ScalingMethod.MINMAX ? min[j] : 0.0;
+    }
+
+    private double divisor(int j) {
+        double d = switch (method) {
+            case MINMAX -> max[j] - min[j];
+            case MAX -> max[j];
+            case NONE -> 1.0;
+        };
+        return d == 0.0 ? 1.0 : d;
+    }
+
+    /**
+     * x' for every value of {@code data}.
+     *
+     * @throws IllegalArgumentException if the column counts differ
+     */
+    public Matrix apply(Matrix data) {
+        checkColumns(data);
+        double[] v = data.toArray();
+        int cols = data.cols();
+        for (int i = 0; i < v.length; i++) {
+            int j = i % cols;
+            v[i] = (v[i] - offset(j)) / divisor(j);
+        }
+        return Matrix.wrap(data.rows(), cols, v);
+    }
+
+    /**
+     * The inverse map, x = x' d + o, taking network outputs back to the data's own units.
+     *
+     * @throws IllegalArgumentException if the column counts differ
+     */
+    public Matrix invert(Matrix scaled) {
+        checkColumns(scaled);
+        double[] v = scaled.toArray();
+        int cols = scaled.cols();
+        for (int i = 0; i < v.length; i++) {
+            int j = i % cols;
+            v[i] = v[i] * divisor(j) + offset(j);
+        }
+        return Matrix.wrap(scaled.rows(), cols, v);
+    }
+
+    private void checkColumns(Matrix data) {
+        if (data.cols() != min.length) {
+            throw new IllegalArgumentException("scaling was fitted on " + min.length + " columns but the data has "
+                    + data.cols());
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Scaling s && method == s.method && Arrays.equals(min, s.min) && Arrays.equals(max, s.max);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(method, Arrays.hashCode(min), Arrays.hashCode(max));
+    }
+
+    @Override
+    public String toString() {
+        return "Scaling(" + method.id() + ")";
+    }
+}

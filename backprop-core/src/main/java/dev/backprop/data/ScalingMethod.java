@@ -1,0 +1,37 @@
+package dev.backprop.data;
+
+import java.util.Locale;
+
+/** How a column is mapped before it reaches the network; see {@link Scaling}. */
+public enum ScalingMethod {
+    /** x' = (x - min) / (max - min): each column onto [0, 1], the seed's normalisation. The default. */
+    MINMAX("minmax"),
+    /** x' = x / max|x|: the seed's source material divides by the column maximum (the same for data ≥ 0). */
+    MAX("max"),
+    /** x' = x: the data is already scaled. */
+    NONE("none");
+
+    private final String id;
+
+    ScalingMethod(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /**
+     * The method named {@code id} (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the allowed values if there is none
+     */
+    public static ScalingMethod fromId(String id) {
+        for (ScalingMethod m : values()) {
+            if (m.id.equals(id.toLowerCase(Locale.ROOT))) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown scaling '" + id + "' (allowed: minmax, max, none)");
+    }
+}

@@ -1,0 +1,313 @@
+package dev.backprop.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.data.Scaling;
+import dev.backprop.data.ScalingMethod;
+import dev.backprop.linalg.Matrix;
+import dev.backprop.nn.Activation;
+import dev.backprop.nn.Architecture;
+import dev.backprop.nn.DenseLayer;
+import dev.backprop.nn.Loss;
+import dev.backprop.nn.Model;
+import dev.backprop.nn.Network;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The model file: versioned, human-readable JSON, read and written without Java serialisation.
+ *
+ * <pre>
+ * {"format": "backprop-model", "version": 1,
+ *  "inputs": ["sleep", "study"], "outputs": ["score"], "loss": "sse",
+ *  "layers": [
+ *    {"activation": "sigmoid", "bias": null, "weights": [[0.5, -0.3, 0.8], [-0.1, 0.4, 0.2]]},
+ *    {"activation": "sigmoid", "bias": null, "weights": [[0.7], [-0.6], [0.3]]}],
+ *  "inputScaling": {"method": "minmax", "min": [3, 1], "max": [10, 5]},
+ *  "outputScaling": {"method": "minmax", "min": [75], "max": [93]}}
+ * </pre>
+ * Weights are rows = inputs, columns = outputs; {@code bias} is null or one number per output. {@code inputs},
+ * {@code outputs}, {@code loss} (default sse) and the scalings (default none) may be left out of a hand-written file.
+ * Doubles are written in Java's shortest round-trip form, so a saved model loads bit-identical.
+ */
+public final class ModelFile {
+    /** The value of the {@code format} field. */
+    public static final String FORMAT = "backprop-model";
+    /** The newest version this code writes and reads. */
+    public static final int VERSION = 1;
+    /** Larger networks are refused before any array is allocated. */
+    public static final long MAX_PARAMETERS = 200_000_000L;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .build())
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelFile() {
+    }
+
+    /**
+     * Reads the model in {@code file}.
+     *
+     * @throws InvalidModelException naming the file and what is wrong with it
+     * @throws IOException           if it cannot be read
+     */
+    public static Model read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new InvalidModelException(file + ": is a directory, not a model file");
+        }
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (InvalidModelException e) {
+            throw new InvalidModelException(file + ": " + e.getMessage());
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InvalidModelException(file + ": not a model file (not UTF-8 text)");
+        }
+    }
+
+    /**
+     * Parses a model from JSON text.
+     *
+     * @throws InvalidModelException saying what is wrong
+     */
+    public static Model parse(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidModelException("not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidModelException("expected a JSON object with \"format\": \"" + FORMAT + "\"");
+        }
+        if (!FORMAT.equals(root.path("format").asText(null))) {
+            throw new InvalidModelException("\"format\" must be \"" + FORMAT + "\" but was " + root.get("format"));
+        }
+        JsonNode version = root.get("version");
+        if (version == null || !version.isInt() || version.intValue() < 1 || version.intValue() > VERSION) {
+            throw new InvalidModelException("\"version\" must be 1 to " + VERSION + " but was " + version
+                    + " (a newer backprop may have written this file)");
+        }
+        Loss loss = root.hasNonNull("loss") ? parseEnum(root.get("loss"), "loss", Loss::fromId) : Loss.SSE;
+        JsonNode layersNode = root.get("layers");
+        if (layersNode == null || !layersNode.isArray() || layersNode.isEmpty()) {
+            throw new InvalidModelException("\"layers\" must be a non-empty array");
+        }
+        List<DenseLayer> layers = new ArrayList<>();
+        long parameters = 0;
+        for (int l = 0; l < layersNode.size(); l++) {
+            DenseLayer layer = parseLayer(layersNode.get(l), l + 1, parameters);
+            if (l > 0 && layers.get(l - 1).outputs() != layer.inputs()) {
+                throw new InvalidModelException("layer " + (l + 1) + " has " + layer.inputs()
+                        + " weight rows but layer " + l + " has " + layers.get(l - 1).outputs()
+                        + " outputs: expected " + layers.get(l - 1).outputs() + " rows");
+            }
+            parameters += (long) layer.inputs() * layer.outputs() + layer.outputs();
+            layers.add(layer);
+        }
+        Network network = Network.of(layers, loss);
+        int m = network.architecture().inputs();
+        int k = network.architecture().outputs();
+        List<String> inputs = names(root.get("inputs"), "inputs", "x", m);
+        List<String> outputs = names(root.get("outputs"), "outputs", "y", k);
+        Scaling inputScaling = scaling(root.get("inputScaling"), "inputScaling", m);
+        Scaling outputScaling = scaling(root.get("outputScaling"), "outputScaling", k);
+        return new Model(network, inputs, outputs, inputScaling, outputScaling);
+    }
+
+    private static DenseLayer parseLayer(JsonNode node, int number, long parametersSoFar) {
+        String where = "layer " + number;
+        if (node == null || !node.isObject()) {
+            throw new InvalidModelException(where + " must be an object with \"activation\", \"bias\", \"weights\"");
+        }
+        Activation activation = node.hasNonNull("activation")
+                ? parseEnum(node.get("activation"), where + " activation", Activation::fromId) : Activation.SIGMOID;
+        JsonNode weightsNode = node.get("weights");
+        if (weightsNode == null || !weightsNode.isArray() || weightsNode.isEmpty()
+                || !weightsNode.get(0).isArray() || weightsNode.get(0).isEmpty()) {
+            throw new InvalidModelException(where + ": \"weights\" must be a non-empty array of rows (one per input)");
+        }
+        int rows = weightsNode.size();
+        int cols = weightsNode.get(0).size();
+        if (parametersSoFar + (long) rows * cols > MAX_PARAMETERS) {
+            throw new InvalidModelException(where + ": the model would have more than " + MAX_PARAMETERS
+                    + " parameters");
+        }
+        double[] weights = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            JsonNode row = weightsNode.get(i);
+            if (!row.isArray() || row.size() != cols) {
+                throw new InvalidModelException(where + ": weight row " + (i + 1) + " has "
+                        + (row.isArray() ? row.size() + " values" : "no array") + " but row 1 has " + cols);
+            }
+            for (int j = 0; j < cols; j++) {
+                weights[i * cols + j] = number(row.get(j), where + " weight [" + (i + 1) + "][" + (j + 1) + "]");
+            }
+        }
+        double[] bias = null;
+        JsonNode biasNode = node.get("bias");
+        if (biasNode != null && !biasNode.isNull()) {
+            if (!biasNode.isArray() || biasNode.size() != cols) {
+                throw new InvalidModelException(where + ": \"bias\" must be null or " + cols
+                        + " numbers (one per output) but has " + (biasNode.isArray() ? biasNode.size() : "no array"));
+            }
+            bias = new double[cols];
+            for (int j = 0; j < cols; j++) {
+                bias[j] = number(biasNode.get(j), where + " bias [" + (j + 1) + "]");
+            }
+        }
+        return new DenseLayer(Matrix.wrap(rows, cols, weights), bias, activation);
+    }
+
+    private static double number(JsonNode node, String where) {
+        if (node == null || !node.isNumber()) {
+            throw new InvalidModelException(where + " must be a number but was " + node);
+        }
+        double v = node.doubleValue();
+        if (!Double.isFinite(v)) {
+            throw new InvalidModelException(where + " is not finite");
+        }
+        return v;
+    }
+
+    private static <T> T parseEnum(JsonNode node, String where, java.util.function.Function<String, T> parser) {
+        if (!node.isTextual()) {
+            throw new InvalidModelException(where + " must be a string but was " + node);
+        }
+        try {
+            return parser.apply(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> names(JsonNode node, String field, String prefix, int expected) {
+        List<String> names = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            for (int j = 0; j < expected; j++) {
+                names.add(prefix + (j + 1));
+            }
+            return names;
+        }
+        if (!node.isArray() || node.size() != expected) {
+            throw new InvalidModelException("\"" + field + "\" must list " + expected + " column names but has "
+                    + (node.isArray() ? node.size() : "no array"));
+        }
+        for (JsonNode name : node) {
+            if (!name.isTextual()) {
+                throw new InvalidModelException("\"" + field + "\" must hold strings but has " + name);
+            }
+            names.add(name.asText());
+        }
+        return names;
+    }
+
+    private static Scaling scaling(JsonNode node, String field, int columns) {
+        if (node == null || node.isNull()) {
+            return Scaling.none(columns);
+        }
+        if (!node.isObject() || !node.hasNonNull("method")) {
+            throw new InvalidModelException("\"" + field + "\" must be null or an object with a \"method\"");
+        }
+        ScalingMethod method = parseEnum(node.get("method"), field + " method", ScalingMethod::fromId);
+        if (method == ScalingMethod.NONE) {
+            return Scaling.none(columns);
+        }
+        double[] max = vector(node.get("max"), field + " max", columns);
+        double[] min = method == ScalingMethod.MINMAX ? vector(node.get("min"), field + " min", columns)
+                : new double[columns];
+        return Scaling.of(method, min, max);
+    }
+
+    private static double[] vector(JsonNode node, String where, int expected) {
+        if (node == null || !node.isArray() || node.size() != expected) {
+            throw new InvalidModelException(where + " must be " + expected + " numbers but has "
+                    + (node != null && node.isArray() ? node.size() : "no array"));
+        }
+        double[] v = new double[expected];
+        for (int j = 0; j < expected; j++) {
+            v[j] = number(node.get(j), where + " [" + (j + 1) + "]");
+        }
+        return v;
+    }
+
+    /** The model as JSON text, in the layout above. */
+    public static String toJson(Model model) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        ArrayNode inputs = root.putArray("inputs");
+        model.inputs().forEach(inputs::add);
+        ArrayNode outputs = root.putArray("outputs");
+        model.outputs().forEach(outputs::add);
+        Network network = model.network();
+        root.put("loss", network.loss().id());
+        Architecture architecture = network.architecture();
+        root.put("architecture", architecture.toString());
+        ArrayNode layers = root.putArray("layers");
+        for (DenseLayer layer : network.layers()) {
+            ObjectNode node = layers.addObject();
+            node.put("activation", layer.activation().id());
+            double[] bias = layer.bias();
+            if (bias == null) {
+                node.putNull("bias");
+            } else {
+                ArrayNode b = node.putArray("bias");
+                for (double v : bias) {
+                    b.add(v);
+                }
+            }
+            ArrayNode weights = node.putArray("weights");
+            for (double[] row : layer.weights().toRows()) {
+                ArrayNode r = weights.addArray();
+                for (double v : row) {
+                    r.add(v);
+                }
+            }
+        }
+        root.set("inputScaling", scalingNode(model.inputScaling()));
+        root.set("outputScaling", scalingNode(model.outputScaling()));
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    private static ObjectNode scalingNode(Scaling scaling) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("method", scaling.method().id());
+        if (scaling.method() == ScalingMethod.MINMAX) {
+            ArrayNode min = node.putArray("min");
+            for (double v : scaling.min()) {
+                min.add(v);
+            }
+        }
+        if (scaling.method() != ScalingMethod.NONE) {
+            ArrayNode max = node.putArray("max");
+            for (double v : scaling.max()) {
+                max.add(v);
+            }
+        }
+        return node;
+    }
+
+    /** Writes {@code model} to {@code file} atomically: a crash leaves the old file or the new one, never half. */
+    public static void write(Model model, Path file) throws IOException {
+        AtomicFiles.writeString(file, toJson(model));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.backprop.linalg;
+
+/**
+ * The library's one matrix-multiply path: every layer's forward and backward pass goes through {@link #gemm}, so
+ * making it fast in one place makes all of training fast.
+ *
+ * <p>Backpropagation needs three products, all covered by the transpose flags:
+ * <ul>
+ *   <li>{@code Z = A W} (forward: activations times weights),</li>
+ *   <li>{@code dW = Aᵀ δ} (weight gradient: {@code transposeA}),</li>
+ *   <li>{@code δ_below = δ Wᵀ} (error sent down a layer: {@code transposeB}).</li>
+ * </ul>
+ * Matrices are row-major, contiguous, and addressed by an array and an offset so a layer's weights can be used where
+ * they sit inside one flat parameter vector. Legend for the loops: i indexes rows of C, j columns of C, p the shared
+ * dimension.
+ */
+public final class Gemm {
+    private Gemm() {
+    }
+
+    /**
+     * C = op(A) op(B) + beta C, where op(X) is X or Xᵀ; c_ij = Σ_p op(A)_ip op(B)_pj + beta c_ij.
+     *
+     * <p>op(A) is m x k: A is stored m x k, or k x m when {@code transposeA}. op(B) is k x n: B is stored k x n,
+     * or n x k when {@code transposeB}. C is m x n. A and B are not modified; C is. With {@code beta == 0} the old
+     * contents of C are ignored (even NaN), as in BLAS.
+     *
+     * @throws IllegalArgumentException if a size is negative or an array is too short for its offset and shape
+     */
+    public static void gemm(boolean transposeA, boolean transposeB, int m, int n, int k,
+                            double[] a, int aOffset, double[] b, int bOffset,
+                            double beta, double[] c, int cOffset) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("sizes must be >= 0 but were m=" + m + " n=" + n + " k=" + k);
+        }
+        checkFits("A", a, aOffset, (long) m * k);
+        checkFits("B", b, bOffset, (long) k * n);
+        checkFits("C", c, cOffset, (long) m * n);
+        GemmKernels.gemm(transposeA, transposeB, m, n, k, a, aOffset, b, bOffset, beta, c, cOffset);
+    }
+
+    private static void checkFits(String name, double[] array, int offset, long length) {
+        if (offset < 0 || offset + length > array.length) {
+            throw new IllegalArgumentException(name + " needs " + length + " values from offset " + offset
+                    + " but its array has " + array.length);
+        }
+    }
+}

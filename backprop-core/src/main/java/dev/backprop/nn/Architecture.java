@@ -1,0 +1,118 @@
+package dev.backprop.nn;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A network's structure: its stack of layers and its loss, with the layout of all parameters in one flat vector.
+ *
+ * <p>Layout: for each layer in order, W row-major (inputs x outputs) then b (outputs values) if the layer has one. One
+ * flat vector lets every optimizer (including L-BFGS) treat the network as a point in ℝ^P. Immutable.
+ */
+public final class Architecture {
+    /** Networks larger than this are refused: the flat parameter vector is one Java array. */
+    public static final long MAX_PARAMETERS = Integer.MAX_VALUE - 16;
+
+    private final List<LayerSpec> layers;
+    private final Loss loss;
+    private final int[] weightOffsets;
+    private final int[] biasOffsets;
+    private final int parameterCount;
+
+    /**
+     * @throws IllegalArgumentException if there are no layers, consecutive layers do not chain (layer l's outputs
+     *                                  must equal layer l+1's inputs), or the network has too many parameters
+     */
+    public Architecture(List<LayerSpec> layers, Loss loss) {
+        this.layers = List.copyOf(layers);
+        this.loss = Objects.requireNonNull(loss, "loss");
+        if (this.layers.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one layer");
+        }
+        weightOffsets = new int[this.layers.size()];
+        biasOffsets = new int[this.layers.size()];
+        long offset = 0;
+        for (int l = 0; l < this.layers.size(); l++) {
+            LayerSpec spec = this.layers.get(l);
+            if (l > 0 && this.layers.get(l - 1).outputs() != spec.inputs()) {
+                throw new IllegalArgumentException("layer " + l + " has " + this.layers.get(l - 1).outputs()
+                        + " outputs while layer " + (l + 1) + " takes " + spec.inputs() + " inputs");
+            }
+            weightOffsets[l] = (int) Math.min(offset, Integer.MAX_VALUE);
+            offset += (long) spec.inputs() * spec.outputs();
+            biasOffsets[l] = spec.bias() ? (int) Math.min(offset, Integer.MAX_VALUE) : -1;
+            offset += spec.bias() ? spec.outputs() : 0;
+            if (offset > MAX_PARAMETERS) {
+                throw new IllegalArgumentException("the network would have more than " + MAX_PARAMETERS
+                        + " parameters, which is more than one array can hold");
+            }
+        }
+        parameterCount = (int) offset;
+    }
+
+    public List<LayerSpec> layers() {
+        return layers;
+    }
+
+    public LayerSpec layer(int l) {
+        return layers.get(l);
+    }
+
+    public int depth() {
+        return layers.size();
+    }
+
+    public Loss loss() {
+        return loss;
+    }
+
+    public int inputs() {
+        return layers.get(0).inputs();
+    }
+
+    public int outputs() {
+        return layers.get(layers.size() - 1).outputs();
+    }
+
+    public int parameterCount() {
+        return parameterCount;
+    }
+
+    /** Offset of layer l's W in the flat parameter vector. */
+    public int weightOffset(int l) {
+        return weightOffsets[l];
+    }
+
+    /** Offset of layer l's b in the flat parameter vector, or -1 if it has none. */
+    public int biasOffset(int l) {
+        return biasOffsets[l];
+    }
+
+    /** The widest layer's output count, for sizing workspaces. */
+    public int maxWidth() {
+        int w = inputs();
+        for (LayerSpec s : layers) {
+            w = Math.max(w, s.outputs());
+        }
+        return w;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Architecture a && layers.equals(a.layers) && loss == a.loss;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(layers, loss);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder().append(inputs());
+        for (LayerSpec s : layers) {
+            sb.append(" -> ").append(s.outputs()).append(' ').append(s.activation().id()).append(s.bias() ? "+b" : "");
+        }
+        return sb.append(", loss ").append(loss.id()).toString();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.backprop.nn;
+
+import dev.backprop.linalg.Matrix;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A trained (or hand-made) feed-forward network: an {@link Architecture} and the values of all its parameters.
+ * Immutable and thread-safe; {@link #predict} allocates its own workspace on each call.
+ */
+public final class Network {
+    private static final int PREDICT_CHUNK = 1024;
+    private final Architecture architecture;
+    private final double[] parameters;
+
+    private Network(Architecture architecture, double[] parameters) {
+        this.architecture = architecture;
+        this.parameters = parameters;
+    }
+
+    /**
+     * A network from its layers, first (input side) to last.
+     *
+     * @throws IllegalArgumentException if the layers do not chain
+     */
+    public static Network of(List<DenseLayer> layers, Loss loss) {
+        List<LayerSpec> specs = new ArrayList<>();
+        for (DenseLayer layer : layers) {
+            specs.add(new LayerSpec(layer.inputs(), layer.outputs(), layer.activation(), layer.hasBias()));
+        }
+        Architecture architecture = new Architecture(specs, loss);
+        double[] parameters = new double[architecture.parameterCount()];
+        for (int l = 0; l < layers.size(); l++) {
+            DenseLayer layer = layers.get(l);
+            double[] w = layer.weights().toArray();
+            System.arraycopy(w, 0, parameters, architecture.weightOffset(l), w.length);
+            if (layer.hasBias()) {
+                double[] b = layer.bias();
+                System.arraycopy(b, 0, parameters, architecture.biasOffset(l), b.length);
+            }
+        }
+        return new Network(architecture, parameters);
+    }
+
+    /**
+     * A network from an architecture and its flat parameter vector (layout in {@link Architecture}); copies it.
+     *
+     * @throws IllegalArgumentException if the vector's length is not the architecture's parameter count
+     */
+    public static Network of(Architecture architecture, double[] parameters) {
+        if (parameters.length != architecture.parameterCount()) {
+            throw new IllegalArgumentException("the architecture has " + architecture.parameterCount()
+                    + " parameters but " + parameters.length + " values were given");
+        }
+        return new Network(architecture, parameters.clone());
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    public Loss loss() {
+        return architecture.loss();
+    }
+
+    /** A copy of the flat parameter vector. */
+    public double[] parameters() {
+        return parameters.clone();
+    }
+
+    public int depth() {
+        return architecture.depth();
+    }
+
+    /** Layer l (0 = the one fed by the inputs), as a copy. */
+    public DenseLayer layer(int l) {
+        LayerSpec spec = architecture.layer(l);
+        int w = architecture.weightOffset(l);
+        Matrix weights = Matrix.wrap(spec.inputs(), spec.outputs(),
+                Arrays.copyOfRange(parameters, w, w + spec.inputs() * spec.outputs()));
+        double[] bias = null;
+        if (spec.bias()) {
+            int b = architecture.biasOffset(l);
+            bias = Arrays.copyOfRange(parameters, b, b + spec.outputs());
+        }
+        return new DenseLayer(weights, bias, spec.activation());
+    }
+
+    /** All layers, as copies. */
+    public List<DenseLayer> layers() {
+        List<DenseLayer> out = new ArrayList<>();
+        for (int l = 0; l < depth(); l++) {
+            out.add(layer(l));
+        }
+        return out;
+    }
+
+    /**
+     * ŷ for each row of {@code x} (already scaled as the network expects).
+     *
+     * @throws IllegalArgumentException if x does not have one column per network input
+     */
+    public Matrix predict(Matrix x) {
+        if (x.cols() != architecture.inputs()) {
+            throw new IllegalArgumentException("the network takes " + architecture.inputs() + " inputs but x is "
+                    + x.shape());
+        }
+        int n = x.rows();
+        int outputs = architecture.outputs();
+        double[] input = x.toArray();
+        double[] result = new double[n * outputs];
+        // Chunks bound the workspace: predicting a million rows must not need a million-row buffer per layer.
+        Backpropagation pass = new Backpropagation(architecture, Math.max(1, Math.min(n, PREDICT_CHUNK)));
+        for (int start = 0; start < n; start += PREDICT_CHUNK) {
+            int rows = Math.min(PREDICT_CHUNK, n - start);
+            double[] yhat = pass.forward(parameters, input, start * architecture.inputs(), rows);
+            System.arraycopy(yhat, 0, result, start * outputs, rows * outputs);
+        }
+        return Matrix.wrap(n, outputs, result);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Network n && architecture.equals(n.architecture) && Arrays.equals(parameters, n.parameters);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * architecture.hashCode() + Arrays.hashCode(parameters);
+    }
+
+    @Override
+    public String toString() {
+        return "Network(" + architecture + ")";
+    }
+}

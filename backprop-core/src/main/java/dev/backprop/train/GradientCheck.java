@@ -1,0 +1,56 @@
+package dev.backprop.train;
+
+import dev.backprop.nn.Architecture;
+import dev.backprop.nn.Backpropagation;
+import dev.backprop.nn.Network;
+
+/**
+ * Checks backpropagation against numerical differentiation: for every parameter θ_i, the central difference
+ * (J(θ + ε e_i) - J(θ - ε e_i)) / 2ε, whose error is O(ε²). The relative error of each pair is
+ * |analytic - numerical| / max(|analytic|, |numerical|, 1e-8); the floor keeps two gradients that are both
+ * essentially zero from reporting rounding noise as a large relative error.
+ */
+public final class GradientCheck {
+    /** The default ε. */
+    public static final double DEFAULT_EPSILON = 1e-4;
+
+    private GradientCheck() {
+    }
+
+    /**
+     * Compares the gradients on {@code rows} examples (x and y row-major, already scaled as the network expects).
+     *
+     * @throws IllegalArgumentException if ε is not finite and &gt; 0, or the arrays are too short
+     */
+    public static GradientCheckResult check(Network network, double[] x, double[] y, int rows, double epsilon) {
+        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("epsilon must be > 0 and finite but was " + epsilon);
+        }
+        Architecture architecture = network.architecture();
+        if (x.length < (long) rows * architecture.inputs() || y.length < (long) rows * architecture.outputs()) {
+            throw new IllegalArgumentException("x and y hold fewer than " + rows + " rows");
+        }
+        Backpropagation backprop = new Backpropagation(architecture, Math.max(1, rows));
+        double[] theta = network.parameters();
+        double[] analytic = new double[theta.length];
+        double loss = backprop.lossAndGradient(theta, x, y, rows, analytic);
+        double[] numerical = new double[theta.length];
+        double maxRelativeError = 0.0;
+        for (int i = 0; i < theta.length; i++) {
+            double saved = theta[i];
+            theta[i] = saved + epsilon;
+            double plus = backprop.loss(theta, x, 0, y, 0, rows);
+            theta[i] = saved - epsilon;
+            double minus = backprop.loss(theta, x, 0, y, 0, rows);
+            theta[i] = saved;
+            numerical[i] = (plus - minus) / (2 * epsilon);
+            maxRelativeError = Math.max(maxRelativeError, relativeError(analytic[i], numerical[i]));
+        }
+        return new GradientCheckResult(architecture, loss, analytic, numerical, maxRelativeError);
+    }
+
+    static double relativeError(double analytic, double numerical) {
+        double scale = Math.max(Math.max(Math.abs(analytic), Math.abs(numerical)), 1e-8);
+        return Math.abs(analytic - numerical) / scale;
+    }
+}
