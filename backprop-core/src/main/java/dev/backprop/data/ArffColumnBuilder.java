@@ -1,0 +1,89 @@
+package dev.backprop.data;
+
+import java.util.List;
+
+/**
+ * Collects the values of one declared ARFF attribute: numeric ({@code numeric}, {@code real}, {@code integer}) or
+ * nominal ({@code {a, b, 'c d'}}, codes in declared order). An unquoted {@code ?} is missing. Not thread-safe.
+ */
+final class ArffColumnBuilder {
+    private final String name;
+    private final List<String> declared;
+    private final Levels levels;
+    private final DoubleList numbers;
+    private final IntList codes;
+
+    /** @param declared the nominal values in declared order, or {@code null} for a numeric attribute */
+    ArffColumnBuilder(String name, List<String> declared) {
+        this.name = name;
+        this.declared = declared;
+        if (declared == null) {
+            levels = null;
+            numbers = new DoubleList();
+            codes = null;
+        } else {
+            levels = new Levels();
+            for (String value : declared) {
+                levels.intern(value);
+            }
+            numbers = null;
+            codes = new IntList();
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    /**
+     * Appends {@code value} read on {@code line}.
+     *
+     * @param quoted whether the value was quoted in the file
+     * @throws InvalidDataException if it is not a finite number (numeric) or not a declared value (nominal)
+     */
+    void add(String value, boolean quoted, String source, long line) {
+        boolean missing = !quoted && value.equals("?");
+        if (!quoted && value.isEmpty()) {
+            throw new InvalidDataException(source, line, name, "the value is empty; write ? for a missing value");
+        }
+        if (levels != null) {
+            int code = missing ? -1 : levels.find(value);
+            if (code < 0 && !missing) {
+                throw new InvalidDataException(source, line, name, "'" + Numbers.abbreviate(value)
+                        + "' is not one of the values declared for this attribute: " + declaredList());
+            }
+            codes.add(code);
+            return;
+        }
+        if (missing) {
+            numbers.add(Double.NaN);
+            return;
+        }
+        double v = Numbers.parse(value);
+        if (!Double.isFinite(v)) {
+            String reason = Numbers.notFiniteReason(value);
+            throw new InvalidDataException(source, line, name, Double.isNaN(v) && !Numbers.isNonFiniteLiteral(value)
+                    ? reason + " (the attribute is declared numeric)" : reason);
+        }
+        numbers.add(v);
+    }
+
+    /** Appends the value a sparse row leaves out: 0 for a numeric attribute, the first declared value for a nominal. */
+    void addDefault() {
+        if (levels != null) {
+            codes.add(0);
+        } else {
+            numbers.add(0.0);
+        }
+    }
+
+    Column build() {
+        return levels != null ? CategoricalColumn.wrap(name, declared, codes.toArray())
+                : NumericColumn.wrap(name, numbers.toArray());
+    }
+
+    private String declaredList() {
+        String all = "{" + String.join(", ", declared) + "}";
+        return all.length() <= 200 ? all : all.substring(0, 197) + "...}";
+    }
+}

@@ -1,0 +1,267 @@
+package dev.backprop.data;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads Weka's ARFF format into a {@link Frame}.
+ *
+ * <p>Supported: {@code @relation}; {@code @attribute NAME numeric|real|integer} (numeric columns) and
+ * {@code @attribute NAME {v1, v2, 'v 3'}} (categorical columns, levels in declared order); {@code @data} followed by
+ * dense rows {@code v1, v2, ...} or sparse rows {@code {i v, j v}} (0-based attribute indices; an attribute left out
+ * is 0 if numeric and its first declared value if nominal, as in Weka). Keywords and types are case-insensitive;
+ * names and values may be quoted with {@code '} or {@code "} (backslash escapes); {@code %} starts a comment; an
+ * unquoted {@code ?} is missing. Refused with a message: {@code string}, {@code date} and {@code relational}
+ * attributes, instance weights. One pass, linear in the size of the text.
+ */
+public final class ArffReader {
+    /** The longest line accepted, in characters. */
+    static final int MAX_LINE = 1 << 24;
+
+    private ArffReader() {
+    }
+
+    /**
+     * Reads the ARFF text of {@code reader} (not closed).
+     *
+     * @param source names the text in messages (a file name)
+     * @throws InvalidDataException naming the line and attribute of the first problem: an empty file, text before the
+     *                              header, an unknown declaration or type, a duplicate attribute or nominal value, a
+     *                              missing {@code @data} section or no rows after it, a row with too few or too many
+     *                              values, a value not declared for its nominal attribute, a value in a numeric
+     *                              attribute that is not a finite number, an unterminated quote, a bad sparse index,
+     *                              a line over 16 Mi characters
+     * @throws UncheckedIOException if reading fails
+     */
+    public static Frame read(Reader reader, String source) {
+        try {
+            LineReader lines = new LineReader(reader, source, MAX_LINE);
+            List<ArffColumnBuilder> columns = header(lines, source);
+            return data(lines, columns, source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<ArffColumnBuilder> header(LineReader lines, String source) throws IOException {
+        List<ArffColumnBuilder> columns = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        boolean anything = false;
+        String text;
+        while ((text = lines.readLine()) != null) {
+            long line = lines.lineNumber();
+            ArffTokenizer tokens = new ArffTokenizer(text, source, line);
+            if (tokens.atEnd()) {
+                continue;
+            }
+            anything = true;
+            String keyword = tokens.token("", true, null).toLowerCase(Locale.ROOT);
+            switch (keyword) {
+                case "@relation" -> tokens.token("", true, null);
+                case "@attribute" -> {
+                    ArffColumnBuilder column = attribute(tokens, source, line);
+                    if (!names.add(column.name())) {
+                        throw new InvalidDataException(source, line, column.name(),
+                                "an attribute of this name is already declared");
+                    }
+                    columns.add(column);
+                }
+                case "@data" -> {
+                    if (columns.isEmpty()) {
+                        throw new InvalidDataException(source, line, null, "@data comes before any @attribute");
+                    }
+                    return columns;
+                }
+                default -> throw new InvalidDataException(source, line, null, keyword.startsWith("@")
+                        ? "unknown declaration '" + Numbers.abbreviate(keyword) + "' (expected @relation, @attribute "
+                        + "or @data)"
+                        : "expected @relation, @attribute or @data but found '" + Numbers.abbreviate(text.strip())
+                        + "'; is this an ARFF file?");
+            }
+        }
+        if (!anything) {
+            throw new InvalidDataException(source, 0, null, "is empty: expected an ARFF header and @data");
+        }
+        throw new InvalidDataException(source, lines.lineNumber(), null,
+                "the file ends without a @data section: declare the rows after a line '@data'");
+    }
+
+    private static ArffColumnBuilder attribute(ArffTokenizer tokens, String source, long line) {
+        String name = tokens.token("{", true, null);
+        if (name.isEmpty()) {
+            throw new InvalidDataException(source, line, null, "@attribute needs a name and a type");
+        }
+        if (tokens.consume('{')) {
+            List<String> values = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            if (!tokens.consume('}')) {
+                do {
+                    String value = tokens.token(",}", false, name);
+                    if (value.isEmpty() && !tokens.lastQuoted()) {
+                        throw new InvalidDataException(source, line, name, "a nominal value in the list is empty");
+                    }
+                    if (!seen.add(value)) {
+                        throw new InvalidDataException(source, line, name, "the nominal value '" + value
+                                + "' is declared twice");
+                    }
+                    values.add(value);
+                } while (tokens.consume(','));
+                if (!tokens.consume('}')) {
+                    throw new InvalidDataException(source, line, name,
+                            "the list of nominal values is not closed with '}'");
+                }
+            }
+            if (values.isEmpty()) {
+                throw new InvalidDataException(source, line, name, "the nominal attribute declares no values");
+            }
+            requireEnd(tokens, source, line, name);
+            return new ArffColumnBuilder(name, values);
+        }
+        String type = tokens.token("", true, name).toLowerCase(Locale.ROOT);
+        switch (type) {
+            case "numeric", "real", "integer" -> {
+                requireEnd(tokens, source, line, name);
+                return new ArffColumnBuilder(name, null);
+            }
+            case "string", "date", "relational" -> throw new InvalidDataException(source, line, name, "is a " + type
+                    + " attribute, which backprop cannot learn from; delete the attribute and its values, or declare "
+                    + "it nominal with its values listed: {a, b, c}");
+            case "" -> throw new InvalidDataException(source, line, name, "the attribute has no type");
+            default -> throw new InvalidDataException(source, line, name, "unknown attribute type '"
+                    + Numbers.abbreviate(type) + "' (allowed: numeric, real, integer, or nominal values {a, b, c})");
+        }
+    }
+
+    private static void requireEnd(ArffTokenizer tokens, String source, long line, String name) {
+        if (!tokens.atEnd()) {
+            throw new InvalidDataException(source, line, name, "unexpected text after the declaration: '"
+                    + Numbers.abbreviate(tokens.rest()) + "'");
+        }
+    }
+
+    private static Frame data(LineReader lines, List<ArffColumnBuilder> columns, String source) throws IOException {
+        int m = columns.size();
+        String[] values = new String[m];
+        boolean[] quoted = new boolean[m];
+        LongList rowLines = new LongList();
+        String text;
+        while ((text = lines.readLine()) != null) {
+            long line = lines.lineNumber();
+            ArffTokenizer tokens = new ArffTokenizer(text, source, line);
+            if (tokens.atEnd()) {
+                continue;
+            }
+            if (tokens.consume('{')) {
+                sparseRow(tokens, columns, values, quoted, source, line);
+            } else {
+                denseRow(tokens, columns, values, quoted, source, line);
+            }
+            for (int j = 0; j < m; j++) {
+                if (values[j] == null) {
+                    columns.get(j).addDefault();
+                } else {
+                    columns.get(j).add(values[j], quoted[j], source, line);
+                }
+            }
+            rowLines.add(line);
+        }
+        if (rowLines.size() == 0) {
+            throw new InvalidDataException(source, 0, null, "has a header but no rows of data after @data");
+        }
+        List<Column> built = new ArrayList<>(m);
+        for (ArffColumnBuilder c : columns) {
+            built.add(c.build());
+        }
+        return Frame.wrap(source, built, rowLines.toArray());
+    }
+
+    private static void denseRow(ArffTokenizer tokens, List<ArffColumnBuilder> columns, String[] values,
+                                 boolean[] quoted, String source, long line) {
+        int m = columns.size();
+        int count = 0;
+        do {
+            if (count == m) {
+                if (tokens.peek('{')) {
+                    throw new InvalidDataException(source, line, null,
+                            "instance weights ({weight} after the values) are not supported; remove them");
+                }
+                int extra = 1;
+                while (true) {
+                    tokens.token(",", false, null);
+                    if (!tokens.consume(',')) {
+                        break;
+                    }
+                    extra++;
+                }
+                throw new InvalidDataException(source, line, null, "the row has " + (m + extra) + " values but "
+                        + m + " attributes are declared");
+            }
+            values[count] = tokens.token(",", false, columns.get(count).name());
+            quoted[count] = tokens.lastQuoted();
+            count++;
+        } while (tokens.consume(','));
+        if (!tokens.atEnd()) {
+            throw new InvalidDataException(source, line, columns.get(count - 1).name(),
+                    "unexpected text after the value: '" + Numbers.abbreviate(tokens.rest()) + "'");
+        }
+        if (count < m) {
+            throw new InvalidDataException(source, line, columns.get(count).name(), "the row has " + count + " value"
+                    + (count == 1 ? "" : "s") + " but " + m + " attributes are declared (this attribute and those "
+                    + "after it have none)");
+        }
+    }
+
+    private static void sparseRow(ArffTokenizer tokens, List<ArffColumnBuilder> columns, String[] values,
+                                  boolean[] quoted, String source, long line) {
+        java.util.Arrays.fill(values, null);
+        int m = columns.size();
+        if (!tokens.consume('}')) {
+            do {
+                String index = tokens.token(",}", true, null);
+                int j = sparseIndex(index, m, source, line);
+                if (values[j] != null) {
+                    throw new InvalidDataException(source, line, columns.get(j).name(),
+                            "the sparse row gives this attribute (index " + j + ") twice");
+                }
+                values[j] = tokens.token(",}", false, columns.get(j).name());
+                quoted[j] = tokens.lastQuoted();
+                if (values[j].isEmpty() && !quoted[j]) {
+                    throw new InvalidDataException(source, line, columns.get(j).name(),
+                            "the sparse entry " + j + " has no value");
+                }
+            } while (tokens.consume(','));
+            if (!tokens.consume('}')) {
+                throw new InvalidDataException(source, line, null, "the sparse row is not closed with '}'");
+            }
+        }
+        if (tokens.consume(',') && tokens.peek('{')) {
+            throw new InvalidDataException(source, line, null,
+                    "instance weights ({weight} after the values) are not supported; remove them");
+        }
+        if (!tokens.atEnd()) {
+            throw new InvalidDataException(source, line, null, "unexpected text after the sparse row: '"
+                    + Numbers.abbreviate(tokens.rest()) + "'");
+        }
+    }
+
+    private static int sparseIndex(String index, int m, String source, long line) {
+        int j;
+        try {
+            j = Integer.parseInt(index);
+        } catch (NumberFormatException e) {
+            throw new InvalidDataException(source, line, null, "'" + Numbers.abbreviate(index)
+                    + "' is not an attribute index (sparse rows read {index value, ...})");
+        }
+        if (j < 0 || j >= m) {
+            throw new InvalidDataException(source, line, null, "sparse index " + j + " is outside 0.." + (m - 1)
+                    + " (" + m + " attributes are declared)");
+        }
+        return j;
+    }
+}

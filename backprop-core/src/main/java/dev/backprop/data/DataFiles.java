@@ -1,0 +1,45 @@
+package dev.backprop.data;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * Reads data files into {@link Frame}s, choosing the reader by the file's extension unless told: the entry point for
+ * files. The text must be UTF-8 (a byte-order mark is allowed); anything else, or binary data, is refused.
+ */
+public final class DataFiles {
+    private DataFiles() {
+    }
+
+    /** Reads {@code file} with {@link ReadOptions#DEFAULT}. */
+    public static Frame read(Path file) {
+        return read(file, ReadOptions.DEFAULT);
+    }
+
+    /**
+     * Reads {@code file} as {@code options} say: {@link CsvFrameReader} for CSV and TSV, {@link ArffReader} for ARFF.
+     *
+     * @throws InvalidDataException naming the file (and line and column where they apply) if it does not exist, is a
+     *                              directory, cannot be read, is not UTF-8 text, or its content is refused by the reader
+     * @throws IllegalArgumentException if a delimiter is given for a file read as ARFF
+     * @throws UncheckedIOException on other read failures
+     */
+    public static Frame read(Path file, ReadOptions options) {
+        DataFormat format = options.format() != null ? options.format() : DataFormat.of(file);
+        if (format == DataFormat.ARFF && options.delimiter() != null) {
+            throw new IllegalArgumentException("a delimiter applies to CSV and TSV files, not ARFF (" + file + ")");
+        }
+        String source = file.toString();
+        try (Reader reader = TextFiles.open(file)) {
+            return switch (format) {
+                case ARFF -> ArffReader.read(reader, source);
+                case TSV -> CsvFrameReader.read(reader, source, options.delimiter() != null ? options.delimiter() : '\t');
+                case CSV -> CsvFrameReader.read(reader, source, options.delimiter());
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(source + ": " + e.getMessage(), e);
+        }
+    }
+}

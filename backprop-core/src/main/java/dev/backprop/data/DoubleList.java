@@ -1,0 +1,36 @@
+package dev.backprop.data;
+
+import java.util.Arrays;
+
+/** A growable {@code double[]}: amortised O(1) append, no boxing. Not thread-safe. */
+final class DoubleList {
+    private double[] values = new double[16];
+    private int size;
+
+    void add(double v) {
+        if (size == values.length) {
+            values = Arrays.copyOf(values, growTo(size));
+        }
+        values[size++] = v;
+    }
+
+    int size() {
+        return size;
+    }
+
+    double get(int i) {
+        return values[i];
+    }
+
+    /** The values added, in an array of exactly {@link #size()}. */
+    double[] toArray() {
+        return Arrays.copyOf(values, size);
+    }
+
+    static int growTo(int size) {
+        if (size >= Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("more than " + size + " rows");
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(16L, size * 2L));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.backprop.data;
+
+import java.util.Locale;
+
+/**
+ * Locale-free reading and writing of the numbers found in data files.
+ *
+ * <p>A number is a plain decimal: {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?}. Java's own
+ * parser also reads {@code 1d}, {@code 0x1p3}, {@code NaN} and {@code Infinity}; none of these counts as a number here.
+ */
+final class Numbers {
+    /** The largest magnitude below which an integral double is written without a fraction or exponent. */
+    private static final double PLAIN_INTEGER_LIMIT = 1e15;
+
+    private Numbers() {
+    }
+
+    /**
+     * The value written in {@code text}, which must already be stripped of surrounding whitespace.
+     *
+     * @return the value; NaN if {@code text} is not a plain decimal; ±infinity if it is one too large for a double
+     */
+    static double parse(String text) {
+        if (!isDecimal(text)) {
+            return Double.NaN;
+        }
+        return Double.parseDouble(text);
+    }
+
+    /** Whether {@code text} spells NaN or an infinity ({@code nan}, {@code inf}, {@code -Infinity}, any case). */
+    static boolean isNonFiniteLiteral(String text) {
+        String s = text.startsWith("+") || text.startsWith("-") ? text.substring(1) : text;
+        s = s.toLowerCase(Locale.ROOT);
+        return s.equals("nan") || s.equals("inf") || s.equals("infinity");
+    }
+
+    /** Why {@code text}, which {@link #parse} did not read as a finite number, cannot be a numeric value. */
+    static String notFiniteReason(String text) {
+        if (isNonFiniteLiteral(text)) {
+            return "'" + abbreviate(text) + "' is not a finite number (NaN and infinity are not allowed)";
+        }
+        double v = parse(text);
+        if (Double.isInfinite(v)) {
+            return "'" + abbreviate(text) + "' is too large for a double (largest about 1.8e308)";
+        }
+        return "'" + abbreviate(text) + "' is not a number";
+    }
+
+    /**
+     * The text that names a numeric value when it is used as a category: integral values below 1e15 in magnitude
+     * without a fraction ({@code 3}, not {@code 3.0}), others as {@link Double#toString}. So "1", "1.0" and "1e0" all
+     * name the category "1".
+     */
+    static String label(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < PLAIN_INTEGER_LIMIT) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    /** {@code text}, cut to at most 40 characters for a message. */
+    static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+
+    private static boolean isDecimal(String s) {
+        int n = s.length();
+        int i = 0;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}
