@@ -18,8 +18,8 @@ final class CheckedReader extends Reader {
     private boolean afterCarriageReturn;
 
     /**
-     * @param in     decoded text; decoding errors must be reported, not replaced (a decoder set to
-     *               {@link java.nio.charset.CodingErrorAction#REPORT})
+     * @param in     decoded text that reports decoding errors after handing over the text before them, as
+     *               {@link Utf8Reader} does
      * @param source the file name, for messages
      */
     CheckedReader(Reader in, String source) {

@@ -1,11 +1,8 @@
 package dev.backprop.data;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,10 +25,7 @@ final class TextFiles {
             throw new InvalidDataException(source, 0, null, "is a directory, not a data file");
         }
         try {
-            var decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            return new CheckedReader(new InputStreamReader(Files.newInputStream(file), decoder), source);
+            return new CheckedReader(new Utf8Reader(Files.newInputStream(file)), source);
         } catch (NoSuchFileException e) {
             throw new InvalidDataException(source, 0, null, "no such file");
         } catch (AccessDeniedException e) {
