@@ -1,0 +1,30 @@
+package dev.backprop.data;
+
+import dev.backprop.linalg.Matrix;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A frame's inputs made ready to predict from: no target needed.
+ *
+ * @param names            one name per column of x
+ * @param x                encoded inputs
+ * @param rows             for each row of x, the frame row it came from (rows with missing cells may be dropped)
+ * @param unseenCategories per input column, how many cells held a category not seen in training (encoded as zeros)
+ */
+public record EncodedInputs(List<String> names, Matrix x, int[] rows, Map<String, Integer> unseenCategories) {
+    public EncodedInputs {
+        names = List.copyOf(names);
+        rows = rows.clone();
+        unseenCategories = Collections.unmodifiableMap(new LinkedHashMap<>(unseenCategories));
+    }
+
+    /** A copy of the frame row indices. */
+    @Override
+    public int[] rows() {
+        return rows.clone();
+    }
+}

@@ -1,0 +1,236 @@
+package dev.backprop.data;
+
+import dev.backprop.linalg.Matrix;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns input columns into the network's input matrix, learned from training data and stored with a model. Numeric
+ * columns pass through as one column each. Categorical columns are one-hot encoded: one output per category seen in
+ * the training data, named {@code column=category} ({@code outlook=sunny}), in sorted order (numbers by value, then
+ * text by {@link String#compareTo}; the order of rows does not matter). A cell holding a category training did not
+ * see encodes as all zeros and is counted, not refused. Immutable.
+ *
+ * <p>State, for serialisation: {@link #columns()}, {@link #types()} and {@link #categories()} (an empty list for a
+ * numeric column); {@link #of} rebuilds an equal encoder from them.
+ */
+public final class FeatureEncoder {
+    private static final String HINT = "fill them or drop those rows before encoding (see MissingPolicy)";
+
+    private final List<String> columns;
+    private final List<ColumnType> types;
+    private final List<List<String>> categories;
+    private final int[] offsets;
+    private final int width;
+
+    private FeatureEncoder(List<String> columns, List<ColumnType> types, List<List<String>> categories) {
+        this.columns = columns;
+        this.types = types;
+        this.categories = categories;
+        this.offsets = new int[columns.size()];
+        int w = 0;
+        for (int j = 0; j < columns.size(); j++) {
+            offsets[j] = w;
+            w += types.get(j) == ColumnType.NUMERIC ? 1 : categories.get(j).size();
+        }
+        this.width = w;
+    }
+
+    /**
+     * An encoder with stored columns and categories.
+     *
+     * @throws IllegalArgumentException if the lists differ in length, a column repeats, a numeric column lists
+     *                                  categories, or a categorical column lists none or one twice
+     */
+    public static FeatureEncoder of(List<String> columns, List<ColumnType> types, List<List<String>> categories) {
+        int m = columns.size();
+        if (types.size() != m || categories.size() != m) {
+            throw new IllegalArgumentException("encoder has " + m + " columns but " + types.size() + " types and "
+                    + categories.size() + " category lists");
+        }
+        Set<String> names = new HashSet<>();
+        List<List<String>> copy = new ArrayList<>(m);
+        for (int j = 0; j < m; j++) {
+            String name = columns.get(j);
+            if (!names.add(name)) {
+                throw new IllegalArgumentException("encoder lists column '" + name + "' twice");
+            }
+            List<String> cats = List.copyOf(categories.get(j));
+            if (types.get(j) == ColumnType.NUMERIC && !cats.isEmpty()) {
+                throw new IllegalArgumentException("numeric column '" + name + "' cannot have categories");
+            }
+            if (types.get(j) == ColumnType.CATEGORICAL) {
+                if (cats.isEmpty()) {
+                    throw new IllegalArgumentException("categorical column '" + name + "' has no categories");
+                }
+                if (new HashSet<>(cats).size() != cats.size()) {
+                    throw new IllegalArgumentException("categorical column '" + name + "' lists a category twice");
+                }
+            }
+            copy.add(cats);
+        }
+        return new FeatureEncoder(List.copyOf(columns), List.copyOf(types), List.copyOf(copy));
+    }
+
+    /**
+     * Learns the encoding of {@code columns} from {@code train}: each column's type, and for categorical ones the
+     * categories present in the training rows.
+     *
+     * @throws InvalidDataException if a column is absent, or has a missing cell (impute or drop first)
+     */
+    public static FeatureEncoder fit(Frame train, List<String> columns) {
+        train.requireColumns(columns);
+        MissingValues.requireNone(train, columns, HINT);
+        List<ColumnType> types = new ArrayList<>();
+        List<List<String>> categories = new ArrayList<>();
+        for (String name : columns) {
+            Column column = train.column(name);
+            types.add(column.type());
+            categories.add(column instanceof CategoricalColumn c ? present(c) : List.of());
+        }
+        return of(columns, types, categories);
+    }
+
+    /** The labels of {@code column} that occur in some row, in {@link CategoryOrder}. */
+    static List<String> present(CategoricalColumn column) {
+        boolean[] seen = new boolean[column.levels().size()];
+        for (int code : column.rawCodes()) {
+            if (code >= 0) {
+                seen[code] = true;
+            }
+        }
+        TreeSet<String> labels = new TreeSet<>(CategoryOrder.LABELS);
+        for (int c = 0; c < seen.length; c++) {
+            if (seen[c]) {
+                labels.add(column.levels().get(c));
+            }
+        }
+        return List.copyOf(labels);
+    }
+
+    /** The input columns, in order. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    public List<ColumnType> types() {
+        return types;
+    }
+
+    /** Per column, the categories learned (empty for numeric columns). */
+    public List<List<String>> categories() {
+        return categories;
+    }
+
+    /** The number of columns of the encoded matrix. */
+    public int width() {
+        return width;
+    }
+
+    /** The encoded matrix's column names: a numeric column's own name, {@code column=category} for one-hot ones. */
+    public List<String> outputNames() {
+        List<String> names = new ArrayList<>(width);
+        for (int j = 0; j < columns.size(); j++) {
+            if (types.get(j) == ColumnType.NUMERIC) {
+                names.add(columns.get(j));
+            } else {
+                for (String category : categories.get(j)) {
+                    names.add(columns.get(j) + "=" + category);
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Encodes {@code frame}'s input columns, found by name (other columns are ignored). A numeric training column may
+     * arrive as categorical (its labels must then be numbers) and a categorical one as numeric (its values become
+     * labels like "3"). Linear in the number of cells; x_ij is 1 for the row's category and 0 for the others.
+     *
+     * @throws InvalidDataException naming the columns that are absent, a cell that is missing, or text in a numeric
+     *                              column (with its line)
+     */
+    public EncodedFeatures encode(Frame frame) {
+        frame.requireColumns(columns);
+        MissingValues.requireNone(frame, columns, HINT);
+        int n = frame.rows();
+        double[] x = new double[n * width];
+        Map<String, Integer> unseen = new LinkedHashMap<>();
+        for (int j = 0; j < columns.size(); j++) {
+            Column column = frame.column(columns.get(j));
+            if (types.get(j) == ColumnType.NUMERIC) {
+                double[] values = Columns.numeric(column, frame);
+                for (int i = 0; i < n; i++) {
+                    x[i * width + offsets[j]] = values[i];
+                }
+            } else {
+                int count = oneHot(column.toCategorical(), categories.get(j), offsets[j], x);
+                if (count > 0) {
+                    unseen.put(column.name(), count);
+                }
+            }
+        }
+        return new EncodedFeatures(Matrix.wrap(n, width, x), unseen);
+    }
+
+    /** Sets x[i, offset + k] = 1 for each row's category k; returns how many rows had none of {@code categories}. */
+    private int oneHot(CategoricalColumn column, List<String> categories, int offset, double[] x) {
+        int[] levelToCategory = indexLevels(column.levels(), categories);
+        int[] codes = column.rawCodes();
+        int unseen = 0;
+        for (int i = 0; i < codes.length; i++) {
+            int k = levelToCategory[codes[i]];
+            if (k < 0) {
+                unseen++;
+            } else {
+                x[i * width + offset + k] = 1.0;
+            }
+        }
+        return unseen;
+    }
+
+    /** For each level, its index among {@code categories}, or -1. */
+    static int[] indexLevels(List<String> levels, List<String> categories) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int k = 0; k < categories.size(); k++) {
+            index.put(categories.get(k), k);
+        }
+        int[] out = new int[levels.size()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = index.getOrDefault(levels.get(c), -1);
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FeatureEncoder e && columns.equals(e.columns) && types.equals(e.types)
+                && categories.equals(e.categories);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(columns, types, categories);
+    }
+
+    /** "FeatureEncoder(temperature, outlook{overcast, rainy, sunny} -> 4 columns)". */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("FeatureEncoder(");
+        for (int j = 0; j < columns.size(); j++) {
+            sb.append(j == 0 ? "" : ", ").append(columns.get(j));
+            if (types.get(j) == ColumnType.CATEGORICAL) {
+                sb.append('{').append(String.join(", ", categories.get(j))).append('}');
+            }
+        }
+        return sb.append(" -> ").append(width).append(" columns)").toString();
+    }
+}

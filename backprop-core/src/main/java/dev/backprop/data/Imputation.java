@@ -1,0 +1,208 @@
+package dev.backprop.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Fill values for missing cells, fitted on training data and stored with a model so that prediction fills new data
+ * exactly as training did: the mean of each numeric column, the mode (most frequent category; ties go to the first in
+ * {@code CategoryOrder}: numbers by value, then text by code unit) of each categorical one. Immutable.
+ *
+ * <p>State, for serialisation: {@link #columns()}, {@link #types()}, {@link #means()} (used for numeric columns, 0 for
+ * categorical ones) and {@link #modes()} (used for categorical columns, {@code null} for numeric ones);
+ * {@link #of} rebuilds an equal object from them.
+ */
+public final class Imputation {
+    private final List<String> columns;
+    private final List<ColumnType> types;
+    private final double[] means;
+    private final String[] modes;
+
+    private Imputation(List<String> columns, List<ColumnType> types, double[] means, String[] modes) {
+        this.columns = columns;
+        this.types = types;
+        this.means = means;
+        this.modes = modes;
+    }
+
+    /**
+     * An imputation with stored fill values.
+     *
+     * @throws IllegalArgumentException if the lengths differ, a numeric column's mean is not finite or a categorical
+     *                                  column's mode is null
+     */
+    public static Imputation of(List<String> columns, List<ColumnType> types, double[] means, String[] modes) {
+        int m = columns.size();
+        if (types.size() != m || means.length != m || modes.length != m) {
+            throw new IllegalArgumentException("imputation has " + m + " columns but " + types.size() + " types, "
+                    + means.length + " means and " + modes.length + " modes");
+        }
+        String[] modesCopy = modes.clone();
+        for (int j = 0; j < m; j++) {
+            if (types.get(j) == ColumnType.NUMERIC) {
+                if (!Double.isFinite(means[j])) {
+                    throw new IllegalArgumentException("the mean of column '" + columns.get(j) + "' is " + means[j]);
+                }
+                modesCopy[j] = null;
+            } else if (modes[j] == null) {
+                throw new IllegalArgumentException("categorical column '" + columns.get(j) + "' has no mode");
+            }
+        }
+        return new Imputation(List.copyOf(columns), List.copyOf(types), means.clone(), modesCopy);
+    }
+
+    /**
+     * Fits fill values for {@code columns} on {@code train}, ignoring its missing cells.
+     *
+     * @param types the type each column is to have (as the feature encoder sees it); a numeric column read as
+     *              categorical has its labels parsed
+     * @throws InvalidDataException if a column has no value at all, naming it and the {@code --ignore} way out
+     */
+    public static Imputation fit(Frame train, List<String> columns, List<ColumnType> types) {
+        int m = columns.size();
+        double[] means = new double[m];
+        String[] modes = new String[m];
+        for (int j = 0; j < m; j++) {
+            Column column = train.column(columns.get(j));
+            if (types.get(j) == ColumnType.NUMERIC) {
+                means[j] = mean(Columns.numeric(column, train), train, column.name());
+            } else {
+                modes[j] = mode(column.toCategorical(), train);
+            }
+        }
+        return of(columns, types, means, modes);
+    }
+
+    private static double mean(double[] values, Frame train, String name) {
+        double sum = 0;
+        int count = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                sum += v;
+                count++;
+            }
+        }
+        if (count == 0) {
+            throw noValues(train, name, "mean");
+        }
+        return sum / count;
+    }
+
+    private static String mode(CategoricalColumn column, Frame train) {
+        int[] counts = new int[column.levels().size()];
+        for (int code : column.rawCodes()) {
+            if (code >= 0) {
+                counts[code]++;
+            }
+        }
+        String best = null;
+        int bestCount = 0;
+        for (int c = 0; c < counts.length; c++) {
+            String label = column.levels().get(c);
+            if (counts[c] > bestCount
+                    || counts[c] == bestCount && counts[c] > 0 && CategoryOrder.LABELS.compare(label, best) < 0) {
+                best = label;
+                bestCount = counts[c];
+            }
+        }
+        if (best == null) {
+            throw noValues(train, column.name(), "most frequent category");
+        }
+        return best;
+    }
+
+    private static InvalidDataException noValues(Frame train, String name, String what) {
+        return new InvalidDataException(train.source(), 0, name, "every value of this column is missing in the "
+                + "training data, so there is no " + what + " to fill them with; drop the column with --ignore " + name);
+    }
+
+    /** The columns filled, in order. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Each column's type. */
+    public List<ColumnType> types() {
+        return types;
+    }
+
+    /** A copy of the means: the fill value of each numeric column (0 for categorical columns). */
+    public double[] means() {
+        return means.clone();
+    }
+
+    /** A copy of the modes: the fill label of each categorical column ({@code null} for numeric columns). */
+    public String[] modes() {
+        return modes.clone();
+    }
+
+    /**
+     * {@code frame} with every missing cell of the fitted columns filled; a column without missing cells is left as
+     * it is. Linear in the size of the filled columns.
+     *
+     * @throws InvalidDataException if a fitted column is absent, or a numeric one holds text
+     */
+    public Frame apply(Frame frame) {
+        frame.requireColumns(columns);
+        Frame out = frame;
+        for (int j = 0; j < columns.size(); j++) {
+            Column column = frame.column(columns.get(j));
+            if (column.missingCount() == 0) {
+                continue;
+            }
+            out = out.replace(types.get(j) == ColumnType.NUMERIC
+                    ? fillNumeric(column, frame, means[j]) : fillCategorical(column.toCategorical(), modes[j]));
+        }
+        return out;
+    }
+
+    private static NumericColumn fillNumeric(Column column, Frame frame, double mean) {
+        double[] values = Columns.numeric(column, frame).clone();
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isNaN(values[i])) {
+                values[i] = mean;
+            }
+        }
+        return NumericColumn.wrap(column.name(), values);
+    }
+
+    private static CategoricalColumn fillCategorical(CategoricalColumn column, String mode) {
+        List<String> levels = column.levels();
+        int modeCode = levels.indexOf(mode);
+        if (modeCode < 0) {
+            levels = new ArrayList<>(levels);
+            levels.add(mode);
+            modeCode = levels.size() - 1;
+        }
+        int[] codes = column.codes();
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] < 0) {
+                codes[i] = modeCode;
+            }
+        }
+        return CategoricalColumn.wrap(column.name(), levels, codes);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Imputation i && columns.equals(i.columns) && types.equals(i.types)
+                && Arrays.equals(means, i.means) && Arrays.equals(modes, i.modes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(columns, types, Arrays.hashCode(means), Arrays.hashCode(modes));
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Imputation(");
+        for (int j = 0; j < columns.size(); j++) {
+            sb.append(j == 0 ? "" : ", ").append(columns.get(j)).append('=')
+                    .append(types.get(j) == ColumnType.NUMERIC ? Double.toString(means[j]) : modes[j]);
+        }
+        return sb.append(')').toString();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.backprop.data;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A frame made ready to train on or score: the {@link Dataset}, which of the frame's rows it holds, and what the CLI
+ * should warn about.
+ *
+ * @param dataset          encoded inputs and targets
+ * @param rows             for each dataset row, the frame row it came from (rows with missing cells may be dropped)
+ * @param unseenCategories per input column, how many cells held a category not seen in training (encoded as zeros)
+ * @param unseenClasses    how many rows held a class not seen in training (their target row is all zeros)
+ */
+public record Prepared(Dataset dataset, int[] rows, Map<String, Integer> unseenCategories, int unseenClasses) {
+    public Prepared {
+        rows = rows.clone();
+        unseenCategories = Collections.unmodifiableMap(new LinkedHashMap<>(unseenCategories));
+    }
+
+    /** A copy of the frame row indices. */
+    @Override
+    public int[] rows() {
+        return rows.clone();
+    }
+}

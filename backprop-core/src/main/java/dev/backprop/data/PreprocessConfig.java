@@ -1,0 +1,43 @@
+package dev.backprop.data;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to learn from a frame: the configuration a {@link Preprocessor} is fitted with. Immutable.
+ *
+ * @param target  the target column's name
+ * @param ignore  columns to drop before anything else (ids, names); must not include the target
+ * @param missing what to do with missing cells
+ * @param task    the task, or {@code null} to infer it from the target's type
+ */
+public record PreprocessConfig(String target, List<String> ignore, MissingPolicy missing, Task task) {
+    /**
+     * @throws IllegalArgumentException if the target is also ignored
+     */
+    public PreprocessConfig {
+        Objects.requireNonNull(target, "target");
+        ignore = List.copyOf(ignore);
+        Objects.requireNonNull(missing, "missing");
+        if (ignore.contains(target)) {
+            throw new IllegalArgumentException("the target '" + target + "' cannot also be ignored");
+        }
+    }
+
+    /** Learn {@code target} from all other columns, refusing missing cells, with the task inferred. */
+    public static PreprocessConfig of(String target) {
+        return new PreprocessConfig(target, List.of(), MissingPolicy.ERROR, null);
+    }
+
+    public PreprocessConfig withIgnore(List<String> columns) {
+        return new PreprocessConfig(target, columns, missing, task);
+    }
+
+    public PreprocessConfig withMissing(MissingPolicy policy) {
+        return new PreprocessConfig(target, ignore, policy, task);
+    }
+
+    public PreprocessConfig withTask(Task newTask) {
+        return new PreprocessConfig(target, ignore, missing, newTask);
+    }
+}

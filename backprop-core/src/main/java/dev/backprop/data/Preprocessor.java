@@ -1,0 +1,228 @@
+package dev.backprop.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything done to a frame before it reaches a network, fitted on training data and stored with a model so that
+ * evaluation and prediction prepare new data exactly as training did. Immutable.
+ *
+ * <p>In order: drop the ignored columns; handle missing cells by the {@link MissingPolicy} (refuse; fill inputs with
+ * the training mean or mode and drop rows without a target; or drop incomplete rows); encode the inputs with a
+ * {@link FeatureEncoder} (one-hot for categorical columns) and the target with a {@link TargetEncoder} (task and
+ * classes). The inputs are all columns except the ignored ones and the target, in the training file's order; new data
+ * is matched by column name, so its columns may come in any order and extra ones are left alone.
+ *
+ * <p>State, for serialisation: {@link #ignored()}, {@link #missing()}, {@link #imputation()} (present only for
+ * {@link MissingPolicy#MEAN}), {@link #features()}, {@link #target()}; {@link #of} rebuilds an equal object.
+ *
+ * <pre>{@code
+ * Frame frame = DataFiles.read(Path.of("weather.arff"));
+ * Split split = Split.of(frame, "play", 0.7, 42);
+ * Preprocessor prep = Preprocessor.fit(split.train(frame),
+ *         PreprocessConfig.of("play").withMissing(MissingPolicy.MEAN));
+ * Dataset train = prep.apply(split.train(frame)).dataset();
+ * Prepared test = prep.apply(split.test(frame));   // test.unseenCategories() for a warning
+ * }</pre>
+ */
+public final class Preprocessor {
+    private final List<String> ignored;
+    private final MissingPolicy missing;
+    private final Imputation imputation;
+    private final FeatureEncoder features;
+    private final TargetEncoder target;
+
+    private Preprocessor(List<String> ignored, MissingPolicy missing, Imputation imputation, FeatureEncoder features,
+                         TargetEncoder target) {
+        this.ignored = ignored;
+        this.missing = missing;
+        this.imputation = imputation;
+        this.features = features;
+        this.target = target;
+    }
+
+    /**
+     * A preprocessor from stored parts.
+     *
+     * @param imputation required for {@link MissingPolicy#MEAN}, over the same columns as {@code features};
+     *                   {@code null} otherwise
+     * @throws IllegalArgumentException if the parts do not fit together
+     */
+    public static Preprocessor of(List<String> ignored, MissingPolicy missing, Imputation imputation,
+                                  FeatureEncoder features, TargetEncoder target) {
+        Objects.requireNonNull(missing, "missing");
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(target, "target");
+        if ((missing == MissingPolicy.MEAN) != (imputation != null)) {
+            throw new IllegalArgumentException("an imputation goes with --missing mean and only with it (policy "
+                    + missing.id() + ", imputation " + (imputation == null ? "absent" : "present") + ")");
+        }
+        if (imputation != null && (!imputation.columns().equals(features.columns())
+                || !imputation.types().equals(features.types()))) {
+            throw new IllegalArgumentException("the imputation's columns " + imputation.columns()
+                    + " differ from the encoder's " + features.columns());
+        }
+        if (features.columns().contains(target.column())) {
+            throw new IllegalArgumentException("the target '" + target.column() + "' is also an input");
+        }
+        return new Preprocessor(List.copyOf(ignored), missing, imputation, features, target);
+    }
+
+    /**
+     * Fits every step on {@code train}.
+     *
+     * @throws InvalidDataException if the target or an ignored column is absent, no input is left, a missing cell is
+     *                              found under {@link MissingPolicy#ERROR} (naming the column, the count, the first
+     *                              lines and the flags that handle them), no row is left after dropping, a column has
+     *                              no value to fill with, or the target does not suit the task
+     */
+    public static Preprocessor fit(Frame train, PreprocessConfig config) {
+        List<String> wanted = new ArrayList<>(config.ignore());
+        wanted.add(config.target());
+        train.requireColumns(wanted);
+        List<String> inputs = new ArrayList<>();
+        for (String name : train.names()) {
+            if (!name.equals(config.target()) && !config.ignore().contains(name)) {
+                inputs.add(name);
+            }
+        }
+        if (inputs.isEmpty()) {
+            throw new InvalidDataException(train.source(), 0, null, "no input column is left once the target '"
+                    + config.target() + "'" + (config.ignore().isEmpty() ? "" : " and the ignored columns")
+                    + " are set aside: there is nothing to learn from");
+        }
+        List<String> used = new ArrayList<>(inputs);
+        used.add(config.target());
+        Frame rows = select(train, selectRows(train, config.missing(), inputs, used, MissingValues.TRAINING_HINT));
+        Imputation imputation = null;
+        if (config.missing() == MissingPolicy.MEAN) {
+            List<ColumnType> types = new ArrayList<>();
+            for (String name : inputs) {
+                types.add(rows.column(name).type());
+            }
+            imputation = Imputation.fit(rows, inputs, types);
+            rows = imputation.apply(rows);
+        }
+        FeatureEncoder features = FeatureEncoder.fit(rows, inputs);
+        TargetEncoder target = TargetEncoder.fit(rows, config.target(), config.task());
+        return new Preprocessor(config.ignore(), config.missing(), imputation, features, target);
+    }
+
+    /**
+     * The rows of {@code frame} the policy keeps, ascending: all (after checking there is no missing cell) for ERROR,
+     * those with a target for MEAN, the complete ones for DROP.
+     *
+     * @throws InvalidDataException if no row is left
+     */
+    private static int[] selectRows(Frame frame, MissingPolicy policy, List<String> inputs, List<String> used,
+                                    String hint) {
+        int[] kept = switch (policy) {
+            case ERROR -> {
+                MissingValues.requireNone(frame, used, hint);
+                yield allRows(frame.rows());
+            }
+            case MEAN -> MissingValues.completeRows(frame, used.subList(inputs.size(), used.size()));
+            case DROP -> MissingValues.completeRows(frame, used);
+        };
+        if (kept.length == 0) {
+            throw new InvalidDataException(frame.source(), 0, null, "every row has a missing value"
+                    + (policy == MissingPolicy.MEAN ? " in the target '" + used.get(used.size() - 1) + "'" : "")
+                    + ", so no row is left to use");
+        }
+        return kept;
+    }
+
+    private static int[] allRows(int n) {
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        return rows;
+    }
+
+    private static Frame select(Frame frame, int[] rows) {
+        return rows.length == frame.rows() ? frame : frame.select(rows);
+    }
+
+    /**
+     * Prepares {@code frame}, which must have the target column (to train on it or evaluate against it).
+     *
+     * @throws InvalidDataException naming absent columns, a missing cell under {@link MissingPolicy#ERROR}, a missing
+     *                              target, text in a numeric column, or no row left
+     */
+    public Prepared apply(Frame frame) {
+        List<String> used = new ArrayList<>(features.columns());
+        used.add(target.column());
+        frame.requireColumns(used);
+        int[] rows = selectRows(frame, missing, features.columns(), used, MissingValues.MODEL_HINT);
+        Frame kept = fill(select(frame, rows));
+        EncodedFeatures x = features.encode(kept);
+        EncodedTarget y = target.encode(kept);
+        Dataset dataset = new Dataset(features.outputNames(), target.outputNames(), x.x(), y.y());
+        return new Prepared(dataset, rows, x.unseenCategories(), y.unseenClasses());
+    }
+
+    /**
+     * Prepares the inputs of {@code frame} to predict from; a target column, if there, is left alone.
+     *
+     * @throws InvalidDataException naming absent input columns, a missing cell under {@link MissingPolicy#ERROR}, text
+     *                              in a numeric column, or no row left
+     */
+    public EncodedInputs applyInputs(Frame frame) {
+        List<String> used = features.columns();
+        frame.requireColumns(used);
+        int[] rows = selectRows(frame, missing, used, used, MissingValues.MODEL_HINT);
+        Frame kept = fill(select(frame, rows));
+        EncodedFeatures x = features.encode(kept);
+        return new EncodedInputs(features.outputNames(), x.x(), rows, x.unseenCategories());
+    }
+
+    private Frame fill(Frame frame) {
+        return imputation == null ? frame : imputation.apply(frame);
+    }
+
+    /** The columns dropped before anything else. */
+    public List<String> ignored() {
+        return ignored;
+    }
+
+    public MissingPolicy missing() {
+        return missing;
+    }
+
+    /** The fill values, present only when {@link #missing()} is {@link MissingPolicy#MEAN}. */
+    public Optional<Imputation> imputation() {
+        return Optional.ofNullable(imputation);
+    }
+
+    public FeatureEncoder features() {
+        return features;
+    }
+
+    public TargetEncoder target() {
+        return target;
+    }
+
+    /** The input columns new data must have, in order. */
+    public List<String> inputColumns() {
+        return features.columns();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Preprocessor p && ignored.equals(p.ignored) && missing == p.missing
+                && Objects.equals(imputation, p.imputation) && features.equals(p.features) && target.equals(p.target);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ignored, missing, imputation, features, target);
+    }
+
+    @Override
+    public String toString() {
+        return "Preprocessor(ignore " + ignored + ", missing " + missing.id() + ", " + features + ", " + target + ")";
+    }
+}

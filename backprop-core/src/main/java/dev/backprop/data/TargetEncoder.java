@@ -1,0 +1,207 @@
+package dev.backprop.data;
+
+import dev.backprop.linalg.Matrix;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The target column and what it means, learned from training data and stored with a model. A numeric target means
+ * {@link Task#REGRESSION}: y is the column itself. A categorical target means {@link Task#CLASSIFICATION}: the classes
+ * are the labels present in the training rows, in sorted order (numbers by value, then text by
+ * {@link String#compareTo}), and y is one-hot, one column per class. The task can be overridden: classification of a
+ * numeric column uses its distinct values as classes ("0", "1"); regression of a categorical column needs labels that
+ * are numbers. Immutable.
+ *
+ * <p>State, for serialisation: {@link #column()}, {@link #task()}, {@link #classes()} (empty for regression);
+ * {@link #of} rebuilds an equal encoder from them.
+ */
+public final class TargetEncoder {
+    private static final String HINT = "rows without a target cannot be learned from or scored; drop them "
+            + "(--missing drop or --missing mean)";
+
+    private final String column;
+    private final Task task;
+    private final List<String> classes;
+    private final Map<String, Integer> classIndex;
+
+    private TargetEncoder(String column, Task task, List<String> classes) {
+        this.column = column;
+        this.task = task;
+        this.classes = classes;
+        this.classIndex = new HashMap<>();
+        for (int k = 0; k < classes.size(); k++) {
+            classIndex.put(classes.get(k), k);
+        }
+    }
+
+    /**
+     * A target with stored classes.
+     *
+     * @throws IllegalArgumentException if regression lists classes, or classification lists fewer than two or one
+     *                                  twice
+     */
+    public static TargetEncoder of(String column, Task task, List<String> classes) {
+        Objects.requireNonNull(column, "column");
+        Objects.requireNonNull(task, "task");
+        List<String> copy = List.copyOf(classes);
+        if (task == Task.REGRESSION && !copy.isEmpty()) {
+            throw new IllegalArgumentException("a regression target has no classes");
+        }
+        if (task == Task.CLASSIFICATION) {
+            if (copy.size() < 2) {
+                throw new IllegalArgumentException("classification needs at least 2 classes but got " + copy);
+            }
+            if (new HashSet<>(copy).size() != copy.size()) {
+                throw new IllegalArgumentException("classes repeat: " + copy);
+            }
+        }
+        return new TargetEncoder(column, task, copy);
+    }
+
+    /**
+     * Learns the target {@code column} from {@code train}.
+     *
+     * @param task the task, or {@code null} to infer it from the column's type
+     * @throws InvalidDataException if the column is absent or has a missing cell, if classification finds fewer than
+     *                              two classes, or if regression is asked of text labels
+     */
+    public static TargetEncoder fit(Frame train, String column, Task task) {
+        Column target = train.column(column);
+        MissingValues.requireNone(train, List.of(column), HINT);
+        Task chosen = task != null ? task
+                : target.type() == ColumnType.NUMERIC ? Task.REGRESSION : Task.CLASSIFICATION;
+        if (chosen == Task.REGRESSION) {
+            if (target instanceof CategoricalColumn) {
+                for (int i = 0; i < train.rows(); i++) {
+                    if (!Double.isFinite(Numbers.parse(target.label(i)))) {
+                        throw new InvalidDataException(train.source(), train.line(i), column, "regression needs a "
+                                + "numeric target, but '" + Numbers.abbreviate(target.label(i)) + "' is not a number; "
+                                + "leave the task to be inferred to classify by this column");
+                    }
+                }
+            }
+            return new TargetEncoder(column, Task.REGRESSION, List.of());
+        }
+        List<String> classes = FeatureEncoder.present(target.toCategorical());
+        if (classes.size() < 2) {
+            throw new InvalidDataException(train.source(), 0, column, "classification needs at least two classes "
+                    + "but the training data has only " + (classes.isEmpty() ? "none" : "'" + classes.get(0) + "'"));
+        }
+        return new TargetEncoder(column, Task.CLASSIFICATION, classes);
+    }
+
+    /** The target column's name. */
+    public String column() {
+        return column;
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    /** The class names, in output order; empty for regression. */
+    public List<String> classes() {
+        return classes;
+    }
+
+    /** The number of columns of y: 1 for regression, the number of classes for classification. */
+    public int width() {
+        return task == Task.REGRESSION ? 1 : classes.size();
+    }
+
+    /** y's column names: the column's own for regression, {@code column=class} for classification. */
+    public List<String> outputNames() {
+        if (task == Task.REGRESSION) {
+            return List.of(column);
+        }
+        List<String> names = new ArrayList<>(classes.size());
+        for (String c : classes) {
+            names.add(column + "=" + c);
+        }
+        return names;
+    }
+
+    /** The index of class {@code name}, or -1 if training did not see it (always -1 for regression). */
+    public int classIndex(String name) {
+        Integer k = classIndex.get(name);
+        return k == null ? -1 : k;
+    }
+
+    /**
+     * The name of class {@code index}.
+     *
+     * @throws IndexOutOfBoundsException if there is no such class
+     */
+    public String className(int index) {
+        return classes.get(index);
+    }
+
+    /**
+     * Each row's class index in {@code frame}'s target column: -1 where the class is unseen or the cell missing.
+     *
+     * @throws IllegalStateException for a regression target
+     * @throws InvalidDataException  if the column is absent
+     */
+    public int[] classIndices(Frame frame) {
+        if (task != Task.CLASSIFICATION) {
+            throw new IllegalStateException("a regression target has no classes");
+        }
+        CategoricalColumn labels = frame.column(column).toCategorical();
+        int[] levelToClass = FeatureEncoder.indexLevels(labels.levels(), classes);
+        int[] codes = labels.rawCodes();
+        int[] out = new int[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            out[i] = codes[i] < 0 ? -1 : levelToClass[codes[i]];
+        }
+        return out;
+    }
+
+    /**
+     * The target matrix of {@code frame}: its values (regression), or one-hot rows y_ik = 1 for the row's class k
+     * (classification; all zeros for a class not seen in training, counted).
+     *
+     * @throws InvalidDataException if the column is absent, has a missing cell, or holds text for a regression target
+     */
+    public EncodedTarget encode(Frame frame) {
+        Column target = frame.column(column);
+        MissingValues.requireNone(frame, List.of(column), HINT);
+        int n = frame.rows();
+        if (task == Task.REGRESSION) {
+            return new EncodedTarget(Matrix.wrap(n, 1, Columns.numeric(target, frame).clone()), 0);
+        }
+        int k = classes.size();
+        double[] y = new double[n * k];
+        int unseen = 0;
+        int[] indices = classIndices(frame);
+        for (int i = 0; i < n; i++) {
+            if (indices[i] < 0) {
+                unseen++;
+            } else {
+                y[i * k + indices[i]] = 1.0;
+            }
+        }
+        return new EncodedTarget(Matrix.wrap(n, k, y), unseen);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TargetEncoder t && column.equals(t.column) && task == t.task && classes.equals(t.classes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(column, task, classes);
+    }
+
+    /** "TargetEncoder(species: classification {setosa, versicolor, virginica})". */
+    @Override
+    public String toString() {
+        return "TargetEncoder(" + column + ": " + task.id()
+                + (classes.isEmpty() ? "" : " {" + String.join(", ", classes) + "}") + ")";
+    }
+}

@@ -1,0 +1,35 @@
+package dev.backprop.data;
+
+import java.util.Locale;
+
+/** What is learned: decided by the target column's type unless overridden. */
+public enum Task {
+    /** Predict a number: the target is numeric. */
+    REGRESSION("regression"),
+    /** Predict a class: the target is categorical, one output per class seen in training. */
+    CLASSIFICATION("classification");
+
+    private final String id;
+
+    Task(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /**
+     * The task named {@code id} (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the allowed values if there is none
+     */
+    public static Task fromId(String id) {
+        for (Task t : values()) {
+            if (t.id.equals(id.toLowerCase(Locale.ROOT))) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown task '" + id + "' (allowed: regression, classification)");
+    }
+}
