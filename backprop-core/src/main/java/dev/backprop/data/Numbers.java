@@ -11,6 +11,11 @@ import java.util.Locale;
 final class Numbers {
     /** The largest magnitude below which an integral double is written without a fraction or exponent. */
     private static final double PLAIN_INTEGER_LIMIT = 1e15;
+    private static final int MAX_FAST_DIGITS = 15;
+    /** 10^0 .. 10^22: every one an exact double. */
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22};
 
     private Numbers() {
     }
@@ -24,7 +29,50 @@ final class Numbers {
         if (!isDecimal(text)) {
             return Double.NaN;
         }
-        return Double.parseDouble(text);
+        double fast = parseShort(text);
+        return Double.isNaN(fast) ? Double.parseDouble(text) : fast;
+    }
+
+    /**
+     * Clinger's fast path: a decimal with at most 15 significant digits and no exponent is m / 10^k with m and 10^k
+     * (k ≤ 22) exact doubles, so one correctly rounded division gives exactly what {@link Double#parseDouble} gives.
+     * Returns NaN when the text is outside that case. {@code text} must satisfy {@link #isDecimal}.
+     */
+    private static double parseShort(String text) {
+        int n = text.length();
+        int i = 0;
+        boolean negative = false;
+        char first = text.charAt(0);
+        if (first == '+' || first == '-') {
+            negative = first == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int fractionDigits = 0;
+        boolean fraction = false;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                fraction = true;
+                continue;
+            }
+            if (c < '0' || c > '9' || digits >= MAX_FAST_DIGITS) {
+                return Double.NaN;
+            }
+            if (mantissa != 0 || c != '0') {
+                digits++;
+            }
+            mantissa = mantissa * 10 + (c - '0');
+            if (fraction) {
+                fractionDigits++;
+            }
+        }
+        if (fractionDigits >= POWERS_OF_TEN.length) {
+            return Double.NaN;
+        }
+        double v = (double) mantissa / POWERS_OF_TEN[fractionDigits];
+        return negative ? -v : v;
     }
 
     /** Whether {@code text} spells NaN or an infinity ({@code nan}, {@code inf}, {@code -Infinity}, any case). */
