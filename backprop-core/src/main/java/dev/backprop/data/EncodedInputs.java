@@ -27,4 +27,15 @@ public record EncodedInputs(List<String> names, Matrix x, int[] rows, Map<String
     public int[] rows() {
         return rows.clone();
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EncodedInputs e && names.equals(e.names) && x.equals(e.x)
+                && java.util.Arrays.equals(rows, e.rows) && unseenCategories.equals(e.unseenCategories);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(names, x, java.util.Arrays.hashCode(rows), unseenCategories);
+    }
 }

@@ -24,4 +24,15 @@ public record Prepared(Dataset dataset, int[] rows, Map<String, Integer> unseenC
     public int[] rows() {
         return rows.clone();
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Prepared p && dataset.equals(p.dataset) && java.util.Arrays.equals(rows, p.rows)
+                && unseenCategories.equals(p.unseenCategories) && unseenClasses == p.unseenClasses;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(dataset, java.util.Arrays.hashCode(rows), unseenCategories, unseenClasses);
+    }
 }
