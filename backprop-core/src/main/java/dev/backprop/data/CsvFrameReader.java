@@ -76,7 +76,7 @@ public final class CsvFrameReader {
         int start = n > 0 && head[0] == '\uFEFF' ? 1 : 0;
         String headText = new String(head, start, n - start);
         if (headText.isBlank() && n < PEEK) {
-            throw new InvalidDataException(source, 0, null, "is empty: expected a header line and rows of data");
+            throw new InvalidDataException(source, 0, null, "is empty: expected a header row and data rows");
         }
         pushback.unread(head, start, n - start);
         char separator = delimiter != null ? delimiter : DelimiterDetector.detect(headText, n < PEEK, source);
@@ -120,10 +120,10 @@ public final class CsvFrameReader {
         }
         tracked.requireClosedQuotes(source, header);
         if (header == null) {
-            throw new InvalidDataException(source, 0, null, "is empty: expected a header line and rows of data");
+            throw new InvalidDataException(source, 0, null, "is empty: expected a header row and data rows");
         }
         if (lines.size() == 0) {
-            throw new InvalidDataException(source, 0, null, "has a header line but no rows of data");
+            throw new InvalidDataException(source, 0, null, "has a header but no data rows");
         }
         List<Column> columns = new ArrayList<>(builders.length);
         for (InferringColumnBuilder b : builders) {

@@ -85,7 +85,7 @@ final class Numbers {
     /** Why {@code text}, which {@link #parse} did not read as a finite number, cannot be a numeric value. */
     static String notFiniteReason(String text) {
         if (isNonFiniteLiteral(text)) {
-            return "'" + abbreviate(text) + "' is not a finite number (NaN and infinity are not allowed)";
+            return "'" + abbreviate(text) + "' is not a finite number";
         }
         double v = parse(text);
         if (Double.isInfinite(v)) {

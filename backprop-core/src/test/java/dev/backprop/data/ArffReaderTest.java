@@ -186,8 +186,7 @@ class ArffReaderTest {
                 .hasMessage("t.arff: line 5, column 'x': 'abc' is not a number (the attribute is declared numeric)");
         assertThatThrownBy(() -> arff(HEADER + "NaN,a\n"))
                 .isInstanceOf(InvalidDataException.class)
-                .hasMessage("t.arff: line 5, column 'x': 'NaN' is not a finite number (NaN and infinity are not "
-                        + "allowed)");
+                .hasMessage("t.arff: line 5, column 'x': 'NaN' is not a finite number");
         assertThatThrownBy(() -> arff(HEADER + "1e999,a\n"))
                 .isInstanceOf(InvalidDataException.class)
                 .hasMessage("t.arff: line 5, column 'x': '1e999' is too large for a double (largest about 1.8e308)");

@@ -166,13 +166,13 @@ class CsvFrameReaderTest {
     @Test
     void refusesAnEmptyFileAndAHeaderWithoutRows() {
         assertThatThrownBy(() -> csv("")).isInstanceOf(InvalidDataException.class)
-                .hasMessage("t.csv: is empty: expected a header line and rows of data");
+                .hasMessage("t.csv: is empty: expected a header row and data rows");
         assertThatThrownBy(() -> csv("\n  \r\n")).isInstanceOf(InvalidDataException.class)
-                .hasMessage("t.csv: is empty: expected a header line and rows of data");
+                .hasMessage("t.csv: is empty: expected a header row and data rows");
         assertThatThrownBy(() -> csv("a,b\n")).isInstanceOf(InvalidDataException.class)
-                .hasMessage("t.csv: has a header line but no rows of data");
+                .hasMessage("t.csv: has a header but no data rows");
         assertThatThrownBy(() -> csv("\uFEFFa,b\r\n\r\n")).isInstanceOf(InvalidDataException.class)
-                .hasMessage("t.csv: has a header line but no rows of data");
+                .hasMessage("t.csv: has a header but no data rows");
     }
 
     @Test
@@ -187,11 +187,10 @@ class CsvFrameReaderTest {
     void refusesNanAndInfinityInANumericColumn() {
         assertThatThrownBy(() -> csv("a,b\n1,2\n3,NaN\n"))
                 .isInstanceOf(InvalidDataException.class)
-                .hasMessage("t.csv: line 3, column 'b': 'NaN' is not a finite number (NaN and infinity are not allowed)");
+                .hasMessage("t.csv: line 3, column 'b': 'NaN' is not a finite number");
         assertThatThrownBy(() -> csv("a,b\n1,-Infinity\n3,inf\n"))
                 .isInstanceOf(InvalidDataException.class)
-                .hasMessage("t.csv: line 2, column 'b': '-Infinity' is not a finite number (NaN and infinity are not "
-                        + "allowed)");
+                .hasMessage("t.csv: line 2, column 'b': '-Infinity' is not a finite number");
     }
 
     @Test
