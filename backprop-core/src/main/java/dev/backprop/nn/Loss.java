@@ -77,7 +77,7 @@ public enum Loss {
         }
 
         @Override
-        public void checkOutput(Activation output, int outputs) {
+        public void checkActivation(Activation output) {
             if (output != Activation.SIGMOID) {
                 throw new IllegalArgumentException(id() + " needs a sigmoid output layer but it is "
                         + output.id() + " (softmax outputs use categorical-cross-entropy)");
@@ -147,11 +147,16 @@ public enum Loss {
         }
 
         @Override
-        public void checkOutput(Activation output, int outputs) {
+        public void checkActivation(Activation output) {
             if (output != Activation.SOFTMAX) {
                 throw new IllegalArgumentException(id() + " needs a softmax output layer but it is " + output.id()
                         + " (a sigmoid output uses binary-cross-entropy)");
             }
+        }
+
+        @Override
+        public void checkOutput(Activation output, int outputs) {
+            checkActivation(output);
             if (outputs < 2) {
                 throw new IllegalArgumentException("a softmax output needs at least 2 outputs (one per class) but has "
                         + outputs + "; for two classes use one sigmoid output with binary-cross-entropy");
@@ -173,6 +178,11 @@ public enum Loss {
     /** Whether J is a mean over the examples (every loss but {@link #SSE}, which is the seed's sum). */
     public boolean meanOverRows() {
         return this != SSE;
+    }
+
+    /** Whether this is a cross-entropy, whose targets are probabilities (in [0, 1]; one-hot rows for categorical). */
+    public boolean crossEntropy() {
+        return this == BINARY_CROSS_ENTROPY || this == CATEGORICAL_CROSS_ENTROPY;
     }
 
     /**
@@ -231,6 +241,15 @@ public enum Loss {
      * @throws IllegalArgumentException naming the loss and the activation if they do not go together
      */
     public void checkOutput(Activation output, int outputs) {
+        checkActivation(output);
+    }
+
+    /**
+     * {@link #checkOutput} without the count of outputs, for configurations made before the data is seen.
+     *
+     * @throws IllegalArgumentException naming the loss and the activation if they do not go together
+     */
+    public void checkActivation(Activation output) {
         if (output == Activation.SOFTMAX) {
             throw new IllegalArgumentException("a softmax output needs the loss categorical-cross-entropy, not " + id);
         }

@@ -3,6 +3,7 @@ package dev.backprop.train;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
 import dev.backprop.nn.Network;
+import dev.backprop.nn.Regularization;
 
 /**
  * Checks backpropagation against numerical differentiation: for every parameter θ_i, the central difference
@@ -23,6 +24,19 @@ public final class GradientCheck {
      * @throws IllegalArgumentException if ε is not finite and &gt; 0, or the arrays are too short
      */
     public static GradientCheckResult check(Network network, double[] x, double[] y, int rows, double epsilon) {
+        return check(network, x, y, rows, epsilon, 0.0);
+    }
+
+    /**
+     * Compares the gradients of the L2-penalised objective J/n + λ/2 Σ W² (see {@link Regularization}); λ = 0 is
+     * {@link #check(Network, double[], double[], int, double)}.
+     *
+     * @throws IllegalArgumentException if ε is not finite and &gt; 0, λ is negative or not finite, or the arrays are
+     *                                  too short
+     */
+    public static GradientCheckResult check(Network network, double[] x, double[] y, int rows, double epsilon,
+                                            double l2) {
+        Regularization regularization = Regularization.l2(l2);
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
             throw new IllegalArgumentException("epsilon must be > 0 and finite but was " + epsilon);
         }
@@ -30,7 +44,7 @@ public final class GradientCheck {
         if (x.length < (long) rows * architecture.inputs() || y.length < (long) rows * architecture.outputs()) {
             throw new IllegalArgumentException("x and y hold fewer than " + rows + " rows");
         }
-        Backpropagation backprop = new Backpropagation(architecture, Math.max(1, rows));
+        Backpropagation backprop = new Backpropagation(architecture, Math.max(1, rows), regularization, null);
         double[] theta = network.parameters();
         double[] analytic = new double[theta.length];
         double loss = backprop.lossAndGradient(theta, x, y, rows, analytic);
