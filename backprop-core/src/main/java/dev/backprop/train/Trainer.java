@@ -83,6 +83,17 @@ public final class Trainer {
         return run(architecture, initial.parameters(), data);
     }
 
+    /**
+     * The model training would start from, before any update: fresh seeded weights and scaling fitted on
+     * {@code data}. For showing a network's first steps (the CLI's {@code explain}).
+     */
+    public Model initialModel(Dataset data) {
+        Architecture architecture = architecture(data.x().cols(), data.y().cols());
+        double[] parameters = Initializer.initialParameters(architecture, new SplittableRandom(config.seed()));
+        return new Model(Network.of(architecture, parameters), data.inputNames(), data.targetNames(),
+                Scaling.fit(config.scaling(), data.x()), Scaling.fit(config.scaling(), data.y()));
+    }
+
     private TrainingResult run(Architecture architecture, double[] parameters, Dataset data) {
         int n = data.rows();
         if (n == 0) {
