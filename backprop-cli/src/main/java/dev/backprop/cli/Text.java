@@ -27,11 +27,19 @@ final class Text {
 
     /** A matrix, one row per line, columns right-aligned, each line indented by two spaces. */
     static String matrix(Matrix m) {
+        double largest = 0;
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                largest = Math.max(largest, Math.abs(m.get(i, j)));
+            }
+        }
+        // Fixed point reads best; tiny or huge values (late gradients, say) would show as zeros or overflow it.
+        String pattern = largest != 0 && (largest < 1e-2 || largest >= 1e6) ? "%.6e" : "%.6f";
         String[][] cells = new String[m.rows()][m.cols()];
         int width = 1;
         for (int i = 0; i < m.rows(); i++) {
             for (int j = 0; j < m.cols(); j++) {
-                cells[i][j] = String.format(Locale.ROOT, "%.6f", m.get(i, j));
+                cells[i][j] = String.format(Locale.ROOT, pattern, m.get(i, j));
                 width = Math.max(width, cells[i][j].length());
             }
         }
