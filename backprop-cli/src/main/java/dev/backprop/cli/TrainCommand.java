@@ -89,6 +89,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Where to write the model. Default: ${DEFAULT-VALUE}.")
     Path out;
 
+    @Option(names = "--plot-loss", paramLabel = "FILE",
+            description = "Also draw the loss of every epoch to FILE (.png or .svg).")
+    Path plotLoss;
+
+    @Option(names = "--log-scale", description = "With --plot-loss: a logarithmic loss axis.")
+    boolean logScale;
+
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
     OutputFormat format;
 
@@ -102,6 +109,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserException("--hidden, --activation and --bias cannot be combined with --init: "
                     + "the model file decides the architecture");
         }
+        if (plotLoss != null) {
+            parse(() -> dev.backprop.cli.plot.Picture.format(plotLoss));
+        }
         TrainerConfig config = config();
         Table table = Inputs.table(data);
         Dataset dataset = table.toDataset(targetColumn(table, initial));
@@ -113,6 +123,10 @@ final class TrainCommand implements Callable<Integer> {
             result = trainer.train(matchInputs(table, dataset, initial), startingNetwork(initial));
         }
         ModelFile.write(result.model(), out);
+        if (plotLoss != null) {
+            dev.backprop.cli.plot.Picture.of(dev.backprop.cli.plot.Charts.loss(result.lossHistory(), null,
+                    result.model().network().loss().id(), logScale), 800, 500).write(plotLoss);
+        }
         report(result, dataset, table);
         return 0;
     }
@@ -195,6 +209,7 @@ final class TrainCommand implements Callable<Integer> {
             json.put("parameters", model.network().architecture().parameterCount());
             json.put("rows", dataset.rows());
             json.put("out", out.toString());
+            json.put("lossPlot", plotLoss == null ? null : plotLoss.toString());
             stdout.println(Json.write(json));
             return;
         }
@@ -205,6 +220,9 @@ final class TrainCommand implements Callable<Integer> {
                 Text.number(result.finalLoss()));
         stdout.print(predictionTable(model, dataset));
         stdout.printf("model written to %s%n", out);
+        if (plotLoss != null) {
+            stdout.printf("loss plot written to %s%n", plotLoss);
+        }
     }
 
     private static String describe(TrainingResult result) {
