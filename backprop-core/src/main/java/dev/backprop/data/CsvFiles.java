@@ -89,7 +89,8 @@ public final class CsvFiles {
         List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String field : record.getFields()) {
-            String name = field.strip();
+            // A byte-order mark survives decoding when text arrives through a Reader rather than a file.
+            String name = (names.isEmpty() && field.startsWith("\uFEFF") ? field.substring(1) : field).strip();
             if (name.isEmpty()) {
                 throw new InvalidDataException(source, record.getStartingLineNumber(), null,
                         "header column " + (names.size() + 1) + " has no name");

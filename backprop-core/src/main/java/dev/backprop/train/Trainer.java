@@ -95,16 +95,47 @@ public final class Trainer {
         return run(architecture, initial.parameters(), data, new SplittableRandom(config.seed()));
     }
 
+    /**
+     * The model training would start from, before any update: fresh seeded weights and scaling fitted on the
+     * training rows of {@code data} (all of them without a validation split), exactly as {@link #train(Dataset)}
+     * starts. For showing a network's first steps (the CLI's {@code explain}).
+     *
+     * @throws IllegalArgumentException as {@link #train(Dataset)} for data that cannot be trained on
+     */
+    public Model initialModel(Dataset data) {
+        Architecture architecture = architecture(data.x().cols(), data.y().cols());
+        SplittableRandom random = new SplittableRandom(config.seed());
+        double[] parameters = Initializer.initialParameters(architecture, random);
+        Prepared prepared = prepare(architecture, data, random.split());
+        return new Model(Network.of(architecture, parameters), data.inputNames(), data.targetNames(),
+                prepared.inputScaling(), prepared.outputScaling());
+    }
+
     private TrainingResult run(Architecture architecture, double[] parameters, Dataset data,
                                SplittableRandom random) {
+        SplittableRandom splitting = random.split();
+        SplittableRandom shuffling = random.split();
+        SplittableRandom dropping = random.split();
+        Prepared prepared = prepare(architecture, data, splitting);
+        TrainingLoop.Outcome outcome = new TrainingLoop(config, architecture, prepared.training(),
+                prepared.validation()).run(parameters, shuffling, dropping);
+        Network network = Network.of(architecture, parameters);
+        Model model = new Model(network, data.inputNames(), data.targetNames(), prepared.inputScaling(),
+                prepared.outputScaling());
+        return new TrainingResult(model, outcome.stopReason(), outcome.epochs(), outcome.finalLoss(),
+                outcome.lossHistory(), outcome.validationLossHistory(), outcome.bestEpoch());
+    }
+
+    /** The data as training sees it: split, scaling fitted on the training rows, both parts scaled. */
+    private record Prepared(Examples training, Examples validation, Scaling inputScaling, Scaling outputScaling) {
+    }
+
+    private Prepared prepare(Architecture architecture, Dataset data, SplittableRandom splitting) {
         int n = data.rows();
         if (n == 0) {
             throw new IllegalArgumentException("the dataset has no rows");
         }
         TargetCheck.check(architecture.loss(), data);
-        SplittableRandom splitting = random.split();
-        SplittableRandom shuffling = random.split();
-        SplittableRandom dropping = random.split();
         RowSplit split = RowSplit.of(n, config.validationFraction(), splitting);
         Matrix trainingX = rows(data.x(), split.training());
         Matrix trainingY = rows(data.y(), split.training());
@@ -116,13 +147,7 @@ public final class Trainer {
         Examples validation = split.validation().length == 0 ? null
                 : new Examples(inputScaling.apply(rows(data.x(), split.validation())).toArray(),
                         outputScaling.apply(rows(data.y(), split.validation())).toArray(), split.validation().length);
-
-        TrainingLoop.Outcome outcome = new TrainingLoop(config, architecture, training, validation)
-                .run(parameters, shuffling, dropping);
-        Network network = Network.of(architecture, parameters);
-        Model model = new Model(network, data.inputNames(), data.targetNames(), inputScaling, outputScaling);
-        return new TrainingResult(model, outcome.stopReason(), outcome.epochs(), outcome.finalLoss(),
-                outcome.lossHistory(), outcome.validationLossHistory(), outcome.bestEpoch());
+        return new Prepared(training, validation, inputScaling, outputScaling);
     }
 
     /** The given rows of m, in that order; m itself when they are all of its rows in order. */

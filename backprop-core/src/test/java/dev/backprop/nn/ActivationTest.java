@@ -22,6 +22,21 @@ class ActivationTest {
     }
 
     @Test
+    void sigmoidIsStableAtInfinity() {
+        assertThat(Activation.sigmoid(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
+        assertThat(Activation.sigmoid(Double.NEGATIVE_INFINITY)).isEqualTo(0.0);
+    }
+
+    @Test
+    void sigmoidAndItsDerivativeMatchTheSeed() {
+        for (double z = -8; z <= 8; z += 0.25) {
+            double e = Math.exp(-z);
+            assertThat(Activation.sigmoid(z)).isCloseTo(1 / (1 + e), within(1e-15));
+            assertThat(Activation.SIGMOID.derivative(z)).isCloseTo(e / ((1 + e) * (1 + e)), within(1e-15));
+        }
+    }
+
+    @Test
     void valuesFromTheFormulas() {
         double[] z = {-2.0, -0.5, 0.0, 0.5, 2.0};
         for (double v : z) {

@@ -86,7 +86,8 @@ class GradientCheckTest {
             x[i] = 2 * random.nextDouble() - 1;
         }
         double[] y = targets(loss, outputs, random);
-        GradientCheckResult result = GradientCheck.check(Network.of(architecture, theta), x, y, ROWS, GradientCheck.DEFAULT_EPSILON, l2);
+        GradientCheckResult result = GradientCheck.check(Network.of(architecture, theta), x, y, ROWS,
+                GradientCheck.DEFAULT_EPSILON, l2, GradientCheck.Stencil.FIVE_POINT);
         assertThat(result.relativeError()).isLessThan(NORM_TOLERANCE);
         assertThat(result.maxRelativeError()).isLessThan(COMPONENT_TOLERANCE);
     }
@@ -120,6 +121,23 @@ class GradientCheckTest {
             assertThat(penalised[i] - plain[i]).as("parameter %d", i)
                     .isCloseTo(bias ? 0.0 : 0.5 * theta[i], org.assertj.core.api.Assertions.within(1e-15));
         }
+    }
+
+    @Test
+    void theFivePointStencilIsTheMoreAccurateOneAndCentralIsTheDefault() {
+        Architecture architecture = new Architecture(List.of(new LayerSpec(3, 4, Activation.TANH, true),
+                new LayerSpec(4, 4, Activation.SIGMOID, true), new LayerSpec(4, 2, Activation.LINEAR, true)),
+                Loss.MSE);
+        Network network = Network.of(architecture, Initializer.initialParameters(architecture,
+                new SplittableRandom(12)));
+        double[] x = {0.5, -0.2, 0.9, -0.7, 0.3, 0.1};
+        double[] y = {1.0, -0.5, 0.2, 0.4};
+        GradientCheckResult byDefault = GradientCheck.check(network, x, y, 2, 1e-3);
+        GradientCheckResult central = GradientCheck.check(network, x, y, 2, 1e-3, 0.0, GradientCheck.Stencil.CENTRAL);
+        GradientCheckResult fivePoint = GradientCheck.check(network, x, y, 2, 1e-3, 0.0,
+                GradientCheck.Stencil.FIVE_POINT);
+        assertThat(byDefault.numerical()).isEqualTo(central.numerical());
+        assertThat(fivePoint.relativeError()).isLessThan(central.relativeError() / 1000);
     }
 
     @Test
