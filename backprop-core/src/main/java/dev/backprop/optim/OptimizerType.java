@@ -61,7 +61,10 @@ public enum OptimizerType {
         return this == LBFGS || this == BFGS;
     }
 
-    /** The batch size for {@code rows} training rows when none is configured: all rows for gd, lbfgs and bfgs, else min(200, rows). */
+    /**
+     * The batch size for {@code rows} training rows when none is configured: all rows for gd, lbfgs and bfgs, else
+     * min(200, rows).
+     */
     public int defaultBatchSize(int rows) {
         return this == GD || lineSearch() ? rows : Math.min(DEFAULT_BATCH_SIZE, rows);
     }

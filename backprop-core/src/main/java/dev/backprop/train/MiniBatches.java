@@ -41,7 +41,10 @@ final class MiniBatches {
         }
     }
 
-    /** Copies the batch starting at position {@code start} of the order into {@link #x()}, {@link #y()}; returns its rows. */
+    /**
+     * Copies the batch starting at position {@code start} of the order into {@link #x()} and {@link #y()}; returns
+     * its number of rows.
+     */
     int gather(int start) {
         int rows = Math.min(batchSize, order.length - start);
         double[] sourceX = examples.x();

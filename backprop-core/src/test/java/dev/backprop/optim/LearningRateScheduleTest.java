@@ -37,7 +37,8 @@ class LearningRateScheduleTest {
                 LearningRateSchedule.reduceOnPlateau(0.2, 5, 1e-5)}) {
             assertThat(LearningRateSchedule.parse(s.id())).isEqualTo(s);
         }
-        assertThat(LearningRateSchedule.parse("plateau")).isEqualTo(LearningRateSchedule.reduceOnPlateau(0.5, 10, 1e-6));
+        assertThat(LearningRateSchedule.parse("plateau"))
+                .isEqualTo(LearningRateSchedule.reduceOnPlateau(0.5, 10, 1e-6));
         assertThat(LearningRateSchedule.parse("Step")).isEqualTo(LearningRateSchedule.stepDecay(0.5, 100));
         assertThatThrownBy(() -> LearningRateSchedule.parse("cosine"))
                 .hasMessageContaining("unknown learning-rate schedule 'cosine'");

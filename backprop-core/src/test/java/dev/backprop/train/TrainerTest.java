@@ -305,7 +305,8 @@ class TrainerTest {
                 .maxEpochs(1).build();
         Dataset twoHot = Dataset.of(Matrix.of(new double[][]{{0}, {1}}), Matrix.of(new double[][]{{1, 0}, {1, 1}}));
         assertThatThrownBy(() -> Trainer.of(cce).train(twoHot))
-                .hasMessage("categorical-cross-entropy needs one-hot targets (each row sums to 1) but row 2 sums to 2.0");
+                .hasMessage("categorical-cross-entropy needs one-hot targets (each row sums to 1) but row 2 sums to "
+                        + "2.0");
     }
 
     @Test
