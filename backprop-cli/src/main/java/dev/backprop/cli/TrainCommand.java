@@ -10,6 +10,8 @@ import dev.backprop.nn.Activation;
 import dev.backprop.nn.Loss;
 import dev.backprop.nn.Model;
 import dev.backprop.nn.Network;
+import dev.backprop.optim.LearningRateSchedule;
+import dev.backprop.optim.OptimizerType;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingResult;
@@ -47,22 +49,62 @@ final class TrainCommand implements Callable<Integer> {
             description = "Sizes of the hidden layers, input side first. Default: 3.")
     List<Integer> hidden;
 
-    @Option(names = "--activation", paramLabel = "F", description = "Hidden-layer activation: sigmoid. Default: sigmoid.")
+    @Option(names = "--activation", paramLabel = "F",
+            description = "Hidden-layer activation: sigmoid, tanh, relu, leaky-relu, linear. Default: sigmoid.")
     String activation;
+
+    @Option(names = "--output-activation", paramLabel = "F",
+            description = "Output activation: sigmoid, linear, softmax (with categorical-cross-entropy). Default: sigmoid.")
+    String outputActivation;
 
     @Option(names = "--bias", negatable = true, description = "Give every layer a bias vector. Default: --no-bias (the seed).")
     Boolean bias;
 
-    @Option(names = "--loss", paramLabel = "L", description = "sse (the seed's sum of 1/2 (y - yhat)^2) or mse (sse / rows). Default: sse.")
+    @Option(names = "--loss", paramLabel = "L",
+            description = "sse (the seed's sum of 1/2 (y - yhat)^2), mse (sse / rows), binary-cross-entropy "
+                    + "(sigmoid output), categorical-cross-entropy (softmax output). Default: sse.")
     String loss;
 
     @Option(names = "--optimizer", paramLabel = "OPT", defaultValue = "gd",
-            description = "gd: full-batch gradient descent, W <- W - eta dJ/dW. Default: ${DEFAULT-VALUE}.")
+            description = "gd (full-batch gradient descent, W <- W - eta dJ/dW), sgd, momentum, nesterov, adam "
+                    + "(mini-batches), lbfgs, bfgs (full batch, line search). Default: ${DEFAULT-VALUE}.")
     String optimizer;
 
-    @Option(names = {"--learning-rate", "--eta"}, paramLabel = "ETA", defaultValue = "1.0",
-            description = "Learning rate eta (> 0). Default: ${DEFAULT-VALUE}.")
-    double learningRate;
+    @Option(names = {"--learning-rate", "--eta"}, paramLabel = "ETA",
+            description = "Learning rate eta (> 0). Default: the optimizer's (gd 1, sgd/momentum/nesterov 0.01, adam 0.001).")
+    Double learningRate;
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Rows per update. Default: all rows for gd, lbfgs, bfgs; min(200, rows) for the others.")
+    Integer batchSize;
+
+    @Option(names = "--momentum", paramLabel = "MU", defaultValue = "0.9",
+            description = "mu of momentum and nesterov, in [0, 1). Default: ${DEFAULT-VALUE}.")
+    double momentum;
+
+    @Option(names = "--schedule", paramLabel = "S", defaultValue = "constant",
+            description = "Learning-rate schedule: constant, step[:FACTOR:EVERY], exponential[:FACTOR], "
+                    + "plateau[:FACTOR:PATIENCE[:MIN]]. Default: ${DEFAULT-VALUE}.")
+    String schedule;
+
+    @Option(names = "--l2", paramLabel = "LAMBDA", defaultValue = "0",
+            description = "L2 penalty: J/n + lambda/2 * sum of squared weights (biases not penalised). Default: 0.")
+    double l2;
+
+    @Option(names = "--dropout", paramLabel = "P", defaultValue = "0",
+            description = "Drop each hidden unit with probability P while training (inverted dropout), in [0, 1). "
+                    + "Default: 0.")
+    double dropout;
+
+    @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0",
+            description = "Hold out this fraction of rows (seeded) and keep the weights of the best validation "
+                    + "epoch, in [0, 1). Default: 0.")
+    double validation;
+
+    @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
+            description = "Stop when the validation loss (training loss without --validation) has not improved "
+                    + "for N epochs; 0 never. Default: 0.")
+    int patience;
 
     @Option(names = "--epochs", paramLabel = "MAX", defaultValue = "10000",
             description = "Most updates to make. Default: ${DEFAULT-VALUE}.")
@@ -101,9 +143,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!"gd".equalsIgnoreCase(optimizer)) {
-            throw new UserException("unknown optimizer '" + optimizer + "' (allowed: gd)");
-        }
         Model initial = init == null ? null : Inputs.model(init);
         if (initial != null && (hidden != null || activation != null || bias != null)) {
             throw new UserException("--hidden, --activation and --bias cannot be combined with --init: "
@@ -124,17 +163,36 @@ final class TrainCommand implements Callable<Integer> {
         }
         ModelFile.write(result.model(), out);
         if (plotLoss != null) {
-            dev.backprop.cli.plot.Picture.of(dev.backprop.cli.plot.Charts.loss(result.lossHistory(), null,
+            double[] validationHistory = result.validationLossHistory();
+            dev.backprop.cli.plot.Picture.of(dev.backprop.cli.plot.Charts.loss(result.lossHistory(),
+                    validationHistory.length > 0 ? validationHistory : null,
                     result.model().network().loss().id(), logScale), 800, 500).write(plotLoss);
         }
         report(result, dataset, table);
+        if (result.stopReason() == dev.backprop.train.StopReason.DIVERGED) {
+            throw new TrainingFailedException("training diverged: the loss became infinite or NaN in epoch "
+                    + result.epochs() + "; the last weights with a finite loss were written to " + out
+                    + "; try a smaller --learning-rate or --scale minmax");
+        }
         return 0;
     }
 
     private TrainerConfig config() {
         TrainerConfig.Builder builder = TrainerConfig.builder()
-                .learningRate(learningRate).maxEpochs(epochs).tolerance(tolerance).seed(seed)
-                .scaling(parse(() -> ScalingMethod.fromId(scale)));
+                .optimizer(parse(() -> OptimizerType.fromId(optimizer)))
+                .maxEpochs(epochs).tolerance(tolerance).seed(seed)
+                .scaling(parse(() -> ScalingMethod.fromId(scale)))
+                .momentum(momentum).schedule(parse(() -> LearningRateSchedule.parse(schedule)))
+                .l2(l2).dropout(dropout).validationFraction(validation).patience(patience);
+        if (learningRate != null) {
+            builder.learningRate(learningRate);
+        }
+        if (batchSize != null) {
+            builder.batchSize(batchSize);
+        }
+        if (outputActivation != null) {
+            builder.output(parse(() -> Activation.fromId(outputActivation)));
+        }
         if (hidden != null) {
             builder.hidden(hidden);
         }
@@ -157,7 +215,10 @@ final class TrainCommand implements Callable<Integer> {
     /** Turns the core's field names in a validation message into the option a user typed. */
     private static String optionName(String message) {
         return message.replace("learningRate", "--learning-rate").replace("maxEpochs", "--epochs")
-                .replace("tolerance", "--tolerance").replace("hidden layer sizes", "--hidden sizes");
+                .replace("tolerance", "--tolerance").replace("hidden layer sizes", "--hidden sizes")
+                .replace("batchSize", "--batch-size").replace("validationFraction", "--validation")
+                .replace("momentum must", "--momentum must").replace("l2 must", "--l2 must")
+                .replace("dropout must", "--dropout must").replace("patience must", "--patience must");
     }
 
     private static <T> T parse(java.util.function.Supplier<T> parser) {
@@ -204,6 +265,11 @@ final class TrainCommand implements Callable<Integer> {
             json.put("stopReason", result.stopReason().id());
             json.put("epochs", result.epochs());
             json.put("finalLoss", result.finalLoss());
+            json.put("bestEpoch", result.bestEpoch());
+            double[] validationHistory = result.validationLossHistory();
+            if (validationHistory.length > 0) {
+                json.put("bestValidationLoss", validationHistory[result.bestEpoch() - 1]);
+            }
             json.put("loss", model.network().loss().id());
             json.put("architecture", model.network().architecture().toString());
             json.put("parameters", model.network().architecture().parameterCount());
@@ -229,6 +295,10 @@ final class TrainCommand implements Callable<Integer> {
         return switch (result.stopReason()) {
             case CONVERGED -> "converged (weights stopped changing)";
             case MAX_EPOCHS -> "epoch limit reached";
+            case EARLY_STOPPING -> "early stopping (validation loss stopped improving; kept epoch "
+                    + result.bestEpoch() + ")";
+            case NO_IMPROVEMENT -> "training loss stopped improving";
+            case DIVERGED -> "diverged (the loss became infinite or NaN; kept the last weights with a finite loss)";
         };
     }
 

@@ -80,6 +80,40 @@ class CommandsTest {
     }
 
     @Test
+    void trainWithModernOptimizersAndEarlyStopping() throws IOException {
+        Path model = dir.resolve("adam.json");
+        Cli run = Cli.run("train", "--optimizer", "adam", "--learning-rate", "0.05", "--epochs", "3000", "--bias",
+                "--hidden", "4", "--activation", "tanh", "--validation", "0.34", "--patience", "20",
+                "--out", model.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("stopReason").asText()).isEqualTo("early-stopping");
+        assertThat(json.get("bestEpoch").asInt()).isLessThanOrEqualTo(json.get("epochs").asInt() - 20);
+        assertThat(json.get("bestValidationLoss").asDouble()).isFinite();
+        assertThat(ModelFile.read(model).network().layer(0).activation().id()).isEqualTo("tanh");
+
+        Cli lbfgs = Cli.run("train", "--optimizer", "lbfgs", "--epochs", "200", "--out",
+                dir.resolve("l.json").toString(), "--format", "json");
+        assertThat(lbfgs.exitCode()).as(lbfgs.err()).isZero();
+        assertThat(lbfgs.json().get("finalLoss").asDouble()).isLessThan(1e-8);
+    }
+
+    @Test
+    void aDivergingRunKeepsTheLastFiniteWeightsAndFails() throws IOException {
+        Path model = dir.resolve("d.json");
+        Cli run = Cli.run("train", "--activation", "linear", "--output-activation", "linear", "--learning-rate", "50",
+                "--out", model.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("error: training diverged: the loss became infinite or NaN in epoch ")
+                .contains("try a smaller --learning-rate");
+        for (double w : ModelFile.read(model).network().parameters()) {
+            assertThat(w).isFinite();
+        }
+    }
+
+    @Test
     void predictWritesInputsAndPredictionsAsCsv() throws IOException {
         Path model = trainedModel();
         Path data = Files.writeString(dir.resolve("new.csv"), "study,sleep\n5,3\n2,10\n");

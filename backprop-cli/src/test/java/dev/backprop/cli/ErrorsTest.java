@@ -44,8 +44,8 @@ class ErrorsTest {
         assertOneLineError(Cli.run("train", "--learning-rate", "NaN"), "--learning-rate must be > 0");
         assertOneLineError(Cli.run("train", "--epochs", "-3"), "--epochs must be > 0");
         assertOneLineError(Cli.run("train", "--hidden", "3,0"), "--hidden sizes must be > 0");
-        assertOneLineError(Cli.run("train", "--loss", "hinge"), "unknown loss 'hinge' (allowed: sse, mse)");
-        assertOneLineError(Cli.run("train", "--optimizer", "rmsprop"), "unknown optimizer 'rmsprop'");
+        assertOneLineError(Cli.run("train", "--loss", "hinge"), "unknown loss 'hinge'");
+        assertOneLineError(Cli.run("train", "--optimizer", "rmsprop"), "unknown optimizer 'rmsprop' (allowed: gd, sgd, momentum, nesterov, adam, lbfgs, bfgs)");
         assertOneLineError(Cli.run("train", "--scale", "zscore"), "unknown scaling 'zscore'");
         assertOneLineError(Cli.run("train", "--frobnicate"), "Unknown option: '--frobnicate'");
         assertOneLineError(Cli.run("fly"), "Unmatched argument");

@@ -121,7 +121,12 @@ public final class ModelFile {
             parameters += (long) layer.inputs() * layer.outputs() + layer.outputs();
             layers.add(layer);
         }
-        Network network = Network.of(layers, loss);
+        Network network;
+        try {
+            network = Network.of(layers, loss);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelException(e.getMessage());
+        }
         int m = network.architecture().inputs();
         int k = network.architecture().outputs();
         List<String> inputs = names(root.get("inputs"), "inputs", "x", m);
