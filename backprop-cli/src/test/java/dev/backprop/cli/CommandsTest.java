@@ -89,7 +89,8 @@ class CommandsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = run.json();
         assertThat(json.get("stopReason").asText()).isEqualTo("early-stopping");
-        assertThat(json.get("bestEpoch").asInt()).isLessThanOrEqualTo(json.get("epochs").asInt() - 20);
+        assertThat(json.get("bestEpoch").asInt()).isPositive().isLessThanOrEqualTo(json.get("epochs").asInt());
+        assertThat(json.get("epochs").asInt()).isLessThan(3000);
         assertThat(json.get("bestValidationLoss").asDouble()).isFinite();
         assertThat(ModelFile.read(model).network().layer(0).activation().id()).isEqualTo("tanh");
 
