@@ -298,6 +298,7 @@ final class TrainCommand implements Callable<Integer> {
             case EARLY_STOPPING -> "early stopping (validation loss stopped improving; kept epoch "
                     + result.bestEpoch() + ")";
             case NO_IMPROVEMENT -> "training loss stopped improving";
+            case INTERRUPTED -> "interrupted";
             case DIVERGED -> "diverged (the loss became infinite or NaN; kept the last weights with a finite loss)";
         };
     }

@@ -23,7 +23,12 @@ public enum StopReason {
      * The loss became NaN or infinite (usually a learning rate too large); training stopped at once and the last
      * weights with a finite loss are kept (with a validation split: those of the best validation epoch).
      */
-    DIVERGED("diverged");
+    DIVERGED("diverged"),
+    /**
+     * A {@link TrainingListener} asked to stop (the CLI does on Ctrl-C or SIGTERM); training stopped at the end of
+     * the current batch and keeps the weights it has (with a validation split: those of the best validation epoch).
+     */
+    INTERRUPTED("interrupted");
 
     private final String id;
 

@@ -37,13 +37,20 @@ import java.util.SplittableRandom;
  */
 public final class Trainer {
     private final TrainerConfig config;
+    private final TrainingListener listener;
 
-    private Trainer(TrainerConfig config) {
+    private Trainer(TrainerConfig config, TrainingListener listener) {
         this.config = Objects.requireNonNull(config, "config");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     public static Trainer of(TrainerConfig config) {
-        return new Trainer(config);
+        return new Trainer(config, TrainingListener.NONE);
+    }
+
+    /** The same trainer, reporting every batch and epoch to {@code listener} (which may also stop it). */
+    public Trainer withListener(TrainingListener listener) {
+        return new Trainer(config, listener);
     }
 
     public TrainerConfig config() {
@@ -118,7 +125,7 @@ public final class Trainer {
         SplittableRandom dropping = random.split();
         Prepared prepared = prepare(architecture, data, splitting);
         TrainingLoop.Outcome outcome = new TrainingLoop(config, architecture, prepared.training(),
-                prepared.validation()).run(parameters, shuffling, dropping);
+                prepared.validation(), listener).run(parameters, shuffling, dropping);
         Network network = Network.of(architecture, parameters);
         Model model = new Model(network, data.inputNames(), data.targetNames(), prepared.inputScaling(),
                 prepared.outputScaling());

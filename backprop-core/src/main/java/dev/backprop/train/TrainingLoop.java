@@ -30,15 +30,19 @@ final class TrainingLoop {
     private final Architecture architecture;
     private final Examples training;
     private final Examples validation;
+    private final TrainingListener listener;
 
     /**
      * @param validation held-out rows, or null for none
+     * @param listener   told of every batch and epoch, and asked whether to stop
      */
-    TrainingLoop(TrainerConfig config, Architecture architecture, Examples training, Examples validation) {
+    TrainingLoop(TrainerConfig config, Architecture architecture, Examples training, Examples validation,
+                 TrainingListener listener) {
         this.config = config;
         this.architecture = architecture;
         this.training = training;
         this.validation = validation;
+        this.listener = listener;
     }
 
     /** The batch size for the training rows: the configured one capped at n, or the optimizer's default. */
@@ -85,6 +89,7 @@ final class TrainingLoop {
         int wait = 0;
         StopReason stop = StopReason.MAX_EPOCHS;
         int epochs = 0;
+        listener.trainingStarted(config.maxEpochs(), n, fullBatch ? 1 : (n + batch - 1) / batch);
         epochLoop:
         while (epochs < config.maxEpochs()) {
             if (epochs > 0) {
@@ -107,6 +112,7 @@ final class TrainingLoop {
                 haveFinite = true;
                 largestChange = optimizer.step(parameters, gradient, j, objective);
                 trainingLoss = j;
+                listener.batchEnded(epochs + 1, 1, j);
             } else {
                 batches.shuffle();
                 trainingLoss = 0.0;
@@ -122,6 +128,12 @@ final class TrainingLoop {
                     haveFinite = true;
                     largestChange = Math.max(largestChange, optimizer.step(parameters, gradient));
                     trainingLoss += meanLoss ? j * rows / n : j;
+                    listener.batchEnded(epochs + 1, start / batch + 1, j);
+                    if (listener.stopRequested()) {
+                        // The epoch is cut short: it does not enter the history, but its updates are kept.
+                        stop = StopReason.INTERRUPTED;
+                        break epochLoop;
+                    }
                 }
             }
             history[epochs] = trainingLoss;
@@ -135,6 +147,7 @@ final class TrainingLoop {
                     break;
                 }
             }
+            listener.epochEnded(epochs, trainingLoss, validator == null ? Double.NaN : monitored, rate);
             wait = monitored < bestLoss - config.tolerance() ? 0 : wait + 1;
             if (monitored < bestLoss) {
                 bestLoss = monitored;
@@ -149,6 +162,10 @@ final class TrainingLoop {
             }
             if (config.patience() > 0 && wait >= config.patience()) {
                 stop = validation != null ? StopReason.EARLY_STOPPING : StopReason.NO_IMPROVEMENT;
+                break;
+            }
+            if (listener.stopRequested()) {
+                stop = StopReason.INTERRUPTED;
                 break;
             }
         }
