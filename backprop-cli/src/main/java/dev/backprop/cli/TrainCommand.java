@@ -138,6 +138,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--log-scale", description = "With --plot-loss: a logarithmic loss axis.")
     boolean logScale;
 
+    @Option(names = {"--quiet", "-q"}, description = "No progress while training.")
+    boolean quiet;
+
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
     OutputFormat format;
 
@@ -154,12 +157,15 @@ final class TrainCommand implements Callable<Integer> {
         TrainerConfig config = config();
         Table table = Inputs.table(data);
         Dataset dataset = table.toDataset(targetColumn(table, initial));
-        Trainer trainer = Trainer.of(config);
         TrainingResult result;
-        if (initial == null) {
-            result = trainer.train(dataset);
-        } else {
-            result = trainer.train(matchInputs(table, dataset, initial), startingNetwork(initial));
+        Interruption.install();
+        try (Progress progress = quiet ? null : Progress.on(spec.commandLine().getErr())) {
+            Trainer trainer = Trainer.of(config).withListener(new Watch(progress));
+            if (initial == null) {
+                result = trainer.train(dataset);
+            } else {
+                result = trainer.train(matchInputs(table, dataset, initial), startingNetwork(initial));
+            }
         }
         ModelFile.write(result.model(), out);
         if (plotLoss != null) {
@@ -169,12 +175,46 @@ final class TrainCommand implements Callable<Integer> {
                     result.model().network().loss().id(), logScale), 800, 500).write(plotLoss);
         }
         report(result, dataset, table);
+        if (result.stopReason() == dev.backprop.train.StopReason.INTERRUPTED) {
+            spec.commandLine().getErr().printf("interrupted by %s after %d epochs: the model so far is in %s; "
+                    + "continue from it with --init %s%n", Interruption.signalName(), result.epochs(), out, out);
+            spec.commandLine().getErr().flush();
+            return Interruption.exitCode();
+        }
         if (result.stopReason() == dev.backprop.train.StopReason.DIVERGED) {
             throw new TrainingFailedException("training diverged: the loss became infinite or NaN in epoch "
                     + result.epochs() + "; the last weights with a finite loss were written to " + out
                     + "; try a smaller --learning-rate or --scale minmax");
         }
         return 0;
+    }
+
+    /** Shows progress (unless quiet) and stops the run when a signal arrived. */
+    private static final class Watch implements dev.backprop.train.TrainingListener {
+        private final Progress progress;
+
+        Watch(Progress progress) {
+            this.progress = progress;
+        }
+
+        @Override
+        public void trainingStarted(int maxEpochs, int rows, int batchesPerEpoch) {
+            if (progress != null) {
+                progress.trainingStarted(maxEpochs, rows, batchesPerEpoch);
+            }
+        }
+
+        @Override
+        public void epochEnded(int epoch, double trainingLoss, double validationLoss, double learningRate) {
+            if (progress != null) {
+                progress.epochEnded(epoch, trainingLoss, validationLoss, learningRate);
+            }
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return Interruption.requested();
+        }
     }
 
     private TrainerConfig config() {
