@@ -46,12 +46,14 @@ public final class CsvFiles {
             for (int j = 0; j < m; j++) {
                 Column column = columns.get(j);
                 if (column.isMissing(i)) {
-                    throw new InvalidDataException(frame.source(), frame.line(i), column.name(), "the value is missing");
+                    throw new InvalidDataException(frame.source(), frame.line(i), column.name(),
+                            "the value is missing");
                 }
                 double v = column instanceof NumericColumn numeric ? numeric.value(i) : Numbers.parse(column.label(i));
                 if (!Double.isFinite(v)) {
                     throw new InvalidDataException(frame.source(), frame.line(i), column.name(),
-                            "'" + Numbers.abbreviate(column.label(i)) + "' is not a number (this column must be numeric)");
+                            "'" + Numbers.abbreviate(column.label(i))
+                                    + "' is not a number (this column must be numeric)");
                 }
                 values[i * m + j] = v;
             }

@@ -41,9 +41,10 @@ public final class CsvFrameReader {
      *                  semicolon or vertical bar, refusing to guess when the header line is ambiguous)
      * @throws InvalidDataException naming the line and column of the first problem: an empty file, a header without
      *                              rows, an empty or duplicate column name, a row with too few or too many fields, a
-     *                              quote never closed, a NaN or infinity literal or a number too large for a double in a
-     *                              numeric column, text that is not UTF-8 or is binary (when {@code reader} is checked
-     *                              as {@link DataFiles} does), a field longer than FastCSV's 16 Mi character limit
+     *                              quote never closed, a NaN or infinity literal or a number too large for a double
+     *                              in a numeric column, text that is not UTF-8 or is binary (when {@code reader} is
+     *                              checked as {@link DataFiles} does), a field longer than FastCSV's 16 Mi character
+     *                              limit
      * @throws UncheckedIOException if reading fails
      */
     public static Frame read(Reader reader, String source, Character delimiter) {
@@ -172,8 +173,8 @@ public final class CsvFrameReader {
         int count = record.getFieldCount();
         if (count < header.size()) {
             return new InvalidDataException(source, line, header.get(count), "the row has " + count + " field"
-                    + (count == 1 ? "" : "s") + " but the header has " + header.size() + " (this column and those after "
-                    + "it have no value)");
+                    + (count == 1 ? "" : "s") + " but the header has " + header.size()
+                    + " (this column and those after it have no value)");
         }
         return new InvalidDataException(source, line, null, "the row has " + count + " fields but the header has "
                 + header.size() + " (field " + (header.size() + 1) + " is extra; is a value with the delimiter "

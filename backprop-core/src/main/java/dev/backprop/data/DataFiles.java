@@ -22,7 +22,8 @@ public final class DataFiles {
      * Reads {@code file} as {@code options} say: {@link CsvFrameReader} for CSV and TSV, {@link ArffReader} for ARFF.
      *
      * @throws InvalidDataException naming the file (and line and column where they apply) if it does not exist, is a
-     *                              directory, cannot be read, is not UTF-8 text, or its content is refused by the reader
+     *                              directory, cannot be read, is not UTF-8 text, or its content is refused by the
+     *                              reader
      * @throws IllegalArgumentException if a delimiter is given for a file read as ARFF
      * @throws UncheckedIOException on other read failures
      */
@@ -35,7 +36,8 @@ public final class DataFiles {
         try (Reader reader = TextFiles.open(file)) {
             return switch (format) {
                 case ARFF -> ArffReader.read(reader, source);
-                case TSV -> CsvFrameReader.read(reader, source, options.delimiter() != null ? options.delimiter() : '\t');
+                case TSV -> CsvFrameReader.read(reader, source,
+                        options.delimiter() != null ? options.delimiter() : '\t');
                 case CSV -> CsvFrameReader.read(reader, source, options.delimiter());
             };
         } catch (IOException e) {

@@ -46,8 +46,8 @@ public final class Frame {
         Set<String> names = new HashSet<>();
         for (Column c : copy) {
             if (c.size() != lines.length) {
-                throw new IllegalArgumentException("column '" + c.name() + "' has " + c.size() + " rows but the frame has "
-                        + lines.length);
+                throw new IllegalArgumentException("column '" + c.name() + "' has " + c.size()
+                        + " rows but the frame has " + lines.length);
             }
             if (!names.add(c.name())) {
                 throw new IllegalArgumentException("two columns are named '" + c.name() + "'");

@@ -115,7 +115,8 @@ public final class Imputation {
 
     private static InvalidDataException noValues(Frame train, String name, String what) {
         return new InvalidDataException(train.source(), 0, name, "every value of this column is missing in the "
-                + "training data, so there is no " + what + " to fill them with; drop the column with --ignore " + name);
+                + "training data, so there is no " + what + " to fill them with; drop the column with --ignore "
+                + name);
     }
 
     /** The columns filled, in order. */

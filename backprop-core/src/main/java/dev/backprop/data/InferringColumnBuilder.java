@@ -9,8 +9,8 @@ import java.util.Map;
  * once.
  *
  * <p>Cells are stripped of surrounding whitespace. Missing: an empty cell, {@code ?} or {@code NA}. In a categorical
- * column a number is labelled as by {@code Numbers.label}, so "1" and "1.0" are one category. A NaN or infinity literal,
- * or a number too large for a double, is a category in a categorical column and an error in a numeric one.
+ * column a number is labelled as by {@code Numbers.label}, so "1" and "1.0" are one category. A NaN or infinity
+ * literal, or a number too large for a double, is a category in a categorical column and an error in a numeric one.
  */
 final class InferringColumnBuilder {
     private final String name;
@@ -92,7 +92,8 @@ final class InferringColumnBuilder {
         }
         if (nonFinite != null) {
             int first = nonFinite.keySet().stream().mapToInt(Integer::intValue).min().orElseThrow();
-            throw new InvalidDataException(source, firstNonFiniteLine, name, Numbers.notFiniteReason(nonFinite.get(first)));
+            throw new InvalidDataException(source, firstNonFiniteLine, name,
+                    Numbers.notFiniteReason(nonFinite.get(first)));
         }
         return NumericColumn.wrap(name, numbers.toArray());
     }

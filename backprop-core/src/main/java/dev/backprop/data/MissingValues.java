@@ -21,7 +21,8 @@ final class MissingValues {
      * Checks that {@code columns} of {@code frame} have no missing cell.
      *
      * @throws InvalidDataException naming the first column (in frame order) with missing cells, how many, their first
-     *                              lines (or rows when lines are unknown), the other columns with some, and {@code hint}
+     *                              lines (or rows when lines are unknown), the other columns with some, and
+     *                              {@code hint}
      */
     static void requireNone(Frame frame, List<String> columns, String hint) {
         List<Column> withMissing = new ArrayList<>();

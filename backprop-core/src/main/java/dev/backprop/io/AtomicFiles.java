@@ -24,6 +24,7 @@ public final class AtomicFiles {
         Path directory = absolute.getParent();
         Path temp = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
         try {
+            permitReading(temp, absolute);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = Channels.newOutputStream(channel)) {
                 writer.writeTo(out);
@@ -38,6 +39,18 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * A temporary file is created readable by its owner only; the finished file should read like any other the user
+     * creates: the old file's permissions if it is replaced, otherwise rw-r--r--.
+     */
+    private static void permitReading(Path temp, Path target) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(temp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     /** Writes the given text as UTF-8 to {@code target}, atomically. */

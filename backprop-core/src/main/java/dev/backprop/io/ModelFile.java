@@ -52,6 +52,7 @@ public final class ModelFile {
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build())
             .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -87,7 +88,9 @@ public final class ModelFile {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidModelException("not valid JSON: " + e.getOriginalMessage()
+            // Jackson's messages can quote the input across lines; an error must stay one line.
+            String reason = e.getOriginalMessage().replaceAll("\\s+", " ").strip();
+            throw new InvalidModelException("not valid JSON: " + reason
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
         }
         if (root == null || !root.isObject()) {
@@ -118,7 +121,12 @@ public final class ModelFile {
             parameters += (long) layer.inputs() * layer.outputs() + layer.outputs();
             layers.add(layer);
         }
-        Network network = Network.of(layers, loss);
+        Network network;
+        try {
+            network = Network.of(layers, loss);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelException(e.getMessage());
+        }
         int m = network.architecture().inputs();
         int k = network.architecture().outputs();
         List<String> inputs = names(root.get("inputs"), "inputs", "x", m);

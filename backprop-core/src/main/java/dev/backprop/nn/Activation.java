@@ -3,10 +3,15 @@ package dev.backprop.nn;
 import java.util.Locale;
 
 /**
- * An element-wise activation function f and its derivative f'.
+ * An activation function f and its derivative f'.
  *
  * <p>Each works on a slice {@code [from, to)} of flat arrays so a whole batch is one call. Derivatives are computed
- * from the activation a = f(z) where that is exact and cheaper (sigmoid: f'(z) = a (1 - a)).
+ * from the activation a = f(z) where that is exact and cheaper (sigmoid: f'(z) = a (1 - a); tanh: 1 - a²), from z
+ * where it must be (relu). Every function except {@link #SOFTMAX} is element-wise; softmax normalises a whole row, so
+ * {@link #applyRows} is the call a layer makes, and its derivative is taken together with the loss (see
+ * {@link Loss#outputDelta}).
+ *
+ * <p>NaN in gives NaN out for every function; ±∞ gives the element-wise functions' limits.
  */
 public enum Activation {
     /**
@@ -28,7 +33,132 @@ public enum Activation {
                 delta[i] *= ai * (1.0 - ai);
             }
         }
+    },
+    /** f(z) = tanh z = (e^z - e^-z) / (e^z + e^-z), onto (-1, 1); f'(z) = 1 - a². */
+    TANH("tanh") {
+        @Override
+        public void apply(double[] z, double[] a, int from, int to) {
+            for (int i = from; i < to; i++) {
+                a[i] = Math.tanh(z[i]);
+            }
+        }
+
+        @Override
+        public void multiplyByDerivative(double[] z, double[] a, double[] delta, int from, int to) {
+            for (int i = from; i < to; i++) {
+                double ai = a[i];
+                delta[i] *= 1.0 - ai * ai;
+            }
+        }
+    },
+    /** f(z) = max(0, z); f'(z) = 1 for z &gt; 0, else 0 (0 at the kink z = 0). */
+    RELU("relu") {
+        @Override
+        public void apply(double[] z, double[] a, int from, int to) {
+            for (int i = from; i < to; i++) {
+                a[i] = Math.max(0.0, z[i]);
+            }
+        }
+
+        @Override
+        public void multiplyByDerivative(double[] z, double[] a, double[] delta, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (!(z[i] > 0.0)) {
+                    delta[i] = z[i] == z[i] ? 0.0 : Double.NaN;
+                }
+            }
+        }
+    },
+    /**
+     * f(z) = z for z &gt; 0, else {@value #LEAKY_SLOPE} z (Maas, Hannun and Ng, "Rectifier nonlinearities improve
+     * neural network acoustic models", ICML 2013); f'(z) = 1 for z &gt; 0, else {@value #LEAKY_SLOPE}.
+     */
+    LEAKY_RELU("leaky-relu") {
+        @Override
+        public void apply(double[] z, double[] a, int from, int to) {
+            for (int i = from; i < to; i++) {
+                double zi = z[i];
+                a[i] = zi > 0.0 ? zi : LEAKY_SLOPE * zi;
+            }
+        }
+
+        @Override
+        public void multiplyByDerivative(double[] z, double[] a, double[] delta, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (!(z[i] > 0.0)) {
+                    delta[i] *= z[i] == z[i] ? LEAKY_SLOPE : Double.NaN;
+                }
+            }
+        }
+    },
+    /** f(z) = z, the identity, for regression outputs; f'(z) = 1. */
+    LINEAR("linear") {
+        @Override
+        public void apply(double[] z, double[] a, int from, int to) {
+            if (a != z) {
+                System.arraycopy(z, from, a, from, to - from);
+            }
+        }
+
+        @Override
+        public void multiplyByDerivative(double[] z, double[] a, double[] delta, int from, int to) {
+            // f' = 1: delta is unchanged.
+        }
+    },
+    /**
+     * softmax(z)_o = e^(z_o - max z) / Σ_k e^(z_k - max z), a probability distribution over one row of outputs.
+     * Subtracting the row's maximum changes nothing mathematically and keeps every exponent ≤ 0, so it never
+     * overflows. Not element-wise: {@link #apply} treats its slice as one row, {@link #applyRows} normalises each row.
+     * Only for output layers, paired with {@link Loss#CATEGORICAL_CROSS_ENTROPY}.
+     */
+    SOFTMAX("softmax") {
+        @Override
+        public void apply(double[] z, double[] a, int from, int to) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = from; i < to; i++) {
+                max = Math.max(max, z[i]);
+            }
+            double sum = 0.0;
+            for (int i = from; i < to; i++) {
+                double e = Math.exp(z[i] - max);
+                a[i] = e;
+                sum += e;
+            }
+            for (int i = from; i < to; i++) {
+                a[i] /= sum;
+            }
+        }
+
+        @Override
+        public void applyRows(double[] z, double[] a, int rows, int cols) {
+            for (int i = 0; i < rows; i++) {
+                apply(z, a, i * cols, (i + 1) * cols);
+            }
+        }
+
+        /**
+         * The slice is one row: δ_o ← a_o (δ_o - Σ_k a_k δ_k), the product with softmax's Jacobian
+         * ∂a_k/∂z_o = a_k (1[k = o] - a_o).
+         */
+        @Override
+        public void multiplyByDerivative(double[] z, double[] a, double[] delta, int from, int to) {
+            double dot = 0.0;
+            for (int i = from; i < to; i++) {
+                dot += a[i] * delta[i];
+            }
+            for (int i = from; i < to; i++) {
+                delta[i] = a[i] * (delta[i] - dot);
+            }
+        }
+
+        @Override
+        public boolean elementWise() {
+            return false;
+        }
     };
+
+    /** The slope of {@link #LEAKY_RELU} for z ≤ 0. */
+    public static final double LEAKY_SLOPE = 0.01;
 
     private final String id;
 
@@ -36,14 +166,31 @@ public enum Activation {
         this.id = id;
     }
 
-    /** a_i = f(z_i) for i in [from, to). z is not modified; a is (it may be z itself). */
+    /**
+     * a_i = f(z_i) for i in [from, to); for {@link #SOFTMAX} the slice is one row. z is not modified; a is (it may be
+     * z itself).
+     */
     public abstract void apply(double[] z, double[] a, int from, int to);
 
     /**
+     * a = f(z) for a rows x cols block starting at index 0, one row per example: element-wise functions apply to
+     * every value, {@link #SOFTMAX} to each row. z is not modified; a is (it may be z itself).
+     */
+    public void applyRows(double[] z, double[] a, int rows, int cols) {
+        apply(z, a, 0, rows * cols);
+    }
+
+    /**
      * delta_i = delta_i * f'(z_i) for i in [from, to), given a_i = f(z_i): the chain-rule step through this
-     * activation, fused so backpropagation needs no array for f'. z and a are not modified; delta is.
+     * activation, fused so backpropagation needs no array for f'. For {@link #SOFTMAX} the slice is one row and the
+     * step is the product with its Jacobian. z and a are not modified; delta is.
      */
     public abstract void multiplyByDerivative(double[] z, double[] a, double[] delta, int from, int to);
+
+    /** Whether f acts on each value alone; false only for {@link #SOFTMAX}, which may only be an output. */
+    public boolean elementWise() {
+        return true;
+    }
 
     /** f'(z) at one point, for tests and explanations; training uses {@link #multiplyByDerivative}. */
     public double derivative(double z) {
@@ -61,13 +208,14 @@ public enum Activation {
     }
 
     /**
-     * The activation named {@code id} (case-insensitive).
+     * The activation named {@code id} (case-insensitive; {@code _} may stand for {@code -}).
      *
      * @throws IllegalArgumentException naming the allowed values if there is none
      */
     public static Activation fromId(String id) {
+        String wanted = id.toLowerCase(Locale.ROOT).replace('_', '-');
         for (Activation f : values()) {
-            if (f.id.equals(id.toLowerCase(Locale.ROOT))) {
+            if (f.id.equals(wanted)) {
                 return f;
             }
         }

@@ -21,7 +21,9 @@ public final class Architecture {
 
     /**
      * @throws IllegalArgumentException if there are no layers, consecutive layers do not chain (layer l's outputs
-     *                                  must equal layer l+1's inputs), or the network has too many parameters
+     *                                  must equal layer l+1's inputs), the network has too many parameters, a
+     *                                  hidden layer uses softmax, or the loss does not suit the output activation
+     *                                  ({@link Loss#checkOutput})
      */
     public Architecture(List<LayerSpec> layers, Loss loss) {
         this.layers = List.copyOf(layers);
@@ -48,6 +50,14 @@ public final class Architecture {
             }
         }
         parameterCount = (int) offset;
+        int last = this.layers.size() - 1;
+        for (int l = 0; l < last; l++) {
+            if (!this.layers.get(l).activation().elementWise()) {
+                throw new IllegalArgumentException(this.layers.get(l).activation().id() + " is an output activation"
+                        + " but layer " + (l + 1) + " of " + this.layers.size() + " uses it");
+            }
+        }
+        loss.checkOutput(this.layers.get(last).activation(), this.layers.get(last).outputs());
     }
 
     public List<LayerSpec> layers() {

@@ -4,6 +4,8 @@ import dev.backprop.linalg.Gemm;
 import dev.backprop.linalg.Matrix;
 
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * The forward pass and backpropagation for a batch of up to {@code capacity} rows, with every buffer allocated once
@@ -12,39 +14,72 @@ import java.util.Arrays;
  * <p>The seed's formulas, generalised to L layers (layer l = 1..L, a⁽⁰⁾ = X):
  * <pre>
  *   z⁽ˡ⁾ = a⁽ˡ⁻¹⁾ W⁽ˡ⁾ + b⁽ˡ⁾          a⁽ˡ⁾ = f(z⁽ˡ⁾)          ŷ = a⁽ᴸ⁾
- *   δ⁽ᴸ⁾ = ∂J/∂ŷ ∘ f'(z⁽ᴸ⁾)            (for SSE: -(y - ŷ) ∘ f'(z⁽ᴸ⁾))
+ *   δ⁽ᴸ⁾ = ∂J/∂z⁽ᴸ⁾                    (for SSE: -(y - ŷ) ∘ f'(z⁽ᴸ⁾); for the cross-entropies: (ŷ - y)/n)
  *   ∂J/∂W⁽ˡ⁾ = (a⁽ˡ⁻¹⁾)ᵀ δ⁽ˡ⁾          ∂J/∂b⁽ˡ⁾ = column sums of δ⁽ˡ⁾
  *   δ⁽ˡ⁻¹⁾ = δ⁽ˡ⁾ (W⁽ˡ⁾)ᵀ ∘ f'(z⁽ˡ⁻¹⁾)
  * </pre>
  * (The seed numbers layers from the input: its z⁽²⁾, a⁽²⁾ are this class's layer 0 and its z⁽³⁾ is layer 1.) All three
- * products go through {@link Gemm#gemm}. Not thread-safe: one instance per thread.
+ * products go through {@link Gemm#gemm}; δ⁽ᴸ⁾ comes from {@link Loss#outputDelta}.
+ *
+ * <p>With a {@link Regularization}, {@link #lossAndGradient} trains: it returns the objective J/n + λ/2 Σ W² (J
+ * itself when λ = 0) and its gradient, and drops hidden units with fresh inverted-dropout masks (a⁽ˡ⁾ ← m ∘ a⁽ˡ⁾
+ * going forward, δ ← m ∘ δ coming back). {@link #forward} and {@link #loss} never drop units: they are the network
+ * as it predicts. Not thread-safe: one instance per thread.
  */
 public final class Backpropagation {
     private final Architecture architecture;
     private final int capacity;
+    private final Regularization regularization;
     private final double[][] z;
     private final double[][] a;
     private final double[][] delta;
+    /** Per layer: inverted dropout on its activations, or null (always null for the output layer). */
+    private final Dropout[] dropout;
+    /** Per layer with dropout: m ∘ a⁽ˡ⁾, what the next layer reads while training; otherwise null. */
+    private final double[][] dropped;
     private int rows;
 
     /**
+     * Without regularization: {@link #lossAndGradient} is plain J and ∂J/∂θ.
+     *
      * @param capacity the most rows one call will pass
      */
     public Backpropagation(Architecture architecture, int capacity) {
+        this(architecture, capacity, Regularization.NONE, null);
+    }
+
+    /**
+     * @param capacity       the most rows one call will pass
+     * @param regularization the L2 penalty and dropout rate used by {@link #lossAndGradient}
+     * @param random         the source of dropout masks (advanced by each training call); may be null when there is
+     *                       no dropout
+     * @throws IllegalArgumentException if capacity is not positive
+     * @throws NullPointerException     if dropout is asked for without a random source
+     */
+    public Backpropagation(Architecture architecture, int capacity, Regularization regularization,
+                           SplittableRandom random) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity must be > 0 but was " + capacity);
         }
         this.architecture = architecture;
         this.capacity = capacity;
+        this.regularization = Objects.requireNonNull(regularization, "regularization");
         int depth = architecture.depth();
         z = new double[depth][];
         a = new double[depth][];
         delta = new double[depth][];
+        dropout = new Dropout[depth];
+        dropped = new double[depth][];
         for (int l = 0; l < depth; l++) {
             int size = Math.multiplyExact(capacity, architecture.layer(l).outputs());
             z[l] = new double[size];
             a[l] = new double[size];
             delta[l] = new double[size];
+            if (regularization.dropout() > 0 && l < depth - 1) {
+                Objects.requireNonNull(random, "dropout needs a random source");
+                dropout[l] = new Dropout(regularization.dropout(), size, random);
+                dropped[l] = new double[size];
+            }
         }
     }
 
@@ -56,12 +91,26 @@ public final class Backpropagation {
         return capacity;
     }
 
+    public Regularization regularization() {
+        return regularization;
+    }
+
     /**
      * Runs the forward pass on {@code rows} rows of x starting at {@code x[xOffset]} (row-major, one column per
-     * input) and returns the array whose first rows x outputs values are ŷ. The returned array is this object's
-     * workspace: valid until the next call.
+     * input) and returns the array whose first rows x outputs values are ŷ. No dropout. The returned array is this
+     * object's workspace: valid until the next call.
      */
     public double[] forward(double[] parameters, double[] x, int xOffset, int rows) {
+        return forward(parameters, x, xOffset, rows, false);
+    }
+
+    /** Forward pass from offset 0. */
+    public double[] forward(double[] parameters, double[] x, int rows) {
+        return forward(parameters, x, 0, rows);
+    }
+
+    /** The forward pass; while {@code training}, hidden activations are multiplied by the current dropout masks. */
+    private double[] forward(double[] parameters, double[] x, int xOffset, int rows, boolean training) {
         checkRows(rows);
         this.rows = rows;
         double[] input = x;
@@ -77,39 +126,74 @@ public final class Backpropagation {
             }
             Gemm.gemm(false, false, rows, out, spec.inputs(), input, inputOffset,
                     parameters, architecture.weightOffset(l), biasOffset >= 0 ? 1.0 : 0.0, z[l], 0);
-            spec.activation().apply(z[l], a[l], 0, rows * out);
+            spec.activation().applyRows(z[l], a[l], rows, out);
             input = a[l];
+            if (training && dropout[l] != null) {
+                dropout[l].apply(a[l], dropped[l], rows * out);
+                input = dropped[l];
+            }
             inputOffset = 0;
         }
         return a[architecture.depth() - 1];
     }
 
-    /** Forward pass from offset 0. */
-    public double[] forward(double[] parameters, double[] x, int rows) {
-        return forward(parameters, x, 0, rows);
-    }
-
     /**
-     * Computes J on {@code rows} examples and writes ∂J/∂θ for every parameter θ into {@code gradient} (same layout as
-     * the parameters; fully overwritten). x and y are row-major and start at the given offsets. Only
-     * {@code gradient} and this object's workspace are modified.
+     * Computes the training objective on {@code rows} examples and writes its gradient with respect to every
+     * parameter θ into {@code gradient} (same layout as the parameters; fully overwritten). Without regularization
+     * that is J and ∂J/∂θ; with it, J/n + λ/2 Σ W² on a network whose hidden units are dropped by fresh masks.
+     * x and y are row-major and start at the given offsets. Only {@code gradient} and this object's workspace
+     * (and the dropout random source) are modified.
      *
-     * @return J
+     * @return the objective
      */
     public double lossAndGradient(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, int rows,
                                   double[] gradient) {
+        drawMasks(rows);
+        return lossAndGradientWithMasks(parameters, x, xOffset, y, yOffset, rows, gradient);
+    }
+
+    /** {@link #lossAndGradient(double[], double[], int, double[], int, int, double[])} from offset 0. */
+    public double lossAndGradient(double[] parameters, double[] x, double[] y, int rows, double[] gradient) {
+        return lossAndGradient(parameters, x, 0, y, 0, rows, gradient);
+    }
+
+    /** New dropout masks for {@code rows} rows (nothing without dropout). */
+    void drawMasks(int rows) {
+        checkRows(rows);
+        for (int l = 0; l < dropout.length; l++) {
+            if (dropout[l] != null) {
+                dropout[l].drawMask(rows * architecture.layer(l).outputs());
+            }
+        }
+    }
+
+    /** The training objective and its gradient with the current dropout masks. */
+    double lossAndGradientWithMasks(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, int rows,
+                                    double[] gradient) {
         int last = architecture.depth() - 1;
         int outputs = architecture.outputs();
-        double[] yhat = forward(parameters, x, xOffset, rows);
+        double[] yhat = forward(parameters, x, xOffset, rows, true);
         Loss loss = architecture.loss();
-        double j = loss.value(yhat, y, yOffset, rows, outputs);
-        loss.gradient(yhat, y, yOffset, rows, outputs, delta[last]);
+        double dataScale = dataScale(rows);
+        double j = objective(parameters, yhat, y, yOffset, rows, dataScale);
+        loss.outputDelta(architecture.layer(last).activation(), z[last], yhat, y, yOffset, rows, outputs,
+                delta[last]);
+        if (dataScale != 1.0) {
+            for (int i = 0, len = rows * outputs; i < len; i++) {
+                delta[last][i] *= dataScale;
+            }
+        }
         for (int l = last; l >= 0; l--) {
             LayerSpec spec = architecture.layer(l);
             int in = spec.inputs();
             int out = spec.outputs();
-            spec.activation().multiplyByDerivative(z[l], a[l], delta[l], 0, rows * out);
-            double[] input = l == 0 ? x : a[l - 1];
+            if (l < last) {
+                if (dropout[l] != null) {
+                    dropout[l].backward(delta[l], rows * out);
+                }
+                spec.activation().multiplyByDerivative(z[l], a[l], delta[l], 0, rows * out);
+            }
+            double[] input = l == 0 ? x : dropout[l - 1] != null ? dropped[l - 1] : a[l - 1];
             int inputOffset = l == 0 ? xOffset : 0;
             Gemm.gemm(true, false, in, out, rows, input, inputOffset, delta[l], 0, 0.0,
                     gradient, architecture.weightOffset(l));
@@ -122,18 +206,44 @@ public final class Backpropagation {
                         delta[l - 1], 0);
             }
         }
+        regularization.addPenaltyGradient(architecture, parameters, gradient);
         return j;
     }
 
-    /** {@link #lossAndGradient(double[], double[], int, double[], int, int, double[])} from offset 0. */
-    public double lossAndGradient(double[] parameters, double[] x, double[] y, int rows, double[] gradient) {
-        return lossAndGradient(parameters, x, 0, y, 0, rows, gradient);
+    /**
+     * The objective of {@link #lossAndGradient} (J, or J/n + λ/2 Σ W² with an L2 penalty) on {@code rows}
+     * examples, forward pass only and without dropout.
+     */
+    public double loss(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, int rows) {
+        double[] yhat = forward(parameters, x, xOffset, rows, false);
+        return objective(parameters, yhat, y, yOffset, rows, dataScale(rows));
     }
 
-    /** J on {@code rows} examples, forward pass only. */
-    public double loss(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, int rows) {
-        double[] yhat = forward(parameters, x, xOffset, rows);
-        return architecture.loss().value(yhat, y, yOffset, rows, architecture.outputs());
+    /** The training objective with the current dropout masks, forward pass only: for checking gradients. */
+    double lossWithMasks(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, int rows) {
+        double[] yhat = forward(parameters, x, xOffset, rows, true);
+        return objective(parameters, yhat, y, yOffset, rows, dataScale(rows));
+    }
+
+    /** 1/n when an L2 penalty turns the summed SSE into the mean J/n; otherwise 1. */
+    private double dataScale(int rows) {
+        boolean toMean = regularization.l2() > 0 && !architecture.loss().meanOverRows() && rows > 0;
+        return toMean ? 1.0 / rows : 1.0;
+    }
+
+    private double objective(double[] parameters, double[] yhat, double[] y, int yOffset, int rows,
+                             double dataScale) {
+        int last = architecture.depth() - 1;
+        double j = architecture.loss().valueFromLogits(z[last], yhat, y, yOffset, rows, architecture.outputs());
+        if (regularization.l2() == 0.0) {
+            return j;
+        }
+        return j * dataScale + regularization.penalty(architecture, parameters);
+    }
+
+    /** m_i of layer l's current dropout mask (1 when the layer has no dropout), for tests. */
+    double dropoutMask(int l, int i) {
+        return dropout[l] == null ? 1.0 : dropout[l].mask(i);
     }
 
     private static void columnSums(double[] m, int rows, int cols, double[] out, int outOffset) {

@@ -3,10 +3,24 @@ package dev.backprop.nn;
 import java.util.Locale;
 
 /**
- * A training loss J over a batch of n examples and its gradient with respect to the network's outputs.
+ * A training loss J over a batch of n examples, and the error δ⁽ᴸ⁾ = ∂J/∂z⁽ᴸ⁾ it sends into the output layer.
  *
- * <p>{@link #SSE} is the seed's J = Σ_i Σ_o ½ (y_io - ŷ_io)²; {@link #MSE} is the same sum divided by n, the number of
- * examples (not of outputs), so its gradient does not grow with the data set and one learning rate suits any n.
+ * <p>Legend: y targets, z the output layer's pre-activations (logits), ŷ = f(z) its activations, s = 1 for
+ * {@link #SSE} and 1/n for every other loss (they are means over the n examples, like scikit-learn's). All arrays
+ * are row-major, n rows by {@code outputs} columns; targets start at {@code target[targetOffset]}, the others at 0.
+ *
+ * <ul>
+ *   <li>{@link #SSE}: J = Σ ½ (y - ŷ)², the seed's loss.</li>
+ *   <li>{@link #MSE}: J = (1/n) Σ ½ (y - ŷ)².</li>
+ *   <li>{@link #BINARY_CROSS_ENTROPY}: J = -(1/n) Σ [y log ŷ + (1 - y) log(1 - ŷ)] with ŷ = σ(z), one independent
+ *       yes/no per output; computed from z as (1/n) Σ [max(z, 0) - z y + log(1 + e^-|z|)], which never takes
+ *       the log of 0.</li>
+ *   <li>{@link #CATEGORICAL_CROSS_ENTROPY}: J = -(1/n) Σ_i Σ_o y_io log ŷ_io with ŷ = softmax(z), one class per
+ *       row; computed from z as (1/n) Σ_i Σ_o y_io (lse(z_i) - z_io) with lse(z) = max z + log Σ e^(z - max z).</li>
+ * </ul>
+ * The cross-entropies fold the output activation into their derivative: δ⁽ᴸ⁾ = (ŷ - y)/n directly, with no
+ * f'(z) that could vanish when a sigmoid saturates. Each loss accepts only the output activations it is defined with
+ * ({@link #checkOutput}).
  */
 public enum Loss {
     /** J = Σ ½ (y - ŷ)², the seed's loss; ∂J/∂ŷ = -(y - ŷ). */
@@ -17,10 +31,136 @@ public enum Loss {
         }
     },
     /** J = (1/n) Σ ½ (y - ŷ)²; ∂J/∂ŷ = -(y - ŷ) / n. */
-    MSE("mse") {
+    MSE("mse"),
+    /** Binary cross-entropy of a sigmoid output, mean over rows; targets in [0, 1]. */
+    BINARY_CROSS_ENTROPY("binary-cross-entropy") {
         @Override
-        double scale(int n) {
-            return n == 0 ? 0.0 : 1.0 / n;
+        public double value(double[] predicted, double[] target, int targetOffset, int n, int outputs) {
+            double sum = 0.0;
+            for (int i = 0, len = n * outputs; i < len; i++) {
+                double y = target[targetOffset + i];
+                double p = predicted[i];
+                sum -= y * clampedLog(p) + (1.0 - y) * clampedLog(1.0 - p);
+            }
+            return sum * scale(n);
+        }
+
+        @Override
+        public void gradient(double[] predicted, double[] target, int targetOffset, int n, int outputs,
+                             double[] gradient) {
+            double s = scale(n);
+            for (int i = 0, len = n * outputs; i < len; i++) {
+                double p = predicted[i];
+                gradient[i] = (p - target[targetOffset + i]) / (p * (1.0 - p)) * s;
+            }
+        }
+
+        @Override
+        public double valueFromLogits(double[] z, double[] predicted, double[] target, int targetOffset, int n,
+                                      int outputs) {
+            double sum = 0.0;
+            for (int i = 0, len = n * outputs; i < len; i++) {
+                double zi = z[i];
+                sum += Math.max(zi, 0.0) - zi * target[targetOffset + i] + Math.log1p(Math.exp(-Math.abs(zi)));
+            }
+            return sum * scale(n);
+        }
+
+        /** δ = ∂J/∂z = (σ(z) - y)/n, exact for any target in [0, 1]. */
+        @Override
+        public void outputDelta(Activation output, double[] z, double[] predicted, double[] target,
+                                int targetOffset, int n, int outputs, double[] delta) {
+            double s = scale(n);
+            for (int i = 0, len = n * outputs; i < len; i++) {
+                delta[i] = (predicted[i] - target[targetOffset + i]) * s;
+            }
+        }
+
+        @Override
+        public void checkActivation(Activation output) {
+            if (output != Activation.SIGMOID) {
+                throw new IllegalArgumentException(id() + " needs a sigmoid output layer but it is "
+                        + output.id() + " (softmax outputs use categorical-cross-entropy)");
+            }
+        }
+    },
+    /** Categorical cross-entropy of a softmax output, mean over rows; each target row a distribution (one-hot). */
+    CATEGORICAL_CROSS_ENTROPY("categorical-cross-entropy") {
+        @Override
+        public double value(double[] predicted, double[] target, int targetOffset, int n, int outputs) {
+            double sum = 0.0;
+            for (int i = 0, len = n * outputs; i < len; i++) {
+                sum -= target[targetOffset + i] * clampedLog(predicted[i]);
+            }
+            return sum * scale(n);
+        }
+
+        @Override
+        public void gradient(double[] predicted, double[] target, int targetOffset, int n, int outputs,
+                             double[] gradient) {
+            double s = scale(n);
+            for (int i = 0, len = n * outputs; i < len; i++) {
+                gradient[i] = -target[targetOffset + i] / predicted[i] * s;
+            }
+        }
+
+        @Override
+        public double valueFromLogits(double[] z, double[] predicted, double[] target, int targetOffset, int n,
+                                      int outputs) {
+            double sum = 0.0;
+            for (int i = 0; i < n; i++) {
+                int row = i * outputs;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int o = 0; o < outputs; o++) {
+                    max = Math.max(max, z[row + o]);
+                }
+                double sumExp = 0.0;
+                for (int o = 0; o < outputs; o++) {
+                    sumExp += Math.exp(z[row + o] - max);
+                }
+                double lse = max + Math.log(sumExp);
+                for (int o = 0; o < outputs; o++) {
+                    sum += target[targetOffset + row + o] * (lse - z[row + o]);
+                }
+            }
+            return sum * scale(n);
+        }
+
+        /**
+         * δ_io = ∂J/∂z_io = (ŷ_io Σ_k y_ik - y_io)/n, which is (ŷ - y)/n when the target row sums to 1 (one-hot);
+         * the general form keeps the gradient exact for any non-negative targets.
+         */
+        @Override
+        public void outputDelta(Activation output, double[] z, double[] predicted, double[] target,
+                                int targetOffset, int n, int outputs, double[] delta) {
+            double s = scale(n);
+            for (int i = 0; i < n; i++) {
+                int row = i * outputs;
+                double targetSum = 0.0;
+                for (int o = 0; o < outputs; o++) {
+                    targetSum += target[targetOffset + row + o];
+                }
+                for (int o = 0; o < outputs; o++) {
+                    delta[row + o] = (predicted[row + o] * targetSum - target[targetOffset + row + o]) * s;
+                }
+            }
+        }
+
+        @Override
+        public void checkActivation(Activation output) {
+            if (output != Activation.SOFTMAX) {
+                throw new IllegalArgumentException(id() + " needs a softmax output layer but it is " + output.id()
+                        + " (a sigmoid output uses binary-cross-entropy)");
+            }
+        }
+
+        @Override
+        public void checkOutput(Activation output, int outputs) {
+            checkActivation(output);
+            if (outputs < 2) {
+                throw new IllegalArgumentException("a softmax output needs at least 2 outputs (one per class) but has "
+                        + outputs + "; for two classes use one sigmoid output with binary-cross-entropy");
+            }
         }
     };
 
@@ -30,11 +170,25 @@ public enum Loss {
         this.id = id;
     }
 
-    abstract double scale(int n);
+    /** s: 1 for a sum over examples, 1/n for a mean (0 when n = 0). */
+    double scale(int n) {
+        return n == 0 ? 0.0 : 1.0 / n;
+    }
+
+    /** Whether J is a mean over the examples (every loss but {@link #SSE}, which is the seed's sum). */
+    public boolean meanOverRows() {
+        return this != SSE;
+    }
+
+    /** Whether this is a cross-entropy, whose targets are probabilities (in [0, 1]; one-hot rows for categorical). */
+    public boolean crossEntropy() {
+        return this == BINARY_CROSS_ENTROPY || this == CATEGORICAL_CROSS_ENTROPY;
+    }
 
     /**
-     * J for {@code n} examples whose predictions ŷ are the first {@code n * outputs} values of {@code predicted} and
-     * whose targets y start at {@code target[targetOffset]} (both row-major). Neither array is modified.
+     * J from the predictions ŷ alone. The cross-entropies take log ŷ here, clamped at log 2^-1022 ≈ -708 so a
+     * confidently wrong prediction costs a large finite amount rather than ∞ (training uses the exact
+     * {@link #valueFromLogits}). Neither array is modified.
      */
     public double value(double[] predicted, double[] target, int targetOffset, int n, int outputs) {
         double sum = 0.0;
@@ -46,8 +200,8 @@ public enum Loss {
     }
 
     /**
-     * gradient_i = ∂J/∂ŷ_i = -(y_i - ŷ_i) times this loss's 1 or 1/n, for n x outputs values laid out
-     * as in {@link #value}.
+     * gradient_i = ∂J/∂ŷ_i: -(y_i - ŷ_i) s for the squared errors, (ŷ - y)/(ŷ (1 - ŷ)) s for binary and -y/ŷ s for
+     * categorical cross-entropy (infinite or NaN where ŷ reaches 0 or 1; training uses {@link #outputDelta}).
      * {@code predicted} and {@code target} are not modified; {@code gradient} is.
      */
     public void gradient(double[] predicted, double[] target, int targetOffset, int n, int outputs,
@@ -58,22 +212,79 @@ public enum Loss {
         }
     }
 
+    /**
+     * J given both the output layer's logits z and its activations ŷ = f(z): the squared errors read ŷ, the
+     * cross-entropies read z, where they are stable (finite for every finite z). No array is modified.
+     */
+    public double valueFromLogits(double[] z, double[] predicted, double[] target, int targetOffset, int n,
+                                  int outputs) {
+        return value(predicted, target, targetOffset, n, outputs);
+    }
+
+    /**
+     * delta = δ⁽ᴸ⁾ = ∂J/∂z⁽ᴸ⁾, the error backpropagation starts from: ∂J/∂ŷ ∘ f'(z) for the squared errors (the
+     * seed's -(y - ŷ) f'(z⁽³⁾)), (ŷ - y)/n for the cross-entropies. Only {@code delta} is modified.
+     *
+     * @param output the output layer's activation f, one {@link #checkOutput} accepts
+     */
+    public void outputDelta(Activation output, double[] z, double[] predicted, double[] target, int targetOffset,
+                            int n, int outputs, double[] delta) {
+        gradient(predicted, target, targetOffset, n, outputs, delta);
+        output.multiplyByDerivative(z, predicted, delta, 0, n * outputs);
+    }
+
+    /**
+     * Checks that this loss is defined for an output layer with activation {@code output} and {@code outputs}
+     * units: binary cross-entropy needs sigmoid, categorical cross-entropy softmax (with at least 2 outputs), and
+     * the squared errors take anything but softmax.
+     *
+     * @throws IllegalArgumentException naming the loss and the activation if they do not go together
+     */
+    public void checkOutput(Activation output, int outputs) {
+        checkActivation(output);
+    }
+
+    /**
+     * {@link #checkOutput} without the count of outputs, for configurations made before the data is seen.
+     *
+     * @throws IllegalArgumentException naming the loss and the activation if they do not go together
+     */
+    public void checkActivation(Activation output) {
+        if (output == Activation.SOFTMAX) {
+            throw new IllegalArgumentException("a softmax output needs the loss categorical-cross-entropy, not " + id);
+        }
+    }
+
     /** The name used on the command line and in model files, e.g. {@code "sse"}. */
     public String id() {
         return id;
     }
 
     /**
-     * The loss named {@code id} (case-insensitive).
+     * The loss named {@code id} (case-insensitive; {@code _} may stand for {@code -}; {@code bce} and {@code cce}
+     * abbreviate the cross-entropies).
      *
      * @throws IllegalArgumentException naming the allowed values if there is none
      */
     public static Loss fromId(String id) {
+        String wanted = id.toLowerCase(Locale.ROOT).replace('_', '-');
+        if (wanted.equals("bce")) {
+            return BINARY_CROSS_ENTROPY;
+        }
+        if (wanted.equals("cce")) {
+            return CATEGORICAL_CROSS_ENTROPY;
+        }
         for (Loss l : values()) {
-            if (l.id.equals(id.toLowerCase(Locale.ROOT))) {
+            if (l.id.equals(wanted)) {
                 return l;
             }
         }
-        throw new IllegalArgumentException("unknown loss '" + id + "' (allowed: sse, mse)");
+        throw new IllegalArgumentException("unknown loss '" + id + "' (allowed: sse, mse, binary-cross-entropy (bce), "
+                + "categorical-cross-entropy (cce))");
+    }
+
+    /** log p with p clamped to at least the smallest normal double, so log 0 is about -708 rather than -∞. */
+    private static double clampedLog(double p) {
+        return Math.log(Math.max(p, Double.MIN_NORMAL));
     }
 }

@@ -1,22 +1,29 @@
 package dev.backprop.optim;
 
-/** The seed's update, W ← W - η ∂J/∂W, applied to every parameter. Stateless. */
+/**
+ * The seed's update, θ ← θ - η ∇J(θ), applied to every parameter. Over the whole data set each epoch it is the
+ * seed's gradient descent ({@code gd}); over shuffled mini-batches it is stochastic gradient descent ({@code sgd},
+ * Robbins and Monro, "A stochastic approximation method", Ann. Math. Statist. 22, 1951): the update is the same, the
+ * trainer decides the batch. No state but η.
+ */
 public final class GradientDescent implements Optimizer {
-    private final double learningRate;
+    private double learningRate;
 
     /**
      * @param learningRate η, finite and &gt; 0
      * @throws IllegalArgumentException otherwise
      */
     public GradientDescent(double learningRate) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate must be > 0 and finite but was " + learningRate);
-        }
-        this.learningRate = learningRate;
+        this.learningRate = Optimizer.checkLearningRate(learningRate);
     }
 
     public double learningRate() {
         return learningRate;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        this.learningRate = Optimizer.checkLearningRate(learningRate);
     }
 
     @Override

@@ -1,17 +1,64 @@
 package dev.backprop.optim;
 
 /**
- * Updates a flat parameter vector from its gradient. An optimizer may keep state between steps (momentum, moments),
- * so one instance serves one training run; {@link #copy()} gives an independent one in the same state.
+ * Updates a flat parameter vector θ to reduce a loss J, from its gradient ∇J(θ) (first-order methods) or from the
+ * whole {@link Objective} (line-search methods, {@link #needsObjective()}).
+ *
+ * <p>Lifecycle: one instance serves one training run. {@link #init} sizes and clears the state (velocities,
+ * moments, curvature pairs) for P parameters; each {@link #step} moves θ in place; {@link #copy()} gives an
+ * independent optimizer in the same state. A step on a vector of another length than the last {@code init}
+ * re-initialises first. Not thread-safe.
  */
 public interface Optimizer {
     /**
-     * Moves {@code parameters} against {@code gradient}. The gradient is not modified; the parameters are.
+     * Sizes the state for {@code parameterCount} parameters and resets it, as before a first step.
+     *
+     * @throws IllegalArgumentException if this optimizer cannot handle that many parameters
+     */
+    default void init(int parameterCount) {
+    }
+
+    /**
+     * Moves {@code parameters} against {@code gradient} = ∇J(θ). The gradient is not modified; the parameters are.
      *
      * @return the largest absolute change made to any parameter, which the trainer's convergence test reads
+     * @throws UnsupportedOperationException if this optimizer {@link #needsObjective() needs the objective}
      */
     double step(double[] parameters, double[] gradient);
 
+    /**
+     * One step given θ, ∇J(θ) = {@code gradient}, J(θ) = {@code value} and the objective J itself, which
+     * line-search methods evaluate at trial points; first-order methods ignore {@code value} and {@code objective}
+     * (the default calls {@link #step(double[], double[])}). The gradient is not modified; the parameters are.
+     *
+     * @return the largest absolute change made to any parameter (0 when no step reduced J)
+     */
+    default double step(double[] parameters, double[] gradient, double value, Objective objective) {
+        return step(parameters, gradient);
+    }
+
+    /** Whether {@link #step} needs the objective, which must then be deterministic and over the full batch. */
+    default boolean needsObjective() {
+        return false;
+    }
+
+    /**
+     * Sets the learning rate η for the following steps (a schedule calls this each epoch). Optimizers that choose
+     * their own step length (line searches) ignore it.
+     *
+     * @throws IllegalArgumentException if η is not finite and &gt; 0
+     */
+    default void setLearningRate(double learningRate) {
+    }
+
     /** An independent optimizer in the same state. */
     Optimizer copy();
+
+    /** The check shared by every constructor and setter: η finite and &gt; 0. */
+    static double checkLearningRate(double learningRate) {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate must be > 0 and finite but was " + learningRate);
+        }
+        return learningRate;
+    }
 }

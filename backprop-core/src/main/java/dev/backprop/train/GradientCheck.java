@@ -3,26 +3,67 @@ package dev.backprop.train;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
 import dev.backprop.nn.Network;
+import dev.backprop.nn.Regularization;
 
 /**
- * Checks backpropagation against numerical differentiation: for every parameter θ_i, the central difference
- * (J(θ + ε e_i) - J(θ - ε e_i)) / 2ε, whose error is O(ε²). The relative error of each pair is
- * |analytic - numerical| / max(|analytic|, |numerical|, 1e-8); the floor keeps two gradients that are both
- * essentially zero from reporting rounding noise as a large relative error.
+ * Checks backpropagation against numerical differentiation: for every parameter θ_i, a difference quotient of J
+ * along e_i (see {@link Stencil}); by default the central difference (J(θ + ε e_i) - J(θ - ε e_i)) / 2ε, whose error
+ * is O(ε²). The relative error of each pair is |analytic - numerical| / max(|analytic|, |numerical|, 1e-8); the floor
+ * keeps two gradients that are both essentially zero from reporting rounding noise as a large relative error.
+ * Where J has a kink (relu at z = 0) within the stencil's reach of θ, the quotient is not a derivative and the
+ * reported error is large by construction.
  */
 public final class GradientCheck {
     /** The default ε. */
     public static final double DEFAULT_EPSILON = 1e-4;
 
+    /** How the numerical derivative is taken. Rounding adds about 1e-16 |J| / ε to either. */
+    public enum Stencil {
+        /** (J(θ + ε e_i) - J(θ - ε e_i)) / 2ε, truncation error O(ε²): the seed-era check, 2 passes per parameter. */
+        CENTRAL,
+        /**
+         * [8 (J(θ + ε e_i) - J(θ - ε e_i)) - (J(θ + 2ε e_i) - J(θ - 2ε e_i))] / 12ε, truncation error O(ε⁴), 4 passes
+         * per parameter: accurate enough to confirm a relative error of 1e-6 on the small gradients of deep layers,
+         * which the central difference cannot.
+         */
+        FIVE_POINT
+    }
+
     private GradientCheck() {
     }
 
     /**
-     * Compares the gradients on {@code rows} examples (x and y row-major, already scaled as the network expects).
+     * Compares the gradients on {@code rows} examples (x and y row-major, already scaled as the network expects)
+     * with the central difference.
      *
      * @throws IllegalArgumentException if ε is not finite and &gt; 0, or the arrays are too short
      */
     public static GradientCheckResult check(Network network, double[] x, double[] y, int rows, double epsilon) {
+        return check(network, x, y, rows, epsilon, 0.0, Stencil.CENTRAL);
+    }
+
+    /**
+     * Compares the gradients of the L2-penalised objective J/n + λ/2 Σ W² (see {@link Regularization}) with the
+     * central difference; λ = 0 is {@link #check(Network, double[], double[], int, double)}.
+     *
+     * @throws IllegalArgumentException if ε is not finite and &gt; 0, λ is negative or not finite, or the arrays are
+     *                                  too short
+     */
+    public static GradientCheckResult check(Network network, double[] x, double[] y, int rows, double epsilon,
+                                            double l2) {
+        return check(network, x, y, rows, epsilon, l2, Stencil.CENTRAL);
+    }
+
+    /**
+     * Compares the gradients of the objective with L2 penalty λ (0 for none), taking numerical derivatives with
+     * {@code stencil}.
+     *
+     * @throws IllegalArgumentException if ε is not finite and &gt; 0, λ is negative or not finite, or the arrays are
+     *                                  too short
+     */
+    public static GradientCheckResult check(Network network, double[] x, double[] y, int rows, double epsilon,
+                                            double l2, Stencil stencil) {
+        Regularization regularization = Regularization.l2(l2);
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
             throw new IllegalArgumentException("epsilon must be > 0 and finite but was " + epsilon);
         }
@@ -30,7 +71,7 @@ public final class GradientCheck {
         if (x.length < (long) rows * architecture.inputs() || y.length < (long) rows * architecture.outputs()) {
             throw new IllegalArgumentException("x and y hold fewer than " + rows + " rows");
         }
-        Backpropagation backprop = new Backpropagation(architecture, Math.max(1, rows));
+        Backpropagation backprop = new Backpropagation(architecture, Math.max(1, rows), regularization, null);
         double[] theta = network.parameters();
         double[] analytic = new double[theta.length];
         double loss = backprop.lossAndGradient(theta, x, y, rows, analytic);
@@ -38,15 +79,26 @@ public final class GradientCheck {
         double maxRelativeError = 0.0;
         for (int i = 0; i < theta.length; i++) {
             double saved = theta[i];
-            theta[i] = saved + epsilon;
-            double plus = backprop.loss(theta, x, 0, y, 0, rows);
-            theta[i] = saved - epsilon;
-            double minus = backprop.loss(theta, x, 0, y, 0, rows);
+            double plus = lossAt(backprop, theta, i, saved + epsilon, x, y, rows);
+            double minus = lossAt(backprop, theta, i, saved - epsilon, x, y, rows);
+            if (stencil == Stencil.CENTRAL) {
+                numerical[i] = (plus - minus) / (2 * epsilon);
+            } else {
+                double plus2 = lossAt(backprop, theta, i, saved + 2 * epsilon, x, y, rows);
+                double minus2 = lossAt(backprop, theta, i, saved - 2 * epsilon, x, y, rows);
+                numerical[i] = (8 * (plus - minus) - (plus2 - minus2)) / (12 * epsilon);
+            }
             theta[i] = saved;
-            numerical[i] = (plus - minus) / (2 * epsilon);
             maxRelativeError = Math.max(maxRelativeError, relativeError(analytic[i], numerical[i]));
         }
         return new GradientCheckResult(architecture, loss, analytic, numerical, maxRelativeError);
+    }
+
+    /** J with θ_i set to {@code value} (left there). */
+    private static double lossAt(Backpropagation backprop, double[] theta, int i, double value, double[] x,
+                                 double[] y, int rows) {
+        theta[i] = value;
+        return backprop.loss(theta, x, 0, y, 0, rows);
     }
 
     static double relativeError(double analytic, double numerical) {

@@ -13,7 +13,8 @@ import java.util.Arrays;
  * @param loss              J at the checked weights
  * @param analytic          ∂J/∂θ by backpropagation
  * @param numerical         ∂J/∂θ by central differences
- * @param maxRelativeError  the largest relative error over all parameters
+ * @param maxRelativeError  the largest relative error over all parameters, each relative to the larger of its two
+ *                          values (see {@link GradientCheck}); {@link #relativeError()} is the norm-wise one
  */
 public record GradientCheckResult(Architecture architecture, double loss, double[] analytic, double[] numerical,
                                   double maxRelativeError) {
@@ -30,6 +31,23 @@ public record GradientCheckResult(Architecture architecture, double loss, double
     @Override
     public double[] numerical() {
         return numerical.clone();
+    }
+
+    /**
+     * The norm-wise relative error ‖analytic - numerical‖₂ / max(‖analytic‖₂, ‖numerical‖₂, 1e-8): how far the whole
+     * gradient is off, unaffected by entries so small that their own relative error is rounding noise.
+     */
+    public double relativeError() {
+        double difference = 0.0;
+        double a = 0.0;
+        double n = 0.0;
+        for (int i = 0; i < analytic.length; i++) {
+            double d = analytic[i] - numerical[i];
+            difference += d * d;
+            a += analytic[i] * analytic[i];
+            n += numerical[i] * numerical[i];
+        }
+        return Math.sqrt(difference) / Math.max(Math.sqrt(Math.max(a, n)), 1e-8);
     }
 
     /** ∂J/∂W of layer l by backpropagation, inputs x outputs. */

@@ -2,42 +2,55 @@ package dev.backprop.train;
 
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Scaling;
+import dev.backprop.linalg.Matrix;
 import dev.backprop.nn.Architecture;
-import dev.backprop.nn.Backpropagation;
 import dev.backprop.nn.Initializer;
 import dev.backprop.nn.LayerSpec;
 import dev.backprop.nn.Model;
 import dev.backprop.nn.Network;
-import dev.backprop.optim.GradientDescent;
-import dev.backprop.optim.Optimizer;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Trains a network on a dataset by the seed's full-batch gradient descent: each epoch computes J and ∂J/∂W over all
- * examples, then W ← W - η ∂J/∂W. It stops when the largest absolute change to any parameter (weights and biases)
- * in one update falls below the tolerance, or after {@code maxEpochs} updates.
+ * Trains a network on a dataset. By default that is the seed's full-batch gradient descent: each epoch computes J and
+ * ∂J/∂W over all examples, then W ← W - η ∂J/∂W, stopping when the largest absolute change to any parameter (weights
+ * and biases) in one update falls below the tolerance, or after {@code maxEpochs} updates. The configuration can ask
+ * for mini-batches, other optimizers, a learning-rate schedule, L2 and dropout, a validation split with early
+ * stopping: see {@link TrainerConfig} and {@link TrainingLoop}.
  *
- * <p>Scaling is fitted on the dataset by the configured method, for the inputs and the targets alike, and stored in
- * the resulting {@link Model}: with min-max, training targets map onto [0, 1] exactly. A sigmoid never reaches 0 or
- * 1, so the smallest and largest training targets are approached but not hit; that is the seed's setting (data
- * normalised to [0, 1]) and costs a fraction of a unit on its example.
+ * <p>Randomness: one {@link SplittableRandom} seeded with the configuration's seed. {@link #train(Dataset)} first
+ * draws the initial weights from it (exactly as the seed did), then splits it, in this order, into the sources of
+ * the validation split, the epochs' shuffling and the dropout masks. The same seed and data give bit-identical
+ * weights.
+ *
+ * <p>Scaling is fitted on the training rows (not the held-out ones) by the configured method, for the inputs and the
+ * targets alike, and stored in the resulting {@link Model}: with min-max, training targets map onto [0, 1] exactly.
+ * A sigmoid never reaches 0 or 1, so the smallest and largest training targets are approached but not hit; that is
+ * the seed's setting (data normalised to [0, 1]) and costs a fraction of a unit on its example. Targets of the
+ * cross-entropy losses are probabilities and are never scaled; they must lie in [0, 1], and for categorical
+ * cross-entropy each row must sum to 1 (one-hot).
  *
  * <pre>{@code TrainingResult result = Trainer.of(config).train(dataset);}</pre>
  */
 public final class Trainer {
     private final TrainerConfig config;
+    private final TrainingListener listener;
 
-    private Trainer(TrainerConfig config) {
+    private Trainer(TrainerConfig config, TrainingListener listener) {
         this.config = Objects.requireNonNull(config, "config");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     public static Trainer of(TrainerConfig config) {
-        return new Trainer(config);
+        return new Trainer(config, TrainingListener.NONE);
+    }
+
+    /** The same trainer, reporting every batch and epoch to {@code listener} (which may also stop it). */
+    public Trainer withListener(TrainingListener listener) {
+        return new Trainer(config, listener);
     }
 
     public TrainerConfig config() {
@@ -59,19 +72,25 @@ public final class Trainer {
     /**
      * Trains a new network, its weights drawn by {@link Initializer} from the configured seed.
      *
-     * @throws IllegalArgumentException if the dataset has no rows
+     * @throws IllegalArgumentException if the dataset has no rows, its targets do not suit the loss, or the
+     *                                  configuration does not fit the data (see {@link #train(Dataset, Network)})
      */
     public TrainingResult train(Dataset data) {
         Architecture architecture = architecture(data.x().cols(), data.y().cols());
-        double[] parameters = Initializer.initialParameters(architecture, new SplittableRandom(config.seed()));
-        return run(architecture, parameters, data);
+        SplittableRandom random = new SplittableRandom(config.seed());
+        double[] parameters = Initializer.initialParameters(architecture, random);
+        return run(architecture, parameters, data, random);
     }
 
     /**
      * Trains starting from {@code initial}'s architecture (layers, activations, bias, loss) and weights instead of
-     * random ones; the configuration's learning rate, epochs, tolerance and scaling apply.
+     * random ones; the rest of the configuration (optimizer, learning rate, epochs, tolerance, scaling, batches,
+     * regularization, validation) applies.
      *
-     * @throws IllegalArgumentException if the dataset's column counts do not match the network
+     * @throws IllegalArgumentException if the dataset's column counts do not match the network, it has no rows, its
+     *                                  targets do not suit the loss, the validation split leaves a part empty, or
+     *                                  lbfgs or bfgs is given a batch smaller than the training rows or a network
+     *                                  too large
      */
     public TrainingResult train(Dataset data, Network initial) {
         Architecture architecture = initial.architecture();
@@ -80,37 +99,75 @@ public final class Trainer {
                     + architecture.outputs() + " outputs but the data has " + data.x().cols() + " inputs and "
                     + data.y().cols() + " targets");
         }
-        return run(architecture, initial.parameters(), data);
+        return run(architecture, initial.parameters(), data, new SplittableRandom(config.seed()));
     }
 
-    private TrainingResult run(Architecture architecture, double[] parameters, Dataset data) {
+    /**
+     * The model training would start from, before any update: fresh seeded weights and scaling fitted on the
+     * training rows of {@code data} (all of them without a validation split), exactly as {@link #train(Dataset)}
+     * starts. For showing a network's first steps (the CLI's {@code explain}).
+     *
+     * @throws IllegalArgumentException as {@link #train(Dataset)} for data that cannot be trained on
+     */
+    public Model initialModel(Dataset data) {
+        Architecture architecture = architecture(data.x().cols(), data.y().cols());
+        SplittableRandom random = new SplittableRandom(config.seed());
+        double[] parameters = Initializer.initialParameters(architecture, random);
+        Prepared prepared = prepare(architecture, data, random.split());
+        return new Model(Network.of(architecture, parameters), data.inputNames(), data.targetNames(),
+                prepared.inputScaling(), prepared.outputScaling());
+    }
+
+    private TrainingResult run(Architecture architecture, double[] parameters, Dataset data,
+                               SplittableRandom random) {
+        SplittableRandom splitting = random.split();
+        SplittableRandom shuffling = random.split();
+        SplittableRandom dropping = random.split();
+        Prepared prepared = prepare(architecture, data, splitting);
+        TrainingLoop.Outcome outcome = new TrainingLoop(config, architecture, prepared.training(),
+                prepared.validation(), listener).run(parameters, shuffling, dropping);
+        Network network = Network.of(architecture, parameters);
+        Model model = new Model(network, data.inputNames(), data.targetNames(), prepared.inputScaling(),
+                prepared.outputScaling());
+        return new TrainingResult(model, outcome.stopReason(), outcome.epochs(), outcome.finalLoss(),
+                outcome.lossHistory(), outcome.validationLossHistory(), outcome.bestEpoch());
+    }
+
+    /** The data as training sees it: split, scaling fitted on the training rows, both parts scaled. */
+    private record Prepared(Examples training, Examples validation, Scaling inputScaling, Scaling outputScaling) {
+    }
+
+    private Prepared prepare(Architecture architecture, Dataset data, SplittableRandom splitting) {
         int n = data.rows();
         if (n == 0) {
             throw new IllegalArgumentException("the dataset has no rows");
         }
-        Scaling inputScaling = Scaling.fit(config.scaling(), data.x());
-        Scaling outputScaling = Scaling.fit(config.scaling(), data.y());
-        double[] x = inputScaling.apply(data.x()).toArray();
-        double[] y = outputScaling.apply(data.y()).toArray();
+        TargetCheck.check(architecture.loss(), data);
+        RowSplit split = RowSplit.of(n, config.validationFraction(), splitting);
+        Matrix trainingX = rows(data.x(), split.training());
+        Matrix trainingY = rows(data.y(), split.training());
+        Scaling inputScaling = Scaling.fit(config.scaling(), trainingX);
+        Scaling outputScaling = architecture.loss().crossEntropy()
+                ? Scaling.none(data.y().cols()) : Scaling.fit(config.scaling(), trainingY);
+        Examples training = new Examples(inputScaling.apply(trainingX).toArray(),
+                outputScaling.apply(trainingY).toArray(), split.training().length);
+        Examples validation = split.validation().length == 0 ? null
+                : new Examples(inputScaling.apply(rows(data.x(), split.validation())).toArray(),
+                        outputScaling.apply(rows(data.y(), split.validation())).toArray(), split.validation().length);
+        return new Prepared(training, validation, inputScaling, outputScaling);
+    }
 
-        Backpropagation backprop = new Backpropagation(architecture, n);
-        Optimizer optimizer = new GradientDescent(config.learningRate());
-        double[] gradient = new double[parameters.length];
-        double[] history = new double[config.maxEpochs()];
-        StopReason stop = StopReason.MAX_EPOCHS;
-        int epochs = 0;
-        while (epochs < config.maxEpochs()) {
-            history[epochs] = backprop.lossAndGradient(parameters, x, y, n, gradient);
-            double largestChange = optimizer.step(parameters, gradient);
-            epochs++;
-            if (largestChange < config.tolerance()) {
-                stop = StopReason.CONVERGED;
-                break;
-            }
+    /** The given rows of m, in that order; m itself when they are all of its rows in order. */
+    private static Matrix rows(Matrix m, int[] indices) {
+        if (indices.length == m.rows()) {
+            return m;
         }
-        double finalLoss = backprop.loss(parameters, x, 0, y, 0, n);
-        Network network = Network.of(architecture, parameters);
-        Model model = new Model(network, data.inputNames(), data.targetNames(), inputScaling, outputScaling);
-        return new TrainingResult(model, stop, epochs, finalLoss, Arrays.copyOf(history, epochs));
+        int cols = m.cols();
+        double[] all = m.toArray();
+        double[] out = new double[indices.length * cols];
+        for (int r = 0; r < indices.length; r++) {
+            System.arraycopy(all, indices[r] * cols, out, r * cols, cols);
+        }
+        return Matrix.wrap(indices.length, cols, out);
     }
 }

@@ -42,7 +42,8 @@ class DataFilesTest {
         assertThat(DataFiles.read(arffAsTxt, ReadOptions.DEFAULT.withFormat(DataFormat.ARFF)).names())
                 .containsExactly("a");
         Path semicolons = write("t.csv", "a;b,c\n1;2,3\n");
-        Frame f = DataFiles.read(semicolons, ReadOptions.DEFAULT.withDelimiter(ReadOptions.parseDelimiter("semicolon")));
+        char semicolon = ReadOptions.parseDelimiter("semicolon");
+        Frame f = DataFiles.read(semicolons, ReadOptions.DEFAULT.withDelimiter(semicolon));
         assertThat(f.names()).containsExactly("a", "b,c");
         assertThatThrownBy(() -> new ReadOptions(DataFormat.ARFF, ','))
                 .isInstanceOf(IllegalArgumentException.class)

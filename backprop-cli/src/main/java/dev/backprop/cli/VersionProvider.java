@@ -1,0 +1,22 @@
+package dev.backprop.cli;
+
+import picocli.CommandLine.IVersionProvider;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** Reads the version Maven wrote into {@code version.properties}. */
+final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        }
+        return new String[] {"backprop " + properties.getProperty("version", "unknown")
+                + " (Java " + System.getProperty("java.version") + ")"};
+    }
+}

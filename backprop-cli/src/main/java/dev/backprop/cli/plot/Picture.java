@@ -1,0 +1,98 @@
+package dev.backprop.cli.plot;
+
+import dev.backprop.io.AtomicFiles;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+
+import javax.imageio.ImageIO;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * A picture written to PNG or SVG, chosen by the file's extension. One painter draws onto a {@link Graphics2D};
+ * for PNG that is a bitmap, for SVG JFreeSVG's recording graphics, so both formats show the same drawing. Files are
+ * written atomically. Runs headless: no display is needed.
+ */
+public final class Picture {
+    private final int width;
+    private final int height;
+    private final Consumer<Graphics2D> painter;
+
+    private Picture(int width, int height, Consumer<Graphics2D> painter) {
+        this.width = width;
+        this.height = height;
+        this.painter = painter;
+    }
+
+    public static Picture of(int width, int height, Consumer<Graphics2D> painter) {
+        return new Picture(width, height, painter);
+    }
+
+    public static Picture of(JFreeChart chart, int width, int height) {
+        return new Picture(width, height, g -> chart.draw(g, new Rectangle2D.Double(0, 0, width, height)));
+    }
+
+    /**
+     * The format {@code file}'s extension names.
+     *
+     * @throws IllegalArgumentException unless it ends in .png or .svg
+     */
+    public static String format(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".png")) {
+            return "png";
+        }
+        if (name.endsWith(".svg")) {
+            return "svg";
+        }
+        throw new IllegalArgumentException(file + ": a picture's file name must end in .png or .svg");
+    }
+
+    /** Writes the picture to {@code file} as PNG or SVG. */
+    public void write(Path file) throws IOException {
+        if (format(file).equals("svg")) {
+            String svg = svg();
+            AtomicFiles.write(file, out -> out.write(svg.getBytes(StandardCharsets.UTF_8)));
+        } else {
+            BufferedImage image = png();
+            AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
+        }
+    }
+
+    /** The picture as an SVG document. */
+    public String svg() {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        painter.accept(g);
+        return g.getSVGDocument();
+    }
+
+    /** The picture as an {@code <svg>} element, for embedding in HTML. */
+    public String svgElement() {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        painter.accept(g);
+        return g.getSVGElement();
+    }
+
+    /** The picture as a bitmap. */
+    public BufferedImage png() {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            painter.accept(g);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+}

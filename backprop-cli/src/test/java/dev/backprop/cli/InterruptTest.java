@@ -1,0 +1,55 @@
+package dev.backprop.cli;
+
+import dev.backprop.io.ModelFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SIGTERM during training, sent to a real child JVM: the model so far is written and the exit code is 143. */
+class InterruptTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigtermStopsTrainingAndWritesTheModel() throws Exception {
+        Path data = dir.resolve("big.csv");
+        SplittableRandom random = new SplittableRandom(5);
+        try (BufferedWriter w = Files.newBufferedWriter(data)) {
+            w.write("a,b,c,y\n");
+            for (int i = 0; i < 50_000; i++) {
+                double a = random.nextDouble();
+                double b = random.nextDouble();
+                double c = random.nextDouble();
+                w.write(String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f%n", a, b, c, a * b - c));
+            }
+        }
+        Path model = dir.resolve("m.json");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, Main.class.getName(), "train", data.toString(), "--hidden", "16", "--bias",
+                "--optimizer", "adam", "--epochs", "100000", "--out", model.toString()))
+                .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile())
+                .start();
+        Thread.sleep(3000);
+        child.destroy(); // SIGTERM
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertThat(child.exitValue()).as(err).isEqualTo(143);
+        assertThat(err).contains("interrupted by SIGTERM").contains("--init " + model);
+        assertThat(ModelFile.read(model).network().depth()).isEqualTo(2);
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp"))).isEmpty();
+        }
+    }
+}

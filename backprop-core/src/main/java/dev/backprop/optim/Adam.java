@@ -1,0 +1,117 @@
+package dev.backprop.optim;
+
+/**
+ * Adam (Kingma and Ba, "Adam: a method for stochastic optimization", ICLR 2015, Algorithm 1): a step per parameter
+ * scaled by running estimates of the gradient's first and second moments.
+ * <pre>
+ *   t ← t + 1
+ *   m ← β₁ m + (1 - β₁) g          v ← β₂ v + (1 - β₂) g²
+ *   m̂ = m / (1 - β₁ᵗ)              v̂ = v / (1 - β₂ᵗ)
+ *   θ ← θ - η m̂ / (√v̂ + ε)
+ * </pre>
+ * m, v start at 0; the bias corrections m̂, v̂ undo that start. Defaults are the paper's: β₁ = 0.9, β₂ = 0.999,
+ * ε = 1e-8 (η = 0.001 is the paper's too; the trainer's default depends on the optimizer). State: m, v and t.
+ */
+public final class Adam implements Optimizer {
+    public static final double DEFAULT_LEARNING_RATE = 0.001;
+    public static final double DEFAULT_BETA1 = 0.9;
+    public static final double DEFAULT_BETA2 = 0.999;
+    public static final double DEFAULT_EPSILON = 1e-8;
+
+    private double learningRate;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private double[] m = new double[0];
+    private double[] v = new double[0];
+    /** β₁ᵗ and β₂ᵗ for the current t, kept as running products. */
+    private double beta1Power = 1.0;
+    private double beta2Power = 1.0;
+    private long t;
+
+    /** Adam with the paper's β₁, β₂, ε and the given η. */
+    public Adam(double learningRate) {
+        this(learningRate, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPSILON);
+    }
+
+    /**
+     * @param learningRate η, finite and &gt; 0
+     * @param beta1        β₁, in [0, 1)
+     * @param beta2        β₂, in [0, 1)
+     * @param epsilon      ε, finite and &gt; 0
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    public Adam(double learningRate, double beta1, double beta2, double epsilon) {
+        this.learningRate = Optimizer.checkLearningRate(learningRate);
+        if (!(beta1 >= 0 && beta1 < 1)) {
+            throw new IllegalArgumentException("beta1 must be in [0, 1) but was " + beta1);
+        }
+        if (!(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("beta2 must be in [0, 1) but was " + beta2);
+        }
+        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("epsilon must be > 0 and finite but was " + epsilon);
+        }
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** t, the number of steps taken since {@link #init}. */
+    public long steps() {
+        return t;
+    }
+
+    @Override
+    public void init(int parameterCount) {
+        m = new double[parameterCount];
+        v = new double[parameterCount];
+        beta1Power = 1.0;
+        beta2Power = 1.0;
+        t = 0;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        this.learningRate = Optimizer.checkLearningRate(learningRate);
+    }
+
+    @Override
+    public double step(double[] parameters, double[] gradient) {
+        if (m.length != parameters.length) {
+            init(parameters.length);
+        }
+        t++;
+        beta1Power *= beta1;
+        beta2Power *= beta2;
+        double correction1 = 1.0 - beta1Power;
+        double correction2 = 1.0 - beta2Power;
+        double largest = 0.0;
+        for (int i = 0; i < parameters.length; i++) {
+            double g = gradient[i];
+            m[i] = beta1 * m[i] + (1.0 - beta1) * g;
+            v[i] = beta2 * v[i] + (1.0 - beta2) * g * g;
+            double mHat = m[i] / correction1;
+            double vHat = v[i] / correction2;
+            double change = learningRate * mHat / (Math.sqrt(vHat) + epsilon);
+            parameters[i] -= change;
+            largest = Math.max(largest, Math.abs(change));
+        }
+        return largest;
+    }
+
+    @Override
+    public Optimizer copy() {
+        Adam copy = new Adam(learningRate, beta1, beta2, epsilon);
+        copy.m = m.clone();
+        copy.v = v.clone();
+        copy.beta1Power = beta1Power;
+        copy.beta2Power = beta2Power;
+        copy.t = t;
+        return copy;
+    }
+}

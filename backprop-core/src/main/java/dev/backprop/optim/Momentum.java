@@ -1,0 +1,90 @@
+package dev.backprop.optim;
+
+/**
+ * Gradient descent with momentum: a velocity v accumulates past gradients, so steps grow along directions the
+ * gradient keeps pointing and cancel across ones where it oscillates.
+ * <pre>
+ *   v ← μ v - η ∇J(θ)
+ *   classical: θ ← θ + v                    (Polyak, "Some methods of speeding up the convergence of iteration
+ *                                             methods", USSR Comput. Math. and Math. Phys. 4, 1964)
+ *   Nesterov:  θ ← θ + μ v - η ∇J(θ)         (Nesterov 1983, in the form of Sutskever, Martens, Dahl and Hinton,
+ *                                             "On the importance of initialization and momentum in deep learning",
+ *                                             ICML 2013: the gradient is in effect taken at the look-ahead point)
+ * </pre>
+ * v starts at 0. State: v, one value per parameter.
+ */
+public final class Momentum implements Optimizer {
+    /** The usual μ. */
+    public static final double DEFAULT_MOMENTUM = 0.9;
+
+    private double learningRate;
+    private final double momentum;
+    private final boolean nesterov;
+    private double[] velocity = new double[0];
+
+    /**
+     * @param learningRate η, finite and &gt; 0
+     * @param momentum     μ, in [0, 1)
+     * @param nesterov     whether to take Nesterov's look-ahead step
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    public Momentum(double learningRate, double momentum, boolean nesterov) {
+        this.learningRate = Optimizer.checkLearningRate(learningRate);
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1) but was " + momentum);
+        }
+        this.momentum = momentum;
+        this.nesterov = nesterov;
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    public double momentum() {
+        return momentum;
+    }
+
+    public boolean nesterov() {
+        return nesterov;
+    }
+
+    /** A copy of v. */
+    public double[] velocity() {
+        return velocity.clone();
+    }
+
+    @Override
+    public void init(int parameterCount) {
+        velocity = new double[parameterCount];
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        this.learningRate = Optimizer.checkLearningRate(learningRate);
+    }
+
+    @Override
+    public double step(double[] parameters, double[] gradient) {
+        if (velocity.length != parameters.length) {
+            init(parameters.length);
+        }
+        double[] v = velocity;
+        double largest = 0.0;
+        for (int i = 0; i < parameters.length; i++) {
+            double g = gradient[i];
+            v[i] = momentum * v[i] - learningRate * g;
+            double change = nesterov ? momentum * v[i] - learningRate * g : v[i];
+            parameters[i] += change;
+            largest = Math.max(largest, Math.abs(change));
+        }
+        return largest;
+    }
+
+    @Override
+    public Optimizer copy() {
+        Momentum copy = new Momentum(learningRate, momentum, nesterov);
+        copy.velocity = velocity.clone();
+        return copy;
+    }
+}

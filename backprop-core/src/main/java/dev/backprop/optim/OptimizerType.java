@@ -1,0 +1,95 @@
+package dev.backprop.optim;
+
+import java.util.Locale;
+
+/**
+ * The optimizers a training run can be configured with, by the names the command line and model files use. Each
+ * makes a fresh {@link Optimizer} for one run and knows its natural batch and learning rate.
+ */
+public enum OptimizerType {
+    /** {@link GradientDescent} over the whole data set each epoch: the seed's method. Default η = 1. */
+    GD("gd", 1.0),
+    /** {@link GradientDescent} over shuffled mini-batches. Default η = 0.01. */
+    SGD("sgd", 0.01),
+    /** {@link Momentum}, classical, over mini-batches. Default η = 0.01. */
+    MOMENTUM("momentum", 0.01),
+    /** {@link Momentum} with Nesterov's look-ahead, over mini-batches. Default η = 0.01. */
+    NESTEROV("nesterov", 0.01),
+    /** {@link Adam} over mini-batches. Default η = 0.001, the paper's. */
+    ADAM("adam", Adam.DEFAULT_LEARNING_RATE),
+    /** {@link Lbfgs}, full batch, step length by line search. */
+    LBFGS("lbfgs", 1.0),
+    /** {@link Bfgs}, full batch, step length by line search; small networks only. */
+    BFGS("bfgs", 1.0);
+
+    /** The mini-batch size used when none is configured, as scikit-learn's MLP: min(200, n). */
+    public static final int DEFAULT_BATCH_SIZE = 200;
+
+    private final String id;
+    private final double defaultLearningRate;
+
+    OptimizerType(String id, double defaultLearningRate) {
+        this.id = id;
+        this.defaultLearningRate = defaultLearningRate;
+    }
+
+    /**
+     * A fresh optimizer of this type.
+     *
+     * @param learningRate η (ignored by the line-search methods)
+     * @param momentum     μ for {@link #MOMENTUM} and {@link #NESTEROV} (ignored by the others)
+     * @throws IllegalArgumentException if a value the type uses is out of range
+     */
+    public Optimizer create(double learningRate, double momentum) {
+        return switch (this) {
+            case GD, SGD -> new GradientDescent(learningRate);
+            case MOMENTUM -> new Momentum(learningRate, momentum, false);
+            case NESTEROV -> new Momentum(learningRate, momentum, true);
+            case ADAM -> new Adam(learningRate);
+            case LBFGS -> new Lbfgs();
+            case BFGS -> new Bfgs();
+        };
+    }
+
+    /** η when none is configured: 1 for gd (the seed's), 0.01 for sgd and momentum, 0.001 for adam. */
+    public double defaultLearningRate() {
+        return defaultLearningRate;
+    }
+
+    /** Whether each step needs the deterministic full-batch objective (lbfgs, bfgs). */
+    public boolean lineSearch() {
+        return this == LBFGS || this == BFGS;
+    }
+
+    /**
+     * The batch size for {@code rows} training rows when none is configured: all rows for gd, lbfgs and bfgs, else
+     * min(200, rows).
+     */
+    public int defaultBatchSize(int rows) {
+        return this == GD || lineSearch() ? rows : Math.min(DEFAULT_BATCH_SIZE, rows);
+    }
+
+    /** The name used on the command line, e.g. {@code "adam"}. */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * The optimizer named {@code id} (case-insensitive; {@code l-bfgs} is accepted for {@code lbfgs}).
+     *
+     * @throws IllegalArgumentException naming the allowed values if there is none
+     */
+    public static OptimizerType fromId(String id) {
+        String wanted = id.toLowerCase(Locale.ROOT);
+        if (wanted.equals("l-bfgs")) {
+            return LBFGS;
+        }
+        for (OptimizerType t : values()) {
+            if (t.id.equals(wanted)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown optimizer '" + id
+                + "' (allowed: gd, sgd, momentum, nesterov, adam, lbfgs, bfgs)");
+    }
+}

@@ -1,0 +1,74 @@
+package dev.backprop.train;
+
+import java.util.SplittableRandom;
+
+/**
+ * Shuffled mini-batches over a set of examples: each epoch a fresh Fisher-Yates permutation of the rows from the
+ * run's seeded random source, cut into consecutive batches of {@code batchSize} rows (the last may be smaller),
+ * each copied into buffers sized once. Not thread-safe.
+ */
+final class MiniBatches {
+    private final Examples examples;
+    private final int inputs;
+    private final int outputs;
+    private final int batchSize;
+    private final int[] order;
+    private final double[] x;
+    private final double[] y;
+    private final SplittableRandom random;
+
+    MiniBatches(Examples examples, int inputs, int outputs, int batchSize, SplittableRandom random) {
+        this.examples = examples;
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.batchSize = batchSize;
+        this.random = random;
+        order = new int[examples.rows()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        x = new double[Math.multiplyExact(batchSize, inputs)];
+        y = new double[Math.multiplyExact(batchSize, outputs)];
+    }
+
+    /** A new random order of the rows, for the next epoch. */
+    void shuffle() {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    /**
+     * Copies the batch starting at position {@code start} of the order into {@link #x()} and {@link #y()}; returns
+     * its number of rows.
+     */
+    int gather(int start) {
+        int rows = Math.min(batchSize, order.length - start);
+        double[] sourceX = examples.x();
+        double[] sourceY = examples.y();
+        for (int r = 0; r < rows; r++) {
+            int i = order[start + r];
+            System.arraycopy(sourceX, i * inputs, x, r * inputs, inputs);
+            System.arraycopy(sourceY, i * outputs, y, r * outputs, outputs);
+        }
+        return rows;
+    }
+
+    /** The current batch's inputs (a view, overwritten by the next {@link #gather}). */
+    double[] x() {
+        return x;
+    }
+
+    /** The current batch's targets (a view). */
+    double[] y() {
+        return y;
+    }
+
+    /** The current order, for tests. */
+    int[] order() {
+        return order.clone();
+    }
+}

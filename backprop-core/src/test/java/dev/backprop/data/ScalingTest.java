@@ -1,0 +1,54 @@
+package dev.backprop.data;
+
+import dev.backprop.linalg.Matrix;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ScalingTest {
+    private final Matrix data = Matrix.of(new double[][] {{3, 5, 7}, {5, 1, 7}, {10, 2, 7}});
+
+    @Test
+    void minmaxMapsEachColumnOntoZeroOneAndBack() {
+        Scaling scaling = Scaling.fit(ScalingMethod.MINMAX, data);
+        Matrix scaled = scaling.apply(data);
+        assertThat(scaled.get(0, 0)).isEqualTo(0.0);
+        assertThat(scaled.get(1, 0)).isCloseTo(2.0 / 7, within(1e-15));
+        assertThat(scaled.get(2, 0)).isEqualTo(1.0);
+        assertThat(scaled.get(0, 1)).isEqualTo(1.0);
+        assertThat(scaled.get(1, 1)).isEqualTo(0.0);
+        Matrix back = scaling.invert(scaled);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertThat(back.get(i, j)).isCloseTo(data.get(i, j), within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void aConstantColumnDoesNotDivideByZero() {
+        Matrix scaled = Scaling.fit(ScalingMethod.MINMAX, data).apply(data);
+        for (int i = 0; i < 3; i++) {
+            assertThat(scaled.get(i, 2)).isEqualTo(0.0);
+        }
+        Matrix zeros = Matrix.zeros(2, 1);
+        assertThat(Scaling.fit(ScalingMethod.MAX, zeros).apply(zeros).get(1, 0)).isEqualTo(0.0);
+    }
+
+    @Test
+    void maxDividesByTheColumnMaximumAsTheSeedDoes() {
+        Matrix scaled = Scaling.fit(ScalingMethod.MAX, data).apply(data);
+        assertThat(scaled.get(0, 0)).isCloseTo(0.3, within(1e-15));
+        assertThat(scaled.get(0, 1)).isEqualTo(1.0);
+        assertThat(scaled.get(1, 1)).isCloseTo(0.2, within(1e-15));
+        assertThat(scaled.get(2, 2)).isEqualTo(1.0);
+    }
+
+    @Test
+    void noneIsTheIdentity() {
+        Scaling scaling = Scaling.fit(ScalingMethod.NONE, data);
+        assertThat(scaling.apply(data)).isEqualTo(data);
+        assertThat(scaling.invert(data)).isEqualTo(data);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.backprop.io;
+
+import dev.backprop.data.Dataset;
+import dev.backprop.data.ScalingMethod;
+import dev.backprop.linalg.Matrix;
+import dev.backprop.nn.Activation;
+import dev.backprop.nn.Model;
+import dev.backprop.train.Trainer;
+import dev.backprop.train.TrainerConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class ModelFileTest {
+    static final String HAND_WRITTEN = """
+            {"format": "backprop-model", "version": 1,
+             "inputs": ["sleep", "study"], "outputs": ["score"], "loss": "sse",
+             "layers": [
+               {"activation": "sigmoid", "bias": null, "weights": [[0.5, -0.3, 0.8], [-0.1, 0.4, 0.2]]},
+               {"activation": "sigmoid", "bias": null, "weights": [[0.7], [-0.6], [0.3]]}],
+             "inputScaling": {"method": "minmax", "min": [3, 1], "max": [10, 5]},
+             "outputScaling": {"method": "minmax", "min": [75], "max": [93]}}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void savedModelsLoadBitIdenticalAndPredictTheSame() throws IOException {
+        Dataset data = new Dataset(List.of("a", "b"), List.of("c"),
+                Matrix.of(new double[][] {{0.1, 2}, {0.7, -3}, {1.9, 0.25}, {3, 3}}),
+                Matrix.of(new double[][] {{1}, {2}, {4}, {8}}));
+        Model model = Trainer.of(TrainerConfig.builder().hidden(5, 3).bias(true).maxEpochs(50).build())
+                .train(data).model();
+        Path file = dir.resolve("m.json");
+        ModelFile.write(model, file);
+        Model loaded = ModelFile.read(file);
+
+        assertThat(loaded.network().parameters()).isEqualTo(model.network().parameters());
+        assertThat(loaded.inputScaling()).isEqualTo(model.inputScaling());
+        assertThat(loaded.outputScaling()).isEqualTo(model.outputScaling());
+        assertThat(loaded.inputs()).containsExactly("a", "b");
+        assertThat(loaded.predict(data.x())).isEqualTo(model.predict(data.x()));
+        assertThat(ModelFile.toJson(loaded)).isEqualTo(Files.readString(file));
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void aHandWrittenFileLoadsAndPredicts() {
+        Model model = ModelFile.parse(HAND_WRITTEN);
+
+        assertThat(model.network().depth()).isEqualTo(2);
+        assertThat(model.network().layer(0).weights().get(0, 2)).isEqualTo(0.8);
+        assertThat(model.network().layer(1).hasBias()).isFalse();
+        assertThat(model.inputScaling().method()).isEqualTo(ScalingMethod.MINMAX);
+        // x = (3, 5) scales to (0, 1); the prediction is f(f(x W1) W2) mapped back from [0, 1] to [75, 93].
+        double[] a2 = new double[3];
+        double[][] w1 = {{0.5, -0.3, 0.8}, {-0.1, 0.4, 0.2}};
+        double[] w2 = {0.7, -0.6, 0.3};
+        double z3 = 0;
+        for (int k = 0; k < 3; k++) {
+            a2[k] = 1 / (1 + Math.exp(-(0 * w1[0][k] + 1 * w1[1][k])));
+            z3 += a2[k] * w2[k];
+        }
+        double expected = 75 + 18 / (1 + Math.exp(-z3));
+        assertThat(model.predict(Matrix.of(new double[][] {{3, 5}})).get(0, 0)).isCloseTo(expected, within(1e-12));
+    }
+
+    @Test
+    void scalingNamesAndLossMayBeLeftOut() {
+        Model model = ModelFile.parse("""
+                {"format": "backprop-model", "version": 1,
+                 "layers": [{"activation": "sigmoid", "bias": [0.5], "weights": [[1.0], [2.0]]}]}
+                """);
+        assertThat(model.inputs()).containsExactly("x1", "x2");
+        assertThat(model.inputScaling().method()).isEqualTo(ScalingMethod.NONE);
+        assertThat(model.network().layer(0).activation()).isEqualTo(Activation.SIGMOID);
+        assertThat(model.predict(Matrix.of(new double[][] {{0, 0}})).get(0, 0))
+                .isCloseTo(1 / (1 + Math.exp(-0.5)), within(1e-15));
+    }
+
+    @Test
+    void layersWhoseShapesDisagreeAreRefusedNamingTheLayer() {
+        String json = HAND_WRITTEN.replace("[[0.7], [-0.6], [0.3]]", "[[0.7], [-0.6]]");
+        assertThatThrownBy(() -> ModelFile.parse(json)).isInstanceOf(InvalidModelException.class)
+                .hasMessage("layer 2 has 2 weight rows but layer 1 has 3 outputs: expected 3 rows");
+    }
+
+    @Test
+    void malformedFilesAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.substring(0, 80)))
+                .isInstanceOf(InvalidModelException.class).hasMessageStartingWith("not valid JSON");
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("backprop-model", "keras")))
+                .hasMessageContaining("\"format\" must be \"backprop-model\"");
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("\"version\": 1", "\"version\": 9")))
+                .hasMessageContaining("\"version\" must be 1");
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("[[0.7], [-0.6], [0.3]]", "[[0.7], [\"x\"], [0.3]]")))
+                .hasMessage("layer 2 weight [2][1] must be a number but was \"x\"");
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("[[0.5, -0.3, 0.8], [-0.1, 0.4, 0.2]]",
+                "[[0.5, -0.3, 0.8], [-0.1, 0.4]]"))).hasMessage("layer 1: weight row 2 has 2 values but row 1 has 3");
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("\"bias\": null, \"weights\": [[0.7]",
+                "\"bias\": [1, 2], \"weights\": [[0.7]")))
+                .hasMessageContaining("layer 2: \"bias\" must be null or 1 numbers");
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("\"sigmoid\", \"bias\": null, \"weights\": [[0.7]",
+                "\"swish\", \"bias\": null, \"weights\": [[0.7]")))
+                .hasMessageContaining("layer 2 activation: unknown activation 'swish'");
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("\"min\": [3, 1]", "\"min\": [3]")))
+                .hasMessageContaining("inputScaling min must be 2 numbers");
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("[\"score\"]", "[\"a\", \"b\"]")))
+                .hasMessageContaining("\"outputs\" must list 1 column names");
+        assertThatThrownBy(() -> ModelFile.parse("[]")).hasMessageContaining("expected a JSON object");
+        assertThatThrownBy(() -> ModelFile.parse("[".repeat(5000))).isInstanceOf(InvalidModelException.class);
+    }
+
+    @Test
+    void aDirectoryIsNotAModelFile() {
+        assertThatThrownBy(() -> ModelFile.read(dir)).isInstanceOf(InvalidModelException.class)
+                .hasMessageEndingWith("is a directory, not a model file");
+    }
+}
