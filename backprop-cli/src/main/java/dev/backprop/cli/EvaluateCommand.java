@@ -1,12 +1,16 @@
 package dev.backprop.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.backprop.data.Table;
+import dev.backprop.data.Frame;
+import dev.backprop.data.Prepared;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.metrics.RegressionMetrics;
 import dev.backprop.nn.Backpropagation;
 import dev.backprop.nn.Model;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,12 +19,15 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code backprop evaluate}: how well a model fits a labelled data file. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Score a model on labelled data: the training loss J (on scaled data, as training computes it),",
-                "and MSE, RMSE, MAE and R^2 in the target's own units."},
+        description = {"Score a model on labelled data. Always: the loss J on the scaled data, as training computes it.",
+                "Regression: MSE, RMSE, MAE and R^2 in the target's own units.",
+                "Classification: accuracy, per-class precision, recall and F1, the confusion matrix, log loss."},
         footer = {"", "Example:", "  backprop evaluate --model model.json test.csv"})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
@@ -29,8 +36,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = {"--model", "-m"}, required = true, paramLabel = "MODEL.json", description = "The trained model.")
     Path model;
 
-    @Parameters(index = "0", paramLabel = "DATA.csv", description = "Labelled rows (CSV with a header).")
+    @Parameters(index = "0", paramLabel = "DATA", description = "Labelled rows (CSV/TSV with a header, or ARFF).")
     Path data;
+
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
     OutputFormat format;
@@ -38,38 +48,98 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Model trained = Inputs.model(model);
-        Table table = Inputs.table(data);
-        Matrix x = ModelData.inputs(trained, table);
-        Matrix y = ModelData.targets(trained, table, "evaluate");
-        RegressionMetrics metrics = RegressionMetrics.of(trained.predict(x), y);
-        double loss = scaledLoss(trained, x, y);
-        PrintWriter stdout = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
-            ObjectNode json = Json.object();
-            json.put("rows", x.rows());
-            json.put("lossFunction", trained.network().loss().id());
-            json.put("loss", loss);
+        Frame frame = Inputs.frame(data, dataOptions);
+        Prepared prepared = ModelData.labelled(trained, frame, "evaluate", spec.commandLine().getErr());
+        Matrix x = prepared.dataset().x();
+        Matrix predicted = trained.predict(x);
+        double loss = scaledLoss(trained, prepared);
+        ObjectNode json = Json.object();
+        json.put("rows", x.rows());
+        json.put("task", trained.task().id());
+        json.put("lossFunction", trained.network().loss().id());
+        json.put("loss", loss);
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("rows      %d%n", x.rows()));
+        text.append(String.format("loss      %s (%s, on scaled data)%n", Text.number(loss),
+                trained.network().loss().id()));
+        if (ModelData.classification(trained)) {
+            ClassificationMetrics metrics = ClassificationMetrics.of(trained.classes(), predicted,
+                    ModelData.classIndices(trained, frame, prepared));
+            classification(metrics, json, text);
+        } else {
+            RegressionMetrics metrics = RegressionMetrics.of(predicted, prepared.dataset().y());
             json.put("mse", metrics.mse());
             json.put("rmse", metrics.rmse());
             json.put("mae", metrics.mae());
             json.put("r2", metrics.r2());
-            stdout.println(Json.write(json));
-            return 0;
+            text.append(String.format("MSE       %s%nRMSE      %s%nMAE       %s%nR^2       %s%n",
+                    Text.number(metrics.mse()), Text.number(metrics.rmse()), Text.number(metrics.mae()),
+                    Text.number(metrics.r2())));
         }
-        stdout.printf("rows  %d%n", x.rows());
-        stdout.printf("loss  %s (%s, on scaled data)%n", Text.number(loss), trained.network().loss().id());
-        stdout.printf("MSE   %s%n", Text.number(metrics.mse()));
-        stdout.printf("RMSE  %s%n", Text.number(metrics.rmse()));
-        stdout.printf("MAE   %s%n", Text.number(metrics.mae()));
-        stdout.printf("R^2   %s%n", Text.number(metrics.r2()));
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(format == OutputFormat.JSON ? Json.write(json) + System.lineSeparator() : text);
         return 0;
     }
 
+    private static void classification(ClassificationMetrics metrics, ObjectNode json, StringBuilder text) {
+        json.put("accuracy", metrics.accuracy());
+        json.put("macroF1", metrics.macroF1());
+        json.put("logLoss", metrics.logLoss());
+        ArrayNode classes = json.putArray("classes");
+        List<String> names = metrics.classes();
+        List<List<String>> rows = new ArrayList<>();
+        for (int c = 0; c < names.size(); c++) {
+            long support = 0;
+            for (long count : metrics.confusion()[c]) {
+                support += count;
+            }
+            ObjectNode node = classes.addObject();
+            node.put("name", names.get(c));
+            node.put("precision", metrics.precision()[c]);
+            node.put("recall", metrics.recall()[c]);
+            node.put("f1", metrics.f1()[c]);
+            node.put("support", support);
+            rows.add(List.of(names.get(c), fixed(metrics.precision()[c]), fixed(metrics.recall()[c]),
+                    fixed(metrics.f1()[c]), Long.toString(support)));
+        }
+        ObjectNode confusion = json.putObject("confusionMatrix");
+        ArrayNode labels = confusion.putArray("labels");
+        names.forEach(labels::add);
+        ArrayNode counts = confusion.putArray("counts");
+        for (long[] row : metrics.confusion()) {
+            ArrayNode r = counts.addArray();
+            for (long v : row) {
+                r.add(v);
+            }
+        }
+        text.append(String.format("accuracy  %s%nlog loss  %s%nmacro F1  %s%n%n", fixed(metrics.accuracy()),
+                Text.number(metrics.logLoss()), fixed(metrics.macroF1())));
+        text.append(Text.table(List.of("class", "precision", "recall", "F1", "support"), rows));
+        text.append(String.format("%nconfusion matrix (rows: actual, columns: predicted)%n"));
+        List<String> header = new ArrayList<>();
+        header.add("");
+        header.addAll(names);
+        List<List<String>> matrix = new ArrayList<>();
+        for (int c = 0; c < names.size(); c++) {
+            List<String> row = new ArrayList<>();
+            row.add(names.get(c));
+            for (long v : metrics.confusion()[c]) {
+                row.add(Long.toString(v));
+            }
+            matrix.add(row);
+        }
+        text.append(Text.table(header, matrix));
+    }
+
+    private static String fixed(double v) {
+        return String.format(java.util.Locale.ROOT, "%.4f", v);
+    }
+
     /** J as training computes it: the model's loss on the scaled inputs and targets. */
-    static double scaledLoss(Model model, Matrix x, Matrix y) {
-        double[] xs = model.inputScaling().apply(x).toArray();
-        double[] ys = model.outputScaling().apply(y).toArray();
-        Backpropagation pass = new Backpropagation(model.network().architecture(), Math.max(1, x.rows()));
-        return pass.loss(model.network().parameters(), xs, 0, ys, 0, x.rows());
+    static double scaledLoss(Model model, Prepared prepared) {
+        Matrix[] scaled = ModelData.scaled(model, prepared);
+        int n = scaled[0].rows();
+        Backpropagation pass = new Backpropagation(model.network().architecture(), Math.max(1, n));
+        return pass.loss(model.network().parameters(), scaled[0].toArray(), 0, scaled[1].toArray(), 0, n);
     }
 }

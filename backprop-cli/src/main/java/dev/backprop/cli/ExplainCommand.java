@@ -3,7 +3,9 @@ package dev.backprop.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.data.Dataset;
-import dev.backprop.data.Table;
+import dev.backprop.data.Frame;
+import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.Preprocessor;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
@@ -12,6 +14,7 @@ import dev.backprop.nn.Model;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,9 +46,12 @@ final class ExplainCommand implements Callable<Integer> {
             description = "The network to explain. Default: the seed's 2-3-1 network with fresh weights.")
     Path model;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA.csv",
-            description = "Labelled rows (CSV with a header). Default: the bundled example.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA",
+            description = "Labelled rows (CSV/TSV with a header, or ARFF). Default: the bundled example.")
     Path data;
+
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = {"--learning-rate", "--eta"}, paramLabel = "ETA", defaultValue = "1.0",
             description = "eta of the gradient step shown (> 0). Default: ${DEFAULT-VALUE}.")
@@ -69,17 +75,20 @@ final class ExplainCommand implements Callable<Integer> {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new UserException("--learning-rate must be > 0 and finite but was " + learningRate);
         }
-        Table table = Inputs.table(data);
-        Model explained = model != null ? Inputs.model(model) : freshSeedModel(table);
-        Matrix x = explained.inputScaling().apply(ModelData.inputs(explained, table));
-        Matrix y = explained.outputScaling().apply(ModelData.targets(explained, table, "explain"));
-        walk(explained, x, y);
+        Frame frame = Inputs.frame(data, dataOptions);
+        Model explained = model != null ? Inputs.model(model) : freshSeedModel(frame);
+        Matrix[] scaled = ModelData.scaled(explained,
+                ModelData.labelled(explained, frame, "explain", spec.commandLine().getErr()));
+        walk(explained, scaled[0], scaled[1]);
         return 0;
     }
 
-    private Model freshSeedModel(Table table) {
-        Dataset dataset = table.toDataset(table.columns().get(table.columns().size() - 1));
-        return Trainer.of(TrainerConfig.builder().seed(seed).build()).initialModel(dataset);
+    private Model freshSeedModel(Frame frame) {
+        Preprocessor preprocessor = Preprocessor.fit(frame,
+                PreprocessConfig.of(frame.names().get(frame.names().size() - 1)));
+        Dataset dataset = preprocessor.apply(frame).dataset();
+        return Trainer.of(TrainerConfig.builder().seed(seed).build()).initialModel(dataset)
+                .withPreprocessor(preprocessor);
     }
 
     private void walk(Model explained, Matrix x, Matrix y) {

@@ -2,12 +2,13 @@ package dev.backprop.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.backprop.data.Table;
+import dev.backprop.data.Frame;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.nn.Model;
 import dev.backprop.train.GradientCheck;
 import dev.backprop.train.GradientCheckResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,8 +31,11 @@ final class GradcheckCommand implements Callable<Integer> {
     @Option(names = {"--model", "-m"}, required = true, paramLabel = "MODEL.json", description = "The model to check.")
     Path model;
 
-    @Parameters(index = "0", paramLabel = "DATA.csv", description = "Labelled rows (CSV with a header).")
+    @Parameters(index = "0", paramLabel = "DATA", description = "Labelled rows (CSV/TSV with a header, or ARFF).")
     Path data;
+
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--epsilon", paramLabel = "EPS", defaultValue = "1e-4",
             description = "Step of the central difference (> 0). Default: ${DEFAULT-VALUE}.")
@@ -46,9 +50,11 @@ final class GradcheckCommand implements Callable<Integer> {
             throw new UserException("--epsilon must be > 0 and finite but was " + epsilon);
         }
         Model checked = Inputs.model(model);
-        Table table = Inputs.table(data);
-        Matrix x = checked.inputScaling().apply(ModelData.inputs(checked, table));
-        Matrix y = checked.outputScaling().apply(ModelData.targets(checked, table, "gradcheck"));
+        Frame frame = Inputs.frame(data, dataOptions);
+        Matrix[] scaled = ModelData.scaled(checked,
+                ModelData.labelled(checked, frame, "gradcheck", spec.commandLine().getErr()));
+        Matrix x = scaled[0];
+        Matrix y = scaled[1];
         GradientCheckResult result = GradientCheck.check(checked.network(), x.toArray(), y.toArray(), x.rows(),
                 epsilon);
         PrintWriter stdout = spec.commandLine().getOut();

@@ -1,17 +1,20 @@
 package dev.backprop.cli;
 
-import dev.backprop.data.CsvFiles;
-import dev.backprop.data.Table;
+import dev.backprop.data.CsvFrameReader;
+import dev.backprop.data.DataFiles;
+import dev.backprop.data.Frame;
 import dev.backprop.io.ModelFile;
 import dev.backprop.nn.Model;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Reading what commands take: data files, the bundled example, model files. */
 final class Inputs {
@@ -22,13 +25,13 @@ final class Inputs {
     }
 
     /** The data file at {@code path}, or the seed's sleep/study example when {@code path} is null. */
-    static Table table(Path path) {
+    static Frame frame(Path path, DataOptions options) {
         if (path != null) {
-            return CsvFiles.read(path);
+            return DataFiles.read(path, options.readOptions());
         }
         try (InputStream in = Inputs.class.getResourceAsStream("sleep-study.csv");
              Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return CsvFiles.read(reader, EXAMPLE_NAME);
+            return CsvFrameReader.read(reader, EXAMPLE_NAME, ',');
         } catch (IOException e) {
             throw new UncheckedIOException("the bundled example could not be read", e);
         }
@@ -36,5 +39,13 @@ final class Inputs {
 
     static Model model(Path path) throws IOException {
         return ModelFile.read(path);
+    }
+
+    /** One warning line per input column that held categories training never saw (they encode as all zeros). */
+    static void warnUnseen(PrintWriter err, Map<String, Integer> unseen) {
+        unseen.forEach((column, count) -> err.printf("warning: %d value%s of '%s' %s not seen in training and "
+                + "encode%s as all zeros%n", count, count == 1 ? "" : "s", column, count == 1 ? "was" : "were",
+                count == 1 ? "s" : ""));
+        err.flush();
     }
 }

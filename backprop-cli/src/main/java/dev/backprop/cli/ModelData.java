@@ -1,27 +1,55 @@
 package dev.backprop.cli;
 
-import dev.backprop.data.Table;
+import dev.backprop.data.Frame;
+import dev.backprop.data.Prepared;
+import dev.backprop.data.Task;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.nn.Model;
 
-/** A model and a data table matched column by column, by name. */
+import java.io.PrintWriter;
+
+/** A model and a data file matched column by column, by name, through the model's preprocessing. */
 final class ModelData {
     private ModelData() {
     }
 
-    /** The model's input columns, in the model's order. Names any missing column. */
-    static Matrix inputs(Model model, Table table) {
-        return table.select(model.inputs());
+    /**
+     * Inputs and targets of {@code frame} prepared as the model was trained; {@code command} says in the message what
+     * needed the target column. Warns about categories training never saw.
+     */
+    static Prepared labelled(Model model, Frame frame, String command, PrintWriter err) {
+        if (frame.indexOf(model.target()) < 0) {
+            throw new UserException(frame.source() + ": " + command + " needs the target column '" + model.target()
+                    + "', which the file does not have (columns: " + String.join(", ", frame.names()) + ")");
+        }
+        Prepared prepared = model.prepare(frame);
+        Inputs.warnUnseen(err, prepared.unseenCategories());
+        if (prepared.unseenClasses() > 0) {
+            err.printf("warning: %d row%s of '%s' hold%s a class not seen in training%n", prepared.unseenClasses(),
+                    prepared.unseenClasses() == 1 ? "" : "s", model.target(), prepared.unseenClasses() == 1 ? "s" : "");
+            err.flush();
+        }
+        return prepared;
     }
 
-    /** The model's target columns; {@code command} says in the message what needed them. */
-    static Matrix targets(Model model, Table table, String command) {
-        for (String name : model.outputs()) {
-            if (table.indexOf(name) < 0) {
-                throw new UserException(table.source() + ": " + command + " needs the target column '" + name
-                        + "', which the file does not have (columns: " + String.join(", ", table.columns()) + ")");
-            }
+    /** Inputs and targets scaled as the network sees them, as {x, y}. */
+    static Matrix[] scaled(Model model, Prepared prepared) {
+        return new Matrix[] {model.inputScaling().apply(prepared.dataset().x()),
+                model.outputScaling().apply(prepared.dataset().y())};
+    }
+
+    /** The true class index of each prepared row (-1 for a class unseen in training). */
+    static int[] classIndices(Model model, Frame frame, Prepared prepared) {
+        int[] all = model.preparation().target().classIndices(frame);
+        int[] rows = prepared.rows();
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = all[rows[i]];
         }
-        return table.select(model.outputs());
+        return out;
+    }
+
+    static boolean classification(Model model) {
+        return model.task() == Task.CLASSIFICATION;
     }
 }

@@ -3,11 +3,14 @@ package dev.backprop.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.cli.plot.Charts;
 import dev.backprop.cli.plot.Picture;
-import dev.backprop.data.Table;
+import dev.backprop.data.Frame;
+import dev.backprop.data.Prepared;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.nn.Model;
 import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,9 +21,10 @@ import java.util.concurrent.Callable;
 
 /** {@code backprop plot}: pictures of how a model fits labelled data. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = {"Plot how a model fits labelled data: predicted against actual values with the identity line;",
-                "or, with --kind surface for a model with exactly two inputs, the learned surface over the input plane",
-                "with the data points on top. PNG or SVG, by --out's extension."},
+        description = {"Plot how a model fits labelled data. Regression: predicted against actual values with the",
+                "identity line (fit). Classification: the confusion matrix as a heat map (confusion). A model with",
+                "exactly two inputs: the learned surface, or the decision regions, over the input plane with the data",
+                "points on top (surface; the default for such models). PNG or SVG, by --out's extension."},
         footer = {"", "Examples:", "  backprop plot --model model.json data.csv --out fit.png",
                 "  backprop plot --model model.json data.csv --kind surface --out surface.svg"})
 final class PlotCommand implements Callable<Integer> {
@@ -30,16 +34,19 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = {"--model", "-m"}, required = true, paramLabel = "MODEL.json", description = "The trained model.")
     Path model;
 
-    @Parameters(index = "0", paramLabel = "DATA.csv", description = "Labelled rows (CSV with a header).")
+    @Parameters(index = "0", paramLabel = "DATA", description = "Labelled rows (CSV/TSV with a header, or ARFF).")
     Path data;
+
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = {"--out", "-o"}, paramLabel = "FILE", defaultValue = "plot.png",
             description = "Where to write the picture: .png or .svg. Default: ${DEFAULT-VALUE}.")
     Path out;
 
     @Option(names = "--kind", paramLabel = "KIND", defaultValue = "auto",
-            description = "fit (predicted against actual), surface (two-input models), or auto: surface when the "
-                    + "model has two inputs, fit otherwise. Default: ${DEFAULT-VALUE}.")
+            description = "fit, confusion, surface, or auto: surface for a two-input model, else confusion for a "
+                    + "classifier and fit for regression. Default: ${DEFAULT-VALUE}.")
     String kind;
 
     @Option(names = "--width", paramLabel = "PX", defaultValue = "800", description = "Default: ${DEFAULT-VALUE}.")
@@ -56,20 +63,39 @@ final class PlotCommand implements Callable<Integer> {
         Pictures.checkSize(width, height);
         Picture.format(out);
         Model plotted = Inputs.model(model);
-        Table table = Inputs.table(data);
-        Matrix x = ModelData.inputs(plotted, table);
-        Matrix y = ModelData.targets(plotted, table, "plot");
-        String chosen = kind.equals("auto") ? (plotted.inputs().size() == 2 ? "surface" : "fit") : kind;
+        Frame frame = Inputs.frame(data, dataOptions);
+        Prepared prepared = ModelData.labelled(plotted, frame, "plot", spec.commandLine().getErr());
+        Matrix x = prepared.dataset().x();
+        Matrix y = prepared.dataset().y();
+        boolean classify = ModelData.classification(plotted);
+        boolean twoInputs = plotted.inputs().size() == 2;
+        String chosen = !kind.equals("auto") ? kind : twoInputs ? "surface" : classify ? "confusion" : "fit";
         JFreeChart chart = switch (chosen) {
-            case "fit" -> Charts.predictedVsActual(column(y), column(plotted.predict(x)), plotted.outputs().get(0));
+            case "fit" -> {
+                if (classify) {
+                    throw new UserException("--kind fit is for regression; a classifier has confusion or surface");
+                }
+                yield Charts.predictedVsActual(column(y), column(plotted.predict(x)), plotted.target());
+            }
+            case "confusion" -> {
+                if (!classify) {
+                    throw new UserException("--kind confusion is for classification; a regression model has fit "
+                            + "or surface");
+                }
+                yield Charts.confusion(plotted.classes(), ClassificationMetrics.of(plotted.classes(),
+                        plotted.predict(x), ModelData.classIndices(plotted, frame, prepared)).confusion(),
+                        plotted.target());
+            }
             case "surface" -> {
-                if (plotted.inputs().size() != 2) {
+                if (!twoInputs) {
                     throw new UserException("--kind surface needs a model with exactly two inputs but this one has "
                             + plotted.inputs().size());
                 }
-                yield Charts.surface(plotted, x, y, 0);
+                yield classify ? Charts.regions(plotted, x, ModelData.classIndices(plotted, frame, prepared))
+                        : Charts.surface(plotted, x, y, 0);
             }
-            default -> throw new UserException("unknown --kind '" + kind + "' (allowed: auto, fit, surface)");
+            default -> throw new UserException("unknown --kind '" + kind + "' (allowed: auto, fit, confusion, "
+                    + "surface)");
         };
         Picture.of(chart, width, height).write(out);
         if (format == OutputFormat.JSON) {

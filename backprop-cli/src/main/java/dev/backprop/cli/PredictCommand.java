@@ -1,12 +1,17 @@
 package dev.backprop.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.siegmar.fastcsv.writer.CsvWriter;
-import dev.backprop.data.Table;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.backprop.data.EncodedInputs;
+import dev.backprop.data.Frame;
 import dev.backprop.io.AtomicFiles;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.nn.Model;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,12 +27,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code backprop predict}: the model's predictions for each row of a data file. */
+/** {@code backprop predict}: the model's prediction for each row of a data file. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Predict with a trained model. Columns are matched by name; a target column in DATA is ignored.",
-                "Writes the input columns plus a predicted_<target> column, as CSV."},
+                "Writes the model's input columns plus predicted_<target> (a number, or a class name) as CSV;",
+                "with --proba, also one probability column per class."},
         footer = {"", "Examples:", "  backprop predict --model model.json new.csv",
-                "  backprop predict --model model.json new.csv --out predictions.csv"})
+                "  backprop predict --model iris.json data/iris.csv --proba --out predictions.csv"})
 final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,11 +41,17 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = {"--model", "-m"}, required = true, paramLabel = "MODEL.json", description = "The trained model.")
     Path model;
 
-    @Parameters(index = "0", paramLabel = "DATA.csv", description = "Rows to predict (CSV with a header).")
+    @Parameters(index = "0", paramLabel = "DATA", description = "Rows to predict (CSV/TSV with a header, or ARFF).")
     Path data;
+
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = {"--out", "-o"}, paramLabel = "FILE.csv", description = "Write the CSV here instead of stdout.")
     Path out;
+
+    @Option(names = "--proba", description = "Classification: add a probability column per class, proba_<class>.")
+    boolean proba;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text",
             description = "text (CSV) or json (one object with the predictions).")
@@ -48,56 +60,87 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Model trained = Inputs.model(model);
-        Table table = Inputs.table(data);
-        Matrix x = ModelData.inputs(trained, table);
-        Matrix predicted = trained.predict(x);
+        Frame frame = Inputs.frame(data, dataOptions);
+        EncodedInputs inputs = trained.prepareInputs(frame);
+        Inputs.warnUnseen(spec.commandLine().getErr(), inputs.unseenCategories());
+        int skipped = frame.rows() - inputs.rows().length;
+        if (skipped > 0) {
+            spec.commandLine().getErr().printf("warning: %d row%s with missing values skipped (--missing drop)%n",
+                    skipped, skipped == 1 ? "" : "s");
+        }
+        Matrix predicted = trained.predict(inputs.x());
         if (out != null) {
             AtomicFiles.write(out, stream -> {
                 Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                writeCsv(trained, x, predicted, writer);
+                writeCsv(trained, frame, inputs.rows(), predicted, writer);
                 writer.flush();
             });
         }
         if (format == OutputFormat.JSON) {
-            ObjectNode json = Json.object();
-            json.put("rows", x.rows());
-            json.set("columns", Json.object().arrayNode().addAll(
-                    trained.outputs().stream().map(n -> Json.object().textNode("predicted_" + n)).toList()));
-            json.set("predictions", Json.matrix(predicted));
-            json.put("out", out == null ? null : out.toString());
-            spec.commandLine().getOut().println(Json.write(json));
+            spec.commandLine().getOut().println(Json.write(json(trained, inputs.rows(), predicted)));
         } else if (out == null) {
             StringWriter text = new StringWriter();
-            writeCsv(trained, x, predicted, text);
+            writeCsv(trained, frame, inputs.rows(), predicted, text);
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
         } else {
-            spec.commandLine().getOut().printf("%d predictions written to %s%n", x.rows(), out);
+            spec.commandLine().getOut().printf("%d predictions written to %s%n", inputs.rows().length, out);
         }
         return 0;
     }
 
-    private static void writeCsv(Model model, Matrix x, Matrix predicted, Writer writer) throws IOException {
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.LF).build(writer);
-        List<String> header = new ArrayList<>(model.inputs());
-        model.outputs().forEach(name -> header.add("predicted_" + name));
-        csv.writeRecord(header);
-        String[] row = new String[header.size()];
-        for (int i = 0; i < x.rows(); i++) {
-            int c = 0;
-            for (int j = 0; j < x.cols(); j++) {
-                row[c++] = plain(x.get(i, j));
+    private ObjectNode json(Model trained, int[] rows, Matrix predicted) {
+        ObjectNode json = Json.object();
+        json.put("rows", rows.length);
+        json.put("task", trained.task().id());
+        json.put("target", trained.target());
+        if (ModelData.classification(trained)) {
+            ArrayNode classes = json.putArray("predictions");
+            for (int i = 0; i < predicted.rows(); i++) {
+                classes.add(trained.classes().get(ClassificationMetrics.argmax(predicted, i)));
             }
-            for (int j = 0; j < predicted.cols(); j++) {
-                row[c++] = Double.toString(predicted.get(i, j));
+            ArrayNode names = json.putArray("classes");
+            trained.classes().forEach(names::add);
+            if (proba) {
+                json.set("probabilities", Json.matrix(predicted));
             }
-            csv.writeRecord(row);
+        } else {
+            ArrayNode values = json.putArray("predictions");
+            for (int i = 0; i < predicted.rows(); i++) {
+                values.add(predicted.get(i, 0));
+            }
         }
-        csv.flush();
+        json.put("out", out == null ? null : out.toString());
+        return json;
     }
 
-    /** An input value as it was most likely written: integers without ".0". */
-    private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    private void writeCsv(Model trained, Frame frame, int[] rows, Matrix predicted, Writer writer)
+            throws IOException {
+        boolean classify = ModelData.classification(trained);
+        List<String> columns = trained.preparation().features().columns();
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
+        List<String> header = new ArrayList<>(columns);
+        header.add("predicted_" + trained.target());
+        if (classify && proba) {
+            trained.classes().forEach(name -> header.add("proba_" + name));
+        }
+        csv.writeRecord(header);
+        String[] cells = new String[header.size()];
+        for (int r = 0; r < rows.length; r++) {
+            int c = 0;
+            for (String name : columns) {
+                cells[c++] = frame.column(name).label(rows[r]);
+            }
+            if (classify) {
+                cells[c++] = trained.classes().get(ClassificationMetrics.argmax(predicted, r));
+                for (int k = 0; proba && k < predicted.cols(); k++) {
+                    cells[c++] = Double.toString(predicted.get(r, k));
+                }
+            } else {
+                cells[c++] = Double.toString(predicted.get(r, 0));
+            }
+            csv.writeRecord(cells);
+        }
+        csv.flush();
     }
 }

@@ -1,77 +1,120 @@
 package dev.backprop.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.cli.plot.Charts;
+import dev.backprop.cli.plot.Picture;
+import dev.backprop.data.Column;
 import dev.backprop.data.Dataset;
+import dev.backprop.data.Frame;
+import dev.backprop.data.MissingPolicy;
+import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.Preprocessor;
 import dev.backprop.data.ScalingMethod;
-import dev.backprop.data.Table;
+import dev.backprop.data.Task;
 import dev.backprop.io.ModelFile;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.Loss;
 import dev.backprop.nn.Model;
 import dev.backprop.nn.Network;
 import dev.backprop.optim.LearningRateSchedule;
 import dev.backprop.optim.OptimizerType;
+import dev.backprop.train.StopReason;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
+import dev.backprop.train.TrainingListener;
 import dev.backprop.train.TrainingResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** {@code backprop train}: fits a network to a data file (or the seed's bundled example) and writes the model. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a network on DATA.csv and write the model file.",
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a network on DATA (CSV, TSV or ARFF) and write the model file.",
                 "Without DATA, trains the seed's own example (hours of sleep and study against test score) on the "
-                        + "seed's network: 2-3-1, sigmoid, no bias, loss sse, full-batch gradient descent."},
-        footer = {"", "Examples:", "  backprop train", "  backprop train data.csv --target price --hidden 8,4 --out price.json",
-                "  backprop train scaled.csv --init start.json --scale none --epochs 1000 --tolerance 0"})
+                        + "seed's network: 2-3-1, sigmoid, no bias, loss sse, full-batch gradient descent.",
+                "A numeric target means regression, a categorical one classification (--task overrides)."},
+        footer = {"", "Examples:", "  backprop train",
+                "  backprop train data/iris.csv --target species",
+                "  backprop train data/vote.arff --missing mean --hidden 16 --validation 0.2 --patience 20",
+                "  backprop train data/diabetes.csv --hidden 64,32 --optimizer lbfgs --epochs 300",
+                "  backprop train my.csv --preset seed --hidden 3 --learning-rate 0.5"})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA.csv",
-            description = "Training data: CSV with a header row and numeric columns. Default: the bundled example.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA",
+            description = "Training data: CSV/TSV with a header row, or ARFF. Default: the bundled example.")
     Path data;
+
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--target", paramLabel = "COL", description = "The column to predict. Default: the last column.")
     String target;
 
+    @Option(names = "--ignore", split = ",", paramLabel = "COL[,COL...]",
+            description = "Columns to leave out (ids, names).")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "error",
+            description = "Missing cells (empty, ?, NA): error, mean (fill inputs with the training mean or mode; "
+                    + "drop rows without a target), drop (drop incomplete rows). Default: ${DEFAULT-VALUE}.")
+    String missing;
+
+    @Option(names = "--task", paramLabel = "TASK",
+            description = "regression or classification. Default: from the target's type.")
+    String task;
+
+    @Option(names = "--preset", paramLabel = "P",
+            description = "Starting point of the options below: seed (the seed's network exactly) or auto (a modern "
+                    + "network for real data). Default: seed without DATA or with an --init model that has no "
+                    + "preprocessing (a hand-written one); auto otherwise.")
+    String preset;
+
     @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]",
-            description = "Sizes of the hidden layers, input side first. Default: 3.")
+            description = "Sizes of the hidden layers, input side first. Preset: 3 (seed), 100 (auto).")
     List<Integer> hidden;
 
     @Option(names = "--activation", paramLabel = "F",
-            description = "Hidden-layer activation: sigmoid, tanh, relu, leaky-relu, linear. Default: sigmoid.")
+            description = "Hidden-layer activation: sigmoid, tanh, relu, leaky-relu, linear. Preset: sigmoid, relu.")
     String activation;
 
     @Option(names = "--output-activation", paramLabel = "F",
-            description = "Output activation: sigmoid, linear, softmax (with categorical-cross-entropy). Default: sigmoid.")
+            description = "Output activation: sigmoid, linear, softmax (with categorical-cross-entropy). "
+                    + "Preset: sigmoid; auto: linear for regression, softmax for classification.")
     String outputActivation;
 
-    @Option(names = "--bias", negatable = true, description = "Give every layer a bias vector. Default: --no-bias (the seed).")
+    @Option(names = "--bias", negatable = true, description = "Give every layer a bias vector. Preset: --no-bias "
+            + "(seed), --bias (auto).")
     Boolean bias;
 
     @Option(names = "--loss", paramLabel = "L",
             description = "sse (the seed's sum of 1/2 (y - yhat)^2), mse (sse / rows), binary-cross-entropy "
-                    + "(sigmoid output), categorical-cross-entropy (softmax output). Default: sse.")
+                    + "(sigmoid output), categorical-cross-entropy (softmax output). Preset: sse; auto: mse or "
+                    + "categorical-cross-entropy.")
     String loss;
 
-    @Option(names = "--optimizer", paramLabel = "OPT", defaultValue = "gd",
+    @Option(names = "--optimizer", paramLabel = "OPT",
             description = "gd (full-batch gradient descent, W <- W - eta dJ/dW), sgd, momentum, nesterov, adam "
-                    + "(mini-batches), lbfgs, bfgs (full batch, line search). Default: ${DEFAULT-VALUE}.")
+                    + "(mini-batches), lbfgs, bfgs (full batch, line search). Preset: gd, adam.")
     String optimizer;
 
     @Option(names = {"--learning-rate", "--eta"}, paramLabel = "ETA",
-            description = "Learning rate eta (> 0). Default: the optimizer's (gd 1, sgd/momentum/nesterov 0.01, adam 0.001).")
+            description = "Learning rate eta (> 0). Default: the optimizer's (gd 1, sgd/momentum/nesterov 0.01, "
+                    + "adam 0.001).")
     Double learningRate;
 
     @Option(names = "--batch-size", paramLabel = "N",
@@ -96,31 +139,32 @@ final class TrainCommand implements Callable<Integer> {
                     + "Default: 0.")
     double dropout;
 
+    @Option(names = "--epochs", paramLabel = "MAX", description = "Most epochs to run. Preset: 10000, 200.")
+    Integer epochs;
+
+    @Option(names = "--tolerance", paramLabel = "TOL",
+            description = "Stop once no weight changes by more than TOL in an epoch (0: never); also the least "
+                    + "improvement --patience counts. Preset: 1e-6, 1e-4.")
+    Double tolerance;
+
     @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0",
             description = "Hold out this fraction of rows (seeded) and keep the weights of the best validation "
                     + "epoch, in [0, 1). Default: 0.")
     double validation;
 
-    @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--patience", paramLabel = "N",
             description = "Stop when the validation loss (training loss without --validation) has not improved "
-                    + "for N epochs; 0 never. Default: 0.")
-    int patience;
+                    + "for N epochs; 0 never. Preset: 0, 10.")
+    Integer patience;
 
-    @Option(names = "--epochs", paramLabel = "MAX", defaultValue = "10000",
-            description = "Most updates to make. Default: ${DEFAULT-VALUE}.")
-    int epochs;
-
-    @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-6",
-            description = "Stop once no weight changes by more than TOL in an update (0: never). Default: ${DEFAULT-VALUE}.")
-    double tolerance;
-
-    @Option(names = "--scale", paramLabel = "METHOD", defaultValue = "minmax",
+    @Option(names = "--scale", paramLabel = "METHOD",
             description = "Input and target scaling: minmax (to [0,1]), max (divide by the column maximum), none. "
-                    + "Default: ${DEFAULT-VALUE}.")
+                    + "Default: minmax.")
     String scale;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "Seed of the initial weights. Default: ${DEFAULT-VALUE}.")
+            description = "Seed of every random choice: initial weights, validation split, shuffling, dropout. "
+                    + "Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--init", paramLabel = "MODEL.json",
@@ -146,42 +190,43 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Model initial = init == null ? null : Inputs.model(init);
-        if (initial != null && (hidden != null || activation != null || bias != null)) {
-            throw new UserException("--hidden, --activation and --bias cannot be combined with --init: "
-                    + "the model file decides the architecture");
-        }
         if (plotLoss != null) {
-            parse(() -> dev.backprop.cli.plot.Picture.format(plotLoss));
+            parse(() -> Picture.format(plotLoss));
         }
-        TrainerConfig config = config();
-        Table table = Inputs.table(data);
-        Dataset dataset = table.toDataset(targetColumn(table, initial));
+        Model initial = init == null ? null : Inputs.model(init);
+        if (initial != null && (hidden != null || activation != null || bias != null || outputActivation != null)) {
+            throw new UserException("--hidden, --activation, --output-activation and --bias cannot be combined with "
+                    + "--init: the model file decides the architecture");
+        }
+        Frame frame = Inputs.frame(data, dataOptions);
+        Preprocessor preprocessor = preprocessor(frame, initial);
+        Dataset dataset = preprocessor.apply(frame).dataset();
+        TrainerConfig config = config(preprocessor.target().task(), initial);
+
         TrainingResult result;
         Interruption.install();
         try (Progress progress = quiet ? null : Progress.on(spec.commandLine().getErr())) {
             Trainer trainer = Trainer.of(config).withListener(new Watch(progress));
-            if (initial == null) {
-                result = trainer.train(dataset);
-            } else {
-                result = trainer.train(matchInputs(table, dataset, initial), startingNetwork(initial));
-            }
+            result = initial == null ? trainer.train(dataset) : trainer.train(dataset, startingNetwork(initial));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(optionName(e.getMessage()));
         }
-        ModelFile.write(result.model(), out);
+        Model model = result.model().withPreprocessor(preprocessor);
+        ModelFile.write(model, out);
         if (plotLoss != null) {
             double[] validationHistory = result.validationLossHistory();
-            dev.backprop.cli.plot.Picture.of(dev.backprop.cli.plot.Charts.loss(result.lossHistory(),
-                    validationHistory.length > 0 ? validationHistory : null,
-                    result.model().network().loss().id(), logScale), 800, 500).write(plotLoss);
+            Picture.of(Charts.loss(result.lossHistory(), validationHistory.length > 0 ? validationHistory : null,
+                    model.network().loss().id(), logScale), 800, 500).write(plotLoss);
         }
-        report(result, dataset, table);
-        if (result.stopReason() == dev.backprop.train.StopReason.INTERRUPTED) {
-            spec.commandLine().getErr().printf("interrupted by %s after %d epochs: the model so far is in %s; "
-                    + "continue from it with --init %s%n", Interruption.signalName(), result.epochs(), out, out);
-            spec.commandLine().getErr().flush();
+        report(result, model, frame);
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (result.stopReason() == StopReason.INTERRUPTED) {
+            stderr.printf("interrupted by %s after %d epochs: the model so far is in %s; continue from it with "
+                    + "--init %s%n", Interruption.signalName(), result.epochs(), out, out);
+            stderr.flush();
             return Interruption.exitCode();
         }
-        if (result.stopReason() == dev.backprop.train.StopReason.DIVERGED) {
+        if (result.stopReason() == StopReason.DIVERGED) {
             throw new TrainingFailedException("training diverged: the loss became infinite or NaN in epoch "
                     + result.epochs() + "; the last weights with a finite loss were written to " + out
                     + "; try a smaller --learning-rate or --scale minmax");
@@ -189,8 +234,118 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * How the data becomes the network's inputs: the starting model's own preprocessing if it has one; otherwise
+     * fitted on this data. A starting model without preprocessing that names numeric columns of this data reads
+     * those, in its order; one with generated names reads the data's columns in file order.
+     */
+    private Preprocessor preprocessor(Frame frame, Model initial) {
+        if (initial != null && initial.preprocessor() != null) {
+            return initial.preprocessor();
+        }
+        String targetColumn = target != null ? target
+                : initial != null && frame.indexOf(initial.outputs().get(0)) >= 0 ? initial.outputs().get(0)
+                : frame.names().get(frame.names().size() - 1);
+        PreprocessConfig config = PreprocessConfig.of(targetColumn).withIgnore(ignore)
+                .withMissing(parse(() -> MissingPolicy.fromId(missing)));
+        if (task != null) {
+            config = config.withTask(parse(() -> Task.fromId(task)));
+        }
+        if (initial != null && initial.inputs().stream().allMatch(name -> frame.indexOf(name) >= 0)) {
+            List<Column> columns = new ArrayList<>();
+            for (String name : initial.inputs()) {
+                columns.add(frame.column(name));
+            }
+            columns.add(frame.column(targetColumn));
+            long[] lines = new long[frame.rows()];
+            for (int i = 0; i < lines.length; i++) {
+                lines[i] = frame.line(i);
+            }
+            return Preprocessor.fit(Frame.of(frame.source(), columns, lines), config.withIgnore(List.of()));
+        }
+        return Preprocessor.fit(frame, config);
+    }
+
+    /**
+     * The preset decides what options not given default to: seed without data or when continuing a model without
+     * preprocessing (a hand-written one, say); auto otherwise.
+     */
+    private TrainerConfig config(Task detected, Model initial) {
+        boolean seedLike = data == null || (initial != null && initial.preprocessor() == null);
+        Presets chosen = preset != null ? Presets.fromId(preset) : seedLike ? Presets.SEED : Presets.AUTO;
+        TrainerConfig.Builder builder = chosen.builder(detected)
+                .seed(seed).momentum(momentum).schedule(parse(() -> LearningRateSchedule.parse(schedule)))
+                .l2(l2).dropout(dropout).validationFraction(validation);
+        if (optimizer != null) {
+            builder.optimizer(parse(() -> OptimizerType.fromId(optimizer)));
+        }
+        if (learningRate != null) {
+            builder.learningRate(learningRate);
+        }
+        if (batchSize != null) {
+            builder.batchSize(batchSize);
+        }
+        if (epochs != null) {
+            builder.maxEpochs(epochs);
+        }
+        if (tolerance != null) {
+            builder.tolerance(tolerance);
+        }
+        if (patience != null) {
+            builder.patience(patience);
+        }
+        if (scale != null) {
+            builder.scaling(parse(() -> ScalingMethod.fromId(scale)));
+        }
+        if (hidden != null) {
+            builder.hidden(hidden);
+        }
+        if (activation != null) {
+            builder.activation(parse(() -> Activation.fromId(activation)));
+        }
+        if (outputActivation != null) {
+            builder.output(parse(() -> Activation.fromId(outputActivation)));
+        }
+        if (bias != null) {
+            builder.bias(bias);
+        }
+        if (loss != null) {
+            builder.loss(parse(() -> Loss.fromId(loss)));
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new UserException(optionName(e.getMessage()));
+        }
+    }
+
+    /** Turns the core's field names in a validation message into the option a user typed. */
+    private static String optionName(String message) {
+        return message.replace("learningRate", "--learning-rate").replace("maxEpochs", "--epochs")
+                .replace("tolerance", "--tolerance").replace("hidden layer sizes", "--hidden sizes")
+                .replace("batchSize", "--batch-size").replace("validationFraction", "--validation")
+                .replace("momentum must", "--momentum must").replace("l2 must", "--l2 must")
+                .replace("dropout must", "--dropout must").replace("patience must", "--patience must");
+    }
+
+    private static <T> T parse(Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
+    private Network startingNetwork(Model initial) {
+        Network network = initial.network();
+        if (loss == null) {
+            return network;
+        }
+        return parse(() -> Network.of(network.layers(), Loss.fromId(loss)));
+    }
+
     /** Shows progress (unless quiet) and stops the run when a signal arrived. */
-    private static final class Watch implements dev.backprop.train.TrainingListener {
+    private static final class Watch implements TrainingListener {
         private final Progress progress;
 
         Watch(Progress progress) {
@@ -217,89 +372,8 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private TrainerConfig config() {
-        TrainerConfig.Builder builder = TrainerConfig.builder()
-                .optimizer(parse(() -> OptimizerType.fromId(optimizer)))
-                .maxEpochs(epochs).tolerance(tolerance).seed(seed)
-                .scaling(parse(() -> ScalingMethod.fromId(scale)))
-                .momentum(momentum).schedule(parse(() -> LearningRateSchedule.parse(schedule)))
-                .l2(l2).dropout(dropout).validationFraction(validation).patience(patience);
-        if (learningRate != null) {
-            builder.learningRate(learningRate);
-        }
-        if (batchSize != null) {
-            builder.batchSize(batchSize);
-        }
-        if (outputActivation != null) {
-            builder.output(parse(() -> Activation.fromId(outputActivation)));
-        }
-        if (hidden != null) {
-            builder.hidden(hidden);
-        }
-        if (activation != null) {
-            builder.activation(parse(() -> Activation.fromId(activation)));
-        }
-        if (bias != null) {
-            builder.bias(bias);
-        }
-        if (loss != null) {
-            builder.loss(parse(() -> Loss.fromId(loss)));
-        }
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            throw new UserException(optionName(e.getMessage()));
-        }
-    }
-
-    /** Turns the core's field names in a validation message into the option a user typed. */
-    private static String optionName(String message) {
-        return message.replace("learningRate", "--learning-rate").replace("maxEpochs", "--epochs")
-                .replace("tolerance", "--tolerance").replace("hidden layer sizes", "--hidden sizes")
-                .replace("batchSize", "--batch-size").replace("validationFraction", "--validation")
-                .replace("momentum must", "--momentum must").replace("l2 must", "--l2 must")
-                .replace("dropout must", "--dropout must").replace("patience must", "--patience must");
-    }
-
-    private static <T> T parse(java.util.function.Supplier<T> parser) {
-        try {
-            return parser.get();
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
-        }
-    }
-
-    private String targetColumn(Table table, Model initial) {
-        if (target != null) {
-            return target;
-        }
-        if (initial != null && initial.outputs().size() == 1 && table.indexOf(initial.outputs().get(0)) >= 0) {
-            return initial.outputs().get(0);
-        }
-        return table.columns().get(table.columns().size() - 1);
-    }
-
-    /** Orders the inputs as the model file names them when it names columns of this file; otherwise keeps file order. */
-    private static Dataset matchInputs(Table table, Dataset dataset, Model initial) {
-        boolean named = initial.inputs().stream().allMatch(name -> table.indexOf(name) >= 0);
-        if (!named) {
-            return dataset;
-        }
-        Matrix x = table.select(initial.inputs());
-        return new Dataset(initial.inputs(), dataset.targetNames(), x, dataset.y());
-    }
-
-    private Network startingNetwork(Model initial) {
-        Network network = initial.network();
-        if (loss == null) {
-            return network;
-        }
-        return Network.of(network.layers(), parse(() -> Loss.fromId(loss)));
-    }
-
-    private void report(TrainingResult result, Dataset dataset, Table table) {
+    private void report(TrainingResult result, Model model, Frame frame) {
         PrintWriter stdout = spec.commandLine().getOut();
-        Model model = result.model();
         if (format == OutputFormat.JSON) {
             ObjectNode json = Json.object();
             json.put("stopReason", result.stopReason().id());
@@ -310,21 +384,22 @@ final class TrainCommand implements Callable<Integer> {
             if (validationHistory.length > 0) {
                 json.put("bestValidationLoss", validationHistory[result.bestEpoch() - 1]);
             }
+            json.put("task", model.task().id());
             json.put("loss", model.network().loss().id());
             json.put("architecture", model.network().architecture().toString());
             json.put("parameters", model.network().architecture().parameterCount());
-            json.put("rows", dataset.rows());
+            json.put("rows", frame.rows());
             json.put("out", out.toString());
             json.put("lossPlot", plotLoss == null ? null : plotLoss.toString());
             stdout.println(Json.write(json));
             return;
         }
         stdout.printf("trained %s (%d parameters) on %d rows of %s%n", model.network().architecture(),
-                model.network().architecture().parameterCount(), dataset.rows(),
+                model.network().architecture().parameterCount(), frame.rows(),
                 data == null ? Inputs.EXAMPLE_NAME : data.toString());
         stdout.printf("stopped: %s after %d epochs, J = %s%n", describe(result), result.epochs(),
                 Text.number(result.finalLoss()));
-        stdout.print(predictionTable(model, dataset));
+        stdout.print(predictionTable(model, frame));
         stdout.printf("model written to %s%n", out);
         if (plotLoss != null) {
             stdout.printf("loss plot written to %s%n", plotLoss);
@@ -343,28 +418,45 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
-    /** The first rows' inputs and targets beside the predictions, in the data's own units. */
-    static String predictionTable(Model model, Dataset dataset) {
-        int shown = Math.min(dataset.rows(), 10);
-        Matrix predicted = model.predict(dataset.x());
-        List<String> header = new ArrayList<>(dataset.inputNames());
-        header.addAll(dataset.targetNames());
-        dataset.targetNames().forEach(name -> header.add("predicted_" + name));
-        List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < shown; i++) {
-            List<String> row = new ArrayList<>();
-            for (double v : dataset.x().row(i)) {
-                row.add(Text.number(v));
-            }
-            for (double v : dataset.y().row(i)) {
-                row.add(Text.number(v));
-            }
-            for (double v : predicted.row(i)) {
-                row.add(String.format(java.util.Locale.ROOT, "%.2f", v));
-            }
-            rows.add(row);
+    /** The first rows' inputs and target beside the prediction, in the data's own units or class names. */
+    static String predictionTable(Model model, Frame frame) {
+        var prepared = model.prepare(frame);
+        int[] rows = prepared.rows();
+        int shown = Math.min(rows.length, 10);
+        Matrix predicted = model.predict(prepared.dataset().x());
+        List<String> columns = new ArrayList<>(model.preparation().features().columns());
+        boolean cut = columns.size() > 6;
+        if (cut) {
+            columns = new ArrayList<>(columns.subList(0, 5));
         }
-        String table = Text.table(header, rows);
-        return dataset.rows() > shown ? table + "... " + (dataset.rows() - shown) + " more rows\n" : table;
+        List<String> header = new ArrayList<>(columns);
+        if (cut) {
+            header.add("...");
+        }
+        String target = model.target();
+        header.add(target);
+        header.add("predicted_" + target);
+        boolean classify = ModelData.classification(model);
+        List<List<String>> table = new ArrayList<>();
+        for (int r = 0; r < shown; r++) {
+            int row = rows[r];
+            List<String> cells = new ArrayList<>();
+            for (String name : columns) {
+                cells.add(frame.column(name).label(row));
+            }
+            if (cut) {
+                cells.add("");
+            }
+            cells.add(frame.column(target).label(row));
+            if (classify) {
+                int c = ClassificationMetrics.argmax(predicted, r);
+                cells.add(model.classes().get(c) + String.format(Locale.ROOT, " (%.2f)", predicted.get(r, c)));
+            } else {
+                cells.add(String.format(Locale.ROOT, "%.2f", predicted.get(r, 0)));
+            }
+            table.add(cells);
+        }
+        String text = Text.table(header, table);
+        return rows.length > shown ? text + "... " + (rows.length - shown) + " more rows\n" : text;
     }
 }

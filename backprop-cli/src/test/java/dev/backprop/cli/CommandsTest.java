@@ -66,7 +66,8 @@ class CommandsTest {
     void trainOnAFileWithOptions() throws IOException {
         Path data = Files.writeString(dir.resolve("d.csv"), "y,a,b\n1,0,0\n0,0,1\n0,1,0\n1,1,1\n");
         Path model = dir.resolve("m.json");
-        Cli run = Cli.run("train", data.toString(), "--target", "y", "--hidden", "4,3", "--bias", "--loss", "mse",
+        Cli run = Cli.run("train", data.toString(), "--preset", "seed", "--target", "y", "--hidden", "4,3", "--bias",
+                "--loss", "mse",
                 "--learning-rate", "2", "--epochs", "300", "--tolerance", "0", "--scale", "none", "--seed", "3",
                 "--out", model.toString(), "--format", "json");
 
@@ -134,7 +135,7 @@ class CommandsTest {
         assertThat(Files.readAllLines(out)).hasSize(4).first().isEqualTo("sleep,study,predicted_score");
 
         Cli json = Cli.run("predict", "-m", model.toString(), data.toString(), "--format", "json");
-        assertThat(json.json().get("predictions").get(1).get(0).asDouble()).isCloseTo(93, within(1.0));
+        assertThat(json.json().get("predictions").get(1).asDouble()).isCloseTo(93, within(1.0));
     }
 
     @Test

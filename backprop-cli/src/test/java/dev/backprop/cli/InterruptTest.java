@@ -37,7 +37,7 @@ class InterruptTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, Main.class.getName(), "train", data.toString(), "--hidden", "16", "--bias",
-                "--optimizer", "adam", "--epochs", "100000", "--out", model.toString()))
+                "--optimizer", "adam", "--epochs", "100000", "--patience", "0", "--out", model.toString()))
                 .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile())
                 .start();
         Thread.sleep(3000);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Scaling;
 import dev.backprop.data.ScalingMethod;
 import dev.backprop.linalg.Matrix;
@@ -133,7 +134,12 @@ public final class ModelFile {
         List<String> outputs = names(root.get("outputs"), "outputs", "y", k);
         Scaling inputScaling = scaling(root.get("inputScaling"), "inputScaling", m);
         Scaling outputScaling = scaling(root.get("outputScaling"), "outputScaling", k);
-        return new Model(network, inputs, outputs, inputScaling, outputScaling);
+        Preprocessor preprocessor = PreprocessingJson.read(root.get("preprocessing"));
+        try {
+            return new Model(network, inputs, outputs, inputScaling, outputScaling, preprocessor);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelException(e.getMessage());
+        }
     }
 
     private static DenseLayer parseLayer(JsonNode node, int number, long parametersSoFar) {
@@ -180,7 +186,7 @@ public final class ModelFile {
         return new DenseLayer(Matrix.wrap(rows, cols, weights), bias, activation);
     }
 
-    private static double number(JsonNode node, String where) {
+    static double number(JsonNode node, String where) {
         if (node == null || !node.isNumber()) {
             throw new InvalidModelException(where + " must be a number but was " + node);
         }
@@ -191,7 +197,7 @@ public final class ModelFile {
         return v;
     }
 
-    private static <T> T parseEnum(JsonNode node, String where, java.util.function.Function<String, T> parser) {
+    static <T> T parseEnum(JsonNode node, String where, java.util.function.Function<String, T> parser) {
         if (!node.isTextual()) {
             throw new InvalidModelException(where + " must be a string but was " + node);
         }
@@ -263,6 +269,7 @@ public final class ModelFile {
         ArrayNode outputs = root.putArray("outputs");
         model.outputs().forEach(outputs::add);
         Network network = model.network();
+        root.put("task", model.task().id());
         root.put("loss", network.loss().id());
         Architecture architecture = network.architecture();
         root.put("architecture", architecture.toString());
@@ -289,6 +296,9 @@ public final class ModelFile {
         }
         root.set("inputScaling", scalingNode(model.inputScaling()));
         root.set("outputScaling", scalingNode(model.outputScaling()));
+        if (model.preprocessor() != null) {
+            root.set("preprocessing", PreprocessingJson.write(model.preprocessor()));
+        }
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -1,25 +1,41 @@
 package dev.backprop.nn;
 
+import dev.backprop.data.ColumnType;
+import dev.backprop.data.EncodedInputs;
+import dev.backprop.data.FeatureEncoder;
+import dev.backprop.data.Frame;
+import dev.backprop.data.MissingPolicy;
+import dev.backprop.data.Prepared;
+import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Scaling;
+import dev.backprop.data.TargetEncoder;
+import dev.backprop.data.Task;
 import dev.backprop.linalg.Matrix;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What training produces and a model file holds: the network, the names of the columns it reads and predicts, and
- * the scaling fitted on the training data, so raw data in goes to predictions in the target's own units. Immutable.
+ * What training produces and a model file holds: the network, the names of the columns it reads and predicts, the
+ * scaling fitted on the training data, and (for models trained on data files) the {@link Preprocessor} that turns a
+ * file's columns into those inputs: ignored columns, missing-value handling, one-hot encoding, the target's task and
+ * classes. Raw data in goes to predictions in the target's own units or classes. Immutable.
  *
  * @param network       the trained network
- * @param inputs        names of the input columns, in the order the network reads them
- * @param outputs       names of the predicted columns
- * @param inputScaling  applied to raw inputs before the network
+ * @param inputs        names of the network's inputs, in order (one-hot inputs are named {@code column=category})
+ * @param outputs       names of the network's outputs (for classification, {@code target=class})
+ * @param inputScaling  applied to the encoded inputs before the network
  * @param outputScaling inverted on the network's outputs
+ * @param preprocessor  how data files are prepared for the network, or {@code null} for a model whose inputs and
+ *                      single output are numeric columns read as they are (hand-written files, the Java API)
  */
 public record Model(Network network, List<String> inputs, List<String> outputs, Scaling inputScaling,
-                    Scaling outputScaling) {
+                    Scaling outputScaling, Preprocessor preprocessor) {
     /**
-     * @throws IllegalArgumentException if names or scalings disagree with the network's input and output counts
+     * @throws IllegalArgumentException if names, scalings or the preprocessor disagree with the network's input and
+     *                                  output counts
      */
     public Model {
         Objects.requireNonNull(network, "network");
@@ -43,6 +59,22 @@ public record Model(Network network, List<String> inputs, List<String> outputs, 
             throw new IllegalArgumentException("output scaling covers " + outputScaling.columns()
                     + " columns but the network has " + k + " outputs");
         }
+        if (preprocessor != null) {
+            if (!preprocessor.features().outputNames().equals(inputs)) {
+                throw new IllegalArgumentException("the preprocessor makes inputs "
+                        + preprocessor.features().outputNames() + " but the network reads " + inputs);
+            }
+            if (!preprocessor.target().outputNames().equals(outputs)) {
+                throw new IllegalArgumentException("the preprocessor makes targets "
+                        + preprocessor.target().outputNames() + " but the network predicts " + outputs);
+            }
+        }
+    }
+
+    /** A model without a preprocessor: its inputs and outputs are numeric columns of those names. */
+    public Model(Network network, List<String> inputs, List<String> outputs, Scaling inputScaling,
+                 Scaling outputScaling) {
+        this(network, inputs, outputs, inputScaling, outputScaling, null);
     }
 
     /** A model whose data needs no scaling, with generated column names. */
@@ -61,7 +93,8 @@ public record Model(Network network, List<String> inputs, List<String> outputs, 
     }
 
     /**
-     * Predictions in the target's own units for raw (unscaled) inputs, one row per example.
+     * Predictions in the target's own units (for classification: class probabilities) for encoded, unscaled inputs,
+     * one row per example.
      *
      * @throws IllegalArgumentException if x does not have one column per input
      */
@@ -69,8 +102,71 @@ public record Model(Network network, List<String> inputs, List<String> outputs, 
         return outputScaling.invert(network.predict(inputScaling.apply(x)));
     }
 
-    /** The same model with other weights (same names and scaling). */
+    /** The same model with other weights (same names, scaling and preprocessor). */
     public Model withNetwork(Network other) {
-        return new Model(other, inputs, outputs, inputScaling, outputScaling);
+        return new Model(other, inputs, outputs, inputScaling, outputScaling, preprocessor);
+    }
+
+    /**
+     * The same model preparing data files with {@code other}.
+     *
+     * @throws IllegalArgumentException if its encoded names differ from the network's inputs and outputs
+     */
+    public Model withPreprocessor(Preprocessor other) {
+        return new Model(network, inputs, outputs, inputScaling, outputScaling, other);
+    }
+
+    /** Regression, or classification for a model trained on a categorical target. */
+    public Task task() {
+        return preprocessor == null ? Task.REGRESSION : preprocessor.target().task();
+    }
+
+    /** The class names, in the order of the network's outputs; empty for regression. */
+    public List<String> classes() {
+        return preprocessor == null ? Collections.emptyList() : preprocessor.target().classes();
+    }
+
+    /** The name of the predicted column (the target's). */
+    public String target() {
+        return preprocessor == null ? outputs.get(0) : preprocessor.target().column();
+    }
+
+    /**
+     * The preprocessor, or for a model without one, the equivalent: its inputs and single output read as numeric
+     * columns of those names, and a missing cell refused.
+     *
+     * @throws IllegalArgumentException for a model without a preprocessor and with more than one output
+     */
+    public Preprocessor preparation() {
+        if (preprocessor != null) {
+            return preprocessor;
+        }
+        if (outputs.size() != 1) {
+            throw new IllegalArgumentException("a model with " + outputs.size() + " outputs needs a preprocessor "
+                    + "to read data files");
+        }
+        List<ColumnType> types = new ArrayList<>(Collections.nCopies(inputs.size(), ColumnType.NUMERIC));
+        List<List<String>> none = new ArrayList<>(Collections.nCopies(inputs.size(), List.<String>of()));
+        return Preprocessor.of(List.of(), MissingPolicy.ERROR, null, FeatureEncoder.of(inputs, types, none),
+                TargetEncoder.of(outputs.get(0), Task.REGRESSION, List.of()));
+    }
+
+    /**
+     * The network's inputs from {@code frame} (columns matched by name, a target column ignored), encoded and not
+     * yet scaled, ready for {@link #predict(Matrix)}.
+     *
+     * @throws dev.backprop.data.InvalidDataException naming missing columns or bad cells
+     */
+    public EncodedInputs prepareInputs(Frame frame) {
+        return preparation().applyInputs(frame);
+    }
+
+    /**
+     * Inputs and targets from {@code frame}, which must have the target column, for evaluation.
+     *
+     * @throws dev.backprop.data.InvalidDataException naming missing columns or bad cells
+     */
+    public Prepared prepare(Frame frame) {
+        return preparation().apply(frame);
     }
 }

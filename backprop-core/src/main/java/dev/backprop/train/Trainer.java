@@ -1,6 +1,9 @@
 package dev.backprop.train;
 
 import dev.backprop.data.Dataset;
+import dev.backprop.data.Frame;
+import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Scaling;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.nn.Architecture;
@@ -80,6 +83,20 @@ public final class Trainer {
         SplittableRandom random = new SplittableRandom(config.seed());
         double[] parameters = Initializer.initialParameters(architecture, random);
         return run(architecture, parameters, data, random);
+    }
+
+    /**
+     * Trains on a data file's frame: fits a {@link Preprocessor} on it (ignored columns, missing values, one-hot
+     * encoding, the target's task and classes), trains on the prepared rows, and returns a model that carries the
+     * preprocessor, so it predicts from frames with the same columns.
+     *
+     * @throws dev.backprop.data.InvalidDataException if the frame cannot be prepared (see {@link Preprocessor#fit})
+     * @throws IllegalArgumentException               as {@link #train(Dataset)}
+     */
+    public TrainingResult train(Frame frame, PreprocessConfig preprocessing) {
+        Preprocessor preprocessor = Preprocessor.fit(frame, preprocessing);
+        TrainingResult result = train(preprocessor.apply(frame).dataset());
+        return result.withModel(result.model().withPreprocessor(preprocessor));
     }
 
     /**

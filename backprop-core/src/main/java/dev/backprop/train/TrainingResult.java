@@ -29,6 +29,11 @@ public record TrainingResult(Model model, StopReason stopReason, int epochs, dou
         this(model, stopReason, epochs, finalLoss, lossHistory, new double[0], epochs);
     }
 
+    /** The same result with another model (the same weights with a preprocessor attached, say). */
+    public TrainingResult withModel(Model other) {
+        return new TrainingResult(other, stopReason, epochs, finalLoss, lossHistory, validationLossHistory, bestEpoch);
+    }
+
     /** A copy of the per-epoch training losses. */
     @Override
     public double[] lossHistory() {

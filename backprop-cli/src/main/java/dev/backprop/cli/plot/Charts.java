@@ -110,27 +110,10 @@ public final class Charts {
      */
     public static JFreeChart surface(Model model, Matrix x, Matrix y, int output) {
         int steps = 80;
-        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        for (int i = 0; i < x.rows(); i++) {
-            for (int j = 0; j < 2; j++) {
-                lo[j] = Math.min(lo[j], x.get(i, j));
-                hi[j] = Math.max(hi[j], x.get(i, j));
-            }
-        }
-        for (int j = 0; j < 2; j++) {
-            double pad = hi[j] > lo[j] ? 0.1 * (hi[j] - lo[j]) : 1;
-            lo[j] -= pad;
-            hi[j] += pad;
-        }
-        double[] grid = new double[steps * steps * 2];
-        for (int a = 0; a < steps; a++) {
-            for (int b = 0; b < steps; b++) {
-                int r = a * steps + b;
-                grid[2 * r] = lo[0] + (hi[0] - lo[0]) * (a + 0.5) / steps;
-                grid[2 * r + 1] = lo[1] + (hi[1] - lo[1]) * (b + 0.5) / steps;
-            }
-        }
+        double[][] box = box(x);
+        double[] lo = box[0];
+        double[] hi = box[1];
+        double[] grid = grid(box, steps);
         Matrix predicted = model.predict(Matrix.of(steps * steps, 2, grid));
         double[][] cells = new double[3][steps * steps];
         double zLow = Double.POSITIVE_INFINITY;
@@ -182,6 +165,147 @@ public final class Charts {
         chart.addSubtitle(legend);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    /** A categorical palette (Tableau 10), one colour per class. */
+    static final Color[] CLASSES = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+            new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+            new Color(0xbcbd22), new Color(0x17becf)};
+
+    /** The confusion matrix as a heat map: rows are the actual classes, columns the predicted ones, counts written. */
+    public static JFreeChart confusion(List<String> classes, long[][] counts, String target) {
+        int k = classes.size();
+        double[][] cells = new double[3][k * k];
+        long largest = 1;
+        for (int a = 0; a < k; a++) {
+            for (int p = 0; p < k; p++) {
+                int i = a * k + p;
+                cells[0][i] = p;
+                cells[1][i] = k - 1 - a;
+                cells[2][i] = counts[a][p];
+                largest = Math.max(largest, counts[a][p]);
+            }
+        }
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries("counts", cells);
+        String[] names = classes.toArray(new String[0]);
+        String[] reversed = new String[k];
+        for (int c = 0; c < k; c++) {
+            reversed[c] = names[k - 1 - c];
+        }
+        org.jfree.chart.axis.SymbolAxis predicted = new org.jfree.chart.axis.SymbolAxis("predicted " + target, names);
+        org.jfree.chart.axis.SymbolAxis actual = new org.jfree.chart.axis.SymbolAxis("actual " + target, reversed);
+        predicted.setGridBandsVisible(false);
+        actual.setGridBandsVisible(false);
+        XYBlockRenderer blocks = new XYBlockRenderer();
+        Heat scale = new Heat(0, largest);
+        blocks.setPaintScale(scale);
+        XYPlot plot = new XYPlot(data, predicted, actual, blocks);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, k > 8 ? 11 : 16);
+        for (int i = 0; i < k * k; i++) {
+            org.jfree.chart.annotations.XYTextAnnotation label = new org.jfree.chart.annotations.XYTextAnnotation(
+                    Long.toString((long) cells[2][i]), cells[0][i], cells[1][i]);
+            label.setFont(font);
+            label.setPaint(cells[2][i] > largest * 0.6 ? Color.BLACK : Color.WHITE);
+            plot.addAnnotation(label);
+        }
+        JFreeChart chart = new JFreeChart("Confusion matrix: " + target, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /**
+     * For a classifier with exactly two inputs: the class it predicts at each point of the input plane, with the
+     * data's rows on top, each filled with its actual class's colour.
+     */
+    public static JFreeChart regions(Model model, Matrix x, int[] actual) {
+        int steps = 120;
+        double[][] box = box(x);
+        double[] grid = grid(box, steps);
+        Matrix predicted = model.predict(Matrix.of(steps * steps, 2, grid));
+        double[][] cells = new double[3][steps * steps];
+        for (int r = 0; r < steps * steps; r++) {
+            cells[0][r] = grid[2 * r];
+            cells[1][r] = grid[2 * r + 1];
+            cells[2][r] = dev.backprop.metrics.ClassificationMetrics.argmax(predicted, r);
+        }
+        DefaultXYZDataset regions = new DefaultXYZDataset();
+        regions.addSeries("regions", cells);
+        List<String> classes = model.classes();
+        org.jfree.chart.renderer.LookupPaintScale light = new org.jfree.chart.renderer.LookupPaintScale(0,
+                classes.size(), Color.WHITE);
+        for (int c = 0; c < classes.size(); c++) {
+            Color base = CLASSES[c % CLASSES.length];
+            light.add(c, new Color((base.getRed() + 2 * 255) / 3, (base.getGreen() + 2 * 255) / 3,
+                    (base.getBlue() + 2 * 255) / 3));
+        }
+        XYBlockRenderer blocks = new XYBlockRenderer();
+        blocks.setBlockWidth((box[1][0] - box[0][0]) / steps);
+        blocks.setBlockHeight((box[1][1] - box[0][1]) / steps);
+        blocks.setPaintScale(light);
+        NumberAxis xAxis = new NumberAxis(model.inputs().get(0));
+        NumberAxis yAxis = new NumberAxis(model.inputs().get(1));
+        xAxis.setRange(box[0][0], box[1][0]);
+        yAxis.setRange(box[0][1], box[1][1]);
+        XYPlot plot = new XYPlot(regions, xAxis, yAxis, blocks);
+        XYSeriesCollection points = new XYSeriesCollection();
+        for (int c = 0; c < classes.size(); c++) {
+            points.addSeries(new XYSeries(classes.get(c), false, true));
+        }
+        for (int i = 0; i < x.rows(); i++) {
+            if (actual[i] >= 0) {
+                points.getSeries(actual[i]).add(x.get(i, 0), x.get(i, 1));
+            }
+        }
+        XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+        dots.setUseOutlinePaint(true);
+        dots.setDrawOutlines(true);
+        for (int c = 0; c < classes.size(); c++) {
+            dots.setSeriesShape(c, new Ellipse2D.Double(-5, -5, 10, 10));
+            dots.setSeriesPaint(c, CLASSES[c % CLASSES.length]);
+            dots.setSeriesOutlinePaint(c, Color.BLACK);
+        }
+        plot.setDataset(1, points);
+        plot.setRenderer(1, dots);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        JFreeChart chart = new JFreeChart("Decision regions: " + model.target() + " over " + model.inputs().get(0)
+                + " and " + model.inputs().get(1), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /** {{low x, low y}, {high x, high y}}: the data's range on each of two inputs, padded by a tenth. */
+    private static double[][] box(Matrix x) {
+        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int i = 0; i < x.rows(); i++) {
+            for (int j = 0; j < 2; j++) {
+                lo[j] = Math.min(lo[j], x.get(i, j));
+                hi[j] = Math.max(hi[j], x.get(i, j));
+            }
+        }
+        for (int j = 0; j < 2; j++) {
+            double pad = hi[j] > lo[j] ? 0.1 * (hi[j] - lo[j]) : 1;
+            lo[j] -= pad;
+            hi[j] += pad;
+        }
+        return new double[][] {lo, hi};
+    }
+
+    /** steps x steps cell centres over the box, row-major pairs (x, y). */
+    private static double[] grid(double[][] box, int steps) {
+        double[] grid = new double[steps * steps * 2];
+        for (int a = 0; a < steps; a++) {
+            for (int b = 0; b < steps; b++) {
+                int r = a * steps + b;
+                grid[2 * r] = box[0][0] + (box[1][0] - box[0][0]) * (a + 0.5) / steps;
+                grid[2 * r + 1] = box[0][1] + (box[1][1] - box[0][1]) * (b + 0.5) / steps;
+            }
+        }
+        return grid;
     }
 
     private static void style(XYPlot plot) {
