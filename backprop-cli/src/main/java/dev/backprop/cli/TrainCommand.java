@@ -418,6 +418,11 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
+    /** A cell as written in the data, or {@code missing} for a missing one. */
+    static String cell(Column column, int row, String missing) {
+        return column.isMissing(row) ? missing : column.label(row);
+    }
+
     /** The first rows' inputs and target beside the prediction, in the data's own units or class names. */
     static String predictionTable(Model model, Frame frame) {
         var prepared = model.prepare(frame);
@@ -442,12 +447,12 @@ final class TrainCommand implements Callable<Integer> {
             int row = rows[r];
             List<String> cells = new ArrayList<>();
             for (String name : columns) {
-                cells.add(frame.column(name).label(row));
+                cells.add(cell(frame.column(name), row, "?"));
             }
             if (cut) {
                 cells.add("");
             }
-            cells.add(frame.column(target).label(row));
+            cells.add(cell(frame.column(target), row, "?"));
             if (classify) {
                 int c = ClassificationMetrics.argmax(predicted, r);
                 cells.add(model.classes().get(c) + String.format(Locale.ROOT, " (%.2f)", predicted.get(r, c)));
