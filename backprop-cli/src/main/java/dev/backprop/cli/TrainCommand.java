@@ -139,12 +139,12 @@ final class TrainCommand implements Callable<Integer> {
                     + "Default: 0.")
     double dropout;
 
-    @Option(names = "--epochs", paramLabel = "MAX", description = "Most epochs to run. Preset: 10000, 200.")
+    @Option(names = "--epochs", paramLabel = "MAX", description = "Most epochs to run. Preset: 10000, 500.")
     Integer epochs;
 
     @Option(names = "--tolerance", paramLabel = "TOL",
             description = "Stop once no weight changes by more than TOL in an epoch (0: never); also the least "
-                    + "improvement --patience counts. Preset: 1e-6, 1e-4.")
+                    + "improvement --patience counts. Preset: 1e-6.")
     Double tolerance;
 
     @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0",
