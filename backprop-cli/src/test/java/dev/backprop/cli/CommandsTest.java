@@ -174,16 +174,40 @@ class CommandsTest {
         Cli run = Cli.run("explain", "--format", "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        JsonNode json = run.json();
+        JsonNode step = run.json().get("steps").get(0);
         List<String> names = new java.util.ArrayList<>();
-        json.get("matrices").forEach(m -> names.add(m.get("name").asText()));
+        step.get("matrices").forEach(m -> names.add(m.get("name").asText()));
         assertThat(names).containsExactly("X", "y", "W(1)", "z(2)", "a(2)", "W(2)", "z(3)", "yhat", "delta(3)",
                 "dJ/dW(2)", "delta(2)", "dJ/dW(1)", "W(1) after", "W(2) after");
-        assertThat(json.get("lossAfterStep").asDouble()).isLessThan(json.get("loss").asDouble());
+        assertThat(step.get("lossAfterStep").asDouble()).isLessThan(step.get("loss").asDouble());
 
         Cli text = Cli.run("explain");
         assertThat(text.out()).contains("z(2) = X W(1)").contains("dJ/dW(1) = X^T delta(2)")
                 .contains("J = sum 1/2 (y - yhat)^2 = ");
+    }
+
+    @Test
+    void explainFollowsSeveralStepsEachStartingWhereTheLastEnded() {
+        JsonNode steps = Cli.run("explain", "--steps", "3", "--format", "json").json().get("steps");
+
+        assertThat(steps).hasSize(3);
+        for (int s = 1; s < 3; s++) {
+            JsonNode previous = steps.get(s - 1);
+            assertThat(steps.get(s).get("loss").asDouble()).isEqualTo(previous.get("lossAfterStep").asDouble());
+            JsonNode after = null;
+            for (JsonNode m : previous.get("matrices")) {
+                if (m.get("name").asText().equals("W(1) after")) {
+                    after = m.get("value");
+                }
+            }
+            assertThat(steps.get(s).get("matrices").get(0).get("name").asText()).isEqualTo("W(1)");
+            assertThat(steps.get(s).get("matrices").get(0).get("value")).isEqualTo(after);
+        }
+        Cli markdown = Cli.run("explain", "--steps", "2", "--format", "markdown");
+        assertThat(markdown.out()).startsWith("# Backpropagation, step by step").contains("## Step 2")
+                .contains("$$z^{(2)} = X W^{(1)} = \\begin{bmatrix}")
+                .contains("\\frac{\\partial J}{\\partial W^{(1)}} = (X)^T \\delta^{(2)}");
+        assertThat(Cli.run("explain", "--steps", "0").exitCode()).isEqualTo(2);
     }
 
     @Test
