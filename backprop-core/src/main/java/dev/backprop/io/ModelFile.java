@@ -19,6 +19,7 @@ import dev.backprop.nn.DenseLayer;
 import dev.backprop.nn.Loss;
 import dev.backprop.nn.Model;
 import dev.backprop.nn.Network;
+import dev.backprop.nn.TrainingHistory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -135,8 +136,9 @@ public final class ModelFile {
         Scaling inputScaling = scaling(root.get("inputScaling"), "inputScaling", m);
         Scaling outputScaling = scaling(root.get("outputScaling"), "outputScaling", k);
         Preprocessor preprocessor = PreprocessingJson.read(root.get("preprocessing"));
+        TrainingHistory history = history(root.get("training"));
         try {
-            return new Model(network, inputs, outputs, inputScaling, outputScaling, preprocessor);
+            return new Model(network, inputs, outputs, inputScaling, outputScaling, preprocessor, history);
         } catch (IllegalArgumentException e) {
             throw new InvalidModelException(e.getMessage());
         }
@@ -299,6 +301,9 @@ public final class ModelFile {
         if (model.preprocessor() != null) {
             root.set("preprocessing", PreprocessingJson.write(model.preprocessor()));
         }
+        if (model.history() != null) {
+            root.set("training", historyNode(model.history()));
+        }
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -322,6 +327,46 @@ public final class ModelFile {
             }
         }
         return node;
+    }
+
+    private static ObjectNode historyNode(TrainingHistory history) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("stopReason", history.stopReason());
+        node.put("epochs", history.epochs());
+        node.put("bestEpoch", history.bestEpoch());
+        node.put("finalLoss", history.finalLoss());
+        ObjectNode settings = node.putObject("settings");
+        history.settings().forEach(settings::put);
+        ArrayNode loss = node.putArray("lossHistory");
+        for (double v : history.lossHistory()) {
+            loss.add(v);
+        }
+        ArrayNode validation = node.putArray("validationLossHistory");
+        for (double v : history.validationLossHistory()) {
+            validation.add(v);
+        }
+        return node;
+    }
+
+    /** The "training" section: optional and informational, so a damaged one is dropped rather than refused. */
+    private static TrainingHistory history(JsonNode node) {
+        if (node == null || !node.isObject() || !node.path("stopReason").isTextual()
+                || !node.path("lossHistory").isArray()) {
+            return null;
+        }
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        node.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+        return new TrainingHistory(node.get("stopReason").asText(), node.path("epochs").asInt(),
+                node.path("bestEpoch").asInt(), node.path("finalLoss").asDouble(Double.NaN),
+                numbers(node.get("lossHistory")), numbers(node.path("validationLossHistory")), settings);
+    }
+
+    private static double[] numbers(JsonNode array) {
+        double[] out = new double[array.isArray() ? array.size() : 0];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asDouble(Double.NaN);
+        }
+        return out;
     }
 
     /** Writes {@code model} to {@code file} atomically: a crash leaves the old file or the new one, never half. */

@@ -30,9 +30,10 @@ import java.util.Objects;
  * @param outputScaling inverted on the network's outputs
  * @param preprocessor  how data files are prepared for the network, or {@code null} for a model whose inputs and
  *                      single output are numeric columns read as they are (hand-written files, the Java API)
+ * @param history       how it was trained, or {@code null} (a hand-written model)
  */
 public record Model(Network network, List<String> inputs, List<String> outputs, Scaling inputScaling,
-                    Scaling outputScaling, Preprocessor preprocessor) {
+                    Scaling outputScaling, Preprocessor preprocessor, TrainingHistory history) {
     /**
      * @throws IllegalArgumentException if names, scalings or the preprocessor disagree with the network's input and
      *                                  output counts
@@ -71,10 +72,16 @@ public record Model(Network network, List<String> inputs, List<String> outputs, 
         }
     }
 
-    /** A model without a preprocessor: its inputs and outputs are numeric columns of those names. */
+    /** A model without a preprocessor or history: its inputs and outputs are numeric columns of those names. */
     public Model(Network network, List<String> inputs, List<String> outputs, Scaling inputScaling,
                  Scaling outputScaling) {
-        this(network, inputs, outputs, inputScaling, outputScaling, null);
+        this(network, inputs, outputs, inputScaling, outputScaling, null, null);
+    }
+
+    /** A model without a training history. */
+    public Model(Network network, List<String> inputs, List<String> outputs, Scaling inputScaling,
+                 Scaling outputScaling, Preprocessor preprocessor) {
+        this(network, inputs, outputs, inputScaling, outputScaling, preprocessor, null);
     }
 
     /** A model whose data needs no scaling, with generated column names. */
@@ -102,9 +109,9 @@ public record Model(Network network, List<String> inputs, List<String> outputs, 
         return outputScaling.invert(network.predict(inputScaling.apply(x)));
     }
 
-    /** The same model with other weights (same names, scaling and preprocessor). */
+    /** The same model with other weights (same names, scaling, preprocessor and history). */
     public Model withNetwork(Network other) {
-        return new Model(other, inputs, outputs, inputScaling, outputScaling, preprocessor);
+        return new Model(other, inputs, outputs, inputScaling, outputScaling, preprocessor, history);
     }
 
     /**
@@ -113,7 +120,12 @@ public record Model(Network network, List<String> inputs, List<String> outputs, 
      * @throws IllegalArgumentException if its encoded names differ from the network's inputs and outputs
      */
     public Model withPreprocessor(Preprocessor other) {
-        return new Model(network, inputs, outputs, inputScaling, outputScaling, other);
+        return new Model(network, inputs, outputs, inputScaling, outputScaling, other, history);
+    }
+
+    /** The same model with a training history attached. */
+    public Model withHistory(TrainingHistory other) {
+        return new Model(network, inputs, outputs, inputScaling, outputScaling, preprocessor, other);
     }
 
     /** Regression, or classification for a model trained on a categorical target. */

@@ -11,6 +11,7 @@ import dev.backprop.nn.Initializer;
 import dev.backprop.nn.LayerSpec;
 import dev.backprop.nn.Model;
 import dev.backprop.nn.Network;
+import dev.backprop.nn.TrainingHistory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -144,8 +145,11 @@ public final class Trainer {
         TrainingLoop.Outcome outcome = new TrainingLoop(config, architecture, prepared.training(),
                 prepared.validation(), listener).run(parameters, shuffling, dropping);
         Network network = Network.of(architecture, parameters);
+        TrainingHistory history = new TrainingHistory(outcome.stopReason().id(), outcome.epochs(),
+                outcome.bestEpoch(), outcome.finalLoss(), outcome.lossHistory(), outcome.validationLossHistory(),
+                config.settings());
         Model model = new Model(network, data.inputNames(), data.targetNames(), prepared.inputScaling(),
-                prepared.outputScaling());
+                prepared.outputScaling(), null, history);
         return new TrainingResult(model, outcome.stopReason(), outcome.epochs(), outcome.finalLoss(),
                 outcome.lossHistory(), outcome.validationLossHistory(), outcome.bestEpoch());
     }

@@ -110,6 +110,27 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
         return new Regularization(l2, dropout);
     }
 
+    /** The settings that decide a run, by name, for a model file's training history. */
+    public java.util.Map<String, String> settings() {
+        java.util.Map<String, String> s = new java.util.LinkedHashMap<>();
+        s.put("optimizer", optimizer.id());
+        s.put("learningRate", Double.toString(learningRate));
+        s.put("schedule", schedule.id());
+        if (optimizer == OptimizerType.MOMENTUM || optimizer == OptimizerType.NESTEROV) {
+            s.put("momentum", Double.toString(momentum));
+        }
+        s.put("batchSize", batchSize == 0 ? "default" : Integer.toString(batchSize));
+        s.put("maxEpochs", Integer.toString(maxEpochs));
+        s.put("tolerance", Double.toString(tolerance));
+        s.put("patience", Integer.toString(patience));
+        s.put("validationFraction", Double.toString(validationFraction));
+        s.put("l2", Double.toString(l2));
+        s.put("dropout", Double.toString(dropout));
+        s.put("scaling", scaling.id());
+        s.put("seed", Long.toString(seed));
+        return s;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
