@@ -23,7 +23,7 @@ import java.util.Arrays;
 @Command(name = "backprop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train feed-forward neural networks by backpropagation.",
         subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, GradcheckCommand.class,
-                ExplainCommand.class, PlotCommand.class, DrawCommand.class},
+                ExplainCommand.class, PlotCommand.class, DrawCommand.class, ReportCommand.class},
         footer = {"", "Run 'backprop COMMAND --help' for a command's options. Add --debug to see stack traces."})
 public final class Main implements Runnable {
     /** Exit code for bad usage or bad input. */
@@ -41,7 +41,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command (choose train, predict, evaluate, gradcheck, explain, plot or draw)");
+                "missing command (choose train, predict, evaluate, gradcheck, explain, plot, draw or report)");
     }
 
     public static void main(String[] args) {
