@@ -1,7 +1,15 @@
 package dev.backprop;
 
 import dev.backprop.data.CsvFiles;
+import dev.backprop.data.DataFiles;
 import dev.backprop.data.Dataset;
+import dev.backprop.data.EncodedInputs;
+import dev.backprop.data.Frame;
+import dev.backprop.data.MissingPolicy;
+import dev.backprop.data.PreprocessConfig;
+import dev.backprop.nn.Activation;
+import dev.backprop.nn.Loss;
+import dev.backprop.optim.OptimizerType;
 import dev.backprop.io.ModelFile;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.nn.Model;
@@ -43,5 +51,33 @@ class ApiExampleTest {
 
         assertThat(predicted.get(0, 0)).isCloseTo(75, within(1.0));
         assertThat(predicted.get(1, 0)).isCloseTo(93, within(1.0));
+    }
+
+    @Test
+    void theReadmeFrameExampleRuns() throws Exception {
+        Path data = Path.of("..", "data");
+        Files.copy(data.resolve("vote.arff"), dir.resolve("new-votes.arff"));
+        Path newVotes = dir.resolve("new-votes.arff");
+
+        // --- README example starts (paths adjusted to this test's folders)
+        Frame frame = DataFiles.read(data.resolve("vote.arff"));
+        TrainerConfig config = TrainerConfig.builder().hidden(16).activation(Activation.RELU).bias(true)
+                .output(Activation.SOFTMAX).loss(Loss.CATEGORICAL_CROSS_ENTROPY)
+                .optimizer(OptimizerType.ADAM).maxEpochs(200).build();
+        Model model = Trainer.of(config)
+                .train(frame, PreprocessConfig.of("Class").withMissing(MissingPolicy.MEAN)).model();
+        EncodedInputs inputs = model.prepareInputs(DataFiles.read(newVotes));
+        Matrix probabilities = model.predict(inputs.x());                 // one column per class in model.classes()
+        // --- README example ends
+
+        assertThat(model.classes()).containsExactly("democrat", "republican");
+        assertThat(probabilities.rows()).isEqualTo(435);
+        int[] truth = model.preparation().target().classIndices(frame);
+        int correct = 0;
+        for (int i = 0; i < truth.length; i++) {
+            int guess = probabilities.get(i, 1) > probabilities.get(i, 0) ? 1 : 0;
+            correct += guess == truth[i] ? 1 : 0;
+        }
+        assertThat(correct / 435.0).isGreaterThan(0.93);
     }
 }
