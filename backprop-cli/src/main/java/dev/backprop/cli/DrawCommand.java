@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code backprop draw}: the network as the seed draws it, weights as edges. */
 @Command(name = "draw", mixinStandardHelpOptions = true,
+        header = "Draw the network: nodes in columns, weights as edges.",
         description = {"Draw the network: input, hidden and output nodes in columns, labelled with column names;",
                 "every weight an edge whose thickness shows |w| and whose colour its sign (blue +, red -).",
                 "PNG or SVG, by FILE's extension."},

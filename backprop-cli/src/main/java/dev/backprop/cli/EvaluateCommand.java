@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 
 /** {@code backprop evaluate}: how well a model fits a labelled data file. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
+        header = "Score a model on labelled data (regression or classification metrics).",
         description = {"Score a model on labelled data. Always: the loss J on the scaled data, as training computes it.",
                 "Regression: MSE, RMSE, MAE and R^2 in the target's own units.",
                 "Classification: accuracy, per-class precision, recall and F1, the confusion matrix, log loss."},

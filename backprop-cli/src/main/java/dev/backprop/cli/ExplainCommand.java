@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
  * the seed's notation, where layer 1 is the input: W(1) feeds z(2) = X W(1), a(2) = f(z(2)), and so on up to ŷ.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
+        header = "Walk through backpropagation with real numbers, as the seed does.",
         description = {"Walk through backpropagation with real numbers, in the seed's notation:",
                 "X, W(1), z(2), a(2), W(2), z(3), yhat, J, delta(3), dJ/dW(2), delta(2), dJ/dW(1) and the weights",
                 "after the gradient step (the same for every layer of a deeper network), for --steps steps.",

@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code backprop gradcheck}: backpropagation's gradients beside central differences, on real data. */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true,
+        header = "Check backpropagation's gradients against central differences.",
         description = {"Check backpropagation against numerical differentiation: for every weight, dJ/dW by the chain",
                 "rule beside (J(W + eps) - J(W - eps)) / 2 eps, on the model's scaled data, and the largest relative error."},
         footer = {"", "Example:", "  backprop gradcheck --model model.json data.csv --format json"})

@@ -23,7 +23,8 @@ import java.util.Arrays;
 @Command(name = "backprop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train feed-forward neural networks by backpropagation.",
         subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, GradcheckCommand.class,
-                ExplainCommand.class, PlotCommand.class, DrawCommand.class, ReportCommand.class},
+                ExplainCommand.class, PlotCommand.class, DrawCommand.class, ReportCommand.class,
+                picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Run 'backprop COMMAND --help' for a command's options. Add --debug to see stack traces."})
 public final class Main implements Runnable {
     /** Exit code for bad usage or bad input. */

@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code backprop plot}: pictures of how a model fits labelled data. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
+        header = "Plot how a model fits data: fit, confusion matrix, surface.",
         description = {"Plot how a model fits labelled data. Regression: predicted against actual values with the",
                 "identity line (fit). Classification: the confusion matrix as a heat map (confusion). A model with",
                 "exactly two inputs: the learned surface, or the decision regions, over the input plane with the data",

@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
 
 /** {@code backprop predict}: the model's prediction for each row of a data file. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
+        header = "Predict each row of a data file with a trained model.",
         description = {"Predict with a trained model. Columns are matched by name; a target column in DATA is ignored.",
                 "Writes the model's input columns plus predicted_<target> (a number, or a class name) as CSV;",
                 "with --proba, also one probability column per class."},

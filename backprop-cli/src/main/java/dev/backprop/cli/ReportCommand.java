@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 
 /** {@code backprop report}: one self-contained HTML page about a model and how it fits some data. */
 @Command(name = "report", mixinStandardHelpOptions = true,
+        header = "Write one self-contained HTML report about a model.",
         description = {"Write one self-contained HTML page (no network needed to view it): the model summary, its",
                 "metrics on DATA, the network drawn, the training history and loss curve, and the fit, confusion",
                 "matrix or surface plots. Pictures are inline SVG."},

@@ -41,7 +41,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /** {@code backprop train}: fits a network to a data file (or the seed's bundled example) and writes the model. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true,
+        header = "Train a network on a data file (or the seed's example) and write the model.", sortOptions = false,
         description = {"Train a network on DATA (CSV, TSV or ARFF) and write the model file.",
                 "Without DATA, trains the seed's own example (hours of sleep and study against test score) on the "
                         + "seed's network: 2-3-1, sigmoid, no bias, loss sse, full-batch gradient descent.",
