@@ -85,15 +85,40 @@ public final class ModelFile {
      * @throws InvalidModelException saying what is wrong
      */
     public static Model parse(String json) {
-        JsonNode root;
+        return fromNode(readTree(json));
+    }
+
+    /**
+     * The JSON tree of {@code json}, nested at most 64 deep.
+     *
+     * @throws InvalidModelException with Jackson's reason on one line if it is not valid JSON
+     */
+    static JsonNode readTree(String json) {
         try {
-            root = MAPPER.readTree(json);
+            return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             // Jackson's messages can quote the input across lines; an error must stay one line.
             String reason = e.getOriginalMessage().replaceAll("\\s+", " ").strip();
             throw new InvalidModelException("not valid JSON: " + reason
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
         }
+    }
+
+    /** JSON text of a tree, indented, ending in a newline. */
+    static String writeTree(JsonNode root) {
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    /**
+     * A model from its JSON tree, as {@link #parse}.
+     *
+     * @throws InvalidModelException saying what is wrong
+     */
+    static Model fromNode(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new InvalidModelException("expected a JSON object with \"format\": \"" + FORMAT + "\"");
         }
@@ -260,6 +285,11 @@ public final class ModelFile {
 
     /** The model as JSON text, in the layout above. */
     public static String toJson(Model model) {
+        return writeTree(toNode(model));
+    }
+
+    /** The model's JSON tree, in the layout above. */
+    static ObjectNode toNode(Model model) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         root.put("format", FORMAT);
@@ -299,11 +329,7 @@ public final class ModelFile {
         if (model.preprocessor() != null) {
             root.set("preprocessing", PreprocessingJson.write(model.preprocessor()));
         }
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree could not be written", e);
-        }
+        return root;
     }
 
     private static ObjectNode scalingNode(Scaling scaling) {
