@@ -381,6 +381,10 @@ final class TrainCommand implements Callable<Integer> {
             builder.learningRate(learningRate);
         }
         if (batchSize != null) {
+            if (batchSize <= 0) {
+                throw new UserException("--batch-size must be > 0 but was " + batchSize
+                        + " (leave it out for the optimizer's default)");
+            }
             builder.batchSize(batchSize);
         }
         if (epochs != null) {

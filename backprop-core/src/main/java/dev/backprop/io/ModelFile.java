@@ -71,11 +71,32 @@ public final class ModelFile {
             throw new InvalidModelException(file + ": is a directory, not a model file");
         }
         try {
+            checkNumberCount(file);
             return parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (InvalidModelException e) {
             throw new InvalidModelException(file + ": " + e.getMessage());
         } catch (java.nio.charset.MalformedInputException e) {
             throw new InvalidModelException(file + ": not a model file (not UTF-8 text)");
+        }
+    }
+
+    /**
+     * Counts the numbers in a JSON file with the streaming parser, which holds one token at a time, and refuses a file
+     * with more than {@link #MAX_PARAMETERS} of them before its tree (or any weight array) is built. Malformed JSON
+     * is left for the tree parser to report.
+     */
+    static void checkNumberCount(Path file) throws IOException {
+        long numbers = 0;
+        try (com.fasterxml.jackson.core.JsonParser parser = MAPPER.getFactory().createParser(
+                Files.newInputStream(file))) {
+            for (com.fasterxml.jackson.core.JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                if (t.isNumeric() && ++numbers > MAX_PARAMETERS) {
+                    throw new InvalidModelException("holds more than " + MAX_PARAMETERS + " numbers: the model "
+                            + "would have more than " + MAX_PARAMETERS + " parameters");
+                }
+            }
+        } catch (JsonProcessingException e) {
+            // Reported with its line by the tree parser.
         }
     }
 
@@ -98,7 +119,8 @@ public final class ModelFile {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             // Jackson's messages can quote the input across lines; an error must stay one line.
-            String reason = e.getOriginalMessage().replaceAll("\\s+", " ").strip();
+            String reason = e.getOriginalMessage().replaceAll("\\s+", " ").strip()
+                    .replaceAll(": enable `JsonReadFeature\\.[A-Z_]+` to allow", " (JSON numbers must be finite)");
             throw new InvalidModelException("not valid JSON: " + reason
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
         }
