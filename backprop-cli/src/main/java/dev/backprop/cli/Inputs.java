@@ -3,8 +3,10 @@ package dev.backprop.cli;
 import dev.backprop.data.CsvFrameReader;
 import dev.backprop.data.DataFiles;
 import dev.backprop.data.Frame;
+import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
 import dev.backprop.nn.Model;
+import dev.backprop.train.Checkpoint;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +41,10 @@ final class Inputs {
 
     static Model model(Path path) throws IOException {
         return ModelFile.read(path);
+    }
+
+    static Checkpoint checkpoint(Path path) throws IOException {
+        return CheckpointFile.read(path);
     }
 
     /** One warning line per input column that held categories training never saw (they encode as all zeros). */

@@ -11,6 +11,7 @@ import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.ScalingMethod;
 import dev.backprop.data.Task;
+import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.metrics.ClassificationMetrics;
@@ -20,11 +21,13 @@ import dev.backprop.nn.Model;
 import dev.backprop.nn.Network;
 import dev.backprop.optim.LearningRateSchedule;
 import dev.backprop.optim.OptimizerType;
+import dev.backprop.train.Checkpoint;
 import dev.backprop.train.StopReason;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingListener;
 import dev.backprop.train.TrainingResult;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,11 +35,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -176,6 +182,21 @@ final class TrainCommand implements Callable<Integer> {
             description = "Where to write the model. Default: ${DEFAULT-VALUE}.")
     Path out;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Write a checkpoint (weights, optimizer and random state, history, configuration) every N "
+                    + "epochs, atomically; --resume continues from it bit-identically.")
+    Integer checkpointEvery;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "Where checkpoints go (also the one written on Ctrl-C). Default: MODEL.json.checkpoint.json "
+                    + "beside --out.")
+    Path checkpoint;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT",
+            description = "Continue the run this checkpoint paused, with its data and options (only --quiet and "
+                    + "--format may be given); ends as if never stopped.")
+    Path resume;
+
     @Option(names = "--plot-loss", paramLabel = "FILE",
             description = "Also draw the loss of every epoch to FILE (.png or .svg).")
     Path plotLoss;
@@ -189,8 +210,19 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
     OutputFormat format;
 
+    /** Options that --resume may be combined with: they change what is shown, not what is trained. */
+    private static final List<String> RESUME_OPTIONS = List.of("--resume", "--quiet", "--format", "--debug");
+    /** The suffix of the default checkpoint file, after the model file's name. */
+    static final String CHECKPOINT_SUFFIX = ".checkpoint.json";
+
     @Override
     public Integer call() throws Exception {
+        if (resume != null) {
+            return resumeRun();
+        }
+        if (checkpointEvery != null && checkpointEvery <= 0) {
+            throw new UserException("--checkpoint-every must be a number of epochs > 0 but was " + checkpointEvery);
+        }
         if (plotLoss != null) {
             parse(() -> Picture.format(plotLoss));
         }
@@ -203,14 +235,78 @@ final class TrainCommand implements Callable<Integer> {
         Preprocessor preprocessor = preprocessor(frame, initial);
         Dataset dataset = preprocessor.apply(frame).dataset();
         TrainerConfig config = config(preprocessor.target().task(), initial);
+        Network start = initial == null ? null : startingNetwork(initial);
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        return train(frame, preprocessor, dataset, config, start, null,
+                Map.of("args", args, "cwd", List.of(Path.of("").toAbsolutePath().toString())));
+    }
 
+    /**
+     * Continues a checkpoint: its stored arguments are parsed again (paths relative to the directory the run started
+     * in) for the data and the output files; the configuration, preprocessing and state come from the checkpoint.
+     */
+    private Integer resumeRun() throws Exception {
+        List<String> extra = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(option -> option.longestName()).filter(name -> !RESUME_OPTIONS.contains(name)).toList();
+        if (!extra.isEmpty() || data != null) {
+            throw new UserException("--resume continues a run exactly as it was started, with its data and options; "
+                    + "only --quiet and --format may be added, but got " + (data != null ? data : extra.get(0)));
+        }
+        Checkpoint saved = Inputs.checkpoint(resume);
+        List<String> args = saved.context().get("args");
+        List<String> cwd = saved.context().get("cwd");
+        if (args == null || cwd == null || cwd.size() != 1 || saved.model().preprocessor() == null) {
+            throw new UserException(resume + ": this checkpoint was not written by backprop train (no arguments or "
+                    + "preprocessing stored)");
+        }
+        TrainCommand original;
+        try {
+            CommandLine parser = new CommandLine(new Main());
+            parser.setCaseInsensitiveEnumValuesAllowed(true);
+            original = (TrainCommand) parser.parseArgs(args.toArray(String[]::new)).subcommand().commandSpec()
+                    .userObject();
+        } catch (CommandLine.ParameterException | ClassCastException | NullPointerException e) {
+            throw new UserException(resume + ": the stored arguments " + args + " are not a train command");
+        }
+        Path base = Path.of(cwd.get(0));
+        original.data = original.data == null ? null : base.resolve(original.data);
+        original.out = base.resolve(original.out);
+        original.plotLoss = original.plotLoss == null ? null : base.resolve(original.plotLoss);
+        original.checkpoint = original.checkpoint == null ? null : base.resolve(original.checkpoint);
+        original.spec = spec;
+        original.quiet = quiet;
+        original.format = format;
+        Frame frame = Inputs.frame(original.data, original.dataOptions);
+        Preprocessor preprocessor = saved.model().preprocessor();
+        Dataset dataset = preprocessor.apply(frame).dataset();
+        return original.train(frame, preprocessor, dataset, saved.config(), null, saved, saved.context());
+    }
+
+    /** Where checkpoints go: --checkpoint, or the model file's name with {@link #CHECKPOINT_SUFFIX}. */
+    private Path checkpointFile() {
+        return checkpoint != null ? checkpoint : out.resolveSibling(out.getFileName() + CHECKPOINT_SUFFIX);
+    }
+
+    /** Trains (from {@code start}'s weights, fresh ones if null, or continuing {@code from}), writes and reports. */
+    private Integer train(Frame frame, Preprocessor preprocessor, Dataset dataset, TrainerConfig config,
+                          Network start, Checkpoint from, Map<String, List<String>> context) throws Exception {
+        Path checkpointFile = checkpointFile();
         TrainingResult result;
         Interruption.install();
         try (Progress progress = quiet ? null : Progress.on(spec.commandLine().getErr())) {
-            Trainer trainer = Trainer.of(config).withListener(new Watch(progress));
-            result = initial == null ? trainer.train(dataset) : trainer.train(dataset, startingNetwork(initial));
+            Trainer trainer = Trainer.of(config).withListener(new Watch(progress))
+                    .withCheckpoints(checkpointEvery == null ? 0 : checkpointEvery, paused -> {
+                        try {
+                            CheckpointFile.write(paused.withModel(paused.model().withPreprocessor(preprocessor))
+                                    .withContext(context), checkpointFile);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+            result = from != null ? trainer.resume(dataset, from)
+                    : start == null ? trainer.train(dataset) : trainer.train(dataset, start);
         } catch (IllegalArgumentException e) {
-            throw new UserException(optionName(e.getMessage()));
+            throw new UserException(from != null ? resume + ": " + e.getMessage() : optionName(e.getMessage()));
         }
         Model model = result.model().withPreprocessor(preprocessor);
         ModelFile.write(model, out);
@@ -222,8 +318,10 @@ final class TrainCommand implements Callable<Integer> {
         report(result, model, frame);
         PrintWriter stderr = spec.commandLine().getErr();
         if (result.stopReason() == StopReason.INTERRUPTED) {
-            stderr.printf("interrupted by %s after %d epochs: the model so far is in %s; continue from it with "
-                    + "--init %s%n", Interruption.signalName(), result.epochs(), out, out);
+            stderr.printf("interrupted by %s after %d epochs: the model so far is in %s and a checkpoint in %s; "
+                    + "continue exactly where it stopped with: backprop train --resume %s (or start from the model "
+                    + "with --init %s)%n", Interruption.signalName(), result.epochs(), out, checkpointFile(),
+                    checkpointFile(), out);
             stderr.flush();
             return Interruption.exitCode();
         }
@@ -284,6 +382,10 @@ final class TrainCommand implements Callable<Integer> {
             builder.learningRate(learningRate);
         }
         if (batchSize != null) {
+            if (batchSize <= 0) {
+                throw new UserException("--batch-size must be > 0 but was " + batchSize
+                        + " (leave it out for the optimizer's default)");
+            }
             builder.batchSize(batchSize);
         }
         if (epochs != null) {

@@ -58,7 +58,12 @@ public final class CsvFrameReader {
             Throwable root = e.getCause() != null ? e.getCause() : e;
             Matcher m = FASTCSV_LINE.matcher(String.valueOf(e.getMessage()));
             long line = m.find() ? Long.parseLong(m.group(1)) : 0;
-            throw new InvalidDataException(source, line, null, "not valid CSV: " + root.getMessage());
+            String reason = String.valueOf(root.getMessage());
+            if (reason.contains("maximum buffer size")) {
+                reason = reason.replaceAll("\\s*This issue typically arises.*", "")
+                        + " (a field longer than 16 Mi characters: a quote never closed, or not a data file)";
+            }
+            throw new InvalidDataException(source, line, null, "not valid CSV: " + reason);
         } catch (UncheckedIOException e) {
             InvalidDataException cause = TextFiles.invalidDataCause(e);
             if (cause != null) {

@@ -2,10 +2,14 @@ package dev.backprop.data;
 
 /**
  * Input data that cannot be used, with where it went wrong: the message reads
- * {@code FILE: line N, column 'C': what was wrong}, leaving out the parts that do not apply.
+ * {@code FILE: line N, column 'C': what was wrong}, leaving out the parts that do not apply. The message is always one
+ * line: line breaks and other control characters (from a header whose quote never closes, say) are shown as
+ * {@code \n}-style escapes, and a column name is cut to {@value #MAX_NAME} characters.
  */
 public final class InvalidDataException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The most characters of a column name a message shows. */
+    static final int MAX_NAME = 60;
 
     /**
      * @param source where the data came from (a file name), or {@code null}
@@ -14,7 +18,27 @@ public final class InvalidDataException extends RuntimeException {
      * @param reason what was wrong, in words a user can act on
      */
     public InvalidDataException(String source, long line, String column, String reason) {
-        super(locate(source, line, column) + reason);
+        super(oneLine(locate(source, line, column) + reason));
+    }
+
+    private static String oneLine(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
     }
 
     private static String locate(String source, long line, String column) {
@@ -26,7 +50,8 @@ public final class InvalidDataException extends RuntimeException {
             sb.append(sb.length() > 0 ? ": " : "").append("line ").append(line);
         }
         if (column != null) {
-            sb.append(sb.length() > 0 ? ", " : "").append("column '").append(column).append('\'');
+            String shown = column.length() > MAX_NAME ? column.substring(0, MAX_NAME) + "..." : column;
+            sb.append(sb.length() > 0 ? ", " : "").append("column '").append(shown).append('\'');
         }
         return sb.length() > 0 ? sb.append(": ").toString() : "";
     }

@@ -72,6 +72,7 @@ public final class ModelFile {
             throw new InvalidModelException(file + ": is a directory, not a model file");
         }
         try {
+            checkNumberCount(file);
             return parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (InvalidModelException e) {
             throw new InvalidModelException(file + ": " + e.getMessage());
@@ -81,20 +82,66 @@ public final class ModelFile {
     }
 
     /**
+     * Counts the numbers in a JSON file with the streaming parser, which holds one token at a time, and refuses a file
+     * with more than {@link #MAX_PARAMETERS} of them before its tree (or any weight array) is built. Malformed JSON
+     * is left for the tree parser to report.
+     */
+    static void checkNumberCount(Path file) throws IOException {
+        long numbers = 0;
+        try (com.fasterxml.jackson.core.JsonParser parser = MAPPER.getFactory().createParser(
+                Files.newInputStream(file))) {
+            for (com.fasterxml.jackson.core.JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                if (t.isNumeric() && ++numbers > MAX_PARAMETERS) {
+                    throw new InvalidModelException("holds more than " + MAX_PARAMETERS + " numbers: the model "
+                            + "would have more than " + MAX_PARAMETERS + " parameters");
+                }
+            }
+        } catch (JsonProcessingException e) {
+            // Reported with its line by the tree parser.
+        }
+    }
+
+    /**
      * Parses a model from JSON text.
      *
      * @throws InvalidModelException saying what is wrong
      */
     public static Model parse(String json) {
-        JsonNode root;
+        return fromNode(readTree(json));
+    }
+
+    /**
+     * The JSON tree of {@code json}, nested at most 64 deep.
+     *
+     * @throws InvalidModelException with Jackson's reason on one line if it is not valid JSON
+     */
+    static JsonNode readTree(String json) {
         try {
-            root = MAPPER.readTree(json);
+            return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             // Jackson's messages can quote the input across lines; an error must stay one line.
-            String reason = e.getOriginalMessage().replaceAll("\\s+", " ").strip();
+            String reason = e.getOriginalMessage().replaceAll("\\s+", " ").strip()
+                    .replaceAll(": enable `JsonReadFeature\\.[A-Z_]+` to allow", " (JSON numbers must be finite)");
             throw new InvalidModelException("not valid JSON: " + reason
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
         }
+    }
+
+    /** JSON text of a tree, indented, ending in a newline. */
+    static String writeTree(JsonNode root) {
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    /**
+     * A model from its JSON tree, as {@link #parse}.
+     *
+     * @throws InvalidModelException saying what is wrong
+     */
+    static Model fromNode(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new InvalidModelException("expected a JSON object with \"format\": \"" + FORMAT + "\"");
         }
@@ -262,6 +309,11 @@ public final class ModelFile {
 
     /** The model as JSON text, in the layout above. */
     public static String toJson(Model model) {
+        return writeTree(toNode(model));
+    }
+
+    /** The model's JSON tree, in the layout above. */
+    static ObjectNode toNode(Model model) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         root.put("format", FORMAT);
@@ -304,11 +356,7 @@ public final class ModelFile {
         if (model.history() != null) {
             root.set("training", historyNode(model.history()));
         }
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree could not be written", e);
-        }
+        return root;
     }
 
     private static ObjectNode scalingNode(Scaling scaling) {

@@ -5,7 +5,7 @@ import dev.backprop.linalg.Matrix;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The forward pass and backpropagation for a batch of up to {@code capacity} rows, with every buffer allocated once
@@ -57,7 +57,7 @@ public final class Backpropagation {
      * @throws NullPointerException     if dropout is asked for without a random source
      */
     public Backpropagation(Architecture architecture, int capacity, Regularization regularization,
-                           SplittableRandom random) {
+                           RandomGenerator random) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity must be > 0 but was " + capacity);
         }

@@ -1,6 +1,6 @@
 package dev.backprop.nn;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Inverted dropout on one layer's activations (see {@link Regularization}): a mask m with m_i = 0 with probability
@@ -11,14 +11,14 @@ final class Dropout {
     private final double rate;
     private final double keepScale;
     private final double[] mask;
-    private final SplittableRandom random;
+    private final RandomGenerator random;
 
     /**
      * @param rate     p, in (0, 1)
      * @param capacity the most values one mask covers (rows x units)
      * @param random   the source of the masks, advanced by each {@link #drawMask}
      */
-    Dropout(double rate, int capacity, SplittableRandom random) {
+    Dropout(double rate, int capacity, RandomGenerator random) {
         this.rate = rate;
         this.keepScale = 1.0 / (1.0 - rate);
         this.mask = new double[capacity];

@@ -1,6 +1,6 @@
 package dev.backprop.nn;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Seeded weight initialisation matched to each layer's activation. Weights of a layer with fan-in n_in and fan-out
@@ -13,14 +13,15 @@ import java.util.SplittableRandom;
  *       rectifiers", ICCV 2015), which makes up for the half of the units a rectifier silences.</li>
  * </ul>
  * Biases start at 0. Draws are taken layer by layer, each W in row-major order, one {@code nextDouble()} per weight
- * from the one {@link SplittableRandom} given: the same seed gives bit-identical weights on every JVM.
+ * from the one generator given (a {@link java.util.SplittableRandom}, or the trainer's generator that draws the same
+ * numbers): the same seed gives bit-identical weights on every JVM.
  */
 public final class Initializer {
     private Initializer() {
     }
 
     /** A fresh parameter vector for {@code architecture}, drawn from {@code random} (which is advanced). */
-    public static double[] initialParameters(Architecture architecture, SplittableRandom random) {
+    public static double[] initialParameters(Architecture architecture, RandomGenerator random) {
         double[] parameters = new double[architecture.parameterCount()];
         for (int l = 0; l < architecture.depth(); l++) {
             LayerSpec spec = architecture.layer(l);

@@ -104,6 +104,34 @@ public final class Adam implements Optimizer {
         return largest;
     }
 
+    /** [t, β₁ᵗ, β₂ᵗ, m₁..m_P, v₁..v_P]. */
+    @Override
+    public double[] state() {
+        int p = m.length;
+        double[] state = new double[3 + 2 * p];
+        state[0] = t;
+        state[1] = beta1Power;
+        state[2] = beta2Power;
+        System.arraycopy(m, 0, state, 3, p);
+        System.arraycopy(v, 0, state, 3 + p, p);
+        return state;
+    }
+
+    @Override
+    public void restore(double[] state) {
+        int p = m.length;
+        Optimizer.checkStateLength("adam", state, 3 + 2L * p);
+        if (!(state[0] >= 0) || state[0] != Math.rint(state[0])) {
+            throw new IllegalArgumentException("adam state: the step count must be a whole number >= 0 but was "
+                    + state[0]);
+        }
+        t = (long) state[0];
+        beta1Power = state[1];
+        beta2Power = state[2];
+        System.arraycopy(state, 3, m, 0, p);
+        System.arraycopy(state, 3 + p, v, 0, p);
+    }
+
     @Override
     public Optimizer copy() {
         Adam copy = new Adam(learningRate, beta1, beta2, epsilon);

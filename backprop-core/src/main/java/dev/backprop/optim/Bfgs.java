@@ -162,6 +162,28 @@ public final class Bfgs implements Optimizer {
         return steepest ? Math.min(1.0, 1.0 / Math.sqrt(WolfeLineSearch.dot(gradient, gradient))) : 1.0;
     }
 
+    /** [scaled (0 or 1), updates, H row-major (P x P)]. */
+    @Override
+    public double[] state() {
+        double[] state = new double[2 + h.length];
+        state[0] = scaled ? 1 : 0;
+        state[1] = updates;
+        System.arraycopy(h, 0, state, 2, h.length);
+        return state;
+    }
+
+    @Override
+    public void restore(double[] state) {
+        Optimizer.checkStateLength("bfgs", state, 2L + h.length);
+        if (!(state[0] == 0 || state[0] == 1) || !(state[1] >= 0 && state[1] <= Integer.MAX_VALUE)
+                || state[1] != Math.rint(state[1])) {
+            throw new IllegalArgumentException("bfgs state: bad flags " + state[0] + ", " + state[1]);
+        }
+        scaled = state[0] == 1;
+        updates = (int) state[1];
+        System.arraycopy(state, 2, h, 0, h.length);
+    }
+
     @Override
     public Optimizer copy() {
         Bfgs copy = new Bfgs();

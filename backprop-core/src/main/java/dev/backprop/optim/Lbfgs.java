@@ -167,6 +167,43 @@ public final class Lbfgs implements Optimizer {
         }
     }
 
+    /**
+     * [count, newest, ρ₁..ρ_m, s₁ (P values)..s_m, y₁..y_m], ring-buffer slots as stored (unused slots are zeros or
+     * old pairs, which the recursion never reads).
+     */
+    @Override
+    public double[] state() {
+        int p = direction.length;
+        double[] state = new double[2 + memory + 2 * memory * p];
+        state[0] = count;
+        state[1] = newest;
+        System.arraycopy(rho, 0, state, 2, memory);
+        for (int i = 0; i < memory; i++) {
+            System.arraycopy(s[i], 0, state, 2 + memory + i * p, p);
+            System.arraycopy(y[i], 0, state, 2 + memory + (memory + i) * p, p);
+        }
+        return state;
+    }
+
+    @Override
+    public void restore(double[] state) {
+        int p = direction.length;
+        Optimizer.checkStateLength("lbfgs", state, 2 + memory + 2L * memory * p);
+        if (!(state[0] >= 0 && state[0] <= memory && state[0] == Math.rint(state[0]))
+                || !(state[1] >= -1 && state[1] < memory && state[1] == Math.rint(state[1]))
+                || (state[0] > 0) == (state[1] < 0)) {
+            throw new IllegalArgumentException("lbfgs state: pair count " + state[0] + " and newest slot " + state[1]
+                    + " do not fit a memory of " + memory);
+        }
+        count = (int) state[0];
+        newest = (int) state[1];
+        System.arraycopy(state, 2, rho, 0, memory);
+        for (int i = 0; i < memory; i++) {
+            System.arraycopy(state, 2 + memory + i * p, s[i], 0, p);
+            System.arraycopy(state, 2 + memory + (memory + i) * p, y[i], 0, p);
+        }
+    }
+
     @Override
     public Optimizer copy() {
         Lbfgs copy = new Lbfgs(memory);

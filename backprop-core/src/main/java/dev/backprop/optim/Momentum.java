@@ -81,6 +81,18 @@ public final class Momentum implements Optimizer {
         return largest;
     }
 
+    /** v. */
+    @Override
+    public double[] state() {
+        return velocity.clone();
+    }
+
+    @Override
+    public void restore(double[] state) {
+        Optimizer.checkStateLength("momentum", state, velocity.length);
+        System.arraycopy(state, 0, velocity, 0, velocity.length);
+    }
+
     @Override
     public Optimizer copy() {
         Momentum copy = new Momentum(learningRate, momentum, nesterov);

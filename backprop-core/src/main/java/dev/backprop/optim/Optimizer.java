@@ -54,6 +54,35 @@ public interface Optimizer {
     /** An independent optimizer in the same state. */
     Optimizer copy();
 
+    /**
+     * Everything a step reads besides its arguments and η, as numbers: with {@link #restore} on a fresh optimizer
+     * of the same kind, the next steps are bit-identical to this one's (checkpoints rely on it). Empty for an
+     * optimizer that keeps no state. Each implementation documents its layout.
+     */
+    default double[] state() {
+        return new double[0];
+    }
+
+    /**
+     * Puts back a {@link #state()} after {@link #init} with the same parameter count. {@code state} is not modified.
+     *
+     * @throws IllegalArgumentException if it does not have the layout and length this optimizer writes
+     */
+    default void restore(double[] state) {
+        if (state.length != 0) {
+            throw new IllegalArgumentException("this optimizer keeps no state but " + state.length
+                    + " numbers were given");
+        }
+    }
+
+    /** The check shared by {@link #restore} implementations: the state's length. */
+    static void checkStateLength(String optimizer, double[] state, long expected) {
+        if (state.length != expected) {
+            throw new IllegalArgumentException(optimizer + " state must have " + expected + " numbers but has "
+                    + state.length);
+        }
+    }
+
     /** The check shared by every constructor and setter: η finite and &gt; 0. */
     static double checkLearningRate(double learningRate) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {

@@ -1,6 +1,6 @@
 package dev.backprop.train;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Shuffled mini-batches over a set of examples: each epoch a fresh Fisher-Yates permutation of the rows from the
@@ -15,9 +15,9 @@ final class MiniBatches {
     private final int[] order;
     private final double[] x;
     private final double[] y;
-    private final SplittableRandom random;
+    private final RandomGenerator random;
 
-    MiniBatches(Examples examples, int inputs, int outputs, int batchSize, SplittableRandom random) {
+    MiniBatches(Examples examples, int inputs, int outputs, int batchSize, RandomGenerator random) {
         this.examples = examples;
         this.inputs = inputs;
         this.outputs = outputs;
@@ -67,8 +67,28 @@ final class MiniBatches {
         return y;
     }
 
-    /** The current order, for tests. */
+    /** The current order: each epoch's shuffle permutes the previous one, so a checkpoint keeps it. */
     int[] order() {
         return order.clone();
+    }
+
+    /**
+     * Puts back an order {@link #order()} returned.
+     *
+     * @throws IllegalArgumentException if it is not a permutation of the rows
+     */
+    void restoreOrder(int[] saved) {
+        boolean[] seen = new boolean[order.length];
+        if (saved.length != order.length) {
+            throw new IllegalArgumentException("the saved row order has " + saved.length + " rows but the data has "
+                    + order.length);
+        }
+        for (int i : saved) {
+            if (i < 0 || i >= seen.length || seen[i]) {
+                throw new IllegalArgumentException("the saved row order is not a permutation of the rows");
+            }
+            seen[i] = true;
+        }
+        System.arraycopy(saved, 0, order, 0, order.length);
     }
 }

@@ -1,6 +1,6 @@
 package dev.backprop.train;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * A seeded split of rows 0..n-1 into training and validation rows. The held-out rows are the last round(f n) of a
@@ -14,7 +14,7 @@ record RowSplit(int[] training, int[] validation) {
     /**
      * @throws IllegalArgumentException if f &gt; 0 but a part would be empty
      */
-    static RowSplit of(int rows, double fraction, SplittableRandom random) {
+    static RowSplit of(int rows, double fraction, RandomGenerator random) {
         int held = (int) Math.round(fraction * rows);
         if (fraction == 0) {
             int[] all = new int[rows];

@@ -16,7 +16,8 @@ import dev.backprop.nn.TrainingHistory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Trains a network on a dataset. By default that is the seed's full-batch gradient descent: each epoch computes J and
@@ -25,7 +26,8 @@ import java.util.SplittableRandom;
  * for mini-batches, other optimizers, a learning-rate schedule, L2 and dropout, a validation split with early
  * stopping: see {@link TrainerConfig} and {@link TrainingLoop}.
  *
- * <p>Randomness: one {@link SplittableRandom} seeded with the configuration's seed. {@link #train(Dataset)} first
+ * <p>Randomness: one generator seeded with the configuration's seed, drawing exactly what
+ * {@code new SplittableRandom(seed)} draws, but whose state a {@link Checkpoint} can keep. {@link #train(Dataset)} first
  * draws the initial weights from it (exactly as the seed did), then splits it, in this order, into the sources of
  * the validation split, the epochs' shuffling and the dropout masks. The same seed and data give bit-identical
  * weights.
@@ -42,19 +44,39 @@ import java.util.SplittableRandom;
 public final class Trainer {
     private final TrainerConfig config;
     private final TrainingListener listener;
+    private final int checkpointEvery;
+    private final Consumer<Checkpoint> checkpoints;
 
-    private Trainer(TrainerConfig config, TrainingListener listener) {
+    private Trainer(TrainerConfig config, TrainingListener listener, int checkpointEvery,
+                    Consumer<Checkpoint> checkpoints) {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.checkpointEvery = checkpointEvery;
+        this.checkpoints = checkpoints;
     }
 
     public static Trainer of(TrainerConfig config) {
-        return new Trainer(config, TrainingListener.NONE);
+        return new Trainer(config, TrainingListener.NONE, 0, null);
     }
 
     /** The same trainer, reporting every batch and epoch to {@code listener} (which may also stop it). */
     public Trainer withListener(TrainingListener listener) {
-        return new Trainer(config, listener);
+        return new Trainer(config, listener, checkpointEvery, checkpoints);
+    }
+
+    /**
+     * The same trainer, handing {@code sink} a {@link Checkpoint} at the end of every {@code everyEpochs}-th epoch
+     * (unless training ends there) and one when a listener stops the run; {@link #resume} continues from any of
+     * them bit-identically. The sink runs on the training thread; what it throws ends training.
+     *
+     * @param everyEpochs ≥ 0; 0 gives only the checkpoint of an interrupted run
+     * @throws IllegalArgumentException if {@code everyEpochs} is negative
+     */
+    public Trainer withCheckpoints(int everyEpochs, Consumer<Checkpoint> sink) {
+        if (everyEpochs < 0) {
+            throw new IllegalArgumentException("checkpoint interval must be >= 0 epochs but was " + everyEpochs);
+        }
+        return new Trainer(config, listener, everyEpochs, Objects.requireNonNull(sink, "sink"));
     }
 
     public TrainerConfig config() {
@@ -81,9 +103,9 @@ public final class Trainer {
      */
     public TrainingResult train(Dataset data) {
         Architecture architecture = architecture(data.x().cols(), data.y().cols());
-        SplittableRandom random = new SplittableRandom(config.seed());
+        SplitMix random = SplitMix.of(config.seed());
         double[] parameters = Initializer.initialParameters(architecture, random);
-        return run(architecture, parameters, data, random);
+        return run(architecture, parameters, data, random, null);
     }
 
     /**
@@ -117,7 +139,30 @@ public final class Trainer {
                     + architecture.outputs() + " outputs but the data has " + data.x().cols() + " inputs and "
                     + data.y().cols() + " targets");
         }
-        return run(architecture, initial.parameters(), data, new SplittableRandom(config.seed()));
+        return run(architecture, initial.parameters(), data, SplitMix.of(config.seed()), null);
+    }
+
+    /**
+     * Continues the run {@code checkpoint} paused, on the same data: the result is bit-identical to the one the run
+     * would have given had it never stopped. This trainer's configuration must be the checkpoint's.
+     *
+     * @throws IllegalArgumentException if the configuration or the data differ from the checkpoint's, or the
+     *                                  checkpoint does not fit its own network
+     */
+    public TrainingResult resume(Dataset data, Checkpoint checkpoint) {
+        if (!config.equals(checkpoint.config())) {
+            throw new IllegalArgumentException("the checkpoint was made with another training configuration");
+        }
+        if (Checkpoint.fingerprint(data) != checkpoint.dataFingerprint()) {
+            throw new IllegalArgumentException("the data differs from the data the checkpoint was trained on");
+        }
+        Architecture architecture = checkpoint.model().network().architecture();
+        if (architecture.inputs() != data.x().cols() || architecture.outputs() != data.y().cols()) {
+            throw new IllegalArgumentException("the checkpoint's network maps " + architecture.inputs()
+                    + " inputs to " + architecture.outputs() + " outputs but the data has " + data.x().cols()
+                    + " inputs and " + data.y().cols() + " targets");
+        }
+        return run(architecture, checkpoint.state().parameters().clone(), data, null, checkpoint.state());
     }
 
     /**
@@ -129,21 +174,32 @@ public final class Trainer {
      */
     public Model initialModel(Dataset data) {
         Architecture architecture = architecture(data.x().cols(), data.y().cols());
-        SplittableRandom random = new SplittableRandom(config.seed());
+        SplitMix random = SplitMix.of(config.seed());
         double[] parameters = Initializer.initialParameters(architecture, random);
         Prepared prepared = prepare(architecture, data, random.split());
         return new Model(Network.of(architecture, parameters), data.inputNames(), data.targetNames(),
                 prepared.inputScaling(), prepared.outputScaling());
     }
 
-    private TrainingResult run(Architecture architecture, double[] parameters, Dataset data,
-                               SplittableRandom random) {
-        SplittableRandom splitting = random.split();
-        SplittableRandom shuffling = random.split();
-        SplittableRandom dropping = random.split();
+    /** Trains from fresh streams split off {@code random}, or continues {@code from} with its saved streams. */
+    private TrainingResult run(Architecture architecture, double[] parameters, Dataset data, SplitMix random,
+                               TrainingState from) {
+        SplitMix splitting = from == null ? random.split() : SplitMix.fromState(from.splitRandom());
+        SplitMix shuffling = from == null ? random.split() : SplitMix.fromState(from.shuffleRandom());
+        SplitMix dropping = from == null ? random.split() : SplitMix.fromState(from.dropoutRandom());
+        long[] splitStart = splitting.state();
         Prepared prepared = prepare(architecture, data, splitting);
+        Consumer<TrainingState> sink = null;
+        if (checkpoints != null) {
+            long fingerprint = Checkpoint.fingerprint(data);
+            sink = state -> checkpoints.accept(new Checkpoint(config,
+                    new Model(Network.of(architecture, state.parameters()), data.inputNames(), data.targetNames(),
+                            prepared.inputScaling(), prepared.outputScaling()),
+                    state, fingerprint, Map.of()));
+        }
         TrainingLoop.Outcome outcome = new TrainingLoop(config, architecture, prepared.training(),
-                prepared.validation(), listener).run(parameters, shuffling, dropping);
+                prepared.validation(), listener).run(parameters, splitStart, shuffling, dropping, from,
+                checkpointEvery, sink);
         Network network = Network.of(architecture, parameters);
         TrainingHistory history = new TrainingHistory(outcome.stopReason().id(), outcome.epochs(),
                 outcome.bestEpoch(), outcome.finalLoss(), outcome.lossHistory(), outcome.validationLossHistory(),
@@ -158,7 +214,7 @@ public final class Trainer {
     private record Prepared(Examples training, Examples validation, Scaling inputScaling, Scaling outputScaling) {
     }
 
-    private Prepared prepare(Architecture architecture, Dataset data, SplittableRandom splitting) {
+    private Prepared prepare(Architecture architecture, Dataset data, SplitMix splitting) {
         int n = data.rows();
         if (n == 0) {
             throw new IllegalArgumentException("the dataset has no rows");

@@ -1,0 +1,351 @@
+package dev.backprop.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.data.ScalingMethod;
+import dev.backprop.nn.Activation;
+import dev.backprop.nn.Loss;
+import dev.backprop.nn.Model;
+import dev.backprop.optim.LearningRateSchedule;
+import dev.backprop.optim.OptimizerType;
+import dev.backprop.train.Checkpoint;
+import dev.backprop.train.TrainerConfig;
+import dev.backprop.train.TrainingState;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The checkpoint file: a paused training run as JSON, written atomically.
+ *
+ * <pre>
+ * {"format": "backprop-checkpoint", "version": 1,
+ *  "config": {"hidden": [3], "activation": "sigmoid", ..., "seed": 42, "optimizer": "adam", ...},
+ *  "dataFingerprint": "9c1f...",
+ *  "context": {"args": ["data.csv", "--epochs", "500"], ...},
+ *  "state": {"epochs": 120, "batchStart": 0, "parameters": [...], "optimizerState": [...], "learningRate": 0.001,
+ *            "bestLoss": 0.02, "bestEpoch": 118, "lossHistory": [...], "shuffleRandom": [s, γ], ...},
+ *  "model": {a model file's object at the state's weights}}
+ * </pre>
+ * Doubles are written in Java's round-trip form and generator states as integers, so a checkpoint read back
+ * continues bit-identically. A +∞ best loss (before the first epoch) is written as null.
+ */
+public final class CheckpointFile {
+    /** The value of the {@code format} field. */
+    public static final String FORMAT = "backprop-checkpoint";
+    /** The newest version this code writes and reads. */
+    public static final int VERSION = 1;
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private CheckpointFile() {
+    }
+
+    /** Writes {@code checkpoint} to {@code file} atomically: a crash leaves the old file or the new one. */
+    public static void write(Checkpoint checkpoint, Path file) throws IOException {
+        AtomicFiles.writeString(file, toJson(checkpoint));
+    }
+
+    /**
+     * Reads the checkpoint in {@code file}.
+     *
+     * @throws InvalidModelException naming the file and what is wrong with it
+     * @throws IOException           if it cannot be read
+     */
+    public static Checkpoint read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new InvalidModelException(file + ": is a directory, not a checkpoint");
+        }
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (InvalidModelException e) {
+            throw new InvalidModelException(file + ": " + e.getMessage());
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InvalidModelException(file + ": not a checkpoint (not UTF-8 text)");
+        }
+    }
+
+    /** The checkpoint as JSON text. */
+    public static String toJson(Checkpoint checkpoint) {
+        ObjectNode root = F.objectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.set("config", config(checkpoint.config()));
+        root.put("dataFingerprint", Long.toHexString(checkpoint.dataFingerprint()));
+        ObjectNode context = root.putObject("context");
+        checkpoint.context().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            ArrayNode values = context.putArray(e.getKey());
+            e.getValue().forEach(values::add);
+        });
+        root.set("state", state(checkpoint.state()));
+        root.set("model", ModelFile.toNode(checkpoint.model()));
+        return ModelFile.writeTree(root);
+    }
+
+    /**
+     * Parses a checkpoint from JSON text.
+     *
+     * @throws InvalidModelException saying what is wrong
+     */
+    public static Checkpoint parse(String json) {
+        JsonNode root = ModelFile.readTree(json);
+        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
+            throw new InvalidModelException("not a checkpoint: expected a JSON object with \"format\": \"" + FORMAT
+                    + "\"");
+        }
+        JsonNode version = root.get("version");
+        if (version == null || !version.isInt() || version.intValue() < 1 || version.intValue() > VERSION) {
+            throw new InvalidModelException("\"version\" must be 1 to " + VERSION + " but was " + version
+                    + " (a newer backprop may have written this file)");
+        }
+        TrainerConfig config = readConfig(object(root, "config"));
+        long fingerprint;
+        try {
+            fingerprint = Long.parseUnsignedLong(root.path("dataFingerprint").asText(""), 16);
+        } catch (NumberFormatException e) {
+            throw new InvalidModelException("\"dataFingerprint\" must be a hexadecimal number");
+        }
+        Map<String, List<String>> context = new LinkedHashMap<>();
+        JsonNode contextNode = root.get("context");
+        if (contextNode != null && !contextNode.isNull()) {
+            if (!contextNode.isObject()) {
+                throw new InvalidModelException("\"context\" must be an object of string arrays");
+            }
+            contextNode.fields().forEachRemaining(e -> context.put(e.getKey(), strings(e.getValue(),
+                    "context " + e.getKey())));
+        }
+        TrainingState state = readState(object(root, "state"));
+        Model model = ModelFile.fromNode(object(root, "model"));
+        try {
+            return new Checkpoint(config, model, state, fingerprint, context);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelException(e.getMessage());
+        }
+    }
+
+    private static ObjectNode config(TrainerConfig c) {
+        ObjectNode node = F.objectNode();
+        ArrayNode hidden = node.putArray("hidden");
+        c.hidden().forEach(hidden::add);
+        node.put("activation", c.activation().id());
+        node.put("output", c.output().id());
+        node.put("bias", c.bias());
+        node.put("loss", c.loss().id());
+        node.put("learningRate", c.learningRate());
+        node.put("maxEpochs", c.maxEpochs());
+        node.put("tolerance", c.tolerance());
+        node.put("scaling", c.scaling().id());
+        node.put("seed", c.seed());
+        node.put("optimizer", c.optimizer().id());
+        node.put("momentum", c.momentum());
+        node.put("schedule", c.schedule().id());
+        node.put("batchSize", c.batchSize());
+        node.put("l2", c.l2());
+        node.put("dropout", c.dropout());
+        node.put("validationFraction", c.validationFraction());
+        node.put("patience", c.patience());
+        return node;
+    }
+
+    private static TrainerConfig readConfig(JsonNode node) {
+        List<Integer> hidden = new ArrayList<>();
+        JsonNode hiddenNode = node.get("hidden");
+        if (hiddenNode == null || !hiddenNode.isArray()) {
+            throw new InvalidModelException("config \"hidden\" must be an array of layer sizes");
+        }
+        for (JsonNode size : hiddenNode) {
+            hidden.add(integer(size, "config hidden"));
+        }
+        try {
+            return new TrainerConfig(hidden,
+                    ModelFile.parseEnum(node.path("activation"), "config activation", Activation::fromId),
+                    ModelFile.parseEnum(node.path("output"), "config output", Activation::fromId),
+                    bool(node.get("bias"), "config bias"),
+                    ModelFile.parseEnum(node.path("loss"), "config loss", Loss::fromId),
+                    ModelFile.number(node.get("learningRate"), "config learningRate"),
+                    integer(node.get("maxEpochs"), "config maxEpochs"),
+                    ModelFile.number(node.get("tolerance"), "config tolerance"),
+                    ModelFile.parseEnum(node.path("scaling"), "config scaling", ScalingMethod::fromId),
+                    longInteger(node.get("seed"), "config seed"),
+                    ModelFile.parseEnum(node.path("optimizer"), "config optimizer", OptimizerType::fromId),
+                    ModelFile.number(node.get("momentum"), "config momentum"),
+                    ModelFile.parseEnum(node.path("schedule"), "config schedule", LearningRateSchedule::parse),
+                    integer(node.get("batchSize"), "config batchSize"),
+                    ModelFile.number(node.get("l2"), "config l2"),
+                    ModelFile.number(node.get("dropout"), "config dropout"),
+                    ModelFile.number(node.get("validationFraction"), "config validationFraction"),
+                    integer(node.get("patience"), "config patience"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelException("config: " + e.getMessage());
+        }
+    }
+
+    private static ObjectNode state(TrainingState s) {
+        ObjectNode node = F.objectNode();
+        node.put("epochs", s.epochs());
+        node.put("batchStart", s.batchStart());
+        node.put("epochLoss", s.epochLoss());
+        node.put("epochLargestChange", s.epochLargestChange());
+        node.put("learningRate", s.learningRate());
+        node.put("epochsWithoutImprovement", s.epochsWithoutImprovement());
+        if (Double.isFinite(s.bestLoss())) {
+            node.put("bestLoss", s.bestLoss());
+        } else {
+            node.putNull("bestLoss");
+        }
+        node.put("bestEpoch", s.bestEpoch());
+        node.set("parameters", doubles(s.parameters()));
+        node.set("optimizerState", doubles(s.optimizerState()));
+        node.set("bestParameters", doubles(s.bestParameters()));
+        node.set("lastFiniteParameters", doubles(s.lastFiniteParameters()));
+        node.set("lossHistory", doubles(s.lossHistory()));
+        node.set("validationLossHistory", doubles(s.validationLossHistory()));
+        node.set("splitRandom", longs(s.splitRandom()));
+        node.set("shuffleRandom", longs(s.shuffleRandom()));
+        node.set("dropoutRandom", longs(s.dropoutRandom()));
+        if (s.rowOrder() == null) {
+            node.putNull("rowOrder");
+        } else {
+            ArrayNode order = node.putArray("rowOrder");
+            for (int i : s.rowOrder()) {
+                order.add(i);
+            }
+        }
+        return node;
+    }
+
+    private static TrainingState readState(JsonNode node) {
+        JsonNode best = node.get("bestLoss");
+        double bestLoss = best == null || best.isNull() ? Double.POSITIVE_INFINITY
+                : ModelFile.number(best, "state bestLoss");
+        int[] order = null;
+        JsonNode orderNode = node.get("rowOrder");
+        if (orderNode != null && !orderNode.isNull()) {
+            if (!orderNode.isArray()) {
+                throw new InvalidModelException("state rowOrder must be null or an array of row numbers");
+            }
+            order = new int[orderNode.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = integer(orderNode.get(i), "state rowOrder");
+            }
+        }
+        double[] parameters = doubles(node.get("parameters"), "state parameters", false);
+        try {
+            return new TrainingState(integer(node.get("epochs"), "state epochs"),
+                    integer(node.get("batchStart"), "state batchStart"),
+                    ModelFile.number(node.get("epochLoss"), "state epochLoss"),
+                    ModelFile.number(node.get("epochLargestChange"), "state epochLargestChange"),
+                    parameters,
+                    doubles(node.get("optimizerState"), "state optimizerState", false),
+                    ModelFile.number(node.get("learningRate"), "state learningRate"),
+                    integer(node.get("epochsWithoutImprovement"), "state epochsWithoutImprovement"),
+                    bestLoss,
+                    integer(node.get("bestEpoch"), "state bestEpoch"),
+                    doubles(node.get("bestParameters"), "state bestParameters", true),
+                    doubles(node.get("lastFiniteParameters"), "state lastFiniteParameters", true),
+                    doubles(node.get("lossHistory"), "state lossHistory", false),
+                    doubles(node.get("validationLossHistory"), "state validationLossHistory", false),
+                    longs(node.get("splitRandom"), "state splitRandom"),
+                    longs(node.get("shuffleRandom"), "state shuffleRandom"),
+                    order,
+                    longs(node.get("dropoutRandom"), "state dropoutRandom"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelException("state: " + e.getMessage());
+        }
+    }
+
+    private static JsonNode doubles(double[] values) {
+        if (values == null) {
+            return F.nullNode();
+        }
+        ArrayNode array = F.arrayNode(values.length);
+        for (double v : values) {
+            array.add(v);
+        }
+        return array;
+    }
+
+    private static double[] doubles(JsonNode node, String where, boolean nullable) {
+        if (nullable && (node == null || node.isNull())) {
+            return null;
+        }
+        if (node == null || !node.isArray()) {
+            throw new InvalidModelException(where + " must be an array of numbers");
+        }
+        double[] values = new double[node.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = ModelFile.number(node.get(i), where + " [" + (i + 1) + "]");
+        }
+        return values;
+    }
+
+    private static JsonNode longs(long[] values) {
+        ArrayNode array = F.arrayNode(values.length);
+        for (long v : values) {
+            array.add(v);
+        }
+        return array;
+    }
+
+    private static long[] longs(JsonNode node, String where) {
+        if (node == null || !node.isArray()) {
+            throw new InvalidModelException(where + " must be an array of integers");
+        }
+        long[] values = new long[node.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = longInteger(node.get(i), where);
+        }
+        return values;
+    }
+
+    private static List<String> strings(JsonNode node, String where) {
+        if (!node.isArray()) {
+            throw new InvalidModelException(where + " must be an array of strings");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : node) {
+            if (!value.isTextual()) {
+                throw new InvalidModelException(where + " must be an array of strings");
+            }
+            values.add(value.asText());
+        }
+        return values;
+    }
+
+    private static ObjectNode object(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.isObject()) {
+            throw new InvalidModelException("\"" + field + "\" must be an object");
+        }
+        return (ObjectNode) node;
+    }
+
+    private static int integer(JsonNode node, String where) {
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw new InvalidModelException(where + " must be an integer but was " + node);
+        }
+        return node.intValue();
+    }
+
+    private static long longInteger(JsonNode node, String where) {
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw new InvalidModelException(where + " must be an integer but was " + node);
+        }
+        return node.longValue();
+    }
+
+    private static boolean bool(JsonNode node, String where) {
+        if (node == null || !node.isBoolean()) {
+            throw new InvalidModelException(where + " must be true or false but was " + node);
+        }
+        return node.booleanValue();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.backprop.train;
+
+import dev.backprop.data.Dataset;
+import dev.backprop.nn.Model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A training run paused: its configuration, the model at the current weights (which fixes the architecture, names,
+ * scaling and preprocessing), the loop's {@link TrainingState}, a fingerprint of the data it trains on, and what the
+ * application needs to continue (the CLI keeps its arguments there). Written by {@code CheckpointFile}; continued by
+ * {@link Trainer#resume}. Immutable apart from the state's arrays.
+ *
+ * @param config          the run's configuration
+ * @param model           the weights of {@code state} with the run's names, scaling and preprocessing
+ * @param state           where the loop stands
+ * @param dataFingerprint {@link #fingerprint(Dataset)} of the data the run trains on
+ * @param context         the application's own notes, name to values
+ */
+public record Checkpoint(TrainerConfig config, Model model, TrainingState state, long dataFingerprint,
+                         Map<String, List<String>> context) {
+    public Checkpoint {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(state, "state");
+        context = Map.copyOf(context);
+        if (model.network().architecture().parameterCount() != state.parameters().length) {
+            throw new IllegalArgumentException("the checkpoint's model has "
+                    + model.network().architecture().parameterCount() + " parameters but its state has "
+                    + state.parameters().length);
+        }
+    }
+
+    /** The same checkpoint with other application notes. */
+    public Checkpoint withContext(Map<String, List<String>> other) {
+        return new Checkpoint(config, model, state, dataFingerprint, other);
+    }
+
+    /** The same checkpoint with another model (the same weights with a preprocessor attached, say). */
+    public Checkpoint withModel(Model other) {
+        return new Checkpoint(config, other, state, dataFingerprint, context);
+    }
+
+    /**
+     * A 64-bit hash of every bit of the dataset's shape, inputs and targets (FNV-1a over the doubles' bits), so a
+     * resumed run can tell that its data changed.
+     */
+    public static long fingerprint(Dataset data) {
+        long h = 0xcbf29ce484222325L;
+        h = mix(h, data.x().rows());
+        h = mix(h, data.x().cols());
+        h = mix(h, data.y().cols());
+        for (double v : data.x().toArray()) {
+            h = mix(h, Double.doubleToLongBits(v));
+        }
+        for (double v : data.y().toArray()) {
+            h = mix(h, Double.doubleToLongBits(v));
+        }
+        return h;
+    }
+
+    private static long mix(long h, long value) {
+        for (int b = 0; b < 64; b += 8) {
+            h = (h ^ ((value >>> b) & 0xff)) * 0x100000001b3L;
+        }
+        return h;
+    }
+}
