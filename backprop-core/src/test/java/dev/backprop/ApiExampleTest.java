@@ -7,7 +7,14 @@ import dev.backprop.data.EncodedInputs;
 import dev.backprop.data.Frame;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.ScalingMethod;
 import dev.backprop.nn.Activation;
+import dev.backprop.nn.Backpropagation;
+import dev.backprop.nn.DenseLayer;
+import dev.backprop.nn.Network;
+import dev.backprop.train.GradientCheck;
+import dev.backprop.train.GradientCheckResult;
+import dev.backprop.train.TrainingListener;
 import dev.backprop.nn.Loss;
 import dev.backprop.optim.OptimizerType;
 import dev.backprop.io.ModelFile;
@@ -21,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -79,5 +87,56 @@ class ApiExampleTest {
             correct += guess == truth[i] ? 1 : 0;
         }
         assertThat(correct / 435.0).isGreaterThan(0.93);
+    }
+
+    @Test
+    void theHandBuiltNetworkExampleRuns() {
+        // --- docs/java-api.md example 3 starts
+        Network network = Network.of(List.of(
+                new DenseLayer(Matrix.of(new double[][] {{0.5, -0.3, 0.8}, {-0.1, 0.4, 0.2}}), null, Activation.SIGMOID),
+                new DenseLayer(Matrix.of(new double[][] {{0.7}, {-0.6}, {0.3}}), null, Activation.SIGMOID)),
+                Loss.SSE);
+        double[] x = {0.3, 1.0, 0.5, 0.2, 1.0, 0.4};     // 3 rows, 2 inputs, row-major
+        double[] y = {0.75, 0.82, 0.93};
+        double[] gradient = new double[network.architecture().parameterCount()];
+        double j = new Backpropagation(network.architecture(), 3)
+                .lossAndGradient(network.parameters(), x, y, 3, gradient);   // J and dJ/dW, flat
+        GradientCheckResult check = GradientCheck.check(network, x, y, 3, GradientCheck.DEFAULT_EPSILON);
+        System.out.println("J = " + j + ", dJ/dW(1) = " + check.weightGradient(0)
+                + ", largest relative error " + check.maxRelativeError());
+        // --- example 3 ends
+
+        assertThat(j).isCloseTo(SeedFormulas.loss(new double[][] {{0.3, 1.0}, {0.5, 0.2}, {1.0, 0.4}},
+                new double[][] {{0.75}, {0.82}, {0.93}}, new double[][] {{0.5, -0.3, 0.8}, {-0.1, 0.4, 0.2}},
+                new double[][] {{0.7}, {-0.6}, {0.3}}), within(1e-15));
+        assertThat(check.maxRelativeError()).isLessThan(1e-7);
+        assertThat(check.weightGradient(0).get(0, 0)).isEqualTo(gradient[0]);
+    }
+
+    @Test
+    void theListenerExampleRuns() {
+        Dataset data = Dataset.of(Matrix.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}),
+                Matrix.of(new double[][] {{0}, {1}, {1}, {0}}));
+        // --- docs/java-api.md example 4 starts
+        TrainingListener progress = new TrainingListener() {
+            @Override
+            public void epochEnded(int epoch, double trainingLoss, double validationLoss, double learningRate) {
+                if (epoch % 1000 == 0) {
+                    System.out.printf("epoch %d: J = %.6f%n", epoch, trainingLoss);
+                }
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return Thread.currentThread().isInterrupted();   // stop cleanly when asked
+            }
+        };
+        TrainerConfig config = TrainerConfig.builder().hidden(4).bias(true).learningRate(2.0).maxEpochs(5000)
+                .scaling(ScalingMethod.NONE).seed(1).build();
+        TrainingResult result = Trainer.of(config).withListener(progress).train(data);
+        // --- example 4 ends
+
+        assertThat(result.epochs()).isEqualTo(5000);
+        assertThat(result.finalLoss()).isLessThan(result.lossHistory()[0] / 10);
     }
 }
