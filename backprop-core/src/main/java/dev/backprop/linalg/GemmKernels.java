@@ -1,19 +1,75 @@
 package dev.backprop.linalg;
 
 /**
- * Unchecked loops behind {@link Gemm}. Each transpose case has its own loop so the innermost one always walks
- * contiguous memory (i-p-j order where B's rows are contiguous, dot products where they are not).
+ * Unchecked loops behind {@link Gemm}, and the choice among them by shape. Products of fewer than
+ * {@value #BLOCKED_WORK} multiply-adds, or with fewer than {@value #BLOCKED_MIN_N} columns, run the plain loops below
+ * on the calling thread with nothing to set up (a 2-3-1 network's products cost tens of nanoseconds); larger ones go to
+ * the blocked engine ({@link GemmEngines#BEST}), and those of at least {@value #PARALLEL_WORK} multiply-adds with
+ * enough rows are split by rows of C across the {@link GemmPool}. Each plain loop walks contiguous memory innermost
+ * (i-p-j order where B's rows are contiguous, dot products where they are not).
  */
 final class GemmKernels {
+    /** Below this many multiply-adds (m n k) the plain loops win: no packing, no thread-local look-up. */
+    static final long BLOCKED_WORK = 8_192;
+    /** Narrower outputs waste most of a micro-tile, so they stay on the plain loops. */
+    static final int BLOCKED_MIN_N = 8;
+    /** From this many multiply-adds on, a second thread pays for its hand-off (about 2 microseconds of work each). */
+    static final long PARALLEL_WORK = 1L << 20;
+
+    private static volatile GemmPool pool = new GemmPool(defaultThreads());
+
     private GemmKernels() {
+    }
+
+    static int defaultThreads() {
+        String value = System.getProperty("backprop.threads");
+        if (value != null && !value.isEmpty()) {
+            return Math.max(1, Integer.parseInt(value.trim()));
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    static int threads() {
+        return pool.threads();
+    }
+
+    static synchronized void setThreads(int threads) {
+        if (threads != pool.threads()) {
+            GemmPool old = pool;
+            pool = new GemmPool(threads);
+            old.shutdown();
+        }
     }
 
     static void gemm(boolean transposeA, boolean transposeB, int m, int n, int k,
                      double[] a, int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
+        gemm(GemmEngines.BEST, transposeA, transposeB, m, n, k, a, aOff, b, bOff, beta, c, cOff);
+    }
+
+    static void gemm(GemmEngine engine, boolean transposeA, boolean transposeB, int m, int n, int k,
+                     double[] a, int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
         scale(beta, c, cOff, m * n);
-        if (k == 0) {
+        if (k == 0 || m == 0 || n == 0) {
             return;
         }
+        long work = (long) m * n * k;
+        if (work < BLOCKED_WORK || n < BLOCKED_MIN_N) {
+            plain(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff);
+            return;
+        }
+        if (work >= PARALLEL_WORK) {
+            int parts = m / (2 * engine.rowAlignment());
+            if (parts >= 2 && pool.multiply(engine, parts, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c,
+                    cOff)) {
+                return;
+            }
+        }
+        engine.multiply(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, 0, m);
+    }
+
+    /** C += op(A) op(B) by the plain loops, whatever the shape. */
+    static void plain(boolean transposeA, boolean transposeB, int m, int n, int k,
+                      double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
         if (!transposeB) {
             if (!transposeA) {
                 multAB(m, n, k, a, aOff, b, bOff, c, cOff);
