@@ -20,6 +20,6 @@ public final class Elementwise {
             throw new ArrayIndexOutOfBoundsException("slice [" + from + ", " + to + ") does not fit arrays of "
                     + z.length + " and " + a.length);
         }
-        GemmEngines.LOGISTIC.apply(z, a, from, to);
+        GemmEngines.VECTOR.logistic(z, a, from, to);
     }
 }

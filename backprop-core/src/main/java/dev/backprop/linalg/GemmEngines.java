@@ -8,24 +8,24 @@ package dev.backprop.linalg;
 final class GemmEngines {
     static final GemmEngine JAVA = new JavaGemm();
     static final GemmEngine BEST;
-    static final LogisticKernel LOGISTIC;
+    static final VectorKernels VECTOR;
 
     static {
         GemmEngine gemm = JAVA;
-        LogisticKernel logistic = LogisticKernel.SCALAR;
+        VectorKernels vector = VectorKernels.SCALAR;
         if (vectorApiWanted()) {
             try {
                 gemm = (GemmEngine) Class.forName("dev.backprop.linalg.VectorGemm").getDeclaredConstructor()
                         .newInstance();
-                logistic = (LogisticKernel) Class.forName("dev.backprop.linalg.VectorLogistic")
+                vector = (VectorKernels) Class.forName("dev.backprop.linalg.SimdKernels")
                         .getDeclaredConstructor().newInstance();
             } catch (ReflectiveOperationException | LinkageError e) {
                 gemm = JAVA;
-                logistic = LogisticKernel.SCALAR;
+                vector = VectorKernels.SCALAR;
             }
         }
         BEST = gemm;
-        LOGISTIC = logistic;
+        VECTOR = vector;
     }
 
     private GemmEngines() {

@@ -4,7 +4,7 @@ package dev.backprop.linalg;
  * Unchecked loops behind {@link Gemm}, and the choice among them by shape. Products of fewer than
  * {@value #BLOCKED_WORK} multiply-adds, or with fewer than {@value #BLOCKED_MIN_N} columns, run the plain loops below
  * on the calling thread with nothing to set up (a 2-3-1 network's products cost tens of nanoseconds); larger ones go to
- * the blocked engine ({@link GemmEngines#BEST}), and those of at least {@value #PARALLEL_WORK} multiply-adds with
+ * the blocked engine ({@link GemmEngines#BEST}), and those of at least {@link #PARALLEL_WORK} multiply-adds with
  * enough rows are split by rows of C across the {@link GemmPool}. Each plain loop walks contiguous memory innermost
  * (i-p-j order where B's rows are contiguous, dot products where they are not).
  */
@@ -13,8 +13,11 @@ final class GemmKernels {
     static final long BLOCKED_WORK = 8_192;
     /** Narrower outputs waste most of a micro-tile, so they stay on the plain loops. */
     static final int BLOCKED_MIN_N = 8;
-    /** From this many multiply-adds on, a second thread pays for its hand-off (about 2 microseconds of work each). */
-    static final long PARALLEL_WORK = 1L << 20;
+    /**
+     * From this many multiply-adds on, a second thread pays for its hand-off; system property
+     * {@code backprop.parallelWork} overrides it (for tuning on other machines).
+     */
+    static final long PARALLEL_WORK = Long.getLong("backprop.parallelWork", 1L << 20);
 
     private static volatile GemmPool pool = new GemmPool(defaultThreads());
 
@@ -53,18 +56,61 @@ final class GemmKernels {
             return;
         }
         long work = (long) m * n * k;
+        if (k == 1) {
+            outer(m, n, a, aOff, b, bOff, c, cOff);
+            return;
+        }
+        if (n == 1) {
+            column(transposeA, m, k, a, aOff, b, bOff, c, cOff);
+            return;
+        }
         if (work < BLOCKED_WORK || n < BLOCKED_MIN_N) {
             plain(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff);
             return;
         }
         if (work >= PARALLEL_WORK) {
-            int parts = m / (2 * engine.rowAlignment());
-            if (parts >= 2 && pool.multiply(engine, parts, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c,
+            if (m >= 2 * engine.rowAlignment() && pool.multiply(engine, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c,
                     cOff)) {
                 return;
             }
         }
         engine.multiply(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, 0, m);
+    }
+
+    /**
+     * C += a bᵀ for k = 1, c_ij += a_i b_j: with one shared index every transpose has the same layout (A is m values,
+     * B n values), and the j loop is contiguous for SIMD.
+     */
+    static void outer(int m, int n, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
+        for (int i = 0; i < m; i++) {
+            double ai = a[aOff + i];
+            int ci = cOff + i * n;
+            for (int j = 0; j < n; j++) {
+                c[ci + j] += ai * b[bOff + j];
+            }
+        }
+    }
+
+    /**
+     * C += op(A) b for n = 1 (b is k contiguous values either way): c_i += Σ_p a_ip b_p, a dot product per row of A, or
+     * when A is transposed an axpy per p (c += b_p a_p·) whose i loop is contiguous.
+     */
+    static void column(boolean transposeA, int m, int k, double[] a, int aOff, double[] b, int bOff, double[] c,
+                       int cOff) {
+        if (!transposeA) {
+            VectorKernels kernels = GemmEngines.VECTOR;
+            for (int i = 0; i < m; i++) {
+                c[cOff + i] += kernels.dot(a, aOff + i * k, b, bOff, k);
+            }
+        } else {
+            for (int p = 0; p < k; p++) {
+                double bp = b[bOff + p];
+                int ap = aOff + p * m;
+                for (int i = 0; i < m; i++) {
+                    c[cOff + i] += bp * a[ap + i];
+                }
+            }
+        }
     }
 
     /** C += op(A) op(B) by the plain loops, whatever the shape. */

@@ -1,29 +1,56 @@
 package dev.backprop.linalg;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A persistent pool that splits one large product by rows of C: the calling thread computes the last range and
- * {@code threads - 1} daemon workers the others. Hand-off allocates nothing (fields plus volatile counters), workers spin
- * briefly before parking because the next product of a training step follows within microseconds. Row ranges never
- * change how an element is summed, so the result does not depend on the thread count. If the pool is already busy (two
- * trainers multiplying at once) the caller simply computes everything itself.
+ * A persistent pool that splits one large product into chunks of C's rows which the calling thread and
+ * {@code threads - 1} daemon workers claim one at a time. The caller never waits for a worker to start: if the other
+ * core is busy, the caller claims every chunk itself and only waits for a chunk a worker has already begun. Hand-off
+ * allocates nothing (fields, one atomic claim word, one counter). A row chunk never changes how an element is summed, so
+ * the result does not depend on the thread count or on who computed which chunk. If the pool is already busy (two
+ * trainers multiplying at once) the caller computes everything itself.
+ *
+ * <p>The claim word holds the job's generation in its high 32 bits and the next chunk in its low 32; a job is closed by
+ * setting the chunk to {@link Integer#MAX_VALUE}, so a worker that wakes late can never claim from a finished job.
  */
 final class GemmPool {
-    private static final int SPINS = 20_000;
+    /** Spins (each a CPU pause hint) a worker waits for the next job before it parks. */
+    private static final int SPINS = 4_000;
+    private static final int CLOSED = Integer.MAX_VALUE;
 
-    private final Worker[] workers;
+    private final Thread[] workers;
     private final AtomicBoolean busy = new AtomicBoolean();
+    private final AtomicLong claim = new AtomicLong(CLOSED);
+    private final AtomicInteger completed = new AtomicInteger();
+    private volatile boolean stopped;
+    private volatile RuntimeException failure;
+    private int generation;
+
+    // the current job, published by the volatile write of claim
+    private GemmEngine engine;
+    private boolean transposeA;
+    private boolean transposeB;
+    private int m;
+    private int n;
+    private int k;
+    private double[] a;
+    private int aOff;
+    private double[] b;
+    private int bOff;
+    private double[] c;
+    private int cOff;
+    private int chunkRows;
+    private int chunks;
 
     GemmPool(int threads) {
-        workers = new Worker[Math.max(0, threads - 1)];
+        workers = new Thread[Math.max(0, threads - 1)];
         for (int w = 0; w < workers.length; w++) {
-            workers[w] = new Worker();
-            Thread thread = new Thread(workers[w], "backprop-gemm-" + (w + 1));
-            thread.setDaemon(true);
-            workers[w].thread = thread;
-            thread.start();
+            workers[w] = new Thread(this::work, "backprop-gemm-" + (w + 1));
+            workers[w].setDaemon(true);
+            workers[w].start();
         }
     }
 
@@ -33,71 +60,26 @@ final class GemmPool {
 
     /** Stops the workers; the pool must not be used afterwards. */
     void shutdown() {
-        for (Worker w : workers) {
-            w.stopped = true;
-            LockSupport.unpark(w.thread);
+        stopped = true;
+        for (Thread w : workers) {
+            LockSupport.unpark(w);
         }
     }
 
     /**
-     * C += op(A) op(B) with rows of C shared among up to {@code parts} threads.
+     * C += op(A) op(B), rows of C shared among the caller and the workers in chunks aligned to the engine's rows.
      *
-     * @return false, having done nothing, if the pool is busy or has no workers
+     * @return false, having done nothing, if the pool has no workers or is busy
      */
-    boolean multiply(GemmEngine engine, int parts, boolean transposeA, boolean transposeB, int m, int n, int k,
+    boolean multiply(GemmEngine engine, boolean transposeA, boolean transposeB, int m, int n, int k,
                      double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
-        int count = Math.min(parts, workers.length + 1);
-        if (count < 2 || !busy.compareAndSet(false, true)) {
+        if (workers.length == 0 || !busy.compareAndSet(false, true)) {
             return false;
         }
         try {
             int align = engine.rowAlignment();
             int blocks = (m + align - 1) / align;
-            int from = 0;
-            for (int t = 0; t < count - 1; t++) {
-                int to = Math.min(m, (int) ((long) blocks * (t + 1) / count) * align);
-                workers[t].post(engine, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, from, to);
-                from = to;
-            }
-            engine.multiply(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, from, m);
-            RuntimeException failure = null;
-            for (int t = 0; t < count - 1; t++) {
-                RuntimeException e = workers[t].await();
-                failure = failure == null ? e : failure;
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            return true;
-        } finally {
-            busy.set(false);
-        }
-    }
-
-    private static final class Worker implements Runnable {
-        Thread thread;
-        volatile boolean stopped;
-        private volatile int posted;
-        private volatile int finished;
-        private volatile Thread waiter;
-        private RuntimeException failure;
-        private GemmEngine engine;
-        private boolean transposeA;
-        private boolean transposeB;
-        private int m;
-        private int n;
-        private int k;
-        private double[] a;
-        private int aOff;
-        private double[] b;
-        private int bOff;
-        private double[] c;
-        private int cOff;
-        private int rowFrom;
-        private int rowTo;
-
-        void post(GemmEngine engine, boolean transposeA, boolean transposeB, int m, int n, int k, double[] a, int aOff,
-                  double[] b, int bOff, double[] c, int cOff, int rowFrom, int rowTo) {
+            int count = Math.min(blocks, 3 * threads());
             this.engine = engine;
             this.transposeA = transposeA;
             this.transposeB = transposeB;
@@ -110,58 +92,81 @@ final class GemmPool {
             this.bOff = bOff;
             this.c = c;
             this.cOff = cOff;
-            this.rowFrom = rowFrom;
-            this.rowTo = rowTo;
+            this.chunkRows = (blocks + count - 1) / count * align;
+            this.chunks = (m + chunkRows - 1) / chunkRows;
             this.failure = null;
-            posted = posted + 1;
-            LockSupport.unpark(thread);
-        }
-
-        RuntimeException await() {
-            int target = posted;
-            for (int spin = 0; finished != target; spin++) {
+            completed.set(0);
+            generation++;
+            long open = (long) generation << 32;
+            claim.set(open);
+            for (Thread w : workers) {
+                LockSupport.unpark(w);
+            }
+            runChunks(open);
+            for (int spin = 0; completed.get() < chunks; spin++) {
                 if (spin < SPINS) {
                     Thread.onSpinWait();
                 } else {
-                    waiter = Thread.currentThread();
-                    if (finished != target) {
-                        LockSupport.parkNanos(this, 100_000L);
-                    }
+                    Thread.yield();
                 }
             }
-            waiter = null;
+            claim.set(open | CLOSED);
+            this.a = null;
+            this.b = null;
+            this.c = null;
             RuntimeException e = failure;
-            a = null;
-            b = null;
-            c = null;
-            return e;
+            if (e != null) {
+                throw e;
+            }
+            return true;
+        } finally {
+            busy.set(false);
         }
+    }
 
-        @Override
-        public void run() {
-            int done = 0;
-            while (!stopped) {
-                for (int spin = 0; posted == done && !stopped; spin++) {
-                    if (spin < SPINS) {
-                        Thread.onSpinWait();
-                    } else {
-                        LockSupport.park(this);
-                    }
-                }
-                if (stopped) {
+    /** Claims and computes chunks of the job whose claim word started at {@code open} until none is left. */
+    private void runChunks(long open) {
+        while (true) {
+            long state = claim.get();
+            if ((state & ~0xFFFF_FFFFL) != open) {
+                return;
+            }
+            int next = (int) state;
+            if (next >= chunks || !claim.compareAndSet(state, state + 1)) {
+                if (next >= chunks) {
                     return;
                 }
-                int job = posted;
-                try {
-                    engine.multiply(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, rowFrom, rowTo);
-                } catch (RuntimeException e) {
-                    failure = e;
+                continue;
+            }
+            try {
+                int from = next * chunkRows;
+                engine.multiply(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, from,
+                        Math.min(m, from + chunkRows));
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                completed.incrementAndGet();
+            }
+        }
+    }
+
+    private void work() {
+        long seen = claim.get() & ~0xFFFF_FFFFL;
+        while (!stopped) {
+            long state = claim.get();
+            long open = state & ~0xFFFF_FFFFL;
+            if (open != seen) {
+                seen = open;
+                if ((int) state != CLOSED) {
+                    runChunks(open);
                 }
-                done = job;
-                finished = job;
-                Thread w = waiter;
-                if (w != null) {
-                    LockSupport.unpark(w);
+                continue;
+            }
+            for (int spin = 0; (claim.get() & ~0xFFFF_FFFFL) == seen && !stopped; spin++) {
+                if (spin < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.backprop.nn;
 
+import dev.backprop.linalg.Elementwise;
 import dev.backprop.linalg.Gemm;
 import dev.backprop.linalg.Matrix;
 
@@ -77,7 +78,7 @@ public final class Backpropagation {
             }
             Gemm.gemm(false, false, rows, out, spec.inputs(), input, inputOffset,
                     parameters, architecture.weightOffset(l), biasOffset >= 0 ? 1.0 : 0.0, z[l], 0);
-            spec.activation().apply(z[l], a[l], 0, rows * out);
+            activate(spec.activation(), z[l], a[l], rows * out);
             input = a[l];
             inputOffset = 0;
         }
@@ -134,6 +135,18 @@ public final class Backpropagation {
     public double loss(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, int rows) {
         double[] yhat = forward(parameters, x, xOffset, rows);
         return architecture.loss().value(yhat, y, yOffset, rows, architecture.outputs());
+    }
+
+    /**
+     * a = f(z) on a batch. The sigmoid goes through {@link Elementwise#logistic}, vectorised when the JDK Vector API is
+     * present: a scalar {@code Math.exp} per element would cost more than all of a small network's products.
+     */
+    private static void activate(Activation f, double[] z, double[] a, int length) {
+        if (f == Activation.SIGMOID) {
+            Elementwise.logistic(z, a, 0, length);
+        } else {
+            f.apply(z, a, 0, length);
+        }
     }
 
     private static void columnSums(double[] m, int rows, int cols, double[] out, int outOffset) {
