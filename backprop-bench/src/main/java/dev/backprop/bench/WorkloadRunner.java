@@ -11,9 +11,11 @@ import java.util.Locale;
  * repetitions, in microseconds per iteration for W1 and seconds per epoch for W2, W3.
  *
  * <pre>
- *   java -cp backprop-bench.jar dev.backprop.bench.WorkloadRunner [--reps N] [--rows N] [--peer NAME] W1|W2|W3|all...
+ *   java --add-modules jdk.incubator.vector -cp backprop-bench.jar dev.backprop.bench.WorkloadRunner \
+ *        [--reps N] [--rows N] [--peer NAME] [--heap] W1|W2|W3|all...
  * </pre>
- * {@code --rows} trains W2/W3 on that many rows (the scaling table); {@code --reps} defaults to PEER_REPS or 2.
+ * {@code --rows} trains W2/W3 on that many rows (the scaling table); {@code --reps} defaults to PEER_REPS or 2;
+ * {@code --heap} appends the heap in use after training (and a full GC) to each row.
  * Timing follows the peers: one untimed warm-up on min(n, 20 batches, 8192) rows (W1: 2,000 iterations), then each
  * repetition trains from the fixed initial weights; data generation is not timed.
  */
@@ -25,12 +27,14 @@ public final class WorkloadRunner {
         int reps = envInt("PEER_REPS", 2);
         int rows = -1;
         String peer = "backprop";
+        boolean heap = false;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
                 case "--peer" -> peer = args[++i];
+                case "--heap" -> heap = true;
                 case "all" -> names.addAll(List.of("W1", "W2", "W3"));
                 default -> names.add(args[i]);
             }
@@ -40,7 +44,8 @@ public final class WorkloadRunner {
         }
         for (String name : names) {
             Workload workload = rows > 0 && !name.equals("W1") ? Workload.of(name, rows) : Workload.of(name);
-            System.out.println(run(workload, reps, peer));
+            String row = run(workload, reps, peer);
+            System.out.println(heap ? row + " " + heapNote(workload) : row);
             System.out.flush();
         }
     }
@@ -62,6 +67,17 @@ public final class WorkloadRunner {
             times[r] = (System.nanoTime() - t0) * 1e-9;
         }
         return report(peer, workload, times, training.finalLoss(), "threads=" + threadNote());
+    }
+
+    /** Heap in use after a full collection, beside the data's own size: the rest is model, workspace and JVM. */
+    private static String heapNote(Workload w) {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        long used = runtime.totalMemory() - runtime.freeMemory();
+        long data = 8L * ((long) w.rows() * w.features() + w.rows());
+        return String.format(Locale.ROOT, "heapMB=%.1f dataMB=%.1f", used / 1048576.0, data / 1048576.0);
     }
 
     private static Workload warmupSlice(Workload w) {
