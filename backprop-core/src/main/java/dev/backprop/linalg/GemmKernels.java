@@ -1,7 +1,9 @@
 package dev.backprop.linalg;
 
 /**
- * Unchecked loops behind {@link Gemm}, and the choice among them by shape. Products of fewer than
+ * Unchecked loops behind {@link Gemm}, and the choice among them by shape. A product with k = 1 (outer product),
+ * n = 1 (matrix times vector) or m = 1 (vector times matrix) runs as axpy or dot loops ({@link VectorKernels}). Other
+ * products of fewer than
  * {@value #BLOCKED_WORK} multiply-adds, or with fewer than {@value #BLOCKED_MIN_N} columns, run the plain loops below
  * on the calling thread with nothing to set up (a 2-3-1 network's products cost tens of nanoseconds); larger ones go to
  * the blocked engine ({@link GemmEngines#BEST}), and those of at least {@link #PARALLEL_WORK} multiply-adds with
@@ -64,6 +66,10 @@ final class GemmKernels {
             column(transposeA, m, k, a, aOff, b, bOff, c, cOff);
             return;
         }
+        if (m == 1) {
+            row(transposeB, n, k, a, aOff, b, bOff, c, cOff);
+            return;
+        }
         if (work < BLOCKED_WORK || n < BLOCKED_MIN_N) {
             plain(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff);
             return;
@@ -79,15 +85,12 @@ final class GemmKernels {
 
     /**
      * C += a bᵀ for k = 1, c_ij += a_i b_j: with one shared index every transpose has the same layout (A is m values,
-     * B n values), and the j loop is contiguous for SIMD.
+     * B n values); one axpy per row of C.
      */
     static void outer(int m, int n, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
+        VectorKernels kernels = GemmEngines.VECTOR;
         for (int i = 0; i < m; i++) {
-            double ai = a[aOff + i];
-            int ci = cOff + i * n;
-            for (int j = 0; j < n; j++) {
-                c[ci + j] += ai * b[bOff + j];
-            }
+            kernels.axpy(a[aOff + i], b, bOff, c, cOff + i * n, n);
         }
     }
 
@@ -103,12 +106,27 @@ final class GemmKernels {
                 c[cOff + i] += kernels.dot(a, aOff + i * k, b, bOff, k);
             }
         } else {
+            VectorKernels kernels = GemmEngines.VECTOR;
             for (int p = 0; p < k; p++) {
-                double bp = b[bOff + p];
-                int ap = aOff + p * m;
-                for (int i = 0; i < m; i++) {
-                    c[cOff + i] += bp * a[ap + i];
-                }
+                kernels.axpy(b[bOff + p], a, aOff + p * m, c, cOff, m);
+            }
+        }
+    }
+
+    /**
+     * C += a op(B) for m = 1 (a is k contiguous values either way): c_j += Σ_p a_p b_pj, an axpy per p over B's
+     * contiguous row, or when B is transposed a dot product per column j. A bias gradient (column sums of δ) is this.
+     */
+    static void row(boolean transposeB, int n, int k, double[] a, int aOff, double[] b, int bOff, double[] c,
+                    int cOff) {
+        VectorKernels kernels = GemmEngines.VECTOR;
+        if (!transposeB) {
+            for (int p = 0; p < k; p++) {
+                kernels.axpy(a[aOff + p], b, bOff + p * n, c, cOff, n);
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                c[cOff + j] += kernels.dot(a, aOff, b, bOff + j * k, k);
             }
         }
     }

@@ -16,9 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * Legend: i rows of C, j columns, p the shared index; r an A panel, q a B panel.
  */
 final class VectorGemm implements GemmEngine {
-    static final int KC = 256;
-    static final int MC = 96;
-    static final int NC = 512;
+    static final int KC = Integer.getInteger("backprop.gemm.kc", 256);
+    static final int MC = Integer.getInteger("backprop.gemm.mc", 48);
+    static final int NC = Integer.getInteger("backprop.gemm.nc", 512);
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();

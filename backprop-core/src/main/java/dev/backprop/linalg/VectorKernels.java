@@ -11,6 +11,9 @@ interface VectorKernels {
     /** Σ_p x[xOff + p] y[yOff + p] for p &lt; length. */
     double dot(double[] x, int xOff, double[] y, int yOff, int length);
 
+    /** y[yOff + i] += alpha x[xOff + i] for i &lt; length. */
+    void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int length);
+
     /** The plain-Java versions: {@code Math.exp} per element, a dot product in four interleaved partial sums. */
     VectorKernels SCALAR = new VectorKernels() {
         @Override
@@ -37,6 +40,13 @@ interface VectorKernels {
                 s0 += x[xOff + p] * y[yOff + p];
             }
             return (s0 + s1) + (s2 + s3);
+        }
+
+        @Override
+        public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int length) {
+            for (int i = 0; i < length; i++) {
+                y[yOff + i] += alpha * x[xOff + i];
+            }
         }
     };
 }

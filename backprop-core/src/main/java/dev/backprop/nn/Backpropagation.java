@@ -26,6 +26,8 @@ public final class Backpropagation {
     private final double[][] z;
     private final double[][] a;
     private final double[][] delta;
+    /** capacity ones: a bias gradient is the product 1ᵀ δ. */
+    private final double[] ones;
     private int rows;
 
     /**
@@ -41,6 +43,8 @@ public final class Backpropagation {
         z = new double[depth][];
         a = new double[depth][];
         delta = new double[depth][];
+        ones = new double[capacity];
+        Arrays.fill(ones, 1.0);
         for (int l = 0; l < depth; l++) {
             int size = Math.multiplyExact(capacity, architecture.layer(l).outputs());
             z[l] = new double[size];
@@ -116,7 +120,7 @@ public final class Backpropagation {
                     gradient, architecture.weightOffset(l));
             int biasOffset = architecture.biasOffset(l);
             if (biasOffset >= 0) {
-                columnSums(delta[l], rows, out, gradient, biasOffset);
+                Gemm.gemm(false, false, 1, out, rows, ones, 0, delta[l], 0, 0.0, gradient, biasOffset);
             }
             if (l > 0) {
                 Gemm.gemm(false, true, rows, in, out, delta[l], 0, parameters, architecture.weightOffset(l), 0.0,
@@ -146,16 +150,6 @@ public final class Backpropagation {
             Elementwise.logistic(z, a, 0, length);
         } else {
             f.apply(z, a, 0, length);
-        }
-    }
-
-    private static void columnSums(double[] m, int rows, int cols, double[] out, int outOffset) {
-        Arrays.fill(out, outOffset, outOffset + cols, 0.0);
-        for (int i = 0; i < rows; i++) {
-            int row = i * cols;
-            for (int j = 0; j < cols; j++) {
-                out[outOffset + j] += m[row + j];
-            }
         }
     }
 

@@ -75,7 +75,7 @@ class GemmTest {
         // edges of micro-tiles, k beyond one block (256), n beyond one column block (512), prime sizes
         checkAll(List.of(new int[]{13, 17, 9}, new int[]{9, 31, 33}, new int[]{17, 16, 300}, new int[]{33, 47, 5},
                 new int[]{8, 530, 3}, new int[]{101, 23, 257}, new int[]{5, 8, 600}, new int[]{64, 64, 64}, new int[]{37, 1, 300},
-                new int[]{300, 40, 1}, new int[]{70, 3, 90}));
+                new int[]{300, 40, 1}, new int[]{70, 3, 90}, new int[]{1, 70, 300}));
     }
 
     private static void checkAll(List<int[]> shapes) {
