@@ -20,6 +20,8 @@ final class GemmPool {
     /** Spins (each a CPU pause hint) a worker waits for the next job before it parks. */
     private static final int SPINS = 4_000;
     private static final int CLOSED = Integer.MAX_VALUE;
+    /** Row chunks per thread: more balance the load when a core is busy, fewer pack op(B) fewer times. */
+    private static final int CHUNKS_PER_THREAD = Integer.getInteger("backprop.gemm.chunks", 3);
 
     private final Thread[] workers;
     private final AtomicBoolean busy = new AtomicBoolean();
@@ -79,7 +81,7 @@ final class GemmPool {
         try {
             int align = engine.rowAlignment();
             int blocks = (m + align - 1) / align;
-            int count = Math.min(blocks, 3 * threads());
+            int count = Math.min(blocks, CHUNKS_PER_THREAD * threads());
             this.engine = engine;
             this.transposeA = transposeA;
             this.transposeB = transposeB;
