@@ -17,13 +17,13 @@ import java.util.Locale;
  * {@code --rows} trains W2/W3 on that many rows (the scaling table); {@code --reps} defaults to PEER_REPS or 2;
  * {@code --heap} appends the heap in use after training (and a full GC) to each row.
  * Timing follows the peers: one untimed warm-up on min(n, 20 batches, 8192) rows, then each repetition trains from
- * the fixed initial weights; data generation is not timed. W1's warm-up is one full run of 10,000 iterations (the
- * JVM peers use 2,000): a 2,000-iteration warm-up lasts about a millisecond, before C2 has compiled the step, so the
- * timed runs would measure the JIT rather than the library (WORKLOADS.md asks for "one warm-up run").
+ * the fixed initial weights; data generation is not timed. W1's warm-up is 50,000 iterations (the JVM peers use
+ * 2,000): one iteration takes well under a microsecond, and C2 needs about that many before the whole step is compiled
+ * (measured: timed runs after 2,000 iterations were 3-4x slower than the steady state). It lasts 20-70 ms.
  */
 public final class WorkloadRunner {
-    /** Iterations of W1's untimed warm-up: one full run. */
-    static final int W1_WARMUP = 10_000;
+    /** Iterations of W1's untimed warm-up: five full runs. */
+    static final int W1_WARMUP = 50_000;
 
     private WorkloadRunner() {
     }
