@@ -99,10 +99,10 @@ def main(raw, doc):
             if not m:
                 continue
             t = float(m.group(3))
-            rows = float(m.group(4)) * t
-            heap = re.search(r"heapMB=([\d.]+) dataMB=([\d.]+)", line)
+            heap = re.search(r"rows=(\d+) heapMB=([\d.]+) dataMB=([\d.]+)", line)
+            rows = int(heap.group(1)) if heap else float(m.group(4)) * t
             out.append("| %d | %.4f | %.1f | %s MB | %s MB |" % (
-                round(rows), t, t / rows * 1e9, heap.group(1) if heap else "?", heap.group(2) if heap else "?"))
+                round(rows), t, t / rows * 1e9, heap.group(2) if heap else "?", heap.group(3) if heap else "?"))
     if (raw / "jmh.txt").exists():
         out += ["", "### Allocation per training epoch (JMH `-prof gc`)", "", "```"]
         out += [l for l in (raw / "jmh.txt").read_text().splitlines()

@@ -46,7 +46,7 @@ fi
 if [ "${SCALING:-1}" != 0 ]; then
   echo "# scaling: W2 at 50k, 200k, 800k rows" >&2
   for rows in 50000 200000 800000; do
-    "${JAVA[@]}" -Xmx8g -cp "$JAR" dev.backprop.bench.WorkloadRunner --reps 3 --rows "$rows" --heap W2 2>/dev/null
+    "${JAVA[@]}" -Xmx8g -cp "$JAR" dev.backprop.bench.WorkloadRunner --reps 5 --rows "$rows" --heap W2 2>/dev/null
   done | tee "$OUT_DIR/scaling.txt" >&2
 fi
 

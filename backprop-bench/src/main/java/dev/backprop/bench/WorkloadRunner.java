@@ -82,7 +82,8 @@ public final class WorkloadRunner {
         }
         long used = runtime.totalMemory() - runtime.freeMemory();
         long data = 8L * ((long) w.rows() * w.features() + w.rows());
-        return String.format(Locale.ROOT, "heapMB=%.1f dataMB=%.1f", used / 1048576.0, data / 1048576.0);
+        return String.format(Locale.ROOT, "rows=%d heapMB=%.1f dataMB=%.1f", w.rows(), used / 1048576.0,
+                data / 1048576.0);
     }
 
     private static Workload warmupSlice(Workload w) {

@@ -10,6 +10,33 @@ interface GemmEngine {
     void multiply(boolean transposeA, boolean transposeB, int m, int n, int k,
                   double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int rowFrom, int rowTo);
 
+    /**
+     * How many independent units packing op(B) once, for all row ranges, takes (so threads can share the packing);
+     * 0 if the engine has no shared packed form, in which case the pool calls {@link #multiply} on each range.
+     */
+    default int packUnits(int n, int k) {
+        return 0;
+    }
+
+    /** Doubles the shared packed form of op(B) needs. */
+    default int packedLength(int n, int k) {
+        return 0;
+    }
+
+    /** Packs unit {@code unit} (of {@link #packUnits}) of op(B) into {@code packed}. B not modified. */
+    default void pack(boolean transposeB, int n, int k, double[] b, int bOff, double[] packed, int unit) {
+        throw new UnsupportedOperationException(name() + " has no shared packing");
+    }
+
+    /**
+     * As {@link #multiply}, reading op(B) from {@code packed}, filled by {@link #pack} for every unit. Gives the same
+     * bits as {@link #multiply}.
+     */
+    default void multiplyPacked(boolean transposeA, int m, int n, int k, double[] a, int aOff, double[] packed,
+                                double[] c, int cOff, int rowFrom, int rowTo) {
+        throw new UnsupportedOperationException(name() + " has no shared packing");
+    }
+
     /** Row ranges given to one thread should start at a multiple of this. */
     int rowAlignment();
 

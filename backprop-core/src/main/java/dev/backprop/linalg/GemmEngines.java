@@ -31,11 +31,6 @@ final class GemmEngines {
     private GemmEngines() {
     }
 
-    /** The engine named {@code "java"} or the best one otherwise, for tests and benchmarks. */
-    static GemmEngine named(String name) {
-        return "java".equals(name) ? JAVA : BEST;
-    }
-
     private static boolean vectorApiWanted() {
         if ("java".equals(System.getProperty("backprop.engine"))) {
             return false;

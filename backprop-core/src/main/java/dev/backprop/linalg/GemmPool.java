@@ -13,20 +13,27 @@ import java.util.concurrent.locks.LockSupport;
  * the result does not depend on the thread count or on who computed which chunk. If the pool is already busy (two
  * trainers multiplying at once) the caller computes everything itself.
  *
- * <p>The claim word holds the job's generation in its high 32 bits and the next chunk in its low 32; a job is closed by
- * setting the chunk to {@link Integer#MAX_VALUE}, so a worker that wakes late can never claim from a finished job.
+ * <p>When the engine can share its packed op(B) ({@link GemmEngine#packUnits} &gt; 0), a job's first tasks pack it into
+ * one buffer, unit by unit, and the row chunks that follow read it: op(B) is packed once, by both threads, instead of
+ * once per chunk. A thread that claims a chunk before every packing unit is done waits for them.
+ *
+ * <p>The claim word holds the job's generation in its high 32 bits and the next task in its low 32; a job is closed by
+ * setting the task to {@link Integer#MAX_VALUE}, so a worker that wakes late can never claim from a finished job.
  */
 final class GemmPool {
     /** Spins (each a CPU pause hint) a worker waits for the next job before it parks. */
     private static final int SPINS = 4_000;
     private static final int CLOSED = Integer.MAX_VALUE;
-    /** Row chunks per thread: more balance the load when a core is busy, fewer pack op(B) fewer times. */
+    /** Row chunks per thread: more of them balance the load when another process holds a core. */
     private static final int CHUNKS_PER_THREAD = Integer.getInteger("backprop.gemm.chunks", 3);
 
     private final Thread[] workers;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicLong claim = new AtomicLong(CLOSED);
     private final AtomicInteger completed = new AtomicInteger();
+    private final AtomicInteger packed = new AtomicInteger();
+    /** The shared packed op(B), grown when a larger product needs it (never per call in steady state). */
+    private double[] packedB = new double[0];
     private volatile boolean stopped;
     private volatile RuntimeException failure;
     private int generation;
@@ -45,7 +52,8 @@ final class GemmPool {
     private double[] c;
     private int cOff;
     private int chunkRows;
-    private int chunks;
+    private int units;
+    private int tasks;
 
     GemmPool(int threads) {
         workers = new Thread[Math.max(0, threads - 1)];
@@ -95,9 +103,14 @@ final class GemmPool {
             this.c = c;
             this.cOff = cOff;
             this.chunkRows = (blocks + count - 1) / count * align;
-            this.chunks = (m + chunkRows - 1) / chunkRows;
+            this.units = engine.packUnits(n, k);
+            this.tasks = units + (m + chunkRows - 1) / chunkRows;
+            if (units > 0 && packedB.length < engine.packedLength(n, k)) {
+                packedB = new double[engine.packedLength(n, k)];
+            }
             this.failure = null;
             completed.set(0);
+            packed.set(0);
             generation++;
             long open = (long) generation << 32;
             claim.set(open);
@@ -105,7 +118,7 @@ final class GemmPool {
                 LockSupport.unpark(w);
             }
             runChunks(open);
-            for (int spin = 0; completed.get() < chunks; spin++) {
+            for (int spin = 0; completed.get() < tasks; spin++) {
                 if (spin < SPINS) {
                     Thread.onSpinWait();
                 } else {
@@ -116,6 +129,7 @@ final class GemmPool {
             this.a = null;
             this.b = null;
             this.c = null;
+            this.engine = null;
             RuntimeException e = failure;
             if (e != null) {
                 throw e;
@@ -126,7 +140,7 @@ final class GemmPool {
         }
     }
 
-    /** Claims and computes chunks of the job whose claim word started at {@code open} until none is left. */
+    /** Claims and runs tasks of the job whose claim word started at {@code open} until none is left. */
     private void runChunks(long open) {
         while (true) {
             long state = claim.get();
@@ -134,20 +148,44 @@ final class GemmPool {
                 return;
             }
             int next = (int) state;
-            if (next >= chunks || !claim.compareAndSet(state, state + 1)) {
-                if (next >= chunks) {
-                    return;
-                }
+            if (next >= tasks) {
+                return;
+            }
+            if (!claim.compareAndSet(state, state + 1)) {
                 continue;
             }
             try {
-                int from = next * chunkRows;
-                engine.multiply(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, from,
-                        Math.min(m, from + chunkRows));
+                if (next < units) {
+                    engine.pack(transposeB, n, k, b, bOff, packedB, next);
+                    packed.incrementAndGet();
+                } else {
+                    int from = (next - units) * chunkRows;
+                    int to = Math.min(m, from + chunkRows);
+                    if (units > 0) {
+                        awaitPacking();
+                        engine.multiplyPacked(transposeA, m, n, k, a, aOff, packedB, c, cOff, from, to);
+                    } else {
+                        engine.multiply(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, from, to);
+                    }
+                }
             } catch (RuntimeException e) {
                 failure = e;
+                if (next < units) {
+                    packed.incrementAndGet();
+                }
             } finally {
                 completed.incrementAndGet();
+            }
+        }
+    }
+
+    /** Every packing unit has been claimed before any chunk; wait until the threads packing them are done. */
+    private void awaitPacking() {
+        for (int spin = 0; packed.get() < units; spin++) {
+            if (spin < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
             }
         }
     }

@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The JDK Vector API engine (module {@code jdk.incubator.vector}): the classic packed GEMM. For each block of
- * {@value #KC} values of the shared index p and {@value #NC} columns, op(B) is packed into panels of NR = 2 vectors'
- * width, then for each block of {@value #MC} rows op(A) is packed into panels of MR rows, and a register-tiled
+ * KC = 256 values of the shared index p and NC = 512 columns, op(B) is packed into panels of NR = 2 vectors'
+ * width, then for each block of MC = 48 rows op(A) is packed into panels of MR rows, and a register-tiled
  * micro-kernel keeps an MR x NR tile of C in 2·MR vector registers while it runs down p with fused multiply-adds.
  * Packing zero-pads partial panels, so one kernel serves every tile; tiles that overhang C are computed into a small
  * buffer and the valid part added. Every c_ij is therefore summed the same way wherever its tile lies: per p block, an
@@ -16,6 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Legend: i rows of C, j columns, p the shared index; r an A panel, q a B panel.
  */
 final class VectorGemm implements GemmEngine {
+    // block sizes, measured best on W3's shapes here; system properties allow tuning elsewhere
     static final int KC = Integer.getInteger("backprop.gemm.kc", 256);
     static final int MC = Integer.getInteger("backprop.gemm.mc", 48);
     static final int NC = Integer.getInteger("backprop.gemm.nc", 512);
@@ -54,26 +55,70 @@ final class VectorGemm implements GemmEngine {
             int kc = Math.min(KC, k - p0);
             for (int j0 = 0; j0 < n; j0 += NC) {
                 int nc = Math.min(NC, n - j0);
-                packB(transposeB, n, k, b, bOff, p0, kc, j0, nc, w.packedB);
+                packB(transposeB, n, k, b, bOff, p0, kc, j0, nc, w.packedB, 0);
                 for (int i0 = rowFrom; i0 < rowTo; i0 += MC) {
                     int mc = Math.min(MC, rowTo - i0);
                     packA(transposeA, m, k, a, aOff, i0, mc, p0, kc, w.packedA);
-                    for (int q = 0; q * NR < nc; q++) {
-                        int j = j0 + q * NR;
-                        int bPanel = q * kc * NR;
-                        for (int r = 0; r * MR < mc; r++) {
-                            int i = i0 + r * MR;
-                            int aPanel = r * kc * MR;
-                            if (i + MR <= i0 + mc && j + NR <= j0 + nc) {
-                                kernel(kc, w.packedA, aPanel, w.packedB, bPanel, c, cOff + i * n + j, n);
-                            } else {
-                                java.util.Arrays.fill(w.edge, 0.0);
-                                kernel(kc, w.packedA, aPanel, w.packedB, bPanel, w.edge, 0, NR);
-                                addEdge(w.edge, Math.min(MR, i0 + mc - i), Math.min(NR, j0 + nc - j),
-                                        c, cOff + i * n + j, n);
-                            }
-                        }
-                    }
+                    tiles(w, kc, mc, i0, j0, nc, w.packedB, 0, c, cOff, n);
+                }
+            }
+        }
+    }
+
+    /** One unit per panel of NR columns: the panel for every block of p. */
+    @Override
+    public int packUnits(int n, int k) {
+        return (n + NR - 1) / NR;
+    }
+
+    /** All of op(B), block of p after block of p; within a block, panel after panel (kc x NR each). */
+    @Override
+    public int packedLength(int n, int k) {
+        return Math.multiplyExact(k, packUnits(n, k) * NR);
+    }
+
+    @Override
+    public void pack(boolean transposeB, int n, int k, double[] b, int bOff, double[] packed, int unit) {
+        int width = packUnits(n, k) * NR;
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            int j = unit * NR;
+            // panel q of the block starting at p0 sits at p0 * width + q * kc * NR; packB packs panels from its
+            // first one, so point it at this unit's panel as if it were the block's first
+            packB(transposeB, n, k, b, bOff, p0, kc, j, Math.min(NR, n - j), packed, p0 * width + unit * kc * NR);
+        }
+    }
+
+    @Override
+    public void multiplyPacked(boolean transposeA, int m, int n, int k, double[] a, int aOff, double[] packed,
+                               double[] c, int cOff, int rowFrom, int rowTo) {
+        Workspace w = WORKSPACE.get();
+        int width = packUnits(n, k) * NR;
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            for (int i0 = rowFrom; i0 < rowTo; i0 += MC) {
+                int mc = Math.min(MC, rowTo - i0);
+                packA(transposeA, m, k, a, aOff, i0, mc, p0, kc, w.packedA);
+                tiles(w, kc, mc, i0, 0, n, packed, p0 * width, c, cOff, n);
+            }
+        }
+    }
+
+    /** Every micro-tile of the block rows [i0, i0+mc) x columns [j0, j0+nc), B panels from {@code pb[pbAt]}. */
+    private static void tiles(Workspace w, int kc, int mc, int i0, int j0, int nc, double[] pb, int pbAt,
+                              double[] c, int cOff, int n) {
+        for (int q = 0; q * NR < nc; q++) {
+            int j = j0 + q * NR;
+            int bPanel = pbAt + q * kc * NR;
+            for (int r = 0; r * MR < mc; r++) {
+                int i = i0 + r * MR;
+                int aPanel = r * kc * MR;
+                if (i + MR <= i0 + mc && j + NR <= j0 + nc) {
+                    kernel(kc, w.packedA, aPanel, pb, bPanel, c, cOff + i * n + j, n);
+                } else {
+                    java.util.Arrays.fill(w.edge, 0.0);
+                    kernel(kc, w.packedA, aPanel, pb, bPanel, w.edge, 0, NR);
+                    addEdge(w.edge, Math.min(MR, i0 + mc - i), Math.min(NR, j0 + nc - j), c, cOff + i * n + j, n);
                 }
             }
         }
@@ -127,13 +172,13 @@ final class VectorGemm implements GemmEngine {
     }
 
     /**
-     * Packs op(B)[p0..p0+kc) x [j0..j0+nc) into panels of NR columns: panel q holds, for each p, NR consecutive values
-     * op(B)_{p0+p, j0+q·NR+jj}, zero past column j0+nc.
+     * Packs op(B)[p0..p0+kc) x [j0..j0+nc) into panels of NR columns from {@code packed[packedAt]}: panel q holds, for
+     * each p, NR consecutive values op(B)_{p0+p, j0+q·NR+jj}, zero past column j0+nc.
      */
     private static void packB(boolean transposeB, int n, int k, double[] b, int bOff, int p0, int kc, int j0, int nc,
-                              double[] packed) {
+                              double[] packed, int packedAt) {
         for (int q = 0; q * NR < nc; q++) {
-            int base = q * kc * NR;
+            int base = packedAt + q * kc * NR;
             int cols = Math.min(NR, nc - q * NR);
             int jStart = j0 + q * NR;
             if (!transposeB) {

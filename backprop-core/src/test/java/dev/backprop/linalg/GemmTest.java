@@ -18,7 +18,7 @@ class GemmTest {
 
     /** One way of computing C = op(A) op(B) + beta C. */
     private enum Variant {
-        PLAIN, JAVA_ENGINE, BEST_ENGINE, JAVA_ENGINE_SPLIT, BEST_ENGINE_SPLIT, ENTRY_POINT;
+        PLAIN, JAVA_ENGINE, BEST_ENGINE, JAVA_ENGINE_SPLIT, BEST_ENGINE_SPLIT, BEST_ENGINE_PACKED, ENTRY_POINT;
 
         void run(boolean tA, boolean tB, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
                  double beta, double[] c, int cOff) {
@@ -33,6 +33,7 @@ class GemmTest {
                 case BEST_ENGINE -> GemmEngines.BEST.multiply(tA, tB, m, n, k, a, aOff, b, bOff, c, cOff, 0, m);
                 case JAVA_ENGINE_SPLIT -> split(GemmEngines.JAVA, tA, tB, m, n, k, a, aOff, b, bOff, c, cOff);
                 case BEST_ENGINE_SPLIT -> split(GemmEngines.BEST, tA, tB, m, n, k, a, aOff, b, bOff, c, cOff);
+                case BEST_ENGINE_PACKED -> packed(GemmEngines.BEST, tA, tB, m, n, k, a, aOff, b, bOff, c, cOff);
                 default -> throw new AssertionError(this);
             }
         }
@@ -43,6 +44,23 @@ class GemmTest {
             int h = Math.min(m, e.rowAlignment());
             e.multiply(tA, tB, m, n, k, a, aOff, b, bOff, c, cOff, 0, h);
             e.multiply(tA, tB, m, n, k, a, aOff, b, bOff, c, cOff, h, m);
+        }
+
+        /** As the pool does: op(B) packed once unit by unit, then two row ranges (plain multiply if no packing). */
+        private static void packed(GemmEngine e, boolean tA, boolean tB, int m, int n, int k, double[] a, int aOff,
+                                   double[] b, int bOff, double[] c, int cOff) {
+            int units = e.packUnits(n, k);
+            if (units == 0) {
+                split(e, tA, tB, m, n, k, a, aOff, b, bOff, c, cOff);
+                return;
+            }
+            double[] packed = new double[e.packedLength(n, k)];
+            for (int u = units - 1; u >= 0; u--) {
+                e.pack(tB, n, k, b, bOff, packed, u);
+            }
+            int h = Math.min(m, e.rowAlignment());
+            e.multiplyPacked(tA, m, n, k, a, aOff, packed, c, cOff, 0, h);
+            e.multiplyPacked(tA, m, n, k, a, aOff, packed, c, cOff, h, m);
         }
 
         private static void scale(double beta, double[] c, int cOff, int length) {
@@ -162,6 +180,28 @@ class GemmTest {
                     } else {
                         assertThat(Arrays.equals(c, reference)).as("threads=" + threads).isTrue();
                     }
+                }
+            }
+        }
+    }
+
+    @Test
+    void sharedPackingGivesTheSameBitsAsPrivatePacking() {
+        SplittableRandom random = new SplittableRandom(11);
+        GemmEngine e = GemmEngines.BEST;
+        for (int[] s : new int[][]{{40, 37, 300}, {17, 600, 9}, {64, 64, 64}}) {
+            for (boolean tA : new boolean[]{false, true}) {
+                for (boolean tB : new boolean[]{false, true}) {
+                    int m = s[0];
+                    int n = s[1];
+                    int k = s[2];
+                    double[] a = randoms(m * k, random);
+                    double[] b = randoms(k * n, random);
+                    double[] expected = new double[m * n];
+                    e.multiply(tA, tB, m, n, k, a, 0, b, 0, expected, 0, 0, m);
+                    double[] actual = new double[m * n];
+                    Variant.BEST_ENGINE_PACKED.run(tA, tB, m, n, k, a, 0, b, 0, 0.0, actual, 0);
+                    assertThat(Arrays.equals(actual, expected)).as(e.name() + " " + m + "x" + n + "x" + k).isTrue();
                 }
             }
         }
