@@ -32,6 +32,7 @@ class WorkloadRunnerTest {
     @Test
     void printsThePeersRowFormat() {
         String row = WorkloadRunner.run(Workload.of("W2", 600), 1, "backprop");
-        assertThat(row).matches("backprop +W2 +\\d+\\.\\d{4} +\\d+\\.\\d +\\d+\\.\\d{3} +\\d\\.\\d{8}e[-+]\\d{2}  # reps=\\[.*");
+        assertThat(row).matches("backprop +W2 +\\d+\\.\\d{4} +\\d+\\.\\d +\\d+\\.\\d{3} +\\d\\.\\d{8}e[-+]\\d{2}"
+                + "  # reps=\\[.*");
     }
 }

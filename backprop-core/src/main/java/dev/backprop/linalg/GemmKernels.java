@@ -74,11 +74,9 @@ final class GemmKernels {
             plain(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff);
             return;
         }
-        if (work >= PARALLEL_WORK) {
-            if (m >= 2 * engine.rowAlignment() && pool.multiply(engine, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c,
-                    cOff)) {
-                return;
-            }
+        boolean parallel = work >= PARALLEL_WORK && m >= 2 * engine.rowAlignment();
+        if (parallel && pool.multiply(engine, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff)) {
+            return;
         }
         engine.multiply(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, 0, m);
     }
