@@ -93,7 +93,7 @@ public final class WorkloadRunner {
     }
 
     private static String threadNote() {
-        return Integer.toString(Runtime.getRuntime().availableProcessors());
+        return dev.backprop.linalg.Gemm.threads() + " engine=" + dev.backprop.linalg.Gemm.engine();
     }
 
     /** The peers' row format (common/workloads.py report()). */
