@@ -39,6 +39,32 @@ public final class Gemm {
         GemmKernels.gemm(transposeA, transposeB, m, n, k, a, aOffset, b, bOffset, beta, c, cOffset);
     }
 
+    /** How many threads (the caller included) large products are split across; see {@link #setThreads}. */
+    public static int threads() {
+        return GemmKernels.threads();
+    }
+
+    /**
+     * Splits large products across {@code threads} threads, the caller included: {@code threads - 1} daemon workers
+     * are started, the previous ones stopped. The default is the system property {@code backprop.threads}, else the
+     * number of available processors. Results are bit-identical for every thread count: each element of C is summed
+     * in the same order whichever thread computes it. Products below about a million multiply-adds always stay on the
+     * calling thread.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public static void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1 but was " + threads);
+        }
+        GemmKernels.setThreads(threads);
+    }
+
+    /** The engine large products use: {@code "vector-512"} (JDK Vector API, 512-bit) and the like, or {@code "java"}. */
+    public static String engine() {
+        return GemmEngines.BEST.name();
+    }
+
     private static void checkFits(String name, double[] array, int offset, long length) {
         if (offset < 0 || offset + length > array.length) {
             throw new IllegalArgumentException(name + " needs " + length + " values from offset " + offset

@@ -1,19 +1,137 @@
 package dev.backprop.linalg;
 
 /**
- * Unchecked loops behind {@link Gemm}. Each transpose case has its own loop so the innermost one always walks
- * contiguous memory (i-p-j order where B's rows are contiguous, dot products where they are not).
+ * Unchecked loops behind {@link Gemm}, and the choice among them by shape. A product with k = 1 (outer product),
+ * n = 1 (matrix times vector) or m = 1 (vector times matrix) runs as axpy or dot loops ({@link VectorKernels}). Other
+ * products of fewer than
+ * {@value #BLOCKED_WORK} multiply-adds, or with fewer than {@value #BLOCKED_MIN_N} columns, run the plain loops below
+ * on the calling thread with nothing to set up (a 2-3-1 network's products cost tens of nanoseconds); larger ones go to
+ * the blocked engine ({@link GemmEngines#BEST}), and those of at least {@link #PARALLEL_WORK} multiply-adds with
+ * enough rows are split by rows of C across the {@link GemmPool}. Each plain loop walks contiguous memory innermost
+ * (i-p-j order where B's rows are contiguous, dot products where they are not).
  */
 final class GemmKernels {
+    /** Below this many multiply-adds (m n k) the plain loops win: no packing, no thread-local look-up. */
+    static final long BLOCKED_WORK = 8_192;
+    /** Narrower outputs waste most of a micro-tile, so they stay on the plain loops. */
+    static final int BLOCKED_MIN_N = 8;
+    /**
+     * From this many multiply-adds on, a second thread pays for its hand-off; system property
+     * {@code backprop.parallelWork} overrides it (for tuning on other machines).
+     */
+    static final long PARALLEL_WORK = Long.getLong("backprop.parallelWork", 1L << 20);
+
+    private static volatile GemmPool pool = new GemmPool(defaultThreads());
+
     private GemmKernels() {
+    }
+
+    static int defaultThreads() {
+        String value = System.getProperty("backprop.threads");
+        if (value != null && !value.isEmpty()) {
+            return Math.max(1, Integer.parseInt(value.trim()));
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    static int threads() {
+        return pool.threads();
+    }
+
+    static synchronized void setThreads(int threads) {
+        if (threads != pool.threads()) {
+            GemmPool old = pool;
+            pool = new GemmPool(threads);
+            old.shutdown();
+        }
     }
 
     static void gemm(boolean transposeA, boolean transposeB, int m, int n, int k,
                      double[] a, int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
+        gemm(GemmEngines.BEST, transposeA, transposeB, m, n, k, a, aOff, b, bOff, beta, c, cOff);
+    }
+
+    static void gemm(GemmEngine engine, boolean transposeA, boolean transposeB, int m, int n, int k,
+                     double[] a, int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
         scale(beta, c, cOff, m * n);
-        if (k == 0) {
+        if (k == 0 || m == 0 || n == 0) {
             return;
         }
+        long work = (long) m * n * k;
+        if (k == 1) {
+            outer(m, n, a, aOff, b, bOff, c, cOff);
+            return;
+        }
+        if (n == 1) {
+            column(transposeA, m, k, a, aOff, b, bOff, c, cOff);
+            return;
+        }
+        if (m == 1) {
+            row(transposeB, n, k, a, aOff, b, bOff, c, cOff);
+            return;
+        }
+        if (work < BLOCKED_WORK || n < BLOCKED_MIN_N) {
+            plain(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff);
+            return;
+        }
+        boolean parallel = work >= PARALLEL_WORK && m >= 2 * engine.rowAlignment();
+        if (parallel && pool.multiply(engine, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff)) {
+            return;
+        }
+        engine.multiply(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, 0, m);
+    }
+
+    /**
+     * C += a bᵀ for k = 1, c_ij += a_i b_j: with one shared index every transpose has the same layout (A is m values,
+     * B n values); one axpy per row of C.
+     */
+    static void outer(int m, int n, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
+        VectorKernels kernels = GemmEngines.VECTOR;
+        for (int i = 0; i < m; i++) {
+            kernels.axpy(a[aOff + i], b, bOff, c, cOff + i * n, n);
+        }
+    }
+
+    /**
+     * C += op(A) b for n = 1 (b is k contiguous values either way): c_i += Σ_p a_ip b_p, a dot product per row of A, or
+     * when A is transposed an axpy per p (c += b_p a_p·) whose i loop is contiguous.
+     */
+    static void column(boolean transposeA, int m, int k, double[] a, int aOff, double[] b, int bOff, double[] c,
+                       int cOff) {
+        if (!transposeA) {
+            VectorKernels kernels = GemmEngines.VECTOR;
+            for (int i = 0; i < m; i++) {
+                c[cOff + i] += kernels.dot(a, aOff + i * k, b, bOff, k);
+            }
+        } else {
+            VectorKernels kernels = GemmEngines.VECTOR;
+            for (int p = 0; p < k; p++) {
+                kernels.axpy(b[bOff + p], a, aOff + p * m, c, cOff, m);
+            }
+        }
+    }
+
+    /**
+     * C += a op(B) for m = 1 (a is k contiguous values either way): c_j += Σ_p a_p b_pj, an axpy per p over B's
+     * contiguous row, or when B is transposed a dot product per column j. A bias gradient (column sums of δ) is this.
+     */
+    static void row(boolean transposeB, int n, int k, double[] a, int aOff, double[] b, int bOff, double[] c,
+                    int cOff) {
+        VectorKernels kernels = GemmEngines.VECTOR;
+        if (!transposeB) {
+            for (int p = 0; p < k; p++) {
+                kernels.axpy(a[aOff + p], b, bOff + p * n, c, cOff, n);
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                c[cOff + j] += kernels.dot(a, aOff, b, bOff + j * k, k);
+            }
+        }
+    }
+
+    /** C += op(A) op(B) by the plain loops, whatever the shape. */
+    static void plain(boolean transposeA, boolean transposeB, int m, int n, int k,
+                      double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
         if (!transposeB) {
             if (!transposeA) {
                 multAB(m, n, k, a, aOff, b, bOff, c, cOff);

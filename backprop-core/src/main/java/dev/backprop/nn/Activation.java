@@ -1,5 +1,7 @@
 package dev.backprop.nn;
 
+import dev.backprop.linalg.Elementwise;
+
 import java.util.Locale;
 
 /**
@@ -19,11 +21,14 @@ public enum Activation {
      * z = ±1000 it gives exactly 1 or 0 and a zero derivative; NaN in gives NaN out.
      */
     SIGMOID("sigmoid") {
+        /**
+         * Through {@link Elementwise#logistic}, vectorised when the JDK Vector API is present: a scalar
+         * {@code Math.exp} per element would cost more than all of a small network's products. Training and
+         * prediction share this path, so they agree to the bit.
+         */
         @Override
         public void apply(double[] z, double[] a, int from, int to) {
-            for (int i = from; i < to; i++) {
-                a[i] = sigmoid(z[i]);
-            }
+            Elementwise.logistic(z, a, from, to);
         }
 
         @Override

@@ -37,6 +37,8 @@ public final class Backpropagation {
     private final Dropout[] dropout;
     /** Per layer with dropout: m ∘ a⁽ˡ⁾, what the next layer reads while training; otherwise null. */
     private final double[][] dropped;
+    /** capacity ones: a bias gradient is the product 1ᵀ δ. */
+    private final double[] ones;
     private int rows;
 
     /**
@@ -70,6 +72,8 @@ public final class Backpropagation {
         delta = new double[depth][];
         dropout = new Dropout[depth];
         dropped = new double[depth][];
+        ones = new double[capacity];
+        Arrays.fill(ones, 1.0);
         for (int l = 0; l < depth; l++) {
             int size = Math.multiplyExact(capacity, architecture.layer(l).outputs());
             z[l] = new double[size];
@@ -199,7 +203,7 @@ public final class Backpropagation {
                     gradient, architecture.weightOffset(l));
             int biasOffset = architecture.biasOffset(l);
             if (biasOffset >= 0) {
-                columnSums(delta[l], rows, out, gradient, biasOffset);
+                Gemm.gemm(false, false, 1, out, rows, ones, 0, delta[l], 0, 0.0, gradient, biasOffset);
             }
             if (l > 0) {
                 Gemm.gemm(false, true, rows, in, out, delta[l], 0, parameters, architecture.weightOffset(l), 0.0,
@@ -244,16 +248,6 @@ public final class Backpropagation {
     /** m_i of layer l's current dropout mask (1 when the layer has no dropout), for tests. */
     double dropoutMask(int l, int i) {
         return dropout[l] == null ? 1.0 : dropout[l].mask(i);
-    }
-
-    private static void columnSums(double[] m, int rows, int cols, double[] out, int outOffset) {
-        Arrays.fill(out, outOffset, outOffset + cols, 0.0);
-        for (int i = 0; i < rows; i++) {
-            int row = i * cols;
-            for (int j = 0; j < cols; j++) {
-                out[outOffset + j] += m[row + j];
-            }
-        }
     }
 
     private void checkRows(int rows) {

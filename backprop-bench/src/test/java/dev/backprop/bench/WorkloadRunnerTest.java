@@ -1,0 +1,38 @@
+package dev.backprop.bench;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+/** A seconds-long smoke test of the workload runner; the real runs belong to bench/run.sh, never to CI. */
+class WorkloadRunnerTest {
+    @Test
+    void w1DoesTheSameArithmeticAsNumpy() {
+        WorkloadTraining training = new WorkloadTraining(Workload.of("W1"));
+        training.train(3, 10_000);
+        // numpy-f64, torch-f64, Smile and DL4J all print 4.85214815e-05 (peer-results-2026-11-28.txt)
+        assertThat(training.finalLoss()).isCloseTo(4.85214815e-05, offset(1e-9 * 4.85214815e-05 + 5e-14));
+    }
+
+    @Test
+    void dataComeFromTheSharedSplitMix64Streams() {
+        // first value of stream 2001 (W2's X), by the definition in peers/README.md
+        long z = 2001L + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        Workload w2 = Workload.of("W2", 300);
+        assertThat(w2.x()[0]).isEqualTo((z >>> 11) * 0x1.0p-53);
+        assertThat(w2.y()).hasSize(300);
+        assertThat(java.util.Arrays.stream(w2.y()).allMatch(y -> y > 0.0 && y < 1.0)).isTrue();
+        assertThat(w2.initialParameters()).hasSize(32 * 64 + 64 + 64 + 1);
+    }
+
+    @Test
+    void printsThePeersRowFormat() {
+        String row = WorkloadRunner.run(Workload.of("W2", 600), 1, "backprop");
+        assertThat(row).matches("backprop +W2 +\\d+\\.\\d{4} +\\d+\\.\\d +\\d+\\.\\d{3} +\\d\\.\\d{8}e[-+]\\d{2}"
+                + "  # reps=\\[.*");
+    }
+}

@@ -1,0 +1,25 @@
+package dev.backprop.linalg;
+
+/**
+ * Element-wise kernels that, like {@link Gemm}, use the fastest engine available (the JDK Vector API when its module is
+ * present, plain Java otherwise).
+ */
+public final class Elementwise {
+    private Elementwise() {
+    }
+
+    /**
+     * a_i = 1 / (1 + e^(-z_i)) for i in [from, to). z is not modified; a is (it may be z itself). The formula never
+     * overflows into NaN: z = -1000 gives exactly 0, z = +1000 exactly 1, NaN gives NaN. The vectorised e^x is within
+     * 1 ulp of {@link Math#exp}, so results may differ from a scalar loop in the last bit, never by engine thread count.
+     *
+     * @throws ArrayIndexOutOfBoundsException if the slice does not fit both arrays
+     */
+    public static void logistic(double[] z, double[] a, int from, int to) {
+        if (from < 0 || to > z.length || to > a.length || from > to) {
+            throw new ArrayIndexOutOfBoundsException("slice [" + from + ", " + to + ") does not fit arrays of "
+                    + z.length + " and " + a.length);
+        }
+        GemmEngines.VECTOR.logistic(z, a, from, to);
+    }
+}

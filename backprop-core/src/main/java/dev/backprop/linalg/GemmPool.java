@@ -1,0 +1,214 @@
+package dev.backprop.linalg;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A persistent pool that splits one large product into chunks of C's rows which the calling thread and
+ * {@code threads - 1} daemon workers claim one at a time. The caller never waits for a worker to start: if the other
+ * core is busy, the caller claims every chunk itself and only waits for a chunk a worker has already begun. Hand-off
+ * allocates nothing (fields, one atomic claim word, one counter). A row chunk never changes how an element is summed, so
+ * the result does not depend on the thread count or on who computed which chunk. If the pool is already busy (two
+ * trainers multiplying at once) the caller computes everything itself.
+ *
+ * <p>When the engine can share its packed op(B) ({@link GemmEngine#packUnits} &gt; 0), a job's first tasks pack it into
+ * one buffer, unit by unit, and the row chunks that follow read it: op(B) is packed once, by both threads, instead of
+ * once per chunk. A thread that claims a chunk before every packing unit is done waits for them.
+ *
+ * <p>The claim word holds the job's generation in its high 32 bits and the next task in its low 32; a job is closed by
+ * setting the task to {@link Integer#MAX_VALUE}, so a worker that wakes late can never claim from a finished job.
+ */
+final class GemmPool {
+    /** Spins (each a CPU pause hint) a worker waits for the next job before it parks. */
+    private static final int SPINS = 4_000;
+    private static final int CLOSED = Integer.MAX_VALUE;
+    /** Row chunks per thread: more of them balance the load when another process holds a core. */
+    private static final int CHUNKS_PER_THREAD = Integer.getInteger("backprop.gemm.chunks", 3);
+
+    private final Thread[] workers;
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private final AtomicLong claim = new AtomicLong(CLOSED);
+    private final AtomicInteger completed = new AtomicInteger();
+    private final AtomicInteger packed = new AtomicInteger();
+    /** The shared packed op(B), grown when a larger product needs it (never per call in steady state). */
+    private double[] packedB = new double[0];
+    private volatile boolean stopped;
+    private volatile RuntimeException failure;
+    private int generation;
+
+    // the current job, published by the volatile write of claim
+    private GemmEngine engine;
+    private boolean transposeA;
+    private boolean transposeB;
+    private int m;
+    private int n;
+    private int k;
+    private double[] a;
+    private int aOff;
+    private double[] b;
+    private int bOff;
+    private double[] c;
+    private int cOff;
+    private int chunkRows;
+    private int units;
+    private int tasks;
+
+    GemmPool(int threads) {
+        workers = new Thread[Math.max(0, threads - 1)];
+        for (int w = 0; w < workers.length; w++) {
+            workers[w] = new Thread(this::work, "backprop-gemm-" + (w + 1));
+            workers[w].setDaemon(true);
+            workers[w].start();
+        }
+    }
+
+    int threads() {
+        return workers.length + 1;
+    }
+
+    /** Stops the workers; the pool must not be used afterwards. */
+    void shutdown() {
+        stopped = true;
+        for (Thread w : workers) {
+            LockSupport.unpark(w);
+        }
+    }
+
+    /**
+     * C += op(A) op(B), rows of C shared among the caller and the workers in chunks aligned to the engine's rows.
+     *
+     * @return false, having done nothing, if the pool has no workers or is busy
+     */
+    boolean multiply(GemmEngine engine, boolean transposeA, boolean transposeB, int m, int n, int k,
+                     double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
+        if (workers.length == 0 || !busy.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            int align = engine.rowAlignment();
+            int blocks = (m + align - 1) / align;
+            int count = Math.min(blocks, CHUNKS_PER_THREAD * threads());
+            this.engine = engine;
+            this.transposeA = transposeA;
+            this.transposeB = transposeB;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.a = a;
+            this.aOff = aOff;
+            this.b = b;
+            this.bOff = bOff;
+            this.c = c;
+            this.cOff = cOff;
+            this.chunkRows = (blocks + count - 1) / count * align;
+            this.units = engine.packUnits(n, k);
+            this.tasks = units + (m + chunkRows - 1) / chunkRows;
+            if (units > 0 && packedB.length < engine.packedLength(n, k)) {
+                packedB = new double[engine.packedLength(n, k)];
+            }
+            this.failure = null;
+            completed.set(0);
+            packed.set(0);
+            generation++;
+            long open = (long) generation << 32;
+            claim.set(open);
+            for (Thread w : workers) {
+                LockSupport.unpark(w);
+            }
+            runChunks(open);
+            for (int spin = 0; completed.get() < tasks; spin++) {
+                if (spin < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+            claim.set(open | CLOSED);
+            this.a = null;
+            this.b = null;
+            this.c = null;
+            this.engine = null;
+            RuntimeException e = failure;
+            if (e != null) {
+                throw e;
+            }
+            return true;
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    /** Claims and runs tasks of the job whose claim word started at {@code open} until none is left. */
+    private void runChunks(long open) {
+        while (true) {
+            long state = claim.get();
+            if ((state & ~0xFFFF_FFFFL) != open) {
+                return;
+            }
+            int next = (int) state;
+            if (next >= tasks) {
+                return;
+            }
+            if (!claim.compareAndSet(state, state + 1)) {
+                continue;
+            }
+            try {
+                if (next < units) {
+                    engine.pack(transposeB, n, k, b, bOff, packedB, next);
+                    packed.incrementAndGet();
+                } else {
+                    int from = (next - units) * chunkRows;
+                    int to = Math.min(m, from + chunkRows);
+                    if (units > 0) {
+                        awaitPacking();
+                        engine.multiplyPacked(transposeA, m, n, k, a, aOff, packedB, c, cOff, from, to);
+                    } else {
+                        engine.multiply(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, from, to);
+                    }
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+                if (next < units) {
+                    packed.incrementAndGet();
+                }
+            } finally {
+                completed.incrementAndGet();
+            }
+        }
+    }
+
+    /** Every packing unit has been claimed before any chunk; wait until the threads packing them are done. */
+    private void awaitPacking() {
+        for (int spin = 0; packed.get() < units; spin++) {
+            if (spin < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+    }
+
+    private void work() {
+        long seen = claim.get() & ~0xFFFF_FFFFL;
+        while (!stopped) {
+            long state = claim.get();
+            long open = state & ~0xFFFF_FFFFL;
+            if (open != seen) {
+                seen = open;
+                if ((int) state != CLOSED) {
+                    runChunks(open);
+                }
+                continue;
+            }
+            for (int spin = 0; (claim.get() & ~0xFFFF_FFFFL) == seen && !stopped; spin++) {
+                if (spin < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+        }
+    }
+}

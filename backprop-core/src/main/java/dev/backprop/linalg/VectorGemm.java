@@ -1,0 +1,334 @@
+package dev.backprop.linalg;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The JDK Vector API engine (module {@code jdk.incubator.vector}): the classic packed GEMM. For each block of
+ * KC = 256 values of the shared index p and NC = 512 columns, op(B) is packed into panels of NR = 2 vectors'
+ * width, then for each block of MC = 48 rows op(A) is packed into panels of MR rows, and a register-tiled
+ * micro-kernel keeps an MR x NR tile of C in 2·MR vector registers while it runs down p with fused multiply-adds.
+ * Packing zero-pads partial panels, so one kernel serves every tile; tiles that overhang C are computed into a small
+ * buffer and the valid part added. Every c_ij is therefore summed the same way wherever its tile lies: per p block, an
+ * FMA chain over p from 0, then added to C — independent of the row range, hence of the thread count.
+ *
+ * <p>Only {@link GemmEngines} refers to this class, by name, so the library loads without the module.
+ * Legend: i rows of C, j columns, p the shared index; r an A panel, q a B panel.
+ */
+final class VectorGemm implements GemmEngine {
+    // block sizes, measured best on W3's shapes here; system properties allow tuning elsewhere
+    static final int KC = Integer.getInteger("backprop.gemm.kc", 256);
+    static final int MC = Integer.getInteger("backprop.gemm.mc", 48);
+    static final int NC = Integer.getInteger("backprop.gemm.nc", 512);
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Rows per micro-tile: 8 when vectors hold 8 doubles (32 registers), else 4. */
+    static final int MR = L >= 8 ? 8 : 4;
+    /** Columns per micro-tile: two vectors. */
+    static final int NR = 2 * L;
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    /** Packing buffers of one thread, sized for the largest blocks once. */
+    private static final class Workspace {
+        final double[] packedA = new double[(MC + MR) * KC];
+        final double[] packedB = new double[(NC + NR) * KC];
+        final double[] edge = new double[MR * NR];
+    }
+
+    @Override
+    public int rowAlignment() {
+        return MR;
+    }
+
+    @Override
+    public String name() {
+        return "vector-" + S.vectorBitSize();
+    }
+
+    @Override
+    public void multiply(boolean transposeA, boolean transposeB, int m, int n, int k,
+                         double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int rowFrom, int rowTo) {
+        Workspace w = WORKSPACE.get();
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            for (int j0 = 0; j0 < n; j0 += NC) {
+                int nc = Math.min(NC, n - j0);
+                packB(transposeB, n, k, b, bOff, p0, kc, j0, nc, w.packedB, 0);
+                for (int i0 = rowFrom; i0 < rowTo; i0 += MC) {
+                    int mc = Math.min(MC, rowTo - i0);
+                    packA(transposeA, m, k, a, aOff, i0, mc, p0, kc, w.packedA);
+                    tiles(w, kc, mc, i0, j0, nc, w.packedB, 0, c, cOff, n);
+                }
+            }
+        }
+    }
+
+    /** One unit per panel of NR columns: the panel for every block of p. */
+    @Override
+    public int packUnits(int n, int k) {
+        return (n + NR - 1) / NR;
+    }
+
+    /** All of op(B), block of p after block of p; within a block, panel after panel (kc x NR each). */
+    @Override
+    public int packedLength(int n, int k) {
+        return Math.multiplyExact(k, packUnits(n, k) * NR);
+    }
+
+    @Override
+    public void pack(boolean transposeB, int n, int k, double[] b, int bOff, double[] packed, int unit) {
+        int width = packUnits(n, k) * NR;
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            int j = unit * NR;
+            // panel q of the block starting at p0 sits at p0 * width + q * kc * NR; packB packs panels from its
+            // first one, so point it at this unit's panel as if it were the block's first
+            packB(transposeB, n, k, b, bOff, p0, kc, j, Math.min(NR, n - j), packed, p0 * width + unit * kc * NR);
+        }
+    }
+
+    @Override
+    public void multiplyPacked(boolean transposeA, int m, int n, int k, double[] a, int aOff, double[] packed,
+                               double[] c, int cOff, int rowFrom, int rowTo) {
+        Workspace w = WORKSPACE.get();
+        int width = packUnits(n, k) * NR;
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            for (int i0 = rowFrom; i0 < rowTo; i0 += MC) {
+                int mc = Math.min(MC, rowTo - i0);
+                packA(transposeA, m, k, a, aOff, i0, mc, p0, kc, w.packedA);
+                tiles(w, kc, mc, i0, 0, n, packed, p0 * width, c, cOff, n);
+            }
+        }
+    }
+
+    /** Every micro-tile of the block rows [i0, i0+mc) x columns [j0, j0+nc), B panels from {@code pb[pbAt]}. */
+    private static void tiles(Workspace w, int kc, int mc, int i0, int j0, int nc, double[] pb, int pbAt,
+                              double[] c, int cOff, int n) {
+        for (int q = 0; q * NR < nc; q++) {
+            int j = j0 + q * NR;
+            int bPanel = pbAt + q * kc * NR;
+            for (int r = 0; r * MR < mc; r++) {
+                int i = i0 + r * MR;
+                int aPanel = r * kc * MR;
+                if (i + MR <= i0 + mc && j + NR <= j0 + nc) {
+                    kernel(kc, w.packedA, aPanel, pb, bPanel, c, cOff + i * n + j, n);
+                } else {
+                    java.util.Arrays.fill(w.edge, 0.0);
+                    kernel(kc, w.packedA, aPanel, pb, bPanel, w.edge, 0, NR);
+                    addEdge(w.edge, Math.min(MR, i0 + mc - i), Math.min(NR, j0 + nc - j), c, cOff + i * n + j, n);
+                }
+            }
+        }
+    }
+
+    private static void addEdge(double[] edge, int rows, int cols, double[] c, int cAt, int ldc) {
+        for (int ii = 0; ii < rows; ii++) {
+            for (int jj = 0; jj < cols; jj++) {
+                c[cAt + ii * ldc + jj] += edge[ii * NR + jj];
+            }
+        }
+    }
+
+    /**
+     * Packs op(A)[i0..i0+mc) x [p0..p0+kc) into panels of MR rows: panel r holds, for each p, MR consecutive values
+     * op(A)_{i0+r·MR+ii, p0+p}, zero past row i0+mc.
+     */
+    private static void packA(boolean transposeA, int m, int k, double[] a, int aOff, int i0, int mc, int p0, int kc,
+                              double[] packed) {
+        for (int r = 0; r * MR < mc; r++) {
+            int base = r * kc * MR;
+            int rows = Math.min(MR, mc - r * MR);
+            int iStart = i0 + r * MR;
+            if (transposeA) {
+                // a_ip = a[aOff + p*m + i]: the MR values of one p are contiguous
+                for (int p = 0; p < kc; p++) {
+                    int from = aOff + (p0 + p) * m + iStart;
+                    int to = base + p * MR;
+                    for (int ii = 0; ii < rows; ii++) {
+                        packed[to + ii] = a[from + ii];
+                    }
+                    for (int ii = rows; ii < MR; ii++) {
+                        packed[to + ii] = 0.0;
+                    }
+                }
+            } else {
+                for (int ii = 0; ii < MR; ii++) {
+                    if (ii < rows) {
+                        int from = aOff + (iStart + ii) * k + p0;
+                        for (int p = 0; p < kc; p++) {
+                            packed[base + p * MR + ii] = a[from + p];
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            packed[base + p * MR + ii] = 0.0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs op(B)[p0..p0+kc) x [j0..j0+nc) into panels of NR columns from {@code packed[packedAt]}: panel q holds, for
+     * each p, NR consecutive values op(B)_{p0+p, j0+q·NR+jj}, zero past column j0+nc.
+     */
+    private static void packB(boolean transposeB, int n, int k, double[] b, int bOff, int p0, int kc, int j0, int nc,
+                              double[] packed, int packedAt) {
+        for (int q = 0; q * NR < nc; q++) {
+            int base = packedAt + q * kc * NR;
+            int cols = Math.min(NR, nc - q * NR);
+            int jStart = j0 + q * NR;
+            if (!transposeB) {
+                // b_pj = b[bOff + p*n + j]: the NR values of one p are contiguous
+                for (int p = 0; p < kc; p++) {
+                    int from = bOff + (p0 + p) * n + jStart;
+                    int to = base + p * NR;
+                    System.arraycopy(b, from, packed, to, cols);
+                    for (int jj = cols; jj < NR; jj++) {
+                        packed[to + jj] = 0.0;
+                    }
+                }
+            } else {
+                for (int jj = 0; jj < NR; jj++) {
+                    if (jj < cols) {
+                        int from = bOff + (jStart + jj) * k + p0;
+                        for (int p = 0; p < kc; p++) {
+                            packed[base + p * NR + jj] = b[from + p];
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            packed[base + p * NR + jj] = 0.0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void kernel(int kc, double[] pa, int aAt, double[] pb, int bAt, double[] c, int cAt, int ldc) {
+        if (MR == 8) {
+            kernel8(kc, pa, aAt, pb, bAt, c, cAt, ldc);
+        } else {
+            kernel4(kc, pa, aAt, pb, bAt, c, cAt, ldc);
+        }
+    }
+
+    /** C tile (8 x 2L at c[cAt], row stride ldc) += A panel (8 x kc) B panel (kc x 2L). */
+    private static void kernel8(int kc, double[] pa, int aAt, double[] pb, int bAt, double[] c, int cAt, int ldc) {
+        DoubleVector c00 = DoubleVector.zero(S);
+        DoubleVector c01 = c00;
+        DoubleVector c10 = c00;
+        DoubleVector c11 = c00;
+        DoubleVector c20 = c00;
+        DoubleVector c21 = c00;
+        DoubleVector c30 = c00;
+        DoubleVector c31 = c00;
+        DoubleVector c40 = c00;
+        DoubleVector c41 = c00;
+        DoubleVector c50 = c00;
+        DoubleVector c51 = c00;
+        DoubleVector c60 = c00;
+        DoubleVector c61 = c00;
+        DoubleVector c70 = c00;
+        DoubleVector c71 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bp = bAt + p * NR;
+            int ap = aAt + p * 8;
+            DoubleVector b0 = DoubleVector.fromArray(S, pb, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, pb, bp + L);
+            DoubleVector x = DoubleVector.broadcast(S, pa[ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, pa[ap + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, pa[ap + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, pa[ap + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, pa[ap + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, pa[ap + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = DoubleVector.broadcast(S, pa[ap + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = DoubleVector.broadcast(S, pa[ap + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        int at = cAt;
+        DoubleVector.fromArray(S, c, at).add(c00).intoArray(c, at);
+        DoubleVector.fromArray(S, c, at + L).add(c01).intoArray(c, at + L);
+        at += ldc;
+        DoubleVector.fromArray(S, c, at).add(c10).intoArray(c, at);
+        DoubleVector.fromArray(S, c, at + L).add(c11).intoArray(c, at + L);
+        at += ldc;
+        DoubleVector.fromArray(S, c, at).add(c20).intoArray(c, at);
+        DoubleVector.fromArray(S, c, at + L).add(c21).intoArray(c, at + L);
+        at += ldc;
+        DoubleVector.fromArray(S, c, at).add(c30).intoArray(c, at);
+        DoubleVector.fromArray(S, c, at + L).add(c31).intoArray(c, at + L);
+        at += ldc;
+        DoubleVector.fromArray(S, c, at).add(c40).intoArray(c, at);
+        DoubleVector.fromArray(S, c, at + L).add(c41).intoArray(c, at + L);
+        at += ldc;
+        DoubleVector.fromArray(S, c, at).add(c50).intoArray(c, at);
+        DoubleVector.fromArray(S, c, at + L).add(c51).intoArray(c, at + L);
+        at += ldc;
+        DoubleVector.fromArray(S, c, at).add(c60).intoArray(c, at);
+        DoubleVector.fromArray(S, c, at + L).add(c61).intoArray(c, at + L);
+        at += ldc;
+        DoubleVector.fromArray(S, c, at).add(c70).intoArray(c, at);
+        DoubleVector.fromArray(S, c, at + L).add(c71).intoArray(c, at + L);
+    }
+
+    /** C tile (4 x 2L) += A panel (4 x kc) B panel (kc x 2L): the tile for machines with 16 vector registers. */
+    private static void kernel4(int kc, double[] pa, int aAt, double[] pb, int bAt, double[] c, int cAt, int ldc) {
+        DoubleVector c00 = DoubleVector.zero(S);
+        DoubleVector c01 = c00;
+        DoubleVector c10 = c00;
+        DoubleVector c11 = c00;
+        DoubleVector c20 = c00;
+        DoubleVector c21 = c00;
+        DoubleVector c30 = c00;
+        DoubleVector c31 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bp = bAt + p * NR;
+            int ap = aAt + p * 4;
+            DoubleVector b0 = DoubleVector.fromArray(S, pb, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, pb, bp + L);
+            DoubleVector x = DoubleVector.broadcast(S, pa[ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, pa[ap + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, pa[ap + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, pa[ap + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        int at = cAt;
+        DoubleVector.fromArray(S, c, at).add(c00).intoArray(c, at);
+        DoubleVector.fromArray(S, c, at + L).add(c01).intoArray(c, at + L);
+        at += ldc;
+        DoubleVector.fromArray(S, c, at).add(c10).intoArray(c, at);
+        DoubleVector.fromArray(S, c, at + L).add(c11).intoArray(c, at + L);
+        at += ldc;
+        DoubleVector.fromArray(S, c, at).add(c20).intoArray(c, at);
+        DoubleVector.fromArray(S, c, at + L).add(c21).intoArray(c, at + L);
+        at += ldc;
+        DoubleVector.fromArray(S, c, at).add(c30).intoArray(c, at);
+        DoubleVector.fromArray(S, c, at + L).add(c31).intoArray(c, at + L);
+    }
+}

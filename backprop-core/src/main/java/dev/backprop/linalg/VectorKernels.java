@@ -1,0 +1,52 @@
+package dev.backprop.linalg;
+
+/**
+ * One-dimensional kernels that have a Vector API version ({@link SimdKernels}) and a plain one ({@link #SCALAR}).
+ * Each gives the same result for the same arguments every time; the two versions may differ in the last bits.
+ */
+interface VectorKernels {
+    /** a_i = 1 / (1 + e^(-z_i)) for i in [from, to); see {@link Elementwise#logistic}. */
+    void logistic(double[] z, double[] a, int from, int to);
+
+    /** Σ_p x[xOff + p] y[yOff + p] for p &lt; length. */
+    double dot(double[] x, int xOff, double[] y, int yOff, int length);
+
+    /** y[yOff + i] += alpha x[xOff + i] for i &lt; length. */
+    void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int length);
+
+    /** The plain-Java versions: {@code Math.exp} per element, a dot product in four interleaved partial sums. */
+    VectorKernels SCALAR = new VectorKernels() {
+        @Override
+        public void logistic(double[] z, double[] a, int from, int to) {
+            for (int i = from; i < to; i++) {
+                a[i] = 1.0 / (1.0 + Math.exp(-z[i]));
+            }
+        }
+
+        @Override
+        public double dot(double[] x, int xOff, double[] y, int yOff, int length) {
+            double s0 = 0.0;
+            double s1 = 0.0;
+            double s2 = 0.0;
+            double s3 = 0.0;
+            int p = 0;
+            for (; p + 3 < length; p += 4) {
+                s0 += x[xOff + p] * y[yOff + p];
+                s1 += x[xOff + p + 1] * y[yOff + p + 1];
+                s2 += x[xOff + p + 2] * y[yOff + p + 2];
+                s3 += x[xOff + p + 3] * y[yOff + p + 3];
+            }
+            for (; p < length; p++) {
+                s0 += x[xOff + p] * y[yOff + p];
+            }
+            return (s0 + s1) + (s2 + s3);
+        }
+
+        @Override
+        public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int length) {
+            for (int i = 0; i < length; i++) {
+                y[yOff + i] += alpha * x[xOff + i];
+            }
+        }
+    };
+}
