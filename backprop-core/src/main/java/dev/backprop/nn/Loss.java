@@ -224,7 +224,7 @@ public enum Loss {
      * @param targetOffset index of the first target value in {@code target}, ≥ 0
      * @param n            number of examples (rows), ≥ 0
      * @param outputs      number of outputs (columns), ≥ 1
-     * @param gradient     receives ∂J/∂ŷ in its first n x outputs values; may not alias {@code predicted} for the cross-entropies
+     * @param gradient     receives ∂J/∂ŷ in its first n x outputs values; may be {@code predicted} itself
      */
     public void gradient(double[] predicted, double[] target, int targetOffset, int n, int outputs,
                          double[] gradient) {
