@@ -30,6 +30,8 @@ public final class ArffReader {
     /**
      * Reads the ARFF text of {@code reader} (not closed).
      *
+     * @param reader the text; read to the end but not closed
+     * @return a frame with one column per attribute, rows keeping their line numbers
      * @param source names the text in messages (a file name)
      * @throws InvalidDataException naming the line and attribute of the first problem: an empty file, text before the
      *                              header, an unknown declaration or type, a duplicate attribute or nominal value, a

@@ -34,6 +34,10 @@ public final class CategoricalColumn implements Column {
     /**
      * A column with copies of {@code levels} and {@code codes}.
      *
+     * @param name   the column's name
+     * @param levels the possible labels, distinct and not null; copied
+     * @param codes  each row's index into {@code levels}, or -1 for missing; copied
+     * @return the column
      * @throws IllegalArgumentException if a level repeats or is null, or a code is outside [-1, levels.size())
      */
     public static CategoricalColumn of(String name, List<String> levels, int[] codes) {
@@ -83,17 +87,30 @@ public final class CategoricalColumn implements Column {
         return missing;
     }
 
-    /** The possible labels; codes index this list. */
+    /**
+     * The possible labels; codes index this list.
+     *
+     * @return an unmodifiable list
+     */
     public List<String> levels() {
         return levels;
     }
 
-    /** The code of the cell in {@code row}: an index into {@link #levels()}, or -1 if missing. */
+    /**
+     * The code of the cell in {@code row}: an index into {@link #levels()}, or -1 if missing.
+     *
+     * @param row a row index in [0, {@link #size()})
+     * @return the code, in [-1, levels().size())
+     */
     public int code(int row) {
         return codes[row];
     }
 
-    /** A copy of the codes. */
+    /**
+     * A copy of the codes.
+     *
+     * @return a new array, one code per row
+     */
     public int[] codes() {
         return codes.clone();
     }

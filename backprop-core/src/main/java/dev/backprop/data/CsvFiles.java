@@ -18,6 +18,8 @@ public final class CsvFiles {
     /**
      * Reads {@code file} (CSV with its delimiter detected, TSV or ARFF by extension; see {@link DataFiles}).
      *
+     * @param file the data file
+     * @return the file's numeric table
      * @throws InvalidDataException naming the file, line and column of the first problem: any problem
      *                              {@link DataFiles#read(Path)} reports, and a missing value or a value that is not a
      *                              number, since every column must be numeric here
@@ -27,7 +29,14 @@ public final class CsvFiles {
         return toTable(DataFiles.read(file));
     }
 
-    /** Reads CSV text from {@code reader}, detecting the delimiter; {@code source} names it in messages. */
+    /**
+     * Reads CSV text from {@code reader}, detecting the delimiter; {@code source} names it in messages.
+     *
+     * @param reader the CSV text; read to the end but not closed
+     * @param source names the text in messages (a file name), or {@code null}
+     * @return the numeric table
+     * @throws InvalidDataException naming the line and column of the first problem
+     */
     public static Table read(Reader reader, String source) {
         return toTable(CsvFrameReader.read(reader, source, null));
     }

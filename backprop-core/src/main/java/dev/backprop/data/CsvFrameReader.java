@@ -36,6 +36,8 @@ public final class CsvFrameReader {
     /**
      * Reads the delimited text of {@code reader} (not closed).
      *
+     * @param reader the text; read to the end but not closed
+     * @return a frame with one column per header field, rows keeping their line numbers
      * @param source    names the text in messages (a file name)
      * @param delimiter the field separator, or {@code null} to detect it (see {@link DelimiterDetector}: comma, tab,
      *                  semicolon or vertical bar, refusing to guess when the header line is ambiguous)

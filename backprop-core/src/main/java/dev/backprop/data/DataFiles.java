@@ -13,7 +13,13 @@ public final class DataFiles {
     private DataFiles() {
     }
 
-    /** Reads {@code file} with {@link ReadOptions#DEFAULT}. */
+    /**
+     * Reads {@code file} with {@link ReadOptions#DEFAULT}.
+     *
+     * @param file the data file
+     * @return the file's columns
+     * @throws InvalidDataException naming the file, line and column of the first problem
+     */
     public static Frame read(Path file) {
         return read(file, ReadOptions.DEFAULT);
     }
@@ -21,6 +27,9 @@ public final class DataFiles {
     /**
      * Reads {@code file} as {@code options} say: {@link CsvFrameReader} for CSV and TSV, {@link ArffReader} for ARFF.
      *
+     * @param file    the data file
+     * @param options the format and delimiter, each {@code null} to choose from the file
+     * @return the file's columns
      * @throws InvalidDataException naming the file (and line and column where they apply) if it does not exist, is a
      *                              directory, cannot be read, is not UTF-8 text, or its content is refused by the
      *                              reader

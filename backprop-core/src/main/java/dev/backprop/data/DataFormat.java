@@ -18,6 +18,11 @@ public enum DataFormat {
         this.id = id;
     }
 
+    /**
+     * The name used on the command line, e.g. {@code "arff"}.
+     *
+     * @return the lower-case name; {@link #fromId} maps it back to this constant
+     */
     public String id() {
         return id;
     }
@@ -25,6 +30,9 @@ public enum DataFormat {
     /**
      * The format {@code file}'s extension names, ignoring case: {@code .arff} is ARFF, {@code .tsv} and {@code .tab}
      * are TSV, anything else (.csv, .txt, .data, none) is CSV with its delimiter detected.
+     *
+     * @param file a path; only its file name is read, the file need not exist
+     * @return the format
      */
     public static DataFormat of(Path file) {
         Path name = file.getFileName();
@@ -41,6 +49,8 @@ public enum DataFormat {
     /**
      * The format named {@code id} (case-insensitive).
      *
+     * @param id a format name such as {@code "csv"}; not null
+     * @return the matching constant
      * @throws IllegalArgumentException naming the allowed values if there is none
      */
     public static DataFormat fromId(String id) {

@@ -14,6 +14,15 @@ import java.util.Objects;
  * @param y           targets, one row per example
  */
 public record Dataset(List<String> inputNames, List<String> targetNames, Matrix x, Matrix y) {
+    /**
+     * Copies the name lists and checks the shapes.
+     *
+     * @param inputNames  one name per column of x; copied
+     * @param targetNames one name per column of y; copied
+     * @param x           inputs, one row per example
+     * @param y           targets, as many rows as x
+     * @throws IllegalArgumentException if a name count or the row counts disagree
+     */
     public Dataset {
         inputNames = List.copyOf(inputNames);
         targetNames = List.copyOf(targetNames);
@@ -28,7 +37,13 @@ public record Dataset(List<String> inputNames, List<String> targetNames, Matrix 
         }
     }
 
-    /** A dataset with generated names x1..xm and y1..yk. */
+    /**
+     * A dataset with generated names x1..xm and y1..yk.
+     *
+     * @param x inputs, one row per example
+     * @param y targets, as many rows as x
+     * @return the dataset
+     */
     public static Dataset of(Matrix x, Matrix y) {
         return new Dataset(names("x", x.cols()), names("y", y.cols()), x, y);
     }
@@ -41,6 +56,11 @@ public record Dataset(List<String> inputNames, List<String> targetNames, Matrix 
         return List.of(names);
     }
 
+    /**
+     * The number of examples.
+     *
+     * @return ≥ 0
+     */
     public int rows() {
         return x.rows();
     }
@@ -48,6 +68,8 @@ public record Dataset(List<String> inputNames, List<String> targetNames, Matrix 
     /**
      * The rows at {@code rows}, in that order (an index may repeat): for splits and batches.
      *
+     * @param rows row indices; not modified
+     * @return a new dataset with the same names
      * @throws IndexOutOfBoundsException if an index is outside [0, rows())
      */
     public Dataset select(int[] rows) {

@@ -12,11 +12,21 @@ import java.util.Map;
  * @param unseenCategories  per column with unseen categories, how many cells held one (columns in encoder order)
  */
 public record EncodedFeatures(Matrix x, Map<String, Integer> unseenCategories) {
+    /**
+     * Copies the counts, keeping their order.
+     *
+     * @param x                the encoded inputs
+     * @param unseenCategories per column, the count of unseen categories; copied
+     */
     public EncodedFeatures {
         unseenCategories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unseenCategories));
     }
 
-    /** How many cells held an unseen category, over all columns. */
+    /**
+     * How many cells held an unseen category, over all columns.
+     *
+     * @return the sum of {@link #unseenCategories()}'s counts, ≥ 0
+     */
     public int unseenCount() {
         int total = 0;
         for (int count : unseenCategories.values()) {

@@ -16,13 +16,25 @@ import java.util.Map;
  * @param unseenCategories per input column, how many cells held a category not seen in training (encoded as zeros)
  */
 public record EncodedInputs(List<String> names, Matrix x, int[] rows, Map<String, Integer> unseenCategories) {
+    /**
+     * Copies the names, row indices and counts.
+     *
+     * @param names            one name per column of x; copied
+     * @param x                encoded inputs
+     * @param rows             the frame row of each row of x; copied
+     * @param unseenCategories per input column, the count of unseen categories; copied
+     */
     public EncodedInputs {
         names = List.copyOf(names);
         rows = rows.clone();
         unseenCategories = Collections.unmodifiableMap(new LinkedHashMap<>(unseenCategories));
     }
 
-    /** A copy of the frame row indices. */
+    /**
+     * A copy of the frame row indices.
+     *
+     * @return a new array, one index per row of x
+     */
     @Override
     public int[] rows() {
         return rows.clone();

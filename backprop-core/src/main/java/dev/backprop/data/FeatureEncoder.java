@@ -47,6 +47,10 @@ public final class FeatureEncoder {
     /**
      * An encoder with stored columns and categories.
      *
+     * @param columns    the input columns, in order; copied
+     * @param types      each column's type
+     * @param categories per column, its categories in one-hot order (empty for numeric columns); copied
+     * @return the encoder
      * @throws IllegalArgumentException if the lists differ in length, a column repeats, a numeric column lists
      *                                  categories, or a categorical column lists none or one twice
      */
@@ -84,6 +88,9 @@ public final class FeatureEncoder {
      * Learns the encoding of {@code columns} from {@code train}: each column's type, and for categorical ones the
      * categories present in the training rows.
      *
+     * @param train   the training rows; not modified
+     * @param columns the input columns, in order
+     * @return the encoder
      * @throws InvalidDataException if a column is absent, or has a missing cell (impute or drop first)
      */
     public static FeatureEncoder fit(Frame train, List<String> columns) {
@@ -116,26 +123,47 @@ public final class FeatureEncoder {
         return List.copyOf(labels);
     }
 
-    /** The input columns, in order. */
+    /**
+     * The input columns, in order.
+     *
+     * @return an unmodifiable list
+     */
     public List<String> columns() {
         return columns;
     }
 
+    /**
+     * Each input column's type as the encoder treats it: numeric columns pass through, categorical ones are one-hot.
+     *
+     * @return an unmodifiable list, one type per column
+     */
     public List<ColumnType> types() {
         return types;
     }
 
-    /** Per column, the categories learned (empty for numeric columns). */
+    /**
+     * Per column, the categories learned (empty for numeric columns).
+     *
+     * @return an unmodifiable list of unmodifiable lists, one per column
+     */
     public List<List<String>> categories() {
         return categories;
     }
 
-    /** The number of columns of the encoded matrix. */
+    /**
+     * The number of columns of the encoded matrix.
+     *
+     * @return the number of numeric columns plus the number of categories of the categorical ones
+     */
     public int width() {
         return width;
     }
 
-    /** The encoded matrix's column names: a numeric column's own name, {@code column=category} for one-hot ones. */
+    /**
+     * The encoded matrix's column names: a numeric column's own name, {@code column=category} for one-hot ones.
+     *
+     * @return a new list of {@link #width()} names
+     */
     public List<String> outputNames() {
         List<String> names = new ArrayList<>(width);
         for (int j = 0; j < columns.size(); j++) {
@@ -155,6 +183,8 @@ public final class FeatureEncoder {
      * arrive as categorical (its labels must then be numbers) and a categorical one as numeric (its values become
      * labels like "3"). Linear in the number of cells; x_ij is 1 for the row's category and 0 for the others.
      *
+     * @param frame the data; not modified
+     * @return the encoded rows x {@link #width()} matrix and a count of unseen categories
      * @throws InvalidDataException naming the columns that are absent, a cell that is missing, or text in a numeric
      *                              column (with its line)
      */

@@ -28,6 +28,8 @@ public final class Frame {
     /**
      * A frame of {@code columns}, with no file lines known.
      *
+     * @param columns the columns, all of one length; copied as a list (the columns are immutable)
+     * @return the frame
      * @param source where the data came from, for messages, or {@code null}
      * @throws IllegalArgumentException if the columns differ in length or two share a name
      */
@@ -39,6 +41,10 @@ public final class Frame {
     /**
      * A frame of {@code columns} whose row i started on line {@code lines[i]} of the source (0 if unknown).
      *
+     * @param source  where the data came from, for messages, or {@code null}
+     * @param columns the columns, all of one length
+     * @param lines   the source line of each row, one per row
+     * @return the frame
      * @throws IllegalArgumentException if the columns or the lines differ in length, or two columns share a name
      */
     public static Frame of(String source, List<? extends Column> columns, long[] lines) {
@@ -61,20 +67,38 @@ public final class Frame {
         return new Frame(source, List.copyOf(columns), lines);
     }
 
-    /** Where the data came from (a file name), or {@code null}. */
+    /**
+     * Where the data came from (a file name), or {@code null}.
+     *
+     * @return the source, possibly {@code null}
+     */
     public String source() {
         return source;
     }
 
+    /**
+     * The number of rows.
+     *
+     * @return ≥ 0
+     */
     public int rows() {
         return lines.length;
     }
 
+    /**
+     * The columns, in order.
+     *
+     * @return an unmodifiable list
+     */
     public List<Column> columns() {
         return columns;
     }
 
-    /** The column names, in order. */
+    /**
+     * The column names, in order.
+     *
+     * @return a new list of names
+     */
     public List<String> names() {
         List<String> names = new ArrayList<>(columns.size());
         for (Column c : columns) {
@@ -83,7 +107,12 @@ public final class Frame {
         return names;
     }
 
-    /** Index of the column named {@code name}, or -1. */
+    /**
+     * Index of the column named {@code name}, or -1.
+     *
+     * @param name a column name, matched exactly
+     * @return the column's index, or -1
+     */
     public int indexOf(String name) {
         for (int j = 0; j < columns.size(); j++) {
             if (columns.get(j).name().equals(name)) {
@@ -96,6 +125,8 @@ public final class Frame {
     /**
      * The column named {@code name}.
      *
+     * @param name a column name, matched exactly
+     * @return the column
      * @throws InvalidDataException listing the columns there are, if there is none
      */
     public Column column(String name) {
@@ -107,12 +138,22 @@ public final class Frame {
         return columns.get(j);
     }
 
-    /** The 1-based line of the source on which {@code row} started, or 0 if unknown. */
+    /**
+     * The 1-based line of the source on which {@code row} started, or 0 if unknown.
+     *
+     * @param row a row index in [0, {@link #rows()})
+     * @return the line, ≥ 0
+     */
     public long line(int row) {
         return lines[row];
     }
 
-    /** The rows at {@code rows}, in that order, each keeping its line. */
+    /**
+     * The rows at {@code rows}, in that order, each keeping its line.
+     *
+     * @param rows row indices in [0, {@link #rows()}), repeats allowed; not modified
+     * @return a new frame
+     */
     public Frame select(int[] rows) {
         List<Column> out = new ArrayList<>(columns.size());
         for (Column c : columns) {
@@ -128,6 +169,8 @@ public final class Frame {
     /**
      * This frame without the columns named {@code names}.
      *
+     * @param names the columns to drop
+     * @return a new frame with the other columns, in their order
      * @throws InvalidDataException naming every one of {@code names} that is not a column
      */
     public Frame drop(Collection<String> names) {
@@ -156,6 +199,7 @@ public final class Frame {
     /**
      * Checks that every one of {@code names} is a column.
      *
+     * @param names the column names to look for
      * @throws InvalidDataException naming every missing column and listing those there are
      */
     public void requireColumns(Collection<String> names) {

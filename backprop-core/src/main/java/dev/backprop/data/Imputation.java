@@ -30,6 +30,11 @@ public final class Imputation {
     /**
      * An imputation with stored fill values.
      *
+     * @param columns the columns filled; copied
+     * @param types   each column's type, one per column
+     * @param means   each numeric column's fill value; copied
+     * @param modes   each categorical column's fill label; copied
+     * @return the imputation
      * @throws IllegalArgumentException if the lengths differ, a numeric column's mean is not finite or a categorical
      *                                  column's mode is null
      */
@@ -56,6 +61,9 @@ public final class Imputation {
     /**
      * Fits fill values for {@code columns} on {@code train}, ignoring its missing cells.
      *
+     * @param train   the training rows; not modified
+     * @param columns the columns to fill
+     * @return the fitted imputation: the mean of each numeric column, the most frequent label of each categorical one
      * @param types the type each column is to have (as the feature encoder sees it); a numeric column read as
      *              categorical has its labels parsed
      * @throws InvalidDataException if a column has no value at all, naming it and the {@code --ignore} way out
@@ -119,22 +127,38 @@ public final class Imputation {
                 + name);
     }
 
-    /** The columns filled, in order. */
+    /**
+     * The columns filled, in order.
+     *
+     * @return an unmodifiable list
+     */
     public List<String> columns() {
         return columns;
     }
 
-    /** Each column's type. */
+    /**
+     * Each column's type.
+     *
+     * @return an unmodifiable list, one type per column
+     */
     public List<ColumnType> types() {
         return types;
     }
 
-    /** A copy of the means: the fill value of each numeric column (0 for categorical columns). */
+    /**
+     * A copy of the means: the fill value of each numeric column (0 for categorical columns).
+     *
+     * @return a new array, one value per column
+     */
     public double[] means() {
         return means.clone();
     }
 
-    /** A copy of the modes: the fill label of each categorical column ({@code null} for numeric columns). */
+    /**
+     * A copy of the modes: the fill label of each categorical column ({@code null} for numeric columns).
+     *
+     * @return a new array, one label per column
+     */
     public String[] modes() {
         return modes.clone();
     }
@@ -143,6 +167,8 @@ public final class Imputation {
      * {@code frame} with every missing cell of the fitted columns filled; a column without missing cells is left as
      * it is. Linear in the size of the filled columns.
      *
+     * @param frame the data; not modified
+     * @return the filled frame ({@code frame} itself may be returned when nothing was missing)
      * @throws InvalidDataException if a fitted column is absent, or a numeric one holds text
      */
     public Frame apply(Frame frame) {

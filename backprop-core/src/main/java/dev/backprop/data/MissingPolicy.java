@@ -20,6 +20,11 @@ public enum MissingPolicy {
         this.id = id;
     }
 
+    /**
+     * The name used on the command line, e.g. {@code "drop"}.
+     *
+     * @return the lower-case name; {@link #fromId} maps it back to this constant
+     */
     public String id() {
         return id;
     }
@@ -27,6 +32,8 @@ public enum MissingPolicy {
     /**
      * The policy named {@code id} (case-insensitive).
      *
+     * @param id a policy name; not null
+     * @return the matching constant
      * @throws IllegalArgumentException naming the allowed values if there is none
      */
     public static MissingPolicy fromId(String id) {

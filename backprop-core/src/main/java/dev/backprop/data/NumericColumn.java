@@ -30,6 +30,9 @@ public final class NumericColumn implements Column {
     /**
      * A column holding a copy of {@code values}, NaN marking missing cells.
      *
+     * @param name   the column's name
+     * @param values the cells, NaN for missing; copied
+     * @return the column
      * @throws IllegalArgumentException if a value is infinite
      */
     public static NumericColumn of(String name, double[] values) {
@@ -71,12 +74,21 @@ public final class NumericColumn implements Column {
         return missing;
     }
 
-    /** The value in {@code row}; NaN if missing. */
+    /**
+     * The value in {@code row}; NaN if missing.
+     *
+     * @param row a row index in [0, {@link #size()})
+     * @return the value, finite or NaN
+     */
     public double value(int row) {
         return values[row];
     }
 
-    /** A copy of the values, NaN marking missing cells. */
+    /**
+     * A copy of the values, NaN marking missing cells.
+     *
+     * @return a new array, one value per row
+     */
     public double[] values() {
         return values.clone();
     }

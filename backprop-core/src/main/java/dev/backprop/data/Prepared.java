@@ -14,12 +14,24 @@ import java.util.Map;
  * @param unseenClasses    how many rows held a class not seen in training (their target row is all zeros)
  */
 public record Prepared(Dataset dataset, int[] rows, Map<String, Integer> unseenCategories, int unseenClasses) {
+    /**
+     * Copies the row indices and counts.
+     *
+     * @param dataset          encoded inputs and targets
+     * @param rows             the frame row of each dataset row; copied
+     * @param unseenCategories per input column, the count of unseen categories; copied
+     * @param unseenClasses    rows with an unseen class, ≥ 0
+     */
     public Prepared {
         rows = rows.clone();
         unseenCategories = Collections.unmodifiableMap(new LinkedHashMap<>(unseenCategories));
     }
 
-    /** A copy of the frame row indices. */
+    /**
+     * A copy of the frame row indices.
+     *
+     * @return a new array, one index per dataset row
+     */
     @Override
     public int[] rows() {
         return rows.clone();

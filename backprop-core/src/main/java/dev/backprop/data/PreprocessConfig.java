@@ -13,6 +13,10 @@ import java.util.Objects;
  */
 public record PreprocessConfig(String target, List<String> ignore, MissingPolicy missing, Task task) {
     /**
+     * @param target  the target column's name, not null
+     * @param ignore  columns to drop; copied
+     * @param missing what to do with missing cells, not null
+     * @param task    the task, or {@code null} to infer it
      * @throws IllegalArgumentException if the target is also ignored
      */
     public PreprocessConfig {
@@ -24,19 +28,43 @@ public record PreprocessConfig(String target, List<String> ignore, MissingPolicy
         }
     }
 
-    /** Learn {@code target} from all other columns, refusing missing cells, with the task inferred. */
+    /**
+     * Learn {@code target} from all other columns, refusing missing cells, with the task inferred.
+     *
+     * @param target the target column's name
+     * @return the configuration
+     */
     public static PreprocessConfig of(String target) {
         return new PreprocessConfig(target, List.of(), MissingPolicy.ERROR, null);
     }
 
+    /**
+     * The same configuration dropping {@code columns} first.
+     *
+     * @param columns the columns to ignore, replacing the current list
+     * @return a new configuration; this one is unchanged
+     * @throws IllegalArgumentException if the target is among them
+     */
     public PreprocessConfig withIgnore(List<String> columns) {
         return new PreprocessConfig(target, columns, missing, task);
     }
 
+    /**
+     * The same configuration with another missing-value policy.
+     *
+     * @param policy what to do with missing cells
+     * @return a new configuration; this one is unchanged
+     */
     public PreprocessConfig withMissing(MissingPolicy policy) {
         return new PreprocessConfig(target, ignore, policy, task);
     }
 
+    /**
+     * The same configuration with another task.
+     *
+     * @param newTask the task, or {@code null} to infer it from the target's type
+     * @return a new configuration; this one is unchanged
+     */
     public PreprocessConfig withTask(Task newTask) {
         return new PreprocessConfig(target, ignore, missing, newTask);
     }

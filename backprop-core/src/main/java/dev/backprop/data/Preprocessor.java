@@ -46,6 +46,11 @@ public final class Preprocessor {
     /**
      * A preprocessor from stored parts.
      *
+     * @param ignored  the columns dropped first; copied
+     * @param missing  how missing cells are handled
+     * @param features the input encoding
+     * @param target   the target encoding
+     * @return the preprocessor
      * @param imputation required for {@link MissingPolicy#MEAN}, over the same columns as {@code features};
      *                   {@code null} otherwise
      * @throws IllegalArgumentException if the parts do not fit together
@@ -73,6 +78,9 @@ public final class Preprocessor {
     /**
      * Fits every step on {@code train}.
      *
+     * @param train  the training rows; not modified
+     * @param config which columns to ignore, the target, the missing-value policy and the task
+     * @return the fitted preprocessor
      * @throws InvalidDataException if the target or an ignored column is absent, no input is left, a missing cell is
      *                              found under {@link MissingPolicy#ERROR} (naming the column, the count, the first
      *                              lines and the flags that handle them), no row is left after dropping, a column has
@@ -149,6 +157,8 @@ public final class Preprocessor {
     /**
      * Prepares {@code frame}, which must have the target column (to train on it or evaluate against it).
      *
+     * @param frame the data, with the input and target columns; not modified
+     * @return the encoded inputs and targets, with the rows that were kept
      * @throws InvalidDataException naming absent columns, a missing cell under {@link MissingPolicy#ERROR}, a missing
      *                              target, text in a numeric column, or no row left
      */
@@ -167,6 +177,8 @@ public final class Preprocessor {
     /**
      * Prepares the inputs of {@code frame} to predict from; a target column, if there, is left alone.
      *
+     * @param frame the data, with the input columns; not modified
+     * @return the encoded inputs, with the rows that were kept
      * @throws InvalidDataException naming absent input columns, a missing cell under {@link MissingPolicy#ERROR}, text
      *                              in a numeric column, or no row left
      */
@@ -183,29 +195,56 @@ public final class Preprocessor {
         return imputation == null ? frame : imputation.apply(frame);
     }
 
-    /** The columns dropped before anything else. */
+    /**
+     * The columns dropped before anything else.
+     *
+     * @return an unmodifiable list, possibly empty
+     */
     public List<String> ignored() {
         return ignored;
     }
 
+    /**
+     * What is done with a missing cell: refuse it, drop its row, or fill it in.
+     *
+     * @return the policy, never null
+     */
     public MissingPolicy missing() {
         return missing;
     }
 
-    /** The fill values, present only when {@link #missing()} is {@link MissingPolicy#MEAN}. */
+    /**
+     * The fill values, present only when {@link #missing()} is {@link MissingPolicy#MEAN}.
+     *
+     * @return the imputation, or empty for the other policies
+     */
     public Optional<Imputation> imputation() {
         return Optional.ofNullable(imputation);
     }
 
+    /**
+     * How the input columns become the network's inputs (numeric as they are, categorical one-hot).
+     *
+     * @return the feature encoder, never null
+     */
     public FeatureEncoder features() {
         return features;
     }
 
+    /**
+     * How the target column becomes the network's outputs.
+     *
+     * @return the target encoder, never null
+     */
     public TargetEncoder target() {
         return target;
     }
 
-    /** The input columns new data must have, in order. */
+    /**
+     * The input columns new data must have, in order.
+     *
+     * @return an unmodifiable list of column names
+     */
     public List<String> inputColumns() {
         return features.columns();
     }

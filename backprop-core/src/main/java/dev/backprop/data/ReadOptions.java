@@ -14,6 +14,8 @@ public record ReadOptions(DataFormat format, Character delimiter) {
     public static final ReadOptions DEFAULT = new ReadOptions(null, null);
 
     /**
+     * @param format    the format, or {@code null} to choose by extension
+     * @param delimiter the field separator, or {@code null} for the format's own
      * @throws IllegalArgumentException if the delimiter is a quote, a line break, or given for ARFF
      */
     public ReadOptions {
@@ -28,10 +30,23 @@ public record ReadOptions(DataFormat format, Character delimiter) {
         }
     }
 
+    /**
+     * The same options with another format.
+     *
+     * @param newFormat the format, or {@code null} to choose by extension
+     * @return new options; these are unchanged
+     */
     public ReadOptions withFormat(DataFormat newFormat) {
         return new ReadOptions(newFormat, delimiter);
     }
 
+    /**
+     * The same options with another delimiter.
+     *
+     * @param newDelimiter the field separator, or {@code null} for the format's own
+     * @return new options; these are unchanged
+     * @throws IllegalArgumentException as the constructor
+     */
     public ReadOptions withDelimiter(Character newDelimiter) {
         return new ReadOptions(format, newDelimiter);
     }
@@ -40,6 +55,8 @@ public record ReadOptions(DataFormat format, Character delimiter) {
      * The delimiter a user names: one character ({@code ,} {@code ;} {@code |}), {@code \t}, or a word:
      * {@code comma}, {@code tab}, {@code semicolon}, {@code pipe}, {@code space} (case-insensitive).
      *
+     * @param text the user's text
+     * @return the delimiter character
      * @throws IllegalArgumentException naming the allowed forms otherwise
      */
     public static char parseDelimiter(String text) {

@@ -28,7 +28,12 @@ public final class Scaling {
         this.max = max;
     }
 
-    /** The identity map on {@code columns} columns. */
+    /**
+     * The identity map on {@code columns} columns.
+     *
+     * @param columns the number of columns, ≥ 0
+     * @return a scaling of method {@link ScalingMethod#NONE}
+     */
     public static Scaling none(int columns) {
         return new Scaling(ScalingMethod.NONE, new double[columns], new double[columns]);
     }
@@ -36,6 +41,10 @@ public final class Scaling {
     /**
      * A scaling with stored ranges, as read from a model file. For {@code MAX} only {@code max} is used.
      *
+     * @param method how to scale
+     * @param min    each column's minimum; copied
+     * @param max    each column's maximum (largest absolute value for {@code MAX}); copied
+     * @return the scaling
      * @throws IllegalArgumentException if the arrays differ in length or hold a non-finite value
      */
     public static Scaling of(ScalingMethod method, double[] min, double[] max) {
@@ -50,7 +59,13 @@ public final class Scaling {
         return new Scaling(method, min.clone(), max.clone());
     }
 
-    /** Fits {@code method} on the columns of {@code data}. */
+    /**
+     * Fits {@code method} on the columns of {@code data}.
+     *
+     * @param method how to scale
+     * @param data   the training values, one column per scaled quantity; not modified
+     * @return the scaling fitted on every row of {@code data}
+     */
     public static Scaling fit(ScalingMethod method, Matrix data) {
         int cols = data.cols();
         double[] min = new double[cols];
@@ -76,20 +91,38 @@ public final class Scaling {
         return new Scaling(method, min, max);
     }
 
+    /**
+     * How values are scaled: none, min-max to [0, 1], or division by the largest absolute value.
+     *
+     * @return the method, never null
+     */
     public ScalingMethod method() {
         return method;
     }
 
+    /**
+     * The number of columns this scaling applies to.
+     *
+     * @return ≥ 0
+     */
     public int columns() {
         return min.length;
     }
 
-    /** A copy of the fitted minima (zeros for {@code MAX} and {@code NONE}). */
+    /**
+     * A copy of the fitted minima (zeros for {@code MAX} and {@code NONE}).
+     *
+     * @return a new array of {@link #columns()} values
+     */
     public double[] min() {
         return min.clone();
     }
 
-    /** A copy of the fitted maxima (largest absolute values for {@code MAX}; zeros for {@code NONE}). */
+    /**
+     * A copy of the fitted maxima (largest absolute values for {@code MAX}; zeros for {@code NONE}).
+     *
+     * @return a new array of {@link #columns()} values
+     */
     public double[] max() {
         return max.clone();
     }
@@ -110,6 +143,8 @@ public final class Scaling {
     /**
      * x' for every value of {@code data}.
      *
+     * @param data values in the data's own units, one column per scaled column; not modified
+     * @return a new matrix of the same shape; NaN stays NaN
      * @throws IllegalArgumentException if the column counts differ
      */
     public Matrix apply(Matrix data) {
@@ -126,6 +161,8 @@ public final class Scaling {
     /**
      * The inverse map, x = x' d + o, taking network outputs back to the data's own units.
      *
+     * @param scaled scaled values, such as network outputs; not modified
+     * @return a new matrix of the same shape; NaN stays NaN
      * @throws IllegalArgumentException if the column counts differ
      */
     public Matrix invert(Matrix scaled) {

@@ -17,6 +17,11 @@ public enum ScalingMethod {
         this.id = id;
     }
 
+    /**
+     * The name used on the command line, e.g. {@code "minmax"}.
+     *
+     * @return the lower-case name; {@link #fromId} maps it back to this constant
+     */
     public String id() {
         return id;
     }
@@ -24,6 +29,8 @@ public enum ScalingMethod {
     /**
      * The method named {@code id} (case-insensitive).
      *
+     * @param id a method name; not null
+     * @return the matching constant
      * @throws IllegalArgumentException naming the allowed values if there is none
      */
     public static ScalingMethod fromId(String id) {

@@ -23,6 +23,10 @@ public final class Split {
     /**
      * A random split of {@code rows} rows.
      *
+     * @param rows          the number of rows, ≥ 2
+     * @param trainFraction the share of rows for training, in (0, 1)
+     * @param seed          seeds the shuffle: the same seed gives the same split
+     * @return the split; both parts non-empty
      * @throws IllegalArgumentException if {@code rows < 2} or {@code trainFraction} is not strictly between 0 and 1
      */
     public static Split random(int rows, double trainFraction, long seed) {
@@ -39,6 +43,9 @@ public final class Split {
     /**
      * A split that keeps the proportion of each label in both parts.
      *
+     * @param trainFraction the share of rows for training, in (0, 1)
+     * @param seed          seeds the shuffle: the same seed gives the same split
+     * @return the split
      * @param labels one label per row, any ints (a class index; -1 for missing forms its own group)
      * @throws IllegalArgumentException if there are fewer than 2 rows or {@code trainFraction} is not strictly
      *                                  between 0 and 1
@@ -110,6 +117,11 @@ public final class Split {
      * A split of {@code frame} for learning {@code target}: stratified by class when the target column is
      * categorical, random when it is numeric.
      *
+     * @param frame         the data; not modified
+     * @param target        the target column's name
+     * @param trainFraction the share of rows for training, in (0, 1)
+     * @param seed          seeds the shuffle
+     * @return the split
      * @throws InvalidDataException if there is no such column
      * @throws IllegalArgumentException as {@link #random}
      */
@@ -121,37 +133,71 @@ public final class Split {
         return random(frame.rows(), trainFraction, seed);
     }
 
-    /** A split with these indices, as stored. */
+    /**
+     * A split with these indices, as stored.
+     *
+     * @param train row indices of the training part; copied
+     * @param test  row indices of the test part; copied
+     * @return the split
+     */
     public static Split of(int[] train, int[] test) {
         return new Split(train.clone(), test.clone());
     }
 
-    /** A copy of the training rows' indices, ascending. */
+    /**
+     * A copy of the training rows' indices, ascending.
+     *
+     * @return a new array
+     */
     public int[] train() {
         return train.clone();
     }
 
-    /** A copy of the test rows' indices, ascending. */
+    /**
+     * A copy of the test rows' indices, ascending.
+     *
+     * @return a new array
+     */
     public int[] test() {
         return test.clone();
     }
 
-    /** The training rows of {@code frame}. */
+    /**
+     * The training rows of {@code frame}.
+     *
+     * @param frame the frame the split was made for; not modified
+     * @return a new frame of those rows
+     */
     public Frame train(Frame frame) {
         return frame.select(train);
     }
 
-    /** The test rows of {@code frame}. */
+    /**
+     * The test rows of {@code frame}.
+     *
+     * @param frame the frame the split was made for; not modified
+     * @return a new frame of those rows
+     */
     public Frame test(Frame frame) {
         return frame.select(test);
     }
 
-    /** The training rows of {@code data}. */
+    /**
+     * The training rows of {@code data}.
+     *
+     * @param data the dataset the split was made for; not modified
+     * @return a new dataset of those rows
+     */
     public Dataset train(Dataset data) {
         return data.select(train);
     }
 
-    /** The test rows of {@code data}. */
+    /**
+     * The test rows of {@code data}.
+     *
+     * @param data the dataset the split was made for; not modified
+     * @return a new dataset of those rows
+     */
     public Dataset test(Dataset data) {
         return data.select(test);
     }

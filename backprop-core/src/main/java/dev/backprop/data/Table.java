@@ -14,6 +14,14 @@ import java.util.Objects;
  * @param values  one row per example, one column per name
  */
 public record Table(String source, List<String> columns, Matrix values) {
+    /**
+     * Copies the column names and checks them against the values.
+     *
+     * @param source  where it came from, or {@code null}
+     * @param columns column names, one per column of values; copied
+     * @param values  the numbers
+     * @throws IllegalArgumentException if the counts differ
+     */
     public Table {
         columns = List.copyOf(columns);
         Objects.requireNonNull(values, "values");
@@ -22,11 +30,21 @@ public record Table(String source, List<String> columns, Matrix values) {
         }
     }
 
+    /**
+     * The number of rows (examples).
+     *
+     * @return ≥ 0
+     */
     public int rows() {
         return values.rows();
     }
 
-    /** Index of the column named {@code name}, or -1. */
+    /**
+     * Index of the column named {@code name}, or -1.
+     *
+     * @param name a column name, matched exactly
+     * @return the index, or -1
+     */
     public int indexOf(String name) {
         return columns.indexOf(name);
     }
@@ -34,6 +52,8 @@ public record Table(String source, List<String> columns, Matrix values) {
     /**
      * Splits the table into inputs and one target column.
      *
+     * @param target the target column's name
+     * @return a dataset with every other column as inputs
      * @throws InvalidDataException if there is no such column, or no column would be left as an input
      */
     public Dataset toDataset(String target) {
@@ -58,6 +78,8 @@ public record Table(String source, List<String> columns, Matrix values) {
     /**
      * The columns named {@code names}, in that order.
      *
+     * @param names column names
+     * @return a new matrix of those columns, all rows
      * @throws InvalidDataException naming every missing column
      */
     public Matrix select(List<String> names) {

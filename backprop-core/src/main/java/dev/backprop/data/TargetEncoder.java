@@ -42,6 +42,10 @@ public final class TargetEncoder {
     /**
      * A target with stored classes.
      *
+     * @param column  the target column's name, not null
+     * @param task    regression or classification, not null
+     * @param classes the class names in output order (empty for regression); copied
+     * @return the encoder
      * @throws IllegalArgumentException if regression lists classes, or classification lists fewer than two or one
      *                                  twice
      */
@@ -66,6 +70,9 @@ public final class TargetEncoder {
     /**
      * Learns the target {@code column} from {@code train}.
      *
+     * @param train  the training rows; not modified
+     * @param column the target column's name
+     * @return the encoder; classes in sorted order (numbers by value, then text)
      * @param task the task, or {@code null} to infer it from the column's type
      * @throws InvalidDataException if the column is absent or has a missing cell, if classification finds fewer than
      *                              two classes, or if regression is asked of text labels
@@ -95,26 +102,47 @@ public final class TargetEncoder {
         return new TargetEncoder(column, Task.CLASSIFICATION, classes);
     }
 
-    /** The target column's name. */
+    /**
+     * The target column's name.
+     *
+     * @return the name, never null
+     */
     public String column() {
         return column;
     }
 
+    /**
+     * Whether the target is predicted as a number or as one of the classes.
+     *
+     * @return the task, never null
+     */
     public Task task() {
         return task;
     }
 
-    /** The class names, in output order; empty for regression. */
+    /**
+     * The class names, in output order; empty for regression.
+     *
+     * @return an unmodifiable list
+     */
     public List<String> classes() {
         return classes;
     }
 
-    /** The number of columns of y: 1 for regression, the number of classes for classification. */
+    /**
+     * The number of columns of y: 1 for regression, the number of classes for classification.
+     *
+     * @return ≥ 1
+     */
     public int width() {
         return task == Task.REGRESSION ? 1 : classes.size();
     }
 
-    /** y's column names: the column's own for regression, {@code column=class} for classification. */
+    /**
+     * y's column names: the column's own for regression, {@code column=class} for classification.
+     *
+     * @return a new list of {@link #width()} names
+     */
     public List<String> outputNames() {
         if (task == Task.REGRESSION) {
             return List.of(column);
@@ -126,7 +154,12 @@ public final class TargetEncoder {
         return names;
     }
 
-    /** The index of class {@code name}, or -1 if training did not see it (always -1 for regression). */
+    /**
+     * The index of class {@code name}, or -1 if training did not see it (always -1 for regression).
+     *
+     * @param name a class label, matched exactly
+     * @return the index in [0, {@link #width()}), or -1
+     */
     public int classIndex(String name) {
         Integer k = classIndex.get(name);
         return k == null ? -1 : k;
@@ -135,6 +168,8 @@ public final class TargetEncoder {
     /**
      * The name of class {@code index}.
      *
+     * @param index a class index in [0, number of classes)
+     * @return the class's label
      * @throws IndexOutOfBoundsException if there is no such class
      */
     public String className(int index) {
@@ -144,6 +179,8 @@ public final class TargetEncoder {
     /**
      * Each row's class index in {@code frame}'s target column: -1 where the class is unseen or the cell missing.
      *
+     * @param frame the data; not modified
+     * @return a new array of one index per row
      * @throws IllegalStateException for a regression target
      * @throws InvalidDataException  if the column is absent
      */
@@ -165,6 +202,8 @@ public final class TargetEncoder {
      * The target matrix of {@code frame}: its values (regression), or one-hot rows y_ik = 1 for the row's class k
      * (classification; all zeros for a class not seen in training, counted).
      *
+     * @param frame the data, with the target column; not modified
+     * @return the rows x {@link #width()} target matrix and the count of unseen classes
      * @throws InvalidDataException if the column is absent, has a missing cell, or holds text for a regression target
      */
     public EncodedTarget encode(Frame frame) {

@@ -15,6 +15,11 @@ public enum Task {
         this.id = id;
     }
 
+    /**
+     * The name used on the command line, e.g. {@code "classification"}.
+     *
+     * @return the lower-case name; {@link #fromId} maps it back to this constant
+     */
     public String id() {
         return id;
     }
@@ -22,6 +27,8 @@ public enum Task {
     /**
      * The task named {@code id} (case-insensitive).
      *
+     * @param id a task name; not null
+     * @return the matching constant
      * @throws IllegalArgumentException naming the allowed values if there is none
      */
     public static Task fromId(String id) {

@@ -18,7 +18,13 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes what {@code writer} produces to {@code target}, atomically. */
+    /**
+     * Writes what {@code writer} produces to {@code target}, atomically.
+     *
+     * @param target the destination; its directory must exist
+     * @param writer writes the content to the stream it is given (a temporary file, moved onto {@code target} when complete)
+     * @throws IOException if writing or the move fails; {@code target} is then unchanged and the temporary file removed
+     */
     public static void write(Path target, ContentWriter writer) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
@@ -53,7 +59,13 @@ public final class AtomicFiles {
                 : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
-    /** Writes the given text as UTF-8 to {@code target}, atomically. */
+    /**
+     * Writes the given text as UTF-8 to {@code target}, atomically.
+     *
+     * @param target the destination; its directory must exist
+     * @param text   the content
+     * @throws IOException if writing or the move fails; {@code target} is then unchanged
+     */
     public static void writeString(Path target, String text) throws IOException {
         write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
@@ -61,6 +73,12 @@ public final class AtomicFiles {
     /** Produces a file's bytes. */
     @FunctionalInterface
     public interface ContentWriter {
+        /**
+         * Writes the content to {@code out}, which it must not close.
+         *
+         * @param out the temporary file's stream
+         * @throws IOException if writing fails
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 }

@@ -49,7 +49,13 @@ public final class CheckpointFile {
     private CheckpointFile() {
     }
 
-    /** Writes {@code checkpoint} to {@code file} atomically: a crash leaves the old file or the new one. */
+    /**
+     * Writes {@code checkpoint} to {@code file} atomically: a crash leaves the old file or the new one.
+     *
+     * @param checkpoint the checkpoint; not modified
+     * @param file       the destination; its directory must exist
+     * @throws IOException if the file cannot be written; the old file, if any, is then left as it was
+     */
     public static void write(Checkpoint checkpoint, Path file) throws IOException {
         AtomicFiles.writeString(file, toJson(checkpoint));
     }
@@ -57,6 +63,8 @@ public final class CheckpointFile {
     /**
      * Reads the checkpoint in {@code file}.
      *
+     * @param file a checkpoint file written by {@link #write}
+     * @return the checkpoint
      * @throws InvalidModelException naming the file and what is wrong with it
      * @throws IOException           if it cannot be read
      */
@@ -73,7 +81,12 @@ public final class CheckpointFile {
         }
     }
 
-    /** The checkpoint as JSON text. */
+    /**
+     * The checkpoint as JSON text.
+     *
+     * @param checkpoint the checkpoint; not modified
+     * @return the JSON text, numbers written so that reading them back gives the same bits
+     */
     public static String toJson(Checkpoint checkpoint) {
         ObjectNode root = F.objectNode();
         root.put("format", FORMAT);
@@ -93,6 +106,8 @@ public final class CheckpointFile {
     /**
      * Parses a checkpoint from JSON text.
      *
+     * @param json the text of a checkpoint file
+     * @return the checkpoint
      * @throws InvalidModelException saying what is wrong
      */
     public static Checkpoint parse(String json) {

@@ -4,6 +4,11 @@ package dev.backprop.io;
 public final class InvalidModelException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with the given message.
+     *
+     * @param message what is wrong, on one line, naming the file when it is known
+     */
     public InvalidModelException(String message) {
         super(message);
     }

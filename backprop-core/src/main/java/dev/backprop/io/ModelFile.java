@@ -64,6 +64,8 @@ public final class ModelFile {
     /**
      * Reads the model in {@code file}.
      *
+     * @param file a model file written by {@link #write} (this or an earlier format version)
+     * @return the model, with its preprocessor and history if the file has them
      * @throws InvalidModelException naming the file and what is wrong with it
      * @throws IOException           if it cannot be read
      */
@@ -104,6 +106,8 @@ public final class ModelFile {
     /**
      * Parses a model from JSON text.
      *
+     * @param json the text of a model file
+     * @return the model
      * @throws InvalidModelException saying what is wrong
      */
     public static Model parse(String json) {
@@ -307,7 +311,12 @@ public final class ModelFile {
         return v;
     }
 
-    /** The model as JSON text, in the layout above. */
+    /**
+     * The model as JSON text, in the layout above.
+     *
+     * @param model the model; not modified
+     * @return the JSON text, numbers written so that reading them back gives the same bits
+     */
     public static String toJson(Model model) {
         return writeTree(toNode(model));
     }
@@ -417,7 +426,13 @@ public final class ModelFile {
         return out;
     }
 
-    /** Writes {@code model} to {@code file} atomically: a crash leaves the old file or the new one, never half. */
+    /**
+     * Writes {@code model} to {@code file} atomically: a crash leaves the old file or the new one, never half.
+     *
+     * @param model the model; not modified
+     * @param file  the destination; its directory must exist
+     * @throws IOException if the file cannot be written; the old file, if any, is then left as it was
+     */
     public static void write(Model model, Path file) throws IOException {
         AtomicFiles.writeString(file, toJson(model));
     }

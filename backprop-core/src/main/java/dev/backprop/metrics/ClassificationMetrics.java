@@ -27,6 +27,10 @@ public record ClassificationMetrics(List<String> classes, long[][] confusion, do
      * Scores {@code probabilities} (n x k) against {@code actual} class indices (n; -1 marks a class unseen in
      * training, which counts as an error and with probability {@value #CLIP} in the log loss).
      *
+     * @param classes       the class names, one per column of {@code probabilities}
+     * @param probabilities predicted class probabilities, n x k; not modified
+     * @param actual        the true class index of each row, in [-1, k); not modified
+     * @return the metrics
      * @throws IllegalArgumentException if the shapes disagree or there are no rows
      */
     public static ClassificationMetrics of(List<String> classes, Matrix probabilities, int[] actual) {
@@ -71,7 +75,13 @@ public record ClassificationMetrics(List<String> classes, long[][] confusion, do
                 logLoss / n);
     }
 
-    /** The index of the largest value in row i (the first on ties). */
+    /**
+     * The index of the largest value in row i (the first on ties).
+     *
+     * @param m a matrix with at least one column
+     * @param i a row index
+     * @return the column index in [0, m.cols()); a NaN is never chosen unless it is in column 0
+     */
     public static int argmax(Matrix m, int i) {
         int best = 0;
         for (int c = 1; c < m.cols(); c++) {
@@ -82,7 +92,11 @@ public record ClassificationMetrics(List<String> classes, long[][] confusion, do
         return best;
     }
 
-    /** The unweighted mean of the per-class F1 scores. */
+    /**
+     * The unweighted mean of the per-class F1 scores.
+     *
+     * @return macro-F1 in [0, 1]
+     */
     public double macroF1() {
         double sum = 0;
         for (double v : f1) {

@@ -17,6 +17,9 @@ public record RegressionMetrics(double mse, double rmse, double mae, double r2) 
     /**
      * Compares {@code predicted} with {@code target}.
      *
+     * @param predicted predictions, n x k; not modified
+     * @param target    true values, the same shape; not modified
+     * @return the metrics
      * @throws IllegalArgumentException if the shapes differ or there are no rows
      */
     public static RegressionMetrics of(Matrix predicted, Matrix target) {

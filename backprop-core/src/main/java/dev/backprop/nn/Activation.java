@@ -174,12 +174,22 @@ public enum Activation {
     /**
      * a_i = f(z_i) for i in [from, to); for {@link #SOFTMAX} the slice is one row. z is not modified; a is (it may be
      * z itself).
+     *
+     * @param z    pre-activations; read in [from, to)
+     * @param a    receives f(z) in [from, to); may be the same array as {@code z}
+     * @param from first index, inclusive
+     * @param to   last index, exclusive; {@code from ≤ to ≤ min(z.length, a.length)}
      */
     public abstract void apply(double[] z, double[] a, int from, int to);
 
     /**
      * a = f(z) for a rows x cols block starting at index 0, one row per example: element-wise functions apply to
      * every value, {@link #SOFTMAX} to each row. z is not modified; a is (it may be z itself).
+     *
+     * @param z    pre-activations, rows x cols row-major from index 0
+     * @param a    receives f(z) in the same layout; may be the same array as {@code z}
+     * @param rows number of rows (examples), ≥ 0
+     * @param cols number of columns (units per example), ≥ 0
      */
     public void applyRows(double[] z, double[] a, int rows, int cols) {
         apply(z, a, 0, rows * cols);
@@ -189,15 +199,30 @@ public enum Activation {
      * delta_i = delta_i * f'(z_i) for i in [from, to), given a_i = f(z_i): the chain-rule step through this
      * activation, fused so backpropagation needs no array for f'. For {@link #SOFTMAX} the slice is one row and the
      * step is the product with its Jacobian. z and a are not modified; delta is.
+     *
+     * @param z     pre-activations; read in [from, to) (only relu and leaky relu need them)
+     * @param a     activations f(z) in the same positions; read in [from, to)
+     * @param delta ∂J/∂a on entry, ∂J/∂z on return, in [from, to)
+     * @param from  first index, inclusive
+     * @param to    last index, exclusive
      */
     public abstract void multiplyByDerivative(double[] z, double[] a, double[] delta, int from, int to);
 
-    /** Whether f acts on each value alone; false only for {@link #SOFTMAX}, which may only be an output. */
+    /**
+     * Whether f acts on each value alone; false only for {@link #SOFTMAX}, which may only be an output.
+     *
+     * @return true if f(z)_i depends on z_i alone, so {@link #apply} may be called on any slice
+     */
     public boolean elementWise() {
         return true;
     }
 
-    /** f'(z) at one point, for tests and explanations; training uses {@link #multiplyByDerivative}. */
+    /**
+     * f'(z) at one point, for tests and explanations; training uses {@link #multiplyByDerivative}.
+     *
+     * @param z the point; NaN gives NaN
+     * @return f'(z); for {@link #SOFTMAX}, whose one-element row is constant, 0
+     */
     public double derivative(double z) {
         double[] zs = {z};
         double[] a = new double[1];
@@ -207,7 +232,11 @@ public enum Activation {
         return d[0];
     }
 
-    /** The name used on the command line and in model files, e.g. {@code "sigmoid"}. */
+    /**
+     * The name used on the command line and in model files, e.g. {@code "sigmoid"}.
+     *
+     * @return the lower-case, hyphenated name; {@link #fromId} maps it back to this constant
+     */
     public String id() {
         return id;
     }
@@ -215,6 +244,8 @@ public enum Activation {
     /**
      * The activation named {@code id} (case-insensitive; {@code _} may stand for {@code -}).
      *
+     * @param id an activation name such as {@code "relu"} or {@code "LEAKY_RELU"}; not null
+     * @return the matching constant
      * @throws IllegalArgumentException naming the allowed values if there is none
      */
     public static Activation fromId(String id) {
@@ -235,7 +266,12 @@ public enum Activation {
         return sb.toString();
     }
 
-    /** The logistic function, stable for any finite or infinite z. */
+    /**
+     * The logistic function, stable for any finite or infinite z.
+     *
+     * @param z any double; ±∞ give 1 and 0
+     * @return 1 / (1 + e^-z) in [0, 1]; NaN for NaN
+     */
     public static double sigmoid(double z) {
         if (z >= 0) {
             return 1.0 / (1.0 + Math.exp(-z));

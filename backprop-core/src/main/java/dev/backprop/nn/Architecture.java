@@ -20,6 +20,8 @@ public final class Architecture {
     private final int parameterCount;
 
     /**
+     * @param layers the layers from the input side to the output; copied, at least one
+     * @param loss   the training loss, suited to the last layer's activation
      * @throws IllegalArgumentException if there are no layers, consecutive layers do not chain (layer l's outputs
      *                                  must equal layer l+1's inputs), the network has too many parameters, a
      *                                  hidden layer uses softmax, or the loss does not suit the output activation
@@ -60,45 +62,96 @@ public final class Architecture {
         loss.checkOutput(this.layers.get(last).activation(), this.layers.get(last).outputs());
     }
 
+    /**
+     * The layers from the input side to the output.
+     *
+     * @return an unmodifiable list of at least one layer
+     */
     public List<LayerSpec> layers() {
         return layers;
     }
 
+    /**
+     * Layer {@code l}, 0 being the one fed by the inputs.
+     *
+     * @param l layer index in [0, {@link #depth()})
+     * @return the layer's specification
+     * @throws IndexOutOfBoundsException if l is out of range
+     */
     public LayerSpec layer(int l) {
         return layers.get(l);
     }
 
+    /**
+     * The number of layers (hidden layers plus the output layer).
+     *
+     * @return ≥ 1
+     */
     public int depth() {
         return layers.size();
     }
 
+    /**
+     * The loss the network is trained with.
+     *
+     * @return the loss, never null
+     */
     public Loss loss() {
         return loss;
     }
 
+    /**
+     * The number of inputs, the first layer's {@link LayerSpec#inputs()}.
+     *
+     * @return ≥ 1
+     */
     public int inputs() {
         return layers.get(0).inputs();
     }
 
+    /**
+     * The number of outputs, the last layer's {@link LayerSpec#outputs()}.
+     *
+     * @return ≥ 1
+     */
     public int outputs() {
         return layers.get(layers.size() - 1).outputs();
     }
 
+    /**
+     * P, the length of the flat parameter vector: Σ over layers of inputs x outputs (+ outputs with a bias).
+     *
+     * @return P in [0, {@link #MAX_PARAMETERS}]
+     */
     public int parameterCount() {
         return parameterCount;
     }
 
-    /** Offset of layer l's W in the flat parameter vector. */
+    /**
+     * Offset of layer l's W in the flat parameter vector.
+     *
+     * @param l layer index in [0, {@link #depth()})
+     * @return index of W⁽ˡ⁾'s first entry
+     */
     public int weightOffset(int l) {
         return weightOffsets[l];
     }
 
-    /** Offset of layer l's b in the flat parameter vector, or -1 if it has none. */
+    /**
+     * Offset of layer l's b in the flat parameter vector, or -1 if it has none.
+     *
+     * @param l layer index in [0, {@link #depth()})
+     * @return index of b⁽ˡ⁾'s first entry, or -1
+     */
     public int biasOffset(int l) {
         return biasOffsets[l];
     }
 
-    /** The widest layer's output count, for sizing workspaces. */
+    /**
+     * The widest layer's output count, for sizing workspaces.
+     *
+     * @return the largest of the input count and every layer's output count
+     */
     public int maxWidth() {
         int w = inputs();
         for (LayerSpec s : layers) {

@@ -15,6 +15,9 @@ import java.util.Objects;
  */
 public record DenseLayer(Matrix weights, double[] bias, Activation activation) {
     /**
+     * @param weights    W, inputs x outputs, both ≥ 1; kept, not copied (a {@link Matrix} is immutable)
+     * @param bias       b, one value per output, or {@code null}; copied
+     * @param activation f, not null
      * @throws IllegalArgumentException if the bias length differs from the number of outputs, or a size is zero
      */
     public DenseLayer {
@@ -33,19 +36,38 @@ public record DenseLayer(Matrix weights, double[] bias, Activation activation) {
         }
     }
 
+    /**
+     * The number of inputs, W's rows.
+     *
+     * @return ≥ 1
+     */
     public int inputs() {
         return weights.rows();
     }
 
+    /**
+     * The number of outputs (units), W's columns.
+     *
+     * @return ≥ 1
+     */
     public int outputs() {
         return weights.cols();
     }
 
+    /**
+     * Whether the layer adds a bias b.
+     *
+     * @return true if {@link #bias()} is not null
+     */
     public boolean hasBias() {
         return bias != null;
     }
 
-    /** A copy of b, or {@code null}. */
+    /**
+     * A copy of b, or {@code null}.
+     *
+     * @return a new array of {@link #outputs()} values, or {@code null} for a layer without bias
+     */
     @Override
     public double[] bias() {
         return bias == null ? null : bias.clone();

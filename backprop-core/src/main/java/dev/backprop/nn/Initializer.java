@@ -20,7 +20,13 @@ public final class Initializer {
     private Initializer() {
     }
 
-    /** A fresh parameter vector for {@code architecture}, drawn from {@code random} (which is advanced). */
+    /**
+     * A fresh parameter vector for {@code architecture}, drawn from {@code random} (which is advanced).
+     *
+     * @param architecture the network's structure
+     * @param random       the generator; advanced by one {@code nextDouble()} per weight
+     * @return a new array of {@link Architecture#parameterCount()} values: weights uniform in [-r, r], biases 0
+     */
     public static double[] initialParameters(Architecture architecture, RandomGenerator random) {
         double[] parameters = new double[architecture.parameterCount()];
         for (int l = 0; l < architecture.depth(); l++) {

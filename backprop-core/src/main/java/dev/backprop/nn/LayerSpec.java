@@ -11,6 +11,15 @@ import java.util.Objects;
  * @param bias       whether the layer adds a bias vector
  */
 public record LayerSpec(int inputs, int outputs, Activation activation, boolean bias) {
+    /**
+     * Checks the sizes.
+     *
+     * @param inputs     rows of W, ≥ 1
+     * @param outputs    columns of W, ≥ 1
+     * @param activation f, not null
+     * @param bias       whether the layer adds a bias vector
+     * @throws IllegalArgumentException if a size is not positive
+     */
     public LayerSpec {
         Objects.requireNonNull(activation, "activation");
         if (inputs <= 0 || outputs <= 0) {
@@ -18,7 +27,11 @@ public record LayerSpec(int inputs, int outputs, Activation activation, boolean 
         }
     }
 
-    /** Number of trainable values: inputs x outputs weights plus outputs biases if present. */
+    /**
+     * Number of trainable values: inputs x outputs weights plus outputs biases if present.
+     *
+     * @return inputs x outputs (+ outputs with a bias), as a long so it cannot overflow
+     */
     public long parameterCount() {
         return (long) inputs * outputs + (bias ? outputs : 0);
     }

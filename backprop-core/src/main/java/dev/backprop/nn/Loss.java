@@ -175,12 +175,20 @@ public enum Loss {
         return n == 0 ? 0.0 : 1.0 / n;
     }
 
-    /** Whether J is a mean over the examples (every loss but {@link #SSE}, which is the seed's sum). */
+    /**
+     * Whether J is a mean over the examples (every loss but {@link #SSE}, which is the seed's sum).
+     *
+     * @return true for every loss except {@link #SSE}; a mean's gradient is divided by the batch size n
+     */
     public boolean meanOverRows() {
         return this != SSE;
     }
 
-    /** Whether this is a cross-entropy, whose targets are probabilities (in [0, 1]; one-hot rows for categorical). */
+    /**
+     * Whether this is a cross-entropy, whose targets are probabilities (in [0, 1]; one-hot rows for categorical).
+     *
+     * @return true for {@link #BINARY_CROSS_ENTROPY} and {@link #CATEGORICAL_CROSS_ENTROPY}
+     */
     public boolean crossEntropy() {
         return this == BINARY_CROSS_ENTROPY || this == CATEGORICAL_CROSS_ENTROPY;
     }
@@ -189,6 +197,13 @@ public enum Loss {
      * J from the predictions ŷ alone. The cross-entropies take log ŷ here, clamped at log 2^-1022 ≈ -708 so a
      * confidently wrong prediction costs a large finite amount rather than ∞ (training uses the exact
      * {@link #valueFromLogits}). Neither array is modified.
+     *
+     * @param predicted    ŷ, n x outputs row-major from index 0
+     * @param target       y, n x outputs row-major from {@code targetOffset}
+     * @param targetOffset index of the first target value in {@code target}, ≥ 0
+     * @param n            number of examples (rows), ≥ 0; J is 0 when n = 0
+     * @param outputs      number of outputs (columns), ≥ 1
+     * @return J, ≥ 0 for valid targets; NaN if any ŷ or y is NaN
      */
     public double value(double[] predicted, double[] target, int targetOffset, int n, int outputs) {
         double sum = 0.0;
@@ -203,6 +218,13 @@ public enum Loss {
      * gradient_i = ∂J/∂ŷ_i: -(y_i - ŷ_i) s for the squared errors, (ŷ - y)/(ŷ (1 - ŷ)) s for binary and -y/ŷ s for
      * categorical cross-entropy (infinite or NaN where ŷ reaches 0 or 1; training uses {@link #outputDelta}).
      * {@code predicted} and {@code target} are not modified; {@code gradient} is.
+     *
+     * @param predicted    ŷ, n x outputs row-major from index 0
+     * @param target       y, n x outputs row-major from {@code targetOffset}
+     * @param targetOffset index of the first target value in {@code target}, ≥ 0
+     * @param n            number of examples (rows), ≥ 0
+     * @param outputs      number of outputs (columns), ≥ 1
+     * @param gradient     receives ∂J/∂ŷ in its first n x outputs values; may be {@code predicted} itself
      */
     public void gradient(double[] predicted, double[] target, int targetOffset, int n, int outputs,
                          double[] gradient) {
@@ -215,6 +237,14 @@ public enum Loss {
     /**
      * J given both the output layer's logits z and its activations ŷ = f(z): the squared errors read ŷ, the
      * cross-entropies read z, where they are stable (finite for every finite z). No array is modified.
+     *
+     * @param z            the output layer's pre-activations, n x outputs row-major from index 0
+     * @param predicted    ŷ = f(z), same layout as {@code z}
+     * @param target       y, n x outputs row-major from {@code targetOffset}
+     * @param targetOffset index of the first target value in {@code target}, ≥ 0
+     * @param n            number of examples (rows), ≥ 0
+     * @param outputs      number of outputs (columns), ≥ 1
+     * @return J, finite for finite z and valid targets; NaN if any input is NaN
      */
     public double valueFromLogits(double[] z, double[] predicted, double[] target, int targetOffset, int n,
                                   int outputs) {
@@ -225,6 +255,13 @@ public enum Loss {
      * delta = δ⁽ᴸ⁾ = ∂J/∂z⁽ᴸ⁾, the error backpropagation starts from: ∂J/∂ŷ ∘ f'(z) for the squared errors (the
      * seed's -(y - ŷ) f'(z⁽³⁾)), (ŷ - y)/n for the cross-entropies. Only {@code delta} is modified.
      *
+     * @param z            the output layer's pre-activations, n x outputs row-major from index 0
+     * @param predicted    ŷ = f(z), same layout as {@code z}
+     * @param target       y, n x outputs row-major from {@code targetOffset}
+     * @param targetOffset index of the first target value in {@code target}, ≥ 0
+     * @param n            number of examples (rows), ≥ 0
+     * @param outputs      number of outputs (columns), ≥ 1
+     * @param delta        receives δ⁽ᴸ⁾ in its first n x outputs values
      * @param output the output layer's activation f, one {@link #checkOutput} accepts
      */
     public void outputDelta(Activation output, double[] z, double[] predicted, double[] target, int targetOffset,
@@ -238,6 +275,8 @@ public enum Loss {
      * units: binary cross-entropy needs sigmoid, categorical cross-entropy softmax (with at least 2 outputs), and
      * the squared errors take anything but softmax.
      *
+     * @param output  the output layer's activation
+     * @param outputs the output layer's number of units, ≥ 1
      * @throws IllegalArgumentException naming the loss and the activation if they do not go together
      */
     public void checkOutput(Activation output, int outputs) {
@@ -247,6 +286,7 @@ public enum Loss {
     /**
      * {@link #checkOutput} without the count of outputs, for configurations made before the data is seen.
      *
+     * @param output the output layer's activation
      * @throws IllegalArgumentException naming the loss and the activation if they do not go together
      */
     public void checkActivation(Activation output) {
@@ -255,7 +295,11 @@ public enum Loss {
         }
     }
 
-    /** The name used on the command line and in model files, e.g. {@code "sse"}. */
+    /**
+     * The name used on the command line and in model files, e.g. {@code "sse"}.
+     *
+     * @return the lower-case, hyphenated name; {@link #fromId} maps it back to this constant
+     */
     public String id() {
         return id;
     }
@@ -264,6 +308,8 @@ public enum Loss {
      * The loss named {@code id} (case-insensitive; {@code _} may stand for {@code -}; {@code bce} and {@code cce}
      * abbreviate the cross-entropies).
      *
+     * @param id a loss name such as {@code "mse"} or {@code "BINARY_CROSS_ENTROPY"}; not null
+     * @return the matching constant
      * @throws IllegalArgumentException naming the allowed values if there is none
      */
     public static Loss fromId(String id) {

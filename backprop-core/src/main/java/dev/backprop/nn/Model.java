@@ -35,6 +35,13 @@ import java.util.Objects;
 public record Model(Network network, List<String> inputs, List<String> outputs, Scaling inputScaling,
                     Scaling outputScaling, Preprocessor preprocessor, TrainingHistory history) {
     /**
+     * @param network       the trained network
+     * @param inputs        names of the network's inputs, copied
+     * @param outputs       names of the network's outputs, copied
+     * @param inputScaling  applied to the encoded inputs before the network
+     * @param outputScaling inverted on the network's outputs
+     * @param preprocessor  how data files are prepared, or {@code null}
+     * @param history       how it was trained, or {@code null}
      * @throws IllegalArgumentException if names, scalings or the preprocessor disagree with the network's input and
      *                                  output counts
      */
@@ -72,19 +79,43 @@ public record Model(Network network, List<String> inputs, List<String> outputs, 
         }
     }
 
-    /** A model without a preprocessor or history: its inputs and outputs are numeric columns of those names. */
+    /**
+     * A model without a preprocessor or history: its inputs and outputs are numeric columns of those names.
+     *
+     * @param network       the trained network
+     * @param inputs        names of the network's inputs, one per input, copied
+     * @param outputs       names of the network's outputs, one per output, copied
+     * @param inputScaling  applied to the inputs before the network
+     * @param outputScaling inverted on the network's outputs
+     * @throws IllegalArgumentException if a count disagrees with the network's
+     */
     public Model(Network network, List<String> inputs, List<String> outputs, Scaling inputScaling,
                  Scaling outputScaling) {
         this(network, inputs, outputs, inputScaling, outputScaling, null, null);
     }
 
-    /** A model without a training history. */
+    /**
+     * A model without a training history.
+     *
+     * @param network       the trained network
+     * @param inputs        names of the network's inputs, one per input, copied
+     * @param outputs       names of the network's outputs, one per output, copied
+     * @param inputScaling  applied to the encoded inputs before the network
+     * @param outputScaling inverted on the network's outputs
+     * @param preprocessor  how data files are prepared, or {@code null}
+     * @throws IllegalArgumentException if a count or the preprocessor's names disagree with the network
+     */
     public Model(Network network, List<String> inputs, List<String> outputs, Scaling inputScaling,
                  Scaling outputScaling, Preprocessor preprocessor) {
         this(network, inputs, outputs, inputScaling, outputScaling, preprocessor, null);
     }
 
-    /** A model whose data needs no scaling, with generated column names. */
+    /**
+     * A model whose data needs no scaling, with generated column names.
+     *
+     * @param network the network, which reads its inputs and produces its outputs in their own units
+     * @return a model with inputs x1..xm, outputs y1..yk and identity scalings
+     */
     public static Model unscaled(Network network) {
         int m = network.architecture().inputs();
         int k = network.architecture().outputs();
@@ -103,13 +134,20 @@ public record Model(Network network, List<String> inputs, List<String> outputs, 
      * Predictions in the target's own units (for classification: class probabilities) for encoded, unscaled inputs,
      * one row per example.
      *
+     * @param x encoded inputs, one row per example and one column per input; not modified
+     * @return a new n x outputs matrix; NaN inputs give NaN predictions
      * @throws IllegalArgumentException if x does not have one column per input
      */
     public Matrix predict(Matrix x) {
         return outputScaling.invert(network.predict(inputScaling.apply(x)));
     }
 
-    /** The same model with other weights (same names, scaling, preprocessor and history). */
+    /**
+     * The same model with other weights (same names, scaling, preprocessor and history).
+     *
+     * @param other a network with the same input and output counts
+     * @return a new model; this one is unchanged
+     */
     public Model withNetwork(Network other) {
         return new Model(other, inputs, outputs, inputScaling, outputScaling, preprocessor, history);
     }
@@ -117,28 +155,47 @@ public record Model(Network network, List<String> inputs, List<String> outputs, 
     /**
      * The same model preparing data files with {@code other}.
      *
+     * @param other the new preprocessor, or {@code null} for none
+     * @return a new model; this one is unchanged
      * @throws IllegalArgumentException if its encoded names differ from the network's inputs and outputs
      */
     public Model withPreprocessor(Preprocessor other) {
         return new Model(network, inputs, outputs, inputScaling, outputScaling, other, history);
     }
 
-    /** The same model with a training history attached. */
+    /**
+     * The same model with a training history attached.
+     *
+     * @param other the history, or {@code null} for none
+     * @return a new model; this one is unchanged
+     */
     public Model withHistory(TrainingHistory other) {
         return new Model(network, inputs, outputs, inputScaling, outputScaling, preprocessor, other);
     }
 
-    /** Regression, or classification for a model trained on a categorical target. */
+    /**
+     * Regression, or classification for a model trained on a categorical target.
+     *
+     * @return {@link Task#REGRESSION} for a model without a preprocessor, otherwise the target's task
+     */
     public Task task() {
         return preprocessor == null ? Task.REGRESSION : preprocessor.target().task();
     }
 
-    /** The class names, in the order of the network's outputs; empty for regression. */
+    /**
+     * The class names, in the order of the network's outputs; empty for regression.
+     *
+     * @return an unmodifiable list, one class per output for classification
+     */
     public List<String> classes() {
         return preprocessor == null ? Collections.emptyList() : preprocessor.target().classes();
     }
 
-    /** The name of the predicted column (the target's). */
+    /**
+     * The name of the predicted column (the target's).
+     *
+     * @return the target column's name; for a model without a preprocessor, its single output's name
+     */
     public String target() {
         return preprocessor == null ? outputs.get(0) : preprocessor.target().column();
     }
@@ -147,6 +204,7 @@ public record Model(Network network, List<String> inputs, List<String> outputs, 
      * The preprocessor, or for a model without one, the equivalent: its inputs and single output read as numeric
      * columns of those names, and a missing cell refused.
      *
+     * @return the preprocessor that turns a data file's columns into this model's inputs and outputs
      * @throws IllegalArgumentException for a model without a preprocessor and with more than one output
      */
     public Preprocessor preparation() {
@@ -167,6 +225,8 @@ public record Model(Network network, List<String> inputs, List<String> outputs, 
      * The network's inputs from {@code frame} (columns matched by name, a target column ignored), encoded and not
      * yet scaled, ready for {@link #predict(Matrix)}.
      *
+     * @param frame the data, with at least this model's input columns; not modified
+     * @return the encoded inputs, one row per frame row
      * @throws dev.backprop.data.InvalidDataException naming missing columns or bad cells
      */
     public EncodedInputs prepareInputs(Frame frame) {
@@ -176,6 +236,8 @@ public record Model(Network network, List<String> inputs, List<String> outputs, 
     /**
      * Inputs and targets from {@code frame}, which must have the target column, for evaluation.
      *
+     * @param frame the data, with this model's input columns and its target column; not modified
+     * @return encoded inputs and targets, one row per frame row
      * @throws dev.backprop.data.InvalidDataException naming missing columns or bad cells
      */
     public Prepared prepare(Frame frame) {

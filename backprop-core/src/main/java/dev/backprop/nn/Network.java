@@ -23,6 +23,9 @@ public final class Network {
     /**
      * A network from its layers, first (input side) to last.
      *
+     * @param layers the layers, at least one; their weights are copied
+     * @param loss   the loss the network is trained with
+     * @return a new network
      * @throws IllegalArgumentException if the layers do not chain
      */
     public static Network of(List<DenseLayer> layers, Loss loss) {
@@ -47,6 +50,9 @@ public final class Network {
     /**
      * A network from an architecture and its flat parameter vector (layout in {@link Architecture}); copies it.
      *
+     * @param architecture the structure
+     * @param parameters   the flat parameter vector, of length {@link Architecture#parameterCount()}; copied
+     * @return a new network
      * @throws IllegalArgumentException if the vector's length is not the architecture's parameter count
      */
     public static Network of(Architecture architecture, double[] parameters) {
@@ -57,24 +63,48 @@ public final class Network {
         return new Network(architecture, parameters.clone());
     }
 
+    /**
+     * The network's structure: its layers, loss and parameter layout.
+     *
+     * @return the architecture, never null
+     */
     public Architecture architecture() {
         return architecture;
     }
 
+    /**
+     * The loss the network was built for, {@code architecture().loss()}.
+     *
+     * @return the loss, never null
+     */
     public Loss loss() {
         return architecture.loss();
     }
 
-    /** A copy of the flat parameter vector. */
+    /**
+     * A copy of the flat parameter vector.
+     *
+     * @return a new array of length {@link Architecture#parameterCount()}; changing it does not change this network
+     */
     public double[] parameters() {
         return parameters.clone();
     }
 
+    /**
+     * The number of layers, {@code architecture().depth()}.
+     *
+     * @return ≥ 1
+     */
     public int depth() {
         return architecture.depth();
     }
 
-    /** Layer l (0 = the one fed by the inputs), as a copy. */
+    /**
+     * Layer l (0 = the one fed by the inputs), as a copy.
+     *
+     * @param l layer index in [0, {@link #depth()})
+     * @return a new layer holding copies of layer l's weights and bias
+     */
     public DenseLayer layer(int l) {
         LayerSpec spec = architecture.layer(l);
         int w = architecture.weightOffset(l);
@@ -88,7 +118,11 @@ public final class Network {
         return new DenseLayer(weights, bias, spec.activation());
     }
 
-    /** All layers, as copies. */
+    /**
+     * All layers, as copies.
+     *
+     * @return a new list of {@link #depth()} new layers, input side first
+     */
     public List<DenseLayer> layers() {
         List<DenseLayer> out = new ArrayList<>();
         for (int l = 0; l < depth(); l++) {
@@ -100,6 +134,8 @@ public final class Network {
     /**
      * ŷ for each row of {@code x} (already scaled as the network expects).
      *
+     * @param x scaled inputs, one row per example; not modified; may have 0 rows
+     * @return a new n x outputs matrix of the output layer's activations; a NaN input gives NaN in its row
      * @throws IllegalArgumentException if x does not have one column per network input
      */
     public Matrix predict(Matrix x) {

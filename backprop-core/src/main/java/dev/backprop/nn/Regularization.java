@@ -21,6 +21,8 @@ public record Regularization(double l2, double dropout) {
     public static final Regularization NONE = new Regularization(0.0, 0.0);
 
     /**
+     * @param l2      λ, finite and ≥ 0
+     * @param dropout p, in [0, 1)
      * @throws IllegalArgumentException if λ is negative or not finite, or p is outside [0, 1)
      */
     public Regularization {
@@ -32,12 +34,24 @@ public record Regularization(double l2, double dropout) {
         }
     }
 
-    /** Only an L2 penalty λ. */
+    /**
+     * Only an L2 penalty λ.
+     *
+     * @param lambda λ, finite and ≥ 0
+     * @return a regularization with that penalty and no dropout
+     * @throws IllegalArgumentException if λ is negative or not finite
+     */
     public static Regularization l2(double lambda) {
         return new Regularization(lambda, 0.0);
     }
 
-    /** λ/2 Σ W² over every layer's weights (not biases) in the flat {@code parameters}. Not modified. */
+    /**
+     * λ/2 Σ W² over every layer's weights (not biases) in the flat {@code parameters}. Not modified.
+     *
+     * @param architecture the layout of {@code parameters}
+     * @param parameters   the flat parameter vector; not modified
+     * @return the penalty, ≥ 0; 0 when λ = 0; NaN or ∞ if a weight is
+     */
     public double penalty(Architecture architecture, double[] parameters) {
         if (l2 == 0.0) {
             return 0.0;
@@ -53,7 +67,13 @@ public record Regularization(double l2, double dropout) {
         return 0.5 * l2 * sum;
     }
 
-    /** gradient_W += λ W for every layer's weights; biases and {@code parameters} are not modified. */
+    /**
+     * gradient_W += λ W for every layer's weights; biases and {@code parameters} are not modified.
+     *
+     * @param architecture the layout of both vectors
+     * @param parameters   the flat parameter vector; not modified
+     * @param gradient     the flat gradient, same layout; its weight entries are increased
+     */
     public void addPenaltyGradient(Architecture architecture, double[] parameters, double[] gradient) {
         if (l2 == 0.0) {
             return;

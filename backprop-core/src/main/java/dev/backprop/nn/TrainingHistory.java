@@ -19,6 +19,17 @@ import java.util.Objects;
  */
 public record TrainingHistory(String stopReason, int epochs, int bestEpoch, double finalLoss, double[] lossHistory,
                               double[] validationLossHistory, Map<String, String> settings) {
+    /**
+     * Copies the arrays and the settings (keeping their order).
+     *
+     * @param stopReason            the rule that stopped training, not null
+     * @param epochs                epochs run, ≥ 0
+     * @param bestEpoch             the epoch whose weights were kept
+     * @param finalLoss             the training loss at the kept weights
+     * @param lossHistory           the training loss of each epoch; copied
+     * @param validationLossHistory the validation loss of each epoch, possibly empty; copied
+     * @param settings              the training settings by name; copied
+     */
     public TrainingHistory {
         Objects.requireNonNull(stopReason, "stopReason");
         lossHistory = lossHistory.clone();
@@ -26,11 +37,21 @@ public record TrainingHistory(String stopReason, int epochs, int bestEpoch, doub
         settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
+    /**
+     * The training loss after each epoch, first epoch first.
+     *
+     * @return a new array; changing it does not change this history
+     */
     @Override
     public double[] lossHistory() {
         return lossHistory.clone();
     }
 
+    /**
+     * The validation loss after each epoch; empty when no validation split was used.
+     *
+     * @return a new array; changing it does not change this history
+     */
     @Override
     public double[] validationLossHistory() {
         return validationLossHistory.clone();

@@ -13,9 +13,13 @@ package dev.backprop.optim;
  * ε = 1e-8 (η = 0.001 is the paper's too; the trainer's default depends on the optimizer). State: m, v and t.
  */
 public final class Adam implements Optimizer {
+    /** η from the Adam paper, 0.001. */
     public static final double DEFAULT_LEARNING_RATE = 0.001;
+    /** β₁ from the Adam paper, 0.9: decay of the first-moment (mean) estimate m. */
     public static final double DEFAULT_BETA1 = 0.9;
+    /** β₂ from the Adam paper, 0.999: decay of the second-moment (uncentred variance) estimate v. */
     public static final double DEFAULT_BETA2 = 0.999;
+    /** ε from the Adam paper, 1e-8: keeps the step finite where v̂ is 0. */
     public static final double DEFAULT_EPSILON = 1e-8;
 
     private double learningRate;
@@ -29,7 +33,12 @@ public final class Adam implements Optimizer {
     private double beta2Power = 1.0;
     private long t;
 
-    /** Adam with the paper's β₁, β₂, ε and the given η. */
+    /**
+     * Adam with the paper's β₁, β₂, ε and the given η.
+     *
+     * @param learningRate η, finite and &gt; 0
+     * @throws IllegalArgumentException if η is out of range
+     */
     public Adam(double learningRate) {
         this(learningRate, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPSILON);
     }
@@ -57,11 +66,20 @@ public final class Adam implements Optimizer {
         this.epsilon = epsilon;
     }
 
+    /**
+     * The current learning rate η.
+     *
+     * @return η, finite and &gt; 0
+     */
     public double learningRate() {
         return learningRate;
     }
 
-    /** t, the number of steps taken since {@link #init}. */
+    /**
+     * t, the number of steps taken since {@link #init}.
+     *
+     * @return t ≥ 0
+     */
     public long steps() {
         return t;
     }

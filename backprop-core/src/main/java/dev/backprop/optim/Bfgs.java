@@ -34,12 +34,20 @@ public final class Bfgs implements Optimizer {
     private double[] hy;
     private WolfeLineSearch lineSearch;
 
-    /** The number of curvature updates H has received since it was last reset. */
+    /**
+     * The number of curvature updates H has received since it was last reset.
+     *
+     * @return ≥ 0; 0 after {@link #init} or a reset to I
+     */
     public int updates() {
         return updates;
     }
 
-    /** A copy of H, row-major P x P. */
+    /**
+     * A copy of H, row-major P x P.
+     *
+     * @return a new array of P² values; changing it does not change this optimizer
+     */
     public double[] inverseHessian() {
         return h.clone();
     }

@@ -17,6 +17,11 @@ public final class GradientDescent implements Optimizer {
         this.learningRate = Optimizer.checkLearningRate(learningRate);
     }
 
+    /**
+     * The current learning rate η.
+     *
+     * @return η, finite and &gt; 0
+     */
     public double learningRate() {
         return learningRate;
     }

@@ -30,6 +30,7 @@ public final class Lbfgs implements Optimizer {
     private double[] direction = new double[0];
     private WolfeLineSearch lineSearch;
 
+    /** L-BFGS keeping the last {@value #DEFAULT_MEMORY} curvature pairs. */
     public Lbfgs() {
         this(DEFAULT_MEMORY);
     }
@@ -45,11 +46,20 @@ public final class Lbfgs implements Optimizer {
         this.memory = memory;
     }
 
+    /**
+     * m, the most curvature pairs (s, y) kept.
+     *
+     * @return m &gt; 0
+     */
     public int memory() {
         return memory;
     }
 
-    /** The curvature pairs currently stored. */
+    /**
+     * The curvature pairs currently stored.
+     *
+     * @return the number of pairs in use, in [0, {@link #memory()}]
+     */
     public int pairs() {
         return count;
     }

@@ -19,6 +19,7 @@ public sealed interface LearningRateSchedule {
     /**
      * η for epoch t.
      *
+     * @return η for epoch t, &gt; 0 for valid arguments
      * @param initialRate              η₀
      * @param currentRate              η of epoch t - 1
      * @param epoch                    t ≥ 1
@@ -26,25 +27,54 @@ public sealed interface LearningRateSchedule {
      */
     double rate(double initialRate, double currentRate, int epoch, int epochsWithoutImprovement);
 
-    /** The name of the rule with its parameters, e.g. {@code "step:0.5:100"}; {@link #parse} reads it back. */
+    /**
+     * The name of the rule with its parameters, e.g. {@code "step:0.5:100"}; {@link #parse} reads it back.
+     *
+     * @return the rule's text form
+     */
     String id();
 
-    /** η_t = η₀. */
+    /**
+     * η_t = η₀.
+     *
+     * @return the constant schedule
+     */
     static LearningRateSchedule constant() {
         return new Constant();
     }
 
-    /** η_t = η₀ γ^⌊t / k⌋. */
+    /**
+     * η_t = η₀ γ^⌊t / k⌋.
+     *
+     * @param factor γ, in (0, 1]
+     * @param every  k &gt; 0, epochs between reductions
+     * @return the schedule
+     * @throws IllegalArgumentException if a value is out of range
+     */
     static LearningRateSchedule stepDecay(double factor, int every) {
         return new StepDecay(factor, every);
     }
 
-    /** η_t = η₀ γ^t. */
+    /**
+     * η_t = η₀ γ^t.
+     *
+     * @param factor γ, in (0, 1]
+     * @return the schedule
+     * @throws IllegalArgumentException if γ is out of range
+     */
     static LearningRateSchedule exponentialDecay(double factor) {
         return new ExponentialDecay(factor);
     }
 
-    /** η ← max(γ η, η_min) after every {@code patience} epochs without improvement. */
+    /**
+     * η ← max(γ η, η_min) after every {@code patience} epochs without improvement.
+     *
+     * @param factor      γ, in (0, 1]
+     * @param patience    epochs without improvement before each reduction, &gt; 0
+     * @param minimumRate η_min ≥ 0, the floor
+     * @return the schedule
+     * @throws IllegalArgumentException if a value is out of range
+     */
     static LearningRateSchedule reduceOnPlateau(double factor, int patience, double minimumRate) {
         return new ReduceOnPlateau(factor, patience, minimumRate);
     }
@@ -54,6 +84,8 @@ public sealed interface LearningRateSchedule {
      * {@code plateau:FACTOR:PATIENCE[:MIN]} (MIN defaults to 1e-6). {@code step}, {@code exponential} and
      * {@code plateau} alone take defaults 0.5:100, 0.999 and 0.5:10.
      *
+     * @param text the schedule's text form, e.g. {@code "plateau:0.5:10"} (case-insensitive, numbers in Java syntax)
+     * @return the schedule
      * @throws IllegalArgumentException naming the expected forms if {@code text} is not one of them
      */
     static LearningRateSchedule parse(String text) {
@@ -128,6 +160,13 @@ public sealed interface LearningRateSchedule {
      * @param every  k &gt; 0
      */
     record StepDecay(double factor, int every) implements LearningRateSchedule {
+        /**
+         * Checks the values.
+         *
+         * @param factor γ, in (0, 1]
+         * @param every  k &gt; 0
+         * @throws IllegalArgumentException if a value is out of range
+         */
         public StepDecay {
             checkFactor(factor);
             if (every <= 0) {
@@ -152,6 +191,12 @@ public sealed interface LearningRateSchedule {
      * @param factor γ, in (0, 1]
      */
     record ExponentialDecay(double factor) implements LearningRateSchedule {
+        /**
+         * Checks the value.
+         *
+         * @param factor γ, in (0, 1]
+         * @throws IllegalArgumentException if γ is out of range
+         */
         public ExponentialDecay {
             checkFactor(factor);
         }
@@ -176,6 +221,14 @@ public sealed interface LearningRateSchedule {
      * @param minimumRate η_min ≥ 0, the floor
      */
     record ReduceOnPlateau(double factor, int patience, double minimumRate) implements LearningRateSchedule {
+        /**
+         * Checks the values.
+         *
+         * @param factor      γ, in (0, 1]
+         * @param patience    epochs without improvement before a reduction, &gt; 0
+         * @param minimumRate η_min ≥ 0
+         * @throws IllegalArgumentException if a value is out of range
+         */
         public ReduceOnPlateau {
             checkFactor(factor);
             if (patience <= 0) {

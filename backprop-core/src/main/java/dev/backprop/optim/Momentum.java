@@ -37,19 +37,38 @@ public final class Momentum implements Optimizer {
         this.nesterov = nesterov;
     }
 
+    /**
+     * The current learning rate η.
+     *
+     * @return η, finite and &gt; 0
+     */
     public double learningRate() {
         return learningRate;
     }
 
+    /**
+     * μ, the fraction of the previous velocity kept each step.
+     *
+     * @return μ in [0, 1)
+     */
     public double momentum() {
         return momentum;
     }
 
+    /**
+     * Whether the step is Nesterov's look-ahead form rather than classical momentum.
+     *
+     * @return true for Nesterov momentum
+     */
     public boolean nesterov() {
         return nesterov;
     }
 
-    /** A copy of v. */
+    /**
+     * A copy of v.
+     *
+     * @return a new array of P values; changing it does not change this optimizer
+     */
     public double[] velocity() {
         return velocity.clone();
     }

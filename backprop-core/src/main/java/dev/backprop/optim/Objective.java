@@ -10,6 +10,10 @@ public interface Objective {
     /**
      * Writes ∇f(θ) into {@code gradient} (fully overwritten, length P) and returns f(θ). {@code parameters} is not
      * modified. May return NaN or ∞ where f is not finite.
+     *
+     * @param parameters θ, length P; not modified
+     * @param gradient   receives ∇f(θ), length P
+     * @return f(θ)
      */
     double valueAndGradient(double[] parameters, double[] gradient);
 }

@@ -13,6 +13,7 @@ public interface Optimizer {
     /**
      * Sizes the state for {@code parameterCount} parameters and resets it, as before a first step.
      *
+     * @param parameterCount P, the length of the parameter vectors the following steps receive, ≥ 0
      * @throws IllegalArgumentException if this optimizer cannot handle that many parameters
      */
     default void init(int parameterCount) {
@@ -21,6 +22,8 @@ public interface Optimizer {
     /**
      * Moves {@code parameters} against {@code gradient} = ∇J(θ). The gradient is not modified; the parameters are.
      *
+     * @param parameters θ, moved in place to θ'
+     * @param gradient   ∇J(θ), same length as {@code parameters}; not modified
      * @return the largest absolute change made to any parameter, which the trainer's convergence test reads
      * @throws UnsupportedOperationException if this optimizer {@link #needsObjective() needs the objective}
      */
@@ -31,13 +34,21 @@ public interface Optimizer {
      * line-search methods evaluate at trial points; first-order methods ignore {@code value} and {@code objective}
      * (the default calls {@link #step(double[], double[])}). The gradient is not modified; the parameters are.
      *
+     * @param parameters θ, moved in place to θ'
+     * @param gradient   ∇J(θ), same length as {@code parameters}; not modified
+     * @param value      J(θ)
+     * @param objective  J, deterministic and over the full batch; may be evaluated several times
      * @return the largest absolute change made to any parameter (0 when no step reduced J)
      */
     default double step(double[] parameters, double[] gradient, double value, Objective objective) {
         return step(parameters, gradient);
     }
 
-    /** Whether {@link #step} needs the objective, which must then be deterministic and over the full batch. */
+    /**
+     * Whether {@link #step} needs the objective, which must then be deterministic and over the full batch.
+     *
+     * @return true for the line-search methods ({@link Lbfgs}, {@link Bfgs}), false for first-order ones
+     */
     default boolean needsObjective() {
         return false;
     }
@@ -46,18 +57,25 @@ public interface Optimizer {
      * Sets the learning rate η for the following steps (a schedule calls this each epoch). Optimizers that choose
      * their own step length (line searches) ignore it.
      *
+     * @param learningRate η, finite and &gt; 0
      * @throws IllegalArgumentException if η is not finite and &gt; 0
      */
     default void setLearningRate(double learningRate) {
     }
 
-    /** An independent optimizer in the same state. */
+    /**
+     * An independent optimizer in the same state.
+     *
+     * @return a new optimizer with the same settings and a deep copy of the state; stepping either leaves the other unchanged
+     */
     Optimizer copy();
 
     /**
      * Everything a step reads besides its arguments and η, as numbers: with {@link #restore} on a fresh optimizer
      * of the same kind, the next steps are bit-identical to this one's (checkpoints rely on it). Empty for an
      * optimizer that keeps no state. Each implementation documents its layout.
+     *
+     * @return a new array holding the state, empty if there is none
      */
     default double[] state() {
         return new double[0];
@@ -66,6 +84,7 @@ public interface Optimizer {
     /**
      * Puts back a {@link #state()} after {@link #init} with the same parameter count. {@code state} is not modified.
      *
+     * @param state an array from {@link #state()} of an optimizer of the same kind and size
      * @throws IllegalArgumentException if it does not have the layout and length this optimizer writes
      */
     default void restore(double[] state) {
@@ -75,7 +94,14 @@ public interface Optimizer {
         }
     }
 
-    /** The check shared by {@link #restore} implementations: the state's length. */
+    /**
+     * The check shared by {@link #restore} implementations: the state's length.
+     *
+     * @param optimizer the optimizer's name, for the message
+     * @param state     the state given to {@code restore}
+     * @param expected  the length the optimizer writes
+     * @throws IllegalArgumentException if the lengths differ
+     */
     static void checkStateLength(String optimizer, double[] state, long expected) {
         if (state.length != expected) {
             throw new IllegalArgumentException(optimizer + " state must have " + expected + " numbers but has "
@@ -83,7 +109,13 @@ public interface Optimizer {
         }
     }
 
-    /** The check shared by every constructor and setter: η finite and &gt; 0. */
+    /**
+     * The check shared by every constructor and setter: η finite and &gt; 0.
+     *
+     * @param learningRate the η to check
+     * @return {@code learningRate} unchanged
+     * @throws IllegalArgumentException if it is NaN, infinite or ≤ 0
+     */
     static double checkLearningRate(double learningRate) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learningRate must be > 0 and finite but was " + learningRate);

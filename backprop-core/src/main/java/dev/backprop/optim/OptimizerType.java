@@ -36,6 +36,7 @@ public enum OptimizerType {
     /**
      * A fresh optimizer of this type.
      *
+     * @return a new optimizer in its initial state
      * @param learningRate η (ignored by the line-search methods)
      * @param momentum     μ for {@link #MOMENTUM} and {@link #NESTEROV} (ignored by the others)
      * @throws IllegalArgumentException if a value the type uses is out of range
@@ -51,12 +52,20 @@ public enum OptimizerType {
         };
     }
 
-    /** η when none is configured: 1 for gd (the seed's), 0.01 for sgd and momentum, 0.001 for adam. */
+    /**
+     * η when none is configured: 1 for gd (the seed's), 0.01 for sgd and momentum, 0.001 for adam.
+     *
+     * @return η₀ &gt; 0 (unused by lbfgs and bfgs)
+     */
     public double defaultLearningRate() {
         return defaultLearningRate;
     }
 
-    /** Whether each step needs the deterministic full-batch objective (lbfgs, bfgs). */
+    /**
+     * Whether each step needs the deterministic full-batch objective (lbfgs, bfgs).
+     *
+     * @return true for {@link #LBFGS} and {@link #BFGS}
+     */
     public boolean lineSearch() {
         return this == LBFGS || this == BFGS;
     }
@@ -64,12 +73,19 @@ public enum OptimizerType {
     /**
      * The batch size for {@code rows} training rows when none is configured: all rows for gd, lbfgs and bfgs, else
      * min(200, rows).
+     *
+     * @param rows the number of training rows, ≥ 0
+     * @return the batch size, in [0, rows]
      */
     public int defaultBatchSize(int rows) {
         return this == GD || lineSearch() ? rows : Math.min(DEFAULT_BATCH_SIZE, rows);
     }
 
-    /** The name used on the command line, e.g. {@code "adam"}. */
+    /**
+     * The name used on the command line, e.g. {@code "adam"}.
+     *
+     * @return the lower-case name; {@link #fromId} maps it back to this constant
+     */
     public String id() {
         return id;
     }
@@ -77,6 +93,8 @@ public enum OptimizerType {
     /**
      * The optimizer named {@code id} (case-insensitive; {@code l-bfgs} is accepted for {@code lbfgs}).
      *
+     * @param id an optimizer name such as {@code "adam"} or {@code "L-BFGS"}; not null
+     * @return the matching constant
      * @throws IllegalArgumentException naming the allowed values if there is none
      */
     public static OptimizerType fromId(String id) {

@@ -21,6 +21,16 @@ import java.util.Objects;
  */
 public record Checkpoint(TrainerConfig config, Model model, TrainingState state, long dataFingerprint,
                          Map<String, List<String>> context) {
+    /**
+     * Checks that the pieces belong together; copies {@code context}.
+     *
+     * @param config          the run's configuration, not null
+     * @param model           the model at the state's weights, not null
+     * @param state           where the loop stands, not null
+     * @param dataFingerprint {@link #fingerprint(Dataset)} of the training data
+     * @param context         the application's notes; copied
+     * @throws IllegalArgumentException if the model's parameter count differs from the state's
+     */
     public Checkpoint {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(model, "model");
@@ -33,12 +43,22 @@ public record Checkpoint(TrainerConfig config, Model model, TrainingState state,
         }
     }
 
-    /** The same checkpoint with other application notes. */
+    /**
+     * The same checkpoint with other application notes.
+     *
+     * @param other the new notes, name to values; copied
+     * @return a new checkpoint; this one is unchanged
+     */
     public Checkpoint withContext(Map<String, List<String>> other) {
         return new Checkpoint(config, model, state, dataFingerprint, other);
     }
 
-    /** The same checkpoint with another model (the same weights with a preprocessor attached, say). */
+    /**
+     * The same checkpoint with another model (the same weights with a preprocessor attached, say).
+     *
+     * @param other a model with the same architecture and weights
+     * @return a new checkpoint; this one is unchanged
+     */
     public Checkpoint withModel(Model other) {
         return new Checkpoint(config, other, state, dataFingerprint, context);
     }
@@ -46,6 +66,9 @@ public record Checkpoint(TrainerConfig config, Model model, TrainingState state,
     /**
      * A 64-bit hash of every bit of the dataset's shape, inputs and targets (FNV-1a over the doubles' bits), so a
      * resumed run can tell that its data changed.
+     *
+     * @param data the dataset; not modified
+     * @return the hash; equal data gives equal hashes (NaN payloads and -0.0 included, bit for bit)
      */
     public static long fingerprint(Dataset data) {
         long h = 0xcbf29ce484222325L;

@@ -36,6 +36,12 @@ public final class GradientCheck {
      * Compares the gradients on {@code rows} examples (x and y row-major, already scaled as the network expects)
      * with the central difference.
      *
+     * @param network the network, whose weights are the point checked; not modified
+     * @param x       inputs, rows x network inputs, row-major; not modified
+     * @param y       targets, rows x network outputs, row-major; not modified
+     * @param rows    number of examples, ≥ 1
+     * @param epsilon ε, the finite-difference step, finite and &gt; 0 (1e-6 is typical)
+     * @return both gradients and their errors
      * @throws IllegalArgumentException if ε is not finite and &gt; 0, or the arrays are too short
      */
     public static GradientCheckResult check(Network network, double[] x, double[] y, int rows, double epsilon) {
@@ -46,6 +52,13 @@ public final class GradientCheck {
      * Compares the gradients of the L2-penalised objective J/n + λ/2 Σ W² (see {@link Regularization}) with the
      * central difference; λ = 0 is {@link #check(Network, double[], double[], int, double)}.
      *
+     * @param network the network, whose weights are the point checked; not modified
+     * @param x       inputs, rows x network inputs, row-major; not modified
+     * @param y       targets, rows x network outputs, row-major; not modified
+     * @param rows    number of examples, ≥ 1
+     * @param epsilon ε, the finite-difference step, finite and &gt; 0
+     * @param l2      λ, finite and ≥ 0
+     * @return both gradients and their errors
      * @throws IllegalArgumentException if ε is not finite and &gt; 0, λ is negative or not finite, or the arrays are
      *                                  too short
      */
@@ -58,6 +71,14 @@ public final class GradientCheck {
      * Compares the gradients of the objective with L2 penalty λ (0 for none), taking numerical derivatives with
      * {@code stencil}.
      *
+     * @param network the network, whose weights are the point checked; not modified
+     * @param x       inputs, rows x network inputs, row-major; not modified
+     * @param y       targets, rows x network outputs, row-major; not modified
+     * @param rows    number of examples, ≥ 1
+     * @param epsilon ε, the finite-difference step, finite and &gt; 0
+     * @param l2      λ, finite and ≥ 0
+     * @param stencil the finite-difference formula
+     * @return both gradients and their errors
      * @throws IllegalArgumentException if ε is not finite and &gt; 0, λ is negative or not finite, or the arrays are
      *                                  too short
      */

@@ -18,16 +18,35 @@ import java.util.Arrays;
  */
 public record GradientCheckResult(Architecture architecture, double loss, double[] analytic, double[] numerical,
                                   double maxRelativeError) {
+    /**
+     * Copies the gradient arrays.
+     *
+     * @param architecture     the checked network's structure
+     * @param loss             J at the checked weights
+     * @param analytic         ∂J/∂θ by backpropagation, length P; copied
+     * @param numerical        ∂J/∂θ by finite differences, length P; copied
+     * @param maxRelativeError the largest element-wise relative error
+     */
     public GradientCheckResult {
         analytic = analytic.clone();
         numerical = numerical.clone();
     }
 
+    /**
+     * ∂J/∂θ by backpropagation, in the flat parameter layout.
+     *
+     * @return a new array of P values
+     */
     @Override
     public double[] analytic() {
         return analytic.clone();
     }
 
+    /**
+     * ∂J/∂θ by finite differences, in the flat parameter layout.
+     *
+     * @return a new array of P values
+     */
     @Override
     public double[] numerical() {
         return numerical.clone();
@@ -36,6 +55,8 @@ public record GradientCheckResult(Architecture architecture, double loss, double
     /**
      * The norm-wise relative error ‖analytic - numerical‖₂ / max(‖analytic‖₂, ‖numerical‖₂, 1e-8): how far the whole
      * gradient is off, unaffected by entries so small that their own relative error is rounding noise.
+     *
+     * @return the error, ≥ 0; about 1e-7 or less for a correct gradient with ε = 1e-6; NaN if a gradient holds NaN
      */
     public double relativeError() {
         double difference = 0.0;
@@ -50,22 +71,42 @@ public record GradientCheckResult(Architecture architecture, double loss, double
         return Math.sqrt(difference) / Math.max(Math.sqrt(Math.max(a, n)), 1e-8);
     }
 
-    /** ∂J/∂W of layer l by backpropagation, inputs x outputs. */
+    /**
+     * ∂J/∂W of layer l by backpropagation, inputs x outputs.
+     *
+     * @param l layer index in [0, depth)
+     * @return a new inputs x outputs matrix
+     */
     public Matrix weightGradient(int l) {
         return weights(analytic, l);
     }
 
-    /** ∂J/∂W of layer l by central differences. */
+    /**
+     * ∂J/∂W of layer l by central differences.
+     *
+     * @param l layer index in [0, depth)
+     * @return a new inputs x outputs matrix
+     */
     public Matrix numericalWeightGradient(int l) {
         return weights(numerical, l);
     }
 
-    /** ∂J/∂b of layer l by backpropagation, or {@code null} if the layer has no bias. */
+    /**
+     * ∂J/∂b of layer l by backpropagation, or {@code null} if the layer has no bias.
+     *
+     * @param l layer index in [0, depth)
+     * @return a new array of the layer's outputs, or {@code null}
+     */
     public double[] biasGradient(int l) {
         return bias(analytic, l);
     }
 
-    /** ∂J/∂b of layer l by central differences, or {@code null}. */
+    /**
+     * ∂J/∂b of layer l by central differences, or {@code null}.
+     *
+     * @param l layer index in [0, depth)
+     * @return a new array of the layer's outputs, or {@code null}
+     */
     public double[] numericalBiasGradient(int l) {
         return bias(numerical, l);
     }

@@ -36,7 +36,11 @@ public enum StopReason {
         this.id = id;
     }
 
-    /** The name printed by the CLI, e.g. {@code "converged"}. */
+    /**
+     * The name printed by the CLI, e.g. {@code "converged"}.
+     *
+     * @return the lower-case, hyphenated name
+     */
     public String id() {
         return id;
     }

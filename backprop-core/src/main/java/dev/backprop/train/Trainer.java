@@ -55,11 +55,22 @@ public final class Trainer {
         this.checkpoints = checkpoints;
     }
 
+    /**
+     * A trainer for {@code config} that reports to no listener and writes no checkpoints.
+     *
+     * @param config the configuration, validated when it was built
+     * @return a new trainer
+     */
     public static Trainer of(TrainerConfig config) {
         return new Trainer(config, TrainingListener.NONE, 0, null);
     }
 
-    /** The same trainer, reporting every batch and epoch to {@code listener} (which may also stop it). */
+    /**
+     * The same trainer, reporting every batch and epoch to {@code listener} (which may also stop it).
+     *
+     * @param listener receives progress on the training thread; not null
+     * @return a new trainer; this one is unchanged
+     */
     public Trainer withListener(TrainingListener listener) {
         return new Trainer(config, listener, checkpointEvery, checkpoints);
     }
@@ -69,6 +80,8 @@ public final class Trainer {
      * (unless training ends there) and one when a listener stops the run; {@link #resume} continues from any of
      * them bit-identically. The sink runs on the training thread; what it throws ends training.
      *
+     * @param sink        receives each checkpoint; not null
+     * @return a new trainer; this one is unchanged
      * @param everyEpochs ≥ 0; 0 gives only the checkpoint of an interrupted run
      * @throws IllegalArgumentException if {@code everyEpochs} is negative
      */
@@ -79,11 +92,22 @@ public final class Trainer {
         return new Trainer(config, listener, everyEpochs, Objects.requireNonNull(sink, "sink"));
     }
 
+    /**
+     * The configuration this trainer applies.
+     *
+     * @return the configuration, never null
+     */
     public TrainerConfig config() {
         return config;
     }
 
-    /** The network the configuration describes for {@code inputs} inputs and {@code outputs} outputs. */
+    /**
+     * The network the configuration describes for {@code inputs} inputs and {@code outputs} outputs.
+     *
+     * @param inputs  the number of network inputs, ≥ 1
+     * @param outputs the number of network outputs, ≥ 1
+     * @return the configured hidden layers, then an output layer of {@code outputs} units, with the configured loss
+     */
     public Architecture architecture(int inputs, int outputs) {
         List<LayerSpec> layers = new ArrayList<>();
         int previous = inputs;
@@ -98,6 +122,8 @@ public final class Trainer {
     /**
      * Trains a new network, its weights drawn by {@link Initializer} from the configured seed.
      *
+     * @param data the training data, at least one row; not modified
+     * @return the trained model and how training went
      * @throws IllegalArgumentException if the dataset has no rows, its targets do not suit the loss, or the
      *                                  configuration does not fit the data (see {@link #train(Dataset, Network)})
      */
@@ -113,6 +139,9 @@ public final class Trainer {
      * encoding, the target's task and classes), trains on the prepared rows, and returns a model that carries the
      * preprocessor, so it predicts from frames with the same columns.
      *
+     * @param frame         the raw data, with the target column; not modified
+     * @param preprocessing how to turn the frame's columns into inputs and targets
+     * @return the trained model, carrying the fitted preprocessor, and how training went
      * @throws dev.backprop.data.InvalidDataException if the frame cannot be prepared (see {@link Preprocessor#fit})
      * @throws IllegalArgumentException               as {@link #train(Dataset)}
      */
@@ -127,6 +156,9 @@ public final class Trainer {
      * random ones; the rest of the configuration (optimizer, learning rate, epochs, tolerance, scaling, batches,
      * regularization, validation) applies.
      *
+     * @param data    the training data, at least one row; not modified
+     * @param initial the starting network; not modified (a network is immutable)
+     * @return the trained model and how training went
      * @throws IllegalArgumentException if the dataset's column counts do not match the network, it has no rows, its
      *                                  targets do not suit the loss, the validation split leaves a part empty, or
      *                                  lbfgs or bfgs is given a batch smaller than the training rows or a network
@@ -146,6 +178,9 @@ public final class Trainer {
      * Continues the run {@code checkpoint} paused, on the same data: the result is bit-identical to the one the run
      * would have given had it never stopped. This trainer's configuration must be the checkpoint's.
      *
+     * @param data       the same data the paused run trained on; not modified
+     * @param checkpoint the paused run; not modified
+     * @return the trained model and how the whole run (before and after the pause) went
      * @throws IllegalArgumentException if the configuration or the data differ from the checkpoint's, or the
      *                                  checkpoint does not fit its own network
      */
@@ -170,6 +205,8 @@ public final class Trainer {
      * training rows of {@code data} (all of them without a validation split), exactly as {@link #train(Dataset)}
      * starts. For showing a network's first steps (the CLI's {@code explain}).
      *
+     * @param data the training data; not modified
+     * @return the untrained model with its scaling
      * @throws IllegalArgumentException as {@link #train(Dataset)} for data that cannot be trained on
      */
     public Model initialModel(Dataset data) {

@@ -48,6 +48,24 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
                             OptimizerType optimizer, double momentum, LearningRateSchedule schedule, int batchSize,
                             double l2, double dropout, double validationFraction, int patience) {
     /**
+     * @param hidden             sizes of the hidden layers, each ≥ 1; copied
+     * @param activation         f of every hidden layer, element-wise
+     * @param output             f of the output layer, suited to the loss
+     * @param bias               whether every layer has a bias vector
+     * @param loss               J
+     * @param learningRate       η₀, finite and &gt; 0
+     * @param maxEpochs          the most epochs, ≥ 1
+     * @param tolerance          the convergence and improvement threshold, finite and ≥ 0
+     * @param scaling            how inputs and targets are scaled
+     * @param seed               the seed of every random choice
+     * @param optimizer          how parameters are updated
+     * @param momentum           μ, in [0, 1)
+     * @param schedule           how η changes between epochs
+     * @param batchSize          rows per update, ≥ 0 (0: the optimizer's default)
+     * @param l2                 λ, finite and ≥ 0
+     * @param dropout            p, in [0, 1)
+     * @param validationFraction fraction of rows held out, in [0, 1)
+     * @param patience           epochs without improvement before stopping, ≥ 0 (0: never)
      * @throws IllegalArgumentException naming the field and the allowed range for any value out of range, or the
      *                                  combination that does not work
      */
@@ -98,19 +116,41 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
         }
     }
 
-    /** The seed-era configuration: no mini-batches, schedule, regularization or validation (gd, constant η). */
+    /**
+     * The seed-era configuration: no mini-batches, schedule, regularization or validation (gd, constant η).
+     *
+     * @param hidden       sizes of the hidden layers, each ≥ 1; copied
+     * @param activation   f of every hidden layer, element-wise
+     * @param output       f of the output layer, suited to the loss
+     * @param bias         whether every layer has a bias vector
+     * @param loss         J
+     * @param learningRate η₀, finite and &gt; 0
+     * @param maxEpochs    the most epochs, ≥ 1
+     * @param tolerance    the convergence and improvement threshold, finite and ≥ 0
+     * @param scaling      how inputs and targets are scaled
+     * @param seed         the seed of every random choice
+     * @throws IllegalArgumentException naming the field for any value out of range
+     */
     public TrainerConfig(List<Integer> hidden, Activation activation, Activation output, boolean bias, Loss loss,
                          double learningRate, int maxEpochs, double tolerance, ScalingMethod scaling, long seed) {
         this(hidden, activation, output, bias, loss, learningRate, maxEpochs, tolerance, scaling, seed,
                 OptimizerType.GD, 0.9, LearningRateSchedule.constant(), 0, 0.0, 0.0, 0.0, 0);
     }
 
-    /** The L2 penalty and dropout this configuration trains with. */
+    /**
+     * The L2 penalty and dropout this configuration trains with.
+     *
+     * @return a new {@link Regularization} of {@link #l2()} and {@link #dropout()}
+     */
     public Regularization regularization() {
         return new Regularization(l2, dropout);
     }
 
-    /** The settings that decide a run, by name, for a model file's training history. */
+    /**
+     * The settings that decide a run, by name, for a model file's training history.
+     *
+     * @return a new insertion-ordered map from setting name to its value as text (numbers in Java's {@code Double.toString} form, locale-free)
+     */
     public java.util.Map<String, String> settings() {
         java.util.Map<String, String> s = new java.util.LinkedHashMap<>();
         s.put("optimizer", optimizer.id());
@@ -131,11 +171,21 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
         return s;
     }
 
+    /**
+     * A builder holding the defaults: one hidden layer of 3 sigmoid units, sigmoid output, no bias, sse, gd with
+     * η = 1, 10,000 epochs, tolerance 1e-6, min-max scaling, seed 42, full batch, no regularization or validation.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this configuration; it carries the learning rate explicitly. */
+    /**
+     * A builder starting from this configuration; it carries the learning rate explicitly.
+     *
+     * @return a new builder holding every value of this configuration
+     */
     public Builder toBuilder() {
         return new Builder().hidden(hidden).activation(activation).output(output).bias(bias).loss(loss)
                 .learningRate(learningRate).maxEpochs(maxEpochs).tolerance(tolerance).scaling(scaling).seed(seed)
@@ -170,101 +220,219 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
         private Builder() {
         }
 
+        /**
+         * Sets the hidden layer sizes, input side first (default: one layer of 3).
+         *
+         * @param sizes sizes of the hidden layers, each ≥ 1 (checked by {@link #build()}); copied
+         * @return this builder
+         */
         public Builder hidden(List<Integer> sizes) {
             this.hidden = List.copyOf(sizes);
             return this;
         }
 
+        /**
+         * Sets the hidden layer sizes, input side first; none for a network without hidden layers.
+         *
+         * @param sizes sizes of the hidden layers, each ≥ 1
+         * @return this builder
+         */
         public Builder hidden(Integer... sizes) {
             return hidden(List.of(sizes));
         }
 
+        /**
+         * Sets f of every hidden layer (default sigmoid).
+         *
+         * @param activation an element-wise activation
+         * @return this builder
+         */
         public Builder activation(Activation activation) {
             this.activation = activation;
             return this;
         }
 
+        /**
+         * Sets f of the output layer (default sigmoid).
+         *
+         * @param output an activation the loss accepts
+         * @return this builder
+         */
         public Builder output(Activation output) {
             this.output = output;
             return this;
         }
 
+        /**
+         * Sets whether every layer has a bias vector (default false, as in the seed).
+         *
+         * @param bias true for a bias in every layer
+         * @return this builder
+         */
         public Builder bias(boolean bias) {
             this.bias = bias;
             return this;
         }
 
+        /**
+         * Sets the loss J (default sse).
+         *
+         * @param loss the loss
+         * @return this builder
+         */
         public Builder loss(Loss loss) {
             this.loss = loss;
             return this;
         }
 
+        /**
+         * Sets η₀ (default: the optimizer's {@link OptimizerType#defaultLearningRate()}).
+         *
+         * @param learningRate η₀, finite and &gt; 0
+         * @return this builder
+         */
         public Builder learningRate(double learningRate) {
             this.learningRate = learningRate;
             return this;
         }
 
+        /**
+         * Sets the most epochs to run (default 10,000).
+         *
+         * @param maxEpochs ≥ 1
+         * @return this builder
+         */
         public Builder maxEpochs(int maxEpochs) {
             this.maxEpochs = maxEpochs;
             return this;
         }
 
+        /**
+         * Sets the convergence and improvement threshold (default 1e-6).
+         *
+         * @param tolerance finite and ≥ 0
+         * @return this builder
+         */
         public Builder tolerance(double tolerance) {
             this.tolerance = tolerance;
             return this;
         }
 
+        /**
+         * Sets how inputs and targets are scaled (default min-max).
+         *
+         * @param scaling the scaling method
+         * @return this builder
+         */
         public Builder scaling(ScalingMethod scaling) {
             this.scaling = scaling;
             return this;
         }
 
+        /**
+         * Sets the seed of every random choice (default 42).
+         *
+         * @param seed any value
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
+        /**
+         * Sets the optimizer (default gd).
+         *
+         * @param optimizer the optimizer type
+         * @return this builder
+         */
         public Builder optimizer(OptimizerType optimizer) {
             this.optimizer = optimizer;
             return this;
         }
 
+        /**
+         * Sets μ for momentum and nesterov (default 0.9).
+         *
+         * @param momentum μ, in [0, 1)
+         * @return this builder
+         */
         public Builder momentum(double momentum) {
             this.momentum = momentum;
             return this;
         }
 
+        /**
+         * Sets how η changes between epochs (default constant).
+         *
+         * @param schedule the schedule
+         * @return this builder
+         */
         public Builder schedule(LearningRateSchedule schedule) {
             this.schedule = schedule;
             return this;
         }
 
+        /**
+         * Sets the rows per update (default 0: the optimizer's default).
+         *
+         * @param batchSize ≥ 0
+         * @return this builder
+         */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;
         }
 
+        /**
+         * Sets λ of the L2 penalty (default 0).
+         *
+         * @param l2 λ, finite and ≥ 0
+         * @return this builder
+         */
         public Builder l2(double l2) {
             this.l2 = l2;
             return this;
         }
 
+        /**
+         * Sets the dropout probability of hidden units (default 0).
+         *
+         * @param dropout p, in [0, 1)
+         * @return this builder
+         */
         public Builder dropout(double dropout) {
             this.dropout = dropout;
             return this;
         }
 
+        /**
+         * Sets the fraction of rows held out for validation (default 0).
+         *
+         * @param validationFraction in [0, 1)
+         * @return this builder
+         */
         public Builder validationFraction(double validationFraction) {
             this.validationFraction = validationFraction;
             return this;
         }
 
+        /**
+         * Sets the epochs without improvement before stopping early (default 0: never).
+         *
+         * @param patience ≥ 0
+         * @return this builder
+         */
         public Builder patience(int patience) {
             this.patience = patience;
             return this;
         }
 
-        /** @throws IllegalArgumentException if a value is out of range or a combination does not work */
+        /**
+         * @throws IllegalArgumentException if a value is out of range or a combination does not work
+         *
+         * @return a new configuration from the values set and the defaults
+         */
         public TrainerConfig build() {
             Objects.requireNonNull(optimizer, "optimizer");
             double rate = learningRate != null ? learningRate : optimizer.defaultLearningRate();

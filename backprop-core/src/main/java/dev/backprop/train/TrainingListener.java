@@ -44,6 +44,8 @@ public interface TrainingListener {
     /**
      * Asked after every batch: returning true stops training at once, with {@link StopReason#INTERRUPTED}. Called
      * often, so it should only read a flag.
+     *
+     * @return true to stop; the default never stops
      */
     default boolean stopRequested() {
         return false;

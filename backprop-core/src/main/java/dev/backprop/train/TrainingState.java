@@ -31,7 +31,28 @@ public record TrainingState(int epochs, int batchStart, double epochLoss, double
                             int epochsWithoutImprovement, double bestLoss, int bestEpoch, double[] bestParameters,
                             double[] lastFiniteParameters, double[] lossHistory, double[] validationLossHistory,
                             long[] splitRandom, long[] shuffleRandom, int[] rowOrder, long[] dropoutRandom) {
-    /** @throws IllegalArgumentException if the fields contradict each other */
+    /**
+     * @throws IllegalArgumentException if the fields contradict each other
+     *
+     * @param epochs                   epochs completed, ≥ 0
+     * @param batchStart               0 at an epoch boundary, else the next batch's position in the row order
+     * @param epochLoss                the current epoch's loss so far
+     * @param epochLargestChange       the current epoch's largest parameter change so far
+     * @param parameters               θ now; kept, not copied
+     * @param optimizerState           the optimizer's state; kept, not copied
+     * @param learningRate             η in use
+     * @param epochsWithoutImprovement ≥ 0
+     * @param bestLoss                 the lowest monitored loss so far
+     * @param bestEpoch                its epoch, in [0, epochs]
+     * @param bestParameters           θ at the best epoch, or null
+     * @param lastFiniteParameters     θ before the last finite-loss update, or null
+     * @param lossHistory              training loss per completed epoch
+     * @param validationLossHistory    validation loss per completed epoch, possibly empty
+     * @param splitRandom              the validation split generator's starting state
+     * @param shuffleRandom            the shuffling generator's state
+     * @param rowOrder                 the current row order, or null with the full batch
+     * @param dropoutRandom            the dropout generator's state
+     */
     public TrainingState {
         if (epochs < 0 || batchStart < 0 || bestEpoch < 0 || bestEpoch > epochs || epochsWithoutImprovement < 0) {
             throw new IllegalArgumentException("a training state needs epochs, batchStart, bestEpoch and "
