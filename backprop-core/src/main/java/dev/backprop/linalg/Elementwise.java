@@ -12,7 +12,12 @@ public final class Elementwise {
      * a_i = 1 / (1 + e^(-z_i)) for i in [from, to). z is not modified; a is (it may be z itself). The formula never
      * overflows into NaN: z = -1000 gives exactly 0, z = +1000 exactly 1, NaN gives NaN. The vectorised e^x is within
      * 1 ulp of {@link Math#exp}, so results may differ from a scalar loop in the last bit, never by engine thread count.
+     * Thread-safe as long as no other call writes the same part of a.
      *
+     * @param z    the inputs; not modified
+     * @param a    receives the outputs in [from, to), the rest untouched; may be {@code z} itself
+     * @param from the first index, inclusive; {@code >= 0}
+     * @param to   the end index, exclusive; {@code from <= to <= min(z.length, a.length)}
      * @throws ArrayIndexOutOfBoundsException if the slice does not fit both arrays
      */
     public static void logistic(double[] z, double[] a, int from, int to) {

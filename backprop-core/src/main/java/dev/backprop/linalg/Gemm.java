@@ -23,8 +23,23 @@ public final class Gemm {
      *
      * <p>op(A) is m x k: A is stored m x k, or k x m when {@code transposeA}. op(B) is k x n: B is stored k x n,
      * or n x k when {@code transposeB}. C is m x n. A and B are not modified; C is. With {@code beta == 0} the old
-     * contents of C are ignored (even NaN), as in BLAS.
+     * contents of C are ignored (even NaN), as in BLAS. NaN or infinity in A or B propagates into the elements of C
+     * it contributes to, following IEEE arithmetic. Thread-safe as long as no other call writes the same part of C.
      *
+     * @param transposeA whether op(A) = Aᵀ, that is A is stored k x m, rather than A (stored m x k)
+     * @param transposeB whether op(B) = Bᵀ, that is B is stored n x k, rather than B (stored k x n)
+     * @param m          rows of op(A) and of C; {@code >= 0}
+     * @param n          columns of op(B) and of C; {@code >= 0}
+     * @param k          the shared dimension summed over: columns of op(A), rows of op(B); {@code >= 0}. With
+     *                   {@code k == 0} the product is zero and C becomes beta C
+     * @param a          holds A row-major from {@code aOffset} (m x k values, stored as op(A) says); not modified
+     * @param aOffset    index in {@code a} of A's element (0, 0); {@code >= 0}
+     * @param b          holds B row-major from {@code bOffset} (k x n values); not modified
+     * @param bOffset    index in {@code b} of B's element (0, 0); {@code >= 0}
+     * @param beta       the factor on C's old contents: 0 overwrites C, 1 accumulates into it
+     * @param c          holds C (m x n, row-major) from {@code cOffset}; those m x n values are overwritten with
+     *                   the result, the rest of the array is not touched. May not overlap A or B
+     * @param cOffset    index in {@code c} of C's element (0, 0); {@code >= 0}
      * @throws IllegalArgumentException if a size is negative or an array is too short for its offset and shape
      */
     public static void gemm(boolean transposeA, boolean transposeB, int m, int n, int k,
@@ -39,7 +54,11 @@ public final class Gemm {
         GemmKernels.gemm(transposeA, transposeB, m, n, k, a, aOffset, b, bOffset, beta, c, cOffset);
     }
 
-    /** How many threads (the caller included) large products are split across; see {@link #setThreads}. */
+    /**
+     * How many threads (the caller included) large products are split across; see {@link #setThreads}.
+     *
+     * @return the thread count, {@code >= 1}
+     */
     public static int threads() {
         return GemmKernels.threads();
     }
@@ -49,8 +68,10 @@ public final class Gemm {
      * are started, the previous ones stopped. The default is the system property {@code backprop.threads}, else the
      * number of available processors. Results are bit-identical for every thread count: each element of C is summed
      * in the same order whichever thread computes it. Products below about a million multiply-adds always stay on the
-     * calling thread.
+     * calling thread. Affects every later {@link #gemm} in this JVM; call it before training starts, not while
+     * another thread is multiplying.
      *
+     * @param threads the number of threads, the caller included; {@code >= 1}
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public static void setThreads(int threads) {
@@ -60,7 +81,12 @@ public final class Gemm {
         GemmKernels.setThreads(threads);
     }
 
-    /** The engine large products use: {@code "vector-512"} (JDK Vector API, 512-bit) and the like, or {@code "java"}. */
+    /**
+     * The engine large products use, chosen once when the class loads.
+     *
+     * @return {@code "vector-512"} (JDK Vector API, 512-bit) and the like, or {@code "java"} (plain loops, used
+     *         when the {@code jdk.incubator.vector} module is absent)
+     */
     public static String engine() {
         return GemmEngines.BEST.name();
     }

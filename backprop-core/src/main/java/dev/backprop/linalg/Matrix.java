@@ -23,6 +23,10 @@ public final class Matrix {
     /**
      * A matrix holding a copy of {@code data}, read row-major.
      *
+     * @param rows the number of rows; {@code >= 0}
+     * @param cols the number of columns; {@code >= 0}
+     * @param data rows x cols values, row-major; copied, not modified
+     * @return a new matrix independent of {@code data}
      * @throws IllegalArgumentException if a size is negative or {@code data.length != rows * cols}
      */
     public static Matrix of(int rows, int cols, double[] data) {
@@ -34,7 +38,16 @@ public final class Matrix {
         return new Matrix(rows, cols, data.clone());
     }
 
-    /** A matrix wrapping {@code data} without a copy: for code in this library that hands over ownership. */
+    /**
+     * A matrix wrapping {@code data} without a copy: for code in this library that hands over ownership. The caller
+     * must not change {@code data} afterwards.
+     *
+     * @param rows the number of rows; {@code >= 0}
+     * @param cols the number of columns; {@code >= 0}
+     * @param data rows x cols values, row-major; becomes the matrix's storage
+     * @return a matrix backed by {@code data}
+     * @throws IllegalArgumentException if a size is negative or {@code data.length != rows * cols}
+     */
     public static Matrix wrap(int rows, int cols, double[] data) {
         checkShape(rows, cols);
         if (data.length != (long) rows * cols) {
@@ -47,6 +60,8 @@ public final class Matrix {
     /**
      * A matrix from rows of equal length; {@code rows[i][j]} becomes element (i, j).
      *
+     * @param rows the rows, all of the same length; copied, not modified. No rows gives a 0x0 matrix
+     * @return a new {@code rows.length} x {@code rows[0].length} matrix
      * @throws IllegalArgumentException if the rows differ in length
      */
     public static Matrix of(double[][] rows) {
@@ -63,7 +78,14 @@ public final class Matrix {
         return new Matrix(r, c, data);
     }
 
-    /** A rows x cols matrix of zeros. */
+    /**
+     * A rows x cols matrix of zeros.
+     *
+     * @param rows the number of rows; {@code >= 0}
+     * @param cols the number of columns; {@code >= 0}
+     * @return a new matrix of zeros
+     * @throws IllegalArgumentException if a size is negative
+     */
     public static Matrix zeros(int rows, int cols) {
         checkShape(rows, cols);
         return new Matrix(rows, cols, new double[rows * cols]);
@@ -75,15 +97,32 @@ public final class Matrix {
         }
     }
 
+    /**
+     * The number of rows.
+     *
+     * @return the row count, {@code >= 0}
+     */
     public int rows() {
         return rows;
     }
 
+    /**
+     * The number of columns.
+     *
+     * @return the column count, {@code >= 0}
+     */
     public int cols() {
         return cols;
     }
 
-    /** Element (i, j). */
+    /**
+     * Element (i, j).
+     *
+     * @param i the row, in [0, rows)
+     * @param j the column, in [0, cols)
+     * @return the value at row i, column j
+     * @throws IndexOutOfBoundsException if (i, j) is outside the matrix
+     */
     public double get(int i, int j) {
         if (i < 0 || i >= rows || j < 0 || j >= cols) {
             throw new IndexOutOfBoundsException("(" + i + ", " + j + ") is outside a " + rows + "x" + cols + " matrix");
@@ -91,17 +130,31 @@ public final class Matrix {
         return data[i * cols + j];
     }
 
-    /** A copy of the row-major values. */
+    /**
+     * A copy of the row-major values.
+     *
+     * @return a new array of rows x cols values; element (i, j) at {@code i * cols + j}
+     */
     public double[] toArray() {
         return data.clone();
     }
 
-    /** A copy of row {@code i}. */
+    /**
+     * A copy of row {@code i}.
+     *
+     * @param i the row, in [0, rows); not checked beyond the array copy (i &lt; 0 or i &gt; rows throws
+     *          {@link IndexOutOfBoundsException})
+     * @return a new array of cols values
+     */
     public double[] row(int i) {
         return Arrays.copyOfRange(data, i * cols, (i + 1) * cols);
     }
 
-    /** A copy as an array of rows. */
+    /**
+     * A copy as an array of rows.
+     *
+     * @return a new rows x cols array; {@code result[i][j]} is element (i, j)
+     */
     public double[][] toRows() {
         double[][] out = new double[rows][];
         for (int i = 0; i < rows; i++) {
@@ -110,7 +163,14 @@ public final class Matrix {
         return out;
     }
 
-    /** The product this x other, through the library's one multiply path. */
+    /**
+     * The product this x other, through the library's one multiply path ({@link Gemm#gemm}): c_ij = Σ_p a_ip b_pj.
+     * Neither matrix is modified; NaN and infinity propagate as in IEEE arithmetic.
+     *
+     * @param other the right-hand factor, with as many rows as this matrix has columns
+     * @return a new rows x {@code other.cols()} matrix
+     * @throws IllegalArgumentException if the shapes do not conform; the message gives both
+     */
     public Matrix times(Matrix other) {
         if (cols != other.rows) {
             throw new IllegalArgumentException("cannot multiply " + shape() + " by " + other.shape());
@@ -120,7 +180,11 @@ public final class Matrix {
         return new Matrix(rows, other.cols, out);
     }
 
-    /** The transpose. */
+    /**
+     * The transpose: element (i, j) of the result is element (j, i) of this matrix.
+     *
+     * @return a new cols x rows matrix
+     */
     public Matrix transpose() {
         double[] out = new double[data.length];
         for (int i = 0; i < rows; i++) {
@@ -131,7 +195,11 @@ public final class Matrix {
         return new Matrix(cols, rows, out);
     }
 
-    /** "rows x cols", for messages. */
+    /**
+     * The shape, for messages.
+     *
+     * @return {@code "rowsxcols"}, for example {@code "3x2"}
+     */
     public String shape() {
         return rows + "x" + cols;
     }

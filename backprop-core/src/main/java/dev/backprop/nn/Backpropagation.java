@@ -44,14 +44,20 @@ public final class Backpropagation {
     /**
      * Without regularization: {@link #lossAndGradient} is plain J and ∂J/∂θ.
      *
-     * @param capacity the most rows one call will pass
+     * @param architecture the layers, loss and parameter layout of the network to train
+     * @param capacity     the most rows one call will pass; {@code > 0}. Buffers of capacity x (outputs of each
+     *                     layer) doubles are allocated here, once
+     * @throws IllegalArgumentException if capacity is not positive
      */
     public Backpropagation(Architecture architecture, int capacity) {
         this(architecture, capacity, Regularization.NONE, null);
     }
 
     /**
-     * @param capacity       the most rows one call will pass
+     * With an L2 penalty and/or dropout on the hidden layers.
+     *
+     * @param architecture   the layers, loss and parameter layout of the network to train
+     * @param capacity       the most rows one call will pass; {@code > 0}
      * @param regularization the L2 penalty and dropout rate used by {@link #lossAndGradient}
      * @param random         the source of dropout masks (advanced by each training call); may be null when there is
      *                       no dropout
@@ -87,14 +93,29 @@ public final class Backpropagation {
         }
     }
 
+    /**
+     * The network this object computes.
+     *
+     * @return the architecture given to the constructor
+     */
     public Architecture architecture() {
         return architecture;
     }
 
+    /**
+     * The most rows one call may pass.
+     *
+     * @return the capacity given to the constructor, {@code > 0}
+     */
     public int capacity() {
         return capacity;
     }
 
+    /**
+     * The L2 penalty and dropout rate {@link #lossAndGradient} uses.
+     *
+     * @return the regularization given to the constructor ({@link Regularization#NONE} for the two-argument one)
+     */
     public Regularization regularization() {
         return regularization;
     }
@@ -102,13 +123,32 @@ public final class Backpropagation {
     /**
      * Runs the forward pass on {@code rows} rows of x starting at {@code x[xOffset]} (row-major, one column per
      * input) and returns the array whose first rows x outputs values are ŷ. No dropout. The returned array is this
-     * object's workspace: valid until the next call.
+     * object's workspace: valid until the next call. NaN in x or the parameters propagates into ŷ.
+     *
+     * @param parameters every weight and bias, laid out as {@link Architecture} defines; not modified
+     * @param x          the inputs, row-major with {@code architecture().inputs()} columns; not modified
+     * @param xOffset    index in x of the first row's first input; {@code >= 0}
+     * @param rows       how many rows (examples); in [0, {@link #capacity()}]
+     * @return this object's output buffer: element i * outputs + j, for i &lt; rows, is ŷ_ij. Overwritten by the
+     *         next call; copy it to keep it
+     * @throws IllegalArgumentException  if rows is outside [0, capacity], or an array is too short for a product
+     * @throws IndexOutOfBoundsException if an array is too short elsewhere (arrays are checked only where used)
      */
     public double[] forward(double[] parameters, double[] x, int xOffset, int rows) {
         return forward(parameters, x, xOffset, rows, false);
     }
 
-    /** Forward pass from offset 0. */
+    /**
+     * {@link #forward(double[], double[], int, int)} from offset 0.
+     *
+     * @param parameters every weight and bias, laid out as {@link Architecture} defines; not modified
+     * @param x          the inputs from index 0, row-major with {@code architecture().inputs()} columns; not
+     *                   modified
+     * @param rows       how many rows (examples); in [0, {@link #capacity()}]
+     * @return this object's output buffer, whose first rows x outputs values are ŷ; overwritten by the next call
+     * @throws IllegalArgumentException  if rows is outside [0, capacity], or an array is too short for a product
+     * @throws IndexOutOfBoundsException if an array is too short elsewhere (arrays are checked only where used)
+     */
     public double[] forward(double[] parameters, double[] x, int rows) {
         return forward(parameters, x, 0, rows);
     }
@@ -146,9 +186,20 @@ public final class Backpropagation {
      * parameter θ into {@code gradient} (same layout as the parameters; fully overwritten). Without regularization
      * that is J and ∂J/∂θ; with it, J/n + λ/2 Σ W² on a network whose hidden units are dropped by fresh masks.
      * x and y are row-major and start at the given offsets. Only {@code gradient} and this object's workspace
-     * (and the dropout random source) are modified.
+     * (and the dropout random source) are modified. NaN in the inputs, targets or parameters propagates into the
+     * objective and the gradient.
      *
-     * @return the objective
+     * @param parameters every weight and bias, laid out as {@link Architecture} defines; not modified
+     * @param x          the inputs, row-major with {@code architecture().inputs()} columns; not modified
+     * @param xOffset    index in x of the first row's first input; {@code >= 0}
+     * @param y          the targets, row-major with {@code architecture().outputs()} columns, encoded as the loss
+     *                   expects; not modified
+     * @param yOffset    index in y of the first row's first target; {@code >= 0}
+     * @param rows       how many examples, n; in [0, {@link #capacity()}]
+     * @param gradient   receives ∂(objective)/∂θ, same length and layout as {@code parameters}; fully overwritten
+     * @return the objective: J, or J/n + λ/2 Σ W² with an L2 penalty
+     * @throws IllegalArgumentException  if rows is outside [0, capacity], or an array is too short for a product
+     * @throws IndexOutOfBoundsException if an array is too short elsewhere (arrays are checked only where used)
      */
     public double lossAndGradient(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, int rows,
                                   double[] gradient) {
@@ -156,7 +207,18 @@ public final class Backpropagation {
         return lossAndGradientWithMasks(parameters, x, xOffset, y, yOffset, rows, gradient);
     }
 
-    /** {@link #lossAndGradient(double[], double[], int, double[], int, int, double[])} from offset 0. */
+    /**
+     * {@link #lossAndGradient(double[], double[], int, double[], int, int, double[])} from offset 0.
+     *
+     * @param parameters every weight and bias, laid out as {@link Architecture} defines; not modified
+     * @param x          the inputs from index 0, row-major; not modified
+     * @param y          the targets from index 0, row-major; not modified
+     * @param rows       how many examples, n; in [0, {@link #capacity()}]
+     * @param gradient   receives ∂(objective)/∂θ, same layout as {@code parameters}; fully overwritten
+     * @return the objective: J, or J/n + λ/2 Σ W² with an L2 penalty
+     * @throws IllegalArgumentException  if rows is outside [0, capacity], or an array is too short for a product
+     * @throws IndexOutOfBoundsException if an array is too short elsewhere (arrays are checked only where used)
+     */
     public double lossAndGradient(double[] parameters, double[] x, double[] y, int rows, double[] gradient) {
         return lossAndGradient(parameters, x, 0, y, 0, rows, gradient);
     }
@@ -216,7 +278,17 @@ public final class Backpropagation {
 
     /**
      * The objective of {@link #lossAndGradient} (J, or J/n + λ/2 Σ W² with an L2 penalty) on {@code rows}
-     * examples, forward pass only and without dropout.
+     * examples, forward pass only and without dropout. Modifies only this object's workspace.
+     *
+     * @param parameters every weight and bias, laid out as {@link Architecture} defines; not modified
+     * @param x          the inputs, row-major with {@code architecture().inputs()} columns; not modified
+     * @param xOffset    index in x of the first row's first input; {@code >= 0}
+     * @param y          the targets, row-major with {@code architecture().outputs()} columns; not modified
+     * @param yOffset    index in y of the first row's first target; {@code >= 0}
+     * @param rows       how many examples, n; in [0, {@link #capacity()}]
+     * @return the objective: J, or J/n + λ/2 Σ W² with an L2 penalty; NaN if an input, target or parameter is
+     * @throws IllegalArgumentException  if rows is outside [0, capacity], or an array is too short for a product
+     * @throws IndexOutOfBoundsException if an array is too short elsewhere (arrays are checked only where used)
      */
     public double loss(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, int rows) {
         double[] yhat = forward(parameters, x, xOffset, rows, false);
@@ -256,17 +328,36 @@ public final class Backpropagation {
         }
     }
 
-    /** z⁽ˡ⁾ of the last call, rows x outputs of layer l (0-based), as a copy. */
+    /**
+     * z⁽ˡ⁾ = a⁽ˡ⁻¹⁾ W⁽ˡ⁾ + b⁽ˡ⁾ of the last forward pass (by any of the public methods), as a copy.
+     *
+     * @param l the layer, 0-based: in [0, {@code architecture().depth()})
+     * @return a new rows x (outputs of layer l) matrix, rows being those of the last call
+     * @throws IndexOutOfBoundsException if l is not a layer
+     */
     public Matrix z(int l) {
         return slice(z[l], l);
     }
 
-    /** a⁽ˡ⁾ = f(z⁽ˡ⁾) of the last call, as a copy. */
+    /**
+     * a⁽ˡ⁾ = f(z⁽ˡ⁾) of the last forward pass, as a copy (before any dropout mask).
+     *
+     * @param l the layer, 0-based: in [0, {@code architecture().depth()})
+     * @return a new rows x (outputs of layer l) matrix; for the last layer, ŷ
+     * @throws IndexOutOfBoundsException if l is not a layer
+     */
     public Matrix a(int l) {
         return slice(a[l], l);
     }
 
-    /** δ⁽ˡ⁾ = ∂J/∂z⁽ˡ⁾ of the last {@link #lossAndGradient} call, as a copy. */
+    /**
+     * δ⁽ˡ⁾ = ∂J/∂z⁽ˡ⁾ of the last {@link #lossAndGradient} call, as a copy.
+     *
+     * @param l the layer, 0-based: in [0, {@code architecture().depth()})
+     * @return a new rows x (outputs of layer l) matrix; meaningless (stale or zero) if no
+     *         {@link #lossAndGradient} call came since the last forward pass
+     * @throws IndexOutOfBoundsException if l is not a layer
+     */
     public Matrix delta(int l) {
         return slice(delta[l], l);
     }
