@@ -142,11 +142,14 @@ public final class Matrix {
     /**
      * A copy of row {@code i}.
      *
-     * @param i the row, in [0, rows); not checked beyond the array copy (i &lt; 0 or i &gt; rows throws
-     *          {@link IndexOutOfBoundsException})
+     * @param i the row, in [0, rows)
      * @return a new array of cols values
+     * @throws IndexOutOfBoundsException if i is outside [0, rows)
      */
     public double[] row(int i) {
+        if (i < 0 || i >= rows) {
+            throw new IndexOutOfBoundsException("row " + i + " is outside a " + shape() + " matrix");
+        }
         return Arrays.copyOfRange(data, i * cols, (i + 1) * cols);
     }
 
