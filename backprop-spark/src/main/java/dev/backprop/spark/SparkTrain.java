@@ -380,9 +380,9 @@ public final class SparkTrain implements Callable<Integer> {
             stdout.println(new ObjectMapper().writeValueAsString(node));
             return;
         }
-        stdout.printf(Locale.ROOT, "trained %s (%d parameters) on %d rows of %s with Spark %s, %d partitions%n",
+        stdout.printf(Locale.ROOT, "trained %s (%d parameters) on %d rows of %s with Spark %s, %d partition%s%n",
                 model.network().architecture(), model.network().architecture().parameterCount(), rows, data,
-                sparkMaster, usedPartitions);
+                sparkMaster, usedPartitions, usedPartitions == 1 ? "" : "s");
         stdout.printf(Locale.ROOT, "stopped: %s after %d epochs, J = %s%n",
                 switch (result.stopReason()) {
                     case CONVERGED -> "converged (weights stopped changing)";
