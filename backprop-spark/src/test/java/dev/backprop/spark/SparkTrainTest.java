@@ -88,6 +88,30 @@ class SparkTrainTest {
     }
 
     @Test
+    void initContinuesFromAModelFile() throws IOException {
+        Path file = csv(TestData.regression(30, 14));
+        Path first = dir.resolve("first.json");
+        Path second = dir.resolve("second.json");
+        Path straight = dir.resolve("straight.json");
+        String[] common = {"--hidden", "3", "--loss", "mse", "--tolerance", "0", "--master", "local[2]"};
+
+        assertThat(run(concat(common, file.toString(), "--epochs", "5", "--out", first.toString())).code()).isZero();
+        assertThat(run(file.toString(), "--init", first.toString(), "--loss", "mse", "--tolerance", "0",
+                "--epochs", "5", "--out", second.toString()).code()).isZero();
+        assertThat(run(concat(common, file.toString(), "--epochs", "10", "--out", straight.toString())).code())
+                .isZero();
+
+        // Five steps, saved and resumed, are ten steps.
+        assertSameModel(ModelFile.read(second), ModelFile.read(straight));
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+
+    @Test
     void badInputIsOneErrorLineAndExitCodeTwo() throws IOException {
         Path file = dir.resolve("gaps.csv");
         Files.writeString(file, "a,y\n1,2\n,3\n");
