@@ -1,0 +1,440 @@
+package dev.backprop.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.data.InvalidDataException;
+import dev.backprop.data.ScalingMethod;
+import dev.backprop.io.InvalidModelException;
+import dev.backprop.io.ModelFile;
+import dev.backprop.nn.Activation;
+import dev.backprop.nn.Loss;
+import dev.backprop.nn.Model;
+import dev.backprop.nn.Network;
+import dev.backprop.train.TrainerConfig;
+import dev.backprop.train.TrainingResult;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code backprop train} on Apache Spark: reads CSV or Parquet from any path Hadoop can open, trains with
+ * {@link SparkTrainer}, and writes the model file the {@code backprop} command line reads. The main class of
+ * {@code backprop-spark.jar}:
+ *
+ * <pre>
+ * spark-submit --class dev.backprop.spark.SparkTrain backprop-spark.jar hdfs:///data/houses.parquet --target price \
+ *     --hidden 16 --bias --loss mse --learning-rate 0.5 --epochs 500 --out hdfs:///models/price.json
+ * </pre>
+ *
+ * Without spark-submit (or {@code --master}) it runs Spark in {@code local[*]} inside its own JVM. Exit codes as the
+ * command line's: 0 success, 2 bad usage or bad input, 1 anything else; errors are one line {@code error: ...} on
+ * stderr.
+ */
+@Command(name = "backprop-spark", mixinStandardHelpOptions = true, version = "backprop-spark 0.1.0",
+        description = {"Train a network on DATA with Apache Spark and write the model file.",
+                "DATA is CSV (header row, numeric columns) or Parquet, at any path Hadoop reads (file:, hdfs:, s3a:, "
+                        + "...). Full-batch gradient descent gives the same model as 'backprop train' on the same data "
+                        + "and seed."},
+        footer = {"", "Examples:",
+                "  backprop-spark data.csv --target price --hidden 8 --bias --loss mse --master local[2]",
+                "  spark-submit --class dev.backprop.spark.SparkTrain backprop-spark.jar hdfs:///d.parquet "
+                        + "--target y --out hdfs:///m.json"})
+public final class SparkTrain implements Callable<Integer> {
+    static final int BAD_INPUT = 2;
+    static final int FAILURE = 1;
+
+    @Parameters(index = "0", paramLabel = "DATA", description = "CSV or Parquet file or directory (Hadoop path).")
+    String data;
+
+    @Option(names = "--target", paramLabel = "COL", description = "The column to predict. Default: the last column.")
+    String target;
+
+    @Option(names = "--features", paramLabel = "COL",
+            description = "Read the inputs from this MLlib vector column (Parquet) instead of every other column.")
+    String features;
+
+    @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]",
+            description = "Sizes of the hidden layers, input side first. Default: 3.")
+    List<Integer> hidden;
+
+    @Option(names = "--activation", paramLabel = "F", description = "Hidden-layer activation. Default: sigmoid.")
+    String activation;
+
+    @Option(names = "--bias", negatable = true, description = "Give every layer a bias vector. Default: --no-bias.")
+    Boolean bias;
+
+    @Option(names = "--loss", paramLabel = "L", description = "sse or mse. Default: sse.")
+    String loss;
+
+    @Option(names = "--optimizer", paramLabel = "OPT", defaultValue = "gd",
+            description = "gd: full-batch gradient descent (exact); sgd: gradient descent on a Bernoulli sample of "
+                    + "--sample-fraction of the rows per iteration. Default: ${DEFAULT-VALUE}.")
+    String optimizer;
+
+    @Option(names = "--sample-fraction", paramLabel = "F", defaultValue = "0.1",
+            description = "For sgd: the fraction of rows each iteration reads, in (0, 1]. Default: ${DEFAULT-VALUE}.")
+    double sampleFraction;
+
+    @Option(names = {"--learning-rate", "--eta"}, paramLabel = "ETA", defaultValue = "1.0",
+            description = "Learning rate eta (> 0). Default: ${DEFAULT-VALUE}.")
+    double learningRate;
+
+    @Option(names = "--epochs", paramLabel = "MAX", defaultValue = "10000",
+            description = "Most updates to make (each is one Spark job). Default: ${DEFAULT-VALUE}.")
+    int epochs;
+
+    @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-6",
+            description = "Stop once no weight changes by more than TOL in an update (0: never). Default: ${DEFAULT-VALUE}.")
+    double tolerance;
+
+    @Option(names = "--scale", paramLabel = "METHOD", defaultValue = "minmax",
+            description = "Input and target scaling: minmax, max or none. Default: ${DEFAULT-VALUE}.")
+    String scale;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of the initial weights (and of sgd's samples). Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--init", paramLabel = "MODEL.json",
+            description = "Start from this model file's architecture and weights instead of random ones.")
+    String init;
+
+    @Option(names = {"--out", "-o"}, paramLabel = "MODEL.json", defaultValue = "model.json",
+            description = "Where to write the model: a local path, or a Hadoop URI (hdfs://..). Default: ${DEFAULT-VALUE}.")
+    String out;
+
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
+    String format;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master. Default: the one spark-submit sets, else local[*].")
+    String master;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+            description = "Repartition the data into N partitions before caching it (0: keep the source's). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int partitions;
+
+    @Option(names = "--input-format", paramLabel = "FMT", defaultValue = "auto",
+            description = "csv, parquet, or auto (parquet if DATA ends in .parquet, else csv). Default: ${DEFAULT-VALUE}.")
+    String inputFormat;
+
+    @Option(names = "--block-rows", paramLabel = "N", defaultValue = "" + SparkTrainer.DEFAULT_BLOCK_ROWS,
+            description = "Rows per packed block on the executors. Default: ${DEFAULT-VALUE}.")
+    int blockRows;
+
+    @Option(names = "--debug", description = "Print the stack trace of an error.")
+    boolean debug;
+
+    private PrintWriter stdout;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command with the given streams and returns the exit code; never calls System.exit. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        boolean debug = Arrays.asList(args).contains("--debug");
+        SparkTrain command = new SparkTrain();
+        command.stdout = outWriter;
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(outWriter);
+        cli.setErr(errWriter);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            errWriter.println("error: " + e.getMessage() + " (see 'backprop-spark --help')");
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            errWriter.println("error: " + message(e));
+            if (debug) {
+                e.printStackTrace(errWriter);
+            }
+            return exitCode(e);
+        });
+        int code = cli.execute(args);
+        outWriter.flush();
+        errWriter.flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        TrainerConfig config = config();
+        SparkTrainer trainer = SparkTrainer.of(config).withPartitions(checked(partitions, "--partitions", 0))
+                .withBlockRows(checked(blockRows, "--block-rows", 1));
+        switch (optimizer.toLowerCase(Locale.ROOT)) {
+            case "gd" -> { }
+            case "sgd" -> trainer = trainer.withSampleFraction(checkedFraction());
+            default -> throw new IllegalArgumentException("unknown optimizer '" + optimizer + "' (allowed: gd, sgd)");
+        }
+        boolean json = switch (format.toLowerCase(Locale.ROOT)) {
+            case "text" -> false;
+            case "json" -> true;
+            default -> throw new IllegalArgumentException("unknown format '" + format + "' (allowed: text, json)");
+        };
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+        SparkSession spark = session();
+        try {
+            Model initial = init == null ? null : readModel(spark, init);
+            if (initial != null && (hidden != null || activation != null || bias != null)) {
+                throw new IllegalArgumentException("--hidden, --activation and --bias cannot be combined with --init: "
+                        + "the model file decides the architecture");
+            }
+            Dataset<Row> table = read(spark);
+            String targetColumn = targetColumn(table, initial);
+            TrainingResult result;
+            long rows;
+            int usedPartitions;
+            try (PackedDataset packed = features != null
+                    ? trainer.packVectors(table, features, List.of(targetColumn))
+                    : trainer.pack(table, inputColumns(table, targetColumn, initial), List.of(targetColumn))) {
+                rows = packed.rows();
+                usedPartitions = packed.partitions();
+                result = initial == null ? trainer.train(packed) : trainer.train(packed, startingNetwork(initial));
+            }
+            writeModel(spark, result.model(), out);
+            report(result, rows, usedPartitions, spark.sparkContext().master(), json);
+            return 0;
+        } finally {
+            if (ownSession) {
+                spark.stop();
+            }
+        }
+    }
+
+    private SparkSession session() {
+        SparkSession.Builder builder = SparkSession.builder().appName("backprop train");
+        if (master != null) {
+            builder.master(master);
+        } else if (System.getProperty("spark.master") == null) {
+            builder.master("local[*]");
+        }
+        return builder.getOrCreate();
+    }
+
+    private TrainerConfig config() {
+        TrainerConfig.Builder builder = TrainerConfig.builder()
+                .learningRate(learningRate).maxEpochs(epochs).tolerance(tolerance).seed(seed)
+                .scaling(ScalingMethod.fromId(scale));
+        if (hidden != null) {
+            builder.hidden(hidden);
+        }
+        if (activation != null) {
+            builder.activation(Activation.fromId(activation));
+        }
+        if (bias != null) {
+            builder.bias(bias);
+        }
+        if (loss != null) {
+            builder.loss(Loss.fromId(loss));
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replace("learningRate", "--learning-rate")
+                    .replace("maxEpochs", "--epochs").replace("tolerance", "--tolerance")
+                    .replace("hidden layer sizes", "--hidden sizes"), e);
+        }
+    }
+
+    private static int checked(int value, String option, int least) {
+        if (value < least) {
+            throw new IllegalArgumentException(option + " must be >= " + least + " but was " + value);
+        }
+        return value;
+    }
+
+    private double checkedFraction() {
+        if (!(sampleFraction > 0 && sampleFraction <= 1)) {
+            throw new IllegalArgumentException("--sample-fraction must be in (0, 1] but was " + sampleFraction);
+        }
+        return sampleFraction;
+    }
+
+    private Dataset<Row> read(SparkSession spark) {
+        String kind = inputFormat.toLowerCase(Locale.ROOT);
+        if (kind.equals("auto")) {
+            String path = data.replaceAll("/+$", "").toLowerCase(Locale.ROOT);
+            kind = path.endsWith(".parquet") || path.endsWith(".pq") ? "parquet" : "csv";
+        }
+        return switch (kind) {
+            // Every CSV column is read as text and cast: one pass, and a value that is not a number is reported by
+            // column rather than turning the whole column into strings.
+            case "csv" -> spark.read().option("header", true).option("mode", "FAILFAST")
+                    .option("ignoreLeadingWhiteSpace", true).option("ignoreTrailingWhiteSpace", true).csv(data);
+            case "parquet" -> spark.read().parquet(data);
+            default -> throw new IllegalArgumentException("unknown input format '" + inputFormat
+                    + "' (allowed: auto, csv, parquet)");
+        };
+    }
+
+    private String targetColumn(Dataset<Row> table, Model initial) {
+        if (target != null) {
+            return target;
+        }
+        List<String> columns = Arrays.asList(table.columns());
+        if (initial != null && initial.outputs().size() == 1 && columns.contains(initial.outputs().get(0))) {
+            return initial.outputs().get(0);
+        }
+        return columns.get(columns.size() - 1);
+    }
+
+    /**
+     * Every column but the target, in the data's order; with {@code --init}, the model file's input columns in its
+     * order when the data has them all (as {@code backprop train --init} matches them).
+     */
+    private static List<String> inputColumns(Dataset<Row> table, String targetColumn, Model initial) {
+        List<String> columns = new ArrayList<>(Arrays.asList(table.columns()));
+        if (!columns.remove(targetColumn)) {
+            throw new IllegalArgumentException("no column named '" + targetColumn + "' (columns: "
+                    + String.join(", ", table.columns()) + ")");
+        }
+        if (initial != null && columns.containsAll(initial.inputs())) {
+            return initial.inputs();
+        }
+        return columns;
+    }
+
+    private Network startingNetwork(Model initial) {
+        Network network = initial.network();
+        return loss == null ? network : Network.of(network.layers(), Loss.fromId(loss));
+    }
+
+    private static boolean isHadoopUri(String path) {
+        try {
+            URI uri = new URI(path);
+            // "C:\..." parses with scheme "C"; a real scheme is longer than one letter.
+            return uri.getScheme() != null && uri.getScheme().length() > 1;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static Model readModel(SparkSession spark, String path) throws IOException {
+        if (!isHadoopUri(path)) {
+            return ModelFile.read(Path.of(path));
+        }
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(path);
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        try (FSDataInputStream in = file.getFileSystem(conf).open(file)) {
+            return ModelFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (InvalidModelException e) {
+            throw new InvalidModelException(path + ": " + e.getMessage());
+        }
+    }
+
+    /** A local path is written atomically by the core; a Hadoop URI through Hadoop's file system (overwriting). */
+    private static void writeModel(SparkSession spark, Model model, String path) throws IOException {
+        if (!isHadoopUri(path)) {
+            ModelFile.write(model, Path.of(path));
+            return;
+        }
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(path);
+        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        try (FSDataOutputStream output = fs.create(file, true)) {
+            output.write(ModelFile.toJson(model).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void report(TrainingResult result, long rows, int usedPartitions, String sparkMaster, boolean json)
+            throws IOException {
+        Model model = result.model();
+        if (json) {
+            ObjectNode node = new ObjectMapper().createObjectNode();
+            node.put("stopReason", result.stopReason().id());
+            node.put("epochs", result.epochs());
+            node.put("finalLoss", result.finalLoss());
+            node.put("loss", model.network().loss().id());
+            node.put("architecture", model.network().architecture().toString());
+            node.put("parameters", model.network().architecture().parameterCount());
+            node.put("rows", rows);
+            node.put("partitions", usedPartitions);
+            node.put("master", sparkMaster);
+            node.put("out", out);
+            stdout.println(new ObjectMapper().writeValueAsString(node));
+            return;
+        }
+        stdout.printf(Locale.ROOT, "trained %s (%d parameters) on %d rows of %s with Spark %s, %d partition%s%n",
+                model.network().architecture(), model.network().architecture().parameterCount(), rows, data,
+                sparkMaster, usedPartitions, usedPartitions == 1 ? "" : "s");
+        stdout.printf(Locale.ROOT, "stopped: %s after %d epochs, J = %s%n",
+                switch (result.stopReason()) {
+                    case CONVERGED -> "converged (weights stopped changing)";
+                    case MAX_EPOCHS -> "epoch limit reached";
+                    default -> result.stopReason().id();
+                }, result.epochs(), number(result.finalLoss()));
+        stdout.printf("model written to %s%n", out);
+    }
+
+    /** Six significant digits, as the command line prints J. */
+    static String number(double v) {
+        if (!Double.isFinite(v) || v == 0) {
+            return v == 0 ? "0" : Double.toString(v);
+        }
+        BigDecimal d = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
+        double magnitude = Math.abs(v);
+        return magnitude >= 1e-4 && magnitude < 1e15 ? d.toPlainString() : d.toString();
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof IllegalArgumentException || e instanceof InvalidDataException
+                || e instanceof AnalysisException || e instanceof java.nio.file.NoSuchFileException
+                || e instanceof java.io.FileNotFoundException || malformedInput(e)) {
+            return BAD_INPUT;
+        }
+        return FAILURE;
+    }
+
+    /** Spark reports a CSV row with the wrong number of fields (FAILFAST) deep inside a job failure. */
+    private static boolean malformedInput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Malformed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String message(Throwable e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return e.getMessage() + ": no such file";
+        }
+        Throwable shown = e;
+        if (malformedInput(e)) {
+            while (shown.getCause() != null && shown.getCause().getMessage() != null) {
+                shown = shown.getCause();
+            }
+        }
+        String text = shown.getMessage();
+        if (text == null || text.isBlank()) {
+            text = shown.getClass().getSimpleName();
+        }
+        return text.lines().findFirst().orElse(text);
+    }
+}

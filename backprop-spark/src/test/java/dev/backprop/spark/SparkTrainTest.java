@@ -1,0 +1,149 @@
+package dev.backprop.spark;
+
+import dev.backprop.data.CsvFiles;
+import dev.backprop.data.Dataset;
+import dev.backprop.io.ModelFile;
+import dev.backprop.nn.Model;
+import dev.backprop.train.Trainer;
+import dev.backprop.train.TrainerConfig;
+import dev.backprop.train.TrainingResult;
+import dev.backprop.nn.Loss;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The spark-submit entry point, in process: CSV and Parquet in, the command line's model file out. */
+class SparkTrainTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        LocalSpark.session();   // the command reuses the running session instead of starting its own
+        int code = SparkTrain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path csv(Dataset data) throws IOException {
+        StringBuilder text = new StringBuilder("a,b,c,y\n");
+        for (int i = 0; i < data.rows(); i++) {
+            double[] x = data.x().row(i);
+            text.append(String.format(Locale.ROOT, "%s,%s,%s,%s%n", x[0], x[1], x[2], data.y().get(i, 0)));
+        }
+        Path file = dir.resolve("data.csv");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void trainsACsvFileEndToEndIntoAModelTheCoreReads() throws IOException {
+        Path file = csv(TestData.regression(40, 12));
+        Path model = dir.resolve("model.json");
+
+        Run run = run(file.toString(), "--target", "y", "--hidden", "4", "--bias", "--loss", "mse",
+                "--learning-rate", "1", "--epochs", "30", "--tolerance", "0", "--seed", "5", "--partitions", "3",
+                "--out", model.toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("trained 3 -> 4 sigmoid+b -> 1 sigmoid+b, loss mse (21 parameters) on 40 rows")
+                .contains("3 partitions").contains("stopped: epoch limit reached after 30 epochs, J = ")
+                .contains("model written to " + model);
+        Model read = ModelFile.read(model);
+        // The same file through the core's own CSV reader and trainer gives the same model.
+        TrainerConfig config = TrainerConfig.builder().hidden(4).bias(true).loss(Loss.MSE).learningRate(1)
+                .maxEpochs(30).tolerance(0).seed(5).build();
+        TrainingResult expected = Trainer.of(config).train(CsvFiles.read(file).toDataset("y"));
+        assertSameModel(read, expected.model());
+    }
+
+    @Test
+    void readsParquetAndPrintsJson() throws IOException {
+        Dataset data = TestData.regression(20, 13);
+        Path parquet = dir.resolve("data.parquet");
+        LocalSpark.frame(data).write().parquet(parquet.toString());
+        Path model = dir.resolve("m.json");
+
+        Run run = run(parquet.toString(), "--epochs", "10", "--format", "json", "--out", model.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("{\"stopReason\":\"max-epochs\",\"epochs\":10,").contains("\"rows\":20");
+        TrainingResult expected = Trainer.of(TrainerConfig.builder().maxEpochs(10).build()).train(data);
+        assertSameModel(ModelFile.read(model), expected.model());
+    }
+
+    @Test
+    void initContinuesFromAModelFile() throws IOException {
+        Path file = csv(TestData.regression(30, 14));
+        Path first = dir.resolve("first.json");
+        Path second = dir.resolve("second.json");
+        Path straight = dir.resolve("straight.json");
+        String[] common = {"--hidden", "3", "--loss", "mse", "--tolerance", "0", "--master", "local[2]"};
+
+        assertThat(run(concat(common, file.toString(), "--epochs", "5", "--out", first.toString())).code()).isZero();
+        assertThat(run(file.toString(), "--init", first.toString(), "--loss", "mse", "--tolerance", "0",
+                "--epochs", "5", "--out", second.toString()).code()).isZero();
+        assertThat(run(concat(common, file.toString(), "--epochs", "10", "--out", straight.toString())).code())
+                .isZero();
+
+        // Five steps, saved and resumed, are ten steps.
+        assertSameModel(ModelFile.read(second), ModelFile.read(straight));
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+
+    @Test
+    void badInputIsOneErrorLineAndExitCodeTwo() throws IOException {
+        Path file = dir.resolve("gaps.csv");
+        Files.writeString(file, "a,y\n1,2\n,3\n");
+        Run missing = run(file.toString(), "--out", dir.resolve("x.json").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("error: column 'a': 1 of 2 values is missing "
+                + "(drop or fill them first, e.g. with Dataset.na())\n");
+
+        Run target = run(file.toString(), "--target", "price");
+        assertThat(target.code()).isEqualTo(2);
+        assertThat(target.err()).isEqualTo("error: no column named 'price' (columns: a, y)\n");
+
+        Run absent = run(dir.resolve("absent.csv").toString());
+        assertThat(absent.code()).isEqualTo(2);
+        assertThat(absent.err()).startsWith("error: ").contains("absent.csv");
+
+        Run option = run(file.toString(), "--learning-rate", "-1");
+        assertThat(option.code()).isEqualTo(2);
+        assertThat(option.err()).isEqualTo("error: --learning-rate must be > 0 and finite but was -1.0\n");
+        assertThat(Files.exists(dir.resolve("x.json"))).isFalse();
+    }
+
+    private static void assertSameModel(Model actual, Model expected) {
+        assertThat(actual.inputs()).isEqualTo(expected.inputs());
+        assertThat(actual.outputs()).isEqualTo(expected.outputs());
+        assertThat(actual.inputScaling()).isEqualTo(expected.inputScaling());
+        assertThat(actual.outputScaling()).isEqualTo(expected.outputScaling());
+        assertThat(actual.network().architecture()).isEqualTo(expected.network().architecture());
+        double[] a = actual.network().parameters();
+        double[] e = expected.network().parameters();
+        for (int i = 0; i < e.length; i++) {
+            assertThat(a[i]).as("parameter %d", i).isCloseTo(e[i], within(1e-9));
+        }
+    }
+}
