@@ -10,8 +10,9 @@ public final class Elementwise {
 
     /**
      * a_i = 1 / (1 + e^(-z_i)) for i in [from, to). z is not modified; a is (it may be z itself). The formula never
-     * overflows into NaN: z = -1000 gives exactly 0, z = +1000 exactly 1, NaN gives NaN. The vectorised e^x is within
-     * 1 ulp of {@link Math#exp}, so results may differ from a scalar loop in the last bit, never by engine thread count.
+     * overflows into NaN: z = -1000 gives exactly 0, z = +1000 exactly 1, NaN gives NaN. e^x is computed from exactly
+     * rounded operations only (within 2 ulp of {@link Math#exp}), so every element gets the same bits whatever its
+     * position, the engine, the thread count, or how far the JIT has compiled the code: same seed, same model.
      * Thread-safe as long as no other call writes the same part of a.
      *
      * @param z    the inputs; not modified

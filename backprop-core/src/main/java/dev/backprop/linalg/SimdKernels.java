@@ -1,12 +1,15 @@
 package dev.backprop.linalg;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link VectorKernels} on the JDK Vector API. e^x comes from the API's EXP (vectorised, within 1 ulp of
- * {@link Math#exp}); dot products keep two vectors of partial sums and reduce them at the end; axpy uses FMA.
+ * {@link VectorKernels} on the JDK Vector API. e^x is {@link Exp}'s, lane by lane the same operations as its scalar
+ * form, so every element gets the same bits wherever it sits; dot products keep two vectors of partial sums and add
+ * their lanes in a fixed order at the end; axpy uses FMA. Only exactly rounded operations are used, so results do not
+ * depend on whether the JIT has compiled the vector code yet.
  */
 final class SimdKernels implements VectorKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -20,7 +23,7 @@ final class SimdKernels implements VectorKernels {
             i = from + S.loopBound(to - from);
         }
         for (; i < to; i++) {
-            a[i] = 1.0 / (1.0 + Math.exp(-z[i]));
+            a[i] = Exp.logistic(z[i]);
         }
     }
 
@@ -28,9 +31,31 @@ final class SimdKernels implements VectorKernels {
     private static void logisticVectors(double[] z, double[] a, int from, int end) {
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         for (int i = from; i < end; i += L) {
-            DoubleVector e = DoubleVector.fromArray(S, z, i).neg().lanewise(VectorOperators.EXP);
+            DoubleVector e = exp(DoubleVector.fromArray(S, z, i).neg());
             one.div(e.add(one)).intoArray(a, i);
         }
+    }
+
+    /** {@link Exp#exp} on every lane, step for step. */
+    private static DoubleVector exp(DoubleVector x) {
+        DoubleVector rounder = DoubleVector.broadcast(S, Exp.ROUNDER);
+        DoubleVector k = x.fma(DoubleVector.broadcast(S, Exp.LOG2E), rounder).sub(rounder);
+        DoubleVector minusK = k.neg();
+        DoubleVector r = minusK.fma(DoubleVector.broadcast(S, Exp.LN2_HI), x);
+        r = minusK.fma(DoubleVector.broadcast(S, Exp.LN2_LO), r);
+        DoubleVector p = DoubleVector.broadcast(S, Exp.COEFFICIENTS[0]);
+        for (int c = 1; c < Exp.COEFFICIENTS.length; c++) {
+            p = p.fma(r, DoubleVector.broadcast(S, Exp.COEFFICIENTS[c]));
+        }
+        LongVector n = (LongVector) k.convert(VectorOperators.D2L, 0);
+        LongVector half = n.lanewise(VectorOperators.ASHR, 1);
+        DoubleVector low = half.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector high = n.sub(half).add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector e = p.mul(low).mul(high);
+        e = e.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, Exp.OVERFLOW));
+        e = e.blend(0.0, x.compare(VectorOperators.LT, Exp.UNDERFLOW));
+        return e;   // NaN in: the comparisons are false and p is NaN, so NaN out, as in the scalar form
+
     }
 
     @Override
@@ -53,7 +78,12 @@ final class SimdKernels implements VectorKernels {
             s0 = DoubleVector.fromArray(S, x, xOff + p).fma(DoubleVector.fromArray(S, y, yOff + p), s0);
             s1 = DoubleVector.fromArray(S, x, xOff + p + L).fma(DoubleVector.fromArray(S, y, yOff + p + L), s1);
         }
-        return s0.add(s1).reduceLanes(VectorOperators.ADD);
+        DoubleVector s = s0.add(s1);
+        double sum = 0.0;
+        for (int lane = 0; lane < L; lane++) {   // a fixed order: reduceLanes may add in any
+            sum += s.lane(lane);
+        }
+        return sum;
     }
 
     @Override

@@ -14,12 +14,12 @@ interface VectorKernels {
     /** y[yOff + i] += alpha x[xOff + i] for i &lt; length. */
     void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int length);
 
-    /** The plain-Java versions: {@code Math.exp} per element, a dot product in four interleaved partial sums. */
+    /** The plain-Java versions: {@link Exp} per element, a dot product in four interleaved partial sums. */
     VectorKernels SCALAR = new VectorKernels() {
         @Override
         public void logistic(double[] z, double[] a, int from, int to) {
             for (int i = from; i < to; i++) {
-                a[i] = 1.0 / (1.0 + Math.exp(-z[i]));
+                a[i] = Exp.logistic(z[i]);
             }
         }
 

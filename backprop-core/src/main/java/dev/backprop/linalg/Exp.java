@@ -1,0 +1,56 @@
+package dev.backprop.linalg;
+
+/**
+ * e^x from additions, multiplications and fused multiply-adds only, in an order that a vector lane and a scalar
+ * loop share ({@link SimdKernels} runs the same steps on vectors). Every one of those operations is exactly rounded
+ * in IEEE 754 whether the JIT has compiled it or not, so e^x comes out bit for bit the same in every lane, at every
+ * position of an array, before and after warm-up, with and without the Vector API. The JDK's vector EXP does not
+ * promise that (its intrinsic and its fallback differ in the last bit), and training must give the same bits for the
+ * same seed.
+ *
+ * <p>Method: k = rint(x log₂e), r = x − k ln 2 (ln 2 split in two for an exact product), e^r by its Taylor series to
+ * r¹³ in Horner form (|r| ≤ ln 2 / 2, truncation below 1e-17 relative), then times 2^k in two halves so that
+ * subnormal results need no special path. Within 2 ulp of {@link Math#exp}; x &gt; 709.78 gives +∞, x &lt; −745.13
+ * gives 0, NaN gives NaN.
+ */
+final class Exp {
+    static final double LOG2E = 1.4426950408889634;
+    /** 1.5 · 2⁵², added and subtracted to round to the nearest integer. */
+    static final double ROUNDER = 6755399441055744.0;
+    static final double LN2_HI = Double.longBitsToDouble(0x3FE62E42FEE00000L);
+    static final double LN2_LO = Double.longBitsToDouble(0x3DEA39EF35793C76L);
+    static final double OVERFLOW = 709.782712893384;
+    static final double UNDERFLOW = -745.1332191019412;
+    /** 1/n! for n = 13 down to 0: the Horner order. */
+    static final double[] COEFFICIENTS = {
+        1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0, 1.0 / 362880.0, 1.0 / 40320.0,
+        1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0, 1.0};
+
+    private Exp() {
+    }
+
+    /** e^x; see the class comment for accuracy and special values. */
+    static double exp(double x) {
+        if (x > OVERFLOW) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (x < UNDERFLOW) {
+            return 0.0;
+        }
+        double k = Math.fma(x, LOG2E, ROUNDER) - ROUNDER;
+        double r = Math.fma(-k, LN2_HI, x);
+        r = Math.fma(-k, LN2_LO, r);
+        double p = COEFFICIENTS[0];
+        for (int i = 1; i < COEFFICIENTS.length; i++) {
+            p = Math.fma(p, r, COEFFICIENTS[i]);
+        }
+        long n = (long) k;
+        long half = n >> 1;
+        return p * Double.longBitsToDouble((half + 1023) << 52) * Double.longBitsToDouble((n - half + 1023) << 52);
+    }
+
+    /** The logistic function 1 / (1 + e^-z) through {@link #exp}. */
+    static double logistic(double z) {
+        return 1.0 / (1.0 + exp(-z));
+    }
+}
