@@ -17,14 +17,25 @@ final class Exp {
     static final double LOG2E = 1.4426950408889634;
     /** 1.5 · 2⁵², added and subtracted to round to the nearest integer. */
     static final double ROUNDER = 6755399441055744.0;
+    /** ROUNDER's bits: t = x log₂e + ROUNDER holds k = rint(x log₂e) in its low bits, so bits(t) − this is k. */
+    static final long ROUNDER_BITS = Double.doubleToRawLongBits(ROUNDER);
     static final double LN2_HI = Double.longBitsToDouble(0x3FE62E42FEE00000L);
     static final double LN2_LO = Double.longBitsToDouble(0x3DEA39EF35793C76L);
     static final double OVERFLOW = 709.782712893384;
     static final double UNDERFLOW = -745.1332191019412;
-    /** 1/n! for n = 13 down to 0: the Horner order. */
-    static final double[] COEFFICIENTS = {
-        1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0, 1.0 / 362880.0, 1.0 / 40320.0,
-        1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0, 1.0};
+    /** Cn = 1/n!, the Taylor coefficients of e^r (C1 = C0 = 1). */
+    static final double C13 = 1.0 / 6227020800.0;
+    static final double C12 = 1.0 / 479001600.0;
+    static final double C11 = 1.0 / 39916800.0;
+    static final double C10 = 1.0 / 3628800.0;
+    static final double C9 = 1.0 / 362880.0;
+    static final double C8 = 1.0 / 40320.0;
+    static final double C7 = 1.0 / 5040.0;
+    static final double C6 = 1.0 / 720.0;
+    static final double C5 = 1.0 / 120.0;
+    static final double C4 = 1.0 / 24.0;
+    static final double C3 = 1.0 / 6.0;
+    static final double C2 = 0.5;
 
     private Exp() {
     }
@@ -37,14 +48,24 @@ final class Exp {
         if (x < UNDERFLOW) {
             return 0.0;
         }
-        double k = Math.fma(x, LOG2E, ROUNDER) - ROUNDER;
+        double t = Math.fma(x, LOG2E, ROUNDER);
+        double k = t - ROUNDER;
         double r = Math.fma(-k, LN2_HI, x);
         r = Math.fma(-k, LN2_LO, r);
-        double p = COEFFICIENTS[0];
-        for (int i = 1; i < COEFFICIENTS.length; i++) {
-            p = Math.fma(p, r, COEFFICIENTS[i]);
-        }
-        long n = (long) k;
+        double p = Math.fma(C13, r, C12);
+        p = Math.fma(p, r, C11);
+        p = Math.fma(p, r, C10);
+        p = Math.fma(p, r, C9);
+        p = Math.fma(p, r, C8);
+        p = Math.fma(p, r, C7);
+        p = Math.fma(p, r, C6);
+        p = Math.fma(p, r, C5);
+        p = Math.fma(p, r, C4);
+        p = Math.fma(p, r, C3);
+        p = Math.fma(p, r, C2);
+        p = Math.fma(p, r, 1.0);
+        p = Math.fma(p, r, 1.0);
+        long n = Double.doubleToRawLongBits(t) - ROUNDER_BITS;
         long half = n >> 1;
         return p * Double.longBitsToDouble((half + 1023) << 52) * Double.longBitsToDouble((n - half + 1023) << 52);
     }

@@ -14,6 +14,23 @@ import jdk.incubator.vector.VectorSpecies;
 final class SimdKernels implements VectorKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0);
+    private static final DoubleVector LOG2E = DoubleVector.broadcast(S, Exp.LOG2E);
+    private static final DoubleVector ROUNDER = DoubleVector.broadcast(S, Exp.ROUNDER);
+    private static final DoubleVector LN2_HI = DoubleVector.broadcast(S, Exp.LN2_HI);
+    private static final DoubleVector LN2_LO = DoubleVector.broadcast(S, Exp.LN2_LO);
+    private static final DoubleVector C13 = DoubleVector.broadcast(S, Exp.C13);
+    private static final DoubleVector C12 = DoubleVector.broadcast(S, Exp.C12);
+    private static final DoubleVector C11 = DoubleVector.broadcast(S, Exp.C11);
+    private static final DoubleVector C10 = DoubleVector.broadcast(S, Exp.C10);
+    private static final DoubleVector C9 = DoubleVector.broadcast(S, Exp.C9);
+    private static final DoubleVector C8 = DoubleVector.broadcast(S, Exp.C8);
+    private static final DoubleVector C7 = DoubleVector.broadcast(S, Exp.C7);
+    private static final DoubleVector C6 = DoubleVector.broadcast(S, Exp.C6);
+    private static final DoubleVector C5 = DoubleVector.broadcast(S, Exp.C5);
+    private static final DoubleVector C4 = DoubleVector.broadcast(S, Exp.C4);
+    private static final DoubleVector C3 = DoubleVector.broadcast(S, Exp.C3);
+    private static final DoubleVector C2 = DoubleVector.broadcast(S, Exp.C2);
 
     @Override
     public void logistic(double[] z, double[] a, int from, int to) {
@@ -29,33 +46,39 @@ final class SimdKernels implements VectorKernels {
 
     /** The whole vectors of {@link #logistic}; kept apart so short slices never run (or wait for) vector code. */
     private static void logisticVectors(double[] z, double[] a, int from, int end) {
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
         for (int i = from; i < end; i += L) {
             DoubleVector e = exp(DoubleVector.fromArray(S, z, i).neg());
-            one.div(e.add(one)).intoArray(a, i);
+            ONE.div(e.add(ONE)).intoArray(a, i);
         }
     }
 
     /** {@link Exp#exp} on every lane, step for step. */
     private static DoubleVector exp(DoubleVector x) {
-        DoubleVector rounder = DoubleVector.broadcast(S, Exp.ROUNDER);
-        DoubleVector k = x.fma(DoubleVector.broadcast(S, Exp.LOG2E), rounder).sub(rounder);
+        DoubleVector t = x.fma(LOG2E, ROUNDER);
+        DoubleVector k = t.sub(ROUNDER);
         DoubleVector minusK = k.neg();
-        DoubleVector r = minusK.fma(DoubleVector.broadcast(S, Exp.LN2_HI), x);
-        r = minusK.fma(DoubleVector.broadcast(S, Exp.LN2_LO), r);
-        DoubleVector p = DoubleVector.broadcast(S, Exp.COEFFICIENTS[0]);
-        for (int c = 1; c < Exp.COEFFICIENTS.length; c++) {
-            p = p.fma(r, DoubleVector.broadcast(S, Exp.COEFFICIENTS[c]));
-        }
-        LongVector n = (LongVector) k.convert(VectorOperators.D2L, 0);
+        DoubleVector r = minusK.fma(LN2_HI, x);
+        r = minusK.fma(LN2_LO, r);
+        DoubleVector p = C13.fma(r, C12);
+        p = p.fma(r, C11);
+        p = p.fma(r, C10);
+        p = p.fma(r, C9);
+        p = p.fma(r, C8);
+        p = p.fma(r, C7);
+        p = p.fma(r, C6);
+        p = p.fma(r, C5);
+        p = p.fma(r, C4);
+        p = p.fma(r, C3);
+        p = p.fma(r, C2);
+        p = p.fma(r, ONE);
+        p = p.fma(r, ONE);
+        LongVector n = ((LongVector) t.reinterpretAsLongs()).sub(Exp.ROUNDER_BITS);
         LongVector half = n.lanewise(VectorOperators.ASHR, 1);
         DoubleVector low = half.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
         DoubleVector high = n.sub(half).add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
         DoubleVector e = p.mul(low).mul(high);
         e = e.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, Exp.OVERFLOW));
-        e = e.blend(0.0, x.compare(VectorOperators.LT, Exp.UNDERFLOW));
-        return e;   // NaN in: the comparisons are false and p is NaN, so NaN out, as in the scalar form
-
+        return e.blend(0.0, x.compare(VectorOperators.LT, Exp.UNDERFLOW)); // NaN in: NaN out, as in Exp
     }
 
     @Override
