@@ -1,24 +1,23 @@
 package dev.backprop.data;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The project's shared data files ({@code shared/data} beside the repository), found by walking up from here. */
+/** The public datasets bundled in the repository's {@code data/} folder (see data/README.md for their sources). */
 final class SharedData {
     private SharedData() {
     }
 
-    /** The shared file {@code name}; skips the calling test if the shared directory is not there. */
+    /**
+     * The bundled file {@code name}; tests run in the module's folder, so the repository's data/ is one level up.
+     *
+     * @throws AssertionError if it is not there: the files are part of the repository
+     */
     static Path file(String name) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data").resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
+        Path file = Path.of("..", "data", name);
+        if (!Files.isRegularFile(file)) {
+            throw new AssertionError("bundled data file " + file.toAbsolutePath() + " is missing");
         }
-        Assumptions.abort("shared data file " + name + " not found above " + Path.of("").toAbsolutePath());
-        return null;
+        return file;
     }
 }
