@@ -30,21 +30,18 @@ final class DrawCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Where to write the picture: .png or .svg.")
     Path file;
 
-    @Option(names = "--width", paramLabel = "PX", defaultValue = "900", description = "Width in pixels. Default: ${DEFAULT-VALUE}.")
-    int width;
-
-    @Option(names = "--height", paramLabel = "PX", defaultValue = "600", description = "Height in pixels. Default: ${DEFAULT-VALUE}.")
-    int height;
+    @picocli.CommandLine.Mixin
+    Pictures size;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
     OutputFormat format;
 
     @Override
     public Integer call() throws Exception {
-        Pictures.checkSize(width, height);
+        size.check();
         Picture.format(file);
         Model drawn = Inputs.model(model);
-        NetworkDrawing.of(drawn, width, height).write(file);
+        NetworkDrawing.of(drawn, size.width, size.height).write(file);
         if (format == OutputFormat.JSON) {
             ObjectNode json = Json.object();
             json.put("out", file.toString());

@@ -50,18 +50,15 @@ final class PlotCommand implements Callable<Integer> {
                     + "classifier and fit for regression. Default: ${DEFAULT-VALUE}.")
     String kind;
 
-    @Option(names = "--width", paramLabel = "PX", defaultValue = "800", description = "Default: ${DEFAULT-VALUE}.")
-    int width;
-
-    @Option(names = "--height", paramLabel = "PX", defaultValue = "600", description = "Default: ${DEFAULT-VALUE}.")
-    int height;
+    @picocli.CommandLine.Mixin
+    Pictures size;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
     OutputFormat format;
 
     @Override
     public Integer call() throws Exception {
-        Pictures.checkSize(width, height);
+        size.check();
         Picture.format(out);
         Model plotted = Inputs.model(model);
         Frame frame = Inputs.frame(data, dataOptions);
@@ -98,7 +95,7 @@ final class PlotCommand implements Callable<Integer> {
             default -> throw new UserException("unknown --kind '" + kind + "' (allowed: auto, fit, confusion, "
                     + "surface)");
         };
-        Picture.of(chart, width, height).write(out);
+        Picture.of(chart, size.width, size.height).write(out);
         if (format == OutputFormat.JSON) {
             ObjectNode json = Json.object();
             json.put("kind", chosen);

@@ -63,7 +63,7 @@ class PicturesTest {
                 "--format", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.json().get("kind").asText()).isEqualTo("surface");
-        assertThat(ImageIO.read(surface.toFile()).getWidth()).isEqualTo(800);
+        assertThat(ImageIO.read(surface.toFile()).getWidth()).isEqualTo(900);
 
         Path fit = dir.resolve("fit.svg");
         Cli fitRun = Cli.run("plot", "--model", model().toString(), data().toString(), "--kind", "fit", "--out",
