@@ -217,6 +217,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Catch signals from the start: one that arrives while the data is read stops training after its first batch,
+        // with the model and checkpoint written, instead of killing the process with nothing saved.
+        Interruption.install();
         if (resume != null) {
             return resumeRun();
         }
@@ -292,7 +295,6 @@ final class TrainCommand implements Callable<Integer> {
                           Network start, Checkpoint from, Map<String, List<String>> context) throws Exception {
         Path checkpointFile = checkpointFile();
         TrainingResult result;
-        Interruption.install();
         try (Progress progress = quiet ? null : Progress.on(spec.commandLine().getErr())) {
             Trainer trainer = Trainer.of(config).withListener(new Watch(progress))
                     .withCheckpoints(checkpointEvery == null ? 0 : checkpointEvery, paused -> {
