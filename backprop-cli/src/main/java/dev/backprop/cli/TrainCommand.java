@@ -523,6 +523,9 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
+    /** How many rows the training summary shows beside their predictions. */
+    static final int TABLE_ROWS = 10;
+
     /** A cell as written in the data, or {@code missing} for a missing one. */
     static String cell(Column column, int row, String missing) {
         return column.isMissing(row) ? missing : column.label(row);
@@ -530,9 +533,16 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The first rows' inputs and target beside the prediction, in the data's own units or class names. */
     static String predictionTable(Model model, Frame frame) {
-        var prepared = model.prepare(frame);
+        // Only the first rows are shown, so only they are prepared and predicted: a large file is not done twice.
+        int total = frame.rows();
+        int[] head = new int[Math.min(total, TABLE_ROWS)];
+        for (int i = 0; i < head.length; i++) {
+            head[i] = i;
+        }
+        Frame first = frame.select(head);
+        var prepared = model.prepare(first);
         int[] rows = prepared.rows();
-        int shown = Math.min(rows.length, 10);
+        int shown = Math.min(rows.length, TABLE_ROWS);
         Matrix predicted = model.predict(prepared.dataset().x());
         List<String> columns = new ArrayList<>(model.preparation().features().columns());
         boolean cut = columns.size() > 6;
@@ -552,12 +562,12 @@ final class TrainCommand implements Callable<Integer> {
             int row = rows[r];
             List<String> cells = new ArrayList<>();
             for (String name : columns) {
-                cells.add(cell(frame.column(name), row, "?"));
+                cells.add(cell(first.column(name), row, "?"));
             }
             if (cut) {
                 cells.add("");
             }
-            cells.add(cell(frame.column(target), row, "?"));
+            cells.add(cell(first.column(target), row, "?"));
             if (classify) {
                 int c = ClassificationMetrics.argmax(predicted, r);
                 cells.add(model.classes().get(c) + String.format(Locale.ROOT, " (%.2f)", predicted.get(r, c)));
@@ -567,6 +577,7 @@ final class TrainCommand implements Callable<Integer> {
             table.add(cells);
         }
         String text = Text.table(header, table);
-        return rows.length > shown ? text + "... " + (rows.length - shown) + " more rows\n" : text;
+        int rest = total - head.length;
+        return rest > 0 ? text + "... " + rest + " more rows\n" : text;
     }
 }

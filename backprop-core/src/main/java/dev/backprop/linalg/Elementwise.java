@@ -28,4 +28,14 @@ public final class Elementwise {
         }
         GemmEngines.VECTOR.logistic(z, a, from, to);
     }
+
+    /**
+     * 1 / (1 + e^(-z)) for one value, with exactly the bits the array form gives that value.
+     *
+     * @param z any double; +∞ gives 1, −∞ gives 0
+     * @return the logistic of z in [0, 1]; NaN for NaN
+     */
+    public static double logistic(double z) {
+        return Exp.logistic(z);
+    }
 }

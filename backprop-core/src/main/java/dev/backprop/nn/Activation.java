@@ -267,16 +267,13 @@ public enum Activation {
     }
 
     /**
-     * The logistic function, stable for any finite or infinite z.
+     * The logistic function, stable for any finite or infinite z: the same bits as {@link #SIGMOID}'s
+     * {@code apply} gives, since both go through {@link Elementwise#logistic(double)}.
      *
      * @param z any double; ±∞ give 1 and 0
      * @return 1 / (1 + e^-z) in [0, 1]; NaN for NaN
      */
     public static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1.0 / (1.0 + Math.exp(-z));
-        }
-        double e = Math.exp(z);
-        return e / (1.0 + e);
+        return Elementwise.logistic(z);
     }
 }

@@ -143,16 +143,6 @@ public record Model(Network network, List<String> inputs, List<String> outputs, 
     }
 
     /**
-     * The same model with other weights (same names, scaling, preprocessor and history).
-     *
-     * @param other a network with the same input and output counts
-     * @return a new model; this one is unchanged
-     */
-    public Model withNetwork(Network other) {
-        return new Model(other, inputs, outputs, inputScaling, outputScaling, preprocessor, history);
-    }
-
-    /**
      * The same model preparing data files with {@code other}.
      *
      * @param other the new preprocessor, or {@code null} for none
