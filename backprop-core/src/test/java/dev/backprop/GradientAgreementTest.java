@@ -69,4 +69,22 @@ class GradientAgreementTest {
         }
         assertThat(largest).as("the check compared real gradients, not zeros").isGreaterThan(1e-3);
     }
+
+    @org.junit.jupiter.api.Test
+    void theNetworksLossInChunksEqualsTheTrainingLoss() {
+        for (Loss loss : new Loss[] {Loss.SSE, Loss.MSE}) {
+            Architecture architecture = new Architecture(List.of(new LayerSpec(3, 4, Activation.SIGMOID, true),
+                    new LayerSpec(4, 2, Activation.SIGMOID, true)), loss);
+            SplittableRandom random = new SplittableRandom(9);
+            double[] theta = Initializer.initialParameters(architecture, random);
+            int rows = 2500; // three chunks of prediction's 1024 rows
+            double[] x = random.doubles(rows * 3L).toArray();
+            double[] y = random.doubles(rows * 2L).toArray();
+            double onePass = new dev.backprop.nn.Backpropagation(architecture, rows).loss(theta, x, 0, y, 0, rows);
+            double chunked = Network.of(architecture, theta).loss(dev.backprop.linalg.Matrix.of(rows, 3, x),
+                    dev.backprop.linalg.Matrix.of(rows, 2, y));
+            assertThat(chunked).isCloseTo(onePass, org.assertj.core.api.Assertions.within(1e-12 * Math.abs(onePass)));
+            assertThat(chunked).isPositive();
+        }
+    }
 }

@@ -7,7 +7,6 @@ import dev.backprop.data.Prepared;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.metrics.RegressionMetrics;
-import dev.backprop.nn.Backpropagation;
 import dev.backprop.nn.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -139,8 +138,6 @@ final class EvaluateCommand implements Callable<Integer> {
     /** J as training computes it: the model's loss on the scaled inputs and targets. */
     static double scaledLoss(Model model, Prepared prepared) {
         Matrix[] scaled = ModelData.scaled(model, prepared);
-        int n = scaled[0].rows();
-        Backpropagation pass = new Backpropagation(model.network().architecture(), Math.max(1, n));
-        return pass.loss(model.network().parameters(), scaled[0].toArray(), 0, scaled[1].toArray(), 0, n);
+        return model.network().loss(scaled[0], scaled[1]);
     }
 }

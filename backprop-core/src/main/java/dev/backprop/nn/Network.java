@@ -157,6 +157,36 @@ public final class Network {
         return Matrix.wrap(n, outputs, result);
     }
 
+    /**
+     * The network's loss J on scaled inputs and targets, as training computes it without regularization or dropout,
+     * in chunks like {@link #predict} so a large data set needs no full-size workspace. Chunk losses are added for a
+     * loss summed over rows (sse) and weighted by their rows for one averaged over rows (mse, cross-entropy).
+     *
+     * @param x scaled inputs, one row per example; not modified
+     * @param y targets as the network's outputs see them, one row per example; not modified
+     * @return J; 0 for no rows; NaN if an input or target is NaN
+     * @throws IllegalArgumentException if the shapes do not fit the network or each other
+     */
+    public double loss(Matrix x, Matrix y) {
+        if (x.cols() != architecture.inputs() || y.cols() != architecture.outputs() || x.rows() != y.rows()) {
+            throw new IllegalArgumentException("the network maps " + architecture.inputs() + " inputs to "
+                    + architecture.outputs() + " outputs but x is " + x.shape() + " and y is " + y.shape());
+        }
+        int n = x.rows();
+        double[] input = x.toArray();
+        double[] target = y.toArray();
+        boolean mean = architecture.loss().meanOverRows();
+        Backpropagation pass = new Backpropagation(architecture, Math.max(1, Math.min(n, PREDICT_CHUNK)));
+        double sum = 0.0;
+        for (int start = 0; start < n; start += PREDICT_CHUNK) {
+            int rows = Math.min(PREDICT_CHUNK, n - start);
+            double j = pass.loss(parameters, input, start * architecture.inputs(), target,
+                    start * architecture.outputs(), rows);
+            sum += mean ? j * rows : j;
+        }
+        return mean && n > 0 ? sum / n : sum;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Network n && architecture.equals(n.architecture) && Arrays.equals(parameters, n.parameters);
