@@ -68,7 +68,9 @@ public final class Gemm {
      * are started, the previous ones stopped. The default is the system property {@code backprop.threads}, else the
      * number of available processors. Results are bit-identical for every thread count: each element of C is summed
      * in the same order whichever thread computes it. Products below about a million multiply-adds always stay on the
-     * calling thread. Affects every later {@link #gemm} in this JVM; call it before training starts, not while
+     * calling thread. When the machine's OpenBLAS is loaded (see {@link #engine}), the products above that size run
+     * on OpenBLAS's own threads instead ({@code OPENBLAS_NUM_THREADS}, default every core), which this setting does
+     * not change. Affects every later {@link #gemm} in this JVM; call it before training starts, not while
      * another thread is multiplying.
      *
      * @param threads the number of threads, the caller included; {@code >= 1}
@@ -82,13 +84,15 @@ public final class Gemm {
     }
 
     /**
-     * The engine large products use, chosen once when the class loads.
+     * The engines large products use, chosen once when the class loads.
      *
      * @return {@code "vector-512"} (JDK Vector API, 512-bit) and the like, or {@code "java"} (plain loops, used
-     *         when the {@code jdk.incubator.vector} module is absent)
+     *         when the {@code jdk.incubator.vector} module is absent); prefixed with {@code "native:libopenblas.so.0+"}
+     *         when the machine's OpenBLAS takes the largest products
      */
     public static String engine() {
-        return GemmEngines.BEST.name();
+        NativeBlas blas = GemmEngines.NATIVE;
+        return (blas == null ? "" : blas.name() + "+") + GemmEngines.BEST.name();
     }
 
     private static void checkFits(String name, double[] array, int offset, long length) {

@@ -21,6 +21,13 @@ final class GemmKernels {
      */
     static final long PARALLEL_WORK = Long.getLong("backprop.parallelWork", 1L << 20);
 
+    /**
+     * From this many multiply-adds on, products go to native OpenBLAS when it is loaded (its own threads, and kernels
+     * about 30 % faster than ours on W3's shapes); below, the JNI call and OpenBLAS's thread start-up cost more than
+     * they save. System property {@code backprop.nativeWork} overrides it.
+     */
+    static final long NATIVE_WORK = Long.getLong("backprop.nativeWork", 1L << 20);
+
     private static volatile GemmPool pool = new GemmPool(defaultThreads());
 
     private GemmKernels() {
@@ -48,6 +55,11 @@ final class GemmKernels {
 
     static void gemm(boolean transposeA, boolean transposeB, int m, int n, int k,
                      double[] a, int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
+        NativeBlas blas = GemmEngines.NATIVE;
+        if (blas != null && (long) m * n * k >= NATIVE_WORK && m > 1 && n >= BLOCKED_MIN_N && k > 1) {
+            blas.gemm(transposeA, transposeB, m, n, k, a, aOff, b, bOff, beta, c, cOff);
+            return;
+        }
         gemm(GemmEngines.BEST, transposeA, transposeB, m, n, k, a, aOff, b, bOff, beta, c, cOff);
     }
 

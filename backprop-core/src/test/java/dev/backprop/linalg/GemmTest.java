@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Every GEMM variant against a naive triple loop: c_ij = Σ_p op(A)_ip op(B)_pj + beta c_ij. */
 class GemmTest {
@@ -18,12 +19,18 @@ class GemmTest {
 
     /** One way of computing C = op(A) op(B) + beta C. */
     private enum Variant {
-        PLAIN, JAVA_ENGINE, BEST_ENGINE, JAVA_ENGINE_SPLIT, BEST_ENGINE_SPLIT, BEST_ENGINE_PACKED, ENTRY_POINT;
+        PLAIN, JAVA_ENGINE, BEST_ENGINE, JAVA_ENGINE_SPLIT, BEST_ENGINE_SPLIT, BEST_ENGINE_PACKED, ENTRY_POINT,
+        /** The machine's OpenBLAS, when it loaded (checked only then, and never given an empty product). */
+        NATIVE;
 
         void run(boolean tA, boolean tB, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
                  double beta, double[] c, int cOff) {
             if (this == ENTRY_POINT) {
                 Gemm.gemm(tA, tB, m, n, k, a, aOff, b, bOff, beta, c, cOff);
+                return;
+            }
+            if (this == NATIVE) {
+                GemmEngines.NATIVE.gemm(tA, tB, m, n, k, a, aOff, b, bOff, beta, c, cOff);
                 return;
             }
             scale(beta, c, cOff, m * n);
@@ -103,6 +110,10 @@ class GemmTest {
                 for (boolean tB : new boolean[]{false, true}) {
                     for (double beta : BETAS) {
                         for (Variant v : Variant.values()) {
+                            boolean empty = shape[0] == 0 || shape[1] == 0 || shape[2] == 0;
+                            if (v == Variant.NATIVE && (GemmEngines.NATIVE == null || empty)) {
+                                continue;
+                            }
                             check(v, tA, tB, shape[0], shape[1], shape[2], beta, random);
                         }
                     }
@@ -174,12 +185,40 @@ class GemmTest {
                 for (int threads : new int[]{1, 2, 3}) {
                     Gemm.setThreads(threads);
                     double[] c = new double[m * n];
-                    Gemm.gemm(tA, tB, m, n, k, a, 0, b, 0, 0.0, c, 0);
+                    // the Java engines: native OpenBLAS, when loaded, runs on its own threads
+                    GemmKernels.gemm(GemmEngines.BEST, tA, tB, m, n, k, a, 0, b, 0, 0.0, c, 0);
                     if (reference == null) {
                         reference = c;
                     } else {
                         assertThat(Arrays.equals(c, reference)).as("threads=" + threads).isTrue();
                     }
+                }
+            }
+        }
+    }
+
+    @Test
+    void largeProductsGoToOpenBlasWhenItIsInstalled() {
+        assumeTrue(GemmEngines.NATIVE != null, "libopenblas.so.0 is not installed (apt-get install libopenblas0)");
+        assertThat(Gemm.engine()).startsWith("native:libopenblas.so.0+");
+        SplittableRandom random = new SplittableRandom(5);
+        int m = 130;
+        int n = 120;
+        int k = 110; // above the native threshold
+        for (boolean tA : new boolean[]{false, true}) {
+            for (boolean tB : new boolean[]{false, true}) {
+                double[] a = randoms(m * k + 4, random);
+                double[] b = randoms(k * n + 4, random);
+                double[] c = randoms(m * n + 4, random);
+                double[] expected = c.clone();
+                naive(tA, tB, m, n, k, a, 3, b, 1, 1.0, expected, 2);
+                double[] viaNative = c.clone();
+                GemmEngines.NATIVE.gemm(tA, tB, m, n, k, a, 3, b, 1, 1.0, viaNative, 2);
+                double[] viaEntryPoint = c.clone();
+                Gemm.gemm(tA, tB, m, n, k, a, 3, b, 1, 1.0, viaEntryPoint, 2);
+                assertThat(Arrays.equals(viaEntryPoint, viaNative)).as("tA=" + tA + " tB=" + tB).isTrue();
+                for (int i = 0; i < c.length; i++) {
+                    assertThat(viaEntryPoint[i]).isCloseTo(expected[i], offset(1e-12));
                 }
             }
         }
@@ -219,7 +258,7 @@ class GemmTest {
 
     @Test
     void reportsItsEngine() {
-        assertThat(Gemm.engine()).matches("java|vector-\\d+");
+        assertThat(Gemm.engine()).matches("(native:[^+]+\\+)?(java|vector-\\d+)");
         assertThat(Gemm.threads()).isPositive();
     }
 }
