@@ -21,6 +21,10 @@ final class GemmKernels {
      */
     static final long PARALLEL_WORK = Long.getLong("backprop.parallelWork", 1L << 20);
 
+    /** From this many multiply-adds on, a k = 1, n = 1 or m = 1 product is shared among threads (memory-bound). */
+    static final long SLIM_PARALLEL_WORK = 1L << 17;
+    /** Piece boundaries of a shared slim product: a multiple of every vector length, so tails fall where unsplit. */
+    static final int SLIM_ALIGN = 16;
     /**
      * From this many multiply-adds on, products go to native OpenBLAS when it is loaded (its own threads, and kernels
      * about 30 % faster than ours on W3's shapes); below, the JNI call and OpenBLAS's thread start-up cost more than
@@ -45,6 +49,11 @@ final class GemmKernels {
         return pool.threads();
     }
 
+    /** {@link Parallel#forRanges} on the pool; false, having done nothing, if the pool has no workers or is busy. */
+    static boolean runRanges(RangeLoop loop, int length, int align) {
+        return pool.runRanges(loop, length, align);
+    }
+
     static synchronized void setThreads(int threads) {
         if (threads != pool.threads()) {
             GemmPool old = pool;
@@ -65,21 +74,22 @@ final class GemmKernels {
 
     static void gemm(GemmEngine engine, boolean transposeA, boolean transposeB, int m, int n, int k,
                      double[] a, int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
-        scale(beta, c, cOff, m * n);
+        // an outer product (k = 1) with beta = 0 writes C outright: no pass to clear it first
+        boolean overwrite = k == 1 && beta == 0.0 && m > 0 && n > 0;
+        if (!overwrite) {
+            scale(beta, c, cOff, m * n);
+        }
         if (k == 0 || m == 0 || n == 0) {
             return;
         }
         long work = (long) m * n * k;
-        if (k == 1) {
-            outer(m, n, a, aOff, b, bOff, c, cOff);
-            return;
-        }
-        if (n == 1) {
-            column(transposeA, m, k, a, aOff, b, bOff, c, cOff);
-            return;
-        }
-        if (m == 1) {
-            row(transposeB, n, k, a, aOff, b, bOff, c, cOff);
+        if (k == 1 || n == 1 || m == 1) {
+            if (work < SLIM_PARALLEL_WORK) {
+                slim(overwrite, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, 0,
+                        k == 1 || n == 1 ? m : n);
+            } else {
+                SLIM.get().multiply(overwrite, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff);
+            }
             return;
         }
         if (work < BLOCKED_WORK || n < BLOCKED_MIN_N) {
@@ -93,14 +103,92 @@ final class GemmKernels {
         engine.multiply(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, 0, m);
     }
 
+    /** Each thread's {@link SlimProduct}, reused: splitting one across threads allocates nothing. */
+    private static final ThreadLocal<SlimProduct> SLIM = ThreadLocal.withInitial(SlimProduct::new);
+
+    /**
+     * A product with k = 1, n = 1 or m = 1 (a layer with one output, or a bias gradient): a few hundred thousand
+     * multiply-adds that read megabytes, so it is shared among threads by the rows of C (k = 1, n = 1) or its columns
+     * (m = 1). Every element of C is computed by one thread with the same operations in the same order as without the
+     * split; pieces are multiples of {@value #SLIM_ALIGN} long so each falls into a vector loop's body or tail exactly
+     * as it would unsplit.
+     */
+    private static final class SlimProduct implements RangeLoop {
+        private boolean overwrite;
+        private boolean transposeA;
+        private boolean transposeB;
+        private int m;
+        private int n;
+        private int k;
+        private double[] a;
+        private int aOff;
+        private double[] b;
+        private int bOff;
+        private double[] c;
+        private int cOff;
+
+        void multiply(boolean overwrite, boolean transposeA, boolean transposeB, int m, int n, int k, double[] a,
+                      int aOff, double[] b, int bOff, double[] c, int cOff) {
+            this.overwrite = overwrite;
+            this.transposeA = transposeA;
+            this.transposeB = transposeB;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.a = a;
+            this.aOff = aOff;
+            this.b = b;
+            this.bOff = bOff;
+            this.c = c;
+            this.cOff = cOff;
+            int length = k == 1 || n == 1 ? m : n;
+            if (!runRanges(this, length, SLIM_ALIGN)) {
+                run(0, length);
+            }
+            this.a = null;
+            this.b = null;
+            this.c = null;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            slim(overwrite, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, from, to);
+        }
+    }
+
+    /**
+     * C += op(A) op(B) for k = 1, n = 1 or m = 1: rows [from, to) of C when k = 1 or n = 1, else its columns. With
+     * {@code overwrite} (k = 1 only) C = op(A) op(B) instead.
+     */
+    static void slim(boolean overwrite, boolean transposeA, boolean transposeB, int m, int n, int k, double[] a,
+                     int aOff, double[] b, int bOff, double[] c, int cOff, int from, int to) {
+        if (k == 1) {
+            outer(overwrite, from, to, n, a, aOff, b, bOff, c, cOff);
+        } else if (n == 1) {
+            column(transposeA, m, from, to, k, a, aOff, b, bOff, c, cOff);
+        } else {
+            row(transposeB, n, from, to, k, a, aOff, b, bOff, c, cOff);
+        }
+    }
+
     /**
      * C += a bᵀ for k = 1, c_ij += a_i b_j: with one shared index every transpose has the same layout (A is m values,
-     * B n values); one axpy per row of C.
+     * B n values); one axpy per row of C. With {@code overwrite}, c_ij = a_i b_j + 0, the bits 0 + a_i b_j would give
+     * (a zero product's sign included).
      */
-    static void outer(int m, int n, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
+    static void outer(boolean overwrite, int iFrom, int iTo, int n, double[] a, int aOff, double[] b, int bOff,
+                      double[] c, int cOff) {
         VectorKernels kernels = GemmEngines.VECTOR;
-        for (int i = 0; i < m; i++) {
-            kernels.axpy(a[aOff + i], b, bOff, c, cOff + i * n, n);
+        for (int i = iFrom; i < iTo; i++) {
+            double ai = a[aOff + i];
+            int row = cOff + i * n;
+            if (overwrite) {
+                for (int j = 0; j < n; j++) {
+                    c[row + j] = ai * b[bOff + j] + 0.0;
+                }
+            } else {
+                kernels.axpy(ai, b, bOff, c, row, n);
+            }
         }
     }
 
@@ -108,17 +196,16 @@ final class GemmKernels {
      * C += op(A) b for n = 1 (b is k contiguous values either way): c_i += Σ_p a_ip b_p, a dot product per row of A, or
      * when A is transposed an axpy per p (c += b_p a_p·) whose i loop is contiguous.
      */
-    static void column(boolean transposeA, int m, int k, double[] a, int aOff, double[] b, int bOff, double[] c,
-                       int cOff) {
+    static void column(boolean transposeA, int m, int iFrom, int iTo, int k, double[] a, int aOff, double[] b,
+                       int bOff, double[] c, int cOff) {
+        VectorKernels kernels = GemmEngines.VECTOR;
         if (!transposeA) {
-            VectorKernels kernels = GemmEngines.VECTOR;
-            for (int i = 0; i < m; i++) {
+            for (int i = iFrom; i < iTo; i++) {
                 c[cOff + i] += kernels.dot(a, aOff + i * k, b, bOff, k);
             }
         } else {
-            VectorKernels kernels = GemmEngines.VECTOR;
             for (int p = 0; p < k; p++) {
-                kernels.axpy(b[bOff + p], a, aOff + p * m, c, cOff, m);
+                kernels.axpy(b[bOff + p], a, aOff + p * m + iFrom, c, cOff + iFrom, iTo - iFrom);
             }
         }
     }
@@ -127,15 +214,15 @@ final class GemmKernels {
      * C += a op(B) for m = 1 (a is k contiguous values either way): c_j += Σ_p a_p b_pj, an axpy per p over B's
      * contiguous row, or when B is transposed a dot product per column j. A bias gradient (column sums of δ) is this.
      */
-    static void row(boolean transposeB, int n, int k, double[] a, int aOff, double[] b, int bOff, double[] c,
-                    int cOff) {
+    static void row(boolean transposeB, int n, int jFrom, int jTo, int k, double[] a, int aOff, double[] b, int bOff,
+                    double[] c, int cOff) {
         VectorKernels kernels = GemmEngines.VECTOR;
         if (!transposeB) {
             for (int p = 0; p < k; p++) {
-                kernels.axpy(a[aOff + p], b, bOff + p * n, c, cOff, n);
+                kernels.axpy(a[aOff + p], b, bOff + p * n + jFrom, c, cOff + jFrom, jTo - jFrom);
             }
         } else {
-            for (int j = 0; j < n; j++) {
+            for (int j = jFrom; j < jTo; j++) {
                 c[cOff + j] += kernels.dot(a, aOff, b, bOff + j * k, k);
             }
         }

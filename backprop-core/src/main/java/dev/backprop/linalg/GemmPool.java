@@ -38,7 +38,8 @@ final class GemmPool {
     private volatile RuntimeException failure;
     private int generation;
 
-    // the current job, published by the volatile write of claim
+    // the current job, published by the volatile write of claim: a product (engine and operands) or a range loop
+    private RangeLoop loop;
     private GemmEngine engine;
     private boolean transposeA;
     private boolean transposeB;
@@ -87,9 +88,6 @@ final class GemmPool {
             return false;
         }
         try {
-            int align = engine.rowAlignment();
-            int blocks = (m + align - 1) / align;
-            int count = Math.min(blocks, CHUNKS_PER_THREAD * threads());
             this.engine = engine;
             this.transposeA = transposeA;
             this.transposeB = transposeB;
@@ -102,41 +100,69 @@ final class GemmPool {
             this.bOff = bOff;
             this.c = c;
             this.cOff = cOff;
-            this.chunkRows = (blocks + count - 1) / count * align;
             this.units = engine.packUnits(n, k);
-            this.tasks = units + (m + chunkRows - 1) / chunkRows;
             if (units > 0 && packedB.length < engine.packedLength(n, k)) {
                 packedB = new double[engine.packedLength(n, k)];
             }
-            this.failure = null;
-            completed.set(0);
-            packed.set(0);
-            generation++;
-            long open = (long) generation << 32;
-            claim.set(open);
-            for (Thread w : workers) {
-                LockSupport.unpark(w);
-            }
-            runChunks(open);
-            for (int spin = 0; completed.get() < tasks; spin++) {
-                if (spin < SPINS) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
-            }
-            claim.set(open | CLOSED);
+            runJob(m, engine.rowAlignment());
             this.a = null;
             this.b = null;
             this.c = null;
             this.engine = null;
-            RuntimeException e = failure;
-            if (e != null) {
-                throw e;
-            }
             return true;
         } finally {
             busy.set(false);
+        }
+    }
+
+    /**
+     * Runs {@code loop} over [0, length) in chunks aligned to {@code align}, shared among the caller and the workers.
+     *
+     * @return false, having done nothing, if the pool has no workers or is busy
+     */
+    boolean runRanges(RangeLoop loop, int length, int align) {
+        if (workers.length == 0 || !busy.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            this.loop = loop;
+            this.units = 0;
+            runJob(length, align);
+            this.loop = null;
+            return true;
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    /** Splits [0, rows) into aligned chunks after the job's packing units, runs them all, rethrows a failure. */
+    private void runJob(int rows, int align) {
+        int blocks = (rows + align - 1) / align;
+        int count = Math.min(blocks, CHUNKS_PER_THREAD * threads());
+        this.m = rows;
+        this.chunkRows = (blocks + count - 1) / count * align;
+        this.tasks = units + (rows + chunkRows - 1) / chunkRows;
+        this.failure = null;
+        completed.set(0);
+        packed.set(0);
+        generation++;
+        long open = (long) generation << 32;
+        claim.set(open);
+        for (Thread w : workers) {
+            LockSupport.unpark(w);
+        }
+        runChunks(open);
+        for (int spin = 0; completed.get() < tasks; spin++) {
+            if (spin < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+        claim.set(open | CLOSED);
+        RuntimeException e = failure;
+        if (e != null) {
+            throw e;
         }
     }
 
@@ -155,7 +181,10 @@ final class GemmPool {
                 continue;
             }
             try {
-                if (next < units) {
+                if (loop != null) {
+                    int from = next * chunkRows;
+                    loop.run(from, Math.min(m, from + chunkRows));
+                } else if (next < units) {
                     engine.pack(transposeB, n, k, b, bOff, packedB, next);
                     packed.incrementAndGet();
                 } else {

@@ -135,8 +135,8 @@ public enum Activation {
         }
 
         @Override
-        public void applyRows(double[] z, double[] a, int rows, int cols) {
-            for (int i = 0; i < rows; i++) {
+        public void applyRows(double[] z, double[] a, int fromRow, int toRow, int cols) {
+            for (int i = fromRow; i < toRow; i++) {
                 apply(z, a, i * cols, (i + 1) * cols);
             }
         }
@@ -192,7 +192,21 @@ public enum Activation {
      * @param cols number of columns (units per example), ≥ 0
      */
     public void applyRows(double[] z, double[] a, int rows, int cols) {
-        apply(z, a, 0, rows * cols);
+        applyRows(z, a, 0, rows, cols);
+    }
+
+    /**
+     * {@link #applyRows(double[], double[], int, int)} on rows [fromRow, toRow) only, so that a batch can be shared
+     * among threads by rows. Every row gets the same bits as in the whole-block call.
+     *
+     * @param z       pre-activations, row-major with {@code cols} columns from index 0
+     * @param a       receives f(z) in the same layout, in those rows only; may be the same array as {@code z}
+     * @param fromRow the first row, inclusive; {@code >= 0}
+     * @param toRow   the end row, exclusive; {@code >= fromRow}
+     * @param cols    number of columns (units per example), {@code >= 0}
+     */
+    public void applyRows(double[] z, double[] a, int fromRow, int toRow, int cols) {
+        apply(z, a, fromRow * cols, toRow * cols);
     }
 
     /**

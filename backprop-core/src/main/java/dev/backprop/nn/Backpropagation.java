@@ -2,6 +2,8 @@ package dev.backprop.nn;
 
 import dev.backprop.linalg.Gemm;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.Parallel;
+import dev.backprop.linalg.RangeLoop;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -39,6 +41,7 @@ public final class Backpropagation {
     private final double[][] dropped;
     /** capacity ones: a bias gradient is the product 1ᵀ δ. */
     private final double[] ones;
+    private final ActivationPass activationPass = new ActivationPass();
     private int rows;
 
     /**
@@ -162,15 +165,9 @@ public final class Backpropagation {
         for (int l = 0; l < architecture.depth(); l++) {
             LayerSpec spec = architecture.layer(l);
             int out = spec.outputs();
-            int biasOffset = architecture.biasOffset(l);
-            if (biasOffset >= 0) {
-                for (int i = 0; i < rows; i++) {
-                    System.arraycopy(parameters, biasOffset, z[l], i * out, out);
-                }
-            }
             Gemm.gemm(false, false, rows, out, spec.inputs(), input, inputOffset,
-                    parameters, architecture.weightOffset(l), biasOffset >= 0 ? 1.0 : 0.0, z[l], 0);
-            spec.activation().applyRows(z[l], a[l], rows, out);
+                    parameters, architecture.weightOffset(l), 0.0, z[l], 0);
+            activationPass.forward(l, parameters, rows);
             input = a[l];
             if (training && dropout[l] != null) {
                 dropout[l].apply(a[l], dropped[l], rows * out);
@@ -257,7 +254,7 @@ public final class Backpropagation {
                 if (dropout[l] != null) {
                     dropout[l].backward(delta[l], rows * out);
                 }
-                spec.activation().multiplyByDerivative(z[l], a[l], delta[l], 0, rows * out);
+                activationPass.backward(l, rows);
             }
             double[] input = l == 0 ? x : dropout[l - 1] != null ? dropped[l - 1] : a[l - 1];
             int inputOffset = l == 0 ? xOffset : 0;
@@ -315,6 +312,55 @@ public final class Backpropagation {
             return j;
         }
         return j * dataScale + regularization.penalty(architecture, parameters);
+    }
+
+    /**
+     * Going forward, z⁽ˡ⁾ += b⁽ˡ⁾ (each row; z holds the product a⁽ˡ⁻¹⁾ W⁽ˡ⁾) then a⁽ˡ⁾ = f(z⁽ˡ⁾); coming back,
+     * δ⁽ˡ⁾ ← δ⁽ˡ⁾ ∘ f'(z⁽ˡ⁾). Element-wise passes on whole rows (softmax row by row) that {@link Parallel} shares among
+     * the threads the products use; adding the bias here, after the product, is numpy's order (a W + b) and saves a
+     * pass over z. One instance, reused.
+     */
+    private final class ActivationPass implements RangeLoop {
+        private int layer;
+        private boolean backward;
+        private double[] parameters;
+
+        void forward(int l, double[] parameters, int rows) {
+            this.parameters = parameters;
+            run(l, false, rows);
+            this.parameters = null;
+        }
+
+        void backward(int l, int rows) {
+            run(l, true, rows);
+        }
+
+        private void run(int l, boolean derivative, int rows) {
+            layer = l;
+            backward = derivative;
+            int out = architecture.layer(l).outputs();
+            Parallel.forRanges(rows * out, out, this);
+        }
+
+        @Override
+        public void run(int from, int to) {
+            LayerSpec spec = architecture.layer(layer);
+            if (backward) {
+                spec.activation().multiplyByDerivative(z[layer], a[layer], delta[layer], from, to);
+                return;
+            }
+            int out = spec.outputs();
+            int biasOffset = architecture.biasOffset(layer);
+            if (biasOffset >= 0) {
+                double[] zl = z[layer];
+                for (int at = from; at < to; at += out) {
+                    for (int j = 0; j < out; j++) {
+                        zl[at + j] += parameters[biasOffset + j];
+                    }
+                }
+            }
+            spec.activation().applyRows(z[layer], a[layer], from / out, to / out, out);
+        }
     }
 
     /** m_i of layer l's current dropout mask (1 when the layer has no dropout), for tests. */
