@@ -198,6 +198,46 @@ class GemmTest {
     }
 
     @Test
+    void slimProductsSharedAmongThreadsGiveTheSameBits() {
+        SplittableRandom random = new SplittableRandom(9);
+        // k = 1 (δ Wᵀ of a one-output layer), n = 1 (its forward pass and Aᵀ δ), m = 1 (a bias gradient): each above
+        // the threshold from which they are split, with lengths that leave partial vectors at the end
+        int[][] shapes = {{701, 603, 1}, {701, 1, 603}, {1, 701, 603}};
+        for (int[] s : shapes) {
+            for (boolean tA : new boolean[]{false, true}) {
+                for (boolean tB : new boolean[]{false, true}) {
+                    for (double beta : new double[]{0.0, 1.0}) {
+                        int m = s[0];
+                        int n = s[1];
+                        int k = s[2];
+                        double[] a = randoms(m * k, random);
+                        double[] b = randoms(k * n, random);
+                        double[] c0 = randoms(m * n, random);
+                        c0[0] = beta == 0.0 ? Double.NaN : c0[0];
+                        double[] expected = c0.clone();
+                        naive(tA, tB, m, n, k, a, 0, b, 0, beta, expected, 0);
+                        double[] reference = null;
+                        for (int threads : new int[]{1, 2, 3}) {
+                            Gemm.setThreads(threads);
+                            double[] c = c0.clone();
+                            Gemm.gemm(tA, tB, m, n, k, a, 0, b, 0, beta, c, 0);
+                            String what = m + "x" + n + "x" + k + " tA=" + tA + " tB=" + tB + " beta=" + beta;
+                            if (reference == null) {
+                                reference = c;
+                                for (int i = 0; i < c.length; i++) {
+                                    assertThat(c[i]).as(what).isCloseTo(expected[i], offset(1e-12));
+                                }
+                            } else {
+                                assertThat(Arrays.equals(c, reference)).as(what + " threads=" + threads).isTrue();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void largeProductsGoToOpenBlasWhenItIsInstalled() {
         assumeTrue(GemmEngines.NATIVE != null, "libopenblas.so.0 is not installed (apt-get install libopenblas0)");
         assertThat(Gemm.engine()).startsWith("native:libopenblas.so.0+");
