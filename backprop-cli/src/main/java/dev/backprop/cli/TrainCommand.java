@@ -13,6 +13,7 @@ import dev.backprop.data.ScalingMethod;
 import dev.backprop.data.Task;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
+import dev.backprop.linalg.Gemm;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.nn.Activation;
@@ -193,8 +194,8 @@ final class TrainCommand implements Callable<Integer> {
     Path checkpoint;
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT",
-            description = "Continue the run this checkpoint paused, with its data and options (only --quiet and "
-                    + "--format may be given); ends as if never stopped.")
+            description = "Continue the run this checkpoint paused, with its data and options (only --quiet, "
+                    + "--format and --threads may be given); ends as if never stopped.")
     Path resume;
 
     @Option(names = "--plot-loss", paramLabel = "FILE",
@@ -207,11 +208,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"--quiet", "-q"}, description = "No progress while training.")
     boolean quiet;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads that share large products and element-wise passes. Default: the number of "
+                    + "processors. The model is the same for every N. Products that native OpenBLAS computes use its "
+                    + "own threads, whose number ./backprop sets from this option (OPENBLAS_NUM_THREADS).")
+    Integer threads;
+
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
     OutputFormat format;
 
     /** Options that --resume may be combined with: they change what is shown, not what is trained. */
-    private static final List<String> RESUME_OPTIONS = List.of("--resume", "--quiet", "--format", "--debug");
+    private static final List<String> RESUME_OPTIONS = List.of("--resume", "--quiet", "--format", "--debug",
+            "--threads");
     /** The suffix of the default checkpoint file, after the model file's name. */
     static final String CHECKPOINT_SUFFIX = ".checkpoint.json";
 
@@ -220,6 +228,12 @@ final class TrainCommand implements Callable<Integer> {
         // Catch signals from the start: one that arrives while the data is read stops training after its first batch,
         // with the model and checkpoint written, instead of killing the process with nothing saved.
         Interruption.install();
+        if (threads != null) {
+            if (threads < 1) {
+                throw new UserException("--threads must be a number of threads > 0 but was " + threads);
+            }
+            Gemm.setThreads(threads);
+        }
         if (resume != null) {
             return resumeRun();
         }
@@ -253,7 +267,7 @@ final class TrainCommand implements Callable<Integer> {
                 .map(option -> option.longestName()).filter(name -> !RESUME_OPTIONS.contains(name)).toList();
         if (!extra.isEmpty() || data != null) {
             throw new UserException("--resume continues a run exactly as it was started, with its data and options; "
-                    + "only --quiet and --format may be added, but got " + (data != null ? data : extra.get(0)));
+                    + "only --quiet, --format and --threads may be added, but got " + (data != null ? data : extra.get(0)));
         }
         Checkpoint saved = Inputs.checkpoint(resume);
         List<String> args = saved.context().get("args");
