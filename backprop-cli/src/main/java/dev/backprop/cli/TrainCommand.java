@@ -210,8 +210,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads that share large products and element-wise passes. Default: the number of "
-                    + "processors. The model is the same for every N. Products that native OpenBLAS computes use its "
-                    + "own threads, whose number ./backprop sets from this option (OPENBLAS_NUM_THREADS).")
+                    + "processors. The model is the same for every N. Products that native OpenBLAS computes run on "
+                    + "its own threads, set by the environment variable OPENBLAS_NUM_THREADS.")
     Integer threads;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
