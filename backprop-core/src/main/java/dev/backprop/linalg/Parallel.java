@@ -16,6 +16,17 @@ public final class Parallel {
     }
 
     /**
+     * Whether {@link #forRanges} would share a range of this length among threads (with alignment 1): callers with a
+     * cheaper serial form use it below that.
+     *
+     * @param length how many iterations
+     * @return true if the range is long enough and there is more than one thread
+     */
+    public static boolean wouldSplit(int length) {
+        return length >= MIN_LENGTH && Gemm.threads() > 1;
+    }
+
+    /**
      * Runs {@code loop} over [0, length), split into pieces whose boundaries are multiples of {@code align} (so a
      * piece may be a whole number of rows), each run by one thread. Since iterations are independent, the result does
      * not depend on the split: every iteration runs exactly once, in the same way.
