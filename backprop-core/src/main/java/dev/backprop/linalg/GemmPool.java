@@ -17,6 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * one buffer, unit by unit, and the row chunks that follow read it: op(B) is packed once, by both threads, instead of
  * once per chunk. A thread that claims a chunk before every packing unit is done waits for them.
  *
+ * <p>The same claiming runs {@link Parallel}'s range loops: a job is then a {@link RangeLoop} over aligned chunks of
+ * an index range instead of a product.
+ *
  * <p>The claim word holds the job's generation in its high 32 bits and the next task in its low 32; a job is closed by
  * setting the task to {@link Integer#MAX_VALUE}, so a worker that wakes late can never claim from a finished job.
  */
