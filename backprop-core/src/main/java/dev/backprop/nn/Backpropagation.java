@@ -339,7 +339,11 @@ public final class Backpropagation {
             layer = l;
             backward = derivative;
             int out = architecture.layer(l).outputs();
-            Parallel.forRanges(rows * out, out, this);
+            if (Parallel.wouldSplit(rows * out)) {
+                Parallel.forRanges(rows * out, out, this);
+            } else {
+                run(0, rows * out); // a direct call: the seed's tiny network must not pay for an interface dispatch
+            }
         }
 
         @Override
