@@ -356,12 +356,8 @@ public final class Backpropagation {
             int out = spec.outputs();
             int biasOffset = architecture.biasOffset(layer);
             if (biasOffset >= 0) {
-                double[] zl = z[layer];
-                for (int at = from; at < to; at += out) {
-                    for (int j = 0; j < out; j++) {
-                        zl[at + j] += parameters[biasOffset + j];
-                    }
-                }
+                // z += 1 bᵀ on these rows: a vectorised axpy per row, z_ij + 1·b_j rounded once, as z_ij + b_j
+                Gemm.gemm(false, false, (to - from) / out, out, 1, ones, 0, parameters, biasOffset, 1.0, z[layer], from);
             }
             spec.activation().applyRows(z[layer], a[layer], from / out, to / out, out);
         }
