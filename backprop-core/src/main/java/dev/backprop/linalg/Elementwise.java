@@ -30,6 +30,27 @@ public final class Elementwise {
     }
 
     /**
+     * The gradient-descent update θ_i ← θ_i − η g_i for i in [from, to), vectorised when the Vector API is present,
+     * with the bits of the plain loop: the change η g_i is rounded, then subtracted (no fused multiply-add, as numpy
+     * and the seed's W ← W − η ∂J/∂W compute it).
+     *
+     * @param theta    the parameters, updated in [from, to)
+     * @param gradient the gradient, same layout; not modified
+     * @param eta      the learning rate η
+     * @param from     the first index, inclusive; {@code >= 0}
+     * @param to       the end index, exclusive; {@code from <= to <= min(theta.length, gradient.length)}
+     * @return the largest |η g_i| in the range (NaN if any is NaN; 0 for an empty range)
+     * @throws ArrayIndexOutOfBoundsException if the range does not fit both arrays
+     */
+    public static double descend(double[] theta, double[] gradient, double eta, int from, int to) {
+        if (from < 0 || to > theta.length || to > gradient.length || from > to) {
+            throw new ArrayIndexOutOfBoundsException("range [" + from + ", " + to + ") does not fit arrays of "
+                    + theta.length + " and " + gradient.length);
+        }
+        return GemmEngines.VECTOR.descend(theta, gradient, eta, from, to);
+    }
+
+    /**
      * 1 / (1 + e^(-z)) for one value, with exactly the bits the array form gives that value.
      *
      * @param z any double; +∞ gives 1, −∞ gives 0

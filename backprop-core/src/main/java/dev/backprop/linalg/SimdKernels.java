@@ -120,6 +120,29 @@ final class SimdKernels implements VectorKernels {
         }
     }
 
+    @Override
+    public double descend(double[] theta, double[] gradient, double eta, int from, int to) {
+        int end = from + S.loopBound(to - from);
+        double largest = from < end ? descendVectors(theta, gradient, eta, from, end) : 0.0;
+        return Math.max(largest, SCALAR.descend(theta, gradient, eta, end, to));
+    }
+
+    /** The whole vectors of {@link #descend}: the scalar steps lane by lane (multiply, then subtract). */
+    private static double descendVectors(double[] theta, double[] gradient, double eta, int from, int end) {
+        DoubleVector step = DoubleVector.broadcast(S, eta);
+        DoubleVector largest = DoubleVector.zero(S);
+        for (int i = from; i < end; i += L) {
+            DoubleVector change = step.mul(DoubleVector.fromArray(S, gradient, i));
+            DoubleVector.fromArray(S, theta, i).sub(change).intoArray(theta, i);
+            largest = largest.max(change.abs());
+        }
+        double max = 0.0;
+        for (int lane = 0; lane < L; lane++) { // NaN wins, as in Math.max
+            max = Math.max(max, largest.lane(lane));
+        }
+        return max;
+    }
+
     private static void axpyVectors(double alpha, double[] x, int xOff, double[] y, int yOff, int whole) {
         DoubleVector a = DoubleVector.broadcast(S, alpha);
         for (int i = 0; i < whole; i += L) {

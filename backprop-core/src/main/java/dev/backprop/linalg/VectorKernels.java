@@ -14,6 +14,9 @@ interface VectorKernels {
     /** y[yOff + i] += alpha x[xOff + i] for i &lt; length. */
     void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int length);
 
+    /** θ_i ← θ_i − (η g_i) for i in [from, to), each product and difference rounded; returns the largest |η g_i|. */
+    double descend(double[] theta, double[] gradient, double eta, int from, int to);
+
     /** The plain-Java versions: {@link Exp} per element, a dot product in four interleaved partial sums. */
     VectorKernels SCALAR = new VectorKernels() {
         @Override
@@ -47,6 +50,17 @@ interface VectorKernels {
             for (int i = 0; i < length; i++) {
                 y[yOff + i] += alpha * x[xOff + i];
             }
+        }
+
+        @Override
+        public double descend(double[] theta, double[] gradient, double eta, int from, int to) {
+            double largest = 0.0;
+            for (int i = from; i < to; i++) {
+                double change = eta * gradient[i];
+                theta[i] -= change;
+                largest = Math.max(largest, Math.abs(change));
+            }
+            return largest;
         }
     };
 }

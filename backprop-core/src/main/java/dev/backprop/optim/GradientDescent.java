@@ -1,5 +1,6 @@
 package dev.backprop.optim;
 
+import dev.backprop.linalg.Elementwise;
 import dev.backprop.linalg.Parallel;
 import dev.backprop.linalg.RangeLoop;
 
@@ -73,13 +74,7 @@ public final class GradientDescent implements Optimizer {
 
         /** Updates [from, to) and returns the largest |change| there. */
         double apply(int from, int to) {
-            double largest = 0.0;
-            for (int i = from; i < to; i++) {
-                double change = learningRate * gradient[i];
-                parameters[i] -= change;
-                largest = Math.max(largest, Math.abs(change));
-            }
-            return largest;
+            return Elementwise.descend(parameters, gradient, learningRate, from, to);
         }
     }
 

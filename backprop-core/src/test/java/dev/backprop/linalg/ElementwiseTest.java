@@ -43,4 +43,35 @@ class ElementwiseTest {
         assertThat(z[0]).isEqualTo(0.5);
         assertThatThrownBy(() -> Elementwise.logistic(z, z, 0, 3)).isInstanceOf(ArrayIndexOutOfBoundsException.class);
     }
+
+    @Test
+    void descendGivesThePlainLoopsBitsAndLargestChange() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+        for (int length : new int[] {0, 1, 7, 8, 9, 64, 1000, 1003}) {
+            double[] theta = new double[length];
+            double[] gradient = new double[length];
+            for (int i = 0; i < length; i++) {
+                theta[i] = random.nextDouble() - 0.5;
+                gradient[i] = (random.nextDouble() - 0.5) * 1e3;
+            }
+            for (int from : new int[] {0, Math.min(3, length)}) {
+                double[] expected = theta.clone();
+                double largest = 0.0;
+                for (int i = from; i < length; i++) {
+                    double change = 0.3 * gradient[i];
+                    expected[i] -= change;
+                    largest = Math.max(largest, Math.abs(change));
+                }
+                double[] actual = theta.clone();
+                assertThat(Elementwise.descend(actual, gradient, 0.3, from, length)).isEqualTo(largest);
+                assertThat(actual).as("length " + length + " from " + from).isEqualTo(expected);
+            }
+        }
+        double[] theta = new double[40];
+        double[] gradient = new double[40];
+        gradient[17] = Double.NaN; // inside a whole vector
+        assertThat(Elementwise.descend(theta, gradient, 0.1, 0, 40)).isNaN();
+        assertThatThrownBy(() -> Elementwise.descend(theta, new double[3], 0.1, 0, 4))
+                .isInstanceOf(ArrayIndexOutOfBoundsException.class);
+    }
 }
