@@ -7,9 +7,11 @@ import java.io.Serializable;
 import java.util.SplittableRandom;
 
 /**
- * The accumulator of one {@code treeAggregate}: J_sum = Σ_b J_b, ∇_sum = Σ_b ∂J_b/∂θ over the blocks b it has
- * seen, and the number of rows they held. The executors' loss is the plain sum over rows (sse), so partial sums from
- * any split of the data add up to the whole data set's; the driver then applies the loss's own factor (1/n for mse).
+ * The accumulator of one {@code treeAggregate}: S = Σ_b S_b, ∇S = Σ_b ∂S_b/∂θ over the blocks b it has seen, and
+ * the number of rows they held, where S_b is block b's loss as a plain sum over its rows. For sse that is the core's
+ * J_b itself; the mean losses (the cross-entropies) give J_b = S_b / n_b, so their J_b and ∂J_b/∂θ are multiplied
+ * back by n_b. Partial sums from any split of the data then add up to the whole data set's, and the driver applies
+ * the loss's own factor (1/n for the means).
  *
  * <p>Spark gives each task its own deserialized copy of the zero value, so the backpropagation workspace (transient,
  * never shipped) is allocated once per task and reused for every block of the partition. Not thread-safe.
@@ -19,7 +21,7 @@ final class GradientSum implements Serializable {
 
     private double loss;
     private long rows;
-    /** Σ ∂J_b/∂θ, or null when only J is wanted. */
+    /** Σ ∂S_b/∂θ, or null when only S is wanted. */
     private final double[] gradient;
 
     private transient Backpropagation backprop;
@@ -31,12 +33,12 @@ final class GradientSum implements Serializable {
         this.gradient = gradient;
     }
 
-    /** J = 0, ∇ = 0 for {@code parameters} parameters. */
+    /** S = 0, ∇S = 0 for {@code parameters} parameters. */
     static GradientSum zero(int parameters) {
         return new GradientSum(new double[parameters]);
     }
 
-    /** J = 0 with no gradient: for loss-only passes. */
+    /** S = 0 with no gradient: for loss-only passes. */
     static GradientSum lossOnly() {
         return new GradientSum(null);
     }
@@ -49,13 +51,13 @@ final class GradientSum implements Serializable {
         return rows;
     }
 
-    /** Σ ∂J_b/∂θ as accumulated (not a copy: the driver reads it once). */
+    /** Σ ∂S_b/∂θ as accumulated (not a copy: the driver reads it once). */
     double[] gradient() {
         return gradient;
     }
 
     /**
-     * Adds block {@code block}'s J and, if this sum has a gradient, its ∂J/∂θ, on the rows {@code sample} selects.
+     * Adds block {@code block}'s S and, if this sum has a gradient, its ∂S/∂θ, on the rows {@code sample} selects.
      * Only this accumulator is modified.
      */
     GradientSum add(Block block, ArchitectureShape shape, double[] parameters, Sample sample) {
@@ -71,12 +73,14 @@ final class GradientSum implements Serializable {
             }
         }
         ensureWorkspace(shape, block.rows());
+        // S_b = n_b J_b for a mean loss; the product rounds once, in the last bit.
+        double weight = backprop.architecture().loss().meanOverRows() ? n : 1.0;
         if (gradient == null) {
-            loss += backprop.loss(parameters, x, 0, y, 0, n);
+            loss += weight * backprop.loss(parameters, x, 0, y, 0, n);
         } else {
-            loss += backprop.lossAndGradient(parameters, x, 0, y, 0, n, blockGradient);
+            loss += weight * backprop.lossAndGradient(parameters, x, 0, y, 0, n, blockGradient);
             for (int i = 0; i < gradient.length; i++) {
-                gradient[i] += blockGradient[i];
+                gradient[i] += weight * blockGradient[i];
             }
         }
         rows += n;
