@@ -17,11 +17,12 @@ import java.util.Objects;
  *
  * <p>Why a sum is exact: every loss is c(n) S(θ) with S = Σ_i ℓ_i a plain sum over rows i (½ ‖y_i − ŷ_i‖² for the
  * squared errors, the row's cross-entropy for the others) and c = 1 for sse, 1/n for mse and the cross-entropies. Any
- * split of the rows into blocks b gives S = Σ_b S_b and ∇S = Σ_b ∇S_b, so the executors return the block sums
- * ({@link GradientSum}) and the driver multiplies by c(n). With an L2 penalty λ the core's objective is
- * S/n + λ/2 Σ W² whatever the loss; the penalty and its gradient λ W are added once, on the driver. Only the order of
- * the additions (and, for the cross-entropies, one rounding per block) differs from the core's single-machine
- * trainer, which changes the results in the last bits.
+ * split of the rows into blocks b gives S = Σ_b S_b and ∇S = Σ_b ∇S_b. The executors return S for sse and mse (mse's
+ * block sums come from sse), and S / n = Σ_b (n_b / n) J_b for the cross-entropies, whose block values J_b the core
+ * computes as means ({@link GradientSum}); the driver applies the factor left (1/n for mse). With an L2 penalty λ the
+ * core's objective is S/n + λ/2 Σ W² whatever the loss; the penalty and its gradient λ W are added once, on the
+ * driver. Only the order of the additions (and the rounding of the weights n_b / n) differs from the core's
+ * single-machine trainer, which changes the results in the last bits; with one block there is no difference at all.
  *
  * <p>The last exact evaluation is remembered: a line search ends by evaluating the point it accepts, and the next
  * iteration asks for the same θ (compared bit for bit), which then costs no Spark job, as the core's trainer caches
@@ -39,7 +40,7 @@ public final class DistributedObjective implements Objective {
     private final ArchitectureShape executorShape;
     private final Regularization regularization;
     private final int parameterCount;
-    /** c(n): J = c(n) S + penalty. */
+    /** What turns the executors' sum T into the data term: J = dataFactor T + penalty. */
     private final double dataFactor;
     private final int depth;
     private double[] lastPoint;
@@ -70,13 +71,14 @@ public final class DistributedObjective implements Objective {
             throw new IllegalArgumentException("depth must be >= 1 but was " + depth);
         }
         this.architecture = architecture;
-        // mse's block sums come exact from sse (the same δ, times n); the cross-entropies have no summed form.
+        // mse's block sums come exact from sse (the same δ, times n); the cross-entropies have no summed form, so
+        // their blocks return means, weighed into the mean over all rows.
         Loss executorLoss = architecture.loss() == Loss.MSE ? Loss.SSE : architecture.loss();
         this.executorShape = ArchitectureShape.of(architecture, executorLoss);
         this.regularization = regularization;
         this.parameterCount = architecture.parameterCount();
         boolean mean = architecture.loss().meanOverRows() || regularization.l2() > 0;
-        this.dataFactor = mean ? 1.0 / data.rows() : 1.0;
+        this.dataFactor = mean && !executorLoss.meanOverRows() ? 1.0 / data.rows() : 1.0;
         this.depth = depth;
     }
 
@@ -105,7 +107,7 @@ public final class DistributedObjective implements Objective {
         if (lastPoint != null && Arrays.equals(parameters, lastPoint)) {
             return lastValue;
         }
-        GradientSum sum = aggregate(parameters, GradientSum.lossOnly(), Sample.ALL);
+        GradientSum sum = aggregate(parameters, GradientSum.lossOnly(data.rows()), Sample.ALL);
         return dataFactor * sum.loss() + regularization.penalty(architecture, parameters);
     }
 
@@ -151,12 +153,12 @@ public final class DistributedObjective implements Objective {
     }
 
     private double evaluate(double[] parameters, double[] gradient, Sample sample) {
-        GradientSum sum = aggregate(parameters, GradientSum.zero(parameterCount), sample);
+        GradientSum sum = aggregate(parameters, GradientSum.zero(parameterCount, data.rows()), sample);
         for (int redraw = 1; sum.rows() == 0; redraw++) {
             sample = new Sample(sample.fraction(), sample.seed() ^ (0x632BE59BD9B4E019L * redraw), sample.iteration());
-            sum = aggregate(parameters, GradientSum.zero(parameterCount), sample);
+            sum = aggregate(parameters, GradientSum.zero(parameterCount, data.rows()), sample);
         }
-        // J = c(n) S over all rows; a sample of n_f rows estimates S by (n / n_f) S_sample.
+        // A sample of n_f rows estimates the sum over all rows by (n / n_f) times its own.
         double factor = dataFactor * ((double) data.rows() / sum.rows());
         double[] total = sum.gradient();
         for (int i = 0; i < parameterCount; i++) {

@@ -9,6 +9,7 @@ import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingResult;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,5 +52,16 @@ class DistributedLossesTest {
                 }
             }
         }
+    }
+
+    /** The cross-entropies' blocks are weighed by n_b / n: one block of all rows is the core's computation itself. */
+    @Test
+    void oneBlockOfCrossEntropyIsBitIdenticalToTheCore() {
+        TrainerConfig config = config(Loss.CATEGORICAL_CROSS_ENTROPY, 0.01);
+        TrainingResult expected = Trainer.of(config).train(DATA, LABEL);
+        TrainingResult actual = SparkTrainer.of(config).withPartitions(1).train(LocalSpark.frame(DATA), LABEL);
+
+        assertThat(actual.model().network().parameters()).containsExactly(expected.model().network().parameters());
+        assertThat(actual.lossHistory()).containsExactly(expected.lossHistory());
     }
 }
