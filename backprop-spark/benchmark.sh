@@ -20,7 +20,8 @@ while awk '{exit !($1 >= 1.5)}' /proc/loadavg && [ "$waited" -lt "${BENCH_WAIT:-
   waited=$((waited + 15))
 done
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-exec java "${opens[@]}" ${BACKPROP_SPARK_JAVA_OPTS:--Xmx8g} \
+# The core's Vector API engine (GEMM, sigmoid), as the backprop launcher uses for large files.
+exec java --add-modules jdk.incubator.vector "${opens[@]}" ${BACKPROP_SPARK_JAVA_OPTS:--Xmx8g} \
   -Dlog4j2.configurationFile="$module/log4j2-local.properties" \
   -cp "$module/target/test-classes:$module/target/backprop-spark.jar:$(cat "$module/target/spark-classpath.txt")" \
   dev.backprop.spark.SparkBenchmark "$@"

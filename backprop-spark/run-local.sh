@@ -53,9 +53,14 @@ opens=(-XX:+IgnoreUnrecognizedVMOptions
   --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
   -Djdk.reflect.useDirectMethodHandle=false)
 
-# Local mode stays on the loopback interface and keeps Spark's log to warnings.
+# Local mode stays on the loopback interface and keeps Spark's log to warnings. Spark trains on large data, so the
+# core's Vector API engine is on (as the backprop launcher turns it on for large files; BACKPROP_VECTOR=0 turns it off).
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-exec java "${opens[@]}" ${BACKPROP_SPARK_JAVA_OPTS:--Xmx4g} \
+vector=(--add-modules jdk.incubator.vector)
+if [ "${BACKPROP_VECTOR:-}" = 0 ]; then
+  vector=()
+fi
+exec java "${vector[@]}" "${opens[@]}" ${BACKPROP_SPARK_JAVA_OPTS:--Xmx4g} \
   -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 \
   -Dlog4j2.configurationFile="$module/log4j2-local.properties" \
   -cp "$jar:$(cat "$classpath")" dev.backprop.spark.SparkTrain "$@"

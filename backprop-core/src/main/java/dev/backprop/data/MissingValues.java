@@ -1,10 +1,12 @@
 package dev.backprop.data;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Finds rows with missing cells, and words the error when the policy is {@link MissingPolicy#ERROR}. */
-final class MissingValues {
+public final class MissingValues {
     /** How a user fixes missing values while training. */
     static final String TRAINING_HINT = "use --missing mean to fill them with the training mean (the most frequent "
             + "category in categorical columns), or --missing drop to drop the rows that have them";
@@ -25,43 +27,74 @@ final class MissingValues {
      *                              {@code hint}
      */
     static void requireNone(Frame frame, List<String> columns, String hint) {
-        List<Column> withMissing = new ArrayList<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Column first = null;
         for (Column c : frame.columns()) {
             if (columns.contains(c.name()) && c.missingCount() > 0) {
-                withMissing.add(c);
+                counts.put(c.name(), (long) c.missingCount());
+                first = first == null ? c : first;
             }
         }
-        if (withMissing.isEmpty()) {
+        if (first == null) {
             return;
         }
-        Column first = withMissing.get(0);
-        List<String> where = new ArrayList<>();
-        long firstLine = 0;
         boolean linesKnown = frame.rows() > 0 && frame.line(0) > 0;
+        LongList where = new LongList();
         for (int i = 0; i < first.size() && where.size() < LINES_SHOWN; i++) {
             if (first.isMissing(i)) {
-                if (firstLine == 0) {
-                    firstLine = frame.line(i);
-                }
-                where.add(Long.toString(linesKnown ? frame.line(i) : i + 1));
+                where.add(linesKnown ? frame.line(i) : i + 1);
             }
         }
-        int count = first.missingCount();
+        throw error(frame.source(), counts, where.toArray(), linesKnown, hint);
+    }
+
+    /**
+     * The error {@link MissingPolicy#ERROR} gives for missing cells, for code that counts them without holding a
+     * {@link Frame} (backprop-spark counts them with one aggregation across a cluster). It is worded exactly as for
+     * a frame whose rows have no line numbers.
+     *
+     * @param source    where the data came from, for the message, or {@code null}
+     * @param counts    the columns that have missing cells, in the data's column order, each with its count
+     *                  (&gt; 0); the first is reported in detail; not modified
+     * @param firstRows the 1-based rows of the first column's first missing cells, ascending; the first 5 are shown
+     * @param fitting   true while fitting a preprocessor (the hint offers {@code --missing mean} and
+     *                  {@code drop}); false when applying one trained with {@code --missing error}
+     * @return the exception, to be thrown
+     * @throws IllegalArgumentException if {@code counts} is empty
+     */
+    public static InvalidDataException error(String source, Map<String, Long> counts, long[] firstRows,
+                                             boolean fitting) {
+        if (counts.isEmpty()) {
+            throw new IllegalArgumentException("no column has missing cells");
+        }
+        return error(source, counts, firstRows, false, fitting ? TRAINING_HINT : MODEL_HINT);
+    }
+
+    private static InvalidDataException error(String source, Map<String, Long> counts, long[] where,
+                                              boolean linesKnown, String hint) {
+        List<String> names = new ArrayList<>(counts.keySet());
+        String first = names.get(0);
+        long count = counts.get(first);
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < Math.min(where.length, LINES_SHOWN); i++) {
+            shown.add(Long.toString(where[i]));
+        }
         StringBuilder reason = new StringBuilder();
         reason.append(count).append(count == 1 ? " value is" : " values are").append(" missing in this column (")
-                .append(linesKnown ? "line" : "row").append(count == 1 ? " " : "s ").append(String.join(", ", where))
+                .append(linesKnown ? "line" : "row").append(count == 1 ? " " : "s ").append(String.join(", ", shown))
                 .append(count > LINES_SHOWN ? ", ..." : "").append(')');
-        if (withMissing.size() > 1) {
+        if (names.size() > 1) {
             List<String> others = new ArrayList<>();
-            for (Column c : withMissing.subList(1, Math.min(withMissing.size(), 1 + OTHER_COLUMNS_SHOWN))) {
-                others.add("'" + c.name() + "' (" + c.missingCount() + ")");
+            for (String name : names.subList(1, Math.min(names.size(), 1 + OTHER_COLUMNS_SHOWN))) {
+                others.add("'" + name + "' (" + counts.get(name) + ")");
             }
-            int more = withMissing.size() - 1 - others.size();
+            int more = names.size() - 1 - others.size();
             reason.append("; so are values in ").append(String.join(", ", others))
                     .append(more > 0 ? " and " + more + " more column" + (more == 1 ? "" : "s") : "");
         }
         reason.append("; ").append(hint);
-        throw new InvalidDataException(frame.source(), firstLine, first.name(), reason.toString());
+        long firstLine = linesKnown && where.length > 0 ? where[0] : 0;
+        return new InvalidDataException(source, firstLine, first, reason.toString());
     }
 
     /** The rows of {@code frame} with no missing cell in {@code columns}, in order. */

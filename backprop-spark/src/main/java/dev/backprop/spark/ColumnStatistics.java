@@ -1,7 +1,5 @@
 package dev.backprop.spark;
 
-import dev.backprop.data.Scaling;
-import dev.backprop.data.ScalingMethod;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,36 +20,39 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * What the scalings need and what validation checks, for every column at once, in one Spark aggregation (one pass
- * over the data; nothing is collected to the driver but one row of results): the row count, each column's min,
- * max and max |x|, and how many of its values are missing, not numbers, or not finite.
+ * What the scalings need and what validation checks, for numeric columns read as they are (no preprocessing), for
+ * every column at once in one Spark aggregation (one pass over the data; nothing is collected to the driver but one
+ * row of results): the row count, each column's min, max and max |x|, how many of its values are missing, not
+ * numbers, or not finite, and how far a row's targets sum from 1 (for categorical cross-entropy).
  */
 final class ColumnStatistics {
     private static final int PER_COLUMN = 6;
 
-    private final List<ColumnSource> columns;
     private final long rows;
     private final double[] min;
     private final double[] max;
     private final double[] maxAbs;
+    private final double targetSumError;
 
-    private ColumnStatistics(List<ColumnSource> columns, long rows, double[] min, double[] max, double[] maxAbs) {
-        this.columns = columns;
+    private ColumnStatistics(long rows, double[] min, double[] max, double[] maxAbs, double targetSumError) {
         this.rows = rows;
         this.min = min;
         this.max = max;
         this.maxAbs = maxAbs;
+        this.targetSumError = targetSumError;
     }
 
     /**
-     * Computes the statistics of {@code columns} over {@code data}.
+     * Computes the statistics of {@code columns} over {@code data}, the last {@code targets} of which are targets.
      *
      * @throws IllegalArgumentException naming the column and the count if any value is missing, not a number, NaN
      *                                  or infinite, as the command line refuses such a file
      */
-    static ColumnStatistics of(Dataset<Row> data, List<ColumnSource> columns) {
+    static ColumnStatistics of(Dataset<Row> data, List<ColumnSource> columns, int targets) {
         List<Column> aggregates = new ArrayList<>();
-        for (ColumnSource c : columns) {
+        Column targetSum = lit(0.0);
+        for (int j = 0; j < columns.size(); j++) {
+            ColumnSource c = columns.get(j);
             Column value = c.raw().cast(DataTypes.DoubleType);
             Column missing = c.text() ? c.raw().isNull().or(trim(c.raw()).equalTo("")) : c.raw().isNull();
             Column finite = value.isNotNull().and(isnan(value).unary_$bang())
@@ -62,7 +63,11 @@ final class ColumnStatistics {
             aggregates.add(count(when(missing, 1)));
             aggregates.add(count(when(missing.unary_$bang().and(value.isNull()), 1)));
             aggregates.add(count(when(value.isNotNull().and(finite.unary_$bang()), 1)));
+            if (j >= columns.size() - targets) {
+                targetSum = targetSum.plus(value);
+            }
         }
+        aggregates.add(max(abs(targetSum.minus(1.0))));
         Row result = data.agg(count(lit(1)), aggregates.toArray(new Column[0])).first();
         long rows = result.getLong(0);
         int m = columns.size();
@@ -80,7 +85,8 @@ final class ColumnStatistics {
             max[j] = result.isNullAt(at + 1) ? 0.0 : result.getDouble(at + 1);
             maxAbs[j] = result.isNullAt(at + 2) ? 0.0 : result.getDouble(at + 2);
         }
-        return new ColumnStatistics(List.copyOf(columns), rows, min, max, maxAbs);
+        int sumAt = 1 + m * PER_COLUMN;
+        return new ColumnStatistics(rows, min, max, maxAbs, result.isNullAt(sumAt) ? 0.0 : result.getDouble(sumAt));
     }
 
     private static void check(String column, long rows, long bad, String what, String hint) {
@@ -94,21 +100,14 @@ final class ColumnStatistics {
         return rows;
     }
 
-    /**
-     * The scaling of columns [from, to) fitted by {@code method}: the same ranges
-     * {@link Scaling#fit(ScalingMethod, dev.backprop.linalg.Matrix)} finds on the same values.
-     */
-    Scaling scaling(ScalingMethod method, int from, int to) {
-        return switch (method) {
-            case MINMAX -> Scaling.of(method, Arrays.copyOfRange(min, from, to), Arrays.copyOfRange(max, from, to));
-            case MAX -> Scaling.of(method, new double[to - from], Arrays.copyOfRange(maxAbs, from, to));
-            case NONE -> Scaling.none(to - from);
-            // A method added to the core later needs its statistics here before Spark can fit it.
-            default -> throw new IllegalArgumentException("scaling " + method.id() + " is not supported on Spark yet");
-        };
+    /** The ranges of columns [from, to). */
+    Ranges ranges(int from, int to) {
+        return new Ranges(Arrays.copyOfRange(min, from, to), Arrays.copyOfRange(max, from, to),
+                Arrays.copyOfRange(maxAbs, from, to));
     }
 
-    List<ColumnSource> columns() {
-        return columns;
+    /** The largest |Σ_o y_io − 1| over the rows i, the targets o. */
+    double targetSumError() {
+        return targetSumError;
     }
 }

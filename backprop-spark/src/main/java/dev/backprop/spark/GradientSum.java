@@ -7,9 +7,12 @@ import java.io.Serializable;
 import java.util.SplittableRandom;
 
 /**
- * The accumulator of one {@code treeAggregate}: J_sum = Σ_b J_b, ∇_sum = Σ_b ∂J_b/∂θ over the blocks b it has
- * seen, and the number of rows they held. The executors' loss is the plain sum over rows (sse), so partial sums from
- * any split of the data add up to the whole data set's; the driver then applies the loss's own factor (1/n for mse).
+ * The accumulator of one {@code treeAggregate}: T = Σ_b w_b J_b and ∇T = Σ_b w_b ∂J_b/∂θ over the blocks b it has
+ * seen, J_b being the core's loss of block b's n_b rows, and the number of rows they held. For sse, J_b is a plain sum
+ * over the rows and w_b = 1, so T is the sum S over all rows. The mean losses (the cross-entropies) give
+ * J_b = S_b / n_b, and w_b = n_b / n weighs the blocks as the core's trainer weighs chunks of rows, so T is their mean
+ * S / n over all n rows (and exactly the core's J when there is one block). Partial sums from any split of the data add
+ * up to the whole data set's; the driver applies what factor remains.
  *
  * <p>Spark gives each task its own deserialized copy of the zero value, so the backpropagation workspace (transient,
  * never shipped) is allocated once per task and reused for every block of the partition. Not thread-safe.
@@ -17,9 +20,11 @@ import java.util.SplittableRandom;
 final class GradientSum implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** n, the data set's rows: the mean losses' blocks are weighed by n_b / n. */
+    private final long total;
     private double loss;
     private long rows;
-    /** Σ ∂J_b/∂θ, or null when only J is wanted. */
+    /** ∇T, or null when only T is wanted. */
     private final double[] gradient;
 
     private transient Backpropagation backprop;
@@ -27,18 +32,19 @@ final class GradientSum implements Serializable {
     private transient double[] sampleX;
     private transient double[] sampleY;
 
-    private GradientSum(double[] gradient) {
+    private GradientSum(double[] gradient, long total) {
         this.gradient = gradient;
+        this.total = total;
     }
 
-    /** J = 0, ∇ = 0 for {@code parameters} parameters. */
-    static GradientSum zero(int parameters) {
-        return new GradientSum(new double[parameters]);
+    /** T = 0, ∇T = 0 for {@code parameters} parameters, over a data set of {@code total} rows. */
+    static GradientSum zero(int parameters, long total) {
+        return new GradientSum(new double[parameters], total);
     }
 
-    /** J = 0 with no gradient: for loss-only passes. */
-    static GradientSum lossOnly() {
-        return new GradientSum(null);
+    /** T = 0 with no gradient, over a data set of {@code total} rows: for loss-only passes. */
+    static GradientSum lossOnly(long total) {
+        return new GradientSum(null, total);
     }
 
     double loss() {
@@ -49,13 +55,14 @@ final class GradientSum implements Serializable {
         return rows;
     }
 
-    /** Σ ∂J_b/∂θ as accumulated (not a copy: the driver reads it once). */
+    /** ∇T as accumulated (not a copy: the driver reads it once). */
     double[] gradient() {
         return gradient;
     }
 
     /**
-     * Adds block {@code block}'s J and, if this sum has a gradient, its ∂J/∂θ, on the rows {@code sample} selects.
+     * Adds block {@code block}'s w_b J_b and, if this sum has a gradient, w_b ∂J_b/∂θ, on the rows {@code sample}
+     * selects (n_b is then the rows selected).
      * Only this accumulator is modified.
      */
     GradientSum add(Block block, ArchitectureShape shape, double[] parameters, Sample sample) {
@@ -71,12 +78,14 @@ final class GradientSum implements Serializable {
             }
         }
         ensureWorkspace(shape, block.rows());
+        // n_b / n first: one block of all n rows then has the weight 1 exactly.
+        double weight = backprop.architecture().loss().meanOverRows() ? (double) n / total : 1.0;
         if (gradient == null) {
-            loss += backprop.loss(parameters, x, 0, y, 0, n);
+            loss += weight * backprop.loss(parameters, x, 0, y, 0, n);
         } else {
-            loss += backprop.lossAndGradient(parameters, x, 0, y, 0, n, blockGradient);
+            loss += weight * backprop.lossAndGradient(parameters, x, 0, y, 0, n, blockGradient);
             for (int i = 0; i < gradient.length; i++) {
-                gradient[i] += blockGradient[i];
+                gradient[i] += weight * blockGradient[i];
             }
         }
         rows += n;

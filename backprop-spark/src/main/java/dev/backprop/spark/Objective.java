@@ -1,22 +1,25 @@
 package dev.backprop.spark;
 
 /**
- * A differentiable function of a flat parameter vector θ: J(θ) and ∇J(θ) over a whole data set. Full-batch
- * optimizers (gradient descent; L-BFGS once the core has it) need nothing else, so the same loop runs whether the sum
- * behind J is taken in one JVM or across a cluster. Implementations may be expensive to call (one Spark job each).
+ * A differentiable function of a flat parameter vector θ, J(θ) and ∇J(θ) over a whole data set: the core's
+ * {@link dev.backprop.optim.Objective}, so the core's optimizers (gradient descent, momentum, Adam, and the line
+ * searches of L-BFGS and BFGS) step against it unchanged, plus J alone and the dimension. The same optimizer code runs
+ * whether the sum behind J is taken in one JVM or across a cluster. Implementations may be expensive to call (one
+ * Spark job each).
  */
-public interface Objective {
-    /** The number of parameters θ has. */
+public interface Objective extends dev.backprop.optim.Objective {
+    /**
+     * The number of parameters θ has.
+     *
+     * @return P ≥ 0
+     */
     int dimension();
 
     /**
-     * J(θ), writing ∇J(θ) into {@code gradient} (length {@link #dimension()}, fully overwritten).
-     * {@code parameters} is not modified.
+     * J(θ) alone (forward passes only).
      *
+     * @param parameters θ, length {@link #dimension()}; not modified
      * @return J(θ); NaN if the network's outputs are NaN (it is not checked)
      */
-    double valueAndGradient(double[] parameters, double[] gradient);
-
-    /** J(θ) alone (forward passes only). {@code parameters} is not modified. */
     double value(double[] parameters);
 }

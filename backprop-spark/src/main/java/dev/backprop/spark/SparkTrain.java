@@ -3,13 +3,18 @@ package dev.backprop.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.data.InvalidDataException;
+import dev.backprop.data.MissingPolicy;
+import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.ScalingMethod;
+import dev.backprop.data.Task;
 import dev.backprop.io.InvalidModelException;
 import dev.backprop.io.ModelFile;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.Loss;
 import dev.backprop.nn.Model;
 import dev.backprop.nn.Network;
+import dev.backprop.optim.LearningRateSchedule;
+import dev.backprop.optim.OptimizerType;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingResult;
 import org.apache.hadoop.conf.Configuration;
@@ -17,6 +22,7 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -56,9 +62,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "backprop-spark", mixinStandardHelpOptions = true, version = "backprop-spark 0.1.0",
         description = {"Train a network on DATA with Apache Spark and write the model file.",
-                "DATA is CSV (header row, numeric columns) or Parquet, at any path Hadoop reads (file:, hdfs:, s3a:, "
-                        + "...). Full-batch gradient descent gives the same model as 'backprop train' on the same data "
-                        + "and seed."},
+                "DATA is CSV (header row) or Parquet, at any path Hadoop reads (file:, hdfs:, s3a:, ...). Columns "
+                        + "are typed, encoded and filled as 'backprop train' does; the full-batch optimizers (gd, "
+                        + "lbfgs, bfgs) give the same model as 'backprop train --preset seed' with the same options."},
         footer = {"", "Examples:",
                 "  backprop-spark data.csv --target price --hidden 8 --bias --loss mse --master local[2]",
                 "  spark-submit --class dev.backprop.spark.SparkTrain backprop-spark.jar hdfs:///d.parquet "
@@ -66,12 +72,27 @@ import java.util.concurrent.Callable;
 public final class SparkTrain implements Callable<Integer> {
     static final int BAD_INPUT = 2;
     static final int FAILURE = 1;
+    /** The fraction of rows a mini-batch optimizer reads per iteration unless told otherwise. */
+    static final double DEFAULT_SAMPLE_FRACTION = 0.1;
 
     @Parameters(index = "0", paramLabel = "DATA", description = "CSV or Parquet file or directory (Hadoop path).")
     String data;
 
     @Option(names = "--target", paramLabel = "COL", description = "The column to predict. Default: the last column.")
     String target;
+
+    @Option(names = "--ignore", split = ",", paramLabel = "COL[,COL...]",
+            description = "Columns to leave out (ids, names).")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "error",
+            description = "Missing cells (empty, ?, NA): error, mean (fill inputs with the training mean or mode; "
+                    + "drop rows without a target), drop (drop incomplete rows). Default: ${DEFAULT-VALUE}.")
+    String missing;
+
+    @Option(names = "--task", paramLabel = "TASK",
+            description = "regression or classification. Default: from the target's type.")
+    String task;
 
     @Option(names = "--features", paramLabel = "COL",
             description = "Read the inputs from this MLlib vector column (Parquet) instead of every other column.")
@@ -81,27 +102,56 @@ public final class SparkTrain implements Callable<Integer> {
             description = "Sizes of the hidden layers, input side first. Default: 3.")
     List<Integer> hidden;
 
-    @Option(names = "--activation", paramLabel = "F", description = "Hidden-layer activation. Default: sigmoid.")
+    @Option(names = "--activation", paramLabel = "F",
+            description = "Hidden-layer activation: sigmoid, tanh, relu, leaky-relu, linear. Default: sigmoid.")
     String activation;
+
+    @Option(names = "--output-activation", paramLabel = "F",
+            description = "Output activation: sigmoid, linear, softmax (with categorical-cross-entropy). "
+                    + "Default: sigmoid.")
+    String outputActivation;
 
     @Option(names = "--bias", negatable = true, description = "Give every layer a bias vector. Default: --no-bias.")
     Boolean bias;
 
-    @Option(names = "--loss", paramLabel = "L", description = "sse or mse. Default: sse.")
+    @Option(names = "--loss", paramLabel = "L",
+            description = "sse (the seed's sum of 1/2 (y - yhat)^2), mse (sse / rows), binary-cross-entropy "
+                    + "(sigmoid output), categorical-cross-entropy (softmax output). Default: sse.")
     String loss;
 
     @Option(names = "--optimizer", paramLabel = "OPT", defaultValue = "gd",
-            description = "gd: full-batch gradient descent (exact); sgd: gradient descent on a Bernoulli sample of "
-                    + "--sample-fraction of the rows per iteration. Default: ${DEFAULT-VALUE}.")
+            description = "gd (full-batch gradient descent, exact), lbfgs, bfgs (full batch, line search on the "
+                    + "driver, exact), sgd, momentum, nesterov, adam (a Bernoulli sample of --sample-fraction of the "
+                    + "rows per iteration). Default: ${DEFAULT-VALUE}.")
     String optimizer;
 
-    @Option(names = "--sample-fraction", paramLabel = "F", defaultValue = "0.1",
-            description = "For sgd: the fraction of rows each iteration reads, in (0, 1]. Default: ${DEFAULT-VALUE}.")
-    double sampleFraction;
+    @Option(names = "--sample-fraction", paramLabel = "F",
+            description = "For sgd, momentum, nesterov and adam: the fraction of rows each iteration reads, in "
+                    + "(0, 1]; 1 is the full batch. Default: 0.1.")
+    Double sampleFraction;
 
-    @Option(names = {"--learning-rate", "--eta"}, paramLabel = "ETA", defaultValue = "1.0",
-            description = "Learning rate eta (> 0). Default: ${DEFAULT-VALUE}.")
-    double learningRate;
+    @Option(names = {"--learning-rate", "--eta"}, paramLabel = "ETA",
+            description = "Learning rate eta (> 0). Default: the optimizer's (gd 1, sgd/momentum/nesterov 0.01, "
+                    + "adam 0.001).")
+    Double learningRate;
+
+    @Option(names = "--momentum", paramLabel = "MU", defaultValue = "0.9",
+            description = "mu of momentum and nesterov, in [0, 1). Default: ${DEFAULT-VALUE}.")
+    double momentum;
+
+    @Option(names = "--schedule", paramLabel = "S", defaultValue = "constant",
+            description = "Learning-rate schedule: constant, step[:FACTOR:EVERY], exponential[:FACTOR], "
+                    + "plateau[:FACTOR:PATIENCE[:MIN]]. Default: ${DEFAULT-VALUE}.")
+    String schedule;
+
+    @Option(names = "--l2", paramLabel = "LAMBDA", defaultValue = "0",
+            description = "L2 penalty: J/n + lambda/2 * sum of squared weights (biases not penalised). Default: 0.")
+    double l2;
+
+    @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
+            description = "Stop when the training loss has not improved for N iterations; 0 never. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int patience;
 
     @Option(names = "--epochs", paramLabel = "MAX", defaultValue = "10000",
             description = "Most updates to make (each is one Spark job). Default: ${DEFAULT-VALUE}.")
@@ -116,7 +166,7 @@ public final class SparkTrain implements Callable<Integer> {
     String scale;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "Seed of the initial weights (and of sgd's samples). Default: ${DEFAULT-VALUE}.")
+            description = "Seed of the initial weights (and of the mini-batch samples). Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--init", paramLabel = "MODEL.json",
@@ -187,33 +237,30 @@ public final class SparkTrain implements Callable<Integer> {
     public Integer call() throws IOException {
         TrainerConfig config = config();
         SparkTrainer trainer = SparkTrainer.of(config).withPartitions(checked(partitions, "--partitions", 0))
-                .withBlockRows(checked(blockRows, "--block-rows", 1));
-        switch (optimizer.toLowerCase(Locale.ROOT)) {
-            case "gd" -> { }
-            case "sgd" -> trainer = trainer.withSampleFraction(checkedFraction());
-            default -> throw new IllegalArgumentException("unknown optimizer '" + optimizer + "' (allowed: gd, sgd)");
-        }
+                .withBlockRows(checked(blockRows, "--block-rows", 1)).withSampleFraction(fraction(config))
+                .withSource(data);
         boolean json = switch (format.toLowerCase(Locale.ROOT)) {
             case "text" -> false;
             case "json" -> true;
             default -> throw new IllegalArgumentException("unknown format '" + format + "' (allowed: text, json)");
         };
+        if (features != null && (!ignore.isEmpty() || task != null || !missing.equalsIgnoreCase("error"))) {
+            throw new IllegalArgumentException("--ignore, --missing and --task apply to the columns of a table, not "
+                    + "to the vectors of --features");
+        }
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = session();
         try {
             Model initial = init == null ? null : readModel(spark, init);
-            if (initial != null && (hidden != null || activation != null || bias != null)) {
-                throw new IllegalArgumentException("--hidden, --activation and --bias cannot be combined with --init: "
-                        + "the model file decides the architecture");
+            if (initial != null && (hidden != null || activation != null || bias != null || outputActivation != null)) {
+                throw new IllegalArgumentException("--hidden, --activation, --output-activation and --bias cannot be "
+                        + "combined with --init: the model file decides the architecture");
             }
             Dataset<Row> table = read(spark);
-            String targetColumn = targetColumn(table, initial);
             TrainingResult result;
             long rows;
             int usedPartitions;
-            try (PackedDataset packed = features != null
-                    ? trainer.packVectors(table, features, List.of(targetColumn))
-                    : trainer.pack(table, inputColumns(table, targetColumn, initial), List.of(targetColumn))) {
+            try (PackedDataset packed = pack(trainer, table, initial)) {
                 rows = packed.rows();
                 usedPartitions = packed.partitions();
                 result = initial == null ? trainer.train(packed) : trainer.train(packed, startingNetwork(initial));
@@ -228,6 +275,56 @@ public final class SparkTrain implements Callable<Integer> {
         }
     }
 
+    /**
+     * The data encoded as {@code backprop train} encodes a file: with {@code --init}, by the model's preprocessor if
+     * it has one, else fitted on its input columns; otherwise fitted on every column but the target and the ignored
+     * ones. {@code --features} reads vectors as numbers instead.
+     */
+    private PackedDataset pack(SparkTrainer trainer, Dataset<Row> table, Model initial) {
+        String targetColumn = targetColumn(table, initial);
+        if (features != null) {
+            return trainer.packVectors(table, features, List.of(targetColumn));
+        }
+        if (initial != null && initial.preprocessor() != null) {
+            return trainer.pack(table, initial.preprocessor());
+        }
+        PreprocessConfig config = PreprocessConfig.of(targetColumn).withIgnore(ignore)
+                .withMissing(MissingPolicy.fromId(missing));
+        if (task != null) {
+            config = config.withTask(Task.fromId(task));
+        }
+        List<String> columns = Arrays.asList(table.columns());
+        if (initial != null && columns.containsAll(initial.inputs()) && columns.contains(targetColumn)) {
+            List<Column> selected = new ArrayList<>();
+            for (String name : initial.inputs()) {
+                selected.add(SparkTrainer.quoted(table, name));
+            }
+            selected.add(SparkTrainer.quoted(table, targetColumn));
+            return trainer.pack(table.select(selected.toArray(new Column[0])), config.withIgnore(List.of()));
+        }
+        return trainer.pack(table, config);
+    }
+
+    /**
+     * 1 (every row) for gd, lbfgs and bfgs; for the mini-batch optimizers {@code --sample-fraction}, by default
+     * {@value #DEFAULT_SAMPLE_FRACTION}.
+     */
+    private double fraction(TrainerConfig config) {
+        OptimizerType type = config.optimizer();
+        boolean fullBatch = type == OptimizerType.GD || type.lineSearch();
+        if (sampleFraction == null) {
+            return fullBatch ? 1.0 : DEFAULT_SAMPLE_FRACTION;
+        }
+        if (fullBatch) {
+            throw new IllegalArgumentException("--sample-fraction applies to sgd, momentum, nesterov and adam; "
+                    + type.id() + " reads every row");
+        }
+        if (!(sampleFraction > 0 && sampleFraction <= 1)) {
+            throw new IllegalArgumentException("--sample-fraction must be in (0, 1] but was " + sampleFraction);
+        }
+        return sampleFraction;
+    }
+
     private SparkSession session() {
         SparkSession.Builder builder = SparkSession.builder().appName("backprop train");
         if (master != null) {
@@ -238,15 +335,23 @@ public final class SparkTrain implements Callable<Integer> {
         return builder.getOrCreate();
     }
 
+    /** The configuration, built as {@code backprop train --preset seed} builds it from the same options. */
     private TrainerConfig config() {
         TrainerConfig.Builder builder = TrainerConfig.builder()
-                .learningRate(learningRate).maxEpochs(epochs).tolerance(tolerance).seed(seed)
+                .seed(seed).momentum(momentum).schedule(LearningRateSchedule.parse(schedule)).l2(l2)
+                .optimizer(OptimizerType.fromId(optimizer)).maxEpochs(epochs).tolerance(tolerance).patience(patience)
                 .scaling(ScalingMethod.fromId(scale));
+        if (learningRate != null) {
+            builder.learningRate(learningRate);
+        }
         if (hidden != null) {
             builder.hidden(hidden);
         }
         if (activation != null) {
             builder.activation(Activation.fromId(activation));
+        }
+        if (outputActivation != null) {
+            builder.output(Activation.fromId(outputActivation));
         }
         if (bias != null) {
             builder.bias(bias);
@@ -257,10 +362,16 @@ public final class SparkTrain implements Callable<Integer> {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().replace("learningRate", "--learning-rate")
-                    .replace("maxEpochs", "--epochs").replace("tolerance", "--tolerance")
-                    .replace("hidden layer sizes", "--hidden sizes"), e);
+            throw new IllegalArgumentException(optionName(e.getMessage()), e);
         }
+    }
+
+    /** The core's field names in a validation message as the options a user typed, as the command line words it. */
+    private static String optionName(String message) {
+        return message.replace("learningRate", "--learning-rate").replace("maxEpochs", "--epochs")
+                .replace("tolerance", "--tolerance").replace("hidden layer sizes", "--hidden sizes")
+                .replace("momentum must", "--momentum must").replace("l2 must", "--l2 must")
+                .replace("patience must", "--patience must");
     }
 
     private static int checked(int value, String option, int least) {
@@ -268,13 +379,6 @@ public final class SparkTrain implements Callable<Integer> {
             throw new IllegalArgumentException(option + " must be >= " + least + " but was " + value);
         }
         return value;
-    }
-
-    private double checkedFraction() {
-        if (!(sampleFraction > 0 && sampleFraction <= 1)) {
-            throw new IllegalArgumentException("--sample-fraction must be in (0, 1] but was " + sampleFraction);
-        }
-        return sampleFraction;
     }
 
     private Dataset<Row> read(SparkSession spark) {
@@ -303,22 +407,6 @@ public final class SparkTrain implements Callable<Integer> {
             return initial.outputs().get(0);
         }
         return columns.get(columns.size() - 1);
-    }
-
-    /**
-     * Every column but the target, in the data's order; with {@code --init}, the model file's input columns in its
-     * order when the data has them all (as {@code backprop train --init} matches them).
-     */
-    private static List<String> inputColumns(Dataset<Row> table, String targetColumn, Model initial) {
-        List<String> columns = new ArrayList<>(Arrays.asList(table.columns()));
-        if (!columns.remove(targetColumn)) {
-            throw new IllegalArgumentException("no column named '" + targetColumn + "' (columns: "
-                    + String.join(", ", table.columns()) + ")");
-        }
-        if (initial != null && columns.containsAll(initial.inputs())) {
-            return initial.inputs();
-        }
-        return columns;
     }
 
     private Network startingNetwork(Model initial) {

@@ -1,13 +1,14 @@
 package dev.backprop.spark;
 
+import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Scaling;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Initializer;
+import dev.backprop.nn.Loss;
 import dev.backprop.nn.Model;
 import dev.backprop.nn.Network;
-import dev.backprop.optim.GradientDescent;
-import dev.backprop.optim.Optimizer;
-import dev.backprop.train.StopReason;
+import dev.backprop.nn.TrainingHistory;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingResult;
@@ -23,9 +24,9 @@ import org.apache.spark.sql.types.UserDefinedType;
 import org.apache.spark.storage.StorageLevel;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -33,30 +34,29 @@ import java.util.SplittableRandom;
 /**
  * Trains the core's networks on a Spark {@code Dataset<Row>}: the same {@link TrainerConfig} in, the same
  * {@link TrainingResult} and {@link Model} out as the core's {@link Trainer}, so the model file is the one the command
- * line reads.
+ * line reads, with the same preprocessing section.
  *
  * <pre>{@code
- * TrainingResult result = SparkTrainer.of(config).train(spark.read().parquet(path), "price");
+ * TrainingResult result = SparkTrainer.of(config).train(spark.read().parquet(path),
+ *         PreprocessConfig.of("price").withMissing(MissingPolicy.MEAN));
  * ModelFile.write(result.model(), Path.of("price.json"));
  * }</pre>
  *
- * <p>How it runs: one aggregation fits the scalings (min, max, max |x| per column) and checks every value; each
- * partition is then converted once into scaled, row-major blocks of up to {@link #DEFAULT_BLOCK_ROWS} rows and cached.
- * Every iteration broadcasts θ, computes J and ∂J/∂θ on every block with the core's backpropagation and sums them with
- * one {@code treeAggregate} ({@link DistributedObjective}); the driver takes the step with the core's optimizer and
- * applies the core's stopping rules (weights stopped changing, or the epoch limit).
+ * <p>How it runs: Spark aggregations fit what the command line fits on a file (column types, missing cells, the
+ * means and modes of {@code --missing mean}, the one-hot categories, the target's classes, the scalings), without
+ * collecting the rows; each partition is then encoded once by the core's {@code Preprocessor} into scaled,
+ * row-major blocks of up to {@link #DEFAULT_BLOCK_ROWS} rows and cached. Every iteration broadcasts θ, computes the
+ * loss and its gradient on every block with the core's backpropagation and sums them with one {@code treeAggregate}
+ * ({@link DistributedObjective}); the driver steps with the core's optimizer and applies the core's stopping rules.
  *
- * <p>What the optimizers mean here:
- * <ul>
- *   <li>{@code gd} (sample fraction 1, the default): the seed's full-batch gradient descent, exactly: the same
- *       weights as {@link Trainer} from the same seed, up to the order of floating-point additions.</li>
- *   <li>{@code sgd} ({@link #withSampleFraction} f &lt; 1): each iteration computes the gradient on a fresh Bernoulli
- *       sample of about f n rows, scaled to estimate the full-batch gradient, and takes the gradient-descent step, as
- *       MLlib's {@code GradientDescent} with {@code miniBatchFraction} does. An iteration costs a full pass over the
- *       cached blocks (the sample is drawn from them) but only f of the backpropagation work.</li>
- *   <li>L-BFGS, when the core has it, needs only the exact {@link Objective}: it runs on the driver against
- *       {@link DistributedObjective} unchanged. Adam and momentum methods would take sampled gradients as sgd does.</li>
- * </ul>
+ * <p>What the optimizers mean here: with sample fraction 1 (the default) every optimizer takes full-batch steps on
+ * the exact objective, the same iterates as {@link Trainer} with the whole data set as one batch, up to the order of
+ * floating-point additions; lbfgs and bfgs run their line searches against it on the driver, each trial point one
+ * Spark job. With a fraction f &lt; 1 ({@link #withSampleFraction}), sgd, momentum, nesterov and adam take one step
+ * per iteration on a fresh Bernoulli sample of about f n rows, scaled to estimate the full-batch gradient, as MLlib's
+ * {@code GradientDescent} with {@code miniBatchFraction} does.
+ *
+ * <p>Not supported on Spark (refused by {@link #of}): dropout, a validation split, a batch size.
  *
  * Immutable and thread-safe; the {@code with...} methods return new trainers.
  */
@@ -65,6 +65,8 @@ public final class SparkTrainer {
     public static final int DEFAULT_BLOCK_ROWS = 4096;
     /** Depth of the aggregation tree, as MLlib's default. */
     public static final int DEFAULT_AGGREGATION_DEPTH = 2;
+    /** How far a row's targets may sum from 1 for categorical cross-entropy, as the core allows. */
+    private static final double TARGET_SUM_TOLERANCE = 1e-6;
 
     private static final System.Logger LOG = System.getLogger(SparkTrainer.class.getName());
     private static final String ML_VECTOR = "org.apache.spark.ml.linalg.Vector";
@@ -75,21 +77,47 @@ public final class SparkTrainer {
     private final int blockRows;
     private final int aggregationDepth;
     private final double sampleFraction;
+    private final String source;
 
     private SparkTrainer(TrainerConfig config, int partitions, int blockRows, int aggregationDepth,
-                         double sampleFraction) {
+                         double sampleFraction, String source) {
         this.config = Objects.requireNonNull(config, "config");
         this.partitions = partitions;
         this.blockRows = blockRows;
         this.aggregationDepth = aggregationDepth;
         this.sampleFraction = sampleFraction;
+        this.source = source;
     }
 
-    /** A trainer for {@code config}: full-batch gd, the data's own partitioning, default blocks and tree depth. */
+    /**
+     * A trainer for {@code config}: full-batch steps, the data's own partitioning, default blocks and tree depth.
+     *
+     * @param config the core's configuration
+     * @return the trainer
+     * @throws IllegalArgumentException if the configuration asks for dropout, a validation split or a batch size,
+     *                                  which Spark training does not do
+     */
     public static SparkTrainer of(TrainerConfig config) {
-        return new SparkTrainer(config, 0, DEFAULT_BLOCK_ROWS, DEFAULT_AGGREGATION_DEPTH, 1.0);
+        if (config.dropout() > 0) {
+            throw new IllegalArgumentException("dropout is not supported on Spark: it draws a mask per row from one "
+                    + "random stream, which a cluster does not share");
+        }
+        if (config.validationFraction() > 0) {
+            throw new IllegalArgumentException("a validation split is not supported on Spark: split the data with "
+                    + "Dataset.randomSplit and score the held-out part with backprop evaluate");
+        }
+        if (config.batchSize() > 0) {
+            throw new IllegalArgumentException("a batch size is not supported on Spark: mini-batch optimizers read a "
+                    + "sample of the rows per iteration instead (the sample fraction)");
+        }
+        return new SparkTrainer(config, 0, DEFAULT_BLOCK_ROWS, DEFAULT_AGGREGATION_DEPTH, 1.0, null);
     }
 
+    /**
+     * The configuration this trainer applies.
+     *
+     * @return the configuration
+     */
     public TrainerConfig config() {
         return config;
     }
@@ -98,60 +126,114 @@ public final class SparkTrainer {
      * Repartitions the data into {@code partitions} partitions before caching it (0 keeps the data's own
      * partitioning). More partitions than rows is allowed: the empty ones add nothing.
      *
+     * @param partitions the partition count, ≥ 0
+     * @return a new trainer
      * @throws IllegalArgumentException if partitions &lt; 0
      */
     public SparkTrainer withPartitions(int partitions) {
         if (partitions < 0) {
             throw new IllegalArgumentException("partitions must be >= 0 but was " + partitions);
         }
-        return new SparkTrainer(config, partitions, blockRows, aggregationDepth, sampleFraction);
+        return new SparkTrainer(config, partitions, blockRows, aggregationDepth, sampleFraction, source);
     }
 
-    /** @throws IllegalArgumentException if rows &lt; 1 */
+    /**
+     * Sets the rows per packed block.
+     *
+     * @param rows ≥ 1
+     * @return a new trainer
+     * @throws IllegalArgumentException if rows &lt; 1
+     */
     public SparkTrainer withBlockRows(int rows) {
         if (rows < 1) {
             throw new IllegalArgumentException("block rows must be >= 1 but was " + rows);
         }
-        return new SparkTrainer(config, partitions, rows, aggregationDepth, sampleFraction);
+        return new SparkTrainer(config, partitions, rows, aggregationDepth, sampleFraction, source);
     }
 
-    /** @throws IllegalArgumentException if depth &lt; 1 */
+    /**
+     * Sets the depth of the aggregation tree.
+     *
+     * @param depth ≥ 1
+     * @return a new trainer
+     * @throws IllegalArgumentException if depth &lt; 1
+     */
     public SparkTrainer withAggregationDepth(int depth) {
         if (depth < 1) {
             throw new IllegalArgumentException("aggregation depth must be >= 1 but was " + depth);
         }
-        return new SparkTrainer(config, partitions, blockRows, depth, sampleFraction);
+        return new SparkTrainer(config, partitions, blockRows, depth, sampleFraction, source);
     }
 
     /**
-     * Mini-batch training ({@code sgd}): each iteration reads a Bernoulli sample of this fraction of the rows.
-     * 1 (the default) is full-batch gradient descent.
+     * Mini-batch training: each iteration's gradient comes from a Bernoulli sample of this fraction of the rows.
+     * 1 (the default) is the full batch.
      *
-     * @throws IllegalArgumentException unless 0 &lt; fraction ≤ 1
+     * @param fraction f, in (0, 1]
+     * @return a new trainer
+     * @throws IllegalArgumentException unless 0 &lt; fraction ≤ 1, or if f &lt; 1 with lbfgs or bfgs, whose line
+     *                                  searches need the exact objective
      */
     public SparkTrainer withSampleFraction(double fraction) {
         if (!(fraction > 0 && fraction <= 1)) {
             throw new IllegalArgumentException("sample fraction must be in (0, 1] but was " + fraction);
         }
-        return new SparkTrainer(config, partitions, blockRows, aggregationDepth, fraction);
+        if (fraction < 1 && config.optimizer().lineSearch()) {
+            throw new IllegalArgumentException(config.optimizer().id() + " works on the full batch: its line search "
+                    + "needs the exact loss, so the sample fraction must be 1");
+        }
+        return new SparkTrainer(config, partitions, blockRows, aggregationDepth, fraction, source);
     }
 
     /**
-     * Trains on {@code data}, predicting column {@code target} from every other column (in the data's order), as
-     * {@code backprop train} does with a CSV file. Columns must be numeric, or text holding numbers.
+     * Names the data in the messages of data errors, as the command line names the file: {@code "houses.csv, column
+     * 'rooms': ..."}. Without a name they start at the column.
      *
-     * @throws IllegalArgumentException if a column is missing or not numeric, a value is missing or not finite, or
-     *                                  there are no rows
+     * @param name the data's name, such as its path; null for none
+     * @return a new trainer
      */
-    public TrainingResult train(Dataset<Row> data, String target) {
-        List<String> inputs = new ArrayList<>(Arrays.asList(data.columns()));
-        if (!inputs.remove(target)) {
-            throw noColumn(data, target);
-        }
-        return train(data, inputs, List.of(target));
+    public SparkTrainer withSource(String name) {
+        return new SparkTrainer(config, partitions, blockRows, aggregationDepth, sampleFraction, name);
     }
 
-    /** Trains on {@code data}, predicting the {@code targets} columns from the {@code inputs} columns. */
+    /**
+     * Trains on {@code data} as {@code backprop train} trains on a file: predicts column {@code target} from every
+     * other column, refusing missing cells. Same as {@code train(data, PreprocessConfig.of(target))}.
+     *
+     * @param data   the rows; text and numeric columns
+     * @param target the column to predict
+     * @return the trained model, with its preprocessor, and how training went
+     * @throws dev.backprop.data.InvalidDataException as {@link #pack(Dataset, PreprocessConfig)}
+     */
+    public TrainingResult train(Dataset<Row> data, String target) {
+        return train(data, PreprocessConfig.of(target));
+    }
+
+    /**
+     * Trains on {@code data} prepared by {@code preprocessing}, as {@link Trainer#train(dev.backprop.data.Frame,
+     * PreprocessConfig)} trains on a frame: the model carries the fitted preprocessor.
+     *
+     * @param data          the rows; text and numeric columns
+     * @param preprocessing the target, ignored columns, missing-value policy and task
+     * @return the trained model, with its preprocessor, and how training went
+     * @throws dev.backprop.data.InvalidDataException as {@link #pack(Dataset, PreprocessConfig)}
+     */
+    public TrainingResult train(Dataset<Row> data, PreprocessConfig preprocessing) {
+        try (PackedDataset packed = pack(data, preprocessing)) {
+            return train(packed);
+        }
+    }
+
+    /**
+     * Trains on numeric columns read as they are (no preprocessing): predicts the {@code targets} columns from the
+     * {@code inputs} columns.
+     *
+     * @param data    the rows
+     * @param inputs  the input columns, numeric or text holding numbers
+     * @param targets the target columns, likewise; several are allowed
+     * @return the trained model (without a preprocessor) and how training went
+     * @throws IllegalArgumentException as {@link #pack(Dataset, List, List)}
+     */
     public TrainingResult train(Dataset<Row> data, List<String> inputs, List<String> targets) {
         try (PackedDataset packed = pack(data, inputs, targets)) {
             return train(packed);
@@ -161,6 +243,12 @@ public final class SparkTrainer {
     /**
      * Trains on {@code data} whose inputs are the MLlib vectors in column {@code features} (every vector the same
      * length), predicting the numeric column {@code target}.
+     *
+     * @param data     the rows
+     * @param features the vector column
+     * @param target   the numeric target column
+     * @return the trained model and how training went
+     * @throws IllegalArgumentException as {@link #packVectors}
      */
     public TrainingResult trainOnVectors(Dataset<Row> data, String features, String target) {
         try (PackedDataset packed = packVectors(data, features, List.of(target))) {
@@ -169,10 +257,48 @@ public final class SparkTrainer {
     }
 
     /**
-     * Fits the scalings on {@code data} with one aggregation, then converts and caches it for training. Close the
-     * result when done with it.
+     * Fits the core's preprocessor and the scalings on {@code data} with Spark aggregations, as the command line
+     * fits them on a file, then encodes and caches the rows the missing-value policy keeps. Close the result when
+     * done with it. Column types are decided as the CSV reader decides them: text columns whose present cells are
+     * all numbers are numeric, others categorical (empty, {@code ?} and {@code NA} are missing); numeric Spark
+     * columns are numeric.
      *
-     * @throws IllegalArgumentException as {@link #train(Dataset, String)}
+     * @param data          the rows; text and numeric columns
+     * @param preprocessing the target, ignored columns, missing-value policy and task
+     * @return the packed data, carrying the fitted preprocessor
+     * @throws dev.backprop.data.InvalidDataException in the core's words (naming the column, but no line: row
+     *                                                numbers for {@code --missing error}), for the same problems
+     * @throws IllegalArgumentException               for a column that is neither text nor numbers, no rows, or
+     *                                                cross-entropy targets outside [0, 1]
+     */
+    public PackedDataset pack(Dataset<Row> data, PreprocessConfig preprocessing) {
+        return packPrepared(PreprocessingFit.fit(data, preprocessing, source));
+    }
+
+    /**
+     * Encodes {@code data} with a preprocessor fitted before (a model's, to continue training it): its columns,
+     * policy, fill values, categories and classes are kept, and only the scalings are fitted on {@code data}, as
+     * {@code backprop train --init} does with a model that has preprocessing.
+     *
+     * @param data         the rows, with the preprocessor's input and target columns
+     * @param preprocessor the preprocessor
+     * @return the packed data, carrying {@code preprocessor}
+     * @throws dev.backprop.data.InvalidDataException as {@link #pack(Dataset, PreprocessConfig)}
+     */
+    public PackedDataset pack(Dataset<Row> data, Preprocessor preprocessor) {
+        return packPrepared(PreprocessingFit.apply(data, preprocessor, source));
+    }
+
+    /**
+     * Fits the scalings on numeric columns with one aggregation, then converts and caches them for training. Close
+     * the result when done with it.
+     *
+     * @param data    the rows
+     * @param inputs  the input columns, numeric or text holding numbers
+     * @param targets the target columns, likewise
+     * @return the packed data, without a preprocessor
+     * @throws IllegalArgumentException if a column is absent or not numeric, a value is missing or not finite, or
+     *                                  there are no rows
      */
     public PackedDataset pack(Dataset<Row> data, List<String> inputs, List<String> targets) {
         List<ColumnSource> in = new ArrayList<>();
@@ -183,7 +309,7 @@ public final class SparkTrainer {
         for (String name : targets) {
             out.add(source(data, name));
         }
-        return packSources(data, in, out);
+        return packNumbers(data, in, out);
     }
 
     /**
@@ -191,6 +317,10 @@ public final class SparkTrainer {
      * {@code mllib.linalg}) in column {@code features}. The inputs are named after the vector's ML attributes if it
      * has them, otherwise {@code features_1}, {@code features_2}, ...
      *
+     * @param data     the rows
+     * @param features the vector column
+     * @param targets  the numeric target columns
+     * @return the packed data, without a preprocessor
      * @throws IllegalArgumentException if the column does not hold vectors or they differ in length
      */
     public PackedDataset packVectors(Dataset<Row> data, String features, List<String> targets) {
@@ -199,10 +329,31 @@ public final class SparkTrainer {
         for (String name : targets) {
             out.add(source(data, name));
         }
-        return packSources(data, in, out);
+        return packNumbers(data, in, out);
     }
 
-    private PackedDataset packSources(Dataset<Row> data, List<ColumnSource> inputs, List<ColumnSource> targets) {
+    private PackedDataset packPrepared(PreprocessingFit.Result fit) {
+        List<String> names = new ArrayList<>();
+        Column[] selected = new Column[fit.used().size()];
+        boolean[] text = new boolean[selected.length];
+        for (int j = 0; j < selected.length; j++) {
+            ColumnSource c = fit.used().get(j);
+            names.add(c.name());
+            text[j] = c.text();
+            selected[j] = (c.text() ? c.raw() : c.raw().cast(DataTypes.DoubleType)).as("c" + j);
+        }
+        Preprocessor preprocessor = fit.preprocessor();
+        Scaling inputScaling = fit.inputs().scaling(config.scaling());
+        Scaling outputScaling = fit.targets().targetScaling(config.scaling(), config.loss(),
+                preprocessor.target().outputNames());
+        RowEncoder encoder = new FrameRows(preprocessor, names, fit.types(), text);
+        JavaRDD<Block> blocks = cache(fit.selected().select(selected), encoder, inputScaling, outputScaling,
+                fit.rows(), selected.length);
+        return new PackedDataset(blocks, fit.rows(), preprocessor.features().outputNames(),
+                preprocessor.target().outputNames(), inputScaling, outputScaling, fit.targets(), 0.0, preprocessor);
+    }
+
+    private PackedDataset packNumbers(Dataset<Row> data, List<ColumnSource> inputs, List<ColumnSource> targets) {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("no input columns: there is nothing to learn the target from");
         }
@@ -217,42 +368,49 @@ public final class SparkTrainer {
                 throw new IllegalArgumentException("column '" + c.name() + "' is named twice among inputs and targets");
             }
         }
-        ColumnStatistics statistics = ColumnStatistics.of(data, all);
+        int m = inputs.size();
+        int k = targets.size();
+        ColumnStatistics statistics = ColumnStatistics.of(data, all, k);
         if (statistics.rows() == 0) {
             throw new IllegalArgumentException("the dataset has no rows");
         }
-        int m = inputs.size();
-        int k = targets.size();
-        Scaling inputScaling = statistics.scaling(config.scaling(), 0, m);
-        Scaling outputScaling = statistics.scaling(config.scaling(), m, m + k);
-
+        List<String> targetNames = targets.stream().map(ColumnSource::name).toList();
+        Ranges targetRanges = statistics.ranges(m, m + k);
+        Scaling inputScaling = statistics.ranges(0, m).scaling(config.scaling());
+        Scaling outputScaling = targetRanges.targetScaling(config.scaling(), config.loss(), targetNames);
         Column[] doubles = new Column[m + k];
         for (int j = 0; j < m + k; j++) {
             doubles[j] = all.get(j).raw().cast(DataTypes.DoubleType).as("c" + j);
         }
-        Dataset<Row> selected = data.select(doubles);
-        if (partitions > 0) {
-            selected = selected.repartition(partitions);
-        }
-        JavaRDD<Block> blocks = selected.javaRDD()
-                .mapPartitionsWithIndex(new BlockPacker(m, k, blockRows, ScalingShape.of(inputScaling),
+        JavaRDD<Block> blocks = cache(data.select(doubles), new NumericRows(m, k), inputScaling, outputScaling,
+                statistics.rows(), m + k);
+        return new PackedDataset(blocks, statistics.rows(), inputs.stream().map(ColumnSource::name).toList(),
+                targetNames, inputScaling, outputScaling, targetRanges, statistics.targetSumError(), null);
+    }
+
+    /** Repartitions, encodes and scales {@code rows} into blocks, and caches them. */
+    private JavaRDD<Block> cache(Dataset<Row> rows, RowEncoder encoder, Scaling inputScaling, Scaling outputScaling,
+                                 long count, int columns) {
+        Dataset<Row> source = partitions > 0 ? rows.repartition(partitions) : rows;
+        JavaRDD<Block> blocks = source.javaRDD()
+                .mapPartitionsWithIndex(new BlockPacker(encoder, blockRows, ScalingShape.of(inputScaling),
                         ScalingShape.of(outputScaling)), false)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        blocks.setName("backprop blocks (" + statistics.rows() + " rows x " + (m + k) + " columns)");
+        blocks.setName("backprop blocks (" + count + " rows x " + columns + " columns)");
         // Materialise now: the first iteration should not pay for reading and packing.
-        long count = blocks.count();
-        LOG.log(System.Logger.Level.DEBUG, () -> "packed " + statistics.rows() + " rows into " + count
-                + " blocks in " + blocks.getNumPartitions() + " partitions");
-        List<String> inputNames = all.subList(0, m).stream().map(ColumnSource::name).toList();
-        List<String> targetNames = all.subList(m, m + k).stream().map(ColumnSource::name).toList();
-        return new PackedDataset(blocks, statistics.rows(), inputNames, targetNames, inputScaling, outputScaling);
+        long packed = blocks.count();
+        LOG.log(System.Logger.Level.DEBUG, () -> "packed " + count + " rows into " + packed + " blocks in "
+                + blocks.getNumPartitions() + " partitions");
+        return blocks;
     }
 
     /**
      * Trains a new network on packed data, its weights drawn by the core's {@link Initializer} from the configured
      * seed: the same starting point as {@link Trainer#train}.
      *
-     * @throws IllegalArgumentException if {@code data} was packed with another scaling method than this trainer's
+     * @param data the packed rows
+     * @return the trained model (with the data's preprocessor, if any) and how training went
+     * @throws IllegalArgumentException if {@code data} was packed with another scaling than this trainer's needs
      */
     public TrainingResult train(PackedDataset data) {
         Architecture architecture = Trainer.of(config).architecture(data.inputNames().size(),
@@ -262,9 +420,12 @@ public final class SparkTrainer {
     }
 
     /**
-     * Trains starting from {@code initial}'s architecture and weights, as {@link Trainer#train(
+     * Trains starting from {@code initial}'s architecture (with its loss) and weights, as {@link Trainer#train(
      * dev.backprop.data.Dataset, Network)} does.
      *
+     * @param data    the packed rows
+     * @param initial the starting network
+     * @return the trained model and how training went
      * @throws IllegalArgumentException if the network's input or output count differs from the data's
      */
     public TrainingResult train(PackedDataset data, Network initial) {
@@ -276,34 +437,30 @@ public final class SparkTrainer {
             throw new IllegalArgumentException("the data was packed with scaling " + data.inputScaling().method().id()
                     + " but this trainer scales by " + config.scaling().id());
         }
-        DistributedObjective exact = new DistributedObjective(data, architecture, aggregationDepth);
-        Objective objective = sampleFraction < 1 ? exact.sampled(sampleFraction, config.seed()) : exact;
-        Optimizer optimizer = new GradientDescent(config.learningRate());
-        double[] gradient = new double[parameters.length];
-        double[] history = new double[config.maxEpochs()];
-        StopReason stop = StopReason.MAX_EPOCHS;
-        int epochs = 0;
-        while (epochs < config.maxEpochs()) {
-            long start = System.nanoTime();
-            history[epochs] = objective.valueAndGradient(parameters, gradient);
-            double largestChange = optimizer.step(parameters, gradient);
-            epochs++;
-            int epoch = epochs;
-            LOG.log(System.Logger.Level.DEBUG, () -> "iteration " + epoch + ": J = " + history[epoch - 1] + " ("
-                    + (System.nanoTime() - start) / 1_000_000 + " ms)");
-            // As the core's loop: an update that moves nothing has converged whatever the tolerance.
-            if (largestChange < config.tolerance() || largestChange == 0.0) {
-                stop = StopReason.CONVERGED;
-                break;
-            }
+        Loss loss = architecture.loss();
+        Scaling targetScaling = data.targetRanges().targetScaling(config.scaling(), loss, data.targetNames());
+        if (!targetScaling.equals(data.outputScaling())) {
+            throw new IllegalArgumentException("the data was packed with targets scaled by "
+                    + data.outputScaling().method().id() + " but loss " + loss.id() + " needs them scaled by "
+                    + targetScaling.method().id() + ": pack it for this loss");
         }
-        double finalLoss = exact.value(parameters);
+        if (loss == Loss.CATEGORICAL_CROSS_ENTROPY && data.targetSumError() > TARGET_SUM_TOLERANCE) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s needs one-hot targets (each row sums "
+                    + "to 1) but some row's sum is off by %s", loss.id(), data.targetSumError()));
+        }
+        DistributedObjective exact = new DistributedObjective(data, architecture, config.regularization(),
+                aggregationDepth);
+        Objective gradients = sampleFraction < 1 ? exact.sampled(sampleFraction, config.seed()) : exact;
+        DriverLoop.Outcome outcome = new DriverLoop(config).run(parameters, exact, gradients);
+        TrainingHistory history = new TrainingHistory(outcome.stopReason().id(), outcome.epochs(), outcome.epochs(),
+                outcome.finalLoss(), outcome.lossHistory(), new double[0], config.settings());
         Model model = new Model(Network.of(architecture, parameters), data.inputNames(), data.targetNames(),
-                data.inputScaling(), data.outputScaling());
-        return new TrainingResult(model, stop, epochs, finalLoss, Arrays.copyOf(history, epochs));
+                data.inputScaling(), data.outputScaling(), data.preprocessor().orElse(null), history);
+        return new TrainingResult(model, outcome.stopReason(), outcome.epochs(), outcome.finalLoss(),
+                outcome.lossHistory());
     }
 
-    private static ColumnSource source(Dataset<Row> data, String name) {
+    static ColumnSource source(Dataset<Row> data, String name) {
         DataType type = field(data, name).dataType();
         if (type instanceof NumericType) {
             return new ColumnSource(name, quoted(data, name), false);
@@ -316,7 +473,7 @@ public final class SparkTrainer {
                     + "(SparkTrainer.packVectors, or --features on the command line)");
         }
         throw new IllegalArgumentException("column '" + name + "' has type " + type.simpleString()
-                + ": backprop-spark reads numeric columns, or text holding numbers");
+                + ": backprop-spark reads numeric and text columns");
     }
 
     static boolean isVector(DataType type) {

@@ -1,6 +1,10 @@
 package dev.backprop.spark;
 
+import dev.backprop.data.Column;
+import dev.backprop.data.ColumnType;
 import dev.backprop.data.Dataset;
+import dev.backprop.data.Frame;
+import dev.backprop.data.NumericColumn;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -33,6 +37,29 @@ final class LocalSpark {
                     .getOrCreate();
         }
         return session;
+    }
+
+    /**
+     * The core's frame as a Spark DataFrame, same names and rows: numeric columns as doubles, categorical ones as
+     * text, missing cells as {@code null}.
+     */
+    static org.apache.spark.sql.Dataset<Row> frame(Frame frame) {
+        List<StructField> fields = new ArrayList<>();
+        for (Column c : frame.columns()) {
+            fields.add(DataTypes.createStructField(c.name(),
+                    c.type() == ColumnType.NUMERIC ? DataTypes.DoubleType : DataTypes.StringType, true));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < frame.rows(); i++) {
+            Object[] values = new Object[frame.columns().size()];
+            for (int j = 0; j < values.length; j++) {
+                Column c = frame.columns().get(j);
+                values[j] = c.isMissing(i) ? null
+                        : c instanceof NumericColumn numeric ? (Object) numeric.value(i) : c.label(i);
+            }
+            rows.add(RowFactory.create(values));
+        }
+        return session().createDataFrame(rows, new StructType(fields.toArray(new StructField[0])));
     }
 
     /** The core's dataset as a Spark DataFrame with one double column per input and target, same names and rows. */

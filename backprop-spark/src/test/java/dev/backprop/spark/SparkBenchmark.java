@@ -1,7 +1,9 @@
 package dev.backprop.spark;
 
 import dev.backprop.data.Dataset;
+import dev.backprop.linalg.Gemm;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.nn.Activation;
 import dev.backprop.nn.Loss;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
@@ -27,9 +29,11 @@ import static org.apache.spark.sql.functions.when;
 
 /**
  * Not a test (CI does not run it): throughput of distributed full-batch gradient descent on a synthetic data set,
- * beside Spark MLlib's MultilayerPerceptronClassifier (solver gd) on the same cached data and the same layer sizes, in
- * the same JVM, for local[1] and local[2]; and the core's single-threaded trainer as the no-Spark baseline. Run with
- * {@code backprop-spark/benchmark.sh [ROWS] [PARTITIONS]}.
+ * beside Spark MLlib's MultilayerPerceptronClassifier (solver gd) on the same cached data, the same layer sizes and the
+ * same loss (sigmoid hidden layer, softmax output, categorical cross-entropy), in the same JVM, for local[1] and
+ * local[2]; and the core's single-threaded trainer as the no-Spark baseline. Run with
+ * {@code backprop-spark/benchmark.sh [ROWS] [PARTITIONS]}, which starts the JVM with the Vector API
+ * ({@code --add-modules jdk.incubator.vector}) as the {@code backprop} launcher does for large files.
  *
  * <p>Each system is timed at k1 and k2 iterations and the rate is taken from the difference, so one-off costs (packing
  * or stacking the data, MLlib's setup, the final loss pass) cancel out: rows/s = n (k2 - k1) / (t(k2) - t(k1)).
@@ -48,10 +52,16 @@ public final class SparkBenchmark {
     public static void main(String[] args) {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
         int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        String header = String.format(Locale.ROOT, "%,d rows, %d -> %d sigmoid -> 2 (%d parameters), %d partitions, "
-                        + "iterations %d..%d, best of %d rounds x %d repeats, %d cores, load average at start %s",
+        // Spark runs one task per core; the core's own GEMM threads would compete with the tasks, and would make the
+        // no-Spark baseline use every core.
+        Gemm.setThreads(1);
+        String header = String.format(Locale.ROOT, "%,d rows, %d -> %d sigmoid -> 2 softmax, categorical "
+                        + "cross-entropy (%d parameters), %d partitions, iterations %d..%d, best of %d rounds x %d "
+                        + "repeats, %d cores, GEMM engine %s, load average at start %s",
                 rows, FEATURES, HIDDEN, (FEATURES + 1) * HIDDEN + (HIDDEN + 1) * 2, partitions, K1, K2, ROUNDS,
-                REPEATS, Runtime.getRuntime().availableProcessors(), loadAverage());
+                REPEATS, Runtime.getRuntime().availableProcessors(),
+                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "Vector API" : "pure Java",
+                loadAverage());
         // Rounds alternate local[1] and local[2], so a burst of load from elsewhere does not hit one setting only.
         Map<String, Timing> best = new LinkedHashMap<>();
         for (int round = 0; round < ROUNDS; round++) {
@@ -128,9 +138,11 @@ public final class SparkBenchmark {
         return names;
     }
 
+    /** MLlib's network: sigmoid hidden units, a softmax output and cross-entropy. */
     private static TrainerConfig config(int iterations) {
-        return TrainerConfig.builder().hidden(HIDDEN).bias(true).loss(Loss.MSE).learningRate(1.0)
-                .maxEpochs(iterations).tolerance(0).seed(42).build();
+        return TrainerConfig.builder().hidden(HIDDEN).bias(true).output(Activation.SOFTMAX)
+                .loss(Loss.CATEGORICAL_CROSS_ENTROPY).learningRate(1.0).maxEpochs(iterations).tolerance(0).seed(42)
+                .build();
     }
 
     private static Timing backprop(org.apache.spark.sql.Dataset<Row> data) {

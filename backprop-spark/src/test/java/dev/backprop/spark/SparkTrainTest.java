@@ -1,7 +1,16 @@
 package dev.backprop.spark;
 
 import dev.backprop.data.CsvFiles;
+import dev.backprop.data.DataFiles;
 import dev.backprop.data.Dataset;
+import dev.backprop.data.Frame;
+import dev.backprop.data.MissingPolicy;
+import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.Prepared;
+import dev.backprop.linalg.Matrix;
+import dev.backprop.metrics.ClassificationMetrics;
+import dev.backprop.nn.Activation;
+import dev.backprop.optim.OptimizerType;
 import dev.backprop.io.ModelFile;
 import dev.backprop.nn.Model;
 import dev.backprop.train.Trainer;
@@ -17,6 +26,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +83,41 @@ class SparkTrainTest {
     }
 
     @Test
+    void categoriesMissingCellsAndClassesTrainWithCrossEntropyAndLbfgsIntoAModelThatPredictsClassNames()
+            throws IOException {
+        Path file = dir.resolve("weather.csv");
+        Files.writeString(file, TestData.weatherCsv(120, 8));
+        Path model = dir.resolve("weather.json");
+
+        Run run = run(file.toString(), "--target", "play", "--ignore", "id", "--missing", "mean", "--hidden", "4",
+                "--bias", "--output-activation", "softmax", "--loss", "categorical-cross-entropy", "--optimizer",
+                "lbfgs", "--epochs", "15", "--master", "local[2]", "--partitions", "2", "--out", model.toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("trained 9 -> 4 sigmoid+b -> 2 softmax+b, loss categorical-cross-entropy");
+        Model read = ModelFile.read(model);
+        Frame frame = DataFiles.read(file);
+        TrainerConfig config = TrainerConfig.builder().hidden(4).bias(true).output(Activation.SOFTMAX)
+                .loss(Loss.CATEGORICAL_CROSS_ENTROPY).optimizer(OptimizerType.LBFGS).maxEpochs(15).build();
+        Model expected = Trainer.of(config).train(frame, PreprocessConfig.of("play").withIgnore(List.of("id"))
+                .withMissing(MissingPolicy.MEAN)).model();
+        assertThat(read.preprocessor()).isEqualTo(expected.preprocessor());
+        assertSameModel(read, expected);
+        // The file alone predicts class names from the raw rows, as backprop predict does.
+        assertThat(read.classes()).containsExactly("no", "yes");
+        Prepared prepared = read.prepare(frame);
+        Matrix probabilities = read.predict(prepared.dataset().x());
+        int right = 0;
+        for (int i = 0; i < probabilities.rows(); i++) {
+            String predicted = read.classes().get(ClassificationMetrics.argmax(probabilities, i));
+            String actual = read.classes().get(ClassificationMetrics.argmax(prepared.dataset().y(), i));
+            right += predicted.equals(actual) ? 1 : 0;
+        }
+        assertThat((double) right / probabilities.rows()).isGreaterThan(0.7);
+    }
+
+    @Test
     void readsParquetAndPrintsJson() throws IOException {
         Dataset data = TestData.regression(20, 13);
         Path parquet = dir.resolve("data.parquet");
@@ -117,12 +162,14 @@ class SparkTrainTest {
         Files.writeString(file, "a,y\n1,2\n,3\n");
         Run missing = run(file.toString(), "--out", dir.resolve("x.json").toString());
         assertThat(missing.code()).isEqualTo(2);
-        assertThat(missing.err()).isEqualTo("error: column 'a': 1 of 2 values is missing "
-                + "(drop or fill them first, e.g. with Dataset.na())\n");
+        // The core's message for a frame without line numbers (Spark's reader keeps none), with the file named.
+        assertThat(missing.err()).isEqualTo("error: " + file + ", column 'a': 1 value is missing in this column "
+                + "(row 2); use --missing mean to fill them with the training mean (the most frequent category in "
+                + "categorical columns), or --missing drop to drop the rows that have them\n");
 
         Run target = run(file.toString(), "--target", "price");
         assertThat(target.code()).isEqualTo(2);
-        assertThat(target.err()).isEqualTo("error: no column named 'price' (columns: a, y)\n");
+        assertThat(target.err()).isEqualTo("error: " + file + ": no column named 'price' (columns: a, y)\n");
 
         Run absent = run(dir.resolve("absent.csv").toString());
         assertThat(absent.code()).isEqualTo(2);

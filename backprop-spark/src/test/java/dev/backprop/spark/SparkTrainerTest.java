@@ -115,32 +115,55 @@ class SparkTrainerTest {
     }
 
     @Test
-    void refusesMissingAndNonNumericValuesNamingTheColumn() {
+    void numericColumnsReadAsTheyAreRefuseMissingAndNonNumericValuesNamingTheColumn() {
+        StructType schema = new StructType(new StructField[] {
+                DataTypes.createStructField("x", DataTypes.StringType, true),
+                DataTypes.createStructField("z", DataTypes.DoubleType, true),
+                DataTypes.createStructField("y", DataTypes.DoubleType, true)});
+        SparkTrainer trainer = SparkTrainer.of(CONFIG);
+        List<String> inputs = List.of("x", "z");
+        List<String> target = List.of("y");
+
+        assertThatThrownBy(() -> trainer.train(frame(schema, RowFactory.create("1", 1.0, 2.0),
+                RowFactory.create(" ", 2.0, 3.0), RowFactory.create("3", 3.0, 4.0)), inputs, target))
+                .hasMessage("column 'x': 1 of 3 values is missing (drop or fill them first, e.g. with Dataset.na())");
+        assertThatThrownBy(() -> trainer.train(frame(schema, RowFactory.create("1", 1.0, 2.0),
+                RowFactory.create("two", 2.0, 3.0), RowFactory.create("x3", 3.0, 4.0)), inputs, target))
+                .hasMessage("column 'x': 2 of 3 values are not a number (this column must be numeric)");
+        assertThatThrownBy(() -> trainer.train(frame(schema, RowFactory.create("1", Double.NaN, 2.0),
+                RowFactory.create("2", 2.0, null)), inputs, target))
+                .hasMessage("column 'z': 1 of 2 values is NaN or infinite");
+        assertThatThrownBy(() -> trainer.train(frame(schema), inputs, target)).hasMessage("the dataset has no rows");
+    }
+
+    @Test
+    void aTableIsReadAsTheCommandLineReadsAFile() {
         StructType schema = new StructType(new StructField[] {
                 DataTypes.createStructField("x", DataTypes.StringType, true),
                 DataTypes.createStructField("z", DataTypes.DoubleType, true),
                 DataTypes.createStructField("y", DataTypes.DoubleType, true)});
         SparkTrainer trainer = SparkTrainer.of(CONFIG);
 
-        assertThatThrownBy(() -> trainer.train(frame(schema, RowFactory.create("1", 1.0, 2.0),
-                RowFactory.create(" ", 2.0, 3.0), RowFactory.create("3", 3.0, 4.0)), "y"))
-                .hasMessage("column 'x': 1 of 3 values is missing (drop or fill them first, e.g. with Dataset.na())");
-        assertThatThrownBy(() -> trainer.train(frame(schema, RowFactory.create("1", 1.0, 2.0),
-                RowFactory.create("two", 2.0, 3.0), RowFactory.create("x3", 3.0, 4.0)), "y"))
-                .hasMessage("column 'x': 2 of 3 values are not a number (this column must be numeric)");
-        assertThatThrownBy(() -> trainer.train(frame(schema, RowFactory.create("1", Double.NaN, 2.0),
-                RowFactory.create("2", 2.0, null)), "y"))
-                .hasMessage("column 'z': 1 of 2 values is NaN or infinite");
         assertThatThrownBy(() -> trainer.train(frame(schema, RowFactory.create("1", 1.0, 2.0)), "price"))
                 .hasMessage("no column named 'price' (columns: x, z, y)");
+        assertThatThrownBy(() -> trainer.train(frame(schema, RowFactory.create("1", Double.NaN, 2.0),
+                RowFactory.create("2", 2.0, 1.0)), "y"))
+                .hasMessage("column 'z': 'NaN' is not a finite number");
+        assertThatThrownBy(() -> trainer.train(frame(schema, RowFactory.create("nan", 1.0, 2.0),
+                RowFactory.create("2", 2.0, 1.0)), "y"))
+                .hasMessage("column 'x': 'nan' is not a finite number");
         assertThatThrownBy(() -> trainer.train(frame(schema), "y")).hasMessage("the dataset has no rows");
+        // Text makes a column categorical: "two" and "x3" are categories, "1" too.
+        TrainingResult words = trainer.train(frame(schema, RowFactory.create("1", 1.0, 2.0),
+                RowFactory.create("two", 2.0, 3.0), RowFactory.create("x3", 3.0, 4.0)), "y");
+        assertThat(words.model().inputs()).containsExactly("x=1", "x=two", "x=x3", "z");
     }
 
     @Test
-    void refusesColumnsThatAreNotNumbers() {
+    void refusesColumnsThatAreNeitherTextNorNumbers() {
         org.apache.spark.sql.Dataset<Row> dates = LocalSpark.session().sql("SELECT current_date() AS d, 1.0 AS y");
         assertThatThrownBy(() -> SparkTrainer.of(CONFIG).train(dates, "y"))
-                .hasMessage("column 'd' has type date: backprop-spark reads numeric columns, or text holding numbers");
+                .hasMessage("column 'd' has type date: backprop-spark reads numeric and text columns");
     }
 
     private static org.apache.spark.sql.Dataset<Row> frame(StructType schema, Row... rows) {

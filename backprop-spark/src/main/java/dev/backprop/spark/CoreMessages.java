@@ -1,0 +1,92 @@
+package dev.backprop.spark;
+
+import dev.backprop.data.CategoricalColumn;
+import dev.backprop.data.Column;
+import dev.backprop.data.ColumnType;
+import dev.backprop.data.FeatureEncoder;
+import dev.backprop.data.Frame;
+import dev.backprop.data.Imputation;
+import dev.backprop.data.InvalidDataException;
+import dev.backprop.data.MissingPolicy;
+import dev.backprop.data.NumericColumn;
+import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.Preprocessor;
+import dev.backprop.data.TargetEncoder;
+import dev.backprop.data.Task;
+
+import java.util.List;
+
+/**
+ * The core's own errors for data problems the Spark aggregations find, obtained by replaying the offending cell on a
+ * one-row frame through the core's code, so that the wording is the command line's without a copy of it here. The
+ * frames have no line numbers, so the messages name the data and the column but no line.
+ */
+final class CoreMessages {
+    private final String source;
+
+    /** @param source the data's name in messages, or null */
+    CoreMessages(String source) {
+        this.source = source;
+    }
+
+    /** Throws the core's error naming those of {@code wanted} that are not among {@code columns}. */
+    void requireColumns(List<String> columns, List<String> wanted) {
+        header(columns).requireColumns(wanted);
+    }
+
+    /** No input column is left of {@code columns} once {@code config}'s target and ignored columns are set aside. */
+    InvalidDataException noInput(List<String> columns, PreprocessConfig config) {
+        return thrown(() -> Preprocessor.fit(header(columns), config));
+    }
+
+    /** A frame with no rows and these columns. */
+    private Frame header(List<String> columns) {
+        return Frame.of(source, columns.stream().<Column>map(name -> NumericColumn.of(name, new double[0])).toList());
+    }
+
+    /** Every value of {@code column} is missing, so {@code --missing mean} has nothing to fill with. */
+    InvalidDataException nothingToFill(String column, ColumnType type) {
+        Column empty = type == ColumnType.NUMERIC ? NumericColumn.of(column, new double[] {Double.NaN})
+                : CategoricalColumn.of(column, List.of(), new int[] {-1});
+        return thrown(() -> Imputation.fit(Frame.of(source, List.of(empty)), List.of(column), List.of(type)));
+    }
+
+    /** The training rows hold only one class, {@code label}, of the target {@code column}. */
+    InvalidDataException oneClass(String column, String label) {
+        return thrown(() -> TargetEncoder.fit(Frame.of(source, List.of(text(column, label))), column,
+                Task.CLASSIFICATION));
+    }
+
+    /** Regression was asked of the target {@code column}, which holds {@code label}, not a number. */
+    InvalidDataException notANumericTarget(String column, String label) {
+        return thrown(() -> TargetEncoder.fit(Frame.of(source, List.of(text(column, label))), column,
+                Task.REGRESSION));
+    }
+
+    /** {@code column} was numeric in training but holds {@code label}. */
+    InvalidDataException wasNumeric(String column, String label) {
+        FeatureEncoder numeric = FeatureEncoder.of(List.of(column), List.of(ColumnType.NUMERIC), List.of(List.of()));
+        return thrown(() -> numeric.encode(Frame.of(source, List.of(text(column, label)))));
+    }
+
+    /** {@code policy} left no row of the data (the target is {@code target}). */
+    InvalidDataException noRowLeft(MissingPolicy policy, String target) {
+        String input = target + "'";   // any other name: the message names only the target
+        Frame gaps = Frame.of(source, List.of(NumericColumn.of(input, new double[] {Double.NaN}),
+                NumericColumn.of(target, new double[] {Double.NaN})));
+        return thrown(() -> Preprocessor.fit(gaps, PreprocessConfig.of(target).withMissing(policy)));
+    }
+
+    private static CategoricalColumn text(String column, String label) {
+        return CategoricalColumn.of(column, List.of(label), new int[] {0});
+    }
+
+    private static InvalidDataException thrown(Runnable replay) {
+        try {
+            replay.run();
+        } catch (InvalidDataException e) {
+            return e;
+        }
+        throw new IllegalStateException("the core accepted data the Spark statistics found wrong");
+    }
+}

@@ -1,0 +1,110 @@
+package dev.backprop.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backprop.data.DataFiles;
+import dev.backprop.data.FeatureEncoder;
+import dev.backprop.data.Frame;
+import dev.backprop.data.InvalidDataException;
+import dev.backprop.data.MissingPolicy;
+import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.Preprocessor;
+import dev.backprop.io.ModelFile;
+import dev.backprop.nn.Loss;
+import dev.backprop.nn.Model;
+import dev.backprop.train.Trainer;
+import dev.backprop.train.TrainerConfig;
+import dev.backprop.train.TrainingResult;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Categorical columns and missing cells behave on Spark as in {@code backprop train}: the same CSV file, read by
+ * Spark's reader and by the core's, gives the same preprocessor (types, fill values, categories, classes), the same
+ * model file section and the same weights, and the same error for {@code --missing error}.
+ */
+class SparkPreprocessingTest {
+    private static final TrainerConfig CONFIG = TrainerConfig.builder().hidden(4).bias(true).loss(Loss.MSE)
+            .maxEpochs(10).tolerance(0).seed(7).build();
+
+    @TempDir
+    static Path dir;
+    private static Path file;
+
+    @BeforeAll
+    static void writeCsv() throws IOException {
+        file = dir.resolve("weather.csv");
+        Files.writeString(file, TestData.weatherCsv(90, 21));
+    }
+
+    private static Dataset<Row> sparkCsv() {
+        return LocalSpark.session().read().option("header", true).csv(file.toString());
+    }
+
+    private static PreprocessConfig preprocessing(MissingPolicy policy) {
+        return PreprocessConfig.of("play").withIgnore(List.of("id")).withMissing(policy);
+    }
+
+    @ParameterizedTest(name = "--missing {0}, {1} partitions")
+    @CsvSource({"mean, 1", "mean, 3", "drop, 1", "drop, 3"})
+    void sparkFitsTheCommandLinesPreprocessorAndTrainsItsModel(String policy, int partitions) {
+        PreprocessConfig preprocessing = preprocessing(MissingPolicy.fromId(policy));
+        TrainingResult expected = Trainer.of(CONFIG).train(DataFiles.read(file), preprocessing);
+
+        TrainingResult actual = SparkTrainer.of(CONFIG).withPartitions(partitions).withBlockRows(16)
+                .train(sparkCsv(), preprocessing);
+
+        Preprocessor fitted = actual.model().preprocessor();
+        assertThat(fitted).isEqualTo(expected.model().preprocessor());
+        assertThat(preprocessingSection(actual.model())).isEqualTo(preprocessingSection(expected.model()));
+        DistributedGradientDescentTest.assertSameTraining(actual, expected);
+        // What was fitted: "2.0" and "2" are one category, numbers before words; a text target is classes.
+        FeatureEncoder features = fitted.features();
+        assertThat(features.columns()).containsExactly("outlook", "temperature", "humidity", "grade");
+        assertThat(features.categories().get(3)).containsExactly("1", "2", "10", "high");
+        assertThat(fitted.target().classes()).containsExactly("no", "yes");
+        assertThat(actual.model().inputs()).hasSize(3 + 1 + 1 + 4);
+    }
+
+    @Test
+    void missingErrorGivesTheCoresMessageWithRowNumbers() {
+        PreprocessConfig preprocessing = preprocessing(MissingPolicy.ERROR);
+        Frame read = DataFiles.read(file);
+        // Spark's reader keeps no line numbers, so the message counts rows, as the core's does for such a frame.
+        Frame withoutLines = Frame.of(null, read.columns());
+        String core = catchThrowableOfType(() -> Preprocessor.fit(withoutLines, preprocessing),
+                InvalidDataException.class).getMessage();
+
+        InvalidDataException spark = catchThrowableOfType(
+                () -> SparkTrainer.of(CONFIG).train(sparkCsv(), preprocessing), InvalidDataException.class);
+
+        assertThat(spark).hasMessage(core);
+        assertThat(core).startsWith("column 'outlook': ").contains(" missing in this column (rows ")
+                .contains("so are values in 'temperature' (").contains("use --missing mean");
+        // The command line names lines instead: row r is line r + 1, after the header.
+        String cli = catchThrowableOfType(() -> Preprocessor.fit(read, preprocessing), InvalidDataException.class)
+                .getMessage();
+        assertThat(cli).startsWith(file + ": line ");
+    }
+
+    private static JsonNode preprocessingSection(Model model) {
+        try {
+            return new ObjectMapper().readTree(ModelFile.toJson(model)).get("preprocessing");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
