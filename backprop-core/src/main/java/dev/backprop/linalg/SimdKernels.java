@@ -122,6 +122,9 @@ final class SimdKernels implements VectorKernels {
 
     @Override
     public double descend(double[] theta, double[] gradient, double eta, int from, int to) {
+        if (to - from < 4 * L) { // the seed's 9 parameters: setting up vectors would cost more than the loop
+            return SCALAR.descend(theta, gradient, eta, from, to);
+        }
         int end = from + S.loopBound(to - from);
         double largest = from < end ? descendVectors(theta, gradient, eta, from, end) : 0.0;
         return Math.max(largest, SCALAR.descend(theta, gradient, eta, end, to));
