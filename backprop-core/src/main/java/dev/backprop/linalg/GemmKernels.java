@@ -74,16 +74,21 @@ final class GemmKernels {
 
     static void gemm(GemmEngine engine, boolean transposeA, boolean transposeB, int m, int n, int k,
                      double[] a, int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
-        scale(beta, c, cOff, m * n);
+        // an outer product (k = 1) with beta = 0 writes C outright: no pass to clear it first
+        boolean overwrite = k == 1 && beta == 0.0 && m > 0 && n > 0;
+        if (!overwrite) {
+            scale(beta, c, cOff, m * n);
+        }
         if (k == 0 || m == 0 || n == 0) {
             return;
         }
         long work = (long) m * n * k;
         if (k == 1 || n == 1 || m == 1) {
             if (work < SLIM_PARALLEL_WORK) {
-                slim(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, 0, k == 1 || n == 1 ? m : n);
+                slim(overwrite, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, 0,
+                        k == 1 || n == 1 ? m : n);
             } else {
-                SLIM.get().multiply(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff);
+                SLIM.get().multiply(overwrite, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff);
             }
             return;
         }
@@ -109,6 +114,7 @@ final class GemmKernels {
      * as it would unsplit.
      */
     private static final class SlimProduct implements RangeLoop {
+        private boolean overwrite;
         private boolean transposeA;
         private boolean transposeB;
         private int m;
@@ -121,8 +127,9 @@ final class GemmKernels {
         private double[] c;
         private int cOff;
 
-        void multiply(boolean transposeA, boolean transposeB, int m, int n, int k, double[] a, int aOff, double[] b,
-                      int bOff, double[] c, int cOff) {
+        void multiply(boolean overwrite, boolean transposeA, boolean transposeB, int m, int n, int k, double[] a,
+                      int aOff, double[] b, int bOff, double[] c, int cOff) {
+            this.overwrite = overwrite;
             this.transposeA = transposeA;
             this.transposeB = transposeB;
             this.m = m;
@@ -145,15 +152,18 @@ final class GemmKernels {
 
         @Override
         public void run(int from, int to) {
-            slim(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, from, to);
+            slim(overwrite, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, from, to);
         }
     }
 
-    /** C += op(A) op(B) for k = 1, n = 1 or m = 1: rows [from, to) of C when k = 1 or n = 1, else its columns. */
-    static void slim(boolean transposeA, boolean transposeB, int m, int n, int k, double[] a, int aOff, double[] b,
-                     int bOff, double[] c, int cOff, int from, int to) {
+    /**
+     * C += op(A) op(B) for k = 1, n = 1 or m = 1: rows [from, to) of C when k = 1 or n = 1, else its columns. With
+     * {@code overwrite} (k = 1 only) C = op(A) op(B), with the bits accumulating into zeros would give.
+     */
+    static void slim(boolean overwrite, boolean transposeA, boolean transposeB, int m, int n, int k, double[] a,
+                     int aOff, double[] b, int bOff, double[] c, int cOff, int from, int to) {
         if (k == 1) {
-            outer(from, to, n, a, aOff, b, bOff, c, cOff);
+            outer(overwrite, from, to, n, a, aOff, b, bOff, c, cOff);
         } else if (n == 1) {
             column(transposeA, m, from, to, k, a, aOff, b, bOff, c, cOff);
         } else {
@@ -165,10 +175,15 @@ final class GemmKernels {
      * C += a bᵀ for k = 1, c_ij += a_i b_j: with one shared index every transpose has the same layout (A is m values,
      * B n values); one axpy per row of C.
      */
-    static void outer(int iFrom, int iTo, int n, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
+    static void outer(boolean overwrite, int iFrom, int iTo, int n, double[] a, int aOff, double[] b, int bOff,
+                      double[] c, int cOff) {
         VectorKernels kernels = GemmEngines.VECTOR;
         for (int i = iFrom; i < iTo; i++) {
-            kernels.axpy(a[aOff + i], b, bOff, c, cOff + i * n, n);
+            if (overwrite) {
+                kernels.scaleInto(a[aOff + i], b, bOff, c, cOff + i * n, n);
+            } else {
+                kernels.axpy(a[aOff + i], b, bOff, c, cOff + i * n, n);
+            }
         }
     }
 

@@ -121,6 +121,26 @@ final class SimdKernels implements VectorKernels {
     }
 
     @Override
+    public void scaleInto(double alpha, double[] x, int xOff, double[] y, int yOff, int length) {
+        int whole = length < L ? 0 : length - length % L;
+        if (whole > 0) {
+            scaleIntoVectors(alpha, x, xOff, y, yOff, whole);
+        }
+        for (int i = whole; i < length; i++) {
+            y[yOff + i] = 0.0 + alpha * x[xOff + i];
+        }
+    }
+
+    /** fma(alpha, x, +0): the axpy of {@link #axpy} onto zeros, without writing the zeros first. */
+    private static void scaleIntoVectors(double alpha, double[] x, int xOff, double[] y, int yOff, int whole) {
+        DoubleVector a = DoubleVector.broadcast(S, alpha);
+        DoubleVector zero = DoubleVector.zero(S);
+        for (int i = 0; i < whole; i += L) {
+            a.fma(DoubleVector.fromArray(S, x, xOff + i), zero).intoArray(y, yOff + i);
+        }
+    }
+
+    @Override
     public double descend(double[] theta, double[] gradient, double eta, int from, int to) {
         if (to - from < 4 * L) { // the seed's 9 parameters: setting up vectors would cost more than the loop
             return SCALAR.descend(theta, gradient, eta, from, to);

@@ -14,6 +14,9 @@ interface VectorKernels {
     /** y[yOff + i] += alpha x[xOff + i] for i &lt; length. */
     void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int length);
 
+    /** y[yOff + i] = alpha x[xOff + i] for i &lt; length: the bits axpy gives into zeros (a zero product as +0). */
+    void scaleInto(double alpha, double[] x, int xOff, double[] y, int yOff, int length);
+
     /** θ_i ← θ_i − (η g_i) for i in [from, to), each product and difference rounded; returns the largest |η g_i|. */
     double descend(double[] theta, double[] gradient, double eta, int from, int to);
 
@@ -49,6 +52,13 @@ interface VectorKernels {
         public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int length) {
             for (int i = 0; i < length; i++) {
                 y[yOff + i] += alpha * x[xOff + i];
+            }
+        }
+
+        @Override
+        public void scaleInto(double alpha, double[] x, int xOff, double[] y, int yOff, int length) {
+            for (int i = 0; i < length; i++) {
+                y[yOff + i] = 0.0 + alpha * x[xOff + i];
             }
         }
 
