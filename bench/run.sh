@@ -14,9 +14,7 @@ PEERS_SRC="${1:-$ROOT/../shared/bench/peers}"
 REPS="${REPS:-5}"
 OUT_DIR="$(mktemp -d /tmp/backprop-bench.XXXXXX)"
 JAR="$ROOT/backprop-bench/target/backprop-bench.jar"
-# the JVM options ./backprop uses when it trains on a large file: the Vector API, and transparent huge pages for the
-# data and workspaces (fewer TLB misses on W3's 100 MB; the kernel's THP setting here is "madvise")
-JAVA=(java --add-modules jdk.incubator.vector -XX:+UseTransparentHugePages -Xms2g ${JAVA_OPTS:-})
+JAVA=(java --add-modules jdk.incubator.vector -Xms2g ${JAVA_OPTS:-})
 RUNNER=("${JAVA[@]}" -cp "$JAR" dev.backprop.bench.WorkloadRunner)
 
 echo "# building the bench jar" >&2
