@@ -1,8 +1,10 @@
 package dev.backprop.linalg;
 
 /**
- * Unchecked loops behind {@link Gemm}, and the choice among them by shape. A product with k = 1 (outer product),
- * n = 1 (matrix times vector) or m = 1 (vector times matrix) runs as axpy or dot loops ({@link VectorKernels}). Other
+ * Unchecked loops behind {@link Gemm}, and the choice among them by shape. Products of at least {@link #NATIVE_WORK}
+ * multiply-adds go to native OpenBLAS when it is loaded ({@link GemmEngines#NATIVE}). A product with k = 1 (outer
+ * product), n = 1 (matrix times vector) or m = 1 (vector times matrix) runs as axpy or dot loops
+ * ({@link VectorKernels}), shared among the pool's threads from {@value #SLIM_PARALLEL_WORK} multiply-adds on. Other
  * products of fewer than
  * {@value #BLOCKED_WORK} multiply-adds, or with fewer than {@value #BLOCKED_MIN_N} columns, run the plain loops below
  * on the calling thread with nothing to set up (a 2-3-1 network's products cost tens of nanoseconds); larger ones go to
