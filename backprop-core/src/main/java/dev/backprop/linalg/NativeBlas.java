@@ -2,6 +2,10 @@ package dev.backprop.linalg;
 
 import dev.ludovic.netlib.blas.NativeBLAS;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -12,9 +16,10 @@ import java.util.logging.Logger;
  * Java arrays for the duration of the call instead of copying them, so the flat parameter vector and the workspaces
  * stay ordinary {@code double[]}.
  *
- * <p>Loaded once, when {@link GemmEngines} initialises: {@code libopenblas.so.0} (Debian/Ubuntu package
- * {@code libopenblas0}), or whatever library the binding's own system properties name
- * ({@code dev.ludovic.netlib.blas.nativeLibPath}, {@code dev.ludovic.netlib.blas.nativeLib}). When none loads,
+ * <p>Loaded once, when {@link GemmEngines} initialises: whatever library the binding's own system properties name
+ * ({@code dev.ludovic.netlib.blas.nativeLibPath}, {@code dev.ludovic.netlib.blas.nativeLib}), else
+ * {@code libopenblas.so.0} (Debian/Ubuntu package {@code libopenblas0}) if it is in the library path, in which case
+ * {@code nativeLibPath} is set to it for the whole JVM (the binding reads nothing else). When none loads,
  * {@link #load} returns null and the pure-Java engines do everything.
  *
  * <p>OpenBLAS runs its own threads ({@code OPENBLAS_NUM_THREADS}, default: every core); backprop's {@link GemmPool}
@@ -23,6 +28,8 @@ import java.util.logging.Logger;
 final class NativeBlas {
     private static final String LIBRARY_PATH = "dev.ludovic.netlib.blas.nativeLibPath";
     private static final String LIBRARY_NAME = "dev.ludovic.netlib.blas.nativeLib";
+    /** Debian/Ubuntu's {@code libopenblas0}, the library numpy uses there. */
+    private static final String OPENBLAS = "libopenblas.so.0";
     /** Held so the level set on it survives: the binding logs a warning about its own unused Java fallbacks. */
     private static final Logger BINDING_LOG = Logger.getLogger("dev.ludovic.netlib.blas");
 
@@ -40,10 +47,19 @@ final class NativeBlas {
      * @return the engine, or null if no BLAS library loads or it computes a wrong product
      */
     static NativeBlas load() {
-        if (System.getProperty(LIBRARY_PATH) == null && System.getProperty(LIBRARY_NAME) == null) {
-            System.setProperty(LIBRARY_PATH, "libopenblas.so.0");
+        String library;
+        if (System.getProperty(LIBRARY_PATH) != null || System.getProperty(LIBRARY_NAME) != null) {
+            library = System.getProperty(LIBRARY_PATH, "lib" + System.getProperty(LIBRARY_NAME) + ".so");
+        } else {
+            // The binding loads one library per JVM, from a system property: set it only when OpenBLAS is really
+            // there, so that a JVM without it (Spark MLlib shares the binding) keeps the binding's own default.
+            Path openBlas = find(OPENBLAS);
+            if (openBlas == null) {
+                return null;
+            }
+            System.setProperty(LIBRARY_PATH, openBlas.toString());
+            library = OPENBLAS;
         }
-        String library = System.getProperty(LIBRARY_PATH, "lib" + System.getProperty(LIBRARY_NAME) + ".so");
         BINDING_LOG.setLevel(Level.OFF);
         try {
             NativeBlas engine = new NativeBlas(NativeBLAS.getInstance(), library);
@@ -51,6 +67,18 @@ final class NativeBlas {
         } catch (RuntimeException | LinkageError e) {
             return null;
         }
+    }
+
+    /** The file in the JVM's library path or LD_LIBRARY_PATH, where the dynamic linker would look too; or null. */
+    private static Path find(String fileName) {
+        String dirs = System.getProperty("java.library.path", "") + File.pathSeparator
+                + Objects.requireNonNullElse(System.getenv("LD_LIBRARY_PATH"), "");
+        for (String dir : dirs.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isReadable(Path.of(dir, fileName))) {
+                return Path.of(dir, fileName).toAbsolutePath();
+            }
+        }
+        return null;
     }
 
     /** [1 2; 3 4] [5 6; 7 8]ᵀ = [17 23; 39 53]: operand order, transposes and leading dimensions all matter here. */
