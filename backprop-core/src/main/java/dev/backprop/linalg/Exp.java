@@ -22,6 +22,11 @@ final class Exp {
     static final double LN2_HI = Double.longBitsToDouble(0x3FE62E42FEE00000L);
     static final double LN2_LO = Double.longBitsToDouble(0x3DEA39EF35793C76L);
     static final double OVERFLOW = 709.782712893384;
+    /**
+     * For |x| ≤ this, k = rint(x log₂e) lies in [-1021, 1021]: 2^k and e^x are normal numbers, so p 2^k in one
+     * product is exact and equals the two-step scaling below.
+     */
+    static final double NORMAL_RANGE = 708.0;
     static final double UNDERFLOW = -745.1332191019412;
     /** Cn = 1/n!, the Taylor coefficients of e^r (C1 = C0 = 1). */
     static final double C13 = 1.0 / 6227020800.0;

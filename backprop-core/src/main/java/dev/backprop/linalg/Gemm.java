@@ -55,6 +55,39 @@ public final class Gemm {
     }
 
     /**
+     * C = A B + 1 biasᵀ, the layer's z = a W + b, in one pass over C when the engine can add the bias as it stores
+     * each tile (small products, whose C passes cost as much as the multiply-adds); otherwise does nothing and
+     * returns false, and the caller multiplies with {@link #gemm} and adds the bias in a pass of its own. Each
+     * c_ij = (Σ_p a_ip b_pj) + bias_j, the sum rounded before the bias is added (numpy's {@code a @ W + b}): the same
+     * bits as {@link #gemm} with beta = 0 followed by adding the bias. A, B and bias are not modified.
+     *
+     * @param m       rows of A and C; {@code >= 0}
+     * @param n       columns of B and C, and the bias's length; {@code >= 0}
+     * @param k       columns of A, rows of B; {@code >= 0}
+     * @param a       holds A (m x k, row-major) from {@code aOffset}
+     * @param aOffset index in {@code a} of A's element (0, 0)
+     * @param b       holds B (k x n, row-major) from {@code bOffset}
+     * @param bOffset index in {@code b} of B's element (0, 0)
+     * @param bias    holds the n biases from {@code biasOffset}
+     * @param biasOffset index in {@code bias} of the first bias
+     * @param c       receives C (m x n, row-major) from {@code cOffset} when this returns true; untouched otherwise
+     * @param cOffset index in {@code c} of C's element (0, 0)
+     * @return whether C was computed
+     * @throws IllegalArgumentException if a size is negative or an array is too short for its offset and shape
+     */
+    public static boolean gemmPlusBias(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset,
+                                       double[] bias, int biasOffset, double[] c, int cOffset) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("sizes must be >= 0 but were m=" + m + " n=" + n + " k=" + k);
+        }
+        checkFits("A", a, aOffset, (long) m * k);
+        checkFits("B", b, bOffset, (long) k * n);
+        checkFits("bias", bias, biasOffset, n);
+        checkFits("C", c, cOffset, (long) m * n);
+        return GemmKernels.gemmPlusBias(m, n, k, a, aOffset, b, bOffset, bias, biasOffset, c, cOffset);
+    }
+
+    /**
      * How many threads (the caller included) large products are split across; see {@link #setThreads}.
      *
      * @return the thread count, {@code >= 1}

@@ -37,6 +37,24 @@ interface GemmEngine {
         throw new UnsupportedOperationException(name() + " has no shared packing");
     }
 
+    /**
+     * Whether {@link #multiplyInto} takes a product with this op(B) and shape: engines that can multiply small products
+     * straight from A and B, without packing, say so.
+     */
+    default boolean direct(boolean transposeB, int n, int k) {
+        return false;
+    }
+
+    /**
+     * C = op(A) B + 1 biasᵀ, overwriting C (bias null: C = op(A) B), for a shape {@link #direct} accepts. Each
+     * c_ij = bias_j + (op(A) B)_ij with the product's bits as {@link #multiply} gives them: the same as multiplying
+     * into zeros and adding the bias in a pass of its own, without those two passes over C.
+     */
+    default void multiplyInto(boolean transposeA, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
+                              double[] bias, int biasOff, double[] c, int cOff) {
+        throw new UnsupportedOperationException(name() + " multiplies nothing directly");
+    }
+
     /** Row ranges given to one thread should start at a multiple of this. */
     int rowAlignment();
 

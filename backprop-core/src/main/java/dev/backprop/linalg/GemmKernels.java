@@ -76,6 +76,10 @@ final class GemmKernels {
 
     static void gemm(GemmEngine engine, boolean transposeA, boolean transposeB, int m, int n, int k,
                      double[] a, int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
+        if (beta == 0.0 && direct(engine, transposeB, m, n, k)) {
+            engine.multiplyInto(transposeA, m, n, k, a, aOff, b, bOff, null, 0, c, cOff);
+            return;
+        }
         // an outer product (k = 1) with beta = 0 writes C outright: no pass to clear it first
         boolean overwrite = k == 1 && beta == 0.0 && m > 0 && n > 0;
         if (!overwrite) {
@@ -103,6 +107,31 @@ final class GemmKernels {
             return;
         }
         engine.multiply(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, 0, m);
+    }
+
+    /**
+     * C = A B + 1 biasᵀ in one pass over C when the best engine multiplies this product directly (see
+     * {@link Gemm#gemmPlusBias}); false, having done nothing, otherwise.
+     */
+    static boolean gemmPlusBias(int m, int n, int k, double[] a, int aOff, double[] b, int bOff, double[] bias,
+                                int biasOff, double[] c, int cOff) {
+        GemmEngine engine = GemmEngines.BEST;
+        boolean nativeTakes = GemmEngines.NATIVE != null && (long) m * n * k >= NATIVE_WORK;
+        if (nativeTakes || !direct(engine, false, m, n, k)) {
+            return false;
+        }
+        engine.multiplyInto(false, m, n, k, a, aOff, b, bOff, bias, biasOff, c, cOff);
+        return true;
+    }
+
+    /**
+     * Whether a product runs through {@link GemmEngine#multiplyInto}: one the blocked engine would take on the
+     * calling thread (not slim, not tiny, below the split size) and whose shape the engine multiplies without packing.
+     */
+    private static boolean direct(GemmEngine engine, boolean transposeB, int m, int n, int k) {
+        long work = (long) m * n * k;
+        return m > 1 && k > 1 && n >= BLOCKED_MIN_N && work >= BLOCKED_WORK && work < PARALLEL_WORK
+                && engine.direct(transposeB, n, k);
     }
 
     /** Each thread's {@link SlimProduct}, reused: splitting one across threads allocates nothing. */

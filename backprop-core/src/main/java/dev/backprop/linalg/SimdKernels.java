@@ -44,19 +44,50 @@ final class SimdKernels implements VectorKernels {
         }
     }
 
-    /** The whole vectors of {@link #logistic}; kept apart so short slices never run (or wait for) vector code. */
+    /**
+     * The whole vectors of {@link #logistic}; kept apart so short slices never run (or wait for) vector code. A vector
+     * whose every |z| is at most {@link Exp#NORMAL_RANGE} (almost all of them) takes {@link #expNormal}: a quarter less
+     * time than {@link #exp} for the same bits. The two bodies do not share a vector variable, so C2 keeps the vectors
+     * in registers (a vector merged from two branches would be boxed).
+     */
     private static void logisticVectors(double[] z, double[] a, int from, int end) {
         for (int i = from; i < end; i += L) {
-            DoubleVector e = exp(DoubleVector.fromArray(S, z, i).neg());
-            ONE.div(e.add(ONE)).intoArray(a, i);
+            DoubleVector minusZ = DoubleVector.fromArray(S, z, i).neg();
+            if (minusZ.abs().compare(VectorOperators.LE, Exp.NORMAL_RANGE).allTrue()) {
+                ONE.div(expNormal(minusZ).add(ONE)).intoArray(a, i);
+            } else {
+                ONE.div(exp(minusZ).add(ONE)).intoArray(a, i);
+            }
         }
     }
 
     /** {@link Exp#exp} on every lane, step for step. */
     private static DoubleVector exp(DoubleVector x) {
         DoubleVector t = x.fma(LOG2E, ROUNDER);
-        DoubleVector k = t.sub(ROUNDER);
-        DoubleVector minusK = k.neg();
+        DoubleVector p = polynomial(x, t);
+        LongVector n = ((LongVector) t.reinterpretAsLongs()).sub(Exp.ROUNDER_BITS);
+        LongVector half = n.lanewise(VectorOperators.ASHR, 1);
+        DoubleVector low = half.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector high = n.sub(half).add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector e = p.mul(low).mul(high);
+        e = e.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, Exp.OVERFLOW));
+        return e.blend(0.0, x.compare(VectorOperators.LT, Exp.UNDERFLOW)); // NaN in: NaN out, as in Exp
+    }
+
+    /**
+     * {@link #exp} where every |x| ≤ {@link Exp#NORMAL_RANGE}: 2ⁿ and p 2ⁿ are then normal numbers, so the one exact
+     * product p 2ⁿ has the two-step scaling's bits, and no lane needs the overflow or underflow blends.
+     */
+    private static DoubleVector expNormal(DoubleVector x) {
+        DoubleVector t = x.fma(LOG2E, ROUNDER);
+        DoubleVector p = polynomial(x, t);
+        LongVector n = ((LongVector) t.reinterpretAsLongs()).sub(Exp.ROUNDER_BITS);
+        return p.mul(n.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
+    }
+
+    /** e^r for r = x − k ln 2, k = t − ROUNDER: {@link Exp#exp}'s reduction and Taylor series, lane by lane. */
+    private static DoubleVector polynomial(DoubleVector x, DoubleVector t) {
+        DoubleVector minusK = t.sub(ROUNDER).neg();
         DoubleVector r = minusK.fma(LN2_HI, x);
         r = minusK.fma(LN2_LO, r);
         DoubleVector p = C13.fma(r, C12);
@@ -71,14 +102,7 @@ final class SimdKernels implements VectorKernels {
         p = p.fma(r, C3);
         p = p.fma(r, C2);
         p = p.fma(r, ONE);
-        p = p.fma(r, ONE);
-        LongVector n = ((LongVector) t.reinterpretAsLongs()).sub(Exp.ROUNDER_BITS);
-        LongVector half = n.lanewise(VectorOperators.ASHR, 1);
-        DoubleVector low = half.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        DoubleVector high = n.sub(half).add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        DoubleVector e = p.mul(low).mul(high);
-        e = e.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, Exp.OVERFLOW));
-        return e.blend(0.0, x.compare(VectorOperators.LT, Exp.UNDERFLOW)); // NaN in: NaN out, as in Exp
+        return p.fma(r, ONE);
     }
 
     @Override

@@ -165,9 +165,15 @@ public final class Backpropagation {
         for (int l = 0; l < architecture.depth(); l++) {
             LayerSpec spec = architecture.layer(l);
             int out = spec.outputs();
-            Gemm.gemm(false, false, rows, out, spec.inputs(), input, inputOffset,
-                    parameters, architecture.weightOffset(l), 0.0, z[l], 0);
-            activationPass.forward(l, parameters, rows);
+            int weightOffset = architecture.weightOffset(l);
+            int biasOffset = architecture.biasOffset(l);
+            boolean biasAdded = biasOffset >= 0 && Gemm.gemmPlusBias(rows, out, spec.inputs(), input, inputOffset,
+                    parameters, weightOffset, parameters, biasOffset, z[l], 0);
+            if (!biasAdded) {
+                Gemm.gemm(false, false, rows, out, spec.inputs(), input, inputOffset, parameters, weightOffset, 0.0,
+                        z[l], 0);
+            }
+            activationPass.forward(l, biasOffset >= 0 && !biasAdded ? parameters : null, rows);
             input = a[l];
             if (training && dropout[l] != null) {
                 dropout[l].apply(a[l], dropped[l], rows * out);
@@ -315,14 +321,16 @@ public final class Backpropagation {
     }
 
     /**
-     * Going forward, z⁽ˡ⁾ += b⁽ˡ⁾ (each row; z holds the product a⁽ˡ⁻¹⁾ W⁽ˡ⁾) then a⁽ˡ⁾ = f(z⁽ˡ⁾); coming back,
+     * Going forward, z⁽ˡ⁾ += b⁽ˡ⁾ (each row) when the product left the bias out, then a⁽ˡ⁾ = f(z⁽ˡ⁾); coming back,
      * δ⁽ˡ⁾ ← δ⁽ˡ⁾ ∘ f'(z⁽ˡ⁾). Element-wise passes on whole rows (softmax row by row) that {@link Parallel} shares among
-     * the threads the products use; adding the bias here, after the product, is numpy's order (a W + b) and saves a
-     * pass over z. One instance, reused.
+     * the threads the products use. Small products add the bias as they store z ({@link Gemm#gemmPlusBias}); for
+     * large ones, adding it here, after the product, is numpy's order (a W + b) too and saves a pass over z. One
+     * instance, reused.
      */
     private final class ActivationPass implements RangeLoop {
         private int layer;
         private boolean backward;
+        /** The parameters whose bias the forward pass adds, or null when z already holds it (or there is none). */
         private double[] parameters;
 
         void forward(int l, double[] parameters, int rows) {
@@ -355,7 +363,7 @@ public final class Backpropagation {
             }
             int out = spec.outputs();
             int biasOffset = architecture.biasOffset(layer);
-            if (biasOffset >= 0) {
+            if (parameters != null) {
                 // z += 1 bᵀ on these rows: a vectorised axpy per row, z_ij + 1·b_j rounded once, as z_ij + b_j
                 Gemm.gemm(false, false, (to - from) / out, out, 1, ones, 0, parameters, biasOffset, 1.0, z[layer], from);
             }

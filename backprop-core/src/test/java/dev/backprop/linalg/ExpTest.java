@@ -60,4 +60,41 @@ class ExpTest {
             }
         }
     }
+
+    @Test
+    void vectorsNearTheEdgesOfTheNormalRangeGiveTheScalarBits() {
+        // whole vectors inside |x| <= 708 take the one-product scaling, others the two-step one with its blends;
+        // results near the overflow and subnormal edges must still be the scalar's, lane for lane
+        SplittableRandom random = new SplittableRandom(3);
+        double[] z = new double[4096];
+        for (int i = 0; i < z.length; i++) {
+            double edge = switch (i % 4) {
+                case 0 -> 708.0;
+                case 1 -> -708.0;
+                case 2 -> 709.78;
+                default -> -745.13;
+            };
+            if (i < 1024) {
+                z[i] = edge + random.nextDouble(-2, 2);
+            } else if (i < 2048) {
+                z[i] = (i % 2 == 0 ? 1 : -1) * (708.0 - random.nextDouble(0, 2)); // whole vectors in range
+            } else {
+                z[i] = random.nextDouble(-760, 760);
+            }
+        }
+        for (int round = 0; round < 200; round++) {
+            double[] a = new double[z.length];
+            Elementwise.logistic(z, a, round % 8, z.length);
+            for (int i = round % 8; i < z.length; i++) {
+                double expected = Exp.logistic(z[i]);
+                if (Double.doubleToRawLongBits(a[i]) != Double.doubleToRawLongBits(expected)) {
+                    throw new AssertionError("z=" + z[i] + " in round " + round + ": " + a[i] + " vs " + expected);
+                }
+            }
+        }
+        assertThat(Exp.exp(708.0)).isCloseTo(Math.exp(708.0), org.assertj.core.api.Assertions.within(
+                2 * Math.ulp(Math.exp(708.0))));
+        assertThat(Exp.exp(-708.0)).isCloseTo(Math.exp(-708.0), org.assertj.core.api.Assertions.within(
+                2 * Math.ulp(Math.exp(-708.0))));
+    }
 }

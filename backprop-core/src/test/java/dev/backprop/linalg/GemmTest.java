@@ -100,7 +100,9 @@ class GemmTest {
         // edges of micro-tiles, k beyond one block (256), n beyond one column block (512), prime sizes
         checkAll(List.of(new int[]{13, 17, 9}, new int[]{9, 31, 33}, new int[]{17, 16, 300}, new int[]{33, 47, 5},
                 new int[]{8, 530, 3}, new int[]{101, 23, 257}, new int[]{5, 8, 600}, new int[]{64, 64, 64}, new int[]{37, 1, 300},
-                new int[]{300, 40, 1}, new int[]{70, 3, 90}, new int[]{1, 70, 300}));
+                new int[]{300, 40, 1}, new int[]{70, 3, 90}, new int[]{1, 70, 300},
+                // the engine's direct path (whole 16-column panels, k <= 256), with and without a row remainder
+                new int[]{37, 32, 40}, new int[]{64, 48, 256}, new int[]{16, 16, 32}));
     }
 
     private static void checkAll(List<int[]> shapes) {
@@ -268,7 +270,7 @@ class GemmTest {
     void sharedPackingGivesTheSameBitsAsPrivatePacking() {
         SplittableRandom random = new SplittableRandom(11);
         GemmEngine e = GemmEngines.BEST;
-        for (int[] s : new int[][]{{40, 37, 300}, {17, 600, 9}, {64, 64, 64}}) {
+        for (int[] s : new int[][]{{40, 37, 300}, {17, 600, 9}, {64, 64, 64}, {37, 32, 40}}) {
             for (boolean tA : new boolean[]{false, true}) {
                 for (boolean tB : new boolean[]{false, true}) {
                     int m = s[0];
@@ -284,6 +286,51 @@ class GemmTest {
                 }
             }
         }
+    }
+
+    @Test
+    void directProductsGiveThePackedBitsPlusTheBiasAddedAfterwards() {
+        // W2's forward (256 x 64 x 32) and weight gradient (32 x 64 x 256, A transposed) shapes and a row remainder
+        SplittableRandom random = new SplittableRandom(12);
+        GemmEngine e = GemmEngines.BEST;
+        for (int[] s : new int[][]{{256, 64, 32}, {32, 64, 256}, {45, 32, 100}}) {
+            for (boolean tA : new boolean[]{false, true}) {
+                int m = s[0];
+                int n = s[1];
+                int k = s[2];
+                double[] a = randoms(m * k, random);
+                double[] b = randoms(k * n, random);
+                double[] bias = randoms(n + 2, random);
+                double[] packed = new double[m * n];
+                Variant.BEST_ENGINE_PACKED.run(tA, false, m, n, k, a, 0, b, 0, 0.0, packed, 0);
+                double[] viaGemm = randoms(m * n, random); // beta = 0 ignores what was there
+                Gemm.gemm(tA, false, m, n, k, a, 0, b, 0, 0.0, viaGemm, 0);
+                assertThat(Arrays.equals(viaGemm, packed)).as(e.name() + " tA=" + tA + " " + m + "x" + n + "x" + k)
+                        .isTrue();
+                if (tA) {
+                    continue;
+                }
+                double[] expected = packed.clone();
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        expected[i * n + j] += bias[2 + j];
+                    }
+                }
+                double[] actual = new double[m * n];
+                boolean done = Gemm.gemmPlusBias(m, n, k, a, 0, b, 0, bias, 2, actual, 0);
+                if (e.direct(false, n, k) && (long) m * n * k < GemmKernels.PARALLEL_WORK) {
+                    assertThat(done).isTrue();
+                    assertThat(Arrays.equals(actual, expected)).as("with bias " + m + "x" + n + "x" + k).isTrue();
+                } else {
+                    assertThat(done).isFalse();
+                    assertThat(actual).containsOnly(0.0);
+                }
+            }
+        }
+        assertThat(Gemm.gemmPlusBias(300, 64, 300, new double[90_000], 0, new double[19_200], 0, new double[64], 0,
+                new double[19_200], 0)).as("k beyond one block").isFalse();
+        assertThatThrownBy(() -> Gemm.gemmPlusBias(2, 16, 2, new double[4], 0, new double[32], 0, new double[15], 0,
+                new double[32], 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bias needs 16");
     }
 
     @Test
