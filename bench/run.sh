@@ -14,7 +14,9 @@ PEERS_SRC="${1:-$ROOT/../shared/bench/peers}"
 REPS="${REPS:-5}"
 OUT_DIR="$(mktemp -d /tmp/backprop-bench.XXXXXX)"
 JAR="$ROOT/backprop-bench/target/backprop-bench.jar"
-JAVA=(java --add-modules jdk.incubator.vector -Xms2g ${JAVA_OPTS:-})
+# backprop's runs only (not the peers'): OpenBLAS's idle threads sleep at once instead of spinning beside backprop's
+# element-wise passes (docs/performance.md, "OpenBLAS's idle threads"), as the ./backprop launcher sets it
+JAVA=(env OPENBLAS_THREAD_TIMEOUT="${OPENBLAS_THREAD_TIMEOUT:-4}" java --add-modules jdk.incubator.vector -Xms2g ${JAVA_OPTS:-})
 RUNNER=("${JAVA[@]}" -cp "$JAR" dev.backprop.bench.WorkloadRunner)
 
 echo "# building the bench jar" >&2
@@ -52,7 +54,7 @@ fi
 
 if [ "${JMH:-1}" != 0 ]; then
   echo "# JMH: one training epoch per workload with -prof gc" >&2
-  java -jar "$JAR" TrainingBenchmark -prof gc -wi 2 -i 3 -w 2 -r 2 -f 1 2>/dev/null \
+  env OPENBLAS_THREAD_TIMEOUT="${OPENBLAS_THREAD_TIMEOUT:-4}" java -jar "$JAR" TrainingBenchmark -prof gc -wi 2 -i 3 -w 2 -r 2 -f 1 2>/dev/null \
     | grep -E '^(Benchmark|TrainingBenchmark)' | tee "$OUT_DIR/jmh.txt" >&2
 fi
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT_DIR/header.txt"

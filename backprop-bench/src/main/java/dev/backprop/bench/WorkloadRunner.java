@@ -93,7 +93,9 @@ public final class WorkloadRunner {
     }
 
     private static String threadNote() {
-        return dev.backprop.linalg.Gemm.threads() + " engine=" + dev.backprop.linalg.Gemm.engine();
+        String timeout = System.getenv("OPENBLAS_THREAD_TIMEOUT");
+        return dev.backprop.linalg.Gemm.threads() + " engine=" + dev.backprop.linalg.Gemm.engine()
+                + (timeout == null ? "" : " OPENBLAS_THREAD_TIMEOUT=" + timeout);
     }
 
     /** The peers' row format (common/workloads.py report()). */

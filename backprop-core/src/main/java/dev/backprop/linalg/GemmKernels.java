@@ -4,7 +4,8 @@ package dev.backprop.linalg;
  * Unchecked loops behind {@link Gemm}, and the choice among them by shape. Products of at least {@link #NATIVE_WORK}
  * multiply-adds go to native OpenBLAS when it is loaded ({@link GemmEngines#NATIVE}). A product with k = 1 (outer
  * product), n = 1 (matrix times vector) or m = 1 (vector times matrix) runs as axpy or dot loops
- * ({@link VectorKernels}), shared among the pool's threads from {@value #SLIM_PARALLEL_WORK} multiply-adds on. Other
+ * ({@link VectorKernels}), those with k = 1 or n = 1 shared among the pool's threads from {@value #SLIM_PARALLEL_WORK}
+ * multiply-adds on. Other
  * products of fewer than
  * {@value #BLOCKED_WORK} multiply-adds, or with fewer than {@value #BLOCKED_MIN_N} columns, run the plain loops below
  * on the calling thread with nothing to set up (a 2-3-1 network's products cost tens of nanoseconds); larger ones go to
@@ -23,7 +24,7 @@ final class GemmKernels {
      */
     static final long PARALLEL_WORK = Long.getLong("backprop.parallelWork", 1L << 20);
 
-    /** From this many multiply-adds on, a k = 1, n = 1 or m = 1 product is shared among threads (memory-bound). */
+    /** From this many multiply-adds on, a k = 1 or n = 1 product is shared among threads (memory-bound). */
     static final long SLIM_PARALLEL_WORK = 1L << 17;
     /** Piece boundaries of a shared slim product: a multiple of every vector length, so tails fall where unsplit. */
     static final int SLIM_ALIGN = 16;
@@ -90,7 +91,9 @@ final class GemmKernels {
         }
         long work = (long) m * n * k;
         if (k == 1 || n == 1 || m == 1) {
-            if (work < SLIM_PARALLEL_WORK) {
+            // m = 1 (column sums: a bias gradient) stays on the caller: split by columns, each thread would read half
+            // of every row, which two threads did slower than one streaming all rows (W3: 10-15 vs 8-9 ms per epoch)
+            if (work < SLIM_PARALLEL_WORK || m == 1) {
                 slim(overwrite, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, 0,
                         k == 1 || n == 1 ? m : n);
             } else {
@@ -138,9 +141,8 @@ final class GemmKernels {
     private static final ThreadLocal<SlimProduct> SLIM = ThreadLocal.withInitial(SlimProduct::new);
 
     /**
-     * A product with k = 1, n = 1 or m = 1 (a layer with one output, or a bias gradient): a few hundred thousand
-     * multiply-adds that read megabytes, so it is shared among threads by the rows of C (k = 1, n = 1) or its columns
-     * (m = 1). Every element of C is computed by one thread with the same operations in the same order as without the
+     * A product with k = 1 or n = 1 (a layer with one output): a few hundred thousand multiply-adds that read
+     * megabytes, so it is shared among threads by the rows of C. Every element of C is computed by one thread with the same operations in the same order as without the
      * split; pieces are multiples of {@value #SLIM_ALIGN} long so each falls into a vector loop's body or tail exactly
      * as it would unsplit.
      */
@@ -172,9 +174,8 @@ final class GemmKernels {
             this.bOff = bOff;
             this.c = c;
             this.cOff = cOff;
-            int length = k == 1 || n == 1 ? m : n;
-            if (!runRanges(this, length, SLIM_ALIGN)) {
-                run(0, length);
+            if (!runRanges(this, m, SLIM_ALIGN)) {
+                run(0, m);
             }
             this.a = null;
             this.b = null;

@@ -202,8 +202,8 @@ class GemmTest {
     @Test
     void slimProductsSharedAmongThreadsGiveTheSameBits() {
         SplittableRandom random = new SplittableRandom(9);
-        // k = 1 (δ Wᵀ of a one-output layer), n = 1 (its forward pass and Aᵀ δ), m = 1 (a bias gradient): each above
-        // the threshold from which they are split, with lengths that leave partial vectors at the end
+        // k = 1 (δ Wᵀ of a one-output layer), n = 1 (its forward pass and Aᵀ δ): each above the threshold from which
+        // they are split, with lengths that leave partial vectors at the end; m = 1 (a bias gradient) never is
         int[][] shapes = {{701, 603, 1}, {701, 1, 603}, {1, 701, 603}};
         for (int[] s : shapes) {
             for (boolean tA : new boolean[]{false, true}) {
