@@ -5,13 +5,12 @@ package dev.backprop.linalg;
  * multiply-adds go to native OpenBLAS when it is loaded ({@link GemmEngines#NATIVE}). A product with k = 1 (outer
  * product), n = 1 (matrix times vector) or m = 1 (vector times matrix) runs as axpy or dot loops
  * ({@link VectorKernels}), those with k = 1 or n = 1 shared among the pool's threads from {@value #SLIM_PARALLEL_WORK}
- * multiply-adds on. Other
- * products of fewer than
- * {@value #BLOCKED_WORK} multiply-adds, or with fewer than {@value #BLOCKED_MIN_N} columns, run the plain loops below
- * on the calling thread with nothing to set up (a 2-3-1 network's products cost tens of nanoseconds); larger ones go to
- * the blocked engine ({@link GemmEngines#BEST}), and those of at least {@link #PARALLEL_WORK} multiply-adds with
- * enough rows are split by rows of C across the {@link GemmPool}. Each plain loop walks contiguous memory innermost
- * (i-p-j order where B's rows are contiguous, dot products where they are not).
+ * multiply-adds on. Other products of fewer than {@value #BLOCKED_WORK} multiply-adds, or with fewer than
+ * {@value #BLOCKED_MIN_N} columns, run the plain loops below on the calling thread with nothing to set up (a 2-3-1
+ * network's products cost tens of nanoseconds); larger ones go to the blocked engine ({@link GemmEngines#BEST}):
+ * straight from A and B when it can ({@link GemmEngine#direct}, W2's products), packed otherwise, and those of at least
+ * {@link #PARALLEL_WORK} multiply-adds with enough rows split by rows of C across the {@link GemmPool}. Each plain loop
+ * walks contiguous memory innermost (i-p-j order where B's rows are contiguous, dot products where they are not).
  */
 final class GemmKernels {
     /** Below this many multiply-adds (m n k) the plain loops win: no packing, no thread-local look-up. */
@@ -221,19 +220,15 @@ final class GemmKernels {
 
     /**
      * C += op(A) b for n = 1 (b is k contiguous values either way): c_i += Σ_p a_ip b_p, a dot product per row of A, or
-     * when A is transposed an axpy per p (c += b_p a_p·) whose i loop is contiguous.
+     * when A is transposed an axpy per p (c += b_p a_p·) whose i loop is contiguous, run as {@link VectorKernels#axpyRows}.
      */
     static void column(boolean transposeA, int m, int iFrom, int iTo, int k, double[] a, int aOff, double[] b,
                        int bOff, double[] c, int cOff) {
         VectorKernels kernels = GemmEngines.VECTOR;
         if (!transposeA) {
-            for (int i = iFrom; i < iTo; i++) {
-                c[cOff + i] += kernels.dot(a, aOff + i * k, b, bOff, k);
-            }
+            kernels.dotRows(a, aOff + iFrom * k, k, iTo - iFrom, b, bOff, k, c, cOff + iFrom);
         } else {
-            for (int p = 0; p < k; p++) {
-                kernels.axpy(b[bOff + p], a, aOff + p * m + iFrom, c, cOff + iFrom, iTo - iFrom);
-            }
+            kernels.axpyRows(b, bOff, a, aOff + iFrom, m, k, c, cOff + iFrom, iTo - iFrom);
         }
     }
 
@@ -245,9 +240,7 @@ final class GemmKernels {
                     double[] c, int cOff) {
         VectorKernels kernels = GemmEngines.VECTOR;
         if (!transposeB) {
-            for (int p = 0; p < k; p++) {
-                kernels.axpy(a[aOff + p], b, bOff + p * n + jFrom, c, cOff + jFrom, jTo - jFrom);
-            }
+            kernels.axpyRows(a, aOff, b, bOff + jFrom, n, k, c, cOff + jFrom, jTo - jFrom);
         } else {
             for (int j = jFrom; j < jTo; j++) {
                 c[cOff + j] += kernels.dot(a, aOff, b, bOff + j * k, k);

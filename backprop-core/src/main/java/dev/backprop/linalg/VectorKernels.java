@@ -11,8 +11,30 @@ interface VectorKernels {
     /** Σ_p x[xOff + p] y[yOff + p] for p &lt; length. */
     double dot(double[] x, int xOff, double[] y, int yOff, int length);
 
+    /**
+     * out[outOff + r] += {@link #dot}(x, xOff + r·xStride, y, yOff, length) for r &lt; rows: a matrix times a vector,
+     * each row's dot product with the bits {@link #dot} gives it, but free to run several rows side by side.
+     */
+    default void dotRows(double[] x, int xOff, int xStride, int rows, double[] y, int yOff, int length, double[] out,
+                         int outOff) {
+        for (int r = 0; r < rows; r++) {
+            out[outOff + r] += dot(x, xOff + r * xStride, y, yOff, length);
+        }
+    }
+
     /** y[yOff + i] += alpha x[xOff + i] for i &lt; length. */
     void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int length);
+
+    /**
+     * y[yOff + i] += Σ_p s[sOff + p] x[xOff + p·xStride + i] for i &lt; length, p from 0 to count − 1 in order: count
+     * {@link #axpy} calls (alpha = s_p, x = row p), with the same bits, but free to keep y in registers across rows.
+     */
+    default void axpyRows(double[] s, int sOff, double[] x, int xOff, int xStride, int count, double[] y, int yOff,
+                          int length) {
+        for (int p = 0; p < count; p++) {
+            axpy(s[sOff + p], x, xOff + p * xStride, y, yOff, length);
+        }
+    }
 
     /** y[yOff + i] = alpha x[xOff + i] for i &lt; length: the bits axpy gives into zeros (a zero product as +0). */
     void scaleInto(double alpha, double[] x, int xOff, double[] y, int yOff, int length);
