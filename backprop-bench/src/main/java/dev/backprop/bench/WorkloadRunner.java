@@ -14,7 +14,8 @@ import java.util.Locale;
  *   java --add-modules jdk.incubator.vector -cp backprop-bench.jar dev.backprop.bench.WorkloadRunner \
  *        [--reps N] [--rows N] [--peer NAME] [--heap] W1|W2|W3|all...
  * </pre>
- * {@code --rows} trains W2/W3 on that many rows (the scaling table); {@code --reps} defaults to PEER_REPS or 2;
+ * {@code --rows} trains W2/W3 on that many rows (the scaling table), after one whole untimed training as warm-up;
+ * {@code --reps} defaults to PEER_REPS or 2;
  * {@code --heap} appends the heap in use after training (and a full GC) to each row.
  * Timing follows the peers: one untimed warm-up on min(n, 20 batches, 8192) rows, then each repetition trains from
  * the fixed initial weights; data generation is not timed. W1's warm-up is 50,000 iterations (the JVM peers use
@@ -49,7 +50,7 @@ public final class WorkloadRunner {
         }
         for (String name : names) {
             Workload workload = rows > 0 && !name.equals("W1") ? Workload.of(name, rows) : Workload.of(name);
-            String row = run(workload, reps, peer);
+            String row = run(workload, reps, peer, rows > 0);
             System.out.println(heap ? row + " " + heapNote(workload) : row);
             System.out.flush();
         }
@@ -57,10 +58,21 @@ public final class WorkloadRunner {
 
     /** Warms up, times {@code reps} full trainings and returns the result row. */
     public static String run(Workload workload, int reps, String peer) {
+        return run(workload, reps, peer, false);
+    }
+
+    /**
+     * As {@link #run(Workload, int, String)}; with {@code fullWarmup}, the warm-up is one whole untimed training
+     * (the scaling runs compare backprop with itself at several sizes: on 50,000 rows the peers' short warm-up left
+     * the first repetitions running partly uncompiled code).
+     */
+    static String run(Workload workload, int reps, String peer, boolean fullWarmup) {
         WorkloadTraining training = new WorkloadTraining(workload);
         boolean w1 = workload.name().equals("W1");
         if (w1) {
             training.train(workload.rows(), W1_WARMUP);
+        } else if (fullWarmup) {
+            training.train(workload.rows(), workload.epochs());
         } else {
             new WorkloadTraining(warmupSlice(workload)).train(workload.warmupRows(), 1);
         }

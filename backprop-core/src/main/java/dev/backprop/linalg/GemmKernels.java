@@ -226,7 +226,9 @@ final class GemmKernels {
                        int bOff, double[] c, int cOff) {
         VectorKernels kernels = GemmEngines.VECTOR;
         if (!transposeA) {
-            kernels.dotRows(a, aOff + iFrom * k, k, iTo - iFrom, b, bOff, k, c, cOff + iFrom);
+            for (int i = iFrom; i < iTo; i++) {
+                c[cOff + i] += kernels.dot(a, aOff + i * k, b, bOff, k);
+            }
         } else {
             kernels.axpyRows(b, bOff, a, aOff + iFrom, m, k, c, cOff + iFrom, iTo - iFrom);
         }

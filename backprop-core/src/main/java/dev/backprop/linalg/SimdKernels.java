@@ -47,64 +47,44 @@ final class SimdKernels implements VectorKernels {
     }
 
     /**
-     * The whole vectors of {@link #logistic}; kept apart so short slices never run (or wait for) vector code. A vector
-     * whose every |z| is at most {@link Exp#NORMAL_RANGE} (almost all of them) takes {@link #expNormal}: a quarter less
-     * time than {@link #exp} for the same bits. The two bodies do not share a vector variable, so C2 keeps the vectors
-     * in registers (a vector merged from two branches would be boxed).
+     * The whole vectors of {@link #logistic}, with {@link Exp#exp}'s steps on every lane: k = rint(x log₂e), the
+     * reduction r = x − k ln 2, the Taylor series, then p 2^k in one product. That product is exact, and the scalar
+     * two-step scaling's bits, when every |z| of the vector is at most {@link Exp#NORMAL_RANGE} (2^k and p 2^k are
+     * then normal numbers) — in training, nearly every vector. A vector with a larger |z| or a NaN goes through the
+     * scalar {@link Exp#logistic}, lane by lane, with the same bits by construction. One method, no vector passed to
+     * another: a vector handed to a method C2 does not inline is boxed (a first version with a vector branch for wide
+     * values and helpers allocated 1.8 MB per W3 epoch and ran 20 % slower).
      */
     private static void logisticVectors(double[] z, double[] a, int from, int end) {
         for (int i = from; i < end; i += L) {
-            DoubleVector minusZ = DoubleVector.fromArray(S, z, i).neg();
-            if (minusZ.abs().compare(VectorOperators.LE, Exp.NORMAL_RANGE).allTrue()) {
-                ONE.div(expNormal(minusZ).add(ONE)).intoArray(a, i);
-            } else {
-                ONE.div(exp(minusZ).add(ONE)).intoArray(a, i);
+            DoubleVector x = DoubleVector.fromArray(S, z, i).neg();
+            if (!x.abs().compare(VectorOperators.LE, Exp.NORMAL_RANGE).allTrue()) {
+                for (int lane = i; lane < i + L; lane++) {
+                    a[lane] = Exp.logistic(z[lane]);
+                }
+                continue;
             }
+            DoubleVector t = x.fma(LOG2E, ROUNDER);
+            DoubleVector minusK = t.sub(ROUNDER).neg();
+            DoubleVector r = minusK.fma(LN2_HI, x);
+            r = minusK.fma(LN2_LO, r);
+            DoubleVector p = C13.fma(r, C12);
+            p = p.fma(r, C11);
+            p = p.fma(r, C10);
+            p = p.fma(r, C9);
+            p = p.fma(r, C8);
+            p = p.fma(r, C7);
+            p = p.fma(r, C6);
+            p = p.fma(r, C5);
+            p = p.fma(r, C4);
+            p = p.fma(r, C3);
+            p = p.fma(r, C2);
+            p = p.fma(r, ONE);
+            p = p.fma(r, ONE);
+            LongVector n = ((LongVector) t.reinterpretAsLongs()).sub(Exp.ROUNDER_BITS);
+            DoubleVector e = p.mul(n.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
+            ONE.div(e.add(ONE)).intoArray(a, i);
         }
-    }
-
-    /** {@link Exp#exp} on every lane, step for step. */
-    private static DoubleVector exp(DoubleVector x) {
-        DoubleVector t = x.fma(LOG2E, ROUNDER);
-        DoubleVector p = polynomial(x, t);
-        LongVector n = ((LongVector) t.reinterpretAsLongs()).sub(Exp.ROUNDER_BITS);
-        LongVector half = n.lanewise(VectorOperators.ASHR, 1);
-        DoubleVector low = half.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        DoubleVector high = n.sub(half).add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        DoubleVector e = p.mul(low).mul(high);
-        e = e.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, Exp.OVERFLOW));
-        return e.blend(0.0, x.compare(VectorOperators.LT, Exp.UNDERFLOW)); // NaN in: NaN out, as in Exp
-    }
-
-    /**
-     * {@link #exp} where every |x| ≤ {@link Exp#NORMAL_RANGE}: 2ⁿ and p 2ⁿ are then normal numbers, so the one exact
-     * product p 2ⁿ has the two-step scaling's bits, and no lane needs the overflow or underflow blends.
-     */
-    private static DoubleVector expNormal(DoubleVector x) {
-        DoubleVector t = x.fma(LOG2E, ROUNDER);
-        DoubleVector p = polynomial(x, t);
-        LongVector n = ((LongVector) t.reinterpretAsLongs()).sub(Exp.ROUNDER_BITS);
-        return p.mul(n.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
-    }
-
-    /** e^r for r = x − k ln 2, k = t − ROUNDER: {@link Exp#exp}'s reduction and Taylor series, lane by lane. */
-    private static DoubleVector polynomial(DoubleVector x, DoubleVector t) {
-        DoubleVector minusK = t.sub(ROUNDER).neg();
-        DoubleVector r = minusK.fma(LN2_HI, x);
-        r = minusK.fma(LN2_LO, r);
-        DoubleVector p = C13.fma(r, C12);
-        p = p.fma(r, C11);
-        p = p.fma(r, C10);
-        p = p.fma(r, C9);
-        p = p.fma(r, C8);
-        p = p.fma(r, C7);
-        p = p.fma(r, C6);
-        p = p.fma(r, C5);
-        p = p.fma(r, C4);
-        p = p.fma(r, C3);
-        p = p.fma(r, C2);
-        p = p.fma(r, ONE);
-        return p.fma(r, ONE);
     }
 
     @Override
@@ -123,62 +103,12 @@ final class SimdKernels implements VectorKernels {
             s0 = DoubleVector.fromArray(S, x, xOff + p).fma(DoubleVector.fromArray(S, y, yOff + p), s0);
             s1 = DoubleVector.fromArray(S, x, xOff + p + L).fma(DoubleVector.fromArray(S, y, yOff + p + L), s1);
         }
-        return lanes(s0.add(s1));
-    }
-
-    /**
-     * Four rows side by side, each with its own pair of partial sums, so four FMA chains run at once instead of two
-     * (a row of W3's one-output layer is 512 long: one row's two chains wait on FMA latency); every row's sums are
-     * {@link #dot}'s, lanes and tail added in the same order.
-     */
-    @Override
-    public void dotRows(double[] x, int xOff, int xStride, int rows, double[] y, int yOff, int length, double[] out,
-                        int outOff) {
-        if (length < 2 * L) {
-            VectorKernels.super.dotRows(x, xOff, xStride, rows, y, yOff, length, out, outOff);
-            return;
+        DoubleVector s = s0.add(s1);
+        double sum = 0.0;
+        for (int lane = 0; lane < L; lane++) {   // a fixed order: reduceLanes may add in any
+            sum += s.lane(lane);
         }
-        int whole = length - length % (2 * L);
-        int r = 0;
-        for (; r + 4 <= rows; r += 4) {
-            dotRows4(x, xOff + r * xStride, xStride, y, yOff, whole, length, out, outOff + r);
-        }
-        for (; r < rows; r++) {
-            out[outOff + r] += dot(x, xOff + r * xStride, y, yOff, length);
-        }
-    }
-
-    /** {@link #dot} of four rows (x[xAt + r·xStride], r &lt; 4) at once, each added to its out. */
-    private static void dotRows4(double[] x, int xAt, int xStride, double[] y, int yOff, int whole, int length,
-                                 double[] out, int outAt) {
-        DoubleVector a0 = DoubleVector.zero(S);
-        DoubleVector a1 = a0;
-        DoubleVector b0 = a0;
-        DoubleVector b1 = a0;
-        DoubleVector c0 = a0;
-        DoubleVector c1 = a0;
-        DoubleVector d0 = a0;
-        DoubleVector d1 = a0;
-        int xa = xAt;
-        int xb = xAt + xStride;
-        int xc = xAt + 2 * xStride;
-        int xd = xAt + 3 * xStride;
-        for (int p = 0; p < whole; p += 2 * L) {
-            DoubleVector y0 = DoubleVector.fromArray(S, y, yOff + p);
-            DoubleVector y1 = DoubleVector.fromArray(S, y, yOff + p + L);
-            a0 = DoubleVector.fromArray(S, x, xa + p).fma(y0, a0);
-            a1 = DoubleVector.fromArray(S, x, xa + p + L).fma(y1, a1);
-            b0 = DoubleVector.fromArray(S, x, xb + p).fma(y0, b0);
-            b1 = DoubleVector.fromArray(S, x, xb + p + L).fma(y1, b1);
-            c0 = DoubleVector.fromArray(S, x, xc + p).fma(y0, c0);
-            c1 = DoubleVector.fromArray(S, x, xc + p + L).fma(y1, c1);
-            d0 = DoubleVector.fromArray(S, x, xd + p).fma(y0, d0);
-            d1 = DoubleVector.fromArray(S, x, xd + p + L).fma(y1, d1);
-        }
-        out[outAt] += tail(x, xa, y, yOff, whole, length, lanes(a0.add(a1)));
-        out[outAt + 1] += tail(x, xb, y, yOff, whole, length, lanes(b0.add(b1)));
-        out[outAt + 2] += tail(x, xc, y, yOff, whole, length, lanes(c0.add(c1)));
-        out[outAt + 3] += tail(x, xd, y, yOff, whole, length, lanes(d0.add(d1)));
+        return sum;
     }
 
     /** sum + x_p y_p for p in [whole, length), one by one: the tail {@link #dot} adds after the vectors. */
@@ -189,14 +119,6 @@ final class SimdKernels implements VectorKernels {
         return sum;
     }
 
-    /** The lanes of s added in order from lane 0 (reduceLanes may add them in any order). */
-    private static double lanes(DoubleVector s) {
-        double sum = 0.0;
-        for (int lane = 0; lane < L; lane++) {
-            sum += s.lane(lane);
-        }
-        return sum;
-    }
 
     @Override
     public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int length) {

@@ -11,17 +11,6 @@ interface VectorKernels {
     /** Σ_p x[xOff + p] y[yOff + p] for p &lt; length. */
     double dot(double[] x, int xOff, double[] y, int yOff, int length);
 
-    /**
-     * out[outOff + r] += {@link #dot}(x, xOff + r·xStride, y, yOff, length) for r &lt; rows: a matrix times a vector,
-     * each row's dot product with the bits {@link #dot} gives it, but free to run several rows side by side.
-     */
-    default void dotRows(double[] x, int xOff, int xStride, int rows, double[] y, int yOff, int length, double[] out,
-                         int outOff) {
-        for (int r = 0; r < rows; r++) {
-            out[outOff + r] += dot(x, xOff + r * xStride, y, yOff, length);
-        }
-    }
-
     /** y[yOff + i] += alpha x[xOff + i] for i &lt; length. */
     void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int length);
 
