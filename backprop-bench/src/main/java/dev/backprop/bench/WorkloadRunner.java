@@ -18,13 +18,14 @@ import java.util.Locale;
  * {@code --reps} defaults to PEER_REPS or 2;
  * {@code --heap} appends the heap in use after training (and a full GC) to each row.
  * Timing follows the peers: one untimed warm-up on min(n, 20 batches, 8192) rows, then each repetition trains from
- * the fixed initial weights; data generation is not timed. W1's warm-up is 50,000 iterations (the JVM peers use
- * 2,000): one iteration takes well under a microsecond, and C2 needs about that many before the whole step is compiled
- * (measured: timed runs after 2,000 iterations were 3-4x slower than the steady state). It lasts 20-70 ms.
+ * the fixed initial weights; data generation is not timed. W1's warm-up is 200,000 iterations (the JVM peers use
+ * 2,000): one iteration takes well under a microsecond, and C2 finishes compiling the whole step only after about
+ * 100,000 (measured: after 2,000 the timed runs were 3-4x slower than the steady state, after 50,000 the first two
+ * still 2-10x). It lasts about 60-100 ms.
  */
 public final class WorkloadRunner {
-    /** Iterations of W1's untimed warm-up: five full runs. */
-    static final int W1_WARMUP = 50_000;
+    /** Iterations of W1's untimed warm-up: twenty full runs. */
+    static final int W1_WARMUP = 200_000;
 
     private WorkloadRunner() {
     }
