@@ -57,6 +57,22 @@ public final class CategoricalColumn implements Column {
         return new CategoricalColumn(name, copy, codes.clone());
     }
 
+    /**
+     * A column of labels coded in order of first appearance, as the CSV and ARFF readers code them.
+     *
+     * @param name   the column's name
+     * @param labels each row's label, or null for missing; not modified
+     * @return the column, its levels the distinct labels in the order they first appear
+     */
+    public static CategoricalColumn ofLabels(String name, String[] labels) {
+        Levels levels = new Levels();
+        int[] codes = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            codes[i] = labels[i] == null ? -1 : levels.intern(labels[i]);
+        }
+        return new CategoricalColumn(name, levels.labels(), codes);
+    }
+
     /** A column owning {@code codes} (no copy, no check): for readers in this package. */
     static CategoricalColumn wrap(String name, List<String> levels, int[] codes) {
         return new CategoricalColumn(name, List.copyOf(levels), codes);

@@ -1,8 +1,6 @@
 package dev.backprop.data;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -113,27 +111,13 @@ public final class NumericColumn implements Column {
         return new NumericColumn(name, out);
     }
 
-
     @Override
     public CategoricalColumn toCategorical() {
-        Map<String, Integer> codes = new HashMap<>();
-        java.util.List<String> levels = new java.util.ArrayList<>();
-        int[] out = new int[values.length];
+        String[] labels = new String[values.length];
         for (int i = 0; i < values.length; i++) {
-            String label = label(i);
-            if (label == null) {
-                out[i] = -1;
-                continue;
-            }
-            Integer code = codes.get(label);
-            if (code == null) {
-                code = levels.size();
-                codes.put(label, code);
-                levels.add(label);
-            }
-            out[i] = code;
+            labels[i] = label(i);
         }
-        return CategoricalColumn.wrap(name, levels, out);
+        return CategoricalColumn.ofLabels(name, labels);
     }
 
     @Override

@@ -66,9 +66,8 @@ final class GemmKernels {
 
     static void gemm(boolean transposeA, boolean transposeB, int m, int n, int k,
                      double[] a, int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
-        NativeBlas blas = GemmEngines.NATIVE;
-        if (blas != null && (long) m * n * k >= NATIVE_WORK && m > 1 && n >= BLOCKED_MIN_N && k > 1) {
-            blas.gemm(transposeA, transposeB, m, n, k, a, aOff, b, bOff, beta, c, cOff);
+        if (takesNative(m, n, k)) {
+            GemmEngines.NATIVE.gemm(transposeA, transposeB, m, n, k, a, aOff, b, bOff, beta, c, cOff);
             return;
         }
         gemm(GemmEngines.BEST, transposeA, transposeB, m, n, k, a, aOff, b, bOff, beta, c, cOff);
@@ -118,12 +117,16 @@ final class GemmKernels {
     static boolean gemmPlusBias(int m, int n, int k, double[] a, int aOff, double[] b, int bOff, double[] bias,
                                 int biasOff, double[] c, int cOff) {
         GemmEngine engine = GemmEngines.BEST;
-        boolean nativeTakes = GemmEngines.NATIVE != null && (long) m * n * k >= NATIVE_WORK;
-        if (nativeTakes || !direct(engine, false, m, n, k)) {
+        if (takesNative(m, n, k) || !direct(engine, false, m, n, k)) {
             return false;
         }
         engine.multiplyInto(false, m, n, k, a, aOff, b, bOff, bias, biasOff, c, cOff);
         return true;
+    }
+
+    /** Whether {@link #gemm} sends this product to native OpenBLAS: it is loaded and the product is large and wide. */
+    private static boolean takesNative(int m, int n, int k) {
+        return GemmEngines.NATIVE != null && (long) m * n * k >= NATIVE_WORK && m > 1 && n >= BLOCKED_MIN_N && k > 1;
     }
 
     /**
@@ -141,9 +144,9 @@ final class GemmKernels {
 
     /**
      * A product with k = 1 or n = 1 (a layer with one output): a few hundred thousand multiply-adds that read
-     * megabytes, so it is shared among threads by the rows of C. Every element of C is computed by one thread with the same operations in the same order as without the
-     * split; pieces are multiples of {@value #SLIM_ALIGN} long so each falls into a vector loop's body or tail exactly
-     * as it would unsplit.
+     * megabytes, so it is shared among threads by the rows of C. Every element of C is computed by one thread with the
+     * same operations in the same order as without the split; pieces are multiples of {@value #SLIM_ALIGN} long so each
+     * falls into a vector loop's body or tail exactly as it would unsplit.
      */
     private static final class SlimProduct implements RangeLoop {
         private boolean overwrite;
@@ -220,7 +223,7 @@ final class GemmKernels {
 
     /**
      * C += op(A) b for n = 1 (b is k contiguous values either way): c_i += Σ_p a_ip b_p, a dot product per row of A, or
-     * when A is transposed an axpy per p (c += b_p a_p·) whose i loop is contiguous, run as {@link VectorKernels#axpyRows}.
+     * when A is transposed an axpy per p (c += b_p a_p·) whose i loop is contiguous ({@link VectorKernels#axpyRows}).
      */
     static void column(boolean transposeA, int m, int iFrom, int iTo, int k, double[] a, int aOff, double[] b,
                        int bOff, double[] c, int cOff) {
@@ -236,7 +239,7 @@ final class GemmKernels {
 
     /**
      * C += a op(B) for m = 1 (a is k contiguous values either way): c_j += Σ_p a_p b_pj, an axpy per p over B's
-     * contiguous row, or when B is transposed a dot product per column j. A bias gradient (column sums of δ) is this.
+     * contiguous row ({@link VectorKernels#axpyRows}), or when B is transposed a dot product per column j. A bias gradient (column sums of δ) is this.
      */
     static void row(boolean transposeB, int n, int jFrom, int jTo, int k, double[] a, int aOff, double[] b, int bOff,
                     double[] c, int cOff) {

@@ -23,7 +23,10 @@ import java.util.logging.Logger;
  * {@link #load} returns null and the pure-Java engines do everything.
  *
  * <p>OpenBLAS runs its own threads ({@code OPENBLAS_NUM_THREADS}, default: every core); backprop's {@link GemmPool}
- * is not involved. Its results are the same from run to run for a given machine and OpenBLAS thread count.
+ * is not involved. Its results are the same from run to run for a given machine and OpenBLAS thread count. Its idle
+ * threads poll for about 0.1 s after each product unless {@code OPENBLAS_THREAD_TIMEOUT} is small; read only when the
+ * library loads, so it cannot be set from here: the launcher and the bench scripts set it to 4, which keeps the
+ * second core free for the pool's element-wise passes between products.
  */
 final class NativeBlas {
     private static final String LIBRARY_PATH = "dev.ludovic.netlib.blas.nativeLibPath";

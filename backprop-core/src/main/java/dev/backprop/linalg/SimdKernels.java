@@ -93,7 +93,11 @@ final class SimdKernels implements VectorKernels {
             return SCALAR.dot(x, xOff, y, yOff, length);
         }
         int whole = length - length % (2 * L);
-        return tail(x, xOff, y, yOff, whole, length, dotVectors(x, xOff, y, yOff, whole));
+        double sum = dotVectors(x, xOff, y, yOff, whole);
+        for (int p = whole; p < length; p++) {
+            sum += x[xOff + p] * y[yOff + p];
+        }
+        return sum;
     }
 
     private static double dotVectors(double[] x, int xOff, double[] y, int yOff, int whole) {
@@ -107,14 +111,6 @@ final class SimdKernels implements VectorKernels {
         double sum = 0.0;
         for (int lane = 0; lane < L; lane++) {   // a fixed order: reduceLanes may add in any
             sum += s.lane(lane);
-        }
-        return sum;
-    }
-
-    /** sum + x_p y_p for p in [whole, length), one by one: the tail {@link #dot} adds after the vectors. */
-    private static double tail(double[] x, int xAt, double[] y, int yOff, int whole, int length, double sum) {
-        for (int p = whole; p < length; p++) {
-            sum += x[xAt + p] * y[yOff + p];
         }
         return sum;
     }

@@ -64,4 +64,12 @@ class FrameTest {
         assertThat(c.levels()).containsExactly("2", "0.5");
         assertThat(c.codes()).containsExactly(0, 1, 0, -1);
     }
+
+    @Test
+    void labelsAreCodedInOrderOfFirstAppearance() {
+        CategoricalColumn c = CategoricalColumn.ofLabels("colour", new String[] {"red", null, "blue", "red", "green"});
+        assertThat(c.name()).isEqualTo("colour");
+        assertThat(c.levels()).containsExactly("red", "blue", "green");
+        assertThat(c.codes()).containsExactly(0, -1, 1, 0, 2);
+    }
 }

@@ -10,9 +10,7 @@ import dev.backprop.data.Preprocessor;
 import org.apache.spark.sql.Row;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Rows encoded by the core's {@link Preprocessor}, exactly as the command line encodes a file: the chunk becomes a
@@ -68,25 +66,12 @@ final class FrameRows implements RowEncoder {
 
     /** Labels coded in order of first appearance, as the CSV reader codes them. */
     private CategoricalColumn labels(List<Row> rows, int j) {
-        Map<String, Integer> codes = new HashMap<>();
-        List<String> levels = new ArrayList<>();
-        int[] cells = new int[rows.size()];
-        for (int i = 0; i < cells.length; i++) {
+        String[] labels = new String[rows.size()];
+        for (int i = 0; i < labels.length; i++) {
             Row row = rows.get(i);
-            String label = row.isNullAt(j) ? null
+            labels[i] = row.isNullAt(j) ? null
                     : text[j] ? CellFunctions.label(row.getString(j)) : CellFunctions.label(row.getDouble(j));
-            if (label == null) {
-                cells[i] = -1;
-            } else {
-                Integer code = codes.get(label);
-                if (code == null) {
-                    code = levels.size();
-                    codes.put(label, code);
-                    levels.add(label);
-                }
-                cells[i] = code;
-            }
         }
-        return CategoricalColumn.of(names.get(j), levels, cells);
+        return CategoricalColumn.ofLabels(names.get(j), labels);
     }
 }
