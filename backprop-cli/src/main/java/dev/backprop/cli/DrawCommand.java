@@ -40,6 +40,7 @@ final class DrawCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         size.check();
         Picture.format(file);
+        new FileRoles().input("--model", model).output("FILE", file).check();
         Model drawn = Inputs.model(model);
         NetworkDrawing.of(drawn, size.width, size.height).write(file);
         if (format == OutputFormat.JSON) {

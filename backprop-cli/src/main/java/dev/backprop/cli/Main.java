@@ -2,6 +2,7 @@ package dev.backprop.cli;
 
 import dev.backprop.data.InvalidDataException;
 import dev.backprop.io.InvalidModelException;
+import dev.backprop.io.UnwritableFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,7 +83,7 @@ public final class Main implements Runnable {
     static int exitCode(Throwable e) {
         if (e instanceof UserException || e instanceof InvalidDataException || e instanceof InvalidModelException
                 || e instanceof IllegalArgumentException || e instanceof NoSuchFileException
-                || e instanceof AccessDeniedException) {
+                || e instanceof AccessDeniedException || e instanceof UnwritableFileException) {
             return BAD_INPUT;
         }
         if (e instanceof UncheckedIOException u && u.getCause() != null) {

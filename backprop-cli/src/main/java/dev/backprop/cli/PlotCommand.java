@@ -60,6 +60,7 @@ final class PlotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         size.check();
         Picture.format(out);
+        new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check();
         Model plotted = Inputs.model(model);
         Frame frame = Inputs.frame(data, dataOptions);
         Prepared prepared = ModelData.labelled(plotted, frame, "plot", spec.commandLine().getErr());

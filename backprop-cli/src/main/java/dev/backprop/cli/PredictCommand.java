@@ -60,6 +60,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check();
         Model trained = Inputs.model(model);
         Frame frame = Inputs.frame(data, dataOptions);
         EncodedInputs inputs = trained.prepareInputs(frame);

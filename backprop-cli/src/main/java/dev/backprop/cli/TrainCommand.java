@@ -237,6 +237,7 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             return resumeRun();
         }
+        files().check();
         if (checkpointEvery != null && checkpointEvery <= 0) {
             throw new UserException("--checkpoint-every must be a number of epochs > 0 but was " + checkpointEvery);
         }
@@ -290,13 +291,24 @@ final class TrainCommand implements Callable<Integer> {
         original.out = base.resolve(original.out);
         original.plotLoss = original.plotLoss == null ? null : base.resolve(original.plotLoss);
         original.checkpoint = original.checkpoint == null ? null : base.resolve(original.checkpoint);
+        original.init = original.init == null ? null : base.resolve(original.init);
         original.spec = spec;
         original.quiet = quiet;
         original.format = format;
+        original.files().input("--resume", resume, "--checkpoint").check();
         Frame frame = Inputs.frame(original.data, original.dataOptions);
         Preprocessor preprocessor = saved.model().preprocessor();
         Dataset dataset = preprocessor.apply(frame).dataset();
         return original.train(frame, preprocessor, dataset, saved.config(), null, saved, saved.context());
+    }
+
+    /**
+     * The files this run reads and writes, under the names the user gave them. The checkpoint counts as an output
+     * even without --checkpoint-every: Ctrl-C writes one. A resumed run checks the files its stored arguments name.
+     */
+    FileRoles files() {
+        return new FileRoles().input("DATA", data).input("--init", init)
+                .output("--out", out).output("--checkpoint", checkpointFile()).output("--plot-loss", plotLoss);
     }
 
     /** Where checkpoints go: --checkpoint, or the model file's name with {@link #CHECKPOINT_SUFFIX}. */

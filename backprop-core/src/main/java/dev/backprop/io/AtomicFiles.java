@@ -4,33 +4,136 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
 
 /**
  * Writes files so that a crash at any instant leaves either the old file or the complete new one: the bytes go to a
  * temporary file in the same directory, are forced to disk, and the temporary file is then renamed over the target.
+ *
+ * <p>A symbolic link is followed: its final target is replaced and the link kept. A device or FIFO ({@code /dev/null},
+ * a named pipe) is written in place, as a shell redirection would; a rename would put a regular file in its place.
+ * A directory is refused. The temporary file's name ({@code .backprop-<digits>.tmp}) does not grow with the target's,
+ * so any name the file system allows can be written. Every failure is an {@link UnwritableFileException} naming the
+ * path the caller gave.
  */
 public final class AtomicFiles {
+    /** The longest file name, in bytes, that Linux, macOS and Windows file systems accept (NAME_MAX). */
+    static final int MAX_NAME_BYTES = 255;
+    /** Symbolic links followed before giving up, as Linux's path resolution does (MAXSYMLINKS). */
+    private static final int MAX_LINKS = 40;
+
     private AtomicFiles() {
     }
 
     /**
-     * Writes what {@code writer} produces to {@code target}, atomically.
+     * The file a write to {@code target} replaces, after checking that the write can begin: symbolic links followed,
+     * the directory as its real path. For a device or FIFO, {@code target} itself (it is written in place). Two paths
+     * name the same destination exactly when this method returns equal paths for them or they are the same existing
+     * file.
      *
-     * @param target the destination; its directory must exist
-     * @param writer writes the content to the stream it is given (a temporary file, moved onto {@code target} when complete)
-     * @throws IOException if writing or the move fails; {@code target} is then unchanged and the temporary file removed
+     * @param target the path as the caller gave it
+     * @return the absolute path whose file a write replaces
+     * @throws UnwritableFileException naming {@code target} if it is empty or a directory, its directory is missing,
+     *                                 not a directory or not writable, or its name is longer than 255 bytes
+     */
+    public static Path destination(Path target) throws UnwritableFileException {
+        if (target.toString().isEmpty()) {
+            throw new UnwritableFileException(target, "the file name is empty", null);
+        }
+        try {
+            if (Files.isDirectory(target)) {
+                throw new UnwritableFileException(target, "is a directory", null);
+            }
+            if (Files.exists(target) && !Files.isRegularFile(target)) {
+                if (!Files.isWritable(target)) {
+                    throw new UnwritableFileException(target, "permission denied", null);
+                }
+                return target.toAbsolutePath();
+            }
+            Path file = Files.exists(target) ? target.toRealPath() : endOfLinks(target);
+            Path directory = file.getParent() != null ? file.getParent() : Path.of("");
+            String name = file.getFileName().toString();
+            int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_NAME_BYTES) {
+                throw new UnwritableFileException(target, "the file name is too long (" + bytes + " bytes; at most "
+                        + MAX_NAME_BYTES + ")", null);
+            }
+            Path shown = directory.toString().isEmpty() ? Path.of(".") : directory;
+            if (!Files.exists(directory)) {
+                throw new UnwritableFileException(target, "the directory " + shown + " does not exist", null);
+            }
+            if (!Files.isDirectory(directory)) {
+                throw new UnwritableFileException(target, shown + " is not a directory", null);
+            }
+            Path realDirectory = directory.toAbsolutePath().toRealPath();
+            if (!Files.isWritable(realDirectory)) {
+                throw new UnwritableFileException(target, Files.getFileStore(realDirectory).isReadOnly()
+                        ? "read-only file system" : "the directory " + shown + " is not writable", null);
+            }
+            return realDirectory.resolve(name);
+        } catch (UnwritableFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UnwritableFileException(target, reason(e), e);
+        }
+    }
+
+    /** Where a chain of symbolic links ending in a missing file points; {@code path} itself if it is no link. */
+    private static Path endOfLinks(Path path) throws IOException {
+        Path file = path;
+        for (int hops = 0; Files.isSymbolicLink(file); hops++) {
+            if (hops == MAX_LINKS) {
+                throw new UnwritableFileException(path, "too many levels of symbolic links", null);
+            }
+            file = file.toAbsolutePath().resolveSibling(Files.readSymbolicLink(file));
+        }
+        return file;
+    }
+
+    /**
+     * Writes what {@code writer} produces to {@code target}: atomically for a regular file (or one that does not
+     * exist yet), in place for a device or FIFO.
+     *
+     * @param target the destination, as the caller gave it; its directory must exist
+     * @param writer writes the content to the stream it is given (a temporary file, moved onto the destination when
+     *               complete)
+     * @throws UnwritableFileException naming {@code target} if it cannot be written (see {@link #destination}) or
+     *                                 writing fails (a full disk, say); a regular file is then unchanged and the
+     *                                 temporary file removed
      */
     public static void write(Path target, ContentWriter writer) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path directory = absolute.getParent();
-        Path temp = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+        Path destination = destination(target);
         try {
-            permitReading(temp, absolute);
+            if (Files.exists(destination) && !Files.isRegularFile(destination)) {
+                try (OutputStream out = Files.newOutputStream(destination, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                    writer.writeTo(out);
+                }
+            } else {
+                replace(destination, writer);
+            }
+        } catch (UnwritableFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UnwritableFileException(target, reason(e), e);
+        }
+    }
+
+    /** Writes a temporary file beside {@code file}, forces it to disk and renames it over {@code file}. */
+    private static void replace(Path file, ContentWriter writer) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), ".backprop-", ".tmp");
+        try {
+            permitReading(temp, file);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = Channels.newOutputStream(channel)) {
                 writer.writeTo(out);
@@ -38,13 +141,28 @@ public final class AtomicFiles {
                 channel.force(true);
             }
             try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** The reason of a failed write in lower case, without the (temporary) file's name. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "its directory no longer exists";
+        }
+        String text = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+        if (text == null || text.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
     }
 
     /**
@@ -56,18 +174,18 @@ public final class AtomicFiles {
             return;
         }
         Files.setPosixFilePermissions(temp, Files.exists(target) ? Files.getPosixFilePermissions(target)
-                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                : PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     /**
-     * Writes the given text as UTF-8 to {@code target}, atomically.
+     * Writes the given text as UTF-8 to {@code target}, as {@link #write} does.
      *
-     * @param target the destination; its directory must exist
+     * @param target the destination, as the caller gave it
      * @param text   the content
-     * @throws IOException if writing or the move fails; {@code target} is then unchanged
+     * @throws UnwritableFileException naming {@code target} if it cannot be written; a regular file is then unchanged
      */
     public static void writeString(Path target, String text) throws IOException {
-        write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Produces a file's bytes. */

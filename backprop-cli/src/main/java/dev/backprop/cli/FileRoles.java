@@ -1,0 +1,96 @@
+package dev.backprop.cli;
+
+import dev.backprop.io.AtomicFiles;
+import dev.backprop.io.UnwritableFileException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The files one command reads and writes, each under the name the user knows it by ({@code --out}, {@code DATA}),
+ * checked before the command does any work: every output must be a place a file can be written, and no output may be
+ * an input or another output. Files are compared by identity, not by spelling: an existing file by
+ * {@link Files#isSameFile} (symbolic and hard links, {@code ./x} and {@code x}), one not yet written by the real path
+ * of its directory and its name, as {@link AtomicFiles#destination} resolves it.
+ */
+final class FileRoles {
+    /** A path the command uses; {@code rewrittenBy} names the one output allowed to replace this input, or null. */
+    private record Role(String name, Path path, String rewrittenBy) {
+        @Override
+        public String toString() {
+            return name + " " + (path.toString().isEmpty() ? "''" : path);
+        }
+    }
+
+    private final List<Role> inputs = new ArrayList<>();
+    private final List<Role> outputs = new ArrayList<>();
+
+    /** Adds a file the command reads; a null path (an option not given) is ignored. */
+    FileRoles input(String name, Path path) {
+        return input(name, path, null);
+    }
+
+    /**
+     * Adds a file the command reads in full before writing anything, which the output named {@code rewrittenBy} may
+     * replace (a checkpoint that the resumed run keeps updating); a null path is ignored.
+     */
+    FileRoles input(String name, Path path, String rewrittenBy) {
+        if (path != null) {
+            inputs.add(new Role(name, path, rewrittenBy));
+        }
+        return this;
+    }
+
+    /** Adds a file the command writes; a null path (an option not given) is ignored. */
+    FileRoles output(String name, Path path) {
+        if (path != null) {
+            outputs.add(new Role(name, path, null));
+        }
+        return this;
+    }
+
+    /**
+     * Checks every output's location, then that no output is an input or another output.
+     *
+     * @throws UnwritableFileException naming the output if it cannot be written there
+     * @throws UserException naming both roles and paths if two are the same file
+     */
+    void check() throws IOException {
+        List<Path> destinations = new ArrayList<>();
+        for (Role output : outputs) {
+            destinations.add(AtomicFiles.destination(output.path()));
+        }
+        for (int o = 0; o < outputs.size(); o++) {
+            Role output = outputs.get(o);
+            for (Role input : inputs) {
+                if (!output.name().equals(input.rewrittenBy()) && existingSame(input.path(), output.path())) {
+                    throw new UserException(output + " is the same file as " + input
+                            + ": writing it would destroy the input");
+                }
+            }
+            for (int p = 0; p < o; p++) {
+                Role earlier = outputs.get(p);
+                if (destinations.get(p).equals(destinations.get(o)) || existingSame(earlier.path(), output.path())) {
+                    throw new UserException(earlier + " and " + output + " are the same file: one would overwrite "
+                            + "the other");
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether two paths are one existing file. An output that does not exist yet cannot be an existing input; two
+     * outputs that do not exist yet are compared by destination.
+     */
+    private static boolean existingSame(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
