@@ -18,8 +18,11 @@ import java.util.List;
  * of its directory and its name, as {@link AtomicFiles#destination} resolves it.
  */
 final class FileRoles {
-    /** A path the command uses; {@code rewrittenBy} names the one output allowed to replace this input, or null. */
-    private record Role(String name, Path path, String rewrittenBy) {
+    /**
+     * A path the command uses. {@code rewrittenBy} names the one output allowed to replace this input, or is null;
+     * {@code always} is false for an output that only some runs write.
+     */
+    private record Role(String name, Path path, String rewrittenBy, boolean always) {
         @Override
         public String toString() {
             return name + " " + (path.toString().isEmpty() ? "''" : path);
@@ -40,7 +43,7 @@ final class FileRoles {
      */
     FileRoles input(String name, Path path, String rewrittenBy) {
         if (path != null) {
-            inputs.add(new Role(name, path, rewrittenBy));
+            inputs.add(new Role(name, path, rewrittenBy, true));
         }
         return this;
     }
@@ -48,13 +51,22 @@ final class FileRoles {
     /** Adds a file the command writes; a null path (an option not given) is ignored. */
     FileRoles output(String name, Path path) {
         if (path != null) {
-            outputs.add(new Role(name, path, null));
+            outputs.add(new Role(name, path, null, true));
         }
         return this;
     }
 
     /**
-     * Checks every output's location, then that no output is an input or another output.
+     * Adds a file only some runs write (the checkpoint an interrupted training leaves): it must be no input and no
+     * other output, but a location it cannot be written to is reported only when it is written.
+     */
+    FileRoles occasionalOutput(String name, Path path) {
+        outputs.add(new Role(name, path, null, false));
+        return this;
+    }
+
+    /**
+     * Checks the location of every output that is always written, then that no output is an input or another output.
      *
      * @throws UnwritableFileException naming the output if it cannot be written there
      * @throws UserException naming both roles and paths if two are the same file
@@ -62,7 +74,7 @@ final class FileRoles {
     void check() throws IOException {
         List<Path> destinations = new ArrayList<>();
         for (Role output : outputs) {
-            destinations.add(AtomicFiles.destination(output.path()));
+            destinations.add(destination(output));
         }
         for (int o = 0; o < outputs.size(); o++) {
             Role output = outputs.get(o);
@@ -79,6 +91,17 @@ final class FileRoles {
                             + "the other");
                 }
             }
+        }
+    }
+
+    private static Path destination(Role output) throws UnwritableFileException {
+        try {
+            return AtomicFiles.destination(output.path());
+        } catch (UnwritableFileException e) {
+            if (output.always()) {
+                throw e;
+            }
+            return output.path().toAbsolutePath().normalize();
         }
     }
 

@@ -303,12 +303,15 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * The files this run reads and writes, under the names the user gave them. The checkpoint counts as an output
-     * even without --checkpoint-every: Ctrl-C writes one. A resumed run checks the files its stored arguments name.
+     * The files this run reads and writes, under the names the user gave them. The checkpoint is an output even
+     * without --checkpoint-every, since Ctrl-C writes one, but then its location is only checked if it is written.
+     * A resumed run checks the files its stored arguments name.
      */
     FileRoles files() {
-        return new FileRoles().input("DATA", data).input("--init", init)
-                .output("--out", out).output("--checkpoint", checkpointFile()).output("--plot-loss", plotLoss);
+        FileRoles files = new FileRoles().input("DATA", data).input("--init", init).output("--out", out)
+                .output("--plot-loss", plotLoss);
+        return checkpoint != null || checkpointEvery != null ? files.output("--checkpoint", checkpointFile())
+                : files.occasionalOutput("--checkpoint", checkpointFile());
     }
 
     /** Where checkpoints go: --checkpoint, or the model file's name with {@link #CHECKPOINT_SUFFIX}. */
