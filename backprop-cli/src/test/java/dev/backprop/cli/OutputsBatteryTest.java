@@ -150,8 +150,11 @@ class OutputsBatteryTest {
                     Files.createSymbolicLink(t.p("loop2"), Path.of("loop1"));
                     t.refused(t.cannot("loop1") + ": too many levels of symbolic links", t.train("--out", t.s("loop1")));
                 }),
-                of("train --out /dev/full", t -> t.refused("cannot write /dev/full: no space left on device",
-                        t.train("--out", "/dev/full"))),
+                of("train --out /dev/full", t -> {
+                    String full = t.full();
+                    t.refused("cannot write " + full + ": no space left on device", t.train("--out", full));
+                    assertDevice(full);
+                }),
                 of("train --out on a read-only file system", t -> t.withTmpfs("ro,size=64k", mount -> t.refused(
                         t.cannot("mnt/n.json") + ": read-only file system", t.train("--out", t.s("mnt/n.json"))))),
                 of("train --out on a full disk", t -> t.withTmpfs("size=64k", mount -> {
@@ -159,8 +162,9 @@ class OutputsBatteryTest {
                     t.refused(t.cannot("mnt/n.json") + ": no space left on device", t.train("--out", t.s("mnt/n.json")));
                 })),
                 of("train --out /dev/null keeps the device", t -> {
-                    t.ok(t.train("--out", "/dev/null"));
-                    assertDevice(Path.of("/dev/null"));
+                    String nothing = t.nothing();
+                    t.ok(t.train("--out", nothing));
+                    assertDevice(nothing);
                 }),
                 of("train --resume: stored --out now a link to the data", t -> {
                     t.ok(t.train("--out", t.s("r.json"), "--checkpoint", t.s("c.json"), "--checkpoint-every", "1"));
@@ -188,8 +192,9 @@ class OutputsBatteryTest {
                 of("predict --out FILE/x.csv", t -> t.refused(t.cannot("m.json/x.csv") + ": " + t.s("m.json")
                         + " is not a directory", t.predict("--out", t.s("m.json/x.csv")))),
                 of("predict --out /dev/full", t -> {
-                    t.refused("cannot write /dev/full: no space left on device", t.predict("--out", "/dev/full"));
-                    assertDevice(Path.of("/dev/full"));
+                    String full = t.full();
+                    t.refused("cannot write " + full + ": no space left on device", t.predict("--out", full));
+                    assertDevice(full);
                 }),
                 of("predict --out a full disk keeps the old file", t -> t.withTmpfs("size=64k", mount -> {
                     Files.writeString(mount.resolve("old.csv"), "old predictions\n");
@@ -204,9 +209,10 @@ class OutputsBatteryTest {
                     }
                 }),
                 of("predict --out /dev/null keeps the device", t -> {
-                    Cli run = t.ok(t.predict("--out", "/dev/null"));
-                    assertThat(run.out()).contains("4 predictions written to /dev/null");
-                    assertDevice(Path.of("/dev/null"));
+                    String nothing = t.nothing();
+                    Cli run = t.ok(t.predict("--out", nothing));
+                    assertThat(run.out()).contains("4 predictions written to " + nothing);
+                    assertDevice(nothing);
                 }),
                 of("predict --out FIFO is written in place", t -> {
                     Path fifo = t.p("pipe.csv");
@@ -271,7 +277,7 @@ class OutputsBatteryTest {
                 of("plot --out DIR", t -> t.refused(t.cannot("pic.png") + ": is a directory",
                         t.plot("--out", t.directory("pic.png")))),
                 of("plot --out /dev/full via symlink", t -> {
-                    Files.createSymbolicLink(t.p("full.png"), Path.of("/dev/full"));
+                    Files.createSymbolicLink(t.p("full.png"), Path.of(t.full()));
                     t.refused(t.cannot("full.png") + ": ", t.plot("--out", t.s("full.png")));
                 }),
                 // draw
@@ -287,7 +293,7 @@ class OutputsBatteryTest {
                 of("draw FILE in missing directory", t -> t.refused(t.cannot("missing/net.svg") + ": the directory "
                         + t.s("missing") + " does not exist", "draw", "--model", t.s("m.json"), t.s("missing/net.svg"))),
                 of("draw FILE /dev/full via symlink", t -> {
-                    Files.createSymbolicLink(t.p("full.svg"), Path.of("/dev/full"));
+                    Files.createSymbolicLink(t.p("full.svg"), Path.of(t.full()));
                     t.refused(t.cannot("full.svg") + ": no space left on device", "draw", "--model", t.s("m.json"),
                             t.s("full.svg"));
                     assertThat(Files.isSymbolicLink(t.p("full.svg"))).isTrue();
@@ -303,8 +309,11 @@ class OutputsBatteryTest {
                     t.refused(t.same("--out", "l2.html", "DATA", "v.csv"), t.report("--out", t.s("l2.html")));
                 }),
                 of("report --out ''", t -> t.refused("cannot write '': the file name is empty", t.report("--out", ""))),
-                of("report --out /dev/full", t -> t.refused("cannot write /dev/full: no space left on device",
-                        t.report("--out", "/dev/full"))),
+                of("report --out /dev/full", t -> {
+                    String full = t.full();
+                    t.refused("cannot write " + full + ": no space left on device", t.report("--out", full));
+                    assertDevice(full);
+                }),
                 of("report --out in a file", t -> t.refused(t.cannot("v.csv/r.html") + ": " + t.s("v.csv")
                         + " is not a directory", t.report("--out", t.s("v.csv/r.html")))));
     }
@@ -398,7 +407,34 @@ class OutputsBatteryTest {
         assertThat(snapshot().keySet()).noneMatch(name -> name.endsWith(".tmp"));
     }
 
-    private static void assertDevice(Path device) {
+    /**
+     * /dev/null's twin (character device 1:3). Root, who alone could replace /dev/null, gets a node of the case's own,
+     * so a broken writer replaces that and not the system's; anyone else gets /dev/null itself.
+     */
+    private String nothing() throws Exception {
+        return device("null", 3);
+    }
+
+    /** /dev/full's twin (character device 1:7, every write fails with ENOSPC); see {@link #nothing}. */
+    private String full() throws Exception {
+        return device("full", 7);
+    }
+
+    private String device(String name, int minor) throws Exception {
+        Path node = p(name);
+        Process process = new ProcessBuilder("mknod", "-m", "666", node.toString(), "c", "1", Integer.toString(minor))
+                .redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        if (process.waitFor() == 0) {
+            return node.toString();
+        }
+        assumeTrue(!Files.isWritable(Path.of("/dev")), "/dev is writable but mknod failed: a broken writer could "
+                + "replace /dev/" + name);
+        return "/dev/" + name;
+    }
+
+    private static void assertDevice(String path) {
+        Path device = Path.of(path);
         assertThat(Files.exists(device)).isTrue();
         assertThat(Files.isRegularFile(device, LinkOption.NOFOLLOW_LINKS)).as(device + " is still a device").isFalse();
     }
