@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -47,10 +49,14 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, new PrintStream(new StandardOutput(new FileOutputStream(FileDescriptor.out)), true),
+                System.err));
     }
 
-    /** Runs the command line with the given streams and returns the exit code; never calls System.exit. */
+    /**
+     * Runs the command line with the given streams and returns the exit code; never calls System.exit. A command that
+     * succeeded but whose standard output could not be written (a full disk) fails with exit code 2.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
@@ -75,7 +81,10 @@ public final class Main implements Runnable {
             return exitCode(e);
         });
         int code = cli.execute(args);
-        outWriter.flush();
+        if ((outWriter.checkError() || out.checkError()) && code == 0) {
+            errWriter.println("error: cannot write standard output: its disk is full or it is closed");
+            code = BAD_INPUT;
+        }
         errWriter.flush();
         return code;
     }

@@ -314,6 +314,26 @@ class OutputsBatteryTest {
                     t.refused("cannot write " + full + ": no space left on device", t.report("--out", full));
                     assertDevice(full);
                 }),
+                // standard output, the only output of evaluate, gradcheck and explain
+                of("evaluate to a full stdout", t -> t.stdoutFails("evaluate", "--model", t.s("m.json"), t.s("v.csv"))),
+                of("gradcheck to a full stdout", t -> t.stdoutFails("gradcheck", "--model", t.s("m.json"),
+                        t.s("v.csv"))),
+                of("explain to a full stdout", t -> t.stdoutFails("explain", "--model", t.s("m.json"), t.s("v.csv"))),
+                of("predict to a full stdout", t -> t.stdoutFails(t.predict())),
+                of("evaluate > /dev/full (a process)", t -> {
+                    Process child = t.process(t.full(), "evaluate", "--model", t.s("m.json"), t.s("v.csv"));
+                    String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(child.waitFor()).as(err).isEqualTo(Main.BAD_INPUT);
+                    assertThat(err).isEqualTo("error: cannot write standard output: its disk is full or it is "
+                            + "closed\n");
+                }),
+                of("evaluate | a reader that left (a process)", t -> {
+                    Process child = t.process(null, "evaluate", "--model", t.s("m.json"), t.s("v.csv"));
+                    child.getInputStream().close();
+                    String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(child.waitFor()).as(err).isZero();
+                    assertThat(err).isEmpty();
+                }),
                 of("report --out in a file", t -> t.refused(t.cannot("v.csv/r.html") + ": " + t.s("v.csv")
                         + " is not a directory", t.report("--out", t.s("v.csv/r.html")))));
     }
@@ -367,7 +387,36 @@ class OutputsBatteryTest {
         return Files.createDirectories(p(name)).toString();
     }
 
+    /** A {@code backprop} process in the case's directory, its stdout going to {@code stdout} or a pipe if null. */
+    private Process process(String stdout, String... args) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder builder = new ProcessBuilder(args(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", classpath, Main.class.getName()), args)).directory(dir.toFile());
+        if (stdout != null) {
+            builder.redirectOutput(new java.io.File(stdout));
+        }
+        return builder.start();
+    }
+
     // What a case expects.
+
+    /** Exit 2 and one line when everything the command prints to stdout is lost to a full disk. */
+    private void stdoutFails(String... args) throws IOException {
+        Map<String, String> before = snapshot();
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = Main.run(args, new java.io.PrintStream(full, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(Main.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("error: cannot write standard output: its disk is "
+                + "full or it is closed\n");
+        assertThat(snapshot()).isEqualTo(before);
+    }
 
     private String same(String output, String outputPath, String input, String inputPath) {
         return output + " " + s(outputPath) + " is the same file as " + input + " " + s(inputPath)
