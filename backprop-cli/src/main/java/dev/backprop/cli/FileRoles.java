@@ -58,10 +58,13 @@ final class FileRoles {
 
     /**
      * Adds a file only some runs write (the checkpoint an interrupted training leaves): it must be no input and no
-     * other output, but a location it cannot be written to is reported only when it is written.
+     * other output, but a location it cannot be written to is reported only when it is written. A null path is
+     * ignored.
      */
     FileRoles occasionalOutput(String name, Path path) {
-        outputs.add(new Role(name, path, null, false));
+        if (path != null) {
+            outputs.add(new Role(name, path, null, false));
+        }
         return this;
     }
 
