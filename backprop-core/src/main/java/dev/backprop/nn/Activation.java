@@ -232,21 +232,6 @@ public enum Activation {
     }
 
     /**
-     * f'(z) at one point, for tests and explanations; training uses {@link #multiplyByDerivative}.
-     *
-     * @param z the point; NaN gives NaN
-     * @return f'(z); for {@link #SOFTMAX}, whose one-element row is constant, 0
-     */
-    public double derivative(double z) {
-        double[] zs = {z};
-        double[] a = new double[1];
-        apply(zs, a, 0, 1);
-        double[] d = {1.0};
-        multiplyByDerivative(zs, a, d, 0, 1);
-        return d[0];
-    }
-
-    /**
      * The name used on the command line and in model files, e.g. {@code "sigmoid"}.
      *
      * @return the lower-case, hyphenated name; {@link #fromId} maps it back to this constant

@@ -186,38 +186,6 @@ public final class Backpropagation {
     public double lossAndGradient(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, int rows,
                                   double[] gradient) {
         drawMasks(rows);
-        return lossAndGradientWithMasks(parameters, x, xOffset, y, yOffset, rows, gradient);
-    }
-
-    /**
-     * {@link #lossAndGradient(double[], double[], int, double[], int, int, double[])} from offset 0.
-     *
-     * @param parameters every weight and bias, laid out as {@link Architecture} defines; not modified
-     * @param x          the inputs from index 0, row-major; not modified
-     * @param y          the targets from index 0, row-major; not modified
-     * @param rows       how many examples, n; in [0, {@link #capacity()}]
-     * @param gradient   receives ∂(objective)/∂θ, same layout as {@code parameters}; fully overwritten
-     * @return the objective: J, or J/n + λ/2 Σ W² with an L2 penalty
-     * @throws IllegalArgumentException  if rows is outside [0, capacity], or an array is too short for a product
-     * @throws IndexOutOfBoundsException if an array is too short elsewhere (arrays are checked only where used)
-     */
-    public double lossAndGradient(double[] parameters, double[] x, double[] y, int rows, double[] gradient) {
-        return lossAndGradient(parameters, x, 0, y, 0, rows, gradient);
-    }
-
-    /** New dropout masks for {@code rows} rows (nothing without dropout). */
-    void drawMasks(int rows) {
-        checkRows(rows);
-        for (int l = 0; l < dropout.length; l++) {
-            if (dropout[l] != null) {
-                dropout[l].drawMask(rows * architecture.layer(l).outputs());
-            }
-        }
-    }
-
-    /** The training objective and its gradient with the current dropout masks. */
-    double lossAndGradientWithMasks(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, int rows,
-                                    double[] gradient) {
         int last = layers.length - 1;
         double[] yhat = forward(parameters, x, xOffset, rows, true);
         double dataScale = dataScale(rows);
@@ -245,6 +213,32 @@ public final class Backpropagation {
     }
 
     /**
+     * {@link #lossAndGradient(double[], double[], int, double[], int, int, double[])} from offset 0.
+     *
+     * @param parameters every weight and bias, laid out as {@link Architecture} defines; not modified
+     * @param x          the inputs from index 0, row-major; not modified
+     * @param y          the targets from index 0, row-major; not modified
+     * @param rows       how many examples, n; in [0, {@link #capacity()}]
+     * @param gradient   receives ∂(objective)/∂θ, same layout as {@code parameters}; fully overwritten
+     * @return the objective: J, or J/n + λ/2 Σ W² with an L2 penalty
+     * @throws IllegalArgumentException  if rows is outside [0, capacity], or an array is too short for a product
+     * @throws IndexOutOfBoundsException if an array is too short elsewhere (arrays are checked only where used)
+     */
+    public double lossAndGradient(double[] parameters, double[] x, double[] y, int rows, double[] gradient) {
+        return lossAndGradient(parameters, x, 0, y, 0, rows, gradient);
+    }
+
+    /** New dropout masks for {@code rows} rows (nothing without dropout). */
+    private void drawMasks(int rows) {
+        checkRows(rows);
+        for (int l = 0; l < dropout.length; l++) {
+            if (dropout[l] != null) {
+                dropout[l].drawMask(rows * architecture.layer(l).outputs());
+            }
+        }
+    }
+
+    /**
      * The objective of {@link #lossAndGradient} (J, or J/n + λ/2 Σ W² with an L2 penalty) on {@code rows}
      * examples, forward pass only and without dropout. Modifies only this object's workspace.
      *
@@ -263,12 +257,6 @@ public final class Backpropagation {
         return objective(parameters, yhat, y, yOffset, rows, dataScale(rows));
     }
 
-    /** The training objective with the current dropout masks, forward pass only: for checking gradients. */
-    double lossWithMasks(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, int rows) {
-        double[] yhat = forward(parameters, x, xOffset, rows, true);
-        return objective(parameters, yhat, y, yOffset, rows, dataScale(rows));
-    }
-
     /** 1/n when an L2 penalty turns the summed SSE into the mean J/n; otherwise 1. */
     private double dataScale(int rows) {
         boolean toMean = regularization.l2() > 0 && !architecture.loss().meanOverRows() && rows > 0;
@@ -277,16 +265,12 @@ public final class Backpropagation {
 
     private double objective(double[] parameters, double[] yhat, double[] y, int yOffset, int rows,
                              double dataScale) {
-        double j = architecture.loss().valueFromLogits(layers[layers.length - 1].z, yhat, y, yOffset, rows, architecture.outputs());
+        double[] z = layers[layers.length - 1].z;
+        double j = architecture.loss().valueFromLogits(z, yhat, y, yOffset, rows, architecture.outputs());
         if (regularization.l2() == 0.0) {
             return j;
         }
         return j * dataScale + regularization.penalty(architecture, parameters);
-    }
-
-    /** m_i of layer l's current dropout mask (1 when the layer has no dropout), for tests. */
-    double dropoutMask(int l, int i) {
-        return dropout[l] == null ? 1.0 : dropout[l].mask(i);
     }
 
     private void checkRows(int rows) {

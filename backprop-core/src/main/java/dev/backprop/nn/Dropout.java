@@ -45,9 +45,4 @@ final class Dropout {
             delta[i] *= mask[i];
         }
     }
-
-    /** m_i, for tests. */
-    double mask(int i) {
-        return mask[i];
-    }
 }
