@@ -266,7 +266,7 @@ public final class Backpropagation {
     private double objective(double[] parameters, double[] yhat, double[] y, int yOffset, int rows,
                              double dataScale) {
         double[] z = layers[layers.length - 1].z;
-        double j = architecture.loss().valueFromLogits(z, yhat, y, yOffset, rows, architecture.outputs());
+        double j = architecture.loss().value(z, yhat, y, yOffset, rows, architecture.outputs());
         if (regularization.l2() == 0.0) {
             return j;
         }
