@@ -104,15 +104,6 @@ public final class Backpropagation {
     }
 
     /**
-     * The L2 penalty and dropout rate {@link #lossAndGradient} uses.
-     *
-     * @return the regularization given to the constructor ({@link Regularization#NONE} for the two-argument one)
-     */
-    public Regularization regularization() {
-        return regularization;
-    }
-
-    /**
      * Runs the forward pass on {@code rows} rows of x starting at {@code x[xOffset]} (row-major, one column per
      * input) and returns the array whose first rows x outputs values are ŷ. No dropout. The returned array is this
      * object's workspace: valid until the next call. NaN in x or the parameters propagates into ŷ.
@@ -128,21 +119,6 @@ public final class Backpropagation {
      */
     public double[] forward(double[] parameters, double[] x, int xOffset, int rows) {
         return forward(parameters, x, xOffset, rows, false);
-    }
-
-    /**
-     * {@link #forward(double[], double[], int, int)} from offset 0.
-     *
-     * @param parameters every weight and bias, laid out as {@link Architecture} defines; not modified
-     * @param x          the inputs from index 0, row-major with {@code architecture().inputs()} columns; not
-     *                   modified
-     * @param rows       how many rows (examples); in [0, {@link #capacity()}]
-     * @return this object's output buffer, whose first rows x outputs values are ŷ; overwritten by the next call
-     * @throws IllegalArgumentException  if rows is outside [0, capacity], or an array is too short for a product
-     * @throws IndexOutOfBoundsException if an array is too short elsewhere (arrays are checked only where used)
-     */
-    public double[] forward(double[] parameters, double[] x, int rows) {
-        return forward(parameters, x, 0, rows);
     }
 
     /** The forward pass; while {@code training}, hidden activations are multiplied by the current dropout masks. */
