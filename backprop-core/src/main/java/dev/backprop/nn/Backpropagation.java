@@ -33,8 +33,6 @@ public final class Backpropagation {
     private final DenseLayerPass[] layers;
     /** Per layer: inverted dropout on its activations, or null (always null for the output layer). */
     private final Dropout[] dropout;
-    /** Per layer with dropout: m ∘ a⁽ˡ⁾, what the next layer reads while training; otherwise null. */
-    private final double[][] dropped;
     private int rows;
 
     /**
@@ -71,16 +69,13 @@ public final class Backpropagation {
         int depth = architecture.depth();
         layers = new DenseLayerPass[depth];
         dropout = new Dropout[depth];
-        dropped = new double[depth][];
         double[] ones = new double[capacity];
         Arrays.fill(ones, 1.0);
         for (int l = 0; l < depth; l++) {
             layers[l] = new DenseLayerPass(architecture, l, ones, capacity);
-            int size = layers[l].a.length;
             if (regularization.dropout() > 0 && l < depth - 1) {
                 Objects.requireNonNull(random, "dropout needs a random source");
-                dropout[l] = new Dropout(regularization.dropout(), size, random);
-                dropped[l] = new double[size];
+                dropout[l] = new Dropout(regularization.dropout(), layers[l].a.length, random);
             }
         }
     }
@@ -129,11 +124,8 @@ public final class Backpropagation {
         int inputOffset = xOffset;
         for (int l = 0; l < layers.length; l++) {
             layers[l].forward(parameters, input, inputOffset, rows);
-            input = layers[l].a;
-            if (training && dropout[l] != null) {
-                dropout[l].apply(layers[l].a, dropped[l], rows * architecture.layer(l).outputs());
-                input = dropped[l];
-            }
+            input = training && dropout[l] != null
+                    ? dropout[l].forward(layers[l].a, rows * architecture.layer(l).outputs()) : layers[l].a;
             inputOffset = 0;
         }
         return layers[layers.length - 1].a;
@@ -180,7 +172,7 @@ public final class Backpropagation {
                 }
                 layers[l].multiplyByDerivative(rows);
             }
-            double[] input = l == 0 ? x : dropout[l - 1] != null ? dropped[l - 1] : layers[l - 1].a;
+            double[] input = l == 0 ? x : dropout[l - 1] != null ? dropout[l - 1].dropped : layers[l - 1].a;
             layers[l].backward(parameters, input, l == 0 ? xOffset : 0, rows, gradient,
                     l > 0 ? layers[l - 1].delta : null);
         }

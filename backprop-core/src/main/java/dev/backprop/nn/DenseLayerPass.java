@@ -30,7 +30,10 @@ final class DenseLayerPass {
     final double[] z;
     /** a = f(z), rows x outputs; for the output layer, ŷ. */
     final double[] a;
-    /** δ = ∂J/∂z, rows x outputs; holds ∂J/∂a between {@link #backward} of the layer above and {@link #multiplyByDerivative}. */
+    /**
+     * δ = ∂J/∂z, rows x outputs; it holds ∂J/∂a from the layer above's {@link #backward} until
+     * {@link #multiplyByDerivative}.
+     */
     final double[] delta;
     private final RangeLoop activate = this::activate;
     private final RangeLoop differentiate = this::differentiate;
@@ -72,7 +75,10 @@ final class DenseLayerPass {
         biasSource = null;
     }
 
-    /** δ = ∂J/∂z of the output layer from the targets y: -(y - ŷ) ∘ f'(z) for the seed's sse ({@link Loss#outputDelta}). */
+    /**
+     * δ = ∂J/∂z of the output layer, from the targets y ({@link Loss#outputDelta}): for the seed's sse
+     * δ⁽³⁾ = -(y - ŷ) ∘ f'(z⁽³⁾); for a cross-entropy f' cancels against the log, leaving (ŷ - y)/n.
+     */
     void outputDelta(Loss loss, double[] y, int yOffset, int rows) {
         loss.outputDelta(spec.activation(), z, a, y, yOffset, rows, spec.outputs(), delta);
     }

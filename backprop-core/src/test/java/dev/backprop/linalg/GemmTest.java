@@ -392,7 +392,8 @@ class GemmTest {
             }
         }
         assertThatThrownBy(() -> Gemm.multiplyTransposeB(2, 3, 4, new double[8], 0, new double[11], 0,
-                new double[6], 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("B needs 12 values");
+                new double[6], 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("B needs 12 values");
     }
 
     /** Product 0 multiply, 1 multiplyAdd, 2 multiplyTransposeA, 3 multiplyTransposeB, on a copy of start. */
