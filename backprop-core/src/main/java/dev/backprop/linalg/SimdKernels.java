@@ -52,8 +52,8 @@ final class SimdKernels implements VectorKernels {
      * two-step scaling's bits, when every |z| of the vector is at most {@link Exp#NORMAL_RANGE} (2^k and p 2^k are
      * then normal numbers) — in training, nearly every vector. A vector with a larger |z| or a NaN goes through the
      * scalar {@link Exp#logistic}, lane by lane, with the same bits by construction. One method, no vector passed to
-     * another: a vector handed to a method C2 does not inline is boxed (a version returning either scaling's result
-     * from a helper ran at 3.2 ns per element instead of 1).
+     * another: a vector handed to a method C2 does not inline is boxed, which costs more than the whole computation
+     * (docs/performance.md, "Sigmoid").
      */
     private static void logisticVectors(double[] z, double[] a, int from, int end) {
         for (int i = from; i < end; i += L) {
