@@ -58,7 +58,7 @@ class LossTest {
         double[] z = {0.2, -1.0, 2.0, 5.0, 5.0, -3.0};
         double[] y = {0, 0, 1, 1, 0, 0};
         double[] yhat = new double[6];
-        Activation.SOFTMAX.applyRows(z, yhat, 2, 3);
+        Activation.SOFTMAX.applyRows(z, yhat, 0, 2, 3);
         double expected = -(Math.log(yhat[2]) + Math.log(yhat[3])) / 2;
         Loss cce = Loss.CATEGORICAL_CROSS_ENTROPY;
         assertThat(cce.value(z, yhat, y, 0, 2, 3)).isCloseTo(expected, within(1e-14));
@@ -74,7 +74,7 @@ class LossTest {
         double[] z = {1000.0, -1000.0, 0.0};
         double[] y = {0, 1, 0};
         double[] yhat = new double[3];
-        Activation.SOFTMAX.applyRows(z, yhat, 1, 3);
+        Activation.SOFTMAX.applyRows(z, yhat, 0, 1, 3);
         assertThat(yhat[1]).isEqualTo(0.0);
         assertThat(Loss.CATEGORICAL_CROSS_ENTROPY.value(z, yhat, y, 0, 1, 3)).isEqualTo(2000.0);
     }
@@ -97,7 +97,7 @@ class LossTest {
         int n = 2;
         int outputs = 3;
         double[] yhat = new double[6];
-        f.applyRows(z, yhat, n, outputs);
+        f.applyRows(z, yhat, 0, n, outputs);
         double[] delta = new double[6];
         loss.outputDelta(f, z, yhat, y, 0, n, outputs, delta);
         double h = 1e-6;
@@ -113,7 +113,7 @@ class LossTest {
 
     private static double j(Loss loss, Activation f, double[] z, double[] y) {
         double[] yhat = new double[z.length];
-        f.applyRows(z, yhat, 2, 3);
+        f.applyRows(z, yhat, 0, 2, 3);
         return loss.value(z, yhat, y, 0, 2, 3);
     }
 
