@@ -49,14 +49,4 @@ public final class Elementwise {
         }
         return GemmEngines.VECTOR.descend(theta, gradient, eta, from, to);
     }
-
-    /**
-     * 1 / (1 + e^(-z)) for one value, with exactly the bits the array form gives that value.
-     *
-     * @param z any double; +∞ gives 1, −∞ gives 0
-     * @return the logistic of z in [0, 1]; NaN for NaN
-     */
-    public static double logistic(double z) {
-        return Exp.logistic(z);
-    }
 }

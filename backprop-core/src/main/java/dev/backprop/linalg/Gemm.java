@@ -1,18 +1,19 @@
 package dev.backprop.linalg;
 
 /**
- * The library's one matrix-multiply path: every layer's forward and backward pass goes through {@link #gemm}, so
- * making it fast in one place makes all of training fast.
+ * The library's one matrix-multiply path: every layer's forward and backward pass goes through it, so making it fast
+ * in one place makes all of training fast.
  *
- * <p>Backpropagation needs three products, all covered by the transpose flags:
+ * <p>Backpropagation needs three products, each with an entry point of its own:
  * <ul>
- *   <li>{@code Z = A W} (forward: activations times weights),</li>
- *   <li>{@code dW = Aᵀ δ} (weight gradient: {@code transposeA}),</li>
- *   <li>{@code δ_below = δ Wᵀ} (error sent down a layer: {@code transposeB}).</li>
+ *   <li>{@code Z = A W} (forward: activations times weights): {@link #multiply},</li>
+ *   <li>{@code dW = Aᵀ δ} (weight gradient): {@link #multiplyTransposeA},</li>
+ *   <li>{@code δ_below = δ Wᵀ} (error sent down a layer): {@link #multiplyTransposeB}.</li>
  * </ul>
- * Matrices are row-major, contiguous, and addressed by an array and an offset so a layer's weights can be used where
- * they sit inside one flat parameter vector. Legend for the loops: i indexes rows of C, j columns of C, p the shared
- * dimension.
+ * All of them, and {@link #multiplyAdd} (C += A B), are {@link #gemm} with its flags fixed: the same kernels and the
+ * same bits. Matrices are row-major, contiguous, and addressed by an array and an offset so a layer's weights can be
+ * used where they sit inside one flat parameter vector. Legend for the loops: i indexes rows of C, j columns of C, p
+ * the shared dimension.
  */
 public final class Gemm {
     private Gemm() {
@@ -55,11 +56,93 @@ public final class Gemm {
     }
 
     /**
+     * C = A B, c_ij = Σ_p a_ip b_pj: {@link #gemm} without transposes and with beta = 0. A is m x k, B is k x n, C is
+     * m x n, all row-major from their offsets. A and B are not modified; the m x n values of C are overwritten (its
+     * old contents ignored, even NaN). NaN or infinity in A or B propagates as IEEE arithmetic says.
+     *
+     * @param m       rows of A and C; {@code >= 0}
+     * @param n       columns of B and C; {@code >= 0}
+     * @param k       columns of A, rows of B; {@code >= 0} (0 makes C zero)
+     * @param a       holds A from {@code aOffset}; not modified
+     * @param aOffset index in {@code a} of A's element (0, 0); {@code >= 0}
+     * @param b       holds B from {@code bOffset}; not modified
+     * @param bOffset index in {@code b} of B's element (0, 0); {@code >= 0}
+     * @param c       receives C from {@code cOffset}; the rest of the array is not touched. May not overlap A or B
+     * @param cOffset index in {@code c} of C's element (0, 0); {@code >= 0}
+     * @throws IllegalArgumentException if a size is negative or an array is too short for its offset and shape
+     */
+    public static void multiply(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset,
+                                double[] c, int cOffset) {
+        gemm(false, false, m, n, k, a, aOffset, b, bOffset, 0.0, c, cOffset);
+    }
+
+    /**
+     * C += A B, c_ij = c_ij + Σ_p a_ip b_pj: {@link #gemm} without transposes and with beta = 1. Shapes and offsets as
+     * in {@link #multiply}; A and B are not modified, C is.
+     *
+     * @param m       rows of A and C; {@code >= 0}
+     * @param n       columns of B and C; {@code >= 0}
+     * @param k       columns of A, rows of B; {@code >= 0} (0 leaves C as it was)
+     * @param a       holds A (m x k) from {@code aOffset}; not modified
+     * @param aOffset index in {@code a} of A's element (0, 0); {@code >= 0}
+     * @param b       holds B (k x n) from {@code bOffset}; not modified
+     * @param bOffset index in {@code b} of B's element (0, 0); {@code >= 0}
+     * @param c       holds C (m x n) from {@code cOffset}, which the product is added to. May not overlap A or B
+     * @param cOffset index in {@code c} of C's element (0, 0); {@code >= 0}
+     * @throws IllegalArgumentException if a size is negative or an array is too short for its offset and shape
+     */
+    public static void multiplyAdd(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset,
+                                   double[] c, int cOffset) {
+        gemm(false, false, m, n, k, a, aOffset, b, bOffset, 1.0, c, cOffset);
+    }
+
+    /**
+     * C = Aᵀ B, c_ij = Σ_p a_pi b_pj: {@link #gemm} with {@code transposeA} and beta = 0. A is stored k x m, B k x n,
+     * C is m x n, all row-major from their offsets. A and B are not modified; the m x n values of C are overwritten.
+     *
+     * @param m       columns of A, rows of C; {@code >= 0}
+     * @param n       columns of B and C; {@code >= 0}
+     * @param k       rows of A and B, summed over; {@code >= 0} (0 makes C zero)
+     * @param a       holds A (k x m) from {@code aOffset}; not modified
+     * @param aOffset index in {@code a} of A's element (0, 0); {@code >= 0}
+     * @param b       holds B (k x n) from {@code bOffset}; not modified
+     * @param bOffset index in {@code b} of B's element (0, 0); {@code >= 0}
+     * @param c       receives C from {@code cOffset}; the rest of the array is not touched. May not overlap A or B
+     * @param cOffset index in {@code c} of C's element (0, 0); {@code >= 0}
+     * @throws IllegalArgumentException if a size is negative or an array is too short for its offset and shape
+     */
+    public static void multiplyTransposeA(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset,
+                                          double[] c, int cOffset) {
+        gemm(true, false, m, n, k, a, aOffset, b, bOffset, 0.0, c, cOffset);
+    }
+
+    /**
+     * C = A Bᵀ, c_ij = Σ_p a_ip b_jp: {@link #gemm} with {@code transposeB} and beta = 0. A is m x k, B is stored
+     * n x k, C is m x n, all row-major from their offsets. A and B are not modified; the m x n values of C are
+     * overwritten.
+     *
+     * @param m       rows of A and C; {@code >= 0}
+     * @param n       rows of B, columns of C; {@code >= 0}
+     * @param k       columns of A and B, summed over; {@code >= 0} (0 makes C zero)
+     * @param a       holds A (m x k) from {@code aOffset}; not modified
+     * @param aOffset index in {@code a} of A's element (0, 0); {@code >= 0}
+     * @param b       holds B (n x k) from {@code bOffset}; not modified
+     * @param bOffset index in {@code b} of B's element (0, 0); {@code >= 0}
+     * @param c       receives C from {@code cOffset}; the rest of the array is not touched. May not overlap A or B
+     * @param cOffset index in {@code c} of C's element (0, 0); {@code >= 0}
+     * @throws IllegalArgumentException if a size is negative or an array is too short for its offset and shape
+     */
+    public static void multiplyTransposeB(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset,
+                                          double[] c, int cOffset) {
+        gemm(false, true, m, n, k, a, aOffset, b, bOffset, 0.0, c, cOffset);
+    }
+
+    /**
      * C = A B + 1 biasᵀ, the layer's z = a W + b, in one pass over C when the engine can add the bias as it stores
      * each tile (small products, whose C passes cost as much as the multiply-adds); otherwise does nothing and
-     * returns false, and the caller multiplies with {@link #gemm} and adds the bias in a pass of its own. Each
+     * returns false, and the caller multiplies with {@link #multiply} and adds the bias in a pass of its own. Each
      * c_ij = (Σ_p a_ip b_pj) + bias_j, the sum rounded before the bias is added (numpy's {@code a @ W + b}): the same
-     * bits as {@link #gemm} with beta = 0 followed by adding the bias. A, B and bias are not modified.
+     * bits as {@link #multiply} followed by adding the bias. A, B and bias are not modified.
      *
      * @param m       rows of A and C; {@code >= 0}
      * @param n       columns of B and C, and the bias's length; {@code >= 0}

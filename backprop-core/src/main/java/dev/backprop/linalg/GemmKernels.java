@@ -28,8 +28,8 @@ final class GemmKernels {
     /** Piece boundaries of a shared slim product: a multiple of every vector length, so tails fall where unsplit. */
     static final int SLIM_ALIGN = 16;
     /**
-     * From this many multiply-adds on, products go to native OpenBLAS when it is loaded (its own threads, and kernels
-     * about 30 % faster than ours on W3's shapes); below, the JNI call and OpenBLAS's thread start-up cost more than
+     * From this many multiply-adds on, products go to native OpenBLAS when it is loaded (its own threads, and faster
+     * hand-written kernels than ours on large shapes); below, the JNI call and OpenBLAS's thread start-up cost more than
      * they save. System property {@code backprop.nativeWork} overrides it.
      */
     static final long NATIVE_WORK = Long.getLong("backprop.nativeWork", 1L << 20);
@@ -90,7 +90,7 @@ final class GemmKernels {
         long work = (long) m * n * k;
         if (k == 1 || n == 1 || m == 1) {
             // m = 1 (column sums: a bias gradient) stays on the caller: split by columns, each thread would read half
-            // of every row, which two threads did slower than one streaming all rows (W3: 10-15 vs 8-9 ms per epoch)
+            // of every row, and two threads doing that are slower than one streaming whole rows (docs/performance.md)
             if (work < SLIM_PARALLEL_WORK || m == 1) {
                 slim(overwrite, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, 0,
                         k == 1 || n == 1 ? m : n);

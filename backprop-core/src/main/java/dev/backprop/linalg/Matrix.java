@@ -179,7 +179,7 @@ public final class Matrix {
             throw new IllegalArgumentException("cannot multiply " + shape() + " by " + other.shape());
         }
         double[] out = new double[rows * other.cols];
-        Gemm.gemm(false, false, rows, other.cols, cols, data, 0, other.data, 0, 0.0, out, 0);
+        Gemm.multiply(rows, other.cols, cols, data, 0, other.data, 0, out, 0);
         return new Matrix(rows, other.cols, out);
     }
 

@@ -10,9 +10,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The machine's OpenBLAS {@code dgemm}, for products large enough that its hand-written assembly kernels pay
- * (W3's products run about 30 % faster than in {@link VectorGemm}, at numpy's speed, since numpy calls the same
- * library). The binding is netlib's JNI one ({@code dev.ludovic.netlib:blas}, the one Apache Spark ships): it pins the
+ * The machine's OpenBLAS {@code dgemm}, for products large enough that its hand-written assembly kernels pay: they
+ * outrun {@link VectorGemm} there and match numpy, which calls the same library (measurements in docs/performance.md). The binding is netlib's JNI one ({@code dev.ludovic.netlib:blas}, the one Apache Spark ships): it pins the
  * Java arrays for the duration of the call instead of copying them, so the flat parameter vector and the workspaces
  * stay ordinary {@code double[]}.
  *

@@ -52,8 +52,8 @@ final class SimdKernels implements VectorKernels {
      * two-step scaling's bits, when every |z| of the vector is at most {@link Exp#NORMAL_RANGE} (2^k and p 2^k are
      * then normal numbers) — in training, nearly every vector. A vector with a larger |z| or a NaN goes through the
      * scalar {@link Exp#logistic}, lane by lane, with the same bits by construction. One method, no vector passed to
-     * another: a vector handed to a method C2 does not inline is boxed (a version returning either scaling's result
-     * from a helper ran at 3.2 ns per element instead of 1).
+     * another: a vector handed to a method C2 does not inline is boxed, which costs more than the whole computation
+     * (docs/performance.md, "Sigmoid").
      */
     private static void logisticVectors(double[] z, double[] a, int from, int end) {
         for (int i = from; i < end; i += L) {
@@ -129,8 +129,8 @@ final class SimdKernels implements VectorKernels {
     /**
      * Rows in blocks of {@value #ROW_BLOCK}, and within a block, y held in four vector registers per 4L columns while
      * the block's rows are added: each y_i still gets fma(s_p, x_pi, y_i) for p in order in the vector part and
-     * y_i + s_p x_pi in the tail, as {@link #axpy} does, without loading and storing y for every row (a bias gradient
-     * is count = the batch's rows of these; W2's took 2.4 ms per epoch as separate axpy calls).
+     * y_i + s_p x_pi in the tail, as {@link #axpy} does, without loading and storing y for every row: a bias gradient
+     * is count = the batch's rows of these, and as separate axpy calls that traffic in y dominated it.
      */
     @Override
     public void axpyRows(double[] s, int sOff, double[] x, int xOff, int xStride, int count, double[] y, int yOff,

@@ -68,8 +68,8 @@ final class VectorGemm implements GemmEngine {
     /**
      * Whether a product runs without packing: op(B) = B (its rows contiguous, so a tile's two vectors load straight
      * from it), one block of p (k &le; KC, so each c_ij is one FMA chain as in the packed kernel), whole panels of
-     * columns, and 8-row tiles. W2's products (256 x 64 x 32 and 32 x 64 x 256) spent about a quarter of their time
-     * packing.
+     * columns, and 8-row tiles. For small products such as W2's, packing costs as much as the multiply-adds it serves
+     * (docs/performance.md, "Direct products").
      */
     @Override
     public boolean direct(boolean transposeB, int n, int k) {

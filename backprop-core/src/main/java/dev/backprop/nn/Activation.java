@@ -183,21 +183,9 @@ public enum Activation {
     public abstract void apply(double[] z, double[] a, int from, int to);
 
     /**
-     * a = f(z) for a rows x cols block starting at index 0, one row per example: element-wise functions apply to
-     * every value, {@link #SOFTMAX} to each row. z is not modified; a is (it may be z itself).
-     *
-     * @param z    pre-activations, rows x cols row-major from index 0
-     * @param a    receives f(z) in the same layout; may be the same array as {@code z}
-     * @param rows number of rows (examples), ≥ 0
-     * @param cols number of columns (units per example), ≥ 0
-     */
-    public void applyRows(double[] z, double[] a, int rows, int cols) {
-        applyRows(z, a, 0, rows, cols);
-    }
-
-    /**
-     * {@link #applyRows(double[], double[], int, int)} on rows [fromRow, toRow) only, so that a batch can be shared
-     * among threads by rows. Every row gets the same bits as in the whole-block call.
+     * a = f(z) on rows [fromRow, toRow) of a block with one row per example: element-wise functions apply to every
+     * value, {@link #SOFTMAX} to each row. z is not modified; a is. Rows are independent, so a batch can be shared
+     * among threads by rows: each row gets the same bits whichever range it falls in.
      *
      * @param z       pre-activations, row-major with {@code cols} columns from index 0
      * @param a       receives f(z) in the same layout, in those rows only; may be the same array as {@code z}
@@ -232,21 +220,6 @@ public enum Activation {
     }
 
     /**
-     * f'(z) at one point, for tests and explanations; training uses {@link #multiplyByDerivative}.
-     *
-     * @param z the point; NaN gives NaN
-     * @return f'(z); for {@link #SOFTMAX}, whose one-element row is constant, 0
-     */
-    public double derivative(double z) {
-        double[] zs = {z};
-        double[] a = new double[1];
-        apply(zs, a, 0, 1);
-        double[] d = {1.0};
-        multiplyByDerivative(zs, a, d, 0, 1);
-        return d[0];
-    }
-
-    /**
      * The name used on the command line and in model files, e.g. {@code "sigmoid"}.
      *
      * @return the lower-case, hyphenated name; {@link #fromId} maps it back to this constant
@@ -278,16 +251,5 @@ public enum Activation {
             sb.append(sb.length() == 0 ? "" : ", ").append(f.id);
         }
         return sb.toString();
-    }
-
-    /**
-     * The logistic function, stable for any finite or infinite z: the same bits as {@link #SIGMOID}'s
-     * {@code apply} gives, since both go through {@link Elementwise#logistic(double)}.
-     *
-     * @param z any double; ±∞ give 1 and 0
-     * @return 1 / (1 + e^-z) in [0, 1]; NaN for NaN
-     */
-    public static double sigmoid(double z) {
-        return Elementwise.logistic(z);
     }
 }

@@ -1,17 +1,15 @@
 package dev.backprop.nn;
 
-import dev.backprop.linalg.Gemm;
 import dev.backprop.linalg.Matrix;
-import dev.backprop.linalg.Parallel;
-import dev.backprop.linalg.RangeLoop;
 
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * The forward pass and backpropagation for a batch of up to {@code capacity} rows, with every buffer allocated once
- * here so training loops allocate nothing.
+ * A network's forward pass and backpropagation for a batch of up to {@code capacity} rows: a loop over its layers
+ * ({@link DenseLayerPass}, where each layer's formulas are), with every buffer allocated once here so training loops
+ * allocate nothing.
  *
  * <p>The seed's formulas, generalised to L layers (layer l = 1..L, a⁽⁰⁾ = X):
  * <pre>
@@ -20,8 +18,8 @@ import java.util.random.RandomGenerator;
  *   ∂J/∂W⁽ˡ⁾ = (a⁽ˡ⁻¹⁾)ᵀ δ⁽ˡ⁾          ∂J/∂b⁽ˡ⁾ = column sums of δ⁽ˡ⁾
  *   δ⁽ˡ⁻¹⁾ = δ⁽ˡ⁾ (W⁽ˡ⁾)ᵀ ∘ f'(z⁽ˡ⁻¹⁾)
  * </pre>
- * (The seed numbers layers from the input: its z⁽²⁾, a⁽²⁾ are this class's layer 0 and its z⁽³⁾ is layer 1.) All three
- * products go through {@link Gemm#gemm}; δ⁽ᴸ⁾ comes from {@link Loss#outputDelta}.
+ * (The seed numbers layers from the input: its z⁽²⁾, a⁽²⁾ are this class's layer 0 and its z⁽³⁾ is layer 1.) δ⁽ᴸ⁾
+ * comes from {@link Loss#outputDelta}.
  *
  * <p>With a {@link Regularization}, {@link #lossAndGradient} trains: it returns the objective J/n + λ/2 Σ W² (J
  * itself when λ = 0) and its gradient, and drops hidden units with fresh inverted-dropout masks (a⁽ˡ⁾ ← m ∘ a⁽ˡ⁾
@@ -32,16 +30,9 @@ public final class Backpropagation {
     private final Architecture architecture;
     private final int capacity;
     private final Regularization regularization;
-    private final double[][] z;
-    private final double[][] a;
-    private final double[][] delta;
+    private final DenseLayerPass[] layers;
     /** Per layer: inverted dropout on its activations, or null (always null for the output layer). */
     private final Dropout[] dropout;
-    /** Per layer with dropout: m ∘ a⁽ˡ⁾, what the next layer reads while training; otherwise null. */
-    private final double[][] dropped;
-    /** capacity ones: a bias gradient is the product 1ᵀ δ. */
-    private final double[] ones;
-    private final ActivationPass activationPass = new ActivationPass();
     private int rows;
 
     /**
@@ -76,22 +67,15 @@ public final class Backpropagation {
         this.capacity = capacity;
         this.regularization = Objects.requireNonNull(regularization, "regularization");
         int depth = architecture.depth();
-        z = new double[depth][];
-        a = new double[depth][];
-        delta = new double[depth][];
+        layers = new DenseLayerPass[depth];
         dropout = new Dropout[depth];
-        dropped = new double[depth][];
-        ones = new double[capacity];
+        double[] ones = new double[capacity];
         Arrays.fill(ones, 1.0);
         for (int l = 0; l < depth; l++) {
-            int size = Math.multiplyExact(capacity, architecture.layer(l).outputs());
-            z[l] = new double[size];
-            a[l] = new double[size];
-            delta[l] = new double[size];
+            layers[l] = new DenseLayerPass(architecture, l, ones, capacity);
             if (regularization.dropout() > 0 && l < depth - 1) {
                 Objects.requireNonNull(random, "dropout needs a random source");
-                dropout[l] = new Dropout(regularization.dropout(), size, random);
-                dropped[l] = new double[size];
+                dropout[l] = new Dropout(regularization.dropout(), layers[l].a.length, random);
             }
         }
     }
@@ -115,15 +99,6 @@ public final class Backpropagation {
     }
 
     /**
-     * The L2 penalty and dropout rate {@link #lossAndGradient} uses.
-     *
-     * @return the regularization given to the constructor ({@link Regularization#NONE} for the two-argument one)
-     */
-    public Regularization regularization() {
-        return regularization;
-    }
-
-    /**
      * Runs the forward pass on {@code rows} rows of x starting at {@code x[xOffset]} (row-major, one column per
      * input) and returns the array whose first rows x outputs values are ŷ. No dropout. The returned array is this
      * object's workspace: valid until the next call. NaN in x or the parameters propagates into ŷ.
@@ -141,47 +116,19 @@ public final class Backpropagation {
         return forward(parameters, x, xOffset, rows, false);
     }
 
-    /**
-     * {@link #forward(double[], double[], int, int)} from offset 0.
-     *
-     * @param parameters every weight and bias, laid out as {@link Architecture} defines; not modified
-     * @param x          the inputs from index 0, row-major with {@code architecture().inputs()} columns; not
-     *                   modified
-     * @param rows       how many rows (examples); in [0, {@link #capacity()}]
-     * @return this object's output buffer, whose first rows x outputs values are ŷ; overwritten by the next call
-     * @throws IllegalArgumentException  if rows is outside [0, capacity], or an array is too short for a product
-     * @throws IndexOutOfBoundsException if an array is too short elsewhere (arrays are checked only where used)
-     */
-    public double[] forward(double[] parameters, double[] x, int rows) {
-        return forward(parameters, x, 0, rows);
-    }
-
     /** The forward pass; while {@code training}, hidden activations are multiplied by the current dropout masks. */
     private double[] forward(double[] parameters, double[] x, int xOffset, int rows, boolean training) {
         checkRows(rows);
         this.rows = rows;
         double[] input = x;
         int inputOffset = xOffset;
-        for (int l = 0; l < architecture.depth(); l++) {
-            LayerSpec spec = architecture.layer(l);
-            int out = spec.outputs();
-            int weightOffset = architecture.weightOffset(l);
-            int biasOffset = architecture.biasOffset(l);
-            boolean biasAdded = biasOffset >= 0 && Gemm.gemmPlusBias(rows, out, spec.inputs(), input, inputOffset,
-                    parameters, weightOffset, parameters, biasOffset, z[l], 0);
-            if (!biasAdded) {
-                Gemm.gemm(false, false, rows, out, spec.inputs(), input, inputOffset, parameters, weightOffset, 0.0,
-                        z[l], 0);
-            }
-            activationPass.forward(l, biasOffset >= 0 && !biasAdded ? parameters : null, rows);
-            input = a[l];
-            if (training && dropout[l] != null) {
-                dropout[l].apply(a[l], dropped[l], rows * out);
-                input = dropped[l];
-            }
+        for (int l = 0; l < layers.length; l++) {
+            layers[l].forward(parameters, input, inputOffset, rows);
+            input = training && dropout[l] != null
+                    ? dropout[l].forward(layers[l].a, rows * architecture.layer(l).outputs()) : layers[l].a;
             inputOffset = 0;
         }
-        return a[architecture.depth() - 1];
+        return layers[layers.length - 1].a;
     }
 
     /**
@@ -207,7 +154,30 @@ public final class Backpropagation {
     public double lossAndGradient(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, int rows,
                                   double[] gradient) {
         drawMasks(rows);
-        return lossAndGradientWithMasks(parameters, x, xOffset, y, yOffset, rows, gradient);
+        int last = layers.length - 1;
+        double[] yhat = forward(parameters, x, xOffset, rows, true);
+        double dataScale = dataScale(rows);
+        double j = objective(parameters, yhat, y, yOffset, rows, dataScale);
+        layers[last].outputDelta(architecture.loss(), y, yOffset, rows);
+        if (dataScale != 1.0) {
+            double[] delta = layers[last].delta;
+            for (int i = 0, len = rows * architecture.outputs(); i < len; i++) {
+                delta[i] *= dataScale;
+            }
+        }
+        for (int l = last; l >= 0; l--) {
+            if (l < last) {
+                if (dropout[l] != null) {
+                    dropout[l].backward(layers[l].delta, rows * architecture.layer(l).outputs());
+                }
+                layers[l].multiplyByDerivative(rows);
+            }
+            double[] input = l == 0 ? x : dropout[l - 1] != null ? dropout[l - 1].dropped : layers[l - 1].a;
+            layers[l].backward(parameters, input, l == 0 ? xOffset : 0, rows, gradient,
+                    l > 0 ? layers[l - 1].delta : null);
+        }
+        regularization.addPenaltyGradient(architecture, parameters, gradient);
+        return j;
     }
 
     /**
@@ -227,56 +197,13 @@ public final class Backpropagation {
     }
 
     /** New dropout masks for {@code rows} rows (nothing without dropout). */
-    void drawMasks(int rows) {
+    private void drawMasks(int rows) {
         checkRows(rows);
         for (int l = 0; l < dropout.length; l++) {
             if (dropout[l] != null) {
                 dropout[l].drawMask(rows * architecture.layer(l).outputs());
             }
         }
-    }
-
-    /** The training objective and its gradient with the current dropout masks. */
-    double lossAndGradientWithMasks(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, int rows,
-                                    double[] gradient) {
-        int last = architecture.depth() - 1;
-        int outputs = architecture.outputs();
-        double[] yhat = forward(parameters, x, xOffset, rows, true);
-        Loss loss = architecture.loss();
-        double dataScale = dataScale(rows);
-        double j = objective(parameters, yhat, y, yOffset, rows, dataScale);
-        loss.outputDelta(architecture.layer(last).activation(), z[last], yhat, y, yOffset, rows, outputs,
-                delta[last]);
-        if (dataScale != 1.0) {
-            for (int i = 0, len = rows * outputs; i < len; i++) {
-                delta[last][i] *= dataScale;
-            }
-        }
-        for (int l = last; l >= 0; l--) {
-            LayerSpec spec = architecture.layer(l);
-            int in = spec.inputs();
-            int out = spec.outputs();
-            if (l < last) {
-                if (dropout[l] != null) {
-                    dropout[l].backward(delta[l], rows * out);
-                }
-                activationPass.backward(l, rows);
-            }
-            double[] input = l == 0 ? x : dropout[l - 1] != null ? dropped[l - 1] : a[l - 1];
-            int inputOffset = l == 0 ? xOffset : 0;
-            Gemm.gemm(true, false, in, out, rows, input, inputOffset, delta[l], 0, 0.0,
-                    gradient, architecture.weightOffset(l));
-            int biasOffset = architecture.biasOffset(l);
-            if (biasOffset >= 0) {
-                Gemm.gemm(false, false, 1, out, rows, ones, 0, delta[l], 0, 0.0, gradient, biasOffset);
-            }
-            if (l > 0) {
-                Gemm.gemm(false, true, rows, in, out, delta[l], 0, parameters, architecture.weightOffset(l), 0.0,
-                        delta[l - 1], 0);
-            }
-        }
-        regularization.addPenaltyGradient(architecture, parameters, gradient);
-        return j;
     }
 
     /**
@@ -298,12 +225,6 @@ public final class Backpropagation {
         return objective(parameters, yhat, y, yOffset, rows, dataScale(rows));
     }
 
-    /** The training objective with the current dropout masks, forward pass only: for checking gradients. */
-    double lossWithMasks(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, int rows) {
-        double[] yhat = forward(parameters, x, xOffset, rows, true);
-        return objective(parameters, yhat, y, yOffset, rows, dataScale(rows));
-    }
-
     /** 1/n when an L2 penalty turns the summed SSE into the mean J/n; otherwise 1. */
     private double dataScale(int rows) {
         boolean toMean = regularization.l2() > 0 && !architecture.loss().meanOverRows() && rows > 0;
@@ -312,68 +233,12 @@ public final class Backpropagation {
 
     private double objective(double[] parameters, double[] yhat, double[] y, int yOffset, int rows,
                              double dataScale) {
-        int last = architecture.depth() - 1;
-        double j = architecture.loss().valueFromLogits(z[last], yhat, y, yOffset, rows, architecture.outputs());
+        double[] z = layers[layers.length - 1].z;
+        double j = architecture.loss().value(z, yhat, y, yOffset, rows, architecture.outputs());
         if (regularization.l2() == 0.0) {
             return j;
         }
         return j * dataScale + regularization.penalty(architecture, parameters);
-    }
-
-    /**
-     * Going forward, z⁽ˡ⁾ += b⁽ˡ⁾ (each row) when the product left the bias out, then a⁽ˡ⁾ = f(z⁽ˡ⁾); coming back,
-     * δ⁽ˡ⁾ ← δ⁽ˡ⁾ ∘ f'(z⁽ˡ⁾). Element-wise passes on whole rows (softmax row by row) that {@link Parallel} shares among
-     * the threads the products use. Small products add the bias as they store z ({@link Gemm#gemmPlusBias}); for
-     * large ones, adding it here, after the product, is numpy's order (a W + b) too and saves a pass over z. One
-     * instance, reused.
-     */
-    private final class ActivationPass implements RangeLoop {
-        private int layer;
-        private boolean backward;
-        /** The parameters whose bias the forward pass adds, or null when z already holds it (or there is none). */
-        private double[] parameters;
-
-        void forward(int l, double[] parameters, int rows) {
-            this.parameters = parameters;
-            run(l, false, rows);
-            this.parameters = null;
-        }
-
-        void backward(int l, int rows) {
-            run(l, true, rows);
-        }
-
-        private void run(int l, boolean derivative, int rows) {
-            layer = l;
-            backward = derivative;
-            int out = architecture.layer(l).outputs();
-            if (Parallel.wouldSplit(rows * out)) {
-                Parallel.forRanges(rows * out, out, this);
-            } else {
-                run(0, rows * out); // a direct call: the seed's tiny network must not pay for an interface dispatch
-            }
-        }
-
-        @Override
-        public void run(int from, int to) {
-            LayerSpec spec = architecture.layer(layer);
-            if (backward) {
-                spec.activation().multiplyByDerivative(z[layer], a[layer], delta[layer], from, to);
-                return;
-            }
-            int out = spec.outputs();
-            int biasOffset = architecture.biasOffset(layer);
-            if (parameters != null) {
-                // z += 1 bᵀ on these rows: a vectorised axpy per row, z_ij + 1·b_j rounded once, as z_ij + b_j
-                Gemm.gemm(false, false, (to - from) / out, out, 1, ones, 0, parameters, biasOffset, 1.0, z[layer], from);
-            }
-            spec.activation().applyRows(z[layer], a[layer], from / out, to / out, out);
-        }
-    }
-
-    /** m_i of layer l's current dropout mask (1 when the layer has no dropout), for tests. */
-    double dropoutMask(int l, int i) {
-        return dropout[l] == null ? 1.0 : dropout[l].mask(i);
     }
 
     private void checkRows(int rows) {
@@ -390,7 +255,7 @@ public final class Backpropagation {
      * @throws IndexOutOfBoundsException if l is not a layer
      */
     public Matrix z(int l) {
-        return slice(z[l], l);
+        return slice(layers[l].z, l);
     }
 
     /**
@@ -401,7 +266,7 @@ public final class Backpropagation {
      * @throws IndexOutOfBoundsException if l is not a layer
      */
     public Matrix a(int l) {
-        return slice(a[l], l);
+        return slice(layers[l].a, l);
     }
 
     /**
@@ -413,7 +278,7 @@ public final class Backpropagation {
      * @throws IndexOutOfBoundsException if l is not a layer
      */
     public Matrix delta(int l) {
-        return slice(delta[l], l);
+        return slice(layers[l].delta, l);
     }
 
     private Matrix slice(double[] buffer, int l) {

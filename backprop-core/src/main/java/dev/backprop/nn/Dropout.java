@@ -11,6 +11,8 @@ final class Dropout {
     private final double rate;
     private final double keepScale;
     private final double[] mask;
+    /** m ∘ a, what the next layer reads while training. */
+    final double[] dropped;
     private final RandomGenerator random;
 
     /**
@@ -22,6 +24,7 @@ final class Dropout {
         this.rate = rate;
         this.keepScale = 1.0 / (1.0 - rate);
         this.mask = new double[capacity];
+        this.dropped = new double[capacity];
         this.random = random;
     }
 
@@ -32,11 +35,12 @@ final class Dropout {
         }
     }
 
-    /** out_i = m_i a_i for i &lt; count. a is not modified; out is. */
-    void apply(double[] a, double[] out, int count) {
+    /** {@link #dropped}_i = m_i a_i for i &lt; count; a is not modified. Returns {@link #dropped}. */
+    double[] forward(double[] a, int count) {
         for (int i = 0; i < count; i++) {
-            out[i] = mask[i] * a[i];
+            dropped[i] = mask[i] * a[i];
         }
+        return dropped;
     }
 
     /** δ_i ← m_i δ_i for i &lt; count. */
@@ -44,10 +48,5 @@ final class Dropout {
         for (int i = 0; i < count; i++) {
             delta[i] *= mask[i];
         }
-    }
-
-    /** m_i, for tests. */
-    double mask(int i) {
-        return mask[i];
     }
 }

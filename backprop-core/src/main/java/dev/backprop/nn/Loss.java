@@ -3,7 +3,8 @@ package dev.backprop.nn;
 import java.util.Locale;
 
 /**
- * A training loss J over a batch of n examples, and the error δ⁽ᴸ⁾ = ∂J/∂z⁽ᴸ⁾ it sends into the output layer.
+ * A training loss J over a batch of n examples ({@link #value}), and the error δ⁽ᴸ⁾ = ∂J/∂z⁽ᴸ⁾ it sends into the
+ * output layer ({@link #outputDelta}): the two calls training makes, the same for every loss.
  *
  * <p>Legend: y targets, z the output layer's pre-activations (logits), ŷ = f(z) its activations, s = 1 for
  * {@link #SSE} and 1/n for every other loss (they are means over the n examples, like scikit-learn's). All arrays
@@ -35,29 +36,8 @@ public enum Loss {
     /** Binary cross-entropy of a sigmoid output, mean over rows; targets in [0, 1]. */
     BINARY_CROSS_ENTROPY("binary-cross-entropy") {
         @Override
-        public double value(double[] predicted, double[] target, int targetOffset, int n, int outputs) {
-            double sum = 0.0;
-            for (int i = 0, len = n * outputs; i < len; i++) {
-                double y = target[targetOffset + i];
-                double p = predicted[i];
-                sum -= y * clampedLog(p) + (1.0 - y) * clampedLog(1.0 - p);
-            }
-            return sum * scale(n);
-        }
-
-        @Override
-        public void gradient(double[] predicted, double[] target, int targetOffset, int n, int outputs,
-                             double[] gradient) {
-            double s = scale(n);
-            for (int i = 0, len = n * outputs; i < len; i++) {
-                double p = predicted[i];
-                gradient[i] = (p - target[targetOffset + i]) / (p * (1.0 - p)) * s;
-            }
-        }
-
-        @Override
-        public double valueFromLogits(double[] z, double[] predicted, double[] target, int targetOffset, int n,
-                                      int outputs) {
+        public double value(double[] z, double[] predicted, double[] target, int targetOffset, int n,
+                            int outputs) {
             double sum = 0.0;
             for (int i = 0, len = n * outputs; i < len; i++) {
                 double zi = z[i];
@@ -87,26 +67,8 @@ public enum Loss {
     /** Categorical cross-entropy of a softmax output, mean over rows; each target row a distribution (one-hot). */
     CATEGORICAL_CROSS_ENTROPY("categorical-cross-entropy") {
         @Override
-        public double value(double[] predicted, double[] target, int targetOffset, int n, int outputs) {
-            double sum = 0.0;
-            for (int i = 0, len = n * outputs; i < len; i++) {
-                sum -= target[targetOffset + i] * clampedLog(predicted[i]);
-            }
-            return sum * scale(n);
-        }
-
-        @Override
-        public void gradient(double[] predicted, double[] target, int targetOffset, int n, int outputs,
-                             double[] gradient) {
-            double s = scale(n);
-            for (int i = 0, len = n * outputs; i < len; i++) {
-                gradient[i] = -target[targetOffset + i] / predicted[i] * s;
-            }
-        }
-
-        @Override
-        public double valueFromLogits(double[] z, double[] predicted, double[] target, int targetOffset, int n,
-                                      int outputs) {
+        public double value(double[] z, double[] predicted, double[] target, int targetOffset, int n,
+                            int outputs) {
             double sum = 0.0;
             for (int i = 0; i < n; i++) {
                 int row = i * outputs;
@@ -194,49 +156,9 @@ public enum Loss {
     }
 
     /**
-     * J from the predictions ŷ alone. The cross-entropies take log ŷ here, clamped at log 2^-1022 ≈ -708 so a
-     * confidently wrong prediction costs a large finite amount rather than ∞ (training uses the exact
-     * {@link #valueFromLogits}). Neither array is modified.
-     *
-     * @param predicted    ŷ, n x outputs row-major from index 0
-     * @param target       y, n x outputs row-major from {@code targetOffset}
-     * @param targetOffset index of the first target value in {@code target}, ≥ 0
-     * @param n            number of examples (rows), ≥ 0; J is 0 when n = 0
-     * @param outputs      number of outputs (columns), ≥ 1
-     * @return J, ≥ 0 for valid targets; NaN if any ŷ or y is NaN
-     */
-    public double value(double[] predicted, double[] target, int targetOffset, int n, int outputs) {
-        double sum = 0.0;
-        for (int i = 0, len = n * outputs; i < len; i++) {
-            double r = target[targetOffset + i] - predicted[i];
-            sum += 0.5 * r * r;
-        }
-        return sum * scale(n);
-    }
-
-    /**
-     * gradient_i = ∂J/∂ŷ_i: -(y_i - ŷ_i) s for the squared errors, (ŷ - y)/(ŷ (1 - ŷ)) s for binary and -y/ŷ s for
-     * categorical cross-entropy (infinite or NaN where ŷ reaches 0 or 1; training uses {@link #outputDelta}).
-     * {@code predicted} and {@code target} are not modified; {@code gradient} is.
-     *
-     * @param predicted    ŷ, n x outputs row-major from index 0
-     * @param target       y, n x outputs row-major from {@code targetOffset}
-     * @param targetOffset index of the first target value in {@code target}, ≥ 0
-     * @param n            number of examples (rows), ≥ 0
-     * @param outputs      number of outputs (columns), ≥ 1
-     * @param gradient     receives ∂J/∂ŷ in its first n x outputs values; may be {@code predicted} itself
-     */
-    public void gradient(double[] predicted, double[] target, int targetOffset, int n, int outputs,
-                         double[] gradient) {
-        double s = scale(n);
-        for (int i = 0, len = n * outputs; i < len; i++) {
-            gradient[i] = -(target[targetOffset + i] - predicted[i]) * s;
-        }
-    }
-
-    /**
      * J given both the output layer's logits z and its activations ŷ = f(z): the squared errors read ŷ, the
-     * cross-entropies read z, where they are stable (finite for every finite z). No array is modified.
+     * cross-entropies read z, where they are stable (finite for every finite z, where log ŷ would reach log 0). No
+     * array is modified.
      *
      * @param z            the output layer's pre-activations, n x outputs row-major from index 0
      * @param predicted    ŷ = f(z), same layout as {@code z}
@@ -246,9 +168,13 @@ public enum Loss {
      * @param outputs      number of outputs (columns), ≥ 1
      * @return J, finite for finite z and valid targets; NaN if any input is NaN
      */
-    public double valueFromLogits(double[] z, double[] predicted, double[] target, int targetOffset, int n,
-                                  int outputs) {
-        return value(predicted, target, targetOffset, n, outputs);
+    public double value(double[] z, double[] predicted, double[] target, int targetOffset, int n, int outputs) {
+        double sum = 0.0;
+        for (int i = 0, len = n * outputs; i < len; i++) {
+            double r = target[targetOffset + i] - predicted[i];
+            sum += 0.5 * r * r;
+        }
+        return sum * scale(n);
     }
 
     /**
@@ -266,7 +192,10 @@ public enum Loss {
      */
     public void outputDelta(Activation output, double[] z, double[] predicted, double[] target, int targetOffset,
                             int n, int outputs, double[] delta) {
-        gradient(predicted, target, targetOffset, n, outputs, delta);
+        double s = scale(n);
+        for (int i = 0, len = n * outputs; i < len; i++) {
+            delta[i] = -(target[targetOffset + i] - predicted[i]) * s;
+        }
         output.multiplyByDerivative(z, predicted, delta, 0, n * outputs);
     }
 
@@ -327,10 +256,5 @@ public enum Loss {
         }
         throw new IllegalArgumentException("unknown loss '" + id + "' (allowed: sse, mse, binary-cross-entropy (bce), "
                 + "categorical-cross-entropy (cce))");
-    }
-
-    /** log p with p clamped to at least the smallest normal double, so log 0 is about -708 rather than -∞. */
-    private static double clampedLog(double p) {
-        return Math.log(Math.max(p, Double.MIN_NORMAL));
     }
 }

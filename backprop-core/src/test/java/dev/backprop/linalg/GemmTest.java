@@ -372,4 +372,46 @@ class GemmTest {
         assertThat(Gemm.engine()).matches("(native:[^+]+\\+)?(java|vector-\\d+)");
         assertThat(Gemm.threads()).isPositive();
     }
+
+    @Test
+    void namedProductsAreGemmWithTheirFlagsToTheBit() {
+        SplittableRandom random = new SplittableRandom(14);
+        for (int m = 0; m <= 4; m++) {
+            for (int n = 0; n <= 4; n++) {
+                for (int k = 0; k <= 4; k++) {
+                    double[] a = randoms(2 + m * k, random);
+                    double[] b = randoms(1 + k * n, random);
+                    double[] start = randoms(3 + m * n, random);
+                    boolean[][] flags = {{false, false}, {false, false}, {true, false}, {false, true}};
+                    for (int product = 0; product < 4; product++) {
+                        double beta = product == 1 ? 1.0 : 0.0;
+                        assertThat(named(product, m, n, k, a, b, start)).as("product %d", product).isEqualTo(
+                                flagged(flags[product][0], flags[product][1], beta, m, n, k, a, b, start));
+                    }
+                }
+            }
+        }
+        assertThatThrownBy(() -> Gemm.multiplyTransposeB(2, 3, 4, new double[8], 0, new double[11], 0,
+                new double[6], 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("B needs 12 values");
+    }
+
+    /** Product 0 multiply, 1 multiplyAdd, 2 multiplyTransposeA, 3 multiplyTransposeB, on a copy of start. */
+    private static double[] named(int product, int m, int n, int k, double[] a, double[] b, double[] start) {
+        double[] c = start.clone();
+        switch (product) {
+            case 0 -> Gemm.multiply(m, n, k, a, 2, b, 1, c, 3);
+            case 1 -> Gemm.multiplyAdd(m, n, k, a, 2, b, 1, c, 3);
+            case 2 -> Gemm.multiplyTransposeA(m, n, k, a, 2, b, 1, c, 3);
+            default -> Gemm.multiplyTransposeB(m, n, k, a, 2, b, 1, c, 3);
+        }
+        return c;
+    }
+
+    private static double[] flagged(boolean tA, boolean tB, double beta, int m, int n, int k, double[] a, double[] b,
+                                    double[] start) {
+        double[] c = start.clone();
+        Gemm.gemm(tA, tB, m, n, k, a, 2, b, 1, beta, c, 3);
+        return c;
+    }
 }
