@@ -232,6 +232,10 @@ final class TrainCommand implements Callable<Integer> {
             if (threads < 1) {
                 throw new UserException("--threads must be a number of threads > 0 but was " + threads);
             }
+            if (threads > Gemm.MAX_THREADS) {
+                throw new UserException("--threads must be at most " + Gemm.MAX_THREADS + " (the model is the same "
+                        + "for every count; threads beyond the cores only wait) but was " + threads);
+            }
             Gemm.setThreads(threads);
         }
         if (resume != null) {
