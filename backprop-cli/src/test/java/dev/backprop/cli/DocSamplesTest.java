@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every sample of printed output in README.md, examples/README.md and docs/*.md is what its command prints.
  *
- * <p>The rules, written for contributors in docs/contributing.md: a fenced block without a language is printed
- * output, and the line before its opening fence is either {@code <!-- sample: COMMAND -->}, which this test runs and
- * compares, or {@code <!-- recorded: DATE, WHAT RAN -->}, a measurement this test cannot repeat. COMMAND is a shell
+ * <p>The rules, written for contributors in docs/contributing.md: a fenced block without a language (or with
+ * {@code text}, {@code txt}, {@code console}, {@code output} or {@code log}) is printed output, and the line before
+ * its opening fence is either {@code <!-- sample: COMMAND -->}, which this test runs and compares, or
+ * {@code <!-- recorded: DATE, WHAT RAN -->}, a measurement this test cannot repeat. COMMAND is a shell
  * line run from the repository's root: {@code ./backprop ARGS} commands joined by {@code &&}, each optionally
  * followed by {@code > /dev/null} (run it, show nothing), {@code | head -n N} or {@code | tail -n N} (a line
  * {@code ...} stands for the lines left out). A sample shows stdout, and the {@code error:} line on stderr of a
@@ -42,6 +43,8 @@ class DocSamplesTest {
     /** Arguments that name files: resolved in the temporary copy of the repository, then printed as given. */
     private static final Pattern FILE_ARGUMENT = Pattern.compile(".*/.*|.*\\.(csv|tsv|arff|json|png|svg|html|md)");
     private static final String ELIDED = "...";
+    /** The opening fence of printed output: no language, or one that names output rather than code. */
+    private static final Pattern OUTPUT_FENCE = Pattern.compile("```(text|txt|console|output|log)?");
 
     @TempDir
     static Path repository;
@@ -93,7 +96,7 @@ class DocSamplesTest {
         List<Sample> samples = new ArrayList<>();
         for (int open : openingFences(lines)) {
             Matcher marker = open > 0 ? SAMPLE.matcher(lines.get(open - 1)) : null;
-            if (marker != null && marker.matches()) {
+            if (marker != null && marker.matches() && OUTPUT_FENCE.matcher(lines.get(open)).matches()) {
                 int close = open + 1;
                 while (!lines.get(close).startsWith("```")) {
                     close++;
@@ -110,7 +113,7 @@ class DocSamplesTest {
         for (Path file : documents()) {
             List<String> lines = lines(file);
             for (int open : openingFences(lines)) {
-                boolean output = lines.get(open).equals("```");
+                boolean output = OUTPUT_FENCE.matcher(lines.get(open)).matches();
                 String before = open > 0 ? lines.get(open - 1) : "";
                 if (output && !SAMPLE.matcher(before).matches() && !RECORDED.matcher(before).matches()) {
                     unmarked.add(ROOT.relativize(file) + ":" + (open + 1));
@@ -128,7 +131,7 @@ class DocSamplesTest {
             List<String> lines = lines(file);
             for (int i = 0; i < lines.size(); i++) {
                 boolean marker = lines.get(i).startsWith("<!-- sample:") || lines.get(i).startsWith("<!-- recorded:");
-                if (marker && (i + 1 == lines.size() || !lines.get(i + 1).equals("```")
+                if (marker && (i + 1 == lines.size() || !OUTPUT_FENCE.matcher(lines.get(i + 1)).matches()
                         || !(SAMPLE.matcher(lines.get(i)).matches() || RECORDED.matcher(lines.get(i)).matches()))) {
                     misplaced.add(ROOT.relativize(file) + ":" + (i + 1));
                 }
