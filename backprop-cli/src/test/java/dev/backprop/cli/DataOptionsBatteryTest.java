@@ -82,6 +82,9 @@ class DataOptionsBatteryTest {
                 trains("a numeric target classified with --task", "classes.csv", GOOD,
                         m -> assertThat(m.at("/preprocessing/classes").toString()).isEqualTo("[\"3\",\"6\",\"9\"]"),
                         "--task", "Classification"),
+                trains("TSV with commas inside text values", "names.tsv",
+                        "name\tx\ty\nSmith, J\t1\t2\nDoe, A\t3\t4\nSmith, J\t5\t6\n",
+                        m -> assertInputs(m, "name=Doe, A", "name=Smith, J", "x")),
                 trains("an unknown extension is read as CSV", "data.txt", GOOD, m -> assertInputs(m, "a", "b")),
                 trains("--data-format csv in any case", "data.dat", GOOD, m -> assertInputs(m, "a", "b"),
                         "--data-format", "CSV"),
@@ -155,6 +158,8 @@ class DataOptionsBatteryTest {
                 refused("a target column that does not exist", "notarget.csv", GOOD,
                         "no column named 'nope' (columns: a, b, y)", "--target", "nope"),
                 refused("an empty target name", "emptytarget.csv", GOOD, "no column named ''", "--target", ""),
+                refused("every input ignored", "ignoreall.csv", GOOD, "no input column is left once the target 'y' "
+                        + "and the ignored columns are set aside", "--ignore", "a,b"),
                 refused("an ignored column that does not exist", "noignore.csv", GOOD, "no column named 'zz'",
                         "--ignore", "zz"),
                 refused("space-separated file read as one column", "spaces.csv", "a b y\n1 2 3\n4 5 6\n",
@@ -167,6 +172,8 @@ class DataOptionsBatteryTest {
                 refused("two candidate delimiters in the header", "mixed.csv", "a,b;y\n1,2;3\n4,5;6\n",
                         "line 1: cannot tell the delimiter"),
                 refused("UTF-16 with its byte-order mark", "utf16.csv", "a,y\n1,2\n3,4\n", "is not UTF-8 text"),
+                refused("UTF-16 without a byte-order mark", "utf16be.csv", "a,y\n1,2\n3,4\n",
+                        "line 1: contains the control character 0x00"),
                 refused("ARFF value not declared", "undeclared.arff",
                         "@relation r\n@attribute a numeric\n@attribute c {x,y}\n@data\n1,z\n2,y\n",
                         "line 5, column 'c': 'z' is not one of the values declared"),
@@ -212,6 +219,7 @@ class DataOptionsBatteryTest {
     void dataThatIsRefused(String name, String file, String content, String expected, List<String> extra)
             throws IOException {
         byte[] bytes = file.equals("utf16.csv") ? content.getBytes(StandardCharsets.UTF_16)
+                : file.equals("utf16be.csv") ? content.getBytes(StandardCharsets.UTF_16BE)
                 : content.getBytes(StandardCharsets.UTF_8);
         Path data = write(file, bytes);
         Cli run = train(data, extra);
@@ -265,6 +273,7 @@ class DataOptionsBatteryTest {
                 option("--threads -0", "--threads must be a number of threads > 0 but was 0"),
                 option("--threads 100000", "--threads must be at most 1024"),
                 option("--checkpoint-every 1e400", "'1e400' is not an int"),
+                option("--ignore y", "the target 'y' cannot also be ignored"),
                 option("--bias --no-bias", "option '--bias' should be specified only once"),
                 option("--target y --target a", "option '--target' (COL) should be specified only once"),
                 option("--epochs 5 --epochs 5", "option '--epochs' (MAX) should be specified only once"),
