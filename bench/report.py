@@ -104,7 +104,9 @@ def main(raw, doc):
             out.append("| %d | %.4f | %.1f | %s MB | %s MB |" % (
                 round(rows), t, t / rows * 1e9, heap.group(2) if heap else "?", heap.group(3) if heap else "?"))
     if (raw / "jmh.txt").exists():
-        out += ["", "### Allocation per training epoch (JMH `-prof gc`)", "", "```"]
+        day = next((h.split("date:", 1)[1].strip()[:10] for h in header if "date:" in h), "undated")
+        out += ["", "### Allocation per training epoch (JMH `-prof gc`)", "",
+                "<!-- recorded: %s, JMH -prof gc of this bench/run.sh run -->" % day, "```"]
         out += [l for l in (raw / "jmh.txt").read_text().splitlines()
                 if l.startswith("Benchmark") or ":gc.alloc.rate.norm" in l or re.match(r"TrainingBenchmark\.epoch\s", l)]
         out += ["```"]

@@ -232,6 +232,10 @@ final class TrainCommand implements Callable<Integer> {
             if (threads < 1) {
                 throw new UserException("--threads must be a number of threads > 0 but was " + threads);
             }
+            if (threads > Gemm.MAX_THREADS) {
+                throw new UserException("--threads must be at most " + Gemm.MAX_THREADS + " (the model is the same "
+                        + "for every count; threads beyond the cores only wait) but was " + threads);
+            }
             Gemm.setThreads(threads);
         }
         if (resume != null) {
@@ -446,11 +450,19 @@ final class TrainCommand implements Callable<Integer> {
         if (loss != null) {
             builder.loss(parse(() -> Loss.fromId(loss)));
         }
+        TrainerConfig config;
         try {
-            return builder.build();
+            config = builder.build();
         } catch (IllegalArgumentException e) {
             throw new UserException(optionName(e.getMessage()));
         }
+        // μ has a default, so only a --momentum the user typed can be one the optimizer would silently ignore.
+        if (spec.commandLine().getParseResult().hasMatchedOption("--momentum")
+                && config.optimizer() != OptimizerType.MOMENTUM && config.optimizer() != OptimizerType.NESTEROV) {
+            throw new UserException("--momentum applies to the momentum and nesterov optimizers, not "
+                    + config.optimizer().id() + " (choose one with --optimizer)");
+        }
+        return config;
     }
 
     /** Turns the core's field names in a validation message into the option a user typed. */

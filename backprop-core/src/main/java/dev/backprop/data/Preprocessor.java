@@ -97,9 +97,7 @@ public final class Preprocessor {
             }
         }
         if (inputs.isEmpty()) {
-            throw new InvalidDataException(train.source(), 0, null, "no input column is left once the target '"
-                    + config.target() + "'" + (config.ignore().isEmpty() ? "" : " and the ignored columns")
-                    + " are set aside: there is nothing to learn from");
+            throw new InvalidDataException(train.source(), 0, null, noInput(train.names(), config));
         }
         List<String> used = new ArrayList<>(inputs);
         used.add(config.target());
@@ -263,5 +261,21 @@ public final class Preprocessor {
     @Override
     public String toString() {
         return "Preprocessor(ignore " + ignored + ", missing " + missing.id() + ", " + features + ", " + target + ")";
+    }
+
+    /**
+     * Why no input column is left. A file read as one column whose name holds a likely separator was most often split
+     * at the wrong character, so that case says how to name the right one.
+     */
+    private static String noInput(List<String> names, PreprocessConfig config) {
+        if (names.size() == 1) {
+            boolean separator = names.get(0).chars().anyMatch(c -> ",;\t| ".indexOf(c) >= 0);
+            return "has one column only, '" + names.get(0) + "', the target: there is nothing to learn from"
+                    + (separator ? "; if its fields are separated by another character, name it with --delimiter"
+                    : "");
+        }
+        return "no input column is left once the target '" + config.target() + "'"
+                + (config.ignore().isEmpty() ? " is" : " and the ignored columns are")
+                + " set aside: there is nothing to learn from";
     }
 }

@@ -15,7 +15,9 @@ import java.util.Objects;
  *   <li>{@link ScalingMethod#NONE}: x' = x.</li>
  * </ul>
  * A constant column has max - min = 0 (or max = 0); it is divided by 1 instead, so it maps to 0 (minmax) or stays as
- * it is (max) rather than to NaN. New data outside the training range maps outside [0, 1]; it is not clipped.
+ * it is (max) rather than to NaN. A range too wide for a double (max - min beyond 1.8e308, as for -1e308 and 1e308)
+ * is computed on halved values, x' = (x/2 - min/2) / (max/2 - min/2), rather than dividing by infinity. New data
+ * outside the training range maps outside [0, 1]; it is not clipped.
  */
 public final class Scaling {
     private final ScalingMethod method;
@@ -140,6 +142,11 @@ public final class Scaling {
         return d == 0.0 ? 1.0 : d;
     }
 
+    /** Whether column j's min-max range overflows a double, so it is scaled on halved values (exact at that size). */
+    private boolean halved(int j) {
+        return method == ScalingMethod.MINMAX && Double.isInfinite(max[j] - min[j]);
+    }
+
     /**
      * x' for every value of {@code data}.
      *
@@ -153,7 +160,7 @@ public final class Scaling {
         int cols = data.cols();
         for (int i = 0; i < v.length; i++) {
             int j = i % cols;
-            v[i] = (v[i] - offset(j)) / divisor(j);
+            v[i] = halved(j) ? (v[i] / 2 - min[j] / 2) / (max[j] / 2 - min[j] / 2) : (v[i] - offset(j)) / divisor(j);
         }
         return Matrix.wrap(data.rows(), cols, v);
     }
@@ -171,7 +178,7 @@ public final class Scaling {
         int cols = scaled.cols();
         for (int i = 0; i < v.length; i++) {
             int j = i % cols;
-            v[i] = v[i] * divisor(j) + offset(j);
+            v[i] = halved(j) ? 2 * (v[i] * (max[j] / 2 - min[j] / 2) + min[j] / 2) : v[i] * divisor(j) + offset(j);
         }
         return Matrix.wrap(scaled.rows(), cols, v);
     }

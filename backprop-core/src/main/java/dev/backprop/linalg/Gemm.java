@@ -180,6 +180,12 @@ public final class Gemm {
     }
 
     /**
+     * The most threads {@link #setThreads} starts: far more than any machine's cores (beyond them threads only wait,
+     * and the results are the same), and few enough that starting them cannot exhaust the process's native threads.
+     */
+    public static final int MAX_THREADS = 1024;
+
+    /**
      * Splits large products across {@code threads} threads, the caller included: {@code threads - 1} daemon workers
      * are started, the previous ones stopped. The default is the system property {@code backprop.threads}, else the
      * number of available processors. Results are bit-identical for every thread count: each element of C is summed
@@ -189,12 +195,12 @@ public final class Gemm {
      * not change. Affects every later {@link #gemm} in this JVM; call it before training starts, not while
      * another thread is multiplying.
      *
-     * @param threads the number of threads, the caller included; {@code >= 1}
-     * @throws IllegalArgumentException if {@code threads < 1}
+     * @param threads the number of threads, the caller included; 1 to {@link #MAX_THREADS}
+     * @throws IllegalArgumentException if {@code threads} is outside 1 to {@link #MAX_THREADS}
      */
     public static void setThreads(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1 but was " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be 1 to " + MAX_THREADS + " but was " + threads);
         }
         GemmKernels.setThreads(threads);
     }

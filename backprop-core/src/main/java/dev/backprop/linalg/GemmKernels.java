@@ -42,7 +42,7 @@ final class GemmKernels {
     static int defaultThreads() {
         String value = System.getProperty("backprop.threads");
         if (value != null && !value.isEmpty()) {
-            return Math.max(1, Integer.parseInt(value.trim()));
+            return Math.min(Gemm.MAX_THREADS, Math.max(1, Integer.parseInt(value.trim())));
         }
         return Runtime.getRuntime().availableProcessors();
     }

@@ -84,48 +84,63 @@ public sealed interface LearningRateSchedule {
      * {@code plateau:FACTOR:PATIENCE[:MIN]} (MIN defaults to 1e-6). {@code step}, {@code exponential} and
      * {@code plateau} alone take defaults 0.5:100, 0.999 and 0.5:10.
      *
-     * @param text the schedule's text form, e.g. {@code "plateau:0.5:10"} (case-insensitive, numbers in Java syntax)
+     * @param text the schedule's text form, e.g. {@code "plateau:0.5:10"} (names case-insensitive, numbers plain
+     *             decimals)
      * @return the schedule
      * @throws IllegalArgumentException naming the expected forms if {@code text} is not one of them
      */
     static LearningRateSchedule parse(String text) {
-        String[] parts = text.trim().toLowerCase(Locale.ROOT).split(":", -1);
-        try {
-            switch (parts[0]) {
-                case "constant":
-                    if (parts.length == 1) {
-                        return constant();
-                    }
-                    break;
-                case "step":
-                    if (parts.length == 1 || parts.length == 3) {
-                        return parts.length == 1 ? stepDecay(0.5, 100)
-                                : stepDecay(Double.parseDouble(parts[1]), Integer.parseInt(parts[2]));
-                    }
-                    break;
-                case "exponential":
-                    if (parts.length <= 2) {
-                        return exponentialDecay(parts.length == 1 ? 0.999 : Double.parseDouble(parts[1]));
-                    }
-                    break;
-                case "plateau":
-                    if (parts.length == 1) {
-                        return reduceOnPlateau(0.5, 10, 1e-6);
-                    }
-                    if (parts.length == 3 || parts.length == 4) {
-                        return reduceOnPlateau(Double.parseDouble(parts[1]), Integer.parseInt(parts[2]),
-                                parts.length == 4 ? Double.parseDouble(parts[3]) : 1e-6);
-                    }
-                    break;
-                default:
-                    break;
-            }
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad number in learning-rate schedule '" + text + "': "
-                    + e.getMessage());
+        String[] parts = text.trim().split(":", -1);
+        switch (parts[0].toLowerCase(Locale.ROOT)) {
+            case "constant":
+                if (parts.length == 1) {
+                    return constant();
+                }
+                break;
+            case "step":
+                if (parts.length == 1 || parts.length == 3) {
+                    return parts.length == 1 ? stepDecay(0.5, 100)
+                            : stepDecay(number(text, parts[1]), epochs(text, parts[2]));
+                }
+                break;
+            case "exponential":
+                if (parts.length <= 2) {
+                    return exponentialDecay(parts.length == 1 ? 0.999 : number(text, parts[1]));
+                }
+                break;
+            case "plateau":
+                if (parts.length == 1) {
+                    return reduceOnPlateau(0.5, 10, 1e-6);
+                }
+                if (parts.length == 3 || parts.length == 4) {
+                    return reduceOnPlateau(number(text, parts[1]), epochs(text, parts[2]),
+                            parts.length == 4 ? number(text, parts[3]) : 1e-6);
+                }
+                break;
+            default:
+                break;
         }
         throw new IllegalArgumentException("unknown learning-rate schedule '" + text + "' (allowed: constant, "
                 + "step[:FACTOR:EVERY], exponential[:FACTOR], plateau[:FACTOR:PATIENCE[:MIN]])");
+    }
+
+    /** A factor or rate of the schedule {@code text}: a decimal number (so neither NaN nor a hexadecimal). */
+    private static double number(String text, String part) {
+        if (!part.strip().matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            throw new IllegalArgumentException("learning-rate schedule '" + text + "': '" + part
+                    + "' is not a number");
+        }
+        return Double.parseDouble(part);
+    }
+
+    /** A number of epochs of the schedule {@code text}: a whole number. */
+    private static int epochs(String text, String part) {
+        try {
+            return Integer.parseInt(part.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("learning-rate schedule '" + text + "': '" + part
+                    + "' is not a whole number of epochs");
+        }
     }
 
     /** η never decays to 0, which no optimizer accepts: it stops at the smallest normal double. */
@@ -236,7 +251,8 @@ public sealed interface LearningRateSchedule {
                         + patience);
             }
             if (!(minimumRate >= 0) || Double.isInfinite(minimumRate)) {
-                throw new IllegalArgumentException("minimumRate must be >= 0 and finite but was " + minimumRate);
+                throw new IllegalArgumentException(
+                        "a plateau schedule's minimum rate must be >= 0 and finite but was " + minimumRate);
             }
         }
 

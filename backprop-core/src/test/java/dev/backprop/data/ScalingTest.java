@@ -37,6 +37,20 @@ class ScalingTest {
     }
 
     @Test
+    void aRangeWiderThanADoubleStillMapsOntoZeroOneAndBack() {
+        Matrix wide = Matrix.of(new double[][] {{1.7e308}, {-1.7e308}, {0}});
+        Scaling scaling = Scaling.fit(ScalingMethod.MINMAX, wide);
+        Matrix scaled = scaling.apply(wide);
+        assertThat(scaled.get(0, 0)).isEqualTo(1.0);
+        assertThat(scaled.get(1, 0)).isEqualTo(0.0);
+        assertThat(scaled.get(2, 0)).isEqualTo(0.5);
+        Matrix back = scaling.invert(scaled);
+        for (int i = 0; i < 3; i++) {
+            assertThat(back.get(i, 0)).isEqualTo(wide.get(i, 0));
+        }
+    }
+
+    @Test
     void maxDividesByTheColumnMaximumAsTheSeedDoes() {
         Matrix scaled = Scaling.fit(ScalingMethod.MAX, data).apply(data);
         assertThat(scaled.get(0, 0)).isCloseTo(0.3, within(1e-15));

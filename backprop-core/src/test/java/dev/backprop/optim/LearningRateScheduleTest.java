@@ -42,7 +42,7 @@ class LearningRateScheduleTest {
         assertThat(LearningRateSchedule.parse("Step")).isEqualTo(LearningRateSchedule.stepDecay(0.5, 100));
         assertThatThrownBy(() -> LearningRateSchedule.parse("cosine"))
                 .hasMessageContaining("unknown learning-rate schedule 'cosine'");
-        assertThatThrownBy(() -> LearningRateSchedule.parse("step:x:3")).hasMessageContaining("bad number");
+        assertThatThrownBy(() -> LearningRateSchedule.parse("step:x:3")).hasMessageContaining("'x' is not a number");
         assertThatThrownBy(() -> LearningRateSchedule.stepDecay(1.5, 3))
                 .hasMessage("a schedule's factor must be in (0, 1] but was 1.5");
     }
