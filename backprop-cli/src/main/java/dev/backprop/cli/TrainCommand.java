@@ -15,6 +15,7 @@ import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
 import dev.backprop.linalg.Gemm;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.TooLargeException;
 import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.Loss;
@@ -321,6 +322,8 @@ final class TrainCommand implements Callable<Integer> {
                     });
             result = from != null ? trainer.resume(dataset, from)
                     : start == null ? trainer.train(dataset) : trainer.train(dataset, start);
+        } catch (TooLargeException e) {
+            throw from != null ? e.prefixed(resume + ": ") : e;
         } catch (IllegalArgumentException e) {
             throw new UserException(from != null ? resume + ": " + e.getMessage() : optionName(e.getMessage()));
         }
