@@ -1,6 +1,7 @@
 package dev.backprop.data;
 
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.MemoryBudget;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -187,12 +188,33 @@ public final class FeatureEncoder {
      * @return the encoded rows x {@link #width()} matrix and a count of unseen categories
      * @throws InvalidDataException naming the columns that are absent, a cell that is missing, or text in a numeric
      *                              column (with its line)
+     * @throws dev.backprop.linalg.TooLargeException if the matrix would not fit the JVM's heap
+     *                              ({@link MemoryBudget#heap()}) or one array, naming the widest columns
      */
     public EncodedFeatures encode(Frame frame) {
+        return encode(frame, MemoryBudget.heap());
+    }
+
+    /**
+     * Encodes {@code frame}'s input columns as {@link #encode(Frame)} does, once the rows x {@link #width()} matrix is
+     * known to fit {@code budget} and one Java array.
+     *
+     * @param frame  the data; not modified
+     * @param budget the memory the matrix may take
+     * @return the encoded rows x {@link #width()} matrix and a count of unseen categories
+     * @throws InvalidDataException                  as {@link #encode(Frame)}
+     * @throws dev.backprop.linalg.TooLargeException if the matrix would not fit, naming the columns whose one-hot
+     *                                               encoding makes it wide
+     */
+    public EncodedFeatures encode(Frame frame, MemoryBudget budget) {
         frame.requireColumns(columns);
         MissingValues.requireNone(frame, columns, HINT);
         int n = frame.rows();
-        double[] x = new double[n * width];
+        long cells = MemoryBudget.times(n, width);
+        String what = widest() + "one-hot encoding " + MemoryBudget.count(n) + " rows x " + MemoryBudget.count(width)
+                + " inputs";
+        budget.require(MemoryBudget.doubles(cells), what, "", "leave out (ignore) columns with many distinct values");
+        double[] x = new double[MemoryBudget.arrayLength(cells, what)];
         Map<String, Integer> unseen = new LinkedHashMap<>();
         for (int j = 0; j < columns.size(); j++) {
             Column column = frame.column(columns.get(j));
@@ -209,6 +231,31 @@ public final class FeatureEncoder {
             }
         }
         return new EncodedFeatures(Matrix.wrap(n, width, x), unseen);
+    }
+
+    /**
+     * The categorical columns that make most of the width, the widest first, as a message's opening:
+     * "column 'id' has 20,000 distinct values: ", or "" when there are none. Named: the widest, and any other that
+     * takes at least a tenth of the width, at most three.
+     */
+    private String widest() {
+        List<Integer> wide = new ArrayList<>();
+        for (int j = 0; j < columns.size(); j++) {
+            if (types.get(j) == ColumnType.CATEGORICAL) {
+                wide.add(j);
+            }
+        }
+        wide.sort((a, b) -> Integer.compare(categories.get(b).size(), categories.get(a).size()));
+        StringBuilder text = new StringBuilder();
+        for (int c = 0; c < Math.min(3, wide.size()); c++) {
+            int size = categories.get(wide.get(c)).size();
+            if (c > 0 && size < width / 10) {
+                break;
+            }
+            text.append(c == 0 ? "column '" : ", column '").append(columns.get(wide.get(c))).append("' has ")
+                    .append(MemoryBudget.count(size)).append(" distinct values");
+        }
+        return text.length() == 0 ? "" : text.append(": ").toString();
     }
 
     /** Sets x[i, offset + k] = 1 for each row's category k; returns how many rows had none of {@code categories}. */
