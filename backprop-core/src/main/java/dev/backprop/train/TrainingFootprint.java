@@ -42,6 +42,8 @@ final class TrainingFootprint {
             units = MemoryBudget.plus(units, MemoryBudget.times(perLayer, dropped ? 5 : 3));
         }
         long width = (long) architecture.inputs() + architecture.outputs();
+        MemoryBudget.arrayLength(MemoryBudget.times(batch, architecture.inputs()), "a batch of "
+                + MemoryBudget.count(batch) + " rows x " + MemoryBudget.count(architecture.inputs()) + " inputs");
         long workspaces = MemoryBudget.plus(units, MemoryBudget.times(batch, width + 1));
         long data = MemoryBudget.times(2L * rows, width);
         long weights = MemoryBudget.times(config.validationFraction() > 0 ? 4 : 3, p);
