@@ -211,8 +211,9 @@ public final class FeatureEncoder {
         MissingValues.requireNone(frame, columns, HINT);
         int n = frame.rows();
         long cells = MemoryBudget.times(n, width);
-        String what = widest() + "one-hot encoding " + MemoryBudget.count(n) + " rows x " + MemoryBudget.count(width)
-                + " inputs";
+        String wide = widest();
+        String what = (wide.isEmpty() ? "encoding " : wide + "one-hot encoding ") + MemoryBudget.count(n) + " rows x "
+                + MemoryBudget.count(width) + " inputs";
         budget.require(MemoryBudget.doubles(cells), what, "", "leave out (ignore) columns with many distinct values");
         double[] x = new double[MemoryBudget.arrayLength(cells, what)];
         Map<String, Integer> unseen = new LinkedHashMap<>();

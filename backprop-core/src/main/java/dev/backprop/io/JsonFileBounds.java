@@ -75,8 +75,9 @@ final class JsonFileBounds {
         }
         if (others > MemoryBudget.plus(MemoryBudget.times(VALUES_PER_NUMBER, numbers), VALUES_ALLOWED)) {
             throw new InvalidModelException("holds " + MemoryBudget.count(others) + " JSON objects, arrays, strings "
-                    + "and names for " + MemoryBudget.count(numbers) + " numbers: " + what + " file has at most "
-                    + VALUES_PER_NUMBER + " per number plus " + MemoryBudget.count(VALUES_ALLOWED));
+                    + "and names for " + MemoryBudget.count(numbers) + (numbers == 1 ? " number: " : " numbers: ")
+                    + what + " file has at most " + VALUES_PER_NUMBER + " per number plus "
+                    + MemoryBudget.count(VALUES_ALLOWED));
         }
         long tree = MemoryBudget.plus(MemoryBudget.times(BYTES_PER_NUMBER, numbers),
                 MemoryBudget.times(BYTES_PER_VALUE, others));
