@@ -75,8 +75,9 @@ class AllocationBatteryTest {
                         "--hidden", "200000000"), "more than 2147483631 parameters, which is more than one array can hold"),
                 // One-hot data: rows x distinct values, refused at encoding with the column named.
                 train("120,000 distinct ids", d -> args(write(d, "ids.csv", ids(120_000, ",")), "--target", "y"),
-                        "column 'id' has 120,000 distinct values: one-hot encoding 120,000 rows x 120,000 inputs "
-                                + size, heap, "leave out (ignore) columns with many distinct values", raise),
+                        "column 'id' has 120,000 distinct values: the network has 12,000,201 parameters: training on "
+                                + "120,000 rows " + size, "(the encoded 120,000 x 120,001 data, weights, gradient, "
+                                + "Adam's two moments", heap, "leave out columns with many distinct values", raise),
                 train("120,000 distinct ids, tab-separated", d -> args(write(d, "ids.tsv", ids(120_000, "\t")),
                         "--target", "y"), "column 'id' has 120,000 distinct values", heap),
                 train("120,000 distinct ids with --missing mean", d -> args(write(d, "ids.csv", ids(120_000, ",")),
@@ -84,16 +85,16 @@ class AllocationBatteryTest {
                 train("120,000 distinct ids with a validation split", d -> args(write(d, "ids.csv",
                         ids(120_000, ",")), "--validation", "0.2"), "column 'id' has 120,000 distinct values"),
                 train("two wide columns are both named", d -> args(write(d, "two.csv", twoWide(70_000))),
-                        "column 'a' has 70,000 distinct values, column 'b' has 70,000 distinct values: one-hot "
-                                + "encoding 70,000 rows x 140,000 inputs"),
+                        "column 'a' has 70,000 distinct values, column 'b' has 70,000 distinct values: the network "
+                                + "has", "(the encoded 70,000 x 140,001 data"),
                 train("65,536 x 65,536 one-hot cells (an int overflow before)", d -> args(write(d, "c.csv",
-                        categories(65_536))), "column 'c' has 65,536 distinct values: one-hot encoding 65,536 rows "
-                        + "x 65,536 inputs needs 32.0 GB"),
+                        categories(65_536))), "column 'c' has 65,536 distinct values: the network has",
+                        "(the encoded 65,536 x 65,537 data"),
                 train("ARFF nominal attribute with 100,000 values", d -> args(write(d, "n.arff", arff(100_000))),
                         "column 'id' has 100,000 distinct values"),
                 train("100,000 target classes", d -> args(write(d, "classes.csv", classes(100_000))),
-                        "target 'y' has 100,000 classes: one-hot encoding 100,000 rows x 100,000 outputs " + size,
-                        "merge rare classes"),
+                        "target 'y' has 100,000 classes: the network has 10,100,200 parameters: training on "
+                        + "100,000 rows " + size, "(the encoded 100,000 x 100,001 data"),
                 // Model and checkpoint files: a regular file, bounded structure, before any tree is built.
                 refusal("predict --model /dev/zero", d -> args("predict", "--model", "/dev/zero", seedData(d)),
                         "error: /dev/zero: not a regular file"),
@@ -189,8 +190,8 @@ class AllocationBatteryTest {
                         "--out", d.resolve("out.json").toString()), 2, "the network has 400,060,000 parameters", heap),
                 new Case("the issue's 20,000 unique ids in a 560 KB file", d -> args("train", write(d, "ids.csv",
                         ids(20_000, ",")), "--quiet", "--out", d.resolve("out.json").toString()), 2,
-                        "column 'id' has 20,000 distinct values: one-hot encoding 20,000 rows x 20,000 inputs needs "
-                                + "3.0 GB", heap),
+                        "column 'id' has 20,000 distinct values: the network has 2,000,201 parameters: training on "
+                                + "20,000 rows needs", "(the encoded 20,000 x 20,001 data", heap),
                 new Case("a model of 3,000,000 numbers in a 64 MB heap", d -> args("predict", "--model",
                         write(d, "m.json", numbers(3_000_000)), seedData(d)), 2,
                         "m.json: reading the model file of", "(3,000,001 numbers) needs", "(its text and JSON tree)",

@@ -211,9 +211,9 @@ public final class FeatureEncoder {
         MissingValues.requireNone(frame, columns, HINT);
         int n = frame.rows();
         long cells = MemoryBudget.times(n, width);
-        String wide = widest();
-        String what = (wide.isEmpty() ? "encoding " : wide + "one-hot encoding ") + MemoryBudget.count(n) + " rows x "
-                + MemoryBudget.count(width) + " inputs";
+        String wide = wideColumns();
+        String what = (wide.isEmpty() ? "encoding " : wide + ": one-hot encoding ") + MemoryBudget.count(n)
+                + " rows x " + MemoryBudget.count(width) + " inputs";
         budget.require(MemoryBudget.doubles(cells), what, "", "leave out (ignore) columns with many distinct values");
         double[] x = new double[MemoryBudget.arrayLength(cells, what)];
         Map<String, Integer> unseen = new LinkedHashMap<>();
@@ -235,11 +235,13 @@ public final class FeatureEncoder {
     }
 
     /**
-     * The categorical columns that make most of the width, the widest first, as a message's opening:
-     * "column 'id' has 20,000 distinct values: ", or "" when there are none. Named: the widest, and any other that
-     * takes at least a tenth of the width, at most three.
+     * The categorical columns that make the encoding wide, for a message: "column 'id' has 20,000 distinct values",
+     * the widest first. Named only when the widest takes at least half of the width; then also any other that takes
+     * at least a tenth, at most three in all.
+     *
+     * @return the text, or "" when no categorical column takes half of the width
      */
-    private String widest() {
+    public String wideColumns() {
         List<Integer> wide = new ArrayList<>();
         for (int j = 0; j < columns.size(); j++) {
             if (types.get(j) == ColumnType.CATEGORICAL) {
@@ -250,13 +252,13 @@ public final class FeatureEncoder {
         StringBuilder text = new StringBuilder();
         for (int c = 0; c < Math.min(3, wide.size()); c++) {
             int size = categories.get(wide.get(c)).size();
-            if (c > 0 && size < width / 10) {
+            if (size < (c == 0 ? width / 2.0 : width / 10.0)) {
                 break;
             }
             text.append(c == 0 ? "column '" : ", column '").append(columns.get(wide.get(c))).append("' has ")
                     .append(MemoryBudget.count(size)).append(" distinct values");
         }
-        return text.length() == 0 ? "" : text.append(": ").toString();
+        return text.toString();
     }
 
     /** Sets x[i, offset + k] = 1 for each row's category k; returns how many rows had none of {@code categories}. */

@@ -136,6 +136,19 @@ public final class Trainer {
     }
 
     /**
+     * Checks, before data is encoded, that encoding {@code rows} rows for {@code architecture} and training on them
+     * fits this trainer's memory budget: the encoded inputs and targets, rows x (inputs + outputs) doubles, beside
+     * the weights, gradient, optimizer state, batch workspaces and scaled copy that a run allocates.
+     *
+     * @param architecture the network to train
+     * @param rows         the rows to be encoded, ≥ 0
+     * @throws TooLargeException if they would not fit, saying what it needs and what there is
+     */
+    public void requireMemory(Architecture architecture, int rows) {
+        TrainingFootprint.check(config, architecture, rows, true, budget);
+    }
+
+    /**
      * Trains a new network, its weights drawn by {@link Initializer} from the configured seed.
      *
      * @param data the training data, at least one row; not modified

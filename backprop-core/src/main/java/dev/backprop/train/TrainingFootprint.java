@@ -15,7 +15,8 @@ import java.util.List;
  *   <li>weights, their gradient and the last finite weights: 3P (4P with a validation split, which keeps the best);
  *   <li>the optimizer's state and workspaces: {@link dev.backprop.optim.OptimizerType#extraDoubles};
  *   <li>the batch workspaces: 3 B Σo (z, a, δ per layer; 2 more for each dropped hidden layer) and the batch's rows;
- *   <li>the scaled copy of the data training works on: 2 n (m + k) (the copy and its scaling's temporary).
+ *   <li>the scaled copy of the data training works on: 2 n (m + k) (the copy and its scaling's temporary), and
+ *       n (m + k) more when the check comes before the data is encoded.
  * </ul>
  * The loss history grows as epochs run and is not counted: 8 bytes an epoch.
  */
@@ -28,6 +29,15 @@ final class TrainingFootprint {
      *                                               workspace more elements than one array holds
      */
     static void check(TrainerConfig config, Architecture architecture, int rows, MemoryBudget budget) {
+        check(config, architecture, rows, false, budget);
+    }
+
+    /**
+     * @param encoding whether the data is still to be encoded: then its rows x (inputs + outputs) are counted too
+     * @throws dev.backprop.linalg.TooLargeException as above
+     */
+    static void check(TrainerConfig config, Architecture architecture, int rows, boolean encoding,
+                      MemoryBudget budget) {
         long p = architecture.parameterCount();
         // All rows, as if none were held out: an upper bound on the training rows and their batch.
         int batch = config.batchSize() == 0 ? config.optimizer().defaultBatchSize(rows)
@@ -45,11 +55,15 @@ final class TrainingFootprint {
         MemoryBudget.arrayLength(MemoryBudget.times(batch, architecture.inputs()), "a batch of "
                 + MemoryBudget.count(batch) + " rows x " + MemoryBudget.count(architecture.inputs()) + " inputs");
         long workspaces = MemoryBudget.plus(units, MemoryBudget.times(batch, width + 1));
-        long data = MemoryBudget.times(2L * rows, width);
+        long data = MemoryBudget.times((encoding ? 3L : 2L) * rows, width);
         long weights = MemoryBudget.times(config.validationFraction() > 0 ? 4 : 3, p);
         long optimizer = config.optimizer().extraDoubles(p);
         long doubles = MemoryBudget.plus(MemoryBudget.plus(weights, optimizer), MemoryBudget.plus(workspaces, data));
-        List<String> parts = new ArrayList<>(List.of("weights, gradient"));
+        List<String> parts = new ArrayList<>();
+        if (encoding) {
+            parts.add("the encoded " + MemoryBudget.count(rows) + " x " + MemoryBudget.count(width) + " data");
+        }
+        parts.add("weights, gradient");
         if (!config.optimizer().extraState().isEmpty()) {
             parts.add(config.optimizer().extraState());
         }
@@ -57,7 +71,8 @@ final class TrainingFootprint {
         parts.add("the scaled data");
         budget.require(MemoryBudget.doubles(doubles), "the network has " + MemoryBudget.count(p)
                         + " parameters: training on " + MemoryBudget.count(rows) + " rows", String.join(", ", parts),
-                "use fewer or smaller hidden layers, a smaller batch or fewer inputs");
+                "use fewer or smaller hidden layers, a smaller batch, or fewer inputs (leave out columns with many "
+                        + "distinct values)");
     }
 
 }

@@ -27,7 +27,16 @@ class TrainingFootprintTest {
                 .isInstanceOf(TooLargeException.class)
                 .hasMessage("the network has 9 parameters: training on 3 rows needs 744 bytes (weights, gradient, "
                         + "workspaces for batches of 3 rows, the scaled data) but the JVM may use 743 bytes; use fewer "
-                        + "or smaller hidden layers, a smaller batch or fewer inputs");
+                        + "or smaller hidden layers, a smaller batch, or fewer inputs (leave out columns with many distinct "
+                        + "values)");
+    }
+
+    @Test
+    void beforeEncodingTheEncodedDataCountsToo() {
+        // The 744 bytes above and the encoded 3 rows x 3 values: 72 bytes more.
+        Trainer gd = Trainer.of(TrainerConfig.builder().maxEpochs(10).build()).withMemoryBudget(MemoryBudget.of(815));
+        assertThatThrownBy(() -> gd.requireMemory(gd.architecture(2, 1), 3))
+                .hasMessageContaining("needs 816 bytes (the encoded 3 x 3 data, weights, gradient, workspaces");
     }
 
     @Test
