@@ -2,6 +2,7 @@ package dev.backprop.nn;
 
 import dev.backprop.linalg.Gemm;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.MemoryBudget;
 import dev.backprop.linalg.Parallel;
 import dev.backprop.linalg.RangeLoop;
 
@@ -51,6 +52,7 @@ public final class Backpropagation {
      * @param capacity     the most rows one call will pass; {@code > 0}. Buffers of capacity x (outputs of each
      *                     layer) doubles are allocated here, once
      * @throws IllegalArgumentException if capacity is not positive
+     * @throws dev.backprop.linalg.TooLargeException if the workspaces would not fit the heap or one array
      */
     public Backpropagation(Architecture architecture, int capacity) {
         this(architecture, capacity, Regularization.NONE, null);
@@ -65,6 +67,7 @@ public final class Backpropagation {
      * @param random         the source of dropout masks (advanced by each training call); may be null when there is
      *                       no dropout
      * @throws IllegalArgumentException if capacity is not positive
+     * @throws dev.backprop.linalg.TooLargeException if the workspaces would not fit the heap or one array
      * @throws NullPointerException     if dropout is asked for without a random source
      */
     public Backpropagation(Architecture architecture, int capacity, Regularization regularization,
@@ -76,6 +79,7 @@ public final class Backpropagation {
         this.capacity = capacity;
         this.regularization = Objects.requireNonNull(regularization, "regularization");
         int depth = architecture.depth();
+        requireWorkspace(architecture, capacity, regularization.dropout() > 0);
         z = new double[depth][];
         a = new double[depth][];
         delta = new double[depth][];
@@ -84,7 +88,7 @@ public final class Backpropagation {
         ones = new double[capacity];
         Arrays.fill(ones, 1.0);
         for (int l = 0; l < depth; l++) {
-            int size = Math.multiplyExact(capacity, architecture.layer(l).outputs());
+            int size = capacity * architecture.layer(l).outputs();
             z[l] = new double[size];
             a[l] = new double[size];
             delta[l] = new double[size];
@@ -94,6 +98,24 @@ public final class Backpropagation {
                 dropped[l] = new double[size];
             }
         }
+    }
+
+    /**
+     * Refuses workspaces that would not fit the heap or one array: z, a and δ per layer (two more per hidden layer
+     * with dropout), capacity x the layer's units each.
+     */
+    private static void requireWorkspace(Architecture architecture, int capacity, boolean dropout) {
+        long doubles = capacity;
+        for (int l = 0; l < architecture.depth(); l++) {
+            long size = MemoryBudget.times(capacity, architecture.layer(l).outputs());
+            MemoryBudget.arrayLength(size, "layer " + (l + 1) + "'s workspace for " + MemoryBudget.count(capacity)
+                    + " rows x " + MemoryBudget.count(architecture.layer(l).outputs()) + " units");
+            doubles = MemoryBudget.plus(doubles, MemoryBudget.times(size, dropout && l < architecture.depth() - 1
+                    ? 5 : 3));
+        }
+        MemoryBudget.heap().require(MemoryBudget.doubles(doubles), "the workspace for " + MemoryBudget.count(capacity)
+                + " rows through " + architecture.inputs() + " inputs and " + architecture.depth() + " layers", "",
+                "use fewer rows at a time or smaller layers");
     }
 
     /**
