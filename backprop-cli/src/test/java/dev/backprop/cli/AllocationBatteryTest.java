@@ -95,6 +95,9 @@ class AllocationBatteryTest {
                 train("100,000 target classes", d -> args(write(d, "classes.csv", classes(100_000))),
                         "target 'y' has 100,000 classes: the network has 10,100,200 parameters: training on "
                         + "100,000 rows " + size, "(the encoded 100,000 x 100,001 data"),
+                refusal("gradcheck of 100,000 rows through 100,000 hidden units", d -> args("gradcheck", "--model",
+                        wideModel(d), write(d, "rows.csv", seedRows(100_000))), "error: layer 1's workspace for 100,000 rows x "
+                        + "100,000 units would have 10,000,000,000 elements, more than one Java array can hold"),
                 // Model and checkpoint files: a regular file, bounded structure, before any tree is built.
                 refusal("predict --model /dev/zero", d -> args("predict", "--model", "/dev/zero", seedData(d)),
                         "error: /dev/zero: not a regular file"),
@@ -289,6 +292,23 @@ class AllocationBatteryTest {
 
     private static String seedData(Path dir) {
         return write(dir, "seed.csv", "sleep,study,score\n3,5,75\n5,1,82\n10,2,93\n");
+    }
+
+    /** A model with 100,000 hidden units, trained for one epoch on the seed's three rows. */
+    private static String wideModel(Path dir) {
+        Path model = dir.resolve("wide.json");
+        Cli trained = Cli.run("train", seedData(dir), "--hidden", "100000", "--epochs", "1", "--quiet", "--out",
+                model.toString());
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        return model.toString();
+    }
+
+    private static String seedRows(int n) {
+        StringBuilder s = new StringBuilder("sleep,study,score\n");
+        for (int i = 0; i < n; i++) {
+            s.append(3 + i % 8).append(',').append(1 + i % 5).append(',').append(70 + i % 25).append('\n');
+        }
+        return s.toString();
     }
 
     private static String fifo(Path dir) {
