@@ -10,13 +10,17 @@ import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.ScalingMethod;
+import dev.backprop.data.TargetEncoder;
 import dev.backprop.data.Task;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
 import dev.backprop.linalg.Gemm;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.MemoryBudget;
+import dev.backprop.linalg.TooLargeException;
 import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.nn.Activation;
+import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Loss;
 import dev.backprop.nn.Model;
 import dev.backprop.nn.Network;
@@ -255,9 +259,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         Frame frame = Inputs.frame(data, dataOptions);
         Preprocessor preprocessor = preprocessor(frame, initial);
-        Dataset dataset = preprocessor.apply(frame).dataset();
         TrainerConfig config = config(preprocessor.target().task(), initial);
         Network start = initial == null ? null : startingNetwork(initial);
+        requireMemory(config, preprocessor, start, frame.rows());
+        Dataset dataset = preprocessor.apply(frame).dataset();
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         return train(frame, preprocessor, dataset, config, start, null,
                 Map.of("args", args, "cwd", List.of(Path.of("").toAbsolutePath().toString())));
@@ -302,6 +307,11 @@ final class TrainCommand implements Callable<Integer> {
         original.files().input("--resume", resume, "--checkpoint").check();
         Frame frame = Inputs.frame(original.data, original.dataOptions);
         Preprocessor preprocessor = saved.model().preprocessor();
+        try {
+            requireMemory(saved.config(), preprocessor, saved.model().network(), frame.rows());
+        } catch (TooLargeException e) {
+            throw e.prefixed(resume + ": ");
+        }
         Dataset dataset = preprocessor.apply(frame).dataset();
         return original.train(frame, preprocessor, dataset, saved.config(), null, saved, saved.context());
     }
@@ -316,6 +326,31 @@ final class TrainCommand implements Callable<Integer> {
                 .output("--plot-loss", plotLoss);
         return checkpoint != null || checkpointEvery != null ? files.output("--checkpoint", checkpointFile())
                 : files.occasionalOutput("--checkpoint", checkpointFile());
+    }
+
+    /**
+     * Refuses, before the data is encoded, a run whose encoded data and training would not fit the heap; a message
+     * about the data names the columns that make it wide.
+     */
+    private static void requireMemory(TrainerConfig config, Preprocessor preprocessor, Network start, int rows) {
+        Trainer trainer = Trainer.of(config);
+        try {
+            Architecture architecture = start != null ? start.architecture()
+                    : trainer.architecture(preprocessor.features().width(), preprocessor.target().width());
+            trainer.requireMemory(architecture, rows);
+        } catch (TooLargeException e) {
+            List<String> wide = new ArrayList<>();
+            if (!preprocessor.features().wideColumns().isEmpty()) {
+                wide.add(preprocessor.features().wideColumns());
+            }
+            TargetEncoder target = preprocessor.target();
+            if (target.width() > 1 && target.width() >= preprocessor.features().width()) {
+                wide.add("target '" + target.column() + "' has " + MemoryBudget.count(target.width()) + " classes");
+            }
+            throw wide.isEmpty() ? e : e.prefixed(String.join(", ", wide) + ": ");
+        } catch (IllegalArgumentException e) {
+            // A network the configuration cannot build: training reports it, naming the option.
+        }
     }
 
     /** Where checkpoints go: --checkpoint, or the model file's name with {@link #CHECKPOINT_SUFFIX}. */
@@ -340,6 +375,8 @@ final class TrainCommand implements Callable<Integer> {
                     });
             result = from != null ? trainer.resume(dataset, from)
                     : start == null ? trainer.train(dataset) : trainer.train(dataset, start);
+        } catch (TooLargeException e) {
+            throw from != null ? e.prefixed(resume + ": ") : e;
         } catch (IllegalArgumentException e) {
             throw new UserException(from != null ? resume + ": " + e.getMessage() : optionName(e.getMessage()));
         }

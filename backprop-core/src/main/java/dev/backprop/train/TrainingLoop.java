@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * The epochs of one training run: updates over the full batch or shuffled mini-batches, the learning-rate schedule,
- * the stopping rules, and which weights are kept. Everything the epochs touch is allocated before the first one.
+ * the stopping rules, and which weights are kept. Everything the epochs touch is allocated before the first one, except the
+ * loss histories, which grow (by doubling) as epochs run.
  *
  * <p>Stopping rules, checked after each epoch in this order: a non-finite loss ({@link StopReason#DIVERGED}, at once,
  * even mid-epoch), no parameter moving by more than the tolerance ({@link StopReason#CONVERGED}), the monitored loss
@@ -20,6 +21,8 @@ import java.util.function.Consumer;
 final class TrainingLoop {
     /** How many rows the validation and final losses push through at once. */
     private static final int EVALUATION_CHUNK = 1024;
+    /** Epochs the loss histories have room for before they first grow. */
+    private static final int INITIAL_HISTORY = 1024;
 
     /** The run's course: see {@link TrainingResult} for each field. */
     record Outcome(StopReason stopReason, int epochs, double[] lossHistory, double[] validationLossHistory,
@@ -142,11 +145,13 @@ final class TrainingLoop {
                 }
                 run.batchStart = 0;
             }
+            run.history = room(run.history, run.epochs);
             run.history[run.epochs] = trainingLoss;
             run.epochs++;
             double monitored = trainingLoss;
             if (validator != null) {
                 monitored = validator.dataLoss(parameters, validation);
+                run.validationHistory = room(run.validationHistory, run.epochs - 1);
                 run.validationHistory[run.epochs - 1] = monitored;
                 if (!Double.isFinite(monitored)) {
                     stop = StopReason.DIVERGED;
@@ -201,6 +206,17 @@ final class TrainingLoop {
                 Arrays.copyOf(run.validationHistory, validation == null ? 0 : epochs), bestEpoch, finalLoss);
     }
 
+    /**
+     * {@code history}, or a copy twice as long (at most the epoch limit), so that it has room for index
+     * {@code epoch}: the histories grow as epochs run, so a large epoch limit costs nothing up front.
+     */
+    private double[] room(double[] history, int epoch) {
+        if (epoch < history.length) {
+            return history;
+        }
+        return Arrays.copyOf(history, (int) Math.min(config.maxEpochs(), Math.max(INITIAL_HISTORY, 2L * epoch)));
+    }
+
     private static void emit(Consumer<TrainingState> sink, TrainingState state) {
         if (sink != null) {
             sink.accept(state);
@@ -217,8 +233,8 @@ final class TrainingLoop {
         final SplitMix dropping;
         final double[] lastFinite;
         final double[] best;
-        final double[] history = new double[config.maxEpochs()];
-        final double[] validationHistory = new double[validation == null ? 0 : config.maxEpochs()];
+        double[] history = new double[0];
+        double[] validationHistory = new double[0];
         boolean haveFinite;
         double rate = config.learningRate();
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -282,9 +298,9 @@ final class TrainingLoop {
                 System.arraycopy(from.lastFiniteParameters(), 0, lastFinite, 0, lastFinite.length);
             }
             epochs = from.epochs();
-            System.arraycopy(from.lossHistory(), 0, history, 0, epochs);
+            history = from.lossHistory().clone();
             if (validation != null) {
-                System.arraycopy(from.validationLossHistory(), 0, validationHistory, 0, epochs);
+                validationHistory = from.validationLossHistory().clone();
             }
             if (batches != null) {
                 batches.restoreOrder(from.rowOrder());
