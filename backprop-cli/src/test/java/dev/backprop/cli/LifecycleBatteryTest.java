@@ -93,6 +93,7 @@ class LifecycleBatteryTest {
                     t.assertRefused(t.resume(), "over the data file");
                 }),
                 Arguments.of("stored --out naming the checkpoint itself is refused", (Case) t -> {
+                    t.prepare();
                     byte[] before = Files.readAllBytes(t.checkpoint());
                     t.setNote("out", t.checkpoint().getFileName().toString());
                     byte[] edited = Files.readAllBytes(t.checkpoint());
@@ -151,6 +152,7 @@ class LifecycleBatteryTest {
                     ModelFile.read(t.run().resolve("models/m.json"));
                 }),
                 Arguments.of("a checkpoint moved with its model resumes in its new folder only", (Case) t -> {
+                    t.prepare();
                     Path moved = Files.createDirectories(t.dir.resolve("moved"));
                     Files.move(t.checkpoint(), moved.resolve("c.json"));
                     byte[] oldModel = Files.readAllBytes(t.model());
@@ -182,10 +184,12 @@ class LifecycleBatteryTest {
                     t.assertRefused(t.resume("--out", link.toString()), "over the data file");
                 }),
                 Arguments.of("--out given now as a hard link to the data is refused", (Case) t -> {
+                    t.prepare();
                     Path link = Files.createLink(t.dir.resolve("hard.json"), t.data());
                     t.assertRefused(t.resume("--out", link.toString()), "over the data file");
                 }),
                 Arguments.of("--checkpoint given now writes the next checkpoints there", (Case) t -> {
+                    t.prepare();
                     Path other = t.dir.resolve("next.json");
                     byte[] resumedFile = Files.readAllBytes(t.checkpoint());
                     Cli resumed = Cli.run("train", "--resume", t.checkpoint().toString(), "--checkpoint",
@@ -209,15 +213,14 @@ class LifecycleBatteryTest {
                     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
                     assertThat(resumed.err().lines().filter(line -> line.startsWith("warning: "))).singleElement()
                             .asString().contains("vector-2048", "may differ in the last bits");
-                    assertThat(CheckpointFile.read(t.checkpoint()).context().get("engine"))
-                            .contains("vector-2048 (a machine that does not exist)", ComputeEngine.current());
                 }),
-                Arguments.of("the same engine: no warning", (Case) t -> {
+                Arguments.of("the checkpoint records the engine; resumed under the same, no warning", (Case) t -> {
+                    t.prepare();
+                    assertThat(CheckpointFile.read(t.checkpoint()).context().get("engine"))
+                            .containsExactly(ComputeEngine.current());
                     Cli resumed = t.resume();
                     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
                     assertThat(resumed.err()).doesNotContain("warning");
-                    assertThat(CheckpointFile.read(t.checkpoint()).context().get("engine"))
-                            .containsExactly(ComputeEngine.current());
                 }),
                 Arguments.of("the resume hint names --out when the model lies outside the checkpoint's folder",
                         (Case) t -> assertThat(ResumeOutputs.command(t.dir.resolve("c/c.json"),
@@ -315,34 +318,39 @@ class LifecycleBatteryTest {
 
     static Stream<Arguments> launcherCases() {
         List<String> train = List.of("train", "data.csv", "--hidden", "8", "--bias", "--optimizer", "adam",
-                "--epochs", "3", "--seed", "4", "--quiet");
+                "--seed", "4", "--quiet");
         return Stream.of(
                 Arguments.of("./backprop: a large existing --out file does not change the model", (Case) t -> {
                     t.writeLauncherData(2_000);
-                    byte[] fresh = t.launch(Map.of(), with(train, "--out", "a.json"));
                     Files.write(t.dir.resolve("b.json"), new byte[3_000_000]);
-                    assertThat(t.launch(Map.of(), with(train, "--out", "b.json"))).isEqualTo(fresh);
+                    assertThat(t.launch(Map.of(), with(train, "--epochs", "3", "--out", "b.json")))
+                            .isEqualTo(t.reference(train));
                 }),
                 Arguments.of("./backprop: a data file over 1 MB gets the same engine as a small one", (Case) t -> {
-                    t.writeLauncherData(40_000);
+                    t.writeLauncherData(30_000);
                     assertThat(Files.size(t.dir.resolve("data.csv"))).isGreaterThan(1_000_000);
-                    t.launch(Map.of(), with(train, "--out", "a.json", "--checkpoint-every", "1", "--epochs", "1"));
+                    t.launch(Map.of(), with(train, "--out", "a.json", "--checkpoint-every", "1", "--epochs", "2"));
                     String big = CheckpointFile.read(t.dir.resolve("a.json.checkpoint.json")).context().get("engine")
                             .get(0);
                     t.writeLauncherData(100);
-                    t.launch(Map.of(), with(train, "--out", "b.json", "--checkpoint-every", "1", "--epochs", "1"));
+                    t.launch(Map.of(), with(train, "--out", "b.json", "--checkpoint-every", "1", "--epochs", "2"));
                     assertThat(CheckpointFile.read(t.dir.resolve("b.json.checkpoint.json")).context().get("engine"))
                             .containsExactly(big);
                 }),
                 Arguments.of("./backprop: BACKPROP_VECTOR=1 is what train runs anyway", (Case) t -> {
                     t.writeLauncherData(2_000);
-                    assertThat(t.launch(Map.of("BACKPROP_VECTOR", "1"), with(train, "--out", "a.json")))
-                            .isEqualTo(t.launch(Map.of(), with(train, "--out", "b.json")));
+                    assertThat(t.launch(Map.of("BACKPROP_VECTOR", "1"), with(train, "--epochs", "3", "--out", "a.json")))
+                            .isEqualTo(t.reference(train));
                 }),
-                Arguments.of("./backprop: --threads 1 and --threads 2 give the same bytes", (Case) t -> {
+                Arguments.of("./backprop: --threads 1 and --threads 3 give the same bytes", (Case) t -> {
+                    // Products of 2,000 x 64 x 64 are split across threads; native OpenBLAS (its own threads) is
+                    // left out so that backprop's threads compute them.
                     t.writeLauncherData(2_000);
-                    assertThat(t.launch(Map.of(), with(train, "--out", "a.json", "--threads", "1")))
-                            .isEqualTo(t.launch(Map.of(), with(train, "--out", "b.json", "--threads", "2")));
+                    Map<String, String> vectorOnly = Map.of("BACKPROP_JAVA_OPTS", "-Dbackprop.engine=vector");
+                    List<String> wide = List.of("train", "data.csv", "--hidden", "64,64", "--bias", "--optimizer",
+                            "adam", "--batch-size", "2000", "--epochs", "2", "--seed", "4", "--quiet");
+                    assertThat(t.launch(vectorOnly, with(wide, "--out", "a.json", "--threads", "1")))
+                            .isEqualTo(t.launch(vectorOnly, with(wide, "--out", "b.json", "--threads", "3")));
                 }),
                 Arguments.of("./backprop: --version and train --help start without the incubator warning",
                         (Case) t -> {
@@ -356,7 +364,7 @@ class LifecycleBatteryTest {
                         }),
                 Arguments.of("./backprop: predict computes with the same engine as train", (Case) t -> {
                     t.writeLauncherData(200);
-                    t.launch(Map.of(), with(train, "--out", "a.json"));
+                    t.launch(Map.of(), with(train, "--epochs", "1", "--out", "a.json"));
                     Launcher launcher = Launcher.in(t.dir.resolve("repository"));
                     Process child = launcher.start(t.dir, Map.of(), "err.txt",
                             List.of("predict", "--model", "a.json", "data.csv"));
@@ -374,6 +382,18 @@ class LifecycleBatteryTest {
                     assertThat(Files.readString(t.dir.resolve("err.txt"))).contains("warning: a.json.checkpoint.json "
                             + "was computed with").contains("may differ in the last bits");
                 }));
+    }
+
+    /** The model of {@code ./backprop train ... --epochs 3} on 2,000 rows with an absent --out, made once. */
+    private static byte[] reference;
+
+    private byte[] reference(List<String> train) throws Exception {
+        // Always called with the same command, so the first caller's model is every caller's.
+        if (reference == null) {
+            writeLauncherData(2_000);
+            reference = launch(Map.of(), with(train, "--epochs", "3", "--out", "reference.json"));
+        }
+        return reference;
     }
 
     private static List<String> with(List<String> args, String... more) {
@@ -407,15 +427,17 @@ class LifecycleBatteryTest {
                         t.interrupt("TERM", List.of("INT"), true)),
                 Arguments.of("SIGINT, then a burst of five during the write: files complete, 130", (Case) t ->
                         t.interrupt("INT", List.of("TERM", "INT", "TERM", "INT", "TERM"), true)),
-                Arguments.of("SIGINT twice before the write begins: ends as after one, 130", (Case) t ->
+                Arguments.of("SIGINT twice at once, before the write begins: ends as after one, 130", (Case) t ->
                         t.interrupt("INT", List.of("INT"), false)));
     }
 
     /**
-     * Trains a network whose checkpoint is large (about 15 MB, so writing it takes a while) through ./backprop,
-     * sends {@code first} once the first checkpoint exists, then {@code later} either as soon as a temporary file
-     * shows that the model or checkpoint is being written, or at once. The process must end with the first signal's
-     * code and message, one line about the later signals, complete files and no temporary file.
+     * Trains a network with a large checkpoint (15 MB, so writing it takes a while) through ./backprop, sends
+     * {@code first} once the first checkpoint exists (the handler is installed by then), then {@code later} either as
+     * soon as a temporary file shows that a checkpoint or the model is being written, or at once (then the kernel
+     * may merge a second signal of the same kind into the first). The process must end with the first signal's code
+     * and message, complete files and no temporary file, and say once that it is already stopping when a later
+     * signal came during a write.
      */
     private void interrupt(String first, List<String> later, boolean duringTheWrite) throws Exception {
         writeData(dir.resolve("data.csv"), 64);
@@ -432,12 +454,11 @@ class LifecycleBatteryTest {
             assertThat(Files.exists(checkpoint)).as("first checkpoint within 30 s").isTrue();
             send(child, first);
             if (duringTheWrite) {
+                Thread.sleep(100); // the JVM takes the first signal: a second of the same kind is not merged into it
                 while (temporaryFiles().isEmpty() && child.isAlive() && System.nanoTime() < deadline) {
                     Thread.sleep(1);
                 }
                 assertThat(child.isAlive()).as("still writing when the later signals come").isTrue();
-            } else {
-                Thread.sleep(20);
             }
             for (String signal : later) {
                 send(child, signal);
@@ -449,8 +470,8 @@ class LifecycleBatteryTest {
         String err = Files.readString(dir.resolve("err.txt"));
         assertThat(child.exitValue()).as(err).isEqualTo("TERM".equals(first) ? 143 : 130);
         assertThat(err).contains("interrupted by SIG" + first);
-        assertThat(err.lines().filter(line -> line.startsWith("backprop: already stopping after SIG" + first)))
-                .hasSize(1);
+        assertThat(err.lines().filter(line -> line.startsWith("backprop: already stopping after SIG" + first))
+                .count()).as(err).isEqualTo(duringTheWrite ? 1 : err.contains("already stopping") ? 1 : 0);
         ModelFile.read(dir.resolve("m.json"));
         CheckpointFile.read(checkpoint);
         assertThat(temporaryFiles()).isEmpty();
