@@ -23,8 +23,9 @@ import java.util.Map;
  * @param plot       where the loss plot goes, or null for none
  */
 record ResumeOutputs(Path model, Path checkpoint, Path plot) {
-    /** The context keys of the outputs, relative to the checkpoint's folder. */
+    /** The context key of the model file, relative to the checkpoint's folder. */
     static final String MODEL_KEY = "out";
+    /** The context key of the loss plot, relative to the checkpoint's folder. */
     static final String PLOT_KEY = "plot-loss";
 
     /**

@@ -196,7 +196,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT",
             description = "Continue the run this checkpoint paused, with its data and options (only --quiet, "
-                    + "--format and --threads may be given); ends as if never stopped.")
+                    + "--format, --threads and the outputs --out, --checkpoint, --plot-loss may be given); ends as if "
+                    + "never stopped. Writes the model and plot only inside the checkpoint's folder unless told.")
     Path resume;
 
     @Option(names = "--plot-loss", paramLabel = "FILE",
@@ -332,9 +333,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (!before.equals(List.of(now))) {
             stderr.println("warning: " + resume + " was computed with " + String.join(" then ", before)
-                    + " and continues with " + now + ": the result may differ in the last bits from an unbroken "
-                    + "run's (./backprop uses one engine for every run; BACKPROP_VECTOR or OPENBLAS_NUM_THREADS "
-                    + "differ?)");
+                    + " and continues with " + now + ": the result may differ in the last bits from an unbroken run "
+                    + "(resume with the settings it started with, such as BACKPROP_VECTOR and OPENBLAS_NUM_THREADS, "
+                    + "to avoid that)");
         }
         List<String> all = new ArrayList<>(before);
         if (!all.contains(now)) {
