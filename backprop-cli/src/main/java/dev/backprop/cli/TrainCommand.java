@@ -45,6 +45,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -199,7 +200,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT",
             description = "Continue the run this checkpoint paused, with its data and options (only --quiet, "
-                    + "--format and --threads may be given); ends as if never stopped.")
+                    + "--format, --threads and the outputs --out, --checkpoint, --plot-loss may be given); ends as if "
+                    + "never stopped. Writes the model and plot only inside the checkpoint's folder unless told.")
     Path resume;
 
     @Option(names = "--plot-loss", paramLabel = "FILE",
@@ -221,9 +223,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
     OutputFormat format;
 
-    /** Options that --resume may be combined with: they change what is shown, not what is trained. */
+    /**
+     * Options that --resume may be combined with: they change what is shown or where it is written, not what is
+     * trained.
+     */
     private static final List<String> RESUME_OPTIONS = List.of("--resume", "--quiet", "--format", "--debug",
-            "--threads");
+            "--threads", "--out", "--checkpoint", "--plot-loss");
+    /** The context key of the engines a run has been computed with, in order (see {@link ComputeEngine}). */
+    static final String ENGINE_KEY = "engine";
     /** The suffix of the default checkpoint file, after the model file's name. */
     static final String CHECKPOINT_SUFFIX = ".checkpoint.json";
 
@@ -231,7 +238,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Catch signals from the start: one that arrives while the data is read stops training after its first batch,
         // with the model and checkpoint written, instead of killing the process with nothing saved.
-        Interruption.install();
+        Interruption.install(spec.commandLine().getErr());
         if (threads != null) {
             if (threads < 1) {
                 throw new UserException("--threads must be a number of threads > 0 but was " + threads);
@@ -265,19 +272,22 @@ final class TrainCommand implements Callable<Integer> {
         Dataset dataset = preprocessor.apply(frame).dataset();
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         return train(frame, preprocessor, dataset, config, start, null,
-                Map.of("args", args, "cwd", List.of(Path.of("").toAbsolutePath().toString())));
+                Map.of("args", args, "cwd", List.of(Path.of("").toAbsolutePath().toString()),
+                        ENGINE_KEY, List.of(ComputeEngine.current())));
     }
 
     /**
-     * Continues a checkpoint: its stored arguments are parsed again (paths relative to the directory the run started
-     * in) for the data and the output files; the configuration, preprocessing and state come from the checkpoint.
+     * Continues a checkpoint: its stored arguments are parsed again for the data (relative to the directory the run
+     * started in); the configuration, preprocessing and state come from the checkpoint; the outputs are those
+     * {@link ResumeOutputs} allows, named on stderr before training starts.
      */
     private Integer resumeRun() throws Exception {
         List<String> extra = spec.commandLine().getParseResult().matchedOptions().stream()
                 .map(option -> option.longestName()).filter(name -> !RESUME_OPTIONS.contains(name)).toList();
         if (!extra.isEmpty() || data != null) {
             throw new UserException("--resume continues a run exactly as it was started, with its data and options; "
-                    + "only --quiet, --format and --threads may be added, but got " + (data != null ? data : extra.get(0)));
+                    + "only --quiet, --format, --threads, --out, --checkpoint and --plot-loss may be added, but got "
+                    + (data != null ? data : extra.get(0)));
         }
         Checkpoint saved = Inputs.checkpoint(resume);
         List<String> args = saved.context().get("args");
@@ -297,14 +307,21 @@ final class TrainCommand implements Callable<Integer> {
         }
         Path base = Path.of(cwd.get(0));
         original.data = original.data == null ? null : base.resolve(original.data);
-        original.out = base.resolve(original.out);
-        original.plotLoss = original.plotLoss == null ? null : base.resolve(original.plotLoss);
-        original.checkpoint = original.checkpoint == null ? null : base.resolve(original.checkpoint);
+        ResumeOutputs outputs = ResumeOutputs.of(resume, saved.context(), base.resolve(original.out),
+                original.plotLoss == null ? null : base.resolve(original.plotLoss), out(), checkpoint, plotLoss);
+        original.out = outputs.model();
+        original.checkpoint = outputs.checkpoint();
+        original.plotLoss = outputs.plot();
         original.init = original.init == null ? null : base.resolve(original.init);
         original.spec = spec;
         original.quiet = quiet;
         original.format = format;
         original.files().input("--resume", resume, "--checkpoint").check();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Map<String, List<String>> context = new LinkedHashMap<>(saved.context());
+        context.put(ENGINE_KEY, engines(saved.context().get(ENGINE_KEY), stderr));
+        stderr.println(outputs.describe(resume));
+        stderr.flush();
         Frame frame = Inputs.frame(original.data, original.dataOptions);
         Preprocessor preprocessor = saved.model().preprocessor();
         try {
@@ -313,7 +330,34 @@ final class TrainCommand implements Callable<Integer> {
             throw e.prefixed(resume + ": ");
         }
         Dataset dataset = preprocessor.apply(frame).dataset();
-        return original.train(frame, preprocessor, dataset, saved.config(), null, saved, saved.context());
+        return original.train(frame, preprocessor, dataset, saved.config(), null, saved, context);
+    }
+
+    /** --out given with --resume, or null: its default value is not a choice the user made now. */
+    private Path out() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--out") ? out : null;
+    }
+
+    /**
+     * The engines of a run resumed now: those it was computed with so far and this JVM's. Warns (one line) when
+     * they differ: kernels round differently, so the end may differ in the last bits from an unbroken run's.
+     */
+    private List<String> engines(List<String> before, PrintWriter stderr) {
+        String now = ComputeEngine.current();
+        if (before == null || before.isEmpty()) {
+            return List.of(now);
+        }
+        if (!before.equals(List.of(now))) {
+            stderr.println("warning: " + resume + " was computed with " + String.join(" then ", before)
+                    + " and continues with " + now + ": the result may differ in the last bits from an unbroken run "
+                    + "(resume with the settings it started with, such as BACKPROP_VECTOR and OPENBLAS_NUM_THREADS, "
+                    + "to avoid that)");
+        }
+        List<String> all = new ArrayList<>(before);
+        if (!all.contains(now)) {
+            all.add(now);
+        }
+        return all;
     }
 
     /**
@@ -362,13 +406,15 @@ final class TrainCommand implements Callable<Integer> {
     private Integer train(Frame frame, Preprocessor preprocessor, Dataset dataset, TrainerConfig config,
                           Network start, Checkpoint from, Map<String, List<String>> context) throws Exception {
         Path checkpointFile = checkpointFile();
+        Map<String, List<String>> notes = new LinkedHashMap<>(context);
+        notes.putAll(ResumeOutputs.notes(checkpointFile, out, plotLoss));
         TrainingResult result;
         try (Progress progress = quiet ? null : Progress.on(spec.commandLine().getErr())) {
             Trainer trainer = Trainer.of(config).withListener(new Watch(progress))
                     .withCheckpoints(checkpointEvery == null ? 0 : checkpointEvery, paused -> {
                         try {
                             CheckpointFile.write(paused.withModel(paused.model().withPreprocessor(preprocessor))
-                                    .withContext(context), checkpointFile);
+                                    .withContext(notes), checkpointFile);
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -391,9 +437,9 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         if (result.stopReason() == StopReason.INTERRUPTED) {
             stderr.printf("interrupted by %s after %d epochs: the model so far is in %s and a checkpoint in %s; "
-                    + "continue exactly where it stopped with: backprop train --resume %s (or start from the model "
-                    + "with --init %s)%n", Interruption.signalName(), result.epochs(), out, checkpointFile(),
-                    checkpointFile(), out);
+                    + "continue exactly where it stopped with: %s (or start from the model with --init %s)%n",
+                    Interruption.signalName(), result.epochs(), out, checkpointFile,
+                    ResumeOutputs.command(checkpointFile, out, plotLoss), out);
             stderr.flush();
             return Interruption.exitCode();
         }
