@@ -23,11 +23,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code backprop evaluate}: how well a model fits a labelled data file. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-        header = "Score a model on labelled data (regression or classification metrics).",
+@Command(name = "evaluate", header = "Score a model on labelled data (regression or classification metrics).",
         description = {"Score a model on labelled data. Always: the loss J on the scaled data, as training computes it.",
                 "Regression: MSE, RMSE, MAE and R^2 in the target's own units.",
-                "Classification: accuracy, per-class precision, recall and F1, the confusion matrix, log loss."},
+                "Classification: accuracy, per-class precision, recall and F1, the confusion matrix, log loss.",
+                "A class the model never saw in training gets its own row, and every row holding it is an error."},
         footer = {"", "Example:", "  backprop evaluate --model model.json test.csv"})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
@@ -42,8 +42,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
-    OutputFormat format;
+    @Mixin
+    CommonOptions common;
 
     @Override
     public Integer call() throws IOException {
@@ -64,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 trained.network().loss().id()));
         if (ModelData.classification(trained)) {
             ClassificationMetrics metrics = ClassificationMetrics.of(trained.classes(), predicted,
-                    ModelData.classIndices(trained, frame, prepared));
+                    ModelData.actualClasses(trained, frame, prepared));
             classification(metrics, json, text);
         } else {
             RegressionMetrics metrics = RegressionMetrics.of(predicted, prepared.dataset().y());
@@ -77,7 +77,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     Text.number(metrics.r2())));
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(format == OutputFormat.JSON ? Json.write(json) + System.lineSeparator() : text);
+        stdout.print(common.format() == OutputFormat.JSON ? Json.write(json) + System.lineSeparator() : text);
         return 0;
     }
 
@@ -85,6 +85,8 @@ final class EvaluateCommand implements Callable<Integer> {
         json.put("accuracy", metrics.accuracy());
         json.put("macroF1", metrics.macroF1());
         json.put("logLoss", metrics.logLoss());
+        ArrayNode unseen = json.putArray("unseenClasses");
+        metrics.unseenClasses().forEach(unseen::add);
         ArrayNode classes = json.putArray("classes");
         List<String> names = metrics.classes();
         List<List<String>> rows = new ArrayList<>();
@@ -115,6 +117,10 @@ final class EvaluateCommand implements Callable<Integer> {
         text.append(String.format("accuracy  %s%nlog loss  %s%nmacro F1  %s%n%n", fixed(metrics.accuracy()),
                 Text.number(metrics.logLoss()), fixed(metrics.macroF1())));
         text.append(Text.table(List.of("class", "precision", "recall", "F1", "support"), rows));
+        if (!metrics.unseenClasses().isEmpty()) {
+            text.append(String.format("not seen in training, so never predicted and every row an error: %s%n",
+                    String.join(", ", metrics.unseenClasses())));
+        }
         text.append(String.format("%nconfusion matrix (rows: actual, columns: predicted)%n"));
         List<String> header = new ArrayList<>();
         header.add("");

@@ -48,8 +48,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /** {@code backprop train}: fits a network to a data file (or the seed's bundled example) and writes the model. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        header = "Train a network on a data file (or the seed's example) and write the model.", sortOptions = false,
+@Command(name = "train", header = "Train a network on a data file (or the seed's example) and write the model.", sortOptions = false,
         description = {"Train a network on DATA (CSV, TSV or ARFF) and write the model file.",
                 "Without DATA, trains the seed's own example (hours of sleep and study against test score) on the "
                         + "seed's network: 2-3-1, sigmoid, no bias, loss sse, full-batch gradient descent.",
@@ -214,8 +213,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "its own threads, set by the environment variable OPENBLAS_NUM_THREADS.")
     Integer threads;
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
-    OutputFormat format;
+    @Mixin
+    CommonOptions common;
 
     /** Options that --resume may be combined with: they change what is shown, not what is trained. */
     private static final List<String> RESUME_OPTIONS = List.of("--resume", "--quiet", "--format", "--debug",
@@ -292,7 +291,7 @@ final class TrainCommand implements Callable<Integer> {
         original.checkpoint = original.checkpoint == null ? null : base.resolve(original.checkpoint);
         original.spec = spec;
         original.quiet = quiet;
-        original.format = format;
+        original.common = common;
         Frame frame = Inputs.frame(original.data, original.dataOptions);
         Preprocessor preprocessor = saved.model().preprocessor();
         Dataset dataset = preprocessor.apply(frame).dataset();
@@ -493,7 +492,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private void report(TrainingResult result, Model model, Frame frame) {
         PrintWriter stdout = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
+        if (common.format() == OutputFormat.JSON) {
             ObjectNode json = Json.object();
             json.put("stopReason", result.stopReason().id());
             json.put("epochs", result.epochs());
