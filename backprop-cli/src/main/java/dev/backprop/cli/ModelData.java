@@ -31,12 +31,12 @@ final class ModelData {
         if (prepared.unseenClasses() > 0) {
             Set<String> unseen = new LinkedHashSet<>(Arrays.asList(actualClasses(model, frame, prepared)));
             unseen.removeAll(model.classes());
+            int rows = prepared.unseenClasses();
             boolean one = unseen.size() == 1;
-            err.printf("warning: %d row%s of '%s' hold%s %s not seen in training (%s); the model never predicts %s, "
-                    + "so %s count%s as %s%n", prepared.unseenClasses(), prepared.unseenClasses() == 1 ? "" : "s",
-                    model.target(), prepared.unseenClasses() == 1 ? "s" : "", one ? "a class" : "classes",
-                    String.join(", ", unseen), one ? "it" : "them", prepared.unseenClasses() == 1 ? "that row" : "those rows",
-                    prepared.unseenClasses() == 1 ? "s" : "", prepared.unseenClasses() == 1 ? "an error" : "errors");
+            err.printf("warning: %s '%s' %s %s not seen in training (%s); %s as errors, since the model never "
+                    + "predicts %s%n", rows == 1 ? "1 row of" : rows + " rows of", model.target(),
+                    rows == 1 ? "holds" : "hold", one ? "a class" : "classes", String.join(", ", unseen),
+                    rows == 1 ? "it counts" : "they count", one ? "it" : "them");
             err.flush();
         }
         return prepared;
