@@ -48,7 +48,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Model trained = Inputs.model(model);
-        Frame frame = Inputs.frame(data, dataOptions);
+        Frame frame = Inputs.modelFrame(data, dataOptions);
         Prepared prepared = ModelData.labelled(trained, frame, "evaluate", spec.commandLine().getErr());
         Matrix x = prepared.dataset().x();
         Matrix predicted = trained.predict(x);

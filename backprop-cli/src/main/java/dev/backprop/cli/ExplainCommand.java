@@ -91,7 +91,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (stepCount < 1 || stepCount > 100) {
             throw new UserException("--steps must be 1 to 100 but was " + stepCount);
         }
-        Frame frame = Inputs.frame(data, dataOptions);
+        Frame frame = model != null ? Inputs.modelFrame(data, dataOptions) : Inputs.frame(data, dataOptions);
         Model explained = model != null ? Inputs.model(model) : freshSeedModel(frame);
         Matrix[] scaled = ModelData.scaled(explained,
                 ModelData.labelled(explained, frame, "explain", spec.commandLine().getErr()));

@@ -62,7 +62,7 @@ final class GradcheckCommand implements Callable<Integer> {
             throw new UserException("--threshold must be >= 0 and finite but was " + threshold);
         }
         Model checked = Inputs.model(model);
-        Frame frame = Inputs.frame(data, dataOptions);
+        Frame frame = Inputs.modelFrame(data, dataOptions);
         Matrix[] scaled = ModelData.scaled(checked,
                 ModelData.labelled(checked, frame, "gradcheck", spec.commandLine().getErr()));
         Matrix x = scaled[0];

@@ -60,7 +60,7 @@ final class PlotCommand implements Callable<Integer> {
         size.check();
         Picture.format(out);
         Model plotted = Inputs.model(model);
-        Frame frame = Inputs.frame(data, dataOptions);
+        Frame frame = Inputs.modelFrame(data, dataOptions);
         Prepared prepared = ModelData.labelled(plotted, frame, "plot", spec.commandLine().getErr());
         Matrix x = prepared.dataset().x();
         Matrix y = prepared.dataset().y();

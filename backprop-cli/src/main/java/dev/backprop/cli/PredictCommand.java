@@ -59,7 +59,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Model trained = Inputs.model(model);
-        Frame frame = Inputs.frame(data, dataOptions);
+        Frame frame = Inputs.modelFrame(data, dataOptions);
         EncodedInputs inputs = trained.prepareInputs(frame);
         Inputs.warnUnseen(spec.commandLine().getErr(), inputs.unseenCategories());
         int skipped = frame.rows() - inputs.rows().length;

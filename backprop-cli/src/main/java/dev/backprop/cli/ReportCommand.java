@@ -55,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Model reported = Inputs.model(model);
-        Frame frame = Inputs.frame(data, dataOptions);
+        Frame frame = Inputs.modelFrame(data, dataOptions);
         Prepared prepared = ModelData.labelled(reported, frame, "report", spec.commandLine().getErr());
         byte[] html = page(reported, frame, prepared).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(out, stream -> stream.write(html));

@@ -5,10 +5,12 @@ import dev.backprop.cli.plot.Charts;
 import dev.backprop.cli.plot.Picture;
 import dev.backprop.data.Column;
 import dev.backprop.data.Dataset;
+import dev.backprop.data.DataFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
+import dev.backprop.data.ReadOptions;
 import dev.backprop.data.ScalingMethod;
 import dev.backprop.data.Task;
 import dev.backprop.io.CheckpointFile;
@@ -41,9 +43,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -75,6 +79,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--ignore", split = ",", paramLabel = "COL[,COL...]",
             description = "Columns to leave out (ids, names).")
     List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--categorical", split = ",", paramLabel = "COL[,COL...]",
+            description = "Columns of a CSV/TSV file to read as categories whatever they hold (a code such as 1, 2, "
+                    + "3, or a column of numbers with some text). Other columns with at least half numbers and some "
+                    + "text are refused. ARFF files declare their types.")
+    List<String> categorical = new ArrayList<>();
 
     @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "error",
             description = "Missing cells (empty, ?, NA): error, mean (fill inputs with the training mean or mode; "
@@ -247,7 +257,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserException("--hidden, --activation, --output-activation and --bias cannot be combined with "
                     + "--init: the model file decides the architecture");
         }
-        Frame frame = Inputs.frame(data, dataOptions);
+        Frame frame = Inputs.frame(data, readOptions());
         Preprocessor preprocessor = preprocessor(frame, initial);
         Dataset dataset = preprocessor.apply(frame).dataset();
         TrainerConfig config = config(preprocessor.target().task(), initial);
@@ -255,6 +265,23 @@ final class TrainCommand implements Callable<Integer> {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         return train(frame, preprocessor, dataset, config, start, null,
                 Map.of("args", args, "cwd", List.of(Path.of("").toAbsolutePath().toString())));
+    }
+
+    /**
+     * How to read the training data: the columns named by --categorical, and the ignored ones (whose content does not
+     * matter), are categorical whatever they hold; ARFF files keep their declared types.
+     */
+    private ReadOptions readOptions() {
+        ReadOptions options = dataOptions.readOptions();
+        DataFormat format = options.format() != null ? options.format() : data == null ? DataFormat.CSV
+                : DataFormat.of(data);
+        if (format == DataFormat.ARFF && !categorical.isEmpty()) {
+            throw new UserException("--categorical applies to CSV and TSV files; an ARFF file declares each "
+                    + "attribute's type (declare it nominal: {a,b,c})");
+        }
+        Set<String> columns = new LinkedHashSet<>(categorical);
+        columns.addAll(ignore);
+        return options.withCategorical(columns);
     }
 
     /**
@@ -292,7 +319,7 @@ final class TrainCommand implements Callable<Integer> {
         original.spec = spec;
         original.quiet = quiet;
         original.common = common;
-        Frame frame = Inputs.frame(original.data, original.dataOptions);
+        Frame frame = Inputs.frame(original.data, original.readOptions());
         Preprocessor preprocessor = saved.model().preprocessor();
         Dataset dataset = preprocessor.apply(frame).dataset();
         return original.train(frame, preprocessor, dataset, saved.config(), null, saved, saved.context());
