@@ -24,7 +24,7 @@ final class InferringColumnBuilder {
 
     private final String name;
     private final boolean mixedAllowed;
-    /** Present cells that are numbers (or NaN/infinity literals, or numbers with a decimal comma), and the others. */
+    /** Present cells that are numbers (finite, or written with a decimal comma), and those that are text. */
     private int numberLike;
     private int texts;
     private String firstText;
@@ -89,6 +89,9 @@ final class InferringColumnBuilder {
     private void count(String cell, long line) {
         if (isMissing(cell)) {
             return;
+        }
+        if (Numbers.isNonFiniteLiteral(cell)) {
+            return; // neither a usable number nor plainly text: "NaN" and "Inf" may be names
         }
         if (Cells.isText(cell) && !DECIMAL_COMMA.matcher(cell).matches()) {
             if (texts++ == 0) {
