@@ -258,14 +258,14 @@ class HonestBatteryTest {
                                 .containsPattern("largest relative error: \\S+ over all 17 comparisons")
                                 .containsPattern("straddling a kink: \\d+ of 17 \\(a relu/leaky-relu z changes sign")
                                 .containsPattern("largest relative error away from kinks: \\S+ over \\d+ comparisons")
-                                .contains("verdict: pass (threshold 0.00001)")),
+                                .contains("verdict: pass (threshold 0.0001)")),
                 Arguments.of("json carries the same fields", "relu", List.of("--format", "json"), 0,
                         (Consumer<Cli>) r -> {
                             JsonNode j = r.json();
                             assertThat(j.get("comparisons").asInt()).isEqualTo(17);
                             assertThat(j.has("kinkComparisons")).isTrue();
-                            assertThat(j.get("maxRelativeErrorAwayFromKinks").asDouble()).isLessThan(1e-5);
-                            assertThat(j.get("threshold").asDouble()).isEqualTo(1e-5);
+                            assertThat(j.get("maxRelativeErrorAwayFromKinks").asDouble()).isLessThan(1e-4);
+                            assertThat(j.get("threshold").asDouble()).isEqualTo(1e-4);
                             assertThat(j.get("verdict").asText()).isEqualTo("pass");
                         }),
                 Arguments.of("a kink at z = 0 is counted, and a large error there does not fail", "kink",
@@ -273,7 +273,7 @@ class HonestBatteryTest {
                             JsonNode j = r.json();
                             assertThat(j.get("kinkComparisons").asInt()).isPositive();
                             assertThat(j.get("maxRelativeError").asDouble()).isGreaterThan(0.1);
-                            assertThat(j.get("maxRelativeErrorAwayFromKinks").asDouble()).isLessThan(1e-5);
+                            assertThat(j.get("maxRelativeErrorAwayFromKinks").asDouble()).isLessThan(1e-4);
                             assertThat(j.get("verdict").asText()).isEqualTo("pass");
                         }),
                 Arguments.of("a sigmoid network has no kinks", "sigmoid", List.of("--format", "json"), 0,
