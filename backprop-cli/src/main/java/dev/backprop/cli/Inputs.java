@@ -50,7 +50,7 @@ final class Inputs {
         }
         try (InputStream in = Inputs.class.getResourceAsStream("sleep-study.csv");
              Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return CsvFrameReader.read(reader, EXAMPLE_NAME, ',');
+            return CsvFrameReader.readWith(reader, EXAMPLE_NAME, options.withFormat(null).withDelimiter(','));
         } catch (IOException e) {
             throw new UncheckedIOException("the bundled example could not be read", e);
         }

@@ -143,6 +143,27 @@ class HonestBatteryTest {
         assertThat(actual).isEqualTo(type);
     }
 
+    static Stream<Arguments> bundledExample() {
+        return Stream.of(
+                Arguments.of("--categorical applies to the bundled example", "sleep", 0),
+                Arguments.of("--categorical naming no column of the bundled example is refused", "nosuch", 2));
+    }
+
+    @ParameterizedTest(name = "bundled example: {0}")
+    @MethodSource("bundledExample")
+    void theBundledExampleTakesCategoricalToo(String name, String column, int exit) throws IOException {
+        Path model = dir.resolve("seed.json");
+        Cli result = Cli.run("train", "--categorical", column, "--epochs", "3", "--quiet", "--out", model.toString());
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(exit);
+        if (exit == 0) {
+            assertThat(JSON.readTree(model.toFile()).get("preprocessing").get("columns").get(0).toString())
+                    .contains("\"name\":\"sleep\"").contains("\"type\":\"categorical\"");
+        } else {
+            assertRefused(result, "--categorical names the column 'nosuch', which the header does not have");
+            assertThat(model).doesNotExist();
+        }
+    }
+
     static Stream<Arguments> readingAgainstAModel() {
         return Stream.of(
                 Arguments.of("an unused column of numbers with a word is read", "a,b,extra,y\n1,2,4,1\n2,1,five,2\n",

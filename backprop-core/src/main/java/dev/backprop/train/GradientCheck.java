@@ -6,6 +6,8 @@ import dev.backprop.nn.Backpropagation;
 import dev.backprop.nn.Network;
 import dev.backprop.nn.Regularization;
 
+import java.util.stream.IntStream;
+
 /**
  * Checks backpropagation against numerical differentiation: for every parameter θ_i, a difference quotient of J
  * along e_i (see {@link Stencil}); by default the central difference (J(θ + ε e_i) - J(θ - ε e_i)) / 2ε, whose error
@@ -134,7 +136,7 @@ public final class GradientCheck {
         private final boolean[][] positive;
 
         KinkSigns(Architecture architecture) {
-            kinkedLayers = java.util.stream.IntStream.range(0, architecture.depth())
+            kinkedLayers = IntStream.range(0, architecture.depth())
                     .filter(l -> hasKink(architecture.layer(l).activation())).toArray();
             positive = new boolean[kinkedLayers.length][];
         }

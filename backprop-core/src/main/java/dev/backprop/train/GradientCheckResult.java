@@ -21,6 +21,13 @@ import java.util.Arrays;
 public record GradientCheckResult(Architecture architecture, double loss, double[] analytic, double[] numerical,
                                   double maxRelativeError, boolean[] straddlesKink) {
     /**
+     * The relative error up to which {@link #passes} accepts a comparison by default: 1e-4. Correct gradients agree
+     * far better where they are large, but rounding in J(θ ± ε), about 1e-16 |J| / ε, becomes a relative error near
+     * 1e-5 for gradients near the 1e-8 floor; a wrong gradient is off by far more (a missing factor, 0.3 or so).
+     */
+    public static final double DEFAULT_THRESHOLD = 1e-4;
+
+    /**
      * Copies the gradient arrays.
      *
      * @param architecture     the checked network's structure
@@ -35,13 +42,6 @@ public record GradientCheckResult(Architecture architecture, double loss, double
         numerical = numerical.clone();
         straddlesKink = straddlesKink.clone();
     }
-
-    /**
-     * The relative error up to which {@link #passes} accepts a comparison by default: 1e-4. Correct gradients agree
-     * far better where they are large, but rounding in J(θ ± ε), about 1e-16 |J| / ε, becomes a relative error near
-     * 1e-5 for gradients near the 1e-8 floor; a wrong gradient is off by far more (a missing factor, 0.3 or so).
-     */
-    public static final double DEFAULT_THRESHOLD = 1e-4;
 
     /**
      * Per parameter, whether its difference quotient straddles a kink, in the flat parameter layout.
