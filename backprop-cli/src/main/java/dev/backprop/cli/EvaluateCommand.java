@@ -58,10 +58,15 @@ final class EvaluateCommand implements Callable<Integer> {
         json.put("task", trained.task().id());
         json.put("lossFunction", trained.network().loss().id());
         json.put("loss", loss);
+        json.put("unseenClassRows", prepared.unseenClasses());
         StringBuilder text = new StringBuilder();
         text.append(String.format("rows      %d%n", x.rows()));
-        text.append(String.format("loss      %s (%s, on scaled data)%n", Text.number(loss),
-                trained.network().loss().id()));
+        // A row of a class the model never saw has an all-zero target, so adds 0 to J (unlike the log loss): say so.
+        int unseen = prepared.unseenClasses();
+        String without = unseen == 0 ? "" : String.format("; the %d row%s of unseen classes add%s 0", unseen,
+                unseen == 1 ? "" : "s", unseen == 1 ? "s" : "");
+        text.append(String.format("loss      %s (%s, on scaled data%s)%n", Text.number(loss),
+                trained.network().loss().id(), without));
         if (ModelData.classification(trained)) {
             ClassificationMetrics metrics = ClassificationMetrics.of(trained.classes(), predicted,
                     ModelData.actualClasses(trained, frame, prepared));

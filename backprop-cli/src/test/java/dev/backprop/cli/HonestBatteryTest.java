@@ -197,7 +197,9 @@ class HonestBatteryTest {
                 Arguments.of("text: accuracy and macro F1 both count the unseen row", (Check) (dir, model, test) -> {
                     Cli r = Cli.run("evaluate", "--model", model, test);
                     assertThat(r.exitCode()).as(r.err()).isZero();
-                    assertThat(r.out()).contains("accuracy  0.6667").contains("macro F1  0.5556");
+                    assertThat(r.out()).contains("accuracy  0.6667").contains("macro F1  0.5556")
+                            .containsPattern("(?m)^loss +\\S+ \\(categorical-cross-entropy, on scaled data; the 1 "
+                                    + "row of unseen classes adds 0\\)$");
                 }),
                 Arguments.of("text: the unseen class has its own row in the per-class table", (Check) (dir, m, t) -> {
                     Cli r = Cli.run("evaluate", "--model", m, t);
@@ -217,6 +219,7 @@ class HonestBatteryTest {
                 Arguments.of("json: unseenClasses, the class list and the confusion matrix", (Check) (dir, m, t) -> {
                     JsonNode j = Cli.run("evaluate", "--model", m, t, "--format", "json").json();
                     assertThat(j.get("unseenClasses").toString()).isEqualTo("[\"z\"]");
+                    assertThat(j.get("unseenClassRows").asInt()).isEqualTo(1);
                     assertThat(j.get("confusionMatrix").get("labels").toString()).isEqualTo("[\"a\",\"b\",\"z\"]");
                     assertThat(j.get("confusionMatrix").get("counts").toString()).isEqualTo("[[1,0,0],[0,1,0],[0,1,0]]");
                     assertThat(j.get("classes").get(2).get("support").asInt()).isEqualTo(1);
