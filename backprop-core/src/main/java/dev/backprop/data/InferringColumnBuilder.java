@@ -60,59 +60,55 @@ final class InferringColumnBuilder {
     /** Appends the cell {@code text} read from {@code line}. */
     void add(String text, long line) {
         String cell = text.strip();
-        if (!mixedAllowed) {
-            count(cell, line);
-        }
-        if (codes != null) {
-            codes.add(categoryCode(cell));
-        } else if (isMissing(cell)) {
-            numbers.add(Double.NaN);
-        } else {
-            double v = Numbers.parse(cell);
-            if (Double.isNaN(v) && !Numbers.isNonFiniteLiteral(cell)) {
-                switchToCategorical();
-                codes.add(categoryCode(cell));
-            } else if (Double.isFinite(v)) {
-                numbers.add(v);
+        if (isMissing(cell)) {
+            if (codes != null) {
+                codes.add(-1);
             } else {
-                if (nonFinite == null) {
-                    nonFinite = new HashMap<>();
-                    firstNonFiniteLine = line;
-                }
-                nonFinite.put(rows, cell);
                 numbers.add(Double.NaN);
             }
+            rows++;
+            return;
+        }
+        double v = Numbers.parse(cell);
+        boolean isText = Double.isNaN(v) && !Numbers.isNonFiniteLiteral(cell);
+        if (!mixedAllowed) {
+            count(cell, v, isText, line);
+        }
+        if (codes != null) {
+            codes.add(levels.intern(Double.isFinite(v) ? Numbers.label(v) : cell));
+        } else if (isText) {
+            switchToCategorical();
+            codes.add(levels.intern(cell));
+        } else if (Double.isFinite(v)) {
+            numbers.add(v);
+        } else {
+            if (nonFinite == null) {
+                nonFinite = new HashMap<>();
+                firstNonFiniteLine = line;
+            }
+            nonFinite.put(rows, cell);
+            numbers.add(Double.NaN);
         }
         rows++;
     }
 
-    private void count(String cell, long line) {
-        if (isMissing(cell)) {
-            return;
-        }
-        if (Numbers.isNonFiniteLiteral(cell)) {
-            return; // neither a usable number nor plainly text: "NaN" and "Inf" may be names
-        }
-        if (Cells.isText(cell) && !DECIMAL_COMMA.matcher(cell).matches()) {
-            if (texts++ == 0) {
-                firstText = cell;
-                firstTextLine = line;
-            }
-        } else {
+    /**
+     * Counts a present cell as a number (finite, or with a decimal comma) or as text; a NaN or infinity literal or an
+     * overflowing number is neither ("NaN" and "Inf" may be names).
+     */
+    private void count(String cell, double v, boolean isText, long line) {
+        if (Double.isFinite(v)) {
             numberLike++;
-            if (DECIMAL_COMMA.matcher(cell).matches() && firstDecimalComma == null) {
+        } else if (isText && DECIMAL_COMMA.matcher(cell).matches()) {
+            numberLike++;
+            if (firstDecimalComma == null) {
                 firstDecimalComma = cell;
                 firstDecimalCommaLine = line;
             }
+        } else if (isText && texts++ == 0) {
+            firstText = cell;
+            firstTextLine = line;
         }
-    }
-
-    private int categoryCode(String cell) {
-        if (isMissing(cell)) {
-            return -1;
-        }
-        double v = Numbers.parse(cell);
-        return levels.intern(Double.isFinite(v) ? Numbers.label(v) : cell);
     }
 
     private void switchToCategorical() {

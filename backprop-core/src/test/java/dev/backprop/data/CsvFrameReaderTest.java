@@ -91,6 +91,47 @@ class CsvFrameReaderTest {
     }
 
     @Test
+    void aColumnAtLeastHalfNumbersWithSomeTextIsRefusedAtItsFirstText() {
+        assertThatThrownBy(() -> csv("a\n4\nfive\n6\n"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessage("t.csv: line 3, column 'a': 'five' is not a number, but 2 of the column's 3 values are: "
+                        + "fix the cell, leave it empty (a missing value, see --missing), or declare the column "
+                        + "categorical with --categorical a");
+        assertThat(csv("a\nred\nblue\n3\n").column("a")).isInstanceOf(CategoricalColumn.class);
+    }
+
+    @Test
+    void aDecimalCommaIsNamedAsSuch() {
+        assertThatThrownBy(() -> csv("a;b\n1;2\n3,14;4\n"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageStartingWith("t.csv: line 3, column 'a': '3,14' looks like a number written with a "
+                        + "decimal comma, but numbers need a decimal point ('3.14')");
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsRefusedInAnyColumn() {
+        assertThatThrownBy(() -> csv("a,c\n1,x\n\"9\"x,y\n"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageStartingWith("t.csv: line 3, column 'a': a quoted value is followed by more text");
+        assertThatThrownBy(() -> csv("a,c\n1,x\n2,\"y\"z\n"))
+                .hasMessageStartingWith("t.csv: line 3, column 'c': a quoted value is followed by more text");
+        assertThat(csv("a,c\n\"1\" ,\"x\"\"y\"\n").column("c").label(0)).isEqualTo("x\"y");
+    }
+
+    @Test
+    void declaredCategoricalColumnsAndMixedColumnsAreRead() {
+        ReadOptions declared = ReadOptions.DEFAULT.withCategorical(java.util.Set.of("a"));
+        CategoricalColumn a = (CategoricalColumn) csv("a,b\n4,1\nfive,2\n4.0,3\n", declared).column("a");
+        assertThat(a.levels()).containsExactly("4", "five");
+        assertThat(csv("a,b\n1,1\n2,2\n", declared).column("a")).isInstanceOf(CategoricalColumn.class);
+        assertThat(csv("a\n4\nfive\n", ReadOptions.DEFAULT.withMixedColumns(true)).column("a"))
+                .isInstanceOf(CategoricalColumn.class);
+        assertThatThrownBy(() -> csv("a\n1\n", ReadOptions.DEFAULT.withCategorical(java.util.Set.of("b"))))
+                .hasMessage("t.csv: line 1: --categorical names the column 'b', which the header does not have "
+                        + "(columns: a)");
+    }
+
+    @Test
     void valuesAreStrippedAndNumbersAreLocaleFree() {
         Frame f = csv("a , b\n 1.5 , -2e3\n+.5,7.\n");
         assertThat(f.names()).containsExactly("a", "b");
