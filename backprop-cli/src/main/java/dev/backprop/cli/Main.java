@@ -29,7 +29,7 @@ import java.util.Arrays;
         description = "Train feed-forward neural networks by backpropagation.",
         subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, GradcheckCommand.class,
                 ExplainCommand.class, PlotCommand.class, DrawCommand.class, ReportCommand.class,
-                picocli.AutoComplete.GenerateCompletion.class},
+                CompletionCommand.class},
         footer = {"", "Run 'backprop COMMAND --help' for a command's options. Add --debug to see stack traces."})
 public final class Main implements Runnable {
     /** Exit code for bad usage or bad input. */
@@ -40,8 +40,8 @@ public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-            description = "Print the stack trace of an error.")
+    /** Also before a command; each command takes it too, with the other common options ({@link CommonOptions}). */
+    @CommandLine.Option(names = "--debug", description = "Print the stack trace of an error.")
     boolean debug;
 
     @Override

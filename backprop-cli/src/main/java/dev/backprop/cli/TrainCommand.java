@@ -5,10 +5,12 @@ import dev.backprop.cli.plot.Charts;
 import dev.backprop.cli.plot.Picture;
 import dev.backprop.data.Column;
 import dev.backprop.data.Dataset;
+import dev.backprop.data.DataFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
+import dev.backprop.data.ReadOptions;
 import dev.backprop.data.ScalingMethod;
 import dev.backprop.data.TargetEncoder;
 import dev.backprop.data.Task;
@@ -46,15 +48,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /** {@code backprop train}: fits a network to a data file (or the seed's bundled example) and writes the model. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        header = "Train a network on a data file (or the seed's example) and write the model.", sortOptions = false,
+@Command(name = "train", header = "Train a network on a data file (or the seed's example) and write the model.", sortOptions = false,
         description = {"Train a network on DATA (CSV, TSV or ARFF) and write the model file.",
                 "Without DATA, trains the seed's own example (hours of sleep and study against test score) on the "
                         + "seed's network: 2-3-1, sigmoid, no bias, loss sse, full-batch gradient descent.",
@@ -81,6 +84,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--ignore", split = ",", paramLabel = "COL[,COL...]",
             description = "Columns to leave out (ids, names).")
     List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--categorical", split = ",", paramLabel = "COL[,COL...]",
+            description = "Columns of a CSV/TSV file to read as categories whatever they hold (a code such as 1, 2, "
+                    + "3, or a column of numbers with some text). Other columns with at least half numbers and some "
+                    + "text are refused. ARFF files declare their types.")
+    List<String> categorical = new ArrayList<>();
 
     @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "error",
             description = "Missing cells (empty, ?, NA): error, mean (fill inputs with the training mean or mode; "
@@ -220,8 +229,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "its own threads, set by the environment variable OPENBLAS_NUM_THREADS.")
     Integer threads;
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
-    OutputFormat format;
+    @Mixin
+    CommonOptions common;
 
     /**
      * Options that --resume may be combined with: they change what is shown or where it is written, not what is
@@ -264,7 +273,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserException("--hidden, --activation, --output-activation and --bias cannot be combined with "
                     + "--init: the model file decides the architecture");
         }
-        Frame frame = Inputs.frame(data, dataOptions);
+        Frame frame = Inputs.frame(data, readOptions());
         Preprocessor preprocessor = preprocessor(frame, initial);
         TrainerConfig config = config(preprocessor.target().task(), initial);
         Network start = initial == null ? null : startingNetwork(initial);
@@ -274,6 +283,23 @@ final class TrainCommand implements Callable<Integer> {
         return train(frame, preprocessor, dataset, config, start, null,
                 Map.of("args", args, "cwd", List.of(Path.of("").toAbsolutePath().toString()),
                         ENGINE_KEY, List.of(ComputeEngine.current())));
+    }
+
+    /**
+     * How to read the training data: the columns named by --categorical, and the ignored ones (whose content does not
+     * matter), are categorical whatever they hold; ARFF files keep their declared types.
+     */
+    private ReadOptions readOptions() {
+        ReadOptions options = dataOptions.readOptions();
+        DataFormat format = options.format() != null ? options.format() : data == null ? DataFormat.CSV
+                : DataFormat.of(data);
+        if (format == DataFormat.ARFF && !categorical.isEmpty()) {
+            throw new UserException("--categorical applies to CSV and TSV files; an ARFF file declares each "
+                    + "attribute's type (declare it nominal: {a,b,c})");
+        }
+        Set<String> columns = new LinkedHashSet<>(categorical);
+        columns.addAll(ignore);
+        return options.withCategorical(columns);
     }
 
     /**
@@ -315,14 +341,14 @@ final class TrainCommand implements Callable<Integer> {
         original.init = original.init == null ? null : base.resolve(original.init);
         original.spec = spec;
         original.quiet = quiet;
-        original.format = format;
+        original.common = common;
         original.files().input("--resume", resume, "--checkpoint").check();
         PrintWriter stderr = spec.commandLine().getErr();
         Map<String, List<String>> context = new LinkedHashMap<>(saved.context());
         context.put(ENGINE_KEY, engines(saved.context().get(ENGINE_KEY), stderr));
         stderr.println(outputs.describe(resume));
         stderr.flush();
-        Frame frame = Inputs.frame(original.data, original.dataOptions);
+        Frame frame = Inputs.frame(original.data, original.readOptions());
         Preprocessor preprocessor = saved.model().preprocessor();
         try {
             requireMemory(saved.config(), preprocessor, saved.model().network(), frame.rows());
@@ -603,7 +629,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private void report(TrainingResult result, Model model, Frame frame) {
         PrintWriter stdout = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
+        if (common.format() == OutputFormat.JSON) {
             ObjectNode json = Json.object();
             json.put("stopReason", result.stopReason().id());
             json.put("epochs", result.epochs());

@@ -39,7 +39,8 @@ public final class CsvFiles {
      * @throws InvalidDataException naming the line and column of the first problem
      */
     public static Table read(Reader reader, String source) {
-        return toTable(CsvFrameReader.read(reader, source, null));
+        // Every column must be numeric here, which toTable checks cell by cell: read mixed columns to say which cell.
+        return toTable(CsvFrameReader.readWith(reader, source, ReadOptions.DEFAULT.withMixedColumns(true)));
     }
 
     /**

@@ -59,7 +59,8 @@ public final class ModelFile {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
             .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build())
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ModelFile() {
     }
@@ -126,6 +127,12 @@ public final class ModelFile {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             // Jackson's messages can quote the input across lines; an error must stay one line.
+            if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+                    && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+                throw new InvalidModelException("text after the end of the JSON object"
+                        + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "")
+                        + ": a model file holds exactly one JSON object");
+            }
             String reason = e.getOriginalMessage().replaceAll("\\s+", " ").strip()
                     .replaceAll(": enable `JsonReadFeature\\.[A-Z_]+` to allow", " (JSON numbers must be finite)");
             throw new InvalidModelException("not valid JSON: " + reason
