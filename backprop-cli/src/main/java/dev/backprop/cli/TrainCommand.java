@@ -7,6 +7,7 @@ import dev.backprop.data.Column;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.DataFormat;
 import dev.backprop.data.Frame;
+import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
@@ -274,6 +275,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "--init: the model file decides the architecture");
         }
         Frame frame = Inputs.frame(data, readOptions());
+        requireCategoricalColumns(frame);
         Preprocessor preprocessor = preprocessor(frame, initial);
         TrainerConfig config = config(preprocessor.target().task(), initial);
         Network start = initial == null ? null : startingNetwork(initial);
@@ -300,6 +302,19 @@ final class TrainCommand implements Callable<Integer> {
         Set<String> columns = new LinkedHashSet<>(categorical);
         columns.addAll(ignore);
         return options.withCategorical(columns);
+    }
+
+    /**
+     * Refuses a --categorical name the data lacks (the reader passes unknown names over, since --ignore's names go to
+     * it too and are checked later with their own message).
+     */
+    private void requireCategoricalColumns(Frame frame) {
+        for (String name : categorical) {
+            if (!frame.names().contains(name)) {
+                throw new InvalidDataException(frame.source(), 1, null, "--categorical names the column '" + name
+                        + "', which the header does not have (columns: " + String.join(", ", frame.names()) + ")");
+            }
+        }
     }
 
     /**
