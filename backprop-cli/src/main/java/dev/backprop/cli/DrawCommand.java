@@ -3,7 +3,7 @@ package dev.backprop.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.cli.plot.NetworkDrawing;
 import dev.backprop.cli.plot.Picture;
-import dev.backprop.nn.Model;
+import dev.backprop.model.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.data.Frame;
 import dev.backprop.linalg.Matrix;
-import dev.backprop.nn.Model;
+import dev.backprop.model.Model;
 import dev.backprop.train.GradientCheck;
 import dev.backprop.train.GradientCheckResult;
 import picocli.CommandLine.Command;

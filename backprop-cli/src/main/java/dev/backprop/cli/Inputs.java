@@ -6,7 +6,7 @@ import dev.backprop.data.Frame;
 import dev.backprop.data.ReadOptions;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
-import dev.backprop.nn.Model;
+import dev.backprop.model.Model;
 import dev.backprop.train.Checkpoint;
 
 import java.io.IOException;

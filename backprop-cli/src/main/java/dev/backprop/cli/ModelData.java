@@ -5,7 +5,7 @@ import dev.backprop.data.Frame;
 import dev.backprop.data.Prepared;
 import dev.backprop.data.Task;
 import dev.backprop.linalg.Matrix;
-import dev.backprop.nn.Model;
+import dev.backprop.model.Model;
 
 import java.io.PrintWriter;
 import java.util.Arrays;

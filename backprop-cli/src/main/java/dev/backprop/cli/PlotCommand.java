@@ -7,7 +7,7 @@ import dev.backprop.data.Frame;
 import dev.backprop.data.Prepared;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.metrics.ClassificationMetrics;
-import dev.backprop.nn.Model;
+import dev.backprop.model.Model;
 import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -9,7 +9,7 @@ import dev.backprop.data.Frame;
 import dev.backprop.io.AtomicFiles;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.metrics.ClassificationMetrics;
-import dev.backprop.nn.Model;
+import dev.backprop.model.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,7 +3,7 @@ package dev.backprop.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backprop.io.ModelFile;
 import dev.backprop.linalg.Matrix;
-import dev.backprop.nn.Model;
+import dev.backprop.model.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,7 @@ package dev.backprop.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backprop.SeedFormulas;
 import dev.backprop.io.ModelFile;
-import dev.backprop.nn.Model;
+import dev.backprop.model.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

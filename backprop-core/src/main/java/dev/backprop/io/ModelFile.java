@@ -15,13 +15,13 @@ import dev.backprop.data.ScalingMethod;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.linalg.MemoryBudget;
 import dev.backprop.linalg.TooLargeException;
+import dev.backprop.model.Model;
+import dev.backprop.model.TrainingHistory;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.DenseLayer;
 import dev.backprop.nn.Loss;
-import dev.backprop.nn.Model;
 import dev.backprop.nn.Network;
-import dev.backprop.nn.TrainingHistory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.backprop.train;
 
 import dev.backprop.data.Dataset;
-import dev.backprop.nn.Model;
+import dev.backprop.model.Model;
 
 import java.util.List;
 import java.util.Map;

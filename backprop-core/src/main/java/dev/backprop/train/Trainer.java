@@ -8,12 +8,12 @@ import dev.backprop.data.Scaling;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.linalg.MemoryBudget;
 import dev.backprop.linalg.TooLargeException;
+import dev.backprop.model.Model;
+import dev.backprop.model.TrainingHistory;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Initializer;
 import dev.backprop.nn.LayerSpec;
-import dev.backprop.nn.Model;
 import dev.backprop.nn.Network;
-import dev.backprop.nn.TrainingHistory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -277,8 +277,7 @@ public final class Trainer {
                 config.settings());
         Model model = new Model(network, data.inputNames(), data.targetNames(), prepared.inputScaling(),
                 prepared.outputScaling(), null, history);
-        return new TrainingResult(model, outcome.stopReason(), outcome.epochs(), outcome.finalLoss(),
-                outcome.lossHistory(), outcome.validationLossHistory(), outcome.bestEpoch());
+        return new TrainingResult(model, outcome.stopReason());
     }
 
     /** The data as training sees it: split, scaling fitted on the training rows, both parts scaled. */

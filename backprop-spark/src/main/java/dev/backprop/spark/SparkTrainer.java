@@ -3,12 +3,12 @@ package dev.backprop.spark;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Scaling;
+import dev.backprop.model.Model;
+import dev.backprop.model.TrainingHistory;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Initializer;
 import dev.backprop.nn.Loss;
-import dev.backprop.nn.Model;
 import dev.backprop.nn.Network;
-import dev.backprop.nn.TrainingHistory;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingResult;
@@ -456,8 +456,7 @@ public final class SparkTrainer {
                 outcome.finalLoss(), outcome.lossHistory(), new double[0], config.settings());
         Model model = new Model(Network.of(architecture, parameters), data.inputNames(), data.targetNames(),
                 data.inputScaling(), data.outputScaling(), data.preprocessor().orElse(null), history);
-        return new TrainingResult(model, outcome.stopReason(), outcome.epochs(), outcome.finalLoss(),
-                outcome.lossHistory());
+        return new TrainingResult(model, outcome.stopReason());
     }
 
     static ColumnSource source(Dataset<Row> data, String name) {

@@ -1,7 +1,7 @@
 package dev.backprop.cli.plot;
 
 import dev.backprop.linalg.Matrix;
-import dev.backprop.nn.Model;
+import dev.backprop.model.Model;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;

@@ -1,7 +1,7 @@
 package dev.backprop.cli.plot;
 
+import dev.backprop.model.Model;
 import dev.backprop.nn.DenseLayer;
-import dev.backprop.nn.Model;
 import dev.backprop.nn.Network;
 
 import java.awt.BasicStroke;

@@ -1,4 +1,4 @@
-package dev.backprop.nn;
+package dev.backprop.model;
 
 import dev.backprop.data.ColumnType;
 import dev.backprop.data.EncodedInputs;
@@ -11,6 +11,7 @@ import dev.backprop.data.Scaling;
 import dev.backprop.data.TargetEncoder;
 import dev.backprop.data.Task;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.nn.Network;
 
 import java.util.ArrayList;
 import java.util.Collections;

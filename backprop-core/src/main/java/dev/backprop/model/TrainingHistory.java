@@ -1,4 +1,4 @@
-package dev.backprop.nn;
+package dev.backprop.model;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * How a model was trained, kept in its model file so a report or a person can see it later: the stopping rule, the
- * epochs, the loss of every epoch, and the settings used. Immutable.
+ * epochs, the loss of every epoch, and the settings used. The one record of a training run: the trainer's result
+ * ({@code dev.backprop.train.TrainingResult}) reads its epochs and losses from here. Immutable.
  *
  * @param stopReason            the rule that stopped training, as the CLI names it ("converged", "max-epochs", ...)
  * @param epochs                epochs run
