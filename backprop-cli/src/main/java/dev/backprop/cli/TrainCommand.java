@@ -9,24 +9,23 @@ import dev.backprop.data.Frame;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
-import dev.backprop.data.ScalingMethod;
 import dev.backprop.data.Task;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
 import dev.backprop.linalg.Gemm;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.metrics.ClassificationMetrics;
-import dev.backprop.nn.Activation;
-import dev.backprop.nn.Loss;
 import dev.backprop.nn.Model;
 import dev.backprop.nn.Network;
-import dev.backprop.optim.LearningRateSchedule;
-import dev.backprop.optim.OptimizerType;
 import dev.backprop.train.Checkpoint;
+import dev.backprop.train.InvalidSettingException;
+import dev.backprop.train.Preset;
 import dev.backprop.train.StopReason;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingListener;
+import dev.backprop.train.TrainingSetting;
+import dev.backprop.train.TrainingSettings;
 import dev.backprop.train.TrainingResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,7 +47,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /** {@code backprop train}: fits a network to a data file (or the seed's bundled example) and writes the model. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = SettingOptions.class,
         header = "Train a network on a data file (or the seed's example) and write the model.", sortOptions = false,
         description = {"Train a network on DATA (CSV, TSV or ARFF) and write the model file.",
                 "Without DATA, trains the seed's own example (hours of sleep and study against test score) on the "
@@ -87,93 +86,10 @@ final class TrainCommand implements Callable<Integer> {
     String task;
 
     @Option(names = "--preset", paramLabel = "P",
-            description = "Starting point of the options below: seed (the seed's network exactly) or auto (a modern "
+            description = "Starting point of the training options below: seed (the seed's network exactly) or auto (a modern "
                     + "network for real data). Default: seed without DATA or with an --init model that has no "
                     + "preprocessing (a hand-written one); auto otherwise.")
     String preset;
-
-    @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]",
-            description = "Sizes of the hidden layers, input side first. Preset: 3 (seed), 100 (auto).")
-    List<Integer> hidden;
-
-    @Option(names = "--activation", paramLabel = "F",
-            description = "Hidden-layer activation: sigmoid, tanh, relu, leaky-relu, linear. Preset: sigmoid, relu.")
-    String activation;
-
-    @Option(names = "--output-activation", paramLabel = "F",
-            description = "Output activation: sigmoid, linear, softmax (with categorical-cross-entropy). "
-                    + "Preset: sigmoid; auto: linear for regression, softmax for classification.")
-    String outputActivation;
-
-    @Option(names = "--bias", negatable = true, description = "Give every layer a bias vector. Preset: --no-bias "
-            + "(seed), --bias (auto).")
-    Boolean bias;
-
-    @Option(names = "--loss", paramLabel = "L",
-            description = "sse (the seed's sum of 1/2 (y - yhat)^2), mse (sse / rows), binary-cross-entropy "
-                    + "(sigmoid output), categorical-cross-entropy (softmax output). Preset: sse; auto: mse or "
-                    + "categorical-cross-entropy.")
-    String loss;
-
-    @Option(names = "--optimizer", paramLabel = "OPT",
-            description = "gd (full-batch gradient descent, W <- W - eta dJ/dW), sgd, momentum, nesterov, adam "
-                    + "(mini-batches), lbfgs, bfgs (full batch, line search). Preset: gd, adam.")
-    String optimizer;
-
-    @Option(names = {"--learning-rate", "--eta"}, paramLabel = "ETA",
-            description = "Learning rate eta (> 0). Default: the optimizer's (gd 1, sgd/momentum/nesterov 0.01, "
-                    + "adam 0.001).")
-    Double learningRate;
-
-    @Option(names = "--batch-size", paramLabel = "N",
-            description = "Rows per update. Default: all rows for gd, lbfgs, bfgs; min(200, rows) for the others.")
-    Integer batchSize;
-
-    @Option(names = "--momentum", paramLabel = "MU", defaultValue = "0.9",
-            description = "mu of momentum and nesterov, in [0, 1). Default: ${DEFAULT-VALUE}.")
-    double momentum;
-
-    @Option(names = "--schedule", paramLabel = "S", defaultValue = "constant",
-            description = "Learning-rate schedule: constant, step[:FACTOR:EVERY], exponential[:FACTOR], "
-                    + "plateau[:FACTOR:PATIENCE[:MIN]]. Default: ${DEFAULT-VALUE}.")
-    String schedule;
-
-    @Option(names = "--l2", paramLabel = "LAMBDA", defaultValue = "0",
-            description = "L2 penalty: J/n + lambda/2 * sum of squared weights (biases not penalised). Default: 0.")
-    double l2;
-
-    @Option(names = "--dropout", paramLabel = "P", defaultValue = "0",
-            description = "Drop each hidden unit with probability P while training (inverted dropout), in [0, 1). "
-                    + "Default: 0.")
-    double dropout;
-
-    @Option(names = "--epochs", paramLabel = "MAX", description = "Most epochs to run. Preset: 10000, 500.")
-    Integer epochs;
-
-    @Option(names = "--tolerance", paramLabel = "TOL",
-            description = "Stop once no weight changes by more than TOL in an epoch (0: never); also the least "
-                    + "improvement --patience counts. Preset: 1e-6.")
-    Double tolerance;
-
-    @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0",
-            description = "Hold out this fraction of rows (seeded) and keep the weights of the best validation "
-                    + "epoch, in [0, 1). Default: 0.")
-    double validation;
-
-    @Option(names = "--patience", paramLabel = "N",
-            description = "Stop when the validation loss (training loss without --validation) has not improved "
-                    + "for N epochs; 0 never. Preset: 0, 10.")
-    Integer patience;
-
-    @Option(names = "--scale", paramLabel = "METHOD",
-            description = "Input and target scaling: minmax (to [0,1]), max (divide by the column maximum), none. "
-                    + "Default: minmax.")
-    String scale;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "Seed of every random choice: initial weights, validation split, shuffling, dropout. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    long seed;
 
     @Option(names = "--init", paramLabel = "MODEL.json",
             description = "Start from this model file's architecture and weights instead of random ones.")
@@ -249,15 +165,19 @@ final class TrainCommand implements Callable<Integer> {
             parse(() -> Picture.format(plotLoss));
         }
         Model initial = init == null ? null : Inputs.model(init);
-        if (initial != null && (hidden != null || activation != null || bias != null || outputActivation != null)) {
-            throw new UserException("--hidden, --activation, --output-activation and --bias cannot be combined with "
-                    + "--init: the model file decides the architecture");
+        Map<TrainingSetting<?>, Object> given = SettingOptions.given(spec.commandLine().getParseResult());
+        if (initial != null) {
+            parse(() -> {
+                TrainingSettings.checkStartingModel(given);
+                return null;
+            });
         }
         Frame frame = Inputs.frame(data, dataOptions);
         Preprocessor preprocessor = preprocessor(frame, initial);
         Dataset dataset = preprocessor.apply(frame).dataset();
-        TrainerConfig config = config(preprocessor.target().task(), initial);
-        Network start = initial == null ? null : startingNetwork(initial);
+        TrainerConfig config = config(preprocessor.target().task(), initial, given);
+        Network start = initial == null ? null : parse(() -> TrainingSettings.startingNetwork(initial.network(),
+                given));
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         return train(frame, preprocessor, dataset, config, start, null,
                 Map.of("args", args, "cwd", List.of(Path.of("").toAbsolutePath().toString())));
@@ -341,7 +261,8 @@ final class TrainCommand implements Callable<Integer> {
             result = from != null ? trainer.resume(dataset, from)
                     : start == null ? trainer.train(dataset) : trainer.train(dataset, start);
         } catch (IllegalArgumentException e) {
-            throw new UserException(from != null ? resume + ": " + e.getMessage() : optionName(e.getMessage()));
+            throw new UserException(from != null ? resume + ": " + e.getMessage()
+                    : e instanceof InvalidSettingException setting ? setting.optionMessage() : e.getMessage());
         }
         Model model = result.model().withPreprocessor(preprocessor);
         ModelFile.write(model, out);
@@ -404,74 +325,10 @@ final class TrainCommand implements Callable<Integer> {
      * The preset decides what options not given default to: seed without data or when continuing a model without
      * preprocessing (a hand-written one, say); auto otherwise.
      */
-    private TrainerConfig config(Task detected, Model initial) {
+    private TrainerConfig config(Task detected, Model initial, Map<TrainingSetting<?>, Object> given) {
         boolean seedLike = data == null || (initial != null && initial.preprocessor() == null);
-        Presets chosen = preset != null ? Presets.fromId(preset) : seedLike ? Presets.SEED : Presets.AUTO;
-        TrainerConfig.Builder builder = chosen.builder(detected)
-                .seed(seed).momentum(momentum).schedule(parse(() -> LearningRateSchedule.parse(schedule)))
-                .l2(l2).dropout(dropout).validationFraction(validation);
-        if (optimizer != null) {
-            builder.optimizer(parse(() -> OptimizerType.fromId(optimizer)));
-        }
-        if (learningRate != null) {
-            builder.learningRate(learningRate);
-        }
-        if (batchSize != null) {
-            if (batchSize <= 0) {
-                throw new UserException("--batch-size must be > 0 but was " + batchSize
-                        + " (leave it out for the optimizer's default)");
-            }
-            builder.batchSize(batchSize);
-        }
-        if (epochs != null) {
-            builder.maxEpochs(epochs);
-        }
-        if (tolerance != null) {
-            builder.tolerance(tolerance);
-        }
-        if (patience != null) {
-            builder.patience(patience);
-        }
-        if (scale != null) {
-            builder.scaling(parse(() -> ScalingMethod.fromId(scale)));
-        }
-        if (hidden != null) {
-            builder.hidden(hidden);
-        }
-        if (activation != null) {
-            builder.activation(parse(() -> Activation.fromId(activation)));
-        }
-        if (outputActivation != null) {
-            builder.output(parse(() -> Activation.fromId(outputActivation)));
-        }
-        if (bias != null) {
-            builder.bias(bias);
-        }
-        if (loss != null) {
-            builder.loss(parse(() -> Loss.fromId(loss)));
-        }
-        TrainerConfig config;
-        try {
-            config = builder.build();
-        } catch (IllegalArgumentException e) {
-            throw new UserException(optionName(e.getMessage()));
-        }
-        // μ has a default, so only a --momentum the user typed can be one the optimizer would silently ignore.
-        if (spec.commandLine().getParseResult().hasMatchedOption("--momentum")
-                && config.optimizer() != OptimizerType.MOMENTUM && config.optimizer() != OptimizerType.NESTEROV) {
-            throw new UserException("--momentum applies to the momentum and nesterov optimizers, not "
-                    + config.optimizer().id() + " (choose one with --optimizer)");
-        }
-        return config;
-    }
-
-    /** Turns the core's field names in a validation message into the option a user typed. */
-    private static String optionName(String message) {
-        return message.replace("learningRate", "--learning-rate").replace("maxEpochs", "--epochs")
-                .replace("tolerance", "--tolerance").replace("hidden layer sizes", "--hidden sizes")
-                .replace("batchSize", "--batch-size").replace("validationFraction", "--validation")
-                .replace("momentum must", "--momentum must").replace("l2 must", "--l2 must")
-                .replace("dropout must", "--dropout must").replace("patience must", "--patience must");
+        Preset chosen = preset != null ? parse(() -> Preset.fromId(preset)) : seedLike ? Preset.SEED : Preset.AUTO;
+        return parse(() -> TrainingSettings.configure(chosen, detected, given));
     }
 
     private static <T> T parse(Supplier<T> parser) {
@@ -480,14 +337,6 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-    }
-
-    private Network startingNetwork(Model initial) {
-        Network network = initial.network();
-        if (loss == null) {
-            return network;
-        }
-        return parse(() -> Network.of(network.layers(), Loss.fromId(loss)));
     }
 
     /** Shows progress (unless quiet) and stops the run when a signal arrived. */

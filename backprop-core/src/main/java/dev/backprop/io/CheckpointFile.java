@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.backprop.data.ScalingMethod;
-import dev.backprop.nn.Activation;
-import dev.backprop.nn.Loss;
 import dev.backprop.nn.Model;
-import dev.backprop.optim.LearningRateSchedule;
-import dev.backprop.optim.OptimizerType;
 import dev.backprop.train.Checkpoint;
 import dev.backprop.train.TrainerConfig;
+import dev.backprop.train.TrainingSetting;
+import dev.backprop.train.TrainingSettings;
 import dev.backprop.train.TrainingState;
 
 import java.io.IOException;
@@ -146,61 +143,66 @@ public final class CheckpointFile {
         }
     }
 
+    /** Every setting under its name, typed by its kind. */
     private static ObjectNode config(TrainerConfig c) {
         ObjectNode node = F.objectNode();
-        ArrayNode hidden = node.putArray("hidden");
-        c.hidden().forEach(hidden::add);
-        node.put("activation", c.activation().id());
-        node.put("output", c.output().id());
-        node.put("bias", c.bias());
-        node.put("loss", c.loss().id());
-        node.put("learningRate", c.learningRate());
-        node.put("maxEpochs", c.maxEpochs());
-        node.put("tolerance", c.tolerance());
-        node.put("scaling", c.scaling().id());
-        node.put("seed", c.seed());
-        node.put("optimizer", c.optimizer().id());
-        node.put("momentum", c.momentum());
-        node.put("schedule", c.schedule().id());
-        node.put("batchSize", c.batchSize());
-        node.put("l2", c.l2());
-        node.put("dropout", c.dropout());
-        node.put("validationFraction", c.validationFraction());
-        node.put("patience", c.patience());
+        for (TrainingSetting<?> setting : TrainingSettings.ALL) {
+            node.set(setting.name(), value(setting, c));
+        }
         return node;
     }
 
+    private static <T> JsonNode value(TrainingSetting<T> setting, TrainerConfig c) {
+        T v = setting.of(c);
+        return switch (setting.kind()) {
+            case SIZES -> {
+                ArrayNode sizes = F.arrayNode();
+                ((List<?>) v).forEach(size -> sizes.add((Integer) size));
+                yield sizes;
+            }
+            case BOOLEAN -> F.booleanNode((Boolean) v);
+            case INTEGER -> F.numberNode((Integer) v);
+            case LONG -> F.numberNode((Long) v);
+            case DOUBLE -> F.numberNode((Double) v);
+            case ID -> F.textNode(setting.text(v));
+        };
+    }
+
     private static TrainerConfig readConfig(JsonNode node) {
-        List<Integer> hidden = new ArrayList<>();
-        JsonNode hiddenNode = node.get("hidden");
-        if (hiddenNode == null || !hiddenNode.isArray()) {
-            throw new InvalidModelException("config \"hidden\" must be an array of layer sizes");
-        }
-        for (JsonNode size : hiddenNode) {
-            hidden.add(integer(size, "config hidden"));
+        TrainerConfig.Builder builder = TrainerConfig.builder();
+        for (TrainingSetting<?> setting : TrainingSettings.ALL) {
+            read(setting, node, builder);
         }
         try {
-            return new TrainerConfig(hidden,
-                    ModelFile.parseEnum(node.path("activation"), "config activation", Activation::fromId),
-                    ModelFile.parseEnum(node.path("output"), "config output", Activation::fromId),
-                    bool(node.get("bias"), "config bias"),
-                    ModelFile.parseEnum(node.path("loss"), "config loss", Loss::fromId),
-                    ModelFile.number(node.get("learningRate"), "config learningRate"),
-                    integer(node.get("maxEpochs"), "config maxEpochs"),
-                    ModelFile.number(node.get("tolerance"), "config tolerance"),
-                    ModelFile.parseEnum(node.path("scaling"), "config scaling", ScalingMethod::fromId),
-                    longInteger(node.get("seed"), "config seed"),
-                    ModelFile.parseEnum(node.path("optimizer"), "config optimizer", OptimizerType::fromId),
-                    ModelFile.number(node.get("momentum"), "config momentum"),
-                    ModelFile.parseEnum(node.path("schedule"), "config schedule", LearningRateSchedule::parse),
-                    integer(node.get("batchSize"), "config batchSize"),
-                    ModelFile.number(node.get("l2"), "config l2"),
-                    ModelFile.number(node.get("dropout"), "config dropout"),
-                    ModelFile.number(node.get("validationFraction"), "config validationFraction"),
-                    integer(node.get("patience"), "config patience"));
+            return builder.build();
         } catch (IllegalArgumentException e) {
             throw new InvalidModelException("config: " + e.getMessage());
         }
+    }
+
+    private static <T> void read(TrainingSetting<T> setting, JsonNode config, TrainerConfig.Builder builder) {
+        String where = "config " + setting.name();
+        JsonNode node = config.get(setting.name());
+        Object value = switch (setting.kind()) {
+            case SIZES -> {
+                if (node == null || !node.isArray()) {
+                    throw new InvalidModelException("config \"" + setting.name() + "\" must be an array of layer sizes");
+                }
+                List<Integer> sizes = new ArrayList<>();
+                for (JsonNode size : node) {
+                    sizes.add(integer(size, where));
+                }
+                yield sizes;
+            }
+            case BOOLEAN -> bool(node, where);
+            case INTEGER -> integer(node, where);
+            case LONG -> longInteger(node, where);
+            case DOUBLE -> ModelFile.number(node, where);
+            case ID -> ModelFile.parseEnum(config.path(setting.name()), where, setting::parse);
+        };
+        @SuppressWarnings("unchecked")
+        T typed = (T) value;
+        builder.set(setting, typed);
     }
 
     private static ObjectNode state(TrainingState s) {

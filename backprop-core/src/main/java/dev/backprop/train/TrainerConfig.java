@@ -7,8 +7,9 @@ import dev.backprop.nn.Regularization;
 import dev.backprop.optim.LearningRateSchedule;
 import dev.backprop.optim.OptimizerType;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 
 /**
  * Everything that decides a training run. Immutable; build one with {@link #builder()}, whose defaults are the seed's
@@ -69,51 +70,45 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
      * @throws IllegalArgumentException naming the field and the allowed range for any value out of range, or the
      *                                  combination that does not work
      */
-    public TrainerConfig {
-        hidden = List.copyOf(hidden);
-        for (int size : hidden) {
-            if (size <= 0) {
-                throw new IllegalArgumentException("hidden layer sizes must be > 0 but were " + hidden);
-            }
+    public TrainerConfig(List<Integer> hidden, Activation activation, Activation output, boolean bias, Loss loss,
+                         double learningRate, int maxEpochs, double tolerance, ScalingMethod scaling, long seed,
+                         OptimizerType optimizer, double momentum, LearningRateSchedule schedule, int batchSize,
+                         double l2, double dropout, double validationFraction, int patience) {
+        this.hidden = List.copyOf(hidden);
+        this.activation = activation;
+        this.output = output;
+        this.bias = bias;
+        this.loss = loss;
+        this.learningRate = learningRate;
+        this.maxEpochs = maxEpochs;
+        this.tolerance = tolerance;
+        this.scaling = scaling;
+        this.seed = seed;
+        this.optimizer = optimizer;
+        this.momentum = momentum;
+        this.schedule = schedule;
+        this.batchSize = batchSize;
+        this.l2 = l2;
+        this.dropout = dropout;
+        this.validationFraction = validationFraction;
+        this.patience = patience;
+        for (TrainingSetting<?> setting : TrainingSettings.ALL) {
+            check(setting);
         }
-        Objects.requireNonNull(activation, "activation");
-        Objects.requireNonNull(output, "output");
-        Objects.requireNonNull(loss, "loss");
-        Objects.requireNonNull(scaling, "scaling");
-        Objects.requireNonNull(optimizer, "optimizer");
-        Objects.requireNonNull(schedule, "schedule");
+        // The rules that join settings; each one's own range is checked above, from its description.
         if (!activation.elementWise()) {
             throw new IllegalArgumentException(activation.id() + " is an output activation; hidden layers use "
                     + "sigmoid, tanh, relu, leaky-relu or linear");
         }
         loss.checkActivation(output);
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate must be > 0 and finite but was " + learningRate);
-        }
-        if (maxEpochs <= 0) {
-            throw new IllegalArgumentException("maxEpochs must be > 0 but was " + maxEpochs);
-        }
-        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-            throw new IllegalArgumentException("tolerance must be >= 0 and finite but was " + tolerance);
-        }
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1) but was " + momentum);
-        }
-        if (batchSize < 0) {
-            throw new IllegalArgumentException("batchSize must be >= 0 (0: the optimizer's default) but was "
-                    + batchSize);
-        }
-        Regularization checked = new Regularization(l2, dropout);
-        if (checked.dropout() > 0 && optimizer.lineSearch()) {
+        if (dropout > 0 && optimizer.lineSearch()) {
             throw new IllegalArgumentException("dropout makes the loss random, which the line search of "
                     + optimizer.id() + " cannot work with; use gd, sgd, momentum, nesterov or adam with dropout");
         }
-        if (!(validationFraction >= 0 && validationFraction < 1)) {
-            throw new IllegalArgumentException("validationFraction must be in [0, 1) but was " + validationFraction);
-        }
-        if (patience < 0) {
-            throw new IllegalArgumentException("patience must be >= 0 (0: never stop early) but was " + patience);
-        }
+    }
+
+    private <T> void check(TrainingSetting<T> setting) {
+        setting.check(setting.of(this));
     }
 
     /**
@@ -151,24 +146,14 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
      *
      * @return a new insertion-ordered map from setting name to its value as text (numbers in Java's {@code Double.toString} form, locale-free)
      */
-    public java.util.Map<String, String> settings() {
-        java.util.Map<String, String> s = new java.util.LinkedHashMap<>();
-        s.put("optimizer", optimizer.id());
-        s.put("learningRate", Double.toString(learningRate));
-        s.put("schedule", schedule.id());
-        if (optimizer == OptimizerType.MOMENTUM || optimizer == OptimizerType.NESTEROV) {
-            s.put("momentum", Double.toString(momentum));
+    public Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (TrainingSetting<?> setting : TrainingSettings.ALL) {
+            if (!setting.inNetwork() && setting.appliesIn(this)) {
+                settings.put(setting.name(), setting.recordedIn(this));
+            }
         }
-        s.put("batchSize", batchSize == 0 ? "default" : Integer.toString(batchSize));
-        s.put("maxEpochs", Integer.toString(maxEpochs));
-        s.put("tolerance", Double.toString(tolerance));
-        s.put("patience", Integer.toString(patience));
-        s.put("validationFraction", Double.toString(validationFraction));
-        s.put("l2", Double.toString(l2));
-        s.put("dropout", Double.toString(dropout));
-        s.put("scaling", scaling.id());
-        s.put("seed", Long.toString(seed));
-        return s;
+        return settings;
     }
 
     /**
@@ -187,10 +172,15 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
      * @return a new builder holding every value of this configuration
      */
     public Builder toBuilder() {
-        return new Builder().hidden(hidden).activation(activation).output(output).bias(bias).loss(loss)
-                .learningRate(learningRate).maxEpochs(maxEpochs).tolerance(tolerance).scaling(scaling).seed(seed)
-                .optimizer(optimizer).momentum(momentum).schedule(schedule).batchSize(batchSize).l2(l2)
-                .dropout(dropout).validationFraction(validationFraction).patience(patience);
+        Builder builder = new Builder();
+        for (TrainingSetting<?> setting : TrainingSettings.ALL) {
+            copy(setting, builder);
+        }
+        return builder;
+    }
+
+    private <T> void copy(TrainingSetting<T> setting, Builder builder) {
+        builder.set(setting, setting.of(this));
     }
 
     /**
@@ -198,26 +188,25 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
      * is set, the optimizer's default is used ({@link OptimizerType#defaultLearningRate}: 1 for gd).
      */
     public static final class Builder {
-        private List<Integer> hidden = List.of(3);
-        private Activation activation = Activation.SIGMOID;
-        private Activation output = Activation.SIGMOID;
-        private boolean bias;
-        private Loss loss = Loss.SSE;
-        private Double learningRate;
-        private int maxEpochs = 10_000;
-        private double tolerance = 1e-6;
-        private ScalingMethod scaling = ScalingMethod.MINMAX;
-        private long seed = 42;
-        private OptimizerType optimizer = OptimizerType.GD;
-        private double momentum = 0.9;
-        private LearningRateSchedule schedule = LearningRateSchedule.constant();
-        private int batchSize;
-        private double l2;
-        private double dropout;
-        private double validationFraction;
-        private int patience;
+        private final Map<TrainingSetting<?>, Object> values = new LinkedHashMap<>();
 
         private Builder() {
+            for (TrainingSetting<?> setting : TrainingSettings.ALL) {
+                values.put(setting, setting.defaultIn(Preset.SEED, null));
+            }
+        }
+
+        /**
+         * Sets one setting.
+         *
+         * @param setting the setting, one of {@link TrainingSettings#ALL}
+         * @param value   its value (checked by {@link #build()}); null for the learning rate means the optimizer's
+         * @param <T>     the setting's value type
+         * @return this builder
+         */
+        public <T> Builder set(TrainingSetting<T> setting, T value) {
+            values.put(setting, value);
+            return this;
         }
 
         /**
@@ -227,8 +216,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder hidden(List<Integer> sizes) {
-            this.hidden = List.copyOf(sizes);
-            return this;
+            return set(TrainingSettings.HIDDEN, List.copyOf(sizes));
         }
 
         /**
@@ -248,8 +236,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder activation(Activation activation) {
-            this.activation = activation;
-            return this;
+            return set(TrainingSettings.ACTIVATION, activation);
         }
 
         /**
@@ -259,8 +246,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder output(Activation output) {
-            this.output = output;
-            return this;
+            return set(TrainingSettings.OUTPUT, output);
         }
 
         /**
@@ -270,8 +256,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder bias(boolean bias) {
-            this.bias = bias;
-            return this;
+            return set(TrainingSettings.BIAS, bias);
         }
 
         /**
@@ -281,8 +266,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder loss(Loss loss) {
-            this.loss = loss;
-            return this;
+            return set(TrainingSettings.LOSS, loss);
         }
 
         /**
@@ -292,8 +276,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder learningRate(double learningRate) {
-            this.learningRate = learningRate;
-            return this;
+            return set(TrainingSettings.LEARNING_RATE, learningRate);
         }
 
         /**
@@ -303,8 +286,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder maxEpochs(int maxEpochs) {
-            this.maxEpochs = maxEpochs;
-            return this;
+            return set(TrainingSettings.MAX_EPOCHS, maxEpochs);
         }
 
         /**
@@ -314,8 +296,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder tolerance(double tolerance) {
-            this.tolerance = tolerance;
-            return this;
+            return set(TrainingSettings.TOLERANCE, tolerance);
         }
 
         /**
@@ -325,8 +306,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder scaling(ScalingMethod scaling) {
-            this.scaling = scaling;
-            return this;
+            return set(TrainingSettings.SCALING, scaling);
         }
 
         /**
@@ -336,8 +316,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
+            return set(TrainingSettings.SEED, seed);
         }
 
         /**
@@ -347,8 +326,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder optimizer(OptimizerType optimizer) {
-            this.optimizer = optimizer;
-            return this;
+            return set(TrainingSettings.OPTIMIZER, optimizer);
         }
 
         /**
@@ -358,8 +336,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder momentum(double momentum) {
-            this.momentum = momentum;
-            return this;
+            return set(TrainingSettings.MOMENTUM, momentum);
         }
 
         /**
@@ -369,8 +346,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder schedule(LearningRateSchedule schedule) {
-            this.schedule = schedule;
-            return this;
+            return set(TrainingSettings.SCHEDULE, schedule);
         }
 
         /**
@@ -380,8 +356,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder batchSize(int batchSize) {
-            this.batchSize = batchSize;
-            return this;
+            return set(TrainingSettings.BATCH_SIZE, batchSize);
         }
 
         /**
@@ -391,8 +366,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder l2(double l2) {
-            this.l2 = l2;
-            return this;
+            return set(TrainingSettings.L2, l2);
         }
 
         /**
@@ -402,8 +376,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder dropout(double dropout) {
-            this.dropout = dropout;
-            return this;
+            return set(TrainingSettings.DROPOUT, dropout);
         }
 
         /**
@@ -413,8 +386,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder validationFraction(double validationFraction) {
-            this.validationFraction = validationFraction;
-            return this;
+            return set(TrainingSettings.VALIDATION, validationFraction);
         }
 
         /**
@@ -424,20 +396,18 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
          * @return this builder
          */
         public Builder patience(int patience) {
-            this.patience = patience;
-            return this;
+            return set(TrainingSettings.PATIENCE, patience);
         }
 
         /**
          * @throws IllegalArgumentException if a value is out of range or a combination does not work
+         *                                  ({@link InvalidSettingException} for one setting's range)
+         * @throws NullPointerException     naming the setting, for a null value
          *
          * @return a new configuration from the values set and the defaults
          */
         public TrainerConfig build() {
-            Objects.requireNonNull(optimizer, "optimizer");
-            double rate = learningRate != null ? learningRate : optimizer.defaultLearningRate();
-            return new TrainerConfig(hidden, activation, output, bias, loss, rate, maxEpochs, tolerance, scaling,
-                    seed, optimizer, momentum, schedule, batchSize, l2, dropout, validationFraction, patience);
+            return TrainingSettings.config(values);
         }
     }
 }

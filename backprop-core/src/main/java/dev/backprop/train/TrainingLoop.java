@@ -69,8 +69,9 @@ final class TrainingLoop {
         int batch = batchSize();
         boolean fullBatch = batch >= n;
         if (config.optimizer().lineSearch() && !fullBatch) {
-            throw new IllegalArgumentException(config.optimizer().id() + " works on the full batch, but batchSize "
-                    + config.batchSize() + " is less than the " + n + " training rows (leave it at 0)");
+            throw new InvalidSettingException(TrainingSettings.BATCH_SIZE, config.optimizer().id()
+                    + " works on the full batch, but ", " " + config.batchSize() + " is less than the " + n
+                    + " training rows (leave it at 0)");
         }
         int p = parameters.length;
         Backpropagation backprop = new Backpropagation(architecture, batch, config.regularization(), dropping);
