@@ -8,7 +8,6 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,16 +41,12 @@ final class SettingOptions implements CommandLine.IModelTransformer {
     /** The option that sets {@code setting}, its value converted by picocli to the setting's kind. */
     private static OptionSpec option(TrainingSetting<?> setting) {
         OptionSpec.Builder option = OptionSpec.builder(setting.options().toArray(String[]::new))
-                .description(setting.help(true));
-        return switch (setting.kind()) {
-            case SIZES -> option.type(List.class).auxiliaryTypes(Integer.class).splitRegex(",")
-                    .paramLabel(setting.paramLabel()).build();
-            case BOOLEAN -> option.type(Boolean.class).arity("0").negatable(true).build();
-            case INTEGER -> option.type(Integer.class).paramLabel(setting.paramLabel()).build();
-            case LONG -> option.type(Long.class).paramLabel(setting.paramLabel()).build();
-            case DOUBLE -> option.type(Double.class).paramLabel(setting.paramLabel()).build();
-            case ID -> option.type(String.class).paramLabel(setting.paramLabel()).build();
-        };
+                .description(setting.help(true)).type(setting.kind().optionType());
+        if (setting.kind() == TrainingSetting.Kind.SIZES) {
+            option.auxiliaryTypes(Integer.class).splitRegex(",");
+        }
+        return setting.kind() == TrainingSetting.Kind.BOOLEAN ? option.arity("0").negatable(true).build()
+                : option.paramLabel(setting.paramLabel()).build();
     }
 
     /**
@@ -61,13 +56,6 @@ final class SettingOptions implements CommandLine.IModelTransformer {
      * @return the typed values by setting, in the table's order
      */
     static Map<TrainingSetting<?>, Object> given(ParseResult parsed) {
-        Map<TrainingSetting<?>, Object> given = new LinkedHashMap<>();
-        for (TrainingSetting<?> setting : TrainingSettings.ALL) {
-            OptionSpec matched = parsed.matchedOption(setting.option());
-            if (matched != null) {
-                given.put(setting, matched.getValue());
-            }
-        }
-        return given;
+        return TrainingSettings.given(TrainingSettings.ALL, name -> parsed.matchedOptionValue(name, null));
     }
 }

@@ -234,15 +234,62 @@ public final class Trainer {
                             prepared.inputScaling(), prepared.outputScaling()),
                     state, fingerprint, Map.of()));
         }
-        TrainingLoop.Outcome outcome = new TrainingLoop(config, architecture, prepared.training(),
+        TrainingLoop.Outcome outcome = TrainingLoop.of(config, architecture, prepared.training(),
                 prepared.validation(), listener).run(parameters, splitStart, shuffling, dropping, from,
                 checkpointEvery, sink);
-        Network network = Network.of(architecture, parameters);
+        return result(outcome, Network.of(architecture, parameters), data.inputNames(), data.targetNames(),
+                prepared.inputScaling(), prepared.outputScaling());
+    }
+
+    /**
+     * Trains a new network, its weights drawn by {@link Initializer} from the configured seed as
+     * {@link #train(Dataset)} draws them, on rows held elsewhere: each epoch one full-batch update, with the same
+     * schedule, stopping rules and kept weights as on rows in this JVM. The configuration must not ask for what a
+     * full-batch objective cannot give: mini-batches, dropout or a validation split.
+     *
+     * @param data the rows and their objective
+     * @return the trained model (without preprocessing) and how training went
+     * @throws IllegalArgumentException if the configuration asks for a batch size, dropout or a validation split,
+     *                                  or the objective refuses the network
+     */
+    public TrainingResult train(RemoteRows data) {
+        Architecture architecture = architecture(data.inputNames().size(), data.targetNames().size());
+        return train(data, Network.of(architecture, Initializer.initialParameters(architecture,
+                SplitMix.of(config.seed()))));
+    }
+
+    /**
+     * Trains on rows held elsewhere as {@link #train(RemoteRows)}, starting from {@code initial}'s architecture
+     * (with its loss) and weights.
+     *
+     * @param data    the rows and their objective
+     * @param initial the starting network
+     * @return the trained model (without preprocessing) and how training went
+     * @throws IllegalArgumentException as {@link #train(RemoteRows)}, or if the network does not fit the rows
+     */
+    public TrainingResult train(RemoteRows data, Network initial) {
+        if (config.batchSize() > 0 || config.dropout() > 0 || config.validationFraction() > 0) {
+            throw new IllegalArgumentException("rows held elsewhere train on the full batch, without dropout or a "
+                    + "validation split");
+        }
+        Architecture architecture = initial.architecture();
+        double[] parameters = initial.parameters();
+        FullBatchObjective exact = data.objective(architecture, config.regularization());
+        int rows = (int) Math.min(Integer.MAX_VALUE, data.rows());
+        TrainingLoop.Outcome outcome = TrainingLoop.remote(config, architecture,
+                FullBatch.of(exact, data.steps(exact, config.seed())), rows, listener)
+                .run(parameters, null, null, null, null, 0, null);
+        return result(outcome, Network.of(architecture, parameters), data.inputNames(), data.targetNames(),
+                data.inputScaling(), data.outputScaling());
+    }
+
+    /** The model of a run's kept weights, with its training history, and how the run went. */
+    private TrainingResult result(TrainingLoop.Outcome outcome, Network network, List<String> inputs,
+                                  List<String> targets, Scaling inputScaling, Scaling outputScaling) {
         TrainingHistory history = new TrainingHistory(outcome.stopReason().id(), outcome.epochs(),
                 outcome.bestEpoch(), outcome.finalLoss(), outcome.lossHistory(), outcome.validationLossHistory(),
                 config.settings());
-        Model model = new Model(network, data.inputNames(), data.targetNames(), prepared.inputScaling(),
-                prepared.outputScaling(), null, history);
+        Model model = new Model(network, inputs, targets, inputScaling, outputScaling, null, history);
         return new TrainingResult(model, outcome.stopReason(), outcome.epochs(), outcome.finalLoss(),
                 outcome.lossHistory(), outcome.validationLossHistory(), outcome.bestEpoch());
     }

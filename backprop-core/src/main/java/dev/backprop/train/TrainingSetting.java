@@ -19,17 +19,33 @@ public final class TrainingSetting<T> {
     /** How a value is typed on a command line and written in a checkpoint. */
     public enum Kind {
         /** Comma-separated whole numbers ({@code List<Integer>}). */
-        SIZES,
+        SIZES(List.class),
         /** A flag with a {@code --no-} form ({@code Boolean}). */
-        BOOLEAN,
+        BOOLEAN(Boolean.class),
         /** A whole number ({@code Integer}). */
-        INTEGER,
+        INTEGER(Integer.class),
         /** A long whole number ({@code Long}). */
-        LONG,
+        LONG(Long.class),
         /** A number ({@code Double}). */
-        DOUBLE,
+        DOUBLE(Double.class),
         /** A word parsed by the setting's parser ({@code String} on a command line). */
-        ID
+        ID(String.class);
+
+        private final Class<?> optionType;
+
+        Kind(Class<?> optionType) {
+            this.optionType = optionType;
+        }
+
+        /**
+         * The type a command-line parser converts the option's text to, before {@link TrainingSetting#parse}.
+         *
+         * @return {@code List} (of {@code Integer}), {@code Boolean}, {@code Integer}, {@code Long}, {@code Double}
+         *         or {@code String}
+         */
+        public Class<?> optionType() {
+            return optionType;
+        }
     }
 
     private final String name;

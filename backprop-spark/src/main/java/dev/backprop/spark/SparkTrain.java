@@ -5,17 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
-import dev.backprop.data.ScalingMethod;
 import dev.backprop.data.Task;
 import dev.backprop.io.InvalidModelException;
 import dev.backprop.io.ModelFile;
-import dev.backprop.nn.Activation;
-import dev.backprop.nn.Loss;
 import dev.backprop.nn.Model;
-import dev.backprop.nn.Network;
-import dev.backprop.optim.LearningRateSchedule;
 import dev.backprop.optim.OptimizerType;
+import dev.backprop.train.Preset;
 import dev.backprop.train.TrainerConfig;
+import dev.backprop.train.TrainingSetting;
+import dev.backprop.train.TrainingSettings;
 import dev.backprop.train.TrainingResult;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -28,8 +26,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -61,6 +62,7 @@ import java.util.concurrent.Callable;
  * stderr.
  */
 @Command(name = "backprop-spark", mixinStandardHelpOptions = true, version = "backprop-spark 0.1.0",
+        modelTransformer = SparkSettingOptions.class,
         description = {"Train a network on DATA with Apache Spark and write the model file.",
                 "DATA is CSV (header row) or Parquet, at any path Hadoop reads (file:, hdfs:, s3a:, ...). Columns "
                         + "are typed, encoded and filled as 'backprop train' does; the full-batch optimizers (gd, "
@@ -98,76 +100,10 @@ public final class SparkTrain implements Callable<Integer> {
             description = "Read the inputs from this MLlib vector column (Parquet) instead of every other column.")
     String features;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]",
-            description = "Sizes of the hidden layers, input side first. Default: 3.")
-    List<Integer> hidden;
-
-    @Option(names = "--activation", paramLabel = "F",
-            description = "Hidden-layer activation: sigmoid, tanh, relu, leaky-relu, linear. Default: sigmoid.")
-    String activation;
-
-    @Option(names = "--output-activation", paramLabel = "F",
-            description = "Output activation: sigmoid, linear, softmax (with categorical-cross-entropy). "
-                    + "Default: sigmoid.")
-    String outputActivation;
-
-    @Option(names = "--bias", negatable = true, description = "Give every layer a bias vector. Default: --no-bias.")
-    Boolean bias;
-
-    @Option(names = "--loss", paramLabel = "L",
-            description = "sse (the seed's sum of 1/2 (y - yhat)^2), mse (sse / rows), binary-cross-entropy "
-                    + "(sigmoid output), categorical-cross-entropy (softmax output). Default: sse.")
-    String loss;
-
-    @Option(names = "--optimizer", paramLabel = "OPT", defaultValue = "gd",
-            description = "gd (full-batch gradient descent, exact), lbfgs, bfgs (full batch, line search on the "
-                    + "driver, exact), sgd, momentum, nesterov, adam (a Bernoulli sample of --sample-fraction of the "
-                    + "rows per iteration). Default: ${DEFAULT-VALUE}.")
-    String optimizer;
-
     @Option(names = "--sample-fraction", paramLabel = "F",
             description = "For sgd, momentum, nesterov and adam: the fraction of rows each iteration reads, in "
                     + "(0, 1]; 1 is the full batch. Default: 0.1.")
     Double sampleFraction;
-
-    @Option(names = {"--learning-rate", "--eta"}, paramLabel = "ETA",
-            description = "Learning rate eta (> 0). Default: the optimizer's (gd 1, sgd/momentum/nesterov 0.01, "
-                    + "adam 0.001).")
-    Double learningRate;
-
-    @Option(names = "--momentum", paramLabel = "MU", defaultValue = "0.9",
-            description = "mu of momentum and nesterov, in [0, 1). Default: ${DEFAULT-VALUE}.")
-    double momentum;
-
-    @Option(names = "--schedule", paramLabel = "S", defaultValue = "constant",
-            description = "Learning-rate schedule: constant, step[:FACTOR:EVERY], exponential[:FACTOR], "
-                    + "plateau[:FACTOR:PATIENCE[:MIN]]. Default: ${DEFAULT-VALUE}.")
-    String schedule;
-
-    @Option(names = "--l2", paramLabel = "LAMBDA", defaultValue = "0",
-            description = "L2 penalty: J/n + lambda/2 * sum of squared weights (biases not penalised). Default: 0.")
-    double l2;
-
-    @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
-            description = "Stop when the training loss has not improved for N iterations; 0 never. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    int patience;
-
-    @Option(names = "--epochs", paramLabel = "MAX", defaultValue = "10000",
-            description = "Most updates to make (each is one Spark job). Default: ${DEFAULT-VALUE}.")
-    int epochs;
-
-    @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-6",
-            description = "Stop once no weight changes by more than TOL in an update (0: never). Default: ${DEFAULT-VALUE}.")
-    double tolerance;
-
-    @Option(names = "--scale", paramLabel = "METHOD", defaultValue = "minmax",
-            description = "Input and target scaling: minmax, max or none. Default: ${DEFAULT-VALUE}.")
-    String scale;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "Seed of the initial weights (and of the mini-batch samples). Default: ${DEFAULT-VALUE}.")
-    long seed;
 
     @Option(names = "--init", paramLabel = "MODEL.json",
             description = "Start from this model file's architecture and weights instead of random ones.")
@@ -199,6 +135,9 @@ public final class SparkTrain implements Callable<Integer> {
 
     @Option(names = "--debug", description = "Print the stack trace of an error.")
     boolean debug;
+
+    @Spec
+    CommandSpec spec;
 
     private PrintWriter stdout;
 
@@ -235,7 +174,8 @@ public final class SparkTrain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TrainerConfig config = config();
+        Map<TrainingSetting<?>, Object> given = SparkSettingOptions.given(spec);
+        TrainerConfig config = TrainingSettings.configure(Preset.SEED, null, given);
         SparkTrainer trainer = SparkTrainer.of(config).withPartitions(checked(partitions, "--partitions", 0))
                 .withBlockRows(checked(blockRows, "--block-rows", 1)).withSampleFraction(fraction(config))
                 .withSource(data);
@@ -252,9 +192,8 @@ public final class SparkTrain implements Callable<Integer> {
         SparkSession spark = session();
         try {
             Model initial = init == null ? null : readModel(spark, init);
-            if (initial != null && (hidden != null || activation != null || bias != null || outputActivation != null)) {
-                throw new IllegalArgumentException("--hidden, --activation, --output-activation and --bias cannot be "
-                        + "combined with --init: the model file decides the architecture");
+            if (initial != null) {
+                TrainingSettings.checkStartingModel(given);
             }
             Dataset<Row> table = read(spark);
             TrainingResult result;
@@ -263,7 +202,8 @@ public final class SparkTrain implements Callable<Integer> {
             try (PackedDataset packed = pack(trainer, table, initial)) {
                 rows = packed.rows();
                 usedPartitions = packed.partitions();
-                result = initial == null ? trainer.train(packed) : trainer.train(packed, startingNetwork(initial));
+                result = initial == null ? trainer.train(packed)
+                        : trainer.train(packed, TrainingSettings.startingNetwork(initial.network(), given));
             }
             writeModel(spark, result.model(), out);
             report(result, rows, usedPartitions, spark.sparkContext().master(), json);
@@ -335,45 +275,6 @@ public final class SparkTrain implements Callable<Integer> {
         return builder.getOrCreate();
     }
 
-    /** The configuration, built as {@code backprop train --preset seed} builds it from the same options. */
-    private TrainerConfig config() {
-        TrainerConfig.Builder builder = TrainerConfig.builder()
-                .seed(seed).momentum(momentum).schedule(LearningRateSchedule.parse(schedule)).l2(l2)
-                .optimizer(OptimizerType.fromId(optimizer)).maxEpochs(epochs).tolerance(tolerance).patience(patience)
-                .scaling(ScalingMethod.fromId(scale));
-        if (learningRate != null) {
-            builder.learningRate(learningRate);
-        }
-        if (hidden != null) {
-            builder.hidden(hidden);
-        }
-        if (activation != null) {
-            builder.activation(Activation.fromId(activation));
-        }
-        if (outputActivation != null) {
-            builder.output(Activation.fromId(outputActivation));
-        }
-        if (bias != null) {
-            builder.bias(bias);
-        }
-        if (loss != null) {
-            builder.loss(Loss.fromId(loss));
-        }
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(optionName(e.getMessage()), e);
-        }
-    }
-
-    /** The core's field names in a validation message as the options a user typed, as the command line words it. */
-    private static String optionName(String message) {
-        return message.replace("learningRate", "--learning-rate").replace("maxEpochs", "--epochs")
-                .replace("tolerance", "--tolerance").replace("hidden layer sizes", "--hidden sizes")
-                .replace("momentum must", "--momentum must").replace("l2 must", "--l2 must")
-                .replace("patience must", "--patience must");
-    }
-
     private static int checked(int value, String option, int least) {
         if (value < least) {
             throw new IllegalArgumentException(option + " must be >= " + least + " but was " + value);
@@ -407,11 +308,6 @@ public final class SparkTrain implements Callable<Integer> {
             return initial.outputs().get(0);
         }
         return columns.get(columns.size() - 1);
-    }
-
-    private Network startingNetwork(Model initial) {
-        Network network = initial.network();
-        return loss == null ? network : Network.of(network.layers(), Loss.fromId(loss));
     }
 
     private static boolean isHadoopUri(String path) {

@@ -3,15 +3,15 @@ package dev.backprop.spark;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Scaling;
-import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Initializer;
 import dev.backprop.nn.Loss;
 import dev.backprop.nn.Model;
 import dev.backprop.nn.Network;
-import dev.backprop.nn.TrainingHistory;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingResult;
+import dev.backprop.train.TrainingSetting;
+import dev.backprop.train.TrainingSettings;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * Trains the core's networks on a Spark {@code Dataset<Row>}: the same {@link TrainerConfig} in, the same
@@ -67,6 +66,11 @@ public final class SparkTrainer {
     public static final int DEFAULT_AGGREGATION_DEPTH = 2;
     /** How far a row's targets may sum from 1 for categorical cross-entropy, as the core allows. */
     private static final double TARGET_SUM_TOLERANCE = 1e-6;
+
+    /** The settings Spark trains with: all but a batch size, dropout and a validation split (see {@link #of}). */
+    public static final List<TrainingSetting<?>> SETTINGS = TrainingSettings.ALL.stream()
+            .filter(s -> s != TrainingSettings.BATCH_SIZE && s != TrainingSettings.DROPOUT
+                    && s != TrainingSettings.VALIDATION).toList();
 
     private static final System.Logger LOG = System.getLogger(SparkTrainer.class.getName());
     private static final String ML_VECTOR = "org.apache.spark.ml.linalg.Vector";
@@ -413,10 +417,7 @@ public final class SparkTrainer {
      * @throws IllegalArgumentException if {@code data} was packed with another scaling than this trainer's needs
      */
     public TrainingResult train(PackedDataset data) {
-        Architecture architecture = Trainer.of(config).architecture(data.inputNames().size(),
-                data.targetNames().size());
-        double[] parameters = Initializer.initialParameters(architecture, new SplittableRandom(config.seed()));
-        return run(architecture, parameters, data);
+        return run(data, null);
     }
 
     /**
@@ -429,15 +430,25 @@ public final class SparkTrainer {
      * @throws IllegalArgumentException if the network's input or output count differs from the data's
      */
     public TrainingResult train(PackedDataset data, Network initial) {
-        return run(initial.architecture(), initial.parameters(), data);
+        return run(data, initial);
     }
 
-    private TrainingResult run(Architecture architecture, double[] parameters, PackedDataset data) {
+    /** The core's trainer on the cluster's rows: its loop, schedule and stopping rules, one Spark job an update. */
+    private TrainingResult run(PackedDataset data, Network initial) {
+        Trainer trainer = Trainer.of(config).withListener(new ClusterRows.IterationLog());
+        Loss loss = initial != null ? initial.loss() : config.loss();
+        checkPacking(data, loss);
+        ClusterRows rows = new ClusterRows(data, aggregationDepth, sampleFraction);
+        TrainingResult result = initial == null ? trainer.train(rows) : trainer.train(rows, initial);
+        return data.preprocessor().map(p -> result.withModel(result.model().withPreprocessor(p))).orElse(result);
+    }
+
+    /** Refuses data packed for another scaling or loss than the network trains with. */
+    private void checkPacking(PackedDataset data, Loss loss) {
         if (data.inputScaling().method() != config.scaling()) {
             throw new IllegalArgumentException("the data was packed with scaling " + data.inputScaling().method().id()
                     + " but this trainer scales by " + config.scaling().id());
         }
-        Loss loss = architecture.loss();
         Scaling targetScaling = data.targetRanges().targetScaling(config.scaling(), loss, data.targetNames());
         if (!targetScaling.equals(data.outputScaling())) {
             throw new IllegalArgumentException("the data was packed with targets scaled by "
@@ -448,16 +459,6 @@ public final class SparkTrainer {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s needs one-hot targets (each row sums "
                     + "to 1) but some row's sum is off by %s", loss.id(), data.targetSumError()));
         }
-        DistributedObjective exact = new DistributedObjective(data, architecture, config.regularization(),
-                aggregationDepth);
-        Objective gradients = sampleFraction < 1 ? exact.sampled(sampleFraction, config.seed()) : exact;
-        DriverLoop.Outcome outcome = new DriverLoop(config).run(parameters, exact, gradients);
-        TrainingHistory history = new TrainingHistory(outcome.stopReason().id(), outcome.epochs(), outcome.epochs(),
-                outcome.finalLoss(), outcome.lossHistory(), new double[0], config.settings());
-        Model model = new Model(Network.of(architecture, parameters), data.inputNames(), data.targetNames(),
-                data.inputScaling(), data.outputScaling(), data.preprocessor().orElse(null), history);
-        return new TrainingResult(model, outcome.stopReason(), outcome.epochs(), outcome.finalLoss(),
-                outcome.lossHistory());
     }
 
     static ColumnSource source(Dataset<Row> data, String name) {

@@ -1,0 +1,78 @@
+package dev.backprop.spark;
+
+import dev.backprop.data.Scaling;
+import dev.backprop.nn.Architecture;
+import dev.backprop.nn.Regularization;
+import dev.backprop.optim.Objective;
+import dev.backprop.train.FullBatchObjective;
+import dev.backprop.train.RemoteRows;
+import dev.backprop.train.TrainingListener;
+
+import java.util.List;
+
+/**
+ * Packed rows on the cluster as the core's {@link RemoteRows}: the core's trainer steps on their
+ * {@link DistributedObjective}, each evaluation a Spark job, or with a sample fraction f &lt; 1 on a Bernoulli sample
+ * of about f n rows per update.
+ */
+final class ClusterRows implements RemoteRows {
+    private final PackedDataset data;
+    private final int aggregationDepth;
+    private final double sampleFraction;
+
+    ClusterRows(PackedDataset data, int aggregationDepth, double sampleFraction) {
+        this.data = data;
+        this.aggregationDepth = aggregationDepth;
+        this.sampleFraction = sampleFraction;
+    }
+
+    @Override
+    public long rows() {
+        return data.rows();
+    }
+
+    @Override
+    public List<String> inputNames() {
+        return data.inputNames();
+    }
+
+    @Override
+    public List<String> targetNames() {
+        return data.targetNames();
+    }
+
+    @Override
+    public Scaling inputScaling() {
+        return data.inputScaling();
+    }
+
+    @Override
+    public Scaling outputScaling() {
+        return data.outputScaling();
+    }
+
+    @Override
+    public FullBatchObjective objective(Architecture architecture, Regularization regularization) {
+        return new DistributedObjective(data, architecture, regularization, aggregationDepth);
+    }
+
+    @Override
+    public Objective steps(FullBatchObjective exact, long seed) {
+        return sampleFraction < 1 ? ((DistributedObjective) exact).sampled(sampleFraction, seed) : exact;
+    }
+
+    /** Logs each iteration's J and time at debug level: an iteration is one or more Spark jobs. */
+    static final class IterationLog implements TrainingListener {
+        private static final System.Logger LOG = System.getLogger(SparkTrainer.class.getName());
+        private long start = System.nanoTime();
+
+        @Override
+        public void epochEnded(int epoch, double trainingLoss, double validationLoss, double learningRate) {
+            long now = System.nanoTime();
+            long millis = (now - start) / 1_000_000;
+            start = now;
+            LOG.log(System.Logger.Level.DEBUG, () -> "iteration " + epoch + ": J = " + trainingLoss + " (" + millis
+                    + " ms)");
+        }
+    }
+}
