@@ -54,7 +54,7 @@ opens=(-XX:+IgnoreUnrecognizedVMOptions
   -Djdk.reflect.useDirectMethodHandle=false)
 
 # Local mode stays on the loopback interface and keeps Spark's log to warnings. Spark trains on large data, so the
-# core's Vector API engine is on (as the backprop launcher turns it on for large files; BACKPROP_VECTOR=0 turns it off).
+# core's Vector API engine is on (as the backprop launcher turns it on for train; BACKPROP_VECTOR=0 turns it off).
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 vector=(--add-modules jdk.incubator.vector)
 if [ "${BACKPROP_VECTOR:-}" = 0 ]; then

@@ -5,6 +5,7 @@ import dev.backprop.cli.plot.NetworkDrawing;
 import dev.backprop.cli.plot.Picture;
 import dev.backprop.nn.Model;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,8 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code backprop draw}: the network as the seed draws it, weights as edges. */
-@Command(name = "draw", mixinStandardHelpOptions = true,
-        header = "Draw the network: nodes in columns, weights as edges.",
+@Command(name = "draw", header = "Draw the network: nodes in columns, weights as edges.",
         description = {"Draw the network: input, hidden and output nodes in columns, labelled with column names;",
                 "every weight an edge whose thickness shows |w| and whose colour its sign (blue +, red -).",
                 "PNG or SVG, by FILE's extension."},
@@ -33,8 +33,8 @@ final class DrawCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     Pictures size;
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
-    OutputFormat format;
+    @Mixin
+    CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
@@ -43,7 +43,7 @@ final class DrawCommand implements Callable<Integer> {
         new FileRoles().input("--model", model).output("FILE", file).check();
         Model drawn = Inputs.model(model);
         NetworkDrawing.of(drawn, size.width, size.height).write(file);
-        if (format == OutputFormat.JSON) {
+        if (common.format() == OutputFormat.JSON) {
             ObjectNode json = Json.object();
             json.put("out", file.toString());
             spec.commandLine().getOut().println(Json.write(json));

@@ -23,11 +23,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code backprop evaluate}: how well a model fits a labelled data file. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-        header = "Score a model on labelled data (regression or classification metrics).",
+@Command(name = "evaluate", header = "Score a model on labelled data (regression or classification metrics).",
         description = {"Score a model on labelled data. Always: the loss J on the scaled data, as training computes it.",
                 "Regression: MSE, RMSE, MAE and R^2 in the target's own units.",
-                "Classification: accuracy, per-class precision, recall and F1, the confusion matrix, log loss."},
+                "Classification: accuracy, per-class precision, recall and F1, the confusion matrix, log loss.",
+                "A class the model never saw in training gets its own row, and every row holding it is an error."},
         footer = {"", "Example:", "  backprop evaluate --model model.json test.csv"})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
@@ -42,13 +42,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
-    OutputFormat format;
+    @Mixin
+    CommonOptions common;
 
     @Override
     public Integer call() throws IOException {
         Model trained = Inputs.model(model);
-        Frame frame = Inputs.frame(data, dataOptions);
+        Frame frame = Inputs.modelFrame(data, dataOptions);
         Prepared prepared = ModelData.labelled(trained, frame, "evaluate", spec.commandLine().getErr());
         Matrix x = prepared.dataset().x();
         Matrix predicted = trained.predict(x);
@@ -58,13 +58,18 @@ final class EvaluateCommand implements Callable<Integer> {
         json.put("task", trained.task().id());
         json.put("lossFunction", trained.network().loss().id());
         json.put("loss", loss);
+        json.put("unseenClassRows", prepared.unseenClasses());
         StringBuilder text = new StringBuilder();
         text.append(String.format("rows      %d%n", x.rows()));
-        text.append(String.format("loss      %s (%s, on scaled data)%n", Text.number(loss),
-                trained.network().loss().id()));
+        // A row of a class the model never saw has an all-zero target, so adds 0 to J (unlike the log loss): say so.
+        int unseen = prepared.unseenClasses();
+        String without = unseen == 0 ? "" : String.format("; the %d row%s of unseen classes add%s 0", unseen,
+                unseen == 1 ? "" : "s", unseen == 1 ? "s" : "");
+        text.append(String.format("loss      %s (%s, on scaled data%s)%n", Text.number(loss),
+                trained.network().loss().id(), without));
         if (ModelData.classification(trained)) {
             ClassificationMetrics metrics = ClassificationMetrics.of(trained.classes(), predicted,
-                    ModelData.classIndices(trained, frame, prepared));
+                    ModelData.actualClasses(trained, frame, prepared));
             classification(metrics, json, text);
         } else {
             RegressionMetrics metrics = RegressionMetrics.of(predicted, prepared.dataset().y());
@@ -77,7 +82,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     Text.number(metrics.r2())));
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(format == OutputFormat.JSON ? Json.write(json) + System.lineSeparator() : text);
+        stdout.print(common.format() == OutputFormat.JSON ? Json.write(json) + System.lineSeparator() : text);
         return 0;
     }
 
@@ -85,6 +90,8 @@ final class EvaluateCommand implements Callable<Integer> {
         json.put("accuracy", metrics.accuracy());
         json.put("macroF1", metrics.macroF1());
         json.put("logLoss", metrics.logLoss());
+        ArrayNode unseen = json.putArray("unseenClasses");
+        metrics.unseenClasses().forEach(unseen::add);
         ArrayNode classes = json.putArray("classes");
         List<String> names = metrics.classes();
         List<List<String>> rows = new ArrayList<>();
@@ -115,6 +122,10 @@ final class EvaluateCommand implements Callable<Integer> {
         text.append(String.format("accuracy  %s%nlog loss  %s%nmacro F1  %s%n%n", fixed(metrics.accuracy()),
                 Text.number(metrics.logLoss()), fixed(metrics.macroF1())));
         text.append(Text.table(List.of("class", "precision", "recall", "F1", "support"), rows));
+        if (!metrics.unseenClasses().isEmpty()) {
+            text.append(String.format("not seen in training, so never predicted and every row an error: %s%n",
+                    String.join(", ", metrics.unseenClasses())));
+        }
         text.append(String.format("%nconfusion matrix (rows: actual, columns: predicted)%n"));
         List<String> header = new ArrayList<>();
         header.add("");

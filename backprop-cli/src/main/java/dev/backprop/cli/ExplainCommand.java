@@ -29,8 +29,7 @@ import java.util.concurrent.Callable;
  * {@code backprop explain}: the seed's walkthrough with real numbers. Every matrix of each gradient-descent step, in
  * the seed's notation, where layer 1 is the input: W(1) feeds z(2) = X W(1), a(2) = f(z(2)), and so on up to ŷ.
  */
-@Command(name = "explain", mixinStandardHelpOptions = true,
-        header = "Walk through backpropagation with real numbers, as the seed does.",
+@Command(name = "explain", header = "Walk through backpropagation with real numbers, as the seed does.",
         description = {"Walk through backpropagation with real numbers, in the seed's notation:",
                 "X, W(1), z(2), a(2), W(2), z(3), yhat, J, delta(3), dJ/dW(2), delta(2), dJ/dW(1) and the weights",
                 "after the gradient step (the same for every layer of a deeper network), for --steps steps.",
@@ -65,13 +64,10 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Seed of the fresh weights when no --model is given. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text, json or markdown.")
-    Format format;
+    @Mixin
+    CommonOptions common;
 
     /** explain alone can also write markdown. */
-    enum Format {
-        TEXT, JSON, MARKDOWN
-    }
 
     /**
      * One labelled matrix of the walkthrough.
@@ -95,7 +91,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (stepCount < 1 || stepCount > 100) {
             throw new UserException("--steps must be 1 to 100 but was " + stepCount);
         }
-        Frame frame = Inputs.frame(data, dataOptions);
+        Frame frame = model != null ? Inputs.modelFrame(data, dataOptions) : Inputs.frame(data, dataOptions);
         Model explained = model != null ? Inputs.model(model) : freshSeedModel(frame);
         Matrix[] scaled = ModelData.scaled(explained,
                 ModelData.labelled(explained, frame, "explain", spec.commandLine().getErr()));
@@ -108,7 +104,7 @@ final class ExplainCommand implements Callable<Integer> {
         String lossFormula = architecture.loss().id().equals("sse") ? "J = sum 1/2 (y - yhat)^2"
                 : architecture.loss().id().equals("mse") ? "J = sum 1/2 (y - yhat)^2 / n"
                 : "J = " + architecture.loss().id();
-        String text = switch (format) {
+        String text = switch (common.format()) {
             case JSON -> json(architecture, scaled[0].rows(), lossFormula, steps);
             case MARKDOWN -> Walkthrough.markdown(architecture.toString(), scaled[0].rows(), learningRate,
                     latexLoss(architecture), markdownSteps(steps));

@@ -3,6 +3,7 @@ package dev.backprop.cli;
 import dev.backprop.data.CsvFrameReader;
 import dev.backprop.data.DataFiles;
 import dev.backprop.data.Frame;
+import dev.backprop.data.ReadOptions;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
 import dev.backprop.nn.Model;
@@ -26,14 +27,30 @@ final class Inputs {
     private Inputs() {
     }
 
-    /** The data file at {@code path}, or the seed's sleep/study example when {@code path} is null. */
+    /**
+     * The data file at {@code path} read to fit preprocessing (types inferred, almost-numeric columns refused), or
+     * the seed's sleep/study example when {@code path} is null.
+     */
     static Frame frame(Path path, DataOptions options) {
+        return frame(path, options.readOptions());
+    }
+
+    /**
+     * The data file at {@code path} read to meet a model, whose preprocessing decides each column's type: a column of
+     * numbers with some text is read (as categorical), and refused by the model only if it reads it as numeric.
+     */
+    static Frame modelFrame(Path path, DataOptions options) {
+        return frame(path, options.readOptions().withMixedColumns(true));
+    }
+
+    /** The data file at {@code path} read with {@code options}, or the bundled example when {@code path} is null. */
+    static Frame frame(Path path, ReadOptions options) {
         if (path != null) {
-            return DataFiles.read(path, options.readOptions());
+            return DataFiles.read(path, options);
         }
         try (InputStream in = Inputs.class.getResourceAsStream("sleep-study.csv");
              Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return CsvFrameReader.read(reader, EXAMPLE_NAME, ',');
+            return CsvFrameReader.readWith(reader, EXAMPLE_NAME, options.withFormat(null).withDelimiter(','));
         } catch (IOException e) {
             throw new UncheckedIOException("the bundled example could not be read", e);
         }

@@ -2,26 +2,40 @@ package dev.backprop.cli;
 
 import sun.misc.Signal;
 
+import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Turns Ctrl-C (SIGINT) and SIGTERM during training into a request to stop at the end of the current batch, so the
- * model so far can be written before the process exits with 130 or 143, as shells expect. A second signal while
- * the first is being handled ends the process at once, the usual escape hatch.
+ * model so far and a checkpoint can be written before the process exits with 130 or 143, as shells expect.
+ *
+ * <p>Later signals change nothing but print one line: the run is already stopping, and ending it at once could cut
+ * short the model or checkpoint being written (a second Ctrl-C used to halt the JVM in the middle of the write and
+ * leave a 0-byte temporary file, no model and no message). A signal that arrives while a file is written is therefore
+ * answered only after the write, and the temporary file's removal, have finished. SIGKILL remains the way to abandon
+ * a run at once; the atomic writes leave the previous complete files then.
  */
 final class Interruption {
     private static final AtomicReference<String> RECEIVED = new AtomicReference<>();
+    private static final AtomicInteger LATER = new AtomicInteger();
 
     private Interruption() {
     }
 
-    /** Starts catching SIGINT and SIGTERM. Where the JVM does not allow it (some platforms), does nothing. */
-    static void install() {
+    /**
+     * Starts catching SIGINT and SIGTERM. Where the JVM does not allow it (some platforms), does nothing.
+     *
+     * @param err where the line about a second signal goes
+     */
+    static void install(PrintWriter err) {
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 Signal.handle(new Signal(name), signal -> {
-                    if (!RECEIVED.compareAndSet(null, signal.getName())) {
-                        Runtime.getRuntime().halt(128 + signal.getNumber());
+                    if (!RECEIVED.compareAndSet(null, signal.getName()) && LATER.getAndIncrement() == 0) {
+                        err.printf("%nbackprop: already stopping after %s: the model and a checkpoint are being "
+                                + "written, then it exits (kill -9 abandons them)%n", signalName());
+                        err.flush();
                     }
                 });
             } catch (IllegalArgumentException unsupported) {
@@ -34,7 +48,7 @@ final class Interruption {
         return RECEIVED.get() != null;
     }
 
-    /** 130 after SIGINT, 143 after SIGTERM. */
+    /** 130 after SIGINT, 143 after SIGTERM: the first signal's. */
     static int exitCode() {
         return "TERM".equals(RECEIVED.get()) ? 143 : 130;
     }

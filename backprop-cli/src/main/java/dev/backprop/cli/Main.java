@@ -3,6 +3,8 @@ package dev.backprop.cli;
 import dev.backprop.data.InvalidDataException;
 import dev.backprop.io.InvalidModelException;
 import dev.backprop.io.UnwritableFileException;
+import dev.backprop.linalg.MemoryBudget;
+import dev.backprop.linalg.TooLargeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +29,7 @@ import java.util.Arrays;
         description = "Train feed-forward neural networks by backpropagation.",
         subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, GradcheckCommand.class,
                 ExplainCommand.class, PlotCommand.class, DrawCommand.class, ReportCommand.class,
-                picocli.AutoComplete.GenerateCompletion.class},
+                CompletionCommand.class},
         footer = {"", "Run 'backprop COMMAND --help' for a command's options. Add --debug to see stack traces."})
 public final class Main implements Runnable {
     /** Exit code for bad usage or bad input. */
@@ -38,8 +40,8 @@ public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-            description = "Print the stack trace of an error.")
+    /** Also before a command; each command takes it too, with the other common options ({@link CommonOptions}). */
+    @CommandLine.Option(names = "--debug", description = "Print the stack trace of an error.")
     boolean debug;
 
     @Override
@@ -80,7 +82,18 @@ public final class Main implements Runnable {
             }
             return exitCode(e);
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Thrown past picocli's handler (it only sees Exceptions); what held the memory is unreachable now.
+            errWriter.println("error: " + message(e, command(args)));
+            if (debug) {
+                e.printStackTrace(errWriter);
+            }
+            code = FAILURE;
+        }
+        outWriter.flush();
         if ((outWriter.checkError() || out.checkError()) && code == 0) {
             errWriter.println("error: cannot write standard output: its disk is full or it is closed");
             code = BAD_INPUT;
@@ -101,7 +114,41 @@ public final class Main implements Runnable {
         return FAILURE;
     }
 
+    /** The subcommand named in {@code args}, or "backprop". */
+    private static String command(String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+        }
+        return "backprop";
+    }
+
+    /** The line for an error the JVM threw: the heap or the stack ran out. */
+    static String message(Error e, String command) {
+        if (e instanceof StackOverflowError) {
+            return "input nested too deep: the stack overflowed while running " + command;
+        }
+        return "out of memory while running " + command + " (the JVM may use "
+                + MemoryBudget.bytes(Runtime.getRuntime().maxMemory()) + "); give it less to hold or "
+                + "raise the heap with BACKPROP_JAVA_OPTS=-Xmx" + suggestedHeapGb(Runtime.getRuntime().maxMemory() * 2)
+                + "g";
+    }
+
+    /** Whole gigabytes of heap that would hold {@code bytes}, at least one more than the JVM has now. */
+    static long suggestedHeapGb(long bytes) {
+        long current = Runtime.getRuntime().maxMemory() >> 30;
+        return Math.max(current + 1, MemoryBudget.plus(bytes, (1L << 30) - 1) >> 30);
+    }
+
     static String message(Throwable e) {
+        if (e instanceof TooLargeException t && t.availableBytes() >= 0) {
+            // The core says what was too big; only the command line knows how to give the JVM more heap.
+            Runtime runtime = Runtime.getRuntime();
+            long inUse = runtime.totalMemory() - runtime.freeMemory();
+            long wanted = MemoryBudget.plus(MemoryBudget.plus(t.neededBytes(), inUse), t.neededBytes() / 5);
+            return t.getMessage() + ", or raise the heap with BACKPROP_JAVA_OPTS=-Xmx" + suggestedHeapGb(wanted) + "g";
+        }
         if (e instanceof NoSuchFileException) {
             return e.getMessage() + ": no such file";
         }

@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import dev.backprop.data.CategoricalColumn;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Prepared;
 import dev.backprop.data.Task;
@@ -7,6 +8,9 @@ import dev.backprop.linalg.Matrix;
 import dev.backprop.nn.Model;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /** A model and a data file matched column by column, by name, through the model's preprocessing. */
 final class ModelData {
@@ -25,11 +29,28 @@ final class ModelData {
         Prepared prepared = model.prepare(frame);
         Inputs.warnUnseen(err, prepared.unseenCategories());
         if (prepared.unseenClasses() > 0) {
-            err.printf("warning: %d row%s of '%s' hold%s a class not seen in training%n", prepared.unseenClasses(),
-                    prepared.unseenClasses() == 1 ? "" : "s", model.target(), prepared.unseenClasses() == 1 ? "s" : "");
+            Set<String> unseen = new LinkedHashSet<>(Arrays.asList(actualClasses(model, frame, prepared)));
+            unseen.removeAll(model.classes());
+            int rows = prepared.unseenClasses();
+            boolean one = unseen.size() == 1;
+            err.printf("warning: %s '%s' %s %s not seen in training (%s); %s, since the model never "
+                    + "predicts %s%n", rows == 1 ? "1 row of" : rows + " rows of", model.target(),
+                    rows == 1 ? "holds" : "hold", one ? "a class" : "classes", String.join(", ", unseen),
+                    rows == 1 ? "it counts as an error" : "they count as errors", one ? "it" : "them");
             err.flush();
         }
         return prepared;
+    }
+
+    /** The true class name of each prepared row, as the target column labels it (classification only). */
+    static String[] actualClasses(Model model, Frame frame, Prepared prepared) {
+        CategoricalColumn labels = frame.column(model.target()).toCategorical();
+        int[] rows = prepared.rows();
+        String[] out = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = labels.label(rows[i]);
+        }
+        return out;
     }
 
     /** Inputs and targets scaled as the network sees them, as {x, y}. */

@@ -20,8 +20,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code backprop plot}: pictures of how a model fits labelled data. */
-@Command(name = "plot", mixinStandardHelpOptions = true,
-        header = "Plot how a model fits data: fit, confusion matrix, surface.",
+@Command(name = "plot", header = "Plot how a model fits data: fit, confusion matrix, surface.",
         description = {"Plot how a model fits labelled data. Regression: predicted against actual values with the",
                 "identity line (fit). Classification: the confusion matrix as a heat map (confusion). A model with",
                 "exactly two inputs: the learned surface, or the decision regions, over the input plane with the data",
@@ -53,8 +52,8 @@ final class PlotCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     Pictures size;
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
-    OutputFormat format;
+    @Mixin
+    CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
@@ -62,7 +61,7 @@ final class PlotCommand implements Callable<Integer> {
         Picture.format(out);
         new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check();
         Model plotted = Inputs.model(model);
-        Frame frame = Inputs.frame(data, dataOptions);
+        Frame frame = Inputs.modelFrame(data, dataOptions);
         Prepared prepared = ModelData.labelled(plotted, frame, "plot", spec.commandLine().getErr());
         Matrix x = prepared.dataset().x();
         Matrix y = prepared.dataset().y();
@@ -81,9 +80,9 @@ final class PlotCommand implements Callable<Integer> {
                     throw new UserException("--kind confusion is for classification; a regression model has fit "
                             + "or surface");
                 }
-                yield Charts.confusion(plotted.classes(), ClassificationMetrics.of(plotted.classes(),
-                        plotted.predict(x), ModelData.classIndices(plotted, frame, prepared)).confusion(),
-                        plotted.target());
+                ClassificationMetrics metrics = ClassificationMetrics.of(plotted.classes(), plotted.predict(x),
+                        ModelData.actualClasses(plotted, frame, prepared));
+                yield Charts.confusion(metrics.classes(), metrics.confusion(), plotted.target());
             }
             case "surface" -> {
                 if (!twoInputs) {
@@ -97,7 +96,7 @@ final class PlotCommand implements Callable<Integer> {
                     + "surface)");
         };
         Picture.of(chart, size.width, size.height).write(out);
-        if (format == OutputFormat.JSON) {
+        if (common.format() == OutputFormat.JSON) {
             ObjectNode json = Json.object();
             json.put("kind", chosen);
             json.put("out", out.toString());

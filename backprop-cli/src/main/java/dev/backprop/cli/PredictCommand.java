@@ -28,8 +28,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code backprop predict}: the model's prediction for each row of a data file. */
-@Command(name = "predict", mixinStandardHelpOptions = true,
-        header = "Predict each row of a data file with a trained model.",
+@Command(name = "predict", header = "Predict each row of a data file with a trained model.",
         description = {"Predict with a trained model. Columns are matched by name; a target column in DATA is ignored.",
                 "Writes the model's input columns plus predicted_<target> (a number, or a class name) as CSV;",
                 "with --proba, also one probability column per class."},
@@ -54,15 +53,14 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--proba", description = "Classification: add a probability column per class, proba_<class>.")
     boolean proba;
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text",
-            description = "text (CSV) or json (one object with the predictions).")
-    OutputFormat format;
+    @Mixin
+    CommonOptions common;
 
     @Override
     public Integer call() throws IOException {
         new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check();
         Model trained = Inputs.model(model);
-        Frame frame = Inputs.frame(data, dataOptions);
+        Frame frame = Inputs.modelFrame(data, dataOptions);
         EncodedInputs inputs = trained.prepareInputs(frame);
         Inputs.warnUnseen(spec.commandLine().getErr(), inputs.unseenCategories());
         int skipped = frame.rows() - inputs.rows().length;
@@ -78,7 +76,7 @@ final class PredictCommand implements Callable<Integer> {
                 writer.flush();
             });
         }
-        if (format == OutputFormat.JSON) {
+        if (common.format() == OutputFormat.JSON) {
             spec.commandLine().getOut().println(Json.write(json(trained, inputs.rows(), predicted)));
         } else if (out == null) {
             StringWriter text = new StringWriter();

@@ -21,6 +21,8 @@ abstract class Progress implements TrainingListener, AutoCloseable {
     protected final long started = System.nanoTime();
     protected int rows;
     protected int maxEpochs;
+    /** What the epoch's training loss is, which differs from the final J that the summary prints. */
+    protected String lossLabel = "loss";
 
     /** A live bar when stderr is a terminal, else plain lines on {@code err}. */
     static Progress on(PrintWriter err) {
@@ -31,17 +33,20 @@ abstract class Progress implements TrainingListener, AutoCloseable {
     public void trainingStarted(int maxEpochs, int rows, int batchesPerEpoch) {
         this.maxEpochs = maxEpochs;
         this.rows = rows;
+        // Full batch: J at the start of the epoch, before its step; mini-batches: the mean of the batches' losses
+        // as the weights moved. Neither is the summary's J (all training rows, at the final weights).
+        this.lossLabel = batchesPerEpoch == 1 ? "J before this epoch's step" : "mean batch loss";
     }
 
     @Override
     public void close() {
     }
 
-    /** "loss 0.0123  validation 0.0150  123,456 rows/s" for the epoch just ended. */
+    /** "mean batch loss 0.0123  validation 0.0150  123,456 rows/s" for the epoch just ended. */
     protected String status(int epoch, double trainingLoss, double validationLoss) {
         double seconds = (System.nanoTime() - started) / 1e9;
         double rate = seconds > 0 ? (double) epoch * rows / seconds : 0;
-        StringBuilder sb = new StringBuilder("loss ").append(Text.number(trainingLoss));
+        StringBuilder sb = new StringBuilder(lossLabel).append(' ').append(Text.number(trainingLoss));
         if (!Double.isNaN(validationLoss)) {
             sb.append("  validation ").append(Text.number(validationLoss));
         }

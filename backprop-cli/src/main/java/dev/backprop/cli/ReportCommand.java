@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.cli.plot.Charts;
 import dev.backprop.cli.plot.NetworkDrawing;
 import dev.backprop.cli.plot.Picture;
@@ -26,8 +27,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code backprop report}: one self-contained HTML page about a model and how it fits some data. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-        header = "Write one self-contained HTML report about a model.",
+@Command(name = "report", header = "Write one self-contained HTML report about a model.",
         description = {"Write one self-contained HTML page (no network needed to view it): the model summary, its",
                 "metrics on DATA, the network drawn, the training history and loss curve, and the fit, confusion",
                 "matrix or surface plots. Pictures are inline SVG."},
@@ -45,6 +45,9 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
+    @Mixin
+    CommonOptions common;
+
     @Option(names = {"--out", "-o"}, paramLabel = "FILE.html", defaultValue = "report.html",
             description = "Where to write the page. Default: ${DEFAULT-VALUE}.")
     Path out;
@@ -53,11 +56,22 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check();
         Model reported = Inputs.model(model);
-        Frame frame = Inputs.frame(data, dataOptions);
+        Frame frame = Inputs.modelFrame(data, dataOptions);
         Prepared prepared = ModelData.labelled(reported, frame, "report", spec.commandLine().getErr());
-        String html = page(reported, frame, prepared);
-        AtomicFiles.write(out, stream -> stream.write(html.getBytes(StandardCharsets.UTF_8)));
-        spec.commandLine().getOut().printf("report written to %s%n", out);
+        byte[] html = page(reported, frame, prepared).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(out, stream -> stream.write(html));
+        if (common.format() == OutputFormat.JSON) {
+            ObjectNode json = Json.object();
+            json.put("out", out.toString());
+            json.put("bytes", html.length);
+            json.put("model", model.toString());
+            json.put("data", data.toString());
+            json.put("rows", prepared.dataset().x().rows());
+            json.put("task", reported.task().id());
+            spec.commandLine().getOut().println(Json.write(json));
+        } else {
+            spec.commandLine().getOut().printf("report written to %s%n", out);
+        }
         return 0;
     }
 
@@ -80,10 +94,14 @@ final class ReportCommand implements Callable<Integer> {
         String fitPicture;
         if (classify) {
             ClassificationMetrics m = ClassificationMetrics.of(reported.classes(), predicted,
-                    ModelData.classIndices(reported, frame, prepared));
+                    ModelData.actualClasses(reported, frame, prepared));
             metrics.add(new String[] {"accuracy", fixed(m.accuracy())});
             metrics.add(new String[] {"macro F1", fixed(m.macroF1())});
             metrics.add(new String[] {"log loss", Text.number(m.logLoss())});
+            if (!m.unseenClasses().isEmpty()) {
+                metrics.add(new String[] {"classes not seen in training (every row an error)",
+                        String.join(", ", m.unseenClasses())});
+            }
             body.append(table(new String[] {"metric", "value"}, metrics));
             List<String[]> perClass = new ArrayList<>();
             for (int c = 0; c < m.classes().size(); c++) {

@@ -5,16 +5,22 @@ import dev.backprop.cli.plot.Charts;
 import dev.backprop.cli.plot.Picture;
 import dev.backprop.data.Column;
 import dev.backprop.data.Dataset;
+import dev.backprop.data.DataFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
+import dev.backprop.data.ReadOptions;
+import dev.backprop.data.TargetEncoder;
 import dev.backprop.data.Task;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
 import dev.backprop.linalg.Gemm;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.MemoryBudget;
+import dev.backprop.linalg.TooLargeException;
 import dev.backprop.metrics.ClassificationMetrics;
+import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Model;
 import dev.backprop.nn.Network;
 import dev.backprop.train.Checkpoint;
@@ -40,14 +46,17 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /** {@code backprop train}: fits a network to a data file (or the seed's bundled example) and writes the model. */
-@Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = SettingOptions.class,
+@Command(name = "train", modelTransformer = SettingOptions.class,
         header = "Train a network on a data file (or the seed's example) and write the model.", sortOptions = false,
         description = {"Train a network on DATA (CSV, TSV or ARFF) and write the model file.",
                 "Without DATA, trains the seed's own example (hours of sleep and study against test score) on the "
@@ -75,6 +84,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--ignore", split = ",", paramLabel = "COL[,COL...]",
             description = "Columns to leave out (ids, names).")
     List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--categorical", split = ",", paramLabel = "COL[,COL...]",
+            description = "Columns of a CSV/TSV file to read as categories whatever they hold (a code such as 1, 2, "
+                    + "3, or a column of numbers with some text). Other columns with at least half numbers and some "
+                    + "text are refused. ARFF files declare their types.")
+    List<String> categorical = new ArrayList<>();
 
     @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "error",
             description = "Missing cells (empty, ?, NA): error, mean (fill inputs with the training mean or mode; "
@@ -111,7 +126,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT",
             description = "Continue the run this checkpoint paused, with its data and options (only --quiet, "
-                    + "--format and --threads may be given); ends as if never stopped.")
+                    + "--format, --threads and the outputs --out, --checkpoint, --plot-loss may be given); ends as if "
+                    + "never stopped. Writes the model and plot only inside the checkpoint's folder unless told.")
     Path resume;
 
     @Option(names = "--plot-loss", paramLabel = "FILE",
@@ -130,12 +146,17 @@ final class TrainCommand implements Callable<Integer> {
                     + "its own threads, set by the environment variable OPENBLAS_NUM_THREADS.")
     Integer threads;
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
-    OutputFormat format;
+    @Mixin
+    CommonOptions common;
 
-    /** Options that --resume may be combined with: they change what is shown, not what is trained. */
+    /**
+     * Options that --resume may be combined with: they change what is shown or where it is written, not what is
+     * trained.
+     */
     private static final List<String> RESUME_OPTIONS = List.of("--resume", "--quiet", "--format", "--debug",
-            "--threads");
+            "--threads", "--out", "--checkpoint", "--plot-loss");
+    /** The context key of the engines a run has been computed with, in order (see {@link ComputeEngine}). */
+    static final String ENGINE_KEY = "engine";
     /** The suffix of the default checkpoint file, after the model file's name. */
     static final String CHECKPOINT_SUFFIX = ".checkpoint.json";
 
@@ -143,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Catch signals from the start: one that arrives while the data is read stops training after its first batch,
         // with the model and checkpoint written, instead of killing the process with nothing saved.
-        Interruption.install();
+        Interruption.install(spec.commandLine().getErr());
         if (threads != null) {
             if (threads < 1) {
                 throw new UserException("--threads must be a number of threads > 0 but was " + threads);
@@ -172,27 +193,48 @@ final class TrainCommand implements Callable<Integer> {
                 return null;
             });
         }
-        Frame frame = Inputs.frame(data, dataOptions);
+        Frame frame = Inputs.frame(data, readOptions());
         Preprocessor preprocessor = preprocessor(frame, initial);
-        Dataset dataset = preprocessor.apply(frame).dataset();
         TrainerConfig config = config(preprocessor.target().task(), initial, given);
         Network start = initial == null ? null : parse(() -> TrainingSettings.startingNetwork(initial.network(),
                 given));
+        requireMemory(config, preprocessor, start, frame.rows());
+        Dataset dataset = preprocessor.apply(frame).dataset();
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         return train(frame, preprocessor, dataset, config, start, null,
-                Map.of("args", args, "cwd", List.of(Path.of("").toAbsolutePath().toString())));
+                Map.of("args", args, "cwd", List.of(Path.of("").toAbsolutePath().toString()),
+                        ENGINE_KEY, List.of(ComputeEngine.current())));
     }
 
     /**
-     * Continues a checkpoint: its stored arguments are parsed again (paths relative to the directory the run started
-     * in) for the data and the output files; the configuration, preprocessing and state come from the checkpoint.
+     * How to read the training data: the columns named by --categorical, and the ignored ones (whose content does not
+     * matter), are categorical whatever they hold; ARFF files keep their declared types.
+     */
+    private ReadOptions readOptions() {
+        ReadOptions options = dataOptions.readOptions();
+        DataFormat format = options.format() != null ? options.format() : data == null ? DataFormat.CSV
+                : DataFormat.of(data);
+        if (format == DataFormat.ARFF && !categorical.isEmpty()) {
+            throw new UserException("--categorical applies to CSV and TSV files; an ARFF file declares each "
+                    + "attribute's type (declare it nominal: {a,b,c})");
+        }
+        Set<String> columns = new LinkedHashSet<>(categorical);
+        columns.addAll(ignore);
+        return options.withCategorical(columns);
+    }
+
+    /**
+     * Continues a checkpoint: its stored arguments are parsed again for the data (relative to the directory the run
+     * started in); the configuration, preprocessing and state come from the checkpoint; the outputs are those
+     * {@link ResumeOutputs} allows, named on stderr before training starts.
      */
     private Integer resumeRun() throws Exception {
         List<String> extra = spec.commandLine().getParseResult().matchedOptions().stream()
                 .map(option -> option.longestName()).filter(name -> !RESUME_OPTIONS.contains(name)).toList();
         if (!extra.isEmpty() || data != null) {
             throw new UserException("--resume continues a run exactly as it was started, with its data and options; "
-                    + "only --quiet, --format and --threads may be added, but got " + (data != null ? data : extra.get(0)));
+                    + "only --quiet, --format, --threads, --out, --checkpoint and --plot-loss may be added, but got "
+                    + (data != null ? data : extra.get(0)));
         }
         Checkpoint saved = Inputs.checkpoint(resume);
         List<String> args = saved.context().get("args");
@@ -212,18 +254,57 @@ final class TrainCommand implements Callable<Integer> {
         }
         Path base = Path.of(cwd.get(0));
         original.data = original.data == null ? null : base.resolve(original.data);
-        original.out = base.resolve(original.out);
-        original.plotLoss = original.plotLoss == null ? null : base.resolve(original.plotLoss);
-        original.checkpoint = original.checkpoint == null ? null : base.resolve(original.checkpoint);
+        ResumeOutputs outputs = ResumeOutputs.of(resume, saved.context(), base.resolve(original.out),
+                original.plotLoss == null ? null : base.resolve(original.plotLoss), out(), checkpoint, plotLoss);
+        original.out = outputs.model();
+        original.checkpoint = outputs.checkpoint();
+        original.plotLoss = outputs.plot();
         original.init = original.init == null ? null : base.resolve(original.init);
         original.spec = spec;
         original.quiet = quiet;
-        original.format = format;
+        original.common = common;
         original.files().input("--resume", resume, "--checkpoint").check();
-        Frame frame = Inputs.frame(original.data, original.dataOptions);
+        PrintWriter stderr = spec.commandLine().getErr();
+        Map<String, List<String>> context = new LinkedHashMap<>(saved.context());
+        context.put(ENGINE_KEY, engines(saved.context().get(ENGINE_KEY), stderr));
+        stderr.println(outputs.describe(resume));
+        stderr.flush();
+        Frame frame = Inputs.frame(original.data, original.readOptions());
         Preprocessor preprocessor = saved.model().preprocessor();
+        try {
+            requireMemory(saved.config(), preprocessor, saved.model().network(), frame.rows());
+        } catch (TooLargeException e) {
+            throw e.prefixed(resume + ": ");
+        }
         Dataset dataset = preprocessor.apply(frame).dataset();
-        return original.train(frame, preprocessor, dataset, saved.config(), null, saved, saved.context());
+        return original.train(frame, preprocessor, dataset, saved.config(), null, saved, context);
+    }
+
+    /** --out given with --resume, or null: its default value is not a choice the user made now. */
+    private Path out() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--out") ? out : null;
+    }
+
+    /**
+     * The engines of a run resumed now: those it was computed with so far and this JVM's. Warns (one line) when
+     * they differ: kernels round differently, so the end may differ in the last bits from an unbroken run's.
+     */
+    private List<String> engines(List<String> before, PrintWriter stderr) {
+        String now = ComputeEngine.current();
+        if (before == null || before.isEmpty()) {
+            return List.of(now);
+        }
+        if (!before.equals(List.of(now))) {
+            stderr.println("warning: " + resume + " was computed with " + String.join(" then ", before)
+                    + " and continues with " + now + ": the result may differ in the last bits from an unbroken run "
+                    + "(resume with the settings it started with, such as BACKPROP_VECTOR and OPENBLAS_NUM_THREADS, "
+                    + "to avoid that)");
+        }
+        List<String> all = new ArrayList<>(before);
+        if (!all.contains(now)) {
+            all.add(now);
+        }
+        return all;
     }
 
     /**
@@ -238,6 +319,31 @@ final class TrainCommand implements Callable<Integer> {
                 : files.occasionalOutput("--checkpoint", checkpointFile());
     }
 
+    /**
+     * Refuses, before the data is encoded, a run whose encoded data and training would not fit the heap; a message
+     * about the data names the columns that make it wide.
+     */
+    private static void requireMemory(TrainerConfig config, Preprocessor preprocessor, Network start, int rows) {
+        Trainer trainer = Trainer.of(config);
+        try {
+            Architecture architecture = start != null ? start.architecture()
+                    : trainer.architecture(preprocessor.features().width(), preprocessor.target().width());
+            trainer.requireMemory(architecture, rows);
+        } catch (TooLargeException e) {
+            List<String> wide = new ArrayList<>();
+            if (!preprocessor.features().wideColumns().isEmpty()) {
+                wide.add(preprocessor.features().wideColumns());
+            }
+            TargetEncoder target = preprocessor.target();
+            if (target.width() > 1 && target.width() >= preprocessor.features().width()) {
+                wide.add("target '" + target.column() + "' has " + MemoryBudget.count(target.width()) + " classes");
+            }
+            throw wide.isEmpty() ? e : e.prefixed(String.join(", ", wide) + ": ");
+        } catch (IllegalArgumentException e) {
+            // A network the configuration cannot build: training reports it, naming the option.
+        }
+    }
+
     /** Where checkpoints go: --checkpoint, or the model file's name with {@link #CHECKPOINT_SUFFIX}. */
     private Path checkpointFile() {
         return checkpoint != null ? checkpoint : out.resolveSibling(out.getFileName() + CHECKPOINT_SUFFIX);
@@ -247,19 +353,23 @@ final class TrainCommand implements Callable<Integer> {
     private Integer train(Frame frame, Preprocessor preprocessor, Dataset dataset, TrainerConfig config,
                           Network start, Checkpoint from, Map<String, List<String>> context) throws Exception {
         Path checkpointFile = checkpointFile();
+        Map<String, List<String>> notes = new LinkedHashMap<>(context);
+        notes.putAll(ResumeOutputs.notes(checkpointFile, out, plotLoss));
         TrainingResult result;
         try (Progress progress = quiet ? null : Progress.on(spec.commandLine().getErr())) {
             Trainer trainer = Trainer.of(config).withListener(new Watch(progress))
                     .withCheckpoints(checkpointEvery == null ? 0 : checkpointEvery, paused -> {
                         try {
                             CheckpointFile.write(paused.withModel(paused.model().withPreprocessor(preprocessor))
-                                    .withContext(context), checkpointFile);
+                                    .withContext(notes), checkpointFile);
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
                     });
             result = from != null ? trainer.resume(dataset, from)
                     : start == null ? trainer.train(dataset) : trainer.train(dataset, start);
+        } catch (TooLargeException e) {
+            throw from != null ? e.prefixed(resume + ": ") : e;
         } catch (IllegalArgumentException e) {
             throw new UserException(from != null ? resume + ": " + e.getMessage()
                     : e instanceof InvalidSettingException setting ? setting.optionMessage() : e.getMessage());
@@ -275,9 +385,9 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         if (result.stopReason() == StopReason.INTERRUPTED) {
             stderr.printf("interrupted by %s after %d epochs: the model so far is in %s and a checkpoint in %s; "
-                    + "continue exactly where it stopped with: backprop train --resume %s (or start from the model "
-                    + "with --init %s)%n", Interruption.signalName(), result.epochs(), out, checkpointFile(),
-                    checkpointFile(), out);
+                    + "continue exactly where it stopped with: %s (or start from the model with --init %s)%n",
+                    Interruption.signalName(), result.epochs(), out, checkpointFile,
+                    ResumeOutputs.command(checkpointFile, out, plotLoss), out);
             stderr.flush();
             return Interruption.exitCode();
         }
@@ -369,7 +479,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private void report(TrainingResult result, Model model, Frame frame) {
         PrintWriter stdout = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
+        if (common.format() == OutputFormat.JSON) {
             ObjectNode json = Json.object();
             json.put("stopReason", result.stopReason().id());
             json.put("epochs", result.epochs());

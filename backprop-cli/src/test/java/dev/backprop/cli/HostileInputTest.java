@@ -193,7 +193,8 @@ class HostileInputTest {
         assertRefused(Cli.run("train", "--resume", model.toString()), "m.json: not a checkpoint");
         assertRefused(Cli.run("train", "--resume", dir.resolve("nope.json").toString()), "nope.json: no such file");
         assertRefused(Cli.run("train", "--resume", model.toString(), "--epochs", "4"),
-                "only --quiet, --format and --threads may be added, but got --epochs");
+                "only --quiet, --format, --threads, --out, --checkpoint and --plot-loss may be added, "
+                        + "but got --epochs");
     }
 
     private Path out() {

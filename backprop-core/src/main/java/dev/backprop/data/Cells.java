@@ -9,7 +9,8 @@ import java.util.Comparator;
  * <p>A cell is first stripped of surrounding whitespace ({@link String#strip()}). Then it is missing (empty,
  * {@code ?} or {@code NA}), a number (a plain decimal, see {@link #number}), a NaN or infinity literal or a number
  * too large for a double (an error in a numeric column, a category in a categorical one), or text. A column is
- * numeric if it holds no text, categorical otherwise. Thread-safe: only static functions.
+ * numeric if it holds no text, categorical otherwise; {@link CsvFrameReader} also refuses a column at least half numbers
+ * with some text, unless it is declared categorical. Thread-safe: only static functions.
  */
 public final class Cells {
     /**

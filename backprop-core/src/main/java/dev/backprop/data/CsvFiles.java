@@ -1,6 +1,7 @@
 package dev.backprop.data;
 
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.MemoryBudget;
 
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -38,19 +39,23 @@ public final class CsvFiles {
      * @throws InvalidDataException naming the line and column of the first problem
      */
     public static Table read(Reader reader, String source) {
-        return toTable(CsvFrameReader.read(reader, source, null));
+        // Every column must be numeric here, which toTable checks cell by cell: read mixed columns to say which cell.
+        return toTable(CsvFrameReader.readWith(reader, source, ReadOptions.DEFAULT.withMixedColumns(true)));
     }
 
     /**
      * The numeric table {@code frame} holds.
      *
      * @throws InvalidDataException at the first missing or non-numeric cell, naming its line and column
+     * @throws dev.backprop.linalg.TooLargeException if the table would not fit the heap or one array
      */
     static Table toTable(Frame frame) {
         int n = frame.rows();
         List<Column> columns = frame.columns();
         int m = columns.size();
-        double[] values = new double[n * m];
+        String what = frame.source() + ": " + MemoryBudget.count(n) + " rows x " + MemoryBudget.count(m) + " columns";
+        MemoryBudget.heap().require(MemoryBudget.doubles(MemoryBudget.times(n, m)), what, "", "read fewer rows");
+        double[] values = new double[MemoryBudget.arrayLength(MemoryBudget.times(n, m), what)];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 Column column = columns.get(j);

@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  *
  * <p>The first non-empty record is the header; its names are stripped of surrounding whitespace and must be non-empty
  * and unique. Empty lines are skipped. Each column's type is inferred as described in {@link InferringColumnBuilder}:
- * numeric if every present value is a number, else categorical; empty cells, {@code ?} and {@code NA} are missing.
+ * numeric if every present value is a number, categorical if fewer than half are (or if declared so); a column at
+ * least half numbers with some text, or with a number written with a decimal comma, is refused at that cell. Empty
+ * cells, {@code ?} and {@code NA} are missing. A quoted field with text after its closing quote ({@code "9"x}) is
+ * refused wherever it is.
  * One pass, linear in the size of the text; memory is one double or int per cell plus the distinct labels.
  */
 public final class CsvFrameReader {
@@ -50,8 +53,28 @@ public final class CsvFrameReader {
      * @throws UncheckedIOException if reading fails
      */
     public static Frame read(Reader reader, String source, Character delimiter) {
+        return readWith(reader, source, new ReadOptions(null, delimiter));
+    }
+
+    /**
+     * Reads the delimited text of {@code reader} (not closed) as {@code options} say: their delimiter (or detected
+     * when {@code null}), their categorical columns, and whether almost-numeric columns are read or refused (see
+     * {@link InferringColumnBuilder}).
+     *
+     * @param reader  the text; read to the end but not closed
+     * @param source  names the text in messages (a file name)
+     * @param options the delimiter and column typing; the format is not looked at
+     * @return a frame with one column per header field, rows keeping their line numbers
+     * @throws InvalidDataException as {@link #read(Reader, String, Character)}, and also naming the line and column of
+     *                              a quoted field with text after its closing quote, a categorical column the header
+     *                              does not have, or the first cell that is not a number in a column at least half
+     *                              numbers (the first number with a decimal comma, if any), unless
+     *                              {@link ReadOptions#mixedColumns()} or the column is declared categorical
+     * @throws UncheckedIOException if reading fails
+     */
+    public static Frame readWith(Reader reader, String source, ReadOptions options) {
         try {
-            return readChecked(reader, source, delimiter);
+            return readChecked(reader, source, options);
         } catch (CsvParseException e) {
             InvalidDataException cause = TextFiles.invalidDataCause(e);
             if (cause != null) {
@@ -77,7 +100,8 @@ public final class CsvFrameReader {
         }
     }
 
-    private static Frame readChecked(Reader reader, String source, Character delimiter) throws IOException {
+    private static Frame readChecked(Reader reader, String source, ReadOptions options) throws IOException {
+        Character delimiter = options.delimiter();
         PushbackReader pushback = new PushbackReader(reader, PEEK);
         char[] head = new char[PEEK];
         int n = readFully(pushback, head);
@@ -106,9 +130,11 @@ public final class CsvFrameReader {
             }
             if (header == null) {
                 header = header(record, source);
+                requireColumns(options.categorical(), header, source, record.getStartingLineNumber());
                 builders = new InferringColumnBuilder[header.size()];
                 for (int j = 0; j < builders.length; j++) {
-                    builders[j] = new InferringColumnBuilder(header.get(j));
+                    builders[j] = new InferringColumnBuilder(header.get(j),
+                            options.categorical().contains(header.get(j)), options.mixedColumns());
                 }
                 continue;
             }
@@ -119,6 +145,7 @@ public final class CsvFrameReader {
                     // An unterminated quote swallows the rest of the file into the last record: say that instead.
                     tracked.requireClosedQuotes(source, header);
                 }
+                tracked.requireWellFormedQuotes(source, header, line);
                 throw ragged;
             }
             for (int j = 0; j < builders.length; j++) {
@@ -127,6 +154,7 @@ public final class CsvFrameReader {
             lines.add(line);
         }
         tracked.requireClosedQuotes(source, header);
+        tracked.requireWellFormedQuotes(source, header, Long.MAX_VALUE);
         if (header == null) {
             throw new InvalidDataException(source, 0, null, "is empty: expected a header row and data rows");
         }
@@ -138,6 +166,15 @@ public final class CsvFrameReader {
             columns.add(b.build(source));
         }
         return Frame.wrap(source, columns, lines.toArray());
+    }
+
+    private static void requireColumns(java.util.Set<String> names, List<String> header, String source, long line) {
+        for (String name : names) {
+            if (!header.contains(name)) {
+                throw new InvalidDataException(source, line, null, "--categorical names the column '" + name
+                        + "', which the header does not have (columns: " + String.join(", ", header) + ")");
+            }
+        }
     }
 
     private static int readFully(Reader reader, char[] buffer) throws IOException {

@@ -45,9 +45,9 @@ public final class DataFiles {
         try (Reader reader = TextFiles.open(file)) {
             return switch (format) {
                 case ARFF -> ArffReader.read(reader, source);
-                case TSV -> CsvFrameReader.read(reader, source,
-                        options.delimiter() != null ? options.delimiter() : '\t');
-                case CSV -> CsvFrameReader.read(reader, source, options.delimiter());
+                case TSV -> CsvFrameReader.readWith(reader, source,
+                        options.withDelimiter(options.delimiter() != null ? options.delimiter() : '\t'));
+                case CSV -> CsvFrameReader.readWith(reader, source, options);
             };
         } catch (IOException e) {
             throw new UncheckedIOException(source + ": " + e.getMessage(), e);

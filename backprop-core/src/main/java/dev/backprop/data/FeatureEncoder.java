@@ -1,6 +1,7 @@
 package dev.backprop.data;
 
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.MemoryBudget;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -187,12 +188,34 @@ public final class FeatureEncoder {
      * @return the encoded rows x {@link #width()} matrix and a count of unseen categories
      * @throws InvalidDataException naming the columns that are absent, a cell that is missing, or text in a numeric
      *                              column (with its line)
+     * @throws dev.backprop.linalg.TooLargeException if the matrix would not fit the JVM's heap
+     *                              ({@link MemoryBudget#heap()}) or one array, naming the widest columns
      */
     public EncodedFeatures encode(Frame frame) {
+        return encode(frame, MemoryBudget.heap());
+    }
+
+    /**
+     * Encodes {@code frame}'s input columns as {@link #encode(Frame)} does, once the rows x {@link #width()} matrix is
+     * known to fit {@code budget} and one Java array.
+     *
+     * @param frame  the data; not modified
+     * @param budget the memory the matrix may take
+     * @return the encoded rows x {@link #width()} matrix and a count of unseen categories
+     * @throws InvalidDataException                  as {@link #encode(Frame)}
+     * @throws dev.backprop.linalg.TooLargeException if the matrix would not fit, naming the columns whose one-hot
+     *                                               encoding makes it wide
+     */
+    public EncodedFeatures encode(Frame frame, MemoryBudget budget) {
         frame.requireColumns(columns);
         MissingValues.requireNone(frame, columns, HINT);
         int n = frame.rows();
-        double[] x = new double[n * width];
+        long cells = MemoryBudget.times(n, width);
+        String wide = wideColumns();
+        String what = (wide.isEmpty() ? "encoding " : wide + ": one-hot encoding ") + MemoryBudget.count(n)
+                + " rows x " + MemoryBudget.count(width) + " inputs";
+        budget.require(MemoryBudget.doubles(cells), what, "", "leave out (ignore) columns with many distinct values");
+        double[] x = new double[MemoryBudget.arrayLength(cells, what)];
         Map<String, Integer> unseen = new LinkedHashMap<>();
         for (int j = 0; j < columns.size(); j++) {
             Column column = frame.column(columns.get(j));
@@ -209,6 +232,33 @@ public final class FeatureEncoder {
             }
         }
         return new EncodedFeatures(Matrix.wrap(n, width, x), unseen);
+    }
+
+    /**
+     * The categorical columns that make the encoding wide, for a message: "column 'id' has 20,000 distinct values",
+     * the widest first. Named only when the widest takes at least half of the width; then also any other that takes
+     * at least a tenth, at most three in all.
+     *
+     * @return the text, or "" when no categorical column takes half of the width
+     */
+    public String wideColumns() {
+        List<Integer> wide = new ArrayList<>();
+        for (int j = 0; j < columns.size(); j++) {
+            if (types.get(j) == ColumnType.CATEGORICAL) {
+                wide.add(j);
+            }
+        }
+        wide.sort((a, b) -> Integer.compare(categories.get(b).size(), categories.get(a).size()));
+        StringBuilder text = new StringBuilder();
+        for (int c = 0; c < Math.min(3, wide.size()); c++) {
+            int size = categories.get(wide.get(c)).size();
+            if (size < (c == 0 ? width / 2.0 : width / 10.0)) {
+                break;
+            }
+            text.append(c == 0 ? "column '" : ", column '").append(columns.get(wide.get(c))).append("' has ")
+                    .append(MemoryBudget.count(size)).append(" distinct values");
+        }
+        return text.toString();
     }
 
     /** Sets x[i, offset + k] = 1 for each row's category k; returns how many rows had none of {@code categories}. */

@@ -2,18 +2,35 @@ package dev.backprop.data;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Collects one CSV column's cells and decides its type: numeric while every value is a number, categorical from the
  * first value that is not. One pass, O(1) amortised per cell, arrays only; switching type converts the cells so far
- * once.
+ * once. A column declared categorical is categorical from its first cell.
+ *
+ * <p>A column that is almost numeric is refused rather than silently made categorical: when at least half of its
+ * present cells are numbers (or numbers written with a decimal comma, {@code 3,14}) but some are not, {@link #build}
+ * names the first cell that is not, unless mixed columns are allowed (reading against a model, whose preprocessing
+ * decides each column's type) or the column is declared categorical.
  *
  * <p>Cells are stripped of surrounding whitespace. Missing: an empty cell, {@code ?} or {@code NA}. In a categorical
  * column a number is labelled as by {@code Numbers.label}, so "1" and "1.0" are one category. A NaN or infinity
  * literal, or a number too large for a double, is a category in a categorical column and an error in a numeric one.
  */
 final class InferringColumnBuilder {
+    /** A decimal number written with a comma: {@code 3,14}, {@code -0,5}. */
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+");
+
     private final String name;
+    private final boolean mixedAllowed;
+    /** Present cells that are numbers (finite, or written with a decimal comma), and those that are text. */
+    private int numberLike;
+    private int texts;
+    private String firstText;
+    private long firstTextLine;
+    private String firstDecimalComma;
+    private long firstDecimalCommaLine;
     private DoubleList numbers = new DoubleList();
     private IntList codes;
     private Levels levels;
@@ -22,8 +39,17 @@ final class InferringColumnBuilder {
     private long firstNonFiniteLine;
     private int rows;
 
-    InferringColumnBuilder(String name) {
+    /**
+     * @param declaredCategorical whether the column is categorical whatever it holds
+     * @param mixedAllowed        whether a column mostly of numbers but with some text is read as categorical instead
+     *                            of refused
+     */
+    InferringColumnBuilder(String name, boolean declaredCategorical, boolean mixedAllowed) {
         this.name = name;
+        this.mixedAllowed = mixedAllowed || declaredCategorical;
+        if (declaredCategorical) {
+            switchToCategorical();
+        }
     }
 
     /** Whether {@code cell} (already stripped) marks a missing value. */
@@ -34,35 +60,55 @@ final class InferringColumnBuilder {
     /** Appends the cell {@code text} read from {@code line}. */
     void add(String text, long line) {
         String cell = text.strip();
-        if (codes != null) {
-            codes.add(categoryCode(cell));
-        } else if (isMissing(cell)) {
-            numbers.add(Double.NaN);
-        } else {
-            double v = Numbers.parse(cell);
-            if (Double.isNaN(v) && !Numbers.isNonFiniteLiteral(cell)) {
-                switchToCategorical();
-                codes.add(categoryCode(cell));
-            } else if (Double.isFinite(v)) {
-                numbers.add(v);
+        if (isMissing(cell)) {
+            if (codes != null) {
+                codes.add(-1);
             } else {
-                if (nonFinite == null) {
-                    nonFinite = new HashMap<>();
-                    firstNonFiniteLine = line;
-                }
-                nonFinite.put(rows, cell);
                 numbers.add(Double.NaN);
             }
+            rows++;
+            return;
+        }
+        double v = Numbers.parse(cell);
+        boolean isText = Double.isNaN(v) && !Numbers.isNonFiniteLiteral(cell);
+        if (!mixedAllowed) {
+            count(cell, v, isText, line);
+        }
+        if (codes != null) {
+            codes.add(levels.intern(Double.isFinite(v) ? Numbers.label(v) : cell));
+        } else if (isText) {
+            switchToCategorical();
+            codes.add(levels.intern(cell));
+        } else if (Double.isFinite(v)) {
+            numbers.add(v);
+        } else {
+            if (nonFinite == null) {
+                nonFinite = new HashMap<>();
+                firstNonFiniteLine = line;
+            }
+            nonFinite.put(rows, cell);
+            numbers.add(Double.NaN);
         }
         rows++;
     }
 
-    private int categoryCode(String cell) {
-        if (isMissing(cell)) {
-            return -1;
+    /**
+     * Counts a present cell as a number (finite, or with a decimal comma) or as text; a NaN or infinity literal or an
+     * overflowing number is neither ("NaN" and "Inf" may be names).
+     */
+    private void count(String cell, double v, boolean isText, long line) {
+        if (Double.isFinite(v)) {
+            numberLike++;
+        } else if (isText && DECIMAL_COMMA.matcher(cell).matches()) {
+            numberLike++;
+            if (firstDecimalComma == null) {
+                firstDecimalComma = cell;
+                firstDecimalCommaLine = line;
+            }
+        } else if (isText && texts++ == 0) {
+            firstText = cell;
+            firstTextLine = line;
         }
-        double v = Numbers.parse(cell);
-        return levels.intern(Double.isFinite(v) ? Numbers.label(v) : cell);
     }
 
     private void switchToCategorical() {
@@ -84,9 +130,24 @@ final class InferringColumnBuilder {
     /**
      * The column.
      *
-     * @throws InvalidDataException at the first NaN/infinity literal or overflowing number in a numeric column
+     * @throws InvalidDataException at the first NaN/infinity literal or overflowing number in a numeric column; at
+     *                              the first number with a decimal comma, or the first text of a column at least half
+     *                              numbers, unless mixed columns are allowed
      */
     Column build(String source) {
+        boolean almostNumeric = numberLike >= texts && (texts > 0 || firstDecimalComma != null);
+        if (almostNumeric && firstDecimalComma != null) {
+            throw new InvalidDataException(source, firstDecimalCommaLine, name, "'" + firstDecimalComma
+                    + "' looks like a number written with a decimal comma, but numbers need a decimal point ('"
+                    + firstDecimalComma.replace(',', '.') + "'): convert the file, or declare the column "
+                    + "categorical with --categorical " + name);
+        }
+        if (almostNumeric) {
+            throw new InvalidDataException(source, firstTextLine, name, "'" + firstText + "' is not a number, but "
+                    + numberLike + " of the column's " + (numberLike + texts) + " values are: fix the cell, leave "
+                    + "it empty (a missing value, see --missing), or declare the column categorical with "
+                    + "--categorical " + name);
+        }
         if (codes != null) {
             return CategoricalColumn.wrap(name, levels.labels(), codes.toArray());
         }

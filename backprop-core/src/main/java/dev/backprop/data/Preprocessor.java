@@ -53,7 +53,9 @@ public final class Preprocessor {
      * @return the preprocessor
      * @param imputation required for {@link MissingPolicy#MEAN}, over the same columns as {@code features};
      *                   {@code null} otherwise
-     * @throws IllegalArgumentException if the parts do not fit together
+     * @throws IllegalArgumentException if the parts do not fit together: an imputation without mean filling (or the
+     *                                  reverse) or over other columns, the target among the inputs, or an ignored
+     *                                  column that is an input or the target
      */
     public static Preprocessor of(List<String> ignored, MissingPolicy missing, Imputation imputation,
                                   FeatureEncoder features, TargetEncoder target) {
@@ -71,6 +73,12 @@ public final class Preprocessor {
         }
         if (features.columns().contains(target.column())) {
             throw new IllegalArgumentException("the target '" + target.column() + "' is also an input");
+        }
+        for (String column : ignored) {
+            if (features.columns().contains(column) || target.column().equals(column)) {
+                throw new IllegalArgumentException("the column '" + column + "' is both ignored and used (as "
+                        + (target.column().equals(column) ? "the target" : "an input") + ")");
+            }
         }
         return new Preprocessor(List.copyOf(ignored), missing, imputation, features, target);
     }

@@ -3,7 +3,8 @@ package dev.backprop.data;
 /**
  * Follows CSV text one character at a time the way an RFC 4180 parser reads it, to know where fields and records end
  * and whether a quote is open. A quote opens a field only at the field's start; inside, {@code ""} is a literal quote;
- * text after a closing quote continues the field (as FastCSV reads it). {@code \n}, {@code \r\n} and a lone {@code \r}
+ * text after a closing quote continues the field (as FastCSV reads it), and the first such field is remembered as
+ * malformed (spaces and tabs after the closing quote are not counted). {@code \n}, {@code \r\n} and a lone {@code \r}
  * end a record outside quotes and count as one line anywhere.
  */
 final class QuoteScanner {
@@ -18,6 +19,8 @@ final class QuoteScanner {
     private static final int UNQUOTED = 1;
     private static final int QUOTED = 2;
     private static final int QUOTE_IN_QUOTED = 3;
+    /** After a closing quote and only spaces or tabs. */
+    private static final int CLOSED = 4;
 
     private final char delimiter;
     private int state = FIELD_START;
@@ -26,6 +29,8 @@ final class QuoteScanner {
     private int field;
     private long openLine;
     private int openField;
+    private long malformedLine;
+    private int malformedField;
 
     QuoteScanner(char delimiter) {
         this.delimiter = delimiter;
@@ -57,6 +62,18 @@ final class QuoteScanner {
             state = QUOTED;
             return NONE;
         }
+        if ((state == QUOTE_IN_QUOTED || state == CLOSED) && c != delimiter && !newline) {
+            if (c == ' ' || c == '\t') {
+                state = CLOSED;
+                return NONE;
+            }
+            if (malformedLine == 0) {
+                malformedLine = line;
+                malformedField = field;
+            }
+            state = UNQUOTED;
+            return NONE;
+        }
         if (c == delimiter) {
             state = FIELD_START;
             field++;
@@ -70,6 +87,16 @@ final class QuoteScanner {
         }
         state = UNQUOTED;
         return NONE;
+    }
+
+    /** The line of the first quoted field with text after its closing quote, or 0 if none so far. */
+    long malformedLine() {
+        return malformedLine;
+    }
+
+    /** The 0-based index, within its record, of that field. */
+    int malformedField() {
+        return malformedField;
     }
 
     /** Whether a quoted field is open (at the end of the text: never closed). */

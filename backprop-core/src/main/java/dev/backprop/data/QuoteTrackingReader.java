@@ -43,6 +43,26 @@ final class QuoteTrackingReader extends Reader {
                 + " is never closed, so the rest of the file would be one value; add the closing \"");
     }
 
+    /**
+     * Checks that no quoted field read so far, up to {@code line}, has text after its closing quote ({@code "9"x}),
+     * which FastCSV would silently join into the value ({@code 9x}).
+     *
+     * @param header the column names if known, else {@code null}
+     * @param line   the last line to look at (the scanner may have read ahead)
+     * @throws InvalidDataException naming the line and column of the first such field
+     */
+    void requireWellFormedQuotes(String source, List<String> header, long line) {
+        if (scanner.malformedLine() == 0 || scanner.malformedLine() > line) {
+            return;
+        }
+        int field = scanner.malformedField();
+        String column = header != null && field < header.size() ? header.get(field) : null;
+        String where = column == null ? " (field " + (field + 1) + ")" : "";
+        throw new InvalidDataException(source, scanner.malformedLine(), column, "a quoted value is followed by "
+                + "more text before the next delimiter" + where + ": put the whole value inside the quotes, "
+                + "doubling any quote within it (\"9x\" or \"9\"\"x\")");
+    }
+
     @Override
     public void close() throws IOException {
         in.close();

@@ -1,24 +1,44 @@
 package dev.backprop.data;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * How to read a data file. Immutable.
  *
- * @param format    the format, or {@code null} to choose by the file's extension ({@link DataFormat#of})
- * @param delimiter the field separator for CSV and TSV, or {@code null} for the format's own (tab for TSV, detected
- *                  for CSV); must be {@code null} for ARFF
+ * @param format       the format, or {@code null} to choose by the file's extension ({@link DataFormat#of})
+ * @param delimiter    the field separator for CSV and TSV, or {@code null} for the format's own (tab for TSV,
+ *                     detected for CSV); must be {@code null} for ARFF
+ * @param categorical  CSV and TSV columns read as categorical whatever they hold (ARFF files declare their types);
+ *                     each must be a column of the file
+ * @param mixedColumns whether a CSV or TSV column at least half numbers but with some text is read as categorical
+ *                     (for reading data against a model, whose preprocessing decides each column's type) instead of
+ *                     refused at its first text (the default, see {@link CsvFrameReader})
  */
-public record ReadOptions(DataFormat format, Character delimiter) {
-    /** The defaults: format by extension, delimiter by format. */
+public record ReadOptions(DataFormat format, Character delimiter, Set<String> categorical, boolean mixedColumns) {
+    /** The defaults: format by extension, delimiter by format, types inferred, almost-numeric columns refused. */
     public static final ReadOptions DEFAULT = new ReadOptions(null, null);
 
     /**
+     * Options that infer every column's type and refuse almost-numeric columns.
+     *
      * @param format    the format, or {@code null} to choose by extension
      * @param delimiter the field separator, or {@code null} for the format's own
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public ReadOptions(DataFormat format, Character delimiter) {
+        this(format, delimiter, Set.of(), false);
+    }
+
+    /**
+     * @param format       the format, or {@code null} to choose by extension
+     * @param delimiter    the field separator, or {@code null} for the format's own
+     * @param categorical  columns read as categorical; copied
+     * @param mixedColumns whether almost-numeric columns are read as categorical instead of refused
      * @throws IllegalArgumentException if the delimiter is a quote, a line break, or given for ARFF
      */
     public ReadOptions {
+        categorical = Set.copyOf(categorical);
         if (delimiter != null) {
             char d = delimiter;
             if (d == '"' || d == '\n' || d == '\r') {
@@ -37,7 +57,7 @@ public record ReadOptions(DataFormat format, Character delimiter) {
      * @return new options; these are unchanged
      */
     public ReadOptions withFormat(DataFormat newFormat) {
-        return new ReadOptions(newFormat, delimiter);
+        return new ReadOptions(newFormat, delimiter, categorical, mixedColumns);
     }
 
     /**
@@ -48,7 +68,28 @@ public record ReadOptions(DataFormat format, Character delimiter) {
      * @throws IllegalArgumentException as the constructor
      */
     public ReadOptions withDelimiter(Character newDelimiter) {
-        return new ReadOptions(format, newDelimiter);
+        return new ReadOptions(format, newDelimiter, categorical, mixedColumns);
+    }
+
+    /**
+     * The same options with other columns declared categorical.
+     *
+     * @param columns the CSV and TSV columns read as categorical whatever they hold; copied
+     * @return new options; these are unchanged
+     */
+    public ReadOptions withCategorical(Set<String> columns) {
+        return new ReadOptions(format, delimiter, columns, mixedColumns);
+    }
+
+    /**
+     * The same options, reading a column at least half numbers but with some text as categorical (true) or refusing
+     * it (false).
+     *
+     * @param allowed whether such columns are read
+     * @return new options; these are unchanged
+     */
+    public ReadOptions withMixedColumns(boolean allowed) {
+        return new ReadOptions(format, delimiter, categorical, allowed);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.backprop.data;
 
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.MemoryBudget;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -205,6 +206,7 @@ public final class TargetEncoder {
      * @param frame the data, with the target column; not modified
      * @return the rows x {@link #width()} target matrix and the count of unseen classes
      * @throws InvalidDataException if the column is absent, has a missing cell, or holds text for a regression target
+     * @throws dev.backprop.linalg.TooLargeException if the one-hot rows would not fit the JVM's heap or one array
      */
     public EncodedTarget encode(Frame frame) {
         Column target = frame.column(column);
@@ -214,7 +216,12 @@ public final class TargetEncoder {
             return new EncodedTarget(Matrix.wrap(n, 1, Columns.numeric(target, frame).clone()), 0);
         }
         int k = classes.size();
-        double[] y = new double[n * k];
+        long cells = MemoryBudget.times(n, k);
+        String what = "target '" + column + "' has " + MemoryBudget.count(k) + " classes: one-hot encoding "
+                + MemoryBudget.count(n) + " rows x " + MemoryBudget.count(k) + " outputs";
+        MemoryBudget.heap().require(MemoryBudget.doubles(cells), what, "",
+                "merge rare classes, or predict a number (regression) if the target is one");
+        double[] y = new double[MemoryBudget.arrayLength(cells, what)];
         int unseen = 0;
         int[] indices = classIndices(frame);
         for (int i = 0; i < n; i++) {

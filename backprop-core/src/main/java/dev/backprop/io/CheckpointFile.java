@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.linalg.MemoryBudget;
+import dev.backprop.linalg.TooLargeException;
 import dev.backprop.nn.Model;
 import dev.backprop.train.Checkpoint;
 import dev.backprop.train.TrainerConfig;
@@ -58,21 +60,27 @@ public final class CheckpointFile {
     }
 
     /**
-     * Reads the checkpoint in {@code file}.
+     * Reads the checkpoint in {@code file}, checked against the JVM's heap as a model file is
+     * ({@link ModelFile#read(Path, MemoryBudget)}): a regular file, at most a few JSON values per number, its text and
+     * tree within {@link MemoryBudget#heap()}.
      *
      * @param file a checkpoint file written by {@link #write}
      * @return the checkpoint
-     * @throws InvalidModelException naming the file and what is wrong with it
-     * @throws IOException           if it cannot be read
+     * @throws InvalidModelException                 naming the file and what is wrong with it
+     * @throws dev.backprop.linalg.TooLargeException naming the file, if reading it would not fit the heap
+     * @throws IOException                           if it cannot be read
      */
     public static Checkpoint read(Path file) throws IOException {
         if (Files.isDirectory(file)) {
             throw new InvalidModelException(file + ": is a directory, not a checkpoint");
         }
         try {
+            JsonFileBounds.check(file, Long.MAX_VALUE, "the checkpoint", MemoryBudget.heap());
             return parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (InvalidModelException e) {
             throw new InvalidModelException(file + ": " + e.getMessage());
+        } catch (TooLargeException e) {
+            throw e.prefixed(file + ": ");
         } catch (java.nio.charset.MalformedInputException e) {
             throw new InvalidModelException(file + ": not a checkpoint (not UTF-8 text)");
         }

@@ -13,6 +13,8 @@ import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Scaling;
 import dev.backprop.data.ScalingMethod;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.MemoryBudget;
+import dev.backprop.linalg.TooLargeException;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.DenseLayer;
@@ -52,17 +54,20 @@ public final class ModelFile {
     /** Larger networks are refused before any array is allocated. */
     public static final long MAX_PARAMETERS = 200_000_000L;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+    /** Reads and writes every model and checkpoint file: nesting at most 64 deep. */
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
             .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build())
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ModelFile() {
     }
 
     /**
-     * Reads the model in {@code file}.
+     * Reads the model in {@code file}, checked against the JVM's heap ({@link MemoryBudget#heap()}) as
+     * {@link #read(Path, MemoryBudget)} says.
      *
      * @param file a model file written by {@link #write} (this or an earlier format version)
      * @return the model, with its preprocessor and history if the file has them
@@ -70,36 +75,34 @@ public final class ModelFile {
      * @throws IOException           if it cannot be read
      */
     public static Model read(Path file) throws IOException {
+        return read(file, MemoryBudget.heap());
+    }
+
+    /**
+     * Reads the model in {@code file}, which must be a regular file (not a FIFO or a device). Before its text is read,
+     * one streaming pass bounds what reading it costs: at most {@link #MAX_PARAMETERS} numbers, at most a few other
+     * JSON values per number, and its text and tree within {@code budget}.
+     *
+     * @param file   a model file written by {@link #write} (this or an earlier format version)
+     * @param budget the memory reading it may take
+     * @return the model, with its preprocessor and history if the file has them
+     * @throws InvalidModelException                 naming the file and what is wrong with it
+     * @throws dev.backprop.linalg.TooLargeException naming the file, if reading it would not fit the budget
+     * @throws IOException                           if it cannot be read
+     */
+    public static Model read(Path file, MemoryBudget budget) throws IOException {
         if (Files.isDirectory(file)) {
             throw new InvalidModelException(file + ": is a directory, not a model file");
         }
         try {
-            checkNumberCount(file);
+            JsonFileBounds.check(file, MAX_PARAMETERS, "the model", budget);
             return parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (InvalidModelException e) {
             throw new InvalidModelException(file + ": " + e.getMessage());
+        } catch (TooLargeException e) {
+            throw e.prefixed(file + ": ");
         } catch (java.nio.charset.MalformedInputException e) {
             throw new InvalidModelException(file + ": not a model file (not UTF-8 text)");
-        }
-    }
-
-    /**
-     * Counts the numbers in a JSON file with the streaming parser, which holds one token at a time, and refuses a file
-     * with more than {@link #MAX_PARAMETERS} of them before its tree (or any weight array) is built. Malformed JSON
-     * is left for the tree parser to report.
-     */
-    static void checkNumberCount(Path file) throws IOException {
-        long numbers = 0;
-        try (com.fasterxml.jackson.core.JsonParser parser = MAPPER.getFactory().createParser(
-                Files.newInputStream(file))) {
-            for (com.fasterxml.jackson.core.JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
-                if (t.isNumeric() && ++numbers > MAX_PARAMETERS) {
-                    throw new InvalidModelException("holds more than " + MAX_PARAMETERS + " numbers: the model "
-                            + "would have more than " + MAX_PARAMETERS + " parameters");
-                }
-            }
-        } catch (JsonProcessingException e) {
-            // Reported with its line by the tree parser.
         }
     }
 
@@ -124,6 +127,12 @@ public final class ModelFile {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             // Jackson's messages can quote the input across lines; an error must stay one line.
+            if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+                    && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+                throw new InvalidModelException("text after the end of the JSON object"
+                        + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "")
+                        + ": a model file holds exactly one JSON object");
+            }
             String reason = e.getOriginalMessage().replaceAll("\\s+", " ").strip()
                     .replaceAll(": enable `JsonReadFeature\\.[A-Z_]+` to allow", " (JSON numbers must be finite)");
             throw new InvalidModelException("not valid JSON: " + reason

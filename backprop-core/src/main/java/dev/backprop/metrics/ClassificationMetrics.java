@@ -2,7 +2,9 @@ package dev.backprop.metrics;
 
 import dev.backprop.linalg.Matrix;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How well predicted class probabilities match true classes. The predicted class of a row is the one with the highest
@@ -11,29 +13,33 @@ import java.util.List;
  * {@code zero_division=0}. Log loss = -(1/n) Σ log p(true class), with p clipped to [1e-15, 1] so one confident
  * mistake is large but finite.
  *
- * @param classes   class names, in output order
- * @param confusion counts[actual][predicted]
- * @param accuracy  the fraction of rows whose predicted class is the true one
- * @param precision per class
- * @param recall    per class
- * @param f1        per class
- * @param logLoss   mean negative log-probability of the true class
+ * @param classes      class names: the model's, in output order, then any actual classes the model never saw
+ * @param modelClasses how many of {@code classes} are the model's (the columns of its probabilities)
+ * @param confusion    counts[actual][predicted], square over {@code classes}
+ * @param accuracy     the fraction of rows whose predicted class is the true one
+ * @param precision    per class
+ * @param recall       per class
+ * @param f1           per class
+ * @param logLoss      mean negative log-probability of the true class
  */
-public record ClassificationMetrics(List<String> classes, long[][] confusion, double accuracy, double[] precision,
-                                    double[] recall, double[] f1, double logLoss) {
+public record ClassificationMetrics(List<String> classes, int modelClasses, long[][] confusion, double accuracy,
+                                    double[] precision, double[] recall, double[] f1, double logLoss) {
     private static final double CLIP = 1e-15;
 
     /**
-     * Scores {@code probabilities} (n x k) against {@code actual} class indices (n; -1 marks a class unseen in
-     * training, which counts as an error and with probability {@value #CLIP} in the log loss).
+     * Scores {@code probabilities} (n x k) against the true class name of each row. A name that is not one of the k
+     * {@code classes} is a class the model never saw: each of its rows is an error (in accuracy, and with
+     * probability {@value #CLIP} in the log loss), and the class is appended to {@link #classes()}, after the k model
+     * classes and in order of first appearance, with its own row of the confusion matrix, an all-zero column
+     * (nothing predicts it), precision, recall and F1 of 0, and its share of the macro F1.
      *
-     * @param classes       the class names, one per column of {@code probabilities}
+     * @param classes       the model's class names, one per column of {@code probabilities}
      * @param probabilities predicted class probabilities, n x k; not modified
-     * @param actual        the true class index of each row, in [-1, k); not modified
+     * @param actual        the true class name of each row, n non-null names; not modified
      * @return the metrics
-     * @throws IllegalArgumentException if the shapes disagree or there are no rows
+     * @throws IllegalArgumentException if the shapes disagree, there are no rows, or a name is null
      */
-    public static ClassificationMetrics of(List<String> classes, Matrix probabilities, int[] actual) {
+    public static ClassificationMetrics of(List<String> classes, Matrix probabilities, String[] actual) {
         int n = probabilities.rows();
         int k = classes.size();
         if (probabilities.cols() != k || actual.length != n) {
@@ -43,27 +49,36 @@ public record ClassificationMetrics(List<String> classes, long[][] confusion, do
         if (n == 0) {
             throw new IllegalArgumentException("there are no rows to evaluate");
         }
-        long[][] confusion = new long[k][k];
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (String name : classes) {
+            index.putIfAbsent(name, index.size());
+        }
+        int[] truth = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (actual[i] == null) {
+                throw new IllegalArgumentException("row " + i + " has no class");
+            }
+            truth[i] = index.computeIfAbsent(actual[i], name -> index.size());
+        }
+        int all = index.size();
+        long[][] confusion = new long[all][all];
         long correct = 0;
         double logLoss = 0;
         for (int i = 0; i < n; i++) {
             int predicted = argmax(probabilities, i);
-            int truth = actual[i];
-            if (truth >= 0) {
-                confusion[truth][predicted]++;
-                correct += truth == predicted ? 1 : 0;
-            }
-            double p = truth >= 0 ? probabilities.get(i, truth) : 0;
+            confusion[truth[i]][predicted]++;
+            correct += truth[i] == predicted ? 1 : 0;
+            double p = truth[i] < k ? probabilities.get(i, truth[i]) : 0;
             logLoss -= Math.log(Math.min(1, Math.max(CLIP, p)));
         }
-        double[] precision = new double[k];
-        double[] recall = new double[k];
-        double[] f1 = new double[k];
-        for (int c = 0; c < k; c++) {
+        double[] precision = new double[all];
+        double[] recall = new double[all];
+        double[] f1 = new double[all];
+        for (int c = 0; c < all; c++) {
             long tp = confusion[c][c];
             long predictedC = 0;
             long actualC = 0;
-            for (int o = 0; o < k; o++) {
+            for (int o = 0; o < all; o++) {
                 predictedC += confusion[o][c];
                 actualC += confusion[c][o];
             }
@@ -71,8 +86,17 @@ public record ClassificationMetrics(List<String> classes, long[][] confusion, do
             recall[c] = actualC == 0 ? 0 : (double) tp / actualC;
             f1[c] = precision[c] + recall[c] == 0 ? 0 : 2 * precision[c] * recall[c] / (precision[c] + recall[c]);
         }
-        return new ClassificationMetrics(List.copyOf(classes), confusion, (double) correct / n, precision, recall, f1,
-                logLoss / n);
+        return new ClassificationMetrics(List.copyOf(index.keySet()), k, confusion, (double) correct / n, precision,
+                recall, f1, logLoss / n);
+    }
+
+    /**
+     * The classes of {@link #classes()} that the model never saw (after its own), in order of first appearance.
+     *
+     * @return the unseen class names, empty when every actual class is one of the model's
+     */
+    public List<String> unseenClasses() {
+        return classes.subList(modelClasses, classes.size());
     }
 
     /**

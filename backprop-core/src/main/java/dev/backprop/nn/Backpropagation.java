@@ -1,6 +1,7 @@
 package dev.backprop.nn;
 
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.MemoryBudget;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -42,6 +43,7 @@ public final class Backpropagation {
      * @param capacity     the most rows one call will pass; {@code > 0}. Buffers of capacity x (outputs of each
      *                     layer) doubles are allocated here, once
      * @throws IllegalArgumentException if capacity is not positive
+     * @throws dev.backprop.linalg.TooLargeException if the workspaces would not fit the heap or one array
      */
     public Backpropagation(Architecture architecture, int capacity) {
         this(architecture, capacity, Regularization.NONE, null);
@@ -56,6 +58,7 @@ public final class Backpropagation {
      * @param random         the source of dropout masks (advanced by each training call); may be null when there is
      *                       no dropout
      * @throws IllegalArgumentException if capacity is not positive
+     * @throws dev.backprop.linalg.TooLargeException if the workspaces would not fit the heap or one array
      * @throws NullPointerException     if dropout is asked for without a random source
      */
     public Backpropagation(Architecture architecture, int capacity, Regularization regularization,
@@ -67,6 +70,7 @@ public final class Backpropagation {
         this.capacity = capacity;
         this.regularization = Objects.requireNonNull(regularization, "regularization");
         int depth = architecture.depth();
+        requireWorkspace(architecture, capacity, regularization.dropout() > 0);
         layers = new DenseLayerPass[depth];
         dropout = new Dropout[depth];
         double[] ones = new double[capacity];
@@ -78,6 +82,24 @@ public final class Backpropagation {
                 dropout[l] = new Dropout(regularization.dropout(), layers[l].a.length, random);
             }
         }
+    }
+
+    /**
+     * Refuses workspaces that would not fit the heap or one array: z, a and δ per layer (two more per hidden layer
+     * with dropout), capacity x the layer's units each.
+     */
+    private static void requireWorkspace(Architecture architecture, int capacity, boolean dropout) {
+        long doubles = capacity;
+        for (int l = 0; l < architecture.depth(); l++) {
+            long size = MemoryBudget.times(capacity, architecture.layer(l).outputs());
+            MemoryBudget.arrayLength(size, "layer " + (l + 1) + "'s workspace for " + MemoryBudget.count(capacity)
+                    + " rows x " + MemoryBudget.count(architecture.layer(l).outputs()) + " units");
+            doubles = MemoryBudget.plus(doubles, MemoryBudget.times(size, dropout && l < architecture.depth() - 1
+                    ? 5 : 3));
+        }
+        MemoryBudget.heap().require(MemoryBudget.doubles(doubles), "the workspace for " + MemoryBudget.count(capacity)
+                + " rows through " + architecture.inputs() + " inputs and " + architecture.depth() + " layers", "",
+                "use fewer rows at a time or smaller layers");
     }
 
     /**

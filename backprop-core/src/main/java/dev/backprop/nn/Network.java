@@ -1,6 +1,7 @@
 package dev.backprop.nn;
 
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.MemoryBudget;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -137,6 +138,7 @@ public final class Network {
      * @param x scaled inputs, one row per example; not modified; may have 0 rows
      * @return a new n x outputs matrix of the output layer's activations; a NaN input gives NaN in its row
      * @throws IllegalArgumentException if x does not have one column per network input
+     * @throws dev.backprop.linalg.TooLargeException if the n x outputs result would not fit the heap or one array
      */
     public Matrix predict(Matrix x) {
         if (x.cols() != architecture.inputs()) {
@@ -145,8 +147,11 @@ public final class Network {
         }
         int n = x.rows();
         int outputs = architecture.outputs();
+        long cells = MemoryBudget.times(n, outputs);
+        String what = "predicting " + MemoryBudget.count(n) + " rows x " + MemoryBudget.count(outputs) + " outputs";
+        MemoryBudget.heap().require(MemoryBudget.doubles(cells), what, "", "predict fewer rows at a time");
+        double[] result = new double[MemoryBudget.arrayLength(cells, what)];
         double[] input = x.toArray();
-        double[] result = new double[n * outputs];
         // Chunks bound the workspace: predicting a million rows must not need a million-row buffer per layer.
         Backpropagation pass = new Backpropagation(architecture, Math.max(1, Math.min(n, PREDICT_CHUNK)));
         for (int start = 0; start < n; start += PREDICT_CHUNK) {

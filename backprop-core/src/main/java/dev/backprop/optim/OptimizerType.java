@@ -1,5 +1,7 @@
 package dev.backprop.optim;
 
+import dev.backprop.linalg.MemoryBudget;
+
 import java.util.Locale;
 
 /**
@@ -79,6 +81,44 @@ public enum OptimizerType {
      */
     public int defaultBatchSize(int rows) {
         return this == GD || lineSearch() ? rows : Math.min(DEFAULT_BATCH_SIZE, rows);
+    }
+
+    /**
+     * How many doubles a run with this optimizer keeps beside the weights and their gradient: its state and the
+     * workspaces it allocates ({@link Optimizer#init}, the line search, the cached objective). For checking a
+     * network against the memory it may use before any of it is allocated.
+     *
+     * @param parameters the network's parameter count P, ≥ 0
+     * @return momentum/nesterov P (velocity), adam 2P (two moments), lbfgs (2m + 6) P (m = {@value
+     *         Lbfgs#DEFAULT_MEMORY} pairs s, y; direction; line search and cached point and gradient), bfgs P² + 9P
+     *         for networks it takes (larger ones it refuses itself), gd and sgd 0; saturating at Long.MAX_VALUE
+     */
+    public long extraDoubles(long parameters) {
+        return switch (this) {
+            case GD, SGD -> 0;
+            case MOMENTUM, NESTEROV -> parameters;
+            case ADAM -> 2 * parameters;
+            case LBFGS -> MemoryBudget.times(2L * Lbfgs.DEFAULT_MEMORY + 6, parameters);
+            case BFGS -> {
+                long kept = Math.min(parameters, Bfgs.MAX_PARAMETERS);
+                yield kept * kept + 9 * parameters;
+            }
+        };
+    }
+
+    /**
+     * What {@link #extraDoubles} counts, for a message: "Adam's two moments".
+     *
+     * @return a short noun phrase, empty for gd and sgd
+     */
+    public String extraState() {
+        return switch (this) {
+            case GD, SGD -> "";
+            case MOMENTUM, NESTEROV -> "the velocity";
+            case ADAM -> "Adam's two moments";
+            case LBFGS -> "L-BFGS's " + Lbfgs.DEFAULT_MEMORY + " pairs of steps";
+            case BFGS -> "BFGS's P x P matrix";
+        };
     }
 
     /**

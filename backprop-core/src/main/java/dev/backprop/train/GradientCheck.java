@@ -1,17 +1,22 @@
 package dev.backprop.train;
 
+import dev.backprop.nn.Activation;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
 import dev.backprop.nn.Network;
 import dev.backprop.nn.Regularization;
+
+import java.util.stream.IntStream;
 
 /**
  * Checks backpropagation against numerical differentiation: for every parameter θ_i, a difference quotient of J
  * along e_i (see {@link Stencil}); by default the central difference (J(θ + ε e_i) - J(θ - ε e_i)) / 2ε, whose error
  * is O(ε²). The relative error of each pair is |analytic - numerical| / max(|analytic|, |numerical|, 1e-8); the floor
  * keeps two gradients that are both essentially zero from reporting rounding noise as a large relative error.
- * Where J has a kink (relu at z = 0) within the stencil's reach of θ, the quotient is not a derivative and the
- * reported error is large by construction.
+ * Where J has a kink within the stencil's reach of θ_i (some pre-activation z of a relu or leaky-relu unit, for
+ * any row, changes sign between the stencil's points), the quotient is not a derivative and its error is large by
+ * construction: such comparisons are marked ({@link GradientCheckResult#straddlesKink()}) so that a verdict can
+ * leave them out, as careful gradient checkers do.
  */
 public final class GradientCheck {
     /** The default ε. */
@@ -97,22 +102,72 @@ public final class GradientCheck {
         double[] analytic = new double[theta.length];
         double loss = backprop.lossAndGradient(theta, x, y, rows, analytic);
         double[] numerical = new double[theta.length];
+        boolean[] straddlesKink = new boolean[theta.length];
         double maxRelativeError = 0.0;
+        KinkSigns signs = new KinkSigns(architecture);
         for (int i = 0; i < theta.length; i++) {
             double saved = theta[i];
             double plus = lossAt(backprop, theta, i, saved + epsilon, x, y, rows);
+            signs.remember(backprop);
             double minus = lossAt(backprop, theta, i, saved - epsilon, x, y, rows);
+            boolean kink = signs.changed(backprop);
             if (stencil == Stencil.CENTRAL) {
                 numerical[i] = (plus - minus) / (2 * epsilon);
             } else {
                 double plus2 = lossAt(backprop, theta, i, saved + 2 * epsilon, x, y, rows);
+                kink |= signs.changed(backprop);
                 double minus2 = lossAt(backprop, theta, i, saved - 2 * epsilon, x, y, rows);
+                kink |= signs.changed(backprop);
                 numerical[i] = (8 * (plus - minus) - (plus2 - minus2)) / (12 * epsilon);
             }
             theta[i] = saved;
+            straddlesKink[i] = kink;
             maxRelativeError = Math.max(maxRelativeError, relativeError(analytic[i], numerical[i]));
         }
-        return new GradientCheckResult(architecture, loss, analytic, numerical, maxRelativeError);
+        return new GradientCheckResult(architecture, loss, analytic, numerical, maxRelativeError, straddlesKink);
+    }
+
+    /**
+     * The signs (z &gt; 0) of every pre-activation of the layers whose activation has a kink at z = 0 (relu,
+     * leaky-relu), at one point of the stencil, to compare with another point's.
+     */
+    private static final class KinkSigns {
+        private final int[] kinkedLayers;
+        private final boolean[][] positive;
+
+        KinkSigns(Architecture architecture) {
+            kinkedLayers = IntStream.range(0, architecture.depth())
+                    .filter(l -> hasKink(architecture.layer(l).activation())).toArray();
+            positive = new boolean[kinkedLayers.length][];
+        }
+
+        private static boolean hasKink(Activation activation) {
+            return activation == Activation.RELU || activation == Activation.LEAKY_RELU;
+        }
+
+        /** Keeps the signs of the last forward pass. */
+        void remember(Backpropagation backprop) {
+            for (int k = 0; k < kinkedLayers.length; k++) {
+                double[] z = backprop.z(kinkedLayers[k]).toArray();
+                positive[k] = new boolean[z.length];
+                for (int j = 0; j < z.length; j++) {
+                    positive[k][j] = z[j] > 0;
+                }
+            }
+        }
+
+        /** Whether any sign of the last forward pass differs from the remembered ones. */
+        boolean changed(Backpropagation backprop) {
+            for (int k = 0; k < kinkedLayers.length; k++) {
+                double[] z = backprop.z(kinkedLayers[k]).toArray();
+                for (int j = 0; j < z.length; j++) {
+                    if (z[j] > 0 != positive[k][j]) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     /** J with θ_i set to {@code value} (left there). */

@@ -15,9 +15,18 @@ import java.util.Arrays;
  * @param numerical         ∂J/∂θ by central differences
  * @param maxRelativeError  the largest relative error over all parameters, each relative to the larger of its two
  *                          values (see {@link GradientCheck}); {@link #relativeError()} is the norm-wise one
+ * @param straddlesKink     per parameter: whether its difference quotient straddles a kink (a relu or leaky-relu
+ *                          pre-activation changed sign between the stencil's points), so is not a derivative
  */
 public record GradientCheckResult(Architecture architecture, double loss, double[] analytic, double[] numerical,
-                                  double maxRelativeError) {
+                                  double maxRelativeError, boolean[] straddlesKink) {
+    /**
+     * The relative error up to which {@link #passes} accepts a comparison by default: 1e-4. Correct gradients agree
+     * far better where they are large, but rounding in J(θ ± ε), about 1e-16 |J| / ε, becomes a relative error near
+     * 1e-5 for gradients near the 1e-8 floor; a wrong gradient is off by far more (a missing factor, 0.3 or so).
+     */
+    public static final double DEFAULT_THRESHOLD = 1e-4;
+
     /**
      * Copies the gradient arrays.
      *
@@ -26,10 +35,62 @@ public record GradientCheckResult(Architecture architecture, double loss, double
      * @param analytic         ∂J/∂θ by backpropagation, length P; copied
      * @param numerical        ∂J/∂θ by finite differences, length P; copied
      * @param maxRelativeError the largest element-wise relative error
+     * @param straddlesKink    per parameter, whether its quotient straddles a kink, length P; copied
      */
     public GradientCheckResult {
         analytic = analytic.clone();
         numerical = numerical.clone();
+        straddlesKink = straddlesKink.clone();
+    }
+
+    /**
+     * Per parameter, whether its difference quotient straddles a kink, in the flat parameter layout.
+     *
+     * @return a new array of P flags
+     */
+    @Override
+    public boolean[] straddlesKink() {
+        return straddlesKink.clone();
+    }
+
+    /**
+     * How many comparisons straddle a kink.
+     *
+     * @return the count, in [0, P]
+     */
+    public int kinkCount() {
+        int count = 0;
+        for (boolean kink : straddlesKink) {
+            count += kink ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * The largest element-wise relative error over the comparisons that do not straddle a kink.
+     *
+     * @return the error, ≥ 0; 0 when every comparison straddles a kink; NaN if such a gradient holds NaN (Math.max
+     *         keeps a NaN)
+     */
+    public double maxRelativeErrorAwayFromKinks() {
+        double max = 0.0;
+        for (int i = 0; i < analytic.length; i++) {
+            if (!straddlesKink[i]) {
+                max = Math.max(max, GradientCheck.relativeError(analytic[i], numerical[i]));
+            }
+        }
+        return max;
+    }
+
+    /**
+     * The verdict: whether at least one comparison does not straddle a kink and every such comparison has a relative
+     * error of at most {@code threshold} (see {@link #DEFAULT_THRESHOLD}).
+     *
+     * @param threshold the largest relative error accepted, ≥ 0
+     * @return true if the gradients pass; false if one fails, holds NaN, or no comparison is away from a kink
+     */
+    public boolean passes(double threshold) {
+        return kinkCount() < analytic.length && maxRelativeErrorAwayFromKinks() <= threshold;
     }
 
     /**

@@ -6,6 +6,8 @@ import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Scaling;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.MemoryBudget;
+import dev.backprop.linalg.TooLargeException;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Initializer;
 import dev.backprop.nn.LayerSpec;
@@ -46,23 +48,37 @@ public final class Trainer {
     private final TrainingListener listener;
     private final int checkpointEvery;
     private final Consumer<Checkpoint> checkpoints;
+    private final MemoryBudget budget;
 
     private Trainer(TrainerConfig config, TrainingListener listener, int checkpointEvery,
-                    Consumer<Checkpoint> checkpoints) {
+                    Consumer<Checkpoint> checkpoints, MemoryBudget budget) {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.checkpointEvery = checkpointEvery;
         this.checkpoints = checkpoints;
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     /**
-     * A trainer for {@code config} that reports to no listener and writes no checkpoints.
+     * A trainer for {@code config} that reports to no listener, writes no checkpoints, and checks each run against
+     * the JVM's heap ({@link MemoryBudget#heap()}).
      *
      * @param config the configuration, validated when it was built
      * @return a new trainer
      */
     public static Trainer of(TrainerConfig config) {
-        return new Trainer(config, TrainingListener.NONE, 0, null);
+        return new Trainer(config, TrainingListener.NONE, 0, null, MemoryBudget.heap());
+    }
+
+    /**
+     * The same trainer, checking each run's weights, gradient, optimizer state, batch workspaces and scaled copy of
+     * the data against {@code budget} before allocating them.
+     *
+     * @param budget the memory a run may take; not null
+     * @return a new trainer; this one is unchanged
+     */
+    public Trainer withMemoryBudget(MemoryBudget budget) {
+        return new Trainer(config, listener, checkpointEvery, checkpoints, budget);
     }
 
     /**
@@ -72,7 +88,7 @@ public final class Trainer {
      * @return a new trainer; this one is unchanged
      */
     public Trainer withListener(TrainingListener listener) {
-        return new Trainer(config, listener, checkpointEvery, checkpoints);
+        return new Trainer(config, listener, checkpointEvery, checkpoints, budget);
     }
 
     /**
@@ -89,7 +105,7 @@ public final class Trainer {
         if (everyEpochs < 0) {
             throw new IllegalArgumentException("checkpoint interval must be >= 0 epochs but was " + everyEpochs);
         }
-        return new Trainer(config, listener, everyEpochs, Objects.requireNonNull(sink, "sink"));
+        return new Trainer(config, listener, everyEpochs, Objects.requireNonNull(sink, "sink"), budget);
     }
 
     /**
@@ -120,15 +136,31 @@ public final class Trainer {
     }
 
     /**
+     * Checks, before data is encoded, that encoding {@code rows} rows for {@code architecture} and training on them
+     * fits this trainer's memory budget: the encoded inputs and targets, rows x (inputs + outputs) doubles, beside
+     * the weights, gradient, optimizer state, batch workspaces and scaled copy that a run allocates.
+     *
+     * @param architecture the network to train
+     * @param rows         the rows to be encoded, ≥ 0
+     * @throws TooLargeException if they would not fit, saying what it needs and what there is
+     */
+    public void requireMemory(Architecture architecture, int rows) {
+        TrainingFootprint.check(config, architecture, rows, true, budget);
+    }
+
+    /**
      * Trains a new network, its weights drawn by {@link Initializer} from the configured seed.
      *
      * @param data the training data, at least one row; not modified
      * @return the trained model and how training went
      * @throws IllegalArgumentException if the dataset has no rows, its targets do not suit the loss, or the
      *                                  configuration does not fit the data (see {@link #train(Dataset, Network)})
+     * @throws TooLargeException        (an IllegalArgumentException) if the run would need more memory than the
+     *                                  trainer's budget, checked before the weights are allocated
      */
     public TrainingResult train(Dataset data) {
         Architecture architecture = architecture(data.x().cols(), data.y().cols());
+        TrainingFootprint.check(config, architecture, data.rows(), budget);
         SplitMix random = SplitMix.of(config.seed());
         double[] parameters = Initializer.initialParameters(architecture, random);
         return run(architecture, parameters, data, random, null);
@@ -171,6 +203,7 @@ public final class Trainer {
                     + architecture.outputs() + " outputs but the data has " + data.x().cols() + " inputs and "
                     + data.y().cols() + " targets");
         }
+        TrainingFootprint.check(config, architecture, data.rows(), budget);
         return run(architecture, initial.parameters(), data, SplitMix.of(config.seed()), null);
     }
 
@@ -197,6 +230,7 @@ public final class Trainer {
                     + " inputs to " + architecture.outputs() + " outputs but the data has " + data.x().cols()
                     + " inputs and " + data.y().cols() + " targets");
         }
+        TrainingFootprint.check(config, architecture, data.rows(), budget);
         return run(architecture, checkpoint.state().parameters().clone(), data, null, checkpoint.state());
     }
 

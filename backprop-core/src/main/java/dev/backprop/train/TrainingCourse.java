@@ -9,13 +9,16 @@ import java.util.Arrays;
  * paused epoch stands. A {@link TrainingState} captures it and restores it. Not thread-safe.
  */
 final class TrainingCourse {
+    /** Epochs the loss histories have room for before they first grow. */
+    private static final int INITIAL_HISTORY = 1024;
+
     final double[] parameters;
     final Optimizer optimizer;
     final double[] lastFinite;
     /** The weights of the best validation epoch; null without a validation split. */
     final double[] best;
-    final double[] history;
-    final double[] validationHistory;
+    double[] history = new double[0];
+    double[] validationHistory = new double[0];
     boolean haveFinite;
     double rate;
     double bestLoss = Double.POSITIVE_INFINITY;
@@ -53,8 +56,6 @@ final class TrainingCourse {
         this.dropping = dropping;
         lastFinite = new double[parameters.length];
         best = validated ? new double[parameters.length] : null;
-        history = new double[config.maxEpochs()];
-        validationHistory = new double[validated ? config.maxEpochs() : 0];
         rate = config.learningRate();
     }
 
@@ -75,11 +76,24 @@ final class TrainingCourse {
 
     /** Ends an epoch: records its training loss and, with a validation split, its validation loss. */
     void record(double trainingLoss, double validationLoss) {
+        history = room(history);
         history[epochs] = trainingLoss;
         if (validated) {
+            validationHistory = room(validationHistory);
             validationHistory[epochs] = validationLoss;
         }
         epochs++;
+    }
+
+    /**
+     * {@code history}, or a copy twice as long (at most the epoch limit), so that it has room for this epoch: the
+     * histories grow as epochs run, so a large epoch limit costs nothing up front.
+     */
+    private double[] room(double[] history) {
+        if (epochs < history.length) {
+            return history;
+        }
+        return Arrays.copyOf(history, (int) Math.min(config.maxEpochs(), Math.max(INITIAL_HISTORY, 2L * epochs)));
     }
 
     /** Counts the epochs without an improvement of the monitored loss by the tolerance, and keeps the best weights. */
@@ -134,9 +148,9 @@ final class TrainingCourse {
             System.arraycopy(from.lastFiniteParameters(), 0, lastFinite, 0, lastFinite.length);
         }
         epochs = from.epochs();
-        System.arraycopy(from.lossHistory(), 0, history, 0, epochs);
+        history = from.lossHistory().clone();
         if (validated) {
-            System.arraycopy(from.validationLossHistory(), 0, validationHistory, 0, epochs);
+            validationHistory = from.validationLossHistory().clone();
         }
         if (batches != null) {
             batches.restoreOrder(from.rowOrder());

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * The epochs of one training run: updates over the full batch or shuffled mini-batches, the learning-rate schedule,
  * the stopping rules, and which weights are kept. The rows are in this JVM, or elsewhere behind a
  * {@link FullBatchObjective} (a cluster's); the rules are the same. Everything the epochs touch is allocated before
- * the first one.
+ * the first one, except the loss histories, which grow (by doubling) as epochs run.
  *
  * <p>Stopping rules, checked after each epoch in this order: a non-finite loss ({@link StopReason#DIVERGED}, at once,
  * even mid-epoch), no parameter moving by more than the tolerance ({@link StopReason#CONVERGED}), the monitored loss

@@ -78,12 +78,57 @@ class CsvFrameReaderTest {
         assertThat(b.code(2)).isEqualTo(-1);
     }
 
+    private static Frame csv(String text, ReadOptions options) {
+        return CsvFrameReader.readWith(new StringReader(text), "t.csv", options);
+    }
+
     @Test
     void aColumnWithTextIsCategoricalAndNumbersInItAreCanonicalLabels() {
-        Frame f = csv("c\n1\n1.0\n2.5\nred\n1e0\n01\n");
+        Frame f = csv("c\n1\n1.0\n2.5\nred\n1e0\n01\n", ReadOptions.DEFAULT.withMixedColumns(true));
         CategoricalColumn c = (CategoricalColumn) f.column("c");
         assertThat(c.levels()).containsExactly("1", "2.5", "red");
         assertThat(c.codes()).containsExactly(0, 0, 1, 2, 0, 0);
+    }
+
+    @Test
+    void aColumnAtLeastHalfNumbersWithSomeTextIsRefusedAtItsFirstText() {
+        assertThatThrownBy(() -> csv("a\n4\nfive\n6\n"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessage("t.csv: line 3, column 'a': 'five' is not a number, but 2 of the column's 3 values are: "
+                        + "fix the cell, leave it empty (a missing value, see --missing), or declare the column "
+                        + "categorical with --categorical a");
+        assertThat(csv("a\nred\nblue\n3\n").column("a")).isInstanceOf(CategoricalColumn.class);
+    }
+
+    @Test
+    void aDecimalCommaIsNamedAsSuch() {
+        assertThatThrownBy(() -> csv("a;b\n1;2\n3,14;4\n"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageStartingWith("t.csv: line 3, column 'a': '3,14' looks like a number written with a "
+                        + "decimal comma, but numbers need a decimal point ('3.14')");
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsRefusedInAnyColumn() {
+        assertThatThrownBy(() -> csv("a,c\n1,x\n\"9\"x,y\n"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageStartingWith("t.csv: line 3, column 'a': a quoted value is followed by more text");
+        assertThatThrownBy(() -> csv("a,c\n1,x\n2,\"y\"z\n"))
+                .hasMessageStartingWith("t.csv: line 3, column 'c': a quoted value is followed by more text");
+        assertThat(csv("a,c\n\"1\" ,\"x\"\"y\"\n").column("c").label(0)).isEqualTo("x\"y");
+    }
+
+    @Test
+    void declaredCategoricalColumnsAndMixedColumnsAreRead() {
+        ReadOptions declared = ReadOptions.DEFAULT.withCategorical(java.util.Set.of("a"));
+        CategoricalColumn a = (CategoricalColumn) csv("a,b\n4,1\nfive,2\n4.0,3\n", declared).column("a");
+        assertThat(a.levels()).containsExactly("4", "five");
+        assertThat(csv("a,b\n1,1\n2,2\n", declared).column("a")).isInstanceOf(CategoricalColumn.class);
+        assertThat(csv("a\n4\nfive\n", ReadOptions.DEFAULT.withMixedColumns(true)).column("a"))
+                .isInstanceOf(CategoricalColumn.class);
+        assertThatThrownBy(() -> csv("a\n1\n", ReadOptions.DEFAULT.withCategorical(java.util.Set.of("b"))))
+                .hasMessage("t.csv: line 1: --categorical names the column 'b', which the header does not have "
+                        + "(columns: a)");
     }
 
     @Test
@@ -103,7 +148,7 @@ class CsvFrameReaderTest {
     @Test
     void detectsTabSemicolonAndPipeFromTheHeader() {
         assertThat(csv("a\tb\n1\t2\n").names()).containsExactly("a", "b");
-        assertThat(csv("a;b;c\n1,5;2;3\n").names()).containsExactly("a", "b", "c");
+        assertThat(csv("a;b;c\n1.5;2;3\n").names()).containsExactly("a", "b", "c");
         assertThat(csv("a|b\n1|2\n").names()).containsExactly("a", "b");
         assertThat(csv("just_one\n1\n2\n").names()).containsExactly("just_one");
     }
@@ -131,9 +176,9 @@ class CsvFrameReaderTest {
 
     @Test
     void anExplicitDelimiterWins() {
-        Frame f = csv("a;b,c\n1;2,3\n", ';');
+        Frame f = csv("a;b,c\n1;x,y\n", ';');
         assertThat(f.names()).containsExactly("a", "b,c");
-        assertThat(f.column("b,c").label(0)).isEqualTo("2,3");
+        assertThat(f.column("b,c").label(0)).isEqualTo("x,y");
     }
 
     @Test

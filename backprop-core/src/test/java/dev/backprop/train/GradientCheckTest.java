@@ -141,6 +141,32 @@ class GradientCheckTest {
     }
 
     @Test
+    void aComparisonStraddlingAReluKinkIsMarkedAndLeftOutOfTheVerdict() {
+        // One input x = 1, one relu unit with w = 0 and no bias: z = 0 sits on the kink, so moving w by ±ε flips z's
+        // sign and the difference (1/2 the slope) disagrees with backpropagation's relu'(0) = 0 by construction.
+        Architecture architecture = new Architecture(List.of(new LayerSpec(1, 1, Activation.RELU, false),
+                new LayerSpec(1, 1, Activation.LINEAR, false)), Loss.SSE);
+        Network network = Network.of(architecture, new double[] {0.0, 0.7});
+        GradientCheckResult result = GradientCheck.check(network, new double[] {1.0}, new double[] {1.0}, 1, 1e-4);
+        assertThat(result.straddlesKink()).containsExactly(true, false);
+        assertThat(result.kinkCount()).isEqualTo(1);
+        assertThat(result.maxRelativeError()).isGreaterThan(0.5);
+        assertThat(result.maxRelativeErrorAwayFromKinks()).isLessThan(1e-8);
+        assertThat(result.passes(GradientCheckResult.DEFAULT_THRESHOLD)).isTrue();
+        assertThat(result.passes(0.0)).isTrue();
+    }
+
+    @Test
+    void everyComparisonOnAKinkGivesNoPass() {
+        Architecture architecture = new Architecture(List.of(new LayerSpec(1, 1, Activation.LEAKY_RELU, false)),
+                Loss.SSE);
+        GradientCheckResult result = GradientCheck.check(Network.of(architecture, new double[] {0.0}),
+                new double[] {1.0}, new double[] {1.0}, 1, 1e-4);
+        assertThat(result.kinkCount()).isEqualTo(1);
+        assertThat(result.passes(1.0)).isFalse();
+    }
+
+    @Test
     void argumentsAreChecked() {
         Network network = Network.of(new Architecture(List.of(new LayerSpec(1, 1, Activation.LINEAR, false)),
                 Loss.SSE), new double[]{1});

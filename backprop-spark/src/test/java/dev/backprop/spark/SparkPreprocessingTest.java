@@ -62,7 +62,8 @@ class SparkPreprocessingTest {
     @CsvSource({"mean, 1", "mean, 3", "drop, 1", "drop, 3"})
     void sparkFitsTheCommandLinesPreprocessorAndTrainsItsModel(String policy, int partitions) {
         PreprocessConfig preprocessing = preprocessing(MissingPolicy.fromId(policy));
-        TrainingResult expected = Trainer.of(CONFIG).train(DataFiles.read(file), preprocessing);
+        TrainingResult expected = Trainer.of(CONFIG).train(DataFiles.read(file, TestData.AS_TRAIN_READS_WEATHER),
+                preprocessing);
 
         TrainingResult actual = SparkTrainer.of(CONFIG).withPartitions(partitions).withBlockRows(16)
                 .train(sparkCsv(), preprocessing);
@@ -82,7 +83,7 @@ class SparkPreprocessingTest {
     @Test
     void missingErrorGivesTheCoresMessageWithRowNumbers() {
         PreprocessConfig preprocessing = preprocessing(MissingPolicy.ERROR);
-        Frame read = DataFiles.read(file);
+        Frame read = DataFiles.read(file, TestData.AS_TRAIN_READS_WEATHER);
         // Spark's reader keeps no line numbers, so the message counts rows, as the core's does for such a frame.
         Frame withoutLines = Frame.of(null, read.columns());
         String core = catchThrowableOfType(() -> Preprocessor.fit(withoutLines, preprocessing),

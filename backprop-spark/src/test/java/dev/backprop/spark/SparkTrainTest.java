@@ -97,7 +97,7 @@ class SparkTrainTest {
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("trained 9 -> 4 sigmoid+b -> 2 softmax+b, loss categorical-cross-entropy");
         Model read = ModelFile.read(model);
-        Frame frame = DataFiles.read(file);
+        Frame frame = DataFiles.read(file, TestData.AS_TRAIN_READS_WEATHER);
         TrainerConfig config = TrainerConfig.builder().hidden(4).bias(true).output(Activation.SOFTMAX)
                 .loss(Loss.CATEGORICAL_CROSS_ENTROPY).optimizer(OptimizerType.LBFGS).maxEpochs(15).build();
         Model expected = Trainer.of(config).train(frame, PreprocessConfig.of("play").withIgnore(List.of("id"))

@@ -5,16 +5,25 @@ import dev.backprop.data.Column;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.NumericColumn;
+import dev.backprop.data.ReadOptions;
 import dev.backprop.linalg.Matrix;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /** Small deterministic data sets for the tests. */
 final class TestData {
     private TestData() {
     }
+
+    /**
+     * How {@code backprop train --categorical grade} reads {@link #weatherCsv}: its grade column is mostly numbers with
+     * some text, which the core's reader refuses unless the column is declared categorical (Spark's reader types it
+     * categorical by the same cell rules without being told).
+     */
+    static final ReadOptions AS_TRAIN_READS_WEATHER = ReadOptions.DEFAULT.withCategorical(Set.of("grade"));
 
     /**
      * n rows of three inputs on different ranges and one smooth target: y = sin(x1) + x2 x3 / 10 + 20, so scaling

@@ -1,0 +1,78 @@
+package dev.backprop.train;
+
+import dev.backprop.linalg.MemoryBudget;
+import dev.backprop.nn.Architecture;
+import dev.backprop.nn.LayerSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bytes a training run allocates before its first epoch, counted in long from the architecture, the data's size
+ * and the configuration, and checked against a {@link MemoryBudget} before any of them is allocated. Counted, in
+ * doubles (P parameters, n rows, m inputs, k outputs, B rows per batch, Σo the units of all layers):
+ * <ul>
+ *   <li>weights, their gradient and the last finite weights: 3P (4P with a validation split, which keeps the best);
+ *   <li>the optimizer's state and workspaces: {@link dev.backprop.optim.OptimizerType#extraDoubles};
+ *   <li>the batch workspaces: 3 B Σo (z, a, δ per layer; 2 more for each dropped hidden layer) and the batch's rows;
+ *   <li>the scaled copy of the data training works on: 2 n (m + k) (the copy and its scaling's temporary), and
+ *       n (m + k) more when the check comes before the data is encoded.
+ * </ul>
+ * The loss history grows as epochs run and is not counted: 8 bytes an epoch.
+ */
+final class TrainingFootprint {
+    private TrainingFootprint() {
+    }
+
+    /**
+     * @throws dev.backprop.linalg.TooLargeException if the run would need more than {@code budget} has, or a
+     *                                               workspace more elements than one array holds
+     */
+    static void check(TrainerConfig config, Architecture architecture, int rows, MemoryBudget budget) {
+        check(config, architecture, rows, false, budget);
+    }
+
+    /**
+     * @param encoding whether the data is still to be encoded: then its rows x (inputs + outputs) are counted too
+     * @throws dev.backprop.linalg.TooLargeException as above
+     */
+    static void check(TrainerConfig config, Architecture architecture, int rows, boolean encoding,
+                      MemoryBudget budget) {
+        long p = architecture.parameterCount();
+        // All rows, as if none were held out: an upper bound on the training rows and their batch.
+        int batch = config.batchSize() == 0 ? config.optimizer().defaultBatchSize(rows)
+                : Math.min(config.batchSize(), rows);
+        long units = 0;
+        for (int l = 0; l < architecture.depth(); l++) {
+            LayerSpec layer = architecture.layer(l);
+            boolean dropped = config.dropout() > 0 && l < architecture.depth() - 1;
+            long perLayer = MemoryBudget.times(batch, layer.outputs());
+            MemoryBudget.arrayLength(perLayer, "layer " + (l + 1) + "'s workspace for batches of "
+                    + MemoryBudget.count(batch) + " rows x " + MemoryBudget.count(layer.outputs()) + " units");
+            units = MemoryBudget.plus(units, MemoryBudget.times(perLayer, dropped ? 5 : 3));
+        }
+        long width = (long) architecture.inputs() + architecture.outputs();
+        MemoryBudget.arrayLength(MemoryBudget.times(batch, architecture.inputs()), "a batch of "
+                + MemoryBudget.count(batch) + " rows x " + MemoryBudget.count(architecture.inputs()) + " inputs");
+        long workspaces = MemoryBudget.plus(units, MemoryBudget.times(batch, width + 1));
+        long data = MemoryBudget.times((encoding ? 3L : 2L) * rows, width);
+        long weights = MemoryBudget.times(config.validationFraction() > 0 ? 4 : 3, p);
+        long optimizer = config.optimizer().extraDoubles(p);
+        long doubles = MemoryBudget.plus(MemoryBudget.plus(weights, optimizer), MemoryBudget.plus(workspaces, data));
+        List<String> parts = new ArrayList<>();
+        if (encoding) {
+            parts.add("the encoded " + MemoryBudget.count(rows) + " x " + MemoryBudget.count(width) + " data");
+        }
+        parts.add("weights, gradient");
+        if (!config.optimizer().extraState().isEmpty()) {
+            parts.add(config.optimizer().extraState());
+        }
+        parts.add("workspaces for batches of " + MemoryBudget.count(batch) + " rows");
+        parts.add("the scaled data");
+        budget.require(MemoryBudget.doubles(doubles), "the network has " + MemoryBudget.count(p)
+                        + " parameters: training on " + MemoryBudget.count(rows) + " rows", String.join(", ", parts),
+                "use fewer or smaller hidden layers, a smaller batch, or fewer inputs (leave out columns with many "
+                        + "distinct values)");
+    }
+
+}

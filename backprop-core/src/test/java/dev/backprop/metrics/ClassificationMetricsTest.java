@@ -1,0 +1,34 @@
+package dev.backprop.metrics;
+
+import dev.backprop.linalg.Matrix;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ClassificationMetricsTest {
+    @Test
+    void aClassTheModelNeverSawIsAnErrorEverywhereAndHasItsOwnRow() {
+        Matrix probabilities = Matrix.of(new double[][] {{0.9, 0.1}, {0.2, 0.8}, {0.3, 0.7}});
+        ClassificationMetrics m = ClassificationMetrics.of(List.of("a", "b"), probabilities,
+                new String[] {"a", "b", "z"});
+        assertThat(m.classes()).containsExactly("a", "b", "z");
+        assertThat(m.unseenClasses()).containsExactly("z");
+        assertThat(m.confusion()).isDeepEqualTo(new long[][] {{1, 0, 0}, {0, 1, 0}, {0, 1, 0}});
+        assertThat(m.accuracy()).isEqualTo(2.0 / 3);
+        assertThat(m.precision()).containsExactly(1.0, 0.5, 0.0);
+        assertThat(m.recall()).containsExactly(1.0, 1.0, 0.0);
+        assertThat(m.macroF1()).isCloseTo((1 + 2.0 / 3 + 0) / 3, within(1e-15));
+        assertThat(m.logLoss()).isCloseTo(-(Math.log(0.9) + Math.log(0.8) + Math.log(1e-15)) / 3, within(1e-12));
+    }
+
+    @Test
+    void withoutUnseenClassesTheTableIsTheModels() {
+        ClassificationMetrics m = ClassificationMetrics.of(List.of("a", "b"),
+                Matrix.of(new double[][] {{0.9, 0.1}, {0.2, 0.8}}), new String[] {"a", "b"});
+        assertThat(m.unseenClasses()).isEmpty();
+        assertThat(m.macroF1()).isEqualTo(1.0);
+    }
+}
