@@ -8,8 +8,11 @@ package dev.backprop.train;
 public final class InvalidSettingException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The setting that is wrong (not serialized: settings are constants of {@link TrainingSettings}). */
     private final transient TrainingSetting<?> setting;
+    /** The message's text before the setting's name. */
     private final String before;
+    /** The message's text after the setting's name. */
     private final String after;
 
     /**
