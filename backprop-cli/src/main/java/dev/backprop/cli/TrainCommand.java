@@ -7,7 +7,6 @@ import dev.backprop.data.Column;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.DataFormat;
 import dev.backprop.data.Frame;
-import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.ReadOptions;
@@ -24,6 +23,7 @@ import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Model;
 import dev.backprop.nn.Network;
 import dev.backprop.train.Checkpoint;
+import dev.backprop.train.ColumnOptions;
 import dev.backprop.train.InvalidSettingException;
 import dev.backprop.train.Preset;
 import dev.backprop.train.StopReason;
@@ -78,27 +78,14 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Option(names = "--target", paramLabel = "COL", description = "The column to predict. Default: the last column.")
-    String target;
-
-    @Option(names = "--ignore", split = ",", paramLabel = "COL[,COL...]",
-            description = "Columns to leave out (ids, names).")
-    List<String> ignore = new ArrayList<>();
+    @Mixin
+    ColumnOptions columnOptions;
 
     @Option(names = "--categorical", split = ",", paramLabel = "COL[,COL...]",
             description = "Columns of a CSV/TSV file to read as categories whatever they hold (a code such as 1, 2, "
                     + "3, or a column of numbers with some text). Other columns with at least half numbers and some "
                     + "text are refused. ARFF files declare their types.")
     List<String> categorical = new ArrayList<>();
-
-    @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "error",
-            description = "Missing cells (empty, ?, NA): error, mean (fill inputs with the training mean or mode; "
-                    + "drop rows without a target), drop (drop incomplete rows). Default: ${DEFAULT-VALUE}.")
-    String missing;
-
-    @Option(names = "--task", paramLabel = "TASK",
-            description = "regression or classification. Default: from the target's type.")
-    String task;
 
     @Option(names = "--preset", paramLabel = "P",
             description = "Starting point of the training options below: seed (the seed's network exactly) or auto (a modern "
@@ -219,7 +206,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "attribute's type (declare it nominal: {a,b,c})");
         }
         Set<String> columns = new LinkedHashSet<>(categorical);
-        columns.addAll(ignore);
+        columns.addAll(columnOptions.ignored());
         return options.withCategorical(columns);
     }
 
@@ -408,14 +395,8 @@ final class TrainCommand implements Callable<Integer> {
         if (initial != null && initial.preprocessor() != null) {
             return initial.preprocessor();
         }
-        String targetColumn = target != null ? target
-                : initial != null && frame.indexOf(initial.outputs().get(0)) >= 0 ? initial.outputs().get(0)
-                : frame.names().get(frame.names().size() - 1);
-        PreprocessConfig config = PreprocessConfig.of(targetColumn).withIgnore(ignore)
-                .withMissing(parse(() -> MissingPolicy.fromId(missing)));
-        if (task != null) {
-            config = config.withTask(parse(() -> Task.fromId(task)));
-        }
+        String targetColumn = columnOptions.targetColumn(frame.names(), initial);
+        PreprocessConfig config = parse(() -> columnOptions.config(targetColumn));
         if (initial != null && initial.inputs().stream().allMatch(name -> frame.indexOf(name) >= 0)) {
             List<Column> columns = new ArrayList<>();
             for (String name : initial.inputs()) {

@@ -3,13 +3,12 @@ package dev.backprop.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.data.InvalidDataException;
-import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
-import dev.backprop.data.Task;
 import dev.backprop.io.InvalidModelException;
 import dev.backprop.io.ModelFile;
 import dev.backprop.nn.Model;
 import dev.backprop.optim.OptimizerType;
+import dev.backprop.train.ColumnOptions;
 import dev.backprop.train.Preset;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingSetting;
@@ -26,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -80,21 +80,8 @@ public final class SparkTrain implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATA", description = "CSV or Parquet file or directory (Hadoop path).")
     String data;
 
-    @Option(names = "--target", paramLabel = "COL", description = "The column to predict. Default: the last column.")
-    String target;
-
-    @Option(names = "--ignore", split = ",", paramLabel = "COL[,COL...]",
-            description = "Columns to leave out (ids, names).")
-    List<String> ignore = new ArrayList<>();
-
-    @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "error",
-            description = "Missing cells (empty, ?, NA): error, mean (fill inputs with the training mean or mode; "
-                    + "drop rows without a target), drop (drop incomplete rows). Default: ${DEFAULT-VALUE}.")
-    String missing;
-
-    @Option(names = "--task", paramLabel = "TASK",
-            description = "regression or classification. Default: from the target's type.")
-    String task;
+    @Mixin
+    ColumnOptions columnOptions;
 
     @Option(names = "--features", paramLabel = "COL",
             description = "Read the inputs from this MLlib vector column (Parquet) instead of every other column.")
@@ -184,7 +171,7 @@ public final class SparkTrain implements Callable<Integer> {
             case "json" -> true;
             default -> throw new IllegalArgumentException("unknown format '" + format + "' (allowed: text, json)");
         };
-        if (features != null && (!ignore.isEmpty() || task != null || !missing.equalsIgnoreCase("error"))) {
+        if (features != null && columnOptions.describeColumns()) {
             throw new IllegalArgumentException("--ignore, --missing and --task apply to the columns of a table, not "
                     + "to the vectors of --features");
         }
@@ -221,18 +208,14 @@ public final class SparkTrain implements Callable<Integer> {
      * ones. {@code --features} reads vectors as numbers instead.
      */
     private PackedDataset pack(SparkTrainer trainer, Dataset<Row> table, Model initial) {
-        String targetColumn = targetColumn(table, initial);
+        String targetColumn = columnOptions.targetColumn(Arrays.asList(table.columns()), initial);
         if (features != null) {
             return trainer.packVectors(table, features, List.of(targetColumn));
         }
         if (initial != null && initial.preprocessor() != null) {
             return trainer.pack(table, initial.preprocessor());
         }
-        PreprocessConfig config = PreprocessConfig.of(targetColumn).withIgnore(ignore)
-                .withMissing(MissingPolicy.fromId(missing));
-        if (task != null) {
-            config = config.withTask(Task.fromId(task));
-        }
+        PreprocessConfig config = columnOptions.config(targetColumn);
         List<String> columns = Arrays.asList(table.columns());
         if (initial != null && columns.containsAll(initial.inputs()) && columns.contains(targetColumn)) {
             List<Column> selected = new ArrayList<>();
@@ -297,17 +280,6 @@ public final class SparkTrain implements Callable<Integer> {
             default -> throw new IllegalArgumentException("unknown input format '" + inputFormat
                     + "' (allowed: auto, csv, parquet)");
         };
-    }
-
-    private String targetColumn(Dataset<Row> table, Model initial) {
-        if (target != null) {
-            return target;
-        }
-        List<String> columns = Arrays.asList(table.columns());
-        if (initial != null && initial.outputs().size() == 1 && columns.contains(initial.outputs().get(0))) {
-            return initial.outputs().get(0);
-        }
-        return columns.get(columns.size() - 1);
     }
 
     private static boolean isHadoopUri(String path) {
