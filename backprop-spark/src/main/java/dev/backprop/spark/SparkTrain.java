@@ -2,10 +2,7 @@ package dev.backprop.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.PreprocessConfig;
-import dev.backprop.io.InvalidModelException;
-import dev.backprop.io.ModelFile;
 import dev.backprop.nn.Model;
 import dev.backprop.optim.OptimizerType;
 import dev.backprop.train.ColumnOptions;
@@ -14,11 +11,7 @@ import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingSetting;
 import dev.backprop.train.TrainingSettings;
 import dev.backprop.train.TrainingResult;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.spark.sql.AnalysisException;
+import dev.backprop.train.TrainingSummary;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,11 +28,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -147,11 +136,11 @@ public final class SparkTrain implements Callable<Integer> {
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            errWriter.println("error: " + message(e));
+            errWriter.println("error: " + SparkErrors.message(e));
             if (debug) {
                 e.printStackTrace(errWriter);
             }
-            return exitCode(e);
+            return SparkErrors.exitCode(e);
         });
         int code = cli.execute(args);
         outWriter.flush();
@@ -178,7 +167,7 @@ public final class SparkTrain implements Callable<Integer> {
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = session();
         try {
-            Model initial = init == null ? null : readModel(spark, init);
+            Model initial = init == null ? null : HadoopFiles.readModel(spark, init);
             if (initial != null) {
                 TrainingSettings.checkStartingModel(given);
             }
@@ -192,7 +181,7 @@ public final class SparkTrain implements Callable<Integer> {
                 result = initial == null ? trainer.train(packed)
                         : trainer.train(packed, TrainingSettings.startingNetwork(initial.network(), given));
             }
-            writeModel(spark, result.model(), out);
+            HadoopFiles.writeModel(spark, result.model(), out);
             report(result, rows, usedPartitions, spark.sparkContext().master(), json);
             return 0;
         } finally {
@@ -282,115 +271,25 @@ public final class SparkTrain implements Callable<Integer> {
         };
     }
 
-    private static boolean isHadoopUri(String path) {
-        try {
-            URI uri = new URI(path);
-            // "C:\..." parses with scheme "C"; a real scheme is longer than one letter.
-            return uri.getScheme() != null && uri.getScheme().length() > 1;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static Model readModel(SparkSession spark, String path) throws IOException {
-        if (!isHadoopUri(path)) {
-            return ModelFile.read(Path.of(path));
-        }
-        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(path);
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        try (FSDataInputStream in = file.getFileSystem(conf).open(file)) {
-            return ModelFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (InvalidModelException e) {
-            throw new InvalidModelException(path + ": " + e.getMessage());
-        }
-    }
-
-    /** A local path is written atomically by the core; a Hadoop URI through Hadoop's file system (overwriting). */
-    private static void writeModel(SparkSession spark, Model model, String path) throws IOException {
-        if (!isHadoopUri(path)) {
-            ModelFile.write(model, Path.of(path));
-            return;
-        }
-        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(path);
-        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        try (FSDataOutputStream output = fs.create(file, true)) {
-            output.write(ModelFile.toJson(model).getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
+    /** The core's {@link TrainingSummary}, as {@code backprop train} prints it, and where Spark ran. */
     private void report(TrainingResult result, long rows, int usedPartitions, String sparkMaster, boolean json)
             throws IOException {
         Model model = result.model();
         if (json) {
-            ObjectNode node = new ObjectMapper().createObjectNode();
-            node.put("stopReason", result.stopReason().id());
-            node.put("epochs", result.epochs());
-            node.put("finalLoss", result.finalLoss());
-            node.put("loss", model.network().loss().id());
-            node.put("architecture", model.network().architecture().toString());
-            node.put("parameters", model.network().architecture().parameterCount());
-            node.put("rows", rows);
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode node = mapper.createObjectNode();
+            TrainingSummary.fields(result, model, rows).forEach((key, value) -> node.set(key,
+                    mapper.valueToTree(value)));
             node.put("partitions", usedPartitions);
             node.put("master", sparkMaster);
             node.put("out", out);
-            stdout.println(new ObjectMapper().writeValueAsString(node));
+            stdout.println(mapper.writeValueAsString(node));
             return;
         }
-        stdout.printf(Locale.ROOT, "trained %s (%d parameters) on %d rows of %s with Spark %s, %d partition%s%n",
-                model.network().architecture(), model.network().architecture().parameterCount(), rows, data,
+        stdout.printf(Locale.ROOT, "%s with Spark %s, %d partition%s%n", TrainingSummary.trained(model, rows, data),
                 sparkMaster, usedPartitions, usedPartitions == 1 ? "" : "s");
-        stdout.printf(Locale.ROOT, "stopped: %s after %d epochs, J = %s%n",
-                switch (result.stopReason()) {
-                    case CONVERGED -> "converged (weights stopped changing)";
-                    case MAX_EPOCHS -> "epoch limit reached";
-                    default -> result.stopReason().id();
-                }, result.epochs(), number(result.finalLoss()));
+        stdout.println(TrainingSummary.stopped(result));
         stdout.printf("model written to %s%n", out);
     }
 
-    /** Six significant digits, as the command line prints J. */
-    static String number(double v) {
-        if (!Double.isFinite(v) || v == 0) {
-            return v == 0 ? "0" : Double.toString(v);
-        }
-        BigDecimal d = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
-        double magnitude = Math.abs(v);
-        return magnitude >= 1e-4 && magnitude < 1e15 ? d.toPlainString() : d.toString();
-    }
-
-    static int exitCode(Throwable e) {
-        if (e instanceof IllegalArgumentException || e instanceof InvalidDataException
-                || e instanceof AnalysisException || e instanceof java.nio.file.NoSuchFileException
-                || e instanceof java.io.FileNotFoundException || malformedInput(e)) {
-            return BAD_INPUT;
-        }
-        return FAILURE;
-    }
-
-    /** Spark reports a CSV row with the wrong number of fields (FAILFAST) deep inside a job failure. */
-    private static boolean malformedInput(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("Malformed")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String message(Throwable e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return e.getMessage() + ": no such file";
-        }
-        Throwable shown = e;
-        if (malformedInput(e)) {
-            while (shown.getCause() != null && shown.getCause().getMessage() != null) {
-                shown = shown.getCause();
-            }
-        }
-        String text = shown.getMessage();
-        if (text == null || text.isBlank()) {
-            text = shown.getClass().getSimpleName();
-        }
-        return text.lines().findFirst().orElse(text);
-    }
 }
