@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import dev.backprop.train.SettingKind;
 import dev.backprop.train.TrainingSetting;
 import dev.backprop.train.TrainingSettings;
 import picocli.CommandLine;
@@ -42,10 +43,10 @@ final class SettingOptions implements CommandLine.IModelTransformer {
     private static OptionSpec option(TrainingSetting<?> setting) {
         OptionSpec.Builder option = OptionSpec.builder(setting.options().toArray(String[]::new))
                 .description(setting.help(true)).type(setting.kind().optionType());
-        if (setting.kind() == TrainingSetting.Kind.SIZES) {
+        if (setting.kind() == SettingKind.SIZES) {
             option.auxiliaryTypes(Integer.class).splitRegex(",");
         }
-        return setting.kind() == TrainingSetting.Kind.BOOLEAN ? option.arity("0").negatable(true).build()
+        return setting.kind() == SettingKind.BOOLEAN ? option.arity("0").negatable(true).build()
                 : option.paramLabel(setting.paramLabel()).build();
     }
 

@@ -9,8 +9,6 @@ import dev.backprop.linalg.TooLargeException;
 import dev.backprop.nn.Model;
 import dev.backprop.train.Checkpoint;
 import dev.backprop.train.TrainerConfig;
-import dev.backprop.train.TrainingSetting;
-import dev.backprop.train.TrainingSettings;
 import dev.backprop.train.TrainingState;
 
 import java.io.IOException;
@@ -96,7 +94,7 @@ public final class CheckpointFile {
         ObjectNode root = F.objectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
-        root.set("config", config(checkpoint.config()));
+        root.set("config", ConfigJson.toNode(checkpoint.config()));
         root.put("dataFingerprint", Long.toHexString(checkpoint.dataFingerprint()));
         ObjectNode context = root.putObject("context");
         checkpoint.context().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
@@ -126,7 +124,7 @@ public final class CheckpointFile {
             throw new InvalidModelException("\"version\" must be 1 to " + VERSION + " but was " + version
                     + " (a newer backprop may have written this file)");
         }
-        TrainerConfig config = readConfig(object(root, "config"));
+        TrainerConfig config = ConfigJson.fromNode(object(root, "config"));
         long fingerprint;
         try {
             fingerprint = Long.parseUnsignedLong(root.path("dataFingerprint").asText(""), 16);
@@ -149,68 +147,6 @@ public final class CheckpointFile {
         } catch (IllegalArgumentException e) {
             throw new InvalidModelException(e.getMessage());
         }
-    }
-
-    /** Every setting under its name, typed by its kind. */
-    private static ObjectNode config(TrainerConfig c) {
-        ObjectNode node = F.objectNode();
-        for (TrainingSetting<?> setting : TrainingSettings.ALL) {
-            node.set(setting.name(), value(setting, c));
-        }
-        return node;
-    }
-
-    private static <T> JsonNode value(TrainingSetting<T> setting, TrainerConfig c) {
-        T v = setting.of(c);
-        return switch (setting.kind()) {
-            case SIZES -> {
-                ArrayNode sizes = F.arrayNode();
-                ((List<?>) v).forEach(size -> sizes.add((Integer) size));
-                yield sizes;
-            }
-            case BOOLEAN -> F.booleanNode((Boolean) v);
-            case INTEGER -> F.numberNode((Integer) v);
-            case LONG -> F.numberNode((Long) v);
-            case DOUBLE -> F.numberNode((Double) v);
-            case ID -> F.textNode(setting.text(v));
-        };
-    }
-
-    private static TrainerConfig readConfig(JsonNode node) {
-        TrainerConfig.Builder builder = TrainerConfig.builder();
-        for (TrainingSetting<?> setting : TrainingSettings.ALL) {
-            read(setting, node, builder);
-        }
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidModelException("config: " + e.getMessage());
-        }
-    }
-
-    private static <T> void read(TrainingSetting<T> setting, JsonNode config, TrainerConfig.Builder builder) {
-        String where = "config " + setting.name();
-        JsonNode node = config.get(setting.name());
-        Object value = switch (setting.kind()) {
-            case SIZES -> {
-                if (node == null || !node.isArray()) {
-                    throw new InvalidModelException("config \"" + setting.name() + "\" must be an array of layer sizes");
-                }
-                List<Integer> sizes = new ArrayList<>();
-                for (JsonNode size : node) {
-                    sizes.add(integer(size, where));
-                }
-                yield sizes;
-            }
-            case BOOLEAN -> bool(node, where);
-            case INTEGER -> integer(node, where);
-            case LONG -> longInteger(node, where);
-            case DOUBLE -> ModelFile.number(node, where);
-            case ID -> ModelFile.parseEnum(config.path(setting.name()), where, setting::parse);
-        };
-        @SuppressWarnings("unchecked")
-        T typed = (T) value;
-        builder.set(setting, typed);
     }
 
     private static ObjectNode state(TrainingState s) {
@@ -259,21 +195,21 @@ public final class CheckpointFile {
             }
             order = new int[orderNode.size()];
             for (int i = 0; i < order.length; i++) {
-                order[i] = integer(orderNode.get(i), "state rowOrder");
+                order[i] = ConfigJson.integer(orderNode.get(i), "state rowOrder");
             }
         }
         double[] parameters = doubles(node.get("parameters"), "state parameters", false);
         try {
-            return new TrainingState(integer(node.get("epochs"), "state epochs"),
-                    integer(node.get("batchStart"), "state batchStart"),
+            return new TrainingState(ConfigJson.integer(node.get("epochs"), "state epochs"),
+                    ConfigJson.integer(node.get("batchStart"), "state batchStart"),
                     ModelFile.number(node.get("epochLoss"), "state epochLoss"),
                     ModelFile.number(node.get("epochLargestChange"), "state epochLargestChange"),
                     parameters,
                     doubles(node.get("optimizerState"), "state optimizerState", false),
                     ModelFile.number(node.get("learningRate"), "state learningRate"),
-                    integer(node.get("epochsWithoutImprovement"), "state epochsWithoutImprovement"),
+                    ConfigJson.integer(node.get("epochsWithoutImprovement"), "state epochsWithoutImprovement"),
                     bestLoss,
-                    integer(node.get("bestEpoch"), "state bestEpoch"),
+                    ConfigJson.integer(node.get("bestEpoch"), "state bestEpoch"),
                     doubles(node.get("bestParameters"), "state bestParameters", true),
                     doubles(node.get("lastFiniteParameters"), "state lastFiniteParameters", true),
                     doubles(node.get("lossHistory"), "state lossHistory", false),
@@ -326,7 +262,7 @@ public final class CheckpointFile {
         }
         long[] values = new long[node.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = longInteger(node.get(i), where);
+            values[i] = ConfigJson.longInteger(node.get(i), where);
         }
         return values;
     }
@@ -351,26 +287,5 @@ public final class CheckpointFile {
             throw new InvalidModelException("\"" + field + "\" must be an object");
         }
         return (ObjectNode) node;
-    }
-
-    private static int integer(JsonNode node, String where) {
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new InvalidModelException(where + " must be an integer but was " + node);
-        }
-        return node.intValue();
-    }
-
-    private static long longInteger(JsonNode node, String where) {
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw new InvalidModelException(where + " must be an integer but was " + node);
-        }
-        return node.longValue();
-    }
-
-    private static boolean bool(JsonNode node, String where) {
-        if (node == null || !node.isBoolean()) {
-            throw new InvalidModelException(where + " must be true or false but was " + node);
-        }
-        return node.booleanValue();
     }
 }

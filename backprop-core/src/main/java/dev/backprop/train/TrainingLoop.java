@@ -2,6 +2,8 @@ package dev.backprop.train;
 
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
+import dev.backprop.nn.Model;
+import dev.backprop.nn.TrainingHistory;
 import dev.backprop.optim.Optimizer;
 
 import java.util.Arrays;
@@ -25,6 +27,13 @@ final class TrainingLoop {
     /** The run's course: see {@link TrainingResult} for each field. */
     record Outcome(StopReason stopReason, int epochs, double[] lossHistory, double[] validationLossHistory,
                    int bestEpoch, double finalLoss) {
+        /** The run's result: {@code trained} (the kept weights) with this course as its training history. */
+        TrainingResult result(TrainerConfig config, Model trained) {
+            TrainingHistory history = new TrainingHistory(stopReason.id(), epochs, bestEpoch, finalLoss, lossHistory,
+                    validationLossHistory, config.settings());
+            return new TrainingResult(trained.withHistory(history), stopReason, epochs, finalLoss, lossHistory,
+                    validationLossHistory, bestEpoch);
+        }
     }
 
     private final TrainerConfig config;
@@ -59,10 +68,20 @@ final class TrainingLoop {
         return new TrainingLoop(config, architecture, training, validation, null, training.rows(), listener);
     }
 
-    /** A full-batch run on rows elsewhere: each epoch one update on {@code steps}'s J and ∇J. */
-    static TrainingLoop remote(TrainerConfig config, Architecture architecture, FullBatch steps, int rows,
+    /**
+     * A full-batch run on rows elsewhere: each epoch one update on the J and ∇J of {@link RemoteRows#steps}.
+     *
+     * @throws IllegalArgumentException if the configuration asks for what a full-batch objective cannot give
+     */
+    static TrainingLoop remote(TrainerConfig config, Architecture architecture, RemoteRows data,
                                TrainingListener listener) {
-        return new TrainingLoop(config, architecture, null, null, steps, rows, listener);
+        if (config.batchSize() > 0 || config.dropout() > 0 || config.validationFraction() > 0) {
+            throw new IllegalArgumentException("rows held elsewhere train on the full batch, without dropout or a "
+                    + "validation split");
+        }
+        FullBatchObjective exact = data.objective(architecture, config.regularization());
+        return new TrainingLoop(config, architecture, null, null, FullBatch.of(exact, data.steps(exact,
+                config.seed())), (int) Math.min(Integer.MAX_VALUE, data.rows()), listener);
     }
 
     /**

@@ -16,40 +16,8 @@ import java.util.function.Predicate;
  *            or an enum-like type written by its id
  */
 public final class TrainingSetting<T> {
-    /** How a value is typed on a command line and written in a checkpoint. */
-    public enum Kind {
-        /** Comma-separated whole numbers ({@code List<Integer>}). */
-        SIZES(List.class),
-        /** A flag with a {@code --no-} form ({@code Boolean}). */
-        BOOLEAN(Boolean.class),
-        /** A whole number ({@code Integer}). */
-        INTEGER(Integer.class),
-        /** A long whole number ({@code Long}). */
-        LONG(Long.class),
-        /** A number ({@code Double}). */
-        DOUBLE(Double.class),
-        /** A word parsed by the setting's parser ({@code String} on a command line). */
-        ID(String.class);
-
-        private final Class<?> optionType;
-
-        Kind(Class<?> optionType) {
-            this.optionType = optionType;
-        }
-
-        /**
-         * The type a command-line parser converts the option's text to, before {@link TrainingSetting#parse}.
-         *
-         * @return {@code List} (of {@code Integer}), {@code Boolean}, {@code Integer}, {@code Long}, {@code Double}
-         *         or {@code String}
-         */
-        public Class<?> optionType() {
-            return optionType;
-        }
-    }
-
     private final String name;
-    private final Kind kind;
+    private final SettingKind kind;
     private final List<String> options;
     private final String paramLabel;
     private final String help;
@@ -69,7 +37,7 @@ public final class TrainingSetting<T> {
     private boolean architecture;
     private boolean network;
 
-    TrainingSetting(String name, Kind kind, List<String> options, String paramLabel, String help,
+    TrainingSetting(String name, SettingKind kind, List<String> options, String paramLabel, String help,
                     Function<TrainerConfig, T> value, T seedDefault, String seedDefaultText) {
         this.name = name;
         this.kind = kind;
@@ -156,7 +124,7 @@ public final class TrainingSetting<T> {
      *
      * @return the kind
      */
-    public Kind kind() {
+    public SettingKind kind() {
         return kind;
     }
 
@@ -181,7 +149,7 @@ public final class TrainingSetting<T> {
     /**
      * The placeholder of the option's value in help, such as {@code ETA}.
      *
-     * @return the label; unused for a {@link Kind#BOOLEAN} flag
+     * @return the label; unused for a {@link SettingKind#BOOLEAN} flag
      */
     public String paramLabel() {
         return paramLabel;
@@ -222,19 +190,19 @@ public final class TrainingSetting<T> {
     }
 
     /**
-     * Parses a value as a command line types it: a word for {@link Kind#ID}, otherwise the converted value itself.
+     * Parses a value as a command line types it: a word for {@link SettingKind#ID}, otherwise the converted value itself.
      *
-     * @param typed a {@code String} for {@link Kind#ID}; otherwise a value of type T
+     * @param typed a {@code String} for {@link SettingKind#ID}; otherwise a value of type T
      * @return the value
      * @throws IllegalArgumentException naming the word and the allowed ones, for an unknown word
      */
     @SuppressWarnings("unchecked")
     public T parse(Object typed) {
-        return kind == Kind.ID ? parser.apply((String) typed) : (T) typed;
+        return kind == SettingKind.ID ? parser.apply((String) typed) : (T) typed;
     }
 
     /**
-     * The value as a word or number: an id for {@link Kind#ID}, Java's {@code toString} form otherwise.
+     * The value as a word or number: an id for {@link SettingKind#ID}, Java's {@code toString} form otherwise.
      *
      * @param v a value
      * @return its text

@@ -7,7 +7,7 @@ import dev.backprop.nn.Loss;
 import dev.backprop.nn.Network;
 import dev.backprop.optim.LearningRateSchedule;
 import dev.backprop.optim.OptimizerType;
-import dev.backprop.train.TrainingSetting.Kind;
+import dev.backprop.train.SettingKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,17 +25,17 @@ import java.util.function.Function;
 public final class TrainingSettings {
     /** Sizes of the hidden layers, input side first. */
     public static final TrainingSetting<List<Integer>> HIDDEN = new TrainingSetting<List<Integer>>("hidden",
-            Kind.SIZES, List.of("--hidden"), "N[,N...]", "Sizes of the hidden layers, input side first.",
+            SettingKind.SIZES, List.of("--hidden"), "N[,N...]", "Sizes of the hidden layers, input side first.",
             TrainerConfig::hidden, List.of(3), "3")
             .label("hidden layer").auto(task -> List.of(100), "100").architecture()
             .check(sizes -> sizes.stream().allMatch(size -> size > 0) ? null : "sizes must be > 0 but were " + sizes);
     /** f of every hidden layer. */
-    public static final TrainingSetting<Activation> ACTIVATION = new TrainingSetting<>("activation", Kind.ID,
+    public static final TrainingSetting<Activation> ACTIVATION = new TrainingSetting<>("activation", SettingKind.ID,
             List.of("--activation"), "F", "Hidden-layer activation: sigmoid, tanh, relu, leaky-relu, linear.",
             TrainerConfig::activation, Activation.SIGMOID, "sigmoid")
             .parsed(Activation::fromId, Activation::id).auto(task -> Activation.RELU, "relu").architecture();
     /** f of the output layer. */
-    public static final TrainingSetting<Activation> OUTPUT = new TrainingSetting<>("output", Kind.ID,
+    public static final TrainingSetting<Activation> OUTPUT = new TrainingSetting<>("output", SettingKind.ID,
             List.of("--output-activation"), "F",
             "Output activation: sigmoid, linear, softmax (with categorical-cross-entropy).",
             TrainerConfig::output, Activation.SIGMOID, "sigmoid")
@@ -43,42 +43,42 @@ public final class TrainingSettings {
             .auto(task -> task == Task.CLASSIFICATION ? Activation.SOFTMAX : Activation.LINEAR,
                     "linear for regression, softmax for classification");
     /** Whether every layer has a bias vector. */
-    public static final TrainingSetting<Boolean> BIAS = new TrainingSetting<>("bias", Kind.BOOLEAN,
+    public static final TrainingSetting<Boolean> BIAS = new TrainingSetting<>("bias", SettingKind.BOOLEAN,
             List.of("--bias"), "", "Give every layer a bias vector.", TrainerConfig::bias, false, "--no-bias")
             .auto(task -> true, "--bias").architecture();
     /** J. */
-    public static final TrainingSetting<Loss> LOSS = new TrainingSetting<>("loss", Kind.ID, List.of("--loss"), "L",
+    public static final TrainingSetting<Loss> LOSS = new TrainingSetting<>("loss", SettingKind.ID, List.of("--loss"), "L",
             "sse (the seed's sum of 1/2 (y - yhat)^2), mse (sse / rows), binary-cross-entropy (sigmoid output), "
                     + "categorical-cross-entropy (softmax output).", TrainerConfig::loss, Loss.SSE, "sse")
             .parsed(Loss::fromId, Loss::id).network()
             .auto(task -> task == Task.CLASSIFICATION ? Loss.CATEGORICAL_CROSS_ENTROPY : Loss.MSE,
                     "mse or categorical-cross-entropy");
     /** How parameters are updated. */
-    public static final TrainingSetting<OptimizerType> OPTIMIZER = new TrainingSetting<>("optimizer", Kind.ID,
+    public static final TrainingSetting<OptimizerType> OPTIMIZER = new TrainingSetting<>("optimizer", SettingKind.ID,
             List.of("--optimizer"), "OPT", "gd (full-batch gradient descent, W <- W - eta dJ/dW), sgd, momentum, "
                     + "nesterov, adam (mini-batches), lbfgs, bfgs (full batch, line search).",
             TrainerConfig::optimizer, OptimizerType.GD, "gd")
             .parsed(OptimizerType::fromId, OptimizerType::id).auto(task -> OptimizerType.ADAM, "adam");
     /** η₀; its default is the optimizer's. */
-    public static final TrainingSetting<Double> LEARNING_RATE = new TrainingSetting<>("learningRate", Kind.DOUBLE,
+    public static final TrainingSetting<Double> LEARNING_RATE = new TrainingSetting<>("learningRate", SettingKind.DOUBLE,
             List.of("--learning-rate", "--eta"), "ETA", "Learning rate eta (> 0).", TrainerConfig::learningRate,
             null, "the optimizer's (gd 1, sgd/momentum/nesterov 0.01, adam 0.001)")
             .check(rate -> rate > 0 && !Double.isInfinite(rate) ? null : "must be > 0 and finite but was " + rate);
     /** How η changes between epochs. */
-    public static final TrainingSetting<LearningRateSchedule> SCHEDULE = new TrainingSetting<>("schedule", Kind.ID,
+    public static final TrainingSetting<LearningRateSchedule> SCHEDULE = new TrainingSetting<>("schedule", SettingKind.ID,
             List.of("--schedule"), "S", "Learning-rate schedule: constant, step[:FACTOR:EVERY], exponential[:FACTOR], "
                     + "plateau[:FACTOR:PATIENCE[:MIN]].", TrainerConfig::schedule, LearningRateSchedule.constant(),
             "constant")
             .parsed(LearningRateSchedule::parse, LearningRateSchedule::id);
     /** μ of the momentum optimizers. */
-    public static final TrainingSetting<Double> MOMENTUM = new TrainingSetting<>("momentum", Kind.DOUBLE,
+    public static final TrainingSetting<Double> MOMENTUM = new TrainingSetting<>("momentum", SettingKind.DOUBLE,
             List.of("--momentum"), "MU", "mu of momentum and nesterov, in [0, 1).", TrainerConfig::momentum, 0.9,
             "0.9")
             .check(mu -> mu >= 0 && mu < 1 ? null : "must be in [0, 1) but was " + mu)
             .appliesOnlyTo(config -> config.optimizer() == OptimizerType.MOMENTUM
                     || config.optimizer() == OptimizerType.NESTEROV, "the momentum and nesterov optimizers");
     /** Rows per update; 0 for the optimizer's default. */
-    public static final TrainingSetting<Integer> BATCH_SIZE = new TrainingSetting<>("batchSize", Kind.INTEGER,
+    public static final TrainingSetting<Integer> BATCH_SIZE = new TrainingSetting<>("batchSize", SettingKind.INTEGER,
             List.of("--batch-size"), "N", "Rows per update.", TrainerConfig::batchSize, 0,
             "all rows for gd, lbfgs, bfgs; min(200, rows) for the others")
             .recorded(rows -> rows == 0 ? "default" : Integer.toString(rows))
@@ -86,43 +86,43 @@ public final class TrainingSettings {
             .optionCheck(rows -> rows > 0 ? null : "must be > 0 but was " + rows
                     + " (leave it out for the optimizer's default)");
     /** The most epochs. */
-    public static final TrainingSetting<Integer> MAX_EPOCHS = new TrainingSetting<>("maxEpochs", Kind.INTEGER,
+    public static final TrainingSetting<Integer> MAX_EPOCHS = new TrainingSetting<>("maxEpochs", SettingKind.INTEGER,
             List.of("--epochs"), "MAX", "Most epochs to run.", TrainerConfig::maxEpochs, 10_000, "10000")
             .auto(task -> 500, "500")
             .check(epochs -> epochs > 0 ? null : "must be > 0 but was " + epochs);
     /** The convergence and improvement threshold. */
-    public static final TrainingSetting<Double> TOLERANCE = new TrainingSetting<>("tolerance", Kind.DOUBLE,
+    public static final TrainingSetting<Double> TOLERANCE = new TrainingSetting<>("tolerance", SettingKind.DOUBLE,
             List.of("--tolerance"), "TOL", "Stop once no weight changes by more than TOL in an epoch (0: never); "
                     + "also the least improvement --patience counts.", TrainerConfig::tolerance, 1e-6, "1e-6")
             .check(tol -> tol >= 0 && !Double.isInfinite(tol) ? null : "must be >= 0 and finite but was " + tol);
     /** Epochs without improvement before stopping. */
-    public static final TrainingSetting<Integer> PATIENCE = new TrainingSetting<>("patience", Kind.INTEGER,
+    public static final TrainingSetting<Integer> PATIENCE = new TrainingSetting<>("patience", SettingKind.INTEGER,
             List.of("--patience"), "N", "Stop when the validation loss (training loss without --validation) has "
                     + "not improved for N epochs; 0 never.", TrainerConfig::patience, 0, "0")
             .auto(task -> 10, "10")
             .check(epochs -> epochs >= 0 ? null : "must be >= 0 (0: never stop early) but was " + epochs);
     /** The fraction of rows held out. */
     public static final TrainingSetting<Double> VALIDATION = new TrainingSetting<>("validationFraction",
-            Kind.DOUBLE, List.of("--validation"), "FRACTION", "Hold out this fraction of rows (seeded) and keep the "
+            SettingKind.DOUBLE, List.of("--validation"), "FRACTION", "Hold out this fraction of rows (seeded) and keep the "
                     + "weights of the best validation epoch, in [0, 1).", TrainerConfig::validationFraction, 0.0, "0")
             .check(f -> f >= 0 && f < 1 ? null : "must be in [0, 1) but was " + f);
     /** λ of the L2 penalty. */
-    public static final TrainingSetting<Double> L2 = new TrainingSetting<>("l2", Kind.DOUBLE, List.of("--l2"),
+    public static final TrainingSetting<Double> L2 = new TrainingSetting<>("l2", SettingKind.DOUBLE, List.of("--l2"),
             "LAMBDA", "L2 penalty: J/n + lambda/2 * sum of squared weights (biases not penalised).",
             TrainerConfig::l2, 0.0, "0")
             .check(l2 -> l2 >= 0 && !Double.isInfinite(l2) ? null : "must be >= 0 and finite but was " + l2);
     /** The dropout probability. */
-    public static final TrainingSetting<Double> DROPOUT = new TrainingSetting<>("dropout", Kind.DOUBLE,
+    public static final TrainingSetting<Double> DROPOUT = new TrainingSetting<>("dropout", SettingKind.DOUBLE,
             List.of("--dropout"), "P", "Drop each hidden unit with probability P while training (inverted dropout), "
                     + "in [0, 1).", TrainerConfig::dropout, 0.0, "0")
             .check(p -> p >= 0 && p < 1 ? null : "must be in [0, 1) but was " + p);
     /** How inputs and targets are scaled. */
-    public static final TrainingSetting<ScalingMethod> SCALING = new TrainingSetting<>("scaling", Kind.ID,
+    public static final TrainingSetting<ScalingMethod> SCALING = new TrainingSetting<>("scaling", SettingKind.ID,
             List.of("--scale"), "METHOD", "Input and target scaling: minmax (to [0,1]), max (divide by the column "
                     + "maximum), none.", TrainerConfig::scaling, ScalingMethod.MINMAX, "minmax")
             .parsed(ScalingMethod::fromId, ScalingMethod::id);
     /** The seed of every random choice. */
-    public static final TrainingSetting<Long> SEED = new TrainingSetting<>("seed", Kind.LONG, List.of("--seed"), "N",
+    public static final TrainingSetting<Long> SEED = new TrainingSetting<>("seed", SettingKind.LONG, List.of("--seed"), "N",
             "Seed of every random choice: initial weights, validation split, shuffling, dropout.",
             TrainerConfig::seed, 42L, "42");
 
@@ -138,7 +138,7 @@ public final class TrainingSettings {
      * The settings a command line was given.
      *
      * @param offered the settings the command line has options for
-     * @param typed   the value typed for an option name (converted to {@link Kind#optionType()}), or null for an
+     * @param typed   the value typed for an option name (converted to {@link SettingKind#optionType()}), or null for an
      *                option not typed
      * @return the typed values by setting, in the order of {@link #ALL}
      */
@@ -159,7 +159,7 @@ public final class TrainingSettings {
      *
      * @param preset where settings not given start
      * @param task   the target's task, for {@link Preset#AUTO}
-     * @param given  the options typed, by setting: a {@code String} for {@link Kind#ID}, else the converted value
+     * @param given  the options typed, by setting: a {@code String} for {@link SettingKind#ID}, else the converted value
      * @return the configuration
      * @throws IllegalArgumentException in the words of the options: a value out of range, an unknown word, a
      *                                  combination that does not work, or an option whose setting the

@@ -137,9 +137,9 @@ final class PreprocessingFit {
         for (StructField field : data.schema().fields()) {
             boolean text = field.dataType().equals(DataTypes.StringType);
             if (text || field.dataType() instanceof NumericType) {
-                sources.add(new ColumnSource(field.name(), SparkTrainer.quoted(data, field.name()), text));
+                sources.add(new ColumnSource(field.name(), ColumnSource.quoted(data, field.name()), text));
             } else if (used.contains(field.name())) {
-                SparkTrainer.source(data, field.name());   // throws, saying what the type is
+                ColumnSource.of(data, field.name());   // throws, saying what the type is
             }
         }
         ColumnCensus census = ColumnCensus.of(data, sources, source);

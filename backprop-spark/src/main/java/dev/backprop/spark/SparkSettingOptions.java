@@ -1,5 +1,6 @@
 package dev.backprop.spark;
 
+import dev.backprop.train.SettingKind;
 import dev.backprop.train.TrainingSetting;
 import dev.backprop.train.TrainingSettings;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import java.util.Map;
 /**
  * {@code backprop-spark}'s options for the training settings, made from their descriptions in the core
  * ({@link TrainingSettings}) as {@code backprop train}'s are: every setting Spark trains with
- * ({@link SparkTrainer#SETTINGS}), with the seed preset's defaults. Placed in the help after {@code --features}.
+ * ({@link SparkSettings#SUPPORTED}), with the seed preset's defaults. Placed in the help after {@code --features}.
  */
 final class SparkSettingOptions implements CommandLine.IModelTransformer {
     @Override
@@ -21,13 +22,13 @@ final class SparkSettingOptions implements CommandLine.IModelTransformer {
         List<OptionSpec> later = new ArrayList<>(spec.options());
         later.subList(0, later.indexOf(spec.findOption("--features")) + 1).clear();
         later.forEach(spec::remove);
-        for (TrainingSetting<?> setting : SparkTrainer.SETTINGS) {
+        for (TrainingSetting<?> setting : SparkSettings.SUPPORTED) {
             OptionSpec.Builder option = OptionSpec.builder(setting.options().toArray(String[]::new))
                     .description(setting.help(false)).type(setting.kind().optionType());
-            if (setting.kind() == TrainingSetting.Kind.SIZES) {
+            if (setting.kind() == SettingKind.SIZES) {
                 option.auxiliaryTypes(Integer.class).splitRegex(",");
             }
-            spec.addOption(setting.kind() == TrainingSetting.Kind.BOOLEAN ? option.arity("0").negatable(true).build()
+            spec.addOption(setting.kind() == SettingKind.BOOLEAN ? option.arity("0").negatable(true).build()
                     : option.paramLabel(setting.paramLabel()).build());
         }
         later.forEach(spec::addOption);
@@ -37,6 +38,6 @@ final class SparkSettingOptions implements CommandLine.IModelTransformer {
     /** The settings typed on the command line {@code spec} parsed. */
     static Map<TrainingSetting<?>, Object> given(CommandSpec spec) {
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        return TrainingSettings.given(SparkTrainer.SETTINGS, name -> parsed.matchedOptionValue(name, null));
+        return TrainingSettings.given(SparkSettings.SUPPORTED, name -> parsed.matchedOptionValue(name, null));
     }
 }

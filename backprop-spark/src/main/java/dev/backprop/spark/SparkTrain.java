@@ -209,9 +209,9 @@ public final class SparkTrain implements Callable<Integer> {
         if (initial != null && columns.containsAll(initial.inputs()) && columns.contains(targetColumn)) {
             List<Column> selected = new ArrayList<>();
             for (String name : initial.inputs()) {
-                selected.add(SparkTrainer.quoted(table, name));
+                selected.add(ColumnSource.quoted(table, name));
             }
-            selected.add(SparkTrainer.quoted(table, targetColumn));
+            selected.add(ColumnSource.quoted(table, targetColumn));
             return trainer.pack(table.select(selected.toArray(new Column[0])), config.withIgnore(List.of()));
         }
         return trainer.pack(table, config);
