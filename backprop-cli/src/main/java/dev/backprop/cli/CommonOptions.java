@@ -5,6 +5,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.util.Locale;
+
 /**
  * The options every command takes, declared once so that none can miss one: {@code --format}, {@code --debug} and
  * {@code --help}. Each command mixes it in; an option a command does not declare is refused as unknown.
@@ -24,16 +26,25 @@ final class CommonOptions {
 
     private OutputFormat format = OutputFormat.TEXT;
 
-    /** Sets {@code --format}, refusing markdown (while the arguments are parsed) for all but explain. */
+    /** Sets {@code --format}, refusing (while the arguments are parsed) a name this command does not print. */
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text",
             description = "What stdout gets: text for people, or json for one JSON object (explain also takes "
                     + "markdown). Default: ${DEFAULT-VALUE}.")
-    void format(OutputFormat value) {
-        if (value == OutputFormat.MARKDOWN && !command.name().equals(MARKDOWN_COMMAND)) {
+    void format(String value) {
+        boolean markdown = command.name().equals(MARKDOWN_COMMAND);
+        String choices = markdown ? "text, json or markdown" : "text or json";
+        OutputFormat parsed = switch (value.toLowerCase(Locale.ROOT)) {
+            case "text" -> OutputFormat.TEXT;
+            case "json" -> OutputFormat.JSON;
+            case "markdown" -> OutputFormat.MARKDOWN;
+            default -> throw new ParameterException(command.commandLine(),
+                    "--format must be " + choices + " but was '" + value + "'");
+        };
+        if (parsed == OutputFormat.MARKDOWN && !markdown) {
             throw new ParameterException(command.commandLine(), "--format markdown is for " + MARKDOWN_COMMAND
-                    + " only; this command prints text or json");
+                    + " only; this command prints " + choices);
         }
-        format = value;
+        format = parsed;
     }
 
     /** The output format: text, json, or (explain only) markdown. */

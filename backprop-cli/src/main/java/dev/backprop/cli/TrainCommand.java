@@ -164,6 +164,7 @@ final class TrainCommand implements Callable<Integer> {
             });
         }
         Frame frame = Inputs.frame(data, readOptions());
+        TrainData.requireColumns(frame, categorical);
         Preprocessor preprocessor = TrainData.preprocessor(frame, initial, columnOptions);
         TrainerConfig config = config(preprocessor.target().task(), initial, given);
         Network start = initial == null ? null : parse(() -> TrainingSettings.startingNetwork(initial.network(),

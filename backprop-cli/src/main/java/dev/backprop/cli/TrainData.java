@@ -2,6 +2,7 @@ package dev.backprop.cli;
 
 import dev.backprop.data.Column;
 import dev.backprop.data.Frame;
+import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.TargetEncoder;
@@ -70,6 +71,19 @@ final class TrainData {
             throw wide.isEmpty() ? e : e.prefixed(String.join(", ", wide) + ": ");
         } catch (IllegalArgumentException e) {
             // A network the configuration cannot build: training reports it, naming the option.
+        }
+    }
+
+    /**
+     * Refuses a --categorical name the data lacks (the reader passes unknown names over, since --ignore's names go to
+     * it too and are checked later with their own message).
+     */
+    static void requireColumns(Frame frame, List<String> categorical) {
+        for (String name : categorical) {
+            if (!frame.names().contains(name)) {
+                throw new InvalidDataException(frame.source(), 1, null, "--categorical names the column '" + name
+                        + "', which the header does not have (columns: " + String.join(", ", frame.names()) + ")");
+            }
         }
     }
 }

@@ -286,7 +286,7 @@ class DataOptionsBatteryTest {
                 option("--missing zero", "unknown missing-value policy 'zero'"),
                 option("--task ranking", "unknown task 'ranking'"),
                 option("--preset fast", "unknown preset 'fast'"),
-                option("--format yaml", "expected one of [TEXT, JSON]"),
+                option("--format yaml", "--format must be text or json but was 'yaml'"),
                 option("--data-format xlsx", "unknown format 'xlsx'"),
                 option("--delimiter ab", "unknown delimiter 'ab'"),
                 option("--delimiter \"", "unknown delimiter '\"'"),

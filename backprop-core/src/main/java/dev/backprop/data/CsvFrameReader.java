@@ -130,7 +130,6 @@ public final class CsvFrameReader {
             }
             if (header == null) {
                 header = header(record, source);
-                requireColumns(options.categorical(), header, source, record.getStartingLineNumber());
                 builders = new InferringColumnBuilder[header.size()];
                 for (int j = 0; j < builders.length; j++) {
                     builders[j] = new InferringColumnBuilder(header.get(j),
@@ -166,15 +165,6 @@ public final class CsvFrameReader {
             columns.add(b.build(source));
         }
         return Frame.wrap(source, columns, lines.toArray());
-    }
-
-    private static void requireColumns(java.util.Set<String> names, List<String> header, String source, long line) {
-        for (String name : names) {
-            if (!header.contains(name)) {
-                throw new InvalidDataException(source, line, null, "--categorical names the column '" + name
-                        + "', which the header does not have (columns: " + String.join(", ", header) + ")");
-            }
-        }
     }
 
     private static int readFully(Reader reader, char[] buffer) throws IOException {

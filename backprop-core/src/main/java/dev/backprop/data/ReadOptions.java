@@ -10,7 +10,7 @@ import java.util.Set;
  * @param delimiter    the field separator for CSV and TSV, or {@code null} for the format's own (tab for TSV,
  *                     detected for CSV); must be {@code null} for ARFF
  * @param categorical  CSV and TSV columns read as categorical whatever they hold (ARFF files declare their types);
- *                     each must be a column of the file
+ *                     names the file lacks are passed over (the caller refuses them if it must)
  * @param mixedColumns whether a CSV or TSV column at least half numbers but with some text is read as categorical
  *                     (for reading data against a model, whose preprocessing decides each column's type) instead of
  *                     refused at its first text (the default, see {@link CsvFrameReader})
