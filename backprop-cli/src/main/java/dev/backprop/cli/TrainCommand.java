@@ -17,6 +17,7 @@ import dev.backprop.nn.Network;
 import dev.backprop.train.Checkpoint;
 import dev.backprop.train.ColumnOptions;
 import dev.backprop.train.InvalidSettingException;
+import dev.backprop.train.ModelOptions;
 import dev.backprop.train.Preset;
 import dev.backprop.train.StopReason;
 import dev.backprop.train.Trainer;
@@ -82,12 +83,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "preprocessing (a hand-written one); auto otherwise.")
     String preset;
 
-    @Option(names = "--init", paramLabel = "MODEL.json",
-            description = "Start from this model file's architecture and weights instead of random ones.")
-    Path init;
+    @Mixin
+    ModelOptions modelOptions;
 
-    @Option(names = {"--out", "-o"}, paramLabel = "MODEL.json", defaultValue = "model.json",
-            description = "Where to write the model. Default: ${DEFAULT-VALUE}.")
+    /** --init and --out as paths: set from {@link #modelOptions} by {@link #readPaths()} before they are used. */
+    Path init;
     Path out;
 
     @Option(names = "--checkpoint-every", paramLabel = "N",
@@ -145,6 +145,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             Gemm.setThreads(threads);
         }
+        readPaths();
         if (resume != null) {
             return TrainResume.run(this);
         }
@@ -204,6 +205,12 @@ final class TrainCommand implements Callable<Integer> {
                 .output("--plot-loss", plotLoss);
         return checkpoint != null || checkpointEvery != null ? files.output("--checkpoint", checkpointFile())
                 : files.occasionalOutput("--checkpoint", checkpointFile());
+    }
+
+    /** Reads --init and --out as paths, as picocli would convert them. */
+    void readPaths() {
+        init = modelOptions.init() == null ? null : Path.of(modelOptions.init());
+        out = Path.of(modelOptions.out());
     }
 
     /** Where checkpoints go: --checkpoint, or the model file's name with {@link #CHECKPOINT_SUFFIX}. */

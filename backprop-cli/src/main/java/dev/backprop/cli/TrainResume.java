@@ -55,6 +55,7 @@ final class TrainResume {
         } catch (CommandLine.ParameterException | ClassCastException | NullPointerException e) {
             throw new UserException(current.resume + ": the stored arguments " + args + " are not a train command");
         }
+        original.readPaths();
         Path base = Path.of(cwd.get(0));
         original.data = original.data == null ? null : base.resolve(original.data);
         ResumeOutputs outputs = ResumeOutputs.of(current.resume, saved.context(), base.resolve(original.out),

@@ -6,6 +6,7 @@ import dev.backprop.data.PreprocessConfig;
 import dev.backprop.nn.Model;
 import dev.backprop.optim.OptimizerType;
 import dev.backprop.train.ColumnOptions;
+import dev.backprop.train.ModelOptions;
 import dev.backprop.train.Preset;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingSetting;
@@ -81,13 +82,8 @@ public final class SparkTrain implements Callable<Integer> {
                     + "(0, 1]; 1 is the full batch. Default: 0.1.")
     Double sampleFraction;
 
-    @Option(names = "--init", paramLabel = "MODEL.json",
-            description = "Start from this model file's architecture and weights instead of random ones.")
-    String init;
-
-    @Option(names = {"--out", "-o"}, paramLabel = "MODEL.json", defaultValue = "model.json",
-            description = "Where to write the model: a local path, or a Hadoop URI (hdfs://..). Default: ${DEFAULT-VALUE}.")
-    String out;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
     String format;
@@ -167,7 +163,8 @@ public final class SparkTrain implements Callable<Integer> {
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = session();
         try {
-            Model initial = init == null ? null : HadoopFiles.readModel(spark, init);
+            Model initial = modelOptions.init() == null ? null
+                    : HadoopFiles.readModel(spark, modelOptions.init());
             if (initial != null) {
                 TrainingSettings.checkStartingModel(given);
             }
@@ -181,7 +178,7 @@ public final class SparkTrain implements Callable<Integer> {
                 result = initial == null ? trainer.train(packed)
                         : trainer.train(packed, TrainingSettings.startingNetwork(initial.network(), given));
             }
-            HadoopFiles.writeModel(spark, result.model(), out);
+            HadoopFiles.writeModel(spark, result.model(), modelOptions.out());
             report(result, rows, usedPartitions, spark.sparkContext().master(), json);
             return 0;
         } finally {
@@ -282,14 +279,14 @@ public final class SparkTrain implements Callable<Integer> {
                     mapper.valueToTree(value)));
             node.put("partitions", usedPartitions);
             node.put("master", sparkMaster);
-            node.put("out", out);
+            node.put("out", modelOptions.out());
             stdout.println(mapper.writeValueAsString(node));
             return;
         }
         stdout.printf(Locale.ROOT, "%s with Spark %s, %d partition%s%n", TrainingSummary.trained(model, rows, data),
                 sparkMaster, usedPartitions, usedPartitions == 1 ? "" : "s");
         stdout.println(TrainingSummary.stopped(result));
-        stdout.printf("model written to %s%n", out);
+        stdout.printf("model written to %s%n", modelOptions.out());
     }
 
 }
