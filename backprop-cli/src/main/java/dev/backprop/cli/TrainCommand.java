@@ -18,6 +18,7 @@ import dev.backprop.train.Checkpoint;
 import dev.backprop.train.ColumnOptions;
 import dev.backprop.train.InvalidSettingException;
 import dev.backprop.train.ModelOptions;
+import dev.backprop.train.TrainingOptions;
 import dev.backprop.train.Preset;
 import dev.backprop.train.StopReason;
 import dev.backprop.train.Trainer;
@@ -157,7 +158,8 @@ final class TrainCommand implements Callable<Integer> {
             parse(() -> Picture.format(plotLoss));
         }
         Model initial = init == null ? null : Inputs.model(init);
-        Map<TrainingSetting<?>, Object> given = SettingOptions.given(spec.commandLine().getParseResult());
+        Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
+                TrainingSettings.ALL);
         if (initial != null) {
             parse(() -> {
                 TrainingSettings.checkStartingModel(given);

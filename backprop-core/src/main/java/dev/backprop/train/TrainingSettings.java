@@ -10,11 +10,9 @@ import dev.backprop.optim.OptimizerType;
 import dev.backprop.train.SettingKind;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * Every training setting, each described once ({@link TrainingSetting}), in the order a model file's training
@@ -132,26 +130,6 @@ public final class TrainingSettings {
             SCALING, SEED);
 
     private TrainingSettings() {
-    }
-
-    /**
-     * The settings a command line was given.
-     *
-     * @param offered the settings the command line has options for
-     * @param typed   the value typed for an option name (converted to {@link SettingKind#optionType()}), or null for an
-     *                option not typed
-     * @return the typed values by setting, in the order of {@link #ALL}
-     */
-    public static Map<TrainingSetting<?>, Object> given(List<TrainingSetting<?>> offered,
-                                                        Function<String, Object> typed) {
-        Map<TrainingSetting<?>, Object> given = new LinkedHashMap<>();
-        for (TrainingSetting<?> setting : offered) {
-            Object value = typed.apply(setting.option());
-            if (value != null) {
-                given.put(setting, value);
-            }
-        }
-        return given;
     }
 
     /**

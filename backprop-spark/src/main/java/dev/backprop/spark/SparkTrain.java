@@ -7,6 +7,7 @@ import dev.backprop.nn.Model;
 import dev.backprop.optim.OptimizerType;
 import dev.backprop.train.ColumnOptions;
 import dev.backprop.train.ModelOptions;
+import dev.backprop.train.TrainingOptions;
 import dev.backprop.train.Preset;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingSetting;
@@ -146,7 +147,8 @@ public final class SparkTrain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Map<TrainingSetting<?>, Object> given = SparkSettingOptions.given(spec);
+        Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
+                SparkSettings.SUPPORTED);
         TrainerConfig config = TrainingSettings.configure(Preset.SEED, null, given);
         SparkTrainer trainer = SparkTrainer.of(config).withPartitions(checked(partitions, "--partitions", 0))
                 .withBlockRows(checked(blockRows, "--block-rows", 1)).withSampleFraction(fraction(config))
