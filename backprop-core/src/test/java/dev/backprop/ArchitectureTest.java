@@ -1,9 +1,13 @@
 package dev.backprop;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -43,12 +47,15 @@ class ArchitectureTest {
     }
 
     /**
-     * Known exception to "no picocli in the core" (issue 14, item 3, branch h-settings): {@code ColumnOptions}
-     * declares {@code --target}, {@code --ignore}, {@code --missing} and {@code --task} once, as picocli annotations
-     * that both command lines mix in, with picocli an optional dependency of the core. Until those options are
-     * declared without picocli, that one class may use picocli (docs/architecture.md); no other core class may.
+     * Known exceptions to "no picocli in the core" (issue 14, item 3: one settings table for every front end): the
+     * picocli faces of the settings table, declared once in the core so that {@code backprop train} and
+     * {@code backprop-spark} share them, with picocli an optional dependency of the core. {@code ColumnOptions} and
+     * {@code ModelOptions} are annotated option holders; {@code TrainingOptions} builds the training options from
+     * the settings table with picocli's model API. Only these classes may use picocli (docs/architecture.md); moving
+     * them into a module of their own that both command lines depend on would end the exception.
      */
-    private static final String PICOCLI_EXCEPTION = "dev.backprop.train.ColumnOptions";
+    private static final String[] PICOCLI_EXCEPTIONS = {"dev.backprop.train.ColumnOptions",
+            "dev.backprop.train.ModelOptions", "dev.backprop.train.TrainingOptions"};
 
     @Test
     void nnUsesNeitherDataNorTrainingNorFiles() {
@@ -66,8 +73,9 @@ class ArchitectureTest {
                         "org.apache.spark..")
                 .because("the CLI and Spark modules are adapters over the core, never the other way round")
                 .check(CORE);
-        noClasses().that().doNotHaveFullyQualifiedName(PICOCLI_EXCEPTION).should().dependOnClassesThat()
-                .resideInAPackage("picocli..")
+        noClasses().that(DescribedPredicate.describe("are not among the known exceptions",
+                        (JavaClass c) -> !List.of(PICOCLI_EXCEPTIONS).contains(c.getName())))
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
                 .because("the command-line library belongs to the front ends")
                 .check(CORE);
     }

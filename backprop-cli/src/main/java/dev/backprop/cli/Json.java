@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.linalg.Matrix;
 
+import java.util.Map;
+
 /** Building the one JSON object a command prints with {@code --format json}. */
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -17,6 +19,13 @@ final class Json {
 
     static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** An object of {@code fields}, in their order: strings, numbers and nulls as JSON writes them. */
+    static ObjectNode object(Map<String, ?> fields) {
+        ObjectNode node = object();
+        fields.forEach((key, value) -> node.set(key, MAPPER.valueToTree(value)));
+        return node;
     }
 
     /** A matrix as an array of rows. */

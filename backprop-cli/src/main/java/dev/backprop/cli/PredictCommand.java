@@ -129,7 +129,7 @@ final class PredictCommand implements Callable<Integer> {
         for (int r = 0; r < rows.length; r++) {
             int c = 0;
             for (String name : columns) {
-                cells[c++] = TrainCommand.cell(frame.column(name), rows[r], "");
+                cells[c++] = TrainReport.cell(frame.column(name), rows[r], "");
             }
             if (classify) {
                 cells[c++] = trained.classes().get(ClassificationMetrics.argmax(predicted, r));

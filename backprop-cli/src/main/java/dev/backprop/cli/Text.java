@@ -1,9 +1,8 @@
 package dev.backprop.cli;
 
 import dev.backprop.linalg.Matrix;
+import dev.backprop.train.TrainingSummary;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,17 +11,9 @@ final class Text {
     private Text() {
     }
 
-    /** A number as a person writes it: 6 significant digits, no trailing zeros, plain unless tiny or huge. */
+    /** A number as a person writes it: {@link TrainingSummary#number}, as training reports losses. */
     static String number(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.toString(v);
-        }
-        if (v == 0) {
-            return "0";
-        }
-        BigDecimal d = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
-        double magnitude = Math.abs(v);
-        return magnitude >= 1e-4 && magnitude < 1e15 ? d.toPlainString() : d.toString();
+        return TrainingSummary.number(v);
     }
 
     /** A matrix, one row per line, columns right-aligned, each line indented by two spaces. */

@@ -1,41 +1,31 @@
 package dev.backprop.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.cli.plot.Charts;
 import dev.backprop.cli.plot.Picture;
-import dev.backprop.data.Column;
 import dev.backprop.data.DataFormat;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
-import dev.backprop.data.InvalidDataException;
-import dev.backprop.data.MissingPolicy;
-import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.ReadOptions;
-import dev.backprop.data.ScalingMethod;
-import dev.backprop.data.TargetEncoder;
 import dev.backprop.data.Task;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
 import dev.backprop.linalg.Gemm;
-import dev.backprop.linalg.Matrix;
-import dev.backprop.linalg.MemoryBudget;
 import dev.backprop.linalg.TooLargeException;
-import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.model.Model;
-import dev.backprop.nn.Activation;
-import dev.backprop.nn.Architecture;
-import dev.backprop.nn.Loss;
 import dev.backprop.nn.Network;
-import dev.backprop.optim.LearningRateSchedule;
-import dev.backprop.optim.OptimizerType;
 import dev.backprop.train.Checkpoint;
+import dev.backprop.train.ColumnOptions;
+import dev.backprop.train.InvalidSettingException;
+import dev.backprop.train.ModelOptions;
+import dev.backprop.train.Preset;
 import dev.backprop.train.StopReason;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
-import dev.backprop.train.TrainingListener;
+import dev.backprop.train.TrainingOptions;
 import dev.backprop.train.TrainingResult;
-import picocli.CommandLine;
+import dev.backprop.train.TrainingSetting;
+import dev.backprop.train.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,14 +41,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /** {@code backprop train}: fits a network to a data file (or the seed's bundled example) and writes the model. */
-@Command(name = "train", header = "Train a network on a data file (or the seed's example) and write the model.", sortOptions = false,
+@Command(name = "train", modelTransformer = SettingOptions.class,
+        header = "Train a network on a data file (or the seed's example) and write the model.", sortOptions = false,
         description = {"Train a network on DATA (CSV, TSV or ARFF) and write the model file.",
                 "Without DATA, trains the seed's own example (hours of sleep and study against test score) on the "
                         + "seed's network: 2-3-1, sigmoid, no bias, loss sse, full-batch gradient descent.",
@@ -79,12 +69,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Option(names = "--target", paramLabel = "COL", description = "The column to predict. Default: the last column.")
-    String target;
-
-    @Option(names = "--ignore", split = ",", paramLabel = "COL[,COL...]",
-            description = "Columns to leave out (ids, names).")
-    List<String> ignore = new ArrayList<>();
+    @Mixin
+    ColumnOptions columnOptions;
 
     @Option(names = "--categorical", split = ",", paramLabel = "COL[,COL...]",
             description = "Columns of a CSV/TSV file to read as categories whatever they hold (a code such as 1, 2, "
@@ -92,110 +78,17 @@ final class TrainCommand implements Callable<Integer> {
                     + "text are refused. ARFF files declare their types.")
     List<String> categorical = new ArrayList<>();
 
-    @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "error",
-            description = "Missing cells (empty, ?, NA): error, mean (fill inputs with the training mean or mode; "
-                    + "drop rows without a target), drop (drop incomplete rows). Default: ${DEFAULT-VALUE}.")
-    String missing;
-
-    @Option(names = "--task", paramLabel = "TASK",
-            description = "regression or classification. Default: from the target's type.")
-    String task;
-
     @Option(names = "--preset", paramLabel = "P",
-            description = "Starting point of the options below: seed (the seed's network exactly) or auto (a modern "
-                    + "network for real data). Default: seed without DATA or with an --init model that has no "
+            description = "Starting point of the training options below: seed (the seed's network exactly) or "
+                    + "auto (a modern network for real data). Default: seed without DATA or with an --init model that has no "
                     + "preprocessing (a hand-written one); auto otherwise.")
     String preset;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]",
-            description = "Sizes of the hidden layers, input side first. Preset: 3 (seed), 100 (auto).")
-    List<Integer> hidden;
+    @Mixin
+    ModelOptions modelOptions;
 
-    @Option(names = "--activation", paramLabel = "F",
-            description = "Hidden-layer activation: sigmoid, tanh, relu, leaky-relu, linear. Preset: sigmoid, relu.")
-    String activation;
-
-    @Option(names = "--output-activation", paramLabel = "F",
-            description = "Output activation: sigmoid, linear, softmax (with categorical-cross-entropy). "
-                    + "Preset: sigmoid; auto: linear for regression, softmax for classification.")
-    String outputActivation;
-
-    @Option(names = "--bias", negatable = true, description = "Give every layer a bias vector. Preset: --no-bias "
-            + "(seed), --bias (auto).")
-    Boolean bias;
-
-    @Option(names = "--loss", paramLabel = "L",
-            description = "sse (the seed's sum of 1/2 (y - yhat)^2), mse (sse / rows), binary-cross-entropy "
-                    + "(sigmoid output), categorical-cross-entropy (softmax output). Preset: sse; auto: mse or "
-                    + "categorical-cross-entropy.")
-    String loss;
-
-    @Option(names = "--optimizer", paramLabel = "OPT",
-            description = "gd (full-batch gradient descent, W <- W - eta dJ/dW), sgd, momentum, nesterov, adam "
-                    + "(mini-batches), lbfgs, bfgs (full batch, line search). Preset: gd, adam.")
-    String optimizer;
-
-    @Option(names = {"--learning-rate", "--eta"}, paramLabel = "ETA",
-            description = "Learning rate eta (> 0). Default: the optimizer's (gd 1, sgd/momentum/nesterov 0.01, "
-                    + "adam 0.001).")
-    Double learningRate;
-
-    @Option(names = "--batch-size", paramLabel = "N",
-            description = "Rows per update. Default: all rows for gd, lbfgs, bfgs; min(200, rows) for the others.")
-    Integer batchSize;
-
-    @Option(names = "--momentum", paramLabel = "MU", defaultValue = "0.9",
-            description = "mu of momentum and nesterov, in [0, 1). Default: ${DEFAULT-VALUE}.")
-    double momentum;
-
-    @Option(names = "--schedule", paramLabel = "S", defaultValue = "constant",
-            description = "Learning-rate schedule: constant, step[:FACTOR:EVERY], exponential[:FACTOR], "
-                    + "plateau[:FACTOR:PATIENCE[:MIN]]. Default: ${DEFAULT-VALUE}.")
-    String schedule;
-
-    @Option(names = "--l2", paramLabel = "LAMBDA", defaultValue = "0",
-            description = "L2 penalty: J/n + lambda/2 * sum of squared weights (biases not penalised). Default: 0.")
-    double l2;
-
-    @Option(names = "--dropout", paramLabel = "P", defaultValue = "0",
-            description = "Drop each hidden unit with probability P while training (inverted dropout), in [0, 1). "
-                    + "Default: 0.")
-    double dropout;
-
-    @Option(names = "--epochs", paramLabel = "MAX", description = "Most epochs to run. Preset: 10000, 500.")
-    Integer epochs;
-
-    @Option(names = "--tolerance", paramLabel = "TOL",
-            description = "Stop once no weight changes by more than TOL in an epoch (0: never); also the least "
-                    + "improvement --patience counts. Preset: 1e-6.")
-    Double tolerance;
-
-    @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0",
-            description = "Hold out this fraction of rows (seeded) and keep the weights of the best validation "
-                    + "epoch, in [0, 1). Default: 0.")
-    double validation;
-
-    @Option(names = "--patience", paramLabel = "N",
-            description = "Stop when the validation loss (training loss without --validation) has not improved "
-                    + "for N epochs; 0 never. Preset: 0, 10.")
-    Integer patience;
-
-    @Option(names = "--scale", paramLabel = "METHOD",
-            description = "Input and target scaling: minmax (to [0,1]), max (divide by the column maximum), none. "
-                    + "Default: minmax.")
-    String scale;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "Seed of every random choice: initial weights, validation split, shuffling, dropout. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--init", paramLabel = "MODEL.json",
-            description = "Start from this model file's architecture and weights instead of random ones.")
+    /** --init and --out as paths: set from {@link #modelOptions} by {@link #readPaths()} before they are used. */
     Path init;
-
-    @Option(names = {"--out", "-o"}, paramLabel = "MODEL.json", defaultValue = "model.json",
-            description = "Where to write the model. Default: ${DEFAULT-VALUE}.")
     Path out;
 
     @Option(names = "--checkpoint-every", paramLabel = "N",
@@ -233,12 +126,6 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    /**
-     * Options that --resume may be combined with: they change what is shown or where it is written, not what is
-     * trained.
-     */
-    private static final List<String> RESUME_OPTIONS = List.of("--resume", "--quiet", "--format", "--debug",
-            "--threads", "--out", "--checkpoint", "--plot-loss");
     /** The context key of the engines a run has been computed with, in order (see {@link ComputeEngine}). */
     static final String ENGINE_KEY = "engine";
     /** The suffix of the default checkpoint file, after the model file's name. */
@@ -259,8 +146,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             Gemm.setThreads(threads);
         }
+        readPaths();
         if (resume != null) {
-            return resumeRun();
+            return TrainResume.run(this);
         }
         files().check();
         if (checkpointEvery != null && checkpointEvery <= 0) {
@@ -270,16 +158,21 @@ final class TrainCommand implements Callable<Integer> {
             parse(() -> Picture.format(plotLoss));
         }
         Model initial = init == null ? null : Inputs.model(init);
-        if (initial != null && (hidden != null || activation != null || bias != null || outputActivation != null)) {
-            throw new UserException("--hidden, --activation, --output-activation and --bias cannot be combined with "
-                    + "--init: the model file decides the architecture");
+        Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
+                TrainingSettings.ALL);
+        if (initial != null) {
+            parse(() -> {
+                TrainingSettings.checkStartingModel(given);
+                return null;
+            });
         }
         Frame frame = Inputs.frame(data, readOptions());
-        requireCategoricalColumns(frame);
-        Preprocessor preprocessor = preprocessor(frame, initial);
-        TrainerConfig config = config(preprocessor.target().task(), initial);
-        Network start = initial == null ? null : startingNetwork(initial);
-        requireMemory(config, preprocessor, start, frame.rows());
+        TrainData.requireColumns(frame, categorical);
+        Preprocessor preprocessor = TrainData.preprocessor(frame, initial, columnOptions);
+        TrainerConfig config = config(preprocessor.target().task(), initial, given);
+        Network start = initial == null ? null : parse(() -> TrainingSettings.startingNetwork(initial.network(),
+                given));
+        TrainData.requireMemory(config, preprocessor, start, frame.rows());
         Dataset dataset = preprocessor.apply(frame).dataset();
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         return train(frame, preprocessor, dataset, config, start, null,
@@ -291,7 +184,7 @@ final class TrainCommand implements Callable<Integer> {
      * How to read the training data: the columns named by --categorical, and the ignored ones (whose content does not
      * matter), are categorical whatever they hold; ARFF files keep their declared types.
      */
-    private ReadOptions readOptions() {
+    ReadOptions readOptions() {
         ReadOptions options = dataOptions.readOptions();
         DataFormat format = options.format() != null ? options.format() : data == null ? DataFormat.CSV
                 : DataFormat.of(data);
@@ -300,105 +193,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "attribute's type (declare it nominal: {a,b,c})");
         }
         Set<String> columns = new LinkedHashSet<>(categorical);
-        columns.addAll(ignore);
+        columns.addAll(columnOptions.ignored());
         return options.withCategorical(columns);
-    }
-
-    /**
-     * Refuses a --categorical name the data lacks (the reader passes unknown names over, since --ignore's names go to
-     * it too and are checked later with their own message).
-     */
-    private void requireCategoricalColumns(Frame frame) {
-        for (String name : categorical) {
-            if (!frame.names().contains(name)) {
-                throw new InvalidDataException(frame.source(), 1, null, "--categorical names the column '" + name
-                        + "', which the header does not have (columns: " + String.join(", ", frame.names()) + ")");
-            }
-        }
-    }
-
-    /**
-     * Continues a checkpoint: its stored arguments are parsed again for the data (relative to the directory the run
-     * started in); the configuration, preprocessing and state come from the checkpoint; the outputs are those
-     * {@link ResumeOutputs} allows, named on stderr before training starts.
-     */
-    private Integer resumeRun() throws Exception {
-        List<String> extra = spec.commandLine().getParseResult().matchedOptions().stream()
-                .map(option -> option.longestName()).filter(name -> !RESUME_OPTIONS.contains(name)).toList();
-        if (!extra.isEmpty() || data != null) {
-            throw new UserException("--resume continues a run exactly as it was started, with its data and options; "
-                    + "only --quiet, --format, --threads, --out, --checkpoint and --plot-loss may be added, but got "
-                    + (data != null ? data : extra.get(0)));
-        }
-        Checkpoint saved = Inputs.checkpoint(resume);
-        List<String> args = saved.context().get("args");
-        List<String> cwd = saved.context().get("cwd");
-        if (args == null || cwd == null || cwd.size() != 1 || saved.model().preprocessor() == null) {
-            throw new UserException(resume + ": this checkpoint was not written by backprop train (no arguments or "
-                    + "preprocessing stored)");
-        }
-        TrainCommand original;
-        try {
-            CommandLine parser = new CommandLine(new Main());
-            parser.setCaseInsensitiveEnumValuesAllowed(true);
-            original = (TrainCommand) parser.parseArgs(args.toArray(String[]::new)).subcommand().commandSpec()
-                    .userObject();
-        } catch (CommandLine.ParameterException | ClassCastException | NullPointerException e) {
-            throw new UserException(resume + ": the stored arguments " + args + " are not a train command");
-        }
-        Path base = Path.of(cwd.get(0));
-        original.data = original.data == null ? null : base.resolve(original.data);
-        ResumeOutputs outputs = ResumeOutputs.of(resume, saved.context(), base.resolve(original.out),
-                original.plotLoss == null ? null : base.resolve(original.plotLoss), out(), checkpoint, plotLoss);
-        original.out = outputs.model();
-        original.checkpoint = outputs.checkpoint();
-        original.plotLoss = outputs.plot();
-        original.init = original.init == null ? null : base.resolve(original.init);
-        original.spec = spec;
-        original.quiet = quiet;
-        original.common = common;
-        original.files().input("--resume", resume, "--checkpoint").check();
-        PrintWriter stderr = spec.commandLine().getErr();
-        Map<String, List<String>> context = new LinkedHashMap<>(saved.context());
-        context.put(ENGINE_KEY, engines(saved.context().get(ENGINE_KEY), stderr));
-        stderr.println(outputs.describe(resume));
-        stderr.flush();
-        Frame frame = Inputs.frame(original.data, original.readOptions());
-        Preprocessor preprocessor = saved.model().preprocessor();
-        try {
-            requireMemory(saved.config(), preprocessor, saved.model().network(), frame.rows());
-        } catch (TooLargeException e) {
-            throw e.prefixed(resume + ": ");
-        }
-        Dataset dataset = preprocessor.apply(frame).dataset();
-        return original.train(frame, preprocessor, dataset, saved.config(), null, saved, context);
-    }
-
-    /** --out given with --resume, or null: its default value is not a choice the user made now. */
-    private Path out() {
-        return spec.commandLine().getParseResult().hasMatchedOption("--out") ? out : null;
-    }
-
-    /**
-     * The engines of a run resumed now: those it was computed with so far and this JVM's. Warns (one line) when
-     * they differ: kernels round differently, so the end may differ in the last bits from an unbroken run's.
-     */
-    private List<String> engines(List<String> before, PrintWriter stderr) {
-        String now = ComputeEngine.current();
-        if (before == null || before.isEmpty()) {
-            return List.of(now);
-        }
-        if (!before.equals(List.of(now))) {
-            stderr.println("warning: " + resume + " was computed with " + String.join(" then ", before)
-                    + " and continues with " + now + ": the result may differ in the last bits from an unbroken run "
-                    + "(resume with the settings it started with, such as BACKPROP_VECTOR and OPENBLAS_NUM_THREADS, "
-                    + "to avoid that)");
-        }
-        List<String> all = new ArrayList<>(before);
-        if (!all.contains(now)) {
-            all.add(now);
-        }
-        return all;
     }
 
     /**
@@ -413,29 +209,10 @@ final class TrainCommand implements Callable<Integer> {
                 : files.occasionalOutput("--checkpoint", checkpointFile());
     }
 
-    /**
-     * Refuses, before the data is encoded, a run whose encoded data and training would not fit the heap; a message
-     * about the data names the columns that make it wide.
-     */
-    private static void requireMemory(TrainerConfig config, Preprocessor preprocessor, Network start, int rows) {
-        Trainer trainer = Trainer.of(config);
-        try {
-            Architecture architecture = start != null ? start.architecture()
-                    : trainer.architecture(preprocessor.features().width(), preprocessor.target().width());
-            trainer.requireMemory(architecture, rows);
-        } catch (TooLargeException e) {
-            List<String> wide = new ArrayList<>();
-            if (!preprocessor.features().wideColumns().isEmpty()) {
-                wide.add(preprocessor.features().wideColumns());
-            }
-            TargetEncoder target = preprocessor.target();
-            if (target.width() > 1 && target.width() >= preprocessor.features().width()) {
-                wide.add("target '" + target.column() + "' has " + MemoryBudget.count(target.width()) + " classes");
-            }
-            throw wide.isEmpty() ? e : e.prefixed(String.join(", ", wide) + ": ");
-        } catch (IllegalArgumentException e) {
-            // A network the configuration cannot build: training reports it, naming the option.
-        }
+    /** Reads --init and --out as paths, as picocli would convert them. */
+    void readPaths() {
+        init = modelOptions.init() == null ? null : Path.of(modelOptions.init());
+        out = Path.of(modelOptions.out());
     }
 
     /** Where checkpoints go: --checkpoint, or the model file's name with {@link #CHECKPOINT_SUFFIX}. */
@@ -444,14 +221,14 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Trains (from {@code start}'s weights, fresh ones if null, or continuing {@code from}), writes and reports. */
-    private Integer train(Frame frame, Preprocessor preprocessor, Dataset dataset, TrainerConfig config,
+    Integer train(Frame frame, Preprocessor preprocessor, Dataset dataset, TrainerConfig config,
                           Network start, Checkpoint from, Map<String, List<String>> context) throws Exception {
         Path checkpointFile = checkpointFile();
         Map<String, List<String>> notes = new LinkedHashMap<>(context);
         notes.putAll(ResumeOutputs.notes(checkpointFile, out, plotLoss));
         TrainingResult result;
         try (Progress progress = quiet ? null : Progress.on(spec.commandLine().getErr())) {
-            Trainer trainer = Trainer.of(config).withListener(new Watch(progress))
+            Trainer trainer = Trainer.of(config).withListener(new TrainingWatch(progress))
                     .withCheckpoints(checkpointEvery == null ? 0 : checkpointEvery, paused -> {
                         try {
                             CheckpointFile.write(paused.withModel(paused.model().withPreprocessor(preprocessor))
@@ -465,7 +242,8 @@ final class TrainCommand implements Callable<Integer> {
         } catch (TooLargeException e) {
             throw from != null ? e.prefixed(resume + ": ") : e;
         } catch (IllegalArgumentException e) {
-            throw new UserException(from != null ? resume + ": " + e.getMessage() : optionName(e.getMessage()));
+            throw new UserException(from != null ? resume + ": " + e.getMessage()
+                    : e instanceof InvalidSettingException setting ? setting.optionMessage() : e.getMessage());
         }
         Model model = result.model().withPreprocessor(preprocessor);
         ModelFile.write(model, out);
@@ -474,7 +252,8 @@ final class TrainCommand implements Callable<Integer> {
             Picture.of(Charts.loss(result.lossHistory(), validationHistory.length > 0 ? validationHistory : null,
                     model.network().loss().id(), logScale), 800, 500).write(plotLoss);
         }
-        report(result, model, frame);
+        TrainReport.print(spec.commandLine().getOut(), common.format(), result, model, frame,
+                data == null ? Inputs.EXAMPLE_NAME : data.toString(), out, plotLoss);
         PrintWriter stderr = spec.commandLine().getErr();
         if (result.stopReason() == StopReason.INTERRUPTED) {
             stderr.printf("interrupted by %s after %d epochs: the model so far is in %s and a checkpoint in %s; "
@@ -493,112 +272,16 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * How the data becomes the network's inputs: the starting model's own preprocessing if it has one; otherwise
-     * fitted on this data. A starting model without preprocessing that names numeric columns of this data reads
-     * those, in its order; one with generated names reads the data's columns in file order.
-     */
-    private Preprocessor preprocessor(Frame frame, Model initial) {
-        if (initial != null && initial.preprocessor() != null) {
-            return initial.preprocessor();
-        }
-        String targetColumn = target != null ? target
-                : initial != null && frame.indexOf(initial.outputs().get(0)) >= 0 ? initial.outputs().get(0)
-                : frame.names().get(frame.names().size() - 1);
-        PreprocessConfig config = PreprocessConfig.of(targetColumn).withIgnore(ignore)
-                .withMissing(parse(() -> MissingPolicy.fromId(missing)));
-        if (task != null) {
-            config = config.withTask(parse(() -> Task.fromId(task)));
-        }
-        if (initial != null && initial.inputs().stream().allMatch(name -> frame.indexOf(name) >= 0)) {
-            List<Column> columns = new ArrayList<>();
-            for (String name : initial.inputs()) {
-                columns.add(frame.column(name));
-            }
-            columns.add(frame.column(targetColumn));
-            long[] lines = new long[frame.rows()];
-            for (int i = 0; i < lines.length; i++) {
-                lines[i] = frame.line(i);
-            }
-            return Preprocessor.fit(Frame.of(frame.source(), columns, lines), config.withIgnore(List.of()));
-        }
-        return Preprocessor.fit(frame, config);
-    }
-
-    /**
      * The preset decides what options not given default to: seed without data or when continuing a model without
      * preprocessing (a hand-written one, say); auto otherwise.
      */
-    private TrainerConfig config(Task detected, Model initial) {
+    private TrainerConfig config(Task detected, Model initial, Map<TrainingSetting<?>, Object> given) {
         boolean seedLike = data == null || (initial != null && initial.preprocessor() == null);
-        Presets chosen = preset != null ? Presets.fromId(preset) : seedLike ? Presets.SEED : Presets.AUTO;
-        TrainerConfig.Builder builder = chosen.builder(detected)
-                .seed(seed).momentum(momentum).schedule(parse(() -> LearningRateSchedule.parse(schedule)))
-                .l2(l2).dropout(dropout).validationFraction(validation);
-        if (optimizer != null) {
-            builder.optimizer(parse(() -> OptimizerType.fromId(optimizer)));
-        }
-        if (learningRate != null) {
-            builder.learningRate(learningRate);
-        }
-        if (batchSize != null) {
-            if (batchSize <= 0) {
-                throw new UserException("--batch-size must be > 0 but was " + batchSize
-                        + " (leave it out for the optimizer's default)");
-            }
-            builder.batchSize(batchSize);
-        }
-        if (epochs != null) {
-            builder.maxEpochs(epochs);
-        }
-        if (tolerance != null) {
-            builder.tolerance(tolerance);
-        }
-        if (patience != null) {
-            builder.patience(patience);
-        }
-        if (scale != null) {
-            builder.scaling(parse(() -> ScalingMethod.fromId(scale)));
-        }
-        if (hidden != null) {
-            builder.hidden(hidden);
-        }
-        if (activation != null) {
-            builder.activation(parse(() -> Activation.fromId(activation)));
-        }
-        if (outputActivation != null) {
-            builder.output(parse(() -> Activation.fromId(outputActivation)));
-        }
-        if (bias != null) {
-            builder.bias(bias);
-        }
-        if (loss != null) {
-            builder.loss(parse(() -> Loss.fromId(loss)));
-        }
-        TrainerConfig config;
-        try {
-            config = builder.build();
-        } catch (IllegalArgumentException e) {
-            throw new UserException(optionName(e.getMessage()));
-        }
-        // μ has a default, so only a --momentum the user typed can be one the optimizer would silently ignore.
-        if (spec.commandLine().getParseResult().hasMatchedOption("--momentum")
-                && config.optimizer() != OptimizerType.MOMENTUM && config.optimizer() != OptimizerType.NESTEROV) {
-            throw new UserException("--momentum applies to the momentum and nesterov optimizers, not "
-                    + config.optimizer().id() + " (choose one with --optimizer)");
-        }
-        return config;
+        Preset chosen = preset != null ? parse(() -> Preset.fromId(preset)) : seedLike ? Preset.SEED : Preset.AUTO;
+        return parse(() -> TrainingSettings.configure(chosen, detected, given));
     }
 
-    /** Turns the core's field names in a validation message into the option a user typed. */
-    private static String optionName(String message) {
-        return message.replace("learningRate", "--learning-rate").replace("maxEpochs", "--epochs")
-                .replace("tolerance", "--tolerance").replace("hidden layer sizes", "--hidden sizes")
-                .replace("batchSize", "--batch-size").replace("validationFraction", "--validation")
-                .replace("momentum must", "--momentum must").replace("l2 must", "--l2 must")
-                .replace("dropout must", "--dropout must").replace("patience must", "--patience must");
-    }
-
-    private static <T> T parse(Supplier<T> parser) {
+    static <T> T parse(Supplier<T> parser) {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {
@@ -606,143 +289,4 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Network startingNetwork(Model initial) {
-        Network network = initial.network();
-        if (loss == null) {
-            return network;
-        }
-        return parse(() -> Network.of(network.layers(), Loss.fromId(loss)));
-    }
-
-    /** Shows progress (unless quiet) and stops the run when a signal arrived. */
-    private static final class Watch implements TrainingListener {
-        private final Progress progress;
-
-        Watch(Progress progress) {
-            this.progress = progress;
-        }
-
-        @Override
-        public void trainingStarted(int maxEpochs, int rows, int batchesPerEpoch) {
-            if (progress != null) {
-                progress.trainingStarted(maxEpochs, rows, batchesPerEpoch);
-            }
-        }
-
-        @Override
-        public void epochEnded(int epoch, double trainingLoss, double validationLoss, double learningRate) {
-            if (progress != null) {
-                progress.epochEnded(epoch, trainingLoss, validationLoss, learningRate);
-            }
-        }
-
-        @Override
-        public boolean stopRequested() {
-            return Interruption.requested();
-        }
-    }
-
-    private void report(TrainingResult result, Model model, Frame frame) {
-        PrintWriter stdout = spec.commandLine().getOut();
-        if (common.format() == OutputFormat.JSON) {
-            ObjectNode json = Json.object();
-            json.put("stopReason", result.stopReason().id());
-            json.put("epochs", result.epochs());
-            json.put("finalLoss", result.finalLoss());
-            json.put("bestEpoch", result.bestEpoch());
-            double[] validationHistory = result.validationLossHistory();
-            if (validationHistory.length > 0) {
-                json.put("bestValidationLoss", validationHistory[result.bestEpoch() - 1]);
-            }
-            json.put("task", model.task().id());
-            json.put("loss", model.network().loss().id());
-            json.put("architecture", model.network().architecture().toString());
-            json.put("parameters", model.network().architecture().parameterCount());
-            json.put("rows", frame.rows());
-            json.put("out", out.toString());
-            json.put("lossPlot", plotLoss == null ? null : plotLoss.toString());
-            stdout.println(Json.write(json));
-            return;
-        }
-        stdout.printf("trained %s (%d parameters) on %d rows of %s%n", model.network().architecture(),
-                model.network().architecture().parameterCount(), frame.rows(),
-                data == null ? Inputs.EXAMPLE_NAME : data.toString());
-        stdout.printf("stopped: %s after %d epochs, J = %s%n", describe(result), result.epochs(),
-                Text.number(result.finalLoss()));
-        stdout.print(predictionTable(model, frame));
-        stdout.printf("model written to %s%n", out);
-        if (plotLoss != null) {
-            stdout.printf("loss plot written to %s%n", plotLoss);
-        }
-    }
-
-    private static String describe(TrainingResult result) {
-        return switch (result.stopReason()) {
-            case CONVERGED -> "converged (weights stopped changing)";
-            case MAX_EPOCHS -> "epoch limit reached";
-            case EARLY_STOPPING -> "early stopping (validation loss stopped improving; kept epoch "
-                    + result.bestEpoch() + ")";
-            case NO_IMPROVEMENT -> "training loss stopped improving";
-            case INTERRUPTED -> "interrupted";
-            case DIVERGED -> "diverged (the loss became infinite or NaN; kept the last weights with a finite loss)";
-        };
-    }
-
-    /** How many rows the training summary shows beside their predictions. */
-    static final int TABLE_ROWS = 10;
-
-    /** A cell as written in the data, or {@code missing} for a missing one. */
-    static String cell(Column column, int row, String missing) {
-        return column.isMissing(row) ? missing : column.label(row);
-    }
-
-    /** The first rows' inputs and target beside the prediction, in the data's own units or class names. */
-    static String predictionTable(Model model, Frame frame) {
-        // Only the first rows are shown, so only they are prepared and predicted: a large file is not done twice.
-        int total = frame.rows();
-        int[] head = new int[Math.min(total, TABLE_ROWS)];
-        for (int i = 0; i < head.length; i++) {
-            head[i] = i;
-        }
-        Frame first = frame.select(head);
-        var prepared = model.prepare(first);
-        int[] rows = prepared.rows();
-        int shown = Math.min(rows.length, TABLE_ROWS);
-        Matrix predicted = model.predict(prepared.dataset().x());
-        List<String> columns = new ArrayList<>(model.preparation().features().columns());
-        boolean cut = columns.size() > 6;
-        if (cut) {
-            columns = new ArrayList<>(columns.subList(0, 5));
-        }
-        List<String> header = new ArrayList<>(columns);
-        if (cut) {
-            header.add("...");
-        }
-        String target = model.target();
-        header.add(target);
-        header.add("predicted_" + target);
-        boolean classify = ModelData.classification(model);
-        List<List<String>> table = new ArrayList<>();
-        for (int r = 0; r < shown; r++) {
-            int row = rows[r];
-            List<String> cells = new ArrayList<>();
-            for (String name : columns) {
-                cells.add(cell(first.column(name), row, "?"));
-            }
-            if (cut) {
-                cells.add("");
-            }
-            cells.add(cell(first.column(target), row, "?"));
-            if (classify) {
-                int c = ClassificationMetrics.argmax(predicted, r);
-                cells.add(model.classes().get(c) + String.format(Locale.ROOT, " (%.2f)", predicted.get(r, c)));
-            } else {
-                cells.add(String.format(Locale.ROOT, "%.2f", predicted.get(r, 0)));
-            }
-            table.add(cells);
-        }
-        String text = Text.table(header, table);
-        int rest = total - head.length;
-        return rest > 0 ? text + "... " + rest + " more rows\n" : text;
-    }
 }

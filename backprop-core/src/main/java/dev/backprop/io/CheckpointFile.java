@@ -4,14 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.backprop.data.ScalingMethod;
 import dev.backprop.linalg.MemoryBudget;
 import dev.backprop.linalg.TooLargeException;
 import dev.backprop.model.Model;
-import dev.backprop.nn.Activation;
-import dev.backprop.nn.Loss;
-import dev.backprop.optim.LearningRateSchedule;
-import dev.backprop.optim.OptimizerType;
 import dev.backprop.train.Checkpoint;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingState;
@@ -99,7 +94,7 @@ public final class CheckpointFile {
         ObjectNode root = F.objectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
-        root.set("config", config(checkpoint.config()));
+        root.set("config", ConfigJson.toNode(checkpoint.config()));
         root.put("dataFingerprint", Long.toHexString(checkpoint.dataFingerprint()));
         ObjectNode context = root.putObject("context");
         checkpoint.context().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
@@ -129,7 +124,7 @@ public final class CheckpointFile {
             throw new InvalidModelException("\"version\" must be 1 to " + VERSION + " but was " + version
                     + " (a newer backprop may have written this file)");
         }
-        TrainerConfig config = readConfig(object(root, "config"));
+        TrainerConfig config = ConfigJson.fromNode(object(root, "config"));
         long fingerprint;
         try {
             fingerprint = Long.parseUnsignedLong(root.path("dataFingerprint").asText(""), 16);
@@ -151,63 +146,6 @@ public final class CheckpointFile {
             return new Checkpoint(config, model, state, fingerprint, context);
         } catch (IllegalArgumentException e) {
             throw new InvalidModelException(e.getMessage());
-        }
-    }
-
-    private static ObjectNode config(TrainerConfig c) {
-        ObjectNode node = F.objectNode();
-        ArrayNode hidden = node.putArray("hidden");
-        c.hidden().forEach(hidden::add);
-        node.put("activation", c.activation().id());
-        node.put("output", c.output().id());
-        node.put("bias", c.bias());
-        node.put("loss", c.loss().id());
-        node.put("learningRate", c.learningRate());
-        node.put("maxEpochs", c.maxEpochs());
-        node.put("tolerance", c.tolerance());
-        node.put("scaling", c.scaling().id());
-        node.put("seed", c.seed());
-        node.put("optimizer", c.optimizer().id());
-        node.put("momentum", c.momentum());
-        node.put("schedule", c.schedule().id());
-        node.put("batchSize", c.batchSize());
-        node.put("l2", c.l2());
-        node.put("dropout", c.dropout());
-        node.put("validationFraction", c.validationFraction());
-        node.put("patience", c.patience());
-        return node;
-    }
-
-    private static TrainerConfig readConfig(JsonNode node) {
-        List<Integer> hidden = new ArrayList<>();
-        JsonNode hiddenNode = node.get("hidden");
-        if (hiddenNode == null || !hiddenNode.isArray()) {
-            throw new InvalidModelException("config \"hidden\" must be an array of layer sizes");
-        }
-        for (JsonNode size : hiddenNode) {
-            hidden.add(integer(size, "config hidden"));
-        }
-        try {
-            return new TrainerConfig(hidden,
-                    ModelFile.parseEnum(node.path("activation"), "config activation", Activation::fromId),
-                    ModelFile.parseEnum(node.path("output"), "config output", Activation::fromId),
-                    bool(node.get("bias"), "config bias"),
-                    ModelFile.parseEnum(node.path("loss"), "config loss", Loss::fromId),
-                    ModelFile.number(node.get("learningRate"), "config learningRate"),
-                    integer(node.get("maxEpochs"), "config maxEpochs"),
-                    ModelFile.number(node.get("tolerance"), "config tolerance"),
-                    ModelFile.parseEnum(node.path("scaling"), "config scaling", ScalingMethod::fromId),
-                    longInteger(node.get("seed"), "config seed"),
-                    ModelFile.parseEnum(node.path("optimizer"), "config optimizer", OptimizerType::fromId),
-                    ModelFile.number(node.get("momentum"), "config momentum"),
-                    ModelFile.parseEnum(node.path("schedule"), "config schedule", LearningRateSchedule::parse),
-                    integer(node.get("batchSize"), "config batchSize"),
-                    ModelFile.number(node.get("l2"), "config l2"),
-                    ModelFile.number(node.get("dropout"), "config dropout"),
-                    ModelFile.number(node.get("validationFraction"), "config validationFraction"),
-                    integer(node.get("patience"), "config patience"));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidModelException("config: " + e.getMessage());
         }
     }
 
@@ -257,21 +195,21 @@ public final class CheckpointFile {
             }
             order = new int[orderNode.size()];
             for (int i = 0; i < order.length; i++) {
-                order[i] = integer(orderNode.get(i), "state rowOrder");
+                order[i] = ConfigJson.integer(orderNode.get(i), "state rowOrder");
             }
         }
         double[] parameters = doubles(node.get("parameters"), "state parameters", false);
         try {
-            return new TrainingState(integer(node.get("epochs"), "state epochs"),
-                    integer(node.get("batchStart"), "state batchStart"),
+            return new TrainingState(ConfigJson.integer(node.get("epochs"), "state epochs"),
+                    ConfigJson.integer(node.get("batchStart"), "state batchStart"),
                     ModelFile.number(node.get("epochLoss"), "state epochLoss"),
                     ModelFile.number(node.get("epochLargestChange"), "state epochLargestChange"),
                     parameters,
                     doubles(node.get("optimizerState"), "state optimizerState", false),
                     ModelFile.number(node.get("learningRate"), "state learningRate"),
-                    integer(node.get("epochsWithoutImprovement"), "state epochsWithoutImprovement"),
+                    ConfigJson.integer(node.get("epochsWithoutImprovement"), "state epochsWithoutImprovement"),
                     bestLoss,
-                    integer(node.get("bestEpoch"), "state bestEpoch"),
+                    ConfigJson.integer(node.get("bestEpoch"), "state bestEpoch"),
                     doubles(node.get("bestParameters"), "state bestParameters", true),
                     doubles(node.get("lastFiniteParameters"), "state lastFiniteParameters", true),
                     doubles(node.get("lossHistory"), "state lossHistory", false),
@@ -324,7 +262,7 @@ public final class CheckpointFile {
         }
         long[] values = new long[node.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = longInteger(node.get(i), where);
+            values[i] = ConfigJson.longInteger(node.get(i), where);
         }
         return values;
     }
@@ -349,26 +287,5 @@ public final class CheckpointFile {
             throw new InvalidModelException("\"" + field + "\" must be an object");
         }
         return (ObjectNode) node;
-    }
-
-    private static int integer(JsonNode node, String where) {
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new InvalidModelException(where + " must be an integer but was " + node);
-        }
-        return node.intValue();
-    }
-
-    private static long longInteger(JsonNode node, String where) {
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw new InvalidModelException(where + " must be an integer but was " + node);
-        }
-        return node.longValue();
-    }
-
-    private static boolean bool(JsonNode node, String where) {
-        if (node == null || !node.isBoolean()) {
-            throw new InvalidModelException(where + " must be true or false but was " + node);
-        }
-        return node.booleanValue();
     }
 }

@@ -31,6 +31,11 @@ final class MiniBatches {
         y = new double[Math.multiplyExact(batchSize, outputs)];
     }
 
+    /** The rows of every batch but perhaps the last. */
+    int batchSize() {
+        return batchSize;
+    }
+
     /** A new random order of the rows, for the next epoch. */
     void shuffle() {
         for (int i = order.length - 1; i > 0; i--) {

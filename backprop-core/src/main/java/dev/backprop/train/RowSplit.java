@@ -24,8 +24,9 @@ record RowSplit(int[] training, int[] validation) {
             return new RowSplit(all, new int[0]);
         }
         if (held < 1 || held > rows - 1) {
-            throw new IllegalArgumentException("validationFraction " + fraction + " of " + rows + " rows holds out "
-                    + held + " rows; both the training and the validation part need at least one row");
+            throw new InvalidSettingException(TrainingSettings.VALIDATION, "", " " + fraction + " of " + rows
+                    + " rows holds out " + held + " rows; both the training and the validation part need at least "
+                    + "one row");
         }
         int[] permutation = new int[rows];
         for (int i = 0; i < rows; i++) {

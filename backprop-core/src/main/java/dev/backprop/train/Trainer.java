@@ -4,12 +4,9 @@ import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
-import dev.backprop.data.Scaling;
-import dev.backprop.linalg.Matrix;
 import dev.backprop.linalg.MemoryBudget;
 import dev.backprop.linalg.TooLargeException;
 import dev.backprop.model.Model;
-import dev.backprop.model.TrainingHistory;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Initializer;
 import dev.backprop.nn.LayerSpec;
@@ -34,12 +31,7 @@ import java.util.function.Consumer;
  * the validation split, the epochs' shuffling and the dropout masks. The same seed and data give bit-identical
  * weights.
  *
- * <p>Scaling is fitted on the training rows (not the held-out ones) by the configured method, for the inputs and the
- * targets alike, and stored in the resulting {@link Model}: with min-max, training targets map onto [0, 1] exactly.
- * A sigmoid never reaches 0 or 1, so the smallest and largest training targets are approached but not hit; that is
- * the seed's setting (data normalised to [0, 1]) and costs a fraction of a unit on its example. Targets of the
- * cross-entropy losses are probabilities and are never scaled; they must lie in [0, 1], and for categorical
- * cross-entropy each row must sum to 1 (one-hot).
+ * <p>Scaling is fitted on the training rows only, and stored in the resulting {@link Model}.
  *
  * <pre>{@code TrainingResult result = Trainer.of(config).train(dataset);}</pre>
  */
@@ -247,7 +239,7 @@ public final class Trainer {
         Architecture architecture = architecture(data.x().cols(), data.y().cols());
         SplitMix random = SplitMix.of(config.seed());
         double[] parameters = Initializer.initialParameters(architecture, random);
-        Prepared prepared = prepare(architecture, data, random.split());
+        PreparedData prepared = PreparedData.of(config, architecture, data, random.split());
         return new Model(Network.of(architecture, parameters), data.inputNames(), data.targetNames(),
                 prepared.inputScaling(), prepared.outputScaling());
     }
@@ -259,7 +251,7 @@ public final class Trainer {
         SplitMix shuffling = from == null ? random.split() : SplitMix.fromState(from.shuffleRandom());
         SplitMix dropping = from == null ? random.split() : SplitMix.fromState(from.dropoutRandom());
         long[] splitStart = splitting.state();
-        Prepared prepared = prepare(architecture, data, splitting);
+        PreparedData prepared = PreparedData.of(config, architecture, data, splitting);
         Consumer<TrainingState> sink = null;
         if (checkpoints != null) {
             long fingerprint = Checkpoint.fingerprint(data);
@@ -268,53 +260,40 @@ public final class Trainer {
                             prepared.inputScaling(), prepared.outputScaling()),
                     state, fingerprint, Map.of()));
         }
-        TrainingLoop.Outcome outcome = new TrainingLoop(config, architecture, prepared.training(),
+        TrainingLoop.Outcome outcome = TrainingLoop.of(config, architecture, prepared.training(),
                 prepared.validation(), listener).run(parameters, splitStart, shuffling, dropping, from,
                 checkpointEvery, sink);
-        Network network = Network.of(architecture, parameters);
-        TrainingHistory history = new TrainingHistory(outcome.stopReason().id(), outcome.epochs(),
-                outcome.bestEpoch(), outcome.finalLoss(), outcome.lossHistory(), outcome.validationLossHistory(),
-                config.settings());
-        Model model = new Model(network, data.inputNames(), data.targetNames(), prepared.inputScaling(),
-                prepared.outputScaling(), null, history);
-        return new TrainingResult(model, outcome.stopReason());
+        return outcome.result(config, new Model(Network.of(architecture, parameters), data.inputNames(),
+                data.targetNames(), prepared.inputScaling(), prepared.outputScaling()));
     }
 
-    /** The data as training sees it: split, scaling fitted on the training rows, both parts scaled. */
-    private record Prepared(Examples training, Examples validation, Scaling inputScaling, Scaling outputScaling) {
+    /**
+     * Trains a new network, its weights drawn as {@link #train(Dataset)} draws them, on rows held elsewhere: each
+     * epoch one full-batch update, with the same schedule, stopping rules and kept weights as on rows in this JVM.
+     *
+     * @param data the rows and their objective
+     * @return the trained model (without preprocessing) and how training went
+     * @throws IllegalArgumentException if the configuration asks for a batch size, dropout or a validation split
+     */
+    public TrainingResult train(RemoteRows data) {
+        Architecture architecture = architecture(data.inputNames().size(), data.targetNames().size());
+        return train(data, Network.of(architecture, Initializer.initialParameters(architecture,
+                SplitMix.of(config.seed()))));
     }
 
-    private Prepared prepare(Architecture architecture, Dataset data, SplitMix splitting) {
-        int n = data.rows();
-        if (n == 0) {
-            throw new IllegalArgumentException("the dataset has no rows");
-        }
-        TargetCheck.check(architecture.loss(), data);
-        RowSplit split = RowSplit.of(n, config.validationFraction(), splitting);
-        Matrix trainingX = rows(data.x(), split.training());
-        Matrix trainingY = rows(data.y(), split.training());
-        Scaling inputScaling = Scaling.fit(config.scaling(), trainingX);
-        Scaling outputScaling = architecture.loss().crossEntropy()
-                ? Scaling.none(data.y().cols()) : Scaling.fit(config.scaling(), trainingY);
-        Examples training = new Examples(inputScaling.apply(trainingX).toArray(),
-                outputScaling.apply(trainingY).toArray(), split.training().length);
-        Examples validation = split.validation().length == 0 ? null
-                : new Examples(inputScaling.apply(rows(data.x(), split.validation())).toArray(),
-                        outputScaling.apply(rows(data.y(), split.validation())).toArray(), split.validation().length);
-        return new Prepared(training, validation, inputScaling, outputScaling);
-    }
-
-    /** The given rows of m, in that order; m itself when they are all of its rows in order. */
-    private static Matrix rows(Matrix m, int[] indices) {
-        if (indices.length == m.rows()) {
-            return m;
-        }
-        int cols = m.cols();
-        double[] all = m.toArray();
-        double[] out = new double[indices.length * cols];
-        for (int r = 0; r < indices.length; r++) {
-            System.arraycopy(all, indices[r] * cols, out, r * cols, cols);
-        }
-        return Matrix.wrap(indices.length, cols, out);
+    /**
+     * Trains on rows held elsewhere as {@link #train(RemoteRows)}, from {@code initial}'s architecture and weights.
+     *
+     * @param data    the rows and their objective
+     * @param initial the starting network
+     * @return the trained model (without preprocessing) and how training went
+     * @throws IllegalArgumentException as {@link #train(RemoteRows)}, or if the network does not fit the rows
+     */
+    public TrainingResult train(RemoteRows data, Network initial) {
+        double[] parameters = initial.parameters();
+        TrainingLoop.Outcome outcome = TrainingLoop.remote(config, initial.architecture(), data, listener)
+                .run(parameters, null, null, null, null, 0, null);
+        return outcome.result(config, new Model(Network.of(initial.architecture(), parameters), data.inputNames(),
+                data.targetNames(), data.inputScaling(), data.outputScaling()));
     }
 }

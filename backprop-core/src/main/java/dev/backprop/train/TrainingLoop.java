@@ -1,8 +1,9 @@
 package dev.backprop.train;
 
+import dev.backprop.model.Model;
+import dev.backprop.model.TrainingHistory;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
-import dev.backprop.optim.Objective;
 import dev.backprop.optim.Optimizer;
 
 import java.util.Arrays;
@@ -10,8 +11,9 @@ import java.util.function.Consumer;
 
 /**
  * The epochs of one training run: updates over the full batch or shuffled mini-batches, the learning-rate schedule,
- * the stopping rules, and which weights are kept. Everything the epochs touch is allocated before the first one, except the
- * loss histories, which grow (by doubling) as epochs run.
+ * the stopping rules, and which weights are kept. The rows are in this JVM, or elsewhere behind a
+ * {@link FullBatchObjective} (a cluster's); the rules are the same. Everything the epochs touch is allocated before
+ * the first one, except the loss histories, which grow (by doubling) as epochs run.
  *
  * <p>Stopping rules, checked after each epoch in this order: a non-finite loss ({@link StopReason#DIVERGED}, at once,
  * even mid-epoch), no parameter moving by more than the tolerance ({@link StopReason#CONVERGED}), the monitored loss
@@ -21,37 +23,64 @@ import java.util.function.Consumer;
 final class TrainingLoop {
     /** How many rows the validation and final losses push through at once. */
     private static final int EVALUATION_CHUNK = 1024;
-    /** Epochs the loss histories have room for before they first grow. */
-    private static final int INITIAL_HISTORY = 1024;
 
     /** The run's course: see {@link TrainingResult} for each field. */
     record Outcome(StopReason stopReason, int epochs, double[] lossHistory, double[] validationLossHistory,
                    int bestEpoch, double finalLoss) {
+        /** The run's result: {@code trained} (the kept weights) with this course as its training history. */
+        TrainingResult result(TrainerConfig config, Model trained) {
+            TrainingHistory history = new TrainingHistory(stopReason.id(), epochs, bestEpoch, finalLoss, lossHistory,
+                    validationLossHistory, config.settings());
+            return new TrainingResult(trained.withHistory(history), stopReason);
+        }
     }
 
     private final TrainerConfig config;
     private final Architecture architecture;
+    /** The rows in this JVM; null when they are elsewhere. */
     private final Examples training;
     private final Examples validation;
+    /** The objective of rows elsewhere; null when they are here. */
+    private final FullBatch remote;
+    private final int rows;
     private final TrainingListener listener;
 
-    /**
-     * @param validation held-out rows, or null for none
-     * @param listener   told of every batch and epoch, and asked whether to stop
-     */
-    TrainingLoop(TrainerConfig config, Architecture architecture, Examples training, Examples validation,
-                 TrainingListener listener) {
+    private TrainingLoop(TrainerConfig config, Architecture architecture, Examples training, Examples validation,
+                         FullBatch remote, int rows, TrainingListener listener) {
         this.config = config;
         this.architecture = architecture;
         this.training = training;
         this.validation = validation;
+        this.remote = remote;
+        this.rows = rows;
         this.listener = listener;
     }
 
-    /** The batch size for the training rows: the configured one capped at n, or the optimizer's default. */
-    int batchSize() {
-        int n = training.rows();
-        return config.batchSize() == 0 ? config.optimizer().defaultBatchSize(n) : Math.min(config.batchSize(), n);
+    /**
+     * A run on rows in this JVM.
+     *
+     * @param validation held-out rows, or null for none
+     * @param listener   told of every batch and epoch, and asked whether to stop
+     */
+    static TrainingLoop of(TrainerConfig config, Architecture architecture, Examples training, Examples validation,
+                           TrainingListener listener) {
+        return new TrainingLoop(config, architecture, training, validation, null, training.rows(), listener);
+    }
+
+    /**
+     * A full-batch run on rows elsewhere: each epoch one update on the J and ∇J of {@link RemoteRows#steps}.
+     *
+     * @throws IllegalArgumentException if the configuration asks for what a full-batch objective cannot give
+     */
+    static TrainingLoop remote(TrainerConfig config, Architecture architecture, RemoteRows data,
+                               TrainingListener listener) {
+        if (config.batchSize() > 0 || config.dropout() > 0 || config.validationFraction() > 0) {
+            throw new IllegalArgumentException("rows held elsewhere train on the full batch, without dropout or a "
+                    + "validation split");
+        }
+        FullBatchObjective exact = data.objective(architecture, config.regularization());
+        return new TrainingLoop(config, architecture, null, null, FullBatch.of(exact, data.steps(exact,
+                config.seed())), (int) Math.min(Integer.MAX_VALUE, data.rows()), listener);
     }
 
     /**
@@ -68,255 +97,182 @@ final class TrainingLoop {
      */
     Outcome run(double[] parameters, long[] splitStart, SplitMix shuffling, SplitMix dropping, TrainingState from,
                 int every, Consumer<TrainingState> sink) {
-        int n = training.rows();
-        int batch = batchSize();
-        boolean fullBatch = batch >= n;
+        int batch = remote != null ? rows : config.batchSize() == 0 ? config.optimizer().defaultBatchSize(rows)
+                : Math.min(config.batchSize(), rows);
+        boolean fullBatch = batch >= rows;
         if (config.optimizer().lineSearch() && !fullBatch) {
-            throw new IllegalArgumentException(config.optimizer().id() + " works on the full batch, but batchSize "
-                    + config.batchSize() + " is less than the " + n + " training rows (leave it at 0)");
+            throw new InvalidSettingException(TrainingSettings.BATCH_SIZE, config.optimizer().id()
+                    + " works on the full batch, but ", " " + config.batchSize() + " is less than the " + rows
+                    + " training rows (leave it at 0)");
         }
         int p = parameters.length;
-        Backpropagation backprop = new Backpropagation(architecture, batch, config.regularization(), dropping);
+        Backpropagation backprop = remote != null ? null
+                : new Backpropagation(architecture, batch, config.regularization(), dropping);
         Optimizer optimizer = config.optimizer().create(config.learningRate(), config.momentum());
         optimizer.init(p);
-        Objective objective = optimizer.needsObjective() ? new CachedObjective(backprop, training, p) : null;
+        FullBatch full = remote != null ? remote
+                : fullBatch ? FullBatch.of(backprop, training, optimizer.needsObjective(), p) : null;
         MiniBatches batches = fullBatch ? null
                 : new MiniBatches(training, architecture.inputs(), architecture.outputs(), batch, shuffling);
-        LossEvaluator validator = validation == null ? null
-                : new LossEvaluator(architecture, Math.min(validation.rows(), EVALUATION_CHUNK));
-        boolean meanLoss = architecture.loss().meanOverRows() || config.l2() > 0;
-
-        double[] gradient = new double[p];
-        Run run = new Run(parameters, optimizer, splitStart, shuffling, batches, dropping);
+        Epoch epoch = new Epoch(full, batches, backprop, validation == null ? null
+                : new LossEvaluator(architecture, Math.min(validation.rows(), EVALUATION_CHUNK)), new double[p],
+                every, sink);
+        TrainingCourse course = new TrainingCourse(config, validation != null, parameters, optimizer, splitStart,
+                shuffling, batches, dropping);
         if (from != null) {
-            run.restore(from, fullBatch);
+            course.restore(from, fullBatch);
         }
-        StopReason stop = StopReason.MAX_EPOCHS;
-        listener.trainingStarted(config.maxEpochs(), n, fullBatch ? 1 : (n + batch - 1) / batch);
-        epochLoop:
-        while (run.epochs < config.maxEpochs()) {
-            // Continuing mid-epoch: this epoch's η and row order were set before the run stopped.
-            boolean continuing = run.batchStart > 0;
-            if (run.epochs > 0 && !continuing) {
-                double next = config.schedule().rate(config.learningRate(), run.rate, run.epochs, run.wait);
-                if (next != run.rate) {
-                    run.rate = next;
-                    optimizer.setLearningRate(run.rate);
-                }
-            }
-            double trainingLoss;
-            double largestChange;
-            if (fullBatch) {
-                double j = objective != null ? objective.valueAndGradient(parameters, gradient)
-                        : backprop.lossAndGradient(parameters, training.x(), training.y(), n, gradient);
-                if (!Double.isFinite(j)) {
-                    stop = StopReason.DIVERGED;
-                    break;
-                }
-                System.arraycopy(parameters, 0, run.lastFinite, 0, p);
-                run.haveFinite = true;
-                largestChange = optimizer.step(parameters, gradient, j, objective);
-                trainingLoss = j;
-                listener.batchEnded(run.epochs + 1, 1, j);
-            } else {
-                if (!continuing) {
-                    batches.shuffle();
-                }
-                trainingLoss = continuing ? run.epochLoss : 0.0;
-                largestChange = continuing ? run.epochLargestChange : 0.0;
-                for (int start = run.batchStart; start < n; start += batch) {
-                    int rows = batches.gather(start);
-                    double j = backprop.lossAndGradient(parameters, batches.x(), 0, batches.y(), 0, rows, gradient);
-                    if (!Double.isFinite(j)) {
-                        stop = StopReason.DIVERGED;
-                        break epochLoop;
-                    }
-                    System.arraycopy(parameters, 0, run.lastFinite, 0, p);
-                    run.haveFinite = true;
-                    largestChange = Math.max(largestChange, optimizer.step(parameters, gradient));
-                    trainingLoss += meanLoss ? j * rows / n : j;
-                    listener.batchEnded(run.epochs + 1, start / batch + 1, j);
-                    if (listener.stopRequested()) {
-                        // The epoch is cut short: it does not enter the history, but its updates are kept.
-                        stop = StopReason.INTERRUPTED;
-                        emit(sink, run.snapshot(start + batch, trainingLoss, largestChange));
-                        break epochLoop;
-                    }
-                }
-                run.batchStart = 0;
-            }
-            run.history = room(run.history, run.epochs);
-            run.history[run.epochs] = trainingLoss;
-            run.epochs++;
-            double monitored = trainingLoss;
-            if (validator != null) {
-                monitored = validator.dataLoss(parameters, validation);
-                run.validationHistory = room(run.validationHistory, run.epochs - 1);
-                run.validationHistory[run.epochs - 1] = monitored;
-                if (!Double.isFinite(monitored)) {
-                    stop = StopReason.DIVERGED;
-                    break;
-                }
-            }
-            listener.epochEnded(run.epochs, trainingLoss, validator == null ? Double.NaN : monitored, run.rate);
-            run.wait = monitored < run.bestLoss - config.tolerance() ? 0 : run.wait + 1;
-            if (monitored < run.bestLoss) {
-                run.bestLoss = monitored;
-                run.bestEpoch = run.epochs;
-                if (run.best != null) {
-                    System.arraycopy(parameters, 0, run.best, 0, p);
-                }
-            }
-            if (largestChange < config.tolerance() || largestChange == 0.0) {
-                stop = StopReason.CONVERGED;
-                break;
-            }
-            if (config.patience() > 0 && run.wait >= config.patience()) {
-                stop = validation != null ? StopReason.EARLY_STOPPING : StopReason.NO_IMPROVEMENT;
-                break;
-            }
-            if (listener.stopRequested()) {
-                stop = StopReason.INTERRUPTED;
-                emit(sink, run.snapshot(0, 0.0, 0.0));
-                break;
-            }
-            if (every > 0 && run.epochs % every == 0 && run.epochs < config.maxEpochs()) {
-                emit(sink, run.snapshot(0, 0.0, 0.0));
-            }
+        listener.trainingStarted(config.maxEpochs(), rows, fullBatch ? 1 : (rows + batch - 1) / batch);
+        StopReason stop = null;
+        while (stop == null && course.epochs < config.maxEpochs()) {
+            stop = epoch.run(course);
         }
+        return finish(course, stop == null ? StopReason.MAX_EPOCHS : stop, full);
+    }
 
-        int epochs = run.epochs;
-        int bestEpoch = run.bestEpoch;
-        if (run.best != null && bestEpoch > 0) {
-            System.arraycopy(run.best, 0, parameters, 0, p);
+    /** Puts the kept weights in place and measures the final loss. */
+    private Outcome finish(TrainingCourse course, StopReason stopped, FullBatch full) {
+        double[] parameters = course.parameters;
+        StopReason stop = stopped;
+        int bestEpoch = course.bestEpoch;
+        if (course.best != null && bestEpoch > 0) {
+            System.arraycopy(course.best, 0, parameters, 0, parameters.length);
         } else {
-            if (stop == StopReason.DIVERGED && run.haveFinite) {
-                System.arraycopy(run.lastFinite, 0, parameters, 0, p);
+            if (stop == StopReason.DIVERGED && course.haveFinite) {
+                System.arraycopy(course.lastFinite, 0, parameters, 0, parameters.length);
             }
-            bestEpoch = epochs;
+            bestEpoch = course.epochs;
         }
-        double finalLoss = objective(parameters, backprop, fullBatch);
-        if (!Double.isFinite(finalLoss) && stop != StopReason.DIVERGED && run.haveFinite) {
+        double finalLoss = finalLoss(parameters, full);
+        if (!Double.isFinite(finalLoss) && stop != StopReason.DIVERGED && course.haveFinite) {
             // The last update itself blew up: keep the weights before it.
             stop = StopReason.DIVERGED;
-            System.arraycopy(run.lastFinite, 0, parameters, 0, p);
-            finalLoss = objective(parameters, backprop, fullBatch);
+            System.arraycopy(course.lastFinite, 0, parameters, 0, parameters.length);
+            finalLoss = finalLoss(parameters, full);
         }
-        return new Outcome(stop, epochs, Arrays.copyOf(run.history, epochs),
-                Arrays.copyOf(run.validationHistory, validation == null ? 0 : epochs), bestEpoch, finalLoss);
-    }
-
-    /**
-     * {@code history}, or a copy twice as long (at most the epoch limit), so that it has room for index
-     * {@code epoch}: the histories grow as epochs run, so a large epoch limit costs nothing up front.
-     */
-    private double[] room(double[] history, int epoch) {
-        if (epoch < history.length) {
-            return history;
-        }
-        return Arrays.copyOf(history, (int) Math.min(config.maxEpochs(), Math.max(INITIAL_HISTORY, 2L * epoch)));
-    }
-
-    private static void emit(Consumer<TrainingState> sink, TrainingState state) {
-        if (sink != null) {
-            sink.accept(state);
-        }
-    }
-
-    /** The run's mutable course, which a {@link TrainingState} captures and restores. */
-    private final class Run {
-        final double[] parameters;
-        final Optimizer optimizer;
-        final long[] splitStart;
-        final SplitMix shuffling;
-        final MiniBatches batches;
-        final SplitMix dropping;
-        final double[] lastFinite;
-        final double[] best;
-        double[] history = new double[0];
-        double[] validationHistory = new double[0];
-        boolean haveFinite;
-        double rate = config.learningRate();
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch;
-        int wait;
-        int epochs;
-        /** Where a run continued mid-epoch picks up; 0 otherwise. */
-        int batchStart;
-        double epochLoss;
-        double epochLargestChange;
-
-        Run(double[] parameters, Optimizer optimizer, long[] splitStart, SplitMix shuffling, MiniBatches batches,
-            SplitMix dropping) {
-            this.parameters = parameters;
-            this.optimizer = optimizer;
-            this.splitStart = splitStart;
-            this.shuffling = shuffling;
-            this.batches = batches;
-            this.dropping = dropping;
-            lastFinite = new double[parameters.length];
-            best = validation == null ? null : new double[parameters.length];
-        }
-
-        TrainingState snapshot(int nextBatchStart, double loss, double largestChange) {
-            return new TrainingState(epochs, nextBatchStart, loss, largestChange, parameters.clone(),
-                    optimizer.state(), rate, wait, bestLoss, bestEpoch, best == null ? null : best.clone(),
-                    haveFinite ? lastFinite.clone() : null, Arrays.copyOf(history, epochs),
-                    Arrays.copyOf(validationHistory, validation == null ? 0 : epochs), splitStart.clone(),
-                    shuffling.state(), batches == null ? null : batches.order(), dropping.state());
-        }
-
-        void restore(TrainingState from, boolean fullBatch) {
-            if (from.parameters().length != parameters.length) {
-                throw new IllegalArgumentException("the saved state has " + from.parameters().length
-                        + " parameters but the network has " + parameters.length);
-            }
-            if (from.epochs() > config.maxEpochs()) {
-                throw new IllegalArgumentException("the saved state is after epoch " + from.epochs()
-                        + " but the run stops at " + config.maxEpochs());
-            }
-            if ((from.validationLossHistory().length > 0 || from.bestParameters() != null) != (validation != null)
-                    && from.epochs() > 0) {
-                throw new IllegalArgumentException("the saved state and this run disagree on the validation split");
-            }
-            if (fullBatch != (from.rowOrder() == null) || (fullBatch && from.batchStart() != 0)) {
-                throw new IllegalArgumentException("the saved state and this run disagree on mini-batches");
-            }
-            optimizer.restore(from.optimizerState());
-            rate = from.learningRate();
-            if (rate != config.learningRate()) {
-                optimizer.setLearningRate(rate);
-            }
-            wait = from.epochsWithoutImprovement();
-            bestLoss = from.bestLoss();
-            bestEpoch = from.bestEpoch();
-            if (best != null && from.bestParameters() != null) {
-                System.arraycopy(from.bestParameters(), 0, best, 0, best.length);
-            }
-            haveFinite = from.lastFiniteParameters() != null;
-            if (haveFinite) {
-                System.arraycopy(from.lastFiniteParameters(), 0, lastFinite, 0, lastFinite.length);
-            }
-            epochs = from.epochs();
-            history = from.lossHistory().clone();
-            if (validation != null) {
-                validationHistory = from.validationLossHistory().clone();
-            }
-            if (batches != null) {
-                batches.restoreOrder(from.rowOrder());
-            }
-            batchStart = from.batchStart();
-            epochLoss = from.epochLoss();
-            epochLargestChange = from.epochLargestChange();
-        }
+        int epochs = course.epochs;
+        return new Outcome(stop, epochs, Arrays.copyOf(course.history, epochs),
+                Arrays.copyOf(course.validationHistory, validation == null ? 0 : epochs), bestEpoch, finalLoss);
     }
 
     /** The training objective on all training rows, without dropout: in one pass with the full batch's workspace. */
-    private double objective(double[] parameters, Backpropagation backprop, boolean fullBatch) {
-        if (fullBatch) {
-            return backprop.loss(parameters, training.x(), 0, training.y(), 0, training.rows());
+    private double finalLoss(double[] parameters, FullBatch full) {
+        if (full != null) {
+            return full.loss(parameters);
         }
         return new LossEvaluator(architecture, Math.min(training.rows(), EVALUATION_CHUNK))
                 .objective(parameters, training, config.regularization());
+    }
+
+    /** One epoch's updates and the stopping rules after it, with what every epoch shares. */
+    private final class Epoch {
+        private final FullBatch full;
+        private final MiniBatches batches;
+        private final Backpropagation backprop;
+        private final LossEvaluator validator;
+        private final double[] gradient;
+        private final int every;
+        private final Consumer<TrainingState> sink;
+        private final boolean meanLoss;
+
+        Epoch(FullBatch full, MiniBatches batches, Backpropagation backprop, LossEvaluator validator,
+              double[] gradient, int every, Consumer<TrainingState> sink) {
+            this.full = full;
+            this.batches = batches;
+            this.backprop = backprop;
+            this.validator = validator;
+            this.gradient = gradient;
+            this.every = every;
+            this.sink = sink;
+            this.meanLoss = architecture.loss().meanOverRows() || config.l2() > 0;
+        }
+
+        /** Runs the course's next epoch; the reason to stop after it, or null to go on. */
+        StopReason run(TrainingCourse course) {
+            // Continuing mid-epoch: this epoch's η and row order were set before the run stopped.
+            boolean continuing = course.batchStart > 0;
+            if (course.epochs > 0 && !continuing) {
+                course.schedule();
+            }
+            StopReason cut = full != null ? fullBatch(course) : miniBatches(course, continuing);
+            if (cut != null) {
+                return cut;
+            }
+            double trainingLoss = course.epochLoss;
+            double monitored = validator == null ? trainingLoss
+                    : validator.dataLoss(course.parameters, validation);
+            course.record(trainingLoss, monitored);
+            if (validator != null && !Double.isFinite(monitored)) {
+                return StopReason.DIVERGED;
+            }
+            listener.epochEnded(course.epochs, trainingLoss, validator == null ? Double.NaN : monitored,
+                    course.rate);
+            course.compare(monitored);
+            if (course.epochLargestChange < config.tolerance() || course.epochLargestChange == 0.0) {
+                return StopReason.CONVERGED;
+            }
+            if (config.patience() > 0 && course.wait >= config.patience()) {
+                return validation != null ? StopReason.EARLY_STOPPING : StopReason.NO_IMPROVEMENT;
+            }
+            if (listener.stopRequested()) {
+                emit(course, 0, 0.0, 0.0);
+                return StopReason.INTERRUPTED;
+            }
+            if (every > 0 && course.epochs % every == 0 && course.epochs < config.maxEpochs()) {
+                emit(course, 0, 0.0, 0.0);
+            }
+            return null;
+        }
+
+        /** One update on the whole batch; its J and largest change go to the course. */
+        private StopReason fullBatch(TrainingCourse course) {
+            double[] parameters = course.parameters;
+            double j = full.valueAndGradient(parameters, gradient);
+            if (!Double.isFinite(j)) {
+                return StopReason.DIVERGED;
+            }
+            course.keepFinite();
+            course.epochLargestChange = course.optimizer.step(parameters, gradient, j, full.exact());
+            course.epochLoss = j;
+            listener.batchEnded(course.epochs + 1, 1, j);
+            return null;
+        }
+
+        /** One update per mini-batch, from where a paused epoch stopped; the epoch's J and largest change go to the course. */
+        private StopReason miniBatches(TrainingCourse course, boolean continuing) {
+            double[] parameters = course.parameters;
+            if (!continuing) {
+                batches.shuffle();
+            }
+            double trainingLoss = continuing ? course.epochLoss : 0.0;
+            double largestChange = continuing ? course.epochLargestChange : 0.0;
+            int batch = batches.batchSize();
+            for (int start = course.batchStart; start < rows; start += batch) {
+                int size = batches.gather(start);
+                double j = backprop.lossAndGradient(parameters, batches.x(), 0, batches.y(), 0, size, gradient);
+                if (!Double.isFinite(j)) {
+                    return StopReason.DIVERGED;
+                }
+                course.keepFinite();
+                largestChange = Math.max(largestChange, course.optimizer.step(parameters, gradient));
+                trainingLoss += meanLoss ? j * size / rows : j;
+                listener.batchEnded(course.epochs + 1, start / batch + 1, j);
+                if (listener.stopRequested()) {
+                    // The epoch is cut short: it does not enter the history, but its updates are kept.
+                    emit(course, start + batch, trainingLoss, largestChange);
+                    return StopReason.INTERRUPTED;
+                }
+            }
+            course.batchStart = 0;
+            course.epochLoss = trainingLoss;
+            course.epochLargestChange = largestChange;
+            return null;
+        }
+
+        private void emit(TrainingCourse course, int nextBatchStart, double loss, double largestChange) {
+            if (sink != null) {
+                sink.accept(course.snapshot(nextBatchStart, loss, largestChange));
+            }
+        }
     }
 }

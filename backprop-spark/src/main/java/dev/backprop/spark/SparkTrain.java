@@ -2,48 +2,40 @@ package dev.backprop.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.backprop.data.InvalidDataException;
-import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
-import dev.backprop.data.ScalingMethod;
-import dev.backprop.data.Task;
-import dev.backprop.io.InvalidModelException;
-import dev.backprop.io.ModelFile;
 import dev.backprop.model.Model;
-import dev.backprop.nn.Activation;
-import dev.backprop.nn.Loss;
-import dev.backprop.nn.Network;
-import dev.backprop.optim.LearningRateSchedule;
 import dev.backprop.optim.OptimizerType;
+import dev.backprop.train.ColumnOptions;
+import dev.backprop.train.ModelOptions;
+import dev.backprop.train.Preset;
 import dev.backprop.train.TrainerConfig;
+import dev.backprop.train.TrainingOptions;
 import dev.backprop.train.TrainingResult;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.spark.sql.AnalysisException;
+import dev.backprop.train.TrainingSetting;
+import dev.backprop.train.TrainingSettings;
+import dev.backprop.train.TrainingSummary;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -61,6 +53,7 @@ import java.util.concurrent.Callable;
  * stderr.
  */
 @Command(name = "backprop-spark", mixinStandardHelpOptions = true, version = "backprop-spark 0.1.0",
+        modelTransformer = SparkSettingOptions.class,
         description = {"Train a network on DATA with Apache Spark and write the model file.",
                 "DATA is CSV (header row) or Parquet, at any path Hadoop reads (file:, hdfs:, s3a:, ...). Columns "
                         + "are typed, encoded and filled as 'backprop train' does; the full-batch optimizers (gd, "
@@ -78,104 +71,20 @@ public final class SparkTrain implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATA", description = "CSV or Parquet file or directory (Hadoop path).")
     String data;
 
-    @Option(names = "--target", paramLabel = "COL", description = "The column to predict. Default: the last column.")
-    String target;
-
-    @Option(names = "--ignore", split = ",", paramLabel = "COL[,COL...]",
-            description = "Columns to leave out (ids, names).")
-    List<String> ignore = new ArrayList<>();
-
-    @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "error",
-            description = "Missing cells (empty, ?, NA): error, mean (fill inputs with the training mean or mode; "
-                    + "drop rows without a target), drop (drop incomplete rows). Default: ${DEFAULT-VALUE}.")
-    String missing;
-
-    @Option(names = "--task", paramLabel = "TASK",
-            description = "regression or classification. Default: from the target's type.")
-    String task;
+    @Mixin
+    ColumnOptions columnOptions;
 
     @Option(names = "--features", paramLabel = "COL",
             description = "Read the inputs from this MLlib vector column (Parquet) instead of every other column.")
     String features;
-
-    @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]",
-            description = "Sizes of the hidden layers, input side first. Default: 3.")
-    List<Integer> hidden;
-
-    @Option(names = "--activation", paramLabel = "F",
-            description = "Hidden-layer activation: sigmoid, tanh, relu, leaky-relu, linear. Default: sigmoid.")
-    String activation;
-
-    @Option(names = "--output-activation", paramLabel = "F",
-            description = "Output activation: sigmoid, linear, softmax (with categorical-cross-entropy). "
-                    + "Default: sigmoid.")
-    String outputActivation;
-
-    @Option(names = "--bias", negatable = true, description = "Give every layer a bias vector. Default: --no-bias.")
-    Boolean bias;
-
-    @Option(names = "--loss", paramLabel = "L",
-            description = "sse (the seed's sum of 1/2 (y - yhat)^2), mse (sse / rows), binary-cross-entropy "
-                    + "(sigmoid output), categorical-cross-entropy (softmax output). Default: sse.")
-    String loss;
-
-    @Option(names = "--optimizer", paramLabel = "OPT", defaultValue = "gd",
-            description = "gd (full-batch gradient descent, exact), lbfgs, bfgs (full batch, line search on the "
-                    + "driver, exact), sgd, momentum, nesterov, adam (a Bernoulli sample of --sample-fraction of the "
-                    + "rows per iteration). Default: ${DEFAULT-VALUE}.")
-    String optimizer;
 
     @Option(names = "--sample-fraction", paramLabel = "F",
             description = "For sgd, momentum, nesterov and adam: the fraction of rows each iteration reads, in "
                     + "(0, 1]; 1 is the full batch. Default: 0.1.")
     Double sampleFraction;
 
-    @Option(names = {"--learning-rate", "--eta"}, paramLabel = "ETA",
-            description = "Learning rate eta (> 0). Default: the optimizer's (gd 1, sgd/momentum/nesterov 0.01, "
-                    + "adam 0.001).")
-    Double learningRate;
-
-    @Option(names = "--momentum", paramLabel = "MU", defaultValue = "0.9",
-            description = "mu of momentum and nesterov, in [0, 1). Default: ${DEFAULT-VALUE}.")
-    double momentum;
-
-    @Option(names = "--schedule", paramLabel = "S", defaultValue = "constant",
-            description = "Learning-rate schedule: constant, step[:FACTOR:EVERY], exponential[:FACTOR], "
-                    + "plateau[:FACTOR:PATIENCE[:MIN]]. Default: ${DEFAULT-VALUE}.")
-    String schedule;
-
-    @Option(names = "--l2", paramLabel = "LAMBDA", defaultValue = "0",
-            description = "L2 penalty: J/n + lambda/2 * sum of squared weights (biases not penalised). Default: 0.")
-    double l2;
-
-    @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
-            description = "Stop when the training loss has not improved for N iterations; 0 never. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    int patience;
-
-    @Option(names = "--epochs", paramLabel = "MAX", defaultValue = "10000",
-            description = "Most updates to make (each is one Spark job). Default: ${DEFAULT-VALUE}.")
-    int epochs;
-
-    @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-6",
-            description = "Stop once no weight changes by more than TOL in an update (0: never). Default: ${DEFAULT-VALUE}.")
-    double tolerance;
-
-    @Option(names = "--scale", paramLabel = "METHOD", defaultValue = "minmax",
-            description = "Input and target scaling: minmax, max or none. Default: ${DEFAULT-VALUE}.")
-    String scale;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "Seed of the initial weights (and of the mini-batch samples). Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--init", paramLabel = "MODEL.json",
-            description = "Start from this model file's architecture and weights instead of random ones.")
-    String init;
-
-    @Option(names = {"--out", "-o"}, paramLabel = "MODEL.json", defaultValue = "model.json",
-            description = "Where to write the model: a local path, or a Hadoop URI (hdfs://..). Default: ${DEFAULT-VALUE}.")
-    String out;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
     String format;
@@ -200,6 +109,9 @@ public final class SparkTrain implements Callable<Integer> {
     @Option(names = "--debug", description = "Print the stack trace of an error.")
     boolean debug;
 
+    @Spec
+    CommandSpec spec;
+
     private PrintWriter stdout;
 
     public static void main(String[] args) {
@@ -221,11 +133,11 @@ public final class SparkTrain implements Callable<Integer> {
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            errWriter.println("error: " + message(e));
+            errWriter.println("error: " + SparkErrors.message(e));
             if (debug) {
                 e.printStackTrace(errWriter);
             }
-            return exitCode(e);
+            return SparkErrors.exitCode(e);
         });
         int code = cli.execute(args);
         outWriter.flush();
@@ -235,7 +147,9 @@ public final class SparkTrain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TrainerConfig config = config();
+        Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
+                SparkSettings.SUPPORTED);
+        TrainerConfig config = TrainingSettings.configure(Preset.SEED, null, given);
         SparkTrainer trainer = SparkTrainer.of(config).withPartitions(checked(partitions, "--partitions", 0))
                 .withBlockRows(checked(blockRows, "--block-rows", 1)).withSampleFraction(fraction(config))
                 .withSource(data);
@@ -244,17 +158,17 @@ public final class SparkTrain implements Callable<Integer> {
             case "json" -> true;
             default -> throw new IllegalArgumentException("unknown format '" + format + "' (allowed: text, json)");
         };
-        if (features != null && (!ignore.isEmpty() || task != null || !missing.equalsIgnoreCase("error"))) {
+        if (features != null && columnOptions.describeColumns()) {
             throw new IllegalArgumentException("--ignore, --missing and --task apply to the columns of a table, not "
                     + "to the vectors of --features");
         }
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = session();
         try {
-            Model initial = init == null ? null : readModel(spark, init);
-            if (initial != null && (hidden != null || activation != null || bias != null || outputActivation != null)) {
-                throw new IllegalArgumentException("--hidden, --activation, --output-activation and --bias cannot be "
-                        + "combined with --init: the model file decides the architecture");
+            Model initial = modelOptions.init() == null ? null
+                    : HadoopFiles.readModel(spark, modelOptions.init());
+            if (initial != null) {
+                TrainingSettings.checkStartingModel(given);
             }
             Dataset<Row> table = read(spark);
             TrainingResult result;
@@ -263,9 +177,10 @@ public final class SparkTrain implements Callable<Integer> {
             try (PackedDataset packed = pack(trainer, table, initial)) {
                 rows = packed.rows();
                 usedPartitions = packed.partitions();
-                result = initial == null ? trainer.train(packed) : trainer.train(packed, startingNetwork(initial));
+                result = initial == null ? trainer.train(packed)
+                        : trainer.train(packed, TrainingSettings.startingNetwork(initial.network(), given));
             }
-            writeModel(spark, result.model(), out);
+            HadoopFiles.writeModel(spark, result.model(), modelOptions.out());
             report(result, rows, usedPartitions, spark.sparkContext().master(), json);
             return 0;
         } finally {
@@ -281,25 +196,21 @@ public final class SparkTrain implements Callable<Integer> {
      * ones. {@code --features} reads vectors as numbers instead.
      */
     private PackedDataset pack(SparkTrainer trainer, Dataset<Row> table, Model initial) {
-        String targetColumn = targetColumn(table, initial);
+        String targetColumn = columnOptions.targetColumn(Arrays.asList(table.columns()), initial);
         if (features != null) {
             return trainer.packVectors(table, features, List.of(targetColumn));
         }
         if (initial != null && initial.preprocessor() != null) {
             return trainer.pack(table, initial.preprocessor());
         }
-        PreprocessConfig config = PreprocessConfig.of(targetColumn).withIgnore(ignore)
-                .withMissing(MissingPolicy.fromId(missing));
-        if (task != null) {
-            config = config.withTask(Task.fromId(task));
-        }
+        PreprocessConfig config = columnOptions.config(targetColumn);
         List<String> columns = Arrays.asList(table.columns());
         if (initial != null && columns.containsAll(initial.inputs()) && columns.contains(targetColumn)) {
             List<Column> selected = new ArrayList<>();
             for (String name : initial.inputs()) {
-                selected.add(SparkTrainer.quoted(table, name));
+                selected.add(ColumnSource.quoted(table, name));
             }
-            selected.add(SparkTrainer.quoted(table, targetColumn));
+            selected.add(ColumnSource.quoted(table, targetColumn));
             return trainer.pack(table.select(selected.toArray(new Column[0])), config.withIgnore(List.of()));
         }
         return trainer.pack(table, config);
@@ -335,45 +246,6 @@ public final class SparkTrain implements Callable<Integer> {
         return builder.getOrCreate();
     }
 
-    /** The configuration, built as {@code backprop train --preset seed} builds it from the same options. */
-    private TrainerConfig config() {
-        TrainerConfig.Builder builder = TrainerConfig.builder()
-                .seed(seed).momentum(momentum).schedule(LearningRateSchedule.parse(schedule)).l2(l2)
-                .optimizer(OptimizerType.fromId(optimizer)).maxEpochs(epochs).tolerance(tolerance).patience(patience)
-                .scaling(ScalingMethod.fromId(scale));
-        if (learningRate != null) {
-            builder.learningRate(learningRate);
-        }
-        if (hidden != null) {
-            builder.hidden(hidden);
-        }
-        if (activation != null) {
-            builder.activation(Activation.fromId(activation));
-        }
-        if (outputActivation != null) {
-            builder.output(Activation.fromId(outputActivation));
-        }
-        if (bias != null) {
-            builder.bias(bias);
-        }
-        if (loss != null) {
-            builder.loss(Loss.fromId(loss));
-        }
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(optionName(e.getMessage()), e);
-        }
-    }
-
-    /** The core's field names in a validation message as the options a user typed, as the command line words it. */
-    private static String optionName(String message) {
-        return message.replace("learningRate", "--learning-rate").replace("maxEpochs", "--epochs")
-                .replace("tolerance", "--tolerance").replace("hidden layer sizes", "--hidden sizes")
-                .replace("momentum must", "--momentum must").replace("l2 must", "--l2 must")
-                .replace("patience must", "--patience must");
-    }
-
     private static int checked(int value, String option, int least) {
         if (value < least) {
             throw new IllegalArgumentException(option + " must be >= " + least + " but was " + value);
@@ -398,131 +270,25 @@ public final class SparkTrain implements Callable<Integer> {
         };
     }
 
-    private String targetColumn(Dataset<Row> table, Model initial) {
-        if (target != null) {
-            return target;
-        }
-        List<String> columns = Arrays.asList(table.columns());
-        if (initial != null && initial.outputs().size() == 1 && columns.contains(initial.outputs().get(0))) {
-            return initial.outputs().get(0);
-        }
-        return columns.get(columns.size() - 1);
-    }
-
-    private Network startingNetwork(Model initial) {
-        Network network = initial.network();
-        return loss == null ? network : Network.of(network.layers(), Loss.fromId(loss));
-    }
-
-    private static boolean isHadoopUri(String path) {
-        try {
-            URI uri = new URI(path);
-            // "C:\..." parses with scheme "C"; a real scheme is longer than one letter.
-            return uri.getScheme() != null && uri.getScheme().length() > 1;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static Model readModel(SparkSession spark, String path) throws IOException {
-        if (!isHadoopUri(path)) {
-            return ModelFile.read(Path.of(path));
-        }
-        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(path);
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        try (FSDataInputStream in = file.getFileSystem(conf).open(file)) {
-            return ModelFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (InvalidModelException e) {
-            throw new InvalidModelException(path + ": " + e.getMessage());
-        }
-    }
-
-    /** A local path is written atomically by the core; a Hadoop URI through Hadoop's file system (overwriting). */
-    private static void writeModel(SparkSession spark, Model model, String path) throws IOException {
-        if (!isHadoopUri(path)) {
-            ModelFile.write(model, Path.of(path));
-            return;
-        }
-        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(path);
-        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        try (FSDataOutputStream output = fs.create(file, true)) {
-            output.write(ModelFile.toJson(model).getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
+    /** The core's {@link TrainingSummary}, as {@code backprop train} prints it, and where Spark ran. */
     private void report(TrainingResult result, long rows, int usedPartitions, String sparkMaster, boolean json)
             throws IOException {
         Model model = result.model();
         if (json) {
-            ObjectNode node = new ObjectMapper().createObjectNode();
-            node.put("stopReason", result.stopReason().id());
-            node.put("epochs", result.epochs());
-            node.put("finalLoss", result.finalLoss());
-            node.put("loss", model.network().loss().id());
-            node.put("architecture", model.network().architecture().toString());
-            node.put("parameters", model.network().architecture().parameterCount());
-            node.put("rows", rows);
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode node = mapper.createObjectNode();
+            TrainingSummary.fields(result, model, rows).forEach((key, value) -> node.set(key,
+                    mapper.valueToTree(value)));
             node.put("partitions", usedPartitions);
             node.put("master", sparkMaster);
-            node.put("out", out);
-            stdout.println(new ObjectMapper().writeValueAsString(node));
+            node.put("out", modelOptions.out());
+            stdout.println(mapper.writeValueAsString(node));
             return;
         }
-        stdout.printf(Locale.ROOT, "trained %s (%d parameters) on %d rows of %s with Spark %s, %d partition%s%n",
-                model.network().architecture(), model.network().architecture().parameterCount(), rows, data,
+        stdout.printf(Locale.ROOT, "%s with Spark %s, %d partition%s%n", TrainingSummary.trained(model, rows, data),
                 sparkMaster, usedPartitions, usedPartitions == 1 ? "" : "s");
-        stdout.printf(Locale.ROOT, "stopped: %s after %d epochs, J = %s%n",
-                switch (result.stopReason()) {
-                    case CONVERGED -> "converged (weights stopped changing)";
-                    case MAX_EPOCHS -> "epoch limit reached";
-                    default -> result.stopReason().id();
-                }, result.epochs(), number(result.finalLoss()));
-        stdout.printf("model written to %s%n", out);
+        stdout.println(TrainingSummary.stopped(result));
+        stdout.printf("model written to %s%n", modelOptions.out());
     }
 
-    /** Six significant digits, as the command line prints J. */
-    static String number(double v) {
-        if (!Double.isFinite(v) || v == 0) {
-            return v == 0 ? "0" : Double.toString(v);
-        }
-        BigDecimal d = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
-        double magnitude = Math.abs(v);
-        return magnitude >= 1e-4 && magnitude < 1e15 ? d.toPlainString() : d.toString();
-    }
-
-    static int exitCode(Throwable e) {
-        if (e instanceof IllegalArgumentException || e instanceof InvalidDataException
-                || e instanceof AnalysisException || e instanceof java.nio.file.NoSuchFileException
-                || e instanceof java.io.FileNotFoundException || malformedInput(e)) {
-            return BAD_INPUT;
-        }
-        return FAILURE;
-    }
-
-    /** Spark reports a CSV row with the wrong number of fields (FAILFAST) deep inside a job failure. */
-    private static boolean malformedInput(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("Malformed")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String message(Throwable e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return e.getMessage() + ": no such file";
-        }
-        Throwable shown = e;
-        if (malformedInput(e)) {
-            while (shown.getCause() != null && shown.getCause().getMessage() != null) {
-                shown = shown.getCause();
-            }
-        }
-        String text = shown.getMessage();
-        if (text == null || text.isBlank()) {
-            text = shown.getClass().getSimpleName();
-        }
-        return text.lines().findFirst().orElse(text);
-    }
 }

@@ -2,34 +2,18 @@ package dev.backprop.spark;
 
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
-import dev.backprop.data.Scaling;
 import dev.backprop.model.Model;
-import dev.backprop.model.TrainingHistory;
-import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Initializer;
-import dev.backprop.nn.Loss;
 import dev.backprop.nn.Network;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingResult;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.NumericType;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.UserDefinedType;
-import org.apache.spark.storage.StorageLevel;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * Trains the core's networks on a Spark {@code Dataset<Row>}: the same {@link TrainerConfig} in, the same
@@ -42,22 +26,7 @@ import java.util.SplittableRandom;
  * ModelFile.write(result.model(), Path.of("price.json"));
  * }</pre>
  *
- * <p>How it runs: Spark aggregations fit what the command line fits on a file (column types, missing cells, the
- * means and modes of {@code --missing mean}, the one-hot categories, the target's classes, the scalings), without
- * collecting the rows; each partition is then encoded once by the core's {@code Preprocessor} into scaled,
- * row-major blocks of up to {@link #DEFAULT_BLOCK_ROWS} rows and cached. Every iteration broadcasts θ, computes the
- * loss and its gradient on every block with the core's backpropagation and sums them with one {@code treeAggregate}
- * ({@link DistributedObjective}); the driver steps with the core's optimizer and applies the core's stopping rules.
- *
- * <p>What the optimizers mean here: with sample fraction 1 (the default) every optimizer takes full-batch steps on
- * the exact objective, the same iterates as {@link Trainer} with the whole data set as one batch, up to the order of
- * floating-point additions; lbfgs and bfgs run their line searches against it on the driver, each trial point one
- * Spark job. With a fraction f &lt; 1 ({@link #withSampleFraction}), sgd, momentum, nesterov and adam take one step
- * per iteration on a fresh Bernoulli sample of about f n rows, scaled to estimate the full-batch gradient, as MLlib's
- * {@code GradientDescent} with {@code miniBatchFraction} does.
- *
- * <p>Not supported on Spark (refused by {@link #of}): dropout, a validation split, a batch size.
- *
+ * <p>How it runs, and what the optimizers mean here: see the {@linkplain dev.backprop.spark package overview}.
  * Immutable and thread-safe; the {@code with...} methods return new trainers.
  */
 public final class SparkTrainer {
@@ -65,12 +34,6 @@ public final class SparkTrainer {
     public static final int DEFAULT_BLOCK_ROWS = 4096;
     /** Depth of the aggregation tree, as MLlib's default. */
     public static final int DEFAULT_AGGREGATION_DEPTH = 2;
-    /** How far a row's targets may sum from 1 for categorical cross-entropy, as the core allows. */
-    private static final double TARGET_SUM_TOLERANCE = 1e-6;
-
-    private static final System.Logger LOG = System.getLogger(SparkTrainer.class.getName());
-    private static final String ML_VECTOR = "org.apache.spark.ml.linalg.Vector";
-    private static final String MLLIB_VECTOR = "org.apache.spark.mllib.linalg.Vector";
 
     private final TrainerConfig config;
     private final int partitions;
@@ -94,32 +57,11 @@ public final class SparkTrainer {
      *
      * @param config the core's configuration
      * @return the trainer
-     * @throws IllegalArgumentException if the configuration asks for dropout, a validation split or a batch size,
-     *                                  which Spark training does not do
+     * @throws IllegalArgumentException if the configuration asks for dropout, a validation split or a batch size
      */
     public static SparkTrainer of(TrainerConfig config) {
-        if (config.dropout() > 0) {
-            throw new IllegalArgumentException("dropout is not supported on Spark: it draws a mask per row from one "
-                    + "random stream, which a cluster does not share");
-        }
-        if (config.validationFraction() > 0) {
-            throw new IllegalArgumentException("a validation split is not supported on Spark: split the data with "
-                    + "Dataset.randomSplit and score the held-out part with backprop evaluate");
-        }
-        if (config.batchSize() > 0) {
-            throw new IllegalArgumentException("a batch size is not supported on Spark: mini-batch optimizers read a "
-                    + "sample of the rows per iteration instead (the sample fraction)");
-        }
+        SparkSettings.check(config);
         return new SparkTrainer(config, 0, DEFAULT_BLOCK_ROWS, DEFAULT_AGGREGATION_DEPTH, 1.0, null);
-    }
-
-    /**
-     * The configuration this trainer applies.
-     *
-     * @return the configuration
-     */
-    public TrainerConfig config() {
-        return config;
     }
 
     /**
@@ -272,7 +214,7 @@ public final class SparkTrainer {
      *                                                cross-entropy targets outside [0, 1]
      */
     public PackedDataset pack(Dataset<Row> data, PreprocessConfig preprocessing) {
-        return packPrepared(PreprocessingFit.fit(data, preprocessing, source));
+        return packing().prepared(PreprocessingFit.fit(data, preprocessing, source));
     }
 
     /**
@@ -286,7 +228,7 @@ public final class SparkTrainer {
      * @throws dev.backprop.data.InvalidDataException as {@link #pack(Dataset, PreprocessConfig)}
      */
     public PackedDataset pack(Dataset<Row> data, Preprocessor preprocessor) {
-        return packPrepared(PreprocessingFit.apply(data, preprocessor, source));
+        return packing().prepared(PreprocessingFit.apply(data, preprocessor, source));
     }
 
     /**
@@ -301,15 +243,7 @@ public final class SparkTrainer {
      *                                  there are no rows
      */
     public PackedDataset pack(Dataset<Row> data, List<String> inputs, List<String> targets) {
-        List<ColumnSource> in = new ArrayList<>();
-        for (String name : inputs) {
-            in.add(source(data, name));
-        }
-        List<ColumnSource> out = new ArrayList<>();
-        for (String name : targets) {
-            out.add(source(data, name));
-        }
-        return packNumbers(data, in, out);
+        return packing().numbers(data, ColumnSource.all(data, inputs), ColumnSource.all(data, targets));
     }
 
     /**
@@ -324,84 +258,12 @@ public final class SparkTrainer {
      * @throws IllegalArgumentException if the column does not hold vectors or they differ in length
      */
     public PackedDataset packVectors(Dataset<Row> data, String features, List<String> targets) {
-        List<ColumnSource> in = VectorColumns.sources(data, field(data, features), quoted(data, features));
-        List<ColumnSource> out = new ArrayList<>();
-        for (String name : targets) {
-            out.add(source(data, name));
-        }
-        return packNumbers(data, in, out);
+        return packing().numbers(data, VectorColumns.sources(data, ColumnSource.field(data, features),
+                ColumnSource.quoted(data, features)), ColumnSource.all(data, targets));
     }
 
-    private PackedDataset packPrepared(PreprocessingFit.Result fit) {
-        List<String> names = new ArrayList<>();
-        Column[] selected = new Column[fit.used().size()];
-        boolean[] text = new boolean[selected.length];
-        for (int j = 0; j < selected.length; j++) {
-            ColumnSource c = fit.used().get(j);
-            names.add(c.name());
-            text[j] = c.text();
-            selected[j] = (c.text() ? c.raw() : c.raw().cast(DataTypes.DoubleType)).as("c" + j);
-        }
-        Preprocessor preprocessor = fit.preprocessor();
-        Scaling inputScaling = fit.inputs().scaling(config.scaling());
-        Scaling outputScaling = fit.targets().targetScaling(config.scaling(), config.loss(),
-                preprocessor.target().outputNames());
-        RowEncoder encoder = new FrameRows(preprocessor, names, fit.types(), text);
-        JavaRDD<Block> blocks = cache(fit.selected().select(selected), encoder, inputScaling, outputScaling,
-                fit.rows(), selected.length);
-        return new PackedDataset(blocks, fit.rows(), preprocessor.features().outputNames(),
-                preprocessor.target().outputNames(), inputScaling, outputScaling, fit.targets(), 0.0, preprocessor);
-    }
-
-    private PackedDataset packNumbers(Dataset<Row> data, List<ColumnSource> inputs, List<ColumnSource> targets) {
-        if (inputs.isEmpty()) {
-            throw new IllegalArgumentException("no input columns: there is nothing to learn the target from");
-        }
-        if (targets.isEmpty()) {
-            throw new IllegalArgumentException("no target column");
-        }
-        List<ColumnSource> all = new ArrayList<>(inputs);
-        all.addAll(targets);
-        Set<String> seen = new HashSet<>();
-        for (ColumnSource c : all) {
-            if (!seen.add(c.name())) {
-                throw new IllegalArgumentException("column '" + c.name() + "' is named twice among inputs and targets");
-            }
-        }
-        int m = inputs.size();
-        int k = targets.size();
-        ColumnStatistics statistics = ColumnStatistics.of(data, all, k);
-        if (statistics.rows() == 0) {
-            throw new IllegalArgumentException("the dataset has no rows");
-        }
-        List<String> targetNames = targets.stream().map(ColumnSource::name).toList();
-        Ranges targetRanges = statistics.ranges(m, m + k);
-        Scaling inputScaling = statistics.ranges(0, m).scaling(config.scaling());
-        Scaling outputScaling = targetRanges.targetScaling(config.scaling(), config.loss(), targetNames);
-        Column[] doubles = new Column[m + k];
-        for (int j = 0; j < m + k; j++) {
-            doubles[j] = all.get(j).raw().cast(DataTypes.DoubleType).as("c" + j);
-        }
-        JavaRDD<Block> blocks = cache(data.select(doubles), new NumericRows(m, k), inputScaling, outputScaling,
-                statistics.rows(), m + k);
-        return new PackedDataset(blocks, statistics.rows(), inputs.stream().map(ColumnSource::name).toList(),
-                targetNames, inputScaling, outputScaling, targetRanges, statistics.targetSumError(), null);
-    }
-
-    /** Repartitions, encodes and scales {@code rows} into blocks, and caches them. */
-    private JavaRDD<Block> cache(Dataset<Row> rows, RowEncoder encoder, Scaling inputScaling, Scaling outputScaling,
-                                 long count, int columns) {
-        Dataset<Row> source = partitions > 0 ? rows.repartition(partitions) : rows;
-        JavaRDD<Block> blocks = source.javaRDD()
-                .mapPartitionsWithIndex(new BlockPacker(encoder, blockRows, ScalingShape.of(inputScaling),
-                        ScalingShape.of(outputScaling)), false)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        blocks.setName("backprop blocks (" + count + " rows x " + columns + " columns)");
-        // Materialise now: the first iteration should not pay for reading and packing.
-        long packed = blocks.count();
-        LOG.log(System.Logger.Level.DEBUG, () -> "packed " + count + " rows into " + packed + " blocks in "
-                + blocks.getNumPartitions() + " partitions");
-        return blocks;
+    private RowPacking packing() {
+        return new RowPacking(config, partitions, blockRows);
     }
 
     /**
@@ -413,10 +275,7 @@ public final class SparkTrainer {
      * @throws IllegalArgumentException if {@code data} was packed with another scaling than this trainer's needs
      */
     public TrainingResult train(PackedDataset data) {
-        Architecture architecture = Trainer.of(config).architecture(data.inputNames().size(),
-                data.targetNames().size());
-        double[] parameters = Initializer.initialParameters(architecture, new SplittableRandom(config.seed()));
-        return run(architecture, parameters, data);
+        return train(data, null);
     }
 
     /**
@@ -424,81 +283,16 @@ public final class SparkTrainer {
      * dev.backprop.data.Dataset, Network)} does.
      *
      * @param data    the packed rows
-     * @param initial the starting network
-     * @return the trained model and how training went
+     * @param initial the starting network; null for fresh weights, as {@link #train(PackedDataset)}
+     * @return the trained model (with the data's preprocessor, if any) and how training went
      * @throws IllegalArgumentException if the network's input or output count differs from the data's
      */
     public TrainingResult train(PackedDataset data, Network initial) {
-        return run(initial.architecture(), initial.parameters(), data);
-    }
-
-    private TrainingResult run(Architecture architecture, double[] parameters, PackedDataset data) {
-        if (data.inputScaling().method() != config.scaling()) {
-            throw new IllegalArgumentException("the data was packed with scaling " + data.inputScaling().method().id()
-                    + " but this trainer scales by " + config.scaling().id());
-        }
-        Loss loss = architecture.loss();
-        Scaling targetScaling = data.targetRanges().targetScaling(config.scaling(), loss, data.targetNames());
-        if (!targetScaling.equals(data.outputScaling())) {
-            throw new IllegalArgumentException("the data was packed with targets scaled by "
-                    + data.outputScaling().method().id() + " but loss " + loss.id() + " needs them scaled by "
-                    + targetScaling.method().id() + ": pack it for this loss");
-        }
-        if (loss == Loss.CATEGORICAL_CROSS_ENTROPY && data.targetSumError() > TARGET_SUM_TOLERANCE) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s needs one-hot targets (each row sums "
-                    + "to 1) but some row's sum is off by %s", loss.id(), data.targetSumError()));
-        }
-        DistributedObjective exact = new DistributedObjective(data, architecture, config.regularization(),
-                aggregationDepth);
-        Objective gradients = sampleFraction < 1 ? exact.sampled(sampleFraction, config.seed()) : exact;
-        DriverLoop.Outcome outcome = new DriverLoop(config).run(parameters, exact, gradients);
-        TrainingHistory history = new TrainingHistory(outcome.stopReason().id(), outcome.epochs(), outcome.epochs(),
-                outcome.finalLoss(), outcome.lossHistory(), new double[0], config.settings());
-        Model model = new Model(Network.of(architecture, parameters), data.inputNames(), data.targetNames(),
-                data.inputScaling(), data.outputScaling(), data.preprocessor().orElse(null), history);
-        return new TrainingResult(model, outcome.stopReason());
-    }
-
-    static ColumnSource source(Dataset<Row> data, String name) {
-        DataType type = field(data, name).dataType();
-        if (type instanceof NumericType) {
-            return new ColumnSource(name, quoted(data, name), false);
-        }
-        if (type.equals(DataTypes.StringType)) {
-            return new ColumnSource(name, quoted(data, name), true);
-        }
-        if (isVector(type)) {
-            throw new IllegalArgumentException("column '" + name + "' holds vectors: pass it as the features column "
-                    + "(SparkTrainer.packVectors, or --features on the command line)");
-        }
-        throw new IllegalArgumentException("column '" + name + "' has type " + type.simpleString()
-                + ": backprop-spark reads numeric and text columns");
-    }
-
-    static boolean isVector(DataType type) {
-        if (type instanceof UserDefinedType<?> udt) {
-            String userClass = udt.userClass().getName();
-            return userClass.equals(ML_VECTOR) || userClass.equals(MLLIB_VECTOR);
-        }
-        return false;
-    }
-
-    static StructField field(Dataset<Row> data, String name) {
-        for (StructField f : data.schema().fields()) {
-            if (f.name().equals(name)) {
-                return f;
-            }
-        }
-        throw noColumn(data, name);
-    }
-
-    private static IllegalArgumentException noColumn(Dataset<Row> data, String name) {
-        return new IllegalArgumentException("no column named '" + name + "' (columns: "
-                + String.join(", ", data.columns()) + ")");
-    }
-
-    /** The column named exactly {@code name}, even if it contains dots or backticks. */
-    static Column quoted(Dataset<Row> data, String name) {
-        return data.col("`" + name.replace("`", "``") + "`");
+        // The core's training loop on the cluster's rows: its schedule and stopping rules, a Spark job an update.
+        Trainer trainer = Trainer.of(config).withListener(new ClusterRows.IterationLog());
+        ClusterRows rows = ClusterRows.of(data, config.scaling(), initial != null ? initial.loss() : config.loss(),
+                aggregationDepth, sampleFraction);
+        TrainingResult result = initial == null ? trainer.train(rows) : trainer.train(rows, initial);
+        return data.preprocessor().map(p -> result.withModel(result.model().withPreprocessor(p))).orElse(result);
     }
 }

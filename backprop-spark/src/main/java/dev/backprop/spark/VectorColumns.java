@@ -26,7 +26,7 @@ final class VectorColumns {
      */
     static List<ColumnSource> sources(Dataset<Row> data, StructField field, Column column) {
         String name = field.name();
-        if (!SparkTrainer.isVector(field.dataType())) {
+        if (!ColumnSource.isVector(field.dataType())) {
             throw new IllegalArgumentException("column '" + name + "' has type " + field.dataType().simpleString()
                     + ", not MLlib vectors");
         }

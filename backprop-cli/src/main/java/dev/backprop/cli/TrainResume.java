@@ -1,0 +1,115 @@
+package dev.backprop.cli;
+
+import dev.backprop.data.Dataset;
+import dev.backprop.data.Frame;
+import dev.backprop.data.Preprocessor;
+import dev.backprop.linalg.TooLargeException;
+import dev.backprop.train.Checkpoint;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code backprop train --resume}: continues the run a checkpoint paused, as its stored command line started it. */
+final class TrainResume {
+    /**
+     * Options that --resume may be combined with: they change what is shown or where it is written, not what is
+     * trained.
+     */
+    private static final List<String> RESUME_OPTIONS = List.of("--resume", "--quiet", "--format", "--debug",
+            "--threads", "--out", "--checkpoint", "--plot-loss");
+
+    private TrainResume() {
+    }
+
+    /**
+     * Continues a checkpoint: its stored arguments are parsed again for the data (relative to the directory the run
+     * started in); the configuration, preprocessing and state come from the checkpoint; the outputs are those
+     * {@link ResumeOutputs} allows, named on stderr before training starts.
+     */
+    static Integer run(TrainCommand current) throws Exception {
+        List<String> extra = current.spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(option -> option.longestName()).filter(name -> !RESUME_OPTIONS.contains(name)).toList();
+        if (!extra.isEmpty() || current.data != null) {
+            throw new UserException("--resume continues a run exactly as it was started, with its data and options; "
+                    + "only --quiet, --format, --threads, --out, --checkpoint and --plot-loss may be added, but got "
+                    + (current.data != null ? current.data : extra.get(0)));
+        }
+        Checkpoint saved = Inputs.checkpoint(current.resume);
+        List<String> args = saved.context().get("args");
+        List<String> cwd = saved.context().get("cwd");
+        if (args == null || cwd == null || cwd.size() != 1 || saved.model().preprocessor() == null) {
+            throw new UserException(current.resume + ": this checkpoint was not written by backprop train (no "
+                    + "arguments or preprocessing stored)");
+        }
+        TrainCommand original;
+        try {
+            CommandLine parser = new CommandLine(new Main());
+            parser.setCaseInsensitiveEnumValuesAllowed(true);
+            original = (TrainCommand) parser.parseArgs(args.toArray(String[]::new)).subcommand().commandSpec()
+                    .userObject();
+        } catch (CommandLine.ParameterException | ClassCastException | NullPointerException e) {
+            throw new UserException(current.resume + ": the stored arguments " + args + " are not a train command");
+        }
+        original.readPaths();
+        Path base = Path.of(cwd.get(0));
+        original.data = original.data == null ? null : base.resolve(original.data);
+        ResumeOutputs outputs = ResumeOutputs.of(current.resume, saved.context(), base.resolve(original.out),
+                original.plotLoss == null ? null : base.resolve(original.plotLoss), out(current), current.checkpoint,
+                current.plotLoss);
+        original.out = outputs.model();
+        original.checkpoint = outputs.checkpoint();
+        original.plotLoss = outputs.plot();
+        original.init = original.init == null ? null : base.resolve(original.init);
+        original.spec = current.spec;
+        original.quiet = current.quiet;
+        original.common = current.common;
+        original.files().input("--resume", current.resume, "--checkpoint").check();
+        PrintWriter stderr = current.spec.commandLine().getErr();
+        Map<String, List<String>> context = new LinkedHashMap<>(saved.context());
+        context.put(TrainCommand.ENGINE_KEY, engines(current.resume, saved.context().get(TrainCommand.ENGINE_KEY),
+                stderr));
+        stderr.println(outputs.describe(current.resume));
+        stderr.flush();
+        Frame frame = Inputs.frame(original.data, original.readOptions());
+        Preprocessor preprocessor = saved.model().preprocessor();
+        try {
+            TrainData.requireMemory(saved.config(), preprocessor, saved.model().network(), frame.rows());
+        } catch (TooLargeException e) {
+            throw e.prefixed(current.resume + ": ");
+        }
+        Dataset dataset = preprocessor.apply(frame).dataset();
+        return original.train(frame, preprocessor, dataset, saved.config(), null, saved, context);
+    }
+
+    /** --out given with --resume, or null: its default value is not a choice the user made now. */
+    private static Path out(TrainCommand current) {
+        return current.spec.commandLine().getParseResult().hasMatchedOption("--out") ? current.out : null;
+    }
+
+    /**
+     * The engines of a run resumed now: those it was computed with so far and this JVM's. Warns (one line) when
+     * they differ: kernels round differently, so the end may differ in the last bits from an unbroken run's.
+     */
+    private static List<String> engines(Path resume, List<String> before, PrintWriter stderr) {
+        String now = ComputeEngine.current();
+        if (before == null || before.isEmpty()) {
+            return List.of(now);
+        }
+        if (!before.equals(List.of(now))) {
+            stderr.println("warning: " + resume + " was computed with " + String.join(" then ", before)
+                    + " and continues with " + now + ": the result may differ in the last bits from an unbroken run "
+                    + "(resume with the settings it started with, such as BACKPROP_VECTOR and OPENBLAS_NUM_THREADS, "
+                    + "to avoid that)");
+        }
+        List<String> all = new ArrayList<>(before);
+        if (!all.contains(now)) {
+            all.add(now);
+        }
+        return all;
+    }
+}

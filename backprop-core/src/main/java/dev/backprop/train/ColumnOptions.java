@@ -1,0 +1,84 @@
+package dev.backprop.train;
+
+import dev.backprop.data.MissingPolicy;
+import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.Task;
+import dev.backprop.model.Model;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The options of a training command line that say how a table's columns become inputs and targets: {@code --target},
+ * {@code --ignore}, {@code --missing}, {@code --task}. A picocli mixin that {@code backprop train} and
+ * {@code backprop-spark} both use, so each option is declared once; the annotations are all it takes from picocli,
+ * and a library user of the core needs neither them nor picocli.
+ */
+public final class ColumnOptions {
+    @Option(names = "--target", paramLabel = "COL", description = "The column to predict. Default: the last column.")
+    String target;
+
+    @Option(names = "--ignore", split = ",", paramLabel = "COL[,COL...]",
+            description = "Columns to leave out (ids, names).")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "error",
+            description = "Missing cells (empty, ?, NA): error, mean (fill inputs with the training mean or mode; "
+                    + "drop rows without a target), drop (drop incomplete rows). Default: ${DEFAULT-VALUE}.")
+    String missing = "error";
+
+    @Option(names = "--task", paramLabel = "TASK",
+            description = "regression or classification. Default: from the target's type.")
+    String task;
+
+    /**
+     * The columns given to {@code --ignore}.
+     *
+     * @return the names, in the order given; empty if none
+     */
+    public List<String> ignored() {
+        return List.copyOf(ignore);
+    }
+
+    /**
+     * Whether any option but {@code --target} was given: they describe a table's columns, which a vector column of
+     * inputs does not have.
+     *
+     * @return true if {@code --ignore}, {@code --task} or a {@code --missing} other than error was given
+     */
+    public boolean describeColumns() {
+        return !ignore.isEmpty() || task != null || !missing.equalsIgnoreCase(MissingPolicy.ERROR.id());
+    }
+
+    /**
+     * The column to predict: {@code --target}; else the starting model's first output, if the table has it; else the
+     * table's last column.
+     *
+     * @param columns the table's columns, in order; at least one
+     * @param initial the model training starts from, or null
+     * @return the target column's name
+     */
+    public String targetColumn(List<String> columns, Model initial) {
+        if (target != null) {
+            return target;
+        }
+        if (initial != null && columns.contains(initial.outputs().get(0))) {
+            return initial.outputs().get(0);
+        }
+        return columns.get(columns.size() - 1);
+    }
+
+    /**
+     * How to prepare a table for predicting {@code targetColumn}.
+     *
+     * @param targetColumn the target, from {@link #targetColumn}
+     * @return the preprocessing configuration of these options
+     * @throws IllegalArgumentException naming the allowed words, for an unknown {@code --missing} or {@code --task}
+     */
+    public PreprocessConfig config(String targetColumn) {
+        PreprocessConfig config = PreprocessConfig.of(targetColumn).withIgnore(ignore)
+                .withMissing(MissingPolicy.fromId(missing));
+        return task == null ? config : config.withTask(Task.fromId(task));
+    }
+}

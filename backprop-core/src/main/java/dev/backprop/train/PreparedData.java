@@ -1,0 +1,65 @@
+package dev.backprop.train;
+
+import dev.backprop.data.Dataset;
+import dev.backprop.data.Scaling;
+import dev.backprop.linalg.Matrix;
+import dev.backprop.model.Model;
+import dev.backprop.nn.Architecture;
+
+/**
+ * The data as training sees it: split into training and validation rows, scaling fitted on the training rows, both
+ * parts scaled.
+ *
+ * <p>Scaling is fitted on the training rows (not the held-out ones) by the configured method, for the inputs and the
+ * targets alike, and stored in the resulting {@link Model}: with min-max, training targets map onto [0, 1] exactly.
+ * A sigmoid never reaches 0 or 1, so the smallest and largest training targets are approached but not hit; that is
+ * the seed's setting (data normalised to [0, 1]) and costs a fraction of a unit on its example. Targets of the
+ * cross-entropy losses are probabilities and are never scaled; they must lie in [0, 1], and for categorical
+ * cross-entropy each row must sum to 1 (one-hot).
+ *
+ * @param training      the scaled training rows
+ * @param validation    the scaled held-out rows, or null without a validation split
+ * @param inputScaling  the inputs' scaling, fitted on the training rows
+ * @param outputScaling the targets' scaling (none for the cross-entropies)
+ */
+record PreparedData(Examples training, Examples validation, Scaling inputScaling, Scaling outputScaling) {
+    /**
+     * Splits {@code data} by the configured fraction, fits the scalings on the training rows and scales both parts.
+     *
+     * @throws IllegalArgumentException if there are no rows, the targets do not suit the loss, or the split leaves
+     *                                  a part empty
+     */
+    static PreparedData of(TrainerConfig config, Architecture architecture, Dataset data, SplitMix splitting) {
+        int n = data.rows();
+        if (n == 0) {
+            throw new IllegalArgumentException("the dataset has no rows");
+        }
+        TargetCheck.check(architecture.loss(), data);
+        RowSplit split = RowSplit.of(n, config.validationFraction(), splitting);
+        Matrix trainingX = rows(data.x(), split.training());
+        Matrix trainingY = rows(data.y(), split.training());
+        Scaling inputScaling = Scaling.fit(config.scaling(), trainingX);
+        Scaling outputScaling = architecture.loss().crossEntropy()
+                ? Scaling.none(data.y().cols()) : Scaling.fit(config.scaling(), trainingY);
+        Examples training = new Examples(inputScaling.apply(trainingX).toArray(),
+                outputScaling.apply(trainingY).toArray(), split.training().length);
+        Examples validation = split.validation().length == 0 ? null
+                : new Examples(inputScaling.apply(rows(data.x(), split.validation())).toArray(),
+                        outputScaling.apply(rows(data.y(), split.validation())).toArray(), split.validation().length);
+        return new PreparedData(training, validation, inputScaling, outputScaling);
+    }
+
+    /** The given rows of m, in that order; m itself when they are all of its rows in order. */
+    private static Matrix rows(Matrix m, int[] indices) {
+        if (indices.length == m.rows()) {
+            return m;
+        }
+        int cols = m.cols();
+        double[] all = m.toArray();
+        double[] out = new double[indices.length * cols];
+        for (int r = 0; r < indices.length; r++) {
+            System.arraycopy(all, indices[r] * cols, out, r * cols, cols);
+        }
+        return Matrix.wrap(indices.length, cols, out);
+    }
+}

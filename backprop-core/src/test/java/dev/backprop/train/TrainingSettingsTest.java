@@ -1,0 +1,84 @@
+package dev.backprop.train;
+
+import dev.backprop.data.Task;
+import dev.backprop.nn.Activation;
+import dev.backprop.nn.Loss;
+import dev.backprop.optim.OptimizerType;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The settings table is the one description of every setting: these tests hold it to the record it describes. */
+class TrainingSettingsTest {
+    @Test
+    void describesEveryComponentOfTheConfigurationOnce() {
+        List<String> components = Arrays.stream(TrainerConfig.class.getRecordComponents())
+                .map(RecordComponent::getName).sorted().toList();
+        List<String> names = TrainingSettings.ALL.stream().map(TrainingSetting::name).sorted().toList();
+        assertThat(names).isEqualTo(components);
+        TrainerConfig config = TrainerConfig.builder().build();
+        for (TrainingSetting<?> setting : TrainingSettings.ALL) {
+            assertThat(setting.of(config)).as(setting.name()).isNotNull();
+        }
+    }
+
+    @Test
+    void theBuildersDefaultsAreTheSeedPresetAndToBuilderKeepsEveryValue() {
+        TrainerConfig seed = TrainerConfig.builder().build();
+        assertThat(Preset.SEED.builder(null).build()).isEqualTo(seed);
+        TrainerConfig custom = TrainerConfig.builder().hidden(4, 2).activation(Activation.TANH).bias(true)
+                .optimizer(OptimizerType.MOMENTUM).momentum(0.5).batchSize(8).l2(0.01).dropout(0.1)
+                .validationFraction(0.2).patience(3).seed(7).build();
+        assertThat(custom.toBuilder().build()).isEqualTo(custom);
+    }
+
+    @Test
+    void theAutoPresetFollowsTheTask() {
+        TrainerConfig classify = Preset.AUTO.builder(Task.CLASSIFICATION).build();
+        assertThat(classify.output()).isEqualTo(Activation.SOFTMAX);
+        assertThat(classify.loss()).isEqualTo(Loss.CATEGORICAL_CROSS_ENTROPY);
+        assertThat(classify.learningRate()).isEqualTo(OptimizerType.ADAM.defaultLearningRate());
+        TrainerConfig regress = Preset.AUTO.builder(Task.REGRESSION).build();
+        assertThat(regress.output()).isEqualTo(Activation.LINEAR);
+        assertThat(regress.loss()).isEqualTo(Loss.MSE);
+    }
+
+    @Test
+    void aSettingOutOfRangeIsNamedAsTheCoreOrAsItsOption() {
+        assertThatThrownBy(() -> TrainerConfig.builder().maxEpochs(0).build())
+                .isInstanceOf(InvalidSettingException.class).hasMessage("maxEpochs must be > 0 but was 0");
+        assertThatThrownBy(() -> TrainingSettings.configure(Preset.SEED, null, Map.of(TrainingSettings.MAX_EPOCHS, 0)))
+                .hasMessage("--epochs must be > 0 but was 0");
+        assertThatThrownBy(() -> TrainingSettings.configure(Preset.SEED, null,
+                Map.of(TrainingSettings.HIDDEN, List.of(3, 0))))
+                .hasMessage("--hidden sizes must be > 0 but were [3, 0]");
+        assertThatThrownBy(() -> TrainerConfig.builder().hidden(3, 0).build())
+                .hasMessage("hidden layer sizes must be > 0 but were [3, 0]");
+    }
+
+    @Test
+    void anOptionTheConfigurationIgnoresIsRefused() {
+        assertThatThrownBy(() -> TrainingSettings.configure(Preset.AUTO, Task.REGRESSION,
+                Map.of(TrainingSettings.MOMENTUM, 0.5)))
+                .hasMessage("--momentum applies to the momentum and nesterov optimizers, not adam (choose one with "
+                        + "--optimizer)");
+        TrainerConfig config = TrainingSettings.configure(Preset.SEED, null,
+                Map.of(TrainingSettings.OPTIMIZER, "nesterov", TrainingSettings.MOMENTUM, 0.5));
+        assertThat(config.momentum()).isEqualTo(0.5);
+        assertThat(config.settings()).containsEntry("momentum", "0.5");
+    }
+
+    @Test
+    void aStartingModelDecidesTheArchitecture() {
+        assertThatThrownBy(() -> TrainingSettings.checkStartingModel(Map.of(TrainingSettings.BIAS, true)))
+                .hasMessage("--hidden, --activation, --output-activation and --bias cannot be combined with --init: "
+                        + "the model file decides the architecture");
+        TrainingSettings.checkStartingModel(Map.of(TrainingSettings.LOSS, "mse"));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.backprop.spark;
+
+import dev.backprop.data.ColumnType;
+import dev.backprop.data.FeatureEncoder;
+import dev.backprop.data.Imputation;
+import dev.backprop.data.Preprocessor;
+import dev.backprop.data.TargetEncoder;
+import dev.backprop.data.Task;
+
+import java.util.Map;
+
+/**
+ * The ranges of the encoded columns over the rows a fit kept, from its summaries ({@link FitStatistics}), as
+ * {@code Scaling.fit} would find them on the encoded matrix: a filled cell counts as its fill value, and a one-hot
+ * column ranges over 0 and 1 unless every kept row (or none) has its category.
+ */
+final class EncodedRanges {
+    private EncodedRanges() {
+    }
+
+    /** The encoded inputs' ranges over the kept rows, missing cells counted as their fill values. */
+    static Ranges inputs(Preprocessor preprocessor, FitStatistics statistics) {
+        FeatureEncoder features = preprocessor.features();
+        Imputation imputation = preprocessor.imputation().orElse(null);
+        long n = statistics.rows();
+        Range range = new Range(features.width());
+        for (int j = 0; j < features.columns().size(); j++) {
+            String name = features.columns().get(j);
+            if (features.types().get(j) == ColumnType.NUMERIC) {
+                FitStatistics.Numbers numbers = statistics.numbers(name);
+                long missing = n - numbers.count();
+                range.numbers(numbers, missing > 0 ? imputation.means()[j] : Double.NaN);
+            } else {
+                Map<String, Long> counts = statistics.labels(name);
+                long missing = n - counts.values().stream().mapToLong(Long::longValue).sum();
+                String fill = missing > 0 ? imputation.modes()[j] : null;
+                for (String category : features.categories().get(j)) {
+                    range.oneHot(counts.getOrDefault(category, 0L) + (category.equals(fill) ? missing : 0), n);
+                }
+            }
+        }
+        return range.toRanges();
+    }
+
+    static Ranges target(TargetEncoder target, FitStatistics statistics) {
+        Range range = new Range(target.width());
+        if (target.task() == Task.REGRESSION) {
+            range.numbers(statistics.numbers(target.column()), Double.NaN);
+        } else {
+            for (String c : target.classes()) {
+                range.oneHot(statistics.labels(target.column()).getOrDefault(c, 0L), statistics.rows());
+            }
+        }
+        return range.toRanges();
+    }
+
+    /** Ranges filled one encoded column at a time. */
+    private static final class Range {
+        private final double[] min;
+        private final double[] max;
+        private final double[] maxAbs;
+        private int next;
+
+        Range(int width) {
+            min = new double[width];
+            max = new double[width];
+            maxAbs = new double[width];
+        }
+
+        /** A numeric column: its present values, and {@code fill} (NaN for none) in place of its missing ones. */
+        void numbers(FitStatistics.Numbers numbers, double fill) {
+            double lo = numbers.count() > 0 ? numbers.min() : Double.POSITIVE_INFINITY;
+            double hi = numbers.count() > 0 ? numbers.max() : Double.NEGATIVE_INFINITY;
+            double abs = numbers.count() > 0 ? numbers.maxAbs() : 0.0;
+            if (!Double.isNaN(fill)) {
+                lo = Math.min(lo, fill);
+                hi = Math.max(hi, fill);
+                abs = Math.max(abs, Math.abs(fill));
+            }
+            add(lo, hi, abs);
+        }
+
+        /** A one-hot column with {@code ones} ones among {@code n} rows. */
+        void oneHot(long ones, long n) {
+            double hi = ones > 0 ? 1.0 : 0.0;
+            add(ones == n ? 1.0 : 0.0, hi, hi);
+        }
+
+        private void add(double lo, double hi, double abs) {
+            min[next] = lo;
+            max[next] = hi;
+            maxAbs[next] = abs;
+            next++;
+        }
+
+        Ranges toRanges() {
+            return new Ranges(min, max, maxAbs);
+        }
+    }
+}

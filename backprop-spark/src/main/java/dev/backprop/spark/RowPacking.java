@@ -1,0 +1,112 @@
+package dev.backprop.spark;
+
+import dev.backprop.data.Preprocessor;
+import dev.backprop.data.Scaling;
+import dev.backprop.train.TrainerConfig;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Packs rows for training: fits the scalings the configuration asks for, encodes and scales each partition into
+ * row-major blocks ({@link BlockPacker}), and caches them. What {@link SparkTrainer}'s {@code pack} methods share.
+ */
+final class RowPacking {
+    private static final System.Logger LOG = System.getLogger(SparkTrainer.class.getName());
+
+    private final TrainerConfig config;
+    private final int partitions;
+    private final int blockRows;
+
+    /**
+     * @param partitions the partitions to repartition into, 0 to keep the data's
+     * @param blockRows  rows per block, ≥ 1
+     */
+    RowPacking(TrainerConfig config, int partitions, int blockRows) {
+        this.config = config;
+        this.partitions = partitions;
+        this.blockRows = blockRows;
+    }
+
+    /** The rows a preprocessing fit selected, encoded by its preprocessor. */
+    PackedDataset prepared(PreprocessingFit.Result fit) {
+        List<String> names = new ArrayList<>();
+        Column[] selected = new Column[fit.used().size()];
+        boolean[] text = new boolean[selected.length];
+        for (int j = 0; j < selected.length; j++) {
+            ColumnSource c = fit.used().get(j);
+            names.add(c.name());
+            text[j] = c.text();
+            selected[j] = (c.text() ? c.raw() : c.raw().cast(DataTypes.DoubleType)).as("c" + j);
+        }
+        Preprocessor preprocessor = fit.preprocessor();
+        Scaling inputScaling = fit.inputs().scaling(config.scaling());
+        Scaling outputScaling = fit.targets().targetScaling(config.scaling(), config.loss(),
+                preprocessor.target().outputNames());
+        RowEncoder encoder = new FrameRows(preprocessor, names, fit.types(), text);
+        JavaRDD<Block> blocks = cache(fit.selected().select(selected), encoder, inputScaling, outputScaling,
+                fit.rows(), selected.length);
+        return new PackedDataset(blocks, fit.rows(), preprocessor.features().outputNames(),
+                preprocessor.target().outputNames(), inputScaling, outputScaling, fit.targets(), 0.0, preprocessor);
+    }
+
+    /** Numeric columns, read as they are. */
+    PackedDataset numbers(Dataset<Row> data, List<ColumnSource> inputs, List<ColumnSource> targets) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("no input columns: there is nothing to learn the target from");
+        }
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("no target column");
+        }
+        List<ColumnSource> all = new ArrayList<>(inputs);
+        all.addAll(targets);
+        Set<String> seen = new HashSet<>();
+        for (ColumnSource c : all) {
+            if (!seen.add(c.name())) {
+                throw new IllegalArgumentException("column '" + c.name() + "' is named twice among inputs and targets");
+            }
+        }
+        int m = inputs.size();
+        int k = targets.size();
+        ColumnStatistics statistics = ColumnStatistics.of(data, all, k);
+        if (statistics.rows() == 0) {
+            throw new IllegalArgumentException("the dataset has no rows");
+        }
+        List<String> targetNames = targets.stream().map(ColumnSource::name).toList();
+        Ranges targetRanges = statistics.ranges(m, m + k);
+        Scaling inputScaling = statistics.ranges(0, m).scaling(config.scaling());
+        Scaling outputScaling = targetRanges.targetScaling(config.scaling(), config.loss(), targetNames);
+        Column[] doubles = new Column[m + k];
+        for (int j = 0; j < m + k; j++) {
+            doubles[j] = all.get(j).raw().cast(DataTypes.DoubleType).as("c" + j);
+        }
+        JavaRDD<Block> blocks = cache(data.select(doubles), new NumericRows(m, k), inputScaling, outputScaling,
+                statistics.rows(), m + k);
+        return new PackedDataset(blocks, statistics.rows(), inputs.stream().map(ColumnSource::name).toList(),
+                targetNames, inputScaling, outputScaling, targetRanges, statistics.targetSumError(), null);
+    }
+
+    /** Repartitions, encodes and scales {@code rows} into blocks, and caches them. */
+    private JavaRDD<Block> cache(Dataset<Row> rows, RowEncoder encoder, Scaling inputScaling, Scaling outputScaling,
+                                 long count, int columns) {
+        Dataset<Row> source = partitions > 0 ? rows.repartition(partitions) : rows;
+        JavaRDD<Block> blocks = source.javaRDD()
+                .mapPartitionsWithIndex(new BlockPacker(encoder, blockRows, ScalingShape.of(inputScaling),
+                        ScalingShape.of(outputScaling)), false)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        blocks.setName("backprop blocks (" + count + " rows x " + columns + " columns)");
+        // Materialise now: the first iteration should not pay for reading and packing.
+        long packed = blocks.count();
+        LOG.log(System.Logger.Level.DEBUG, () -> "packed " + count + " rows into " + packed + " blocks in "
+                + blocks.getNumPartitions() + " partitions");
+        return blocks;
+    }
+}
