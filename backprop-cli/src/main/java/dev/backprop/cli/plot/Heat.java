@@ -5,17 +5,15 @@ import org.jfree.chart.renderer.PaintScale;
 import java.awt.Color;
 import java.awt.Paint;
 
-/** A perceptually ordered blue-to-yellow scale (after viridis), readable in grey and by most colour-blind eyes. */
-final class Heat implements PaintScale {
+/**
+ * A perceptually ordered blue-to-yellow scale (after viridis), readable in grey and by most colour-blind eyes.
+ *
+ * @param low  the value painted in the first colour; lower ones are too
+ * @param high the value painted in the last colour; higher ones are too. Greater than {@code low}
+ */
+record Heat(double low, double high) implements PaintScale {
     private static final Color[] STOPS = {new Color(0x440154), new Color(0x3b528b), new Color(0x21918c),
             new Color(0x5ec962), new Color(0xfde725)};
-    private final double low;
-    private final double high;
-
-    Heat(double low, double high) {
-        this.low = low;
-        this.high = high;
-    }
 
     @Override
     public double getLowerBound() {
