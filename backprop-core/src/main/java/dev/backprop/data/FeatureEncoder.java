@@ -1,17 +1,12 @@
 package dev.backprop.data;
 
-import dev.backprop.linalg.Matrix;
 import dev.backprop.linalg.MemoryBudget;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Turns input columns into the network's input matrix, learned from training data and stored with a model. Numeric
@@ -24,22 +19,20 @@ import java.util.TreeSet;
  * numeric column); {@link #of} rebuilds an equal encoder from them.
  */
 public final class FeatureEncoder {
-    private static final String HINT = "fill them or drop those rows before encoding (see MissingPolicy)";
+    /** What to do about a missing cell, said when fitting or encoding finds one. */
+    static final String HINT = "fill them or drop those rows before encoding (see MissingPolicy)";
 
     private final List<String> columns;
     private final List<ColumnType> types;
     private final List<List<String>> categories;
-    private final int[] offsets;
     private final int width;
 
     private FeatureEncoder(List<String> columns, List<ColumnType> types, List<List<String>> categories) {
         this.columns = columns;
         this.types = types;
         this.categories = categories;
-        this.offsets = new int[columns.size()];
         int w = 0;
         for (int j = 0; j < columns.size(); j++) {
-            offsets[j] = w;
             w += types.get(j) == ColumnType.NUMERIC ? 1 : categories.get(j).size();
         }
         this.width = w;
@@ -102,26 +95,9 @@ public final class FeatureEncoder {
         for (String name : columns) {
             Column column = train.column(name);
             types.add(column.type());
-            categories.add(column instanceof CategoricalColumn c ? present(c) : List.of());
+            categories.add(column instanceof CategoricalColumn c ? Categories.present(c) : List.of());
         }
         return of(columns, types, categories);
-    }
-
-    /** The labels of {@code column} that occur in some row, in {@link CategoryOrder}. */
-    static List<String> present(CategoricalColumn column) {
-        boolean[] seen = new boolean[column.levels().size()];
-        for (int code : column.rawCodes()) {
-            if (code >= 0) {
-                seen[code] = true;
-            }
-        }
-        TreeSet<String> labels = new TreeSet<>(CategoryOrder.LABELS);
-        for (int c = 0; c < seen.length; c++) {
-            if (seen[c]) {
-                labels.add(column.levels().get(c));
-            }
-        }
-        return List.copyOf(labels);
     }
 
     /**
@@ -207,31 +183,7 @@ public final class FeatureEncoder {
      *                                               encoding makes it wide
      */
     public EncodedFeatures encode(Frame frame, MemoryBudget budget) {
-        frame.requireColumns(columns);
-        MissingValues.requireNone(frame, columns, HINT);
-        int n = frame.rows();
-        long cells = MemoryBudget.times(n, width);
-        String wide = wideColumns();
-        String what = (wide.isEmpty() ? "encoding " : wide + ": one-hot encoding ") + MemoryBudget.count(n)
-                + " rows x " + MemoryBudget.count(width) + " inputs";
-        budget.require(MemoryBudget.doubles(cells), what, "", "leave out (ignore) columns with many distinct values");
-        double[] x = new double[MemoryBudget.arrayLength(cells, what)];
-        Map<String, Integer> unseen = new LinkedHashMap<>();
-        for (int j = 0; j < columns.size(); j++) {
-            Column column = frame.column(columns.get(j));
-            if (types.get(j) == ColumnType.NUMERIC) {
-                double[] values = Columns.numeric(column, frame);
-                for (int i = 0; i < n; i++) {
-                    x[i * width + offsets[j]] = values[i];
-                }
-            } else {
-                int count = oneHot(column.toCategorical(), categories.get(j), offsets[j], x);
-                if (count > 0) {
-                    unseen.put(column.name(), count);
-                }
-            }
-        }
-        return new EncodedFeatures(Matrix.wrap(n, width, x), unseen);
+        return OneHotEncoding.encode(this, frame, budget);
     }
 
     /**
@@ -242,52 +194,7 @@ public final class FeatureEncoder {
      * @return the text, or "" when no categorical column takes half of the width
      */
     public String wideColumns() {
-        List<Integer> wide = new ArrayList<>();
-        for (int j = 0; j < columns.size(); j++) {
-            if (types.get(j) == ColumnType.CATEGORICAL) {
-                wide.add(j);
-            }
-        }
-        wide.sort((a, b) -> Integer.compare(categories.get(b).size(), categories.get(a).size()));
-        StringBuilder text = new StringBuilder();
-        for (int c = 0; c < Math.min(3, wide.size()); c++) {
-            int size = categories.get(wide.get(c)).size();
-            if (size < (c == 0 ? width / 2.0 : width / 10.0)) {
-                break;
-            }
-            text.append(c == 0 ? "column '" : ", column '").append(columns.get(wide.get(c))).append("' has ")
-                    .append(MemoryBudget.count(size)).append(" distinct values");
-        }
-        return text.toString();
-    }
-
-    /** Sets x[i, offset + k] = 1 for each row's category k; returns how many rows had none of {@code categories}. */
-    private int oneHot(CategoricalColumn column, List<String> categories, int offset, double[] x) {
-        int[] levelToCategory = indexLevels(column.levels(), categories);
-        int[] codes = column.rawCodes();
-        int unseen = 0;
-        for (int i = 0; i < codes.length; i++) {
-            int k = levelToCategory[codes[i]];
-            if (k < 0) {
-                unseen++;
-            } else {
-                x[i * width + offset + k] = 1.0;
-            }
-        }
-        return unseen;
-    }
-
-    /** For each level, its index among {@code categories}, or -1. */
-    static int[] indexLevels(List<String> levels, List<String> categories) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int k = 0; k < categories.size(); k++) {
-            index.put(categories.get(k), k);
-        }
-        int[] out = new int[levels.size()];
-        for (int c = 0; c < out.length; c++) {
-            out[c] = index.getOrDefault(levels.get(c), -1);
-        }
-        return out;
+        return OneHotEncoding.wideColumns(this);
     }
 
     @Override

@@ -95,7 +95,7 @@ public final class TargetEncoder {
             }
             return new TargetEncoder(column, Task.REGRESSION, List.of());
         }
-        List<String> classes = FeatureEncoder.present(target.toCategorical());
+        List<String> classes = Categories.present(target.toCategorical());
         if (classes.size() < 2) {
             throw new InvalidDataException(train.source(), 0, column, "classification needs at least two classes "
                     + "but the training data has only " + (classes.isEmpty() ? "none" : "'" + classes.get(0) + "'"));
@@ -190,7 +190,7 @@ public final class TargetEncoder {
             throw new IllegalStateException("a regression target has no classes");
         }
         CategoricalColumn labels = frame.column(column).toCategorical();
-        int[] levelToClass = FeatureEncoder.indexLevels(labels.levels(), classes);
+        int[] levelToClass = Categories.indexLevels(labels.levels(), classes);
         int[] codes = labels.rawCodes();
         int[] out = new int[codes.length];
         for (int i = 0; i < codes.length; i++) {

@@ -103,7 +103,7 @@ public final class CheckpointFile {
         });
         root.set("state", state(checkpoint.state()));
         root.set("model", ModelFile.toNode(checkpoint.model()));
-        return ModelFile.writeTree(root);
+        return Json.writeTree(root);
     }
 
     /**
@@ -114,7 +114,7 @@ public final class CheckpointFile {
      * @throws InvalidModelException saying what is wrong
      */
     public static Checkpoint parse(String json) {
-        JsonNode root = ModelFile.readTree(json);
+        JsonNode root = Json.readTree(json);
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
             throw new InvalidModelException("not a checkpoint: expected a JSON object with \"format\": \"" + FORMAT
                     + "\"");
@@ -186,7 +186,7 @@ public final class CheckpointFile {
     private static TrainingState readState(JsonNode node) {
         JsonNode best = node.get("bestLoss");
         double bestLoss = best == null || best.isNull() ? Double.POSITIVE_INFINITY
-                : ModelFile.number(best, "state bestLoss");
+                : Json.number(best, "state bestLoss");
         int[] order = null;
         JsonNode orderNode = node.get("rowOrder");
         if (orderNode != null && !orderNode.isNull()) {
@@ -202,11 +202,11 @@ public final class CheckpointFile {
         try {
             return new TrainingState(ConfigJson.integer(node.get("epochs"), "state epochs"),
                     ConfigJson.integer(node.get("batchStart"), "state batchStart"),
-                    ModelFile.number(node.get("epochLoss"), "state epochLoss"),
-                    ModelFile.number(node.get("epochLargestChange"), "state epochLargestChange"),
+                    Json.number(node.get("epochLoss"), "state epochLoss"),
+                    Json.number(node.get("epochLargestChange"), "state epochLargestChange"),
                     parameters,
                     doubles(node.get("optimizerState"), "state optimizerState", false),
-                    ModelFile.number(node.get("learningRate"), "state learningRate"),
+                    Json.number(node.get("learningRate"), "state learningRate"),
                     ConfigJson.integer(node.get("epochsWithoutImprovement"), "state epochsWithoutImprovement"),
                     bestLoss,
                     ConfigJson.integer(node.get("bestEpoch"), "state bestEpoch"),
@@ -243,7 +243,7 @@ public final class CheckpointFile {
         }
         double[] values = new double[node.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = ModelFile.number(node.get(i), where + " [" + (i + 1) + "]");
+            values[i] = Json.number(node.get(i), where + " [" + (i + 1) + "]");
         }
         return values;
     }

@@ -80,8 +80,8 @@ final class ConfigJson {
             case BOOLEAN -> bool(node, where);
             case INTEGER -> integer(node, where);
             case LONG -> longInteger(node, where);
-            case DOUBLE -> ModelFile.number(node, where);
-            case ID -> ModelFile.parseEnum(config.path(setting.name()), where, setting::parse);
+            case DOUBLE -> Json.number(node, where);
+            case ID -> Json.parseEnum(config.path(setting.name()), where, setting::parse);
         };
         @SuppressWarnings("unchecked")
         T typed = (T) value;

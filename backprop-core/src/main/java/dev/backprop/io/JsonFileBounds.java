@@ -58,7 +58,7 @@ final class JsonFileBounds {
                 "use a smaller file");
         long numbers = 0;
         long others = 0;
-        try (JsonParser parser = ModelFile.MAPPER.getFactory().createParser(file.toFile())) {
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(file.toFile())) {
             for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
                 if (t.isNumeric()) {
                     if (++numbers > maxNumbers) {

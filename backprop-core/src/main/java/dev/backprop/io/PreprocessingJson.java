@@ -80,9 +80,9 @@ final class PreprocessingJson {
             throw new InvalidModelException("\"preprocessing\" must be an object");
         }
         String target = text(node.get("target"), where + " target");
-        Task task = ModelFile.parseEnum(node.get("task"), where + " task", Task::fromId);
+        Task task = Json.parseEnum(node.get("task"), where + " task", Task::fromId);
         MissingPolicy missing = node.hasNonNull("missing")
-                ? ModelFile.parseEnum(node.get("missing"), where + " missing", MissingPolicy::fromId)
+                ? Json.parseEnum(node.get("missing"), where + " missing", MissingPolicy::fromId)
                 : MissingPolicy.ERROR;
         List<String> classes = strings(node.get("classes"), where + " classes");
         List<String> ignore = strings(node.get("ignore"), where + " ignore");
@@ -113,7 +113,7 @@ final class PreprocessingJson {
             categories.add(numeric ? List.of() : strings(column.get("categories"), at + " categories"));
             if (missing == MissingPolicy.MEAN) {
                 if (numeric) {
-                    means[j] = ModelFile.number(column.get("fill"), at + " fill");
+                    means[j] = Json.number(column.get("fill"), at + " fill");
                 } else {
                     modes[j] = text(column.get("fill"), at + " fill");
                 }

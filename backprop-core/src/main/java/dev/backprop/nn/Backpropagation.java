@@ -1,7 +1,6 @@
 package dev.backprop.nn;
 
 import dev.backprop.linalg.Matrix;
-import dev.backprop.linalg.MemoryBudget;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -70,7 +69,7 @@ public final class Backpropagation {
         this.capacity = capacity;
         this.regularization = Objects.requireNonNull(regularization, "regularization");
         int depth = architecture.depth();
-        requireWorkspace(architecture, capacity, regularization.dropout() > 0);
+        WorkspaceBudget.require(architecture, capacity, regularization.dropout() > 0);
         layers = new DenseLayerPass[depth];
         dropout = new Dropout[depth];
         double[] ones = new double[capacity];
@@ -82,24 +81,6 @@ public final class Backpropagation {
                 dropout[l] = new Dropout(regularization.dropout(), layers[l].a.length, random);
             }
         }
-    }
-
-    /**
-     * Refuses workspaces that would not fit the heap or one array: z, a and δ per layer (two more per hidden layer
-     * with dropout), capacity x the layer's units each.
-     */
-    private static void requireWorkspace(Architecture architecture, int capacity, boolean dropout) {
-        long doubles = capacity;
-        for (int l = 0; l < architecture.depth(); l++) {
-            long size = MemoryBudget.times(capacity, architecture.layer(l).outputs());
-            MemoryBudget.arrayLength(size, "layer " + (l + 1) + "'s workspace for " + MemoryBudget.count(capacity)
-                    + " rows x " + MemoryBudget.count(architecture.layer(l).outputs()) + " units");
-            doubles = MemoryBudget.plus(doubles, MemoryBudget.times(size, dropout && l < architecture.depth() - 1
-                    ? 5 : 3));
-        }
-        MemoryBudget.heap().require(MemoryBudget.doubles(doubles), "the workspace for " + MemoryBudget.count(capacity)
-                + " rows through " + architecture.inputs() + " inputs and " + architecture.depth() + " layers", "",
-                "use fewer rows at a time or smaller layers");
     }
 
     /**
@@ -178,8 +159,8 @@ public final class Backpropagation {
         drawMasks(rows);
         int last = layers.length - 1;
         double[] yhat = forward(parameters, x, xOffset, rows, true);
-        double dataScale = dataScale(rows);
-        double j = objective(parameters, yhat, y, yOffset, rows, dataScale);
+        double dataScale = regularization.dataScale(architecture.loss(), rows);
+        double j = regularization.objective(outputLoss(yhat, y, yOffset, rows), dataScale, architecture, parameters);
         layers[last].outputDelta(architecture.loss(), y, yOffset, rows);
         if (dataScale != 1.0) {
             double[] delta = layers[last].delta;
@@ -244,23 +225,13 @@ public final class Backpropagation {
      */
     public double loss(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, int rows) {
         double[] yhat = forward(parameters, x, xOffset, rows, false);
-        return objective(parameters, yhat, y, yOffset, rows, dataScale(rows));
+        double dataScale = regularization.dataScale(architecture.loss(), rows);
+        return regularization.objective(outputLoss(yhat, y, yOffset, rows), dataScale, architecture, parameters);
     }
 
-    /** 1/n when an L2 penalty turns the summed SSE into the mean J/n; otherwise 1. */
-    private double dataScale(int rows) {
-        boolean toMean = regularization.l2() > 0 && !architecture.loss().meanOverRows() && rows > 0;
-        return toMean ? 1.0 / rows : 1.0;
-    }
-
-    private double objective(double[] parameters, double[] yhat, double[] y, int yOffset, int rows,
-                             double dataScale) {
-        double[] z = layers[layers.length - 1].z;
-        double j = architecture.loss().value(z, yhat, y, yOffset, rows, architecture.outputs());
-        if (regularization.l2() == 0.0) {
-            return j;
-        }
-        return j * dataScale + regularization.penalty(architecture, parameters);
+    /** J on the last forward pass, from the output layer's z and ŷ. */
+    private double outputLoss(double[] yhat, double[] y, int yOffset, int rows) {
+        return architecture.loss().value(layers[layers.length - 1].z, yhat, y, yOffset, rows, architecture.outputs());
     }
 
     private void checkRows(int rows) {

@@ -46,6 +46,23 @@ public record Regularization(double l2, double dropout) {
     }
 
     /**
+     * The factor on J in the objective: 1/n when an L2 penalty turns the summed SSE into the mean J/n, otherwise 1
+     * (the mean losses already are means, and without a penalty J is the objective).
+     */
+    double dataScale(Loss loss, int rows) {
+        boolean toMean = l2 > 0 && !loss.meanOverRows() && rows > 0;
+        return toMean ? 1.0 / rows : 1.0;
+    }
+
+    /** The objective from the loss J: J itself when λ = 0, otherwise J · dataScale + λ/2 Σ W². */
+    double objective(double j, double dataScale, Architecture architecture, double[] parameters) {
+        if (l2 == 0.0) {
+            return j;
+        }
+        return j * dataScale + penalty(architecture, parameters);
+    }
+
+    /**
      * λ/2 Σ W² over every layer's weights (not biases) in the flat {@code parameters}. Not modified.
      *
      * @param architecture the layout of {@code parameters}

@@ -1,0 +1,82 @@
+package dev.backprop.cli.plot;
+
+import dev.backprop.linalg.Matrix;
+import dev.backprop.model.Model;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.util.List;
+
+/**
+ * For a classifier with exactly two inputs: the class it predicts at each point of the input plane, with the data's
+ * rows on top, each filled with its actual class's colour.
+ */
+final class RegionsChart {
+    private RegionsChart() {
+    }
+
+    /** {@link Charts#regions}. */
+    static JFreeChart of(Model model, Matrix x, int[] actual) {
+        int steps = 120;
+        double[][] box = InputPlane.box(x);
+        double[] grid = InputPlane.grid(box, steps);
+        Matrix predicted = model.predict(Matrix.of(steps * steps, 2, grid));
+        double[][] cells = new double[3][steps * steps];
+        for (int r = 0; r < steps * steps; r++) {
+            cells[0][r] = grid[2 * r];
+            cells[1][r] = grid[2 * r + 1];
+            cells[2][r] = dev.backprop.metrics.ClassificationMetrics.argmax(predicted, r);
+        }
+        DefaultXYZDataset regions = new DefaultXYZDataset();
+        regions.addSeries("regions", cells);
+        List<String> classes = model.classes();
+        org.jfree.chart.renderer.LookupPaintScale light = new org.jfree.chart.renderer.LookupPaintScale(0,
+                classes.size(), Color.WHITE);
+        for (int c = 0; c < classes.size(); c++) {
+            Color base = Charts.CLASSES[c % Charts.CLASSES.length];
+            light.add(c, new Color((base.getRed() + 2 * 255) / 3, (base.getGreen() + 2 * 255) / 3,
+                    (base.getBlue() + 2 * 255) / 3));
+        }
+        XYBlockRenderer blocks = new XYBlockRenderer();
+        blocks.setBlockWidth((box[1][0] - box[0][0]) / steps);
+        blocks.setBlockHeight((box[1][1] - box[0][1]) / steps);
+        blocks.setPaintScale(light);
+        NumberAxis xAxis = new NumberAxis(model.inputs().get(0));
+        NumberAxis yAxis = new NumberAxis(model.inputs().get(1));
+        xAxis.setRange(box[0][0], box[1][0]);
+        yAxis.setRange(box[0][1], box[1][1]);
+        XYPlot plot = new XYPlot(regions, xAxis, yAxis, blocks);
+        XYSeriesCollection points = new XYSeriesCollection();
+        for (int c = 0; c < classes.size(); c++) {
+            points.addSeries(new XYSeries(classes.get(c), false, true));
+        }
+        for (int i = 0; i < x.rows(); i++) {
+            if (actual[i] >= 0) {
+                points.getSeries(actual[i]).add(x.get(i, 0), x.get(i, 1));
+            }
+        }
+        XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+        dots.setUseOutlinePaint(true);
+        dots.setDrawOutlines(true);
+        for (int c = 0; c < classes.size(); c++) {
+            dots.setSeriesShape(c, new Ellipse2D.Double(-5, -5, 10, 10));
+            dots.setSeriesPaint(c, Charts.CLASSES[c % Charts.CLASSES.length]);
+            dots.setSeriesOutlinePaint(c, Color.BLACK);
+        }
+        plot.setDataset(1, points);
+        plot.setRenderer(1, dots);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        JFreeChart chart = new JFreeChart("Decision regions: " + model.target() + " over " + model.inputs().get(0)
+                + " and " + model.inputs().get(1), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+}

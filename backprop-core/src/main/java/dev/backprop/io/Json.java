@@ -1,0 +1,94 @@
+package dev.backprop.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import java.util.function.Function;
+
+/**
+ * JSON text to tree and back for the model and checkpoint files, and the checked reading of their values: every
+ * failure is an {@link InvalidModelException} on one line that says where.
+ */
+final class Json {
+    /** Reads and writes every model and checkpoint file: nesting at most 64 deep. */
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build())
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private Json() {
+    }
+
+    /**
+     * The JSON tree of {@code json}, nested at most 64 deep.
+     *
+     * @throws InvalidModelException with Jackson's reason on one line if it is not valid JSON
+     */
+    static JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            // Jackson's messages can quote the input across lines; an error must stay one line.
+            if (e instanceof MismatchedInputException
+                    && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+                throw new InvalidModelException("text after the end of the JSON object"
+                        + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "")
+                        + ": a model file holds exactly one JSON object");
+            }
+            String reason = e.getOriginalMessage().replaceAll("\\s+", " ").strip()
+                    .replaceAll(": enable `JsonReadFeature\\.[A-Z_]+` to allow", " (JSON numbers must be finite)");
+            throw new InvalidModelException("not valid JSON: " + reason
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+        }
+    }
+
+    /** JSON text of a tree, indented, ending in a newline. */
+    static String writeTree(JsonNode root) {
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    /**
+     * A finite number.
+     *
+     * @throws InvalidModelException naming {@code where} if the node is absent, not a number or not finite
+     */
+    static double number(JsonNode node, String where) {
+        if (node == null || !node.isNumber()) {
+            throw new InvalidModelException(where + " must be a number but was " + node);
+        }
+        double v = node.doubleValue();
+        if (!Double.isFinite(v)) {
+            throw new InvalidModelException(where + " is not finite");
+        }
+        return v;
+    }
+
+    /**
+     * A string turned into a value by {@code parser} (an enum's {@code fromId}).
+     *
+     * @throws InvalidModelException naming {@code where} if the node is not a string or the parser refuses it
+     */
+    static <T> T parseEnum(JsonNode node, String where, Function<String, T> parser) {
+        if (!node.isTextual()) {
+            throw new InvalidModelException(where + " must be a string but was " + node);
+        }
+        try {
+            return parser.apply(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelException(where + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.backprop.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.linalg.Matrix;
+import dev.backprop.nn.Activation;
+import dev.backprop.nn.DenseLayer;
+import dev.backprop.nn.Loss;
+import dev.backprop.nn.Network;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A model file's network: {@code "loss"} and {@code "layers"}, each layer {@code {"activation": "sigmoid", "bias":
+ * null, "weights": [[...], ...]}} with one weight row per input and the bias null or one number per output. The
+ * parameters are counted as they are read, so a file asking for more than {@link ModelFile#MAX_PARAMETERS} is refused
+ * before its weights are allocated.
+ */
+final class NetworkJson {
+    private NetworkJson() {
+    }
+
+    /** Adds the network's {@code loss} and {@code layers} to {@code root}. */
+    static void write(Network network, ObjectNode root) {
+        root.put("loss", network.loss().id());
+        root.put("architecture", network.architecture().toString());
+        ArrayNode layers = root.putArray("layers");
+        for (DenseLayer layer : network.layers()) {
+            ObjectNode node = layers.addObject();
+            node.put("activation", layer.activation().id());
+            double[] bias = layer.bias();
+            if (bias == null) {
+                node.putNull("bias");
+            } else {
+                ArrayNode b = node.putArray("bias");
+                for (double v : bias) {
+                    b.add(v);
+                }
+            }
+            ArrayNode weights = node.putArray("weights");
+            for (double[] row : layer.weights().toRows()) {
+                ArrayNode r = weights.addArray();
+                for (double v : row) {
+                    r.add(v);
+                }
+            }
+        }
+    }
+
+    /**
+     * The network in {@code root}'s {@code loss} (sse if absent) and {@code layers}.
+     *
+     * @throws InvalidModelException saying which layer is wrong and how
+     */
+    static Network read(JsonNode root) {
+        Loss loss = root.hasNonNull("loss") ? Json.parseEnum(root.get("loss"), "loss", Loss::fromId) : Loss.SSE;
+        JsonNode layersNode = root.get("layers");
+        if (layersNode == null || !layersNode.isArray() || layersNode.isEmpty()) {
+            throw new InvalidModelException("\"layers\" must be a non-empty array");
+        }
+        List<DenseLayer> layers = new ArrayList<>();
+        long parameters = 0;
+        for (int l = 0; l < layersNode.size(); l++) {
+            DenseLayer layer = layer(layersNode.get(l), l + 1, parameters);
+            if (l > 0 && layers.get(l - 1).outputs() != layer.inputs()) {
+                throw new InvalidModelException("layer " + (l + 1) + " has " + layer.inputs()
+                        + " weight rows but layer " + l + " has " + layers.get(l - 1).outputs()
+                        + " outputs: expected " + layers.get(l - 1).outputs() + " rows");
+            }
+            parameters += (long) layer.inputs() * layer.outputs() + layer.outputs();
+            layers.add(layer);
+        }
+        try {
+            return Network.of(layers, loss);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelException(e.getMessage());
+        }
+    }
+
+    private static DenseLayer layer(JsonNode node, int number, long parametersSoFar) {
+        String where = "layer " + number;
+        if (node == null || !node.isObject()) {
+            throw new InvalidModelException(where + " must be an object with \"activation\", \"bias\", \"weights\"");
+        }
+        Activation activation = node.hasNonNull("activation")
+                ? Json.parseEnum(node.get("activation"), where + " activation", Activation::fromId)
+                : Activation.SIGMOID;
+        JsonNode weightsNode = node.get("weights");
+        if (weightsNode == null || !weightsNode.isArray() || weightsNode.isEmpty()
+                || !weightsNode.get(0).isArray() || weightsNode.get(0).isEmpty()) {
+            throw new InvalidModelException(where + ": \"weights\" must be a non-empty array of rows (one per input)");
+        }
+        int rows = weightsNode.size();
+        int cols = weightsNode.get(0).size();
+        if (parametersSoFar + (long) rows * cols > ModelFile.MAX_PARAMETERS) {
+            throw new InvalidModelException(where + ": the model would have more than " + ModelFile.MAX_PARAMETERS
+                    + " parameters");
+        }
+        double[] weights = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            JsonNode row = weightsNode.get(i);
+            if (!row.isArray() || row.size() != cols) {
+                throw new InvalidModelException(where + ": weight row " + (i + 1) + " has "
+                        + (row.isArray() ? row.size() + " values" : "no array") + " but row 1 has " + cols);
+            }
+            for (int j = 0; j < cols; j++) {
+                weights[i * cols + j] = Json.number(row.get(j), where + " weight [" + (i + 1) + "][" + (j + 1) + "]");
+            }
+        }
+        return new DenseLayer(Matrix.wrap(rows, cols, weights), bias(node.get("bias"), where, cols), activation);
+    }
+
+    /** The layer's bias: null, or one number per output. */
+    private static double[] bias(JsonNode node, String where, int cols) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray() || node.size() != cols) {
+            throw new InvalidModelException(where + ": \"bias\" must be null or " + cols
+                    + " numbers (one per output) but has " + (node.isArray() ? node.size() : "no array"));
+        }
+        double[] bias = new double[cols];
+        for (int j = 0; j < cols; j++) {
+            bias[j] = Json.number(node.get(j), where + " bias [" + (j + 1) + "]");
+        }
+        return bias;
+    }
+}
