@@ -16,14 +16,16 @@ classpath="$module/target/spark-classpath.txt"
 stale() {
   [ ! -f "$jar" ] || [ ! -f "$classpath" ] && return 0
   [ -n "$(find "$root/pom.xml" "$root/backprop-core/pom.xml" "$root/backprop-core/src/main" \
+            "$root/backprop-command/pom.xml" "$root/backprop-command/src/main" \
             "$module/pom.xml" "$module/src/main" -newer "$jar" -print -quit 2>/dev/null)" ]
 }
 
 if stale; then
   echo "backprop-spark: building the jar and Spark's classpath (first run downloads Spark; takes minutes)..." >&2
   log="$(mktemp)"
-  # Spark's jars (provided scope) and the core's Jackson; the core, FastCSV and picocli are inside backprop-spark.jar.
-  if ! (cd "$root" && mvn -B -q -DskipTests -pl backprop-core,backprop-spark -am package \
+  # Spark's jars (provided scope) and the core's Jackson; the core, backprop-command, FastCSV and picocli are inside
+  # backprop-spark.jar.
+  if ! (cd "$root" && mvn -B -q -DskipTests -pl backprop-core,backprop-command,backprop-spark -am package \
           org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
           -Dmdep.outputFile=target/spark-classpath.txt -DincludeScope=compile \
           -DexcludeGroupIds=dev.backprop,info.picocli,de.siegmar) >"$log" 2>&1; then

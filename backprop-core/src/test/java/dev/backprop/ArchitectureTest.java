@@ -1,13 +1,9 @@
 package dev.backprop;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -16,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The package arrows of docs/architecture.md, checked on the core's compiled classes (tests left out):
  * linalg ← nn ← (data, optim, metrics) ← model ← train ← io. Each package may depend only on the packages below it,
- * never on one beside or above it; and no core class depends on a front end (the CLI, picocli, Spark).
+ * never on one beside or above it; and no core class depends on a front end (the command lines, their
+ * shared module, picocli, Spark).
  */
 class ArchitectureTest {
     private static final JavaClasses CORE = new ClassFileImporter()
@@ -46,17 +43,6 @@ class ArchitectureTest {
                 .check(CORE);
     }
 
-    /**
-     * Known exceptions to "no picocli in the core" (issue 14, item 3: one settings table for every front end): the
-     * picocli faces of the settings table, declared once in the core so that {@code backprop train} and
-     * {@code backprop-spark} share them, with picocli an optional dependency of the core. {@code ColumnOptions} and
-     * {@code ModelOptions} are annotated option holders; {@code TrainingOptions} builds the training options from
-     * the settings table with picocli's model API. Only these classes may use picocli (docs/architecture.md); moving
-     * them into a module of their own that both command lines depend on would end the exception.
-     */
-    private static final String[] PICOCLI_EXCEPTIONS = {"dev.backprop.train.ColumnOptions",
-            "dev.backprop.train.ModelOptions", "dev.backprop.train.TrainingOptions"};
-
     @Test
     void nnUsesNeitherDataNorTrainingNorFiles() {
         noClasses().that().resideInAPackage("dev.backprop.nn..").should().dependOnClassesThat()
@@ -69,14 +55,10 @@ class ArchitectureTest {
     @Test
     void theCoreNeverDependsOnAFrontEnd() {
         noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("dev.backprop.cli..", "dev.backprop.spark..", "dev.backprop.bench..",
-                        "org.apache.spark..")
-                .because("the CLI and Spark modules are adapters over the core, never the other way round")
-                .check(CORE);
-        noClasses().that(DescribedPredicate.describe("are not among the known exceptions",
-                        (JavaClass c) -> !List.of(PICOCLI_EXCEPTIONS).contains(c.getName())))
-                .should().dependOnClassesThat().resideInAPackage("picocli..")
-                .because("the command-line library belongs to the front ends")
+                .resideInAnyPackage("dev.backprop.cli..", "dev.backprop.command..", "dev.backprop.spark..",
+                        "dev.backprop.bench..", "org.apache.spark..", "picocli..")
+                .because("the command lines (and their picocli) and Spark are adapters over the core, never the other "
+                        + "way round")
                 .check(CORE);
     }
 

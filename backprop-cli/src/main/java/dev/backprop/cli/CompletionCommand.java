@@ -1,6 +1,8 @@
 package dev.backprop.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.command.CommonOptions;
+import dev.backprop.command.OutputFormat;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

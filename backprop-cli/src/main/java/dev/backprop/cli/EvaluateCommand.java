@@ -2,6 +2,8 @@ package dev.backprop.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.command.CommonOptions;
+import dev.backprop.command.OutputFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Prepared;
 import dev.backprop.linalg.Matrix;

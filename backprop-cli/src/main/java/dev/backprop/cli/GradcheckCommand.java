@@ -2,6 +2,9 @@ package dev.backprop.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.command.CommonOptions;
+import dev.backprop.command.Failures;
+import dev.backprop.command.OutputFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.model.Model;
@@ -94,7 +97,7 @@ final class GradcheckCommand implements Callable<Integer> {
                 layer.set("numericalBiasGradient", Json.vector(result.numericalBiasGradient(l)));
             }
             stdout.println(Json.write(json));
-            return passes ? 0 : Main.FAILURE;
+            return passes ? 0 : Failures.FAILURE;
         }
         stdout.printf("J = %s on %d rows, epsilon = %s%n", Text.number(result.loss()), x.rows(), Text.number(epsilon));
         for (int l = 0; l < depth; l++) {
@@ -119,6 +122,6 @@ final class GradcheckCommand implements Callable<Integer> {
         if (kinks == comparisons) {
             stdout.printf("every comparison straddles a kink: try a smaller --epsilon%n");
         }
-        return passes ? 0 : Main.FAILURE;
+        return passes ? 0 : Failures.FAILURE;
     }
 }

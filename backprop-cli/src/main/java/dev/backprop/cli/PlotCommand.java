@@ -3,6 +3,8 @@ package dev.backprop.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.cli.plot.Charts;
 import dev.backprop.cli.plot.Picture;
+import dev.backprop.command.CommonOptions;
+import dev.backprop.command.OutputFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Prepared;
 import dev.backprop.linalg.Matrix;

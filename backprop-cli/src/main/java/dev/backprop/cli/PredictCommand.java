@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.backprop.command.CommonOptions;
+import dev.backprop.command.OutputFormat;
 import dev.backprop.data.EncodedInputs;
 import dev.backprop.data.Frame;
 import dev.backprop.io.AtomicFiles;

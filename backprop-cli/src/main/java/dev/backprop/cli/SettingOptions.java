@@ -1,6 +1,6 @@
 package dev.backprop.cli;
 
-import dev.backprop.train.TrainingOptions;
+import dev.backprop.command.TrainingOptions;
 import dev.backprop.train.TrainingSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import dev.backprop.command.ColumnOptions;
 import dev.backprop.data.Column;
 import dev.backprop.data.Frame;
 import dev.backprop.data.InvalidDataException;
@@ -11,7 +12,6 @@ import dev.backprop.linalg.TooLargeException;
 import dev.backprop.model.Model;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Network;
-import dev.backprop.train.ColumnOptions;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 

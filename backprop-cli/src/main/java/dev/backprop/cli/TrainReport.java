@@ -1,6 +1,7 @@
 package dev.backprop.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.command.OutputFormat;
 import dev.backprop.data.Column;
 import dev.backprop.data.Frame;
 import dev.backprop.linalg.Matrix;

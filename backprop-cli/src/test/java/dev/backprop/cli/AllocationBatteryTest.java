@@ -231,7 +231,7 @@ class AllocationBatteryTest {
 
     @Test
     void aStackOverflowIsOneLineToo() {
-        assertThat(Main.message(new StackOverflowError(), "predict"))
+        assertThat(Main.FAILURES.message(new StackOverflowError(), "predict"))
                 .isEqualTo("input nested too deep: the stack overflowed while running predict");
     }
 

@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import dev.backprop.command.Failures;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -65,7 +66,7 @@ class CliProperties {
     }
 
     private static void check(Cli run) {
-        assertThat(run.exitCode()).as(run.err()).isIn(0, Main.BAD_INPUT);
+        assertThat(run.exitCode()).as(run.err()).isIn(0, Failures.BAD_INPUT);
         if (run.exitCode() != 0) {
             assertThat(run.err()).startsWith("error: ").doesNotContain("\tat ");
             assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);

@@ -2,6 +2,7 @@ package dev.backprop.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backprop.command.Failures;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -381,7 +382,7 @@ class DataOptionsBatteryTest {
     }
 
     private void assertRefused(Cli run, String expected) {
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(Failures.BAD_INPUT);
         assertThat(run.err()).startsWith("error: ").doesNotContain("\tat ").contains(expected);
         assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
         assertThat(run.out()).isEmpty();

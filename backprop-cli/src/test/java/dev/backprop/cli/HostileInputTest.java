@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import dev.backprop.command.Failures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -202,7 +203,7 @@ class HostileInputTest {
     }
 
     private void assertRefused(Cli run, String... expected) {
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(Failures.BAD_INPUT);
         assertThat(run.err()).startsWith("error: ").doesNotContain("\tat ").contains(expected);
         assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
         assertThat(Files.exists(out())).as("no model written").isFalse();

@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import dev.backprop.command.Failures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -323,7 +324,7 @@ class OutputsBatteryTest {
                 of("evaluate > /dev/full (a process)", t -> {
                     Process child = t.process(t.full(), "evaluate", "--model", t.s("m.json"), t.s("v.csv"));
                     String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                    assertThat(child.waitFor()).as(err).isEqualTo(Main.BAD_INPUT);
+                    assertThat(child.waitFor()).as(err).isEqualTo(Failures.BAD_INPUT);
                     assertThat(err).isEqualTo("error: cannot write standard output: its disk is full or it is "
                             + "closed\n");
                 }),
@@ -412,7 +413,7 @@ class OutputsBatteryTest {
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         int code = Main.run(args, new java.io.PrintStream(full, true, StandardCharsets.UTF_8),
                 new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(code).isEqualTo(Main.BAD_INPUT);
+        assertThat(code).isEqualTo(Failures.BAD_INPUT);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("error: cannot write standard output: its disk is "
                 + "full or it is closed\n");
         assertThat(snapshot()).isEqualTo(before);
@@ -435,7 +436,7 @@ class OutputsBatteryTest {
     private void refused(String expected, String... args) throws IOException {
         Map<String, String> before = snapshot();
         Cli run = Cli.run(args);
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(Failures.BAD_INPUT);
         assertThat(run.err()).startsWith("error: ").contains(expected).doesNotContain("\tat ")
                 .doesNotContain(".backprop-").doesNotContain(".tmp");
         assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);

@@ -1,23 +1,21 @@
 package dev.backprop.spark;
 
-import dev.backprop.data.InvalidDataException;
+import dev.backprop.command.Failures;
 import org.apache.spark.sql.AnalysisException;
 
+import java.io.FileNotFoundException;
+
 /**
- * How {@code backprop-spark} reports a failure, as the command line does: one line {@code error: ...}, exit code
- * {@value SparkTrain#BAD_INPUT} for bad usage or bad input, {@value SparkTrain#FAILURE} for anything else.
+ * What {@code backprop-spark} adds to the command lines' {@link Failures}: Spark's own bad input (a query Spark cannot
+ * analyse, such as an absent path, and a CSV row with the wrong number of fields) is exit code
+ * {@value Failures#BAD_INPUT} too, and a malformed row's message is the one at the bottom of Spark's job failure.
  */
 final class SparkErrors {
-    private SparkErrors() {
-    }
+    /** How {@code backprop-spark}'s errors read; Spark gives the heap with spark-submit, so no heap advice. */
+    static final Failures FAILURES = new Failures(e -> e instanceof AnalysisException
+            || e instanceof FileNotFoundException || malformedInput(e), SparkErrors::shown, null);
 
-    static int exitCode(Throwable e) {
-        if (e instanceof IllegalArgumentException || e instanceof InvalidDataException
-                || e instanceof AnalysisException || e instanceof java.nio.file.NoSuchFileException
-                || e instanceof java.io.FileNotFoundException || malformedInput(e)) {
-            return SparkTrain.BAD_INPUT;
-        }
-        return SparkTrain.FAILURE;
+    private SparkErrors() {
     }
 
     /** Spark reports a CSV row with the wrong number of fields (FAILFAST) deep inside a job failure. */
@@ -30,20 +28,14 @@ final class SparkErrors {
         return false;
     }
 
-    static String message(Throwable e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return e.getMessage() + ": no such file";
-        }
+    /** For a malformed row, the deepest cause with a message; else {@code e}. */
+    private static Throwable shown(Throwable e) {
         Throwable shown = e;
         if (malformedInput(e)) {
             while (shown.getCause() != null && shown.getCause().getMessage() != null) {
                 shown = shown.getCause();
             }
         }
-        String text = shown.getMessage();
-        if (text == null || text.isBlank()) {
-            text = shown.getClass().getSimpleName();
-        }
-        return text.lines().findFirst().orElse(text);
+        return shown;
     }
 }

@@ -1,6 +1,6 @@
 package dev.backprop.spark;
 
-import dev.backprop.train.TrainingOptions;
+import dev.backprop.command.TrainingOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 

@@ -2,14 +2,17 @@ package dev.backprop.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.command.ColumnOptions;
+import dev.backprop.command.CommandRunner;
+import dev.backprop.command.CommonOptions;
+import dev.backprop.command.ModelOptions;
+import dev.backprop.command.OutputFormat;
+import dev.backprop.command.TrainingOptions;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.model.Model;
 import dev.backprop.optim.OptimizerType;
-import dev.backprop.train.ColumnOptions;
-import dev.backprop.train.ModelOptions;
 import dev.backprop.train.Preset;
 import dev.backprop.train.TrainerConfig;
-import dev.backprop.train.TrainingOptions;
 import dev.backprop.train.TrainingResult;
 import dev.backprop.train.TrainingSetting;
 import dev.backprop.train.TrainingSettings;
@@ -27,10 +30,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,11 +49,11 @@ import java.util.concurrent.Callable;
  *     --hidden 16 --bias --loss mse --learning-rate 0.5 --epochs 500 --out hdfs:///models/price.json
  * </pre>
  *
- * Without spark-submit (or {@code --master}) it runs Spark in {@code local[*]} inside its own JVM. Exit codes as the
- * command line's: 0 success, 2 bad usage or bad input, 1 anything else; errors are one line {@code error: ...} on
- * stderr.
+ * Without spark-submit (or {@code --master}) it runs Spark in {@code local[*]} inside its own JVM. Errors and exit
+ * codes as the command line's ({@link CommandRunner}, with Spark's own bad input from {@link SparkErrors}): 0 success,
+ * 2 bad usage or bad input, 1 anything else; errors are one line {@code error: ...} on stderr.
  */
-@Command(name = "backprop-spark", mixinStandardHelpOptions = true, version = "backprop-spark 0.1.0",
+@Command(name = "backprop-spark", version = "backprop-spark 0.1.0",
         modelTransformer = SparkSettingOptions.class,
         description = {"Train a network on DATA with Apache Spark and write the model file.",
                 "DATA is CSV (header row) or Parquet, at any path Hadoop reads (file:, hdfs:, s3a:, ...). Columns "
@@ -63,8 +64,6 @@ import java.util.concurrent.Callable;
                 "  spark-submit --class dev.backprop.spark.SparkTrain backprop-spark.jar hdfs:///d.parquet "
                         + "--target y --out hdfs:///m.json"})
 public final class SparkTrain implements Callable<Integer> {
-    static final int BAD_INPUT = 2;
-    static final int FAILURE = 1;
     /** The fraction of rows a mini-batch optimizer reads per iteration unless told otherwise. */
     static final double DEFAULT_SAMPLE_FRACTION = 0.1;
 
@@ -86,9 +85,6 @@ public final class SparkTrain implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
-    String format;
-
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master. Default: the one spark-submit sets, else local[*].")
     String master;
@@ -106,13 +102,14 @@ public final class SparkTrain implements Callable<Integer> {
             description = "Rows per packed block on the executors. Default: ${DEFAULT-VALUE}.")
     int blockRows;
 
-    @Option(names = "--debug", description = "Print the stack trace of an error.")
-    boolean debug;
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     @Spec
     CommandSpec spec;
-
-    private PrintWriter stdout;
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -120,29 +117,7 @@ public final class SparkTrain implements Callable<Integer> {
 
     /** Runs the command with the given streams and returns the exit code; never calls System.exit. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        boolean debug = Arrays.asList(args).contains("--debug");
-        SparkTrain command = new SparkTrain();
-        command.stdout = outWriter;
-        CommandLine cli = new CommandLine(command);
-        cli.setOut(outWriter);
-        cli.setErr(errWriter);
-        cli.setParameterExceptionHandler((e, arguments) -> {
-            errWriter.println("error: " + e.getMessage() + " (see 'backprop-spark --help')");
-            return BAD_INPUT;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            errWriter.println("error: " + SparkErrors.message(e));
-            if (debug) {
-                e.printStackTrace(errWriter);
-            }
-            return SparkErrors.exitCode(e);
-        });
-        int code = cli.execute(args);
-        outWriter.flush();
-        errWriter.flush();
-        return code;
+        return CommandRunner.run(new CommandLine(new SparkTrain()), args, out, err, SparkErrors.FAILURES);
     }
 
     @Override
@@ -153,11 +128,7 @@ public final class SparkTrain implements Callable<Integer> {
         SparkTrainer trainer = SparkTrainer.of(config).withPartitions(checked(partitions, "--partitions", 0))
                 .withBlockRows(checked(blockRows, "--block-rows", 1)).withSampleFraction(fraction(config))
                 .withSource(data);
-        boolean json = switch (format.toLowerCase(Locale.ROOT)) {
-            case "text" -> false;
-            case "json" -> true;
-            default -> throw new IllegalArgumentException("unknown format '" + format + "' (allowed: text, json)");
-        };
+        boolean json = common.format() == OutputFormat.JSON;
         if (features != null && columnOptions.describeColumns()) {
             throw new IllegalArgumentException("--ignore, --missing and --task apply to the columns of a table, not "
                     + "to the vectors of --features");
@@ -274,6 +245,7 @@ public final class SparkTrain implements Callable<Integer> {
     private void report(TrainingResult result, long rows, int usedPartitions, String sparkMaster, boolean json)
             throws IOException {
         Model model = result.model();
+        PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode node = mapper.createObjectNode();

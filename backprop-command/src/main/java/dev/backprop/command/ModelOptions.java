@@ -1,4 +1,4 @@
-package dev.backprop.train;
+package dev.backprop.command;
 
 import picocli.CommandLine.Option;
 

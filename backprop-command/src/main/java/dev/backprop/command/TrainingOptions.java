@@ -1,5 +1,8 @@
-package dev.backprop.train;
+package dev.backprop.command;
 
+import dev.backprop.train.SettingKind;
+import dev.backprop.train.TrainingSetting;
+import dev.backprop.train.TrainingSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -12,7 +15,8 @@ import java.util.Map;
 /**
  * The training settings as picocli options, for both command lines ({@code backprop train}, {@code backprop-spark}):
  * each {@link TrainingSetting} becomes an option with its names, value type, help and default, and what the user typed
- * comes back by setting for {@link TrainingSettings#configure}. Uses picocli, an optional dependency of the core.
+ * comes back by setting for {@link TrainingSettings#configure}. Built from the settings'
+ * public description alone, so the core itself knows nothing of picocli.
  */
 public final class TrainingOptions {
     private TrainingOptions() {

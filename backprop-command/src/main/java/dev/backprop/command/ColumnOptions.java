@@ -1,4 +1,4 @@
-package dev.backprop.train;
+package dev.backprop.command;
 
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
@@ -12,8 +12,7 @@ import java.util.List;
 /**
  * The options of a training command line that say how a table's columns become inputs and targets: {@code --target},
  * {@code --ignore}, {@code --missing}, {@code --task}. A picocli mixin that {@code backprop train} and
- * {@code backprop-spark} both use, so each option is declared once; the annotations are all it takes from picocli,
- * and a library user of the core needs neither them nor picocli.
+ * {@code backprop-spark} both use, so each option is declared once.
  */
 public final class ColumnOptions {
     @Option(names = "--target", paramLabel = "COL", description = "The column to predict. Default: the last column.")

@@ -1,4 +1,4 @@
-package dev.backprop.cli;
+package dev.backprop.command;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -8,11 +8,12 @@ import picocli.CommandLine.Spec;
 import java.util.Locale;
 
 /**
- * The options every command takes, declared once so that none can miss one: {@code --format}, {@code --debug} and
- * {@code --help}. Each command mixes it in; an option a command does not declare is refused as unknown.
+ * The options every command of both command lines takes, declared once so that none can miss one: {@code --format},
+ * {@code --debug} and {@code --help}. Each command mixes it in; an option a command does not declare is refused as
+ * unknown. {@code --debug} is read by {@link CommandRunner}, before the arguments are parsed.
  */
-final class CommonOptions {
-    /** The one command that also writes Markdown. */
+public final class CommonOptions {
+    /** The one command that also writes Markdown: {@code backprop explain}. */
     private static final String MARKDOWN_COMMAND = "explain";
 
     @Spec(Spec.Target.MIXEE)
@@ -47,8 +48,12 @@ final class CommonOptions {
         format = parsed;
     }
 
-    /** The output format: text, json, or (explain only) markdown. */
-    OutputFormat format() {
+    /**
+     * The output format.
+     *
+     * @return text, json, or (explain only) markdown
+     */
+    public OutputFormat format() {
         return format;
     }
 }

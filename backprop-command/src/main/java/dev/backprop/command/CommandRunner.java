@@ -1,0 +1,81 @@
+package dev.backprop.command;
+
+import picocli.CommandLine;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Runs a command line as both front ends do: a usage error is one line {@code error: ... (see 'COMMAND --help')}
+ * and exit code {@value Failures#BAD_INPUT}; an exception the command throws, or the JVM running out of heap or stack,
+ * is one line {@code error: ...} with the exit code its {@link Failures} gives; {@code --debug} adds the stack trace;
+ * a command that succeeded but whose standard output could not be written (a full disk) fails with exit code
+ * {@value Failures#BAD_INPUT}.
+ */
+public final class CommandRunner {
+    private CommandRunner() {
+    }
+
+    /**
+     * Runs {@code cli} on {@code args} with the given streams; never calls {@link System#exit}.
+     *
+     * @param cli      the command line, from its annotated command; its output streams are set here
+     * @param args     the arguments
+     * @param out      standard output, written as UTF-8
+     * @param err      standard error, written as UTF-8
+     * @param failures how the front end's errors read and what exit codes they give
+     * @return the exit code
+     */
+    public static int run(CommandLine cli, String[] args, PrintStream out, PrintStream err, Failures failures) {
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        boolean debug = Arrays.asList(args).contains("--debug");
+        cli.setOut(outWriter);
+        cli.setErr(errWriter);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            report(errWriter, e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help')", e, debug);
+            return Failures.BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            report(errWriter, failures.message(e), e, debug);
+            return failures.exitCode(e);
+        });
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Thrown past picocli's handler (it only sees Exceptions); what held the memory is unreachable now.
+            report(errWriter, failures.message(e, command(cli, args)), e, debug);
+            code = Failures.FAILURE;
+        }
+        outWriter.flush();
+        if ((outWriter.checkError() || out.checkError()) && code == 0) {
+            errWriter.println("error: cannot write standard output: its disk is full or it is closed");
+            code = Failures.BAD_INPUT;
+        }
+        errWriter.flush();
+        return code;
+    }
+
+    private static void report(PrintWriter err, String line, Throwable e, boolean debug) {
+        err.println("error: " + line);
+        if (debug) {
+            e.printStackTrace(err);
+        }
+    }
+
+    /** The subcommand named in {@code args}, or the command's own name. */
+    private static String command(CommandLine cli, String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return cli.getSubcommands().containsKey(arg) ? arg : cli.getCommandName();
+            }
+        }
+        return cli.getCommandName();
+    }
+}
