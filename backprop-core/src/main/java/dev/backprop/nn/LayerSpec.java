@@ -1,5 +1,6 @@
 package dev.backprop.nn;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param activation f
  * @param bias       whether the layer adds a bias vector
  */
-public record LayerSpec(int inputs, int outputs, Activation activation, boolean bias) {
+public record LayerSpec(int inputs, int outputs, Activation activation, boolean bias) implements Serializable {
     /**
      * Checks the sizes.
      *

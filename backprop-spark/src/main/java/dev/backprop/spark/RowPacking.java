@@ -99,8 +99,7 @@ final class RowPacking {
                                  long count, int columns) {
         Dataset<Row> source = partitions > 0 ? rows.repartition(partitions) : rows;
         JavaRDD<Block> blocks = source.javaRDD()
-                .mapPartitionsWithIndex(new BlockPacker(encoder, blockRows, ScalingShape.of(inputScaling),
-                        ScalingShape.of(outputScaling)), false)
+                .mapPartitionsWithIndex(new BlockPacker(encoder, blockRows, inputScaling, outputScaling), false)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         blocks.setName("backprop blocks (" + count + " rows x " + columns + " columns)");
         // Materialise now: the first iteration should not pay for reading and packing.
