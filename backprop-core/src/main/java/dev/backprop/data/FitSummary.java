@@ -10,12 +10,14 @@ import java.util.TreeSet;
 /**
  * What {@link Preprocessor#fit} reads from the rows it keeps, per column: for a column used as numbers, how many
  * values are present, their sum, min, max and max |x|; for a column used as labels, how often each label occurs, in
- * order of first appearance. A summary of a block of rows is computed by {@link #of}, and the summaries of
- * consecutive blocks combine with {@link #merge}, so a summary can be built block by block (on a cluster, say) and the
- * preprocessor fitted from it ({@link Preprocessor#fit(FitSummary, PreprocessConfig, String)}). Immutable.
+ * order of first appearance. A summary of a block of rows is computed by {@link #of} and extended by the next block
+ * with {@link #add}; the summaries of consecutive parts of the rows combine with {@link #merge}. So a summary can be
+ * built part by part (on a cluster, say) and the preprocessor fitted from it
+ * ({@link Preprocessor#fit(FitSummary, PreprocessConfig, String)}), as {@link Preprocessor#fit(Frame,
+ * PreprocessConfig)} fits one from the summary of its frame. Immutable.
  *
- * <p>Sums are added in row order, so a summary of one block gives the sequential sum and mean exactly; merged
- * summaries add their blocks' sums, which differs from the sequential sum only by rounding. Counts, extremes, labels
+ * <p>Sums are added in row order, so a summary built with {@link #add} gives the sequential sum and mean exactly;
+ * merged summaries add their parts' sums, which differs from the sequential sum only by rounding. Counts, extremes, labels
  * and the categories built from them do not depend on how the rows were split. Serializable, so that a distributed
  * engine can ship summaries between machines.
  */

@@ -37,15 +37,32 @@ final class FrameRows implements RowEncoder {
     private transient Preprocessor preprocessor;
 
     /**
-     * @param names the columns as selected: the inputs, then the target
+     * @param used  the columns, selected as {@link #cells} selects them: the inputs, then the target
      * @param types each column's type in the data
-     * @param text  whether each column arrives as text
      */
-    FrameRows(Preprocessor preprocessor, List<String> names, List<ColumnType> types, boolean[] text) {
+    FrameRows(Preprocessor preprocessor, List<ColumnSource> used, List<ColumnType> types) {
         this.shape = PreprocessorShape.of(preprocessor);
-        this.names = new ArrayList<>(names);
+        this.names = names(used);
         this.types = new ArrayList<>(types);
-        this.text = text.clone();
+        this.text = text(used);
+    }
+
+    /** The {@code used} columns as the encoders read them: text as it is, numbers cast to doubles. */
+    static org.apache.spark.sql.Column[] cells(List<ColumnSource> used) {
+        return used.stream().map(c -> c.text() ? c.raw() : c.raw().cast(DataTypes.DoubleType))
+                .toArray(org.apache.spark.sql.Column[]::new);
+    }
+
+    private static ArrayList<String> names(List<ColumnSource> used) {
+        return new ArrayList<>(used.stream().map(ColumnSource::name).toList());
+    }
+
+    private static boolean[] text(List<ColumnSource> used) {
+        boolean[] text = new boolean[used.size()];
+        for (int j = 0; j < text.length; j++) {
+            text[j] = used.get(j).text();
+        }
+        return text;
     }
 
     @Override
@@ -65,18 +82,11 @@ final class FrameRows implements RowEncoder {
      * @param uses how the fit uses each column: as numbers or as labels
      */
     static FitSummary summary(Dataset<Row> kept, List<ColumnSource> used, List<ColumnType> uses) {
-        ArrayList<String> names = new ArrayList<>();
-        boolean[] text = new boolean[used.size()];
-        org.apache.spark.sql.Column[] cells = new org.apache.spark.sql.Column[used.size()];
-        for (int j = 0; j < cells.length; j++) {
-            ColumnSource c = used.get(j);
-            names.add(c.name());
-            text[j] = c.text();
-            cells[j] = (c.text() ? c.raw() : c.raw().cast(DataTypes.DoubleType)).as("c" + j);
-        }
+        ArrayList<String> names = names(used);
+        boolean[] text = text(used);
         ArrayList<ColumnType> asUsed = new ArrayList<>(uses);
         FitSummary empty = FitSummary.empty(names, asUsed);
-        return kept.select(cells).javaRDD().mapPartitions((FlatMapFunction<Iterator<Row>, FitSummary>) rows -> {
+        return kept.select(cells(used)).javaRDD().mapPartitions((FlatMapFunction<Iterator<Row>, FitSummary>) rows -> {
             FitSummary summary = empty;
             List<Row> block = new ArrayList<>();
             while (rows.hasNext()) {
