@@ -17,9 +17,12 @@ import java.util.TreeSet;
  * PreprocessConfig)} fits one from the summary of its frame. Immutable.
  *
  * <p>Sums are added in row order, so a summary built with {@link #add} gives the sequential sum and mean exactly;
- * merged summaries add their parts' sums, which differs from the sequential sum only by rounding. Counts, extremes, labels
- * and the categories built from them do not depend on how the rows were split. Serializable, so that a distributed
- * engine can ship summaries between machines.
+ * merged summaries add their parts' sums, which differs from the sequential sum only by rounding. Counts, extremes,
+ * labels and the categories built from them do not depend on how the rows were split. Serializable, so that a
+ * distributed engine can ship summaries between machines running the same version (the serialized form is no storage
+ * format).
+ *
+ * @serial exclude
  */
 public final class FitSummary implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -19,7 +19,9 @@ import java.util.Objects;
  * it is (max) rather than to NaN. A range too wide for a double (max - min beyond 1.8e308, as for -1e308 and 1e308)
  * is computed on halved values, x' = (x/2 - min/2) / (max/2 - min/2), rather than dividing by infinity. New data
  * outside the training range maps outside [0, 1]; it is not clipped. Serializable, so that a distributed trainer can
- * ship it to its workers.
+ * ship it to its workers (the serialized form is no storage format: the model file is).
+ *
+ * @serial exclude
  */
 public final class Scaling implements Serializable {
     private static final long serialVersionUID = 1L;

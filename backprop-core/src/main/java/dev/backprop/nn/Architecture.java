@@ -9,7 +9,9 @@ import java.util.Objects;
  *
  * <p>Layout: for each layer in order, W row-major (inputs x outputs) then b (outputs values) if the layer has one. One
  * flat vector lets every optimizer (including L-BFGS) treat the network as a point in ℝ^P. Immutable; serializable, so
- * that a distributed trainer can ship it to its workers.
+ * that a distributed trainer can ship it to its workers (the serialized form is no storage format: the model file is).
+ *
+ * @serial exclude
  */
 public final class Architecture implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param outputs    columns of W
  * @param activation f
  * @param bias       whether the layer adds a bias vector
+ * @serial exclude
  */
 public record LayerSpec(int inputs, int outputs, Activation activation, boolean bias) implements Serializable {
     /**

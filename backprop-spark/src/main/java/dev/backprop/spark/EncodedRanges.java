@@ -11,9 +11,9 @@ import dev.backprop.data.Task;
 import java.util.Map;
 
 /**
- * The ranges of the encoded columns over the rows a fit kept, from the core's summary of them ({@link FitSummary}: the inputs, then the target), as
- * {@code Scaling.fit} would find them on the encoded matrix: a filled cell counts as its fill value, and a one-hot
- * column ranges over 0 and 1 unless every kept row (or none) has its category.
+ * The ranges of the encoded columns over the rows a fit kept, from the core's summary of them ({@link FitSummary}:
+ * the inputs, then the target), as {@code Scaling.fit} would find them on the encoded matrix: a filled cell counts as
+ * its fill value, and a one-hot column ranges over 0 and 1 unless every kept row (or none) has its category.
  */
 final class EncodedRanges {
     private EncodedRanges() {
