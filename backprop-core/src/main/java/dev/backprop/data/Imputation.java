@@ -69,60 +69,38 @@ public final class Imputation {
      * @throws InvalidDataException if a column has no value at all, naming it and the {@code --ignore} way out
      */
     public static Imputation fit(Frame train, List<String> columns, List<ColumnType> types) {
-        int m = columns.size();
+        return fit(FitSummary.of(train, columns, types), columns.size(), train.source());
+    }
+
+    /**
+     * Fits fill values for the first {@code m} columns of {@code summary}: each numeric column's mean, each
+     * categorical one's most frequent label (ties to the first in the category order).
+     *
+     * @throws InvalidDataException if a column has no value at all, naming {@code source} and the column
+     */
+    static Imputation fit(FitSummary summary, int m, String source) {
+        List<String> columns = summary.columns().subList(0, m);
+        List<ColumnType> types = summary.types().subList(0, m);
         double[] means = new double[m];
         String[] modes = new String[m];
         for (int j = 0; j < m; j++) {
-            Column column = train.column(columns.get(j));
             if (types.get(j) == ColumnType.NUMERIC) {
-                means[j] = mean(Columns.numeric(column, train), train, column.name());
+                means[j] = summary.mean(j);
+                if (Double.isNaN(means[j])) {
+                    throw noValues(source, columns.get(j), "mean");
+                }
             } else {
-                modes[j] = mode(column.toCategorical(), train);
+                modes[j] = summary.mode(j);
+                if (modes[j] == null) {
+                    throw noValues(source, columns.get(j), "most frequent category");
+                }
             }
         }
         return of(columns, types, means, modes);
     }
 
-    private static double mean(double[] values, Frame train, String name) {
-        double sum = 0;
-        int count = 0;
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                sum += v;
-                count++;
-            }
-        }
-        if (count == 0) {
-            throw noValues(train, name, "mean");
-        }
-        return sum / count;
-    }
-
-    private static String mode(CategoricalColumn column, Frame train) {
-        int[] counts = new int[column.levels().size()];
-        for (int code : column.rawCodes()) {
-            if (code >= 0) {
-                counts[code]++;
-            }
-        }
-        String best = null;
-        int bestCount = 0;
-        for (int c = 0; c < counts.length; c++) {
-            String label = column.levels().get(c);
-            if (counts[c] > bestCount
-                    || counts[c] == bestCount && counts[c] > 0 && CategoryOrder.LABELS.compare(label, best) < 0) {
-                best = label;
-                bestCount = counts[c];
-            }
-        }
-        if (best == null) {
-            throw noValues(train, column.name(), "most frequent category");
-        }
-        return best;
-    }
-
-    private static InvalidDataException noValues(Frame train, String name, String what) {
-        return new InvalidDataException(train.source(), 0, name, "every value of this column is missing in the "
+    private static InvalidDataException noValues(String source, String name, String what) {
+        return new InvalidDataException(source, 0, name, "every value of this column is missing in the "
                 + "training data, so there is no " + what + " to fill them with; drop the column with --ignore "
                 + name);
     }

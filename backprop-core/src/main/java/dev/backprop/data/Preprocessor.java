@@ -110,17 +110,38 @@ public final class Preprocessor {
         List<String> used = new ArrayList<>(inputs);
         used.add(config.target());
         Frame rows = select(train, selectRows(train, config.missing(), inputs, used, MissingValues.TRAINING_HINT));
-        Imputation imputation = null;
-        if (config.missing() == MissingPolicy.MEAN) {
-            List<ColumnType> types = new ArrayList<>();
-            for (String name : inputs) {
-                types.add(rows.column(name).type());
-            }
-            imputation = Imputation.fit(rows, inputs, types);
-            rows = imputation.apply(rows);
+        List<ColumnType> uses = new ArrayList<>();
+        for (String name : inputs) {
+            uses.add(rows.column(name).type());
         }
-        FeatureEncoder features = FeatureEncoder.fit(rows, inputs);
-        TargetEncoder target = TargetEncoder.fit(rows, config.target(), config.task());
+        uses.add(TargetEncoder.use(rows, config.target(), config.task()));
+        return fit(FitSummary.of(rows, used, uses), config, train.source());
+    }
+
+    /**
+     * Fits every step from the summary of the rows the missing-value policy keeps, as {@link #fit(Frame,
+     * PreprocessConfig)} does from the rows themselves: the means and modes, the categories present, the task and
+     * the classes.
+     *
+     * @param summary the kept rows' summary: the input columns used as their type, then the target, used as numbers
+     *                for regression and as labels for classification
+     * @param config  which columns were ignored, the target and the missing-value policy
+     * @param source  the data's name in messages, or null
+     * @return the fitted preprocessor
+     * @throws InvalidDataException if an input has no value to fill with, or classification finds fewer than two
+     *                              classes
+     */
+    public static Preprocessor fit(FitSummary summary, PreprocessConfig config, String source) {
+        List<String> columns = summary.columns();
+        List<ColumnType> types = summary.types();
+        int m = columns.size() - 1;
+        Imputation imputation = config.missing() == MissingPolicy.MEAN ? Imputation.fit(summary, m, source) : null;
+        List<List<String>> categories = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+            categories.add(types.get(j) == ColumnType.NUMERIC ? List.of() : summary.categories(j));
+        }
+        FeatureEncoder features = FeatureEncoder.of(columns.subList(0, m), types.subList(0, m), categories);
+        TargetEncoder target = TargetEncoder.fit(summary, m, source);
         return new Preprocessor(config.ignore(), config.missing(), imputation, features, target);
     }
 

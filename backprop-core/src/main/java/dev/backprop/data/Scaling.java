@@ -2,6 +2,7 @@ package dev.backprop.data;
 
 import dev.backprop.linalg.Matrix;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -17,9 +18,13 @@ import java.util.Objects;
  * A constant column has max - min = 0 (or max = 0); it is divided by 1 instead, so it maps to 0 (minmax) or stays as
  * it is (max) rather than to NaN. A range too wide for a double (max - min beyond 1.8e308, as for -1e308 and 1e308)
  * is computed on halved values, x' = (x/2 - min/2) / (max/2 - min/2), rather than dividing by infinity. New data
- * outside the training range maps outside [0, 1]; it is not clipped.
+ * outside the training range maps outside [0, 1]; it is not clipped. Serializable, so that a distributed trainer can
+ * ship it to its workers (the serialized form is no storage format: the model file is).
+ *
+ * @serial exclude
  */
-public final class Scaling {
+public final class Scaling implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final ScalingMethod method;
     private final double[] min;
     private final double[] max;

@@ -79,25 +79,47 @@ public final class TargetEncoder {
      *                              two classes, or if regression is asked of text labels
      */
     public static TargetEncoder fit(Frame train, String column, Task task) {
-        Column target = train.column(column);
         MissingValues.requireNone(train, List.of(column), HINT);
+        ColumnType use = use(train, column, task);
+        return fit(FitSummary.of(train, List.of(column), List.of(use)), 0, train.source());
+    }
+
+    /**
+     * How the target {@code column} of {@code train} is used for {@code task} (inferred from the column's type if
+     * null): as numbers for regression, as labels for classification.
+     *
+     * @throws InvalidDataException at the first label that is not a number, if regression is asked of text labels
+     */
+    static ColumnType use(Frame train, String column, Task task) {
+        Column target = train.column(column);
         Task chosen = task != null ? task
                 : target.type() == ColumnType.NUMERIC ? Task.REGRESSION : Task.CLASSIFICATION;
-        if (chosen == Task.REGRESSION) {
-            if (target instanceof CategoricalColumn) {
-                for (int i = 0; i < train.rows(); i++) {
-                    if (!Double.isFinite(Numbers.parse(target.label(i)))) {
-                        throw new InvalidDataException(train.source(), train.line(i), column, "regression needs a "
-                                + "numeric target, but '" + Numbers.abbreviate(target.label(i)) + "' is not a number; "
-                                + "leave the task to be inferred to classify by this column");
-                    }
+        if (chosen == Task.REGRESSION && target instanceof CategoricalColumn) {
+            for (int i = 0; i < train.rows(); i++) {
+                if (!Double.isFinite(Numbers.parse(target.label(i)))) {
+                    throw new InvalidDataException(train.source(), train.line(i), column, "regression needs a "
+                            + "numeric target, but '" + Numbers.abbreviate(target.label(i)) + "' is not a number; "
+                            + "leave the task to be inferred to classify by this column");
                 }
             }
+        }
+        return chosen == Task.REGRESSION ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
+    }
+
+    /**
+     * The encoder of column {@code j} of {@code summary}: regression if it is used as numbers, else classification
+     * over its labels in the category order.
+     *
+     * @throws InvalidDataException naming {@code source}, if classification finds fewer than two classes
+     */
+    static TargetEncoder fit(FitSummary summary, int j, String source) {
+        String column = summary.columns().get(j);
+        if (summary.types().get(j) == ColumnType.NUMERIC) {
             return new TargetEncoder(column, Task.REGRESSION, List.of());
         }
-        List<String> classes = Categories.present(target.toCategorical());
+        List<String> classes = summary.categories(j);
         if (classes.size() < 2) {
-            throw new InvalidDataException(train.source(), 0, column, "classification needs at least two classes "
+            throw new InvalidDataException(source, 0, column, "classification needs at least two classes "
                     + "but the training data has only " + (classes.isEmpty() ? "none" : "'" + classes.get(0) + "'"));
         }
         return new TargetEncoder(column, Task.CLASSIFICATION, classes);

@@ -1,5 +1,6 @@
 package dev.backprop.nn;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,9 +8,13 @@ import java.util.Objects;
  * A network's structure: its stack of layers and its loss, with the layout of all parameters in one flat vector.
  *
  * <p>Layout: for each layer in order, W row-major (inputs x outputs) then b (outputs values) if the layer has one. One
- * flat vector lets every optimizer (including L-BFGS) treat the network as a point in ℝ^P. Immutable.
+ * flat vector lets every optimizer (including L-BFGS) treat the network as a point in ℝ^P. Immutable; serializable, so
+ * that a distributed trainer can ship it to its workers (the serialized form is no storage format: the model file is).
+ *
+ * @serial exclude
  */
-public final class Architecture {
+public final class Architecture implements Serializable {
+    private static final long serialVersionUID = 1L;
     /** Networks larger than this are refused: the flat parameter vector is one Java array. */
     public static final long MAX_PARAMETERS = Integer.MAX_VALUE - 16;
 

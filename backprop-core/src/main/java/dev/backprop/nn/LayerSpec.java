@@ -1,5 +1,6 @@
 package dev.backprop.nn;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -9,8 +10,9 @@ import java.util.Objects;
  * @param outputs    columns of W
  * @param activation f
  * @param bias       whether the layer adds a bias vector
+ * @serial exclude
  */
-public record LayerSpec(int inputs, int outputs, Activation activation, boolean bias) {
+public record LayerSpec(int inputs, int outputs, Activation activation, boolean bias) implements Serializable {
     /**
      * Checks the sizes.
      *

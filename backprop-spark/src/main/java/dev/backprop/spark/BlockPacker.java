@@ -19,10 +19,10 @@ final class BlockPacker implements Function2<Integer, Iterator<Row>, Iterator<Bl
 
     private final RowEncoder encoder;
     private final int blockRows;
-    private final ScalingShape inputScaling;
-    private final ScalingShape outputScaling;
+    private final Scaling inputScaling;
+    private final Scaling outputScaling;
 
-    BlockPacker(RowEncoder encoder, int blockRows, ScalingShape inputScaling, ScalingShape outputScaling) {
+    BlockPacker(RowEncoder encoder, int blockRows, Scaling inputScaling, Scaling outputScaling) {
         this.encoder = encoder;
         this.blockRows = blockRows;
         this.inputScaling = inputScaling;
@@ -31,8 +31,6 @@ final class BlockPacker implements Function2<Integer, Iterator<Row>, Iterator<Bl
 
     @Override
     public Iterator<Block> call(Integer partition, Iterator<Row> rows) {
-        Scaling xScaling = inputScaling.toScaling();
-        Scaling yScaling = outputScaling.toScaling();
         List<Block> blocks = new ArrayList<>();
         List<Row> chunk = new ArrayList<>(blockRows);
         while (rows.hasNext()) {
@@ -40,8 +38,8 @@ final class BlockPacker implements Function2<Integer, Iterator<Row>, Iterator<Bl
             if (chunk.size() == blockRows || !rows.hasNext()) {
                 RowEncoder.Encoded encoded = encoder.encode(chunk);
                 long id = ((long) partition << 32) | blocks.size();
-                blocks.add(new Block(id, chunk.size(), xScaling.apply(encoded.x()).toArray(),
-                        yScaling.apply(encoded.y()).toArray()));
+                blocks.add(new Block(id, chunk.size(), inputScaling.apply(encoded.x()).toArray(),
+                        outputScaling.apply(encoded.y()).toArray()));
                 chunk.clear();
             }
         }

@@ -24,15 +24,6 @@ final class CellFunctions {
             DataTypes.StringType);
     /** {@link #kind} of a text column's cell. */
     static final UserDefinedFunction KIND = udf((UDF1<String, Integer>) CellFunctions::kind, DataTypes.IntegerType);
-    /** {@link #number} of a text column's cell. */
-    static final UserDefinedFunction NUMBER_OF_TEXT = udf((UDF1<String, Double>) CellFunctions::number,
-            DataTypes.DoubleType);
-    /** {@link #label(String)} of a text column's cell. */
-    static final UserDefinedFunction LABEL_OF_TEXT = udf((UDF1<String, String>) CellFunctions::label,
-            DataTypes.StringType);
-    /** {@link #label(Double)} of a numeric column's cell. */
-    static final UserDefinedFunction LABEL_OF_NUMBER = udf((UDF1<Double, String>) CellFunctions::label,
-            DataTypes.StringType);
 
     private CellFunctions() {
     }

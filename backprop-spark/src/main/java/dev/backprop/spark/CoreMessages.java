@@ -5,7 +5,6 @@ import dev.backprop.data.Column;
 import dev.backprop.data.ColumnType;
 import dev.backprop.data.FeatureEncoder;
 import dev.backprop.data.Frame;
-import dev.backprop.data.Imputation;
 import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.NumericColumn;
@@ -42,19 +41,6 @@ final class CoreMessages {
     /** A frame with no rows and these columns. */
     private Frame header(List<String> columns) {
         return Frame.of(source, columns.stream().<Column>map(name -> NumericColumn.of(name, new double[0])).toList());
-    }
-
-    /** Every value of {@code column} is missing, so {@code --missing mean} has nothing to fill with. */
-    InvalidDataException nothingToFill(String column, ColumnType type) {
-        Column empty = type == ColumnType.NUMERIC ? NumericColumn.of(column, new double[] {Double.NaN})
-                : CategoricalColumn.of(column, List.of(), new int[] {-1});
-        return thrown(() -> Imputation.fit(Frame.of(source, List.of(empty)), List.of(column), List.of(type)));
-    }
-
-    /** The training rows hold only one class, {@code label}, of the target {@code column}. */
-    InvalidDataException oneClass(String column, String label) {
-        return thrown(() -> TargetEncoder.fit(Frame.of(source, List.of(text(column, label))), column,
-                Task.CLASSIFICATION));
     }
 
     /** Regression was asked of the target {@code column}, which holds {@code label}, not a number. */

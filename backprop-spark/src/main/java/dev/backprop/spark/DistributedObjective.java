@@ -9,6 +9,7 @@ import org.apache.spark.broadcast.Broadcast;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * The core's training objective J(θ) and ∇J(θ) over a {@link PackedDataset}, one Spark job per evaluation: θ goes to
@@ -37,7 +38,7 @@ import java.util.Objects;
 public final class DistributedObjective implements Objective {
     private final PackedDataset data;
     private final Architecture architecture;
-    private final ArchitectureShape executorShape;
+    private final Architecture executorArchitecture;
     private final Regularization regularization;
     private final int parameterCount;
     /** What turns the executors' sum T into the data term: J = dataFactor T + penalty. */
@@ -74,7 +75,8 @@ public final class DistributedObjective implements Objective {
         // mse's block sums come exact from sse (the same δ, times n); the cross-entropies have no summed form, so
         // their blocks return means, weighed into the mean over all rows.
         Loss executorLoss = architecture.loss() == Loss.MSE ? Loss.SSE : architecture.loss();
-        this.executorShape = ArchitectureShape.of(architecture, executorLoss);
+        this.executorArchitecture = new Architecture(
+                IntStream.range(0, architecture.depth()).mapToObj(architecture::layer).toList(), executorLoss);
         this.regularization = regularization;
         this.parameterCount = architecture.parameterCount();
         boolean mean = architecture.loss().meanOverRows() || regularization.l2() > 0;
@@ -171,7 +173,7 @@ public final class DistributedObjective implements Objective {
     private GradientSum aggregate(double[] parameters, GradientSum zero, Sample sample) {
         JavaRDD<Block> blocks = data.blocks();
         Broadcast<double[]> theta = JavaSparkContext.fromSparkContext(blocks.context()).broadcast(parameters.clone());
-        ArchitectureShape network = executorShape;
+        Architecture network = executorArchitecture;
         try {
             return blocks.treeAggregate(zero,
                     (sum, block) -> sum.add(block, network, theta.value(), sample),

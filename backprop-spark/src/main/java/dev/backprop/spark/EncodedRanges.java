@@ -2,6 +2,7 @@ package dev.backprop.spark;
 
 import dev.backprop.data.ColumnType;
 import dev.backprop.data.FeatureEncoder;
+import dev.backprop.data.FitSummary;
 import dev.backprop.data.Imputation;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.TargetEncoder;
@@ -10,28 +11,26 @@ import dev.backprop.data.Task;
 import java.util.Map;
 
 /**
- * The ranges of the encoded columns over the rows a fit kept, from its summaries ({@link FitStatistics}), as
- * {@code Scaling.fit} would find them on the encoded matrix: a filled cell counts as its fill value, and a one-hot
- * column ranges over 0 and 1 unless every kept row (or none) has its category.
+ * The ranges of the encoded columns over the rows a fit kept, from the core's summary of them ({@link FitSummary}:
+ * the inputs, then the target), as {@code Scaling.fit} would find them on the encoded matrix: a filled cell counts as
+ * its fill value, and a one-hot column ranges over 0 and 1 unless every kept row (or none) has its category.
  */
 final class EncodedRanges {
     private EncodedRanges() {
     }
 
     /** The encoded inputs' ranges over the kept rows, missing cells counted as their fill values. */
-    static Ranges inputs(Preprocessor preprocessor, FitStatistics statistics) {
+    static Ranges inputs(Preprocessor preprocessor, FitSummary summary) {
         FeatureEncoder features = preprocessor.features();
         Imputation imputation = preprocessor.imputation().orElse(null);
-        long n = statistics.rows();
+        long n = summary.rows();
         Range range = new Range(features.width());
         for (int j = 0; j < features.columns().size(); j++) {
-            String name = features.columns().get(j);
             if (features.types().get(j) == ColumnType.NUMERIC) {
-                FitStatistics.Numbers numbers = statistics.numbers(name);
-                long missing = n - numbers.count();
-                range.numbers(numbers, missing > 0 ? imputation.means()[j] : Double.NaN);
+                long missing = n - summary.present(j);
+                range.numbers(summary, j, missing > 0 ? imputation.means()[j] : Double.NaN);
             } else {
-                Map<String, Long> counts = statistics.labels(name);
+                Map<String, Long> counts = summary.labelCounts(j);
                 long missing = n - counts.values().stream().mapToLong(Long::longValue).sum();
                 String fill = missing > 0 ? imputation.modes()[j] : null;
                 for (String category : features.categories().get(j)) {
@@ -42,13 +41,17 @@ final class EncodedRanges {
         return range.toRanges();
     }
 
-    static Ranges target(TargetEncoder target, FitStatistics statistics) {
+    /** The encoded target's ranges over the kept rows. */
+    static Ranges target(Preprocessor preprocessor, FitSummary summary) {
+        TargetEncoder target = preprocessor.target();
+        int j = preprocessor.features().columns().size();
         Range range = new Range(target.width());
         if (target.task() == Task.REGRESSION) {
-            range.numbers(statistics.numbers(target.column()), Double.NaN);
+            range.numbers(summary, j, Double.NaN);
         } else {
+            Map<String, Long> counts = summary.labelCounts(j);
             for (String c : target.classes()) {
-                range.oneHot(statistics.labels(target.column()).getOrDefault(c, 0L), statistics.rows());
+                range.oneHot(counts.getOrDefault(c, 0L), summary.rows());
             }
         }
         return range.toRanges();
@@ -67,11 +70,11 @@ final class EncodedRanges {
             maxAbs = new double[width];
         }
 
-        /** A numeric column: its present values, and {@code fill} (NaN for none) in place of its missing ones. */
-        void numbers(FitStatistics.Numbers numbers, double fill) {
-            double lo = numbers.count() > 0 ? numbers.min() : Double.POSITIVE_INFINITY;
-            double hi = numbers.count() > 0 ? numbers.max() : Double.NEGATIVE_INFINITY;
-            double abs = numbers.count() > 0 ? numbers.maxAbs() : 0.0;
+        /** Numeric column j: its present values, and {@code fill} (NaN for none) in place of its missing ones. */
+        void numbers(FitSummary summary, int j, double fill) {
+            double lo = summary.min(j);
+            double hi = summary.max(j);
+            double abs = summary.maxAbs(j);
             if (!Double.isNaN(fill)) {
                 lo = Math.min(lo, fill);
                 hi = Math.max(hi, fill);

@@ -65,19 +65,19 @@ final class GradientSum implements Serializable {
      * selects (n_b is then the rows selected).
      * Only this accumulator is modified.
      */
-    GradientSum add(Block block, ArchitectureShape shape, double[] parameters, Sample sample) {
+    GradientSum add(Block block, Architecture network, double[] parameters, Sample sample) {
         double[] x = block.x();
         double[] y = block.y();
         int n = block.rows();
         if (!sample.all()) {
-            n = select(block, shape, sample);
+            n = select(block, network, sample);
             x = sampleX;
             y = sampleY;
             if (n == 0) {
                 return this;
             }
         }
-        ensureWorkspace(shape, block.rows());
+        ensureWorkspace(network, block.rows());
         // n_b / n first: one block of all n rows then has the weight 1 exactly.
         double weight = backprop.architecture().loss().meanOverRows() ? (double) n / total : 1.0;
         if (gradient == null) {
@@ -105,8 +105,8 @@ final class GradientSum implements Serializable {
     }
 
     /** Copies the sampled rows of {@code block} to the front of sampleX/sampleY and returns how many there are. */
-    private int select(Block block, ArchitectureShape shape, Sample sample) {
-        ensureWorkspace(shape, block.rows());
+    private int select(Block block, Architecture network, Sample sample) {
+        ensureWorkspace(network, block.rows());
         Architecture architecture = backprop.architecture();
         int m = architecture.inputs();
         int k = architecture.outputs();
@@ -122,11 +122,11 @@ final class GradientSum implements Serializable {
         return selected;
     }
 
-    private void ensureWorkspace(ArchitectureShape shape, int capacity) {
+    private void ensureWorkspace(Architecture network, int capacity) {
         if (backprop != null && backprop.capacity() >= capacity) {
             return;
         }
-        Architecture architecture = backprop != null ? backprop.architecture() : shape.toArchitecture();
+        Architecture architecture = backprop != null ? backprop.architecture() : network;
         backprop = new Backpropagation(architecture, capacity);
         blockGradient = new double[architecture.parameterCount()];
         sampleX = new double[capacity * architecture.inputs()];

@@ -1,13 +1,10 @@
 package dev.backprop.spark;
 
-import dev.backprop.data.Cells;
 import dev.backprop.data.ColumnType;
-import dev.backprop.data.FeatureEncoder;
-import dev.backprop.data.Imputation;
+import dev.backprop.data.FitSummary;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
-import dev.backprop.data.TargetEncoder;
 import dev.backprop.data.Task;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,17 +15,14 @@ import org.apache.spark.sql.types.StructField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The core's {@link Preprocessor} fitted on a Spark data set, as {@link Preprocessor#fit} fits it on a frame, but
- * with Spark aggregations: no row reaches the driver. Three jobs: the {@link ColumnCensus} types the columns and
- * counts missing cells; on the rows the missing-value policy keeps ({@link RowSelection}), one aggregation gives each
- * numeric column's count, sum, min and max, and one {@code groupBy} each categorical column's label counts
- * ({@link FitStatistics}). From those: the means (sum / count) and modes (most frequent label, ties to the first in
- * {@link Cells#CATEGORY_ORDER}) of {@code --missing mean}, the sorted categories of the one-hot encoding, the task
- * and sorted classes of the target, and the ranges the scalings are fitted on (a filled cell counts as its fill
- * value, a one-hot column ranges over 0 and 1 unless every row or no row has its category).
+ * with Spark jobs: no row reaches the driver. Two jobs: the {@link ColumnCensus} types the columns and counts missing
+ * cells; on the rows the missing-value policy keeps ({@link RowSelection}), every partition computes the core's
+ * {@link FitSummary} of its rows, the summaries are merged, and the core fits the preprocessor from the merged one
+ * ({@link Preprocessor#fit(FitSummary, PreprocessConfig, String)}). The summary also gives the ranges the scalings
+ * are fitted on ({@link EncodedRanges}).
  */
 final class PreprocessingFit {
     /**
@@ -86,10 +80,7 @@ final class PreprocessingFit {
             throw messages.notANumericTarget(config.target(), target.notANumber());
         }
         Selected rows = select(census, inputs, types, config.target(), task, config.missing(), true);
-        Preprocessor preprocessor = Preprocessor.of(config.ignore(), config.missing(),
-                config.missing() == MissingPolicy.MEAN ? imputation(inputs, types, rows.statistics) : null,
-                features(inputs, types, rows.statistics), target(config.target(), task, rows.statistics));
-        return result(preprocessor, rows);
+        return result(Preprocessor.fit(rows.summary, config, source), rows);
     }
 
     /**
@@ -149,24 +140,23 @@ final class PreprocessingFit {
         return census;
     }
 
-    /** The rows the policy keeps and their statistics. */
+    /** The rows the policy keeps and their summary. */
     private record Selected(List<ColumnSource> used, List<ColumnType> types, Dataset<Row> rows,
-                            FitStatistics statistics) {
+                            FitSummary summary) {
     }
 
     private Selected select(ColumnCensus census, List<String> inputs, List<ColumnType> inputTypes, String target,
                             Task task, MissingPolicy policy, boolean fitting) {
         List<ColumnSource> used = new ArrayList<>();
         List<ColumnType> types = new ArrayList<>();
-        List<ColumnSource> numeric = new ArrayList<>();
-        List<ColumnSource> categorical = new ArrayList<>();
+        List<ColumnType> uses = new ArrayList<>();
         for (int j = 0; j <= inputs.size(); j++) {
             ColumnCensus.Entry entry = census.entry(j < inputs.size() ? inputs.get(j) : target);
             ColumnType role = j < inputs.size() ? inputTypes.get(j)
                     : task == Task.REGRESSION ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
             used.add(entry.source());
             types.add(entry.type());
-            (role == ColumnType.NUMERIC ? numeric : categorical).add(entry.source());
+            uses.add(role);
         }
         if (policy == MissingPolicy.ERROR) {
             List<ColumnSource> inDataOrder = new ArrayList<>();
@@ -176,76 +166,15 @@ final class PreprocessingFit {
             RowSelection.requireNone(data, census, inDataOrder, fitting, source);
         }
         Dataset<Row> kept = policy == MissingPolicy.ERROR ? data : data.filter(RowSelection.kept(policy, used));
-        FitStatistics statistics = FitStatistics.of(kept, numeric, categorical);
-        if (statistics.rows() == 0) {
+        FitSummary summary = FrameRows.summary(kept, used, uses);
+        if (summary.rows() == 0) {
             throw messages.noRowLeft(policy, target);
         }
-        return new Selected(used, types, kept, statistics);
+        return new Selected(used, types, kept, summary);
     }
 
     private static Result result(Preprocessor preprocessor, Selected rows) {
-        return new Result(preprocessor, rows.used, rows.types, rows.rows, rows.statistics.rows(),
-                EncodedRanges.inputs(preprocessor, rows.statistics),
-                EncodedRanges.target(preprocessor.target(), rows.statistics));
-    }
-
-    /** The training means and modes, as {@link Imputation#fit} finds them. */
-    private Imputation imputation(List<String> inputs, List<ColumnType> types, FitStatistics statistics) {
-        int m = inputs.size();
-        double[] means = new double[m];
-        String[] modes = new String[m];
-        for (int j = 0; j < m; j++) {
-            String name = inputs.get(j);
-            if (types.get(j) == ColumnType.NUMERIC) {
-                FitStatistics.Numbers numbers = statistics.numbers(name);
-                if (numbers.count() == 0) {
-                    throw messages.nothingToFill(name, ColumnType.NUMERIC);
-                }
-                means[j] = numbers.sum() / numbers.count();
-            } else {
-                modes[j] = mode(statistics.labels(name));
-                if (modes[j] == null) {
-                    throw messages.nothingToFill(name, ColumnType.CATEGORICAL);
-                }
-            }
-        }
-        return Imputation.of(inputs, types, means, modes);
-    }
-
-    /** The most frequent label, ties going to the first in the category order; null if there is none. */
-    private static String mode(Map<String, Long> counts) {
-        String best = null;
-        long bestCount = 0;
-        for (Map.Entry<String, Long> e : counts.entrySet()) {
-            long count = e.getValue();
-            if (count > bestCount || count == bestCount && Cells.CATEGORY_ORDER.compare(e.getKey(), best) < 0) {
-                best = e.getKey();
-                bestCount = count;
-            }
-        }
-        return best;
-    }
-
-    private static List<String> sorted(Map<String, Long> counts) {
-        return counts.keySet().stream().sorted(Cells.CATEGORY_ORDER).toList();
-    }
-
-    private static FeatureEncoder features(List<String> inputs, List<ColumnType> types, FitStatistics statistics) {
-        List<List<String>> categories = new ArrayList<>();
-        for (int j = 0; j < inputs.size(); j++) {
-            categories.add(types.get(j) == ColumnType.NUMERIC ? List.of() : sorted(statistics.labels(inputs.get(j))));
-        }
-        return FeatureEncoder.of(inputs, types, categories);
-    }
-
-    private TargetEncoder target(String column, Task task, FitStatistics statistics) {
-        if (task == Task.REGRESSION) {
-            return TargetEncoder.of(column, Task.REGRESSION, List.of());
-        }
-        List<String> classes = sorted(statistics.labels(column));
-        if (classes.size() < 2) {
-            throw messages.oneClass(column, classes.get(0));
-        }
-        return TargetEncoder.of(column, Task.CLASSIFICATION, classes);
+        return new Result(preprocessor, rows.used, rows.types, rows.rows, rows.summary.rows(),
+                EncodedRanges.inputs(preprocessor, rows.summary), EncodedRanges.target(preprocessor, rows.summary));
     }
 }

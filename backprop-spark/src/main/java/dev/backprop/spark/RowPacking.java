@@ -38,22 +38,13 @@ final class RowPacking {
 
     /** The rows a preprocessing fit selected, encoded by its preprocessor. */
     PackedDataset prepared(PreprocessingFit.Result fit) {
-        List<String> names = new ArrayList<>();
-        Column[] selected = new Column[fit.used().size()];
-        boolean[] text = new boolean[selected.length];
-        for (int j = 0; j < selected.length; j++) {
-            ColumnSource c = fit.used().get(j);
-            names.add(c.name());
-            text[j] = c.text();
-            selected[j] = (c.text() ? c.raw() : c.raw().cast(DataTypes.DoubleType)).as("c" + j);
-        }
         Preprocessor preprocessor = fit.preprocessor();
         Scaling inputScaling = fit.inputs().scaling(config.scaling());
         Scaling outputScaling = fit.targets().targetScaling(config.scaling(), config.loss(),
                 preprocessor.target().outputNames());
-        RowEncoder encoder = new FrameRows(preprocessor, names, fit.types(), text);
-        JavaRDD<Block> blocks = cache(fit.selected().select(selected), encoder, inputScaling, outputScaling,
-                fit.rows(), selected.length);
+        RowEncoder encoder = new FrameRows(preprocessor, fit.used(), fit.types());
+        JavaRDD<Block> blocks = cache(fit.selected().select(FrameRows.cells(fit.used())), encoder, inputScaling,
+                outputScaling, fit.rows(), fit.used().size());
         return new PackedDataset(blocks, fit.rows(), preprocessor.features().outputNames(),
                 preprocessor.target().outputNames(), inputScaling, outputScaling, fit.targets(), 0.0, preprocessor);
     }
@@ -99,8 +90,7 @@ final class RowPacking {
                                  long count, int columns) {
         Dataset<Row> source = partitions > 0 ? rows.repartition(partitions) : rows;
         JavaRDD<Block> blocks = source.javaRDD()
-                .mapPartitionsWithIndex(new BlockPacker(encoder, blockRows, ScalingShape.of(inputScaling),
-                        ScalingShape.of(outputScaling)), false)
+                .mapPartitionsWithIndex(new BlockPacker(encoder, blockRows, inputScaling, outputScaling), false)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         blocks.setName("backprop blocks (" + count + " rows x " + columns + " columns)");
         // Materialise now: the first iteration should not pay for reading and packing.
