@@ -1,5 +1,6 @@
 package dev.backprop.data;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,8 +27,14 @@ import java.util.Optional;
  * Dataset train = prep.apply(split.train(frame)).dataset();
  * Prepared test = prep.apply(split.test(frame));   // test.unseenCategories() for a warning
  * }</pre>
+ *
+ * <p>Serializable, so that a distributed trainer can ship it to its workers (the serialized form is no storage
+ * format: the model file is).
+ *
+ * @serial exclude
  */
-public final class Preprocessor {
+public final class Preprocessor implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final List<String> ignored;
     private final MissingPolicy missing;
     private final Imputation imputation;

@@ -3,6 +3,7 @@ package dev.backprop.data;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.linalg.MemoryBudget;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,8 +21,14 @@ import java.util.Objects;
  *
  * <p>State, for serialisation: {@link #column()}, {@link #task()}, {@link #classes()} (empty for regression);
  * {@link #of} rebuilds an equal encoder from them.
+ *
+ * <p>Serializable, so that a distributed trainer can ship it to its workers (the serialized form is no storage
+ * format: the model file is).
+ *
+ * @serial exclude
  */
-public final class TargetEncoder {
+public final class TargetEncoder implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final String HINT = "rows without a target cannot be learned from or scored; drop them "
             + "(--missing drop or --missing mean)";
 
