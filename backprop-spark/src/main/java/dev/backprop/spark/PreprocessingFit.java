@@ -1,5 +1,6 @@
 package dev.backprop.spark;
 
+import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.ColumnType;
 import dev.backprop.data.FitSummary;
 import dev.backprop.data.MissingPolicy;
@@ -37,7 +38,7 @@ final class PreprocessingFit {
      * @param targets      the encoded targets' ranges
      */
     record Result(Preprocessor preprocessor, List<ColumnSource> used, List<ColumnType> types, Dataset<Row> selected,
-                  long rows, Ranges inputs, Ranges targets) {
+                  long rows, ColumnRanges inputs, ColumnRanges targets) {
     }
 
     private final Dataset<Row> data;
