@@ -102,18 +102,7 @@ public final class Preprocessor implements Serializable {
      *                              no value to fill with, or the target does not suit the task
      */
     public static Preprocessor fit(Frame train, PreprocessConfig config) {
-        List<String> wanted = new ArrayList<>(config.ignore());
-        wanted.add(config.target());
-        train.requireColumns(wanted);
-        List<String> inputs = new ArrayList<>();
-        for (String name : train.names()) {
-            if (!name.equals(config.target()) && !config.ignore().contains(name)) {
-                inputs.add(name);
-            }
-        }
-        if (inputs.isEmpty()) {
-            throw new InvalidDataException(train.source(), 0, null, noInput(train.names(), config));
-        }
+        List<String> inputs = inputs(train.names(), config, train.source());
         List<String> used = new ArrayList<>(inputs);
         used.add(config.target());
         Frame rows = select(train, selectRows(train, config.missing(), inputs, used, MissingValues.TRAINING_HINT));
@@ -123,6 +112,33 @@ public final class Preprocessor implements Serializable {
         }
         uses.add(TargetEncoder.use(rows, config.target(), config.task()));
         return fit(FitSummary.of(rows, used, uses), config, train.source());
+    }
+
+    /**
+     * The inputs a fit on a table with these columns uses: every column but the target and the ignored ones, in the
+     * table's order.
+     *
+     * @param columns the table's column names, in order
+     * @param config  the target and the ignored columns
+     * @param source  the data's name in messages, or null
+     * @return the input column names
+     * @throws InvalidDataException if the target or an ignored column is not among {@code columns}, or no input
+     *                              column is left
+     */
+    public static List<String> inputs(List<String> columns, PreprocessConfig config, String source) {
+        List<String> wanted = new ArrayList<>(config.ignore());
+        wanted.add(config.target());
+        Frame.requireColumns(source, columns, wanted);
+        List<String> inputs = new ArrayList<>();
+        for (String name : columns) {
+            if (!name.equals(config.target()) && !config.ignore().contains(name)) {
+                inputs.add(name);
+            }
+        }
+        if (inputs.isEmpty()) {
+            throw new InvalidDataException(source, 0, null, noInput(columns, config));
+        }
+        return inputs;
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.backprop.spark;
 
 import dev.backprop.data.CategoricalColumn;
-import dev.backprop.data.Column;
 import dev.backprop.data.ColumnType;
 import dev.backprop.data.FeatureEncoder;
 import dev.backprop.data.Frame;
@@ -26,21 +25,6 @@ final class CoreMessages {
     /** @param source the data's name in messages, or null */
     CoreMessages(String source) {
         this.source = source;
-    }
-
-    /** Throws the core's error naming those of {@code wanted} that are not among {@code columns}. */
-    void requireColumns(List<String> columns, List<String> wanted) {
-        header(columns).requireColumns(wanted);
-    }
-
-    /** No input column is left of {@code columns} once {@code config}'s target and ignored columns are set aside. */
-    InvalidDataException noInput(List<String> columns, PreprocessConfig config) {
-        return thrown(() -> Preprocessor.fit(header(columns), config));
-    }
-
-    /** A frame with no rows and these columns. */
-    private Frame header(List<String> columns) {
-        return Frame.of(source, columns.stream().<Column>map(name -> NumericColumn.of(name, new double[0])).toList());
     }
 
     /** Regression was asked of the target {@code column}, which holds {@code label}, not a number. */

@@ -3,6 +3,7 @@ package dev.backprop.spark;
 import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.ColumnType;
 import dev.backprop.data.FitSummary;
+import dev.backprop.data.Frame;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
@@ -63,15 +64,7 @@ final class PreprocessingFit {
     }
 
     private Result fit(PreprocessConfig config) {
-        List<String> columns = Arrays.asList(data.columns());
-        List<String> wanted = new ArrayList<>(config.ignore());
-        wanted.add(config.target());
-        messages.requireColumns(columns, wanted);
-        List<String> inputs = new ArrayList<>(columns);
-        inputs.removeAll(wanted);
-        if (inputs.isEmpty()) {
-            throw messages.noInput(columns, config);
-        }
+        List<String> inputs = Preprocessor.inputs(Arrays.asList(data.columns()), config, source);
         ColumnCensus census = census(inputs, config.target());
         List<ColumnType> types = inputs.stream().map(name -> census.entry(name).type()).toList();
         ColumnCensus.Entry target = census.entry(config.target());
@@ -99,7 +92,7 @@ final class PreprocessingFit {
         String targetName = preprocessor.target().column();
         List<String> wanted = new ArrayList<>(inputs);
         wanted.add(targetName);
-        messages.requireColumns(Arrays.asList(data.columns()), wanted);
+        Frame.requireColumns(source, Arrays.asList(data.columns()), wanted);
         ColumnCensus census = census(inputs, targetName);
         List<ColumnType> types = preprocessor.features().types();
         for (int j = 0; j < inputs.size(); j++) {
