@@ -185,9 +185,7 @@ public final class Preprocessor implements Serializable {
             case DROP -> MissingValues.completeRows(frame, used);
         };
         if (kept.length == 0) {
-            throw new InvalidDataException(frame.source(), 0, null, "every row has a missing value"
-                    + (policy == MissingPolicy.MEAN ? " in the target '" + used.get(used.size() - 1) + "'" : "")
-                    + ", so no row is left to use");
+            throw MissingValues.noRowLeft(frame.source(), policy, used.get(used.size() - 1));
         }
         return kept;
     }

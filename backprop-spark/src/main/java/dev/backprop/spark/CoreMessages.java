@@ -5,10 +5,6 @@ import dev.backprop.data.ColumnType;
 import dev.backprop.data.FeatureEncoder;
 import dev.backprop.data.Frame;
 import dev.backprop.data.InvalidDataException;
-import dev.backprop.data.MissingPolicy;
-import dev.backprop.data.NumericColumn;
-import dev.backprop.data.PreprocessConfig;
-import dev.backprop.data.Preprocessor;
 import dev.backprop.data.TargetEncoder;
 import dev.backprop.data.Task;
 
@@ -37,14 +33,6 @@ final class CoreMessages {
     InvalidDataException wasNumeric(String column, String label) {
         FeatureEncoder numeric = FeatureEncoder.of(List.of(column), List.of(ColumnType.NUMERIC), List.of(List.of()));
         return thrown(() -> numeric.encode(Frame.of(source, List.of(text(column, label)))));
-    }
-
-    /** {@code policy} left no row of the data (the target is {@code target}). */
-    InvalidDataException noRowLeft(MissingPolicy policy, String target) {
-        String input = target + "'";   // any other name: the message names only the target
-        Frame gaps = Frame.of(source, List.of(NumericColumn.of(input, new double[] {Double.NaN}),
-                NumericColumn.of(target, new double[] {Double.NaN})));
-        return thrown(() -> Preprocessor.fit(gaps, PreprocessConfig.of(target).withMissing(policy)));
     }
 
     private static CategoricalColumn text(String column, String label) {

@@ -5,6 +5,7 @@ import dev.backprop.data.ColumnType;
 import dev.backprop.data.FitSummary;
 import dev.backprop.data.Frame;
 import dev.backprop.data.MissingPolicy;
+import dev.backprop.data.MissingValues;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Task;
@@ -162,7 +163,7 @@ final class PreprocessingFit {
         Dataset<Row> kept = policy == MissingPolicy.ERROR ? data : data.filter(RowSelection.kept(policy, used));
         FitSummary summary = FrameRows.summary(kept, used, uses);
         if (summary.rows() == 0) {
-            throw messages.noRowLeft(policy, target);
+            throw MissingValues.noRowLeft(source, policy, target);
         }
         return new Selected(used, types, kept, summary);
     }
