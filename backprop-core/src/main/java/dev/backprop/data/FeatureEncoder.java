@@ -46,6 +46,16 @@ public final class FeatureEncoder implements Serializable {
     }
 
     /**
+     * Why a column that was numeric in training cannot hold {@code label}, in the words encoding uses.
+     *
+     * @param label a label of the column that is not a number
+     * @return the reason, for an {@link InvalidDataException} naming the column
+     */
+    public static String wasNumericReason(String label) {
+        return "'" + Numbers.abbreviate(label) + "' is not a number, but this column was numeric in the training data";
+    }
+
+    /**
      * An encoder with stored columns and categories.
      *
      * @param columns    the input columns, in order; copied

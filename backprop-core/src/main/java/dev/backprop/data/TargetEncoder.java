@@ -104,13 +104,23 @@ public final class TargetEncoder implements Serializable {
         if (chosen == Task.REGRESSION && target instanceof CategoricalColumn) {
             for (int i = 0; i < train.rows(); i++) {
                 if (!Double.isFinite(Numbers.parse(target.label(i)))) {
-                    throw new InvalidDataException(train.source(), train.line(i), column, "regression needs a "
-                            + "numeric target, but '" + Numbers.abbreviate(target.label(i)) + "' is not a number; "
-                            + "leave the task to be inferred to classify by this column");
+                    throw new InvalidDataException(train.source(), train.line(i), column,
+                            notNumericReason(target.label(i)));
                 }
             }
         }
         return chosen == Task.REGRESSION ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
+    }
+
+    /**
+     * Why regression cannot be asked of a target holding {@code label}, in the words fitting uses.
+     *
+     * @param label a label of the target column that is not a number
+     * @return the reason, for an {@link InvalidDataException} naming the column
+     */
+    public static String notNumericReason(String label) {
+        return "regression needs a numeric target, but '" + Numbers.abbreviate(label) + "' is not a number; leave "
+                + "the task to be inferred to classify by this column";
     }
 
     /**

@@ -2,12 +2,15 @@ package dev.backprop.spark;
 
 import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.ColumnType;
+import dev.backprop.data.FeatureEncoder;
 import dev.backprop.data.FitSummary;
 import dev.backprop.data.Frame;
+import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.MissingValues;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
+import dev.backprop.data.TargetEncoder;
 import dev.backprop.data.Task;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,12 +48,10 @@ final class PreprocessingFit {
 
     private final Dataset<Row> data;
     private final String source;
-    private final CoreMessages messages;
 
     private PreprocessingFit(Dataset<Row> data, String source) {
         this.data = data;
         this.source = source;
-        this.messages = new CoreMessages(source);
     }
 
     /**
@@ -72,7 +73,8 @@ final class PreprocessingFit {
         Task task = config.task() != null ? config.task()
                 : target.type() == ColumnType.NUMERIC ? Task.REGRESSION : Task.CLASSIFICATION;
         if (task == Task.REGRESSION && target.type() == ColumnType.CATEGORICAL) {
-            throw messages.notANumericTarget(config.target(), target.notANumber());
+            throw new InvalidDataException(source, 0, config.target(),
+                    TargetEncoder.notNumericReason(target.notANumber()));
         }
         Selected rows = select(census, inputs, types, config.target(), task, config.missing(), true);
         return result(Preprocessor.fit(rows.summary, config, source), rows);
@@ -108,7 +110,8 @@ final class PreprocessingFit {
     /** A column numeric in training must hold numbers; any column may be read as categories. */
     private void checkNumeric(ColumnCensus.Entry entry, ColumnType trained) {
         if (trained == ColumnType.NUMERIC && entry.type() == ColumnType.CATEGORICAL) {
-            throw messages.wasNumeric(entry.source().name(), entry.notANumber());
+            throw new InvalidDataException(source, 0, entry.source().name(),
+                    FeatureEncoder.wasNumericReason(entry.notANumber()));
         }
     }
 
