@@ -102,7 +102,7 @@ public final class Preprocessor implements Serializable {
      *                              no value to fill with, or the target does not suit the task
      */
     public static Preprocessor fit(Frame train, PreprocessConfig config) {
-        List<String> inputs = inputs(train.names(), config, train.source());
+        List<String> inputs = config.inputs(train.names(), train.source());
         List<String> used = new ArrayList<>(inputs);
         used.add(config.target());
         Frame rows = select(train, selectRows(train, config.missing(), inputs, used, MissingValues.TRAINING_HINT));
@@ -112,33 +112,6 @@ public final class Preprocessor implements Serializable {
         }
         uses.add(TargetEncoder.use(rows, config.target(), config.task()));
         return fit(FitSummary.of(rows, used, uses), config, train.source());
-    }
-
-    /**
-     * The inputs a fit on a table with these columns uses: every column but the target and the ignored ones, in the
-     * table's order.
-     *
-     * @param columns the table's column names, in order
-     * @param config  the target and the ignored columns
-     * @param source  the data's name in messages, or null
-     * @return the input column names
-     * @throws InvalidDataException if the target or an ignored column is not among {@code columns}, or no input
-     *                              column is left
-     */
-    public static List<String> inputs(List<String> columns, PreprocessConfig config, String source) {
-        List<String> wanted = new ArrayList<>(config.ignore());
-        wanted.add(config.target());
-        Frame.requireColumns(source, columns, wanted);
-        List<String> inputs = new ArrayList<>();
-        for (String name : columns) {
-            if (!name.equals(config.target()) && !config.ignore().contains(name)) {
-                inputs.add(name);
-            }
-        }
-        if (inputs.isEmpty()) {
-            throw new InvalidDataException(source, 0, null, noInput(columns, config));
-        }
-        return inputs;
     }
 
     /**
@@ -311,21 +284,5 @@ public final class Preprocessor implements Serializable {
     @Override
     public String toString() {
         return "Preprocessor(ignore " + ignored + ", missing " + missing.id() + ", " + features + ", " + target + ")";
-    }
-
-    /**
-     * Why no input column is left. A file read as one column whose name holds a likely separator was most often split
-     * at the wrong character, so that case says how to name the right one.
-     */
-    private static String noInput(List<String> names, PreprocessConfig config) {
-        if (names.size() == 1) {
-            boolean separator = names.get(0).chars().anyMatch(c -> ",;\t| ".indexOf(c) >= 0);
-            return "has one column only, '" + names.get(0) + "', the target: there is nothing to learn from"
-                    + (separator ? "; if its fields are separated by another character, name it with --delimiter"
-                    : "");
-        }
-        return "no input column is left once the target '" + config.target() + "'"
-                + (config.ignore().isEmpty() ? " is" : " and the ignored columns are")
-                + " set aside: there is nothing to learn from";
     }
 }

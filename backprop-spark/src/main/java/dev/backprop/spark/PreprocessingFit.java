@@ -66,7 +66,7 @@ final class PreprocessingFit {
     }
 
     private Result fit(PreprocessConfig config) {
-        List<String> inputs = Preprocessor.inputs(Arrays.asList(data.columns()), config, source);
+        List<String> inputs = config.inputs(Arrays.asList(data.columns()), source);
         ColumnCensus census = census(inputs, config.target());
         List<ColumnType> types = inputs.stream().map(name -> census.entry(name).type()).toList();
         ColumnCensus.Entry target = census.entry(config.target());
