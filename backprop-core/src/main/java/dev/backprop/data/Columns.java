@@ -30,9 +30,8 @@ final class Columns {
             }
             double v = levelValues[codes[i]];
             if (!Double.isFinite(v)) {
-                throw new InvalidDataException(frame.source(), frame.line(i), column.name(), "'"
-                        + Numbers.abbreviate(categorical.levels().get(codes[i]))
-                        + "' is not a number, but this column was numeric in the training data");
+                throw new InvalidDataException(frame.source(), frame.line(i), column.name(),
+                        FeatureEncoder.wasNumericReason(categorical.levels().get(codes[i])));
             }
             out[i] = v;
         }

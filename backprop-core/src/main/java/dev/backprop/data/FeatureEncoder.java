@@ -2,6 +2,7 @@ package dev.backprop.data;
 
 import dev.backprop.linalg.MemoryBudget;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,8 +18,14 @@ import java.util.Set;
  *
  * <p>State, for serialisation: {@link #columns()}, {@link #types()} and {@link #categories()} (an empty list for a
  * numeric column); {@link #of} rebuilds an equal encoder from them.
+ *
+ * <p>Serializable, so that a distributed trainer can ship it to its workers (the serialized form is no storage
+ * format: the model file is).
+ *
+ * @serial exclude
  */
-public final class FeatureEncoder {
+public final class FeatureEncoder implements Serializable {
+    private static final long serialVersionUID = 1L;
     /** What to do about a missing cell, said when fitting or encoding finds one. */
     static final String HINT = "fill them or drop those rows before encoding (see MissingPolicy)";
 
@@ -36,6 +43,16 @@ public final class FeatureEncoder {
             w += types.get(j) == ColumnType.NUMERIC ? 1 : categories.get(j).size();
         }
         this.width = w;
+    }
+
+    /**
+     * Why a column that was numeric in training cannot hold {@code label}, in the words encoding uses.
+     *
+     * @param label a label of the column that is not a number
+     * @return the reason, for an {@link InvalidDataException} naming the column
+     */
+    public static String wasNumericReason(String label) {
+        return "'" + Numbers.abbreviate(label) + "' is not a number, but this column was numeric in the training data";
     }
 
     /**

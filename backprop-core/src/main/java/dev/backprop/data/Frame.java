@@ -203,15 +203,28 @@ public final class Frame {
      * @throws InvalidDataException naming every missing column and listing those there are
      */
     public void requireColumns(Collection<String> names) {
+        requireColumns(source, names(), names);
+    }
+
+    /**
+     * Checks that every one of {@code wanted} is among {@code columns}, as {@link #requireColumns(Collection)} checks
+     * a frame's columns: for a caller that has a table's column names but no frame of it (a distributed data set).
+     *
+     * @param source  the data's name in messages, or null
+     * @param columns the table's column names, in order
+     * @param wanted  the column names to look for
+     * @throws InvalidDataException naming every missing column and listing those there are
+     */
+    public static void requireColumns(String source, List<String> columns, Collection<String> wanted) {
         List<String> missing = new ArrayList<>();
-        for (String name : names) {
-            if (indexOf(name) < 0) {
+        for (String name : wanted) {
+            if (!columns.contains(name)) {
                 missing.add(name);
             }
         }
         if (!missing.isEmpty()) {
             throw new InvalidDataException(source, 0, null, "no column" + (missing.size() > 1 ? "s" : "") + " named "
-                    + quoteAll(missing) + " (columns: " + String.join(", ", names()) + ")");
+                    + quoteAll(missing) + " (columns: " + String.join(", ", columns) + ")");
         }
     }
 

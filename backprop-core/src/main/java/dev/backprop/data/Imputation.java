@@ -1,5 +1,6 @@
 package dev.backprop.data;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +14,14 @@ import java.util.Objects;
  * <p>State, for serialisation: {@link #columns()}, {@link #types()}, {@link #means()} (used for numeric columns, 0 for
  * categorical ones) and {@link #modes()} (used for categorical columns, {@code null} for numeric ones);
  * {@link #of} rebuilds an equal object from them.
+ *
+ * <p>Serializable, so that a distributed trainer can ship it to its workers (the serialized form is no storage
+ * format: the model file is).
+ *
+ * @serial exclude
  */
-public final class Imputation {
+public final class Imputation implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final List<String> columns;
     private final List<ColumnType> types;
     private final double[] means;

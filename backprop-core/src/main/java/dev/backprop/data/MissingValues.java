@@ -20,6 +20,21 @@ public final class MissingValues {
     }
 
     /**
+     * The error when {@code policy} keeps no row: every row misses a cell it needs (the target's, for
+     * {@link MissingPolicy#MEAN}).
+     *
+     * @param source where the data came from, for the message, or {@code null}
+     * @param policy the policy that selected the rows
+     * @param target the target column
+     * @return the exception, to be thrown
+     */
+    public static InvalidDataException noRowLeft(String source, MissingPolicy policy, String target) {
+        String where = policy == MissingPolicy.MEAN ? " in the target '" + target + "'" : "";
+        return new InvalidDataException(source, 0, null, "every row has a missing value" + where
+                + ", so no row is left to use");
+    }
+
+    /**
      * Checks that {@code columns} of {@code frame} have no missing cell.
      *
      * @throws InvalidDataException naming the first column (in frame order) with missing cells, how many, their first

@@ -1,5 +1,6 @@
 package dev.backprop.data;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -67,5 +68,43 @@ public record PreprocessConfig(String target, List<String> ignore, MissingPolicy
      */
     public PreprocessConfig withTask(Task newTask) {
         return new PreprocessConfig(target, ignore, missing, newTask);
+    }
+
+    /**
+     * The inputs a fit on a table with these columns uses: every column but the target and the ignored ones, in the
+     * table's order.
+     *
+     * @param columns the table's column names, in order
+     * @param source  the data's name in messages, or null
+     * @return the input column names
+     * @throws InvalidDataException if the target or an ignored column is not among {@code columns}, or no input
+     *                              column is left
+     */
+    public List<String> inputs(List<String> columns, String source) {
+        List<String> wanted = new ArrayList<>(ignore);
+        wanted.add(target);
+        Frame.requireColumns(source, columns, wanted);
+        List<String> inputs = new ArrayList<>();
+        for (String name : columns) {
+            if (!name.equals(target) && !ignore.contains(name)) {
+                inputs.add(name);
+            }
+        }
+        if (inputs.isEmpty()) {
+            throw new InvalidDataException(source, 0, null, noInput(columns));
+        }
+        return inputs;
+    }
+
+    private String noInput(List<String> names) {
+        if (names.size() == 1) {
+            boolean separator = names.get(0).chars().anyMatch(c -> ",;\t| ".indexOf(c) >= 0);
+            return "has one column only, '" + names.get(0) + "', the target: there is nothing to learn from"
+                    + (separator ? "; if its fields are separated by another character, name it with --delimiter"
+                    : "");
+        }
+        return "no input column is left once the target '" + target + "'"
+                + (ignore.isEmpty() ? " is" : " and the ignored columns are")
+                + " set aside: there is nothing to learn from";
     }
 }

@@ -1,5 +1,6 @@
 package dev.backprop.data;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,8 +27,14 @@ import java.util.Optional;
  * Dataset train = prep.apply(split.train(frame)).dataset();
  * Prepared test = prep.apply(split.test(frame));   // test.unseenCategories() for a warning
  * }</pre>
+ *
+ * <p>Serializable, so that a distributed trainer can ship it to its workers (the serialized form is no storage
+ * format: the model file is).
+ *
+ * @serial exclude
  */
-public final class Preprocessor {
+public final class Preprocessor implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final List<String> ignored;
     private final MissingPolicy missing;
     private final Imputation imputation;
@@ -95,18 +102,7 @@ public final class Preprocessor {
      *                              no value to fill with, or the target does not suit the task
      */
     public static Preprocessor fit(Frame train, PreprocessConfig config) {
-        List<String> wanted = new ArrayList<>(config.ignore());
-        wanted.add(config.target());
-        train.requireColumns(wanted);
-        List<String> inputs = new ArrayList<>();
-        for (String name : train.names()) {
-            if (!name.equals(config.target()) && !config.ignore().contains(name)) {
-                inputs.add(name);
-            }
-        }
-        if (inputs.isEmpty()) {
-            throw new InvalidDataException(train.source(), 0, null, noInput(train.names(), config));
-        }
+        List<String> inputs = config.inputs(train.names(), train.source());
         List<String> used = new ArrayList<>(inputs);
         used.add(config.target());
         Frame rows = select(train, selectRows(train, config.missing(), inputs, used, MissingValues.TRAINING_HINT));
@@ -162,9 +158,7 @@ public final class Preprocessor {
             case DROP -> MissingValues.completeRows(frame, used);
         };
         if (kept.length == 0) {
-            throw new InvalidDataException(frame.source(), 0, null, "every row has a missing value"
-                    + (policy == MissingPolicy.MEAN ? " in the target '" + used.get(used.size() - 1) + "'" : "")
-                    + ", so no row is left to use");
+            throw MissingValues.noRowLeft(frame.source(), policy, used.get(used.size() - 1));
         }
         return kept;
     }
@@ -290,21 +284,5 @@ public final class Preprocessor {
     @Override
     public String toString() {
         return "Preprocessor(ignore " + ignored + ", missing " + missing.id() + ", " + features + ", " + target + ")";
-    }
-
-    /**
-     * Why no input column is left. A file read as one column whose name holds a likely separator was most often split
-     * at the wrong character, so that case says how to name the right one.
-     */
-    private static String noInput(List<String> names, PreprocessConfig config) {
-        if (names.size() == 1) {
-            boolean separator = names.get(0).chars().anyMatch(c -> ",;\t| ".indexOf(c) >= 0);
-            return "has one column only, '" + names.get(0) + "', the target: there is nothing to learn from"
-                    + (separator ? "; if its fields are separated by another character, name it with --delimiter"
-                    : "");
-        }
-        return "no input column is left once the target '" + config.target() + "'"
-                + (config.ignore().isEmpty() ? " is" : " and the ignored columns are")
-                + " set aside: there is nothing to learn from";
     }
 }

@@ -74,28 +74,23 @@ public final class Scaling implements Serializable {
      * @return the scaling fitted on every row of {@code data}
      */
     public static Scaling fit(ScalingMethod method, Matrix data) {
-        int cols = data.cols();
-        double[] min = new double[cols];
-        double[] max = new double[cols];
-        if (method != ScalingMethod.NONE && data.rows() > 0) {
-            Arrays.fill(min, Double.POSITIVE_INFINITY);
-            Arrays.fill(max, Double.NEGATIVE_INFINITY);
-            double[] values = data.toArray();
-            for (int i = 0; i < data.rows(); i++) {
-                for (int j = 0; j < cols; j++) {
-                    double v = values[i * cols + j];
-                    if (method == ScalingMethod.MAX) {
-                        v = Math.abs(v);
-                    }
-                    min[j] = Math.min(min[j], v);
-                    max[j] = Math.max(max[j], v);
-                }
-            }
-            if (method == ScalingMethod.MAX) {
-                Arrays.fill(min, 0.0);
-            }
-        }
-        return new Scaling(method, min, max);
+        return method == ScalingMethod.NONE ? none(data.cols()) : fit(method, ColumnRanges.of(data));
+    }
+
+    /**
+     * Fits {@code method} on columns with these ranges over the training rows: the scaling
+     * {@link #fit(ScalingMethod, Matrix)} fits on a matrix whose ranges they are.
+     *
+     * @param method how to scale
+     * @param ranges the training values' ranges; not modified
+     * @return the scaling
+     */
+    public static Scaling fit(ScalingMethod method, ColumnRanges ranges) {
+        return switch (method) {
+            case MINMAX -> new Scaling(method, ranges.min().clone(), ranges.max().clone());
+            case MAX -> new Scaling(method, new double[ranges.columns()], ranges.maxAbs().clone());
+            case NONE -> none(ranges.columns());
+        };
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.backprop.data;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.linalg.MemoryBudget;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,8 +21,14 @@ import java.util.Objects;
  *
  * <p>State, for serialisation: {@link #column()}, {@link #task()}, {@link #classes()} (empty for regression);
  * {@link #of} rebuilds an equal encoder from them.
+ *
+ * <p>Serializable, so that a distributed trainer can ship it to its workers (the serialized form is no storage
+ * format: the model file is).
+ *
+ * @serial exclude
  */
-public final class TargetEncoder {
+public final class TargetEncoder implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final String HINT = "rows without a target cannot be learned from or scored; drop them "
             + "(--missing drop or --missing mean)";
 
@@ -97,13 +104,23 @@ public final class TargetEncoder {
         if (chosen == Task.REGRESSION && target instanceof CategoricalColumn) {
             for (int i = 0; i < train.rows(); i++) {
                 if (!Double.isFinite(Numbers.parse(target.label(i)))) {
-                    throw new InvalidDataException(train.source(), train.line(i), column, "regression needs a "
-                            + "numeric target, but '" + Numbers.abbreviate(target.label(i)) + "' is not a number; "
-                            + "leave the task to be inferred to classify by this column");
+                    throw new InvalidDataException(train.source(), train.line(i), column,
+                            notNumericReason(target.label(i)));
                 }
             }
         }
         return chosen == Task.REGRESSION ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
+    }
+
+    /**
+     * Why regression cannot be asked of a target holding {@code label}, in the words fitting uses.
+     *
+     * @param label a label of the target column that is not a number
+     * @return the reason, for an {@link InvalidDataException} naming the column
+     */
+    public static String notNumericReason(String label) {
+        return "regression needs a numeric target, but '" + Numbers.abbreviate(label) + "' is not a number; leave "
+                + "the task to be inferred to classify by this column";
     }
 
     /**

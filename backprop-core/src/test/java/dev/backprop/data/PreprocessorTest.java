@@ -3,6 +3,10 @@ package dev.backprop.data;
 import dev.backprop.linalg.Matrix;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -203,5 +207,26 @@ class PreprocessorTest {
             }
         }
         assertThat(perClass).containsExactly(15, 15, 15);
+    }
+
+    @Test
+    void survivesJavaSerializationWithItsStateAndEncoding() throws Exception {
+        Frame frame = csv(MIXED);
+        Preprocessor prep = Preprocessor.fit(frame, PreprocessConfig.of("label").withIgnore(List.of("id"))
+                .withMissing(MissingPolicy.MEAN));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(prep);
+        }
+        Preprocessor copy;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (Preprocessor) in.readObject();
+        }
+        assertThat(copy.ignored()).isEqualTo(prep.ignored());
+        assertThat(copy.features().categories()).isEqualTo(prep.features().categories());
+        assertThat(copy.imputation().orElseThrow().means()).isEqualTo(prep.imputation().orElseThrow().means());
+        assertThat(copy.target().classes()).isEqualTo(prep.target().classes());
+        assertThat(copy.apply(frame).dataset().x()).isEqualTo(prep.apply(frame).dataset().x());
+        assertThat(copy.apply(frame).dataset().y()).isEqualTo(prep.apply(frame).dataset().y());
     }
 }

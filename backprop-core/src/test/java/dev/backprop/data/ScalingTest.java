@@ -65,4 +65,17 @@ class ScalingTest {
         assertThat(scaling.apply(data)).isEqualTo(data);
         assertThat(scaling.invert(data)).isEqualTo(data);
     }
+
+    @Test
+    void fittingOnAMatrixsRangesGivesTheScalingFittedOnTheMatrix() {
+        Matrix signed = Matrix.of(new double[][] {{-4, 0.5}, {2, -0.25}, {1, 0}});
+        ColumnRanges ranges = ColumnRanges.of(signed);
+        assertThat(ranges.min()).containsExactly(-4, -0.25);
+        assertThat(ranges.max()).containsExactly(2, 0.5);
+        assertThat(ranges.maxAbs()).containsExactly(4, 0.5);
+        for (ScalingMethod method : ScalingMethod.values()) {
+            assertThat(Scaling.fit(method, ranges)).isEqualTo(Scaling.fit(method, signed));
+        }
+        assertThat(ColumnRanges.of(Matrix.zeros(0, 2)).max()).containsExactly(0, 0);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.backprop.spark;
 
+import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.Scaling;
 import dev.backprop.data.ScalingMethod;
 import dev.backprop.nn.Architecture;
@@ -43,7 +44,7 @@ final class ClusterRows implements RemoteRows {
             throw new IllegalArgumentException("the data was packed with scaling " + data.inputScaling().method().id()
                     + " but this trainer scales by " + scaling.id());
         }
-        Scaling targetScaling = data.targetRanges().targetScaling(scaling, loss, data.targetNames());
+        Scaling targetScaling = targetScaling(data.targetRanges(), scaling, loss, data.targetNames());
         if (!targetScaling.equals(data.outputScaling())) {
             throw new IllegalArgumentException("the data was packed with targets scaled by "
                     + data.outputScaling().method().id() + " but loss " + loss.id() + " needs them scaled by "
@@ -54,6 +55,28 @@ final class ClusterRows implements RemoteRows {
                     + "to 1) but some row's sum is off by %s", loss.id(), data.targetSumError()));
         }
         return new ClusterRows(data, aggregationDepth, sampleFraction);
+    }
+
+    /**
+     * The target scaling for {@code loss} on targets with these ranges: none for the cross-entropies, whose targets
+     * are probabilities, as the core's trainer does; otherwise {@code method}'s.
+     *
+     * @throws IllegalArgumentException if a cross-entropy target lies outside [0, 1], naming the column
+     */
+    static Scaling targetScaling(ColumnRanges ranges, ScalingMethod method, Loss loss, List<String> names) {
+        if (!loss.crossEntropy()) {
+            return Scaling.fit(method, ranges);
+        }
+        double[] min = ranges.min();
+        double[] max = ranges.max();
+        for (int j = 0; j < min.length; j++) {
+            if (!(min[j] >= 0 && max[j] <= 1)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "%s needs targets in [0, 1] but column %s has values from %s to %s", loss.id(),
+                        names.get(j), min[j], max[j]));
+            }
+        }
+        return Scaling.none(min.length);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.backprop.spark;
 
+import dev.backprop.data.ColumnRanges;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -101,8 +102,8 @@ final class ColumnStatistics {
     }
 
     /** The ranges of columns [from, to). */
-    Ranges ranges(int from, int to) {
-        return new Ranges(Arrays.copyOfRange(min, from, to), Arrays.copyOfRange(max, from, to),
+    ColumnRanges ranges(int from, int to) {
+        return new ColumnRanges(Arrays.copyOfRange(min, from, to), Arrays.copyOfRange(max, from, to),
                 Arrays.copyOfRange(maxAbs, from, to));
     }
 

@@ -1,5 +1,6 @@
 package dev.backprop.spark;
 
+import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.ColumnType;
 import dev.backprop.data.FeatureEncoder;
 import dev.backprop.data.FitSummary;
@@ -20,7 +21,7 @@ final class EncodedRanges {
     }
 
     /** The encoded inputs' ranges over the kept rows, missing cells counted as their fill values. */
-    static Ranges inputs(Preprocessor preprocessor, FitSummary summary) {
+    static ColumnRanges inputs(Preprocessor preprocessor, FitSummary summary) {
         FeatureEncoder features = preprocessor.features();
         Imputation imputation = preprocessor.imputation().orElse(null);
         long n = summary.rows();
@@ -42,7 +43,7 @@ final class EncodedRanges {
     }
 
     /** The encoded target's ranges over the kept rows. */
-    static Ranges target(Preprocessor preprocessor, FitSummary summary) {
+    static ColumnRanges target(Preprocessor preprocessor, FitSummary summary) {
         TargetEncoder target = preprocessor.target();
         int j = preprocessor.features().columns().size();
         Range range = new Range(target.width());
@@ -96,8 +97,8 @@ final class EncodedRanges {
             next++;
         }
 
-        Ranges toRanges() {
-            return new Ranges(min, max, maxAbs);
+        ColumnRanges toRanges() {
+            return new ColumnRanges(min, max, maxAbs);
         }
     }
 }

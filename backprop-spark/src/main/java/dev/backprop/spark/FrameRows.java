@@ -30,18 +30,17 @@ final class FrameRows implements RowEncoder {
     /** Rows a partition's summary takes in at a time. */
     private static final int SUMMARY_BLOCK = 4096;
 
-    private final PreprocessorShape shape;
+    private final Preprocessor preprocessor;
     private final ArrayList<String> names;
     private final ArrayList<ColumnType> types;
     private final boolean[] text;
-    private transient Preprocessor preprocessor;
 
     /**
      * @param used  the columns, selected as {@link #cells} selects them: the inputs, then the target
      * @param types each column's type in the data
      */
     FrameRows(Preprocessor preprocessor, List<ColumnSource> used, List<ColumnType> types) {
-        this.shape = PreprocessorShape.of(preprocessor);
+        this.preprocessor = preprocessor;
         this.names = names(used);
         this.types = new ArrayList<>(types);
         this.text = text(used);
@@ -67,9 +66,6 @@ final class FrameRows implements RowEncoder {
 
     @Override
     public Encoded encode(List<Row> rows) {
-        if (preprocessor == null) {
-            preprocessor = shape.toPreprocessor();
-        }
         Prepared prepared = preprocessor.apply(frame(rows, names, types, text));
         return new Encoded(prepared.dataset().x(), prepared.dataset().y());
     }

@@ -1,5 +1,6 @@
 package dev.backprop.spark;
 
+import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Scaling;
 import org.apache.spark.api.java.JavaRDD;
@@ -21,7 +22,7 @@ public final class PackedDataset implements AutoCloseable {
     private final List<String> targetNames;
     private final Scaling inputScaling;
     private final Scaling outputScaling;
-    private final Ranges targetRanges;
+    private final ColumnRanges targetRanges;
     private final double targetSumError;
     private final Preprocessor preprocessor;
 
@@ -31,7 +32,7 @@ public final class PackedDataset implements AutoCloseable {
      * @param preprocessor   how the rows were encoded, or null for numeric columns read as they are
      */
     PackedDataset(JavaRDD<Block> blocks, long rows, List<String> inputNames, List<String> targetNames,
-                  Scaling inputScaling, Scaling outputScaling, Ranges targetRanges, double targetSumError,
+                  Scaling inputScaling, Scaling outputScaling, ColumnRanges targetRanges, double targetSumError,
                   Preprocessor preprocessor) {
         this.blocks = blocks;
         this.rows = rows;
@@ -102,7 +103,7 @@ public final class PackedDataset implements AutoCloseable {
         return outputScaling;
     }
 
-    Ranges targetRanges() {
+    ColumnRanges targetRanges() {
         return targetRanges;
     }
 

@@ -1,10 +1,16 @@
 package dev.backprop.spark;
 
+import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.ColumnType;
+import dev.backprop.data.FeatureEncoder;
 import dev.backprop.data.FitSummary;
+import dev.backprop.data.Frame;
+import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.MissingPolicy;
+import dev.backprop.data.MissingValues;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
+import dev.backprop.data.TargetEncoder;
 import dev.backprop.data.Task;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,17 +43,15 @@ final class PreprocessingFit {
      * @param targets      the encoded targets' ranges
      */
     record Result(Preprocessor preprocessor, List<ColumnSource> used, List<ColumnType> types, Dataset<Row> selected,
-                  long rows, Ranges inputs, Ranges targets) {
+                  long rows, ColumnRanges inputs, ColumnRanges targets) {
     }
 
     private final Dataset<Row> data;
     private final String source;
-    private final CoreMessages messages;
 
     private PreprocessingFit(Dataset<Row> data, String source) {
         this.data = data;
         this.source = source;
-        this.messages = new CoreMessages(source);
     }
 
     /**
@@ -62,22 +66,15 @@ final class PreprocessingFit {
     }
 
     private Result fit(PreprocessConfig config) {
-        List<String> columns = Arrays.asList(data.columns());
-        List<String> wanted = new ArrayList<>(config.ignore());
-        wanted.add(config.target());
-        messages.requireColumns(columns, wanted);
-        List<String> inputs = new ArrayList<>(columns);
-        inputs.removeAll(wanted);
-        if (inputs.isEmpty()) {
-            throw messages.noInput(columns, config);
-        }
+        List<String> inputs = config.inputs(Arrays.asList(data.columns()), source);
         ColumnCensus census = census(inputs, config.target());
         List<ColumnType> types = inputs.stream().map(name -> census.entry(name).type()).toList();
         ColumnCensus.Entry target = census.entry(config.target());
         Task task = config.task() != null ? config.task()
                 : target.type() == ColumnType.NUMERIC ? Task.REGRESSION : Task.CLASSIFICATION;
         if (task == Task.REGRESSION && target.type() == ColumnType.CATEGORICAL) {
-            throw messages.notANumericTarget(config.target(), target.notANumber());
+            throw new InvalidDataException(source, 0, config.target(),
+                    TargetEncoder.notNumericReason(target.notANumber()));
         }
         Selected rows = select(census, inputs, types, config.target(), task, config.missing(), true);
         return result(Preprocessor.fit(rows.summary, config, source), rows);
@@ -98,7 +95,7 @@ final class PreprocessingFit {
         String targetName = preprocessor.target().column();
         List<String> wanted = new ArrayList<>(inputs);
         wanted.add(targetName);
-        messages.requireColumns(Arrays.asList(data.columns()), wanted);
+        Frame.requireColumns(source, Arrays.asList(data.columns()), wanted);
         ColumnCensus census = census(inputs, targetName);
         List<ColumnType> types = preprocessor.features().types();
         for (int j = 0; j < inputs.size(); j++) {
@@ -113,7 +110,8 @@ final class PreprocessingFit {
     /** A column numeric in training must hold numbers; any column may be read as categories. */
     private void checkNumeric(ColumnCensus.Entry entry, ColumnType trained) {
         if (trained == ColumnType.NUMERIC && entry.type() == ColumnType.CATEGORICAL) {
-            throw messages.wasNumeric(entry.source().name(), entry.notANumber());
+            throw new InvalidDataException(source, 0, entry.source().name(),
+                    FeatureEncoder.wasNumericReason(entry.notANumber()));
         }
     }
 
@@ -168,7 +166,7 @@ final class PreprocessingFit {
         Dataset<Row> kept = policy == MissingPolicy.ERROR ? data : data.filter(RowSelection.kept(policy, used));
         FitSummary summary = FrameRows.summary(kept, used, uses);
         if (summary.rows() == 0) {
-            throw messages.noRowLeft(policy, target);
+            throw MissingValues.noRowLeft(source, policy, target);
         }
         return new Selected(used, types, kept, summary);
     }

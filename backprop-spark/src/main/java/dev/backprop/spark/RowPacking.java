@@ -1,5 +1,6 @@
 package dev.backprop.spark;
 
+import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Scaling;
 import dev.backprop.train.TrainerConfig;
@@ -39,8 +40,8 @@ final class RowPacking {
     /** The rows a preprocessing fit selected, encoded by its preprocessor. */
     PackedDataset prepared(PreprocessingFit.Result fit) {
         Preprocessor preprocessor = fit.preprocessor();
-        Scaling inputScaling = fit.inputs().scaling(config.scaling());
-        Scaling outputScaling = fit.targets().targetScaling(config.scaling(), config.loss(),
+        Scaling inputScaling = Scaling.fit(config.scaling(), fit.inputs());
+        Scaling outputScaling = ClusterRows.targetScaling(fit.targets(), config.scaling(), config.loss(),
                 preprocessor.target().outputNames());
         RowEncoder encoder = new FrameRows(preprocessor, fit.used(), fit.types());
         JavaRDD<Block> blocks = cache(fit.selected().select(FrameRows.cells(fit.used())), encoder, inputScaling,
@@ -72,9 +73,9 @@ final class RowPacking {
             throw new IllegalArgumentException("the dataset has no rows");
         }
         List<String> targetNames = targets.stream().map(ColumnSource::name).toList();
-        Ranges targetRanges = statistics.ranges(m, m + k);
-        Scaling inputScaling = statistics.ranges(0, m).scaling(config.scaling());
-        Scaling outputScaling = targetRanges.targetScaling(config.scaling(), config.loss(), targetNames);
+        ColumnRanges targetRanges = statistics.ranges(m, m + k);
+        Scaling inputScaling = Scaling.fit(config.scaling(), statistics.ranges(0, m));
+        Scaling outputScaling = ClusterRows.targetScaling(targetRanges, config.scaling(), config.loss(), targetNames);
         Column[] doubles = new Column[m + k];
         for (int j = 0; j < m + k; j++) {
             doubles[j] = all.get(j).raw().cast(DataTypes.DoubleType).as("c" + j);
