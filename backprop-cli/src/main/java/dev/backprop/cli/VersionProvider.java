@@ -17,8 +17,17 @@ final class VersionProvider implements IVersionProvider {
                 properties.load(in);
             }
         }
-        return new String[] {"backprop " + properties.getProperty("version", "unknown")
-                + " (Java " + System.getProperty("java.version") + ")",
-            "matrix products: " + Gemm.engine() + ", " + Gemm.threads() + " threads"};
+        String engine = Gemm.engine();
+        String products = "matrix products: " + engine + ", " + Gemm.threads() + " threads";
+        String version = "backprop " + properties.getProperty("version", "unknown") + " (Java "
+                + System.getProperty("java.version") + ")";
+        if (engine.contains("vector")) {
+            return new String[] {version, products};
+        }
+        // The launcher leaves the Vector API out of --version (no incubator warning) but gives it to every command
+        // that computes, so this JVM's engine is not the one training uses.
+        return new String[] {version, products + " in this JVM",
+            "(./backprop runs train, predict, evaluate, gradcheck, explain and report with the Vector API unless "
+                    + "BACKPROP_VECTOR=0)"};
     }
 }

@@ -213,7 +213,7 @@ class CommandsTest {
     @Test
     void versionAndHelp() {
         assertThat(Cli.run("--version").out()).startsWith("backprop ")
-                .containsPattern("\nmatrix products: (native:[^+]+\\+)?(java|vector-\\d+), \\d+ threads\n");
+                .containsPattern("\nmatrix products: (native:[^+]+\\+)?(java|vector-\\d+), \\d+ threads( in this JVM)?\n");
         Cli help = Cli.run("train", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--learning-rate").contains("Examples:");
