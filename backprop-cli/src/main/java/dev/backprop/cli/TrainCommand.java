@@ -151,13 +151,7 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             return TrainResume.run(this);
         }
-        files().check();
-        if (checkpointEvery != null && checkpointEvery <= 0) {
-            throw new UserException("--checkpoint-every must be a number of epochs > 0 but was " + checkpointEvery);
-        }
-        if (plotLoss != null) {
-            parse(() -> Picture.format(plotLoss));
-        }
+        checkOutputs(null);
         Model initial = init == null ? null : Inputs.model(init);
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 TrainingSettings.ALL);
@@ -196,6 +190,21 @@ final class TrainCommand implements Callable<Integer> {
         Set<String> columns = new LinkedHashSet<>(categorical);
         columns.addAll(columnOptions.ignored());
         return options.withCategorical(columns);
+    }
+
+    /**
+     * Checks, before any work, what this run writes: where each output goes and that none is an input or another
+     * output (with {@code resumed}, the checkpoint being continued, as one more input that only --checkpoint may
+     * rewrite), the checkpoint interval, and the loss plot's file type. A resumed run checks its stored outputs too.
+     */
+    void checkOutputs(Path resumed) throws IOException {
+        files().input("--resume", resumed, "--checkpoint").check();
+        if (checkpointEvery != null && checkpointEvery <= 0) {
+            throw new UserException("--checkpoint-every must be a number of epochs > 0 but was " + checkpointEvery);
+        }
+        if (plotLoss != null) {
+            parse(() -> Picture.format(plotLoss));
+        }
     }
 
     /**
@@ -241,10 +250,10 @@ final class TrainCommand implements Callable<Integer> {
             result = from != null ? trainer.resume(dataset, from)
                     : start == null ? trainer.train(dataset) : trainer.train(dataset, start);
         } catch (TooLargeException e) {
-            throw from != null ? e.prefixed(resume + ": ") : e;
+            throw e;
         } catch (IllegalArgumentException e) {
-            throw new UserException(from != null ? resume + ": " + e.getMessage()
-                    : e instanceof InvalidSettingException setting ? setting.optionMessage() : e.getMessage());
+            throw new UserException(e instanceof InvalidSettingException setting ? setting.optionMessage()
+                    : e.getMessage());
         }
         Model model = result.model().withPreprocessor(preprocessor);
         ModelFile.write(model, out);

@@ -68,7 +68,7 @@ final class TrainResume {
         original.spec = current.spec;
         original.quiet = current.quiet;
         original.common = current.common;
-        original.files().input("--resume", current.resume, "--checkpoint").check();
+        original.checkOutputs(current.resume);
         PrintWriter stderr = current.spec.commandLine().getErr();
         Map<String, List<String>> context = new LinkedHashMap<>(saved.context());
         context.put(TrainCommand.ENGINE_KEY, engines(current.resume, saved.context().get(TrainCommand.ENGINE_KEY),
@@ -83,7 +83,13 @@ final class TrainResume {
             throw e.prefixed(current.resume + ": ");
         }
         Dataset dataset = preprocessor.apply(frame).dataset();
-        return original.train(frame, preprocessor, dataset, saved.config(), null, saved, context);
+        try {
+            return original.train(frame, preprocessor, dataset, saved.config(), null, saved, context);
+        } catch (TooLargeException e) {
+            throw e.prefixed(current.resume + ": ");
+        } catch (UserException e) {
+            throw new UserException(current.resume + ": " + e.getMessage());
+        }
     }
 
     /** --out given with --resume, or null: its default value is not a choice the user made now. */

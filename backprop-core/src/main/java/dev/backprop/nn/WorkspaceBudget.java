@@ -14,14 +14,8 @@ final class WorkspaceBudget {
      * @throws dev.backprop.linalg.TooLargeException naming the workspace and how to make it smaller
      */
     static void require(Architecture architecture, int capacity, boolean dropout) {
-        long doubles = capacity;
-        for (int l = 0; l < architecture.depth(); l++) {
-            long size = MemoryBudget.times(capacity, architecture.layer(l).outputs());
-            MemoryBudget.arrayLength(size, "layer " + (l + 1) + "'s workspace for " + MemoryBudget.count(capacity)
-                    + " rows x " + MemoryBudget.count(architecture.layer(l).outputs()) + " units");
-            doubles = MemoryBudget.plus(doubles, MemoryBudget.times(size, dropout && l < architecture.depth() - 1
-                    ? 5 : 3));
-        }
+        long doubles = MemoryBudget.plus(capacity, Backpropagation.workspaceDoubles(architecture, capacity, dropout,
+                MemoryBudget.count(capacity) + " rows"));
         MemoryBudget.heap().require(MemoryBudget.doubles(doubles), "the workspace for " + MemoryBudget.count(capacity)
                 + " rows through " + architecture.inputs() + " inputs and " + architecture.depth() + " layers", "",
                 "use fewer rows at a time or smaller layers");

@@ -2,7 +2,7 @@ package dev.backprop.train;
 
 import dev.backprop.linalg.MemoryBudget;
 import dev.backprop.nn.Architecture;
-import dev.backprop.nn.LayerSpec;
+import dev.backprop.nn.Backpropagation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,15 +42,8 @@ final class TrainingFootprint {
         // All rows, as if none were held out: an upper bound on the training rows and their batch.
         int batch = config.batchSize() == 0 ? config.optimizer().defaultBatchSize(rows)
                 : Math.min(config.batchSize(), rows);
-        long units = 0;
-        for (int l = 0; l < architecture.depth(); l++) {
-            LayerSpec layer = architecture.layer(l);
-            boolean dropped = config.dropout() > 0 && l < architecture.depth() - 1;
-            long perLayer = MemoryBudget.times(batch, layer.outputs());
-            MemoryBudget.arrayLength(perLayer, "layer " + (l + 1) + "'s workspace for batches of "
-                    + MemoryBudget.count(batch) + " rows x " + MemoryBudget.count(layer.outputs()) + " units");
-            units = MemoryBudget.plus(units, MemoryBudget.times(perLayer, dropped ? 5 : 3));
-        }
+        long units = Backpropagation.workspaceDoubles(architecture, batch, config.dropout() > 0,
+                "batches of " + MemoryBudget.count(batch) + " rows");
         long width = (long) architecture.inputs() + architecture.outputs();
         MemoryBudget.arrayLength(MemoryBudget.times(batch, architecture.inputs()), "a batch of "
                 + MemoryBudget.count(batch) + " rows x " + MemoryBudget.count(architecture.inputs()) + " inputs");
