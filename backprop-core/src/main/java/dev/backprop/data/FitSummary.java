@@ -2,6 +2,7 @@ package dev.backprop.data;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,12 @@ import java.util.TreeSet;
 /**
  * What {@link Preprocessor#fit} reads from the rows it keeps, per column: for a column used as numbers, how many
  * values are present, their sum, min, max and max |x|; for a column used as labels, how often each label occurs, in
- * order of first appearance. A summary of a block of rows is computed by {@link #of} and extended by the next block
- * with {@link #add}; the summaries of consecutive parts of the rows combine with {@link #merge}. So a summary can be
- * built part by part (on a cluster, say) and the preprocessor fitted from it
+ * order of first appearance. {@link #of(Iterator, List, List)} summarises rows a block at a time; the summaries of
+ * consecutive parts of the rows combine with {@link #merge}. So a summary can be built part by part (on a cluster, say) and the preprocessor fitted from it
  * ({@link Preprocessor#fit(FitSummary, PreprocessConfig, String)}), as {@link Preprocessor#fit(Frame,
  * PreprocessConfig)} fits one from the summary of its frame. Immutable.
  *
- * <p>Sums are added in row order, so a summary built with {@link #add} gives the sequential sum and mean exactly;
+ * <p>Sums are added in row order, so a summary built block by block gives the sequential sum and mean exactly;
  * merged summaries add their parts' sums, which differs from the sequential sum only by rounding. Counts, extremes,
  * labels and the categories built from them do not depend on how the rows were split. Serializable, so that a
  * distributed engine can ship summaries between machines running the same version (the serialized form is no storage
@@ -29,7 +29,7 @@ public final class FitSummary implements Serializable {
 
     private final ArrayList<String> columns;
     private final ArrayList<ColumnType> types;
-    private final long rows;
+    private long rows;
     private final long[] count;
     private final double[] sum;
     private final double[] min;
@@ -70,7 +70,7 @@ public final class FitSummary implements Serializable {
     }
 
     /**
-     * The summary of every row of {@code frame}, missing cells left out: {@code empty(columns, types).add(frame)}.
+     * The summary of every row of {@code frame}, missing cells left out.
      *
      * @param frame   the rows; not modified
      * @param columns the columns to summarise, which {@code frame} has
@@ -80,29 +80,35 @@ public final class FitSummary implements Serializable {
      * @throws InvalidDataException if a column used as numbers holds a label that is not a number
      */
     public static FitSummary of(Frame frame, List<String> columns, List<ColumnType> types) {
-        return empty(columns, types).add(frame);
+        return of(List.of(frame).iterator(), columns, types);
     }
 
     /**
-     * This summary's rows followed by those of {@code frame}, each of whose values is added to the running sums in
-     * row order: a summary built block by block with this method equals the summary of all the blocks' rows at once.
+     * The summary of the rows of {@code blocks}, one block after another, each value added to the running sums in row
+     * order: equal, bit for bit, to the summary of all the blocks' rows at once. One summary takes in every block (a
+     * partition read a block at a time), so its label counts are never copied.
      *
-     * @param frame the rows after these, with the summarised columns; not modified
-     * @return the extended summary; this one is not modified
+     * @param blocks  the rows, in order; each block has the summarised columns and is not modified
+     * @param columns the columns to summarise
+     * @param types   how each column is used, as for {@link #of(Frame, List, List)}
+     * @return the summary
      * @throws InvalidDataException if a column used as numbers holds a label that is not a number
      */
-    public FitSummary add(Frame frame) {
-        FitSummary sum = new FitSummary(columns, types, rows + frame.rows());
-        for (int j = 0; j < columns.size(); j++) {
-            sum.copy(j, this);
-            Column column = frame.column(columns.get(j));
-            if (types.get(j) == ColumnType.NUMERIC) {
-                sum.addNumbers(j, Columns.numeric(column, frame));
-            } else {
-                sum.addLabels(j, column.toCategorical());
+    public static FitSummary of(Iterator<Frame> blocks, List<String> columns, List<ColumnType> types) {
+        FitSummary summary = empty(columns, types);
+        while (blocks.hasNext()) {
+            Frame frame = blocks.next();
+            summary.rows += frame.rows();
+            for (int j = 0; j < columns.size(); j++) {
+                Column column = frame.column(columns.get(j));
+                if (types.get(j) == ColumnType.NUMERIC) {
+                    summary.addNumbers(j, Columns.numeric(column, frame));
+                } else {
+                    summary.addLabels(j, column.toCategorical());
+                }
             }
         }
-        return sum;
+        return summary;
     }
 
     private void copy(int j, FitSummary from) {

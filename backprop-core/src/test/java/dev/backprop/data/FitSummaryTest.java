@@ -35,8 +35,8 @@ class FitSummaryTest {
     @Test
     void addingBlockByBlockGivesTheSequentialSumBitForBit() {
         FitSummary whole = FitSummary.of(ROWS, COLUMNS, NUM_CAT);
-        FitSummary blocks = FitSummary.of(ROWS.select(new int[] {0, 1}), COLUMNS, NUM_CAT)
-                .add(ROWS.select(new int[] {2, 3, 4}));
+        FitSummary blocks = FitSummary.of(List.of(ROWS.select(new int[] {0, 1}), ROWS.select(new int[] {2, 3, 4}))
+                .iterator(), COLUMNS, NUM_CAT);
         assertThat(blocks.sum(0)).isEqualTo(whole.sum(0));
         assertThat(blocks.labelCounts(1)).containsExactlyEntriesOf(whole.labelCounts(1));
     }

@@ -83,16 +83,22 @@ final class FrameRows implements RowEncoder {
         ArrayList<ColumnType> asUsed = new ArrayList<>(uses);
         FitSummary empty = FitSummary.empty(names, asUsed);
         return kept.select(cells(used)).javaRDD().mapPartitions((FlatMapFunction<Iterator<Row>, FitSummary>) rows -> {
-            FitSummary summary = empty;
-            List<Row> block = new ArrayList<>();
-            while (rows.hasNext()) {
-                block.add(rows.next());
-                if (block.size() == SUMMARY_BLOCK || !rows.hasNext()) {
-                    summary = summary.add(frame(block, names, asUsed, text));
-                    block.clear();
+            Iterator<Frame> blocks = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
                 }
-            }
-            return List.of(summary).iterator();
+
+                @Override
+                public Frame next() {
+                    List<Row> block = new ArrayList<>();
+                    while (rows.hasNext() && block.size() < SUMMARY_BLOCK) {
+                        block.add(rows.next());
+                    }
+                    return frame(block, names, asUsed, text);
+                }
+            };
+            return List.of(FitSummary.of(blocks, names, asUsed)).iterator();
         }).treeAggregate(empty, FitSummary::merge, FitSummary::merge);
     }
 
