@@ -12,9 +12,9 @@ import java.util.TreeSet;
  * What {@link Preprocessor#fit} reads from the rows it keeps, per column: for a column used as numbers, how many
  * values are present, their sum, min, max and max |x|; for a column used as labels, how often each label occurs, in
  * order of first appearance. {@link #of(Iterator, List, List)} summarises rows a block at a time; the summaries of
- * consecutive parts of the rows combine with {@link #merge}. So a summary can be built part by part (on a cluster, say) and the preprocessor fitted from it
- * ({@link Preprocessor#fit(FitSummary, PreprocessConfig, String)}), as {@link Preprocessor#fit(Frame,
- * PreprocessConfig)} fits one from the summary of its frame. Immutable.
+ * consecutive parts of the rows combine with {@link #merge}. So a summary can be built part by part (on a cluster,
+ * say) and the preprocessor fitted from it ({@link Preprocessor#fit(FitSummary, PreprocessConfig, String)}), as
+ * {@link Preprocessor#fit(Frame, PreprocessConfig)} fits one from the summary of its frame. Immutable once built.
  *
  * <p>Sums are added in row order, so a summary built block by block gives the sequential sum and mean exactly;
  * merged summaries add their parts' sums, which differs from the sequential sum only by rounding. Counts, extremes,
