@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.linalg.MemoryBudget;
-import dev.backprop.linalg.TooLargeException;
 import dev.backprop.model.Model;
 import dev.backprop.train.Checkpoint;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingState;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,19 +66,8 @@ public final class CheckpointFile {
      * @throws IOException                           if it cannot be read
      */
     public static Checkpoint read(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new InvalidModelException(file + ": is a directory, not a checkpoint");
-        }
-        try {
-            JsonFileBounds.check(file, Long.MAX_VALUE, "the checkpoint", MemoryBudget.heap());
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (InvalidModelException e) {
-            throw new InvalidModelException(file + ": " + e.getMessage());
-        } catch (TooLargeException e) {
-            throw e.prefixed(file + ": ");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InvalidModelException(file + ": not a checkpoint (not UTF-8 text)");
-        }
+        return JsonFileBounds.read(file, Long.MAX_VALUE, "a checkpoint", "the checkpoint", MemoryBudget.heap(),
+                CheckpointFile::parse);
     }
 
     /**

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.backprop.linalg.MemoryBudget;
+import dev.backprop.linalg.TooLargeException;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * What reading a model or checkpoint file may cost, settled before its text is read into memory or its tree built.
@@ -34,6 +38,33 @@ final class JsonFileBounds {
     static final int BYTES_PER_VALUE = 120;
 
     private JsonFileBounds() {
+    }
+
+    /**
+     * Reads {@code file} as one JSON document of the kind {@code kind} ("a model file", "a checkpoint"; {@code what}
+     * names it in {@link #check}'s messages) once {@link #check} has bounded it, and parses its text; every refusal
+     * names the file.
+     *
+     * @throws InvalidModelException                 naming the file and what is wrong with it
+     * @throws dev.backprop.linalg.TooLargeException naming the file, if reading it would not fit the budget
+     * @throws IOException                           if it cannot be read
+     */
+    static <T> T read(Path file, long maxNumbers, String kind, String what, MemoryBudget budget,
+                      Function<String, T> parse)
+            throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new InvalidModelException(file + ": is a directory, not " + kind);
+        }
+        try {
+            check(file, maxNumbers, what, budget);
+            return parse.apply(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (InvalidModelException e) {
+            throw new InvalidModelException(file + ": " + e.getMessage());
+        } catch (TooLargeException e) {
+            throw e.prefixed(file + ": ");
+        } catch (MalformedInputException e) {
+            throw new InvalidModelException(file + ": not " + kind + " (not UTF-8 text)");
+        }
     }
 
     /**

@@ -7,14 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Scaling;
 import dev.backprop.linalg.MemoryBudget;
-import dev.backprop.linalg.TooLargeException;
 import dev.backprop.model.Model;
 import dev.backprop.model.TrainingHistory;
 import dev.backprop.nn.Network;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,19 +71,7 @@ public final class ModelFile {
      * @throws IOException                           if it cannot be read
      */
     public static Model read(Path file, MemoryBudget budget) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new InvalidModelException(file + ": is a directory, not a model file");
-        }
-        try {
-            JsonFileBounds.check(file, MAX_PARAMETERS, "the model", budget);
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (InvalidModelException e) {
-            throw new InvalidModelException(file + ": " + e.getMessage());
-        } catch (TooLargeException e) {
-            throw e.prefixed(file + ": ");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InvalidModelException(file + ": not a model file (not UTF-8 text)");
-        }
+        return JsonFileBounds.read(file, MAX_PARAMETERS, "a model file", "the model", budget, ModelFile::parse);
     }
 
     /**
