@@ -99,8 +99,7 @@ public final class TargetEncoder implements Serializable {
      */
     static ColumnType use(Frame train, String column, Task task) {
         Column target = train.column(column);
-        Task chosen = task != null ? task
-                : target.type() == ColumnType.NUMERIC ? Task.REGRESSION : Task.CLASSIFICATION;
+        Task chosen = Task.of(task, target.type());
         if (chosen == Task.REGRESSION && target instanceof CategoricalColumn) {
             for (int i = 0; i < train.rows(); i++) {
                 if (!Double.isFinite(Numbers.parse(target.label(i)))) {
@@ -109,7 +108,7 @@ public final class TargetEncoder implements Serializable {
                 }
             }
         }
-        return chosen == Task.REGRESSION ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
+        return chosen.targetUse();
     }
 
     /**

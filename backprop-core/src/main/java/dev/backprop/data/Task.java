@@ -39,4 +39,24 @@ public enum Task {
         }
         throw new IllegalArgumentException("unknown task '" + id + "' (allowed: regression, classification)");
     }
+
+    /**
+     * The task asked for, or else the one a target column of this type means.
+     *
+     * @param asked  the task the user chose, or null to infer it
+     * @param target the target column's type
+     * @return {@code asked} if not null; otherwise regression for a numeric target, classification for a categorical
+     */
+    public static Task of(Task asked, ColumnType target) {
+        return asked != null ? asked : target == ColumnType.NUMERIC ? REGRESSION : CLASSIFICATION;
+    }
+
+    /**
+     * How this task uses its target column.
+     *
+     * @return numeric for regression (values), categorical for classification (labels)
+     */
+    public ColumnType targetUse() {
+        return this == REGRESSION ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
+    }
 }

@@ -70,8 +70,7 @@ final class PreprocessingFit {
         ColumnCensus census = census(inputs, config.target());
         List<ColumnType> types = inputs.stream().map(name -> census.entry(name).type()).toList();
         ColumnCensus.Entry target = census.entry(config.target());
-        Task task = config.task() != null ? config.task()
-                : target.type() == ColumnType.NUMERIC ? Task.REGRESSION : Task.CLASSIFICATION;
+        Task task = Task.of(config.task(), target.type());
         if (task == Task.REGRESSION && target.type() == ColumnType.CATEGORICAL) {
             throw new InvalidDataException(source, 0, config.target(),
                     TargetEncoder.notNumericReason(target.notANumber()));
@@ -102,7 +101,7 @@ final class PreprocessingFit {
             checkNumeric(census.entry(inputs.get(j)), types.get(j));
         }
         Task task = preprocessor.target().task();
-        checkNumeric(census.entry(targetName), task == Task.REGRESSION ? ColumnType.NUMERIC : ColumnType.CATEGORICAL);
+        checkNumeric(census.entry(targetName), task.targetUse());
         Selected rows = select(census, inputs, types, targetName, task, preprocessor.missing(), false);
         return result(preprocessor, rows);
     }
@@ -150,8 +149,7 @@ final class PreprocessingFit {
         List<ColumnType> uses = new ArrayList<>();
         for (int j = 0; j <= inputs.size(); j++) {
             ColumnCensus.Entry entry = census.entry(j < inputs.size() ? inputs.get(j) : target);
-            ColumnType role = j < inputs.size() ? inputTypes.get(j)
-                    : task == Task.REGRESSION ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
+            ColumnType role = j < inputs.size() ? inputTypes.get(j) : task.targetUse();
             used.add(entry.source());
             types.add(entry.type());
             uses.add(role);
