@@ -1,16 +1,10 @@
 package dev.backprop.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.OutputFormat;
-import dev.backprop.data.EncodedInputs;
 import dev.backprop.data.Frame;
 import dev.backprop.io.AtomicFiles;
-import dev.backprop.linalg.Matrix;
-import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.model.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +19,6 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code backprop predict}: the model's prediction for each row of a data file. */
@@ -63,86 +55,32 @@ final class PredictCommand implements Callable<Integer> {
         new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check();
         Model trained = Inputs.model(model);
         Frame frame = Inputs.modelFrame(data, dataOptions);
-        EncodedInputs inputs = trained.prepareInputs(frame);
-        Inputs.warnUnseen(spec.commandLine().getErr(), inputs.unseenCategories());
-        int skipped = frame.rows() - inputs.rows().length;
+        Predictions predictions = Predictions.of(trained, frame);
+        Inputs.warnUnseen(spec.commandLine().getErr(), predictions.unseenCategories());
+        int skipped = predictions.skipped();
         if (skipped > 0) {
             spec.commandLine().getErr().printf("warning: %d row%s with missing values skipped (--missing drop)%n",
                     skipped, skipped == 1 ? "" : "s");
         }
-        Matrix predicted = trained.predict(inputs.x());
         if (out != null) {
             AtomicFiles.write(out, stream -> {
                 Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                writeCsv(trained, frame, inputs.rows(), predicted, writer);
+                predictions.writeCsv(writer, proba);
                 writer.flush();
             });
         }
         if (common.format() == OutputFormat.JSON) {
-            spec.commandLine().getOut().println(Json.write(json(trained, inputs.rows(), predicted)));
+            ObjectNode json = predictions.json(proba);
+            json.put("out", out == null ? null : out.toString());
+            spec.commandLine().getOut().println(Json.write(json));
         } else if (out == null) {
             StringWriter text = new StringWriter();
-            writeCsv(trained, frame, inputs.rows(), predicted, text);
+            predictions.writeCsv(text, proba);
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
         } else {
-            spec.commandLine().getOut().printf("%d predictions written to %s%n", inputs.rows().length, out);
+            spec.commandLine().getOut().printf("%d predictions written to %s%n", predictions.rows().length, out);
         }
         return 0;
-    }
-
-    private ObjectNode json(Model trained, int[] rows, Matrix predicted) {
-        ObjectNode json = Json.object();
-        json.put("rows", rows.length);
-        json.put("task", trained.task().id());
-        json.put("target", trained.target());
-        if (ModelData.classification(trained)) {
-            ArrayNode classes = json.putArray("predictions");
-            for (int i = 0; i < predicted.rows(); i++) {
-                classes.add(trained.classes().get(ClassificationMetrics.argmax(predicted, i)));
-            }
-            ArrayNode names = json.putArray("classes");
-            trained.classes().forEach(names::add);
-            if (proba) {
-                json.set("probabilities", Json.matrix(predicted));
-            }
-        } else {
-            ArrayNode values = json.putArray("predictions");
-            for (int i = 0; i < predicted.rows(); i++) {
-                values.add(predicted.get(i, 0));
-            }
-        }
-        json.put("out", out == null ? null : out.toString());
-        return json;
-    }
-
-    private void writeCsv(Model trained, Frame frame, int[] rows, Matrix predicted, Writer writer)
-            throws IOException {
-        boolean classify = ModelData.classification(trained);
-        List<String> columns = trained.preparation().features().columns();
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
-        List<String> header = new ArrayList<>(columns);
-        header.add("predicted_" + trained.target());
-        if (classify && proba) {
-            trained.classes().forEach(name -> header.add("proba_" + name));
-        }
-        csv.writeRecord(header);
-        String[] cells = new String[header.size()];
-        for (int r = 0; r < rows.length; r++) {
-            int c = 0;
-            for (String name : columns) {
-                cells[c++] = TrainReport.cell(frame.column(name), rows[r], "");
-            }
-            if (classify) {
-                cells[c++] = trained.classes().get(ClassificationMetrics.argmax(predicted, r));
-                for (int k = 0; proba && k < predicted.cols(); k++) {
-                    cells[c++] = Double.toString(predicted.get(r, k));
-                }
-            } else {
-                cells[c++] = Double.toString(predicted.get(r, 0));
-            }
-            csv.writeRecord(cells);
-        }
-        csv.flush();
     }
 }

@@ -1,0 +1,183 @@
+package dev.backprop.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.backprop.data.CsvFrameReader;
+import dev.backprop.data.Frame;
+import dev.backprop.data.ReadOptions;
+import dev.backprop.model.Model;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rows of a {@code POST /predict} body as the frame {@code backprop predict} would read from a file holding them:
+ * a CSV body is read as a CSV file is, and a JSON body ({@code {"rows": [{"column": value, ...}, ...]}}) is first
+ * written as that CSV, one cell per value, so every value means what the same cell means in a file (a number or text
+ * as the model's column takes it; {@code null}, {@code ""}, {@code "NA"}, {@code "?"} and a key a row leaves out are
+ * missing). A column the model has never heard of (neither an input, nor its target, nor one it ignores) is refused as
+ * a likely misspelling; absent input columns, text in a numeric input and missing values are refused by the model's
+ * preprocessing as {@code predict} refuses them.
+ */
+final class RequestRows {
+    /** How requests are named in messages. */
+    static final String SOURCE = "request";
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private RequestRows() {
+    }
+
+    /**
+     * The frame of a CSV body (UTF-8, a header, the delimiter detected as for a file).
+     *
+     * @throws UserException if the text is not UTF-8 or names a column the model does not know
+     * @throws dev.backprop.data.InvalidDataException for text that is not valid CSV
+     */
+    static Frame csv(byte[] body, Model model) {
+        Frame frame = CsvFrameReader.readWith(new StringReader(utf8(body)), SOURCE, options(null));
+        requireKnown(frame.names(), model);
+        return frame;
+    }
+
+    /**
+     * The frame of a JSON body, whose row i (from 1) the frame places on "line" i: {@link #rowsNamed} turns the
+     * model's messages about it into messages about rows.
+     *
+     * @throws UserException for malformed JSON, another shape than {@code {"rows": [objects]}}, a value that is not a
+     *                       number, a string or null, no rows, or a column the model does not know
+     */
+    static Frame json(byte[] body, Model model) {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        List<List<String>> rows = new ArrayList<>();
+        try (JsonParser parser = JSON.createParser(body)) {
+            expect(parser.nextToken() == JsonToken.START_OBJECT, "the body must be a JSON object {\"rows\": [...]}");
+            boolean seen = false;
+            for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                String field = parser.currentName();
+                expect("rows".equals(field) && !seen, "unexpected field '" + field + "': the body holds only \"rows\"");
+                seen = true;
+                expect(parser.nextToken() == JsonToken.START_ARRAY, "\"rows\" must be an array of objects");
+                for (JsonToken r = parser.nextToken(); r != JsonToken.END_ARRAY; r = parser.nextToken()) {
+                    expect(r == JsonToken.START_OBJECT, "row " + (rows.size() + 1) + " must be an object");
+                    rows.add(row(parser, rows.size(), columns));
+                }
+            }
+            expect(seen, "the body has no \"rows\"");
+            expect(parser.nextToken() == null, "text after the JSON object");
+        } catch (JsonProcessingException e) {
+            String reason = e.getOriginalMessage().replaceAll("\\s*\\(start marker at .*", "");
+            throw new UserException(SOURCE + ": malformed JSON: " + reason + " at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+        } catch (IOException e) {
+            throw new UserException("the body could not be read: " + e.getMessage());
+        }
+        expect(!rows.isEmpty(), "\"rows\" is empty: nothing to predict");
+        List<String> names = new ArrayList<>(columns.keySet());
+        requireKnown(names, model);
+        return renumbered(CsvFrameReader.readWith(new StringReader(csvText(names, rows)), SOURCE, options(',')));
+    }
+
+    private static List<String> row(JsonParser parser, int index, Map<String, Integer> columns) throws IOException {
+        List<String> cells = new ArrayList<>();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            String where = "row " + (index + 1) + ", column '" + name + "'";
+            expect(value.isScalarValue() && value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE,
+                    where + ": " + describe(value) + " is not a number, a string or null");
+            Integer j = columns.putIfAbsent(name, columns.size());
+            int column = j == null ? columns.size() - 1 : j;
+            while (cells.size() <= column) {
+                cells.add(null);
+            }
+            expect(cells.get(column) == null, where + " appears twice");
+            cells.set(column, value == JsonToken.VALUE_NULL ? "" : parser.getText());
+        }
+        return cells;
+    }
+
+    private static String describe(JsonToken value) {
+        return switch (value) {
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case START_ARRAY -> "an array";
+            default -> "an object";
+        };
+    }
+
+    /** The rows as CSV under a header of {@code names}; a cell a row leaves out is empty. */
+    private static String csvText(List<String> names, List<List<String>> rows) {
+        StringWriter text = new StringWriter();
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(text);
+        csv.writeRecord(names);
+        String[] cells = new String[names.size()];
+        for (List<String> row : rows) {
+            for (int j = 0; j < cells.length; j++) {
+                String cell = j < row.size() ? row.get(j) : null;
+                cells[j] = cell == null ? "" : cell;
+            }
+            csv.writeRecord(cells);
+        }
+        return text.toString();
+    }
+
+    /** {@code frame} with row i on "line" i + 1, so that the model's messages name rows, not CSV lines. */
+    private static Frame renumbered(Frame frame) {
+        long[] lines = new long[frame.rows()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = i + 1;
+        }
+        return Frame.of(SOURCE, frame.columns(), lines);
+    }
+
+    /** A message about a JSON body's frame, with its "line N" read as what it is there: row N. */
+    static String rowsNamed(String message) {
+        return message.startsWith(SOURCE + ": line ")
+                ? SOURCE + ": row " + message.substring((SOURCE + ": line ").length()) : message;
+    }
+
+    private static ReadOptions options(Character delimiter) {
+        return ReadOptions.DEFAULT.withDelimiter(delimiter).withMixedColumns(true);
+    }
+
+    private static void requireKnown(List<String> names, Model model) {
+        Set<String> known = new LinkedHashSet<>(model.preparation().inputColumns());
+        known.add(model.target());
+        known.addAll(model.preparation().ignored());
+        for (String name : names) {
+            if (!known.contains(name)) {
+                throw new UserException(SOURCE + ": unknown column '" + name + "' (the model reads "
+                        + String.join(", ", model.preparation().inputColumns()) + ")");
+            }
+        }
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new UserException(SOURCE + ": the body is not UTF-8 text");
+        }
+    }
+
+    private static void expect(boolean condition, String message) {
+        if (!condition) {
+            throw new UserException(SOURCE + ": " + message);
+        }
+    }
+}
