@@ -163,8 +163,8 @@ final class PredictionServer {
     private Answer predict(HttpExchange exchange) throws IOException {
         String type = mediaType(exchange.getRequestHeaders().getFirst("Content-Type"));
         if (!JSON_TYPE.equals(type) && !CSV_TYPE.equals(type)) {
-            return Answer.error(415, "Content-Type must be " + JSON_TYPE + " or " + CSV_TYPE + ", not "
-                    + (type.isEmpty() ? "absent" : type));
+            return Answer.error(415, "Content-Type must be " + JSON_TYPE + " or " + CSV_TYPE
+                    + (type.isEmpty() ? "; the request has none" : ", not " + type));
         }
         byte[] body = body(exchange);
         if (JSON_TYPE.equals(type)) {

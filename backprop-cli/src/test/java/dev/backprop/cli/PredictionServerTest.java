@@ -238,7 +238,7 @@ class PredictionServerTest {
         assertRefused(post(iris, "text/plain", "x"), 415,
                 "Content-Type must be application/json or text/csv, not text/plain");
         assertRefused(post(iris, null, "x"), 415,
-                "Content-Type must be application/json or text/csv, not application/x-www-form-urlencoded");
+                "Content-Type must be application/json or text/csv; the request has none");
         assertRefused(get(iris, "/predict"), 405, "/predict takes POST, not GET");
         assertRefused(get(iris, "/predictions"), 404,
                 "no such path: /predictions (POST /predict, GET /health, GET /model)");
