@@ -1,0 +1,94 @@
+package dev.backprop.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@code ./backprop serve} as a process: it prints its URL, answers, and on SIGTERM finishes the request it is in the
+ * middle of before it exits 143.
+ */
+class ServeProcessTest {
+    private static final Pattern URL = Pattern.compile("serving \\S+ at (http://\\S+)");
+    private static final String ROWS = "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\n"
+            + "6.3,3.3,6,2.5\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigtermLetsTheRequestInFlightFinishThenExits143() throws Exception {
+        Path model = dir.resolve("iris.json");
+        assertThat(Cli.run("train", RealDataTest.DATA.resolve("iris.csv").toString(), "--epochs", "20", "--out",
+                model.toString(), "--quiet").exitCode()).isZero();
+        Files.writeString(dir.resolve("rows.csv"), ROWS);
+        String expected = Cli.run("predict", "--model", model.toString(), dir.resolve("rows.csv").toString(),
+                "--proba").out();
+        Process server = Launcher.in(dir.resolve("repo")).start(dir, Map.of(), "err.txt",
+                List.of("serve", "--model", model.toString(), "--port", "0"));
+        try {
+            URI uri = awaitUrl(server, dir.resolve("err.txt.out"));
+            try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+                socket.setSoTimeout(20_000);
+                byte[] body = ROWS.getBytes(StandardCharsets.UTF_8);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /predict HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\nContent-Length: "
+                        + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, 0, 20);
+                out.flush();
+                Thread.sleep(300); // the server has read the header and waits for the rest of the body
+                server.destroy(); // SIGTERM
+                Thread.sleep(500);
+                assertThat(server.isAlive()).as("still answering the request in flight").isTrue();
+                out.write(body, 20, body.length - 20);
+                out.flush();
+                String answer = readAll(socket.getInputStream());
+                assertThat(answer).startsWith("HTTP/1.1 200 OK").endsWith("\r\n\r\n" + expected);
+            }
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(server.exitValue()).isEqualTo(143);
+            assertThat(Files.readString(dir.resolve("err.txt"))).contains("backprop serve: stopped")
+                    .doesNotContain("Exception");
+            assertThatThrownBy(() -> new Socket(uri.getHost(), uri.getPort()).close())
+                    .isInstanceOf(ConnectException.class);
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    private static URI awaitUrl(Process server, Path out) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && server.isAlive()) {
+            Matcher m = URL.matcher(Files.exists(out) ? Files.readString(out) : "");
+            if (m.find()) {
+                return URI.create(m.group(1));
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("serve printed no URL; stdout: " + (Files.exists(out) ? Files.readString(out) : ""));
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        in.transferTo(bytes);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
