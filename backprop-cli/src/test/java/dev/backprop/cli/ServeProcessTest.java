@@ -74,7 +74,8 @@ class ServeProcessTest {
         }
     }
 
-    private static URI awaitUrl(Process server, Path out) throws IOException, InterruptedException {
+    /** The URL {@code serve} prints on stdout (the file {@code out}), waited for up to a minute. */
+    static URI awaitUrl(Process server, Path out) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && server.isAlive()) {
             Matcher m = URL.matcher(Files.exists(out) ? Files.readString(out) : "");
