@@ -64,6 +64,7 @@ class PredictionServerTest {
     private static PredictionServer iris;
     private static PredictionServer houses;
     private static PredictionServer small;
+    private static PredictionServer dropping;
     private static StringWriter log = new StringWriter();
 
     @BeforeAll
@@ -75,15 +76,19 @@ class PredictionServerTest {
         Path housesModel = dir.resolve("houses.json");
         assertThat(Cli.run("train", dir.resolve("houses.csv").toString(), "--missing", "mean", "--hidden", "4",
                 "--epochs", "30", "--out", housesModel.toString(), "--quiet").exitCode()).isZero();
+        Path droppingModel = dir.resolve("dropping.json");
+        assertThat(Cli.run("train", dir.resolve("houses.csv").toString(), "--missing", "drop", "--hidden", "4",
+                "--epochs", "30", "--out", droppingModel.toString(), "--quiet").exitCode()).isZero();
         PrintWriter errors = new PrintWriter(log, true);
         iris = PredictionServer.start(ModelFile.read(irisModel), local(), 10L << 20, 4, errors);
         houses = PredictionServer.start(ModelFile.read(housesModel), local(), 10L << 20, 2, errors);
         small = PredictionServer.start(ModelFile.read(irisModel), local(), 200, 1, errors);
+        dropping = PredictionServer.start(ModelFile.read(droppingModel), local(), 10L << 20, 1, errors);
     }
 
     @AfterAll
     static void stop() {
-        for (PredictionServer server : new PredictionServer[] {iris, houses, small}) {
+        for (PredictionServer server : new PredictionServer[] {iris, houses, small, dropping}) {
             if (server != null) {
                 server.stop(5);
             }
@@ -180,6 +185,23 @@ class PredictionServerTest {
             assertThat(firstThree.get(i)).as("a key left out is a missing cell").isEqualTo(
                     expected.get("predictions").get(i));
         }
+    }
+
+    @Test
+    void rowsTheModelDropsAreNamedByTheRowsThatWerePredicted() throws Exception {
+        String rows = """
+                rooms,town
+                3,north
+                ,south
+                4,east
+                """;
+        JsonNode answer = EXACT.readTree(post(dropping, "application/json", jsonRows(rows)).body());
+        ObjectNode expected = (ObjectNode) EXACT.readTree(predict("dropping.json", rows, "--format", "json"));
+        assertThat(answer.get("predictions")).isEqualTo(expected.get("predictions")).hasSize(2);
+        assertThat(answer.get("rows").asInt()).isEqualTo(2);
+        assertThat(answer.get("predicted_rows").toString()).isEqualTo("[1,3]");
+        assertThat(EXACT.readTree(post(houses, "application/json", jsonRows(rows)).body()).has("predicted_rows"))
+                .as("only an answer that left rows out lists them").isFalse();
     }
 
     @Test
