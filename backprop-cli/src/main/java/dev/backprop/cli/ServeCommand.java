@@ -1,6 +1,7 @@
 package dev.backprop.cli;
 
 import dev.backprop.command.CommonOptions;
+import dev.backprop.command.OutputFormat;
 import dev.backprop.model.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,7 +81,12 @@ final class ServeCommand implements Callable<Integer> {
             err.println("backprop serve: stopped");
             err.flush();
         }, "backprop-serve-stop"));
-        spec.commandLine().getOut().println("serving " + model + " at " + server.uri());
+        if (common.format() == OutputFormat.JSON) {
+            spec.commandLine().getOut().println(Json.write(Json.object()
+                    .put("model", model.toString()).put("url", server.uri().toString())));
+        } else {
+            spec.commandLine().getOut().println("serving " + model + " at " + server.uri());
+        }
         spec.commandLine().getOut().flush();
         new CountDownLatch(1).await();
         return 0;

@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * middle of before it exits 143.
  */
 class ServeProcessTest {
-    private static final Pattern URL = Pattern.compile("serving \\S+ at (http://\\S+)");
+    /** The URL in what serve prints: "serving MODEL at URL", or with --format json, {"model": ..., "url": "URL"}. */
+    private static final Pattern URL = Pattern.compile("(?:serving \\S+ at |\"url\" : \")(http://[^\\s\"]+)");
     private static final String ROWS = "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\n"
             + "6.3,3.3,6,2.5\n";
 
@@ -43,9 +45,11 @@ class ServeProcessTest {
         String expected = Cli.run("predict", "--model", model.toString(), dir.resolve("rows.csv").toString(),
                 "--proba").out();
         Process server = Launcher.in(dir.resolve("repo")).start(dir, Map.of(), "err.txt",
-                List.of("serve", "--model", model.toString(), "--port", "0"));
+                List.of("serve", "--model", model.toString(), "--port", "0", "--format", "json"));
         try {
             URI uri = awaitUrl(server, dir.resolve("err.txt.out"));
+            assertThat(new ObjectMapper().readTree(dir.resolve("err.txt.out").toFile()).get("model").asText())
+                    .isEqualTo(model.toString());
             try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
                 socket.setSoTimeout(20_000);
                 byte[] body = ROWS.getBytes(StandardCharsets.UTF_8);
