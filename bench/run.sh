@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs backprop's workload runner (W1-W3), optionally the shared peers harness, the W2 scaling runs and the JMH
-# allocation check, then rewrites the generated part of docs/performance.md.
+# Runs backprop's workload runner (W1-W3), optionally the shared peers harness, the W2 scaling runs, the JMH
+# allocation check and the serve load test, then rewrites the generated part of docs/performance.md.
 #
 #   bench/run.sh [PEERS_DIR]        PEERS_DIR defaults to ../shared/bench/peers beside the repository;
 #                                   pass "none" to skip the peers (backprop only).
 # Environment: REPS (timed repetitions per workload, default 5; peers use PEER_REPS, default 2),
-#   PEER_SKIP (peers to skip, e.g. "weka dl4j"), SCALING=0 / JMH=0 to skip those parts,
+#   PEER_SKIP (peers to skip, e.g. "weka dl4j"), SCALING=0 / JMH=0 / SERVE=0 to skip those parts (the serve load
+#   test's table stays in the raw output; docs/performance.md quotes a recorded run),
 #   JAVA_OPTS (extra JVM options for backprop, e.g. -Dbackprop.engine=java).
 # Needs: JDK 17, Maven, python3; the peers need python3-numpy/-sklearn/-torch (apt) and Maven Central for Smile/DL4J.
 set -euo pipefail
@@ -56,6 +57,10 @@ if [ "${JMH:-1}" != 0 ]; then
   echo "# JMH: one training epoch per workload with -prof gc" >&2
   env OPENBLAS_THREAD_TIMEOUT="${OPENBLAS_THREAD_TIMEOUT:-4}" java -jar "$JAR" TrainingBenchmark -prof gc -wi 2 -i 3 -w 2 -r 2 -f 1 2>/dev/null \
     | grep -E '^(Benchmark|TrainingBenchmark)' | tee "$OUT_DIR/jmh.txt" >&2
+fi
+if [ "${SERVE:-1}" != 0 ]; then
+  echo "# serve: 8 clients over loopback, 1-row and 1,000-row requests, 10 s each (bench/serve.sh)" >&2
+  "$ROOT/bench/serve.sh" | tee "$OUT_DIR/serve.txt" >&2
 fi
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT_DIR/header.txt"
 
