@@ -175,6 +175,10 @@ final class PredictionServer {
                 throw new UserException(RequestRows.rowsNamed(e.getMessage()));
             }
             ObjectNode json = predictions.json(true);
+            if (!predictions.unseenCategories().isEmpty()) {
+                ObjectNode unseen = json.putObject("unseen_categories");
+                predictions.unseenCategories().forEach(unseen::put);
+            }
             if (predictions.skipped() > 0) {
                 ArrayNode predicted = json.putArray("predicted_rows");
                 for (int row : predictions.rows()) {

@@ -8,6 +8,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.backprop.data.CsvFrameReader;
 import dev.backprop.data.Frame;
+import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.ReadOptions;
 import dev.backprop.model.Model;
 
@@ -24,6 +25,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The rows of a {@code POST /predict} body as the frame {@code backprop predict} would read from a file holding them:
@@ -38,6 +41,7 @@ final class RequestRows {
     /** How requests are named in messages. */
     static final String SOURCE = "request";
     private static final JsonFactory JSON = new JsonFactory();
+    private static final Pattern LINE = Pattern.compile(Pattern.quote(SOURCE) + ": line (\\d+)");
 
     private RequestRows() {
     }
@@ -89,7 +93,14 @@ final class RequestRows {
         expect(!rows.isEmpty(), "\"rows\" is empty: nothing to predict");
         List<String> names = new ArrayList<>(columns.keySet());
         requireKnown(names, model);
-        return renumbered(CsvFrameReader.readWith(new StringReader(csvText(names, rows)), SOURCE, options(',')));
+        Frame frame;
+        try {
+            frame = CsvFrameReader.readWith(new StringReader(csvText(names, rows)), SOURCE, options(','));
+        } catch (InvalidDataException e) {
+            // A cell the reader refuses (a number too large for a double): its line is its row's plus the header.
+            throw new UserException(rowsNamed(e.getMessage(), 1));
+        }
+        return renumbered(frame);
     }
 
     private static List<String> row(JsonParser parser, int index, Map<String, Integer> columns) throws IOException {
@@ -146,8 +157,14 @@ final class RequestRows {
 
     /** A message about a JSON body's frame, with its "line N" read as what it is there: row N. */
     static String rowsNamed(String message) {
-        return message.startsWith(SOURCE + ": line ")
-                ? SOURCE + ": row " + message.substring((SOURCE + ": line ").length()) : message;
+        return rowsNamed(message, 0);
+    }
+
+    /** {@code message} with its leading "line N" as "row N - header" (the lines before the first row). */
+    private static String rowsNamed(String message, int header) {
+        Matcher line = LINE.matcher(message);
+        return line.lookingAt() ? SOURCE + ": row " + (Long.parseLong(line.group(1)) - header)
+                + message.substring(line.end()) : message;
     }
 
     private static ReadOptions options(Character delimiter) {

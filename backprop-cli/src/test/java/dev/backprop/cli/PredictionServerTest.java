@@ -200,8 +200,23 @@ class PredictionServerTest {
         assertThat(answer.get("predictions")).isEqualTo(expected.get("predictions")).hasSize(2);
         assertThat(answer.get("rows").asInt()).isEqualTo(2);
         assertThat(answer.get("predicted_rows").toString()).isEqualTo("[1,3]");
-        assertThat(EXACT.readTree(post(houses, "application/json", jsonRows(rows)).body()).has("predicted_rows"))
-                .as("only an answer that left rows out lists them").isFalse();
+        JsonNode kept = EXACT.readTree(post(houses, "application/json", jsonRows(rows)).body());
+        assertThat(kept.has("predicted_rows")).as("only an answer that left rows out lists them").isFalse();
+        assertThat(kept.has("unseen_categories")).isFalse();
+    }
+
+    @Test
+    void categoriesTrainingNeverSawAreCountedInTheAnswer() throws Exception {
+        String rows = """
+                rooms,town
+                3,west
+                4,north
+                2,west
+                """;
+        JsonNode answer = EXACT.readTree(post(houses, "application/json", jsonRows(rows)).body());
+        assertThat(answer.get("unseen_categories").toString()).isEqualTo("{\"town\":2}");
+        ObjectNode expected = (ObjectNode) EXACT.readTree(predict("houses.json", rows, "--format", "json"));
+        assertThat(answer.get("predictions")).isEqualTo(expected.get("predictions")).hasSize(3);
     }
 
     @Test
@@ -246,6 +261,9 @@ class PredictionServerTest {
                 "request: row 1, column 'petal_width': a boolean is not a number, a string or null");
         assertRefused(post(iris, "application/json", "{\"rows\": [{" + row + ", \"petal_width\": [1]}]}"), 400,
                 "request: row 1, column 'petal_width': an array is not a number, a string or null");
+        assertRefused(post(iris, "application/json", "{\"rows\": [{" + row + ", \"petal_width\": 0.2}, {" + row
+                + ", \"petal_width\": 1e999}]}"), 400, "request: row 2, column 'petal_width': '1e999' is too large "
+                + "for a double (largest about 1.8e308)");
         assertRefused(post(iris, "application/json", "{\"rows\": []}"), 400,
                 "request: \"rows\" is empty: nothing to predict");
         assertRefused(post(iris, "application/json", "[1, 2]"), 400,
