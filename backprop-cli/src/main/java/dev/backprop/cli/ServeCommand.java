@@ -106,7 +106,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             long value = Long.parseLong(text);
             if (value < 1 || value > Integer.MAX_VALUE / unit) {
-                throw new UserException("--max-body must be between 1 byte and 2GB but was " + size);
+                throw new UserException("--max-body must be at least 1 byte and under 2GB but was " + size);
             }
             return value * unit;
         } catch (NumberFormatException e) {

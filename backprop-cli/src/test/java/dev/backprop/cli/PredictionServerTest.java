@@ -32,6 +32,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -305,18 +307,21 @@ class PredictionServerTest {
         assertThat(post(small, "text/csv", IRIS.substring(0, 100)).statusCode()).isEqualTo(200);
     }
 
+    /** An HTTP/1.1 answer read from a raw socket: the status line and headers, then Content-Length bytes of body. */
     private static String readAnswer(InputStream in) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        byte[] buffer = new byte[4096];
         String text = "";
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            bytes.write(buffer, 0, n);
-            text = bytes.toString(StandardCharsets.UTF_8);
-            if (text.endsWith("}\n")) {
-                break;
+        while (!text.contains("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return text;
             }
+            bytes.write(b);
+            text = bytes.toString(StandardCharsets.US_ASCII);
         }
-        return text;
+        Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(text);
+        assertThat(length.find()).as(text).isTrue();
+        return text + new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -348,6 +353,34 @@ class PredictionServerTest {
             }
         } finally {
             clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void stoppingFinishesTheRequestInFlightAndRefusesNewOnes() throws Exception {
+        PredictionServer stopping = PredictionServer.start(ModelFile.read(dir.resolve("iris.json")), local(),
+                10L << 20, 2, new PrintWriter(log, true));
+        String expected = post(stopping, "text/csv", IRIS).body();
+        byte[] body = IRIS.getBytes(StandardCharsets.UTF_8);
+        ExecutorService stopper = Executors.newSingleThreadExecutor();
+        try (Socket socket = new Socket("127.0.0.1", stopping.uri().getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /predict HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\nContent-Length: "
+                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, 30);
+            out.flush();
+            Thread.sleep(200); // the request is being answered: its handler waits for the rest of the body
+            Future<?> stopped = stopper.submit(() -> stopping.stop(10));
+            Thread.sleep(200);
+            assertRefused(get(stopping, "/health"), 503, "the server is stopping");
+            assertThat(stopped.isDone()).as("stop waits for the request in flight").isFalse();
+            out.write(body, 30, body.length - 30);
+            out.flush();
+            assertThat(readAnswer(socket.getInputStream())).startsWith("HTTP/1.1 200 OK").endsWith(expected);
+            stopped.get(10, TimeUnit.SECONDS);
+        } finally {
+            stopper.shutdownNow();
         }
     }
 

@@ -44,9 +44,9 @@ class ServeCommandTest {
         assertRefused(Cli.run("serve", "--model", model, "--max-body", "ten"),
                 "--max-body takes a size such as 10MB or 500000 but was 'ten'");
         assertRefused(Cli.run("serve", "--model", model, "--max-body", "0"),
-                "--max-body must be between 1 byte and 2GB but was 0");
-        assertRefused(Cli.run("serve", "--model", model, "--max-body", "3GB"),
-                "--max-body must be between 1 byte and 2GB but was 3GB");
+                "--max-body must be at least 1 byte and under 2GB but was 0");
+        assertRefused(Cli.run("serve", "--model", model, "--max-body", "2GB"),
+                "--max-body must be at least 1 byte and under 2GB but was 2GB");
         assertRefused(Cli.run("serve", "--model", model, "--port", "70000"),
                 "--port must be between 0 and 65535 but was 70000");
         assertRefused(Cli.run("serve", "--model", model, "--threads", "0"), "--threads must be at least 1 but was 0");
