@@ -19,7 +19,7 @@ import java.io.PrintStream;
 @Command(name = "backprop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train feed-forward neural networks by backpropagation.",
         subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, GradcheckCommand.class,
-                ExplainCommand.class, PlotCommand.class, DrawCommand.class, ReportCommand.class, CvCommand.class, ImportanceCommand.class,
+                ExplainCommand.class, PlotCommand.class, DrawCommand.class, ReportCommand.class, CvCommand.class, TuneCommand.class, ImportanceCommand.class,
                 CompletionCommand.class},
         footer = {"", "Run 'backprop COMMAND --help' for a command's options. Add --debug to see stack traces."})
 public final class Main implements Runnable {
