@@ -137,7 +137,9 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
                 best = t;
                 bestMean = mean;
             }
-            all.add(line);
+            ObjectNode shown = ((ObjectNode) line).deepCopy();
+            shown.remove("spec");
+            all.add(shown);
             if (text) {
                 List<String> cells = new ArrayList<>(List.of(Integer.toString(trial)));
                 for (SearchDimension dimension : dimensions) {
