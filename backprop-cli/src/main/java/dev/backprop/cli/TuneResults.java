@@ -3,6 +3,7 @@ package dev.backprop.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +18,7 @@ import java.util.Map;
 /**
  * The results file of {@code backprop tune}: one JSON object per line, one line per finished trial, each appended by
  * one write and flushed to the disk, so a run stopped at any moment loses at most the trial under way (a line cut off
- * mid-write is passed over and its trial run again). Every line carries the search's spec; a file whose lines carry
+ * mid-write is cut off the file, atomically, and its trial run again). Every line carries the search's spec; a file whose lines carry
  * another is refused, so two searches never mix.
  */
 final class TuneResults {
@@ -26,7 +27,6 @@ final class TuneResults {
     private final Path file;
     private final String spec;
     private final Map<Integer, JsonNode> done = new LinkedHashMap<>();
-    private boolean endsMidLine;
 
     private TuneResults(Path file, String spec) {
         this.file = file;
@@ -42,21 +42,18 @@ final class TuneResults {
         } catch (NoSuchFileException e) {
             return results;
         }
-        String[] lines = text.split("\n", -1);
+        // Every trial's line ends with a newline: text after the last one is a line cut off mid-write.
+        String whole = text.substring(0, text.lastIndexOf('\n') + 1);
+        String[] lines = whole.split("\n");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty()) {
                 continue;
             }
-            boolean last = i == lines.length - 1;
             JsonNode node;
             try {
                 node = MAPPER.readTree(line);
             } catch (IOException e) {
-                if (last) {
-                    results.endsMidLine = true;
-                    continue;
-                }
                 throw new UserException(file + ": line " + (i + 1) + " is not a trial's JSON object; this is no "
                         + "results file of backprop tune");
             }
@@ -70,7 +67,9 @@ final class TuneResults {
             }
             results.done.put(node.get("trial").asInt(), node);
         }
-        results.endsMidLine |= !text.isEmpty() && !text.endsWith("\n");
+        if (whole.length() < text.length()) {
+            AtomicFiles.writeString(file, whole);
+        }
         return results;
     }
 
@@ -84,8 +83,7 @@ final class TuneResults {
         ObjectNode line = MAPPER.createObjectNode();
         line.put("spec", spec);
         line.setAll(trial);
-        String text = (endsMidLine ? "\n" : "") + MAPPER.writeValueAsString(line) + "\n";
-        endsMidLine = false;
+        String text = MAPPER.writeValueAsString(line) + "\n";
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));

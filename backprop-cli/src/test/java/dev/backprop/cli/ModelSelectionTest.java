@@ -176,6 +176,23 @@ class ModelSelectionTest {
     }
 
     @Test
+    void aTrialLineCutOffMidWriteIsDroppedAndItsTrialRunAgain() throws IOException {
+        Path results = dir.resolve("trials.jsonl");
+        String[] tune = {"tune", IRIS, "--search", "hidden=3,4", "--folds", "2", "--epochs", "5", "--results",
+                results.toString(), "--trials", "1"};
+        assertThat(Cli.run(tune).exitCode()).isZero();
+        String first = Files.readString(results);
+        Files.writeString(results, first + first.substring(0, 40));
+        tune[tune.length - 1] = "2";
+        Cli resumed = Cli.run(tune);
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        List<String> lines = Files.readAllLines(results);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0) + "\n").isEqualTo(first);
+        assertThat(lines.get(1)).contains("\"trial\":2");
+    }
+
+    @Test
     void aRandomSearchIsSeededAndDrawsFromItsRanges() throws IOException {
         Path a = dir.resolve("a.jsonl");
         Path b = dir.resolve("b.jsonl");
