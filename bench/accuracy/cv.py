@@ -34,6 +34,18 @@ from accuracy import CV_HEADING, DATASETS, load
 
 CLIP = 1e-15
 
+CV_NOTES = """
+Notes on reading the table:
+
+- The sd is over folds, each scored on a tenth of the rows, so it is larger than the sd over 70/30 splits above; the
+  uncertainty of a mean over n folds is about sd / sqrt(n). Where the difference is far inside that, the two tools
+  tie on that dataset.
+- weather.nominal's 10 folds test 1 or 2 of its 14 rows each, so a fold's accuracy is 0, 0.5 or 1 and its sd is
+  about 0.4; even over 100 folds its mean is uncertain by about 0.04.
+- The regression rows compare defaults as the table above does: scikit-learn's `MLPRegressor` fits the raw target
+  and stops far from a fit, hence its negative R².
+"""
+
 
 def pipeline(header, numeric, target, task, seed):
     from sklearn.compose import ColumnTransformer
@@ -159,7 +171,7 @@ difference. "difference" is backprop's mean minus scikit-learn's, on accuracy or
 """
     verdict = ("backprop's untuned defaults are at or above scikit-learn's default MLP on every bundled dataset."
                if not below else "backprop's defaults are below scikit-learn's on: " + ", ".join(below) + ".")
-    section += "\n".join(lines) + "\n\n" + verdict + "\n"
+    section += "\n".join(lines) + "\n\n" + verdict + "\n" + CV_NOTES
     text = ""
     if os.path.exists(args.out):
         with open(args.out) as f:
