@@ -104,6 +104,19 @@ class ModelSelectionTest {
     }
 
     @Test
+    void aFoldThatCannotBeTrainedOnIsNamed() throws IOException {
+        StringBuilder csv = new StringBuilder("x,c\n");
+        for (int i = 0; i < 9; i++) {
+            csv.append(i).append(".5,a\n");
+        }
+        csv.append("9.5,b\n");
+        Path data = Files.writeString(dir.resolve("one-b.csv"), csv.toString());
+        Cli run = Cli.run("cv", data.toString(), "--folds", "2", "--epochs", "5");
+        assertBadInput(run, "error: fold ");
+        assertThat(run.err()).contains("class");
+    }
+
+    @Test
     void cvRefusesBadInputWithOneLineAndExitCode2() {
         assertBadInput(Cli.run("cv", IRIS, "--folds", "1"), "--folds must be >= 2 but was 1");
         assertBadInput(Cli.run("cv", IRIS, "--folds", "151"), "--folds 151 needs at least 151 rows but there are 150");

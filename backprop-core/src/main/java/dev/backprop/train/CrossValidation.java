@@ -2,9 +2,11 @@ package dev.backprop.train;
 
 import dev.backprop.data.CategoricalColumn;
 import dev.backprop.data.Frame;
+import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Split;
 import dev.backprop.data.Task;
+import dev.backprop.linalg.TooLargeException;
 import dev.backprop.model.Model;
 
 import java.util.ArrayList;
@@ -92,8 +94,9 @@ public final class CrossValidation {
      * @param k       folds, ≥ 2
      * @param repeats repetitions, ≥ 1
      * @return each fold's scores, repetition by repetition, fold by fold
-     * @throws IllegalArgumentException if {@code k} or {@code repeats} is out of range, a fold's rows cannot be
+     * @throws IllegalArgumentException if {@code k} or {@code repeats} is out of range, or a fold's rows cannot be
      *                                  prepared or trained on (the message names the fold)
+     * @throws TooLargeException        if a fold would need more memory than the heap has
      */
     public CrossValidationResult run(Frame frame, Task task, int k, int repeats) {
         if (repeats < 1) {
@@ -152,12 +155,20 @@ public final class CrossValidation {
             this.split = split;
         }
 
+        /** Trains and scores the fold; data it cannot train on or score is reported with the fold's number. */
         FoldScore run(Frame frame) {
             Frame training = split.train(frame);
             Frame test = split.test(frame);
-            Model model = Trainer.of(config).train(training, preprocessing).model();
-            Map<String, Double> scores = Scores.score(model, test);
-            return new FoldScore(repeat, fold, training.rows(), test.rows(), scores);
+            try {
+                Model model = Trainer.of(config).train(training, preprocessing).model();
+                Map<String, Double> scores = Scores.score(model, test);
+                return new FoldScore(repeat, fold, training.rows(), test.rows(), scores);
+            } catch (InvalidSettingException | TooLargeException e) {
+                throw e;
+            } catch (IllegalArgumentException | InvalidDataException e) {
+                throw new IllegalArgumentException("fold " + (fold + 1) + (repeat == 0 ? "" : " of repetition "
+                        + (repeat + 1)) + ": " + e.getMessage(), e);
+            }
         }
     }
 }
