@@ -117,6 +117,38 @@ class ModelSelectionTest {
     }
 
     @Test
+    void cvOfARegressionScoresR2AndRmseOnPlainFolds() throws IOException {
+        Path data = synthetic();
+        Cli run = Cli.run("cv", data.toString(), "--folds", "4", "--hidden", "16", "--epochs", "100", "--batch-size", "16",
+                "--learning-rate", "0.01", "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("task").asText()).isEqualTo("regression");
+        assertThat(json.get("foldScores")).hasSize(4);
+        for (JsonNode fold : json.get("foldScores")) {
+            assertThat(fold.get("testRows").asInt()).isEqualTo(60);
+            assertThat(fold.has("accuracy")).isFalse();
+        }
+        assertThat(json.get("mean").get("r2").asDouble()).isGreaterThan(0.8);
+        assertThat(json.get("mean").get("rmse").asDouble()).isPositive();
+        assertThat(json.get("sd").get("rmse").asDouble()).isPositive();
+    }
+
+    @Test
+    void anOutputThatIsTheDataIsRefusedBeforeAnythingRuns() throws IOException {
+        Path data = synthetic();
+        byte[] before = Files.readAllBytes(data);
+        assertBadInput(Cli.run("cv", data.toString(), "--save-folds", data.toString()),
+                "writing it would destroy the input");
+        assertBadInput(Cli.run("tune", data.toString(), "--search", "hidden=2", "--results", data.toString()),
+                "writing it would destroy the input");
+        assertBadInput(Cli.run("tune", data.toString(), "--search", "hidden=2", "--results",
+                dir.resolve("r.jsonl").toString(), "--out", dir.resolve("r.jsonl").toString()),
+                "are the same file");
+        assertThat(Files.readAllBytes(data)).isEqualTo(before);
+    }
+
+    @Test
     void cvRefusesBadInputWithOneLineAndExitCode2() {
         assertBadInput(Cli.run("cv", IRIS, "--folds", "1"), "--folds must be >= 2 but was 1");
         assertBadInput(Cli.run("cv", IRIS, "--folds", "151"), "--folds 151 needs at least 151 rows but there are 150");
