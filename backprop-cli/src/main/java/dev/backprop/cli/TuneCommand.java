@@ -21,9 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
@@ -90,9 +88,13 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
                 config(input.task(), merged(base, Map.of(dimension.setting(), value)));
             }
         }
-        List<Map<TrainingSetting<?>, Object>> plan = plan(dimensions, baseConfig.seed());
+        String chosen = SearchPlan.strategy(dimensions, strategy);
+        if (trials != null && trials < 1) {
+            throw new UserException("--trials must be >= 1 but was " + trials);
+        }
+        List<Map<TrainingSetting<?>, Object>> plan = SearchPlan.trials(dimensions, chosen, trials, baseConfig.seed());
         String score = Scores.of(input.task()).get(0);
-        TuneResults file = TuneResults.open(results, searchSpec(input, dimensions, baseConfig.seed(), base));
+        TuneResults file = TuneResults.open(results, searchSpec(input, dimensions, chosen, baseConfig.seed(), base));
         boolean text = common.format() != OutputFormat.JSON;
         PrintWriter stdout = spec.commandLine().getOut();
         List<String> header = new ArrayList<>(List.of("trial"));
@@ -169,12 +171,12 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
             json.put("score", score);
             json.put("results", results.toString());
             json.set("trials", all);
-            ObjectNode chosen = json.putObject("best");
-            chosen.put("trial", best + 1);
-            chosen.set("settings", bestLine.get("settings"));
-            chosen.set("mean", bestLine.get("mean"));
-            chosen.set("sd", bestLine.get("sd"));
-            chosen.put("command", command);
+            ObjectNode winner = json.putObject("best");
+            winner.put("trial", best + 1);
+            winner.set("settings", bestLine.get("settings"));
+            winner.set("mean", bestLine.get("mean"));
+            winner.set("sd", bestLine.get("sd"));
+            winner.put("command", command);
             if (out != null) {
                 json.put("out", out.toString());
             }
@@ -202,66 +204,19 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         return all;
     }
 
-    /** The trials, in order: a grid's combinations (the last --search varying fastest) or seeded random draws. */
-    private List<Map<TrainingSetting<?>, Object>> plan(List<SearchDimension> dimensions, long seed) {
-        boolean lists = dimensions.stream().allMatch(SearchDimension::isList);
-        String chosen = strategy != null ? strategy.toLowerCase(Locale.ROOT) : lists ? "grid" : "random";
-        if (trials != null && trials < 1) {
-            throw new UserException("--trials must be >= 1 but was " + trials);
-        }
-        List<Map<TrainingSetting<?>, Object>> plan = new ArrayList<>();
-        switch (chosen) {
-            case "grid" -> {
-                if (!lists) {
-                    throw new UserException("--strategy grid needs lists of values; a range (LOW..HIGH) is "
-                            + "searched at random");
-                }
-                plan.add(new LinkedHashMap<>());
-                for (SearchDimension dimension : dimensions) {
-                    List<Map<TrainingSetting<?>, Object>> next = new ArrayList<>();
-                    for (Map<TrainingSetting<?>, Object> partial : plan) {
-                        for (Object value : dimension.choices()) {
-                            Map<TrainingSetting<?>, Object> extended = new LinkedHashMap<>(partial);
-                            extended.put(dimension.setting(), value);
-                            next.add(extended);
-                        }
-                    }
-                    plan = next;
-                }
-                if (trials != null && trials < plan.size()) {
-                    plan = plan.subList(0, trials);
-                }
-            }
-            case "random" -> {
-                SplittableRandom random = new SplittableRandom(seed);
-                for (int t = 0; t < (trials == null ? 20 : trials); t++) {
-                    Map<TrainingSetting<?>, Object> values = new LinkedHashMap<>();
-                    for (SearchDimension dimension : dimensions) {
-                        values.put(dimension.setting(), dimension.sample(random));
-                    }
-                    plan.add(values);
-                }
-            }
-            default -> throw new UserException("--strategy must be grid or random but was '" + strategy + "'");
-        }
-        return plan;
-    }
-
     /** What makes two runs the same search: the data, its columns, the fixed options, the searches and the folds. */
-    private String searchSpec(Input input, List<SearchDimension> dimensions, long seed,
-                        Map<TrainingSetting<?>, Object> base) {
+    private String searchSpec(Input input, List<SearchDimension> dimensions, String chosen, long seed,
+                              Map<TrainingSetting<?>, Object> base) {
         List<String> options = new ArrayList<>();
         base.forEach((setting, value) -> options.add(setting.option() + " " + SearchDimension.text(value)));
         List<String> searched = new ArrayList<>();
         dimensions.forEach(dimension -> searched.add(dimension.text()));
-        boolean lists = dimensions.stream().allMatch(SearchDimension::isList);
         StringBuilder text = new StringBuilder("data=").append(data).append("; rows=").append(input.frame().rows())
                 .append("; ").append(input.preprocessing()).append("; folds=").append(folds).append("; repeats=")
                 .append(repeats).append("; seed=").append(seed).append("; preset=").append(preset)
                 .append("; options=").append(String.join(" ", options))
                 .append("; search=").append(String.join(" ", searched))
-                .append("; strategy=").append(strategy != null ? strategy.toLowerCase(Locale.ROOT)
-                        : lists ? "grid" : "random");
+                .append("; strategy=").append(chosen);
         return text.toString().strip();
     }
 
