@@ -8,6 +8,7 @@ import dev.backprop.data.Frame;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.ScalingMethod;
+import dev.backprop.data.Task;
 import dev.backprop.io.ModelFile;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.model.Model;
@@ -17,8 +18,12 @@ import dev.backprop.nn.DenseLayer;
 import dev.backprop.nn.Loss;
 import dev.backprop.nn.Network;
 import dev.backprop.optim.OptimizerType;
+import dev.backprop.train.CrossValidation;
+import dev.backprop.train.CrossValidationResult;
 import dev.backprop.train.GradientCheck;
 import dev.backprop.train.GradientCheckResult;
+import dev.backprop.train.PermutationImportance;
+import dev.backprop.train.Preset;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingListener;
@@ -138,5 +143,33 @@ class ApiExampleTest {
 
         assertThat(result.epochs()).isEqualTo(5000);
         assertThat(result.finalLoss()).isLessThan(result.lossHistory()[0] / 10);
+    }
+
+    @Test
+    void theModelSelectionExampleRuns() {
+        Path data = Path.of("..", "data");
+        // --- docs/java-api.md example 5 starts
+        Frame iris = DataFiles.read(data.resolve("iris.csv"));
+        TrainerConfig auto = Preset.AUTO.builder(Task.CLASSIFICATION).hidden(16).maxEpochs(200).learningRate(0.01).build();
+        CrossValidationResult cv = CrossValidation.of(auto, PreprocessConfig.of("species"))
+                .withParallelism(2)                                       // the same scores for any parallelism
+                .run(iris, Task.CLASSIFICATION, 5, 1);                    // 5 stratified folds, once
+        System.out.printf("accuracy %.4f ± %.4f%n", cv.mean("accuracy"), cv.sd("accuracy"));
+
+        Model fitted = Trainer.of(auto).train(iris, PreprocessConfig.of("species")).model();
+        for (PermutationImportance.ColumnImportance column : PermutationImportance.of(fitted, iris, "accuracy", 5, 42)) {
+            System.out.printf("%s %.4f ± %.4f%n", column.column(), column.mean(), column.sd());
+        }
+        // --- example 5 ends
+
+        assertThat(cv.folds()).hasSize(5);
+        assertThat(cv.mean("accuracy")).isGreaterThan(0.9);
+        assertThat(cv.sd("accuracy")).isLessThan(0.1);
+        List<PermutationImportance.ColumnImportance> importances = PermutationImportance.of(fitted, iris, "accuracy",
+                5, 42);
+        assertThat(importances).extracting(PermutationImportance.ColumnImportance::column)
+                .containsExactly("sepal_length", "sepal_width", "petal_length", "petal_width");
+        assertThat(Math.max(importances.get(2).mean(), importances.get(3).mean()))
+                .isGreaterThan(Math.max(importances.get(0).mean(), importances.get(1).mean()));
     }
 }

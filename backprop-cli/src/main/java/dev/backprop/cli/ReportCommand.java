@@ -14,6 +14,8 @@ import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.metrics.RegressionMetrics;
 import dev.backprop.model.Model;
 import dev.backprop.model.TrainingHistory;
+import dev.backprop.train.PermutationImportance;
+import dev.backprop.train.Scores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,9 +34,12 @@ import java.util.concurrent.Callable;
 @Command(name = "report", header = "Write one self-contained HTML report about a model.",
         description = {"Write one self-contained HTML page (no network needed to view it): the model summary, its",
                 "metrics on DATA, the network drawn, the training history and loss curve, and the fit, confusion",
-                "matrix or surface plots. Pictures are inline SVG."},
+                "matrix or surface plots, and which inputs matter (permutation importance). Pictures are inline SVG."},
         footer = {"", "Example:", "  backprop report --model iris.json data/iris.csv --out report.html"})
 final class ReportCommand implements Callable<Integer> {
+    private static final int IMPORTANCE_REPEATS = 5;
+    private static final long IMPORTANCE_SEED = 42;
+
     @Spec
     CommandSpec spec;
 
@@ -141,6 +146,7 @@ final class ReportCommand implements Callable<Integer> {
         body.append("<h2>The network</h2>\n<figure>")
                 .append(NetworkDrawing.of(reported, 900, 560).svgElement()).append("</figure>\n");
         body.append(inputs(reported));
+        body.append(importance(reported, frame));
 
         body.append("<h2>Training</h2>\n");
         TrainingHistory history = reported.history();
@@ -178,6 +184,7 @@ final class ReportCommand implements Callable<Integer> {
                 td:not(:first-child) { font-variant-numeric: tabular-nums; }
                 figure { margin: 1em 0; } svg { max-width: 100%%; height: auto; }
                 code { background: #f4f4f4; padding: 0 0.2em; }
+                .bar { display: inline-block; height: 0.8em; background: #1f77b4; }
                 </style>
                 </head>
                 <body>
@@ -201,6 +208,35 @@ final class ReportCommand implements Callable<Integer> {
         }
         return "<h3>Input columns</h3>\n" + table(new String[] {"column", "type", "categories (one-hot)"}, rows)
                 + "<p>Missing cells: " + reported.preprocessor().missing().id() + ".</p>\n";
+    }
+
+    /**
+     * Permutation importance of each input column on the report's data (5 shuffles, seed 42, as {@code backprop
+     * importance} computes it by default), as a table with a bar per column: a few hundred bytes, not a picture.
+     */
+    private static String importance(Model reported, Frame frame) {
+        if (frame.rows() < 2) {
+            return "";
+        }
+        String score = Scores.of(reported.task()).get(0);
+        List<PermutationImportance.ColumnImportance> ranked = ImportanceCommand.ranked(reported, frame, score,
+                IMPORTANCE_REPEATS, IMPORTANCE_SEED);
+        double largest = 0;
+        for (PermutationImportance.ColumnImportance column : ranked) {
+            largest = Math.max(largest, column.mean());
+        }
+        StringBuilder sb = new StringBuilder("<h3>Which inputs matter</h3>\n<p>Permutation importance: the drop in ")
+                .append(escape(SelectionCommand.label(score))).append(" when one column is shuffled, mean &plusmn; sd "
+                        + "over ").append(IMPORTANCE_REPEATS).append(" shuffles.</p>\n<table>\n<tr><th>column</th>"
+                        + "<th>drop</th><th>sd</th><th></th></tr>\n");
+        for (PermutationImportance.ColumnImportance column : ranked) {
+            long width = largest > 0 ? Math.max(0, Math.round(200 * column.mean() / largest)) : 0;
+            sb.append("<tr><td>").append(escape(column.column())).append("</td><td>")
+                    .append(fixed(column.mean())).append("</td><td>").append(fixed(column.sd()))
+                    .append("</td><td><span class=\"bar\" style=\"width:").append(width)
+                    .append("px\"></span></td></tr>\n");
+        }
+        return sb.append("</table>\n").toString();
     }
 
     private static boolean positive(double[] values) {

@@ -6,7 +6,6 @@ import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.ModelOptions;
 import dev.backprop.command.TrainingOptions;
-import dev.backprop.data.DataFormat;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Preprocessor;
@@ -40,10 +39,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -175,21 +172,9 @@ final class TrainCommand implements Callable<Integer> {
                         ENGINE_KEY, List.of(ComputeEngine.current())));
     }
 
-    /**
-     * How to read the training data: the columns named by --categorical, and the ignored ones (whose content does not
-     * matter), are categorical whatever they hold; ARFF files keep their declared types.
-     */
+    /** How to read the training data ({@link TrainData#readOptions}). */
     ReadOptions readOptions() {
-        ReadOptions options = dataOptions.readOptions();
-        DataFormat format = options.format() != null ? options.format() : data == null ? DataFormat.CSV
-                : DataFormat.of(data);
-        if (format == DataFormat.ARFF && !categorical.isEmpty()) {
-            throw new UserException("--categorical applies to CSV and TSV files; an ARFF file declares each "
-                    + "attribute's type (declare it nominal: {a,b,c})");
-        }
-        Set<String> columns = new LinkedHashSet<>(categorical);
-        columns.addAll(columnOptions.ignored());
-        return options.withCategorical(columns);
+        return TrainData.readOptions(data, dataOptions, categorical, columnOptions);
     }
 
     /**

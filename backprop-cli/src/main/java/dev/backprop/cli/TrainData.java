@@ -2,9 +2,11 @@ package dev.backprop.cli;
 
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.data.Column;
+import dev.backprop.data.DataFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.ReadOptions;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.TargetEncoder;
 import dev.backprop.linalg.MemoryBudget;
@@ -15,8 +17,11 @@ import dev.backprop.nn.Network;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** How {@code backprop train} turns a data file into training rows, and checks they fit the heap first. */
 final class TrainData {
@@ -72,6 +77,25 @@ final class TrainData {
         } catch (IllegalArgumentException e) {
             // A network the configuration cannot build: training reports it, naming the option.
         }
+    }
+
+    /**
+     * How to read the training data at {@code data} (null: the bundled example): the columns named by --categorical,
+     * and the ignored ones (whose content does not matter), are categorical whatever they hold; ARFF files keep their
+     * declared types.
+     */
+    static ReadOptions readOptions(Path data, DataOptions dataOptions, List<String> categorical,
+                                   ColumnOptions columnOptions) {
+        ReadOptions options = dataOptions.readOptions();
+        DataFormat format = options.format() != null ? options.format() : data == null ? DataFormat.CSV
+                : DataFormat.of(data);
+        if (format == DataFormat.ARFF && !categorical.isEmpty()) {
+            throw new UserException("--categorical applies to CSV and TSV files; an ARFF file declares each "
+                    + "attribute's type (declare it nominal: {a,b,c})");
+        }
+        Set<String> columns = new LinkedHashSet<>(categorical);
+        columns.addAll(columnOptions.ignored());
+        return options.withCategorical(columns);
     }
 
     /**

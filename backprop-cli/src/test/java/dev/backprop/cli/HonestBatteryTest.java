@@ -364,7 +364,7 @@ class HonestBatteryTest {
 
     static Stream<Arguments> commands() {
         return Stream.of("train", "predict", "evaluate", "gradcheck", "explain", "plot", "draw", "report",
-                "serve", "generate-completion").map(Arguments::of);
+                "serve", "cv", "tune", "importance", "generate-completion").map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0} --bogus is refused")
@@ -373,7 +373,10 @@ class HonestBatteryTest {
         String model = trainRegression().toString();
         String data = write("data.csv", REGRESSION).toString();
         List<String> args = new ArrayList<>(switch (command) {
-            case "predict", "evaluate", "gradcheck", "plot", "report" -> List.of(command, "--model", model, data);
+            case "predict", "evaluate", "gradcheck", "plot", "report", "importance" ->
+                    List.of(command, "--model", model, data);
+            case "cv" -> List.of(command, data);
+            case "tune" -> List.of(command, data, "--search", "hidden=2");
             case "draw" -> List.of(command, "--model", model, dir.resolve("n.svg").toString());
             case "serve" -> List.of(command, "--model", model, "--port", "0");
             default -> List.of(command);

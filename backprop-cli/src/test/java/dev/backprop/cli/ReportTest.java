@@ -38,6 +38,10 @@ class ReportTest {
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>backprop report: iris.json</title>")
                 .contains("accuracy").contains("Confusion matrix: species").contains("Loss per epoch")
                 .contains("sepal_length").contains("stopped by");
+        // Permutation importance: a table, petal measurements above sepal ones (iris is separated by its petals).
+        String importance = html.substring(html.indexOf("<h3>Which inputs matter</h3>"));
+        assertThat(importance).contains("drop in accuracy when one column is shuffled");
+        assertThat(importance.indexOf("<td>petal_")).isLessThan(importance.indexOf("<td>sepal_"));
         assertThat(Pattern.compile("<svg").matcher(html).results().count()).isEqualTo(3);
         // Nothing is fetched from elsewhere: no scripts, stylesheets or images by address.
         assertThat(html).doesNotContain("<script").doesNotContain("<link").doesNotContain("src=\"http")

@@ -58,6 +58,14 @@ public final class Charts {
         return RegionsChart.of(model, x, actual);
     }
 
+    /**
+     * Permutation importance: one horizontal bar per column, in the order given (the first on top), its length the
+     * mean drop of {@code score}, with ± one standard deviation as an error bar.
+     */
+    public static JFreeChart importance(List<String> columns, double[] mean, double[] sd, String score) {
+        return ImportanceChart.of(columns, mean, sd, score);
+    }
+
     /** White background and light grey grid lines. */
     static void style(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);

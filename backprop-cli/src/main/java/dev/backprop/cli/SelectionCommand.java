@@ -1,0 +1,135 @@
+package dev.backprop.cli;
+
+import dev.backprop.command.ColumnOptions;
+import dev.backprop.command.CommonOptions;
+import dev.backprop.command.TrainingOptions;
+import dev.backprop.data.Frame;
+import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.Task;
+import dev.backprop.train.CrossValidation;
+import dev.backprop.train.CrossValidationResult;
+import dev.backprop.train.InvalidSettingException;
+import dev.backprop.train.Preset;
+import dev.backprop.train.TrainerConfig;
+import dev.backprop.train.TrainingSetting;
+import dev.backprop.train.TrainingSettings;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@code backprop cv} and {@code backprop tune} share: the data, read and prepared as {@code train} reads it,
+ * with {@code train}'s options ({@link SettingOptions}, {@link ColumnOptions}), and the folds scoring a configuration.
+ */
+abstract class SelectionCommand {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DATA", description = "Labelled rows: CSV/TSV with a header row, or ARFF.")
+    Path data;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Mixin
+    ColumnOptions columnOptions;
+
+    @Option(names = "--categorical", split = ",", paramLabel = "COL[,COL...]",
+            description = "Columns of a CSV/TSV file to read as categories whatever they hold (as train).")
+    List<String> categorical = new ArrayList<>();
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "5",
+            description = "Folds: stratified by class for classification, plain for regression. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int folds;
+
+    @Option(names = "--repeats", paramLabel = "R", defaultValue = "1",
+            description = "Repeat the K folds R times, each divided afresh (seeded). Default: ${DEFAULT-VALUE}.")
+    int repeats;
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Folds trained at once. Default and most: the processors. The scores are the same for "
+                    + "every N.")
+    Integer jobs;
+
+    @Option(names = "--preset", paramLabel = "P",
+            description = "Starting point of the training options below: auto (the default) or seed.")
+    String preset;
+
+    @Mixin
+    CommonOptions common;
+
+    /** The data, its preprocessing options and task, read once. */
+    record Input(Frame frame, PreprocessConfig preprocessing, Task task) {
+    }
+
+    /** Reads DATA as train does and decides the task from the whole target column (its type, not its values' fit). */
+    Input input() {
+        if (folds < 2) {
+            throw new UserException("--folds must be >= 2 but was " + folds);
+        }
+        if (repeats < 1) {
+            throw new UserException("--repeats must be >= 1 but was " + repeats);
+        }
+        if (jobs != null && jobs < 1) {
+            throw new UserException("--jobs must be >= 1 but was " + jobs);
+        }
+        Frame frame = Inputs.frame(data, TrainData.readOptions(data, dataOptions, categorical, columnOptions));
+        TrainData.requireColumns(frame, categorical);
+        String target = columnOptions.targetColumn(frame.names(), null);
+        PreprocessConfig preprocessing = TrainCommand.parse(() -> columnOptions.config(target));
+        Task task = TrainData.preprocessor(frame, null, columnOptions).target().task();
+        if (frame.rows() < folds) {
+            throw new UserException(data + ": --folds " + folds + " needs at least " + folds + " rows but there "
+                    + "are " + frame.rows());
+        }
+        return new Input(frame, preprocessing, task);
+    }
+
+    /** The training options typed, by setting. */
+    Map<TrainingSetting<?>, Object> given() {
+        return TrainingOptions.given(spec.commandLine().getParseResult(), TrainingSettings.ALL);
+    }
+
+    /** The configuration of {@code given} on top of the preset (auto unless --preset says). */
+    TrainerConfig config(Task task, Map<TrainingSetting<?>, Object> given) {
+        Preset chosen = preset != null ? TrainCommand.parse(() -> Preset.fromId(preset)) : Preset.AUTO;
+        return TrainCommand.parse(() -> TrainingSettings.configure(chosen, task, given));
+    }
+
+    /** Cross-validates {@code config}, up to --jobs folds at once (never more than the processors). */
+    CrossValidationResult crossValidate(Input input, TrainerConfig config) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int parallel = Math.min(jobs == null ? cores : Math.min(jobs, cores), folds * repeats);
+        try {
+            return CrossValidation.of(config, input.preprocessing()).withParallelism(Math.max(1, parallel))
+                    .run(input.frame(), input.task(), folds, repeats);
+        } catch (InvalidSettingException e) {
+            throw new UserException(e.optionMessage());
+        }
+    }
+
+    /** How people read a score's name. */
+    static String label(String score) {
+        return switch (score) {
+            case "accuracy" -> "accuracy";
+            case "logLoss" -> "log loss";
+            case "macroF1" -> "macro F1";
+            case "r2" -> "R^2";
+            case "rmse" -> "RMSE";
+            default -> score;
+        };
+    }
+
+    static String fixed(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}

@@ -1,0 +1,275 @@
+package dev.backprop.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.command.OutputFormat;
+import dev.backprop.data.PreprocessConfig;
+import dev.backprop.io.ModelFile;
+import dev.backprop.train.CrossValidationResult;
+import dev.backprop.train.InvalidSettingException;
+import dev.backprop.train.Scores;
+import dev.backprop.train.Trainer;
+import dev.backprop.train.TrainerConfig;
+import dev.backprop.train.TrainingSetting;
+import dev.backprop.train.TrainingSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+/** {@code backprop tune}: searches training settings, scoring each trial by cross-validation. */
+@Command(name = "tune", modelTransformer = SettingOptions.class, sortOptions = false,
+        header = "Search training settings by cross-validation; print the best as a train command line.",
+        description = {"Try settings given by --search (NAME=V1,V2,... or NAME=LOW..HIGH[:log], NAME any of train's "
+                + "options without the dashes), each trial scored by K-fold cross-validation as backprop cv scores "
+                + "it; the other training options apply to every trial. A grid tries every combination of lists; a "
+                + "random search draws --trials settings (seeded by --seed). Each finished trial is appended to "
+                + "the --results file, and a rerun of the same search skips the trials already there.",
+                "Prints a table of trials as they finish, then the best (by accuracy or R^2, mean over the folds) as a "
+                        + "ready backprop train command; --out also trains that model on all of DATA."},
+        footer = {"", "Examples:",
+                "  backprop tune data/iris.csv --search hidden=16,64,128 --search learning-rate=1e-3..1e-1:log "
+                        + "--trials 10",
+                "  backprop tune data/diabetes.csv --search l2=0..1e-2 --trials 8 --folds 5 --out best.json"})
+final class TuneCommand extends SelectionCommand implements Callable<Integer> {
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,+-]+");
+
+    @Option(names = "--search", required = true, paramLabel = "NAME=VALUES",
+            description = "A setting to search and its values: a list V1,V2,... or a range LOW..HIGH, :log for a "
+                    + "log-uniform one. Repeat for more settings.")
+    List<String> searches = new ArrayList<>();
+
+    @Option(names = "--trials", paramLabel = "N",
+            description = "Trials: a random search's draws (default 20), or the first N of a grid (default all).")
+    Integer trials;
+
+    @Option(names = "--strategy", paramLabel = "S",
+            description = "grid or random. Default: grid when every --search is a list, else random.")
+    String strategy;
+
+    @Option(names = "--results", paramLabel = "FILE.jsonl", defaultValue = "tune-results.jsonl",
+            description = "Where each finished trial is appended, one JSON line each; a rerun resumes from it. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Path results;
+
+    @Option(names = {"--out", "-o"}, paramLabel = "MODEL.json",
+            description = "Also train the best settings on all of DATA and write the model here.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        new FileRoles().input("DATA", data).output("--results", results).output("--out", out).check();
+        List<SearchDimension> dimensions = new ArrayList<>();
+        for (String text : searches) {
+            SearchDimension dimension = SearchDimension.parse(text);
+            for (SearchDimension earlier : dimensions) {
+                if (earlier.setting() == dimension.setting()) {
+                    throw new UserException("--search " + dimension.name() + " is given twice");
+                }
+            }
+            dimensions.add(dimension);
+        }
+        Input input = input();
+        Map<TrainingSetting<?>, Object> base = given();
+        TrainerConfig baseConfig = config(input.task(), base);
+        for (SearchDimension dimension : dimensions) {
+            if (base.containsKey(dimension.setting())) {
+                throw new UserException(dimension.setting().option() + " is both given and searched; leave one out");
+            }
+            for (Object value : dimension.extremes()) {
+                config(input.task(), merged(base, Map.of(dimension.setting(), value)));
+            }
+        }
+        String chosen = SearchPlan.strategy(dimensions, strategy);
+        if (trials != null && trials < 1) {
+            throw new UserException("--trials must be >= 1 but was " + trials);
+        }
+        List<Map<TrainingSetting<?>, Object>> plan = SearchPlan.trials(dimensions, chosen, trials, baseConfig.seed());
+        String score = Scores.of(input.task()).get(0);
+        TuneResults file = TuneResults.open(results, searchSpec(input, dimensions, chosen, baseConfig.seed(), base));
+        boolean text = common.format() != OutputFormat.JSON;
+        PrintWriter stdout = spec.commandLine().getOut();
+        List<String> header = new ArrayList<>(List.of("trial"));
+        dimensions.forEach(d -> header.add(d.name()));
+        header.addAll(List.of(label(score), "sd", ""));
+        int[] widths = new int[header.size()];
+        for (int j = 0; j < widths.length; j++) {
+            widths[j] = Math.max(header.get(j).length(), j == 0 ? 5 : 10);
+        }
+        if (text) {
+            stdout.printf("%s: %d trials, each scored by %d-fold cross-validation%s; results in %s%n",
+                    data, plan.size(), folds, repeats == 1 ? "" : " repeated " + repeats + " times", results);
+            stdout.println(row(header, widths));
+            stdout.flush();
+        }
+        ArrayNode all = Json.object().arrayNode();
+        int best = -1;
+        double bestMean = Double.NaN;
+        for (int t = 0; t < plan.size(); t++) {
+            int trial = t + 1;
+            JsonNode line = file.done().get(trial);
+            boolean resumed = line != null;
+            if (!resumed) {
+                Map<TrainingSetting<?>, Object> values = plan.get(t);
+                CrossValidationResult cv = crossValidate(input, config(input.task(), merged(base, values)));
+                ObjectNode node = Json.object();
+                node.put("trial", trial);
+                ObjectNode settings = node.putObject("settings");
+                values.forEach((setting, value) -> settings.put(setting.option().substring(2),
+                        SearchDimension.text(value)));
+                ObjectNode mean = node.putObject("mean");
+                ObjectNode sd = node.putObject("sd");
+                for (String name : cv.scoreNames()) {
+                    mean.put(name, cv.mean(name));
+                    sd.put(name, cv.sd(name));
+                }
+                file.append(node);
+                line = node;
+            }
+            double mean = line.path("mean").path(score).asDouble(Double.NaN);
+            if (best < 0 || better(score, mean, bestMean)) {
+                best = t;
+                bestMean = mean;
+            }
+            ObjectNode shown = ((ObjectNode) line).deepCopy();
+            shown.remove("spec");
+            all.add(shown);
+            if (text) {
+                List<String> cells = new ArrayList<>(List.of(Integer.toString(trial)));
+                for (SearchDimension dimension : dimensions) {
+                    cells.add(SearchDimension.text(plan.get(t).get(dimension.setting())));
+                }
+                cells.add(fixed(mean));
+                cells.add(fixed(line.path("sd").path(score).asDouble(Double.NaN)));
+                cells.add(resumed ? "(from " + results.getFileName() + ")" : "");
+                stdout.println(row(cells, widths));
+                stdout.flush();
+            }
+        }
+        Map<TrainingSetting<?>, Object> bestSettings = merged(base, plan.get(best));
+        String command = command(input.preprocessing(), bestSettings);
+        if (out != null) {
+            TrainerConfig config = config(input.task(), bestSettings);
+            try {
+                ModelFile.write(Trainer.of(config).train(input.frame(), input.preprocessing()).model(), out);
+            } catch (InvalidSettingException e) {
+                throw new UserException(e.optionMessage());
+            }
+        }
+        JsonNode bestLine = all.get(best);
+        if (!text) {
+            ObjectNode json = Json.object();
+            json.put("data", data.toString());
+            json.put("score", score);
+            json.put("results", results.toString());
+            json.set("trials", all);
+            ObjectNode winner = json.putObject("best");
+            winner.put("trial", best + 1);
+            winner.set("settings", bestLine.get("settings"));
+            winner.set("mean", bestLine.get("mean"));
+            winner.set("sd", bestLine.get("sd"));
+            winner.put("command", command);
+            if (out != null) {
+                json.put("out", out.toString());
+            }
+            stdout.println(Json.write(json));
+            return 0;
+        }
+        stdout.printf("best: trial %d, %s %s ± %s (mean ± sd over %d folds)%n", best + 1, label(score),
+                fixed(bestMean), fixed(bestLine.path("sd").path(score).asDouble(Double.NaN)), folds * repeats);
+        stdout.println(command);
+        if (out != null) {
+            stdout.printf("model of the best settings, trained on all %d rows, written to %s%n",
+                    input.frame().rows(), out);
+        }
+        return 0;
+    }
+
+    private static boolean better(String score, double candidate, double best) {
+        return Scores.higherIsBetter(score) ? candidate > best : candidate < best;
+    }
+
+    private static Map<TrainingSetting<?>, Object> merged(Map<TrainingSetting<?>, Object> base,
+                                                          Map<TrainingSetting<?>, Object> trial) {
+        Map<TrainingSetting<?>, Object> all = new LinkedHashMap<>(base);
+        all.putAll(trial);
+        return all;
+    }
+
+    /** What makes two runs the same search: the data, its columns, the fixed options, the searches and the folds. */
+    private String searchSpec(Input input, List<SearchDimension> dimensions, String chosen, long seed,
+                              Map<TrainingSetting<?>, Object> base) {
+        List<String> options = new ArrayList<>();
+        base.forEach((setting, value) -> options.add(setting.option() + " " + SearchDimension.text(value)));
+        List<String> searched = new ArrayList<>();
+        dimensions.forEach(dimension -> searched.add(dimension.text()));
+        StringBuilder text = new StringBuilder("data=").append(data).append("; rows=").append(input.frame().rows())
+                .append("; ").append(input.preprocessing()).append("; folds=").append(folds).append("; repeats=")
+                .append(repeats).append("; seed=").append(seed).append("; preset=").append(preset)
+                .append("; options=").append(String.join(" ", options))
+                .append("; search=").append(String.join(" ", searched))
+                .append("; strategy=").append(chosen);
+        return text.toString().strip();
+    }
+
+    /** The backprop train command line of these settings on DATA, read and prepared as this run read it. */
+    private String command(PreprocessConfig preprocessing, Map<TrainingSetting<?>, Object> settings) {
+        List<String> args = new ArrayList<>(List.of("backprop", "train", data.toString()));
+        if (dataOptions.delimiter != null) {
+            args.addAll(List.of("--delimiter", dataOptions.delimiter));
+        }
+        if (dataOptions.format != null) {
+            args.addAll(List.of("--data-format", dataOptions.format));
+        }
+        if (!categorical.isEmpty()) {
+            args.addAll(List.of("--categorical", String.join(",", categorical)));
+        }
+        args.addAll(List.of("--target", preprocessing.target()));
+        if (!preprocessing.ignore().isEmpty()) {
+            args.addAll(List.of("--ignore", String.join(",", preprocessing.ignore())));
+        }
+        args.addAll(List.of("--missing", preprocessing.missing().id()));
+        if (preprocessing.task() != null) {
+            args.addAll(List.of("--task", preprocessing.task().id()));
+        }
+        if (preset != null) {
+            args.addAll(List.of("--preset", preset));
+        }
+        for (TrainingSetting<?> setting : TrainingSettings.ALL) {
+            if (settings.containsKey(setting)) {
+                Object value = settings.get(setting);
+                if (value instanceof Boolean flag) {
+                    args.add(flag ? setting.option() : "--no-" + setting.option().substring(2));
+                } else {
+                    args.addAll(List.of(setting.option(), SearchDimension.text(value)));
+                }
+            }
+        }
+        if (out != null) {
+            args.addAll(List.of("--out", out.toString()));
+        }
+        StringBuilder line = new StringBuilder();
+        for (String arg : args) {
+            line.append(line.length() == 0 ? "" : " ")
+                    .append(PLAIN.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        return line.toString();
+    }
+
+    private static String row(List<String> cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int j = 0; j < cells.size(); j++) {
+            String cell = cells.get(j);
+            line.append(j == 0 ? "" : "  ").append(cell).append(" ".repeat(Math.max(0, widths[j] - cell.length())));
+        }
+        return line.toString().stripTrailing();
+    }
+}

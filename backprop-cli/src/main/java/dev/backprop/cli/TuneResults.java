@@ -1,0 +1,93 @@
+package dev.backprop.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.io.AtomicFiles;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The results file of {@code backprop tune}: one JSON object per line, one line per finished trial, each appended by
+ * one write and flushed to the disk, so a run stopped at any moment loses at most the trial under way (a line cut off
+ * mid-write is cut off the file, atomically, and its trial run again). Every line carries the search's spec; a file whose lines carry
+ * another is refused, so two searches never mix.
+ */
+final class TuneResults {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Path file;
+    private final String spec;
+    private final Map<Integer, JsonNode> done = new LinkedHashMap<>();
+
+    private TuneResults(Path file, String spec) {
+        this.file = file;
+        this.spec = spec;
+    }
+
+    /** The trials already in {@code file} (none if it does not exist), refusing a file of another search. */
+    static TuneResults open(Path file, String spec) throws IOException {
+        TuneResults results = new TuneResults(file, spec);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return results;
+        }
+        // Every trial's line ends with a newline: text after the last one is a line cut off mid-write.
+        String whole = text.substring(0, text.lastIndexOf('\n') + 1);
+        String[] lines = whole.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = MAPPER.readTree(line);
+            } catch (IOException e) {
+                throw new UserException(file + ": line " + (i + 1) + " is not a trial's JSON object; this is no "
+                        + "results file of backprop tune");
+            }
+            if (!node.isObject() || !node.path("spec").isTextual() || !node.path("trial").isInt()) {
+                throw new UserException(file + ": line " + (i + 1) + " is not a trial of backprop tune");
+            }
+            if (!node.get("spec").asText().equals(spec)) {
+                throw new UserException(file + " holds the trials of another search (line " + (i + 1) + ": "
+                        + node.get("spec").asText() + "); give another --results file, or delete this one to "
+                        + "start again");
+            }
+            results.done.put(node.get("trial").asInt(), node);
+        }
+        if (whole.length() < text.length()) {
+            AtomicFiles.writeString(file, whole);
+        }
+        return results;
+    }
+
+    /** The finished trials by number, as read. */
+    Map<Integer, JsonNode> done() {
+        return done;
+    }
+
+    /** Appends one finished trial as one line, with the spec, and forces it to the disk. */
+    void append(ObjectNode trial) throws IOException {
+        ObjectNode line = MAPPER.createObjectNode();
+        line.put("spec", spec);
+        line.setAll(trial);
+        String text = MAPPER.writeValueAsString(line) + "\n";
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        done.put(trial.get("trial").asInt(), line);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.backprop.train;
+
+import dev.backprop.data.CategoricalColumn;
+import dev.backprop.data.Frame;
+import dev.backprop.data.Prepared;
+import dev.backprop.data.Task;
+import dev.backprop.linalg.Matrix;
+import dev.backprop.metrics.ClassificationMetrics;
+import dev.backprop.metrics.RegressionMetrics;
+import dev.backprop.model.Model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How good a model is on labelled rows, by the scores model selection compares: for classification
+ * {@code accuracy}, {@code logLoss} and {@code macroF1} ({@link ClassificationMetrics}), for regression {@code r2}
+ * and {@code rmse} ({@link RegressionMetrics}), in the target's own units. The first of a task's scores is the one
+ * that ranks models (accuracy, R²).
+ */
+public final class Scores {
+    /** The classification scores, the ranking one first. */
+    public static final List<String> CLASSIFICATION = List.of("accuracy", "logLoss", "macroF1");
+    /** The regression scores, the ranking one first. */
+    public static final List<String> REGRESSION = List.of("r2", "rmse");
+
+    private Scores() {
+    }
+
+    /**
+     * The names of a task's scores.
+     *
+     * @param task the target's task
+     * @return {@link #CLASSIFICATION} or {@link #REGRESSION}
+     */
+    public static List<String> of(Task task) {
+        return task == Task.CLASSIFICATION ? CLASSIFICATION : REGRESSION;
+    }
+
+    /**
+     * Whether a larger value of the score is better.
+     *
+     * @param name one of the scores' names
+     * @return false for {@code logLoss} and {@code rmse}, true for the others
+     */
+    public static boolean higherIsBetter(String name) {
+        return !name.equals("logLoss") && !name.equals("rmse");
+    }
+
+    /**
+     * Scores {@code model} on {@code frame}, prepared through the model's own preprocessing (fitted on other rows).
+     * A class the model never saw counts as an error.
+     *
+     * @param model a trained model
+     * @param frame labelled rows with the model's input columns and its target; not modified
+     * @return the task's scores by name, in the order of {@link #of(Task)}
+     * @throws dev.backprop.data.InvalidDataException if the rows cannot be prepared
+     */
+    public static Map<String, Double> score(Model model, Frame frame) {
+        Prepared prepared = model.prepare(frame);
+        Matrix predicted = model.predict(prepared.dataset().x());
+        Map<String, Double> scores = new LinkedHashMap<>();
+        if (model.task() == Task.CLASSIFICATION) {
+            CategoricalColumn labels = frame.column(model.target()).toCategorical();
+            int[] rows = prepared.rows();
+            String[] actual = new String[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                actual[i] = labels.label(rows[i]);
+            }
+            ClassificationMetrics metrics = ClassificationMetrics.of(model.classes(), predicted, actual);
+            scores.put("accuracy", metrics.accuracy());
+            scores.put("logLoss", metrics.logLoss());
+            scores.put("macroF1", metrics.macroF1());
+        } else {
+            RegressionMetrics metrics = RegressionMetrics.of(predicted, prepared.dataset().y());
+            scores.put("r2", metrics.r2());
+            scores.put("rmse", metrics.rmse());
+        }
+        return scores;
+    }
+
+    /**
+     * The mean of some values.
+     *
+     * @param values at least one value
+     * @return Σ v / n
+     */
+    public static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    /**
+     * The sample standard deviation of some values, √(Σ (v - mean)² / (n - 1)), as an estimate of the spread of a
+     * score from one split to the next.
+     *
+     * @param values the values
+     * @return the standard deviation; 0 for fewer than two values
+     */
+    public static double sd(double[] values) {
+        if (values.length < 2) {
+            return 0;
+        }
+        double mean = mean(values);
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(sum / (values.length - 1));
+    }
+}
