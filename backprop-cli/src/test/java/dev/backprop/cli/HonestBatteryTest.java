@@ -364,7 +364,7 @@ class HonestBatteryTest {
 
     static Stream<Arguments> commands() {
         return Stream.of("train", "predict", "evaluate", "gradcheck", "explain", "plot", "draw", "report",
-                "generate-completion").map(Arguments::of);
+                "export", "generate-completion").map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0} --bogus is refused")
@@ -375,6 +375,7 @@ class HonestBatteryTest {
         List<String> args = new ArrayList<>(switch (command) {
             case "predict", "evaluate", "gradcheck", "plot", "report" -> List.of(command, "--model", model, data);
             case "draw" -> List.of(command, "--model", model, dir.resolve("n.svg").toString());
+            case "export" -> List.of(command, "--model", model, "--out", dir.resolve("n.onnx").toString());
             default -> List.of(command);
         });
         args.add("--bogus");
