@@ -18,10 +18,12 @@ import java.util.Optional;
  * <ul>
  *   <li>Numeric column: the value; with an imputation, a NaN becomes the training mean:
  *       Where(IsNaN(x), mean, x).</li>
- *   <li>Categorical column: with an imputation, a missing label (the reader's missing cells: empty, {@code ?},
- *       {@code NA}) becomes the training mode: Where(x = "" or x = "?" or x = "NA", mode, x). Then
- *       ai.onnx.ml.OneHotEncoder over the learned categories with zeros = 1, so an unseen label (or, without an
- *       imputation, a missing one) encodes as all zeros as in the core; its float 0/1 output is cast to double.</li>
+ *   <li>Categorical column: ai.onnx.ml.OneHotEncoder over the learned categories with zeros = 1, so an unseen label
+ *       (or, without an imputation, a missing one) encodes as all zeros as in the core; its float 0/1 output is cast
+ *       to double. With an imputation, a missing label (the reader's missing cells: empty, {@code ?}, {@code NA})
+ *       encodes as the training mode: the encoder also lists the missing labels, and a 0/1 matrix folds their
+ *       columns onto the mode's. (Comparing strings with Equal would need opset 19, which onnx releases before
+ *       1.14, such as Debian 12's, cannot check.)</li>
  * </ul>
  */
 final class FeatureGraph {
@@ -41,8 +43,10 @@ final class FeatureGraph {
                 parts.add(imputation.isPresent() ? fillNumber(graph, column, imputation.get().means()[j]) : column);
             } else {
                 graph.input(column, TensorProto.DataType.STRING, 1);
-                String x = imputation.isPresent() ? fillLabel(graph, column, imputation.get().modes()[j]) : column;
-                parts.add(oneHot(graph, x, features.categories().get(j)));
+                List<String> categories = features.categories().get(j);
+                parts.add(imputation.isPresent()
+                        ? oneHotFilled(graph, column, categories, imputation.get().modes()[j])
+                        : oneHot(graph, column, categories));
             }
         }
         return parts.size() == 1 ? parts.get(0)
@@ -54,19 +58,36 @@ final class FeatureGraph {
         return graph.node("Where", List.of(missing, graph.doubles("mean", new double[] {mean}), x));
     }
 
-    private static String fillLabel(GraphBuilder graph, String x, String mode) {
-        String missing = null;
-        for (String label : MISSING_LABELS) {
-            String is = graph.node("Equal", List.of(x, graph.strings("missing_label", List.of(label))));
-            missing = missing == null ? is : graph.node("Or", List.of(missing, is));
+    /**
+     * One-hot with a missing label counted as the mode: the one-hot encoding over the categories and then the missing
+     * labels, times the matrix that keeps each category's column and adds each missing label's column to the mode's
+     * (all 0/1 values, so the product is exact).
+     */
+    private static String oneHotFilled(GraphBuilder graph, String x, List<String> categories, String mode) {
+        List<String> labels = new ArrayList<>(categories);
+        for (String missing : MISSING_LABELS) {
+            if (!labels.contains(missing)) {
+                labels.add(missing);
+            }
         }
-        return graph.node("Where", List.of(missing, graph.strings("mode", List.of(mode)), x));
+        int k = categories.size();
+        int modeIndex = categories.indexOf(mode);
+        double[] fold = new double[labels.size() * k];
+        for (int r = 0; r < labels.size(); r++) {
+            int c = r < k ? r : modeIndex;
+            if (c >= 0) {
+                fold[r * k + c] = 1.0;
+            }
+        }
+        String encoded = oneHot(graph, x, labels);
+        return graph.node("MatMul", List.of(encoded, graph.doubles("missing_to_mode", fold, labels.size(), k)));
     }
 
     /** [N, 1] labels to [N, categories] doubles, 1 at the label's category, all 0 for a label not among them. */
     private static String oneHot(GraphBuilder graph, String x, List<String> categories) {
         String encoded = graph.node(GraphBuilder.ML_DOMAIN, "OneHotEncoder", List.of(x), graph.fresh("onehot"),
                 GraphBuilder.attribute("cats_strings", categories), GraphBuilder.attribute("zeros", 1));
+        graph.declare(encoded, TensorProto.DataType.FLOAT, 1, categories.size());
         String matrix = graph.node("Reshape",
                 List.of(encoded, graph.longs("shape", new long[] {-1, categories.size()}, 2)));
         return graph.node("Cast", List.of(matrix),

@@ -51,17 +51,25 @@ final class GraphBuilder {
         graph.addInput(valueInfo(name, type, width));
     }
 
-    /** Declares a graph output of element type {@code type}, shape [N, width], or [N] for width -1. */
-    void output(String name, TensorProto.DataType type, long width) {
+    /** Declares a graph output of element type {@code type}, shape [N, width], or [N] for no width. */
+    void output(String name, TensorProto.DataType type, long... width) {
         taken.add(name);
         graph.addOutput(valueInfo(name, type, width));
     }
 
-    private static ValueInfoProto valueInfo(String name, TensorProto.DataType type, long width) {
+    /**
+     * States the type and shape [N, dims...] of an intermediate tensor, for an operator whose schema infers none
+     * (ai.onnx.ml.OneHotEncoder), so that the checker's strict shape inference can go on past it.
+     */
+    void declare(String name, TensorProto.DataType type, long... dims) {
+        graph.addValueInfo(valueInfo(name, type, dims));
+    }
+
+    private static ValueInfoProto valueInfo(String name, TensorProto.DataType type, long... dims) {
         TensorShapeProto.Builder shape = TensorShapeProto.newBuilder()
                 .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(ROWS));
-        if (width >= 0) {
-            shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(width));
+        for (long d : dims) {
+            shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
         }
         TypeProto.Tensor tensor = TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(shape).build();
         return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(tensor)).build();

@@ -28,12 +28,15 @@ import java.util.Set;
  * outputs and a missing label encodes as an unseen category.
  */
 public final class OnnxExport {
-    /** The version of the default operator set (ai.onnx) the graph uses; 19 is the first with Equal on strings. */
-    public static final long OPSET = 19;
+    /**
+     * The version of the default operator set (ai.onnx) the graph uses: 17, the newest that onnx 1.12 (Debian 12's)
+     * checks, and every operator used has had its present form since 16 or earlier.
+     */
+    public static final long OPSET = 17;
     /** The version of the ai.onnx.ml operator set the graph uses (for OneHotEncoder). */
     public static final long ML_OPSET = 3;
-    /** The ONNX IR version the model is written as: 9, the one that goes with opset 19. */
-    public static final long IR_VERSION = 9;
+    /** The ONNX IR version the model is written as: 8, the one that goes with opset 17. */
+    public static final long IR_VERSION = 8;
     /** The input of a model without a preprocessor: its network's inputs as one [N, inputs] matrix. */
     public static final String FEATURES = "X";
     /** The output holding each row's prediction. */
@@ -84,7 +87,7 @@ public final class OnnxExport {
                     GraphBuilder.attribute("keepdims", 0));
             graph.node("", "Gather", List.of(graph.strings("classes", model.classes(), k), index), PREDICTED,
                     GraphBuilder.attribute("axis", 0));
-            graph.output(PREDICTED, TensorProto.DataType.STRING, -1);
+            graph.output(PREDICTED, TensorProto.DataType.STRING);
             graph.output(PROBABILITIES, TensorProto.DataType.DOUBLE, k);
         } else {
             graph.node("", "Identity", List.of(y), PREDICTED);
