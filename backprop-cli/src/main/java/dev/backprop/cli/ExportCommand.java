@@ -19,9 +19,10 @@ import java.util.concurrent.Callable;
 
 /** {@code backprop export}: a model file as a file another runtime reads (ONNX). */
 @Command(name = "export", header = "Export a model for another runtime: the whole pipeline as one ONNX graph.",
-        description = {"Write the model as ONNX: one input per raw column (double, or string for a categorical",
-                "column), the missing-value filling, one-hot encoding, scaling and every layer, and outputs",
-                "'predicted' (and for classification 'probabilities'). See docs/onnx.md."},
+        description = {"Write the model as one ONNX graph: one input per raw column (double, or string",
+                "for a categorical one), then missing-value filling, one-hot encoding, scaling",
+                "and every layer; outputs 'predicted' and, for classification, 'probabilities'.",
+                "See docs/onnx.md."},
         footer = {"", "Example:", "  backprop export --model iris.json --out iris.onnx"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
