@@ -44,6 +44,8 @@ class ExportCommandTest {
             ,2.5,NA,big
             purple,0.5,12,small
             green,,,big
+            ?,3.0,?,small
+            NA,2.0,15,big
             """;
 
     @TempDir
