@@ -13,6 +13,7 @@ import com.google.protobuf.ByteString;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -132,7 +133,7 @@ final class GraphBuilder {
 
     /** A node of the default domain writing a fresh tensor named after {@code op}; returns that name. */
     String node(String op, List<String> inputs, AttributeProto... attributes) {
-        return node("", op, inputs, fresh(op.toLowerCase(java.util.Locale.ROOT)), attributes);
+        return node("", op, inputs, fresh(op.toLowerCase(Locale.ROOT)), attributes);
     }
 
     /** An integer attribute. */
