@@ -21,6 +21,7 @@ import java.io.PrintStream;
         subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, GradcheckCommand.class,
                 ExplainCommand.class, PlotCommand.class, DrawCommand.class, ReportCommand.class,
                 ServeCommand.class, CvCommand.class, TuneCommand.class, ImportanceCommand.class,
+                ExportCommand.class,
                 CompletionCommand.class},
         footer = {"", "Run 'backprop COMMAND --help' for a command's options. Add --debug to see stack traces."})
 public final class Main implements Runnable {
@@ -38,7 +39,7 @@ public final class Main implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
                 "missing command (choose train, predict, evaluate, gradcheck, explain, plot, draw, report, serve, "
-                        + "cv, tune or importance)");
+                        + "cv, tune, importance or export)");
     }
 
     public static void main(String[] args) {

@@ -41,7 +41,7 @@ class DocSamplesTest {
     private static final Pattern RECORDED = Pattern.compile("<!-- recorded: \\d{4}-\\d{2}-\\d{2}, .+ -->");
     private static final Pattern FILTER = Pattern.compile("(.*?)\\s*(?:\\|\\s*(head|tail) -n (\\d+)|(> /dev/null))?");
     /** Arguments that name files: resolved in the temporary copy of the repository, then printed as given. */
-    private static final Pattern FILE_ARGUMENT = Pattern.compile(".*/.*|.*\\.(csv|tsv|arff|json|png|svg|html|md)");
+    private static final Pattern FILE_ARGUMENT = Pattern.compile(".*/.*|.*\\.(csv|tsv|arff|json|png|svg|html|md|onnx)");
     private static final String ELIDED = "...";
     /** The opening fence of printed output: no language, or one that names output rather than code. */
     private static final Pattern OUTPUT_FENCE = Pattern.compile("```(text|txt|console|output|log)?");

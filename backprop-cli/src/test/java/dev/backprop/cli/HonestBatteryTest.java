@@ -364,7 +364,7 @@ class HonestBatteryTest {
 
     static Stream<Arguments> commands() {
         return Stream.of("train", "predict", "evaluate", "gradcheck", "explain", "plot", "draw", "report",
-                "serve", "cv", "tune", "importance", "generate-completion").map(Arguments::of);
+                "serve", "cv", "tune", "importance", "export", "generate-completion").map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0} --bogus is refused")
@@ -379,6 +379,7 @@ class HonestBatteryTest {
             case "tune" -> List.of(command, data, "--search", "hidden=2");
             case "draw" -> List.of(command, "--model", model, dir.resolve("n.svg").toString());
             case "serve" -> List.of(command, "--model", model, "--port", "0");
+            case "export" -> List.of(command, "--model", model, "--out", dir.resolve("n.onnx").toString());
             default -> List.of(command);
         });
         args.add("--bogus");
