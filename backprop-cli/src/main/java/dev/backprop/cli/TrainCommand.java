@@ -38,6 +38,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -104,9 +105,15 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT",
             description = "Continue the run this checkpoint paused, with its data and options (only --quiet, "
-                    + "--format, --threads and the outputs --out, --checkpoint, --plot-loss may be given); ends as if "
-                    + "never stopped. Writes the model and plot only inside the checkpoint's folder unless told.")
+                    + "--format, --threads, the outputs --out, --checkpoint, --plot-loss, a larger --epochs and "
+                    + "--max-time may be given); ends as if never stopped. Writes the model and plot only inside the "
+                    + "checkpoint's folder unless told.")
     Path resume;
+
+    @Option(names = "--max-time", paramLabel = "TIME", converter = TimeLimit.class,
+            description = "Stop at the end of the epoch that spends TIME (seconds, or 90s, 10m, 1h), with a checkpoint "
+                    + "that --resume continues (stop reason: time limit).")
+    Duration maxTime;
 
     @Option(names = "--plot-loss", paramLabel = "FILE",
             description = "Also draw the loss of every epoch to FILE (.png or .svg).")
@@ -247,6 +254,9 @@ final class TrainCommand implements Callable<Integer> {
                             throw new UncheckedIOException(e);
                         }
                     });
+            if (maxTime != null) {
+                trainer = trainer.withTimeLimit(maxTime);
+            }
             result = from != null ? trainer.resume(dataset, from)
                     : start == null ? trainer.train(dataset) : trainer.train(dataset, start);
         } catch (TooLargeException e) {
@@ -272,6 +282,12 @@ final class TrainCommand implements Callable<Integer> {
                     ResumeOutputs.command(checkpointFile, out, plotLoss), out);
             stderr.flush();
             return Interruption.exitCode();
+        }
+        if (result.stopReason() == StopReason.TIME_LIMIT) {
+            stderr.printf("stopped by the time limit after %d epochs: the model so far is in %s and a checkpoint in %s;"
+                    + " continue with: %s (add --max-time TIME for another budget)%n", result.epochs(), out,
+                    checkpointFile, ResumeOutputs.command(checkpointFile, out, plotLoss));
+            stderr.flush();
         }
         if (result.stopReason() == StopReason.DIVERGED) {
             throw new TrainingFailedException("training diverged: the loss became infinite or NaN in epoch "
