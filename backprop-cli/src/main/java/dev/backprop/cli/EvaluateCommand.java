@@ -96,6 +96,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private static void classification(ClassificationMetrics metrics, ObjectNode json, StringBuilder text) {
         json.put("accuracy", metrics.accuracy());
+        json.put("balancedAccuracy", metrics.balancedAccuracy());
         json.put("macroF1", metrics.macroF1());
         json.put("logLoss", metrics.logLoss());
         ArrayNode unseen = json.putArray("unseenClasses");

@@ -80,6 +80,15 @@ final class TrainCommand implements Callable<Integer> {
                     + "text are refused. ARFF files declare their types.")
     List<String> categorical = new ArrayList<>();
 
+    @Option(names = "--class-weight", paramLabel = "balanced|CLASS=W[,...]",
+            description = "Weigh each row's loss by its class: balanced (n / (classes x rows of the class), as "
+                    + "scikit-learn) or CLASS=W pairs (other classes 1).")
+    String classWeight;
+
+    @Option(names = "--sample-weight", paramLabel = "COL",
+            description = "Weigh each row's loss by this numeric column (>= 0), which is read but not an input.")
+    String sampleWeight;
+
     @Option(names = "--preset", paramLabel = "P",
             description = "Starting point of the training options below: seed (the seed's network exactly) or "
                     + "auto (a modern network for real data). Default: seed without DATA or with an --init model that has no "
@@ -170,12 +179,15 @@ final class TrainCommand implements Callable<Integer> {
         }
         Frame frame = Inputs.frame(data, readOptions());
         TrainData.requireColumns(frame, categorical);
-        Preprocessor preprocessor = TrainData.preprocessor(frame, initial, columnOptions);
+        TrainWeights weights = weights();
+        weights.requireColumn(frame);
+        Preprocessor preprocessor = TrainData.preprocessor(frame, initial, columnOptions, sampleWeight);
         TrainerConfig config = config(preprocessor.target().task(), initial, given);
         Network start = initial == null ? null : parse(() -> TrainingSettings.startingNetwork(initial.network(),
                 given));
         TrainData.requireMemory(config, preprocessor, start, frame.rows());
-        Dataset dataset = preprocessor.apply(frame).dataset();
+        Dataset dataset = weights.apply(frame, preprocessor.apply(frame), preprocessor.target().classes(),
+                preprocessor.target().column());
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         return train(frame, preprocessor, dataset, config, start, null,
                 Map.of("args", args, "cwd", List.of(Path.of("").toAbsolutePath().toString()),
@@ -226,6 +238,11 @@ final class TrainCommand implements Callable<Integer> {
                 : files.occasionalOutput("--checkpoint", checkpointFile());
     }
 
+    /** The row weights of --class-weight and --sample-weight. */
+    TrainWeights weights() {
+        return TrainWeights.of(classWeight, sampleWeight);
+    }
+
     /** Reads --init and --out as paths, as picocli would convert them. */
     void readPaths() {
         init = modelOptions.init() == null ? null : Path.of(modelOptions.init());
@@ -265,7 +282,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserException(e instanceof InvalidSettingException setting ? setting.optionMessage()
                     : e.getMessage());
         }
-        Model model = result.model().withPreprocessor(preprocessor);
+        Model model = weights().noted(result.model().withPreprocessor(preprocessor));
         ModelFile.write(model, out);
         if (plotLoss != null) {
             double[] validationHistory = result.validationLossHistory();

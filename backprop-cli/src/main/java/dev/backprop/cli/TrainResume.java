@@ -89,7 +89,8 @@ final class TrainResume {
         } catch (TooLargeException e) {
             throw e.prefixed(current.resume + ": ");
         }
-        Dataset dataset = preprocessor.apply(frame).dataset();
+        Dataset dataset = original.weights().apply(frame, preprocessor.apply(frame), preprocessor.target().classes(),
+                preprocessor.target().column());
         try {
             return original.train(frame, preprocessor, dataset, config, null, saved, context);
         } catch (TooLargeException e) {

@@ -266,7 +266,8 @@ final class TrainingLoop {
             int batch = batches.batchSize();
             for (int start = course.batchStart; start < rows; start += batch) {
                 int size = batches.gather(start);
-                double j = backprop.lossAndGradient(parameters, batches.x(), 0, batches.y(), 0, size, gradient);
+                double j = backprop.lossAndGradient(parameters, batches.x(), 0, batches.y(), 0, batches.w(), 0, size,
+                        gradient);
                 if (!Double.isFinite(j)) {
                     return StopReason.DIVERGED;
                 }
