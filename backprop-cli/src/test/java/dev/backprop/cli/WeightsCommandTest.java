@@ -58,16 +58,49 @@ class WeightsCommandTest {
     }
 
     @Test
+    void aWeightedRunResumedFromItsCheckpointWritesTheUnbrokenRunsModel() throws Exception {
+        String[] common = {"train", TRAIN, "--class-weight", "balanced", "--seed", "2", "--quiet", "--epochs", "12",
+                "--hidden", "8"};
+        Path whole = dir.resolve("whole.json");
+        Path cut = dir.resolve("cut.json");
+        assertThat(Cli.run(concat(common, "--out", whole.toString())).exitCode()).isZero();
+        assertThat(Cli.run(concat(common, "--out", cut.toString(), "--max-time", "0.000000001")).exitCode()).isZero();
+        Cli resumed = Cli.run("train", "--resume", dir.resolve("cut.json.checkpoint.json").toString(), "--max-time",
+                "1h", "--quiet");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(Files.readAllBytes(cut)).isEqualTo(Files.readAllBytes(whole));
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = new String[first.length + more.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    @Test
     void aSampleWeightColumnWeighsRowsAndIsNoInput() throws Exception {
-        Path data = dir.resolve("w.csv");
-        Files.writeString(data, "x,w,y\n0.1,1,0.2\n0.5,2,0.6\n0.9,0.5,0.7\n0.3,1,0.1\n");
-        Cli run = Cli.run("train", data.toString(), "--sample-weight", "w", "--quiet", "--out",
-                dir.resolve("m.json").toString(), "--epochs", "20");
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        JsonNode model = new ObjectMapper().readTree(dir.resolve("m.json").toFile());
-        assertThat(model.toString()).doesNotContain("\"inputs\":[\"x\",\"w\"]");
+        // With the seed's summed loss, a weight of 2 is the row twice: the same J as the data with row 2 repeated.
+        Path weighted = dir.resolve("w.csv");
+        Files.writeString(weighted, "x,w,y\n0.1,1,0.2\n0.5,2,0.6\n0.9,1,0.7\n0.3,1,0.1\n");
+        Path repeated = dir.resolve("r.csv");
+        Files.writeString(repeated, "x,y\n0.1,0.2\n0.5,0.6\n0.5,0.6\n0.9,0.7\n0.3,0.1\n");
+        String[] seed = {"--preset", "seed", "--quiet", "--epochs", "300"};
+        Cli a = Cli.run(concat(new String[] {"train", weighted.toString(), "--sample-weight", "w", "--out",
+                dir.resolve("a.json").toString()}, seed));
+        Cli b = Cli.run(concat(new String[] {"train", repeated.toString(), "--out", dir.resolve("b.json").toString()},
+                seed));
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(a.out()).startsWith("trained 1 -> 3 sigmoid -> 1 sigmoid");
+        assertThat(a.out().lines().skip(1).findFirst()).isEqualTo(b.out().lines().skip(1).findFirst());
+        JsonNode model = new ObjectMapper().readTree(dir.resolve("a.json").toFile());
+        assertThat(model.get("inputs").toString()).isEqualTo("[\"x\"]");
         assertThat(model.get("training").get("settings").get("sampleWeight").asText()).isEqualTo("w");
-        assertThat(run.out()).startsWith("trained 1 -> ");
+        // predict does not need the weight column.
+        Path rows = dir.resolve("new.csv");
+        Files.writeString(rows, "x\n0.4\n");
+        assertThat(Cli.run("predict", "--model", dir.resolve("a.json").toString(), rows.toString()).exitCode())
+                .isZero();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.backprop.data;
 
+import dev.backprop.linalg.Matrix;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +74,7 @@ public record ClassWeights(boolean balanced, Map<String, Double> given) {
      * @throws IllegalArgumentException if a named class is not one of {@code classes} (the message lists them), or
      *                                  the target has fewer than two columns
      */
-    public double[] rowWeights(List<String> classes, dev.backprop.linalg.Matrix y) {
+    public double[] rowWeights(List<String> classes, Matrix y) {
         int k = y.cols();
         if (k < 2 || classes.size() != k) {
             throw new IllegalArgumentException("class weights apply to a classification target (one output per "
