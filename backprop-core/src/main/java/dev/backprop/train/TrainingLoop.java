@@ -131,7 +131,6 @@ final class TrainingLoop {
         if (from != null) {
             course.restore(from, fullBatch);
         }
-        epoch.started = System.nanoTime();
         listener.trainingStarted(config.maxEpochs(), rows, fullBatch ? 1 : (rows + batch - 1) / batch);
         StopReason stop = null;
         while (stop == null && course.epochs < config.maxEpochs()) {
@@ -185,7 +184,7 @@ final class TrainingLoop {
         private final Consumer<TrainingState> sink;
         private final boolean meanLoss;
         /** {@link System#nanoTime()} when the run started, for the time limit. */
-        long started;
+        private final long started = System.nanoTime();
 
         Epoch(FullBatch full, MiniBatches batches, Backpropagation backprop, LossEvaluator validator,
               double[] gradient, int every, Consumer<TrainingState> sink) {
