@@ -1,5 +1,6 @@
 package dev.backprop;
 
+import dev.backprop.data.ClassWeights;
 import dev.backprop.data.CsvFiles;
 import dev.backprop.data.DataFiles;
 import dev.backprop.data.Dataset;
@@ -11,6 +12,7 @@ import dev.backprop.data.ScalingMethod;
 import dev.backprop.data.Task;
 import dev.backprop.io.ModelFile;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.metrics.BinaryCurves;
 import dev.backprop.model.Model;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.Backpropagation;
@@ -25,6 +27,7 @@ import dev.backprop.train.GradientCheckResult;
 import dev.backprop.train.PermutationImportance;
 import dev.backprop.train.Preset;
 import dev.backprop.train.Trainer;
+import dev.backprop.train.StopReason;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingListener;
 import dev.backprop.train.TrainingResult;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -171,5 +175,32 @@ class ApiExampleTest {
                 .containsExactly("sepal_length", "sepal_width", "petal_length", "petal_width");
         assertThat(Math.max(importances.get(2).mean(), importances.get(3).mean()))
                 .isGreaterThan(Math.max(importances.get(0).mean(), importances.get(1).mean()));
+    }
+
+    @Test
+    void theWeightsExampleRuns() {
+        Dataset data = Dataset.of(Matrix.of(new double[][] {{0.1}, {0.2}, {0.3}, {0.4}, {0.8}, {0.9}}),
+                Matrix.of(new double[][] {{1, 0}, {1, 0}, {1, 0}, {1, 0}, {1, 0}, {0, 1}}));
+        // --- docs/java-api.md example 6 starts
+        double[] weights = ClassWeights.parse("balanced").rowWeights(List.of("no", "yes"), data.y());
+        TrainerConfig config = TrainerConfig.builder().hidden(3).output(Activation.SOFTMAX)
+                .loss(Loss.CATEGORICAL_CROSS_ENTROPY).maxEpochs(2000).build();
+        TrainingResult result = Trainer.of(config).withTimeLimit(Duration.ofMinutes(1))
+                .train(data.withWeights(weights));
+        Matrix p = result.model().predict(data.x());
+        double[] score = new double[p.rows()];
+        boolean[] positive = new boolean[p.rows()];
+        for (int i = 0; i < score.length; i++) {
+            score[i] = p.get(i, 1);
+            positive[i] = data.y().get(i, 1) == 1;
+        }
+        BinaryCurves curves = BinaryCurves.of(score, positive);
+        System.out.printf("stopped: %s, ROC AUC %.3f%n", result.stopReason().id(), curves.rocAuc());
+        // --- example 6 ends
+
+        // 5 rows of "no", 1 of "yes": w_no = 6 / (2 * 5) = 0.6, w_yes = 6 / (2 * 1) = 3.
+        assertThat(weights).containsExactly(0.6, 0.6, 0.6, 0.6, 0.6, 3.0);
+        assertThat(result.stopReason()).isIn(StopReason.MAX_EPOCHS, StopReason.CONVERGED);
+        assertThat(curves.rocAuc()).isEqualTo(1.0);
     }
 }

@@ -7,6 +7,7 @@ import dev.backprop.command.OutputFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Prepared;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.metrics.BinaryCurves;
 import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.metrics.RegressionMetrics;
 import dev.backprop.model.Model;
@@ -28,7 +29,8 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", header = "Score a model on labelled data (regression or classification metrics).",
         description = {"Score a model on labelled data. Always: the loss J on the scaled data, as training computes it.",
                 "Regression: MSE, RMSE, MAE and R^2 in the target's own units.",
-                "Classification: accuracy, per-class precision, recall and F1, the confusion matrix, log loss.",
+                "Classification: accuracy, per-class precision, recall and F1, the confusion matrix, log loss;",
+                "with two classes, --format json adds the ROC and precision-recall curves with their areas.",
                 "A class the model never saw in training gets its own row, and every row holding it is an error."},
         footer = {"", "Example:", "  backprop evaluate --model model.json test.csv"})
 final class EvaluateCommand implements Callable<Integer> {
@@ -73,6 +75,10 @@ final class EvaluateCommand implements Callable<Integer> {
             ClassificationMetrics metrics = ClassificationMetrics.of(trained.classes(), predicted,
                     ModelData.actualClasses(trained, frame, prepared));
             classification(metrics, json, text);
+            BinaryCurves curves = ModelData.binaryCurves(trained, frame, prepared, predicted);
+            if (curves != null) {
+                curves(curves, trained.classes().get(1), json);
+            }
         } else {
             RegressionMetrics metrics = RegressionMetrics.of(predicted, prepared.dataset().y());
             json.put("mse", metrics.mse());
@@ -90,6 +96,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private static void classification(ClassificationMetrics metrics, ObjectNode json, StringBuilder text) {
         json.put("accuracy", metrics.accuracy());
+        json.put("balancedAccuracy", metrics.balancedAccuracy());
         json.put("macroF1", metrics.macroF1());
         json.put("logLoss", metrics.logLoss());
         ArrayNode unseen = json.putArray("unseenClasses");
@@ -142,6 +149,34 @@ final class EvaluateCommand implements Callable<Integer> {
             matrix.add(row);
         }
         text.append(Text.table(header, matrix));
+    }
+
+    /**
+     * The ROC and precision-recall curves as JSON: each point's threshold (null for the ROC's first, above every
+     * score), rates, precision and recall, with the areas.
+     */
+    private static void curves(BinaryCurves curves, String positiveClass, ObjectNode json) {
+        json.put("positiveClass", positiveClass);
+        ObjectNode roc = json.putObject("roc");
+        roc.put("auc", curves.rocAuc());
+        array(roc.putArray("thresholds"), curves.rocThresholds());
+        array(roc.putArray("falsePositiveRate"), curves.falsePositiveRate());
+        array(roc.putArray("truePositiveRate"), curves.truePositiveRate());
+        ObjectNode pr = json.putObject("precisionRecall");
+        pr.put("averagePrecision", curves.averagePrecision());
+        array(pr.putArray("thresholds"), curves.prThresholds());
+        array(pr.putArray("precision"), curves.precision());
+        array(pr.putArray("recall"), curves.recall());
+    }
+
+    private static void array(ArrayNode node, double[] values) {
+        for (double v : values) {
+            if (Double.isInfinite(v)) {
+                node.addNull();
+            } else {
+                node.add(v);
+            }
+        }
     }
 
     private static String fixed(double v) {

@@ -5,6 +5,7 @@ import dev.backprop.data.Frame;
 import dev.backprop.data.Prepared;
 import dev.backprop.data.Task;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.metrics.BinaryCurves;
 import dev.backprop.model.Model;
 
 import java.io.PrintWriter;
@@ -68,6 +69,31 @@ final class ModelData {
             out[i] = all[rows[i]];
         }
         return out;
+    }
+
+    /**
+     * The ROC and precision-recall curves of a two-class model on the prepared rows, scoring each by the predicted
+     * probability of the model's second class (the positive one, as scikit-learn takes the second of two sorted
+     * labels); null when the model has other than two classes, a row's class is not one of them, or the rows are
+     * not of both.
+     */
+    static BinaryCurves binaryCurves(Model model, Frame frame, Prepared prepared, Matrix predicted) {
+        if (!classification(model) || model.classes().size() != 2 || predicted.cols() != 2) {
+            return null;
+        }
+        int[] truth = classIndices(model, frame, prepared);
+        double[] score = new double[truth.length];
+        boolean[] positive = new boolean[truth.length];
+        boolean[] seen = new boolean[2];
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i] < 0) {
+                return null;
+            }
+            score[i] = predicted.get(i, 1);
+            positive[i] = truth[i] == 1;
+            seen[truth[i]] = true;
+        }
+        return seen[0] && seen[1] ? BinaryCurves.of(score, positive) : null;
     }
 
     static boolean classification(Model model) {

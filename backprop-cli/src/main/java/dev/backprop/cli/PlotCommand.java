@@ -8,6 +8,7 @@ import dev.backprop.command.OutputFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Prepared;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.metrics.BinaryCurves;
 import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.model.Model;
 import org.jfree.chart.JFreeChart;
@@ -22,13 +23,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code backprop plot}: pictures of how a model fits labelled data. */
-@Command(name = "plot", header = "Plot how a model fits data: fit, confusion matrix, surface.",
+@Command(name = "plot", header = "Plot how a model fits data: fit, confusion matrix, ROC, precision-recall, surface.",
         description = {"Plot how a model fits labelled data. Regression: predicted against actual values with the",
-                "identity line (fit). Classification: the confusion matrix as a heat map (confusion). A model with",
+                "identity line (fit). Classification: the confusion matrix as a heat map (confusion); with two",
+                "classes, the ROC curve (roc) or the precision-recall curve (pr) with its area. A model with",
                 "exactly two inputs: the learned surface, or the decision regions, over the input plane with the data",
                 "points on top (surface; the default for such models). PNG or SVG, by --out's extension."},
         footer = {"", "Examples:", "  backprop plot --model model.json data.csv --out fit.png",
-                "  backprop plot --model model.json data.csv --kind surface --out surface.svg"})
+                "  backprop plot --model model.json data.csv --kind surface --out surface.svg",
+                "  backprop plot --model model.json data.csv --kind roc --out roc.png"})
 final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,7 +50,7 @@ final class PlotCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--kind", paramLabel = "KIND", defaultValue = "auto",
-            description = "fit, confusion, surface, or auto: surface for a two-input model, else confusion for a "
+            description = "fit, confusion, roc, pr, surface, or auto: surface for a two-input model, else confusion for a "
                     + "classifier and fit for regression. Default: ${DEFAULT-VALUE}.")
     String kind;
 
@@ -86,6 +89,17 @@ final class PlotCommand implements Callable<Integer> {
                         ModelData.actualClasses(plotted, frame, prepared));
                 yield Charts.confusion(metrics.classes(), metrics.confusion(), plotted.target());
             }
+            case "roc", "pr" -> {
+                BinaryCurves curves = ModelData.binaryCurves(plotted, frame, prepared, plotted.predict(x));
+                if (curves == null) {
+                    throw new UserException("--kind " + chosen + " is for a classifier of two classes, on rows of "
+                            + "both; " + (!classify ? "a regression model has fit or surface"
+                            : plotted.classes().size() != 2 ? "this one has " + plotted.classes().size()
+                            + " classes (confusion shows them)" : "these rows are not of exactly its two classes"));
+                }
+                String positive = plotted.classes().get(1);
+                yield chosen.equals("roc") ? Charts.roc(curves, positive) : Charts.precisionRecall(curves, positive);
+            }
             case "surface" -> {
                 if (!twoInputs) {
                     throw new UserException("--kind surface needs a model with exactly two inputs but this one has "
@@ -95,7 +109,7 @@ final class PlotCommand implements Callable<Integer> {
                         : Charts.surface(plotted, x, y, 0);
             }
             default -> throw new UserException("unknown --kind '" + kind + "' (allowed: auto, fit, confusion, "
-                    + "surface)");
+                    + "roc, pr, surface)");
         };
         Picture.of(chart, size.width, size.height).write(out);
         if (common.format() == OutputFormat.JSON) {

@@ -10,6 +10,7 @@ import dev.backprop.data.Frame;
 import dev.backprop.data.Prepared;
 import dev.backprop.io.AtomicFiles;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.metrics.BinaryCurves;
 import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.metrics.RegressionMetrics;
 import dev.backprop.model.Model;
@@ -99,6 +100,7 @@ final class ReportCommand implements Callable<Integer> {
         metrics.add(new String[] {"loss J (" + reported.network().loss().id() + ", scaled data)",
                 Text.number(EvaluateCommand.scaledLoss(reported, prepared))});
         String fitPicture;
+        String curvePictures = "";
         if (classify) {
             ClassificationMetrics m = ClassificationMetrics.of(reported.classes(), predicted,
                     ModelData.actualClasses(reported, frame, prepared));
@@ -118,6 +120,17 @@ final class ReportCommand implements Callable<Integer> {
             body.append(table(new String[] {"class", "precision", "recall", "F1"}, perClass));
             fitPicture = Picture.of(Charts.confusion(m.classes(), m.confusion(), reported.target()), 640, 520)
                     .svgElement();
+            BinaryCurves curves = ModelData.binaryCurves(reported, frame, prepared, predicted);
+            if (curves != null) {
+                String positive = reported.classes().get(1);
+                body.append(table(new String[] {"positive class " + positive, "area"}, List.of(
+                        new String[] {"ROC AUC", fixed(curves.rocAuc())},
+                        new String[] {"average precision (area under precision-recall)",
+                                fixed(curves.averagePrecision())})));
+                curvePictures = "<figure>" + Picture.of(Charts.roc(curves, positive), 640, 520).svgElement()
+                        + "</figure>\n<figure>" + Picture.of(Charts.precisionRecall(curves, positive), 640, 520)
+                        .svgElement() + "</figure>\n";
+            }
         } else {
             RegressionMetrics m = RegressionMetrics.of(predicted, prepared.dataset().y());
             metrics.add(new String[] {"MSE", Text.number(m.mse())});
@@ -134,7 +147,7 @@ final class ReportCommand implements Callable<Integer> {
             fitPicture = Picture.of(Charts.predictedVsActual(actual, guess, reported.target()), 640, 520)
                     .svgElement();
         }
-        body.append("<figure>").append(fitPicture).append("</figure>\n");
+        body.append("<figure>").append(fitPicture).append("</figure>\n").append(curvePictures);
         if (reported.inputs().size() == 2) {
             String surface = classify
                     ? Picture.of(Charts.regions(reported, x, ModelData.classIndices(reported, frame, prepared)),

@@ -37,6 +37,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +77,15 @@ final class TrainCommand implements Callable<Integer> {
                     + "text are refused. ARFF files declare their types.")
     List<String> categorical = new ArrayList<>();
 
+    @Option(names = "--class-weight", paramLabel = "balanced|CLASS=W[,...]",
+            description = "Weigh each row's loss by its class: balanced (n / (classes x rows of the class), as "
+                    + "scikit-learn) or CLASS=W pairs (other classes 1).")
+    String classWeight;
+
+    @Option(names = "--sample-weight", paramLabel = "COL",
+            description = "Weigh each row's loss by this numeric column (>= 0), which is read but not an input.")
+    String sampleWeight;
+
     @Option(names = "--preset", paramLabel = "P",
             description = "Starting point of the training options below: seed (the seed's network exactly) or "
                     + "auto (a modern network for real data). Default: seed without DATA or with an --init model that has no "
@@ -101,9 +111,15 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT",
             description = "Continue the run this checkpoint paused, with its data and options (only --quiet, "
-                    + "--format, --threads and the outputs --out, --checkpoint, --plot-loss may be given); ends as if "
-                    + "never stopped. Writes the model and plot only inside the checkpoint's folder unless told.")
+                    + "--format, --threads, the outputs --out, --checkpoint, --plot-loss, a larger --epochs and "
+                    + "--max-time may be given); ends as if never stopped. Writes the model and plot only inside the "
+                    + "checkpoint's folder unless told.")
     Path resume;
+
+    @Option(names = "--max-time", paramLabel = "TIME", converter = TimeLimit.class,
+            description = "Stop at the end of the epoch that spends TIME (seconds, or 90s, 10m, 1h), with a checkpoint "
+                    + "that --resume continues (stop reason: time limit).")
+    Duration maxTime;
 
     @Option(names = "--plot-loss", paramLabel = "FILE",
             description = "Also draw the loss of every epoch to FILE (.png or .svg).")
@@ -160,12 +176,15 @@ final class TrainCommand implements Callable<Integer> {
         }
         Frame frame = Inputs.frame(data, readOptions());
         TrainData.requireColumns(frame, categorical);
-        Preprocessor preprocessor = TrainData.preprocessor(frame, initial, columnOptions);
+        TrainWeights weights = weights();
+        weights.requireColumn(frame);
+        Preprocessor preprocessor = TrainData.preprocessor(frame, initial, columnOptions, sampleWeight);
         TrainerConfig config = config(preprocessor.target().task(), initial, given);
         Network start = initial == null ? null : parse(() -> TrainingSettings.startingNetwork(initial.network(),
                 given));
         TrainData.requireMemory(config, preprocessor, start, frame.rows());
-        Dataset dataset = preprocessor.apply(frame).dataset();
+        Dataset dataset = weights.apply(frame, preprocessor.apply(frame), preprocessor.target().classes(),
+                preprocessor.target().column());
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         return train(frame, preprocessor, dataset, config, start, null,
                 Map.of("args", args, "cwd", List.of(Path.of("").toAbsolutePath().toString()),
@@ -204,6 +223,11 @@ final class TrainCommand implements Callable<Integer> {
                 : files.occasionalOutput("--checkpoint", checkpointFile());
     }
 
+    /** The row weights of --class-weight and --sample-weight. */
+    TrainWeights weights() {
+        return TrainWeights.of(classWeight, sampleWeight);
+    }
+
     /** Reads --init and --out as paths, as picocli would convert them. */
     void readPaths() {
         init = modelOptions.init() == null ? null : Path.of(modelOptions.init());
@@ -232,6 +256,9 @@ final class TrainCommand implements Callable<Integer> {
                             throw new UncheckedIOException(e);
                         }
                     });
+            if (maxTime != null) {
+                trainer = trainer.withTimeLimit(maxTime);
+            }
             result = from != null ? trainer.resume(dataset, from)
                     : start == null ? trainer.train(dataset) : trainer.train(dataset, start);
         } catch (TooLargeException e) {
@@ -240,7 +267,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserException(e instanceof InvalidSettingException setting ? setting.optionMessage()
                     : e.getMessage());
         }
-        Model model = result.model().withPreprocessor(preprocessor);
+        Model model = weights().noted(result.model().withPreprocessor(preprocessor));
         ModelFile.write(model, out);
         if (plotLoss != null) {
             double[] validationHistory = result.validationLossHistory();
@@ -257,6 +284,12 @@ final class TrainCommand implements Callable<Integer> {
                     ResumeOutputs.command(checkpointFile, out, plotLoss), out);
             stderr.flush();
             return Interruption.exitCode();
+        }
+        if (result.stopReason() == StopReason.TIME_LIMIT) {
+            stderr.printf("stopped by the time limit after %d epochs: the model so far is in %s and a checkpoint in %s;"
+                    + " continue with: %s (add --max-time TIME for another budget)%n", result.epochs(), out,
+                    checkpointFile, ResumeOutputs.command(checkpointFile, out, plotLoss));
+            stderr.flush();
         }
         if (result.stopReason() == StopReason.DIVERGED) {
             throw new TrainingFailedException("training diverged: the loss became infinite or NaN in epoch "

@@ -31,14 +31,18 @@ final class TrainData {
     /**
      * How the data becomes the network's inputs: the starting model's own preprocessing if it has one; otherwise
      * fitted on this data. A starting model without preprocessing that names numeric columns of this data reads
-     * those, in its order; one with generated names reads the data's columns in file order.
+     * those, in its order; one with generated names reads the data's columns in file order. The sample-weight column
+     * ({@code weightColumn}, or null) is left out of the inputs.
      */
-    static Preprocessor preprocessor(Frame frame, Model initial, ColumnOptions columnOptions) {
+    static Preprocessor preprocessor(Frame frame, Model initial, ColumnOptions columnOptions, String weightColumn) {
         if (initial != null && initial.preprocessor() != null) {
             return initial.preprocessor();
         }
         String targetColumn = columnOptions.targetColumn(frame.names(), initial);
-        PreprocessConfig config = TrainCommand.parse(() -> columnOptions.config(targetColumn));
+        PreprocessConfig given = TrainCommand.parse(() -> columnOptions.config(targetColumn));
+        // The sample weights are read with the data but are never an input.
+        PreprocessConfig config = weightColumn == null || given.ignore().contains(weightColumn)
+                || weightColumn.equals(targetColumn) ? given : given.withIgnore(concat(given.ignore(), weightColumn));
         if (initial != null && initial.inputs().stream().allMatch(name -> frame.indexOf(name) >= 0)) {
             List<Column> columns = new ArrayList<>();
             for (String name : initial.inputs()) {
@@ -52,6 +56,12 @@ final class TrainData {
             return Preprocessor.fit(Frame.of(frame.source(), columns, lines), config.withIgnore(List.of()));
         }
         return Preprocessor.fit(frame, config);
+    }
+
+    private static List<String> concat(List<String> names, String name) {
+        List<String> all = new ArrayList<>(names);
+        all.add(name);
+        return all;
     }
 
     /**

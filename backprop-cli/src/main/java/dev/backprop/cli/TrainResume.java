@@ -4,7 +4,11 @@ import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.linalg.TooLargeException;
+import dev.backprop.command.TrainingOptions;
 import dev.backprop.train.Checkpoint;
+import dev.backprop.train.TrainerConfig;
+import dev.backprop.train.TrainingSetting;
+import dev.backprop.train.TrainingSettings;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -18,10 +22,10 @@ import java.util.Map;
 final class TrainResume {
     /**
      * Options that --resume may be combined with: they change what is shown or where it is written, not what is
-     * trained.
+     * trained, or (a larger --epochs, --max-time) only how long it goes on.
      */
     private static final List<String> RESUME_OPTIONS = List.of("--resume", "--quiet", "--format", "--debug",
-            "--threads", "--out", "--checkpoint", "--plot-loss");
+            "--threads", "--out", "--checkpoint", "--plot-loss", "--epochs", "--max-time");
 
     private TrainResume() {
     }
@@ -36,7 +40,8 @@ final class TrainResume {
                 .map(option -> option.longestName()).filter(name -> !RESUME_OPTIONS.contains(name)).toList();
         if (!extra.isEmpty() || current.data != null) {
             throw new UserException("--resume continues a run exactly as it was started, with its data and options; "
-                    + "only --quiet, --format, --threads, --out, --checkpoint and --plot-loss may be added, but got "
+                    + "only --quiet, --format, --threads, --out, --checkpoint, --plot-loss, a larger --epochs and "
+                    + "--max-time may be added, but got "
                     + (current.data != null ? current.data : extra.get(0)));
         }
         Checkpoint saved = Inputs.checkpoint(current.resume);
@@ -68,7 +73,9 @@ final class TrainResume {
         original.spec = current.spec;
         original.quiet = current.quiet;
         original.common = current.common;
+        original.maxTime = current.maxTime != null ? current.maxTime : original.maxTime;
         original.checkOutputs(current.resume);
+        TrainerConfig config = extended(current, saved);
         PrintWriter stderr = current.spec.commandLine().getErr();
         Map<String, List<String>> context = new LinkedHashMap<>(saved.context());
         context.put(TrainCommand.ENGINE_KEY, engines(current.resume, saved.context().get(TrainCommand.ENGINE_KEY),
@@ -82,14 +89,31 @@ final class TrainResume {
         } catch (TooLargeException e) {
             throw e.prefixed(current.resume + ": ");
         }
-        Dataset dataset = preprocessor.apply(frame).dataset();
+        Dataset dataset = original.weights().apply(frame, preprocessor.apply(frame), preprocessor.target().classes(),
+                preprocessor.target().column());
         try {
-            return original.train(frame, preprocessor, dataset, saved.config(), null, saved, context);
+            return original.train(frame, preprocessor, dataset, config, null, saved, context);
         } catch (TooLargeException e) {
             throw e.prefixed(current.resume + ": ");
         } catch (UserException e) {
             throw new UserException(current.resume + ": " + e.getMessage());
         }
+    }
+
+    /** The checkpoint's configuration, with the epoch limit --epochs raises it to, if given. */
+    private static TrainerConfig extended(TrainCommand current, Checkpoint saved) {
+        Map<TrainingSetting<?>, Object> given = TrainingOptions.given(current.spec.commandLine().getParseResult(),
+                List.of(TrainingSettings.MAX_EPOCHS));
+        TrainerConfig config = saved.config();
+        if (!given.containsKey(TrainingSettings.MAX_EPOCHS)) {
+            return config;
+        }
+        int epochs = TrainingSettings.MAX_EPOCHS.parse(given.get(TrainingSettings.MAX_EPOCHS));
+        if (epochs < config.maxEpochs()) {
+            throw new UserException(current.resume + ": --epochs can raise the run's epoch limit, "
+                    + config.maxEpochs() + ", but not lower it to " + epochs);
+        }
+        return config.toBuilder().maxEpochs(epochs).build();
     }
 
     /** --out given with --resume, or null: its default value is not a choice the user made now. */

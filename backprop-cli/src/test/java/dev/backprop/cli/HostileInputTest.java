@@ -193,9 +193,9 @@ class HostileInputTest {
         assertThat(Cli.run("train", "--out", model.toString(), "--epochs", "3").exitCode()).isZero();
         assertRefused(Cli.run("train", "--resume", model.toString()), "m.json: not a checkpoint");
         assertRefused(Cli.run("train", "--resume", dir.resolve("nope.json").toString()), "nope.json: no such file");
-        assertRefused(Cli.run("train", "--resume", model.toString(), "--epochs", "4"),
-                "only --quiet, --format, --threads, --out, --checkpoint and --plot-loss may be added, "
-                        + "but got --epochs");
+        assertRefused(Cli.run("train", "--resume", model.toString(), "--seed", "4"),
+                "only --quiet, --format, --threads, --out, --checkpoint, --plot-loss, a larger --epochs and "
+                        + "--max-time may be added, but got --seed");
     }
 
     private Path out() {

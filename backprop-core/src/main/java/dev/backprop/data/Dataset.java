@@ -6,22 +6,27 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Examples to learn from: inputs X (n x m) and targets y (n x outputs), in the data's own units. Immutable.
+ * Examples to learn from: inputs X (n x m) and targets y (n x outputs), in the data's own units, and optionally a
+ * weight per example, how many times its term counts in the training loss. Immutable apart from the weights array,
+ * which callers must not modify.
  *
  * @param inputNames  one name per column of x
  * @param targetNames one name per column of y
  * @param x           inputs, one row per example
  * @param y           targets, one row per example
+ * @param weights     each example's weight, finite and ≥ 0, or null when every example weighs 1 (unweighted)
  */
-public record Dataset(List<String> inputNames, List<String> targetNames, Matrix x, Matrix y) {
+public record Dataset(List<String> inputNames, List<String> targetNames, Matrix x, Matrix y, double[] weights) {
     /**
-     * Copies the name lists and checks the shapes.
+     * Copies the name lists and checks the shapes and weights.
      *
      * @param inputNames  one name per column of x; copied
      * @param targetNames one name per column of y; copied
      * @param x           inputs, one row per example
      * @param y           targets, as many rows as x
-     * @throws IllegalArgumentException if a name count or the row counts disagree
+     * @param weights     one weight per row, finite and ≥ 0, not all 0; or null for unweighted rows; not copied
+     * @throws IllegalArgumentException if a name count, the row counts or the weight count disagree, or a weight is
+     *                                  negative, NaN or infinite, or all are 0
      */
     public Dataset {
         inputNames = List.copyOf(inputNames);
@@ -34,6 +39,50 @@ public record Dataset(List<String> inputNames, List<String> targetNames, Matrix 
         if (inputNames.size() != x.cols() || targetNames.size() != y.cols()) {
             throw new IllegalArgumentException("names do not match columns: " + inputNames.size() + " names for x "
                     + x.shape() + ", " + targetNames.size() + " for y " + y.shape());
+        }
+        if (weights != null) {
+            checkWeights(weights, x.rows());
+        }
+    }
+
+    /**
+     * An unweighted dataset.
+     *
+     * @param inputNames  one name per column of x; copied
+     * @param targetNames one name per column of y; copied
+     * @param x           inputs, one row per example
+     * @param y           targets, as many rows as x
+     * @throws IllegalArgumentException if a name count or the row counts disagree
+     */
+    public Dataset(List<String> inputNames, List<String> targetNames, Matrix x, Matrix y) {
+        this(inputNames, targetNames, x, y, null);
+    }
+
+    /**
+     * The same examples, each weighing {@code rowWeights[i]} in the training loss.
+     *
+     * @param rowWeights one weight per row, finite and ≥ 0, not all 0; or null for unweighted; not copied
+     * @return a new dataset
+     * @throws IllegalArgumentException as the constructor, for bad weights
+     */
+    public Dataset withWeights(double[] rowWeights) {
+        return new Dataset(inputNames, targetNames, x, y, rowWeights);
+    }
+
+    private static void checkWeights(double[] weights, int rows) {
+        if (weights.length != rows) {
+            throw new IllegalArgumentException(rows + " rows but " + weights.length + " weights");
+        }
+        boolean positive = false;
+        for (int i = 0; i < rows; i++) {
+            if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+                throw new IllegalArgumentException("the weight of row " + (i + 1) + " must be finite and >= 0 but was "
+                        + weights[i]);
+            }
+            positive |= weights[i] > 0;
+        }
+        if (rows > 0 && !positive) {
+            throw new IllegalArgumentException("every weight is 0: no row would count in the loss");
         }
     }
 
@@ -66,14 +115,21 @@ public record Dataset(List<String> inputNames, List<String> targetNames, Matrix 
     }
 
     /**
-     * The rows at {@code rows}, in that order (an index may repeat): for splits and batches.
+     * The rows at {@code rows}, in that order (an index may repeat), with their weights: for splits and batches.
      *
      * @param rows row indices; not modified
      * @return a new dataset with the same names
      * @throws IndexOutOfBoundsException if an index is outside [0, rows())
      */
     public Dataset select(int[] rows) {
-        return new Dataset(inputNames, targetNames, selectRows(x, rows), selectRows(y, rows));
+        double[] selected = null;
+        if (weights != null) {
+            selected = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                selected[i] = weights[rows[i]];
+            }
+        }
+        return new Dataset(inputNames, targetNames, selectRows(x, rows), selectRows(y, rows), selected);
     }
 
     private static Matrix selectRows(Matrix m, int[] rows) {

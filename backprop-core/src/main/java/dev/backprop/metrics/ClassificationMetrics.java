@@ -117,6 +117,29 @@ public record ClassificationMetrics(List<String> classes, int modelClasses, long
     }
 
     /**
+     * Balanced accuracy: the mean of the per-class recalls over the classes that have rows, as scikit-learn's
+     * {@code balanced_accuracy_score}; unlike accuracy it does not reward a model for always predicting the
+     * majority class (that scores 1/k with k classes).
+     *
+     * @return in [0, 1]
+     */
+    public double balancedAccuracy() {
+        double sum = 0;
+        int present = 0;
+        for (int c = 0; c < recall.length; c++) {
+            long support = 0;
+            for (long count : confusion[c]) {
+                support += count;
+            }
+            if (support > 0) {
+                sum += recall[c];
+                present++;
+            }
+        }
+        return sum / present;
+    }
+
+    /**
      * The unweighted mean of the per-class F1 scores.
      *
      * @return macro-F1 in [0, 1]

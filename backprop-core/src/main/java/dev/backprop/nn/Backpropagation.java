@@ -157,12 +157,39 @@ public final class Backpropagation {
      */
     public double lossAndGradient(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, int rows,
                                   double[] gradient) {
+        return lossAndGradient(parameters, x, xOffset, y, yOffset, null, 0, rows, gradient);
+    }
+
+    /**
+     * {@link #lossAndGradient(double[], double[], int, double[], int, int, double[])} of the weighted loss
+     * ({@link Loss#value(double[], double[], double[], int, double[], int, int, int)}): row i's term counts wᵢ times,
+     * so the only change to backpropagation is δ⁽ᴸ⁾'s row i multiplied by wᵢ ({@link Loss#weightRows}).
+     *
+     * @param parameters   every weight and bias; not modified
+     * @param x            the inputs, row-major; not modified
+     * @param xOffset      index in x of the first row's first input
+     * @param y            the targets, row-major; not modified
+     * @param yOffset      index in y of the first row's first target
+     * @param weights      each row's weight wᵢ ≥ 0 from {@code weightOffset}, or null for the unweighted loss
+     * @param weightOffset index in {@code weights} of the first row's weight
+     * @param rows         how many examples, n; in [0, {@link #capacity()}]
+     * @param gradient     receives ∂(objective)/∂θ; fully overwritten
+     * @return the objective: J_w, or J_w/n + λ/2 Σ W² with an L2 penalty
+     * @throws IllegalArgumentException  if rows is outside [0, capacity], or an array is too short for a product
+     * @throws IndexOutOfBoundsException if an array is too short elsewhere
+     */
+    public double lossAndGradient(double[] parameters, double[] x, int xOffset, double[] y, int yOffset,
+                                  double[] weights, int weightOffset, int rows, double[] gradient) {
         drawMasks(rows);
         int last = layers.length - 1;
         double[] yhat = forward(parameters, x, xOffset, rows, true);
         double dataScale = regularization.dataScale(architecture.loss(), rows);
-        double j = regularization.objective(outputLoss(yhat, y, yOffset, rows), dataScale, architecture, parameters);
+        double j = regularization.objective(outputLoss(yhat, y, yOffset, weights, weightOffset, rows), dataScale,
+                architecture, parameters);
         layers[last].outputDelta(architecture.loss(), y, yOffset, rows);
+        if (weights != null) {
+            Loss.weightRows(layers[last].delta, weights, weightOffset, rows, architecture.outputs());
+        }
         if (dataScale != 1.0) {
             double[] delta = layers[last].delta;
             for (int i = 0, len = rows * architecture.outputs(); i < len; i++) {
@@ -225,14 +252,36 @@ public final class Backpropagation {
      * @throws IndexOutOfBoundsException if an array is too short elsewhere (arrays are checked only where used)
      */
     public double loss(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, int rows) {
-        double[] yhat = forward(parameters, x, xOffset, rows, false);
-        double dataScale = regularization.dataScale(architecture.loss(), rows);
-        return regularization.objective(outputLoss(yhat, y, yOffset, rows), dataScale, architecture, parameters);
+        return loss(parameters, x, xOffset, y, yOffset, null, 0, rows);
     }
 
-    /** J on the last forward pass, from the output layer's z and ŷ. */
-    private double outputLoss(double[] yhat, double[] y, int yOffset, int rows) {
-        return architecture.loss().value(layers[layers.length - 1].z, yhat, y, yOffset, rows, architecture.outputs());
+    /**
+     * {@link #loss(double[], double[], int, double[], int, int)} of the weighted loss, as
+     * {@link #lossAndGradient(double[], double[], int, double[], int, double[], int, int, double[])} computes it.
+     *
+     * @param parameters   every weight and bias; not modified
+     * @param x            the inputs, row-major; not modified
+     * @param xOffset      index in x of the first row's first input
+     * @param y            the targets, row-major; not modified
+     * @param yOffset      index in y of the first row's first target
+     * @param weights      each row's weight from {@code weightOffset}, or null for the unweighted loss
+     * @param weightOffset index in {@code weights} of the first row's weight
+     * @param rows         how many examples, n; in [0, {@link #capacity()}]
+     * @return the objective: J_w, or J_w/n + λ/2 Σ W² with an L2 penalty
+     * @throws IllegalArgumentException if rows is outside [0, capacity]
+     */
+    public double loss(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, double[] weights,
+                       int weightOffset, int rows) {
+        double[] yhat = forward(parameters, x, xOffset, rows, false);
+        double dataScale = regularization.dataScale(architecture.loss(), rows);
+        return regularization.objective(outputLoss(yhat, y, yOffset, weights, weightOffset, rows), dataScale,
+                architecture, parameters);
+    }
+
+    /** J (J_w with weights) on the last forward pass, from the output layer's z and ŷ. */
+    private double outputLoss(double[] yhat, double[] y, int yOffset, double[] weights, int weightOffset, int rows) {
+        return architecture.loss().value(layers[layers.length - 1].z, yhat, y, yOffset, weights, weightOffset, rows,
+                architecture.outputs());
     }
 
     private void checkRows(int rows) {

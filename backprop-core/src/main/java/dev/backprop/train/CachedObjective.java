@@ -29,8 +29,8 @@ final class CachedObjective implements Objective {
     @Override
     public double valueAndGradient(double[] parameters, double[] gradientOut) {
         if (!valid || !Arrays.equals(parameters, point)) {
-            value = backpropagation.lossAndGradient(parameters, examples.x(), 0, examples.y(), 0, examples.rows(),
-                    gradient);
+            value = backpropagation.lossAndGradient(parameters, examples.x(), 0, examples.y(), 0, examples.w(), 0,
+                    examples.rows(), gradient);
             System.arraycopy(parameters, 0, point, 0, point.length);
             valid = true;
             evaluations++;

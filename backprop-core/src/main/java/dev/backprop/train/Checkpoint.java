@@ -64,7 +64,7 @@ public record Checkpoint(TrainerConfig config, Model model, TrainingState state,
     }
 
     /**
-     * A 64-bit hash of every bit of the dataset's shape, inputs and targets (FNV-1a over the doubles' bits), so a
+     * A 64-bit hash of every bit of the dataset's shape, inputs, targets and weights (if any) (FNV-1a over the doubles' bits), so a
      * resumed run can tell that its data changed.
      *
      * @param data the dataset; not modified
@@ -80,6 +80,11 @@ public record Checkpoint(TrainerConfig config, Model model, TrainingState state,
         }
         for (double v : data.y().toArray()) {
             h = mix(h, Double.doubleToLongBits(v));
+        }
+        if (data.weights() != null) {
+            for (double v : data.weights()) {
+                h = mix(h, Double.doubleToLongBits(v));
+            }
         }
         return h;
     }

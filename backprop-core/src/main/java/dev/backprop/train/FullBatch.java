@@ -36,7 +36,8 @@ interface FullBatch {
             @Override
             public double valueAndGradient(double[] parameters, double[] gradient) {
                 return cached != null ? cached.valueAndGradient(parameters, gradient)
-                        : backprop.lossAndGradient(parameters, training.x(), training.y(), training.rows(), gradient);
+                        : backprop.lossAndGradient(parameters, training.x(), 0, training.y(), 0, training.w(), 0,
+                                training.rows(), gradient);
             }
 
             @Override
@@ -46,7 +47,7 @@ interface FullBatch {
 
             @Override
             public double loss(double[] parameters) {
-                return backprop.loss(parameters, training.x(), 0, training.y(), 0, training.rows());
+                return backprop.loss(parameters, training.x(), 0, training.y(), 0, training.w(), 0, training.rows());
             }
         };
     }

@@ -23,7 +23,7 @@ final class LossEvaluator {
         int n = examples.rows();
         int capacity = backpropagation.capacity();
         if (n <= capacity) {
-            return backpropagation.loss(parameters, examples.x(), 0, examples.y(), 0, n);
+            return backpropagation.loss(parameters, examples.x(), 0, examples.y(), 0, examples.w(), 0, n);
         }
         boolean mean = architecture.loss().meanOverRows();
         int inputs = architecture.inputs();
@@ -32,7 +32,7 @@ final class LossEvaluator {
         for (int start = 0; start < n; start += capacity) {
             int rows = Math.min(capacity, n - start);
             double j = backpropagation.loss(parameters, examples.x(), start * inputs, examples.y(), start * outputs,
-                    rows);
+                    examples.w(), start, rows);
             sum += mean ? j * rows / n : j;
         }
         return sum;

@@ -15,6 +15,8 @@ final class MiniBatches {
     private final int[] order;
     private final double[] x;
     private final double[] y;
+    /** The batch's row weights; null when the rows are unweighted. */
+    private final double[] w;
     private final RandomGenerator random;
 
     MiniBatches(Examples examples, int inputs, int outputs, int batchSize, RandomGenerator random) {
@@ -29,6 +31,7 @@ final class MiniBatches {
         }
         x = new double[Math.multiplyExact(batchSize, inputs)];
         y = new double[Math.multiplyExact(batchSize, outputs)];
+        w = examples.w() == null ? null : new double[batchSize];
     }
 
     /** The rows of every batch but perhaps the last. */
@@ -47,7 +50,8 @@ final class MiniBatches {
     }
 
     /**
-     * Copies the batch starting at position {@code start} of the order into {@link #x()} and {@link #y()}; returns
+     * Copies the batch starting at position {@code start} of the order into {@link #x()}, {@link #y()} and
+     * {@link #w()}; returns
      * its number of rows.
      */
     int gather(int start) {
@@ -58,6 +62,9 @@ final class MiniBatches {
             int i = order[start + r];
             System.arraycopy(sourceX, i * inputs, x, r * inputs, inputs);
             System.arraycopy(sourceY, i * outputs, y, r * outputs, outputs);
+            if (w != null) {
+                w[r] = examples.w()[i];
+            }
         }
         return rows;
     }
@@ -70,6 +77,11 @@ final class MiniBatches {
     /** The current batch's targets (a view). */
     double[] y() {
         return y;
+    }
+
+    /** The current batch's row weights (a view), or null for unweighted rows. */
+    double[] w() {
+        return w;
     }
 
     /** The current order: each epoch's shuffle permutes the previous one, so a checkpoint keeps it. */

@@ -42,11 +42,25 @@ record PreparedData(Examples training, Examples validation, Scaling inputScaling
         Scaling outputScaling = architecture.loss().crossEntropy()
                 ? Scaling.none(data.y().cols()) : Scaling.fit(config.scaling(), trainingY);
         Examples training = new Examples(inputScaling.apply(trainingX).toArray(),
-                outputScaling.apply(trainingY).toArray(), split.training().length);
+                outputScaling.apply(trainingY).toArray(), weights(data.weights(), split.training()),
+                split.training().length);
         Examples validation = split.validation().length == 0 ? null
                 : new Examples(inputScaling.apply(rows(data.x(), split.validation())).toArray(),
-                        outputScaling.apply(rows(data.y(), split.validation())).toArray(), split.validation().length);
+                        outputScaling.apply(rows(data.y(), split.validation())).toArray(),
+                        weights(data.weights(), split.validation()), split.validation().length);
         return new PreparedData(training, validation, inputScaling, outputScaling);
+    }
+
+    /** The weights of the given rows, in that order; null for unweighted data. */
+    private static double[] weights(double[] weights, int[] indices) {
+        if (weights == null) {
+            return null;
+        }
+        double[] out = new double[indices.length];
+        for (int r = 0; r < indices.length; r++) {
+            out[r] = weights[indices[r]];
+        }
+        return out;
     }
 
     /** The given rows of m, in that order; m itself when they are all of its rows in order. */

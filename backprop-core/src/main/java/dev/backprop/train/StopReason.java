@@ -28,7 +28,12 @@ public enum StopReason {
      * A {@link TrainingListener} asked to stop (the CLI does on Ctrl-C or SIGTERM); training stopped at the end of
      * the current batch and keeps the weights it has (with a validation split: those of the best validation epoch).
      */
-    INTERRUPTED("interrupted");
+    INTERRUPTED("interrupted"),
+    /**
+     * The run's time limit ({@link Trainer#withTimeLimit}) was spent: training stopped at the end of the epoch that
+     * spent it and keeps the weights it has (with a validation split: those of the best validation epoch).
+     */
+    TIME_LIMIT("time-limit");
 
     private final String id;
 

@@ -12,6 +12,7 @@ import dev.backprop.nn.Initializer;
 import dev.backprop.nn.LayerSpec;
 import dev.backprop.nn.Network;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,14 +42,17 @@ public final class Trainer {
     private final int checkpointEvery;
     private final Consumer<Checkpoint> checkpoints;
     private final MemoryBudget budget;
+    /** Nanoseconds; 0 for no limit. */
+    private final long timeLimit;
 
     private Trainer(TrainerConfig config, TrainingListener listener, int checkpointEvery,
-                    Consumer<Checkpoint> checkpoints, MemoryBudget budget) {
+                    Consumer<Checkpoint> checkpoints, MemoryBudget budget, long timeLimit) {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.checkpointEvery = checkpointEvery;
         this.checkpoints = checkpoints;
         this.budget = Objects.requireNonNull(budget, "budget");
+        this.timeLimit = timeLimit;
     }
 
     /**
@@ -59,7 +63,7 @@ public final class Trainer {
      * @return a new trainer
      */
     public static Trainer of(TrainerConfig config) {
-        return new Trainer(config, TrainingListener.NONE, 0, null, MemoryBudget.heap());
+        return new Trainer(config, TrainingListener.NONE, 0, null, MemoryBudget.heap(), 0);
     }
 
     /**
@@ -70,7 +74,7 @@ public final class Trainer {
      * @return a new trainer; this one is unchanged
      */
     public Trainer withMemoryBudget(MemoryBudget budget) {
-        return new Trainer(config, listener, checkpointEvery, checkpoints, budget);
+        return new Trainer(config, listener, checkpointEvery, checkpoints, budget, timeLimit);
     }
 
     /**
@@ -80,24 +84,43 @@ public final class Trainer {
      * @return a new trainer; this one is unchanged
      */
     public Trainer withListener(TrainingListener listener) {
-        return new Trainer(config, listener, checkpointEvery, checkpoints, budget);
+        return new Trainer(config, listener, checkpointEvery, checkpoints, budget, timeLimit);
+    }
+
+    /**
+     * The same trainer, stopping a run ({@link StopReason#TIME_LIMIT}) at the end of the first epoch that ends once
+     * {@code limit} has passed since the run (or its resumption) started, unless that epoch is the last. Runs on rows
+     * in this JVM only. Which epoch that is depends on the machine's speed, but the weights after each epoch do not:
+     * a run stopped by the time limit and resumed from its checkpoint ends as the run that never stopped.
+     *
+     * @param limit the time a run may take, &gt; 0
+     * @return a new trainer; this one is unchanged
+     * @throws IllegalArgumentException if {@code limit} is zero or negative
+     */
+    public Trainer withTimeLimit(Duration limit) {
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("time limit must be > 0 but was " + limit);
+        }
+        long nanos = limit.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : limit.toNanos();
+        return new Trainer(config, listener, checkpointEvery, checkpoints, budget, nanos);
     }
 
     /**
      * The same trainer, handing {@code sink} a {@link Checkpoint} at the end of every {@code everyEpochs}-th epoch
-     * (unless training ends there) and one when a listener stops the run; {@link #resume} continues from any of
-     * them bit-identically. The sink runs on the training thread; what it throws ends training.
+     * (the last one too, when the epoch limit is a multiple of {@code everyEpochs}), one when a listener stops the run
+     * and one when the time limit does; {@link #resume} continues from any of them bit-identically (from the last one,
+     * with a larger epoch limit). The sink runs on the training thread; what it throws ends training.
      *
      * @param sink        receives each checkpoint; not null
      * @return a new trainer; this one is unchanged
-     * @param everyEpochs ≥ 0; 0 gives only the checkpoint of an interrupted run
+     * @param everyEpochs ≥ 0; 0 gives only the checkpoints of a run interrupted or stopped by the time limit
      * @throws IllegalArgumentException if {@code everyEpochs} is negative
      */
     public Trainer withCheckpoints(int everyEpochs, Consumer<Checkpoint> sink) {
         if (everyEpochs < 0) {
             throw new IllegalArgumentException("checkpoint interval must be >= 0 epochs but was " + everyEpochs);
         }
-        return new Trainer(config, listener, everyEpochs, Objects.requireNonNull(sink, "sink"), budget);
+        return new Trainer(config, listener, everyEpochs, Objects.requireNonNull(sink, "sink"), budget, timeLimit);
     }
 
     /**
@@ -201,7 +224,8 @@ public final class Trainer {
 
     /**
      * Continues the run {@code checkpoint} paused, on the same data: the result is bit-identical to the one the run
-     * would have given had it never stopped. This trainer's configuration must be the checkpoint's.
+     * would have given had it never stopped. This trainer's configuration must be the checkpoint's, except that its
+     * epoch limit may be larger: a run that reached its limit then goes on as a run started with the larger one.
      *
      * @param data       the same data the paused run trained on; not modified
      * @param checkpoint the paused run; not modified
@@ -210,8 +234,13 @@ public final class Trainer {
      *                                  checkpoint does not fit its own network
      */
     public TrainingResult resume(Dataset data, Checkpoint checkpoint) {
-        if (!config.equals(checkpoint.config())) {
+        TrainerConfig saved = checkpoint.config();
+        if (!config.toBuilder().maxEpochs(saved.maxEpochs()).build().equals(saved)) {
             throw new IllegalArgumentException("the checkpoint was made with another training configuration");
+        }
+        if (config.maxEpochs() < saved.maxEpochs()) {
+            throw new IllegalArgumentException("the epoch limit can be raised but not lowered: the checkpoint's run "
+                    + "stops at " + saved.maxEpochs() + " epochs, not " + config.maxEpochs());
         }
         if (Checkpoint.fingerprint(data) != checkpoint.dataFingerprint()) {
             throw new IllegalArgumentException("the data differs from the data the checkpoint was trained on");
@@ -261,7 +290,7 @@ public final class Trainer {
                     state, fingerprint, Map.of()));
         }
         TrainingLoop.Outcome outcome = TrainingLoop.of(config, architecture, prepared.training(),
-                prepared.validation(), listener).run(parameters, splitStart, shuffling, dropping, from,
+                prepared.validation(), listener, timeLimit).run(parameters, splitStart, shuffling, dropping, from,
                 checkpointEvery, sink);
         return outcome.result(config, new Model(Network.of(architecture, parameters), data.inputNames(),
                 data.targetNames(), prepared.inputScaling(), prepared.outputScaling()));
@@ -287,9 +316,13 @@ public final class Trainer {
      * @param data    the rows and their objective
      * @param initial the starting network
      * @return the trained model (without preprocessing) and how training went
-     * @throws IllegalArgumentException as {@link #train(RemoteRows)}, or if the network does not fit the rows
+     * @throws IllegalArgumentException as {@link #train(RemoteRows)}, if the network does not fit the rows, or if
+     *                                  this trainer has a time limit
      */
     public TrainingResult train(RemoteRows data, Network initial) {
+        if (timeLimit > 0) {
+            throw new IllegalArgumentException("a time limit applies to rows in this JVM, not to rows held elsewhere");
+        }
         double[] parameters = initial.parameters();
         TrainingLoop.Outcome outcome = TrainingLoop.remote(config, initial.architecture(), data, listener)
                 .run(parameters, null, null, null, null, 0, null);

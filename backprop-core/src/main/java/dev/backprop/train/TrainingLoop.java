@@ -18,7 +18,10 @@ import java.util.function.Consumer;
  * <p>Stopping rules, checked after each epoch in this order: a non-finite loss ({@link StopReason#DIVERGED}, at once,
  * even mid-epoch), no parameter moving by more than the tolerance ({@link StopReason#CONVERGED}), the monitored loss
  * not improving by more than the tolerance for {@code patience} epochs ({@link StopReason#EARLY_STOPPING} with a
- * validation split, {@link StopReason#NO_IMPROVEMENT} without), the epoch limit ({@link StopReason#MAX_EPOCHS}).
+ * validation split, {@link StopReason#NO_IMPROVEMENT} without), a listener's request ({@link StopReason#INTERRUPTED}),
+ * the time limit before the last epoch ({@link StopReason#TIME_LIMIT}), the epoch limit ({@link StopReason#MAX_EPOCHS}).
+ * The time limit emits a state, and so does every {@code every}-th epoch, the last one included, so that a run stopped
+ * by the time limit, or by an epoch limit that is a multiple of {@code every}, can be continued with a larger limit.
  */
 final class TrainingLoop {
     /** How many rows the validation and final losses push through at once. */
@@ -44,9 +47,11 @@ final class TrainingLoop {
     private final FullBatch remote;
     private final int rows;
     private final TrainingListener listener;
+    /** The most nanoseconds of epochs this run may start, counted from {@link #run}; 0 for no limit. */
+    private final long timeLimit;
 
     private TrainingLoop(TrainerConfig config, Architecture architecture, Examples training, Examples validation,
-                         FullBatch remote, int rows, TrainingListener listener) {
+                         FullBatch remote, int rows, TrainingListener listener, long timeLimit) {
         this.config = config;
         this.architecture = architecture;
         this.training = training;
@@ -54,6 +59,7 @@ final class TrainingLoop {
         this.remote = remote;
         this.rows = rows;
         this.listener = listener;
+        this.timeLimit = timeLimit;
     }
 
     /**
@@ -61,10 +67,13 @@ final class TrainingLoop {
      *
      * @param validation held-out rows, or null for none
      * @param listener   told of every batch and epoch, and asked whether to stop
+     * @param timeLimit  stop at the end of the first epoch that ends this many nanoseconds after the run started, or
+     *                   0 for no limit
      */
     static TrainingLoop of(TrainerConfig config, Architecture architecture, Examples training, Examples validation,
-                           TrainingListener listener) {
-        return new TrainingLoop(config, architecture, training, validation, null, training.rows(), listener);
+                           TrainingListener listener, long timeLimit) {
+        return new TrainingLoop(config, architecture, training, validation, null, training.rows(), listener,
+                timeLimit);
     }
 
     /**
@@ -80,7 +89,7 @@ final class TrainingLoop {
         }
         FullBatchObjective exact = data.objective(architecture, config.regularization());
         return new TrainingLoop(config, architecture, null, null, FullBatch.of(exact, data.steps(exact,
-                config.seed())), (int) Math.min(Integer.MAX_VALUE, data.rows()), listener);
+                config.seed())), (int) Math.min(Integer.MAX_VALUE, data.rows()), listener, 0);
     }
 
     /**
@@ -174,6 +183,8 @@ final class TrainingLoop {
         private final int every;
         private final Consumer<TrainingState> sink;
         private final boolean meanLoss;
+        /** {@link System#nanoTime()} when the run started, for the time limit. */
+        private final long started = System.nanoTime();
 
         Epoch(FullBatch full, MiniBatches batches, Backpropagation backprop, LossEvaluator validator,
               double[] gradient, int every, Consumer<TrainingState> sink) {
@@ -218,7 +229,12 @@ final class TrainingLoop {
                 emit(course, 0, 0.0, 0.0);
                 return StopReason.INTERRUPTED;
             }
-            if (every > 0 && course.epochs % every == 0 && course.epochs < config.maxEpochs()) {
+            boolean last = course.epochs >= config.maxEpochs();
+            if (!last && timeLimit > 0 && System.nanoTime() - started >= timeLimit) {
+                emit(course, 0, 0.0, 0.0);
+                return StopReason.TIME_LIMIT;
+            }
+            if (every > 0 && course.epochs % every == 0) {
                 emit(course, 0, 0.0, 0.0);
             }
             return null;
@@ -249,7 +265,8 @@ final class TrainingLoop {
             int batch = batches.batchSize();
             for (int start = course.batchStart; start < rows; start += batch) {
                 int size = batches.gather(start);
-                double j = backprop.lossAndGradient(parameters, batches.x(), 0, batches.y(), 0, size, gradient);
+                double j = backprop.lossAndGradient(parameters, batches.x(), 0, batches.y(), 0, batches.w(), 0, size,
+                        gradient);
                 if (!Double.isFinite(j)) {
                     return StopReason.DIVERGED;
                 }

@@ -69,6 +69,7 @@ public final class TrainingSummary {
                     + result.bestEpoch() + ")";
             case NO_IMPROVEMENT -> "training loss stopped improving";
             case INTERRUPTED -> "interrupted";
+            case TIME_LIMIT -> "time limit reached";
             case DIVERGED -> "diverged (the loss became infinite or NaN; kept the last weights with a finite loss)";
         };
     }

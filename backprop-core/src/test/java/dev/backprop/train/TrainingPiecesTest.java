@@ -38,8 +38,8 @@ class TrainingPiecesTest {
             x[2 * i + 1] = -i;
             y[i] = 100 + i;
         }
-        MiniBatches batches = new MiniBatches(new Examples(x, y, 10), 2, 1, 4, new SplittableRandom(8));
-        MiniBatches again = new MiniBatches(new Examples(x, y, 10), 2, 1, 4, new SplittableRandom(8));
+        MiniBatches batches = new MiniBatches(new Examples(x, y, null, 10), 2, 1, 4, new SplittableRandom(8));
+        MiniBatches again = new MiniBatches(new Examples(x, y, null, 10), 2, 1, 4, new SplittableRandom(8));
         batches.shuffle();
         again.shuffle();
         int[] order = batches.order();
@@ -66,7 +66,7 @@ class TrainingPiecesTest {
             x[2 * i + 1] = r.nextDouble();
             y[i] = x[2 * i] - x[2 * i + 1];
         }
-        return new Examples(x, y, rows);
+        return new Examples(x, y, null, rows);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.backprop.cli.plot;
 
 import dev.backprop.linalg.Matrix;
+import dev.backprop.metrics.BinaryCurves;
 import dev.backprop.model.Model;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
@@ -64,6 +65,19 @@ public final class Charts {
      */
     public static JFreeChart importance(List<String> columns, double[] mean, double[] sd, String score) {
         return ImportanceChart.of(columns, mean, sd, score);
+    }
+
+    /** The ROC curve of a two-class model's score for {@code positiveClass}, with the chance diagonal. */
+    public static JFreeChart roc(BinaryCurves curves, String positiveClass) {
+        return CurveChart.roc(curves, positiveClass);
+    }
+
+    /**
+     * The precision-recall curve of a two-class model's score for {@code positiveClass}, with the level a score
+     * that knows nothing reaches: the fraction of positive rows.
+     */
+    public static JFreeChart precisionRecall(BinaryCurves curves, String positiveClass) {
+        return CurveChart.precisionRecall(curves, positiveClass);
     }
 
     /** White background and light grey grid lines. */

@@ -1,0 +1,129 @@
+package dev.backprop.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code train --class-weight} and {@code --sample-weight}: on the 95/5 breast-cancer set, balanced weights raise
+ * the malignant recall and the balanced accuracy on the held-out rows; the weights are noted in the model's training
+ * record; bad weights are refused with the file, line and column.
+ */
+class WeightsCommandTest {
+    private static final String TRAIN = Path.of("..", "data", "breast_cancer_95_5.csv").toString();
+    private static final String TEST = Path.of("..", "data", "breast_cancer_95_5_test.csv").toString();
+
+    @TempDir
+    Path dir;
+
+    private JsonNode trainAndEvaluate(String name, String... weights) {
+        String model = dir.resolve(name).toString();
+        String[] args = {"train", TRAIN, "--seed", "1", "--quiet", "--out", model};
+        String[] all = new String[args.length + weights.length];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(weights, 0, all, args.length, weights.length);
+        Cli train = Cli.run(all);
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        return Cli.run("evaluate", "--model", model, TEST, "--format", "json").json();
+    }
+
+    private static double recall(JsonNode evaluation, String name) {
+        for (JsonNode c : evaluation.get("classes")) {
+            if (c.get("name").asText().equals(name)) {
+                return c.get("recall").asDouble();
+            }
+        }
+        throw new AssertionError(name);
+    }
+
+    @Test
+    void balancedRaisesTheMinorityRecallAndTheBalancedAccuracy() throws Exception {
+        JsonNode plain = trainAndEvaluate("plain.json");
+        JsonNode balanced = trainAndEvaluate("balanced.json", "--class-weight", "balanced");
+        // 14 of the 281 training rows are malignant; the test rows hold 198 malignant and 90 benign.
+        assertThat(recall(balanced, "malignant")).isGreaterThan(recall(plain, "malignant") + 0.02);
+        assertThat(balanced.get("balancedAccuracy").asDouble())
+                .isGreaterThan(plain.get("balancedAccuracy").asDouble() + 0.01);
+        JsonNode settings = new ObjectMapper().readTree(dir.resolve("balanced.json").toFile()).get("training")
+                .get("settings");
+        assertThat(settings.get("classWeight").asText()).isEqualTo("balanced");
+        assertThat(new ObjectMapper().readTree(dir.resolve("plain.json").toFile()).get("training").get("settings")
+                .has("classWeight")).isFalse();
+    }
+
+    @Test
+    void aWeightedRunResumedFromItsCheckpointWritesTheUnbrokenRunsModel() throws Exception {
+        String[] common = {"train", TRAIN, "--class-weight", "balanced", "--seed", "2", "--quiet", "--epochs", "12",
+                "--hidden", "8"};
+        Path whole = dir.resolve("whole.json");
+        Path cut = dir.resolve("cut.json");
+        assertThat(Cli.run(concat(common, "--out", whole.toString())).exitCode()).isZero();
+        assertThat(Cli.run(concat(common, "--out", cut.toString(), "--max-time", "0.000000001")).exitCode()).isZero();
+        Cli resumed = Cli.run("train", "--resume", dir.resolve("cut.json.checkpoint.json").toString(), "--max-time",
+                "1h", "--quiet");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(Files.readAllBytes(cut)).isEqualTo(Files.readAllBytes(whole));
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = new String[first.length + more.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    @Test
+    void aSampleWeightColumnWeighsRowsAndIsNoInput() throws Exception {
+        // With the seed's summed loss, a weight of 2 is the row twice: the same J as the data with row 2 repeated.
+        Path weighted = dir.resolve("w.csv");
+        Files.writeString(weighted, "x,w,y\n0.1,1,0.2\n0.5,2,0.6\n0.9,1,0.7\n0.3,1,0.1\n");
+        Path repeated = dir.resolve("r.csv");
+        Files.writeString(repeated, "x,y\n0.1,0.2\n0.5,0.6\n0.5,0.6\n0.9,0.7\n0.3,0.1\n");
+        String[] seed = {"--preset", "seed", "--quiet", "--epochs", "300"};
+        Cli a = Cli.run(concat(new String[] {"train", weighted.toString(), "--sample-weight", "w", "--out",
+                dir.resolve("a.json").toString()}, seed));
+        Cli b = Cli.run(concat(new String[] {"train", repeated.toString(), "--out", dir.resolve("b.json").toString()},
+                seed));
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(a.out()).startsWith("trained 1 -> 3 sigmoid -> 1 sigmoid");
+        assertThat(a.out().lines().skip(1).findFirst()).isEqualTo(b.out().lines().skip(1).findFirst());
+        JsonNode model = new ObjectMapper().readTree(dir.resolve("a.json").toFile());
+        assertThat(model.get("inputs").toString()).isEqualTo("[\"x\"]");
+        assertThat(model.get("training").get("settings").get("sampleWeight").asText()).isEqualTo("w");
+        // predict does not need the weight column.
+        Path rows = dir.resolve("new.csv");
+        Files.writeString(rows, "x\n0.4\n");
+        assertThat(Cli.run("predict", "--model", dir.resolve("a.json").toString(), rows.toString()).exitCode())
+                .isZero();
+    }
+
+    @Test
+    void badWeightsAreRefusedNamingFileLineAndColumn() throws Exception {
+        Path data = dir.resolve("bad.csv");
+        String[][] cases = {
+                {"x,w,y\n0.1,1,0.2\n0.5,-2,0.6\n", "line 3, column 'w': a sample weight must be a finite number >= 0 "
+                        + "but is -2"},
+                {"x,w,y\n0.1,1,0.2\n0.5,,0.6\n", "line 3, column 'w': the sample weight is empty"},
+                {"x,w,y\n0.1,0,0.2\n0.5,0,0.6\n", "every row's weight is 0 (column 'w'): no row would count"},
+                {"x,v,y\n0.1,1,0.2\n0.5,1,0.6\n", "--sample-weight names the column 'w', which the header does not have"}};
+        for (String[] c : cases) {
+            Files.writeString(data, c[0]);
+            Path out = dir.resolve("never.json");
+            Cli run = Cli.run("train", data.toString(), "--sample-weight", "w", "--quiet", "--out", out.toString());
+            assertThat(run.exitCode()).as(c[1]).isEqualTo(2);
+            assertThat(run.err()).as(c[1]).startsWith("error: " + data).contains(c[1]).hasLineCount(1);
+            assertThat(out).doesNotExist();
+        }
+        Cli unknownClass = Cli.run("train", TRAIN, "--class-weight", "cancer=3", "--quiet", "--out",
+                dir.resolve("never.json").toString());
+        assertThat(unknownClass.exitCode()).isEqualTo(2);
+        assertThat(unknownClass.err()).isEqualTo("error: class weights name 'cancer', which is not a class of the "
+                + "target (classes: benign, malignant)\n");
+    }
+}

@@ -1,0 +1,132 @@
+package dev.backprop.data;
+
+import dev.backprop.linalg.Matrix;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Row weights from class weights, for a classification target encoded one-hot (one column per class): row i weighs
+ * w_c of its class c. Either {@code balanced}, scikit-learn's w_c = n / (k n_c) for n rows, k classes present and n_c
+ * rows of class c (so every class weighs n/k in total and the weights sum to n), or given by name, {@code name=w,...}, with
+ * 1 for a class not named. Immutable.
+ *
+ * @param balanced whether the weights are scikit-learn's balanced ones
+ * @param given    class name to weight when not balanced; empty when balanced
+ */
+public record ClassWeights(boolean balanced, Map<String, Double> given) {
+    /**
+     * Copies {@code given}.
+     *
+     * @param balanced whether the weights are balanced
+     * @param given    class name to weight, each finite and ≥ 0; copied
+     */
+    public ClassWeights {
+        given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
+    }
+
+    /**
+     * Reads {@code balanced} or {@code name=w[,name=w...]}.
+     *
+     * @param text the option's value
+     * @return the class weights
+     * @throws IllegalArgumentException for any other form, a weight that is not a finite number ≥ 0, or a class
+     *                                  named twice
+     */
+    public static ClassWeights parse(String text) {
+        if (text.strip().equalsIgnoreCase("balanced")) {
+            return new ClassWeights(true, Map.of());
+        }
+        Map<String, Double> given = new LinkedHashMap<>();
+        for (String pair : text.split(",", -1)) {
+            int eq = pair.lastIndexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("class weights are 'balanced' or name=weight[,name=weight...], "
+                        + "but '" + pair + "' has no name=weight");
+            }
+            String name = pair.substring(0, eq).strip();
+            double w;
+            try {
+                w = Double.parseDouble(pair.substring(eq + 1).strip());
+            } catch (NumberFormatException e) {
+                w = Double.NaN;
+            }
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("the weight of class '" + name + "' must be a finite number >= 0 "
+                        + "but was '" + pair.substring(eq + 1).strip() + "'");
+            }
+            if (given.put(name, w) != null) {
+                throw new IllegalArgumentException("class '" + name + "' is given two weights");
+            }
+        }
+        return new ClassWeights(false, given);
+    }
+
+    /**
+     * Each row's weight: that of its class (the column holding its largest target, the first on ties).
+     *
+     * @param classes the class names, one per column of {@code y}
+     * @param y       one-hot targets, n x classes; not modified
+     * @return n weights
+     * @throws IllegalArgumentException if a named class is not one of {@code classes} (the message lists them), or
+     *                                  the target has fewer than two columns
+     */
+    public double[] rowWeights(List<String> classes, Matrix y) {
+        int k = y.cols();
+        if (k < 2 || classes.size() != k) {
+            throw new IllegalArgumentException("class weights apply to a classification target (one output per "
+                    + "class), but this one has " + k + " output" + (k == 1 ? "" : "s"));
+        }
+        for (String name : given.keySet()) {
+            if (!classes.contains(name)) {
+                throw new IllegalArgumentException("class weights name '" + name + "', which is not a class of the "
+                        + "target (classes: " + String.join(", ", classes) + ")");
+            }
+        }
+        int n = y.rows();
+        int[] label = new int[n];
+        long[] count = new long[k];
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (y.get(i, c) > y.get(i, best)) {
+                    best = c;
+                }
+            }
+            label[i] = best;
+            count[best]++;
+        }
+        int present = 0;
+        for (long c : count) {
+            present += c > 0 ? 1 : 0;
+        }
+        double[] perClass = new double[k];
+        for (int c = 0; c < k; c++) {
+            perClass[c] = balanced ? (count[c] == 0 ? 0 : (double) n / (present * (double) count[c]))
+                    : given.getOrDefault(classes.get(c), 1.0);
+        }
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = perClass[label[i]];
+        }
+        return w;
+    }
+
+    /**
+     * How the training record writes these weights: {@code balanced}, or {@code name=w,...} in the order given.
+     *
+     * @return the text {@link #parse} reads back
+     */
+    public String id() {
+        if (balanced) {
+            return "balanced";
+        }
+        StringBuilder text = new StringBuilder();
+        given.forEach((name, w) -> text.append(text.length() == 0 ? "" : ",").append(name).append('=')
+                .append(String.format(Locale.ROOT, "%s", w)));
+        return text.toString();
+    }
+}
