@@ -20,7 +20,7 @@ import java.io.PrintStream;
         description = "Train feed-forward neural networks by backpropagation.",
         subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, GradcheckCommand.class,
                 ExplainCommand.class, PlotCommand.class, DrawCommand.class, ReportCommand.class,
-                CompletionCommand.class},
+                StudioCommand.class, CompletionCommand.class},
         footer = {"", "Run 'backprop COMMAND --help' for a command's options. Add --debug to see stack traces."})
 public final class Main implements Runnable {
     /** How the command line's errors read: as {@link Failures} says, and a {@link UserException} is bad input. */
