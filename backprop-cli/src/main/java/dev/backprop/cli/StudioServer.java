@@ -88,29 +88,35 @@ final class StudioServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if (!addressedHere(exchange)) {
-                send(exchange, 403, "text/plain", "this server answers only requests to " + url());
-            } else if (method.equals("GET") && FILES.containsKey(path)) {
-                sendResource(exchange, FILES.get(path));
-            } else if (method.equals("GET") && path.equals("/events")) {
-                stream(exchange);
-            } else if (method.equals("GET") && path.equals("/api/walkthrough")) {
-                sendJson(exchange, walkthrough());
-            } else if (method.equals("GET") && path.equals("/api/model.json")) {
-                exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"model.json\"");
-                send(exchange, 200, "application/json", ModelFile.toJson(session.model()));
-            } else if (method.equals("GET") && path.equals("/api/report.html")) {
-                exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"report.html\"");
-                send(exchange, 200, "text/html; charset=utf-8", report());
-            } else if (method.equals("POST") && path.startsWith("/api/")) {
-                control(exchange, path.substring("/api/".length()), query(exchange));
-            } else {
-                send(exchange, 404, "text/plain", "not found: " + path);
+            try {
+                route(exchange);
+            } catch (UserException | IllegalArgumentException e) {
+                send(exchange, 400, "text/plain", e.getMessage());
             }
-        } catch (UserException | IllegalArgumentException e) {
-            send(exchange, 400, "text/plain", e.getMessage());
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        if (!addressedHere(exchange)) {
+            send(exchange, 403, "text/plain", "this server answers only requests to " + url());
+        } else if (method.equals("GET") && FILES.containsKey(path)) {
+            sendResource(exchange, FILES.get(path));
+        } else if (method.equals("GET") && path.equals("/events")) {
+            stream(exchange);
+        } else if (method.equals("GET") && path.equals("/api/walkthrough")) {
+            sendJson(exchange, walkthrough());
+        } else if (method.equals("GET") && path.equals("/api/model.json")) {
+            exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"model.json\"");
+            send(exchange, 200, "application/json", ModelFile.toJson(session.model()));
+        } else if (method.equals("GET") && path.equals("/api/report.html")) {
+            exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"report.html\"");
+            send(exchange, 200, "text/html; charset=utf-8", report());
+        } else if (method.equals("POST") && path.startsWith("/api/")) {
+            control(exchange, path.substring("/api/".length()), query(exchange));
+        } else {
+            send(exchange, 404, "text/plain", "not found: " + path);
         }
     }
 

@@ -38,6 +38,8 @@ final class StudioSession implements TrainingListener {
     private Model start;
     private Mode mode = Mode.RUN;
     private boolean stop;
+    /** Whether the training thread is held at the gate (so the weights stand still). */
+    private boolean waiting;
     private Thread trainer;
     private double epochsPerSecond;
 
@@ -153,7 +155,7 @@ final class StudioSession implements TrainingListener {
     synchronized Snapshot snapshot() {
         int total = epochOffset + epochs;
         return new Snapshot(version, Arrays.copyOf(losses, total), Arrays.copyOf(validationLosses, total),
-                model(), gradient.clone(), status(), mode == Mode.PAUSE || finished != null, rowsSeen, updates,
+                model(), gradient.clone(), status(), waiting || finished != null, rowsSeen, updates,
                 batchesPerEpoch, config, epochsPerSecond);
     }
 
@@ -251,6 +253,10 @@ final class StudioSession implements TrainingListener {
             mode = Mode.PAUSE;
             changed();
         }
+        if (mode == Mode.PAUSE && !stop) {
+            waiting = true;
+            changed();
+        }
         while (mode == Mode.PAUSE && !stop) {
             try {
                 wait();
@@ -259,6 +265,7 @@ final class StudioSession implements TrainingListener {
                 stop = true;
             }
         }
+        waiting = false;
         lastEpochNanos = epochEnd ? System.nanoTime() : lastEpochNanos;
     }
 
@@ -359,7 +366,7 @@ final class StudioSession implements TrainingListener {
             return finishedLine;
         }
         return switch (mode) {
-            case PAUSE -> "paused";
+            case PAUSE -> waiting ? "paused" : "pausing";
             case STEP, EPOCH -> "stepping";
             case RUN -> "training";
         };

@@ -58,7 +58,10 @@ function update(s) {
   $("summary").textContent = s.architecture + ", optimizer " + s.optimizer + ", seed " + s.seed;
   if (document.activeElement !== $("rate")) $("rate").value = s.learningRate;
   if (document.activeElement !== $("seed")) $("seed").value = s.seed;
-  $("pace").value = String(s.pace);
+  if (![...$("pace").options].some((o) => Number(o.value) === s.pace)) {
+    $("pace").add(new Option(s.pace + " epochs/s", String(s.pace)));
+  }
+  $("pace").value = [...$("pace").options].find((o) => Number(o.value) === s.pace).value;
   $("apply-rate").disabled = !s.paused;
   $("rate").disabled = !s.paused;
   drawLoss();
