@@ -69,8 +69,16 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Seed of the fresh weights when no --model is given. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--full", description = "Print every row and column of large matrices (by default a matrix "
+            + "larger than " + (2 * EDGE + 1) + " x " + (2 * EDGE + 1) + " shows its first and last " + EDGE
+            + " rows and columns; --format json always has everything).")
+    boolean full;
+
     @Mixin
     CommonOptions common;
+
+    /** The rows and columns a large matrix shows at each end without --full. */
+    static final int EDGE = 3;
 
     @Override
     public Integer call() throws IOException {
@@ -98,7 +106,7 @@ final class ExplainCommand implements Callable<Integer> {
         String text = switch (common.format()) {
             case JSON -> json(architecture, scaled[0].rows(), lossFormula, steps);
             case MARKDOWN -> Walkthrough.markdown(architecture.toString(), scaled[0].rows(), learningRate,
-                    latexLoss(architecture), markdownSteps(steps));
+                    latexLoss(architecture), markdownSteps(steps), full ? Integer.MAX_VALUE : Walkthrough.SHOWN);
             case TEXT -> text(architecture, scaled[0].rows(), lossFormula, steps);
         };
         spec.commandLine().getOut().print(text);
@@ -167,7 +175,7 @@ final class ExplainCommand implements Callable<Integer> {
                     lossShown = true;
                 }
                 sb.append(String.format("%n%s = %s   (%s)%n%s", entry.name(), entry.formula(), entry.value().shape(),
-                        Text.matrix(entry.value())));
+                        Text.matrix(entry.value(), full ? Integer.MAX_VALUE : EDGE)));
             }
             sb.append(String.format("%nJ after the step = %s (was %s)%n", Text.number(step.lossAfter()),
                     Text.number(step.loss())));

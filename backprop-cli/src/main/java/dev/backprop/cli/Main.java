@@ -33,10 +33,17 @@ public final class Main implements Runnable {
     @CommandLine.Option(names = "--debug", description = "Print the stack trace of an error.")
     boolean debug;
 
+    /**
+     * {@code backprop} alone: the help on stdout, then, as for any usage error, one line {@code error: missing
+     * command} on stderr and exit code 2 (git and go also print their usage and exit non-zero for a bare command,
+     * so a script that forgot the command fails).
+     */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command (choose train, predict, evaluate, gradcheck, explain, plot, draw or report)");
+        spec.commandLine().usage(spec.commandLine().getOut());
+        spec.commandLine().getOut().flush();
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (choose train, predict, "
+                + "evaluate, gradcheck, explain, plot, draw, report or studio)");
     }
 
     public static void main(String[] args) {

@@ -234,10 +234,11 @@ final class StudioViews {
         return Matrix.wrap(n, m.cols(), out);
     }
 
+    /** flat[offset, offset + length) to float precision: the page draws and hovers them with 4 digits. */
     private static ArrayNode slice(double[] flat, int offset, int length) {
         ArrayNode out = Json.object().arrayNode(length);
         for (int i = 0; i < length; i++) {
-            out.add(flat[offset + i]);
+            out.add((float) flat[offset + i]);
         }
         return out;
     }

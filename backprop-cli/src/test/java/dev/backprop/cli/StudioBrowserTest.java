@@ -101,6 +101,8 @@ class StudioBrowserTest {
                         assertThat(after[i * outputs + j]).isCloseTo(shownAfter[i][j], within(1e-12));
                     }
                 }
+                // The page's own code raised no error along the way (it would show it in #message).
+                assertThat(browser.findElement(By.id("message")).getText()).isEmpty();
                 Path shot = Path.of("target", "studio.png");
                 Files.write(shot, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
             } finally {

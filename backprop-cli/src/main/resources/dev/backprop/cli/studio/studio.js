@@ -65,8 +65,8 @@ function update(s) {
   $("apply-rate").disabled = !s.paused;
   $("rate").disabled = !s.paused;
   drawLoss();
-  drawNetwork(s.network);
-  drawView(s.view);
+  if (s.network) drawNetwork(s.network);
+  if (s.view) drawView(s.view);
   if (s.paused && !wasPaused) {
     // After "step one update" the page keeps the walkthrough of the update just made.
     if (state.justStepped) state.justStepped = false;
@@ -143,10 +143,10 @@ function drawLoss() {
 function drawNetwork(net) {
   const svg = $("network");
   svg.replaceChildren();
-  const W = 560, H = 300, margin = 40;
+  const W = 560, H = 300, left = 90, right = 20;
   const sizes = net.sizes;
   const shownNodes = sizes.map((n) => Math.min(n, 24));
-  const px = (l) => margin + l * (W - 2 * margin) / (sizes.length - 1);
+  const px = (l) => left + l * (W - left - right) / (sizes.length - 1);
   const py = (l, i) => shownNodes[l] === 1 ? H / 2 : 20 + i * (H - 40) / (shownNodes[l] - 1);
   const edges = [];
   let largest = 0;
@@ -188,7 +188,7 @@ function drawNetwork(net) {
   if (shownNodes[0] <= 12) {
     net.inputs.slice(0, shownNodes[0]).forEach((name, i) => {
       const t = el("text", { x: px(0) - 10, y: py(0, i) + 4, "text-anchor": "end" }, svg);
-      t.textContent = name.length > 8 ? name.slice(0, 7) + "…" : name;
+      t.textContent = name.length > 12 ? name.slice(0, 11) + "…" : name;
     });
   }
 }
@@ -404,4 +404,6 @@ $("apply-rate").onclick = () => post("rate", $("rate").value);
 $("reset").onclick = () => post("reset", $("seed").value);
 $("pace").onchange = () => post("pace", $("pace").value);
 
+// A failure of this page's own code shows where a learner sees it (and the browser test reads it).
+window.addEventListener("error", (event) => { $("message").textContent = "page error: " + event.message; });
 connect();
