@@ -199,16 +199,4 @@ class StudioTest {
     private String dirFile(String name) {
         return dir.resolve(name).toString();
     }
-
-    @Test
-    void explainUsesTheModelsRecordedLearningRate() throws Exception {
-        Path model = dir.resolve("m.json");
-        assertThat(Cli.run("train", "--learning-rate", "0.5", "--epochs", "5", "--out", model.toString(),
-                "--quiet").exitCode()).isZero();
-        Cli explain = Cli.run("explain", "--model", model.toString(), "--format", "json");
-        assertThat(explain.json().get("learningRate").asDouble()).isEqualTo(0.5);
-        Cli given = Cli.run("explain", "--model", model.toString(), "--format", "json", "--learning-rate", "2");
-        assertThat(given.json().get("learningRate").asDouble()).isEqualTo(2.0);
-        assertThat(Files.exists(model)).isTrue();
-    }
 }
