@@ -2,7 +2,6 @@ package dev.backprop.cli.plot;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -36,12 +35,7 @@ final class LossChart {
         plot.getRenderer().setSeriesStroke(0, new BasicStroke(2f));
         plot.getRenderer().setSeriesStroke(1, new BasicStroke(2f));
         if (logScale) {
-            LogAxis axis = new LogAxis("J (" + lossName + ", log scale)");
-            axis.setSmallestValue(1e-300);
-            axis.setBase(10);
-            axis.setNumberFormatOverride(new java.text.DecimalFormat("0.##E0",
-                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
-            plot.setRangeAxis(axis);
+            plot.setRangeAxis(new PlainLogAxis("J (" + lossName + ", log scale)"));
         }
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         return chart;
