@@ -35,6 +35,9 @@ import java.util.concurrent.Callable;
                 "matrix or surface plots. Pictures are inline SVG."},
         footer = {"", "Example:", "  backprop report --model iris.json data/iris.csv --out report.html"})
 final class ReportCommand implements Callable<Integer> {
+    /** From this many rows on, the fit is drawn as a bitmap (each point would be an SVG element). */
+    static final int DENSE = 300;
+
     @Spec
     CommandSpec spec;
 
@@ -126,15 +129,20 @@ final class ReportCommand implements Callable<Integer> {
                 actual[i] = prepared.dataset().y().get(i, 0);
                 guess[i] = predicted.get(i, 0);
             }
-            fitPicture = Picture.of(Charts.predictedVsActual(actual, guess, reported.target()), 640, 520)
-                    .svgElement();
+            Picture fit = Picture.of(Charts.predictedVsActual(actual, guess, reported.target()), 640, 520);
+            // Hundreds of points weigh hundreds of kilobytes in SVG; as a bitmap the page stays small.
+            fitPicture = actual.length > DENSE ? fit.pngElement("predicted against actual " + reported.target())
+                    : fit.svgElement();
         }
         body.append("<figure>").append(fitPicture).append("</figure>\n");
         if (reported.inputs().size() == 2) {
+            // A bitmap: in SVG the surface's thousands of cells would make the page megabytes.
             String surface = classify
                     ? Picture.of(Charts.regions(reported, x, ModelData.classIndices(reported, frame, prepared)),
-                    640, 520).svgElement()
-                    : Picture.of(Charts.surface(reported, x, prepared.dataset().y(), 0), 640, 520).svgElement();
+                    640, 520).pngElement("decision regions over " + String.join(" and ", reported.inputs()))
+                    : Picture.of(Charts.surface(reported, x, prepared.dataset().y(), 0), 640, 520)
+                    .pngElement("predicted " + reported.target() + " over " + String.join(" and ",
+                            reported.inputs()));
             body.append("<figure>").append(surface).append("</figure>\n");
         }
 

@@ -70,6 +70,7 @@ class PicturesTest {
                 fit.toString());
         assertThat(fitRun.exitCode()).as(fitRun.err()).isZero();
         assertThat(Files.readString(fit)).contains("<svg").contains("Predicted against actual: score");
+        assertThat(Files.readString(fit)).containsPattern("Predicted against actual: score, R² = -?[0-9.]+<");
     }
 
     @Test
