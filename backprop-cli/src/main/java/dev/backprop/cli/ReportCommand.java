@@ -157,11 +157,12 @@ final class ReportCommand implements Callable<Integer> {
                     + "backprop).</p>\n");
         } else {
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"stopped by", history.stopReason()});
+            rows.add(new String[] {"stopped by", HistoryWords.stopped(history.stopReason(), history.bestEpoch())});
             rows.add(new String[] {"epochs", Integer.toString(history.epochs())});
             rows.add(new String[] {"kept weights of epoch", Integer.toString(history.bestEpoch())});
             rows.add(new String[] {"final training loss", Text.number(history.finalLoss())});
-            history.settings().forEach((key, value) -> rows.add(new String[] {key, value}));
+            history.settings().forEach((key, value) -> rows.add(new String[] {HistoryWords.setting(key),
+                    HistoryWords.value(value)}));
             body.append(table(new String[] {"", ""}, rows));
             if (history.lossHistory().length > 0) {
                 double[] validation = history.validationLossHistory();
