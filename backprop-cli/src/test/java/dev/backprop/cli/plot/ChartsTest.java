@@ -73,4 +73,21 @@ class ChartsTest {
             assertThat(item.getFillPaint()).isEqualTo(Charts.CLASSES[c]);
         }
     }
+
+    @Test
+    void aWideNetworkDrawsItsStrongestWeightsAndSaysSo() {
+        dev.backprop.nn.Architecture architecture = Trainer.of(TrainerConfig.builder()
+                .set(dev.backprop.train.TrainingSettings.HIDDEN, List.of(100, 100)).build()).architecture(10, 1);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        double[] theta = new double[architecture.parameterCount()];
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = random.nextGaussian();
+        }
+        String svg = NetworkDrawing.of(Model.unscaled(dev.backprop.nn.Network.of(architecture, theta)), 900, 600)
+                .svg();
+        // 16 of each layer's units are shown; of the 160 and 256 weights between them, the 60 strongest are drawn.
+        long lines = java.util.regex.Pattern.compile("<line ").matcher(svg).results().count();
+        assertThat(lines).isLessThanOrEqualTo(2L * NetworkDrawing.STRONGEST + 16 + 33 + 2).isGreaterThan(100);
+        assertThat(svg).contains("only the 60 strongest weights shown are drawn");
+    }
 }
