@@ -149,6 +149,7 @@ final class StudioServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
+        int[] plane = plane(exchange.getRequestURI().getRawQuery());
         long seen = -1;
         int from = 0;
         long lastRows = 0;
@@ -168,7 +169,7 @@ final class StudioServer implements AutoCloseable {
                         from = 0;
                     }
                     String json = COMPACT.writeValueAsString(StudioViews.state(s, session.dataset(), from,
-                            s.paused() ? 0 : rowsPerSecond));
+                            s.paused() ? 0 : rowsPerSecond, plane));
                     out.write(("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
                     from = s.losses().length;
@@ -181,6 +182,24 @@ final class StudioServer implements AutoCloseable {
         } catch (IOException e) {
             // The page was closed: nothing more to send.
         }
+    }
+
+    /** The two inputs {@code ?x=I&y=J} asks the surface to be drawn over, or null. */
+    private static int[] plane(String query) {
+        int x = -1;
+        int y = -1;
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            try {
+                if (pair.startsWith("x=")) {
+                    x = Integer.parseInt(pair.substring(2));
+                } else if (pair.startsWith("y=")) {
+                    y = Integer.parseInt(pair.substring(2));
+                }
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return x >= 0 && y >= 0 ? new int[] {x, y} : null;
     }
 
     private ObjectNode walkthrough() {

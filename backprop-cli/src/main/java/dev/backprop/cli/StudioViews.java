@@ -34,7 +34,7 @@ final class StudioViews {
      *
      * @param rowsPerSecond rows pushed through updates per second lately
      */
-    static ObjectNode state(StudioSession.Snapshot s, Dataset data, int from, double rowsPerSecond) {
+    static ObjectNode state(StudioSession.Snapshot s, Dataset data, int from, double rowsPerSecond, int[] plane) {
         ObjectNode json = Json.object();
         json.put("version", s.version());
         json.put("status", s.status());
@@ -60,7 +60,7 @@ final class StudioViews {
             }
         }
         json.set("network", network(s.model(), s.gradient()));
-        json.set("view", view(s.model(), data));
+        json.set("view", view(s.model(), data, plane));
         return json;
     }
 
@@ -106,45 +106,65 @@ final class StudioViews {
         return json;
     }
 
-    /** The fit: "surface" for two inputs, otherwise "fit" (regression) or "confusion" (classification). */
-    static ObjectNode view(Model model, Dataset data) {
+    /**
+     * The fit: "surface" for two inputs, or over the two inputs {@code plane} names (the others held at their means);
+     * otherwise "fit" (regression) or "confusion" (classification).
+     *
+     * @param plane two distinct input indices, or null
+     */
+    static ObjectNode view(Model model, Dataset data, int[] plane) {
         boolean classify = ModelData.classification(model);
-        if (model.inputs().size() == 2) {
-            return surface(model, data, classify);
+        int m = model.inputs().size();
+        if (m == 2) {
+            return surface(model, data, classify, new int[] {0, 1});
+        }
+        if (plane != null && plane.length == 2 && plane[0] != plane[1] && plane[0] >= 0 && plane[1] >= 0
+                && plane[0] < m && plane[1] < m) {
+            return surface(model, data, classify, plane);
         }
         return classify ? confusion(model, data) : fit(model, data);
     }
 
-    private static ObjectNode surface(Model model, Dataset data, boolean classify) {
+    private static ObjectNode surface(Model model, Dataset data, boolean classify, int[] plane) {
         Matrix x = data.x();
+        int m = x.cols();
+        double[] means = new double[m];
+        for (int i = 0; i < x.rows(); i++) {
+            for (int j = 0; j < m; j++) {
+                means[j] += x.get(i, j) / x.rows();
+            }
+        }
         double[] low = new double[2];
         double[] high = new double[2];
         for (int c = 0; c < 2; c++) {
             low[c] = Double.POSITIVE_INFINITY;
             high[c] = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < x.rows(); i++) {
-                low[c] = Math.min(low[c], x.get(i, c));
-                high[c] = Math.max(high[c], x.get(i, c));
+                low[c] = Math.min(low[c], x.get(i, plane[c]));
+                high[c] = Math.max(high[c], x.get(i, plane[c]));
             }
             double pad = high[c] > low[c] ? 0.05 * (high[c] - low[c]) : 0.5;
             low[c] -= pad;
             high[c] += pad;
         }
-        double[] cellCentres = new double[GRID * GRID * 2];
+        double[] cellCentres = new double[GRID * GRID * m];
         for (int r = 0; r < GRID; r++) {
             for (int c = 0; c < GRID; c++) {
-                cellCentres[2 * (r * GRID + c)] = low[0] + (c + 0.5) * (high[0] - low[0]) / GRID;
-                cellCentres[2 * (r * GRID + c) + 1] = low[1] + (r + 0.5) * (high[1] - low[1]) / GRID;
+                int at = (r * GRID + c) * m;
+                System.arraycopy(means, 0, cellCentres, at, m);
+                cellCentres[at + plane[0]] = low[0] + (c + 0.5) * (high[0] - low[0]) / GRID;
+                cellCentres[at + plane[1]] = low[1] + (r + 0.5) * (high[1] - low[1]) / GRID;
             }
         }
-        Matrix grid = Matrix.wrap(GRID * GRID, 2, cellCentres);
+        Matrix grid = Matrix.wrap(GRID * GRID, m, cellCentres);
         Matrix predicted = model.predict(grid);
         ObjectNode json = Json.object();
         json.put("kind", "surface");
         json.put("classify", classify);
         json.put("grid", GRID);
-        json.put("xName", model.inputs().get(0));
-        json.put("yName", model.inputs().get(1));
+        json.put("xName", model.inputs().get(plane[0]));
+        json.put("yName", model.inputs().get(plane[1]));
+        json.put("othersAtMeans", m > 2);
         json.put("target", model.target());
         json.set("low", Json.vector(low));
         json.set("high", Json.vector(high));
@@ -156,7 +176,7 @@ final class StudioViews {
         int step = Math.max(1, (x.rows() + POINTS - 1) / POINTS);
         for (int i = 0; i < x.rows(); i += step) {
             ArrayNode point = points.addArray();
-            point.add(x.get(i, 0)).add(x.get(i, 1));
+            point.add(x.get(i, plane[0])).add(x.get(i, plane[1]));
             point.add(classify ? ClassificationMetrics.argmax(data.y(), i) : data.y().get(i, 0));
         }
         classes(json, model, classify);

@@ -94,7 +94,7 @@ class StudioTest {
     @Test
     void viewsFitTheData() throws Exception {
         StudioSession seed = session();
-        JsonNode surface = JSON.valueToTree(StudioViews.view(seed.model(), seed.dataset()));
+        JsonNode surface = JSON.valueToTree(StudioViews.view(seed.model(), seed.dataset(), null));
         assertThat(surface.get("kind").asText()).isEqualTo("surface");
         assertThat(surface.get("cells")).hasSize(StudioViews.GRID * StudioViews.GRID);
         assertThat(surface.get("points")).hasSize(3);
@@ -102,7 +102,7 @@ class StudioTest {
         assertThat(surface.get("points").get(0).get(2).asDouble()).isEqualTo(75.0);
 
         StudioSession iris = session(RealDataTest.DATA.resolve("iris.csv").toString());
-        JsonNode confusion = JSON.valueToTree(StudioViews.view(iris.model(), iris.dataset()));
+        JsonNode confusion = JSON.valueToTree(StudioViews.view(iris.model(), iris.dataset(), null));
         assertThat(confusion.get("kind").asText()).isEqualTo("confusion");
         long total = 0;
         for (JsonNode row : confusion.get("counts")) {
@@ -112,9 +112,33 @@ class StudioTest {
         }
         assertThat(total).isEqualTo(150);
         assertThat(confusion.get("classes")).hasSize(3);
+        // Any two chosen inputs: the decision regions over petal length and width, the others at their means.
+        JsonNode plane = JSON.valueToTree(StudioViews.view(iris.model(), iris.dataset(), new int[] {2, 3}));
+        assertThat(plane.get("kind").asText()).isEqualTo("surface");
+        assertThat(plane.get("xName").asText()).isEqualTo("petal_length");
+        assertThat(plane.get("yName").asText()).isEqualTo("petal_width");
+        assertThat(plane.get("othersAtMeans").asBoolean()).isTrue();
+        assertThat(plane.get("points").get(0).get(0).asDouble()).isEqualTo(iris.dataset().x().get(0, 2));
+        // A cell's prediction is the model's at the cell's centre with the other inputs at their means.
+        int grid = StudioViews.GRID;
+        double[] centre = new double[4];
+        for (int i = 0; i < 150; i++) {
+            for (int j = 0; j < 4; j++) {
+                centre[j] += iris.dataset().x().get(i, j) / 150;
+            }
+        }
+        centre[2] = plane.get("low").get(0).asDouble() + 0.5 * (plane.get("high").get(0).asDouble()
+                - plane.get("low").get(0).asDouble()) / grid;
+        centre[3] = plane.get("low").get(1).asDouble() + 0.5 * (plane.get("high").get(1).asDouble()
+                - plane.get("low").get(1).asDouble()) / grid;
+        dev.backprop.linalg.Matrix first = iris.model().predict(dev.backprop.linalg.Matrix.of(1, 4, centre));
+        assertThat(plane.get("cells").get(0).asInt())
+                .isEqualTo(dev.backprop.metrics.ClassificationMetrics.argmax(first, 0));
+        assertThat(JSON.valueToTree(StudioViews.view(iris.model(), iris.dataset(), new int[] {1, 1}))
+                .get("kind").asText()).isEqualTo("confusion");
 
         StudioSession cpu = session(RealDataTest.DATA.resolve("cpu.arff").toString());
-        JsonNode fit = JSON.valueToTree(StudioViews.view(cpu.model(), cpu.dataset()));
+        JsonNode fit = JSON.valueToTree(StudioViews.view(cpu.model(), cpu.dataset(), null));
         assertThat(fit.get("kind").asText()).isEqualTo("fit");
         assertThat(fit.get("points")).hasSize(cpu.dataset().x().rows());
 

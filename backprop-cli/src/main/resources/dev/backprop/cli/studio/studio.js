@@ -36,8 +36,12 @@ function fmt(v) {
 
 // ---------- the stream ----------
 
+let source = null;
+
 function connect() {
-  const source = new EventSource("/events");
+  if (source) source.close();
+  const x = $("plane-x").value, y = $("plane-y").value;
+  source = new EventSource("/events" + (x !== "" && y !== "" && x !== y ? "?x=" + x + "&y=" + y : ""));
   source.onmessage = (event) => update(JSON.parse(event.data));
   source.onerror = () => { $("status").textContent = "disconnected (is backprop studio still running?)"; };
 }
@@ -65,7 +69,10 @@ function update(s) {
   $("apply-rate").disabled = !s.paused;
   $("rate").disabled = !s.paused;
   drawLoss();
-  if (s.network) drawNetwork(s.network);
+  if (s.network) {
+    drawNetwork(s.network);
+    choosePlane(s.network.inputs);
+  }
   if (s.view) drawView(s.view);
   if (s.paused && !wasPaused) {
     // After "step one update" the page keeps the walkthrough of the update just made.
@@ -164,8 +171,11 @@ function drawNetwork(net) {
     drawn = edges.slice().sort((a, b) => Math.abs(b.w) - Math.abs(a.w)).slice(0, MOST_EDGES);
   }
   const hidden = sizes.some((n) => n > 24);
-  $("network-note").textContent = (drawn.length < total ? "Showing the " + drawn.length + " strongest of "
-    + total + " weights" + (hidden ? " between the first 24 units of each layer" : "") + ". " : "")
+  const among = hidden ? " of the " + edges.length + " between the first 24 units of each layer (" + total
+    + " in all)" : " of " + total;
+  $("network-note").textContent = (drawn.length < edges.length ? "Showing the " + drawn.length + " strongest weights"
+    + among + ". " : hidden ? "Showing the weights between the first 24 units of each layer (" + edges.length
+    + " of " + total + "). " : "")
     + "Thickness is |w| (largest " + fmt(largest) + "), blue positive, red negative; hover for a weight and its "
     + "last gradient.";
   for (const e of drawn) {
@@ -195,6 +205,17 @@ function drawNetwork(net) {
 
 // ---------- the fit ----------
 
+/** For more than two inputs: two lists to choose the plane a surface is drawn over (none chosen: the fit). */
+function choosePlane(inputs) {
+  if (inputs.length <= 2 || $("plane-x").options.length > 0) return;
+  $("plane").hidden = false;
+  for (const id of ["plane-x", "plane-y"]) {
+    $(id).add(new Option("(none)", ""));
+    inputs.forEach((name, i) => $(id).add(new Option(name, String(i))));
+    $(id).onchange = connect;
+  }
+}
+
 /** Viridis-like colour for t in [0, 1]. */
 function ramp(t) {
   const stops = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
@@ -220,7 +241,8 @@ function drawView(view) {
 }
 
 function surface(box, v) {
-  $("view-title").textContent = v.classify ? "Decision regions" : "Learned surface";
+  $("view-title").textContent = (v.classify ? "Decision regions" : "Learned surface")
+    + (v.othersAtMeans ? " over " + v.xName + " and " + v.yName + ", the other inputs at their means" : "");
   const size = 400;
   const canvas = document.createElement("canvas");
   canvas.width = size; canvas.height = size; canvas.id = "surface";
