@@ -35,7 +35,7 @@ final class StudioSession implements TrainingListener {
 
     private TrainerConfig config;
     /** The fresh model of the current seed: its scalings are the run's. */
-    private Model start;
+    private Model initial;
     private Mode mode = Mode.RUN;
     private boolean stop;
     /** Whether the training thread is held at the gate (so the weights stand still). */
@@ -167,8 +167,8 @@ final class StudioSession implements TrainingListener {
                 total, total, last, Arrays.copyOf(losses, total),
                 config.validationFraction() > 0 ? Arrays.copyOf(validationLosses, total) : new double[0],
                 config.settings());
-        return new Model(Network.of(start.network().architecture(), parameters.clone()), start.inputs(),
-                start.outputs(), start.inputScaling(), start.outputScaling(), preprocessor, history);
+        return new Model(Network.of(initial.network().architecture(), parameters.clone()), initial.inputs(),
+                initial.outputs(), initial.inputScaling(), initial.outputScaling(), preprocessor, history);
     }
 
     Frame frame() {
@@ -291,8 +291,8 @@ final class StudioSession implements TrainingListener {
     /** Fresh weights and an empty history for {@code next}'s seed. */
     private void fresh(TrainerConfig next) {
         config = next;
-        start = TrainCommand.parse(() -> Trainer.of(next).initialModel(dataset));
-        parameters = start.network().parameters();
+        initial = TrainCommand.parse(() -> Trainer.of(next).initialModel(dataset));
+        parameters = initial.network().parameters();
         gradient = new double[parameters.length];
         losses = new double[64];
         validationLosses = new double[64];
@@ -320,7 +320,7 @@ final class StudioSession implements TrainingListener {
         Network from;
         synchronized (this) {
             runConfig = config;
-            from = goOn ? Network.of(start.network().architecture(), parameters.clone()) : null;
+            from = goOn ? Network.of(initial.network().architecture(), parameters.clone()) : null;
         }
         Trainer run = Trainer.of(runConfig).withListener(this);
         TrainingResult result;
