@@ -20,7 +20,7 @@ import java.util.List;
  */
 final class StudioViews {
     /** Cells along each side of the surface's grid. */
-    static final int GRID = 48;
+    static final int GRID = 80;
     /** The most data points drawn on the surface or the fit plot (an even sample beyond it). */
     static final int POINTS = 400;
     /** The most rows the confusion matrix counts (an even sample beyond it). */

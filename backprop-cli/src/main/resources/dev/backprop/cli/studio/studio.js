@@ -248,7 +248,6 @@ function surface(box, v) {
   canvas.width = size; canvas.height = size; canvas.id = "surface";
   box.appendChild(canvas);
   const g = canvas.getContext("2d");
-  const cell = size / v.grid;
   let lo = Infinity, hi = -Infinity;
   if (!v.classify) {
     for (const c of v.cells) { lo = Math.min(lo, c); hi = Math.max(hi, c); }
@@ -256,13 +255,21 @@ function surface(box, v) {
   }
   const colour = (value) => v.classify ? CLASS_COLOURS[value % CLASS_COLOURS.length]
     : ramp((value - lo) / ((hi - lo) || 1));
-  // Regions are the class colour mixed with white (opaque, so neighbouring cells leave no seams).
+  // Regions are the class colour mixed with white. The grid is drawn one pixel a cell and scaled up smoothed, so
+  // surfaces shade continuously and boundaries between regions are not staircases.
   const region = (value) => v.classify ? mix(CLASS_COLOURS[value % CLASS_COLOURS.length], 0.35) : colour(value);
+  const cells = document.createElement("canvas");
+  cells.width = v.grid; cells.height = v.grid;
+  const pixels = cells.getContext("2d").createImageData(v.grid, v.grid);
   v.cells.forEach((value, k) => {
     const r = Math.floor(k / v.grid), c = k % v.grid;
-    g.fillStyle = region(value);
-    g.fillRect(Math.floor(c * cell), Math.floor(size - (r + 1) * cell), Math.ceil(cell) + 1, Math.ceil(cell) + 1);
+    const rgb = region(value).match(/[0-9]+/g).map(Number);
+    const at = 4 * ((v.grid - 1 - r) * v.grid + c);
+    pixels.data.set([rgb[0], rgb[1], rgb[2], 255], at);
   });
+  cells.getContext("2d").putImageData(pixels, 0, 0);
+  g.imageSmoothingEnabled = true;
+  g.drawImage(cells, 0, 0, size, size);
   const sx = (x) => (x - v.low[0]) / (v.high[0] - v.low[0]) * size;
   const sy = (y) => size - (y - v.low[1]) / (v.high[1] - v.low[1]) * size;
   for (const p of v.points) {
