@@ -10,9 +10,9 @@ import dev.backprop.data.Preprocessor;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.model.Model;
 import dev.backprop.nn.Architecture;
-import dev.backprop.nn.Backpropagation;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
+import dev.backprop.train.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,9 +53,13 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Option(names = {"--learning-rate", "--eta"}, paramLabel = "ETA", defaultValue = "1.0",
-            description = "eta of the gradient steps shown (> 0). Default: ${DEFAULT-VALUE}.")
-    double learningRate;
+    @Option(names = {"--learning-rate", "--eta"}, paramLabel = "ETA",
+            description = "eta of the gradient steps shown (> 0). Default: the learning rate the --model was "
+                    + "trained with (as its file records it), else 1.")
+    Double learningRateOption;
+
+    /** eta of the steps shown: --learning-rate, the model's recorded one, or 1. */
+    private double learningRate;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "1",
             description = "How many gradient steps to follow, 1 to 100. Default: ${DEFAULT-VALUE}.")
@@ -65,27 +69,21 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Seed of the fresh weights when no --model is given. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--full", description = "Print every row and column of large matrices (by default a matrix "
+            + "larger than " + (2 * EDGE + 1) + " x " + (2 * EDGE + 1) + " shows its first and last " + EDGE
+            + " rows and columns; --format json always has everything).")
+    boolean full;
+
     @Mixin
     CommonOptions common;
 
-    /** explain alone can also write markdown. */
-
-    /**
-     * One labelled matrix of the walkthrough.
-     *
-     * @param name    as printed: "z(2)"
-     * @param formula in plain text: "X W(1)"
-     * @param latex   the same equation in the seed's notation: "z^{(2)} = X W^{(1)}"
-     */
-    private record Entry(String name, String formula, String latex, Matrix value) {
-    }
-
-    /** Everything shown for one gradient step. */
-    private record Step(int number, double loss, double lossAfter, List<Entry> entries) {
-    }
+    /** The rows and columns a large matrix shows at each end without --full. */
+    static final int EDGE = 3;
 
     @Override
     public Integer call() throws IOException {
+        Model given = model != null ? Inputs.model(model) : null;
+        learningRate = learningRateOption != null ? learningRateOption : recordedLearningRate(given);
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new UserException("--learning-rate must be > 0 and finite but was " + learningRate);
         }
@@ -93,14 +91,14 @@ final class ExplainCommand implements Callable<Integer> {
             throw new UserException("--steps must be 1 to 100 but was " + stepCount);
         }
         Frame frame = model != null ? Inputs.modelFrame(data, dataOptions) : Inputs.frame(data, dataOptions);
-        Model explained = model != null ? Inputs.model(model) : freshSeedModel(frame);
+        Model explained = given != null ? given : freshSeedModel(frame);
         Matrix[] scaled = ModelData.scaled(explained,
                 ModelData.labelled(explained, frame, "explain", spec.commandLine().getErr()));
         Architecture architecture = explained.network().architecture();
         double[] theta = explained.network().parameters();
-        List<Step> steps = new ArrayList<>();
+        List<GradientWalk.Step> steps = new ArrayList<>();
         for (int s = 1; s <= stepCount; s++) {
-            steps.add(step(s, architecture, theta, scaled[0], scaled[1]));
+            steps.add(GradientWalk.step(s, architecture, theta, scaled[0], scaled[1], learningRate));
         }
         String lossFormula = architecture.loss().id().equals("sse") ? "J = sum 1/2 (y - yhat)^2"
                 : architecture.loss().id().equals("mse") ? "J = sum 1/2 (y - yhat)^2 / n"
@@ -108,12 +106,26 @@ final class ExplainCommand implements Callable<Integer> {
         String text = switch (common.format()) {
             case JSON -> json(architecture, scaled[0].rows(), lossFormula, steps);
             case MARKDOWN -> Walkthrough.markdown(architecture.toString(), scaled[0].rows(), learningRate,
-                    latexLoss(architecture), markdownSteps(steps));
+                    latexLoss(architecture), markdownSteps(steps), full ? Integer.MAX_VALUE : Walkthrough.SHOWN);
             case TEXT -> text(architecture, scaled[0].rows(), lossFormula, steps);
         };
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** The learning rate {@code trained}'s history records, or 1 for a model without one (or no model). */
+    static double recordedLearningRate(Model trained) {
+        String recorded = trained == null || trained.history() == null ? null
+                : trained.history().settings().get(TrainingSettings.LEARNING_RATE.name());
+        if (recorded != null) {
+            try {
+                return Double.parseDouble(recorded);
+            } catch (NumberFormatException e) {
+                // A history written by hand: fall back to the seed's eta.
+            }
+        }
+        return 1.0;
     }
 
     private Model freshSeedModel(Frame frame) {
@@ -124,97 +136,20 @@ final class ExplainCommand implements Callable<Integer> {
                 .withPreprocessor(preprocessor);
     }
 
-    /** One gradient step on theta (updated in place), with every matrix it computes. */
-    private Step step(int number, Architecture architecture, double[] theta, Matrix x, Matrix y) {
-        int depth = architecture.depth();
-        int n = x.rows();
-        double[] gradient = new double[theta.length];
-        Backpropagation backprop = new Backpropagation(architecture, Math.max(1, n));
-        double loss = backprop.lossAndGradient(theta, x.toArray(), y.toArray(), n, gradient);
-        List<Entry> entries = new ArrayList<>();
-        if (number == 1) {
-            entries.add(new Entry("X", "inputs, scaled", "X", x));
-            entries.add(new Entry("y", "targets, scaled", "y", y));
-        }
-        for (int l = 0; l < depth; l++) {
-            int w = l + 1;
-            int a = l + 2;
-            String below = l == 0 ? "X" : "a(" + (l + 1) + ")";
-            String belowLatex = l == 0 ? "X" : "a^{(" + (l + 1) + ")}";
-            boolean bias = architecture.layer(l).bias();
-            entries.add(new Entry("W(" + w + ")", "weights from layer " + w + " to layer " + a,
-                    "W^{(" + w + ")}", weights(architecture, theta, l)));
-            if (bias) {
-                entries.add(new Entry("b(" + w + ")", "bias of layer " + a, "b^{(" + w + ")}",
-                        bias(architecture, theta, l)));
-            }
-            entries.add(new Entry("z(" + a + ")", below + " W(" + w + ")" + (bias ? " + b(" + w + ")" : ""),
-                    "z^{(" + a + ")} = " + belowLatex + " W^{(" + w + ")}" + (bias ? " + b^{(" + w + ")}" : ""),
-                    backprop.z(l)));
-            String f = architecture.layer(l).activation().id();
-            boolean last = l == depth - 1;
-            entries.add(new Entry(last ? "yhat" : "a(" + a + ")", "f(z(" + a + ")), f = " + f,
-                    (last ? "\\hat{y}" : "a^{(" + a + ")}") + " = f(z^{(" + a + ")})", backprop.a(l)));
-        }
-        boolean crossEntropy = architecture.loss().crossEntropy();
-        String perRow = architecture.loss().meanOverRows() ? " / n" : "";
-        for (int l = depth - 1; l >= 0; l--) {
-            int d = l + 2;
-            String formula;
-            String latex;
-            if (l == depth - 1) {
-                formula = crossEntropy ? "(yhat - y) / n" : "-(y - yhat)" + perRow + " * f'(z(" + d + "))";
-                latex = crossEntropy ? "\\delta^{(" + d + ")} = (\\hat{y} - y) / n"
-                        : "\\delta^{(" + d + ")} = -(y - \\hat{y})" + perRow + " \\odot f'(z^{(" + d + ")})";
-            } else {
-                formula = "delta(" + (d + 1) + ") W(" + d + ")^T * f'(z(" + d + "))";
-                latex = "\\delta^{(" + d + ")} = \\delta^{(" + (d + 1) + ")} (W^{(" + d + ")})^T \\odot f'(z^{(" + d
-                        + ")})";
-            }
-            entries.add(new Entry("delta(" + d + ")", formula, latex, backprop.delta(l)));
-            String below = l == 0 ? "X" : "a(" + (l + 1) + ")";
-            String belowLatex = l == 0 ? "X" : "a^{(" + (l + 1) + ")}";
-            entries.add(new Entry("dJ/dW(" + (l + 1) + ")", below + "^T delta(" + d + ")",
-                    "\\frac{\\partial J}{\\partial W^{(" + (l + 1) + ")}} = (" + belowLatex + ")^T \\delta^{(" + d + ")}",
-                    weights(architecture, gradient, l)));
-            if (architecture.layer(l).bias()) {
-                entries.add(new Entry("dJ/db(" + (l + 1) + ")", "column sums of delta(" + d + ")",
-                        "\\frac{\\partial J}{\\partial b^{(" + (l + 1) + ")}} = \\mathbf{1}^T \\delta^{(" + d + ")}",
-                        bias(architecture, gradient, l)));
-            }
-        }
-        for (int i = 0; i < theta.length; i++) {
-            theta[i] -= learningRate * gradient[i];
-        }
-        for (int l = 0; l < depth; l++) {
-            int w = l + 1;
-            entries.add(new Entry("W(" + w + ") after", "W(" + w + ") - eta dJ/dW(" + w + ")",
-                    "W^{(" + w + ")} \\leftarrow W^{(" + w + ")} - \\eta \\frac{\\partial J}{\\partial W^{(" + w + ")}}",
-                    weights(architecture, theta, l)));
-            if (architecture.layer(l).bias()) {
-                entries.add(new Entry("b(" + w + ") after", "b(" + w + ") - eta dJ/db(" + w + ")",
-                        "b^{(" + w + ")} \\leftarrow b^{(" + w + ")} - \\eta \\frac{\\partial J}{\\partial b^{(" + w
-                                + ")}}", bias(architecture, theta, l)));
-            }
-        }
-        double lossAfter = backprop.loss(theta, x.toArray(), 0, y.toArray(), 0, n);
-        return new Step(number, loss, lossAfter, entries);
-    }
-
-    private String json(Architecture architecture, int rows, String lossFormula, List<Step> steps) {
+    private String json(Architecture architecture, int rows, String lossFormula, List<GradientWalk.Step> steps) {
         ObjectNode json = Json.object();
         json.put("architecture", architecture.toString());
         json.put("rows", rows);
         json.put("learningRate", learningRate);
         json.put("lossFormula", lossFormula);
         ArrayNode stepsNode = json.putArray("steps");
-        for (Step step : steps) {
+        for (GradientWalk.Step step : steps) {
             ObjectNode node = stepsNode.addObject();
             node.put("step", step.number());
             node.put("loss", step.loss());
             node.put("lossAfterStep", step.lossAfter());
             ArrayNode matrices = node.putArray("matrices");
-            for (Entry entry : step.entries()) {
+            for (GradientWalk.Entry entry : step.entries()) {
                 ObjectNode m = matrices.addObject();
                 m.put("name", entry.name());
                 m.put("formula", entry.formula());
@@ -224,23 +159,23 @@ final class ExplainCommand implements Callable<Integer> {
         return Json.write(json) + System.lineSeparator();
     }
 
-    private String text(Architecture architecture, int rows, String lossFormula, List<Step> steps) {
+    private String text(Architecture architecture, int rows, String lossFormula, List<GradientWalk.Step> steps) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("Backpropagation on %s, %d rows, eta = %s, %d step%s.%n", architecture, rows,
                 Text.number(learningRate), steps.size(), steps.size() == 1 ? "" : "s"));
         sb.append("Layers are numbered as in the seed: layer 1 is the input, so W(1) feeds z(2).\n");
-        for (Step step : steps) {
+        for (GradientWalk.Step step : steps) {
             if (steps.size() > 1) {
                 sb.append(String.format("%n=== step %d ===%n", step.number()));
             }
             boolean lossShown = false;
-            for (Entry entry : step.entries()) {
+            for (GradientWalk.Entry entry : step.entries()) {
                 if (!lossShown && entry.name().startsWith("delta")) {
                     sb.append(String.format("%n%s = %s%n", lossFormula, Text.number(step.loss())));
                     lossShown = true;
                 }
                 sb.append(String.format("%n%s = %s   (%s)%n%s", entry.name(), entry.formula(), entry.value().shape(),
-                        Text.matrix(entry.value())));
+                        Text.matrix(entry.value(), full ? Integer.MAX_VALUE : EDGE)));
             }
             sb.append(String.format("%nJ after the step = %s (was %s)%n", Text.number(step.lossAfter()),
                     Text.number(step.loss())));
@@ -258,28 +193,15 @@ final class ExplainCommand implements Callable<Integer> {
         };
     }
 
-    private static List<Walkthrough.Step> markdownSteps(List<Step> steps) {
+    private static List<Walkthrough.Step> markdownSteps(List<GradientWalk.Step> steps) {
         List<Walkthrough.Step> out = new ArrayList<>();
-        for (Step step : steps) {
+        for (GradientWalk.Step step : steps) {
             List<Walkthrough.Equation> equations = new ArrayList<>();
-            for (Entry entry : step.entries()) {
+            for (GradientWalk.Entry entry : step.entries()) {
                 equations.add(new Walkthrough.Equation(entry.name(), entry.latex(), entry.value()));
             }
             out.add(new Walkthrough.Step(step.number(), step.loss(), step.lossAfter(), equations));
         }
         return out;
-    }
-
-    private static Matrix weights(Architecture architecture, double[] flat, int l) {
-        int offset = architecture.weightOffset(l);
-        int in = architecture.layer(l).inputs();
-        int out = architecture.layer(l).outputs();
-        return Matrix.of(in, out, java.util.Arrays.copyOfRange(flat, offset, offset + in * out));
-    }
-
-    private static Matrix bias(Architecture architecture, double[] flat, int l) {
-        int offset = architecture.biasOffset(l);
-        double[] b = java.util.Arrays.copyOfRange(flat, offset, offset + architecture.layer(l).outputs());
-        return Matrix.of(1, b.length, b);
     }
 }

@@ -21,7 +21,7 @@ import java.io.PrintStream;
         subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, GradcheckCommand.class,
                 ExplainCommand.class, PlotCommand.class, DrawCommand.class, ReportCommand.class,
                 ServeCommand.class, CvCommand.class, TuneCommand.class, ImportanceCommand.class,
-                ExportCommand.class,
+                ExportCommand.class, StudioCommand.class,
                 CompletionCommand.class},
         footer = {"", "Run 'backprop COMMAND --help' for a command's options. Add --debug to see stack traces."})
 public final class Main implements Runnable {
@@ -35,11 +35,17 @@ public final class Main implements Runnable {
     @CommandLine.Option(names = "--debug", description = "Print the stack trace of an error.")
     boolean debug;
 
+    /**
+     * {@code backprop} alone: the help on stdout, then, as for any usage error, one line {@code error: missing
+     * command} on stderr and exit code 2 (git and go also print their usage and exit non-zero for a bare command,
+     * so a script that forgot the command fails).
+     */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command (choose train, predict, evaluate, gradcheck, explain, plot, draw, report, serve, "
-                        + "cv, tune, importance or export)");
+        spec.commandLine().usage(spec.commandLine().getOut());
+        spec.commandLine().getOut().flush();
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (choose train, predict, "
+                + "evaluate, gradcheck, explain, plot, draw, report, serve, cv, tune, importance, export or studio)");
     }
 
     public static void main(String[] args) {

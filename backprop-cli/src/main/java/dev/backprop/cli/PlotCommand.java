@@ -54,6 +54,10 @@ final class PlotCommand implements Callable<Integer> {
                     + "classifier and fit for regression. Default: ${DEFAULT-VALUE}.")
     String kind;
 
+    @Option(names = "--normalize", description = "With the confusion matrix: each actual class's row as shares of "
+            + "it, so rows sum to 1.")
+    boolean normalize;
+
     @picocli.CommandLine.Mixin
     Pictures size;
 
@@ -87,7 +91,8 @@ final class PlotCommand implements Callable<Integer> {
                 }
                 ClassificationMetrics metrics = ClassificationMetrics.of(plotted.classes(), plotted.predict(x),
                         ModelData.actualClasses(plotted, frame, prepared));
-                yield Charts.confusion(metrics.classes(), metrics.confusion(), plotted.target());
+                yield normalize ? Charts.confusionShares(metrics.classes(), metrics.confusion(), plotted.target())
+                        : Charts.confusion(metrics.classes(), metrics.confusion(), plotted.target());
             }
             case "roc", "pr" -> {
                 BinaryCurves curves = ModelData.binaryCurves(plotted, frame, prepared, plotted.predict(x));

@@ -40,6 +40,8 @@ import java.util.concurrent.Callable;
 final class ReportCommand implements Callable<Integer> {
     private static final int IMPORTANCE_REPEATS = 5;
     private static final long IMPORTANCE_SEED = 42;
+    /** From this many rows on, the fit is drawn as a bitmap (each point would be an SVG element). */
+    static final int DENSE = 300;
 
     @Spec
     CommandSpec spec;
@@ -144,15 +146,20 @@ final class ReportCommand implements Callable<Integer> {
                 actual[i] = prepared.dataset().y().get(i, 0);
                 guess[i] = predicted.get(i, 0);
             }
-            fitPicture = Picture.of(Charts.predictedVsActual(actual, guess, reported.target()), 640, 520)
-                    .svgElement();
+            Picture fit = Picture.of(Charts.predictedVsActual(actual, guess, reported.target()), 640, 520);
+            // Hundreds of points weigh hundreds of kilobytes in SVG; as a bitmap the page stays small.
+            fitPicture = actual.length > DENSE ? fit.pngElement("predicted against actual " + reported.target())
+                    : fit.svgElement();
         }
         body.append("<figure>").append(fitPicture).append("</figure>\n").append(curvePictures);
         if (reported.inputs().size() == 2) {
+            // A bitmap: in SVG the surface's thousands of cells would make the page megabytes.
             String surface = classify
                     ? Picture.of(Charts.regions(reported, x, ModelData.classIndices(reported, frame, prepared)),
-                    640, 520).svgElement()
-                    : Picture.of(Charts.surface(reported, x, prepared.dataset().y(), 0), 640, 520).svgElement();
+                    640, 520).pngElement("decision regions over " + String.join(" and ", reported.inputs()))
+                    : Picture.of(Charts.surface(reported, x, prepared.dataset().y(), 0), 640, 520)
+                    .pngElement("predicted " + reported.target() + " over " + String.join(" and ",
+                            reported.inputs()));
             body.append("<figure>").append(surface).append("</figure>\n");
         }
 
@@ -168,11 +175,12 @@ final class ReportCommand implements Callable<Integer> {
                     + "backprop).</p>\n");
         } else {
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"stopped by", history.stopReason()});
+            rows.add(new String[] {"stopped by", HistoryWords.stopped(history.stopReason(), history.bestEpoch())});
             rows.add(new String[] {"epochs", Integer.toString(history.epochs())});
             rows.add(new String[] {"kept weights of epoch", Integer.toString(history.bestEpoch())});
             rows.add(new String[] {"final training loss", Text.number(history.finalLoss())});
-            history.settings().forEach((key, value) -> rows.add(new String[] {key, value}));
+            history.settings().forEach((key, value) -> rows.add(new String[] {HistoryWords.setting(key),
+                    HistoryWords.value(value)}));
             body.append(table(new String[] {"", ""}, rows));
             if (history.lossHistory().length > 0) {
                 double[] validation = history.validationLossHistory();

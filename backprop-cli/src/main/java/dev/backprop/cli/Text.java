@@ -18,20 +18,31 @@ final class Text {
 
     /** A matrix, one row per line, columns right-aligned, each line indented by two spaces. */
     static String matrix(Matrix m) {
+        return matrix(m, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A matrix as {@link #matrix(Matrix)}, but with more than {@code 2 edge + 1} rows (or columns) only the first and
+     * last {@code edge} are shown, with "..." where the others are left out.
+     */
+    static String matrix(Matrix m, int edge) {
+        int[] rows = shown(m.rows(), edge);
+        int[] cols = shown(m.cols(), edge);
         double largest = 0;
-        for (int i = 0; i < m.rows(); i++) {
-            for (int j = 0; j < m.cols(); j++) {
-                largest = Math.max(largest, Math.abs(m.get(i, j)));
+        for (int i : rows) {
+            for (int j : cols) {
+                largest = i < 0 || j < 0 ? largest : Math.max(largest, Math.abs(m.get(i, j)));
             }
         }
         // Fixed point reads best; tiny or huge values (late gradients, say) would show as zeros or overflow it.
         String pattern = largest != 0 && (largest < 1e-2 || largest >= 1e6) ? "%.6e" : "%.6f";
-        String[][] cells = new String[m.rows()][m.cols()];
-        int width = 1;
-        for (int i = 0; i < m.rows(); i++) {
-            for (int j = 0; j < m.cols(); j++) {
-                cells[i][j] = String.format(Locale.ROOT, pattern, m.get(i, j));
-                width = Math.max(width, cells[i][j].length());
+        String[][] cells = new String[rows.length][cols.length];
+        int width = 3;
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < cols.length; c++) {
+                cells[r][c] = rows[r] < 0 || cols[c] < 0 ? "..."
+                        : String.format(Locale.ROOT, pattern, m.get(rows[r], cols[c]));
+                width = Math.max(width, cells[r][c].length());
             }
         }
         StringBuilder sb = new StringBuilder();
@@ -43,6 +54,24 @@ final class Text {
             sb.append("]\n");
         }
         return sb.toString();
+    }
+
+    /** The indices shown of {@code count}: all, or the first and last {@code edge} with -1 between for "...". */
+    private static int[] shown(int count, int edge) {
+        if (count <= 2L * edge + 1) {
+            int[] all = new int[count];
+            for (int i = 0; i < count; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        int[] some = new int[2 * edge + 1];
+        for (int i = 0; i < edge; i++) {
+            some[i] = i;
+            some[edge + 1 + i] = count - edge + i;
+        }
+        some[edge] = -1;
+        return some;
     }
 
     /** Rows of cells as a left-aligned table with a header line. */

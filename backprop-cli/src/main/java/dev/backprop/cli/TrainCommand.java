@@ -54,7 +54,7 @@ import java.util.function.Supplier;
                 "A numeric target means regression, a categorical one classification (--task overrides)."},
         footer = {"", "Examples:", "  backprop train",
                 "  backprop train data/iris.csv --target species",
-                "  backprop train data/vote.arff --missing mean --hidden 16 --validation 0.2 --patience 20",
+                "  backprop train data/vote.arff --missing mean --validation 0.2 --patience 20",
                 "  backprop train data/diabetes.csv --hidden 64,32 --optimizer lbfgs --epochs 300",
                 "  backprop train my.csv --preset seed --hidden 3 --learning-rate 0.5"})
 final class TrainCommand implements Callable<Integer> {

@@ -23,7 +23,8 @@ final class Walkthrough {
     record Step(int number, double loss, double lossAfter, List<Equation> equations) {
     }
 
-    static String markdown(String architecture, int rows, double learningRate, String lossLatex, List<Step> steps) {
+    static String markdown(String architecture, int rows, double learningRate, String lossLatex, List<Step> steps,
+                           int shown) {
         StringBuilder md = new StringBuilder();
         md.append("# Backpropagation, step by step, with real numbers\n\n");
         md.append(String.format(Locale.ROOT, "Network: `%s`, %d training rows, learning rate $\\eta = %s$.%n%n",
@@ -45,7 +46,7 @@ final class Walkthrough {
                     md.append("### Gradient step\n\n");
                     backward = false;
                 }
-                md.append("$$").append(eq.latex()).append(" = ").append(bmatrix(eq.value())).append("$$\n\n");
+                md.append("$$").append(eq.latex()).append(" = ").append(bmatrix(eq.value(), shown)).append("$$\n\n");
             }
             md.append(String.format(Locale.ROOT, "After the step $J = %s$ (it was $%s$).%n%n",
                     Text.number(step.lossAfter()), Text.number(step.loss())));
@@ -53,11 +54,11 @@ final class Walkthrough {
         return md.toString();
     }
 
-    /** A LaTeX bmatrix of m, cut to {@value #SHOWN} rows and columns. */
-    static String bmatrix(Matrix m) {
+    /** A LaTeX bmatrix of m, cut to its first {@code shown} rows and columns. */
+    static String bmatrix(Matrix m, int shown) {
         StringBuilder sb = new StringBuilder("\\begin{bmatrix}");
-        int rows = Math.min(m.rows(), SHOWN);
-        int cols = Math.min(m.cols(), SHOWN);
+        int rows = Math.min(m.rows(), shown);
+        int cols = Math.min(m.cols(), shown);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 sb.append(j == 0 ? "" : " & ").append(String.format(Locale.ROOT, "%.4f", m.get(i, j)));

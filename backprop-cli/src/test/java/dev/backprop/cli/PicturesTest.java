@@ -70,6 +70,7 @@ class PicturesTest {
                 fit.toString());
         assertThat(fitRun.exitCode()).as(fitRun.err()).isZero();
         assertThat(Files.readString(fit)).contains("<svg").contains("Predicted against actual: score");
+        assertThat(Files.readString(fit)).containsPattern("Predicted against actual: score, R² = -?[0-9.]+<");
     }
 
     @Test
@@ -79,6 +80,8 @@ class PicturesTest {
                 plot.toString(), "--log-scale");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readString(plot)).contains("<svg").contains("Loss per epoch").contains(">epoch<");
+        // The seed's first 100 epochs take J from 0.26 to about 0.04: the log axis says so in plain decimals.
+        assertThat(Files.readString(plot)).contains(">0.1<").contains(">0.2<").doesNotContainPattern(">[0-9.]+E-?[0-9]+<");
     }
 
     @Test

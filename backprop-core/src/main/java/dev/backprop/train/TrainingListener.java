@@ -31,6 +31,16 @@ public interface TrainingListener {
     }
 
     /**
+     * An update was made, just before {@link #batchEnded}: the parameters it produced and the gradient it followed.
+     * The arrays are the run's own buffers, lent for the call: read or copy them, never modify or keep them.
+     *
+     * @param parameters θ after the update, flat in {@link dev.backprop.nn.Architecture}'s order
+     * @param gradient   ∇J at θ before the update (the batch's), in the same order
+     */
+    default void parametersUpdated(double[] parameters, double[] gradient) {
+    }
+
+    /**
      * An epoch ended.
      *
      * @param epoch          1-based

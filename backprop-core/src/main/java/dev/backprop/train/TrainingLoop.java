@@ -250,6 +250,7 @@ final class TrainingLoop {
             course.keepFinite();
             course.epochLargestChange = course.optimizer.step(parameters, gradient, j, full.exact());
             course.epochLoss = j;
+            listener.parametersUpdated(parameters, gradient);
             listener.batchEnded(course.epochs + 1, 1, j);
             return null;
         }
@@ -273,6 +274,7 @@ final class TrainingLoop {
                 course.keepFinite();
                 largestChange = Math.max(largestChange, course.optimizer.step(parameters, gradient));
                 trainingLoss += meanLoss ? j * size / rows : j;
+                listener.parametersUpdated(parameters, gradient);
                 listener.batchEnded(course.epochs + 1, start / batch + 1, j);
                 if (listener.stopRequested()) {
                     // The epoch is cut short: it does not enter the history, but its updates are kept.

@@ -62,11 +62,22 @@ public final class TrainingSummary {
     }
 
     private static String describe(TrainingResult result) {
-        return switch (result.stopReason()) {
+        return reason(result.stopReason(), result.bestEpoch());
+    }
+
+    /**
+     * Why a run stopped, in words: {@code epoch limit reached}, {@code converged (weights stopped changing)}, ...
+     *
+     * @param reason    the rule that stopped it
+     * @param bestEpoch the epoch whose weights were kept (early stopping names it)
+     * @return the words, without a line break
+     */
+    public static String reason(StopReason reason, int bestEpoch) {
+        return switch (reason) {
             case CONVERGED -> "converged (weights stopped changing)";
             case MAX_EPOCHS -> "epoch limit reached";
             case EARLY_STOPPING -> "early stopping (validation loss stopped improving; kept epoch "
-                    + result.bestEpoch() + ")";
+                    + bestEpoch + ")";
             case NO_IMPROVEMENT -> "training loss stopped improving";
             case INTERRUPTED -> "interrupted";
             case TIME_LIMIT -> "time limit reached";

@@ -48,7 +48,15 @@ public final class Charts {
 
     /** The confusion matrix as a heat map: rows are the actual classes, columns the predicted ones, counts written. */
     public static JFreeChart confusion(List<String> classes, long[][] counts, String target) {
-        return ConfusionChart.of(classes, counts, target);
+        return ConfusionChart.of(classes, counts, target, false);
+    }
+
+    /**
+     * The confusion matrix with each actual class's row as shares of it (rows sum to 1; a class without rows is all
+     * zeros), so classes of different sizes compare.
+     */
+    public static JFreeChart confusionShares(List<String> classes, long[][] counts, String target) {
+        return ConfusionChart.of(classes, counts, target, true);
     }
 
     /**

@@ -1,30 +1,40 @@
 package dev.backprop.cli.plot;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
 
 import java.awt.Color;
 import java.util.List;
 
-/** The confusion matrix as a heat map: rows are the actual classes, columns the predicted ones, counts written. */
+/**
+ * The confusion matrix as a heat map: rows are the actual classes, columns the predicted ones, counts (or, normalised,
+ * each actual class's shares, so rows sum to 1) written in the cells in the class names' size, with a colour bar.
+ */
 final class ConfusionChart {
     private ConfusionChart() {
     }
 
     /** {@link Charts#confusion}. */
-    static JFreeChart of(List<String> classes, long[][] counts, String target) {
+    static JFreeChart of(List<String> classes, long[][] counts, String target, boolean normalize) {
         int k = classes.size();
         double[][] cells = new double[3][k * k];
-        long largest = 1;
+        double largest = normalize ? 1 : 1e-300;
         for (int a = 0; a < k; a++) {
+            long total = 0;
+            for (int p = 0; p < k; p++) {
+                total += counts[a][p];
+            }
             for (int p = 0; p < k; p++) {
                 int i = a * k + p;
                 cells[0][i] = p;
                 cells[1][i] = k - 1 - a;
-                cells[2][i] = counts[a][p];
-                largest = Math.max(largest, counts[a][p]);
+                cells[2][i] = !normalize ? counts[a][p] : total == 0 ? 0 : (double) counts[a][p] / total;
+                largest = Math.max(largest, cells[2][i]);
             }
         }
         DefaultXYZDataset data = new DefaultXYZDataset();
@@ -38,6 +48,9 @@ final class ConfusionChart {
         org.jfree.chart.axis.SymbolAxis actual = new org.jfree.chart.axis.SymbolAxis("actual " + target, reversed);
         predicted.setGridBandsVisible(false);
         actual.setGridBandsVisible(false);
+        java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, k > 8 ? 11 : 16);
+        predicted.setTickLabelFont(font);
+        actual.setTickLabelFont(font);
         XYBlockRenderer blocks = new XYBlockRenderer();
         Heat scale = new Heat(0, largest);
         blocks.setPaintScale(scale);
@@ -45,16 +58,30 @@ final class ConfusionChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
-        java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, k > 8 ? 11 : 16);
         for (int i = 0; i < k * k; i++) {
             org.jfree.chart.annotations.XYTextAnnotation label = new org.jfree.chart.annotations.XYTextAnnotation(
-                    Long.toString((long) cells[2][i]), cells[0][i], cells[1][i]);
+                    normalize ? String.format(java.util.Locale.ROOT, "%.2f", cells[2][i])
+                            : Long.toString((long) cells[2][i]), cells[0][i], cells[1][i]);
             label.setFont(font);
             label.setPaint(cells[2][i] > largest * 0.6 ? Color.BLACK : Color.WHITE);
             plot.addAnnotation(label);
         }
-        JFreeChart chart = new JFreeChart("Confusion matrix: " + target, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        JFreeChart chart = new JFreeChart("Confusion matrix: " + target + (normalize ? " (rows sum to 1)" : ""),
+                JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
+        NumberAxis barAxis = new NumberAxis(normalize ? "share of the actual class" : "rows");
+        barAxis.setRange(0, largest);
+        if (normalize) {
+            barAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.25));
+        } else {
+            barAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        PaintScaleLegend bar = new PaintScaleLegend(scale, barAxis);
+        bar.setPosition(RectangleEdge.RIGHT);
+        bar.setMargin(4, 4, 40, 4);
+        bar.setStripWidth(14);
+        bar.setBackgroundPaint(Color.WHITE);
+        chart.addSubtitle(bar);
         return chart;
     }
 }

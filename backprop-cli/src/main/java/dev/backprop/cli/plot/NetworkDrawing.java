@@ -24,6 +24,8 @@ import java.util.List;
  */
 public final class NetworkDrawing {
     static final int MAX_SHOWN = 16;
+    /** Between two layers, at most this many weights are drawn (the strongest). */
+    static final int STRONGEST = 60;
     static final Color POSITIVE = new Color(0x1f77b4);
     static final Color NEGATIVE = new Color(0xd62728);
     private static final Color NODE = new Color(0xf4f4f4);
@@ -110,13 +112,17 @@ public final class NetworkDrawing {
         }
         largest = largest == 0 ? 1 : largest;
 
+        boolean thinned = false;
         for (int l = 0; l < layers.size(); l++) {
             DenseLayer layer = layers.get(l);
             int[] from = shown(sizes[l]);
             int[] to = shown(sizes[l + 1]);
+            double cutoff = cutoff(layer, from, to);
+            thinned |= cutoff > 0;
             for (int a = 0; a < from.length; a++) {
                 for (int b = 0; b < to.length; b++) {
-                    if (from[a] >= 0 && to[b] >= 0) {
+                    if (from[a] >= 0 && to[b] >= 0
+                            && Math.abs(layer.weights().get(from[a], to[b])) >= cutoff) {
                         edge(g, xs[l], ys[l][a + 1], xs[l + 1], ys[l + 1][b + 1],
                                 layer.weights().get(from[a], to[b]), largest);
                     }
@@ -175,6 +181,33 @@ public final class NetworkDrawing {
         g.drawString(network.architecture().toString(), 16, 24);
         g.setFont(font);
         legend(g, height, largest);
+        if (thinned) {
+            g.drawString("between large layers only the " + STRONGEST + " strongest weights shown are drawn",
+                    16, (float) height - 40);
+        }
+    }
+
+    /**
+     * The smallest |w| drawn between the shown units of {@code layer}: 0 (all) when they have at most
+     * {@link #STRONGEST} weights between them, else the {@link #STRONGEST}-th largest |w|, so a wide network's
+     * drawing shows its strongest paths instead of a solid mesh.
+     */
+    static double cutoff(DenseLayer layer, int[] from, int[] to) {
+        double[] magnitudes = new double[from.length * to.length];
+        int n = 0;
+        for (int a : from) {
+            for (int b : to) {
+                if (a >= 0 && b >= 0) {
+                    magnitudes[n++] = Math.abs(layer.weights().get(a, b));
+                }
+            }
+        }
+        if (n <= STRONGEST) {
+            return 0;
+        }
+        double[] sorted = java.util.Arrays.copyOf(magnitudes, n);
+        java.util.Arrays.sort(sorted);
+        return sorted[n - STRONGEST];
     }
 
     private static void edge(Graphics2D g, double x1, double y1, double x2, double y2, double w, double largest) {

@@ -9,8 +9,11 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -78,6 +81,24 @@ public final class Picture {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         painter.accept(g);
         return g.getSVGElement();
+    }
+
+    /**
+     * The picture as an {@code <img>} element holding it as PNG, for embedding in HTML: for pictures with many
+     * shapes (a surface's thousands of cells) a bitmap is far smaller than SVG.
+     *
+     * @param alt the text that stands for it
+     */
+    public String pngElement(String alt) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(png(), "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "<img width=\"" + width + "\" height=\"" + height + "\" alt=\"" + alt.replace("&", "&amp;")
+                .replace("\"", "&quot;").replace("<", "&lt;") + "\" src=\"data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(bytes.toByteArray()) + "\">";
     }
 
     /** The picture as a bitmap. */

@@ -49,6 +49,8 @@ final class RegionsChart {
         blocks.setBlockWidth((box[1][0] - box[0][0]) / steps);
         blocks.setBlockHeight((box[1][1] - box[0][1]) / steps);
         blocks.setPaintScale(light);
+        // The legend lists the classes with their points' colours; the regions' renderer has no entry of its own.
+        blocks.setDefaultSeriesVisibleInLegend(false);
         NumberAxis xAxis = new NumberAxis(model.inputs().get(0));
         NumberAxis yAxis = new NumberAxis(model.inputs().get(1));
         xAxis.setRange(box[0][0], box[1][0]);
