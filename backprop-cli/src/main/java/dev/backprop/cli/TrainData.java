@@ -34,12 +34,9 @@ final class TrainData {
         }
         String targetColumn = columnOptions.targetColumn(frame.names(), initial);
         PreprocessConfig config = TrainCommand.parse(() -> columnOptions.config(targetColumn));
-        if (initial != null && initial.inputs().stream().allMatch(name -> frame.indexOf(name) >= 0)) {
-            List<Column> columns = new ArrayList<>();
-            for (String name : initial.inputs()) {
-                columns.add(frame.column(name));
-            }
-            columns.add(frame.column(targetColumn));
+        List<String> starting = columnOptions.startingColumns(frame.names(), initial, targetColumn);
+        if (starting != null) {
+            List<Column> columns = starting.stream().map(frame::column).toList();
             long[] lines = new long[frame.rows()];
             for (int i = 0; i < lines.length; i++) {
                 lines[i] = frame.line(i);

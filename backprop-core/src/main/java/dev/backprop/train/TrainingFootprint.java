@@ -40,8 +40,7 @@ final class TrainingFootprint {
                       MemoryBudget budget) {
         long p = architecture.parameterCount();
         // All rows, as if none were held out: an upper bound on the training rows and their batch.
-        int batch = config.batchSize() == 0 ? config.optimizer().defaultBatchSize(rows)
-                : Math.min(config.batchSize(), rows);
+        int batch = config.batchRows(rows);
         long units = Backpropagation.workspaceDoubles(architecture, batch, config.dropout() > 0,
                 "batches of " + MemoryBudget.count(batch) + " rows");
         long width = (long) architecture.inputs() + architecture.outputs();

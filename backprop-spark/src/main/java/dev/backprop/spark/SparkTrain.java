@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.CommandRunner;
 import dev.backprop.command.CommonOptions;
+import dev.backprop.command.DataFormatOption;
 import dev.backprop.command.ModelOptions;
 import dev.backprop.command.OutputFormat;
 import dev.backprop.command.TrainingOptions;
@@ -32,7 +33,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -94,9 +94,8 @@ public final class SparkTrain implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     int partitions;
 
-    @Option(names = "--input-format", paramLabel = "FMT", defaultValue = "auto",
-            description = "csv, parquet, or auto (parquet if DATA ends in .parquet, else csv). Default: ${DEFAULT-VALUE}.")
-    String inputFormat;
+    @Mixin
+    DataFormatOption dataFormat;
 
     @Option(names = "--block-rows", paramLabel = "N", defaultValue = "" + SparkTrainer.DEFAULT_BLOCK_ROWS,
             description = "Rows per packed block on the executors. Default: ${DEFAULT-VALUE}.")
@@ -125,8 +124,8 @@ public final class SparkTrain implements Callable<Integer> {
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 SparkSettings.SUPPORTED);
         TrainerConfig config = TrainingSettings.configure(Preset.SEED, null, given);
-        SparkTrainer trainer = SparkTrainer.of(config).withPartitions(checked(partitions, "--partitions", 0))
-                .withBlockRows(checked(blockRows, "--block-rows", 1)).withSampleFraction(fraction(config))
+        SparkTrainer trainer = SparkTrainer.of(config).withPartitions(partitions)
+                .withBlockRows(blockRows).withSampleFraction(fraction(config))
                 .withSource(data);
         boolean json = common.format() == OutputFormat.JSON;
         if (features != null && columnOptions.describeColumns()) {
@@ -175,34 +174,26 @@ public final class SparkTrain implements Callable<Integer> {
             return trainer.pack(table, initial.preprocessor());
         }
         PreprocessConfig config = columnOptions.config(targetColumn);
-        List<String> columns = Arrays.asList(table.columns());
-        if (initial != null && columns.containsAll(initial.inputs()) && columns.contains(targetColumn)) {
-            List<Column> selected = new ArrayList<>();
-            for (String name : initial.inputs()) {
-                selected.add(ColumnSource.quoted(table, name));
-            }
-            selected.add(ColumnSource.quoted(table, targetColumn));
-            return trainer.pack(table.select(selected.toArray(new Column[0])), config.withIgnore(List.of()));
+        List<String> starting = columnOptions.startingColumns(Arrays.asList(table.columns()), initial, targetColumn);
+        if (starting != null) {
+            return trainer.pack(table.select(starting.stream().map(name -> ColumnSource.quoted(table, name))
+                    .toArray(Column[]::new)), config.withIgnore(List.of()));
         }
         return trainer.pack(table, config);
     }
 
     /**
      * 1 (every row) for gd, lbfgs and bfgs; for the mini-batch optimizers {@code --sample-fraction}, by default
-     * {@value #DEFAULT_SAMPLE_FRACTION}.
+     * {@value #DEFAULT_SAMPLE_FRACTION} (its range is {@link SparkTrainer#withSampleFraction}'s to check).
      */
     private double fraction(TrainerConfig config) {
         OptimizerType type = config.optimizer();
-        boolean fullBatch = type == OptimizerType.GD || type.lineSearch();
         if (sampleFraction == null) {
-            return fullBatch ? 1.0 : DEFAULT_SAMPLE_FRACTION;
+            return type.fullBatch() ? 1.0 : DEFAULT_SAMPLE_FRACTION;
         }
-        if (fullBatch) {
+        if (type.fullBatch()) {
             throw new IllegalArgumentException("--sample-fraction applies to sgd, momentum, nesterov and adam; "
                     + type.id() + " reads every row");
-        }
-        if (!(sampleFraction > 0 && sampleFraction <= 1)) {
-            throw new IllegalArgumentException("--sample-fraction must be in (0, 1] but was " + sampleFraction);
         }
         return sampleFraction;
     }
@@ -217,27 +208,21 @@ public final class SparkTrain implements Callable<Integer> {
         return builder.getOrCreate();
     }
 
-    private static int checked(int value, String option, int least) {
-        if (value < least) {
-            throw new IllegalArgumentException(option + " must be >= " + least + " but was " + value);
-        }
-        return value;
-    }
-
+    /** DATA in its {@code --data-format}, else the one its extension names (.parquet, .pq, .tsv, .tab; else CSV). */
     private Dataset<Row> read(SparkSession spark) {
-        String kind = inputFormat.toLowerCase(Locale.ROOT);
-        if (kind.equals("auto")) {
-            String path = data.replaceAll("/+$", "").toLowerCase(Locale.ROOT);
-            kind = path.endsWith(".parquet") || path.endsWith(".pq") ? "parquet" : "csv";
-        }
+        String path = data.replaceAll("/+$", "").toLowerCase(Locale.ROOT);
+        String kind = dataFormat.format() != null ? dataFormat.format()
+                : path.endsWith(".parquet") || path.endsWith(".pq") ? "parquet"
+                : path.endsWith(".tsv") || path.endsWith(".tab") ? "tsv" : "csv";
         return switch (kind) {
             // Every CSV column is read as text and cast: one pass, and a value that is not a number is reported by
             // column rather than turning the whole column into strings.
-            case "csv" -> spark.read().option("header", true).option("mode", "FAILFAST")
-                    .option("ignoreLeadingWhiteSpace", true).option("ignoreTrailingWhiteSpace", true).csv(data);
+            case "csv", "tsv" -> spark.read().option("header", true).option("mode", "FAILFAST")
+                    .option("sep", kind.equals("tsv") ? "\t" : ",").option("ignoreLeadingWhiteSpace", true)
+                    .option("ignoreTrailingWhiteSpace", true).csv(data);
             case "parquet" -> spark.read().parquet(data);
-            default -> throw new IllegalArgumentException("unknown input format '" + inputFormat
-                    + "' (allowed: auto, csv, parquet)");
+            default -> throw new IllegalArgumentException("--data-format must be csv, tsv or parquet but was '"
+                    + dataFormat.format() + "'");
         };
     }
 
