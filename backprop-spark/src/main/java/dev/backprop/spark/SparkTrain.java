@@ -73,33 +73,11 @@ public final class SparkTrain implements Callable<Integer> {
     @Mixin
     ColumnOptions columnOptions;
 
-    @Option(names = "--features", paramLabel = "COL",
-            description = "Read the inputs from this MLlib vector column (Parquet) instead of every other column.")
-    String features;
-
-    @Option(names = "--sample-fraction", paramLabel = "F",
-            description = "For sgd, momentum, nesterov and adam: the fraction of rows each iteration reads, in "
-                    + "(0, 1]; 1 is the full batch. Default: 0.1.")
-    Double sampleFraction;
-
     @Mixin
     ModelOptions modelOptions;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master. Default: the one spark-submit sets, else local[*].")
-    String master;
-
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
-            description = "Repartition the data into N partitions before caching it (0: keep the source's). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    int partitions;
-
     @Mixin
     DataFormatOption dataFormat;
-
-    @Option(names = "--block-rows", paramLabel = "N", defaultValue = "" + SparkTrainer.DEFAULT_BLOCK_ROWS,
-            description = "Rows per packed block on the executors. Default: ${DEFAULT-VALUE}.")
-    int blockRows;
 
     @Mixin
     CommonOptions common;
@@ -124,10 +102,11 @@ public final class SparkTrain implements Callable<Integer> {
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 SparkSettings.SUPPORTED);
         TrainerConfig config = TrainingSettings.configure(Preset.SEED, null, given);
-        SparkTrainer trainer = SparkTrainer.of(config).withPartitions(partitions)
-                .withBlockRows(blockRows).withSampleFraction(fraction(config))
+        SparkTrainer trainer = SparkTrainer.of(config).withPartitions(ClusterOption.PARTITIONS.value(spec))
+                .withBlockRows(ClusterOption.BLOCK_ROWS.value(spec)).withSampleFraction(fraction(config))
                 .withSource(data);
         boolean json = common.format() == OutputFormat.JSON;
+        String features = ClusterOption.FEATURES.value(spec);
         if (features != null && columnOptions.describeColumns()) {
             throw new IllegalArgumentException("--ignore, --missing and --task apply to the columns of a table, not "
                     + "to the vectors of --features");
@@ -144,7 +123,7 @@ public final class SparkTrain implements Callable<Integer> {
             TrainingResult result;
             long rows;
             int usedPartitions;
-            try (PackedDataset packed = pack(trainer, table, initial)) {
+            try (PackedDataset packed = pack(trainer, table, features, initial)) {
                 rows = packed.rows();
                 usedPartitions = packed.partitions();
                 result = initial == null ? trainer.train(packed)
@@ -165,7 +144,7 @@ public final class SparkTrain implements Callable<Integer> {
      * it has one, else fitted on its input columns; otherwise fitted on every column but the target and the ignored
      * ones. {@code --features} reads vectors as numbers instead.
      */
-    private PackedDataset pack(SparkTrainer trainer, Dataset<Row> table, Model initial) {
+    private PackedDataset pack(SparkTrainer trainer, Dataset<Row> table, String features, Model initial) {
         String targetColumn = columnOptions.targetColumn(Arrays.asList(table.columns()), initial);
         if (features != null) {
             return trainer.packVectors(table, features, List.of(targetColumn));
@@ -188,6 +167,7 @@ public final class SparkTrain implements Callable<Integer> {
      */
     private double fraction(TrainerConfig config) {
         OptimizerType type = config.optimizer();
+        Double sampleFraction = ClusterOption.SAMPLE_FRACTION.value(spec);
         if (sampleFraction == null) {
             return type.fullBatch() ? 1.0 : DEFAULT_SAMPLE_FRACTION;
         }
@@ -200,6 +180,7 @@ public final class SparkTrain implements Callable<Integer> {
 
     private SparkSession session() {
         SparkSession.Builder builder = SparkSession.builder().appName("backprop train");
+        String master = ClusterOption.MASTER.value(spec);
         if (master != null) {
             builder.master(master);
         } else if (System.getProperty("spark.master") == null) {
