@@ -6,11 +6,9 @@ import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.ModelOptions;
 import dev.backprop.command.TrainingOptions;
-import dev.backprop.data.DataFormat;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Preprocessor;
-import dev.backprop.data.ReadOptions;
 import dev.backprop.data.Task;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
@@ -40,10 +38,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -161,7 +157,7 @@ final class TrainCommand implements Callable<Integer> {
                 return null;
             });
         }
-        Frame frame = Inputs.frame(data, readOptions());
+        Frame frame = Inputs.frame(data, TrainData.readOptions(this));
         TrainData.requireColumns(frame, categorical);
         Preprocessor preprocessor = TrainData.preprocessor(frame, initial, columnOptions);
         TrainerConfig config = config(preprocessor.target().task(), initial, given);
@@ -173,23 +169,6 @@ final class TrainCommand implements Callable<Integer> {
         return train(frame, preprocessor, dataset, config, start, null,
                 Map.of("args", args, "cwd", List.of(Path.of("").toAbsolutePath().toString()),
                         ENGINE_KEY, List.of(ComputeEngine.current())));
-    }
-
-    /**
-     * How to read the training data: the columns named by --categorical, and the ignored ones (whose content does not
-     * matter), are categorical whatever they hold; ARFF files keep their declared types.
-     */
-    ReadOptions readOptions() {
-        ReadOptions options = dataOptions.readOptions();
-        DataFormat format = options.format() != null ? options.format() : data == null ? DataFormat.CSV
-                : DataFormat.of(data);
-        if (format == DataFormat.ARFF && !categorical.isEmpty()) {
-            throw new UserException("--categorical applies to CSV and TSV files; an ARFF file declares each "
-                    + "attribute's type (declare it nominal: {a,b,c})");
-        }
-        Set<String> columns = new LinkedHashSet<>(categorical);
-        columns.addAll(columnOptions.ignored());
-        return options.withCategorical(columns);
     }
 
     /**

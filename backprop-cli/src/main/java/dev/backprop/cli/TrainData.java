@@ -2,9 +2,11 @@ package dev.backprop.cli;
 
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.data.Column;
+import dev.backprop.data.DataFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.ReadOptions;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.TargetEncoder;
 import dev.backprop.linalg.MemoryBudget;
@@ -16,7 +18,9 @@ import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** How {@code backprop train} turns a data file into training rows, and checks they fit the heap first. */
 final class TrainData {
@@ -44,6 +48,23 @@ final class TrainData {
             return Preprocessor.fit(Frame.of(frame.source(), columns, lines), config.withIgnore(List.of()));
         }
         return Preprocessor.fit(frame, config);
+    }
+
+    /**
+     * How {@code train} reads its data: the columns named by --categorical, and the ignored ones (whose content does not
+     * matter), are categorical whatever they hold; ARFF files keep their declared types.
+     */
+    static ReadOptions readOptions(TrainCommand train) {
+        ReadOptions options = train.dataOptions.readOptions();
+        DataFormat format = options.format() != null ? options.format() : train.data == null ? DataFormat.CSV
+                : DataFormat.of(train.data);
+        if (format == DataFormat.ARFF && !train.categorical.isEmpty()) {
+            throw new UserException("--categorical applies to CSV and TSV files; an ARFF file declares each "
+                    + "attribute's type (declare it nominal: {a,b,c})");
+        }
+        Set<String> columns = new LinkedHashSet<>(train.categorical);
+        columns.addAll(train.columnOptions.ignored());
+        return options.withCategorical(columns);
     }
 
     /**

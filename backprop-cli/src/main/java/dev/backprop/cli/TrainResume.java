@@ -78,7 +78,7 @@ final class TrainResume {
                 stderr));
         stderr.println(outputs.describe(current.resume));
         stderr.flush();
-        Frame frame = Inputs.frame(original.data, original.readOptions());
+        Frame frame = Inputs.frame(original.data, TrainData.readOptions(original));
         Preprocessor preprocessor = saved.model().preprocessor();
         try {
             TrainData.requireMemory(saved.config(), preprocessor, saved.model().network(), frame.rows());

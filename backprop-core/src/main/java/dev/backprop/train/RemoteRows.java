@@ -2,7 +2,9 @@ package dev.backprop.train;
 
 import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.Scaling;
+import dev.backprop.model.Model;
 import dev.backprop.nn.Architecture;
+import dev.backprop.nn.Network;
 import dev.backprop.nn.Regularization;
 import dev.backprop.optim.Objective;
 
@@ -41,6 +43,16 @@ public interface RemoteRows {
         public Description {
             inputNames = List.copyOf(inputNames);
             targetNames = List.copyOf(targetNames);
+        }
+
+        /**
+         * The model of a network trained on these rows: it reads and writes them by their names and scalings.
+         *
+         * @param network the trained network
+         * @return the model, without preprocessing
+         */
+        public Model model(Network network) {
+            return new Model(network, inputNames, targetNames, inputScaling, outputScaling);
         }
     }
 

@@ -294,8 +294,6 @@ public final class Trainer {
         double[] parameters = initial.parameters();
         TrainingLoop.Outcome outcome = TrainingLoop.remote(config, initial.architecture(), data, listener)
                 .run(parameters, null, null, null, null, 0, null);
-        RemoteRows.Description rows = data.description();
-        return outcome.result(config, new Model(Network.of(initial.architecture(), parameters), rows.inputNames(),
-                rows.targetNames(), rows.inputScaling(), rows.outputScaling()));
+        return outcome.result(config, data.description().model(Network.of(initial.architecture(), parameters)));
     }
 }
