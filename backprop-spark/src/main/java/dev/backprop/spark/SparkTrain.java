@@ -56,7 +56,7 @@ import java.util.concurrent.Callable;
 @Command(name = "backprop-spark", version = "backprop-spark 0.1.0",
         modelTransformer = SparkSettingOptions.class,
         description = {"Train a network on DATA with Apache Spark and write the model file.",
-                "DATA is CSV (header row) or Parquet, at any path Hadoop reads (file:, hdfs:, s3a:, ...). Columns "
+                "DATA is CSV or TSV (header row) or Parquet, at any path Hadoop reads (file:, hdfs:, s3a:, ...). Columns "
                         + "are typed, encoded and filled as 'backprop train' does; the full-batch optimizers (gd, "
                         + "lbfgs, bfgs) give the same model as 'backprop train --preset seed' with the same options."},
         footer = {"", "Examples:",
@@ -67,7 +67,7 @@ public final class SparkTrain implements Callable<Integer> {
     /** The fraction of rows a mini-batch optimizer reads per iteration unless told otherwise. */
     static final double DEFAULT_SAMPLE_FRACTION = 0.1;
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "CSV or Parquet file or directory (Hadoop path).")
+    @Parameters(index = "0", paramLabel = "DATA", description = "CSV, TSV or Parquet file or directory (Hadoop path).")
     String data;
 
     @Mixin
