@@ -51,8 +51,8 @@ final class TrainData {
     }
 
     /**
-     * How {@code train} reads its data: the columns named by --categorical, and the ignored ones (whose content does not
-     * matter), are categorical whatever they hold; ARFF files keep their declared types.
+     * How {@code train} reads its data: the columns named by --categorical, and the ignored ones (whose content does
+     * not matter), are categorical whatever they hold; ARFF files keep their declared types.
      */
     static ReadOptions readOptions(TrainCommand train) {
         ReadOptions options = train.dataOptions.readOptions();

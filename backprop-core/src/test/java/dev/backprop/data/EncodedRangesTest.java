@@ -24,7 +24,8 @@ class EncodedRangesTest {
     }
 
     private static void rangesAreThoseOfTheEncodedMatrix(Frame frame, String target) {
-        Preprocessor preprocessor = Preprocessor.fit(frame, PreprocessConfig.of(target).withMissing(MissingPolicy.MEAN));
+        Preprocessor preprocessor = Preprocessor.fit(frame,
+                PreprocessConfig.of(target).withMissing(MissingPolicy.MEAN));
         List<String> used = List.of("a", "b", "colour", "all", target);
         List<ColumnType> uses = List.of(ColumnType.NUMERIC, ColumnType.NUMERIC, ColumnType.CATEGORICAL,
                 ColumnType.CATEGORICAL, preprocessor.target().task().targetUse());

@@ -10,8 +10,8 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Turns one partition of rows into {@link RowBlock}s of at most {@code blockRows} rows: each chunk of rows is encoded by
- * a {@link RowEncoder} (numbers as they are, or the core's preprocessor) and scaled with the fitted scalings. Runs
+ * Turns one partition of rows into {@link RowBlock}s of at most {@code blockRows} rows: each chunk of rows is encoded
+ * by a {@link RowEncoder} (numbers as they are, or the core's preprocessor) and scaled with the fitted scalings. Runs
  * once per partition, when the data is first cached; the core does the arithmetic ({@link Scaling#apply}), so every
  * value is bit-identical to what the core's trainer feeds its network.
  */

@@ -101,8 +101,8 @@ final class ColumnCensus {
                     .when(isnan(value).or(abs(value).equalTo(lit(Double.POSITIVE_INFINITY))), CellFunctions.NOT_FINITE)
                     .otherwise(CellFunctions.NUMBER);
             Column shown = c.text() ? CellFunctions.STRIP.apply(c.raw()) : value.cast(DataTypes.StringType);
-            Column number = !ranges ? lit(null).cast(DataTypes.DoubleType) : c.text() ? CellFunctions.NUMBER_OF.apply(c.raw())
-                    : when(kind.equalTo(CellFunctions.NUMBER), value);
+            Column number = !ranges ? lit(null).cast(DataTypes.DoubleType)
+                    : c.text() ? CellFunctions.NUMBER_OF.apply(c.raw()) : when(kind.equalTo(CellFunctions.NUMBER), value);
             aggregates.add(count(when(kind.equalTo(CellFunctions.MISSING), 1)));
             aggregates.add(count(when(kind.equalTo(CellFunctions.TEXT), 1)));
             aggregates.add(count(when(kind.equalTo(CellFunctions.NOT_FINITE), 1)));

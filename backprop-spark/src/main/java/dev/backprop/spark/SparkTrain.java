@@ -56,8 +56,8 @@ import java.util.concurrent.Callable;
 @Command(name = "backprop-spark", version = "backprop-spark 0.1.0",
         modelTransformer = SparkSettingOptions.class,
         description = {"Train a network on DATA with Apache Spark and write the model file.",
-                "DATA is CSV or TSV (header row) or Parquet, at any path Hadoop reads (file:, hdfs:, s3a:, ...). Columns "
-                        + "are typed, encoded and filled as 'backprop train' does; the full-batch optimizers (gd, "
+                "DATA is CSV or TSV (header row) or Parquet, at any path Hadoop reads (file:, hdfs:, s3a:, ...). "
+                        + "Columns are typed, encoded and filled as 'backprop train' does; the full-batch optimizers (gd, "
                         + "lbfgs, bfgs) give the same model as 'backprop train --preset seed' with the same options."},
         footer = {"", "Examples:",
                 "  backprop-spark data.csv --target price --hidden 8 --bias --loss mse --master local[2]",
