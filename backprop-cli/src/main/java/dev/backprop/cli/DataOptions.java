@@ -1,7 +1,9 @@
 package dev.backprop.cli;
 
+import dev.backprop.command.DataFormatOption;
 import dev.backprop.data.DataFormat;
 import dev.backprop.data.ReadOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How to read a data file: options shared by every command that reads one. */
@@ -11,15 +13,14 @@ final class DataOptions {
                     + "Default: detected from the header line.")
     String delimiter;
 
-    @Option(names = "--data-format", paramLabel = "FMT",
-            description = "csv, tsv or arff. Default: from the file's extension (.arff, .tsv; anything else is CSV).")
-    String format;
+    @Mixin
+    DataFormatOption format;
 
     ReadOptions readOptions() {
         ReadOptions options = ReadOptions.DEFAULT;
         try {
-            if (format != null) {
-                options = options.withFormat(DataFormat.fromId(format));
+            if (format.format() != null) {
+                options = options.withFormat(DataFormat.fromId(format.format()));
             }
             if (delimiter != null) {
                 options = options.withDelimiter(ReadOptions.parseDelimiter(delimiter));

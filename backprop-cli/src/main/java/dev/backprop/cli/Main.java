@@ -2,15 +2,19 @@ package dev.backprop.cli;
 
 import dev.backprop.command.CommandRunner;
 import dev.backprop.command.CommonOptions;
+import dev.backprop.command.DebugOption;
 import dev.backprop.command.Failures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@code backprop} command line. Exit codes: 0 success, 2 bad usage or bad input, 1 anything else. Errors are
@@ -32,8 +36,8 @@ public final class Main implements Runnable {
     CommandSpec spec;
 
     /** Also before a command; each command takes it too, with the other common options ({@link CommonOptions}). */
-    @CommandLine.Option(names = "--debug", description = "Print the stack trace of an error.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     /**
      * {@code backprop} alone: the help on stdout, then, as for any usage error, one line {@code error: missing
@@ -44,8 +48,11 @@ public final class Main implements Runnable {
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
         spec.commandLine().getOut().flush();
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (choose train, predict, "
-                + "evaluate, gradcheck, explain, plot, draw, report, serve, cv, tune, importance, export or studio)");
+        List<String> commands = new ArrayList<>(spec.subcommands().values().stream()
+                .map(CommandLine::getCommandName).distinct().toList());
+        String last = commands.remove(commands.size() - 1);
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing command (choose " + String.join(", ", commands) + " or " + last + ")");
     }
 
     public static void main(String[] args) {

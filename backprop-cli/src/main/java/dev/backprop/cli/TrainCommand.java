@@ -9,7 +9,6 @@ import dev.backprop.command.TrainingOptions;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Preprocessor;
-import dev.backprop.data.ReadOptions;
 import dev.backprop.data.Task;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
@@ -174,7 +173,7 @@ final class TrainCommand implements Callable<Integer> {
                 return null;
             });
         }
-        Frame frame = Inputs.frame(data, readOptions());
+        Frame frame = Inputs.frame(data, TrainData.readOptions(this));
         TrainData.requireColumns(frame, categorical);
         TrainWeights weights = weights();
         weights.requireColumn(frame);
@@ -189,11 +188,6 @@ final class TrainCommand implements Callable<Integer> {
         return train(frame, preprocessor, dataset, config, start, null,
                 Map.of("args", args, "cwd", List.of(Path.of("").toAbsolutePath().toString()),
                         ENGINE_KEY, List.of(ComputeEngine.current())));
-    }
-
-    /** How to read the training data ({@link TrainData#readOptions}). */
-    ReadOptions readOptions() {
-        return TrainData.readOptions(data, dataOptions, categorical, columnOptions);
     }
 
     /**

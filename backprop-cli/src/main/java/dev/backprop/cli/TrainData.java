@@ -43,12 +43,9 @@ final class TrainData {
         // The sample weights are read with the data but are never an input.
         PreprocessConfig config = weightColumn == null || given.ignore().contains(weightColumn)
                 || weightColumn.equals(targetColumn) ? given : given.withIgnore(concat(given.ignore(), weightColumn));
-        if (initial != null && initial.inputs().stream().allMatch(name -> frame.indexOf(name) >= 0)) {
-            List<Column> columns = new ArrayList<>();
-            for (String name : initial.inputs()) {
-                columns.add(frame.column(name));
-            }
-            columns.add(frame.column(targetColumn));
+        List<String> starting = columnOptions.startingColumns(frame.names(), initial, targetColumn);
+        if (starting != null) {
+            List<Column> columns = starting.stream().map(frame::column).toList();
             long[] lines = new long[frame.rows()];
             for (int i = 0; i < lines.length; i++) {
                 lines[i] = frame.line(i);
@@ -63,6 +60,12 @@ final class TrainData {
         all.add(name);
         return all;
     }
+
+    /** How {@code train} reads its data ({@link #readOptions(Path, DataOptions, List, ColumnOptions)}). */
+    static ReadOptions readOptions(TrainCommand train) {
+        return readOptions(train.data, train.dataOptions, train.categorical, train.columnOptions);
+    }
+
 
     /**
      * Refuses, before the data is encoded, a run whose encoded data and training would not fit the heap; a message

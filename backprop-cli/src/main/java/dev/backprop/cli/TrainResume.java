@@ -53,8 +53,11 @@ final class TrainResume {
         }
         TrainCommand original;
         try {
-            CommandLine parser = new CommandLine(new Main());
-            parser.setCaseInsensitiveEnumValuesAllowed(true);
+            // A fresh instance of the running command line's root, parsed as the running one parses.
+            CommandLine running = current.spec.root().commandLine();
+            CommandLine parser = new CommandLine(running.getCommandSpec().userObject().getClass(),
+                    running.getFactory());
+            parser.setCaseInsensitiveEnumValuesAllowed(running.isCaseInsensitiveEnumValuesAllowed());
             original = (TrainCommand) parser.parseArgs(args.toArray(String[]::new)).subcommand().commandSpec()
                     .userObject();
         } catch (CommandLine.ParameterException | ClassCastException | NullPointerException e) {
@@ -82,7 +85,7 @@ final class TrainResume {
                 stderr));
         stderr.println(outputs.describe(current.resume));
         stderr.flush();
-        Frame frame = Inputs.frame(original.data, original.readOptions());
+        Frame frame = Inputs.frame(original.data, TrainData.readOptions(original));
         Preprocessor preprocessor = saved.model().preprocessor();
         try {
             TrainData.requireMemory(saved.config(), preprocessor, saved.model().network(), frame.rows());

@@ -226,8 +226,8 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         if (dataOptions.delimiter != null) {
             args.addAll(List.of("--delimiter", dataOptions.delimiter));
         }
-        if (dataOptions.format != null) {
-            args.addAll(List.of("--data-format", dataOptions.format));
+        if (dataOptions.format.format() != null) {
+            args.addAll(List.of("--data-format", dataOptions.format.format()));
         }
         if (!categorical.isEmpty()) {
             args.addAll(List.of("--categorical", String.join(",", categorical)));

@@ -1,11 +1,7 @@
 package dev.backprop.cli;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.backprop.ModuleBoundary;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The command line's place in docs/architecture.md: every class of this module (its main classes, read from where
@@ -13,19 +9,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * public API; and it is no adapter over Spark.
  */
 class ModuleBoundaryTest {
-    private static final JavaClasses CLI = new ClassFileImporter()
-            .importUrl(Main.class.getProtectionDomain().getCodeSource().getLocation());
+    private static final ModuleBoundary CLI = ModuleBoundary.of(Main.class, "dev.backprop.cli");
 
     @Test
     void everyClassLivesInTheCliPackageSoOnlyTheCoresPublicApiIsReachable() {
-        classes().should().resideInAPackage("dev.backprop.cli..")
-                .because("a class in a core package would see the core's package-private members")
-                .check(CLI);
+        CLI.requireOwnPackage();
     }
 
     @Test
     void theCliDoesNotDependOnSpark() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.backprop.spark..", "org.apache.spark..")
-                .check(CLI);
+        CLI.requireNoUseOf("Spark is a front end of its own", "dev.backprop.spark..", "org.apache.spark..");
     }
 }

@@ -69,6 +69,25 @@ public final class ColumnOptions {
     }
 
     /**
+     * The columns a run starting from {@code initial} reads when it fits its own preprocessing (the model has none):
+     * the model's inputs, in its order, then the target, if the table has them all, since a model trained without
+     * preprocessing names the numeric columns it read. Otherwise the table's columns, as these options say.
+     *
+     * @param columns      the table's columns
+     * @param initial      the model training starts from, or null
+     * @param targetColumn the target, from {@link #targetColumn}
+     * @return the columns to read, in order, or null to read the table as these options say
+     */
+    public List<String> startingColumns(List<String> columns, Model initial, String targetColumn) {
+        if (initial == null || !columns.containsAll(initial.inputs()) || !columns.contains(targetColumn)) {
+            return null;
+        }
+        List<String> selected = new ArrayList<>(initial.inputs());
+        selected.add(targetColumn);
+        return selected;
+    }
+
+    /**
      * How to prepare a table for predicting {@code targetColumn}.
      *
      * @param targetColumn the target, from {@link #targetColumn}

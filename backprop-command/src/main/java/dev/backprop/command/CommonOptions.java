@@ -1,5 +1,6 @@
 package dev.backprop.command;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -10,7 +11,8 @@ import java.util.Locale;
 /**
  * The options every command of both command lines takes, declared once so that none can miss one: {@code --format},
  * {@code --debug} and {@code --help}. Each command mixes it in; an option a command does not declare is refused as
- * unknown. {@code --debug} is read by {@link CommandRunner}, before the arguments are parsed.
+ * unknown. {@code --debug} ({@link DebugOption}, which the {@code backprop} command itself takes too) is read by
+ * {@link CommandRunner}, before the arguments are parsed.
  */
 public final class CommonOptions {
     /** The one command that also writes Markdown: {@code backprop explain}. */
@@ -22,8 +24,8 @@ public final class CommonOptions {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
-    @Option(names = "--debug", description = "Print the stack trace of an error.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     private OutputFormat format = OutputFormat.TEXT;
 

@@ -1,11 +1,7 @@
 package dev.backprop.command;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.backprop.ModuleBoundary;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The shared command-line module's place in docs/architecture.md: every class of it (its main classes, read from
@@ -13,21 +9,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * the core's public API; and it serves both front ends, so it uses neither.
  */
 class ModuleBoundaryTest {
-    private static final JavaClasses COMMAND = new ClassFileImporter()
-            .importUrl(CommandRunner.class.getProtectionDomain().getCodeSource().getLocation());
+    private static final ModuleBoundary COMMAND = ModuleBoundary.of(CommandRunner.class, "dev.backprop.command");
 
     @Test
     void everyClassLivesInTheCommandPackageSoOnlyTheCoresPublicApiIsReachable() {
-        classes().should().resideInAPackage("dev.backprop.command..")
-                .because("a class in a core package would see the core's package-private members")
-                .check(COMMAND);
+        COMMAND.requireOwnPackage();
     }
 
     @Test
     void itUsesNeitherFrontEnd() {
-        noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("dev.backprop.cli..", "dev.backprop.spark..", "org.apache.spark..")
-                .because("both command lines depend on it, never the other way round")
-                .check(COMMAND);
+        COMMAND.requireNoUseOf("both command lines depend on it, never the other way round", "dev.backprop.cli..",
+                "dev.backprop.spark..", "org.apache.spark..");
     }
 }

@@ -19,7 +19,36 @@ public final class Cells {
      */
     public static final Comparator<String> CATEGORY_ORDER = CategoryOrder.LABELS;
 
+    /** What a cell is, in the order a column's census ranks them (a column's worst cell has the largest kind). */
+    public enum Kind {
+        /** Empty, {@code ?} or {@code NA}. */
+        MISSING,
+        /** A finite number. */
+        NUMBER,
+        /** A NaN or infinity literal, or a decimal too large for a double. */
+        NOT_FINITE,
+        /** Anything else: makes its column categorical. */
+        TEXT
+    }
+
     private Cells() {
+    }
+
+    /**
+     * What a cell is.
+     *
+     * @param raw the cell's text as read, not yet stripped; null is missing
+     * @return its kind
+     */
+    public static Kind kind(String raw) {
+        String cell = raw == null ? "" : raw.strip();
+        if (isMissing(cell)) {
+            return Kind.MISSING;
+        }
+        if (isText(cell)) {
+            return Kind.TEXT;
+        }
+        return Double.isFinite(number(cell)) ? Kind.NUMBER : Kind.NOT_FINITE;
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.backprop.nn;
 
 import dev.backprop.linalg.Matrix;
-import dev.backprop.linalg.MemoryBudget;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -327,28 +326,5 @@ public final class Backpropagation {
     private Matrix slice(double[] buffer, int l) {
         int out = architecture.layer(l).outputs();
         return Matrix.wrap(rows, out, Arrays.copyOf(buffer, rows * out));
-    }
-
-    /**
-     * The doubles of the per-layer buffers a pass over {@code capacity} rows keeps: z, a and δ per layer, two more
-     * (the dropout mask and m ∘ a) per hidden layer with dropout. Each buffer must fit one Java array.
-     *
-     * @param architecture the network
-     * @param capacity     the rows of one pass
-     * @param dropout      whether hidden layers drop units
-     * @param rows         the rows as a refusal names them, e.g. "batches of 200 rows"
-     * @return the doubles, computed in long (saturating)
-     * @throws dev.backprop.linalg.TooLargeException if a layer's buffer is longer than one array can be
-     */
-    public static long workspaceDoubles(Architecture architecture, int capacity, boolean dropout, String rows) {
-        long doubles = 0;
-        for (int l = 0; l < architecture.depth(); l++) {
-            long size = MemoryBudget.times(capacity, architecture.layer(l).outputs());
-            MemoryBudget.arrayLength(size, "layer " + (l + 1) + "'s workspace for " + rows + " x "
-                    + MemoryBudget.count(architecture.layer(l).outputs()) + " units");
-            doubles = MemoryBudget.plus(doubles, MemoryBudget.times(size, dropout && l < architecture.depth() - 1
-                    ? 5 : 3));
-        }
-        return doubles;
     }
 }

@@ -73,14 +73,24 @@ public enum OptimizerType {
     }
 
     /**
-     * The batch size for {@code rows} training rows when none is configured: all rows for gd, lbfgs and bfgs, else
-     * min(200, rows).
+     * Whether this optimizer steps on the whole batch unless told otherwise: gd, lbfgs and bfgs; the others step on
+     * mini-batches (a sample of the rows, on Spark).
+     *
+     * @return true for gd, lbfgs and bfgs
+     */
+    public boolean fullBatch() {
+        return this == GD || lineSearch();
+    }
+
+    /**
+     * The batch size for {@code rows} training rows when none is configured: all rows for the {@link #fullBatch()}
+     * optimizers, else min(200, rows).
      *
      * @param rows the number of training rows, ≥ 0
      * @return the batch size, in [0, rows]
      */
     public int defaultBatchSize(int rows) {
-        return this == GD || lineSearch() ? rows : Math.min(DEFAULT_BATCH_SIZE, rows);
+        return fullBatch() ? rows : Math.min(DEFAULT_BATCH_SIZE, rows);
     }
 
     /**

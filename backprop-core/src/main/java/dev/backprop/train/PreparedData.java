@@ -1,5 +1,6 @@
 package dev.backprop.train;
 
+import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Scaling;
 import dev.backprop.linalg.Matrix;
@@ -39,8 +40,8 @@ record PreparedData(Examples training, Examples validation, Scaling inputScaling
         Matrix trainingX = rows(data.x(), split.training());
         Matrix trainingY = rows(data.y(), split.training());
         Scaling inputScaling = Scaling.fit(config.scaling(), trainingX);
-        Scaling outputScaling = architecture.loss().crossEntropy()
-                ? Scaling.none(data.y().cols()) : Scaling.fit(config.scaling(), trainingY);
+        Scaling outputScaling = TargetCheck.scaling(config.scaling(), architecture.loss(),
+                ColumnRanges.of(trainingY), data.targetNames());
         Examples training = new Examples(inputScaling.apply(trainingX).toArray(),
                 outputScaling.apply(trainingY).toArray(), weights(data.weights(), split.training()),
                 split.training().length);

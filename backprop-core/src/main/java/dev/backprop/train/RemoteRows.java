@@ -1,7 +1,10 @@
 package dev.backprop.train;
 
+import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.Scaling;
+import dev.backprop.model.Model;
 import dev.backprop.nn.Architecture;
+import dev.backprop.nn.Network;
 import dev.backprop.nn.Regularization;
 import dev.backprop.optim.Objective;
 
@@ -13,39 +16,52 @@ import java.util.List;
  */
 public interface RemoteRows {
     /**
-     * The number of rows.
+     * What was fitted on rows held elsewhere and what the trainer checks of them, before any update.
      *
-     * @return n ≥ 1
+     * @param rows           n ≥ 1, the number of rows
+     * @param inputNames     the inputs' names, in the network's order
+     * @param targetNames    the targets' names, in the network's order
+     * @param inputScaling   how the raw inputs were scaled into the rows, stored in the model
+     * @param outputScaling  how the raw targets were scaled, stored in the model
+     * @param targetRanges   the raw targets' ranges, which the target scaling was fitted on: the trainer checks that
+     *                       the targets suit the loss and were scaled as it scales them ({@link TargetCheck#scaling})
+     * @param targetSumError max_i |Σ_o y_io − 1| over the raw targets: categorical cross-entropy needs one-hot ones
      */
-    long rows();
+    record Description(long rows, List<String> inputNames, List<String> targetNames, Scaling inputScaling,
+                       Scaling outputScaling, ColumnRanges targetRanges, double targetSumError) {
+        /**
+         * Copies the name lists.
+         *
+         * @param rows           n ≥ 1
+         * @param inputNames     the inputs' names; copied
+         * @param targetNames    the targets' names; copied
+         * @param inputScaling   the inputs' scaling
+         * @param outputScaling  the targets' scaling
+         * @param targetRanges   the raw targets' ranges
+         * @param targetSumError the largest deviation of a row's targets' sum from 1
+         */
+        public Description {
+            inputNames = List.copyOf(inputNames);
+            targetNames = List.copyOf(targetNames);
+        }
+
+        /**
+         * The model of a network trained on these rows: it reads and writes them by their names and scalings.
+         *
+         * @param network the trained network
+         * @return the model, without preprocessing
+         */
+        public Model model(Network network) {
+            return new Model(network, inputNames, targetNames, inputScaling, outputScaling);
+        }
+    }
 
     /**
-     * The names of the inputs, in the network's order.
+     * What was fitted on the rows.
      *
-     * @return one name per input
+     * @return the rows' description
      */
-    List<String> inputNames();
-
-    /**
-     * The names of the targets, in the network's order.
-     *
-     * @return one name per output
-     */
-    List<String> targetNames();
-
-    /**
-     * How the raw inputs were scaled into the rows.
-     *
-     * @return the input scaling, stored in the model
-     */
-    Scaling inputScaling();
-
-    /**
-     * How the raw targets were scaled into the rows.
-     *
-     * @return the target scaling, stored in the model
-     */
-    Scaling outputScaling();
+    Description description();
 
     /**
      * The exact objective of a network of {@code architecture} over every row: the line searches' J and the final

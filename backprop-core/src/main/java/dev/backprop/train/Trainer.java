@@ -290,7 +290,7 @@ public final class Trainer {
                     state, fingerprint, Map.of()));
         }
         TrainingLoop.Outcome outcome = TrainingLoop.of(config, architecture, prepared.training(),
-                prepared.validation(), listener, timeLimit).run(parameters, splitStart, shuffling, dropping, from,
+                prepared.validation(), dropping, listener, timeLimit).run(parameters, splitStart, shuffling, dropping, from,
                 checkpointEvery, sink);
         return outcome.result(config, new Model(Network.of(architecture, parameters), data.inputNames(),
                 data.targetNames(), prepared.inputScaling(), prepared.outputScaling()));
@@ -305,7 +305,8 @@ public final class Trainer {
      * @throws IllegalArgumentException if the configuration asks for a batch size, dropout or a validation split
      */
     public TrainingResult train(RemoteRows data) {
-        Architecture architecture = architecture(data.inputNames().size(), data.targetNames().size());
+        RemoteRows.Description rows = data.description();
+        Architecture architecture = architecture(rows.inputNames().size(), rows.targetNames().size());
         return train(data, Network.of(architecture, Initializer.initialParameters(architecture,
                 SplitMix.of(config.seed()))));
     }
@@ -326,7 +327,6 @@ public final class Trainer {
         double[] parameters = initial.parameters();
         TrainingLoop.Outcome outcome = TrainingLoop.remote(config, initial.architecture(), data, listener)
                 .run(parameters, null, null, null, null, 0, null);
-        return outcome.result(config, new Model(Network.of(initial.architecture(), parameters), data.inputNames(),
-                data.targetNames(), data.inputScaling(), data.outputScaling()));
+        return outcome.result(config, data.description().model(Network.of(initial.architecture(), parameters)));
     }
 }

@@ -142,6 +142,14 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
     }
 
     /**
+     * The rows of each batch for {@code rows} training rows: the configured batch size, at most all of them, or the
+     * optimizer's default when it is 0.
+     */
+    int batchRows(int rows) {
+        return batchSize == 0 ? optimizer.defaultBatchSize(rows) : Math.min(batchSize, rows);
+    }
+
+    /**
      * The settings that decide a run, by name, for a model file's training history.
      *
      * @return a new insertion-ordered map from setting name to its value as text (numbers in Java's {@code Double.toString} form, locale-free)

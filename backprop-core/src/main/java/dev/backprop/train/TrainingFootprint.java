@@ -2,7 +2,7 @@ package dev.backprop.train;
 
 import dev.backprop.linalg.MemoryBudget;
 import dev.backprop.nn.Architecture;
-import dev.backprop.nn.Backpropagation;
+import dev.backprop.nn.WorkspaceBudget;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +40,8 @@ final class TrainingFootprint {
                       MemoryBudget budget) {
         long p = architecture.parameterCount();
         // All rows, as if none were held out: an upper bound on the training rows and their batch.
-        int batch = config.batchSize() == 0 ? config.optimizer().defaultBatchSize(rows)
-                : Math.min(config.batchSize(), rows);
-        long units = Backpropagation.workspaceDoubles(architecture, batch, config.dropout() > 0,
+        int batch = config.batchRows(rows);
+        long units = WorkspaceBudget.doubles(architecture, batch, config.dropout() > 0,
                 "batches of " + MemoryBudget.count(batch) + " rows");
         long width = (long) architecture.inputs() + architecture.outputs();
         MemoryBudget.arrayLength(MemoryBudget.times(batch, architecture.inputs()), "a batch of "

@@ -43,43 +43,63 @@ final class TrainingLoop {
     /** The rows in this JVM; null when they are elsewhere. */
     private final Examples training;
     private final Examples validation;
-    /** The objective of rows elsewhere; null when they are here. */
-    private final FullBatch remote;
     private final int rows;
+    private final int batch;
+    /** The pass over a batch of rows in this JVM; null when they are elsewhere. */
+    private final Backpropagation backprop;
+    /** Where a full-batch epoch's J and ∇J come from; null for mini-batches. */
+    private final FullBatch full;
     private final TrainingListener listener;
     /** The most nanoseconds of epochs this run may start, counted from {@link #run}; 0 for no limit. */
     private final long timeLimit;
 
     private TrainingLoop(TrainerConfig config, Architecture architecture, Examples training, Examples validation,
-                         FullBatch remote, int rows, TrainingListener listener, long timeLimit) {
+                         int rows, int batch, Backpropagation backprop, FullBatch full, TrainingListener listener,
+                         long timeLimit) {
         this.config = config;
         this.architecture = architecture;
         this.training = training;
         this.validation = validation;
-        this.remote = remote;
         this.rows = rows;
+        this.batch = batch;
+        this.backprop = backprop;
+        this.full = full;
         this.listener = listener;
         this.timeLimit = timeLimit;
     }
 
     /**
-     * A run on rows in this JVM.
+     * A run on rows in this JVM, in batches of the configured size.
      *
      * @param validation held-out rows, or null for none
+     * @param dropping   the source of dropout masks
      * @param listener   told of every batch and epoch, and asked whether to stop
      * @param timeLimit  stop at the end of the first epoch that ends this many nanoseconds after the run started, or
      *                   0 for no limit
+     * @throws InvalidSettingException if a line-search optimizer is asked to use mini-batches
      */
     static TrainingLoop of(TrainerConfig config, Architecture architecture, Examples training, Examples validation,
-                           TrainingListener listener, long timeLimit) {
-        return new TrainingLoop(config, architecture, training, validation, null, training.rows(), listener,
+                           SplitMix dropping, TrainingListener listener, long timeLimit) {
+        int rows = training.rows();
+        int batch = config.batchRows(rows);
+        boolean lineSearch = config.optimizer().lineSearch();
+        if (lineSearch && batch < rows) {
+            throw new InvalidSettingException(TrainingSettings.BATCH_SIZE, config.optimizer().id()
+                    + " works on the full batch, but ", " " + config.batchSize() + " is less than the " + rows
+                    + " training rows (leave it at 0)");
+        }
+        Backpropagation backprop = new Backpropagation(architecture, batch, config.regularization(), dropping);
+        FullBatch full = batch < rows ? null
+                : FullBatch.of(backprop, training, lineSearch, architecture.parameterCount());
+        return new TrainingLoop(config, architecture, training, validation, rows, batch, backprop, full, listener,
                 timeLimit);
     }
 
     /**
      * A full-batch run on rows elsewhere: each epoch one update on the J and ∇J of {@link RemoteRows#steps}.
      *
-     * @throws IllegalArgumentException if the configuration asks for what a full-batch objective cannot give
+     * @throws IllegalArgumentException if the configuration asks for what a full-batch objective cannot give, or the
+     *                                  rows were not scaled as this run scales them ({@link TargetCheck#check})
      */
     static TrainingLoop remote(TrainerConfig config, Architecture architecture, RemoteRows data,
                                TrainingListener listener) {
@@ -87,9 +107,11 @@ final class TrainingLoop {
             throw new IllegalArgumentException("rows held elsewhere train on the full batch, without dropout or a "
                     + "validation split");
         }
+        TargetCheck.check(config.scaling(), architecture.loss(), data.description());
         FullBatchObjective exact = data.objective(architecture, config.regularization());
-        return new TrainingLoop(config, architecture, null, null, FullBatch.of(exact, data.steps(exact,
-                config.seed())), (int) Math.min(Integer.MAX_VALUE, data.rows()), listener, 0);
+        int rows = (int) Math.min(Integer.MAX_VALUE, data.description().rows());
+        return new TrainingLoop(config, architecture, null, null, rows, rows, null,
+                FullBatch.of(exact, data.steps(exact, config.seed())), listener, 0);
     }
 
     /**
@@ -97,50 +119,37 @@ final class TrainingLoop {
      *
      * @param splitStart the state the validation split's generator started from (kept in checkpoints)
      * @param shuffling  the source of each epoch's row order
-     * @param dropping   the source of dropout masks
+     * @param dropping   the source of dropout masks (the one the loop was made with), kept in checkpoints
      * @param from       the state to continue from (its parameters already in {@code parameters}), or null to start
      * @param every      emit a state after every this many epochs (0: never)
      * @param sink       receives those states, and one when the run is interrupted; null for none
-     * @throws IllegalArgumentException if a line-search optimizer is asked to use mini-batches, or {@code from}
-     *                                  does not fit this run
+     * @throws IllegalArgumentException if {@code from} does not fit this run
      */
     Outcome run(double[] parameters, long[] splitStart, SplitMix shuffling, SplitMix dropping, TrainingState from,
                 int every, Consumer<TrainingState> sink) {
-        int batch = remote != null ? rows : config.batchSize() == 0 ? config.optimizer().defaultBatchSize(rows)
-                : Math.min(config.batchSize(), rows);
-        boolean fullBatch = batch >= rows;
-        if (config.optimizer().lineSearch() && !fullBatch) {
-            throw new InvalidSettingException(TrainingSettings.BATCH_SIZE, config.optimizer().id()
-                    + " works on the full batch, but ", " " + config.batchSize() + " is less than the " + rows
-                    + " training rows (leave it at 0)");
-        }
         int p = parameters.length;
-        Backpropagation backprop = remote != null ? null
-                : new Backpropagation(architecture, batch, config.regularization(), dropping);
         Optimizer optimizer = config.optimizer().create(config.learningRate(), config.momentum());
         optimizer.init(p);
-        FullBatch full = remote != null ? remote
-                : fullBatch ? FullBatch.of(backprop, training, optimizer.needsObjective(), p) : null;
-        MiniBatches batches = fullBatch ? null
+        MiniBatches batches = full != null ? null
                 : new MiniBatches(training, architecture.inputs(), architecture.outputs(), batch, shuffling);
-        Epoch epoch = new Epoch(full, batches, backprop, validation == null ? null
+        Epoch epoch = new Epoch(batches, validation == null ? null
                 : new LossEvaluator(architecture, Math.min(validation.rows(), EVALUATION_CHUNK)), new double[p],
                 every, sink);
         TrainingCourse course = new TrainingCourse(config, validation != null, parameters, optimizer, splitStart,
                 shuffling, batches, dropping);
         if (from != null) {
-            course.restore(from, fullBatch);
+            course.restore(from, full != null);
         }
-        listener.trainingStarted(config.maxEpochs(), rows, fullBatch ? 1 : (rows + batch - 1) / batch);
+        listener.trainingStarted(config.maxEpochs(), rows, full != null ? 1 : (rows + batch - 1) / batch);
         StopReason stop = null;
         while (stop == null && course.epochs < config.maxEpochs()) {
             stop = epoch.run(course);
         }
-        return finish(course, stop == null ? StopReason.MAX_EPOCHS : stop, full);
+        return finish(course, stop == null ? StopReason.MAX_EPOCHS : stop);
     }
 
     /** Puts the kept weights in place and measures the final loss. */
-    private Outcome finish(TrainingCourse course, StopReason stopped, FullBatch full) {
+    private Outcome finish(TrainingCourse course, StopReason stopped) {
         double[] parameters = course.parameters;
         StopReason stop = stopped;
         int bestEpoch = course.bestEpoch;
@@ -152,12 +161,12 @@ final class TrainingLoop {
             }
             bestEpoch = course.epochs;
         }
-        double finalLoss = finalLoss(parameters, full);
+        double finalLoss = finalLoss(parameters);
         if (!Double.isFinite(finalLoss) && stop != StopReason.DIVERGED && course.haveFinite) {
             // The last update itself blew up: keep the weights before it.
             stop = StopReason.DIVERGED;
             System.arraycopy(course.lastFinite, 0, parameters, 0, parameters.length);
-            finalLoss = finalLoss(parameters, full);
+            finalLoss = finalLoss(parameters);
         }
         int epochs = course.epochs;
         return new Outcome(stop, epochs, Arrays.copyOf(course.history, epochs),
@@ -165,7 +174,7 @@ final class TrainingLoop {
     }
 
     /** The training objective on all training rows, without dropout: in one pass with the full batch's workspace. */
-    private double finalLoss(double[] parameters, FullBatch full) {
+    private double finalLoss(double[] parameters) {
         if (full != null) {
             return full.loss(parameters);
         }
@@ -175,9 +184,7 @@ final class TrainingLoop {
 
     /** One epoch's updates and the stopping rules after it, with what every epoch shares. */
     private final class Epoch {
-        private final FullBatch full;
         private final MiniBatches batches;
-        private final Backpropagation backprop;
         private final LossEvaluator validator;
         private final double[] gradient;
         private final int every;
@@ -186,11 +193,9 @@ final class TrainingLoop {
         /** {@link System#nanoTime()} when the run started, for the time limit. */
         private final long started = System.nanoTime();
 
-        Epoch(FullBatch full, MiniBatches batches, Backpropagation backprop, LossEvaluator validator,
-              double[] gradient, int every, Consumer<TrainingState> sink) {
-            this.full = full;
+        Epoch(MiniBatches batches, LossEvaluator validator, double[] gradient, int every,
+              Consumer<TrainingState> sink) {
             this.batches = batches;
-            this.backprop = backprop;
             this.validator = validator;
             this.gradient = gradient;
             this.every = every;
@@ -263,7 +268,6 @@ final class TrainingLoop {
             }
             double trainingLoss = continuing ? course.epochLoss : 0.0;
             double largestChange = continuing ? course.epochLargestChange : 0.0;
-            int batch = batches.batchSize();
             for (int start = course.batchStart; start < rows; start += batch) {
                 int size = batches.gather(start);
                 double j = backprop.lossAndGradient(parameters, batches.x(), 0, batches.y(), 0, batches.w(), 0, size,

@@ -1,5 +1,6 @@
 package dev.backprop.spark;
 
+import dev.backprop.train.RowBlock;
 import dev.backprop.data.Scaling;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Row;
@@ -9,12 +10,12 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Turns one partition of rows into {@link Block}s of at most {@code blockRows} rows: each chunk of rows is encoded by
- * a {@link RowEncoder} (numbers as they are, or the core's preprocessor) and scaled with the fitted scalings. Runs
+ * Turns one partition of rows into {@link RowBlock}s of at most {@code blockRows} rows: each chunk of rows is encoded
+ * by a {@link RowEncoder} (numbers as they are, or the core's preprocessor) and scaled with the fitted scalings. Runs
  * once per partition, when the data is first cached; the core does the arithmetic ({@link Scaling#apply}), so every
  * value is bit-identical to what the core's trainer feeds its network.
  */
-final class BlockPacker implements Function2<Integer, Iterator<Row>, Iterator<Block>> {
+final class BlockPacker implements Function2<Integer, Iterator<Row>, Iterator<RowBlock>> {
     private static final long serialVersionUID = 1L;
 
     private final RowEncoder encoder;
@@ -30,15 +31,15 @@ final class BlockPacker implements Function2<Integer, Iterator<Row>, Iterator<Bl
     }
 
     @Override
-    public Iterator<Block> call(Integer partition, Iterator<Row> rows) {
-        List<Block> blocks = new ArrayList<>();
+    public Iterator<RowBlock> call(Integer partition, Iterator<Row> rows) {
+        List<RowBlock> blocks = new ArrayList<>();
         List<Row> chunk = new ArrayList<>(blockRows);
         while (rows.hasNext()) {
             chunk.add(rows.next());
             if (chunk.size() == blockRows || !rows.hasNext()) {
                 RowEncoder.Encoded encoded = encoder.encode(chunk);
                 long id = ((long) partition << 32) | blocks.size();
-                blocks.add(new Block(id, chunk.size(), inputScaling.apply(encoded.x()).toArray(),
+                blocks.add(new RowBlock(id, chunk.size(), inputScaling.apply(encoded.x()).toArray(),
                         outputScaling.apply(encoded.y()).toArray()));
                 chunk.clear();
             }

@@ -14,38 +14,31 @@ import static org.apache.spark.sql.functions.udf;
  */
 final class CellFunctions {
     /** A cell's {@link #kind}. */
-    static final int MISSING = 0;
-    static final int NUMBER = 1;
-    static final int NOT_FINITE = 2;
-    static final int TEXT = 3;
+    static final int MISSING = Cells.Kind.MISSING.ordinal();
+    static final int NUMBER = Cells.Kind.NUMBER.ordinal();
+    static final int NOT_FINITE = Cells.Kind.NOT_FINITE.ordinal();
+    static final int TEXT = Cells.Kind.TEXT.ordinal();
 
     /** A text column's cell stripped of surrounding whitespace as the reader strips it ({@link String#strip()}). */
     static final UserDefinedFunction STRIP = udf((UDF1<String, String>) raw -> raw == null ? null : raw.strip(),
             DataTypes.StringType);
+    /** {@link #number} of a text column's cell. */
+    static final UserDefinedFunction NUMBER_OF = udf((UDF1<String, Double>) CellFunctions::number,
+            DataTypes.DoubleType);
     /** {@link #kind} of a text column's cell. */
     static final UserDefinedFunction KIND = udf((UDF1<String, Integer>) CellFunctions::kind, DataTypes.IntegerType);
 
     private CellFunctions() {
     }
 
-    /** MISSING, NUMBER, NOT_FINITE or TEXT. */
+    /** MISSING, NUMBER, NOT_FINITE or TEXT: the core's {@link Cells#kind}. */
     static int kind(String raw) {
-        if (raw == null) {
-            return MISSING;
-        }
-        String cell = raw.strip();
-        if (Cells.isMissing(cell)) {
-            return MISSING;
-        }
-        if (Cells.isText(cell)) {
-            return TEXT;
-        }
-        return Double.isFinite(Cells.number(cell)) ? NUMBER : NOT_FINITE;
+        return Cells.kind(raw).ordinal();
     }
 
     /** Whether a text column's cell is missing. */
     static boolean isMissing(String raw) {
-        return raw == null || Cells.isMissing(raw.strip());
+        return Cells.kind(raw) == Cells.Kind.MISSING;
     }
 
     /** The finite number a text cell holds, or {@code null} (missing, text, or not finite). */

@@ -1,6 +1,7 @@
 package dev.backprop.spark;
 
 import dev.backprop.data.Cells;
+import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.ColumnType;
 import dev.backprop.data.InvalidDataException;
 import org.apache.spark.sql.Column;
@@ -11,85 +12,127 @@ import org.apache.spark.sql.types.DataTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Each column's type, decided as the core's CSV reader decides it, and its missing cells, for every column at once in
- * one Spark aggregation (one pass; one result row reaches the driver). A column is categorical if some cell is text,
- * numeric otherwise; a NaN or infinity literal, or a number too large for a double, in a numeric column is refused as
- * the reader refuses it. A numeric Spark column (Parquet, say) is numeric, NaN and infinity refused likewise.
+ * Each column's cells counted by their kind as the core's CSV reader reads a cell ({@link Cells#kind}: missing, a
+ * number, not finite, text), for every column at once in one Spark aggregation (one pass; one result row reaches the
+ * driver). A column is categorical if some cell is text, numeric otherwise; a numeric Spark column (Parquet, say) is
+ * numeric, its NaN and infinity not finite. For numeric columns read as they are ({@link #numbers}) the same pass
+ * finds the ranges the scalings are fitted on and how far a row's targets sum from 1.
  */
 final class ColumnCensus {
-    private static final int PER_COLUMN = 4;
+    private static final int PER_COLUMN = 8;
 
     /**
      * One column's census.
      *
-     * @param source     the column
-     * @param type       numeric or categorical
-     * @param missing    how many cells are missing
-     * @param notANumber for a categorical column, its smallest cell (by code point) that is not a finite number: what
-     *                   a message shows if the column must be numeric; {@code null} for a numeric column
+     * @param source      the column
+     * @param type        numeric or categorical
+     * @param missing     how many cells are missing
+     * @param text        how many cells are text
+     * @param notFinite   how many cells are NaN or infinite (or too large)
+     * @param notFiniteAt the smallest such cell (by code point), or null
+     * @param notANumber  for a categorical column, its smallest cell that is not a finite number: what a message
+     *                    shows if the column must be numeric; {@code null} for a numeric column
      */
-    record Entry(ColumnSource source, ColumnType type, long missing, String notANumber) {
+    record Entry(ColumnSource source, ColumnType type, long missing, long text, long notFinite, String notFiniteAt,
+                 String notANumber) {
+        /**
+         * Refuses a numeric column with a cell that is not finite, as the reader refuses it.
+         *
+         * @throws InvalidDataException naming the column
+         */
+        void requireFinite(String source) {
+            if (type == ColumnType.NUMERIC && notFiniteAt != null) {
+                throw new InvalidDataException(source, 0, this.source.name(), Cells.notFiniteReason(notFiniteAt));
+            }
+        }
     }
 
     private final long rows;
     private final Map<String, Entry> entries;
+    private final Row result;
 
-    private ColumnCensus(long rows, Map<String, Entry> entries) {
+    private ColumnCensus(long rows, Map<String, Entry> entries, Row result) {
         this.rows = rows;
         this.entries = entries;
+        this.result = result;
+    }
+
+    /** Takes the census of {@code columns} over {@code data}. */
+    static ColumnCensus of(Dataset<Row> data, List<ColumnSource> columns) {
+        return of(data, columns, 0, false);
     }
 
     /**
-     * Takes the census of {@code columns} over {@code data}, named {@code source} in messages (or null).
+     * The census of numeric columns read as they are, the last {@code targets} of them targets, with their ranges.
      *
-     * @throws InvalidDataException naming the column, if a numeric column holds a value that is not finite
+     * @throws IllegalArgumentException naming the column and the count if any value is missing, not a number, NaN
+     *                                  or infinite, as the command line refuses such a file
      */
-    static ColumnCensus of(Dataset<Row> data, List<ColumnSource> columns, String source) {
+    static ColumnCensus numbers(Dataset<Row> data, List<ColumnSource> columns, int targets) {
+        ColumnCensus census = of(data, columns, targets, true);
+        for (Entry entry : census.entries.values()) {
+            census.check(entry, entry.missing(), "missing", " (drop or fill them first, e.g. with Dataset.na())");
+            census.check(entry, entry.text(), "not a number", " (this column must be numeric)");
+            census.check(entry, entry.notFinite(), "NaN or infinite", "");
+        }
+        return census;
+    }
+
+    private static ColumnCensus of(Dataset<Row> data, List<ColumnSource> columns, int targets, boolean ranges) {
         List<Column> aggregates = new ArrayList<>();
-        for (ColumnSource c : columns) {
-            Column kind;
-            Column shown;
-            if (c.text()) {
-                kind = CellFunctions.KIND.apply(c.raw());
-                shown = CellFunctions.STRIP.apply(c.raw());
-            } else {
-                Column value = c.raw().cast(DataTypes.DoubleType);
-                kind = when(value.isNull(), CellFunctions.MISSING)
-                        .when(isnan(value).or(abs(value).equalTo(lit(Double.POSITIVE_INFINITY))),
-                                CellFunctions.NOT_FINITE)
-                        .otherwise(CellFunctions.NUMBER);
-                shown = value.cast(DataTypes.StringType);
-            }
+        Column targetSum = lit(0.0);
+        for (int j = 0; j < columns.size(); j++) {
+            ColumnSource c = columns.get(j);
+            Column value = c.raw().cast(DataTypes.DoubleType);
+            Column kind = c.text() ? CellFunctions.KIND.apply(c.raw())
+                    : when(value.isNull(), CellFunctions.MISSING)
+                    .when(isnan(value).or(abs(value).equalTo(lit(Double.POSITIVE_INFINITY))), CellFunctions.NOT_FINITE)
+                    .otherwise(CellFunctions.NUMBER);
+            Column shown = c.text() ? CellFunctions.STRIP.apply(c.raw()) : value.cast(DataTypes.StringType);
+            Column number = !ranges ? lit(null).cast(DataTypes.DoubleType)
+                    : c.text() ? CellFunctions.NUMBER_OF.apply(c.raw()) : when(kind.equalTo(CellFunctions.NUMBER), value);
             aggregates.add(count(when(kind.equalTo(CellFunctions.MISSING), 1)));
             aggregates.add(count(when(kind.equalTo(CellFunctions.TEXT), 1)));
+            aggregates.add(count(when(kind.equalTo(CellFunctions.NOT_FINITE), 1)));
             aggregates.add(min(when(kind.equalTo(CellFunctions.NOT_FINITE), shown)));
             aggregates.add(min(when(kind.geq(CellFunctions.NOT_FINITE), shown)));
+            aggregates.add(min(number));
+            aggregates.add(max(number));
+            aggregates.add(max(abs(number)));
+            if (j >= columns.size() - targets) {
+                targetSum = targetSum.plus(number);
+            }
         }
+        aggregates.add(max(abs(targetSum.minus(1.0))));
         Row result = data.agg(count(lit(1)), aggregates.toArray(new Column[0])).first();
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (int j = 0; j < columns.size(); j++) {
             int at = 1 + j * PER_COLUMN;
-            ColumnSource column = columns.get(j);
-            long missing = result.getLong(at);
-            boolean text = result.getLong(at + 1) > 0;
-            if (!text && !result.isNullAt(at + 2)) {
-                throw new InvalidDataException(source, 0, column.name(),
-                        Cells.notFiniteReason(result.getString(at + 2)));
-            }
-            entries.put(column.name(), new Entry(column, text ? ColumnType.CATEGORICAL : ColumnType.NUMERIC, missing,
-                    text ? result.getString(at + 3) : null));
+            long text = result.getLong(at + 1);
+            entries.put(columns.get(j).name(), new Entry(columns.get(j), text > 0 ? ColumnType.CATEGORICAL
+                    : ColumnType.NUMERIC, result.getLong(at), text, result.getLong(at + 2), result.getString(at + 3),
+                    text > 0 ? result.getString(at + 4) : null));
         }
-        return new ColumnCensus(result.getLong(0), entries);
+        return new ColumnCensus(result.getLong(0), entries, result);
+    }
+
+    private void check(Entry entry, long bad, String what, String hint) {
+        if (bad > 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "column '%s': %d of %d values %s %s%s",
+                    entry.source().name(), bad, rows, bad == 1 ? "is" : "are", what, hint));
+        }
     }
 
     /** The number of rows. */
@@ -100,5 +143,28 @@ final class ColumnCensus {
     /** The census of column {@code name}, which was among those taken. */
     Entry entry(String name) {
         return entries.get(name);
+    }
+
+    /** Every column's census, in the order taken. */
+    Iterable<Entry> entries() {
+        return entries.values();
+    }
+
+    /** For a census of {@link #numbers}: the ranges of columns [from, to), 0 for a column without values. */
+    ColumnRanges ranges(int from, int to) {
+        double[][] ranges = new double[3][to - from];
+        for (int j = from; j < to; j++) {
+            for (int r = 0; r < 3; r++) {
+                int at = 1 + j * PER_COLUMN + 5 + r;
+                ranges[r][j - from] = result.isNullAt(at) ? 0.0 : result.getDouble(at);
+            }
+        }
+        return new ColumnRanges(ranges[0], ranges[1], ranges[2]);
+    }
+
+    /** For a census of {@link #numbers}: the largest |Σ_o y_io − 1| over the rows i, the targets o. */
+    double targetSumError() {
+        int at = 1 + entries.size() * PER_COLUMN;
+        return result.isNullAt(at) ? 0.0 : result.getDouble(at);
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Rows whose columns are all doubles, the inputs in columns 0..m-1 and the targets in m..m+k-1, read as they are:
- * for data fitted by {@link ColumnStatistics}, which has refused any missing or non-finite value.
+ * for data whose {@link ColumnCensus#numbers} has refused any missing or non-finite value.
  */
 final class NumericRows implements RowEncoder {
     private static final long serialVersionUID = 1L;
@@ -39,9 +39,9 @@ final class NumericRows implements RowEncoder {
 
     private static double value(Row row, int column) {
         if (row.isNullAt(column)) {
-            // The statistics pass refuses missing values before packing; this guards against data that changed since.
+            // The census refuses missing values before packing; this guards against data that changed since.
             throw new IllegalStateException("a value is missing in column " + (column + 1)
-                    + " of the selected data although the statistics pass found none (did the source change?)");
+                    + " of the selected data although the census found none (did the source change?)");
         }
         return row.getDouble(column);
     }

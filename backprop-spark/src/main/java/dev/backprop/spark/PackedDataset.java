@@ -1,52 +1,43 @@
 package dev.backprop.spark;
 
-import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Scaling;
+import dev.backprop.train.RemoteRows;
+import dev.backprop.train.RowBlock;
 import org.apache.spark.api.java.JavaRDD;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Training data on the cluster: every partition converted once into encoded, scaled, row-major {@link Block}s and
+ * Training data on the cluster: every partition converted once into encoded, scaled, row-major {@link RowBlock}s and
  * cached (memory, spilling to disk), with what was fitted on it: the preprocessor (when the rows were read as the
  * command line reads a file), the scalings and the column names. Made by {@link SparkTrainer}'s {@code pack}
  * methods; reusable for several training runs with the same scaling; {@link #close()} releases the cache. Not
  * thread-safe.
  */
 public final class PackedDataset implements AutoCloseable {
-    private final JavaRDD<Block> blocks;
-    private final long rows;
-    private final List<String> inputNames;
-    private final List<String> targetNames;
-    private final Scaling inputScaling;
-    private final Scaling outputScaling;
-    private final ColumnRanges targetRanges;
-    private final double targetSumError;
+    private final JavaRDD<RowBlock> blocks;
+    private final RemoteRows.Description description;
     private final Preprocessor preprocessor;
 
     /**
-     * @param targetRanges   the targets' ranges before scaling (for the cross-entropies' check)
-     * @param targetSumError the largest |Σ_o y_io − 1| over the rows (for categorical cross-entropy's check)
-     * @param preprocessor   how the rows were encoded, or null for numeric columns read as they are
+     * @param description  what was fitted on the rows: their count, names, scalings, and the targets' ranges and
+     *                     sums the trainer checks
+     * @param preprocessor how the rows were encoded, or null for numeric columns read as they are
      */
-    PackedDataset(JavaRDD<Block> blocks, long rows, List<String> inputNames, List<String> targetNames,
-                  Scaling inputScaling, Scaling outputScaling, ColumnRanges targetRanges, double targetSumError,
-                  Preprocessor preprocessor) {
+    PackedDataset(JavaRDD<RowBlock> blocks, RemoteRows.Description description, Preprocessor preprocessor) {
         this.blocks = blocks;
-        this.rows = rows;
-        this.inputNames = List.copyOf(inputNames);
-        this.targetNames = List.copyOf(targetNames);
-        this.inputScaling = inputScaling;
-        this.outputScaling = outputScaling;
-        this.targetRanges = targetRanges;
-        this.targetSumError = targetSumError;
+        this.description = description;
         this.preprocessor = preprocessor;
     }
 
-    JavaRDD<Block> blocks() {
+    JavaRDD<RowBlock> blocks() {
         return blocks;
+    }
+
+    RemoteRows.Description description() {
+        return description;
     }
 
     /**
@@ -55,7 +46,7 @@ public final class PackedDataset implements AutoCloseable {
      * @return n ≥ 1
      */
     public long rows() {
-        return rows;
+        return description.rows();
     }
 
     /**
@@ -73,7 +64,7 @@ public final class PackedDataset implements AutoCloseable {
      * @return an unmodifiable list
      */
     public List<String> inputNames() {
-        return inputNames;
+        return description.inputNames();
     }
 
     /**
@@ -82,7 +73,7 @@ public final class PackedDataset implements AutoCloseable {
      * @return an unmodifiable list
      */
     public List<String> targetNames() {
-        return targetNames;
+        return description.targetNames();
     }
 
     /**
@@ -91,7 +82,7 @@ public final class PackedDataset implements AutoCloseable {
      * @return the scaling
      */
     public Scaling inputScaling() {
-        return inputScaling;
+        return description.inputScaling();
     }
 
     /**
@@ -100,15 +91,7 @@ public final class PackedDataset implements AutoCloseable {
      * @return the scaling
      */
     public Scaling outputScaling() {
-        return outputScaling;
-    }
-
-    ColumnRanges targetRanges() {
-        return targetRanges;
-    }
-
-    double targetSumError() {
-        return targetSumError;
+        return description.outputScaling();
     }
 
     /**

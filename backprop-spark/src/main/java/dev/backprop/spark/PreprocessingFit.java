@@ -1,6 +1,7 @@
 package dev.backprop.spark;
 
 import dev.backprop.data.ColumnRanges;
+import dev.backprop.data.EncodedRanges;
 import dev.backprop.data.ColumnType;
 import dev.backprop.data.FeatureEncoder;
 import dev.backprop.data.FitSummary;
@@ -130,7 +131,8 @@ final class PreprocessingFit {
                 ColumnSource.of(data, field.name());   // throws, saying what the type is
             }
         }
-        ColumnCensus census = ColumnCensus.of(data, sources, source);
+        ColumnCensus census = ColumnCensus.of(data, sources);
+        census.entries().forEach(entry -> entry.requireFinite(source));
         if (census.rows() == 0) {
             throw new IllegalArgumentException("the dataset has no rows");
         }

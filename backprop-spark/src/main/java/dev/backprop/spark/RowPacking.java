@@ -1,8 +1,11 @@
 package dev.backprop.spark;
 
+import dev.backprop.train.RemoteRows;
+import dev.backprop.train.RowBlock;
 import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Scaling;
+import dev.backprop.train.TargetCheck;
 import dev.backprop.train.TrainerConfig;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
@@ -41,13 +44,13 @@ final class RowPacking {
     PackedDataset prepared(PreprocessingFit.Result fit) {
         Preprocessor preprocessor = fit.preprocessor();
         Scaling inputScaling = Scaling.fit(config.scaling(), fit.inputs());
-        Scaling outputScaling = ClusterRows.targetScaling(fit.targets(), config.scaling(), config.loss(),
+        Scaling outputScaling = TargetCheck.scaling(config.scaling(), config.loss(), fit.targets(),
                 preprocessor.target().outputNames());
         RowEncoder encoder = new FrameRows(preprocessor, fit.used(), fit.types());
-        JavaRDD<Block> blocks = cache(fit.selected().select(FrameRows.cells(fit.used())), encoder, inputScaling,
+        JavaRDD<RowBlock> blocks = cache(fit.selected().select(FrameRows.cells(fit.used())), encoder, inputScaling,
                 outputScaling, fit.rows(), fit.used().size());
-        return new PackedDataset(blocks, fit.rows(), preprocessor.features().outputNames(),
-                preprocessor.target().outputNames(), inputScaling, outputScaling, fit.targets(), 0.0, preprocessor);
+        return new PackedDataset(blocks, new RemoteRows.Description(fit.rows(), preprocessor.features().outputNames(),
+                preprocessor.target().outputNames(), inputScaling, outputScaling, fit.targets(), 0.0), preprocessor);
     }
 
     /** Numeric columns, read as they are. */
@@ -68,29 +71,30 @@ final class RowPacking {
         }
         int m = inputs.size();
         int k = targets.size();
-        ColumnStatistics statistics = ColumnStatistics.of(data, all, k);
-        if (statistics.rows() == 0) {
+        ColumnCensus census = ColumnCensus.numbers(data, all, k);
+        if (census.rows() == 0) {
             throw new IllegalArgumentException("the dataset has no rows");
         }
         List<String> targetNames = targets.stream().map(ColumnSource::name).toList();
-        ColumnRanges targetRanges = statistics.ranges(m, m + k);
-        Scaling inputScaling = Scaling.fit(config.scaling(), statistics.ranges(0, m));
-        Scaling outputScaling = ClusterRows.targetScaling(targetRanges, config.scaling(), config.loss(), targetNames);
+        ColumnRanges targetRanges = census.ranges(m, m + k);
+        Scaling inputScaling = Scaling.fit(config.scaling(), census.ranges(0, m));
+        Scaling outputScaling = TargetCheck.scaling(config.scaling(), config.loss(), targetRanges, targetNames);
         Column[] doubles = new Column[m + k];
         for (int j = 0; j < m + k; j++) {
             doubles[j] = all.get(j).raw().cast(DataTypes.DoubleType).as("c" + j);
         }
-        JavaRDD<Block> blocks = cache(data.select(doubles), new NumericRows(m, k), inputScaling, outputScaling,
-                statistics.rows(), m + k);
-        return new PackedDataset(blocks, statistics.rows(), inputs.stream().map(ColumnSource::name).toList(),
-                targetNames, inputScaling, outputScaling, targetRanges, statistics.targetSumError(), null);
+        JavaRDD<RowBlock> blocks = cache(data.select(doubles), new NumericRows(m, k), inputScaling, outputScaling,
+                census.rows(), m + k);
+        return new PackedDataset(blocks, new RemoteRows.Description(census.rows(), inputs.stream()
+                .map(ColumnSource::name).toList(), targetNames, inputScaling, outputScaling, targetRanges,
+                census.targetSumError()), null);
     }
 
     /** Repartitions, encodes and scales {@code rows} into blocks, and caches them. */
-    private JavaRDD<Block> cache(Dataset<Row> rows, RowEncoder encoder, Scaling inputScaling, Scaling outputScaling,
+    private JavaRDD<RowBlock> cache(Dataset<Row> rows, RowEncoder encoder, Scaling inputScaling, Scaling outputScaling,
                                  long count, int columns) {
         Dataset<Row> source = partitions > 0 ? rows.repartition(partitions) : rows;
-        JavaRDD<Block> blocks = source.javaRDD()
+        JavaRDD<RowBlock> blocks = source.javaRDD()
                 .mapPartitionsWithIndex(new BlockPacker(encoder, blockRows, inputScaling, outputScaling), false)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         blocks.setName("backprop blocks (" + count + " rows x " + columns + " columns)");

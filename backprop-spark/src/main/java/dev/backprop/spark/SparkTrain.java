@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.CommandRunner;
 import dev.backprop.command.CommonOptions;
+import dev.backprop.command.DataFormatOption;
 import dev.backprop.command.ModelOptions;
 import dev.backprop.command.OutputFormat;
 import dev.backprop.command.TrainingOptions;
@@ -32,7 +33,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +56,8 @@ import java.util.concurrent.Callable;
 @Command(name = "backprop-spark", version = "backprop-spark 0.1.0",
         modelTransformer = SparkSettingOptions.class,
         description = {"Train a network on DATA with Apache Spark and write the model file.",
-                "DATA is CSV (header row) or Parquet, at any path Hadoop reads (file:, hdfs:, s3a:, ...). Columns "
-                        + "are typed, encoded and filled as 'backprop train' does; the full-batch optimizers (gd, "
+                "DATA is CSV or TSV (header row) or Parquet, at any path Hadoop reads (file:, hdfs:, s3a:, ...). "
+                        + "Columns are typed, encoded and filled as 'backprop train' does; the full-batch optimizers (gd, "
                         + "lbfgs, bfgs) give the same model as 'backprop train --preset seed' with the same options."},
         footer = {"", "Examples:",
                 "  backprop-spark data.csv --target price --hidden 8 --bias --loss mse --master local[2]",
@@ -67,40 +67,17 @@ public final class SparkTrain implements Callable<Integer> {
     /** The fraction of rows a mini-batch optimizer reads per iteration unless told otherwise. */
     static final double DEFAULT_SAMPLE_FRACTION = 0.1;
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "CSV or Parquet file or directory (Hadoop path).")
+    @Parameters(index = "0", paramLabel = "DATA", description = "CSV, TSV or Parquet file or directory (Hadoop path).")
     String data;
 
     @Mixin
     ColumnOptions columnOptions;
 
-    @Option(names = "--features", paramLabel = "COL",
-            description = "Read the inputs from this MLlib vector column (Parquet) instead of every other column.")
-    String features;
-
-    @Option(names = "--sample-fraction", paramLabel = "F",
-            description = "For sgd, momentum, nesterov and adam: the fraction of rows each iteration reads, in "
-                    + "(0, 1]; 1 is the full batch. Default: 0.1.")
-    Double sampleFraction;
-
     @Mixin
     ModelOptions modelOptions;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master. Default: the one spark-submit sets, else local[*].")
-    String master;
-
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
-            description = "Repartition the data into N partitions before caching it (0: keep the source's). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    int partitions;
-
-    @Option(names = "--input-format", paramLabel = "FMT", defaultValue = "auto",
-            description = "csv, parquet, or auto (parquet if DATA ends in .parquet, else csv). Default: ${DEFAULT-VALUE}.")
-    String inputFormat;
-
-    @Option(names = "--block-rows", paramLabel = "N", defaultValue = "" + SparkTrainer.DEFAULT_BLOCK_ROWS,
-            description = "Rows per packed block on the executors. Default: ${DEFAULT-VALUE}.")
-    int blockRows;
+    @Mixin
+    DataFormatOption dataFormat;
 
     @Mixin
     CommonOptions common;
@@ -125,10 +102,11 @@ public final class SparkTrain implements Callable<Integer> {
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 SparkSettings.SUPPORTED);
         TrainerConfig config = TrainingSettings.configure(Preset.SEED, null, given);
-        SparkTrainer trainer = SparkTrainer.of(config).withPartitions(checked(partitions, "--partitions", 0))
-                .withBlockRows(checked(blockRows, "--block-rows", 1)).withSampleFraction(fraction(config))
+        SparkTrainer trainer = SparkTrainer.of(config).withPartitions(ClusterOption.PARTITIONS.value(spec))
+                .withBlockRows(ClusterOption.BLOCK_ROWS.value(spec)).withSampleFraction(fraction(config))
                 .withSource(data);
         boolean json = common.format() == OutputFormat.JSON;
+        String features = ClusterOption.FEATURES.value(spec);
         if (features != null && columnOptions.describeColumns()) {
             throw new IllegalArgumentException("--ignore, --missing and --task apply to the columns of a table, not "
                     + "to the vectors of --features");
@@ -145,7 +123,7 @@ public final class SparkTrain implements Callable<Integer> {
             TrainingResult result;
             long rows;
             int usedPartitions;
-            try (PackedDataset packed = pack(trainer, table, initial)) {
+            try (PackedDataset packed = pack(trainer, table, features, initial)) {
                 rows = packed.rows();
                 usedPartitions = packed.partitions();
                 result = initial == null ? trainer.train(packed)
@@ -166,7 +144,7 @@ public final class SparkTrain implements Callable<Integer> {
      * it has one, else fitted on its input columns; otherwise fitted on every column but the target and the ignored
      * ones. {@code --features} reads vectors as numbers instead.
      */
-    private PackedDataset pack(SparkTrainer trainer, Dataset<Row> table, Model initial) {
+    private PackedDataset pack(SparkTrainer trainer, Dataset<Row> table, String features, Model initial) {
         String targetColumn = columnOptions.targetColumn(Arrays.asList(table.columns()), initial);
         if (features != null) {
             return trainer.packVectors(table, features, List.of(targetColumn));
@@ -175,40 +153,34 @@ public final class SparkTrain implements Callable<Integer> {
             return trainer.pack(table, initial.preprocessor());
         }
         PreprocessConfig config = columnOptions.config(targetColumn);
-        List<String> columns = Arrays.asList(table.columns());
-        if (initial != null && columns.containsAll(initial.inputs()) && columns.contains(targetColumn)) {
-            List<Column> selected = new ArrayList<>();
-            for (String name : initial.inputs()) {
-                selected.add(ColumnSource.quoted(table, name));
-            }
-            selected.add(ColumnSource.quoted(table, targetColumn));
-            return trainer.pack(table.select(selected.toArray(new Column[0])), config.withIgnore(List.of()));
+        List<String> starting = columnOptions.startingColumns(Arrays.asList(table.columns()), initial, targetColumn);
+        if (starting != null) {
+            return trainer.pack(table.select(starting.stream().map(name -> ColumnSource.quoted(table, name))
+                    .toArray(Column[]::new)), config.withIgnore(List.of()));
         }
         return trainer.pack(table, config);
     }
 
     /**
      * 1 (every row) for gd, lbfgs and bfgs; for the mini-batch optimizers {@code --sample-fraction}, by default
-     * {@value #DEFAULT_SAMPLE_FRACTION}.
+     * {@value #DEFAULT_SAMPLE_FRACTION} (its range is {@link SparkTrainer#withSampleFraction}'s to check).
      */
     private double fraction(TrainerConfig config) {
         OptimizerType type = config.optimizer();
-        boolean fullBatch = type == OptimizerType.GD || type.lineSearch();
+        Double sampleFraction = ClusterOption.SAMPLE_FRACTION.value(spec);
         if (sampleFraction == null) {
-            return fullBatch ? 1.0 : DEFAULT_SAMPLE_FRACTION;
+            return type.fullBatch() ? 1.0 : DEFAULT_SAMPLE_FRACTION;
         }
-        if (fullBatch) {
+        if (type.fullBatch()) {
             throw new IllegalArgumentException("--sample-fraction applies to sgd, momentum, nesterov and adam; "
                     + type.id() + " reads every row");
-        }
-        if (!(sampleFraction > 0 && sampleFraction <= 1)) {
-            throw new IllegalArgumentException("--sample-fraction must be in (0, 1] but was " + sampleFraction);
         }
         return sampleFraction;
     }
 
     private SparkSession session() {
         SparkSession.Builder builder = SparkSession.builder().appName("backprop train");
+        String master = ClusterOption.MASTER.value(spec);
         if (master != null) {
             builder.master(master);
         } else if (System.getProperty("spark.master") == null) {
@@ -217,27 +189,21 @@ public final class SparkTrain implements Callable<Integer> {
         return builder.getOrCreate();
     }
 
-    private static int checked(int value, String option, int least) {
-        if (value < least) {
-            throw new IllegalArgumentException(option + " must be >= " + least + " but was " + value);
-        }
-        return value;
-    }
-
+    /** DATA in its {@code --data-format}, else the one its extension names (.parquet, .pq, .tsv, .tab; else CSV). */
     private Dataset<Row> read(SparkSession spark) {
-        String kind = inputFormat.toLowerCase(Locale.ROOT);
-        if (kind.equals("auto")) {
-            String path = data.replaceAll("/+$", "").toLowerCase(Locale.ROOT);
-            kind = path.endsWith(".parquet") || path.endsWith(".pq") ? "parquet" : "csv";
-        }
+        String path = data.replaceAll("/+$", "").toLowerCase(Locale.ROOT);
+        String kind = dataFormat.format() != null ? dataFormat.format()
+                : path.endsWith(".parquet") || path.endsWith(".pq") ? "parquet"
+                : path.endsWith(".tsv") || path.endsWith(".tab") ? "tsv" : "csv";
         return switch (kind) {
             // Every CSV column is read as text and cast: one pass, and a value that is not a number is reported by
             // column rather than turning the whole column into strings.
-            case "csv" -> spark.read().option("header", true).option("mode", "FAILFAST")
-                    .option("ignoreLeadingWhiteSpace", true).option("ignoreTrailingWhiteSpace", true).csv(data);
+            case "csv", "tsv" -> spark.read().option("header", true).option("mode", "FAILFAST")
+                    .option("sep", kind.equals("tsv") ? "\t" : ",").option("ignoreLeadingWhiteSpace", true)
+                    .option("ignoreTrailingWhiteSpace", true).csv(data);
             case "parquet" -> spark.read().parquet(data);
-            default -> throw new IllegalArgumentException("unknown input format '" + inputFormat
-                    + "' (allowed: auto, csv, parquet)");
+            default -> throw new IllegalArgumentException("--data-format must be csv, tsv or parquet but was '"
+                    + dataFormat.format() + "'");
         };
     }
 

@@ -290,8 +290,7 @@ public final class SparkTrainer {
     public TrainingResult train(PackedDataset data, Network initial) {
         // The core's training loop on the cluster's rows: its schedule and stopping rules, a Spark job an update.
         Trainer trainer = Trainer.of(config).withListener(new ClusterRows.IterationLog());
-        ClusterRows rows = ClusterRows.of(data, config.scaling(), initial != null ? initial.loss() : config.loss(),
-                aggregationDepth, sampleFraction);
+        ClusterRows rows = new ClusterRows(data, aggregationDepth, sampleFraction);
         TrainingResult result = initial == null ? trainer.train(rows) : trainer.train(rows, initial);
         return data.preprocessor().map(p -> result.withModel(result.model().withPreprocessor(p))).orElse(result);
     }

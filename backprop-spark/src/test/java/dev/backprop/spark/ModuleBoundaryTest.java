@@ -1,11 +1,7 @@
 package dev.backprop.spark;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.backprop.ModuleBoundary;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The Spark module's place in docs/architecture.md: every class of this module (its main classes, read from where
@@ -13,18 +9,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * core's public API; and it does not reach into the command-line module.
  */
 class ModuleBoundaryTest {
-    private static final JavaClasses SPARK = new ClassFileImporter()
-            .importUrl(SparkTrainer.class.getProtectionDomain().getCodeSource().getLocation());
+    private static final ModuleBoundary SPARK = ModuleBoundary.of(SparkTrainer.class, "dev.backprop.spark");
 
     @Test
     void everyClassLivesInTheSparkPackageSoOnlyTheCoresPublicApiIsReachable() {
-        classes().should().resideInAPackage("dev.backprop.spark..")
-                .because("a class in a core package would see the core's package-private members")
-                .check(SPARK);
+        SPARK.requireOwnPackage();
     }
 
     @Test
     void sparkDoesNotDependOnTheCommandLineModule() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("dev.backprop.cli..").check(SPARK);
+        SPARK.requireNoUseOf("it is an adapter beside the command line, not over it", "dev.backprop.cli..");
     }
 }

@@ -118,6 +118,29 @@ class SparkTrainTest {
     }
 
     @Test
+    void readsTsvByItsExtensionOrByDataFormatAndRefusesAFormatItCannotRead() throws IOException {
+        Path csv = csv(TestData.regression(20, 12));
+        Path tsv = dir.resolve("data.tsv");
+        Files.writeString(tsv, Files.readString(csv).replace(',', '\t'));
+        Path txt = Files.copy(tsv, dir.resolve("data.txt"));
+
+        Run fromCsv = run(csv.toString(), "--epochs", "5", "--out", dir.resolve("csv.json").toString());
+        Run fromTsv = run(tsv.toString(), "--epochs", "5", "--out", dir.resolve("tsv.json").toString());
+        Run declared = run(txt.toString(), "--data-format", "TSV", "--epochs", "5", "--out",
+                dir.resolve("txt.json").toString());
+        Run arff = run(csv.toString(), "--data-format", "arff", "--out", dir.resolve("arff.json").toString());
+
+        assertThat(List.of(fromCsv.code(), fromTsv.code(), declared.code())).as(fromTsv.err() + declared.err())
+                .containsOnly(0);
+        Model expected = ModelFile.read(dir.resolve("csv.json"));
+        assertSameModel(ModelFile.read(dir.resolve("tsv.json")), expected);
+        assertSameModel(ModelFile.read(dir.resolve("txt.json")), expected);
+        assertThat(arff.code()).isEqualTo(2);
+        assertThat(arff.err()).isEqualTo("error: --data-format must be csv, tsv or parquet but was 'arff'\n");
+        assertThat(Files.exists(dir.resolve("arff.json"))).isFalse();
+    }
+
+    @Test
     void readsParquetAndPrintsJson() throws IOException {
         Dataset data = TestData.regression(20, 13);
         Path parquet = dir.resolve("data.parquet");

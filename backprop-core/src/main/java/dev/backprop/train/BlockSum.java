@@ -1,4 +1,4 @@
-package dev.backprop.spark;
+package dev.backprop.train;
 
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
@@ -7,17 +7,20 @@ import java.io.Serializable;
 import java.util.SplittableRandom;
 
 /**
- * The accumulator of one {@code treeAggregate}: T = Σ_b w_b J_b and ∇T = Σ_b w_b ∂J_b/∂θ over the blocks b it has
- * seen, J_b being the core's loss of block b's n_b rows, and the number of rows they held. For sse, J_b is a plain sum
- * over the rows and w_b = 1, so T is the sum S over all rows. The mean losses (the cross-entropies) give
+ * The running sum of a {@link BlockObjective}: T = Σ_b w_b J_b and ∇T = Σ_b w_b ∂J_b/∂θ over the blocks b it has
+ * taken in, J_b being the core's loss of block b's n_b rows, and the number of rows they held. For sse, J_b is a plain
+ * sum over the rows and w_b = 1, so T is the sum S over all rows. The mean losses (the cross-entropies) give
  * J_b = S_b / n_b, and w_b = n_b / n weighs the blocks as the core's trainer weighs chunks of rows, so T is their mean
- * S / n over all n rows (and exactly the core's J when there is one block). Partial sums from any split of the data add
- * up to the whole data set's; the driver applies what factor remains.
+ * S / n over all n rows (and exactly the core's J when there is one block). Partial sums from any split of the rows
+ * add up ({@link #merge}) to the whole data set's; the objective applies what factor remains.
  *
- * <p>Spark gives each task its own deserialized copy of the zero value, so the backpropagation workspace (transient,
- * never shipped) is allocated once per task and reused for every block of the partition. Not thread-safe.
+ * <p>Serializable without its workspace: a deserialized copy (each task of a cluster gets its own) allocates one
+ * backpropagation workspace at its first block and reuses it for every later one (the serialized form is no storage
+ * format). Not thread-safe.
+ *
+ * @serial exclude
  */
-final class GradientSum implements Serializable {
+public final class BlockSum implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** n, the data set's rows: the mean losses' blocks are weighed by n_b / n. */
@@ -32,52 +35,78 @@ final class GradientSum implements Serializable {
     private transient double[] sampleX;
     private transient double[] sampleY;
 
-    private GradientSum(double[] gradient, long total) {
+    private BlockSum(double[] gradient, long total) {
         this.gradient = gradient;
         this.total = total;
     }
 
-    /** T = 0, ∇T = 0 for {@code parameters} parameters, over a data set of {@code total} rows. */
-    static GradientSum zero(int parameters, long total) {
-        return new GradientSum(new double[parameters], total);
+    /**
+     * T = 0 and ∇T = 0.
+     *
+     * @param parameters P, the length of ∇T
+     * @param total      n, the rows of the whole data set
+     * @return the empty sum
+     */
+    public static BlockSum zero(int parameters, long total) {
+        return new BlockSum(new double[parameters], total);
     }
 
-    /** T = 0 with no gradient, over a data set of {@code total} rows: for loss-only passes. */
-    static GradientSum lossOnly(long total) {
-        return new GradientSum(null, total);
+    /**
+     * T = 0 without a gradient, for passes that need the loss alone.
+     *
+     * @param total n, the rows of the whole data set
+     * @return the empty sum
+     */
+    public static BlockSum lossOnly(long total) {
+        return new BlockSum(null, total);
     }
 
-    double loss() {
+    /**
+     * T so far.
+     *
+     * @return the weighted sum of the blocks' losses
+     */
+    public double loss() {
         return loss;
     }
 
-    long rows() {
+    /**
+     * The rows taken in so far (those sampled, for a sample).
+     *
+     * @return the count
+     */
+    public long rows() {
         return rows;
     }
 
-    /** ∇T as accumulated (not a copy: the driver reads it once). */
+    /** ∇T as accumulated (not a copy), or null for a loss-only sum. */
     double[] gradient() {
         return gradient;
     }
 
     /**
-     * Adds block {@code block}'s w_b J_b and, if this sum has a gradient, w_b ∂J_b/∂θ, on the rows {@code sample}
-     * selects (n_b is then the rows selected).
-     * Only this accumulator is modified.
+     * Adds w_b J_b of {@code block}'s rows that {@code sample} selects (n_b is then the rows selected) and, unless
+     * this sum is loss-only, w_b ∂J_b/∂θ. Only this sum is modified.
+     *
+     * @param block      the rows
+     * @param network    the network and loss J_b is computed with
+     * @param parameters θ; not modified
+     * @param sample     which of the block's rows to read
+     * @return this sum
      */
-    GradientSum add(Block block, Architecture network, double[] parameters, Sample sample) {
+    public BlockSum add(RowBlock block, Architecture network, double[] parameters, RowSample sample) {
         double[] x = block.x();
         double[] y = block.y();
         int n = block.rows();
+        ensureWorkspace(network, block.rows());
         if (!sample.all()) {
-            n = select(block, network, sample);
+            n = select(block, sample);
             x = sampleX;
             y = sampleY;
             if (n == 0) {
                 return this;
             }
         }
-        ensureWorkspace(network, block.rows());
         // n_b / n first: one block of all n rows then has the weight 1 exactly.
         double weight = backprop.architecture().loss().meanOverRows() ? (double) n / total : 1.0;
         if (gradient == null) {
@@ -92,8 +121,13 @@ final class GradientSum implements Serializable {
         return this;
     }
 
-    /** Adds {@code other} into this accumulator and returns this one. */
-    GradientSum merge(GradientSum other) {
+    /**
+     * Adds {@code other}, a sum over other rows of the same data set, into this one.
+     *
+     * @param other the other sum; not modified
+     * @return this sum
+     */
+    public BlockSum merge(BlockSum other) {
         loss += other.loss;
         rows += other.rows;
         if (gradient != null) {
@@ -105,8 +139,7 @@ final class GradientSum implements Serializable {
     }
 
     /** Copies the sampled rows of {@code block} to the front of sampleX/sampleY and returns how many there are. */
-    private int select(Block block, Architecture network, Sample sample) {
-        ensureWorkspace(network, block.rows());
+    private int select(RowBlock block, RowSample sample) {
         Architecture architecture = backprop.architecture();
         int m = architecture.inputs();
         int k = architecture.outputs();

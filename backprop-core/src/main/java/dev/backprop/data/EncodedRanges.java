@@ -1,27 +1,26 @@
-package dev.backprop.spark;
-
-import dev.backprop.data.ColumnRanges;
-import dev.backprop.data.ColumnType;
-import dev.backprop.data.FeatureEncoder;
-import dev.backprop.data.FitSummary;
-import dev.backprop.data.Imputation;
-import dev.backprop.data.Preprocessor;
-import dev.backprop.data.TargetEncoder;
-import dev.backprop.data.Task;
+package dev.backprop.data;
 
 import java.util.Map;
 
 /**
- * The ranges of the encoded columns over the rows a fit kept, from the core's summary of them ({@link FitSummary}:
- * the inputs, then the target), as {@code Scaling.fit} would find them on the encoded matrix: a filled cell counts as
- * its fill value, and a one-hot column ranges over 0 and 1 unless every kept row (or none) has its category.
+ * The ranges of the encoded columns over the rows a fit kept, from the summary of them ({@link FitSummary}: the
+ * inputs, then the target) without encoding a row, as {@link ColumnRanges#of} would find them on the matrix
+ * {@link Preprocessor#apply} encodes: a filled cell counts as its fill value, and a one-hot column ranges over 0 and 1
+ * unless every kept row (or none) has its category. So a scaling can be fitted on rows summarised part by part (on a
+ * cluster, say) before any of them is encoded.
  */
-final class EncodedRanges {
+public final class EncodedRanges {
     private EncodedRanges() {
     }
 
-    /** The encoded inputs' ranges over the kept rows, missing cells counted as their fill values. */
-    static ColumnRanges inputs(Preprocessor preprocessor, FitSummary summary) {
+    /**
+     * The encoded inputs' ranges over the kept rows, missing cells counted as their fill values.
+     *
+     * @param preprocessor the preprocessor fitted from {@code summary}
+     * @param summary      the summary of the kept rows' inputs, then target
+     * @return one range per encoded input, in {@link FeatureEncoder#outputNames()} order
+     */
+    public static ColumnRanges inputs(Preprocessor preprocessor, FitSummary summary) {
         FeatureEncoder features = preprocessor.features();
         Imputation imputation = preprocessor.imputation().orElse(null);
         long n = summary.rows();
@@ -42,8 +41,14 @@ final class EncodedRanges {
         return range.toRanges();
     }
 
-    /** The encoded target's ranges over the kept rows. */
-    static ColumnRanges target(Preprocessor preprocessor, FitSummary summary) {
+    /**
+     * The encoded target's ranges over the kept rows.
+     *
+     * @param preprocessor the preprocessor fitted from {@code summary}
+     * @param summary      the summary of the kept rows' inputs, then target
+     * @return one range per encoded target column
+     */
+    public static ColumnRanges target(Preprocessor preprocessor, FitSummary summary) {
         TargetEncoder target = preprocessor.target();
         int j = preprocessor.features().columns().size();
         Range range = new Range(target.width());

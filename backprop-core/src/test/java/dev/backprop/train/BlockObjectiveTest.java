@@ -1,0 +1,174 @@
+package dev.backprop.train;
+
+import dev.backprop.nn.Activation;
+import dev.backprop.nn.Architecture;
+import dev.backprop.nn.Backpropagation;
+import dev.backprop.nn.LayerSpec;
+import dev.backprop.nn.Loss;
+import dev.backprop.nn.Regularization;
+import dev.backprop.optim.Objective;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The objective over rows held in blocks ({@link BlockObjective}, what Spark's executors sum) against the core's own
+ * one-pass backpropagation over the same rows: the same J and ∇J for every loss, bit for bit with one block.
+ */
+class BlockObjectiveTest {
+    private static final int ROWS = 23;
+    private static final int INPUTS = 3;
+    private static final int CLASSES = 3;
+
+    /** Blocks summed one after another in this JVM, counting the passes. */
+    private static final class LocalBlocks extends BlockObjective {
+        private final List<RowBlock> blocks;
+        private int passes;
+
+        LocalBlocks(Architecture architecture, Regularization regularization, List<RowBlock> blocks) {
+            super(architecture, regularization, INPUTS, CLASSES, ROWS);
+            this.blocks = blocks;
+        }
+
+        @Override
+        protected BlockSum sum(double[] parameters, BlockSum zero, RowSample sample) {
+            passes++;
+            BlockSum sum = zero;
+            for (RowBlock block : blocks) {
+                sum = sum.add(block, blockArchitecture(), parameters, sample);
+            }
+            return sum;
+        }
+    }
+
+    private static Architecture network(Loss loss) {
+        Activation output = loss == Loss.CATEGORICAL_CROSS_ENTROPY ? Activation.SOFTMAX : Activation.SIGMOID;
+        return new Architecture(List.of(new LayerSpec(INPUTS, 4, Activation.TANH, true),
+                new LayerSpec(4, CLASSES, output, true)), loss);
+    }
+
+    private static double[] x() {
+        SplittableRandom random = new SplittableRandom(5);
+        return random.doubles(ROWS * INPUTS, -1, 1).toArray();
+    }
+
+    /** One-hot targets, so that every loss accepts them. */
+    private static double[] y() {
+        double[] y = new double[ROWS * CLASSES];
+        for (int i = 0; i < ROWS; i++) {
+            y[i * CLASSES + i % CLASSES] = 1.0;
+        }
+        return y;
+    }
+
+    /** The rows cut into blocks of these sizes (which add up to ROWS). */
+    private static List<RowBlock> blocks(int... sizes) {
+        double[] x = x();
+        double[] y = y();
+        List<RowBlock> blocks = new ArrayList<>();
+        int start = 0;
+        for (int size : sizes) {
+            blocks.add(new RowBlock(blocks.size(), size, Arrays.copyOfRange(x, start * INPUTS, (start + size) * INPUTS),
+                    Arrays.copyOfRange(y, start * CLASSES, (start + size) * CLASSES)));
+            start += size;
+        }
+        return blocks;
+    }
+
+    private static double[] theta(Architecture architecture) {
+        return new SplittableRandom(9).doubles(architecture.parameterCount(), -0.5, 0.5).toArray();
+    }
+
+    @Test
+    void oneBlockIsTheCoresOnePassBitForBit() {
+        Architecture architecture = network(Loss.CATEGORICAL_CROSS_ENTROPY);
+        Regularization l2 = Regularization.l2(0.01);
+        double[] theta = theta(architecture);
+        double[] expected = new double[theta.length];
+        double j = new Backpropagation(architecture, ROWS, l2, SplitMix.of(1))
+                .lossAndGradient(theta, x(), y(), ROWS, expected);
+        double[] gradient = new double[theta.length];
+        LocalBlocks objective = new LocalBlocks(architecture, l2, blocks(ROWS));
+        assertThat(objective.valueAndGradient(theta, gradient)).isEqualTo(j);
+        assertThat(gradient).isEqualTo(expected);
+    }
+
+    @Test
+    void blocksOfAnySizeAddUpToTheOnePassObjectiveForEveryLoss() {
+        for (Loss loss : List.of(Loss.SSE, Loss.MSE, Loss.BINARY_CROSS_ENTROPY, Loss.CATEGORICAL_CROSS_ENTROPY)) {
+            for (Regularization regularization : List.of(Regularization.NONE, Regularization.l2(0.1))) {
+                Architecture architecture = network(loss);
+                double[] theta = theta(architecture);
+                double[] expected = new double[theta.length];
+                double j = new Backpropagation(architecture, ROWS, regularization, SplitMix.of(1))
+                        .lossAndGradient(theta, x(), y(), ROWS, expected);
+                LocalBlocks objective = new LocalBlocks(architecture, regularization, blocks(5, 5, 1, 12));
+                double[] gradient = new double[theta.length];
+                assertThat(objective.valueAndGradient(theta, gradient)).as(loss.id()).isCloseTo(j, within(1e-12));
+                for (int i = 0; i < theta.length; i++) {
+                    assertThat(gradient[i]).as(loss.id() + " ∂J/∂θ_" + i).isCloseTo(expected[i], within(1e-12));
+                }
+                theta[0] += 0.25;
+                double moved = new Backpropagation(architecture, ROWS, regularization, SplitMix.of(1))
+                        .lossAndGradient(theta, x(), y(), ROWS, expected);
+                assertThat(objective.value(theta)).as(loss.id()).isCloseTo(moved, within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void theLastPointIsRememberedSoALineSearchPaysOnePassForIt() {
+        Architecture architecture = network(Loss.MSE);
+        LocalBlocks objective = new LocalBlocks(architecture, Regularization.NONE, blocks(10, 13));
+        double[] theta = theta(architecture);
+        double[] gradient = new double[theta.length];
+        double j = objective.valueAndGradient(theta, gradient);
+        assertThat(objective.value(theta.clone())).isEqualTo(j);
+        assertThat(objective.valueAndGradient(theta.clone(), new double[theta.length])).isEqualTo(j);
+        assertThat(objective.passes).isEqualTo(1);
+        theta[1] += 1e-9;
+        objective.value(theta);
+        assertThat(objective.passes).isEqualTo(2);
+    }
+
+    @Test
+    void aSampleEstimatesTheObjectiveReproduciblyAndAFullSampleIsExact() {
+        Architecture architecture = network(Loss.SSE);
+        double[] theta = theta(architecture);
+        LocalBlocks objective = new LocalBlocks(architecture, Regularization.NONE, blocks(8, 15));
+        double[] exact = new double[theta.length];
+        double j = objective.valueAndGradient(theta, exact);
+        Objective first = objective.sampled(0.3, 7);
+        Objective again = objective.sampled(0.3, 7);
+        double[] g1 = new double[theta.length];
+        double[] g2 = new double[theta.length];
+        double j1 = first.valueAndGradient(theta, g1);
+        assertThat(again.valueAndGradient(theta, g2)).isEqualTo(j1);
+        assertThat(g2).isEqualTo(g1);
+        assertThat(j1).isNotEqualTo(j);
+        // The next call draws another sample.
+        assertThat(first.valueAndGradient(theta, g1)).isNotEqualTo(j1);
+        double[] full = new double[theta.length];
+        assertThat(objective.sampled(1.0, 7).valueAndGradient(theta, full)).isEqualTo(j);
+        assertThat(full).isEqualTo(exact);
+        assertThatThrownBy(() -> objective.sampled(0.01, 7))
+                .hasMessage("sample fraction 0.01 of 23 rows expects less than one row per iteration");
+    }
+
+    @Test
+    void refusesANetworkThatDoesNotFitTheRowsAndDropout() {
+        Architecture architecture = new Architecture(List.of(new LayerSpec(2, CLASSES, Activation.SIGMOID, true)),
+                Loss.SSE);
+        assertThatThrownBy(() -> new LocalBlocks(architecture, Regularization.NONE, blocks(ROWS)))
+                .hasMessage("the network maps 2 inputs to 3 outputs but the data has 3 inputs and 3 targets");
+        assertThatThrownBy(() -> new LocalBlocks(network(Loss.SSE), new Regularization(0, 0.5), blocks(ROWS)))
+                .hasMessageStartingWith("dropout is not supported");
+    }
+}
