@@ -14,6 +14,13 @@ final class DoubleList {
         values[size++] = v;
     }
 
+    /** Grows the capacity to at least {@code capacity} values at once. */
+    void reserve(int capacity) {
+        if (capacity > values.length) {
+            values = Arrays.copyOf(values, Math.min(capacity, Integer.MAX_VALUE - 8));
+        }
+    }
+
     int size() {
         return size;
     }
@@ -22,9 +29,9 @@ final class DoubleList {
         return values[i];
     }
 
-    /** The values added, in an array of exactly {@link #size()}. */
+    /** The values added, in an array of exactly {@link #size()}: the list's own when it is full (add no more). */
     double[] toArray() {
-        return Arrays.copyOf(values, size);
+        return size == values.length ? values : Arrays.copyOf(values, size);
     }
 
     static int growTo(int size) {
