@@ -84,7 +84,7 @@ final class TrainResume {
         }
         Dataset dataset = preprocessor.apply(frame).dataset();
         try {
-            return original.train(frame, preprocessor, dataset, saved.config(), null, saved, context);
+            return original.train(TrainReport.Sample.of(frame), preprocessor, dataset, saved.config(), null, saved, context);
         } catch (TooLargeException e) {
             throw e.prefixed(current.resume + ": ");
         } catch (UserException e) {

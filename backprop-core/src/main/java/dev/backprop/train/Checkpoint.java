@@ -1,6 +1,7 @@
 package dev.backprop.train;
 
 import dev.backprop.data.Dataset;
+import dev.backprop.linalg.Matrix;
 import dev.backprop.model.Model;
 
 import java.util.List;
@@ -75,11 +76,16 @@ public record Checkpoint(TrainerConfig config, Model model, TrainingState state,
         h = mix(h, data.x().rows());
         h = mix(h, data.x().cols());
         h = mix(h, data.y().cols());
-        for (double v : data.x().toArray()) {
-            h = mix(h, Double.doubleToLongBits(v));
-        }
-        for (double v : data.y().toArray()) {
-            h = mix(h, Double.doubleToLongBits(v));
+        h = mix(h, data.x());
+        return mix(h, data.y());
+    }
+
+    /** Mixes in every element of {@code m} in row-major order, reading it in place (no copy of the data). */
+    private static long mix(long h, Matrix m) {
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                h = mix(h, Double.doubleToLongBits(m.get(i, j)));
+            }
         }
         return h;
     }
