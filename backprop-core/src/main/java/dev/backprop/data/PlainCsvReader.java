@@ -1,5 +1,7 @@
 package dev.backprop.data;
 
+import dev.backprop.linalg.MemoryBudget;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -25,6 +27,9 @@ import java.util.concurrent.Future;
  * problems in its own words: a byte outside ASCII (text that may be any UTF-8, a byte-order mark elsewhere than at the
  * start), a quote, a control character, a carriage return without a line feed after it, a row whose field count is
  * not the header's, a header it would refuse, an empty file, a line longer than a block.
+ *
+ * <p>Once the first block is parsed, the rows of the whole file are estimated from its length, each column reserves
+ * that many values, and a file whose columns would not fit the heap is refused then, naming the size it needs.
  *
  * <p>A number with at most 18 significant digits and a power of ten within ±22 is m × 10^e with m < 2^53: one
  * correctly rounded product or quotient of two exact doubles (Clinger's fast path), so it equals
@@ -63,6 +68,8 @@ final class PlainCsvReader {
      * @return the frame {@link CsvFrameReader#readWith} would return, or {@code null} when it must read the file
      * @throws InvalidDataException what {@link CsvFrameReader} says about a column (a NaN literal in a numeric
      *                              column, an almost-numeric column, ...), in the same words
+     * @throws dev.backprop.linalg.TooLargeException if the columns, estimated from the first block, would not fit
+     *                                               the heap
      */
     static Frame read(Path file, String source, ReadOptions options) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -299,6 +306,11 @@ final class PlainCsvReader {
             if (!reserved && parser.rows > 0) {
                 reserved = true;
                 long expected = (long) (parser.rows * ((double) size / Math.max(1, parser.bytes)) * 1.02) + 16;
+                // Refused before the columns grow: a file the heap cannot hold never ends in an OutOfMemoryError.
+                MemoryBudget.heap().require(MemoryBudget.doubles(MemoryBudget.times(expected, m)), source
+                        + ": about " + MemoryBudget.count(expected) + " rows x " + MemoryBudget.count(m)
+                        + " columns (from the first " + MemoryBudget.count(parser.rows) + " rows' length)", "",
+                        "read fewer rows");
                 for (InferringColumnBuilder b : builders) {
                     b.reserve((int) Math.min(expected, Integer.MAX_VALUE - 8));
                 }
