@@ -21,6 +21,17 @@ final class DoubleList {
         }
     }
 
+    /** Appends {@code source[offset + k * stride]} for k in [0, count). */
+    void addStrided(double[] source, int offset, int stride, int count) {
+        if (size + count > values.length) {
+            values = Arrays.copyOf(values, Math.max(growTo(size), size + count));
+        }
+        for (int k = 0; k < count; k++) {
+            values[size + k] = source[offset + k * stride];
+        }
+        size += count;
+    }
+
     int size() {
         return size;
     }

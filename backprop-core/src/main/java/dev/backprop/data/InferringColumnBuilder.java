@@ -103,6 +103,24 @@ final class InferringColumnBuilder {
         rows++;
     }
 
+    /**
+     * Appends {@code count} finite plain decimals, {@code values[offset + k * stride]} for k in [0, count), as
+     * {@link #addNumber} would one by one.
+     */
+    void addNumbers(double[] values, int offset, int stride, int count) {
+        if (codes != null) {
+            for (int k = 0; k < count; k++) {
+                addNumber(values[offset + k * stride]);
+            }
+            return;
+        }
+        if (!mixedAllowed) {
+            numberLike += count;
+        }
+        numbers.addStrided(values, offset, stride, count);
+        rows += count;
+    }
+
     private void add(String cell, double v, long line) {
         boolean isText = Double.isNaN(v) && !Numbers.isNonFiniteLiteral(cell);
         if (!mixedAllowed) {

@@ -315,11 +315,20 @@ final class PlainCsvReader {
                     b.reserve((int) Math.min(expected, Integer.MAX_VALUE - 8));
                 }
             }
+            for (int i = 0; i < parser.rows; i++) {
+                lines.add(lineBase + parser.rowLines[i]);
+            }
+            if (parser.specialCount == 0) {
+                for (int j = 0; j < m; j++) {
+                    builders[j].addNumbers(parser.values, j, m, parser.rows);
+                }
+                lineBase += parser.lineCount;
+                return;
+            }
             int special = 0;
             int nextSpecial = parser.specialCount > 0 ? parser.specialCells[0] : Integer.MAX_VALUE;
             for (int i = 0; i < parser.rows; i++) {
                 long line = lineBase + parser.rowLines[i];
-                lines.add(line);
                 int base = i * m;
                 for (int j = 0; j < m; j++) {
                     int cell = base + j;
