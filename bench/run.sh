@@ -5,7 +5,8 @@
 #   bench/run.sh [PEERS_DIR]        PEERS_DIR defaults to ../shared/bench/peers beside the repository;
 #                                   pass "none" to skip the peers (backprop only).
 # Environment: REPS (timed repetitions per workload, default 5; peers use PEER_REPS, default 2),
-#   PEER_SKIP (peers to skip, e.g. "weka dl4j"), SCALING=0 / JMH=0 to skip those parts,
+#   PEER_SKIP (peers to skip, e.g. "weka dl4j"), SCALING=0 / JMH=0 / E2E=0 to skip those parts (E2E: bench/e2e.sh,
+#   whose table is printed and kept in the raw output, not written into docs/performance.md),
 #   JAVA_OPTS (extra JVM options for backprop, e.g. -Dbackprop.engine=java).
 # Needs: JDK 17, Maven, python3; the peers need python3-numpy/-sklearn/-torch (apt) and Maven Central for Smile/DL4J.
 set -euo pipefail
@@ -56,6 +57,10 @@ if [ "${JMH:-1}" != 0 ]; then
   echo "# JMH: one training epoch per workload with -prof gc" >&2
   env OPENBLAS_THREAD_TIMEOUT="${OPENBLAS_THREAD_TIMEOUT:-4}" java -jar "$JAR" TrainingBenchmark -prof gc -wi 2 -i 3 -w 2 -r 2 -f 1 2>/dev/null \
     | grep -E '^(Benchmark|TrainingBenchmark)' | tee "$OUT_DIR/jmh.txt" >&2
+fi
+if [ "${E2E:-1}" != 0 ]; then
+  echo "# end to end: train and predict on the W2 CSV beside scikit-learn (bench/e2e.sh, 2-4 minutes)" >&2
+  "$ROOT/bench/e2e.sh" "$OUT_DIR/e2e" | tee "$OUT_DIR/e2e.txt" >&2 || echo "# end-to-end runs failed" >&2
 fi
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT_DIR/header.txt"
 
