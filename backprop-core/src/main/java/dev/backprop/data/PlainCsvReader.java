@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -92,7 +93,6 @@ final class PlainCsvReader {
         private final LongList lines = new LongList();
         /** Lines consumed before the current block (1-based numbering starts after them). */
         private long lineBase;
-        private long bytesDone;
         private boolean reserved;
 
         Run(FileChannel channel, String source, ReadOptions options) throws IOException {
@@ -138,7 +138,6 @@ final class PlainCsvReader {
                         }
                         parseBlock(parsers, pool, from, last);
                     }
-                    bytesDone += last;
                     if (end) {
                         break;
                     }
@@ -428,8 +427,8 @@ final class PlainCsvReader {
         private void row(int from, int end) {
             if (values.length < (rows + 1) * columns) {
                 int capacity = Math.max(rows * 2, 1024);
-                values = java.util.Arrays.copyOf(values, capacity * columns);
-                rowLines = java.util.Arrays.copyOf(rowLines, capacity);
+                values = Arrays.copyOf(values, capacity * columns);
+                rowLines = Arrays.copyOf(rowLines, capacity);
             }
             rowLines[rows] = lineCount;
             int base = rows * columns;
@@ -474,7 +473,7 @@ final class PlainCsvReader {
 
         private void special(int index, String text) {
             if (specialCount == specialCells.length) {
-                specialCells = java.util.Arrays.copyOf(specialCells, specialCount * 2);
+                specialCells = Arrays.copyOf(specialCells, specialCount * 2);
             }
             specialCells[specialCount++] = index;
             specialTexts.add(text);
