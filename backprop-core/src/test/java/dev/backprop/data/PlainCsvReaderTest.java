@@ -1,5 +1,6 @@
 package dev.backprop.data;
 
+import dev.backprop.linalg.TooLargeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The byte-level reader against the general one ({@link CsvFrameReader} over FastCSV): same frames, same errors. */
 class PlainCsvReaderTest {
@@ -123,6 +125,25 @@ class PlainCsvReaderTest {
         assertThat(frame.line(rows - 1)).isEqualTo(rows + 1);
         assertThat(((NumericColumn) frame.column("y")).value(rows - 1)).isEqualTo(rows - 1);
         assertThat(frame.column("z").isMissing(0)).isTrue();
+    }
+
+    @Test
+    void aFileWhoseColumnsCannotFitTheHeapIsRefusedAfterItsFirstBlock() throws IOException {
+        StringBuilder text = new StringBuilder("x,y,z\n");
+        while (text.length() < 9 << 20) {
+            text.append("0.123456,0.654321,0.5\n");
+        }
+        Path file = write(text.toString(), false);
+        // The rest of the file is a hole: 64 GB of 22-byte rows would be about 3.1 billion rows x 3 doubles (71 GB),
+        // refused before it is read.
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(64L << 30);
+        }
+        assertThatThrownBy(() -> DataFiles.read(file)).isInstanceOf(TooLargeException.class)
+                .hasMessageStartingWith(file + ": about 3,1")
+                .hasMessageContaining(" rows x 3 columns (from the first ")
+                .hasMessageContaining(" needs ")
+                .hasMessageEndingWith("; read fewer rows");
     }
 
     @Test
