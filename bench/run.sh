@@ -5,8 +5,9 @@
 #   bench/run.sh [PEERS_DIR]        PEERS_DIR defaults to ../shared/bench/peers beside the repository;
 #                                   pass "none" to skip the peers (backprop only).
 # Environment: REPS (timed repetitions per workload, default 5; peers use PEER_REPS, default 2),
-#   PEER_SKIP (peers to skip, e.g. "weka dl4j"), SCALING=0 / JMH=0 / SERVE=0 to skip those parts (the serve load
-#   test's table stays in the raw output; docs/performance.md quotes a recorded run),
+#   PEER_SKIP (peers to skip, e.g. "weka dl4j"), SCALING=0 / JMH=0 / SERVE=0 / E2E=0 to skip those parts (the serve
+#   load test's and the end-to-end runs' (bench/e2e.sh) tables stay in the raw output; docs/performance.md quotes
+#   recorded runs),
 #   JAVA_OPTS (extra JVM options for backprop, e.g. -Dbackprop.engine=java).
 # Needs: JDK 17, Maven, python3; the peers need python3-numpy/-sklearn/-torch (apt) and Maven Central for Smile/DL4J.
 set -euo pipefail
@@ -61,6 +62,10 @@ fi
 if [ "${SERVE:-1}" != 0 ]; then
   echo "# serve: 8 clients over loopback, 1-row and 1,000-row requests, 10 s each (bench/serve.sh)" >&2
   "$ROOT/bench/serve.sh" | tee "$OUT_DIR/serve.txt" >&2
+fi
+if [ "${E2E:-1}" != 0 ]; then
+  echo "# end to end: train and predict on the W2 CSV beside scikit-learn (bench/e2e.sh, 2-4 minutes)" >&2
+  "$ROOT/bench/e2e.sh" "$OUT_DIR/e2e" | tee "$OUT_DIR/e2e.txt" >&2 || echo "# end-to-end runs failed" >&2
 fi
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT_DIR/header.txt"
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.backprop.data.Column;
 import dev.backprop.data.EncodedInputs;
 import dev.backprop.data.Frame;
 import dev.backprop.linalg.Matrix;
@@ -11,10 +12,13 @@ import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.model.Model;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A model's predictions for the rows of a frame, and the two forms they are written in: the CSV of the model's input
@@ -86,7 +90,16 @@ final class Predictions {
         return json;
     }
 
-    /** The CSV: a header, then the model's input columns, the prediction and, with {@code proba}, each class's. */
+    /** Rows formatted as one piece of text, by one thread. */
+    private static final int BLOCK_ROWS = 4096;
+    /** Blocks formatted at once before they are written, which bounds the text held in memory. */
+    private static final int BLOCKS_AT_ONCE = 16;
+
+    /**
+     * The CSV: a header, then the model's input columns, the prediction and, with {@code proba}, each class's.
+     * Formatting the numbers is most of the work, so blocks of rows are formatted on every core (each with its own
+     * FastCSV writer, so the text is what one writer would give) and written in order.
+     */
     void writeCsv(Writer writer, boolean proba) throws IOException {
         boolean classify = ModelData.classification(model);
         List<String> columns = model.preparation().features().columns();
@@ -97,23 +110,47 @@ final class Predictions {
             model.classes().forEach(name -> header.add("proba_" + name));
         }
         csv.writeRecord(header);
+        csv.flush();
+        List<Column> sources = columns.stream().map(frame::column).toList();
+        int rows = inputs.rows().length;
+        int blocks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        for (int first = 0; first < blocks; first += BLOCKS_AT_ONCE) {
+            List<String> texts = IntStream.range(first, Math.min(blocks, first + BLOCKS_AT_ONCE)).parallel()
+                    .mapToObj(b -> csvRows(sources, classify, proba, header.size(), b * BLOCK_ROWS,
+                            Math.min(rows, (b + 1) * BLOCK_ROWS)))
+                    .toList();
+            for (String text : texts) {
+                writer.write(text);
+            }
+        }
+    }
+
+    /** Rows [from, to) of the output as CSV text. */
+    private String csvRows(List<Column> sources, boolean classify, boolean proba, int width, int from, int to) {
         int[] rows = inputs.rows();
-        String[] cells = new String[header.size()];
-        for (int r = 0; r < rows.length; r++) {
+        StringWriter text = new StringWriter();
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(text);
+        String[] cells = new String[width];
+        for (int r = from; r < to; r++) {
             int c = 0;
-            for (String name : columns) {
-                cells[c++] = TrainReport.cell(frame.column(name), rows[r], "");
+            for (Column column : sources) {
+                cells[c++] = TrainReport.cell(column, rows[r], "");
             }
             if (classify) {
                 cells[c++] = model.classes().get(ClassificationMetrics.argmax(predicted, r));
                 for (int k = 0; proba && k < predicted.cols(); k++) {
-                    cells[c++] = Double.toString(predicted.get(r, k));
+                    cells[c++] = Text.exact(predicted.get(r, k));
                 }
             } else {
-                cells[c++] = Double.toString(predicted.get(r, 0));
+                cells[c++] = Text.exact(predicted.get(r, 0));
             }
             csv.writeRecord(cells);
         }
-        csv.flush();
+        try {
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.train.TrainingSummary;
 
@@ -14,6 +15,15 @@ final class Text {
     /** A number as a person writes it: {@link TrainingSummary#number}, as training reports losses. */
     static String number(double v) {
         return TrainingSummary.number(v);
+    }
+
+    /**
+     * The shortest decimal that reads back as {@code v}, in {@link Double#toString}'s layout ({@code 3.0},
+     * {@code 1.0E-5}): Jackson's Schubfach writer, about twice as fast as Java 17's {@link Double#toString}, which
+     * sometimes writes a digit more; the same text on every JDK.
+     */
+    static String exact(double v) {
+        return NumberOutput.toString(v, true);
     }
 
     /** A matrix, one row per line, columns right-aligned, each line indented by two spaces. */

@@ -173,6 +173,20 @@ final class TrainCommand implements Callable<Integer> {
                 return null;
             });
         }
+        Input input = input(initial, given);
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        return train(input.sample(), input.preprocessor(), input.dataset(), input.config(), input.start(), null,
+                Map.of("args", args, "cwd", List.of(Path.of("").toAbsolutePath().toString()),
+                        ENGINE_KEY, List.of(ComputeEngine.current())));
+    }
+
+    /** What training starts from; the data file as read is not kept (only its first rows, for the report). */
+    private record Input(TrainReport.Sample sample, Preprocessor preprocessor, TrainerConfig config, Network start,
+                         Dataset dataset) {
+    }
+
+    /** Reads the data, fits its preprocessing and checks the run fits the heap before the data is encoded. */
+    private Input input(Model initial, Map<TrainingSetting<?>, Object> given) {
         Frame frame = Inputs.frame(data, TrainData.readOptions(this));
         TrainData.requireColumns(frame, categorical);
         TrainWeights weights = weights();
@@ -184,10 +198,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainData.requireMemory(config, preprocessor, start, frame.rows());
         Dataset dataset = weights.apply(frame, preprocessor.apply(frame), preprocessor.target().classes(),
                 preprocessor.target().column());
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
-        return train(frame, preprocessor, dataset, config, start, null,
-                Map.of("args", args, "cwd", List.of(Path.of("").toAbsolutePath().toString()),
-                        ENGINE_KEY, List.of(ComputeEngine.current())));
+        return new Input(TrainReport.Sample.of(frame), preprocessor, config, start, dataset);
     }
 
     /**
@@ -234,7 +245,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Trains (from {@code start}'s weights, fresh ones if null, or continuing {@code from}), writes and reports. */
-    Integer train(Frame frame, Preprocessor preprocessor, Dataset dataset, TrainerConfig config,
+    Integer train(TrainReport.Sample sample, Preprocessor preprocessor, Dataset dataset, TrainerConfig config,
                           Network start, Checkpoint from, Map<String, List<String>> context) throws Exception {
         Path checkpointFile = checkpointFile();
         Map<String, List<String>> notes = new LinkedHashMap<>(context);
@@ -268,7 +279,7 @@ final class TrainCommand implements Callable<Integer> {
             Picture.of(Charts.loss(result.lossHistory(), validationHistory.length > 0 ? validationHistory : null,
                     model.network().loss().id(), logScale), 800, 500).write(plotLoss);
         }
-        TrainReport.print(spec.commandLine().getOut(), common.format(), result, model, frame,
+        TrainReport.print(spec.commandLine().getOut(), common.format(), result, model, sample,
                 data == null ? Inputs.EXAMPLE_NAME : data.toString(), out, plotLoss);
         PrintWriter stderr = spec.commandLine().getErr();
         if (result.stopReason() == StopReason.INTERRUPTED) {

@@ -24,19 +24,37 @@ final class TrainReport {
     private TrainReport() {
     }
 
+    /**
+     * What the report shows of the training data: its first rows and how many there were. Training keeps only this,
+     * not the whole file as read, so the read columns are freed once encoded.
+     *
+     * @param first the first {@link #TABLE_ROWS} rows (fewer if the data has fewer)
+     * @param rows  the number of rows of the data
+     */
+    record Sample(Frame first, int rows) {
+        /** The sample of {@code frame}. */
+        static Sample of(Frame frame) {
+            int[] head = new int[Math.min(frame.rows(), TABLE_ROWS)];
+            for (int i = 0; i < head.length; i++) {
+                head[i] = i;
+            }
+            return new Sample(frame.select(head), frame.rows());
+        }
+    }
+
     /** Prints the report of a finished run on {@code source}; {@code plotLoss} is null without a loss plot. */
-    static void print(PrintWriter stdout, OutputFormat format, TrainingResult result, Model model, Frame frame,
+    static void print(PrintWriter stdout, OutputFormat format, TrainingResult result, Model model, Sample data,
                       String source, Path out, Path plotLoss) {
         if (format == OutputFormat.JSON) {
-            ObjectNode json = Json.object(TrainingSummary.fields(result, model, frame.rows()));
+            ObjectNode json = Json.object(TrainingSummary.fields(result, model, data.rows()));
             json.put("out", out.toString());
             json.put("lossPlot", plotLoss == null ? null : plotLoss.toString());
             stdout.println(Json.write(json));
             return;
         }
-        stdout.println(TrainingSummary.trained(model, frame.rows(), source));
+        stdout.println(TrainingSummary.trained(model, data.rows(), source));
         stdout.println(TrainingSummary.stopped(result));
-        stdout.print(predictionTable(model, frame));
+        stdout.print(predictionTable(model, data));
         stdout.printf("model written to %s%n", out);
         if (plotLoss != null) {
             stdout.printf("loss plot written to %s%n", plotLoss);
@@ -52,14 +70,9 @@ final class TrainReport {
     }
 
     /** The first rows' inputs and target beside the prediction, in the data's own units or class names. */
-    static String predictionTable(Model model, Frame frame) {
+    static String predictionTable(Model model, Sample data) {
         // Only the first rows are shown, so only they are prepared and predicted: a large file is not done twice.
-        int total = frame.rows();
-        int[] head = new int[Math.min(total, TABLE_ROWS)];
-        for (int i = 0; i < head.length; i++) {
-            head[i] = i;
-        }
-        Frame first = frame.select(head);
+        Frame first = data.first();
         var prepared = model.prepare(first);
         int[] rows = prepared.rows();
         int shown = Math.min(rows.length, TABLE_ROWS);
@@ -97,7 +110,7 @@ final class TrainReport {
             table.add(cells);
         }
         String text = Text.table(header, table);
-        int rest = total - head.length;
+        int rest = data.rows() - first.rows();
         return rest > 0 ? text + "... " + rest + " more rows\n" : text;
     }
 }

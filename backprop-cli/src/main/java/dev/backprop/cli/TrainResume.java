@@ -95,7 +95,7 @@ final class TrainResume {
         Dataset dataset = original.weights().apply(frame, preprocessor.apply(frame), preprocessor.target().classes(),
                 preprocessor.target().column());
         try {
-            return original.train(frame, preprocessor, dataset, config, null, saved, context);
+            return original.train(TrainReport.Sample.of(frame), preprocessor, dataset, config, null, saved, context);
         } catch (TooLargeException e) {
             throw e.prefixed(current.resume + ": ");
         } catch (UserException e) {

@@ -25,7 +25,8 @@ public final class DataFiles {
     }
 
     /**
-     * Reads {@code file} as {@code options} say: {@link CsvFrameReader} for CSV and TSV, {@link ArffReader} for ARFF.
+     * Reads {@code file} as {@code options} say: {@link CsvFrameReader} for CSV and TSV (plain ASCII files without
+     * quotes through {@link PlainCsvReader}, which gives the same frame faster), {@link ArffReader} for ARFF.
      *
      * @param file    the data file
      * @param options the format and delimiter, each {@code null} to choose from the file
@@ -42,6 +43,13 @@ public final class DataFiles {
             throw new IllegalArgumentException("a delimiter applies to CSV and TSV files, not ARFF (" + file + ")");
         }
         String source = file.toString();
+        if (format != DataFormat.ARFF) {
+            Frame plain = PlainCsvReader.read(file, source, format == DataFormat.TSV && options.delimiter() == null
+                    ? options.withDelimiter('\t') : options);
+            if (plain != null) {
+                return plain;
+            }
+        }
         try (Reader reader = TextFiles.open(file)) {
             return switch (format) {
                 case ARFF -> ArffReader.read(reader, source);

@@ -129,19 +129,6 @@ public record Dataset(List<String> inputNames, List<String> targetNames, Matrix 
                 selected[i] = weights[rows[i]];
             }
         }
-        return new Dataset(inputNames, targetNames, selectRows(x, rows), selectRows(y, rows), selected);
-    }
-
-    private static Matrix selectRows(Matrix m, int[] rows) {
-        int cols = m.cols();
-        double[] all = m.toArray();
-        double[] out = new double[rows.length * cols];
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i] < 0 || rows[i] >= m.rows()) {
-                throw new IndexOutOfBoundsException("row " + rows[i] + " is outside 0.." + (m.rows() - 1));
-            }
-            System.arraycopy(all, rows[i] * cols, out, i * cols, cols);
-        }
-        return Matrix.wrap(rows.length, cols, out);
+        return new Dataset(inputNames, targetNames, x.selectRows(rows), y.selectRows(rows), selected);
     }
 }

@@ -14,6 +14,24 @@ final class DoubleList {
         values[size++] = v;
     }
 
+    /** Grows the capacity to at least {@code capacity} values at once. */
+    void reserve(int capacity) {
+        if (capacity > values.length) {
+            values = Arrays.copyOf(values, Math.min(capacity, Integer.MAX_VALUE - 8));
+        }
+    }
+
+    /** Appends {@code source[offset + k * stride]} for k in [0, count). */
+    void addStrided(double[] source, int offset, int stride, int count) {
+        if (size + count > values.length) {
+            values = Arrays.copyOf(values, Math.max(growTo(size), size + count));
+        }
+        for (int k = 0; k < count; k++) {
+            values[size + k] = source[offset + k * stride];
+        }
+        size += count;
+    }
+
     int size() {
         return size;
     }
@@ -22,9 +40,9 @@ final class DoubleList {
         return values[i];
     }
 
-    /** The values added, in an array of exactly {@link #size()}. */
+    /** The values added, in an array of exactly {@link #size()}: the list's own when it is full (add no more). */
     double[] toArray() {
-        return Arrays.copyOf(values, size);
+        return size == values.length ? values : Arrays.copyOf(values, size);
     }
 
     static int growTo(int size) {

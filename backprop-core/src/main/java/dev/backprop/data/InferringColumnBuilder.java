@@ -57,19 +57,71 @@ final class InferringColumnBuilder {
         return cell.isEmpty() || cell.equals("?") || cell.equals("NA");
     }
 
+    /**
+     * Reserves room for {@code expectedRows} cells, so that a column whose length is known in advance grows once; a
+     * guess, never a limit.
+     */
+    void reserve(int expectedRows) {
+        if (numbers != null) {
+            numbers.reserve(expectedRows);
+        }
+    }
+
     /** Appends the cell {@code text} read from {@code line}. */
     void add(String text, long line) {
         String cell = text.strip();
         if (isMissing(cell)) {
-            if (codes != null) {
-                codes.add(-1);
-            } else {
-                numbers.add(Double.NaN);
-            }
-            rows++;
+            addMissing();
             return;
         }
-        double v = Numbers.parse(cell);
+        add(cell, Numbers.parse(cell), line);
+    }
+
+    /** Appends a missing cell (empty, {@code ?} or {@code NA}). */
+    void addMissing() {
+        if (codes != null) {
+            codes.add(-1);
+        } else {
+            numbers.add(Double.NaN);
+        }
+        rows++;
+    }
+
+    /**
+     * Appends a cell already known to be a plain decimal with the finite value {@code v}: what {@link #add(String,
+     * long)} does with its text, without the text.
+     */
+    void addNumber(double v) {
+        if (!mixedAllowed) {
+            numberLike++;
+        }
+        if (codes != null) {
+            codes.add(levels.intern(Numbers.label(v)));
+        } else {
+            numbers.add(v);
+        }
+        rows++;
+    }
+
+    /**
+     * Appends {@code count} finite plain decimals, {@code values[offset + k * stride]} for k in [0, count), as
+     * {@link #addNumber} would one by one.
+     */
+    void addNumbers(double[] values, int offset, int stride, int count) {
+        if (codes != null) {
+            for (int k = 0; k < count; k++) {
+                addNumber(values[offset + k * stride]);
+            }
+            return;
+        }
+        if (!mixedAllowed) {
+            numberLike += count;
+        }
+        numbers.addStrided(values, offset, stride, count);
+        rows += count;
+    }
+
+    private void add(String cell, double v, long line) {
         boolean isText = Double.isNaN(v) && !Numbers.isNonFiniteLiteral(cell);
         if (!mixedAllowed) {
             count(cell, v, isText, line);

@@ -155,14 +155,37 @@ public final class Scaling implements Serializable {
      * @throws IllegalArgumentException if the column counts differ
      */
     public Matrix apply(Matrix data) {
+        return Matrix.wrap(data.rows(), data.cols(), applyToArray(data));
+    }
+
+    /**
+     * x' for every value of {@code data}, as {@link #apply(Matrix)} gives them, in a new row-major array: the one
+     * copy a trainer keeps.
+     *
+     * @param data values in the data's own units, one column per scaled column; not modified
+     * @return a new array of rows x cols values, row-major; NaN stays NaN
+     * @throws IllegalArgumentException if the column counts differ
+     */
+    public double[] applyToArray(Matrix data) {
         checkColumns(data);
         double[] v = data.toArray();
         int cols = data.cols();
-        for (int i = 0; i < v.length; i++) {
-            int j = i % cols;
-            v[i] = halved(j) ? (v[i] / 2 - min[j] / 2) / (max[j] / 2 - min[j] / 2) : (v[i] - offset(j)) / divisor(j);
+        double[] offsets = new double[cols];
+        double[] divisors = new double[cols];
+        boolean anyHalved = false;
+        for (int j = 0; j < cols; j++) {
+            offsets[j] = offset(j);
+            divisors[j] = divisor(j);
+            anyHalved |= halved(j);
         }
-        return Matrix.wrap(data.rows(), cols, v);
+        for (int start = 0; start < v.length; start += cols) {
+            for (int j = 0; j < cols; j++) {
+                int i = start + j;
+                v[i] = anyHalved && halved(j) ? (v[i] / 2 - min[j] / 2) / (max[j] / 2 - min[j] / 2)
+                        : (v[i] - offsets[j]) / divisors[j];
+            }
+        }
+        return v;
     }
 
     /**

@@ -154,6 +154,25 @@ public final class Matrix {
     }
 
     /**
+     * A new matrix of the given rows, in that order (rows may repeat); copies only those rows.
+     *
+     * @param indices row indices; not modified
+     * @return a new indices.length x cols matrix whose row r is row indices[r] of this one
+     * @throws IndexOutOfBoundsException if an index is outside [0, rows)
+     */
+    public Matrix selectRows(int[] indices) {
+        double[] out = new double[Math.multiplyExact(indices.length, cols)];
+        for (int r = 0; r < indices.length; r++) {
+            int i = indices[r];
+            if (i < 0 || i >= rows) {
+                throw new IndexOutOfBoundsException("row " + i + " is outside 0.." + (rows - 1));
+            }
+            System.arraycopy(data, i * cols, out, r * cols, cols);
+        }
+        return new Matrix(indices.length, cols, out);
+    }
+
+    /**
      * A copy as an array of rows.
      *
      * @return a new rows x cols array; {@code result[i][j]} is element (i, j)

@@ -1,6 +1,7 @@
 package dev.backprop.train;
 
 import dev.backprop.data.Dataset;
+import dev.backprop.linalg.Matrix;
 import dev.backprop.model.Model;
 
 import java.util.List;
@@ -64,8 +65,8 @@ public record Checkpoint(TrainerConfig config, Model model, TrainingState state,
     }
 
     /**
-     * A 64-bit hash of every bit of the dataset's shape, inputs, targets and weights (if any) (FNV-1a over the doubles' bits), so a
-     * resumed run can tell that its data changed.
+     * A 64-bit hash of every bit of the dataset's shape, inputs, targets and weights (if any) (FNV-1a over the
+     * doubles' bits), so a resumed run can tell that its data changed.
      *
      * @param data the dataset; not modified
      * @return the hash; equal data gives equal hashes (NaN payloads and -0.0 included, bit for bit)
@@ -75,15 +76,21 @@ public record Checkpoint(TrainerConfig config, Model model, TrainingState state,
         h = mix(h, data.x().rows());
         h = mix(h, data.x().cols());
         h = mix(h, data.y().cols());
-        for (double v : data.x().toArray()) {
-            h = mix(h, Double.doubleToLongBits(v));
-        }
-        for (double v : data.y().toArray()) {
-            h = mix(h, Double.doubleToLongBits(v));
-        }
+        h = mix(h, data.x());
+        h = mix(h, data.y());
         if (data.weights() != null) {
             for (double v : data.weights()) {
                 h = mix(h, Double.doubleToLongBits(v));
+            }
+        }
+        return h;
+    }
+
+    /** Mixes in every element of {@code m} in row-major order, reading it in place (no copy of the data). */
+    private static long mix(long h, Matrix m) {
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                h = mix(h, Double.doubleToLongBits(m.get(i, j)));
             }
         }
         return h;

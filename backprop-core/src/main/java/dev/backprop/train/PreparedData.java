@@ -42,12 +42,11 @@ record PreparedData(Examples training, Examples validation, Scaling inputScaling
         Scaling inputScaling = Scaling.fit(config.scaling(), trainingX);
         Scaling outputScaling = TargetCheck.scaling(config.scaling(), architecture.loss(),
                 ColumnRanges.of(trainingY), data.targetNames());
-        Examples training = new Examples(inputScaling.apply(trainingX).toArray(),
-                outputScaling.apply(trainingY).toArray(), weights(data.weights(), split.training()),
-                split.training().length);
+        Examples training = new Examples(inputScaling.applyToArray(trainingX), outputScaling.applyToArray(trainingY),
+                weights(data.weights(), split.training()), split.training().length);
         Examples validation = split.validation().length == 0 ? null
-                : new Examples(inputScaling.apply(rows(data.x(), split.validation())).toArray(),
-                        outputScaling.apply(rows(data.y(), split.validation())).toArray(),
+                : new Examples(inputScaling.applyToArray(rows(data.x(), split.validation())),
+                        outputScaling.applyToArray(rows(data.y(), split.validation())),
                         weights(data.weights(), split.validation()), split.validation().length);
         return new PreparedData(training, validation, inputScaling, outputScaling);
     }
@@ -69,12 +68,6 @@ record PreparedData(Examples training, Examples validation, Scaling inputScaling
         if (indices.length == m.rows()) {
             return m;
         }
-        int cols = m.cols();
-        double[] all = m.toArray();
-        double[] out = new double[indices.length * cols];
-        for (int r = 0; r < indices.length; r++) {
-            System.arraycopy(all, indices[r] * cols, out, r * cols, cols);
-        }
-        return Matrix.wrap(indices.length, cols, out);
+        return m.selectRows(indices);
     }
 }
