@@ -27,12 +27,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code backprop predict}: the model's prediction for each row of a data file. */
 @Command(name = "predict", header = "Predict each row of a data file with a trained model.",
         description = {"Predict with a trained model. Columns are matched by name; a target column in DATA is ignored.",
-                "Writes the model's input columns plus predicted_<target> (a number, or a class name) as CSV;",
+                "Writes the columns training ignored (ids, so the predictions can be joined back) that DATA has, the "
+                        + "model's input columns, and predicted_<target> (a number, or a class name) as CSV;",
                 "with --proba, also one probability column per class."},
         footer = {"", "Examples:", "  backprop predict --model model.json new.csv",
                 "  backprop predict --model iris.json data/iris.csv --proba --out predictions.csv"})
@@ -52,6 +54,10 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = {"--out", "-o"}, paramLabel = "FILE.csv", description = "Write the CSV here instead of stdout.")
     Path out;
 
+    @Option(names = "--drop-ignored", description = "Leave out the columns training ignored (--ignore, or left "
+            + "out as identifiers or dates); by default they are written first, as DATA has them.")
+    boolean dropIgnored;
+
     @Option(names = "--proba", description = "Classification: add a probability column per class, proba_<class>.")
     boolean proba;
 
@@ -62,7 +68,9 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check();
         Model trained = Inputs.model(model);
-        Frame frame = Inputs.modelFrame(data, dataOptions);
+        // The ignored columns are copied to the output as text, so a numeric id is not rewritten as a number.
+        Frame frame = Inputs.frame(data, dataOptions.readOptions().withMixedColumns(true).withCategorical(
+                trained.preprocessor() == null ? Set.of() : Set.copyOf(trained.preprocessor().ignored())));
         EncodedInputs inputs = trained.prepareInputs(frame);
         Inputs.warnUnseen(spec.commandLine().getErr(), inputs.unseenCategories());
         int skipped = frame.rows() - inputs.rows().length;
@@ -119,7 +127,12 @@ final class PredictCommand implements Callable<Integer> {
     private void writeCsv(Model trained, Frame frame, int[] rows, Matrix predicted, Writer writer)
             throws IOException {
         boolean classify = ModelData.classification(trained);
-        List<String> columns = trained.preparation().features().columns();
+        List<String> columns = new ArrayList<>();
+        if (!dropIgnored && trained.preprocessor() != null) {
+            trained.preprocessor().ignored().stream().filter(name -> frame.indexOf(name) >= 0)
+                    .forEach(columns::add);
+        }
+        columns.addAll(trained.preparation().features().columns());
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
         List<String> header = new ArrayList<>(columns);
         header.add("predicted_" + trained.target());

@@ -3,10 +3,12 @@ package dev.backprop.cli;
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.data.Column;
 import dev.backprop.data.Frame;
+import dev.backprop.data.InputScreen;
 import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.TargetEncoder;
+import dev.backprop.data.TaskChoice;
 import dev.backprop.linalg.MemoryBudget;
 import dev.backprop.linalg.TooLargeException;
 import dev.backprop.model.Model;
@@ -24,16 +26,39 @@ final class TrainData {
     }
 
     /**
-     * How the data becomes the network's inputs: the starting model's own preprocessing if it has one; otherwise
-     * fitted on this data. A starting model without preprocessing that names numeric columns of this data reads
-     * those, in its order; one with generated names reads the data's columns in file order.
+     * A preprocessor and the task it was fitted for, with the reason the run prints.
+     *
+     * @param preprocessor how the data becomes the network's inputs and outputs
+     * @param task         the task and why it was chosen
+     * @param leftOut      the identifier and date columns left out, for a warning each
      */
-    static Preprocessor preprocessor(Frame frame, Model initial, ColumnOptions columnOptions) {
+    record Fitted(Preprocessor preprocessor, TaskChoice task, List<InputScreen.LeftOut> leftOut) {
+    }
+
+    /**
+     * How the data becomes the network's inputs: the starting model's own preprocessing if it has one; otherwise
+     * fitted on this data, for the task asked or inferred ({@link TaskChoice}). Fitted from scratch, it leaves out the
+     * identifier and date columns ({@link InputScreen}) but those in {@code keep}. A starting model without
+     * preprocessing that names numeric columns of this data reads those, in its order; one with generated names reads
+     * the data's columns in file order.
+     */
+    static Fitted preprocessor(Frame frame, Model initial, ColumnOptions columnOptions, List<String> keep) {
         if (initial != null && initial.preprocessor() != null) {
-            return initial.preprocessor();
+            return new Fitted(initial.preprocessor(), new TaskChoice(initial.task(), "as the starting model (--init) "
+                    + "has it"), List.of());
         }
         String targetColumn = columnOptions.targetColumn(frame.names(), initial);
-        PreprocessConfig config = TrainCommand.parse(() -> columnOptions.config(targetColumn));
+        PreprocessConfig asked = TrainCommand.parse(() -> columnOptions.config(targetColumn));
+        List<String> inputs = asked.inputs(frame.names(), frame.source());
+        TaskChoice task = TaskChoice.of(asked.task(), frame.column(targetColumn));
+        List<InputScreen.LeftOut> leftOut = initial == null ? InputScreen.find(frame, inputs, keep) : List.of();
+        List<String> ignored = new ArrayList<>(asked.ignore());
+        leftOut.forEach(column -> ignored.add(column.column()));
+        PreprocessConfig config = asked.withIgnore(ignored).withTask(task.task());
+        return new Fitted(fit(frame, initial, config, targetColumn), task, leftOut);
+    }
+
+    private static Preprocessor fit(Frame frame, Model initial, PreprocessConfig config, String targetColumn) {
         if (initial != null && initial.inputs().stream().allMatch(name -> frame.indexOf(name) >= 0)) {
             List<Column> columns = new ArrayList<>();
             for (String name : initial.inputs()) {

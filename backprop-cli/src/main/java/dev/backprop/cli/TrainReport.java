@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.command.OutputFormat;
 import dev.backprop.data.Column;
 import dev.backprop.data.Frame;
+import dev.backprop.data.TaskChoice;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.model.Model;
@@ -24,16 +25,21 @@ final class TrainReport {
     private TrainReport() {
     }
 
-    /** Prints the report of a finished run on {@code source}; {@code plotLoss} is null without a loss plot. */
-    static void print(PrintWriter stdout, OutputFormat format, TrainingResult result, Model model, Frame frame,
-                      String source, Path out, Path plotLoss) {
+    /**
+     * Prints the report of a finished run on {@code source}; {@code plotLoss} is null without a loss plot. The text
+     * report starts with the task line; the JSON one gives the task's reason.
+     */
+    static void print(PrintWriter stdout, OutputFormat format, TrainingResult result, Model model, TaskChoice task,
+                      Frame frame, String source, Path out, Path plotLoss) {
         if (format == OutputFormat.JSON) {
             ObjectNode json = Json.object(TrainingSummary.fields(result, model, frame.rows()));
+            json.put("taskReason", task.reason());
             json.put("out", out.toString());
             json.put("lossPlot", plotLoss == null ? null : plotLoss.toString());
             stdout.println(Json.write(json));
             return;
         }
+        stdout.println(task.line());
         stdout.println(TrainingSummary.trained(model, frame.rows(), source));
         stdout.println(TrainingSummary.stopped(result));
         stdout.print(predictionTable(model, frame));

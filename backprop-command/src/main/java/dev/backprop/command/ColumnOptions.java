@@ -3,6 +3,7 @@ package dev.backprop.command;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Task;
+import dev.backprop.data.TaskChoice;
 import dev.backprop.model.Model;
 import picocli.CommandLine.Option;
 
@@ -28,7 +29,10 @@ public final class ColumnOptions {
     String missing = "error";
 
     @Option(names = "--task", paramLabel = "TASK",
-            description = "regression or classification. Default: from the target's type.")
+            description = "regression or classification. Default: inferred from the target: classification for "
+                    + "text labels, or for at most " + TaskChoice.MAX_CLASSES + " distinct whole numbers each in at "
+                    + "least " + TaskChoice.MIN_CLASS_ROWS + " rows; regression "
+                    + "otherwise.")
     String task;
 
     /**

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param target  the target column's name
  * @param ignore  columns to drop before anything else (ids, names); must not include the target
  * @param missing what to do with missing cells
- * @param task    the task, or {@code null} to infer it from the target's type
+ * @param task    the task, or {@code null} to infer it ({@link TaskChoice})
  */
 public record PreprocessConfig(String target, List<String> ignore, MissingPolicy missing, Task task) {
     /**
@@ -63,7 +63,7 @@ public record PreprocessConfig(String target, List<String> ignore, MissingPolicy
     /**
      * The same configuration with another task.
      *
-     * @param newTask the task, or {@code null} to infer it from the target's type
+     * @param newTask the task, or {@code null} to infer it ({@link TaskChoice})
      * @return a new configuration; this one is unchanged
      */
     public PreprocessConfig withTask(Task newTask) {

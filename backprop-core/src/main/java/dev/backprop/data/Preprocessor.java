@@ -103,6 +103,7 @@ public final class Preprocessor implements Serializable {
      */
     public static Preprocessor fit(Frame train, PreprocessConfig config) {
         List<String> inputs = config.inputs(train.names(), train.source());
+        Task task = TaskChoice.of(config.task(), train.column(config.target())).task();
         List<String> used = new ArrayList<>(inputs);
         used.add(config.target());
         Frame rows = select(train, selectRows(train, config.missing(), inputs, used, MissingValues.TRAINING_HINT));
@@ -110,7 +111,7 @@ public final class Preprocessor implements Serializable {
         for (String name : inputs) {
             uses.add(rows.column(name).type());
         }
-        uses.add(TargetEncoder.use(rows, config.target(), config.task()));
+        uses.add(TargetEncoder.use(rows, config.target(), task));
         return fit(FitSummary.of(rows, used, uses), config, train.source());
     }
 

@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The target column and what it means, learned from training data and stored with a model. A numeric target means
- * {@link Task#REGRESSION}: y is the column itself. A categorical target means {@link Task#CLASSIFICATION}: the classes
- * are the labels present in the training rows, in sorted order (numbers by value, then text by
- * {@link String#compareTo}), and y is one-hot, one column per class. The task can be overridden: classification of a
- * numeric column uses its distinct values as classes ("0", "1"); regression of a categorical column needs labels that
- * are numbers. Immutable.
+ * The target column and what it means, learned from training data and stored with a model. The task is asked for or
+ * inferred ({@link TaskChoice}). For {@link Task#REGRESSION} y is the column itself. For {@link Task#CLASSIFICATION}
+ * the classes are the labels present in the training rows, in sorted order (numbers by value, then text by
+ * {@link String#compareTo}), and y is one-hot, one column per class: classification of a numeric column uses its
+ * distinct values as classes ("0", "1"); regression of a categorical column needs labels that are numbers.
+ * Immutable.
  *
  * <p>State, for serialisation: {@link #column()}, {@link #task()}, {@link #classes()} (empty for regression);
  * {@link #of} rebuilds an equal encoder from them.
@@ -81,7 +81,7 @@ public final class TargetEncoder implements Serializable {
      * @param train  the training rows; not modified
      * @param column the target column's name
      * @return the encoder; classes in sorted order (numbers by value, then text)
-     * @param task the task, or {@code null} to infer it from the column's type
+     * @param task the task, or {@code null} to infer it ({@link TaskChoice})
      * @throws InvalidDataException if the column is absent or has a missing cell, if classification finds fewer than
      *                              two classes, or if regression is asked of text labels
      */
@@ -92,14 +92,14 @@ public final class TargetEncoder implements Serializable {
     }
 
     /**
-     * How the target {@code column} of {@code train} is used for {@code task} (inferred from the column's type if
+     * How the target {@code column} of {@code train} is used for {@code task} (inferred by {@link TaskChoice} if
      * null): as numbers for regression, as labels for classification.
      *
      * @throws InvalidDataException at the first label that is not a number, if regression is asked of text labels
      */
     static ColumnType use(Frame train, String column, Task task) {
         Column target = train.column(column);
-        Task chosen = Task.of(task, target.type());
+        Task chosen = TaskChoice.of(task, target).task();
         if (chosen == Task.REGRESSION && target instanceof CategoricalColumn) {
             for (int i = 0; i < train.rows(); i++) {
                 if (!Double.isFinite(Numbers.parse(target.label(i)))) {

@@ -22,6 +22,9 @@ final class CellFunctions {
     /** A text column's cell stripped of surrounding whitespace as the reader strips it ({@link String#strip()}). */
     static final UserDefinedFunction STRIP = udf((UDF1<String, String>) raw -> raw == null ? null : raw.strip(),
             DataTypes.StringType);
+    /** {@link #number} of a text column's cell. */
+    static final UserDefinedFunction NUMBER_VALUE = udf((UDF1<String, Double>) CellFunctions::number,
+            DataTypes.DoubleType);
     /** {@link #kind} of a text column's cell. */
     static final UserDefinedFunction KIND = udf((UDF1<String, Integer>) CellFunctions::kind, DataTypes.IntegerType);
 
