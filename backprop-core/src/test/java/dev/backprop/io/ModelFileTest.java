@@ -1,5 +1,7 @@
 package dev.backprop.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.ScalingMethod;
 import dev.backprop.linalg.Matrix;
@@ -53,6 +55,30 @@ class ModelFileTest {
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }
+    }
+
+    @Test
+    void aStandardScalingIsStoredAsMeansAndDeviations() throws IOException {
+        Dataset data = new Dataset(List.of("a", "b"), List.of("c"),
+                Matrix.of(new double[][] {{0.1, 2}, {0.7, -3}, {1.9, 0.25}, {3, 3}}),
+                Matrix.of(new double[][] {{1}, {2}, {4}, {8}}));
+        Model model = Trainer.of(TrainerConfig.builder().hidden(4).bias(true).scaling(ScalingMethod.STANDARD)
+                .maxEpochs(20).build()).train(data).model();
+        Path file = dir.resolve("m.json");
+        ModelFile.write(model, file);
+        JsonNode output = new ObjectMapper().readTree(file.toFile()).get("outputScaling");
+        assertThat(output.get("method").asText()).isEqualTo("standard");
+        assertThat(output.get("mean").get(0).asDouble()).isEqualTo(3.75);
+        assertThat(output.get("sd").get(0).asDouble()).isCloseTo(Math.sqrt((7.5625 + 3.0625 + 0.0625 + 18.0625) / 4),
+                within(1e-15));
+        assertThat(output.has("min")).isFalse();
+        Model loaded = ModelFile.read(file);
+        assertThat(loaded.inputScaling()).isEqualTo(model.inputScaling());
+        assertThat(loaded.outputScaling().mean()).containsExactly(3.75);
+        assertThat(loaded.predict(data.x())).isEqualTo(model.predict(data.x()));
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("{\"method\": \"minmax\", \"min\": [75], "
+                + "\"max\": [93]}", "{\"method\": \"standard\", \"mean\": [80], \"sd\": [-1]}")))
+                .hasMessageContaining("outputScaling sd [1] must be >= 0 but was -1");
     }
 
     @Test
