@@ -104,6 +104,11 @@ final class PredictCommand implements Callable<Integer> {
         json.put("rows", rows.length);
         json.put("task", trained.task().id());
         json.put("target", trained.target());
+        boolean several = trained.targets().size() > 1;
+        if (several) {
+            ArrayNode targets = json.putArray("targets");
+            trained.targets().forEach(targets::add);
+        }
         if (ModelData.classification(trained)) {
             ArrayNode classes = json.putArray("predictions");
             for (int i = 0; i < predicted.rows(); i++) {
@@ -117,7 +122,14 @@ final class PredictCommand implements Callable<Integer> {
         } else {
             ArrayNode values = json.putArray("predictions");
             for (int i = 0; i < predicted.rows(); i++) {
-                values.add(predicted.get(i, 0));
+                if (several) {
+                    ArrayNode row = values.addArray();
+                    for (int t = 0; t < predicted.cols(); t++) {
+                        row.add(predicted.get(i, t));
+                    }
+                } else {
+                    values.add(predicted.get(i, 0));
+                }
             }
         }
         json.put("out", out == null ? null : out.toString());
@@ -135,7 +147,7 @@ final class PredictCommand implements Callable<Integer> {
         columns.addAll(trained.preparation().features().columns());
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
         List<String> header = new ArrayList<>(columns);
-        header.add("predicted_" + trained.target());
+        trained.targets().forEach(target -> header.add("predicted_" + target));
         if (classify && proba) {
             trained.classes().forEach(name -> header.add("proba_" + name));
         }
@@ -152,7 +164,9 @@ final class PredictCommand implements Callable<Integer> {
                     cells[c++] = Double.toString(predicted.get(r, k));
                 }
             } else {
-                cells[c++] = Double.toString(predicted.get(r, 0));
+                for (int t = 0; t < predicted.cols(); t++) {
+                    cells[c++] = Double.toString(predicted.get(r, t));
+                }
             }
             csv.writeRecord(cells);
         }

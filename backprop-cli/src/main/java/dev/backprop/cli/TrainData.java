@@ -8,6 +8,7 @@ import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.TargetEncoder;
+import dev.backprop.data.Task;
 import dev.backprop.data.TaskChoice;
 import dev.backprop.linalg.MemoryBudget;
 import dev.backprop.linalg.TooLargeException;
@@ -47,24 +48,27 @@ final class TrainData {
             return new Fitted(initial.preprocessor(), new TaskChoice(initial.task(), "as the starting model (--init) "
                     + "has it"), List.of());
         }
-        String targetColumn = columnOptions.targetColumn(frame.names(), initial);
-        PreprocessConfig asked = TrainCommand.parse(() -> columnOptions.config(targetColumn));
+        List<String> targets = columnOptions.targetColumns(frame.names(), initial);
+        PreprocessConfig asked = TrainCommand.parse(() -> columnOptions.config(targets));
         List<String> inputs = asked.inputs(frame.names(), frame.source());
-        TaskChoice task = TaskChoice.of(asked.task(), frame.column(targetColumn));
+        TaskChoice task = targets.size() == 1 ? TaskChoice.of(asked.task(), frame.column(targets.get(0)))
+                : new TaskChoice(Task.REGRESSION, asked.task() != null ? "as --task asked"
+                : "because the " + targets.size() + " targets are predicted together, each as a number");
         List<InputScreen.LeftOut> leftOut = initial == null ? InputScreen.find(frame, inputs, keep) : List.of();
         List<String> ignored = new ArrayList<>(asked.ignore());
         leftOut.forEach(column -> ignored.add(column.column()));
-        PreprocessConfig config = asked.withIgnore(ignored).withTask(task.task());
-        return new Fitted(fit(frame, initial, config, targetColumn), task, leftOut);
+        // Several targets keep an inferred task unset, so that a target that would be classified is refused.
+        PreprocessConfig config = asked.withIgnore(ignored).withTask(targets.size() == 1 ? task.task() : asked.task());
+        return new Fitted(fit(frame, initial, config), task, leftOut);
     }
 
-    private static Preprocessor fit(Frame frame, Model initial, PreprocessConfig config, String targetColumn) {
+    private static Preprocessor fit(Frame frame, Model initial, PreprocessConfig config) {
         if (initial != null && initial.inputs().stream().allMatch(name -> frame.indexOf(name) >= 0)) {
             List<Column> columns = new ArrayList<>();
             for (String name : initial.inputs()) {
                 columns.add(frame.column(name));
             }
-            columns.add(frame.column(targetColumn));
+            config.targets().forEach(target -> columns.add(frame.column(target)));
             long[] lines = new long[frame.rows()];
             for (int i = 0; i < lines.length; i++) {
                 lines[i] = frame.line(i);

@@ -57,7 +57,7 @@ final class TrainReport {
         return column.isMissing(row) ? missing : column.label(row);
     }
 
-    /** The first rows' inputs and target beside the prediction, in the data's own units or class names. */
+    /** The first rows' inputs and each target beside its prediction, in the data's own units or class names. */
     static String predictionTable(Model model, Frame frame) {
         // Only the first rows are shown, so only they are prepared and predicted: a large file is not done twice.
         int total = frame.rows();
@@ -79,9 +79,11 @@ final class TrainReport {
         if (cut) {
             header.add("...");
         }
-        String target = model.target();
-        header.add(target);
-        header.add("predicted_" + target);
+        List<String> targets = model.targets();
+        for (String target : targets) {
+            header.add(target);
+            header.add("predicted_" + target);
+        }
         boolean classify = ModelData.classification(model);
         List<List<String>> table = new ArrayList<>();
         for (int r = 0; r < shown; r++) {
@@ -93,12 +95,14 @@ final class TrainReport {
             if (cut) {
                 cells.add("");
             }
-            cells.add(cell(first.column(target), row, "?"));
-            if (classify) {
-                int c = ClassificationMetrics.argmax(predicted, r);
-                cells.add(model.classes().get(c) + String.format(Locale.ROOT, " (%.2f)", predicted.get(r, c)));
-            } else {
-                cells.add(String.format(Locale.ROOT, "%.2f", predicted.get(r, 0)));
+            for (int t = 0; t < targets.size(); t++) {
+                cells.add(cell(first.column(targets.get(t)), row, "?"));
+                if (classify) {
+                    int c = ClassificationMetrics.argmax(predicted, r);
+                    cells.add(model.classes().get(c) + String.format(Locale.ROOT, " (%.2f)", predicted.get(r, c)));
+                } else {
+                    cells.add(String.format(Locale.ROOT, "%.2f", predicted.get(r, t)));
+                }
             }
             table.add(cells);
         }

@@ -99,4 +99,47 @@ class DataMeaningTest {
         assertThat(dropped.get(1)).startsWith("0,");
         assertThat(dropped.get(1).substring(2)).isEqualTo(lines.get(1).substring("row0,2024-01-01,0,".length()));
     }
+
+    @Test
+    void severalTargetsAreOneNetworkAndEachIsReported() throws IOException {
+        Path data = RealDataTest.DATA.resolve("linnerud.csv");
+        Path model = dir.resolve("m.json");
+        Cli train = Cli.run("train", data.toString(), "--target", "weight,waist,pulse", "--epochs", "50", "--out",
+                model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).startsWith("task: regression, because the 3 targets are predicted together, each as "
+                + "a number\ntrained 3 -> 100 relu+b -> 3 linear+b");
+        assertThat(ModelFile.read(model).outputScaling().columns()).isEqualTo(3);
+
+        List<String> lines = Cli.run("predict", "--model", model.toString(), data.toString()).out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("chins,situps,jumps,predicted_weight,predicted_waist,predicted_pulse");
+        List<String> rows = Files.readAllLines(data);
+        var json = Cli.run("evaluate", "--model", model.toString(), data.toString(), "--format", "json").json();
+        for (int t = 0; t < 3; t++) {
+            // R² from predict's output against the file, computed here: 1 - Σ (y - ŷ)² / Σ (y - ȳ)².
+            double[] y = new double[20];
+            double[] predicted = new double[20];
+            double mean = 0;
+            for (int i = 0; i < 20; i++) {
+                y[i] = Double.parseDouble(rows.get(i + 1).split(",")[3 + t]);
+                predicted[i] = Double.parseDouble(lines.get(i + 1).split(",")[3 + t]);
+                mean += y[i] / 20;
+            }
+            double residual = 0;
+            double total = 0;
+            for (int i = 0; i < 20; i++) {
+                residual += (y[i] - predicted[i]) * (y[i] - predicted[i]);
+                total += (y[i] - mean) * (y[i] - mean);
+            }
+            assertThat(json.get("targets").get(t).get("name").asText()).isEqualTo(List.of("weight", "waist",
+                    "pulse").get(t));
+            assertThat(json.get("targets").get(t).get("r2").asDouble())
+                    .isCloseTo(1 - residual / total, org.assertj.core.api.Assertions.within(1e-9));
+        }
+        Cli classified = Cli.run("train", data.toString(), "--target", "weight,waist", "--task", "classification",
+                "--out", model.toString());
+        assertThat(classified.exitCode()).isEqualTo(2);
+        assertThat(classified.err()).startsWith("error: several targets are predicted together as numbers "
+                + "(regression) only");
+    }
 }

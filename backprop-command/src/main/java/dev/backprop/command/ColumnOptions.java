@@ -16,8 +16,10 @@ import java.util.List;
  * {@code backprop-spark} both use, so each option is declared once.
  */
 public final class ColumnOptions {
-    @Option(names = "--target", paramLabel = "COL", description = "The column to predict. Default: the last column.")
-    String target;
+    @Option(names = "--target", split = ",", paramLabel = "COL[,COL...]",
+            description = "The column to predict, or several numeric ones to predict together (regression, one "
+                    + "output each; backprop train only). Default: the last column.")
+    List<String> target = new ArrayList<>();
 
     @Option(names = "--ignore", split = ",", paramLabel = "COL[,COL...]",
             description = "Columns to leave out (ids, names).")
@@ -63,13 +65,30 @@ public final class ColumnOptions {
      * @return the target column's name
      */
     public String targetColumn(List<String> columns, Model initial) {
-        if (target != null) {
-            return target;
+        if (target.size() > 1) {
+            throw new IllegalArgumentException("--target names " + target.size() + " columns, but several targets "
+                    + "are trained by backprop train only");
+        }
+        return targetColumns(columns, initial).get(0);
+    }
+
+    /**
+     * The columns to predict: {@code --target}'s; else the starting model's outputs (its first only, unless it is a
+     * regression of outputs all in the table) if the table has its first; else the table's last column.
+     *
+     * @param columns the table's columns, in order; at least one
+     * @param initial the model training starts from, or null
+     * @return the target columns' names, at least one
+     */
+    public List<String> targetColumns(List<String> columns, Model initial) {
+        if (!target.isEmpty()) {
+            return List.copyOf(target);
         }
         if (initial != null && columns.contains(initial.outputs().get(0))) {
-            return initial.outputs().get(0);
+            return initial.task() == Task.REGRESSION && columns.containsAll(initial.outputs()) ? initial.outputs()
+                    : List.of(initial.outputs().get(0));
         }
-        return columns.get(columns.size() - 1);
+        return List.of(columns.get(columns.size() - 1));
     }
 
     /**
@@ -80,7 +99,19 @@ public final class ColumnOptions {
      * @throws IllegalArgumentException naming the allowed words, for an unknown {@code --missing} or {@code --task}
      */
     public PreprocessConfig config(String targetColumn) {
-        PreprocessConfig config = PreprocessConfig.of(targetColumn).withIgnore(ignore)
+        return config(List.of(targetColumn));
+    }
+
+    /**
+     * How to prepare a table for predicting {@code targetColumns}.
+     *
+     * @param targetColumns the targets, from {@link #targetColumns}
+     * @return the preprocessing configuration of these options
+     * @throws IllegalArgumentException naming the allowed words, for an unknown {@code --missing} or {@code --task};
+     *                                  for several targets with {@code --task classification}
+     */
+    public PreprocessConfig config(List<String> targetColumns) {
+        PreprocessConfig config = PreprocessConfig.of(targetColumns.get(0)).withTargets(targetColumns).withIgnore(ignore)
                 .withMissing(MissingPolicy.fromId(missing));
         return task == null ? config : config.withTask(Task.fromId(task));
     }

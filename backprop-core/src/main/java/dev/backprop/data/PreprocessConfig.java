@@ -1,32 +1,58 @@
 package dev.backprop.data;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What to learn from a frame: the configuration a {@link Preprocessor} is fitted with. Immutable.
  *
- * @param target  the target column's name
- * @param ignore  columns to drop before anything else (ids, names); must not include the target
+ * @param targets the target columns' names: one, or several to predict as numbers together (regression)
+ * @param ignore  columns to drop before anything else (ids, names); must not include a target
  * @param missing what to do with missing cells
  * @param task    the task, or {@code null} to infer it ({@link TaskChoice})
  */
-public record PreprocessConfig(String target, List<String> ignore, MissingPolicy missing, Task task) {
+public record PreprocessConfig(List<String> targets, List<String> ignore, MissingPolicy missing, Task task) {
     /**
-     * @param target  the target column's name, not null
+     * @param targets the target columns' names, at least one, none twice; copied
      * @param ignore  columns to drop; copied
      * @param missing what to do with missing cells, not null
      * @param task    the task, or {@code null} to infer it
-     * @throws IllegalArgumentException if the target is also ignored
+     * @throws IllegalArgumentException if there is no target, one is named twice or also ignored, or several are
+     *                                  asked to be classified
      */
     public PreprocessConfig {
-        Objects.requireNonNull(target, "target");
+        targets = List.copyOf(targets);
         ignore = List.copyOf(ignore);
         Objects.requireNonNull(missing, "missing");
-        if (ignore.contains(target)) {
-            throw new IllegalArgumentException("the target '" + target + "' cannot also be ignored");
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("a target column is needed");
         }
+        if (new HashSet<>(targets).size() != targets.size()) {
+            throw new IllegalArgumentException("the targets " + targets + " name a column twice");
+        }
+        for (String target : targets) {
+            if (ignore.contains(target)) {
+                throw new IllegalArgumentException("the target '" + target + "' cannot also be ignored");
+            }
+        }
+        if (targets.size() > 1 && task == Task.CLASSIFICATION) {
+            throw new IllegalArgumentException(SEVERAL_CLASSIFIED);
+        }
+    }
+
+    /** Why several targets cannot be classes. */
+    static final String SEVERAL_CLASSIFIED = "several targets are predicted together as numbers (regression) only: "
+            + "one network with a softmax head per target is not supported; train one model per classified target";
+
+    /**
+     * The target column's name: the first, when there are several.
+     *
+     * @return the name
+     */
+    public String target() {
+        return targets.get(0);
     }
 
     /**
@@ -36,7 +62,18 @@ public record PreprocessConfig(String target, List<String> ignore, MissingPolicy
      * @return the configuration
      */
     public static PreprocessConfig of(String target) {
-        return new PreprocessConfig(target, List.of(), MissingPolicy.ERROR, null);
+        return new PreprocessConfig(List.of(target), List.of(), MissingPolicy.ERROR, null);
+    }
+
+    /**
+     * The same configuration predicting {@code columns} (several as numbers, together).
+     *
+     * @param columns the target columns, replacing the current ones
+     * @return a new configuration; this one is unchanged
+     * @throws IllegalArgumentException as the constructor
+     */
+    public PreprocessConfig withTargets(List<String> columns) {
+        return new PreprocessConfig(columns, ignore, missing, task);
     }
 
     /**
@@ -47,7 +84,7 @@ public record PreprocessConfig(String target, List<String> ignore, MissingPolicy
      * @throws IllegalArgumentException if the target is among them
      */
     public PreprocessConfig withIgnore(List<String> columns) {
-        return new PreprocessConfig(target, columns, missing, task);
+        return new PreprocessConfig(targets, columns, missing, task);
     }
 
     /**
@@ -57,7 +94,7 @@ public record PreprocessConfig(String target, List<String> ignore, MissingPolicy
      * @return a new configuration; this one is unchanged
      */
     public PreprocessConfig withMissing(MissingPolicy policy) {
-        return new PreprocessConfig(target, ignore, policy, task);
+        return new PreprocessConfig(targets, ignore, policy, task);
     }
 
     /**
@@ -67,11 +104,11 @@ public record PreprocessConfig(String target, List<String> ignore, MissingPolicy
      * @return a new configuration; this one is unchanged
      */
     public PreprocessConfig withTask(Task newTask) {
-        return new PreprocessConfig(target, ignore, missing, newTask);
+        return new PreprocessConfig(targets, ignore, missing, newTask);
     }
 
     /**
-     * The inputs a fit on a table with these columns uses: every column but the target and the ignored ones, in the
+     * The inputs a fit on a table with these columns uses: every column but the targets and the ignored ones, in the
      * table's order.
      *
      * @param columns the table's column names, in order
@@ -82,11 +119,11 @@ public record PreprocessConfig(String target, List<String> ignore, MissingPolicy
      */
     public List<String> inputs(List<String> columns, String source) {
         List<String> wanted = new ArrayList<>(ignore);
-        wanted.add(target);
+        wanted.addAll(targets);
         Frame.requireColumns(source, columns, wanted);
         List<String> inputs = new ArrayList<>();
         for (String name : columns) {
-            if (!name.equals(target) && !ignore.contains(name)) {
+            if (!targets.contains(name) && !ignore.contains(name)) {
                 inputs.add(name);
             }
         }
@@ -103,7 +140,7 @@ public record PreprocessConfig(String target, List<String> ignore, MissingPolicy
                     + (separator ? "; if its fields are separated by another character, name it with --delimiter"
                     : "");
         }
-        return "no input column is left once the target '" + target + "'"
+        return "no input column is left once the target '" + String.join("', '", targets) + "'"
                 + (ignore.isEmpty() ? " is" : " and the ignored columns are")
                 + " set aside: there is nothing to learn from";
     }

@@ -78,13 +78,15 @@ public final class Preprocessor implements Serializable {
             throw new IllegalArgumentException("the imputation's columns " + imputation.columns()
                     + " differ from the encoder's " + features.columns());
         }
-        if (features.columns().contains(target.column())) {
-            throw new IllegalArgumentException("the target '" + target.column() + "' is also an input");
+        for (String column : target.columns()) {
+            if (features.columns().contains(column)) {
+                throw new IllegalArgumentException("the target '" + column + "' is also an input");
+            }
         }
         for (String column : ignored) {
-            if (features.columns().contains(column) || target.column().equals(column)) {
+            if (features.columns().contains(column) || target.columns().contains(column)) {
                 throw new IllegalArgumentException("the column '" + column + "' is both ignored and used (as "
-                        + (target.column().equals(column) ? "the target" : "an input") + ")");
+                        + (target.columns().contains(column) ? "the target" : "an input") + ")");
             }
         }
         return new Preprocessor(List.copyOf(ignored), missing, imputation, features, target);
@@ -103,15 +105,25 @@ public final class Preprocessor implements Serializable {
      */
     public static Preprocessor fit(Frame train, PreprocessConfig config) {
         List<String> inputs = config.inputs(train.names(), train.source());
-        Task task = TaskChoice.of(config.task(), train.column(config.target())).task();
         List<String> used = new ArrayList<>(inputs);
-        used.add(config.target());
+        used.addAll(config.targets());
+        List<Task> tasks = new ArrayList<>();
+        for (String target : config.targets()) {
+            TaskChoice choice = TaskChoice.of(config.task(), train.column(target));
+            if (config.targets().size() > 1 && choice.task() == Task.CLASSIFICATION) {
+                throw new InvalidDataException(train.source(), 0, target, PreprocessConfig.SEVERAL_CLASSIFIED
+                        + " (this one is classified " + choice.reason() + ")");
+            }
+            tasks.add(choice.task());
+        }
         Frame rows = select(train, selectRows(train, config.missing(), inputs, used, MissingValues.TRAINING_HINT));
         List<ColumnType> uses = new ArrayList<>();
         for (String name : inputs) {
             uses.add(rows.column(name).type());
         }
-        uses.add(TargetEncoder.use(rows, config.target(), task));
+        for (int t = 0; t < tasks.size(); t++) {
+            uses.add(TargetEncoder.use(rows, config.targets().get(t), tasks.get(t)));
+        }
         return fit(FitSummary.of(rows, used, uses), config, train.source());
     }
 
@@ -120,8 +132,8 @@ public final class Preprocessor implements Serializable {
      * PreprocessConfig)} does from the rows themselves: the means and modes, the categories present, the task and
      * the classes.
      *
-     * @param summary the kept rows' summary: the input columns used as their type, then the target, used as numbers
-     *                for regression and as labels for classification
+     * @param summary the kept rows' summary: the input columns used as their type, then the targets, used as
+     *                numbers for regression and as labels for classification
      * @param config  which columns were ignored, the target and the missing-value policy
      * @param source  the data's name in messages, or null
      * @return the fitted preprocessor
@@ -131,7 +143,7 @@ public final class Preprocessor implements Serializable {
     public static Preprocessor fit(FitSummary summary, PreprocessConfig config, String source) {
         List<String> columns = summary.columns();
         List<ColumnType> types = summary.types();
-        int m = columns.size() - 1;
+        int m = columns.size() - config.targets().size();
         Imputation imputation = config.missing() == MissingPolicy.MEAN ? Imputation.fit(summary, m, source) : null;
         List<List<String>> categories = new ArrayList<>();
         for (int j = 0; j < m; j++) {
@@ -186,7 +198,7 @@ public final class Preprocessor implements Serializable {
      */
     public Prepared apply(Frame frame) {
         List<String> used = new ArrayList<>(features.columns());
-        used.add(target.column());
+        used.addAll(target.columns());
         frame.requireColumns(used);
         int[] rows = selectRows(frame, missing, features.columns(), used, MissingValues.MODEL_HINT);
         Frame kept = fill(select(frame, rows));

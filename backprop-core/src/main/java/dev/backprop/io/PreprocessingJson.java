@@ -27,7 +27,8 @@ import java.util.Locale;
  *     {"name": "outlook", "type": "categorical", "categories": ["overcast", "rainy", "sunny"], "fill": "sunny"},
  *     {"name": "temperature", "type": "numeric", "fill": 73.5}]}
  * </pre>
- * {@code fill} (the training mean or mode) is present exactly when {@code missing} is {@code mean}.
+ * {@code fill} (the training mean or mode) is present exactly when {@code missing} is {@code mean}. Several
+ * regression targets, predicted together, are a list: {@code "target": ["weight", "waist"]}.
  */
 final class PreprocessingJson {
     private PreprocessingJson() {
@@ -37,7 +38,12 @@ final class PreprocessingJson {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode node = f.objectNode();
         TargetEncoder target = preprocessor.target();
-        node.put("target", target.column());
+        if (target.columns().size() == 1) {
+            node.put("target", target.column());
+        } else {
+            ArrayNode targets = node.putArray("target");
+            target.columns().forEach(targets::add);
+        }
         node.put("task", target.task().id());
         ArrayNode classes = node.putArray("classes");
         target.classes().forEach(classes::add);
@@ -79,7 +85,9 @@ final class PreprocessingJson {
         if (!node.isObject()) {
             throw new InvalidModelException("\"preprocessing\" must be an object");
         }
-        String target = text(node.get("target"), where + " target");
+        JsonNode targetNode = node.get("target");
+        List<String> targets = targetNode != null && targetNode.isArray() ? strings(targetNode, where + " target")
+                : List.of(text(targetNode, where + " target"));
         Task task = Json.parseEnum(node.get("task"), where + " task", Task::fromId);
         MissingPolicy missing = node.hasNonNull("missing")
                 ? Json.parseEnum(node.get("missing"), where + " missing", MissingPolicy::fromId)
@@ -122,7 +130,12 @@ final class PreprocessingJson {
         try {
             FeatureEncoder features = FeatureEncoder.of(names, types, categories);
             Imputation imputation = missing == MissingPolicy.MEAN ? Imputation.of(names, types, means, modes) : null;
-            return Preprocessor.of(ignore, missing, imputation, features, TargetEncoder.of(target, task, classes));
+            TargetEncoder target = targets.size() == 1 ? TargetEncoder.of(targets.get(0), task, classes)
+                    : task == Task.REGRESSION && classes.isEmpty() ? TargetEncoder.regression(targets) : null;
+            if (target == null) {
+                throw new InvalidModelException(where + ": several targets must be a regression without classes");
+            }
+            return Preprocessor.of(ignore, missing, imputation, features, target);
         } catch (IllegalArgumentException e) {
             throw new InvalidModelException(where + ": " + e.getMessage());
         }

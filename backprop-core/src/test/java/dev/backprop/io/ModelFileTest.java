@@ -2,7 +2,10 @@ package dev.backprop.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backprop.data.DataFiles;
 import dev.backprop.data.Dataset;
+import dev.backprop.data.Frame;
+import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.ScalingMethod;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.model.Model;
@@ -79,6 +82,25 @@ class ModelFileTest {
         assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("{\"method\": \"minmax\", \"min\": [75], "
                 + "\"max\": [93]}", "{\"method\": \"standard\", \"mean\": [80], \"sd\": [-1]}")))
                 .hasMessageContaining("outputScaling sd [1] must be >= 0 but was -1");
+    }
+
+    @Test
+    void severalTargetsAreWrittenAsAListAndReadBack() throws IOException {
+        Frame frame = DataFiles.read(Path.of("..", "data", "linnerud.csv"));
+        Model model = Trainer.of(TrainerConfig.builder().hidden(3).bias(true).maxEpochs(5).build())
+                .train(frame, PreprocessConfig.of("weight").withTargets(List.of("weight", "waist", "pulse"))).model();
+        Path file = dir.resolve("m.json");
+        ModelFile.write(model, file);
+        JsonNode target = new ObjectMapper().readTree(file.toFile()).get("preprocessing").get("target");
+        assertThat(target.isArray()).isTrue();
+        assertThat(target.toString()).isEqualTo("[\"weight\",\"waist\",\"pulse\"]");
+        Model loaded = ModelFile.read(file);
+        assertThat(loaded.preprocessor()).isEqualTo(model.preprocessor());
+        assertThat(loaded.targets()).containsExactly("weight", "waist", "pulse");
+        assertThat(loaded.outputs()).containsExactly("weight", "waist", "pulse");
+        Matrix x = loaded.prepareInputs(frame).x();
+        assertThat(loaded.predict(x)).isEqualTo(model.predict(x));
+        assertThat(loaded.predict(x).cols()).isEqualTo(3);
     }
 
     @Test
