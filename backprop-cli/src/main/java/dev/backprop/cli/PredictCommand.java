@@ -55,7 +55,7 @@ final class PredictCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--drop-ignored", description = "Leave out the columns training ignored (--ignore, or left "
-            + "out as identifiers or dates); by default they are written first, as DATA has them.")
+            + "out as identifiers); by default they are written first, as DATA has them.")
     boolean dropIgnored;
 
     @Option(names = "--proba", description = "Classification: add a probability column per class, proba_<class>.")
@@ -144,7 +144,7 @@ final class PredictCommand implements Callable<Integer> {
             trained.preprocessor().ignored().stream().filter(name -> frame.indexOf(name) >= 0)
                     .forEach(columns::add);
         }
-        columns.addAll(trained.preparation().features().columns());
+        columns.addAll(trained.preparation().dates().sourceColumns(trained.preparation().features().columns()));
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
         List<String> header = new ArrayList<>(columns);
         trained.targets().forEach(target -> header.add("predicted_" + target));

@@ -85,7 +85,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--keep", split = ",", paramLabel = "COL[,COL...]",
             description = "Keep these columns as inputs although they look like identifiers (a distinct text in "
                     + "nearly every row), which are otherwise left out with a warning. Columns of ISO dates are "
-                    + "always left out.")
+                    + "read as numbers (days, month, weekday, hour), never kept as categories.")
     List<String> keep = new ArrayList<>();
 
     @Option(names = "--preset", paramLabel = "P",
@@ -177,6 +177,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainData.requireColumns(frame, categorical);
         TrainData.Fitted fitted = TrainData.preprocessor(frame, initial, columnOptions, keep);
         fitted.leftOut().forEach(column -> spec.commandLine().getErr().println("warning: " + column.warning()));
+        fitted.dateNotes().forEach(spec.commandLine().getErr()::println);
         taskChoice = fitted.task();
         Preprocessor preprocessor = fitted.preprocessor();
         TrainerConfig config = config(preprocessor.target().task(), initial, given);

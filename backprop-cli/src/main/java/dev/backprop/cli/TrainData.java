@@ -2,6 +2,7 @@ package dev.backprop.cli;
 
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.data.Column;
+import dev.backprop.data.DateFeatures;
 import dev.backprop.data.Frame;
 import dev.backprop.data.InputScreen;
 import dev.backprop.data.InvalidDataException;
@@ -31,15 +32,30 @@ final class TrainData {
      *
      * @param preprocessor how the data becomes the network's inputs and outputs
      * @param task         the task and why it was chosen
-     * @param leftOut      the identifier and date columns left out, for a warning each
+     * @param leftOut      the identifier columns left out, for a warning each
      */
     record Fitted(Preprocessor preprocessor, TaskChoice task, List<InputScreen.LeftOut> leftOut) {
+        /**
+         * One line per date column read as numbers, naming the columns it became.
+         *
+         * @return the notes, possibly none
+         */
+        List<String> dateNotes() {
+            DateFeatures dates = preprocessor.dates();
+            List<String> notes = new ArrayList<>();
+            for (int j = 0; j < dates.columns().size(); j++) {
+                notes.add("note: column '" + dates.columns().get(j) + "' holds ISO dates, read as numbers: "
+                        + String.join(", ", dates.parts(j)) + " (days since 1970-01-01, month, weekday"
+                        + (dates.withTime().get(j) ? ", hour" : "") + ")");
+            }
+            return notes;
+        }
     }
 
     /**
      * How the data becomes the network's inputs: the starting model's own preprocessing if it has one; otherwise
      * fitted on this data, for the task asked or inferred ({@link TaskChoice}). Fitted from scratch, it leaves out the
-     * identifier and date columns ({@link InputScreen}) but those in {@code keep}. A starting model without
+     * identifier columns ({@link InputScreen}) but those in {@code keep}, and reads date columns as numbers. A starting model without
      * preprocessing that names numeric columns of this data reads those, in its order; one with generated names reads
      * the data's columns in file order.
      */
@@ -55,10 +71,12 @@ final class TrainData {
                 : new TaskChoice(Task.REGRESSION, asked.task() != null ? "as --task asked"
                 : "because the " + targets.size() + " targets are predicted together, each as a number");
         List<InputScreen.LeftOut> leftOut = initial == null ? InputScreen.find(frame, inputs, keep) : List.of();
+        List<String> dates = initial == null ? InputScreen.dates(frame, inputs) : List.of();
         List<String> ignored = new ArrayList<>(asked.ignore());
         leftOut.forEach(column -> ignored.add(column.column()));
         // Several targets keep an inferred task unset, so that a target that would be classified is refused.
-        PreprocessConfig config = asked.withIgnore(ignored).withTask(targets.size() == 1 ? task.task() : asked.task());
+        PreprocessConfig config = asked.withIgnore(ignored).withDates(dates)
+                .withTask(targets.size() == 1 ? task.task() : asked.task());
         return new Fitted(fit(frame, initial, config), task, leftOut);
     }
 

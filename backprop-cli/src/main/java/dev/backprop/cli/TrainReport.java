@@ -70,7 +70,8 @@ final class TrainReport {
         int[] rows = prepared.rows();
         int shown = Math.min(rows.length, TABLE_ROWS);
         Matrix predicted = model.predict(prepared.dataset().x());
-        List<String> columns = new ArrayList<>(model.preparation().features().columns());
+        List<String> columns = new ArrayList<>(model.preparation().dates().sourceColumns(
+                model.preparation().features().columns()));
         boolean cut = columns.size() > 6;
         if (cut) {
             columns = new ArrayList<>(columns.subList(0, 5));

@@ -50,23 +50,24 @@ class DataMeaningTest {
     }
 
     @Test
-    void identifiersAndDatesAreLeftOutWithAWarningAndRecordedAsIgnored() throws IOException {
+    void identifiersAreLeftOutWithAWarningAndDatesReadAsNumbers() throws IOException {
         Path model = dir.resolve("m.json");
         Cli train = Cli.run("train", labelled().toString(), "--out", model.toString(), "--epochs", "5", "--quiet");
-        assertThat(train.err().lines().filter(line -> line.startsWith("warning: ")).toList()).containsExactly(
+        assertThat(train.err().lines().filter(line -> line.startsWith("warning: ") || line.startsWith("note: "))
+                .toList()).containsExactly(
                 "warning: column 'id' has 40 distinct values in 40 rows, like an identifier: left out, since one-hot "
                         + "encoding it would give nearly every row an input of its own; --keep id to use it",
-                "warning: column 'day' holds ISO dates: left out, since one-hot encoding dates learns nothing about "
-                        + "other days; give it as numbers (days since a start, month, weekday) in columns of their "
-                        + "own to use it");
+                "note: column 'day' holds ISO dates, read as numbers: day.days, day.month, day.weekday (days since "
+                        + "1970-01-01, month, weekday)");
         Model trained = ModelFile.read(model);
-        assertThat(trained.preprocessor().ignored()).containsExactly("id", "day");
-        assertThat(trained.inputs()).containsExactly("x");
+        assertThat(trained.preprocessor().ignored()).containsExactly("id");
+        assertThat(trained.inputs()).containsExactly("day.days", "day.month", "day.weekday", "x");
 
         Cli kept = Cli.run("train", labelled().toString(), "--out", model.toString(), "--epochs", "5", "--quiet",
                 "--keep", "id");
         assertThat(kept.err()).doesNotContain("column 'id'").contains("column 'day' holds ISO dates");
-        assertThat(ModelFile.read(model).preprocessor().features().columns()).containsExactly("id", "x");
+        assertThat(ModelFile.read(model).preprocessor().features().columns()).containsExactly("id", "day.days",
+                "day.month", "day.weekday", "x");
     }
 
     @Test
@@ -75,7 +76,7 @@ class DataMeaningTest {
         Cli date = Cli.run("train", labelled().toString(), "--out", model.toString(), "--keep", "day");
         assertThat(date.exitCode()).isEqualTo(2);
         assertThat(date.err()).startsWith("error: ").contains("column 'day'")
-                .contains("--keep cannot keep a column of dates");
+                .contains("this column holds dates, which are read as numbers");
         Cli absent = Cli.run("train", labelled().toString(), "--out", model.toString(), "--keep", "nope");
         assertThat(absent.exitCode()).isEqualTo(2);
         assertThat(absent.err()).contains("--keep names the column 'nope', which the header does not have");
@@ -93,11 +94,15 @@ class DataMeaningTest {
         assertThat(lines.get(0)).isEqualTo("id,day,x,predicted_label");
         assertThat(lines.get(1)).startsWith("row0,2024-01-01,0,");
         assertThat(lines.get(40)).startsWith("row39,2024-01-12,3,");
+        Cli badDate = Cli.run("predict", "--model", model.toString(), Files.writeString(dir.resolve("bad.csv"),
+                "id,day,x\nrow0,2024-13-01,1\n").toString());
+        assertThat(badDate.exitCode()).isEqualTo(2);
+        assertThat(badDate.err()).startsWith("error: ").contains("line 2, column 'day': '2024-13-01' is not an ISO "
+                + "8601 date");
         List<String> dropped = Cli.run("predict", "--model", model.toString(), data.toString(), "--drop-ignored")
                 .out().lines().toList();
-        assertThat(dropped.get(0)).isEqualTo("x,predicted_label");
-        assertThat(dropped.get(1)).startsWith("0,");
-        assertThat(dropped.get(1).substring(2)).isEqualTo(lines.get(1).substring("row0,2024-01-01,0,".length()));
+        assertThat(dropped.get(0)).isEqualTo("day,x,predicted_label");
+        assertThat(dropped.get(1)).isEqualTo(lines.get(1).substring("row0,".length()));
     }
 
     @Test

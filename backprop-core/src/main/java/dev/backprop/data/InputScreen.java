@@ -5,17 +5,18 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The input columns of training data that a person does not mean as inputs, found before anything is fitted, so that
- * they are left out (ignored, as the model then records) rather than one-hot encoded:
+ * The input columns of training data that a person does not mean as one-hot encoded categories, found before anything
+ * is fitted: identifiers, which are left out (ignored, as the model then records), and dates, which are read as
+ * numbers instead ({@link DateFeatures}):
  * <ul>
  *   <li>an identifier: a text column with a distinct value in at least {@link #IDENTIFIER_SHARE} of its present
  *       cells, over at least {@link #MIN_ROWS} of them. One-hot encoding it gives nearly every row an input of its
  *       own, which the network memorises; new rows bring new values, which encode as zeros.</li>
  *   <li>a date: a text column whose every present cell is an ISO 8601 date or date-time ({@code 2024-03-01},
- *       {@code 2024-03-01T14:30:05Z}). Its one-hot categories are days that new data never repeats.</li>
+ *       {@code 2024-03-01T14:30:05Z}). Its one-hot categories would be days that new data never repeats.</li>
  * </ul>
- * An identifier the user names to keep is kept; a date never is, since one-hot encoding is all this library could do
- * with its text. Thread-safe: only static functions.
+ * An identifier the user names to keep is kept as categories; a date column cannot be, nor is it ever one-hot
+ * encoded. Thread-safe: only static functions.
  */
 public final class InputScreen {
     /** The fewest present cells a column needs before distinct values in nearly all of them mark an identifier. */
@@ -44,7 +45,26 @@ public final class InputScreen {
     }
 
     /**
-     * The identifier and date columns among {@code inputs}, in their order, except identifiers named in {@code keep}.
+     * The date columns among {@code inputs}, in their order: text columns whose every present value is an ISO 8601
+     * date or date-time.
+     *
+     * @param frame  the training data; not modified
+     * @param inputs the input columns, which {@code frame} has
+     * @return the date columns' names; empty if none
+     */
+    public static List<String> dates(Frame frame, List<String> inputs) {
+        List<String> out = new ArrayList<>();
+        for (String name : inputs) {
+            if (frame.column(name) instanceof CategoricalColumn column && isDates(column)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The identifier columns among {@code inputs}, in their order, except those named in {@code keep}; date columns
+     * are not identifiers.
      *
      * @param frame  the training data; not modified
      * @param inputs the input columns, which {@code frame} has
@@ -59,9 +79,9 @@ public final class InputScreen {
                         + "', which the header does not have (columns: " + String.join(", ", frame.names()) + ")");
             }
             if (frame.column(name) instanceof CategoricalColumn c && isDates(c)) {
-                throw new InvalidDataException(frame.source(), 0, name, "--keep cannot keep a column of dates: "
-                        + "one-hot encoding dates learns nothing about other days; give it as numbers (days since "
-                        + "a start, month, weekday) in columns of their own");
+                throw new InvalidDataException(frame.source(), 0, name, "--keep keeps identifier-like columns as "
+                        + "categories, but this column holds dates, which are read as numbers (days, month, weekday)"
+                        + " since one-hot encoding dates learns nothing about other days");
             }
         }
         List<LeftOut> out = new ArrayList<>();
@@ -72,10 +92,9 @@ public final class InputScreen {
             int present = column.size() - column.missingCount();
             int distinct = distinct(column);
             if (isDates(column)) {
-                out.add(new LeftOut(name, "holds ISO dates: left out, since one-hot encoding dates learns nothing "
-                        + "about other days; give it as numbers (days since a start, month, weekday) in columns of "
-                        + "their own to use it"));
-            } else if (present >= MIN_ROWS && distinct >= IDENTIFIER_SHARE * present && !keep.contains(name)) {
+                continue;
+            }
+            if (present >= MIN_ROWS && distinct >= IDENTIFIER_SHARE * present && !keep.contains(name)) {
                 out.add(new LeftOut(name, "has " + distinct + " distinct values in " + present + " rows, like an "
                         + "identifier: left out, since one-hot encoding it would give nearly every row an input of "
                         + "its own; --keep " + name + " to use it"));

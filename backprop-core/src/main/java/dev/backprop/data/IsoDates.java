@@ -42,4 +42,27 @@ final class IsoDates {
             return false;
         }
     }
+
+    /**
+     * The numbers an ISO date or date-time stands for, its time taken as written and an offset ignored: days since
+     * 1970-01-01 (the time of day as a fraction), month (1-12), day of the week (1 Monday to 7 Sunday), and hour of
+     * the day (0 to 24, minutes and seconds as fractions; 0 for a date).
+     *
+     * @param text a cell's text for which {@link #isDate} holds
+     * @return a new array {days, month, weekday, hour}
+     */
+    static double[] parts(String text) {
+        String iso = text.replace(' ', 'T');
+        LocalDateTime time;
+        if (iso.length() == 10) {
+            time = LocalDate.parse(iso).atStartOfDay();
+        } else if (iso.endsWith("Z") || iso.lastIndexOf('+') > 10 || iso.lastIndexOf('-') > 10) {
+            time = OffsetDateTime.parse(iso).toLocalDateTime();
+        } else {
+            time = LocalDateTime.parse(iso);
+        }
+        double hour = time.getHour() + time.getMinute() / 60.0 + (time.getSecond() + time.getNano() / 1e9) / 3600;
+        return new double[] {time.toLocalDate().toEpochDay() + hour / 24, time.getMonthValue(),
+                time.getDayOfWeek().getValue(), hour};
+    }
 }

@@ -12,19 +12,29 @@ import java.util.Objects;
  * @param ignore  columns to drop before anything else (ids, names); must not include a target
  * @param missing what to do with missing cells
  * @param task    the task, or {@code null} to infer it ({@link TaskChoice})
+ * @param dates   input columns of ISO dates, read as numbers ({@link DateFeatures})
  */
-public record PreprocessConfig(List<String> targets, List<String> ignore, MissingPolicy missing, Task task) {
+public record PreprocessConfig(List<String> targets, List<String> ignore, MissingPolicy missing, Task task,
+                               List<String> dates) {
     /**
      * @param targets the target columns' names, at least one, none twice; copied
      * @param ignore  columns to drop; copied
      * @param missing what to do with missing cells, not null
      * @param task    the task, or {@code null} to infer it
-     * @throws IllegalArgumentException if there is no target, one is named twice or also ignored, or several are
-     *                                  asked to be classified
+     * @param dates   date columns to read as numbers; copied
+     * @throws IllegalArgumentException if there is no target, one is named twice or also ignored, several are asked
+     *                                  to be classified, or a date column is a target or ignored
      */
     public PreprocessConfig {
         targets = List.copyOf(targets);
+        dates = List.copyOf(dates);
         ignore = List.copyOf(ignore);
+        for (String date : dates) {
+            if (targets.contains(date) || ignore.contains(date)) {
+                throw new IllegalArgumentException("the date column '" + date + "' is an input, so it cannot also be "
+                        + "a target or ignored");
+            }
+        }
         Objects.requireNonNull(missing, "missing");
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("a target column is needed");
@@ -62,7 +72,7 @@ public record PreprocessConfig(List<String> targets, List<String> ignore, Missin
      * @return the configuration
      */
     public static PreprocessConfig of(String target) {
-        return new PreprocessConfig(List.of(target), List.of(), MissingPolicy.ERROR, null);
+        return new PreprocessConfig(List.of(target), List.of(), MissingPolicy.ERROR, null, List.of());
     }
 
     /**
@@ -73,7 +83,18 @@ public record PreprocessConfig(List<String> targets, List<String> ignore, Missin
      * @throws IllegalArgumentException as the constructor
      */
     public PreprocessConfig withTargets(List<String> columns) {
-        return new PreprocessConfig(columns, ignore, missing, task);
+        return new PreprocessConfig(columns, ignore, missing, task, dates);
+    }
+
+    /**
+     * The same configuration reading {@code columns} as dates, each as numbers ({@link DateFeatures}).
+     *
+     * @param columns input columns whose every value is an ISO date, replacing the current ones
+     * @return a new configuration; this one is unchanged
+     * @throws IllegalArgumentException if one is a target or ignored
+     */
+    public PreprocessConfig withDates(List<String> columns) {
+        return new PreprocessConfig(targets, ignore, missing, task, columns);
     }
 
     /**
@@ -84,7 +105,7 @@ public record PreprocessConfig(List<String> targets, List<String> ignore, Missin
      * @throws IllegalArgumentException if the target is among them
      */
     public PreprocessConfig withIgnore(List<String> columns) {
-        return new PreprocessConfig(targets, columns, missing, task);
+        return new PreprocessConfig(targets, columns, missing, task, dates);
     }
 
     /**
@@ -94,7 +115,7 @@ public record PreprocessConfig(List<String> targets, List<String> ignore, Missin
      * @return a new configuration; this one is unchanged
      */
     public PreprocessConfig withMissing(MissingPolicy policy) {
-        return new PreprocessConfig(targets, ignore, policy, task);
+        return new PreprocessConfig(targets, ignore, policy, task, dates);
     }
 
     /**
@@ -104,7 +125,7 @@ public record PreprocessConfig(List<String> targets, List<String> ignore, Missin
      * @return a new configuration; this one is unchanged
      */
     public PreprocessConfig withTask(Task newTask) {
-        return new PreprocessConfig(targets, ignore, missing, newTask);
+        return new PreprocessConfig(targets, ignore, missing, newTask, dates);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.data.ColumnType;
+import dev.backprop.data.DateFeatures;
 import dev.backprop.data.FeatureEncoder;
 import dev.backprop.data.Imputation;
 import dev.backprop.data.MissingPolicy;
@@ -28,7 +29,9 @@ import java.util.Locale;
  *     {"name": "temperature", "type": "numeric", "fill": 73.5}]}
  * </pre>
  * {@code fill} (the training mean or mode) is present exactly when {@code missing} is {@code mean}. Several
- * regression targets, predicted together, are a list: {@code "target": ["weight", "waist"]}.
+ * regression targets, predicted together, are a list: {@code "target": ["weight", "waist"]}. Date columns read as
+ * numbers are listed as {@code "dates": [{"name": "day", "time": false}]} (absent when there is none), their parts
+ * ({@code day.days}, ...) in {@code columns}.
  */
 final class PreprocessingJson {
     private PreprocessingJson() {
@@ -49,6 +52,13 @@ final class PreprocessingJson {
         target.classes().forEach(classes::add);
         ArrayNode ignore = node.putArray("ignore");
         preprocessor.ignored().forEach(ignore::add);
+        DateFeatures dates = preprocessor.dates();
+        if (!dates.columns().isEmpty()) {
+            ArrayNode list = node.putArray("dates");
+            for (int j = 0; j < dates.columns().size(); j++) {
+                list.addObject().put("name", dates.columns().get(j)).put("time", dates.withTime().get(j));
+            }
+        }
         node.put("missing", preprocessor.missing().id());
         FeatureEncoder features = preprocessor.features();
         Imputation imputation = preprocessor.imputation().orElse(null);
@@ -94,6 +104,23 @@ final class PreprocessingJson {
                 : MissingPolicy.ERROR;
         List<String> classes = strings(node.get("classes"), where + " classes");
         List<String> ignore = strings(node.get("ignore"), where + " ignore");
+        List<String> dateNames = new ArrayList<>();
+        List<Boolean> dateTimes = new ArrayList<>();
+        JsonNode datesNode = node.get("dates");
+        if (datesNode != null && !datesNode.isNull()) {
+            if (!datesNode.isArray()) {
+                throw new InvalidModelException(where + " dates must be an array of {\"name\", \"time\"} objects");
+            }
+            for (JsonNode date : datesNode) {
+                String at = where + " dates item";
+                if (!date.isObject() || date.get("time") == null || !date.get("time").isBoolean()) {
+                    throw new InvalidModelException(at + " must be an object with \"name\" and a true or false "
+                            + "\"time\"");
+                }
+                dateNames.add(text(date.get("name"), at + " name"));
+                dateTimes.add(date.get("time").booleanValue());
+            }
+        }
         JsonNode columnsNode = node.get("columns");
         if (columnsNode == null || !columnsNode.isArray() || columnsNode.isEmpty()) {
             throw new InvalidModelException(where + " columns must be a non-empty array");
@@ -135,7 +162,8 @@ final class PreprocessingJson {
             if (target == null) {
                 throw new InvalidModelException(where + ": several targets must be a regression without classes");
             }
-            return Preprocessor.of(ignore, missing, imputation, features, target);
+            return Preprocessor.of(ignore, DateFeatures.of(dateNames, dateTimes), missing, imputation, features,
+                    target);
         } catch (IllegalArgumentException e) {
             throw new InvalidModelException(where + ": " + e.getMessage());
         }

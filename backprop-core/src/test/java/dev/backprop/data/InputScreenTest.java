@@ -34,16 +34,20 @@ class InputScreenTest {
     }
 
     @Test
-    void aColumnOfIsoDatesOrDateTimesIsLeftOutWhateverItsSize() {
-        assertThat(leftOut(column(3, i -> "2024-02-2" + (7 + i)), Set.of())).containsExactly("c");
-        assertThat(leftOut(column(2, i -> i == 0 ? "2024-03-01T14:30" : "2024-03-01 14:30:05.250"), Set.of()))
-                .containsExactly("c");
-        assertThat(leftOut(column(2, i -> i == 0 ? "2024-03-01T14:30:05Z" : "2024-03-01T14:30:05+02:00"), Set.of()))
-                .containsExactly("c");
-        assertThat(leftOut(column(2, i -> i == 0 ? "2023-02-29" : "2024-03-01"), Set.of())).isEmpty();
-        assertThat(leftOut(column(2, i -> "01/03/2024"), Set.of())).isEmpty();
-        assertThat(leftOut(column(2, i -> i == 0 ? "2024-03-01" : "soon"), Set.of())).isEmpty();
+    void aColumnOfIsoDatesOrDateTimesIsADateColumnWhateverItsSizeAndNeverAnIdentifier() {
+        assertThat(InputScreen.dates(column(3, i -> "2024-02-2" + (7 + i)), List.of("c"))).containsExactly("c");
+        assertThat(InputScreen.dates(column(2, i -> i == 0 ? "2024-03-01T14:30" : "2024-03-01 14:30:05.250"),
+                List.of("c"))).containsExactly("c");
+        assertThat(InputScreen.dates(column(2, i -> i == 0 ? "2024-03-01T14:30:05Z" : "2024-03-01T14:30:05+02:00"),
+                List.of("c"))).containsExactly("c");
+        assertThat(InputScreen.dates(column(2, i -> i == 0 ? "2023-02-29" : "2024-03-01"), List.of("c"))).isEmpty();
+        assertThat(InputScreen.dates(column(2, i -> "01/03/2024"), List.of("c"))).isEmpty();
+        assertThat(InputScreen.dates(column(2, i -> i == 0 ? "2024-03-01" : "soon"), List.of("c"))).isEmpty();
+        Frame days = column(40, i -> java.time.LocalDate.of(2024, 1, 1).plusDays(i).toString());
+        assertThat(leftOut(days, Set.of())).isEmpty();
+        assertThat(InputScreen.dates(days, List.of("c", "y"))).containsExactly("c");
         assertThatThrownBy(() -> InputScreen.find(column(2, i -> "2024-03-01"), List.of("c"), Set.of("c")))
-                .isInstanceOf(InvalidDataException.class).hasMessageContaining("--keep cannot keep a column of dates");
+                .isInstanceOf(InvalidDataException.class).hasMessageContaining("this column holds dates, which are "
+                        + "read as numbers");
     }
 }

@@ -114,6 +114,10 @@ final class PreprocessingFit {
     }
 
     private Result apply(Preprocessor preprocessor) {
+        if (!preprocessor.dates().columns().isEmpty()) {
+            throw new IllegalArgumentException("the model reads the date columns " + preprocessor.dates().columns()
+                    + " as numbers, which Spark does not; continue or score it with backprop train or evaluate");
+        }
         List<String> inputs = preprocessor.features().columns();
         String targetName = preprocessor.target().column();
         List<String> wanted = new ArrayList<>(inputs);
