@@ -16,10 +16,10 @@ import java.util.List;
  * {@code backprop-spark} both use, so each option is declared once.
  */
 public final class ColumnOptions {
-    @Option(names = "--target", split = ",", paramLabel = "COL[,COL...]",
-            description = "The column to predict, or several numeric ones to predict together (regression, one "
-                    + "output each; backprop train only). Default: the last column.")
-    List<String> target = new ArrayList<>();
+    @Option(names = "--target", paramLabel = "COL",
+            description = "The column to predict, or several numeric ones to predict together, COL,COL... "
+                    + "(regression, one output each; backprop train only). Default: the last column.")
+    String target;
 
     @Option(names = "--ignore", split = ",", paramLabel = "COL[,COL...]",
             description = "Columns to leave out (ids, names).")
@@ -65,15 +65,17 @@ public final class ColumnOptions {
      * @return the target column's name
      */
     public String targetColumn(List<String> columns, Model initial) {
-        if (target.size() > 1) {
-            throw new IllegalArgumentException("--target names " + target.size() + " columns, but several targets "
+        List<String> targets = targetColumns(columns, initial);
+        if (targets.size() > 1) {
+            throw new IllegalArgumentException("--target names " + targets.size() + " columns, but several targets "
                     + "are trained by backprop train only");
         }
-        return targetColumns(columns, initial).get(0);
+        return targets.get(0);
     }
 
     /**
-     * The columns to predict: {@code --target}'s; else the starting model's outputs (its first only, unless it is a
+     * The columns to predict: {@code --target}'s (a column of the table by that name, else the names between its
+     * commas); else the starting model's outputs (its first only, unless it is a
      * regression of outputs all in the table) if the table has its first; else the table's last column.
      *
      * @param columns the table's columns, in order; at least one
@@ -81,8 +83,8 @@ public final class ColumnOptions {
      * @return the target columns' names, at least one
      */
     public List<String> targetColumns(List<String> columns, Model initial) {
-        if (!target.isEmpty()) {
-            return List.copyOf(target);
+        if (target != null) {
+            return columns.contains(target) ? List.of(target) : List.of(target.split(",", -1));
         }
         if (initial != null && columns.contains(initial.outputs().get(0))) {
             return initial.task() == Task.REGRESSION && columns.containsAll(initial.outputs()) ? initial.outputs()
