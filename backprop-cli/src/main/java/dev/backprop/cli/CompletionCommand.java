@@ -54,7 +54,8 @@ final class CompletionCommand implements Callable<Integer> {
             Map.entry("--task", ids(Task.values(), Task::id)),
             Map.entry("--format", ids(OutputFormat.values(), format -> format.name().toLowerCase(Locale.ROOT))),
             Map.entry("--data-format", List.of("csv", "tsv", "arff")),
-            Map.entry("--kind", List.of("auto", "fit", "confusion", "surface")));
+            Map.entry("--kind", List.of("auto", "fit", "confusion", "surface", "roc", "pr")),
+            Map.entry("--to", List.of("onnx")));
 
     @Override
     public Integer call() {

@@ -79,7 +79,7 @@ final class EvaluateCommand implements Callable<Integer> {
             if (curves != null) {
                 curves(curves, trained.classes().get(1), json);
             }
-        } else {
+        } else if (trained.targets().size() == 1) {
             RegressionMetrics metrics = RegressionMetrics.of(predicted, prepared.dataset().y());
             json.put("mse", metrics.mse());
             json.put("rmse", metrics.rmse());
@@ -88,10 +88,40 @@ final class EvaluateCommand implements Callable<Integer> {
             text.append(String.format("MSE       %s%nRMSE      %s%nMAE       %s%nR^2       %s%n",
                     Text.number(metrics.mse()), Text.number(metrics.rmse()), Text.number(metrics.mae()),
                     Text.number(metrics.r2())));
+        } else {
+            severalTargets(trained.targets(), predicted, prepared.dataset().y(), json, text);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(common.format() == OutputFormat.JSON ? Json.write(json) + System.lineSeparator() : text);
         return 0;
+    }
+
+    /** Each target's metrics in its own units: a table in text, {@code "targets": [{"name", "mse", ...}]} in JSON. */
+    private static void severalTargets(List<String> names, Matrix predicted, Matrix actual, ObjectNode json,
+                                       StringBuilder text) {
+        ArrayNode targets = json.putArray("targets");
+        List<List<String>> rows = new ArrayList<>();
+        for (int t = 0; t < names.size(); t++) {
+            RegressionMetrics metrics = RegressionMetrics.of(column(predicted, t), column(actual, t));
+            ObjectNode node = targets.addObject();
+            node.put("name", names.get(t));
+            node.put("mse", metrics.mse());
+            node.put("rmse", metrics.rmse());
+            node.put("mae", metrics.mae());
+            node.put("r2", metrics.r2());
+            rows.add(List.of(names.get(t), Text.number(metrics.mse()), Text.number(metrics.rmse()),
+                    Text.number(metrics.mae()), Text.number(metrics.r2())));
+        }
+        text.append(System.lineSeparator());
+        text.append(Text.table(List.of("target", "MSE", "RMSE", "MAE", "R^2"), rows));
+    }
+
+    private static Matrix column(Matrix m, int j) {
+        double[] values = new double[m.rows()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = m.get(i, j);
+        }
+        return Matrix.wrap(values.length, 1, values);
     }
 
     private static void classification(ClassificationMetrics metrics, ObjectNode json, StringBuilder text) {

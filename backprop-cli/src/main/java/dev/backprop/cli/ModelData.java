@@ -23,9 +23,11 @@ final class ModelData {
      * needed the target column. Warns about categories training never saw.
      */
     static Prepared labelled(Model model, Frame frame, String command, PrintWriter err) {
-        if (frame.indexOf(model.target()) < 0) {
-            throw new UserException(frame.source() + ": " + command + " needs the target column '" + model.target()
-                    + "', which the file does not have (columns: " + String.join(", ", frame.names()) + ")");
+        for (String target : model.targets()) {
+            if (frame.indexOf(target) < 0) {
+                throw new UserException(frame.source() + ": " + command + " needs the target column '" + target
+                        + "', which the file does not have (columns: " + String.join(", ", frame.names()) + ")");
+            }
         }
         Prepared prepared = model.prepare(frame);
         Inputs.warnUnseen(err, prepared.unseenCategories());

@@ -19,12 +19,14 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code backprop predict}: the model's prediction for each row of a data file. */
 @Command(name = "predict", header = "Predict each row of a data file with a trained model.",
         description = {"Predict with a trained model. Columns are matched by name; a target column in DATA is ignored.",
-                "Writes the model's input columns plus predicted_<target> (a number, or a class name) as CSV;",
+                "Writes the columns training ignored (ids, so the predictions can be joined back) that DATA has, the "
+                        + "model's input columns, and predicted_<target> (a number, or a class name) as CSV;",
                 "with --proba, also one probability column per class."},
         footer = {"", "Examples:", "  backprop predict --model model.json new.csv",
                 "  backprop predict --model iris.json data/iris.csv --proba --out predictions.csv"})
@@ -44,6 +46,10 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = {"--out", "-o"}, paramLabel = "FILE.csv", description = "Write the CSV here instead of stdout.")
     Path out;
 
+    @Option(names = "--drop-ignored", description = "Leave out the columns training ignored (--ignore, or left "
+            + "out as identifiers); by default they are written first, as DATA has them.")
+    boolean dropIgnored;
+
     @Option(names = "--proba", description = "Classification: add a probability column per class, proba_<class>.")
     boolean proba;
 
@@ -54,7 +60,9 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check();
         Model trained = Inputs.model(model);
-        Frame frame = Inputs.modelFrame(data, dataOptions);
+        // The ignored columns are copied to the output as text, so a numeric id is not rewritten as a number.
+        Frame frame = Inputs.frame(data, dataOptions.readOptions().withMixedColumns(true).withCategorical(
+                trained.preprocessor() == null ? Set.of() : Set.copyOf(trained.preprocessor().ignored())));
         Predictions predictions = Predictions.of(trained, frame);
         Inputs.warnUnseen(spec.commandLine().getErr(), predictions.unseenCategories());
         int skipped = predictions.skipped();
@@ -65,7 +73,7 @@ final class PredictCommand implements Callable<Integer> {
         if (out != null) {
             AtomicFiles.write(out, stream -> {
                 Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                predictions.writeCsv(writer, proba);
+                predictions.writeCsv(writer, proba, !dropIgnored);
                 writer.flush();
             });
         }
@@ -75,7 +83,7 @@ final class PredictCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(Json.write(json));
         } else if (out == null) {
             StringWriter text = new StringWriter();
-            predictions.writeCsv(text, proba);
+            predictions.writeCsv(text, proba, !dropIgnored);
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
         } else {

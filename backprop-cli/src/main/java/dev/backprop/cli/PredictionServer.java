@@ -189,7 +189,7 @@ final class PredictionServer {
         }
         Frame frame = RequestRows.csv(body, model);
         StringWriter text = new StringWriter();
-        Predictions.of(model, frame).writeCsv(text, true);
+        Predictions.of(model, frame).writeCsv(text, true, true);
         return new Answer(200, CSV_TYPE, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -71,6 +71,11 @@ final class Predictions {
         json.put("rows", rows.length);
         json.put("task", model.task().id());
         json.put("target", model.target());
+        boolean several = model.targets().size() > 1;
+        if (several) {
+            ArrayNode targets = json.putArray("targets");
+            model.targets().forEach(targets::add);
+        }
         if (ModelData.classification(model)) {
             ArrayNode classes = json.putArray("predictions");
             for (int i = 0; i < predicted.rows(); i++) {
@@ -84,7 +89,14 @@ final class Predictions {
         } else {
             ArrayNode values = json.putArray("predictions");
             for (int i = 0; i < predicted.rows(); i++) {
-                values.add(predicted.get(i, 0));
+                if (several) {
+                    ArrayNode row = values.addArray();
+                    for (int t = 0; t < predicted.cols(); t++) {
+                        row.add(predicted.get(i, t));
+                    }
+                } else {
+                    values.add(predicted.get(i, 0));
+                }
             }
         }
         return json;
@@ -96,16 +108,22 @@ final class Predictions {
     private static final int BLOCKS_AT_ONCE = 16;
 
     /**
-     * The CSV: a header, then the model's input columns, the prediction and, with {@code proba}, each class's.
+     * The CSV: a header, then with {@code ignored} the columns training ignored that the frame has (ids, so the
+     * predictions can be joined back), the model's input columns (a date column as written), each target's
+     * prediction and, with {@code proba}, each class's probability.
      * Formatting the numbers is most of the work, so blocks of rows are formatted on every core (each with its own
      * FastCSV writer, so the text is what one writer would give) and written in order.
      */
-    void writeCsv(Writer writer, boolean proba) throws IOException {
+    void writeCsv(Writer writer, boolean proba, boolean ignored) throws IOException {
         boolean classify = ModelData.classification(model);
-        List<String> columns = model.preparation().features().columns();
+        List<String> columns = new ArrayList<>();
+        if (ignored && model.preprocessor() != null) {
+            model.preprocessor().ignored().stream().filter(name -> frame.indexOf(name) >= 0).forEach(columns::add);
+        }
+        columns.addAll(model.preparation().dates().sourceColumns(model.preparation().features().columns()));
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
         List<String> header = new ArrayList<>(columns);
-        header.add("predicted_" + model.target());
+        model.targets().forEach(target -> header.add("predicted_" + target));
         if (classify && proba) {
             model.classes().forEach(name -> header.add("proba_" + name));
         }
@@ -142,7 +160,9 @@ final class Predictions {
                     cells[c++] = Text.exact(predicted.get(r, k));
                 }
             } else {
-                cells[c++] = Text.exact(predicted.get(r, 0));
+                for (int t = 0; t < predicted.cols(); t++) {
+                    cells[c++] = Text.exact(predicted.get(r, t));
+                }
             }
             csv.writeRecord(cells);
         }

@@ -86,7 +86,8 @@ abstract class SelectionCommand {
         TrainData.requireColumns(frame, categorical);
         String target = columnOptions.targetColumn(frame.names(), null);
         PreprocessConfig preprocessing = TrainCommand.parse(() -> columnOptions.config(target));
-        Task task = TrainData.preprocessor(frame, null, columnOptions, null).target().task();
+        Task task = TrainData.preprocessor(frame, null, columnOptions, List.of(), null).preprocessor().target()
+                .task();
         if (frame.rows() < folds) {
             throw new UserException(data + ": --folds " + folds + " needs at least " + folds + " rows but there "
                     + "are " + frame.rows());

@@ -125,7 +125,7 @@ final class StudioCommand implements Callable<Integer> {
     /** The data, its preprocessing and the first run's settings, as {@code train} reads them. */
     StudioSession session() {
         Frame frame = Inputs.frame(data, dataOptions.readOptions().withCategorical(new LinkedHashSet<>(columnOptions.ignored())));
-        Preprocessor preprocessor = TrainData.preprocessor(frame, null, columnOptions, null);
+        Preprocessor preprocessor = TrainData.preprocessor(frame, null, columnOptions, List.of(), null).preprocessor();
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 TrainingSettings.ALL);
         Preset chosen = preset != null ? TrainCommand.parse(() -> Preset.fromId(preset))

@@ -10,6 +10,7 @@ import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Task;
+import dev.backprop.data.TaskChoice;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
 import dev.backprop.linalg.Gemm;
@@ -50,7 +51,9 @@ import java.util.function.Supplier;
         description = {"Train a network on DATA (CSV, TSV or ARFF) and write the model file.",
                 "Without DATA, trains the seed's own example (hours of sleep and study against test score) on the "
                         + "seed's network: 2-3-1, sigmoid, no bias, loss sse, full-batch gradient descent.",
-                "A numeric target means regression, a categorical one classification (--task overrides)."},
+                "The task is inferred from the target: text labels, or a few whole numbers each in several rows "
+                        + "(digits 0-9), mean classification; other numbers regression. The first line printed says "
+                        + "which and why; --task overrides."},
         footer = {"", "Examples:", "  backprop train",
                 "  backprop train data/iris.csv --target species",
                 "  backprop train data/vote.arff --missing mean --validation 0.2 --patience 20",
@@ -84,6 +87,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--sample-weight", paramLabel = "COL",
             description = "Weigh each row's loss by this numeric column (>= 0), which is read but not an input.")
     String sampleWeight;
+
+    @Option(names = "--keep", split = ",", paramLabel = "COL[,COL...]",
+            description = "Keep these columns as inputs although they look like identifiers (a distinct text in "
+                    + "nearly every row), which are otherwise left out with a warning. Columns of ISO dates are "
+                    + "read as numbers (days, month, weekday, hour), never kept as categories.")
+    List<String> keep = new ArrayList<>();
 
     @Option(names = "--preset", paramLabel = "P",
             description = "Starting point of the training options below: seed (the seed's network exactly) or "
@@ -139,6 +148,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    /** The task this run learns and why; null until a new run has fitted its preprocessing (and for a resumed one). */
+    TaskChoice taskChoice;
+
     /** The context key of the engines a run has been computed with, in order (see {@link ComputeEngine}). */
     static final String ENGINE_KEY = "engine";
     /** The suffix of the default checkpoint file, after the model file's name. */
@@ -191,7 +203,11 @@ final class TrainCommand implements Callable<Integer> {
         TrainData.requireColumns(frame, categorical);
         TrainWeights weights = weights();
         weights.requireColumn(frame);
-        Preprocessor preprocessor = TrainData.preprocessor(frame, initial, columnOptions, sampleWeight);
+        TrainData.Fitted fitted = TrainData.preprocessor(frame, initial, columnOptions, keep, sampleWeight);
+        fitted.leftOut().forEach(column -> spec.commandLine().getErr().println("warning: " + column.warning()));
+        fitted.dateNotes().forEach(spec.commandLine().getErr()::println);
+        taskChoice = fitted.task();
+        Preprocessor preprocessor = fitted.preprocessor();
         TrainerConfig config = config(preprocessor.target().task(), initial, given);
         Network start = initial == null ? null : parse(() -> TrainingSettings.startingNetwork(initial.network(),
                 given));
@@ -248,6 +264,8 @@ final class TrainCommand implements Callable<Integer> {
     Integer train(TrainReport.Sample sample, Preprocessor preprocessor, Dataset dataset, TrainerConfig config,
                           Network start, Checkpoint from, Map<String, List<String>> context) throws Exception {
         Path checkpointFile = checkpointFile();
+        TaskChoice task = taskChoice != null ? taskChoice
+                : new TaskChoice(preprocessor.target().task(), "as the run being resumed has it");
         Map<String, List<String>> notes = new LinkedHashMap<>(context);
         notes.putAll(ResumeOutputs.notes(checkpointFile, out, plotLoss));
         TrainingResult result;
@@ -279,7 +297,7 @@ final class TrainCommand implements Callable<Integer> {
             Picture.of(Charts.loss(result.lossHistory(), validationHistory.length > 0 ? validationHistory : null,
                     model.network().loss().id(), logScale), 800, 500).write(plotLoss);
         }
-        TrainReport.print(spec.commandLine().getOut(), common.format(), result, model, sample,
+        TrainReport.print(spec.commandLine().getOut(), common.format(), result, model, task, sample,
                 data == null ? Inputs.EXAMPLE_NAME : data.toString(), out, plotLoss);
         PrintWriter stderr = spec.commandLine().getErr();
         if (result.stopReason() == StopReason.INTERRUPTED) {

@@ -3,12 +3,16 @@ package dev.backprop.cli;
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.data.Column;
 import dev.backprop.data.DataFormat;
+import dev.backprop.data.DateFeatures;
 import dev.backprop.data.Frame;
+import dev.backprop.data.InputScreen;
 import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.ReadOptions;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.TargetEncoder;
+import dev.backprop.data.Task;
+import dev.backprop.data.TaskChoice;
 import dev.backprop.linalg.MemoryBudget;
 import dev.backprop.linalg.TooLargeException;
 import dev.backprop.model.Model;
@@ -29,21 +33,65 @@ final class TrainData {
     }
 
     /**
-     * How the data becomes the network's inputs: the starting model's own preprocessing if it has one; otherwise
-     * fitted on this data. A starting model without preprocessing that names numeric columns of this data reads
-     * those, in its order; one with generated names reads the data's columns in file order. The sample-weight column
-     * ({@code weightColumn}, or null) is left out of the inputs.
+     * A preprocessor and the task it was fitted for, with the reason the run prints.
+     *
+     * @param preprocessor how the data becomes the network's inputs and outputs
+     * @param task         the task and why it was chosen
+     * @param leftOut      the identifier columns left out, for a warning each
      */
-    static Preprocessor preprocessor(Frame frame, Model initial, ColumnOptions columnOptions, String weightColumn) {
-        if (initial != null && initial.preprocessor() != null) {
-            return initial.preprocessor();
+    record Fitted(Preprocessor preprocessor, TaskChoice task, List<InputScreen.LeftOut> leftOut) {
+        /**
+         * One line per date column read as numbers, naming the columns it became.
+         *
+         * @return the notes, possibly none
+         */
+        List<String> dateNotes() {
+            DateFeatures dates = preprocessor.dates();
+            List<String> notes = new ArrayList<>();
+            for (int j = 0; j < dates.columns().size(); j++) {
+                notes.add("note: column '" + dates.columns().get(j) + "' holds ISO dates, read as numbers: "
+                        + String.join(", ", dates.parts(j)) + " (days since 1970-01-01, month, weekday"
+                        + (dates.withTime().get(j) ? ", hour" : "") + ")");
+            }
+            return notes;
         }
-        String targetColumn = columnOptions.targetColumn(frame.names(), initial);
-        PreprocessConfig given = TrainCommand.parse(() -> columnOptions.config(targetColumn));
+    }
+
+    /**
+     * How the data becomes the network's inputs: the starting model's own preprocessing if it has one; otherwise
+     * fitted on this data, for the task asked or inferred ({@link TaskChoice}). Fitted from scratch, it leaves out the
+     * identifier columns ({@link InputScreen}) but those in {@code keep}, and reads date columns as numbers. A starting model without
+     * preprocessing that names numeric columns of this data reads those, in its order; one with generated names reads
+     * the data's columns in file order.
+     */
+    static Fitted preprocessor(Frame frame, Model initial, ColumnOptions columnOptions, List<String> keep,
+                               String weightColumn) {
+        if (initial != null && initial.preprocessor() != null) {
+            return new Fitted(initial.preprocessor(), new TaskChoice(initial.task(), "as the starting model (--init) "
+                    + "has it"), List.of());
+        }
+        List<String> targets = columnOptions.targetColumns(frame.names(), initial);
+        PreprocessConfig given = TrainCommand.parse(() -> columnOptions.config(targets));
         // The sample weights are read with the data but are never an input.
-        PreprocessConfig config = weightColumn == null || given.ignore().contains(weightColumn)
-                || weightColumn.equals(targetColumn) ? given : given.withIgnore(concat(given.ignore(), weightColumn));
-        List<String> starting = columnOptions.startingColumns(frame.names(), initial, targetColumn);
+        PreprocessConfig asked = weightColumn == null || given.ignore().contains(weightColumn)
+                || targets.contains(weightColumn) ? given : given.withIgnore(concat(given.ignore(), weightColumn));
+        List<String> inputs = asked.inputs(frame.names(), frame.source());
+        TaskChoice task = targets.size() == 1 ? TaskChoice.of(asked.task(), frame.column(targets.get(0)))
+                : new TaskChoice(Task.REGRESSION, asked.task() != null ? "as --task asked"
+                : "because the " + targets.size() + " targets are predicted together, each as a number");
+        List<InputScreen.LeftOut> leftOut = initial == null ? InputScreen.find(frame, inputs, keep) : List.of();
+        List<String> dates = initial == null ? InputScreen.dates(frame, inputs) : List.of();
+        List<String> ignored = new ArrayList<>(asked.ignore());
+        leftOut.forEach(column -> ignored.add(column.column()));
+        // Several targets keep an inferred task unset, so that a target that would be classified is refused.
+        PreprocessConfig config = asked.withIgnore(ignored).withDates(dates)
+                .withTask(targets.size() == 1 ? task.task() : asked.task());
+        return new Fitted(fit(frame, columnOptions.startingColumns(frame.names(), initial, targets), config), task,
+                leftOut);
+    }
+
+    /** Fits on {@code starting}'s columns, in that order, if not null; else on the frame as {@code config} says. */
+    private static Preprocessor fit(Frame frame, List<String> starting, PreprocessConfig config) {
         if (starting != null) {
             List<Column> columns = starting.stream().map(frame::column).toList();
             long[] lines = new long[frame.rows()];

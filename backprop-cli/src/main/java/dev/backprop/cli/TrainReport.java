@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.command.OutputFormat;
 import dev.backprop.data.Column;
 import dev.backprop.data.Frame;
+import dev.backprop.data.TaskChoice;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.model.Model;
@@ -42,16 +43,21 @@ final class TrainReport {
         }
     }
 
-    /** Prints the report of a finished run on {@code source}; {@code plotLoss} is null without a loss plot. */
-    static void print(PrintWriter stdout, OutputFormat format, TrainingResult result, Model model, Sample data,
-                      String source, Path out, Path plotLoss) {
+    /**
+     * Prints the report of a finished run on {@code source}; {@code plotLoss} is null without a loss plot. The text
+     * report starts with the task line; the JSON one gives the task's reason.
+     */
+    static void print(PrintWriter stdout, OutputFormat format, TrainingResult result, Model model, TaskChoice task,
+                      Sample data, String source, Path out, Path plotLoss) {
         if (format == OutputFormat.JSON) {
             ObjectNode json = Json.object(TrainingSummary.fields(result, model, data.rows()));
+            json.put("taskReason", task.reason());
             json.put("out", out.toString());
             json.put("lossPlot", plotLoss == null ? null : plotLoss.toString());
             stdout.println(Json.write(json));
             return;
         }
+        stdout.println(task.line());
         stdout.println(TrainingSummary.trained(model, data.rows(), source));
         stdout.println(TrainingSummary.stopped(result));
         stdout.print(predictionTable(model, data));
@@ -69,7 +75,7 @@ final class TrainReport {
         return column.isMissing(row) ? missing : column.label(row);
     }
 
-    /** The first rows' inputs and target beside the prediction, in the data's own units or class names. */
+    /** The first rows' inputs and each target beside its prediction, in the data's own units or class names. */
     static String predictionTable(Model model, Sample data) {
         // Only the first rows are shown, so only they are prepared and predicted: a large file is not done twice.
         Frame first = data.first();
@@ -77,7 +83,8 @@ final class TrainReport {
         int[] rows = prepared.rows();
         int shown = Math.min(rows.length, TABLE_ROWS);
         Matrix predicted = model.predict(prepared.dataset().x());
-        List<String> columns = new ArrayList<>(model.preparation().features().columns());
+        List<String> columns = new ArrayList<>(model.preparation().dates().sourceColumns(
+                model.preparation().features().columns()));
         boolean cut = columns.size() > 6;
         if (cut) {
             columns = new ArrayList<>(columns.subList(0, 5));
@@ -86,9 +93,11 @@ final class TrainReport {
         if (cut) {
             header.add("...");
         }
-        String target = model.target();
-        header.add(target);
-        header.add("predicted_" + target);
+        List<String> targets = model.targets();
+        for (String target : targets) {
+            header.add(target);
+            header.add("predicted_" + target);
+        }
         boolean classify = ModelData.classification(model);
         List<List<String>> table = new ArrayList<>();
         for (int r = 0; r < shown; r++) {
@@ -100,12 +109,14 @@ final class TrainReport {
             if (cut) {
                 cells.add("");
             }
-            cells.add(cell(first.column(target), row, "?"));
-            if (classify) {
-                int c = ClassificationMetrics.argmax(predicted, r);
-                cells.add(model.classes().get(c) + String.format(Locale.ROOT, " (%.2f)", predicted.get(r, c)));
-            } else {
-                cells.add(String.format(Locale.ROOT, "%.2f", predicted.get(r, 0)));
+            for (int t = 0; t < targets.size(); t++) {
+                cells.add(cell(first.column(targets.get(t)), row, "?"));
+                if (classify) {
+                    int c = ClassificationMetrics.argmax(predicted, r);
+                    cells.add(model.classes().get(c) + String.format(Locale.ROOT, " (%.2f)", predicted.get(r, c)));
+                } else {
+                    cells.add(String.format(Locale.ROOT, "%.2f", predicted.get(r, t)));
+                }
             }
             table.add(cells);
         }

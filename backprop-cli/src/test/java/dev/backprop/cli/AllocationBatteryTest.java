@@ -74,23 +74,26 @@ class AllocationBatteryTest {
                 train("a wide data file with hidden 200,000,000", d -> args(write(d, "wide.csv", wide(200)),
                         "--hidden", "200000000"), "more than 2147483631 parameters, which is more than one array can hold"),
                 // One-hot data: rows x distinct values, refused at encoding with the column named.
-                train("120,000 distinct ids", d -> args(write(d, "ids.csv", ids(120_000, ",")), "--target", "y"),
+                train("120,000 distinct ids", d -> args(write(d, "ids.csv", ids(120_000, ",")), "--target", "y",
+                        "--task", "regression", "--keep", "id"),
                         "column 'id' has 120,000 distinct values: the network has 12,000,201 parameters: training on "
                                 + "120,000 rows " + size, "(the encoded 120,000 x 120,001 data, weights, gradient, "
                                 + "Adam's two moments", heap, "leave out columns with many distinct values", raise),
                 train("120,000 distinct ids, tab-separated", d -> args(write(d, "ids.tsv", ids(120_000, "\t")),
-                        "--target", "y"), "column 'id' has 120,000 distinct values", heap),
+                        "--target", "y", "--task", "regression", "--keep", "id"), "column 'id' has 120,000 distinct values", heap),
                 train("120,000 distinct ids with --missing mean", d -> args(write(d, "ids.csv", ids(120_000, ",")),
-                        "--missing", "mean"), "column 'id' has 120,000 distinct values"),
+                        "--missing", "mean", "--task", "regression", "--keep", "id"), "column 'id' has 120,000 distinct values"),
                 train("120,000 distinct ids with a validation split", d -> args(write(d, "ids.csv",
-                        ids(120_000, ",")), "--validation", "0.2"), "column 'id' has 120,000 distinct values"),
-                train("two wide columns are both named", d -> args(write(d, "two.csv", twoWide(70_000))),
+                        ids(120_000, ",")), "--validation", "0.2", "--task", "regression", "--keep", "id"), "column 'id' has 120,000 distinct values"),
+                train("two wide columns are both named", d -> args(write(d, "two.csv", twoWide(70_000)), "--task",
+                        "regression", "--keep", "a,b"),
                         "column 'a' has 70,000 distinct values, column 'b' has 70,000 distinct values: the network "
                                 + "has", "(the encoded 70,000 x 140,001 data"),
                 train("65,536 x 65,536 one-hot cells (an int overflow before)", d -> args(write(d, "c.csv",
-                        categories(65_536))), "column 'c' has 65,536 distinct values: the network has",
+                        categories(65_536)), "--task", "regression", "--keep", "c"), "column 'c' has 65,536 distinct values: the network has",
                         "(the encoded 65,536 x 65,537 data"),
-                train("ARFF nominal attribute with 100,000 values", d -> args(write(d, "n.arff", arff(100_000))),
+                train("ARFF nominal attribute with 100,000 values", d -> args(write(d, "n.arff", arff(100_000)), "--task",
+                        "regression", "--keep", "id"),
                         "column 'id' has 100,000 distinct values"),
                 train("100,000 target classes", d -> args(write(d, "classes.csv", classes(100_000))),
                         "target 'y' has 100,000 classes: the network has 10,100,200 parameters: training on "
@@ -192,7 +195,7 @@ class AllocationBatteryTest {
                 new Case("the issue's --hidden 20000,20000", d -> args("train", "--hidden", "20000,20000", "--quiet",
                         "--out", d.resolve("out.json").toString()), 2, "the network has 400,060,000 parameters", heap),
                 new Case("the issue's 20,000 unique ids in a 560 KB file", d -> args("train", write(d, "ids.csv",
-                        ids(20_000, ",")), "--quiet", "--out", d.resolve("out.json").toString()), 2,
+                        ids(20_000, ",")), "--task", "regression", "--keep", "id", "--quiet", "--out", d.resolve("out.json").toString()), 2,
                         "column 'id' has 20,000 distinct values: the network has 2,000,201 parameters: training on "
                                 + "20,000 rows needs", "(the encoded 20,000 x 20,001 data", heap),
                 new Case("a model of 3,000,000 numbers in a 64 MB heap", d -> args("predict", "--model",

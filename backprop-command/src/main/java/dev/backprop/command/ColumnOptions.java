@@ -3,6 +3,7 @@ package dev.backprop.command;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Task;
+import dev.backprop.data.TaskChoice;
 import dev.backprop.model.Model;
 import picocli.CommandLine.Option;
 
@@ -15,7 +16,9 @@ import java.util.List;
  * {@code backprop-spark} both use, so each option is declared once.
  */
 public final class ColumnOptions {
-    @Option(names = "--target", paramLabel = "COL", description = "The column to predict. Default: the last column.")
+    @Option(names = "--target", paramLabel = "COL",
+            description = "The column to predict, or several numeric ones to predict together, COL,COL... "
+                    + "(regression, one output each; backprop train only). Default: the last column.")
     String target;
 
     @Option(names = "--ignore", split = ",", paramLabel = "COL[,COL...]",
@@ -28,7 +31,10 @@ public final class ColumnOptions {
     String missing = "error";
 
     @Option(names = "--task", paramLabel = "TASK",
-            description = "regression or classification. Default: from the target's type.")
+            description = "regression or classification. Default: inferred from the target: classification for "
+                    + "text labels, or for at most " + TaskChoice.MAX_CLASSES + " distinct whole numbers each in at "
+                    + "least " + TaskChoice.MIN_CLASS_ROWS + " rows; regression "
+                    + "otherwise.")
     String task;
 
     /**
@@ -59,31 +65,50 @@ public final class ColumnOptions {
      * @return the target column's name
      */
     public String targetColumn(List<String> columns, Model initial) {
+        List<String> targets = targetColumns(columns, initial);
+        if (targets.size() > 1) {
+            throw new IllegalArgumentException("--target names " + targets.size() + " columns, but several targets "
+                    + "are trained by backprop train only");
+        }
+        return targets.get(0);
+    }
+
+    /**
+     * The columns to predict: {@code --target}'s (a column of the table by that name, else the names between its
+     * commas); else the starting model's outputs (its first only, unless it is a
+     * regression of outputs all in the table) if the table has its first; else the table's last column.
+     *
+     * @param columns the table's columns, in order; at least one
+     * @param initial the model training starts from, or null
+     * @return the target columns' names, at least one
+     */
+    public List<String> targetColumns(List<String> columns, Model initial) {
         if (target != null) {
-            return target;
+            return columns.contains(target) ? List.of(target) : List.of(target.split(",", -1));
         }
         if (initial != null && columns.contains(initial.outputs().get(0))) {
-            return initial.outputs().get(0);
+            return initial.task() == Task.REGRESSION && columns.containsAll(initial.outputs()) ? initial.outputs()
+                    : List.of(initial.outputs().get(0));
         }
-        return columns.get(columns.size() - 1);
+        return List.of(columns.get(columns.size() - 1));
     }
 
     /**
      * The columns a run starting from {@code initial} reads when it fits its own preprocessing (the model has none):
-     * the model's inputs, in its order, then the target, if the table has them all, since a model trained without
+     * the model's inputs, in its order, then the targets, if the table has them all, since a model trained without
      * preprocessing names the numeric columns it read. Otherwise the table's columns, as these options say.
      *
      * @param columns      the table's columns
      * @param initial      the model training starts from, or null
-     * @param targetColumn the target, from {@link #targetColumn}
+     * @param targets      the targets, from {@link #targetColumns}
      * @return the columns to read, in order, or null to read the table as these options say
      */
-    public List<String> startingColumns(List<String> columns, Model initial, String targetColumn) {
-        if (initial == null || !columns.containsAll(initial.inputs()) || !columns.contains(targetColumn)) {
+    public List<String> startingColumns(List<String> columns, Model initial, List<String> targets) {
+        if (initial == null || !columns.containsAll(initial.inputs()) || !columns.containsAll(targets)) {
             return null;
         }
         List<String> selected = new ArrayList<>(initial.inputs());
-        selected.add(targetColumn);
+        selected.addAll(targets);
         return selected;
     }
 
@@ -95,7 +120,19 @@ public final class ColumnOptions {
      * @throws IllegalArgumentException naming the allowed words, for an unknown {@code --missing} or {@code --task}
      */
     public PreprocessConfig config(String targetColumn) {
-        PreprocessConfig config = PreprocessConfig.of(targetColumn).withIgnore(ignore)
+        return config(List.of(targetColumn));
+    }
+
+    /**
+     * How to prepare a table for predicting {@code targetColumns}.
+     *
+     * @param targetColumns the targets, from {@link #targetColumns}
+     * @return the preprocessing configuration of these options
+     * @throws IllegalArgumentException naming the allowed words, for an unknown {@code --missing} or {@code --task};
+     *                                  for several targets with {@code --task classification}
+     */
+    public PreprocessConfig config(List<String> targetColumns) {
+        PreprocessConfig config = PreprocessConfig.of(targetColumns.get(0)).withTargets(targetColumns).withIgnore(ignore)
                 .withMissing(MissingPolicy.fromId(missing));
         return task == null ? config : config.withTask(Task.fromId(task));
     }

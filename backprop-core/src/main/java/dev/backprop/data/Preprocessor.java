@@ -10,13 +10,13 @@ import java.util.Optional;
  * Everything done to a frame before it reaches a network, fitted on training data and stored with a model so that
  * evaluation and prediction prepare new data exactly as training did. Immutable.
  *
- * <p>In order: drop the ignored columns; handle missing cells by the {@link MissingPolicy} (refuse; fill inputs with
+ * <p>In order: drop the ignored columns; read date columns as numbers ({@link DateFeatures}); handle missing cells by the {@link MissingPolicy} (refuse; fill inputs with
  * the training mean or mode and drop rows without a target; or drop incomplete rows); encode the inputs with a
  * {@link FeatureEncoder} (one-hot for categorical columns) and the target with a {@link TargetEncoder} (task and
  * classes). The inputs are all columns except the ignored ones and the target, in the training file's order; new data
  * is matched by column name, so its columns may come in any order and extra ones are left alone.
  *
- * <p>State, for serialisation: {@link #ignored()}, {@link #missing()}, {@link #imputation()} (present only for
+ * <p>State, for serialisation: {@link #ignored()}, {@link #dates()}, {@link #missing()}, {@link #imputation()} (present only for
  * {@link MissingPolicy#MEAN}), {@link #features()}, {@link #target()}; {@link #of} rebuilds an equal object.
  *
  * <pre>{@code
@@ -36,14 +36,16 @@ import java.util.Optional;
 public final class Preprocessor implements Serializable {
     private static final long serialVersionUID = 1L;
     private final List<String> ignored;
+    private final DateFeatures dates;
     private final MissingPolicy missing;
     private final Imputation imputation;
     private final FeatureEncoder features;
     private final TargetEncoder target;
 
-    private Preprocessor(List<String> ignored, MissingPolicy missing, Imputation imputation, FeatureEncoder features,
-                         TargetEncoder target) {
+    private Preprocessor(List<String> ignored, DateFeatures dates, MissingPolicy missing, Imputation imputation,
+                         FeatureEncoder features, TargetEncoder target) {
         this.ignored = ignored;
+        this.dates = dates;
         this.missing = missing;
         this.imputation = imputation;
         this.features = features;
@@ -66,6 +68,31 @@ public final class Preprocessor implements Serializable {
      */
     public static Preprocessor of(List<String> ignored, MissingPolicy missing, Imputation imputation,
                                   FeatureEncoder features, TargetEncoder target) {
+        return of(ignored, DateFeatures.none(), missing, imputation, features, target);
+    }
+
+    /**
+     * A preprocessor from stored parts, with date columns read as numbers.
+     *
+     * @param ignored    the columns dropped first; copied
+     * @param dates      the date columns read as numbers, whose parts the features name
+     * @param missing    how missing cells are handled
+     * @param imputation as for {@link #of(List, MissingPolicy, Imputation, FeatureEncoder, TargetEncoder)}
+     * @param features   the input encoding
+     * @param target     the target encoding
+     * @return the preprocessor
+     * @throws IllegalArgumentException as {@link #of(List, MissingPolicy, Imputation, FeatureEncoder, TargetEncoder)},
+     *                                  or if a date column is ignored, a target, or an input under its own name
+     */
+    public static Preprocessor of(List<String> ignored, DateFeatures dates, MissingPolicy missing,
+                                  Imputation imputation, FeatureEncoder features, TargetEncoder target) {
+        Objects.requireNonNull(dates, "dates");
+        for (String date : dates.columns()) {
+            if (ignored.contains(date) || target.columns().contains(date) || features.columns().contains(date)) {
+                throw new IllegalArgumentException("the date column '" + date + "' is read as numbers, so it cannot "
+                        + "also be ignored, a target or an input as it is");
+            }
+        }
         Objects.requireNonNull(missing, "missing");
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(target, "target");
@@ -78,16 +105,18 @@ public final class Preprocessor implements Serializable {
             throw new IllegalArgumentException("the imputation's columns " + imputation.columns()
                     + " differ from the encoder's " + features.columns());
         }
-        if (features.columns().contains(target.column())) {
-            throw new IllegalArgumentException("the target '" + target.column() + "' is also an input");
-        }
-        for (String column : ignored) {
-            if (features.columns().contains(column) || target.column().equals(column)) {
-                throw new IllegalArgumentException("the column '" + column + "' is both ignored and used (as "
-                        + (target.column().equals(column) ? "the target" : "an input") + ")");
+        for (String column : target.columns()) {
+            if (features.columns().contains(column)) {
+                throw new IllegalArgumentException("the target '" + column + "' is also an input");
             }
         }
-        return new Preprocessor(List.copyOf(ignored), missing, imputation, features, target);
+        for (String column : ignored) {
+            if (features.columns().contains(column) || target.columns().contains(column)) {
+                throw new IllegalArgumentException("the column '" + column + "' is both ignored and used (as "
+                        + (target.columns().contains(column) ? "the target" : "an input") + ")");
+            }
+        }
+        return new Preprocessor(List.copyOf(ignored), dates, missing, imputation, features, target);
     }
 
     /**
@@ -102,15 +131,35 @@ public final class Preprocessor implements Serializable {
      *                              no value to fill with, or the target does not suit the task
      */
     public static Preprocessor fit(Frame train, PreprocessConfig config) {
+        config.inputs(train.names(), train.source());
+        DateFeatures dates = DateFeatures.fit(train, config.dates());
+        Frame expanded = dates.expand(train);
+        Preprocessor fitted = fitExpanded(expanded, config);
+        return new Preprocessor(fitted.ignored, dates, fitted.missing, fitted.imputation, fitted.features,
+                fitted.target);
+    }
+
+    private static Preprocessor fitExpanded(Frame train, PreprocessConfig config) {
         List<String> inputs = config.inputs(train.names(), train.source());
         List<String> used = new ArrayList<>(inputs);
-        used.add(config.target());
+        used.addAll(config.targets());
+        List<Task> tasks = new ArrayList<>();
+        for (String target : config.targets()) {
+            TaskChoice choice = TaskChoice.of(config.task(), train.column(target));
+            if (config.targets().size() > 1 && choice.task() == Task.CLASSIFICATION) {
+                throw new InvalidDataException(train.source(), 0, target, PreprocessConfig.SEVERAL_CLASSIFIED
+                        + " (this one is classified " + choice.reason() + ")");
+            }
+            tasks.add(choice.task());
+        }
         Frame rows = select(train, selectRows(train, config.missing(), inputs, used, MissingValues.TRAINING_HINT));
         List<ColumnType> uses = new ArrayList<>();
         for (String name : inputs) {
             uses.add(rows.column(name).type());
         }
-        uses.add(TargetEncoder.use(rows, config.target(), config.task()));
+        for (int t = 0; t < tasks.size(); t++) {
+            uses.add(TargetEncoder.use(rows, config.targets().get(t), tasks.get(t)));
+        }
         return fit(FitSummary.of(rows, used, uses), config, train.source());
     }
 
@@ -119,8 +168,8 @@ public final class Preprocessor implements Serializable {
      * PreprocessConfig)} does from the rows themselves: the means and modes, the categories present, the task and
      * the classes.
      *
-     * @param summary the kept rows' summary: the input columns used as their type, then the target, used as numbers
-     *                for regression and as labels for classification
+     * @param summary the kept rows' summary: the input columns used as their type, then the targets, used as
+     *                numbers for regression and as labels for classification
      * @param config  which columns were ignored, the target and the missing-value policy
      * @param source  the data's name in messages, or null
      * @return the fitted preprocessor
@@ -130,7 +179,7 @@ public final class Preprocessor implements Serializable {
     public static Preprocessor fit(FitSummary summary, PreprocessConfig config, String source) {
         List<String> columns = summary.columns();
         List<ColumnType> types = summary.types();
-        int m = columns.size() - 1;
+        int m = columns.size() - config.targets().size();
         Imputation imputation = config.missing() == MissingPolicy.MEAN ? Imputation.fit(summary, m, source) : null;
         List<List<String>> categories = new ArrayList<>();
         for (int j = 0; j < m; j++) {
@@ -138,7 +187,7 @@ public final class Preprocessor implements Serializable {
         }
         FeatureEncoder features = FeatureEncoder.of(columns.subList(0, m), types.subList(0, m), categories);
         TargetEncoder target = TargetEncoder.fit(summary, m, source);
-        return new Preprocessor(config.ignore(), config.missing(), imputation, features, target);
+        return new Preprocessor(config.ignore(), DateFeatures.none(), config.missing(), imputation, features, target);
     }
 
     /**
@@ -178,14 +227,15 @@ public final class Preprocessor implements Serializable {
     /**
      * Prepares {@code frame}, which must have the target column (to train on it or evaluate against it).
      *
-     * @param frame the data, with the input and target columns; not modified
+     * @param given the data, with the input and target columns; not modified
      * @return the encoded inputs and targets, with the rows that were kept
      * @throws InvalidDataException naming absent columns, a missing cell under {@link MissingPolicy#ERROR}, a missing
      *                              target, text in a numeric column, or no row left
      */
-    public Prepared apply(Frame frame) {
+    public Prepared apply(Frame given) {
+        Frame frame = dates.expand(given);
         List<String> used = new ArrayList<>(features.columns());
-        used.add(target.column());
+        used.addAll(target.columns());
         frame.requireColumns(used);
         int[] rows = selectRows(frame, missing, features.columns(), used, MissingValues.MODEL_HINT);
         Frame kept = fill(select(frame, rows));
@@ -198,12 +248,13 @@ public final class Preprocessor implements Serializable {
     /**
      * Prepares the inputs of {@code frame} to predict from; a target column, if there, is left alone.
      *
-     * @param frame the data, with the input columns; not modified
+     * @param given the data, with the input columns; not modified
      * @return the encoded inputs, with the rows that were kept
      * @throws InvalidDataException naming absent input columns, a missing cell under {@link MissingPolicy#ERROR}, text
      *                              in a numeric column, or no row left
      */
-    public EncodedInputs applyInputs(Frame frame) {
+    public EncodedInputs applyInputs(Frame given) {
+        Frame frame = dates.expand(given);
         List<String> used = features.columns();
         frame.requireColumns(used);
         int[] rows = selectRows(frame, missing, used, used, MissingValues.MODEL_HINT);
@@ -223,6 +274,15 @@ public final class Preprocessor implements Serializable {
      */
     public List<String> ignored() {
         return ignored;
+    }
+
+    /**
+     * The date columns read as numbers, whose parts the {@link #features()} name.
+     *
+     * @return the date expansion; {@link DateFeatures#none()} if there is none
+     */
+    public DateFeatures dates() {
+        return dates;
     }
 
     /**
@@ -272,13 +332,13 @@ public final class Preprocessor implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Preprocessor p && ignored.equals(p.ignored) && missing == p.missing
+        return o instanceof Preprocessor p && ignored.equals(p.ignored) && dates.equals(p.dates) && missing == p.missing
                 && Objects.equals(imputation, p.imputation) && features.equals(p.features) && target.equals(p.target);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(ignored, missing, imputation, features, target);
+        return Objects.hash(ignored, dates, missing, imputation, features, target);
     }
 
     @Override

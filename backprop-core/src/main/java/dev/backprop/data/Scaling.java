@@ -13,10 +13,12 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link ScalingMethod#MINMAX}: x' = (x - min) / (max - min), training data onto [0, 1].</li>
  *   <li>{@link ScalingMethod#MAX}: x' = x / max, where max is the column's largest absolute value.</li>
+ *   <li>{@link ScalingMethod#STANDARD}: x' = (x - mean) / sd, with the training rows' mean and population standard
+ *       deviation sd = √(Σ (x - mean)² / n), as scikit-learn's StandardScaler.</li>
  *   <li>{@link ScalingMethod#NONE}: x' = x.</li>
  * </ul>
- * A constant column has max - min = 0 (or max = 0); it is divided by 1 instead, so it maps to 0 (minmax) or stays as
- * it is (max) rather than to NaN. A range too wide for a double (max - min beyond 1.8e308, as for -1e308 and 1e308)
+ * A constant column has max - min = 0 (or max = 0, or sd = 0); it is divided by 1 instead, so it maps to 0 (minmax,
+ * standard) or stays as it is (max) rather than to NaN. A range too wide for a double (max - min beyond 1.8e308, as for -1e308 and 1e308)
  * is computed on halved values, x' = (x/2 - min/2) / (max/2 - min/2), rather than dividing by infinity. New data
  * outside the training range maps outside [0, 1]; it is not clipped. Serializable, so that a distributed trainer can
  * ship it to its workers (the serialized form is no storage format: the model file is).
@@ -28,11 +30,19 @@ public final class Scaling implements Serializable {
     private final ScalingMethod method;
     private final double[] min;
     private final double[] max;
+    private final double[] mean;
+    private final double[] sd;
 
-    private Scaling(ScalingMethod method, double[] min, double[] max) {
+    private Scaling(ScalingMethod method, double[] min, double[] max, double[] mean, double[] sd) {
         this.method = method;
         this.min = min;
         this.max = max;
+        this.mean = mean;
+        this.sd = sd;
+    }
+
+    private Scaling(ScalingMethod method, double[] min, double[] max) {
+        this(method, min, max, new double[min.length], new double[min.length]);
     }
 
     /**
@@ -48,13 +58,17 @@ public final class Scaling implements Serializable {
     /**
      * A scaling with stored ranges, as read from a model file. For {@code MAX} only {@code max} is used.
      *
-     * @param method how to scale
+     * @param method how to scale: minmax, max or none ({@link #standard} makes a standard one)
      * @param min    each column's minimum; copied
      * @param max    each column's maximum (largest absolute value for {@code MAX}); copied
      * @return the scaling
-     * @throws IllegalArgumentException if the arrays differ in length or hold a non-finite value
+     * @throws IllegalArgumentException if the arrays differ in length or hold a non-finite value, or for
+     *                                  {@code STANDARD}
      */
     public static Scaling of(ScalingMethod method, double[] min, double[] max) {
+        if (method == ScalingMethod.STANDARD) {
+            throw new IllegalArgumentException("a standard scaling is made of means and standard deviations");
+        }
         if (min.length != max.length) {
             throw new IllegalArgumentException("scaling has " + min.length + " minima but " + max.length + " maxima");
         }
@@ -67,6 +81,29 @@ public final class Scaling implements Serializable {
     }
 
     /**
+     * A standard scaling with stored means and standard deviations, as read from a model file.
+     *
+     * @param mean each column's training mean; copied
+     * @param sd   each column's training standard deviation, ≥ 0; copied
+     * @return the scaling
+     * @throws IllegalArgumentException if the arrays differ in length, hold a non-finite value or a negative sd
+     */
+    public static Scaling standard(double[] mean, double[] sd) {
+        if (mean.length != sd.length) {
+            throw new IllegalArgumentException("scaling has " + mean.length + " means but " + sd.length
+                    + " standard deviations");
+        }
+        for (int j = 0; j < mean.length; j++) {
+            if (!Double.isFinite(mean[j]) || !Double.isFinite(sd[j]) || sd[j] < 0) {
+                throw new IllegalArgumentException("scaling of column " + j + " needs a finite mean and a finite "
+                        + "standard deviation >= 0");
+            }
+        }
+        return new Scaling(ScalingMethod.STANDARD, new double[mean.length], new double[mean.length], mean.clone(),
+                sd.clone());
+    }
+
+    /**
      * Fits {@code method} on the columns of {@code data}.
      *
      * @param method how to scale
@@ -74,7 +111,38 @@ public final class Scaling implements Serializable {
      * @return the scaling fitted on every row of {@code data}
      */
     public static Scaling fit(ScalingMethod method, Matrix data) {
-        return method == ScalingMethod.NONE ? none(data.cols()) : fit(method, ColumnRanges.of(data));
+        return switch (method) {
+            case NONE -> none(data.cols());
+            case STANDARD -> fitStandard(data);
+            default -> fit(method, ColumnRanges.of(data));
+        };
+    }
+
+    /** mean_j = Σ_i x_ij / n, then sd_j = √(Σ_i (x_ij - mean_j)² / n): two passes, so no cancellation. */
+    private static Scaling fitStandard(Matrix data) {
+        int n = data.rows();
+        int cols = data.cols();
+        double[] x = data.toArray();
+        double[] mean = new double[cols];
+        double[] sd = new double[cols];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < cols; j++) {
+                mean[j] += x[i * cols + j];
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            mean[j] = n == 0 ? 0 : mean[j] / n;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < cols; j++) {
+                double d = x[i * cols + j] - mean[j];
+                sd[j] += d * d;
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            sd[j] = n == 0 ? 0 : Math.sqrt(sd[j] / n);
+        }
+        return new Scaling(ScalingMethod.STANDARD, new double[cols], new double[cols], mean, sd);
     }
 
     /**
@@ -84,17 +152,20 @@ public final class Scaling implements Serializable {
      * @param method how to scale
      * @param ranges the training values' ranges; not modified
      * @return the scaling
+     * @throws IllegalArgumentException for {@code STANDARD}, which needs means and standard deviations
      */
     public static Scaling fit(ScalingMethod method, ColumnRanges ranges) {
         return switch (method) {
             case MINMAX -> new Scaling(method, ranges.min().clone(), ranges.max().clone());
             case MAX -> new Scaling(method, new double[ranges.columns()], ranges.maxAbs().clone());
+            case STANDARD -> throw new IllegalArgumentException("standard scaling needs the columns' means and "
+                    + "standard deviations, which their ranges do not give");
             case NONE -> none(ranges.columns());
         };
     }
 
     /**
-     * How values are scaled: none, min-max to [0, 1], or division by the largest absolute value.
+     * How values are scaled: none, min-max to [0, 1], division by the largest absolute value, or z-scores.
      *
      * @return the method, never null
      */
@@ -129,14 +200,37 @@ public final class Scaling implements Serializable {
         return max.clone();
     }
 
+    /**
+     * A copy of the fitted means (zeros but for {@code STANDARD}).
+     *
+     * @return a new array of {@link #columns()} values
+     */
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    /**
+     * A copy of the fitted standard deviations (zeros but for {@code STANDARD}).
+     *
+     * @return a new array of {@link #columns()} values
+     */
+    public double[] standardDeviation() {
+        return sd.clone();
+    }
+
     private double offset(int j) {
-        return method == ScalingMethod.MINMAX ? min[j] : 0.0;
+        return switch (method) {
+            case MINMAX -> min[j];
+            case STANDARD -> mean[j];
+            default -> 0.0;
+        };
     }
 
     private double divisor(int j) {
         double d = switch (method) {
             case MINMAX -> max[j] - min[j];
             case MAX -> max[j];
+            case STANDARD -> sd[j];
             case NONE -> 1.0;
         };
         return d == 0.0 ? 1.0 : d;
@@ -215,12 +309,14 @@ public final class Scaling implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Scaling s && method == s.method && Arrays.equals(min, s.min) && Arrays.equals(max, s.max);
+        return o instanceof Scaling s && method == s.method && Arrays.equals(min, s.min) && Arrays.equals(max, s.max)
+                && Arrays.equals(mean, s.mean) && Arrays.equals(sd, s.sd);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(method, Arrays.hashCode(min), Arrays.hashCode(max));
+        return Objects.hash(method, Arrays.hashCode(min), Arrays.hashCode(max), Arrays.hashCode(mean),
+                Arrays.hashCode(sd));
     }
 
     @Override

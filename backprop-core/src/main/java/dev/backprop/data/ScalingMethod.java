@@ -8,6 +8,8 @@ public enum ScalingMethod {
     MINMAX("minmax"),
     /** x' = x / max|x|: the seed's source material divides by the column maximum (the same for data ≥ 0). */
     MAX("max"),
+    /** x' = (x - mean) / sd: each column to mean 0 and standard deviation 1 over the training rows (z-scores). */
+    STANDARD("standard"),
     /** x' = x: the data is already scaled. */
     NONE("none");
 
@@ -39,6 +41,6 @@ public enum ScalingMethod {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown scaling '" + id + "' (allowed: minmax, max, none)");
+        throw new IllegalArgumentException("unknown scaling '" + id + "' (allowed: minmax, max, standard, none)");
     }
 }

@@ -12,15 +12,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The target column and what it means, learned from training data and stored with a model. A numeric target means
- * {@link Task#REGRESSION}: y is the column itself. A categorical target means {@link Task#CLASSIFICATION}: the classes
- * are the labels present in the training rows, in sorted order (numbers by value, then text by
- * {@link String#compareTo}), and y is one-hot, one column per class. The task can be overridden: classification of a
- * numeric column uses its distinct values as classes ("0", "1"); regression of a categorical column needs labels that
- * are numbers. Immutable.
+ * The target column and what it means, learned from training data and stored with a model. The task is asked for or
+ * inferred ({@link TaskChoice}). For {@link Task#REGRESSION} y is the column itself. For {@link Task#CLASSIFICATION}
+ * the classes are the labels present in the training rows, in sorted order (numbers by value, then text by
+ * {@link String#compareTo}), and y is one-hot, one column per class: classification of a numeric column uses its
+ * distinct values as classes ("0", "1"); regression of a categorical column needs labels that are numbers.
+ * Regression may predict several target columns at once ({@link #regression}): y has one column per target, in
+ * order. Immutable.
  *
- * <p>State, for serialisation: {@link #column()}, {@link #task()}, {@link #classes()} (empty for regression);
- * {@link #of} rebuilds an equal encoder from them.
+ * <p>State, for serialisation: {@link #columns()}, {@link #task()}, {@link #classes()} (empty for regression);
+ * {@link #of} and {@link #regression} rebuild an equal encoder from them.
  *
  * <p>Serializable, so that a distributed trainer can ship it to its workers (the serialized form is no storage
  * format: the model file is).
@@ -32,13 +33,13 @@ public final class TargetEncoder implements Serializable {
     private static final String HINT = "rows without a target cannot be learned from or scored; drop them "
             + "(--missing drop or --missing mean)";
 
-    private final String column;
+    private final List<String> columns;
     private final Task task;
     private final List<String> classes;
     private final Map<String, Integer> classIndex;
 
-    private TargetEncoder(String column, Task task, List<String> classes) {
-        this.column = column;
+    private TargetEncoder(List<String> columns, Task task, List<String> classes) {
+        this.columns = columns;
         this.task = task;
         this.classes = classes;
         this.classIndex = new HashMap<>();
@@ -72,7 +73,25 @@ public final class TargetEncoder implements Serializable {
                 throw new IllegalArgumentException("classes repeat: " + copy);
             }
         }
-        return new TargetEncoder(column, task, copy);
+        return new TargetEncoder(List.of(column), task, copy);
+    }
+
+    /**
+     * A regression target of one or more columns, predicted together: one output each, in this order.
+     *
+     * @param columns the target columns' names; copied
+     * @return the encoder
+     * @throws IllegalArgumentException if there is no column, or one is named twice
+     */
+    public static TargetEncoder regression(List<String> columns) {
+        List<String> copy = List.copyOf(columns);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("a target needs at least one column");
+        }
+        if (new HashSet<>(copy).size() != copy.size()) {
+            throw new IllegalArgumentException("target columns repeat: " + copy);
+        }
+        return new TargetEncoder(copy, Task.REGRESSION, List.of());
     }
 
     /**
@@ -81,7 +100,7 @@ public final class TargetEncoder implements Serializable {
      * @param train  the training rows; not modified
      * @param column the target column's name
      * @return the encoder; classes in sorted order (numbers by value, then text)
-     * @param task the task, or {@code null} to infer it from the column's type
+     * @param task the task, or {@code null} to infer it ({@link TaskChoice})
      * @throws InvalidDataException if the column is absent or has a missing cell, if classification finds fewer than
      *                              two classes, or if regression is asked of text labels
      */
@@ -92,14 +111,14 @@ public final class TargetEncoder implements Serializable {
     }
 
     /**
-     * How the target {@code column} of {@code train} is used for {@code task} (inferred from the column's type if
+     * How the target {@code column} of {@code train} is used for {@code task} (inferred by {@link TaskChoice} if
      * null): as numbers for regression, as labels for classification.
      *
      * @throws InvalidDataException at the first label that is not a number, if regression is asked of text labels
      */
     static ColumnType use(Frame train, String column, Task task) {
         Column target = train.column(column);
-        Task chosen = Task.of(task, target.type());
+        Task chosen = TaskChoice.of(task, target).task();
         if (chosen == Task.REGRESSION && target instanceof CategoricalColumn) {
             for (int i = 0; i < train.rows(); i++) {
                 if (!Double.isFinite(Numbers.parse(target.label(i)))) {
@@ -129,25 +148,35 @@ public final class TargetEncoder implements Serializable {
      * @throws InvalidDataException naming {@code source}, if classification finds fewer than two classes
      */
     static TargetEncoder fit(FitSummary summary, int j, String source) {
-        String column = summary.columns().get(j);
+        List<String> names = summary.columns();
+        String column = names.get(j);
         if (summary.types().get(j) == ColumnType.NUMERIC) {
-            return new TargetEncoder(column, Task.REGRESSION, List.of());
+            return regression(names.subList(j, names.size()));
         }
         List<String> classes = summary.categories(j);
         if (classes.size() < 2) {
             throw new InvalidDataException(source, 0, column, "classification needs at least two classes "
                     + "but the training data has only " + (classes.isEmpty() ? "none" : "'" + classes.get(0) + "'"));
         }
-        return new TargetEncoder(column, Task.CLASSIFICATION, classes);
+        return new TargetEncoder(List.of(column), Task.CLASSIFICATION, classes);
     }
 
     /**
-     * The target column's name.
+     * The target column's name: the first one's, for several regression targets.
      *
      * @return the name, never null
      */
     public String column() {
-        return column;
+        return columns.get(0);
+    }
+
+    /**
+     * The target columns' names: one for classification, one or more for regression.
+     *
+     * @return an unmodifiable list, in output order
+     */
+    public List<String> columns() {
+        return columns;
     }
 
     /**
@@ -169,26 +198,26 @@ public final class TargetEncoder implements Serializable {
     }
 
     /**
-     * The number of columns of y: 1 for regression, the number of classes for classification.
+     * The number of columns of y: the number of target columns for regression, of classes for classification.
      *
      * @return ≥ 1
      */
     public int width() {
-        return task == Task.REGRESSION ? 1 : classes.size();
+        return task == Task.REGRESSION ? columns.size() : classes.size();
     }
 
     /**
-     * y's column names: the column's own for regression, {@code column=class} for classification.
+     * y's column names: the target columns' own for regression, {@code column=class} for classification.
      *
      * @return a new list of {@link #width()} names
      */
     public List<String> outputNames() {
         if (task == Task.REGRESSION) {
-            return List.of(column);
+            return columns;
         }
         List<String> names = new ArrayList<>(classes.size());
         for (String c : classes) {
-            names.add(column + "=" + c);
+            names.add(column() + "=" + c);
         }
         return names;
     }
@@ -227,7 +256,7 @@ public final class TargetEncoder implements Serializable {
         if (task != Task.CLASSIFICATION) {
             throw new IllegalStateException("a regression target has no classes");
         }
-        CategoricalColumn labels = frame.column(column).toCategorical();
+        CategoricalColumn labels = frame.column(column()).toCategorical();
         int[] levelToClass = Categories.indexLevels(labels.levels(), classes);
         int[] codes = labels.rawCodes();
         int[] out = new int[codes.length];
@@ -238,7 +267,7 @@ public final class TargetEncoder implements Serializable {
     }
 
     /**
-     * The target matrix of {@code frame}: its values (regression), or one-hot rows y_ik = 1 for the row's class k
+     * The target matrix of {@code frame}: its values, one column per target (regression), or one-hot rows y_ik = 1 for the row's class k
      * (classification; all zeros for a class not seen in training, counted).
      *
      * @param frame the data, with the target column; not modified
@@ -247,12 +276,12 @@ public final class TargetEncoder implements Serializable {
      * @throws dev.backprop.linalg.TooLargeException if the one-hot rows would not fit the JVM's heap or one array
      */
     public EncodedTarget encode(Frame frame) {
-        Column target = frame.column(column);
-        MissingValues.requireNone(frame, List.of(column), HINT);
+        MissingValues.requireNone(frame, columns, HINT);
         int n = frame.rows();
         if (task == Task.REGRESSION) {
-            return new EncodedTarget(Matrix.wrap(n, 1, Columns.numeric(target, frame).clone()), 0);
+            return new EncodedTarget(regressionTargets(frame), 0);
         }
+        String column = column();
         int k = classes.size();
         long cells = MemoryBudget.times(n, k);
         String what = "target '" + column + "' has " + MemoryBudget.count(k) + " classes: one-hot encoding "
@@ -272,20 +301,41 @@ public final class TargetEncoder implements Serializable {
         return new EncodedTarget(Matrix.wrap(n, k, y), unseen);
     }
 
+    /** The n x t matrix of the target columns' values, y_ij = column j's value in row i. */
+    private Matrix regressionTargets(Frame frame) {
+        int n = frame.rows();
+        if (columns.size() == 1) {
+            return Matrix.wrap(n, 1, Columns.numeric(frame.column(columns.get(0)), frame).clone());
+        }
+        int t = columns.size();
+        long cells = MemoryBudget.times(n, t);
+        String what = MemoryBudget.count(t) + " targets of " + MemoryBudget.count(n) + " rows";
+        MemoryBudget.heap().require(MemoryBudget.doubles(cells), what, "", "predict fewer targets at once");
+        double[] y = new double[MemoryBudget.arrayLength(cells, what)];
+        for (int j = 0; j < t; j++) {
+            double[] values = Columns.numeric(frame.column(columns.get(j)), frame);
+            for (int i = 0; i < n; i++) {
+                y[i * t + j] = values[i];
+            }
+        }
+        return Matrix.wrap(n, t, y);
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof TargetEncoder t && column.equals(t.column) && task == t.task && classes.equals(t.classes);
+        return o instanceof TargetEncoder t && columns.equals(t.columns) && task == t.task
+                && classes.equals(t.classes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(column, task, classes);
+        return Objects.hash(columns, task, classes);
     }
 
     /** "TargetEncoder(species: classification {setosa, versicolor, virginica})". */
     @Override
     public String toString() {
-        return "TargetEncoder(" + column + ": " + task.id()
+        return "TargetEncoder(" + String.join(", ", columns) + ": " + task.id()
                 + (classes.isEmpty() ? "" : " {" + String.join(", ", classes) + "}") + ")";
     }
 }

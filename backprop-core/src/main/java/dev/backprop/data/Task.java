@@ -2,11 +2,11 @@ package dev.backprop.data;
 
 import java.util.Locale;
 
-/** What is learned: decided by the target column's type unless overridden. */
+/** What is learned: inferred from the target column by {@link TaskChoice} unless asked for. */
 public enum Task {
-    /** Predict a number: the target is numeric. */
+    /** Predict a number. */
     REGRESSION("regression"),
-    /** Predict a class: the target is categorical, one output per class seen in training. */
+    /** Predict a class: one output per class seen in training. */
     CLASSIFICATION("classification");
 
     private final String id;
@@ -38,17 +38,6 @@ public enum Task {
             }
         }
         throw new IllegalArgumentException("unknown task '" + id + "' (allowed: regression, classification)");
-    }
-
-    /**
-     * The task asked for, or else the one a target column of this type means.
-     *
-     * @param asked  the task the user chose, or null to infer it
-     * @param target the target column's type
-     * @return {@code asked} if not null; otherwise regression for a numeric target, classification for a categorical
-     */
-    public static Task of(Task asked, ColumnType target) {
-        return asked != null ? asked : target == ColumnType.NUMERIC ? REGRESSION : CLASSIFICATION;
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.data.ColumnType;
+import dev.backprop.data.DateFeatures;
 import dev.backprop.data.FeatureEncoder;
 import dev.backprop.data.Imputation;
 import dev.backprop.data.MissingPolicy;
@@ -27,7 +28,10 @@ import java.util.Locale;
  *     {"name": "outlook", "type": "categorical", "categories": ["overcast", "rainy", "sunny"], "fill": "sunny"},
  *     {"name": "temperature", "type": "numeric", "fill": 73.5}]}
  * </pre>
- * {@code fill} (the training mean or mode) is present exactly when {@code missing} is {@code mean}.
+ * {@code fill} (the training mean or mode) is present exactly when {@code missing} is {@code mean}. Several
+ * regression targets, predicted together, are a list: {@code "target": ["weight", "waist"]}. Date columns read as
+ * numbers are listed as {@code "dates": [{"name": "day", "time": false}]} (absent when there is none), their parts
+ * ({@code day.days}, ...) in {@code columns}.
  */
 final class PreprocessingJson {
     private PreprocessingJson() {
@@ -37,12 +41,24 @@ final class PreprocessingJson {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode node = f.objectNode();
         TargetEncoder target = preprocessor.target();
-        node.put("target", target.column());
+        if (target.columns().size() == 1) {
+            node.put("target", target.column());
+        } else {
+            ArrayNode targets = node.putArray("target");
+            target.columns().forEach(targets::add);
+        }
         node.put("task", target.task().id());
         ArrayNode classes = node.putArray("classes");
         target.classes().forEach(classes::add);
         ArrayNode ignore = node.putArray("ignore");
         preprocessor.ignored().forEach(ignore::add);
+        DateFeatures dates = preprocessor.dates();
+        if (!dates.columns().isEmpty()) {
+            ArrayNode list = node.putArray("dates");
+            for (int j = 0; j < dates.columns().size(); j++) {
+                list.addObject().put("name", dates.columns().get(j)).put("time", dates.withTime().get(j));
+            }
+        }
         node.put("missing", preprocessor.missing().id());
         FeatureEncoder features = preprocessor.features();
         Imputation imputation = preprocessor.imputation().orElse(null);
@@ -79,13 +95,32 @@ final class PreprocessingJson {
         if (!node.isObject()) {
             throw new InvalidModelException("\"preprocessing\" must be an object");
         }
-        String target = text(node.get("target"), where + " target");
+        JsonNode targetNode = node.get("target");
+        List<String> targets = targetNode != null && targetNode.isArray() ? strings(targetNode, where + " target")
+                : List.of(text(targetNode, where + " target"));
         Task task = Json.parseEnum(node.get("task"), where + " task", Task::fromId);
         MissingPolicy missing = node.hasNonNull("missing")
                 ? Json.parseEnum(node.get("missing"), where + " missing", MissingPolicy::fromId)
                 : MissingPolicy.ERROR;
         List<String> classes = strings(node.get("classes"), where + " classes");
         List<String> ignore = strings(node.get("ignore"), where + " ignore");
+        List<String> dateNames = new ArrayList<>();
+        List<Boolean> dateTimes = new ArrayList<>();
+        JsonNode datesNode = node.get("dates");
+        if (datesNode != null && !datesNode.isNull()) {
+            if (!datesNode.isArray()) {
+                throw new InvalidModelException(where + " dates must be an array of {\"name\", \"time\"} objects");
+            }
+            for (JsonNode date : datesNode) {
+                String at = where + " dates item";
+                if (!date.isObject() || date.get("time") == null || !date.get("time").isBoolean()) {
+                    throw new InvalidModelException(at + " must be an object with \"name\" and a true or false "
+                            + "\"time\"");
+                }
+                dateNames.add(text(date.get("name"), at + " name"));
+                dateTimes.add(date.get("time").booleanValue());
+            }
+        }
         JsonNode columnsNode = node.get("columns");
         if (columnsNode == null || !columnsNode.isArray() || columnsNode.isEmpty()) {
             throw new InvalidModelException(where + " columns must be a non-empty array");
@@ -122,7 +157,13 @@ final class PreprocessingJson {
         try {
             FeatureEncoder features = FeatureEncoder.of(names, types, categories);
             Imputation imputation = missing == MissingPolicy.MEAN ? Imputation.of(names, types, means, modes) : null;
-            return Preprocessor.of(ignore, missing, imputation, features, TargetEncoder.of(target, task, classes));
+            TargetEncoder target = targets.size() == 1 ? TargetEncoder.of(targets.get(0), task, classes)
+                    : task == Task.REGRESSION && classes.isEmpty() ? TargetEncoder.regression(targets) : null;
+            if (target == null) {
+                throw new InvalidModelException(where + ": several targets must be a regression without classes");
+            }
+            return Preprocessor.of(ignore, DateFeatures.of(dateNames, dateTimes), missing, imputation, features,
+                    target);
         } catch (IllegalArgumentException e) {
             throw new InvalidModelException(where + ": " + e.getMessage());
         }

@@ -9,7 +9,8 @@ import dev.backprop.data.ScalingMethod;
 
 /**
  * A model file's {@code inputScaling} and {@code outputScaling}: {@code {"method": "minmax", "min": [...], "max":
- * [...]}}, {@code min} only for min-max, {@code max} for every method but none; null or absent means none.
+ * [...]}}, {@code min} only for min-max, {@code max} for minmax and max; {@code {"method": "standard", "mean": [...],
+ * "sd": [...]}}; null or absent means none.
  */
 final class ScalingJson {
     private ScalingJson() {
@@ -19,6 +20,11 @@ final class ScalingJson {
     static ObjectNode write(Scaling scaling) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("method", scaling.method().id());
+        if (scaling.method() == ScalingMethod.STANDARD) {
+            array(node.putArray("mean"), scaling.mean());
+            array(node.putArray("sd"), scaling.standardDeviation());
+            return node;
+        }
         if (scaling.method() == ScalingMethod.MINMAX) {
             ArrayNode min = node.putArray("min");
             for (double v : scaling.min()) {
@@ -32,6 +38,12 @@ final class ScalingJson {
             }
         }
         return node;
+    }
+
+    private static void array(ArrayNode array, double[] values) {
+        for (double v : values) {
+            array.add(v);
+        }
     }
 
     /**
@@ -49,6 +61,16 @@ final class ScalingJson {
         ScalingMethod method = Json.parseEnum(node.get("method"), field + " method", ScalingMethod::fromId);
         if (method == ScalingMethod.NONE) {
             return Scaling.none(columns);
+        }
+        if (method == ScalingMethod.STANDARD) {
+            double[] mean = vector(node.get("mean"), field + " mean", columns);
+            double[] sd = vector(node.get("sd"), field + " sd", columns);
+            for (int j = 0; j < columns; j++) {
+                if (sd[j] < 0) {
+                    throw new InvalidModelException(field + " sd [" + (j + 1) + "] must be >= 0 but was " + sd[j]);
+                }
+            }
+            return Scaling.standard(mean, sd);
         }
         double[] max = vector(node.get("max"), field + " max", columns);
         double[] min = method == ScalingMethod.MINMAX ? vector(node.get("min"), field + " min", columns)

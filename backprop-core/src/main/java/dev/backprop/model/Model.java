@@ -183,12 +183,21 @@ public record Model(Network network, List<String> inputs, List<String> outputs, 
     }
 
     /**
-     * The name of the predicted column (the target's).
+     * The name of the predicted column (the target's; the first, for several regression targets).
      *
      * @return the target column's name; for a model without a preprocessor, its single output's name
      */
     public String target() {
         return preprocessor == null ? outputs.get(0) : preprocessor.target().column();
+    }
+
+    /**
+     * The names of the predicted columns: one, or several regression targets predicted together.
+     *
+     * @return an unmodifiable list; for a model without a preprocessor, its single output's name
+     */
+    public List<String> targets() {
+        return preprocessor == null ? List.of(outputs.get(0)) : preprocessor.target().columns();
     }
 
     /**

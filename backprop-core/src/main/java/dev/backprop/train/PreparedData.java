@@ -1,6 +1,5 @@
 package dev.backprop.train;
 
-import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Scaling;
 import dev.backprop.linalg.Matrix;
@@ -40,8 +39,8 @@ record PreparedData(Examples training, Examples validation, Scaling inputScaling
         Matrix trainingX = rows(data.x(), split.training());
         Matrix trainingY = rows(data.y(), split.training());
         Scaling inputScaling = Scaling.fit(config.scaling(), trainingX);
-        Scaling outputScaling = TargetCheck.scaling(config.scaling(), architecture.loss(),
-                ColumnRanges.of(trainingY), data.targetNames());
+        Scaling outputScaling = TargetCheck.scaling(config.scaling(), architecture.loss(), trainingY,
+                data.targetNames());
         Examples training = new Examples(inputScaling.applyToArray(trainingX), outputScaling.applyToArray(trainingY),
                 weights(data.weights(), split.training()), split.training().length);
         Examples validation = split.validation().length == 0 ? null

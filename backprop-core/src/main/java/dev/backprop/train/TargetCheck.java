@@ -4,6 +4,7 @@ import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Scaling;
 import dev.backprop.data.ScalingMethod;
+import dev.backprop.linalg.Matrix;
 import dev.backprop.nn.Loss;
 
 import java.util.List;
@@ -48,6 +49,22 @@ public final class TargetCheck {
                         sum));
             }
         }
+    }
+
+    /**
+     * The targets' scaling for {@code loss}, fitted on the training targets themselves (a standard scaling needs
+     * their means and deviations, not only their ranges): none for the cross-entropies, otherwise {@code method}'s.
+     *
+     * @param method  the configured scaling
+     * @param loss    the network's loss
+     * @param targets the training targets; not modified
+     * @param names   the targets' names, for the message
+     * @return the scaling the trainer applies to the targets
+     * @throws IllegalArgumentException if a cross-entropy target lies outside [0, 1], naming the column
+     */
+    public static Scaling scaling(ScalingMethod method, Loss loss, Matrix targets, List<String> names) {
+        return loss.crossEntropy() ? scaling(method, loss, ColumnRanges.of(targets), names)
+                : Scaling.fit(method, targets);
     }
 
     /**

@@ -117,7 +117,7 @@ public final class TrainingSettings {
     /** How inputs and targets are scaled. */
     public static final TrainingSetting<ScalingMethod> SCALING = new TrainingSetting<>("scaling", SettingKind.ID,
             List.of("--scale"), "METHOD", "Input and target scaling: minmax (to [0,1]), max (divide by the column "
-                    + "maximum), none.", TrainerConfig::scaling, ScalingMethod.MINMAX, "minmax")
+                    + "maximum), standard (z-scores: mean 0, standard deviation 1), none.", TrainerConfig::scaling, ScalingMethod.MINMAX, "minmax")
             .parsed(ScalingMethod::fromId, ScalingMethod::id);
     /** The seed of every random choice. */
     public static final TrainingSetting<Long> SEED = new TrainingSetting<>("seed", SettingKind.LONG, List.of("--seed"), "N",

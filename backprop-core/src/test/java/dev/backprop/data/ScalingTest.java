@@ -3,7 +3,10 @@ package dev.backprop.data;
 import dev.backprop.linalg.Matrix;
 import org.junit.jupiter.api.Test;
 
+import java.util.EnumSet;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class ScalingTest {
@@ -24,6 +27,35 @@ class ScalingTest {
                 assertThat(back.get(i, j)).isCloseTo(data.get(i, j), within(1e-12));
             }
         }
+    }
+
+    @Test
+    void standardGivesZScoresWithThePopulationDeviationAndMapsBack() {
+        Scaling scaling = Scaling.fit(ScalingMethod.STANDARD, data);
+        // Column 1: 3, 5, 10 has mean 6 and sd sqrt((9 + 1 + 16) / 3); column 3 is constant, so it maps to 0.
+        double sd = Math.sqrt(26.0 / 3);
+        assertThat(scaling.mean()).containsExactly(6, 8.0 / 3, 7);
+        assertThat(scaling.standardDeviation()[0]).isCloseTo(sd, within(1e-15));
+        assertThat(scaling.standardDeviation()[2]).isZero();
+        Matrix scaled = scaling.apply(data);
+        assertThat(scaled.get(0, 0)).isCloseTo(-3 / sd, within(1e-15));
+        assertThat(scaled.get(2, 0)).isCloseTo(4 / sd, within(1e-15));
+        double sum = 0;
+        double squares = 0;
+        for (int i = 0; i < 3; i++) {
+            sum += scaled.get(i, 1);
+            squares += scaled.get(i, 1) * scaled.get(i, 1);
+            assertThat(scaled.get(i, 2)).isEqualTo(0.0);
+        }
+        assertThat(sum).isCloseTo(0, within(1e-15));
+        assertThat(squares / 3).isCloseTo(1, within(1e-15));
+        Matrix back = scaling.invert(scaled);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertThat(back.get(i, j)).isCloseTo(data.get(i, j), within(1e-12));
+            }
+        }
+        assertThat(Scaling.standard(scaling.mean(), scaling.standardDeviation())).isEqualTo(scaling);
     }
 
     @Test
@@ -73,9 +105,11 @@ class ScalingTest {
         assertThat(ranges.min()).containsExactly(-4, -0.25);
         assertThat(ranges.max()).containsExactly(2, 0.5);
         assertThat(ranges.maxAbs()).containsExactly(4, 0.5);
-        for (ScalingMethod method : ScalingMethod.values()) {
+        for (ScalingMethod method : EnumSet.complementOf(EnumSet.of(ScalingMethod.STANDARD))) {
             assertThat(Scaling.fit(method, ranges)).isEqualTo(Scaling.fit(method, signed));
         }
+        assertThatThrownBy(() -> Scaling.fit(ScalingMethod.STANDARD, ranges))
+                .hasMessageContaining("standard scaling needs the columns' means and standard deviations");
         assertThat(ColumnRanges.of(Matrix.zeros(0, 2)).max()).containsExactly(0, 0);
     }
 }

@@ -86,4 +86,35 @@ class TargetEncoderTest {
         assertThatThrownBy(() -> TargetEncoder.of("y", Task.REGRESSION, List.of("a", "b")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void severalRegressionTargetsAreOneColumnOfYEach() {
+        Frame f = csv("x,a,b\n1,10,0.5\n2,20,-1\n3,30,2\n");
+        Preprocessor prep = Preprocessor.fit(f, PreprocessConfig.of("a").withTargets(List.of("a", "b")));
+        TargetEncoder target = prep.target();
+        assertThat(target.columns()).containsExactly("a", "b");
+        assertThat(target.column()).isEqualTo("a");
+        assertThat(target.width()).isEqualTo(2);
+        assertThat(target.outputNames()).containsExactly("a", "b");
+        assertThat(prep.features().columns()).containsExactly("x");
+        assertThat(prep.apply(f).dataset().y()).isEqualTo(Matrix.of(new double[][] {{10, 0.5}, {20, -1}, {30, 2}}));
+        assertThat(TargetEncoder.regression(List.of("a", "b"))).isEqualTo(target).hasSameHashCodeAs(target);
+        assertThat(target.toString()).isEqualTo("TargetEncoder(a, b: regression)");
+        assertThatThrownBy(() -> TargetEncoder.regression(List.of("a", "a")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void severalTargetsAreNeverClassified() {
+        assertThatThrownBy(() -> PreprocessConfig.of("a").withTargets(List.of("a", "b")).withTask(Task.CLASSIFICATION))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("several targets are predicted together as numbers (regression) only");
+        Frame labels = csv("x,a,b\n" + "1,1,0\n2,2,1\n".repeat(5));
+        assertThatThrownBy(() -> Preprocessor.fit(labels, PreprocessConfig.of("a").withTargets(List.of("a", "b"))))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageContaining("column 'a': several targets are predicted together")
+                .hasMessageContaining("(this one is classified because target 'a' holds 2 distinct whole numbers");
+        assertThat(Preprocessor.fit(labels, PreprocessConfig.of("a").withTargets(List.of("a", "b"))
+                .withTask(Task.REGRESSION)).target().width()).isEqualTo(2);
+    }
 }

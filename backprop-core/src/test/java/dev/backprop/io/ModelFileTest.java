@@ -1,6 +1,11 @@
 package dev.backprop.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backprop.data.DataFiles;
 import dev.backprop.data.Dataset;
+import dev.backprop.data.Frame;
+import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.ScalingMethod;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.model.Model;
@@ -53,6 +58,49 @@ class ModelFileTest {
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }
+    }
+
+    @Test
+    void aStandardScalingIsStoredAsMeansAndDeviations() throws IOException {
+        Dataset data = new Dataset(List.of("a", "b"), List.of("c"),
+                Matrix.of(new double[][] {{0.1, 2}, {0.7, -3}, {1.9, 0.25}, {3, 3}}),
+                Matrix.of(new double[][] {{1}, {2}, {4}, {8}}));
+        Model model = Trainer.of(TrainerConfig.builder().hidden(4).bias(true).scaling(ScalingMethod.STANDARD)
+                .maxEpochs(20).build()).train(data).model();
+        Path file = dir.resolve("m.json");
+        ModelFile.write(model, file);
+        JsonNode output = new ObjectMapper().readTree(file.toFile()).get("outputScaling");
+        assertThat(output.get("method").asText()).isEqualTo("standard");
+        assertThat(output.get("mean").get(0).asDouble()).isEqualTo(3.75);
+        assertThat(output.get("sd").get(0).asDouble()).isCloseTo(Math.sqrt((7.5625 + 3.0625 + 0.0625 + 18.0625) / 4),
+                within(1e-15));
+        assertThat(output.has("min")).isFalse();
+        Model loaded = ModelFile.read(file);
+        assertThat(loaded.inputScaling()).isEqualTo(model.inputScaling());
+        assertThat(loaded.outputScaling().mean()).containsExactly(3.75);
+        assertThat(loaded.predict(data.x())).isEqualTo(model.predict(data.x()));
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("{\"method\": \"minmax\", \"min\": [75], "
+                + "\"max\": [93]}", "{\"method\": \"standard\", \"mean\": [80], \"sd\": [-1]}")))
+                .hasMessageContaining("outputScaling sd [1] must be >= 0 but was -1");
+    }
+
+    @Test
+    void severalTargetsAreWrittenAsAListAndReadBack() throws IOException {
+        Frame frame = DataFiles.read(Path.of("..", "data", "linnerud.csv"));
+        Model model = Trainer.of(TrainerConfig.builder().hidden(3).bias(true).maxEpochs(5).build())
+                .train(frame, PreprocessConfig.of("weight").withTargets(List.of("weight", "waist", "pulse"))).model();
+        Path file = dir.resolve("m.json");
+        ModelFile.write(model, file);
+        JsonNode target = new ObjectMapper().readTree(file.toFile()).get("preprocessing").get("target");
+        assertThat(target.isArray()).isTrue();
+        assertThat(target.toString()).isEqualTo("[\"weight\",\"waist\",\"pulse\"]");
+        Model loaded = ModelFile.read(file);
+        assertThat(loaded.preprocessor()).isEqualTo(model.preprocessor());
+        assertThat(loaded.targets()).containsExactly("weight", "waist", "pulse");
+        assertThat(loaded.outputs()).containsExactly("weight", "waist", "pulse");
+        Matrix x = loaded.prepareInputs(frame).x();
+        assertThat(loaded.predict(x)).isEqualTo(model.predict(x));
+        assertThat(loaded.predict(x).cols()).isEqualTo(3);
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.List;
  *   <li>apply: x' = (x s − o) / d;</li>
  *   <li>invert: x = (x' d + o) / s.</li>
  * </ul>
- * Usually s = 1, o = min (minmax) or 0, and d = max − min, max or 1 (1 also for a constant column). A column whose
+ * Usually s = 1, o = min (minmax), mean (standard) or 0, and d = max − min, max, sd or 1 (1 also for a constant
+ * column). A column whose
  * min-max range overflows a double is scaled on halved values, x' = (x/2 − min/2) / (max/2 − min/2), as the core
  * does: there s = 1/2, o = min/2, d = max/2 − min/2 (x · 0.5 and x / 2 are the same double). A step whose constants
  * are all neutral (s = 1, o = 0, d = 1) is left out.
@@ -35,6 +36,8 @@ final class ScalingGraph {
         int m = scaling.columns();
         double[] min = scaling.min();
         double[] max = scaling.max();
+        double[] mean = scaling.mean();
+        double[] sd = scaling.standardDeviation();
         double[] s = new double[m];
         double[] o = new double[m];
         double[] d = new double[m];
@@ -47,10 +50,15 @@ final class ScalingGraph {
                 continue;
             }
             s[j] = 1.0;
-            o[j] = scaling.method() == ScalingMethod.MINMAX ? min[j] : 0.0;
+            o[j] = switch (scaling.method()) {
+                case MINMAX -> min[j];
+                case STANDARD -> mean[j];
+                case MAX, NONE -> 0.0;
+            };
             double divisor = switch (scaling.method()) {
                 case MINMAX -> max[j] - min[j];
                 case MAX -> max[j];
+                case STANDARD -> sd[j];
                 case NONE -> 1.0;
             };
             d[j] = divisor == 0.0 ? 1.0 : divisor;

@@ -13,6 +13,7 @@ import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Scaling;
 import dev.backprop.data.ScalingMethod;
 import dev.backprop.data.Task;
+import dev.backprop.data.TaskChoice;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.model.Model;
@@ -119,7 +120,8 @@ class OnnxExportTest {
 
     private static Model train(Frame frame, String target, Activation activation, MissingPolicy missing, boolean bias) {
         PreprocessConfig prep = PreprocessConfig.of(target).withMissing(missing);
-        boolean classify = frame.column(target).type() == ColumnType.CATEGORICAL;
+        // The task as backprop infers it: text labels, or a few whole numbers each in several rows (digits.csv).
+        boolean classify = TaskChoice.of(null, frame.column(target)).task() == Task.CLASSIFICATION;
         TrainerConfig config = TrainerConfig.builder().hidden(6).activation(activation).bias(bias)
                 .output(classify ? Activation.SOFTMAX : activation)
                 .loss(classify ? Loss.CATEGORICAL_CROSS_ENTROPY : Loss.MSE)

@@ -13,6 +13,8 @@ import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.TargetEncoder;
 import dev.backprop.data.Task;
+import dev.backprop.data.TaskChoice;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -21,7 +23,11 @@ import org.apache.spark.sql.types.StructField;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
 
 /**
  * The core's {@link Preprocessor} fitted on a Spark data set, as {@link Preprocessor#fit} fits it on a frame, but
@@ -71,13 +77,31 @@ final class PreprocessingFit {
         ColumnCensus census = census(inputs, config.target());
         List<ColumnType> types = inputs.stream().map(name -> census.entry(name).type()).toList();
         ColumnCensus.Entry target = census.entry(config.target());
-        Task task = Task.of(config.task(), target.type());
+        Task task = TaskChoice.of(config.task(), config.target(), target.type(),
+                config.task() == null && target.type() == ColumnType.NUMERIC ? valueCounts(target.source())
+                        : Map.of()).task();
         if (task == Task.REGRESSION && target.type() == ColumnType.CATEGORICAL) {
             throw new InvalidDataException(source, 0, config.target(),
                     TargetEncoder.notNumericReason(target.notANumber()));
         }
         Selected rows = select(census, inputs, types, config.target(), task, config.missing(), true);
         return result(Preprocessor.fit(rows.summary, config, source), rows);
+    }
+
+    /**
+     * How many rows hold each distinct present value of a numeric column, for at most
+     * {@link TaskChoice#MAX_CLASSES} + 1 values: what the core's task rule needs (one small result reaches the
+     * driver).
+     */
+    private Map<Double, Long> valueCounts(ColumnSource column) {
+        Column value = column.text() ? CellFunctions.NUMBER_OF.apply(column.raw())
+                : column.raw().cast(DataTypes.DoubleType);
+        Map<Double, Long> counts = new HashMap<>();
+        for (Row row : data.select(value.as("value")).where(col("value").isNotNull()).groupBy("value").count()
+                .limit(TaskChoice.MAX_CLASSES + 1).collectAsList()) {
+            counts.put(row.getDouble(0), row.getLong(1));
+        }
+        return counts;
     }
 
     /**
@@ -91,6 +115,10 @@ final class PreprocessingFit {
     }
 
     private Result apply(Preprocessor preprocessor) {
+        if (!preprocessor.dates().columns().isEmpty()) {
+            throw new IllegalArgumentException("the model reads the date columns " + preprocessor.dates().columns()
+                    + " as numbers, which Spark does not; continue or score it with backprop train or evaluate");
+        }
         List<String> inputs = preprocessor.features().columns();
         String targetName = preprocessor.target().column();
         List<String> wanted = new ArrayList<>(inputs);

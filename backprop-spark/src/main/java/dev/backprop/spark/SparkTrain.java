@@ -153,7 +153,8 @@ public final class SparkTrain implements Callable<Integer> {
             return trainer.pack(table, initial.preprocessor());
         }
         PreprocessConfig config = columnOptions.config(targetColumn);
-        List<String> starting = columnOptions.startingColumns(Arrays.asList(table.columns()), initial, targetColumn);
+        List<String> starting = columnOptions.startingColumns(Arrays.asList(table.columns()), initial,
+                List.of(targetColumn));
         if (starting != null) {
             return trainer.pack(table.select(starting.stream().map(name -> ColumnSource.quoted(table, name))
                     .toArray(Column[]::new)), config.withIgnore(List.of()));

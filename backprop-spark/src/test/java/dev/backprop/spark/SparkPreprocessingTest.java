@@ -9,6 +9,8 @@ import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
+import dev.backprop.data.ScalingMethod;
+import dev.backprop.data.Task;
 import dev.backprop.io.ModelFile;
 import dev.backprop.model.Model;
 import dev.backprop.nn.Loss;
@@ -29,6 +31,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -99,6 +102,38 @@ class SparkPreprocessingTest {
         String cli = catchThrowableOfType(() -> Preprocessor.fit(read, preprocessing), InvalidDataException.class)
                 .getMessage();
         assertThat(cli).startsWith(file + ": line ");
+    }
+
+    @Test
+    void sparkInfersTheTaskByTheCoresRule() throws IOException {
+        StringBuilder classes = new StringBuilder("x,label\n");
+        StringBuilder rare = new StringBuilder("x,label\n");
+        for (int i = 0; i < 18; i++) {
+            classes.append(i).append(',').append(i % 3).append('\n');
+            rare.append(i).append(',').append(i == 17 ? 3 : i % 3).append('\n');
+        }
+        for (String text : List.of(classes.toString(), rare.toString())) {
+            Path csv = Files.writeString(dir.resolve("labels.csv"), text);
+            PreprocessConfig config = PreprocessConfig.of("label");
+            Preprocessor core = Preprocessor.fit(DataFiles.read(csv), config);
+            Preprocessor spark = PreprocessingFit.fit(LocalSpark.session().read().option("header", true)
+                    .csv(csv.toString()), config, null).preprocessor();
+            assertThat(spark).isEqualTo(core);
+        }
+        assertThat(Preprocessor.fit(DataFiles.read(dir.resolve("labels.csv")), PreprocessConfig.of("label"))
+                .target().task()).isEqualTo(Task.REGRESSION);
+        Files.writeString(dir.resolve("labels.csv"), classes.toString());
+        assertThat(PreprocessingFit.fit(LocalSpark.session().read().option("header", true)
+                .csv(dir.resolve("labels.csv").toString()), PreprocessConfig.of("label"), null).preprocessor()
+                .target().classes()).containsExactly("0", "1", "2");
+    }
+
+    @Test
+    void standardScalingIsRefusedSayingWhy() {
+        assertThatThrownBy(() -> SparkTrainer.of(TrainerConfig.builder().scaling(ScalingMethod.STANDARD).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--scale standard is not supported on Spark: it needs each column's mean and standard "
+                        + "deviation, and Spark's fit gathers only ranges; use minmax or max");
     }
 
     private static JsonNode preprocessingSection(Model model) {

@@ -1,0 +1,138 @@
+package dev.backprop.data;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The input columns of training data that a person does not mean as one-hot encoded categories, found before anything
+ * is fitted: identifiers, which are left out (ignored, as the model then records), and dates, which are read as
+ * numbers instead ({@link DateFeatures}):
+ * <ul>
+ *   <li>an identifier: a text column with a distinct value in at least {@link #IDENTIFIER_SHARE} of its present
+ *       cells, over at least {@link #MIN_ROWS} of them. One-hot encoding it gives nearly every row an input of its
+ *       own, which the network memorises; new rows bring new values, which encode as zeros.</li>
+ *   <li>a date: a text column whose every present cell is an ISO 8601 date or date-time ({@code 2024-03-01},
+ *       {@code 2024-03-01T14:30:05Z}). Its one-hot categories would be days that new data never repeats.</li>
+ * </ul>
+ * An identifier the user names to keep is kept as categories; a date column cannot be, nor is it ever one-hot
+ * encoded. Thread-safe: only static functions.
+ */
+public final class InputScreen {
+    /** The fewest present cells a column needs before distinct values in nearly all of them mark an identifier. */
+    public static final int MIN_ROWS = 20;
+    /** The share of present cells with a distinct value from which a text column is an identifier. */
+    public static final double IDENTIFIER_SHARE = 0.9;
+
+    /**
+     * A column left out and why.
+     *
+     * @param column the column's name
+     * @param reason why, completing "column 'x' ...", and what the user can do
+     */
+    public record LeftOut(String column, String reason) {
+        /**
+         * The warning a command prints.
+         *
+         * @return {@code column 'id' has ...: left out ...}, without a line break
+         */
+        public String warning() {
+            return "column '" + column + "' " + reason;
+        }
+    }
+
+    private InputScreen() {
+    }
+
+    /**
+     * The date columns among {@code inputs}, in their order: text columns whose every present value is an ISO 8601
+     * date or date-time.
+     *
+     * @param frame  the training data; not modified
+     * @param inputs the input columns, which {@code frame} has
+     * @return the date columns' names; empty if none
+     */
+    public static List<String> dates(Frame frame, List<String> inputs) {
+        List<String> out = new ArrayList<>();
+        for (String name : inputs) {
+            if (frame.column(name) instanceof CategoricalColumn column && isDates(column)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The identifier columns among {@code inputs}, in their order, except those named in {@code keep}; date columns
+     * are not identifiers.
+     *
+     * @param frame  the training data; not modified
+     * @param inputs the input columns, which {@code frame} has
+     * @param keep   identifier columns to keep as inputs anyway
+     * @return the columns to leave out, each with its reason; empty if none
+     * @throws InvalidDataException if {@code keep} names a column {@code frame} lacks, or a date column
+     */
+    public static List<LeftOut> find(Frame frame, List<String> inputs, Collection<String> keep) {
+        for (String name : keep) {
+            if (frame.indexOf(name) < 0) {
+                throw new InvalidDataException(frame.source(), 1, null, "--keep names the column '" + name
+                        + "', which the header does not have (columns: " + String.join(", ", frame.names()) + ")");
+            }
+            if (frame.column(name) instanceof CategoricalColumn c && isDates(c)) {
+                throw new InvalidDataException(frame.source(), 0, name, "--keep keeps identifier-like columns as "
+                        + "categories, but this column holds dates, which are read as numbers (days, month, weekday)"
+                        + " since one-hot encoding dates learns nothing about other days");
+            }
+        }
+        List<LeftOut> out = new ArrayList<>();
+        for (String name : inputs) {
+            if (!(frame.column(name) instanceof CategoricalColumn column)) {
+                continue;
+            }
+            int present = column.size() - column.missingCount();
+            int distinct = distinct(column);
+            if (isDates(column)) {
+                continue;
+            }
+            if (present >= MIN_ROWS && distinct >= IDENTIFIER_SHARE * present && !keep.contains(name)) {
+                out.add(new LeftOut(name, "has " + distinct + " distinct values in " + present + " rows, like an "
+                        + "identifier: left out, since one-hot encoding it would give nearly every row an input of "
+                        + "its own; --keep " + name + " to use it"));
+            }
+        }
+        return out;
+    }
+
+    /** How many of the column's levels occur. */
+    private static int distinct(CategoricalColumn column) {
+        boolean[] seen = new boolean[column.levels().size()];
+        int distinct = 0;
+        for (int code : column.rawCodes()) {
+            if (code >= 0 && !seen[code]) {
+                seen[code] = true;
+                distinct++;
+            }
+        }
+        return distinct;
+    }
+
+    /** Whether every level that occurs is an ISO date, and one does. */
+    private static boolean isDates(CategoricalColumn column) {
+        boolean[] seen = new boolean[column.levels().size()];
+        for (int code : column.rawCodes()) {
+            if (code >= 0) {
+                seen[code] = true;
+            }
+        }
+        boolean any = false;
+        for (int c = 0; c < seen.length; c++) {
+            if (seen[c]) {
+                if (!IsoDates.isDate(column.levels().get(c))) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+}

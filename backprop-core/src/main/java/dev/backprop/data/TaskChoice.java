@@ -1,0 +1,121 @@
+package dev.backprop.data;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The task a target column means, and why, in words a user reads before training. The rule, as careful AutoML tools
+ * infer it (AutoGluon's {@code infer_problem_type}, say): a target with text labels is classified; a numeric target is
+ * classified when its values are whole numbers, at most {@link #MAX_CLASSES} distinct ones, each in at least
+ * {@link #MIN_CLASS_ROWS} rows (digits 0-9, a rating 1-5, a 0/1 flag); any other numeric target is regressed. A task
+ * asked for is taken as it is. Only the target's present values count. Immutable.
+ *
+ * <p>The few-rows rule keeps a small table of numbers (three test scores, XOR's four rows) a regression: a value seen
+ * once or twice says nothing about a class.
+ *
+ * @param task   the task chosen, never null
+ * @param reason why, a clause completing "task: classification, ..." (such as "because target 'digit' holds 10
+ *               distinct whole numbers, ..."), never null
+ */
+public record TaskChoice(Task task, String reason) {
+    /** The most distinct whole numbers a numeric target may hold to be classified by default. */
+    public static final int MAX_CLASSES = 20;
+    /** The fewest rows each of those numbers must have for the target to be classified by default. */
+    public static final int MIN_CLASS_ROWS = 5;
+
+    /**
+     * @param task   the task, not null
+     * @param reason why it was chosen, not null
+     */
+    public TaskChoice {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    /**
+     * The task for a target column read from a frame.
+     *
+     * @param asked  the task the user chose, or null to infer it
+     * @param target the target column; not modified
+     * @return the choice and its reason
+     */
+    public static TaskChoice of(Task asked, Column target) {
+        if (asked != null || target.type() == ColumnType.CATEGORICAL) {
+            return of(asked, target.name(), target.type(), Map.of());
+        }
+        NumericColumn numeric = (NumericColumn) target;
+        Map<Double, Long> counts = new HashMap<>();
+        for (int i = 0; i < numeric.size() && counts.size() <= MAX_CLASSES; i++) {
+            double v = numeric.value(i);
+            if (!Double.isNaN(v)) {
+                counts.merge(v, 1L, Long::sum);
+            }
+        }
+        return of(null, target.name(), ColumnType.NUMERIC, counts);
+    }
+
+    /**
+     * The task for a target column described by its type and the counts of its values: the one rule every front end
+     * (a frame here, Spark's aggregations) applies.
+     *
+     * @param asked  the task the user chose, or null to infer it
+     * @param column the target column's name, for the reason
+     * @param type   the target column's type
+     * @param counts for a numeric target whose task is inferred: how many rows hold each distinct present value, for
+     *               every value, or for at least {@link #MAX_CLASSES} + 1 of them when there are more; otherwise
+     *               ignored
+     * @return the choice and its reason
+     */
+    public static TaskChoice of(Task asked, String column, ColumnType type, Map<Double, Long> counts) {
+        String target = "target '" + column + "'";
+        if (asked != null) {
+            return new TaskChoice(asked, "as --task asked");
+        }
+        if (type == ColumnType.CATEGORICAL) {
+            return new TaskChoice(Task.CLASSIFICATION, "because " + target + " holds labels that are not all "
+                    + "numbers (or is declared categorical)");
+        }
+        String otherwise = "; --task classification treats its values as classes";
+        if (counts.size() > MAX_CLASSES) {
+            return new TaskChoice(Task.REGRESSION, "because " + target + " holds more than " + MAX_CLASSES
+                    + " distinct numbers" + otherwise);
+        }
+        for (Map.Entry<Double, Long> e : counts.entrySet()) {
+            double v = e.getKey();
+            if (v != Math.rint(v)) {
+                return new TaskChoice(Task.REGRESSION, "because " + target + " holds numbers that are not whole, "
+                        + "such as " + Numbers.label(v) + otherwise);
+            }
+        }
+        if (counts.size() < 2) {
+            return new TaskChoice(Task.REGRESSION, "because " + target + " holds "
+                    + (counts.isEmpty() ? "no value" : "one value only") + otherwise);
+        }
+        Map.Entry<Double, Long> rarest = null;
+        for (Map.Entry<Double, Long> e : counts.entrySet()) {
+            if (rarest == null || e.getValue() < rarest.getValue()
+                    || e.getValue().equals(rarest.getValue()) && e.getKey() < rarest.getKey()) {
+                rarest = e;
+            }
+        }
+        if (rarest.getValue() < MIN_CLASS_ROWS) {
+            return new TaskChoice(Task.REGRESSION, "because " + target + " holds " + counts.size()
+                    + " distinct whole numbers but " + Numbers.label(rarest.getKey()) + " is in only "
+                    + rarest.getValue() + (rarest.getValue() == 1 ? " row" : " rows") + ", fewer than the "
+                    + MIN_CLASS_ROWS + " a class needs" + otherwise);
+        }
+        return new TaskChoice(Task.CLASSIFICATION, "because " + target + " holds " + counts.size()
+                + " distinct whole numbers, each in at least " + MIN_CLASS_ROWS + " rows; --task regression "
+                + "predicts a number");
+    }
+
+    /**
+     * The line a command prints: {@code task: classification, because ...}.
+     *
+     * @return the line, without a line break
+     */
+    public String line() {
+        return "task: " + task.id() + ", " + reason;
+    }
+}
