@@ -206,35 +206,7 @@ public enum Loss {
         return sum * scale(n);
     }
 
-    /**
-     * The weighted loss J_w = s Σᵢ wᵢ ℓᵢ, where ℓᵢ is row i's term of {@link #value} (so that J is s Σᵢ ℓᵢ): each
-     * row's term counts wᵢ times, and the normalisation s stays 1 or 1/n, as in Keras's {@code sample_weight}. With
-     * weights that sum to n (scikit-learn's {@code class_weight="balanced"} does) J_w is the weighted mean. With
-     * {@code weights} null it is {@link #value} itself, bit for bit.
-     *
-     * @param z             the output layer's pre-activations, n x outputs row-major from index 0
-     * @param predicted     ŷ = f(z), same layout as {@code z}
-     * @param target        y, n x outputs row-major from {@code targetOffset}
-     * @param targetOffset  index of the first target value in {@code target}, ≥ 0
-     * @param weights       wᵢ ≥ 0 of each row from {@code weightOffset}, or null for all 1
-     * @param weightOffset  index of the first row's weight in {@code weights}
-     * @param n             number of examples (rows), ≥ 0
-     * @param outputs       number of outputs (columns), ≥ 1
-     * @return J_w; NaN if any input is NaN
-     */
-    public double value(double[] z, double[] predicted, double[] target, int targetOffset, double[] weights,
-                        int weightOffset, int n, int outputs) {
-        if (weights == null) {
-            return value(z, predicted, target, targetOffset, n, outputs);
-        }
-        double sum = 0.0;
-        for (int i = 0; i < n; i++) {
-            sum += weights[weightOffset + i] * rowLoss(z, predicted, target, targetOffset, i, outputs);
-        }
-        return sum * scale(n);
-    }
-
-    /** ℓᵢ: row {@code row}'s term of J before the normalisation s (z and ŷ from index 0). */
+    /** ℓᵢ: row {@code row}'s term of J before the normalisation s (z and ŷ from index 0); WeightedLoss weighs it. */
     double rowLoss(double[] z, double[] predicted, double[] target, int targetOffset, int row, int outputs) {
         double sum = 0.0;
         for (int o = 0, i = row * outputs; o < outputs; o++, i++) {
@@ -242,26 +214,6 @@ public enum Loss {
             sum += 0.5 * r * r;
         }
         return sum;
-    }
-
-    /**
-     * Turns δ⁽ᴸ⁾ of {@link #outputDelta} into that of the weighted loss ({@link #value(double[], double[], double[],
-     * int, double[], int, int, int)}): ∂(wᵢ ℓᵢ)/∂z = wᵢ ∂ℓᵢ/∂z, so row i of δ is multiplied by wᵢ. Only
-     * {@code delta} is modified.
-     *
-     * @param delta        δ⁽ᴸ⁾, n x outputs row-major from index 0
-     * @param weights      wᵢ of each row from {@code weightOffset}
-     * @param weightOffset index of the first row's weight
-     * @param n            number of rows
-     * @param outputs      number of outputs
-     */
-    public static void weightRows(double[] delta, double[] weights, int weightOffset, int n, int outputs) {
-        for (int i = 0; i < n; i++) {
-            double w = weights[weightOffset + i];
-            for (int o = 0, k = i * outputs; o < outputs; o++, k++) {
-                delta[k] *= w;
-            }
-        }
     }
 
     /**
