@@ -34,7 +34,7 @@ final class StudioViews {
      *
      * @param rowsPerSecond rows pushed through updates per second lately
      */
-    static ObjectNode state(StudioSession.Snapshot s, Dataset data, int from, double rowsPerSecond, int[] plane) {
+    static ObjectNode state(StudioSnapshot s, Dataset data, int from, double rowsPerSecond, int[] plane) {
         ObjectNode json = Json.object();
         json.put("version", s.version());
         json.put("status", s.status());
