@@ -7,8 +7,10 @@ import dev.backprop.command.CommandRunner;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.DataFormatOption;
 import dev.backprop.command.ModelOptions;
+import dev.backprop.command.TimeLimitOption;
 import dev.backprop.command.OutputFormat;
 import dev.backprop.command.TrainingOptions;
+import dev.backprop.command.WeightOptions;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.model.Model;
 import dev.backprop.optim.OptimizerType;
@@ -82,6 +84,13 @@ public final class SparkTrain implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    /** Declared to be refused by name: see {@link #refuseLocalOnly()}. */
+    @Mixin
+    WeightOptions weightOptions;
+
+    @Mixin
+    TimeLimitOption timeLimit;
+
     @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
     boolean version;
 
@@ -99,6 +108,7 @@ public final class SparkTrain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        refuseLocalOnly();
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 SparkSettings.SUPPORTED);
         TrainerConfig config = TrainingSettings.configure(Preset.SEED, null, given);
@@ -136,6 +146,23 @@ public final class SparkTrain implements Callable<Integer> {
             if (ownSession) {
                 spark.stop();
             }
+        }
+    }
+
+    /**
+     * Refuses {@code backprop train}'s options that a cluster run cannot honour, naming the option and why, rather
+     * than as unknown: row weights (the distributed objective sums unweighted rows) and the time limit (a run it
+     * stops is continued from a checkpoint, and a cluster run writes none).
+     */
+    private void refuseLocalOnly() {
+        String weights = weightOptions.given();
+        if (weights != null) {
+            throw new IllegalArgumentException(weights + " is not supported by backprop-spark: its distributed "
+                    + "objective sums unweighted rows; weigh rows with 'backprop train'");
+        }
+        if (timeLimit.maxTime() != null) {
+            throw new IllegalArgumentException("--max-time is not supported by backprop-spark: a run it stops "
+                    + "continues from a checkpoint, and backprop-spark writes none");
         }
     }
 
