@@ -57,13 +57,15 @@ final class StudioSession implements TrainingListener {
     /**
      * @param frame           the rows as read, for the walkthrough and the report
      * @param preprocessor    how they become the network's inputs
+     * @param dataset         the rows the preprocessor made of them, with their weights if any
      * @param config          the first run's settings
      * @param epochsPerSecond the most epochs a second (0: as fast as training goes)
      */
-    StudioSession(Frame frame, Preprocessor preprocessor, TrainerConfig config, double epochsPerSecond) {
+    StudioSession(Frame frame, Preprocessor preprocessor, Dataset dataset, TrainerConfig config,
+                  double epochsPerSecond) {
         this.frame = frame;
         this.preprocessor = preprocessor;
-        this.dataset = preprocessor.apply(frame).dataset();
+        this.dataset = dataset;
         this.gate = new StudioGate(this, this::changed, epochsPerSecond);
         synchronized (this) {
             fresh(config);

@@ -39,10 +39,7 @@ final class TrainData {
             return initial.preprocessor();
         }
         String targetColumn = columnOptions.targetColumn(frame.names(), initial);
-        PreprocessConfig given = TrainCommand.parse(() -> columnOptions.config(targetColumn));
-        // The sample weights are read with the data but are never an input.
-        PreprocessConfig config = weightColumn == null || given.ignore().contains(weightColumn)
-                || weightColumn.equals(targetColumn) ? given : given.withIgnore(concat(given.ignore(), weightColumn));
+        PreprocessConfig config = config(columnOptions, targetColumn, weightColumn);
         List<String> starting = columnOptions.startingColumns(frame.names(), initial, targetColumn);
         if (starting != null) {
             List<Column> columns = starting.stream().map(frame::column).toList();
@@ -53,6 +50,13 @@ final class TrainData {
             return Preprocessor.fit(Frame.of(frame.source(), columns, lines), config.withIgnore(List.of()));
         }
         return Preprocessor.fit(frame, config);
+    }
+
+    /** The column options' preprocessing, leaving out the sample weights: read with the data, never an input. */
+    static PreprocessConfig config(ColumnOptions columnOptions, String targetColumn, String weightColumn) {
+        PreprocessConfig given = TrainCommand.parse(() -> columnOptions.config(targetColumn));
+        return weightColumn == null || given.ignore().contains(weightColumn) || weightColumn.equals(targetColumn)
+                ? given : given.withIgnore(concat(given.ignore(), weightColumn));
     }
 
     private static List<String> concat(List<String> names, String name) {

@@ -9,7 +9,6 @@ import dev.backprop.io.ModelFile;
 import dev.backprop.train.CrossValidationResult;
 import dev.backprop.train.InvalidSettingException;
 import dev.backprop.train.Scores;
-import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingSetting;
 import dev.backprop.train.TrainingSettings;
@@ -159,7 +158,7 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         if (out != null) {
             TrainerConfig config = config(input.task(), bestSettings);
             try {
-                ModelFile.write(Trainer.of(config).train(input.frame(), input.preprocessing()).model(), out);
+                ModelFile.write(trainOnAll(input, config), out);
             } catch (InvalidSettingException e) {
                 throw new UserException(e.optionMessage());
             }
@@ -239,6 +238,12 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         args.addAll(List.of("--missing", preprocessing.missing().id()));
         if (preprocessing.task() != null) {
             args.addAll(List.of("--task", preprocessing.task().id()));
+        }
+        if (weightOptions.classWeight() != null) {
+            args.addAll(List.of("--class-weight", weightOptions.classWeight()));
+        }
+        if (weightOptions.sampleWeight() != null) {
+            args.addAll(List.of("--sample-weight", weightOptions.sampleWeight()));
         }
         if (preset != null) {
             args.addAll(List.of("--preset", preset));
