@@ -129,11 +129,38 @@ public final class Scaling implements Serializable {
         return max.clone();
     }
 
-    private double offset(int j) {
-        return method == ScalingMethod.MINMAX ? min[j] : 0.0;
+    /**
+     * Column j's pre-factor s in x' = (x s - o) / d: 1, or 1/2 for a min-max range that overflows a double, which is
+     * scaled on halved values (x · 0.5 and x / 2 are the same double).
+     *
+     * @param j the column, in [0, {@link #columns()})
+     * @return 1 or 0.5
+     */
+    public double factor(int j) {
+        return halved(j) ? 0.5 : 1.0;
     }
 
-    private double divisor(int j) {
+    /**
+     * Column j's offset o in x' = (x s - o) / d: min (minmax; min/2 on halved values) or 0.
+     *
+     * @param j the column, in [0, {@link #columns()})
+     * @return o, finite
+     */
+    public double offset(int j) {
+        return method != ScalingMethod.MINMAX ? 0.0 : halved(j) ? min[j] / 2 : min[j];
+    }
+
+    /**
+     * Column j's divisor d in x' = (x s - o) / d: max - min (max/2 - min/2 on halved values), max, or 1 (also for a
+     * constant column).
+     *
+     * @param j the column, in [0, {@link #columns()})
+     * @return d, finite and nonzero
+     */
+    public double divisor(int j) {
+        if (halved(j)) {
+            return max[j] / 2 - min[j] / 2;
+        }
         double d = switch (method) {
             case MINMAX -> max[j] - min[j];
             case MAX -> max[j];
@@ -160,13 +187,13 @@ public final class Scaling implements Serializable {
         int cols = data.cols();
         for (int i = 0; i < v.length; i++) {
             int j = i % cols;
-            v[i] = halved(j) ? (v[i] / 2 - min[j] / 2) / (max[j] / 2 - min[j] / 2) : (v[i] - offset(j)) / divisor(j);
+            v[i] = (v[i] * factor(j) - offset(j)) / divisor(j);
         }
         return Matrix.wrap(data.rows(), cols, v);
     }
 
     /**
-     * The inverse map, x = x' d + o, taking network outputs back to the data's own units.
+     * The inverse map, x = (x' d + o) / s, taking network outputs back to the data's own units.
      *
      * @param scaled scaled values, such as network outputs; not modified
      * @return a new matrix of the same shape; NaN stays NaN
@@ -178,7 +205,7 @@ public final class Scaling implements Serializable {
         int cols = scaled.cols();
         for (int i = 0; i < v.length; i++) {
             int j = i % cols;
-            v[i] = halved(j) ? 2 * (v[i] * (max[j] / 2 - min[j] / 2) + min[j] / 2) : v[i] * divisor(j) + offset(j);
+            v[i] = (v[i] * divisor(j) + offset(j)) / factor(j);
         }
         return Matrix.wrap(scaled.rows(), cols, v);
     }
