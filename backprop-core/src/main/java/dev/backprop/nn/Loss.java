@@ -40,8 +40,7 @@ public enum Loss {
                             int outputs) {
             double sum = 0.0;
             for (int i = 0, len = n * outputs; i < len; i++) {
-                double zi = z[i];
-                sum += Math.max(zi, 0.0) - zi * target[targetOffset + i] + Math.log1p(Math.exp(-Math.abs(zi)));
+                sum += logistic(z[i], target[targetOffset + i]);
             }
             return sum * scale(n);
         }
@@ -50,8 +49,7 @@ public enum Loss {
         double rowLoss(double[] z, double[] predicted, double[] target, int targetOffset, int row, int outputs) {
             double sum = 0.0;
             for (int o = 0, i = row * outputs; o < outputs; o++, i++) {
-                double zi = z[i];
-                sum += Math.max(zi, 0.0) - zi * target[targetOffset + i] + Math.log1p(Math.exp(-Math.abs(zi)));
+                sum += logistic(z[i], target[targetOffset + i]);
             }
             return sum;
         }
@@ -82,15 +80,7 @@ public enum Loss {
             double sum = 0.0;
             for (int i = 0; i < n; i++) {
                 int row = i * outputs;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int o = 0; o < outputs; o++) {
-                    max = Math.max(max, z[row + o]);
-                }
-                double sumExp = 0.0;
-                for (int o = 0; o < outputs; o++) {
-                    sumExp += Math.exp(z[row + o] - max);
-                }
-                double lse = max + Math.log(sumExp);
+                double lse = logSumExp(z, row, outputs);
                 for (int o = 0; o < outputs; o++) {
                     sum += target[targetOffset + row + o] * (lse - z[row + o]);
                 }
@@ -101,15 +91,7 @@ public enum Loss {
         @Override
         double rowLoss(double[] z, double[] predicted, double[] target, int targetOffset, int row, int outputs) {
             int start = row * outputs;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int o = 0; o < outputs; o++) {
-                max = Math.max(max, z[start + o]);
-            }
-            double sumExp = 0.0;
-            for (int o = 0; o < outputs; o++) {
-                sumExp += Math.exp(z[start + o] - max);
-            }
-            double lse = max + Math.log(sumExp);
+            double lse = logSumExp(z, start, outputs);
             double sum = 0.0;
             for (int o = 0; o < outputs; o++) {
                 sum += target[targetOffset + start + o] * (lse - z[start + o]);
@@ -159,6 +141,24 @@ public enum Loss {
 
     Loss(String id) {
         this.id = id;
+    }
+
+    /** One sigmoid output's cross-entropy from its logit z and target y: max(z, 0) - z y + log(1 + e^-|z|). */
+    private static double logistic(double z, double y) {
+        return Math.max(z, 0.0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+
+    /** lse(z) = max z + log Σ e^(z - max z) over the {@code outputs} logits of one row from {@code start}. */
+    private static double logSumExp(double[] z, int start, int outputs) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int o = 0; o < outputs; o++) {
+            max = Math.max(max, z[start + o]);
+        }
+        double sumExp = 0.0;
+        for (int o = 0; o < outputs; o++) {
+            sumExp += Math.exp(z[start + o] - max);
+        }
+        return max + Math.log(sumExp);
     }
 
     /** s: 1 for a sum over examples, 1/n for a mean (0 when n = 0). */

@@ -2,7 +2,6 @@ package dev.backprop.train;
 
 import dev.backprop.data.Split;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -54,15 +53,7 @@ public final class Folds {
         if (n < k) {
             throw new IllegalArgumentException(k + " folds need at least " + k + " rows but there are " + n);
         }
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = ((long) labels[i] << 32) | i;
-        }
-        Arrays.sort(keys);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = (int) keys[i];
-        }
+        int[] order = Split.byLabel(labels);
         SplittableRandom random = new SplittableRandom(seed);
         int start = 0;
         for (int i = 1; i <= n; i++) {
