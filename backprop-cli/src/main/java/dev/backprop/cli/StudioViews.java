@@ -277,13 +277,7 @@ final class StudioViews {
         json.put("rows", scaled[0].rows());
         json.put("loss", step.loss());
         json.put("lossAfterStep", step.lossAfter());
-        ArrayNode matrices = json.putArray("matrices");
-        for (GradientWalk.Entry entry : step.entries()) {
-            ObjectNode m = matrices.addObject();
-            m.put("name", entry.name());
-            m.put("formula", entry.formula());
-            m.set("value", Json.matrix(entry.value()));
-        }
+        ExplainCommand.putMatrices(json, step);
         return json;
     }
 }

@@ -240,8 +240,15 @@ public final class Split {
         shuffle(values, 0, values.length, random);
     }
 
-    /** Fisher-Yates on values[from, from + length). */
-    private static void shuffle(int[] values, int from, int length, SplittableRandom random) {
+    /**
+     * Fisher-Yates on values[from, from + length): every order equally likely, drawing length - 1 numbers.
+     *
+     * @param values the array; only that range is modified
+     * @param from   the range's first index
+     * @param length the range's length, ≥ 0
+     * @param random the source of the draws; advanced
+     */
+    public static void shuffle(int[] values, int from, int length, SplittableRandom random) {
         for (int i = length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = values[from + i];

@@ -58,7 +58,7 @@ public final class Folds {
         int start = 0;
         for (int i = 1; i <= n; i++) {
             if (i == n || labels[order[i]] != labels[order[start]]) {
-                shuffle(order, start, i - start, random);
+                Split.shuffle(order, start, i - start, random);
                 start = i;
             }
         }
@@ -81,14 +81,6 @@ public final class Folds {
         return seed + repeat * 0x9E3779B97F4A7C15L;
     }
 
-    private static void shuffle(int[] values, int from, int length, SplittableRandom random) {
-        for (int i = length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = values[from + i];
-            values[from + i] = values[from + j];
-            values[from + j] = t;
-        }
-    }
 
     /**
      * The number of folds.
