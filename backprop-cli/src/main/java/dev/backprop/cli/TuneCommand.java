@@ -203,7 +203,10 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         return all;
     }
 
-    /** What makes two runs the same search: the data, its columns, the fixed options, the searches and the folds. */
+    /**
+     * What makes two runs the same search: the data, its columns and row weights, the fixed options, the searches and
+     * the folds.
+     */
     private String searchSpec(Input input, List<SearchDimension> dimensions, String chosen, long seed,
                               Map<TrainingSetting<?>, Object> base) {
         List<String> options = new ArrayList<>();
@@ -213,6 +216,8 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder("data=").append(data).append("; rows=").append(input.frame().rows())
                 .append("; ").append(input.preprocessing()).append("; folds=").append(folds).append("; repeats=")
                 .append(repeats).append("; seed=").append(seed).append("; preset=").append(preset)
+                .append("; class-weight=").append(weightOptions.classWeight())
+                .append("; sample-weight=").append(weightOptions.sampleWeight())
                 .append("; options=").append(String.join(" ", options))
                 .append("; search=").append(String.join(" ", searched))
                 .append("; strategy=").append(chosen);

@@ -164,7 +164,8 @@ class WeightsCommandTest {
 
         Path model = dir.resolve("tuned.json");
         Cli tune = Cli.run(concat(new String[] {"tune", ones.toString(), "--ignore", "w", "--class-weight",
-                "balanced", "--search", "learning-rate=0.01,0.05", "--out", model.toString()}, quick));
+                "balanced", "--search", "learning-rate=0.01,0.05", "--out", model.toString(), "--results",
+                dir.resolve("trials.jsonl").toString()}, quick));
         assertThat(tune.exitCode()).as(tune.err()).isZero();
         assertThat(tune.json().toString()).contains("--class-weight balanced");
         assertThat(new ObjectMapper().readTree(model.toFile()).get("training").get("settings").get("classWeight")
