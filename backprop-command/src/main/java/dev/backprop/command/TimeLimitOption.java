@@ -24,4 +24,17 @@ public final class TimeLimitOption {
     public Duration maxTime() {
         return maxTime;
     }
+
+    /**
+     * Refuses {@code --max-time}, for a front end that cannot stop a run to be continued.
+     *
+     * @param frontEnd the front end's name, such as {@code backprop-spark}
+     * @param why      why it cannot
+     * @throws IllegalArgumentException "--max-time is not supported by FRONT END: WHY" if it was given
+     */
+    public void refuse(String frontEnd, String why) {
+        if (maxTime != null) {
+            throw new IllegalArgumentException("--max-time is not supported by " + frontEnd + ": " + why);
+        }
+    }
 }

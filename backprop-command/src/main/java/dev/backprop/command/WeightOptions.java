@@ -37,11 +37,16 @@ public final class WeightOptions {
     }
 
     /**
-     * The first of these options given, for a front end that cannot weigh rows to name in its refusal.
+     * Refuses these options, for a front end that cannot weigh rows, naming the one given.
      *
-     * @return {@code --class-weight}, {@code --sample-weight}, or null if neither was given
+     * @param frontEnd the front end's name, such as {@code backprop-spark}
+     * @param why      why it cannot
+     * @throws IllegalArgumentException "OPTION is not supported by FRONT END: WHY" if either option was given
      */
-    public String given() {
-        return classWeight != null ? "--class-weight" : sampleWeight != null ? "--sample-weight" : null;
+    public void refuse(String frontEnd, String why) {
+        String given = classWeight != null ? "--class-weight" : sampleWeight != null ? "--sample-weight" : null;
+        if (given != null) {
+            throw new IllegalArgumentException(given + " is not supported by " + frontEnd + ": " + why);
+        }
     }
 }

@@ -84,7 +84,7 @@ public final class SparkTrain implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    /** Declared to be refused by name: see {@link #refuseLocalOnly()}. */
+    /** backprop train's options for rows in one JVM, declared to be refused by name with the reason. */
     @Mixin
     WeightOptions weightOptions;
 
@@ -108,7 +108,9 @@ public final class SparkTrain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        refuseLocalOnly();
+        weightOptions.refuse("backprop-spark", "its distributed objective sums unweighted rows; weigh rows with "
+                + "'backprop train'");
+        timeLimit.refuse("backprop-spark", "a run it stops goes on from a checkpoint, and backprop-spark writes none");
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 SparkSettings.SUPPORTED);
         TrainerConfig config = TrainingSettings.configure(Preset.SEED, null, given);
@@ -146,23 +148,6 @@ public final class SparkTrain implements Callable<Integer> {
             if (ownSession) {
                 spark.stop();
             }
-        }
-    }
-
-    /**
-     * Refuses {@code backprop train}'s options that a cluster run cannot honour, naming the option and why, rather
-     * than as unknown: row weights (the distributed objective sums unweighted rows) and the time limit (a run it
-     * stops is continued from a checkpoint, and a cluster run writes none).
-     */
-    private void refuseLocalOnly() {
-        String weights = weightOptions.given();
-        if (weights != null) {
-            throw new IllegalArgumentException(weights + " is not supported by backprop-spark: its distributed "
-                    + "objective sums unweighted rows; weigh rows with 'backprop train'");
-        }
-        if (timeLimit.maxTime() != null) {
-            throw new IllegalArgumentException("--max-time is not supported by backprop-spark: a run it stops "
-                    + "continues from a checkpoint, and backprop-spark writes none");
         }
     }
 

@@ -220,7 +220,7 @@ class SparkTrainTest {
         Run maxTime = run(file.toString(), "--max-time", "10m", "--out", model.toString());
         assertThat(maxTime.code()).isEqualTo(2);
         assertThat(maxTime.err()).isEqualTo("error: --max-time is not supported by backprop-spark: a run it stops "
-                + "continues from a checkpoint, and backprop-spark writes none\n");
+                + "goes on from a checkpoint, and backprop-spark writes none\n");
         assertThat(Files.exists(model)).isFalse();
     }
 
