@@ -148,13 +148,7 @@ final class ExplainCommand implements Callable<Integer> {
             node.put("step", step.number());
             node.put("loss", step.loss());
             node.put("lossAfterStep", step.lossAfter());
-            ArrayNode matrices = node.putArray("matrices");
-            for (GradientWalk.Entry entry : step.entries()) {
-                ObjectNode m = matrices.addObject();
-                m.put("name", entry.name());
-                m.put("formula", entry.formula());
-                m.set("value", Json.matrix(entry.value()));
-            }
+            putMatrices(node, step);
         }
         return Json.write(json) + System.lineSeparator();
     }
@@ -203,5 +197,16 @@ final class ExplainCommand implements Callable<Integer> {
             out.add(new Walkthrough.Step(step.number(), step.loss(), step.lossAfter(), equations));
         }
         return out;
+    }
+
+    /** The step's matrices as {@code "matrices": [{name, formula, value}, ...]} in {@code node}. */
+    static void putMatrices(ObjectNode node, GradientWalk.Step step) {
+        ArrayNode matrices = node.putArray("matrices");
+        for (GradientWalk.Entry entry : step.entries()) {
+            ObjectNode m = matrices.addObject();
+            m.put("name", entry.name());
+            m.put("formula", entry.formula());
+            m.set("value", Json.matrix(entry.value()));
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.backprop.cli;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
+import dev.backprop.nn.PassTrace;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,6 +48,7 @@ final class GradientWalk {
         double[] gradient = new double[theta.length];
         Backpropagation backprop = new Backpropagation(architecture, Math.max(1, n));
         double loss = backprop.lossAndGradient(theta, x.toArray(), y.toArray(), n, gradient);
+        PassTrace trace = backprop.trace();
         List<Entry> entries = new ArrayList<>();
         if (number == 1) {
             entries.add(new Entry("X", "inputs, scaled", "X", x));
@@ -66,11 +68,11 @@ final class GradientWalk {
             }
             entries.add(new Entry("z(" + a + ")", below + " W(" + w + ")" + (bias ? " + b(" + w + ")" : ""),
                     "z^{(" + a + ")} = " + belowLatex + " W^{(" + w + ")}" + (bias ? " + b^{(" + w + ")}" : ""),
-                    backprop.z(l)));
+                    trace.z().get(l)));
             String f = architecture.layer(l).activation().id();
             boolean last = l == depth - 1;
             entries.add(new Entry(last ? "yhat" : "a(" + a + ")", "f(z(" + a + ")), f = " + f,
-                    (last ? "\\hat{y}" : "a^{(" + a + ")}") + " = f(z^{(" + a + ")})", backprop.a(l)));
+                    (last ? "\\hat{y}" : "a^{(" + a + ")}") + " = f(z^{(" + a + ")})", trace.a().get(l)));
         }
         boolean crossEntropy = architecture.loss().crossEntropy();
         String perRow = architecture.loss().meanOverRows() ? " / n" : "";
@@ -87,7 +89,7 @@ final class GradientWalk {
                 latex = "\\delta^{(" + d + ")} = \\delta^{(" + (d + 1) + ")} (W^{(" + d + ")})^T \\odot f'(z^{(" + d
                         + ")})";
             }
-            entries.add(new Entry("delta(" + d + ")", formula, latex, backprop.delta(l)));
+            entries.add(new Entry("delta(" + d + ")", formula, latex, trace.delta().get(l)));
             String below = l == 0 ? "X" : "a(" + (l + 1) + ")";
             String belowLatex = l == 0 ? "X" : "a^{(" + (l + 1) + ")}";
             entries.add(new Entry("dJ/dW(" + (l + 1) + ")", below + "^T delta(" + d + ")",

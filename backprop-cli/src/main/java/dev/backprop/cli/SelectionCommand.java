@@ -3,13 +3,18 @@ package dev.backprop.cli;
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.TrainingOptions;
+import dev.backprop.command.WeightOptions;
+import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Task;
+import dev.backprop.model.Model;
 import dev.backprop.train.CrossValidation;
 import dev.backprop.train.CrossValidationResult;
 import dev.backprop.train.InvalidSettingException;
 import dev.backprop.train.Preset;
+import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingSetting;
 import dev.backprop.train.TrainingSettings;
@@ -41,6 +46,9 @@ abstract class SelectionCommand {
 
     @Mixin
     ColumnOptions columnOptions;
+
+    @Mixin
+    WeightOptions weightOptions;
 
     @Option(names = "--categorical", split = ",", paramLabel = "COL[,COL...]",
             description = "Columns of a CSV/TSV file to read as categories whatever they hold (as train).")
@@ -85,9 +93,10 @@ abstract class SelectionCommand {
         Frame frame = Inputs.frame(data, TrainData.readOptions(data, dataOptions, categorical, columnOptions));
         TrainData.requireColumns(frame, categorical);
         String target = columnOptions.targetColumn(frame.names(), null);
-        PreprocessConfig preprocessing = TrainCommand.parse(() -> columnOptions.config(target));
-        Task task = TrainData.preprocessor(frame, null, columnOptions, List.of(), null).preprocessor().target()
-                .task();
+        TrainWeights.of(weightOptions).requireColumn(frame);
+        PreprocessConfig preprocessing = TrainData.config(columnOptions, List.of(target), weightOptions.sampleWeight());
+        Task task = TrainData.preprocessor(frame, null, columnOptions, List.of(), weightOptions.sampleWeight())
+                .preprocessor().target().task();
         if (frame.rows() < folds) {
             throw new UserException(data + ": --folds " + folds + " needs at least " + folds + " rows but there "
                     + "are " + frame.rows());
@@ -111,11 +120,23 @@ abstract class SelectionCommand {
         int cores = Runtime.getRuntime().availableProcessors();
         int parallel = Math.min(jobs == null ? cores : Math.min(jobs, cores), folds * repeats);
         try {
+            TrainWeights weights = TrainWeights.of(weightOptions);
             return CrossValidation.of(config, input.preprocessing()).withParallelism(Math.max(1, parallel))
+                    .withEncoding((rows, preprocessor) -> weights.apply(rows, preprocessor.apply(rows),
+                            preprocessor.target().classes(), preprocessor.target().column()))
                     .run(input.frame(), input.task(), folds, repeats);
         } catch (InvalidSettingException e) {
             throw new UserException(e.optionMessage());
         }
+    }
+
+    /** {@code config} trained on every row as {@code train} trains it, with the row weights noted in the model. */
+    Model trainOnAll(Input input, TrainerConfig config) {
+        TrainWeights weights = TrainWeights.of(weightOptions);
+        Preprocessor preprocessor = Preprocessor.fit(input.frame(), input.preprocessing());
+        Dataset dataset = weights.apply(input.frame(), preprocessor.apply(input.frame()),
+                preprocessor.target().classes(), preprocessor.target().column());
+        return weights.noted(Trainer.of(config).train(dataset).model().withPreprocessor(preprocessor));
     }
 
     /** How people read a score's name. */

@@ -3,6 +3,8 @@ package dev.backprop.cli;
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.TrainingOptions;
+import dev.backprop.command.WeightOptions;
+import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.train.Preset;
@@ -59,6 +61,9 @@ final class StudioCommand implements Callable<Integer> {
 
     @Mixin
     ColumnOptions columnOptions;
+
+    @Mixin
+    WeightOptions weightOptions;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "0",
             description = "The port to listen on; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
@@ -125,7 +130,10 @@ final class StudioCommand implements Callable<Integer> {
     /** The data, its preprocessing and the first run's settings, as {@code train} reads them. */
     StudioSession session() {
         Frame frame = Inputs.frame(data, dataOptions.readOptions().withCategorical(new LinkedHashSet<>(columnOptions.ignored())));
-        Preprocessor preprocessor = TrainData.preprocessor(frame, null, columnOptions, List.of(), null).preprocessor();
+        TrainWeights weights = TrainWeights.of(weightOptions);
+        weights.requireColumn(frame);
+        Preprocessor preprocessor = TrainData.preprocessor(frame, null, columnOptions, List.of(),
+                weightOptions.sampleWeight()).preprocessor();
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 TrainingSettings.ALL);
         Preset chosen = preset != null ? TrainCommand.parse(() -> Preset.fromId(preset))
@@ -133,7 +141,9 @@ final class StudioCommand implements Callable<Integer> {
         TrainerConfig config = TrainCommand.parse(() -> TrainingSettings.configure(chosen,
                 preprocessor.target().task(), given));
         TrainData.requireMemory(config, preprocessor, null, frame.rows());
-        return new StudioSession(frame, preprocessor, config, pace != null ? pace : data == null ? 20 : 0);
+        Dataset dataset = weights.apply(frame, preprocessor.apply(frame), preprocessor.target().classes(),
+                preprocessor.target().column());
+        return new StudioSession(frame, preprocessor, dataset, config, pace != null ? pace : data == null ? 20 : 0);
     }
 
     /** Opens the page in the desktop's browser, or says how to when there is none. */

@@ -10,7 +10,6 @@ import dev.backprop.model.Model;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,13 +28,11 @@ import java.util.stream.Stream;
 
 /**
  * The web server of {@code backprop studio}: the JDK's own HTTP server (no dependency) serving the page's files from
- * the jar, the live state as Server-Sent Events, the controls as POST requests, and the model and report as
+ * the jar, the live state as Server-Sent Events ({@link StudioStream}), the controls as POST requests, and the model and report as
  * downloads. Answers only requests addressed to the host it listens on (so another site cannot reach it through a
  * name that resolves to it).
  */
 final class StudioServer implements AutoCloseable {
-    /** How often a connected page is sent the state, when it changed. */
-    static final long TICK_MILLIS = 200;
     /** The page's files, in the jar. */
     private static final Map<String, String> FILES = Map.of("/", "studio.html", "/studio.js", "studio.js",
             "/studio.css", "studio.css");
@@ -104,7 +101,7 @@ final class StudioServer implements AutoCloseable {
         } else if (method.equals("GET") && FILES.containsKey(path)) {
             sendResource(exchange, FILES.get(path));
         } else if (method.equals("GET") && path.equals("/events")) {
-            stream(exchange);
+            StudioStream.send(exchange, session);
         } else if (method.equals("GET") && path.equals("/api/walkthrough")) {
             sendJson(exchange, walkthrough());
         } else if (method.equals("GET") && path.equals("/api/model.json")) {
@@ -141,65 +138,6 @@ final class StudioServer implements AutoCloseable {
             }
         }
         send(exchange, 204, "text/plain", "");
-    }
-
-    /** Sends the state every tick while it changes, until the page goes away. */
-    private void stream(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        exchange.sendResponseHeaders(200, 0);
-        OutputStream out = exchange.getResponseBody();
-        int[] plane = plane(exchange.getRequestURI().getRawQuery());
-        long seen = -1;
-        int from = 0;
-        long lastRows = 0;
-        long lastNanos = System.nanoTime();
-        double rowsPerSecond = 0;
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                StudioSession.Snapshot s = session.snapshot();
-                if (s.version() != seen) {
-                    long now = System.nanoTime();
-                    if (seen >= 0 && s.rowsSeen() >= lastRows && now > lastNanos) {
-                        rowsPerSecond = (s.rowsSeen() - lastRows) * 1e9 / (now - lastNanos);
-                    }
-                    lastRows = s.rowsSeen();
-                    lastNanos = now;
-                    if (s.losses().length < from) {
-                        from = 0;
-                    }
-                    String json = COMPACT.writeValueAsString(StudioViews.state(s, session.dataset(), from,
-                            s.paused() ? 0 : rowsPerSecond, plane));
-                    out.write(("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
-                    out.flush();
-                    from = s.losses().length;
-                    seen = s.version();
-                }
-                Thread.sleep(TICK_MILLIS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            // The page was closed: nothing more to send.
-        }
-    }
-
-    /** The two inputs {@code ?x=I&y=J} asks the surface to be drawn over, or null. */
-    private static int[] plane(String query) {
-        int x = -1;
-        int y = -1;
-        for (String pair : query == null ? new String[0] : query.split("&")) {
-            try {
-                if (pair.startsWith("x=")) {
-                    x = Integer.parseInt(pair.substring(2));
-                } else if (pair.startsWith("y=")) {
-                    y = Integer.parseInt(pair.substring(2));
-                }
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return x >= 0 && y >= 0 ? new int[] {x, y} : null;
     }
 
     private ObjectNode walkthrough() {

@@ -20,14 +20,12 @@ import java.util.Arrays;
  * One training run that {@code backprop studio} shows and steers. Training is the core's own ({@link Trainer} with
  * this session as its {@link TrainingListener}); the session only holds it at a gate between updates (pause, step one
  * update, step one epoch), keeps a copy of the latest weights and gradient for the page, and restarts it for a new
- * learning rate (from the weights so far) or a new seed (from fresh weights).
+ * learning rate (from the weights so far) or a new seed (from fresh weights). The gate is a {@link StudioGate} that
+ * waits on this session's lock.
  *
  * <p>Thread-safety: the training thread and the web server's threads meet only in this object's synchronized methods.
  */
 final class StudioSession implements TrainingListener {
-    /** What the gate lets through next. */
-    private enum Mode { RUN, PAUSE, STEP, EPOCH }
-
     private final Frame frame;
     private final Preprocessor preprocessor;
     private final Dataset dataset;
@@ -36,12 +34,8 @@ final class StudioSession implements TrainingListener {
     private TrainerConfig config;
     /** The fresh model of the current seed: its scalings are the run's. */
     private Model initial;
-    private Mode mode = Mode.RUN;
-    private boolean stop;
-    /** Whether the training thread is held at the gate (so the weights stand still). */
-    private boolean waiting;
+    private final StudioGate gate;
     private Thread trainer;
-    private double epochsPerSecond;
 
     private double[] parameters;
     private double[] gradient;
@@ -59,19 +53,20 @@ final class StudioSession implements TrainingListener {
     /** How the ended run says so: "stopped: epoch limit reached after 500 epochs, J = 0.11". */
     private String finishedLine;
     private long version;
-    private long lastEpochNanos;
 
     /**
      * @param frame           the rows as read, for the walkthrough and the report
      * @param preprocessor    how they become the network's inputs
+     * @param dataset         the rows the preprocessor made of them, with their weights if any
      * @param config          the first run's settings
      * @param epochsPerSecond the most epochs a second (0: as fast as training goes)
      */
-    StudioSession(Frame frame, Preprocessor preprocessor, TrainerConfig config, double epochsPerSecond) {
+    StudioSession(Frame frame, Preprocessor preprocessor, Dataset dataset, TrainerConfig config,
+                  double epochsPerSecond) {
         this.frame = frame;
         this.preprocessor = preprocessor;
-        this.dataset = preprocessor.apply(frame).dataset();
-        this.epochsPerSecond = epochsPerSecond;
+        this.dataset = dataset;
+        this.gate = new StudioGate(this, this::changed, epochsPerSecond);
         synchronized (this) {
             fresh(config);
         }
@@ -88,32 +83,25 @@ final class StudioSession implements TrainingListener {
     }
 
     synchronized void pause() {
-        if (mode != Mode.PAUSE) {
-            mode = Mode.PAUSE;
-            changed();
-        }
+        gate.pause();
     }
 
     synchronized void resume() {
-        mode = Mode.RUN;
-        changed();
+        gate.resume();
     }
 
     /** Lets one update through, then pauses again. */
     synchronized void stepUpdate() {
-        mode = Mode.STEP;
-        changed();
+        gate.stepUpdate();
     }
 
     /** Lets the rest of this epoch through, then pauses again. */
     synchronized void stepEpoch() {
-        mode = Mode.EPOCH;
-        changed();
+        gate.stepEpoch();
     }
 
     synchronized void pace(double perSecond) {
-        epochsPerSecond = perSecond;
-        changed();
+        gate.pace(perSecond);
     }
 
     /**
@@ -145,18 +133,18 @@ final class StudioSession implements TrainingListener {
             halt();
             synchronized (this) {
                 fresh(next);
-                mode = Mode.RUN;
+                gate.resume();
             }
             launch(false);
         }
     }
 
     /** What the page shows, copied under the lock. */
-    synchronized Snapshot snapshot() {
+    synchronized StudioSnapshot snapshot() {
         int total = epochOffset + epochs;
-        return new Snapshot(version, Arrays.copyOf(losses, total), Arrays.copyOf(validationLosses, total),
-                model(), gradient.clone(), status(), waiting || finished != null, rowsSeen, updates,
-                batchesPerEpoch, config, epochsPerSecond);
+        return new StudioSnapshot(version, Arrays.copyOf(losses, total), Arrays.copyOf(validationLosses, total),
+                model(), gradient.clone(), finished != null ? finishedLine : gate.status(),
+                gate.holding() || finished != null, rowsSeen, updates, batchesPerEpoch, config, gate.pace());
     }
 
     /** The weights so far as a model file would hold them: with the preprocessing and the history so far. */
@@ -179,35 +167,13 @@ final class StudioSession implements TrainingListener {
         return dataset;
     }
 
-    /**
-     * The page's state at one moment.
-     *
-     * @param version          increases with every change
-     * @param losses           the training loss of every epoch so far
-     * @param validationLosses the validation loss of every epoch (NaN without a split)
-     * @param model            the weights so far
-     * @param gradient         the last update's gradient, in the model's parameter order
-     * @param status           running, paused, or stopped with its reason
-     * @param paused           whether nothing moves until asked (paused or finished)
-     * @param rowsSeen         rows pushed through updates so far
-     * @param updates          updates so far
-     * @param batchesPerEpoch  updates per epoch
-     * @param config           the run's settings
-     * @param epochsPerSecond  the pace (0: none)
-     */
-    record Snapshot(long version, double[] losses, double[] validationLosses, Model model, double[] gradient,
-                    String status, boolean paused, long rowsSeen, long updates, int batchesPerEpoch,
-                    TrainerConfig config, double epochsPerSecond) {
-    }
-
     // --- the training thread's side ---
 
     @Override
     public synchronized void trainingStarted(int maxEpochs, int rows, int batches) {
         rowsPerEpoch = rows;
         batchesPerEpoch = batches;
-        lastEpochNanos = System.nanoTime();
-        await(false, false);
+        gate.started();
     }
 
     @Override
@@ -223,7 +189,7 @@ final class StudioSession implements TrainingListener {
                 : rowsPerEpoch - (long) (batchesPerEpoch - 1) * (rowsPerEpoch / batchesPerEpoch);
         changed();
         if (batch < batchesPerEpoch) {
-            await(true, false);
+            gate.await(true, false);
         }
     }
 
@@ -238,52 +204,13 @@ final class StudioSession implements TrainingListener {
         validationLosses[at] = validationLoss;
         epochs = epoch;
         changed();
-        keepPace();
-        await(true, true);
+        gate.keepPace();
+        gate.await(true, true);
     }
 
     @Override
     public synchronized boolean stopRequested() {
-        return stop;
-    }
-
-    /** Waits at the gate: after an update ({@code moved}), at an epoch's end ({@code epochEnd}), or before the first. */
-    private void await(boolean moved, boolean epochEnd) {
-        if (moved && (mode == Mode.STEP || (mode == Mode.EPOCH && epochEnd))) {
-            mode = Mode.PAUSE;
-            changed();
-        }
-        if (mode == Mode.PAUSE && !stop) {
-            waiting = true;
-            changed();
-        }
-        while (mode == Mode.PAUSE && !stop) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stop = true;
-            }
-        }
-        waiting = false;
-        lastEpochNanos = epochEnd ? System.nanoTime() : lastEpochNanos;
-    }
-
-    /** Sleeps (releasing the lock) so that epochs come at most {@link #epochsPerSecond} a second. */
-    private void keepPace() {
-        if (epochsPerSecond <= 0) {
-            return;
-        }
-        long due = lastEpochNanos + (long) (1e9 / epochsPerSecond);
-        long left;
-        while (!stop && mode == Mode.RUN && (left = due - System.nanoTime()) > 0) {
-            try {
-                wait(Math.max(1, left / 1_000_000), 0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stop = true;
-            }
-        }
+        return gate.stopRequested();
     }
 
     // --- runs ---
@@ -309,7 +236,7 @@ final class StudioSession implements TrainingListener {
         Thread thread = new Thread(() -> run(goOn), "studio-training");
         thread.setDaemon(true);
         synchronized (this) {
-            stop = false;
+            gate.reopen();
             trainer = thread;
         }
         thread.start();
@@ -335,7 +262,7 @@ final class StudioSession implements TrainingListener {
             return;
         }
         synchronized (this) {
-            if (!stop) {
+            if (!gate.stopRequested()) {
                 finished = result.stopReason().id();
                 finishedLine = TrainingSummary.stopped(result);
                 System.arraycopy(result.model().network().parameters(), 0, parameters, 0, parameters.length);
@@ -348,8 +275,7 @@ final class StudioSession implements TrainingListener {
     private void halt() {
         Thread running;
         synchronized (this) {
-            stop = true;
-            notifyAll();
+            gate.stop();
             running = trainer;
         }
         if (running != null) {
@@ -359,17 +285,6 @@ final class StudioSession implements TrainingListener {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private String status() {
-        if (finished != null) {
-            return finishedLine;
-        }
-        return switch (mode) {
-            case PAUSE -> waiting ? "paused" : "pausing";
-            case STEP, EPOCH -> "stepping";
-            case RUN -> "training";
-        };
     }
 
     /** Marks a change for the page and wakes the gate. */

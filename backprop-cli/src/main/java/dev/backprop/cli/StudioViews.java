@@ -34,7 +34,7 @@ final class StudioViews {
      *
      * @param rowsPerSecond rows pushed through updates per second lately
      */
-    static ObjectNode state(StudioSession.Snapshot s, Dataset data, int from, double rowsPerSecond, int[] plane) {
+    static ObjectNode state(StudioSnapshot s, Dataset data, int from, double rowsPerSecond, int[] plane) {
         ObjectNode json = Json.object();
         json.put("version", s.version());
         json.put("status", s.status());
@@ -277,13 +277,7 @@ final class StudioViews {
         json.put("rows", scaled[0].rows());
         json.put("loss", step.loss());
         json.put("lossAfterStep", step.lossAfter());
-        ArrayNode matrices = json.putArray("matrices");
-        for (GradientWalk.Entry entry : step.entries()) {
-            ObjectNode m = matrices.addObject();
-            m.put("name", entry.name());
-            m.put("formula", entry.formula());
-            m.set("value", Json.matrix(entry.value()));
-        }
+        ExplainCommand.putMatrices(json, step);
         return json;
     }
 }

@@ -5,7 +5,9 @@ import dev.backprop.cli.plot.Picture;
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.ModelOptions;
+import dev.backprop.command.TimeLimitOption;
 import dev.backprop.command.TrainingOptions;
+import dev.backprop.command.WeightOptions;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Preprocessor;
@@ -20,7 +22,6 @@ import dev.backprop.nn.Network;
 import dev.backprop.train.Checkpoint;
 import dev.backprop.train.InvalidSettingException;
 import dev.backprop.train.Preset;
-import dev.backprop.train.StopReason;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingResult;
@@ -34,10 +35,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,14 +78,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "text are refused. ARFF files declare their types.")
     List<String> categorical = new ArrayList<>();
 
-    @Option(names = "--class-weight", paramLabel = "balanced|CLASS=W[,...]",
-            description = "Weigh each row's loss by its class: balanced (n / (classes x rows of the class), as "
-                    + "scikit-learn) or CLASS=W pairs (other classes 1).")
-    String classWeight;
-
-    @Option(names = "--sample-weight", paramLabel = "COL",
-            description = "Weigh each row's loss by this numeric column (>= 0), which is read but not an input.")
-    String sampleWeight;
+    @Mixin
+    WeightOptions weightOptions;
 
     @Option(names = "--keep", split = ",", paramLabel = "COL[,COL...]",
             description = "Keep these columns as inputs although they look like identifiers (a distinct text in "
@@ -124,10 +117,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "checkpoint's folder unless told.")
     Path resume;
 
-    @Option(names = "--max-time", paramLabel = "TIME", converter = TimeLimit.class,
-            description = "Stop at the end of the epoch that spends TIME (seconds, or 90s, 10m, 1h), with a checkpoint "
-                    + "that --resume continues (stop reason: time limit).")
-    Duration maxTime;
+    @Mixin
+    TimeLimitOption timeLimit;
 
     @Option(names = "--plot-loss", paramLabel = "FILE",
             description = "Also draw the loss of every epoch to FILE (.png or .svg).")
@@ -201,9 +192,10 @@ final class TrainCommand implements Callable<Integer> {
     private Input input(Model initial, Map<TrainingSetting<?>, Object> given) {
         Frame frame = Inputs.frame(data, TrainData.readOptions(this));
         TrainData.requireColumns(frame, categorical);
-        TrainWeights weights = weights();
+        TrainWeights weights = TrainWeights.of(weightOptions);
         weights.requireColumn(frame);
-        TrainData.Fitted fitted = TrainData.preprocessor(frame, initial, columnOptions, keep, sampleWeight);
+        TrainData.Fitted fitted = TrainData.preprocessor(frame, initial, columnOptions, keep,
+                weightOptions.sampleWeight());
         fitted.leftOut().forEach(column -> spec.commandLine().getErr().println("warning: " + column.warning()));
         fitted.dateNotes().forEach(spec.commandLine().getErr()::println);
         taskChoice = fitted.task();
@@ -244,11 +236,6 @@ final class TrainCommand implements Callable<Integer> {
                 : files.occasionalOutput("--checkpoint", checkpointFile());
     }
 
-    /** The row weights of --class-weight and --sample-weight. */
-    TrainWeights weights() {
-        return TrainWeights.of(classWeight, sampleWeight);
-    }
-
     /** Reads --init and --out as paths, as picocli would convert them. */
     void readPaths() {
         init = modelOptions.init() == null ? null : Path.of(modelOptions.init());
@@ -279,8 +266,8 @@ final class TrainCommand implements Callable<Integer> {
                             throw new UncheckedIOException(e);
                         }
                     });
-            if (maxTime != null) {
-                trainer = trainer.withTimeLimit(maxTime);
+            if (timeLimit.maxTime() != null) {
+                trainer = trainer.withTimeLimit(timeLimit.maxTime());
             }
             result = from != null ? trainer.resume(dataset, from)
                     : start == null ? trainer.train(dataset) : trainer.train(dataset, start);
@@ -290,7 +277,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserException(e instanceof InvalidSettingException setting ? setting.optionMessage()
                     : e.getMessage());
         }
-        Model model = weights().noted(result.model().withPreprocessor(preprocessor));
+        Model model = TrainWeights.of(weightOptions).noted(result.model().withPreprocessor(preprocessor));
         ModelFile.write(model, out);
         if (plotLoss != null) {
             double[] validationHistory = result.validationLossHistory();
@@ -299,27 +286,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainReport.print(spec.commandLine().getOut(), common.format(), result, model, task, sample,
                 data == null ? Inputs.EXAMPLE_NAME : data.toString(), out, plotLoss);
-        PrintWriter stderr = spec.commandLine().getErr();
-        if (result.stopReason() == StopReason.INTERRUPTED) {
-            stderr.printf("interrupted by %s after %d epochs: the model so far is in %s and a checkpoint in %s; "
-                    + "continue exactly where it stopped with: %s (or start from the model with --init %s)%n",
-                    Interruption.signalName(), result.epochs(), out, checkpointFile,
-                    ResumeOutputs.command(checkpointFile, out, plotLoss), out);
-            stderr.flush();
-            return Interruption.exitCode();
-        }
-        if (result.stopReason() == StopReason.TIME_LIMIT) {
-            stderr.printf("stopped by the time limit after %d epochs: the model so far is in %s and a checkpoint in %s;"
-                    + " continue with: %s (add --max-time TIME for another budget)%n", result.epochs(), out,
-                    checkpointFile, ResumeOutputs.command(checkpointFile, out, plotLoss));
-            stderr.flush();
-        }
-        if (result.stopReason() == StopReason.DIVERGED) {
-            throw new TrainingFailedException("training diverged: the loss became infinite or NaN in epoch "
-                    + result.epochs() + "; the last weights with a finite loss were written to " + out
-                    + "; try a smaller --learning-rate or --scale minmax");
-        }
-        return 0;
+        return TrainEnding.report(result, out, checkpointFile, plotLoss, spec.commandLine().getErr());
     }
 
     /**

@@ -60,9 +60,10 @@ final class TrainData {
     /**
      * How the data becomes the network's inputs: the starting model's own preprocessing if it has one; otherwise
      * fitted on this data, for the task asked or inferred ({@link TaskChoice}). Fitted from scratch, it leaves out the
-     * identifier columns ({@link InputScreen}) but those in {@code keep}, and reads date columns as numbers. A starting model without
-     * preprocessing that names numeric columns of this data reads those, in its order; one with generated names reads
-     * the data's columns in file order.
+     * identifier columns ({@link InputScreen}) but those in {@code keep}, and reads date columns as numbers; the
+     * sample-weight column ({@code weightColumn}, or null) is never an input. A starting model without preprocessing
+     * that names numeric columns of this data reads those, in its order; one with generated names reads the data's
+     * columns in file order.
      */
     static Fitted preprocessor(Frame frame, Model initial, ColumnOptions columnOptions, List<String> keep,
                                String weightColumn) {
@@ -71,10 +72,7 @@ final class TrainData {
                     + "has it"), List.of());
         }
         List<String> targets = columnOptions.targetColumns(frame.names(), initial);
-        PreprocessConfig given = TrainCommand.parse(() -> columnOptions.config(targets));
-        // The sample weights are read with the data but are never an input.
-        PreprocessConfig asked = weightColumn == null || given.ignore().contains(weightColumn)
-                || targets.contains(weightColumn) ? given : given.withIgnore(concat(given.ignore(), weightColumn));
+        PreprocessConfig asked = config(columnOptions, targets, weightColumn);
         List<String> inputs = asked.inputs(frame.names(), frame.source());
         TaskChoice task = targets.size() == 1 ? TaskChoice.of(asked.task(), frame.column(targets.get(0)))
                 : new TaskChoice(Task.REGRESSION, asked.task() != null ? "as --task asked"
@@ -101,6 +99,13 @@ final class TrainData {
             return Preprocessor.fit(Frame.of(frame.source(), columns, lines), config.withIgnore(List.of()));
         }
         return Preprocessor.fit(frame, config);
+    }
+
+    /** The column options' preprocessing, leaving out the sample weights: read with the data, never an input. */
+    static PreprocessConfig config(ColumnOptions columnOptions, List<String> targets, String weightColumn) {
+        PreprocessConfig given = TrainCommand.parse(() -> columnOptions.config(targets));
+        return weightColumn == null || given.ignore().contains(weightColumn) || targets.contains(weightColumn)
+                ? given : given.withIgnore(concat(given.ignore(), weightColumn));
     }
 
     private static List<String> concat(List<String> names, String name) {

@@ -76,7 +76,7 @@ final class TrainResume {
         original.spec = current.spec;
         original.quiet = current.quiet;
         original.common = current.common;
-        original.maxTime = current.maxTime != null ? current.maxTime : original.maxTime;
+        original.timeLimit = current.timeLimit.maxTime() != null ? current.timeLimit : original.timeLimit;
         original.checkOutputs(current.resume);
         TrainerConfig config = extended(current, saved);
         PrintWriter stderr = current.spec.commandLine().getErr();
@@ -92,7 +92,7 @@ final class TrainResume {
         } catch (TooLargeException e) {
             throw e.prefixed(current.resume + ": ");
         }
-        Dataset dataset = original.weights().apply(frame, preprocessor.apply(frame), preprocessor.target().classes(),
+        Dataset dataset = TrainWeights.of(original.weightOptions).apply(frame, preprocessor.apply(frame), preprocessor.target().classes(),
                 preprocessor.target().column());
         try {
             return original.train(TrainReport.Sample.of(frame), preprocessor, dataset, config, null, saved, context);

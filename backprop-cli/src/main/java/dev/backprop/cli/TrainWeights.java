@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import dev.backprop.command.WeightOptions;
 import dev.backprop.data.ClassWeights;
 import dev.backprop.data.Column;
 import dev.backprop.data.Dataset;
@@ -27,10 +28,11 @@ record TrainWeights(ClassWeights classWeights, String column) {
     /** The training record's key for the sample-weight column. */
     static final String SAMPLE_KEY = "sampleWeight";
 
-    /** The options as typed; null values for none. */
-    static TrainWeights of(String classWeight, String sampleWeight) {
+    /** The options as typed. */
+    static TrainWeights of(WeightOptions options) {
+        String classWeight = options.classWeight();
         return new TrainWeights(classWeight == null ? null : TrainCommand.parse(() -> ClassWeights.parse(classWeight)),
-                sampleWeight);
+                options.sampleWeight());
     }
 
     /** Whether the rows are weighted at all. */

@@ -9,7 +9,6 @@ import dev.backprop.io.ModelFile;
 import dev.backprop.train.CrossValidationResult;
 import dev.backprop.train.InvalidSettingException;
 import dev.backprop.train.Scores;
-import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingSetting;
 import dev.backprop.train.TrainingSettings;
@@ -159,7 +158,7 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         if (out != null) {
             TrainerConfig config = config(input.task(), bestSettings);
             try {
-                ModelFile.write(Trainer.of(config).train(input.frame(), input.preprocessing()).model(), out);
+                ModelFile.write(trainOnAll(input, config), out);
             } catch (InvalidSettingException e) {
                 throw new UserException(e.optionMessage());
             }
@@ -204,7 +203,10 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         return all;
     }
 
-    /** What makes two runs the same search: the data, its columns, the fixed options, the searches and the folds. */
+    /**
+     * What makes two runs the same search: the data, its columns and row weights, the fixed options, the searches and
+     * the folds.
+     */
     private String searchSpec(Input input, List<SearchDimension> dimensions, String chosen, long seed,
                               Map<TrainingSetting<?>, Object> base) {
         List<String> options = new ArrayList<>();
@@ -214,6 +216,8 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder("data=").append(data).append("; rows=").append(input.frame().rows())
                 .append("; ").append(input.preprocessing()).append("; folds=").append(folds).append("; repeats=")
                 .append(repeats).append("; seed=").append(seed).append("; preset=").append(preset)
+                .append("; class-weight=").append(weightOptions.classWeight())
+                .append("; sample-weight=").append(weightOptions.sampleWeight())
                 .append("; options=").append(String.join(" ", options))
                 .append("; search=").append(String.join(" ", searched))
                 .append("; strategy=").append(chosen);
@@ -239,6 +243,12 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         args.addAll(List.of("--missing", preprocessing.missing().id()));
         if (preprocessing.task() != null) {
             args.addAll(List.of("--task", preprocessing.task().id()));
+        }
+        if (weightOptions.classWeight() != null) {
+            args.addAll(List.of("--class-weight", weightOptions.classWeight()));
+        }
+        if (weightOptions.sampleWeight() != null) {
+            args.addAll(List.of("--sample-weight", weightOptions.sampleWeight()));
         }
         if (preset != null) {
             args.addAll(List.of("--preset", preset));

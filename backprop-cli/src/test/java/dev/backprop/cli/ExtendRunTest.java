@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import dev.backprop.command.TimeLimit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

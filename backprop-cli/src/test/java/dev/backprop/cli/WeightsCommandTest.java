@@ -7,6 +7,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,10 +75,7 @@ class WeightsCommandTest {
     }
 
     private static String[] concat(String[] first, String... more) {
-        String[] all = new String[first.length + more.length];
-        System.arraycopy(first, 0, all, 0, first.length);
-        System.arraycopy(more, 0, all, first.length, more.length);
-        return all;
+        return Stream.concat(Arrays.stream(first), Arrays.stream(more)).toArray(String[]::new);
     }
 
     @Test
@@ -125,5 +125,60 @@ class WeightsCommandTest {
         assertThat(unknownClass.exitCode()).isEqualTo(2);
         assertThat(unknownClass.err()).isEqualTo("error: class weights name 'cancer', which is not a class of the "
                 + "target (classes: benign, malignant)\n");
+    }
+
+    /** Iris with a last column w of row weights: 1 on every row, or {@code setosa} on the setosa rows. */
+    private Path irisWithWeights(String name, String setosa) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("..", "data", "iris.csv"));
+        StringBuilder text = new StringBuilder(lines.get(0)).append(",w\n");
+        for (String line : lines.subList(1, lines.size())) {
+            text.append(line).append(',').append(line.endsWith(",setosa") ? setosa : "1").append('\n');
+        }
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void cvAndTuneWeighEachFoldsTrainingRowsAsTrainDoes() throws Exception {
+        String[] quick = {"--target", "species", "--folds", "3", "--hidden", "4", "--epochs", "20", "--seed", "1",
+                "--format", "json"};
+        Path ones = irisWithWeights("ones.csv", "1");
+        JsonNode plain = Cli.run(concat(new String[] {"cv", ones.toString(), "--ignore", "w"}, quick)).json();
+        // Weights of 1 multiply exactly, and the weight column is read but never an input: the same scores.
+        Cli unit = Cli.run(concat(new String[] {"cv", ones.toString(), "--sample-weight", "w"}, quick));
+        assertThat(unit.exitCode()).as(unit.err()).isZero();
+        assertThat(unit.json().get("foldScores")).isEqualTo(plain.get("foldScores"));
+        JsonNode heavy = Cli.run(concat(new String[] {"cv", irisWithWeights("heavy.csv", "20").toString(),
+                "--sample-weight", "w"}, quick)).json();
+        JsonNode classes = Cli.run(concat(new String[] {"cv", ones.toString(), "--ignore", "w", "--class-weight",
+                "setosa=20"}, quick)).json();
+        // Weighing setosa's rows by a column or by their class is one objective.
+        assertThat(classes.get("foldScores")).isEqualTo(heavy.get("foldScores"));
+        assertThat(heavy.get("mean").get("logLoss").asDouble())
+                .isNotEqualTo(plain.get("mean").get("logLoss").asDouble());
+
+        Cli missing = Cli.run(concat(new String[] {"cv", ones.toString(), "--sample-weight", "nope"}, quick));
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("error: ").contains("--sample-weight names the column 'nope'");
+
+        Path model = dir.resolve("tuned.json");
+        Cli tune = Cli.run(concat(new String[] {"tune", ones.toString(), "--ignore", "w", "--class-weight",
+                "balanced", "--search", "learning-rate=0.01,0.05", "--out", model.toString(), "--results",
+                dir.resolve("trials.jsonl").toString()}, quick));
+        assertThat(tune.exitCode()).as(tune.err()).isZero();
+        assertThat(tune.json().toString()).contains("--class-weight balanced");
+        assertThat(new ObjectMapper().readTree(model.toFile()).get("training").get("settings").get("classWeight")
+                .asText()).isEqualTo("balanced");
+    }
+
+    @Test
+    void studioTrainsOnTheWeightedRows() {
+        StudioSession session = StudioTest.session(Path.of("..", "data", "iris.csv").toString(), "--class-weight",
+                "setosa=3");
+        double[] weights = session.dataset().weights();
+        assertThat(weights).hasSize(150);
+        assertThat(weights[0]).isEqualTo(3.0);
+        assertThat(weights[149]).isEqualTo(1.0);
     }
 }

@@ -218,15 +218,42 @@ public final class Scaling implements Serializable {
         return sd.clone();
     }
 
-    private double offset(int j) {
+    /**
+     * Column j's pre-factor s in x' = (x s - o) / d: 1, or 1/2 for a min-max range that overflows a double, which is
+     * scaled on halved values (x · 0.5 and x / 2 are the same double).
+     *
+     * @param j the column, in [0, {@link #columns()})
+     * @return 1 or 0.5
+     */
+    public double factor(int j) {
+        return halved(j) ? 0.5 : 1.0;
+    }
+
+    /**
+     * Column j's offset o in x' = (x s - o) / d: min (minmax; min/2 on halved values), the mean (standard) or 0.
+     *
+     * @param j the column, in [0, {@link #columns()})
+     * @return o, finite
+     */
+    public double offset(int j) {
         return switch (method) {
-            case MINMAX -> min[j];
+            case MINMAX -> halved(j) ? min[j] / 2 : min[j];
             case STANDARD -> mean[j];
-            default -> 0.0;
+            case MAX, NONE -> 0.0;
         };
     }
 
-    private double divisor(int j) {
+    /**
+     * Column j's divisor d in x' = (x s - o) / d: max - min (max/2 - min/2 on halved values), max, the standard
+     * deviation (standard), or 1 (also for a constant column).
+     *
+     * @param j the column, in [0, {@link #columns()})
+     * @return d, finite and nonzero
+     */
+    public double divisor(int j) {
+        if (halved(j)) {
+            return max[j] / 2 - min[j] / 2;
+        }
         double d = switch (method) {
             case MINMAX -> max[j] - min[j];
             case MAX -> max[j];
@@ -264,26 +291,25 @@ public final class Scaling implements Serializable {
         checkColumns(data);
         double[] v = data.toArray();
         int cols = data.cols();
+        double[] factors = new double[cols];
         double[] offsets = new double[cols];
         double[] divisors = new double[cols];
-        boolean anyHalved = false;
         for (int j = 0; j < cols; j++) {
+            factors[j] = factor(j);
             offsets[j] = offset(j);
             divisors[j] = divisor(j);
-            anyHalved |= halved(j);
         }
         for (int start = 0; start < v.length; start += cols) {
             for (int j = 0; j < cols; j++) {
                 int i = start + j;
-                v[i] = anyHalved && halved(j) ? (v[i] / 2 - min[j] / 2) / (max[j] / 2 - min[j] / 2)
-                        : (v[i] - offsets[j]) / divisors[j];
+                v[i] = (v[i] * factors[j] - offsets[j]) / divisors[j];
             }
         }
         return v;
     }
 
     /**
-     * The inverse map, x = x' d + o, taking network outputs back to the data's own units.
+     * The inverse map, x = (x' d + o) / s, taking network outputs back to the data's own units.
      *
      * @param scaled scaled values, such as network outputs; not modified
      * @return a new matrix of the same shape; NaN stays NaN
@@ -295,7 +321,7 @@ public final class Scaling implements Serializable {
         int cols = scaled.cols();
         for (int i = 0; i < v.length; i++) {
             int j = i % cols;
-            v[i] = halved(j) ? 2 * (v[i] * (max[j] / 2 - min[j] / 2) + min[j] / 2) : v[i] * divisor(j) + offset(j);
+            v[i] = (v[i] * divisor(j) + offset(j)) / factor(j);
         }
         return Matrix.wrap(scaled.rows(), cols, v);
     }

@@ -41,6 +41,27 @@ public final class Split {
     }
 
     /**
+     * The rows grouped by label: row indices ordered by label, then by index, so each label's rows are one run.
+     *
+     * @param labels each row's label, ≥ 0
+     * @return the n row indices in that order; a new array
+     */
+    public static int[] byLabel(int[] labels) {
+        int n = labels.length;
+        // (label, index) pairs packed in longs sort in one primitive sort.
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((long) labels[i] << 32) | i;
+        }
+        Arrays.sort(keys);
+        int[] sorted = new int[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = (int) keys[i];
+        }
+        return sorted;
+    }
+
+    /**
      * A split that keeps the proportion of each label in both parts.
      *
      * @param trainFraction the share of rows for training, in (0, 1)
@@ -53,16 +74,8 @@ public final class Split {
     public static Split stratified(int[] labels, double trainFraction, long seed) {
         int n = labels.length;
         int trainCount = trainCount(n, trainFraction);
-        // Group rows by label: sort (label, index) pairs packed in longs, then shuffle within each group.
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = ((long) labels[i] << 32) | i;
-        }
-        Arrays.sort(keys);
-        int[] sorted = new int[n];
-        for (int i = 0; i < n; i++) {
-            sorted[i] = (int) keys[i];
-        }
+        // Group rows by label, then shuffle within each group.
+        int[] sorted = byLabel(labels);
         SplittableRandom random = new SplittableRandom(seed);
         int groups = 0;
         int[] groupStart = new int[n + 1];
@@ -227,8 +240,15 @@ public final class Split {
         shuffle(values, 0, values.length, random);
     }
 
-    /** Fisher-Yates on values[from, from + length). */
-    private static void shuffle(int[] values, int from, int length, SplittableRandom random) {
+    /**
+     * Fisher-Yates on values[from, from + length): every order equally likely, drawing length - 1 numbers.
+     *
+     * @param values the array; only that range is modified
+     * @param from   the range's first index
+     * @param length the range's length, ≥ 0
+     * @param random the source of the draws; advanced
+     */
+    public static void shuffle(int[] values, int from, int length, SplittableRandom random) {
         for (int i = length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = values[from + i];

@@ -3,6 +3,7 @@ package dev.backprop.nn;
 import dev.backprop.linalg.Matrix;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -161,8 +162,8 @@ public final class Backpropagation {
 
     /**
      * {@link #lossAndGradient(double[], double[], int, double[], int, int, double[])} of the weighted loss
-     * ({@link Loss#value(double[], double[], double[], int, double[], int, int, int)}): row i's term counts wᵢ times,
-     * so the only change to backpropagation is δ⁽ᴸ⁾'s row i multiplied by wᵢ ({@link Loss#weightRows}).
+     * J_w = s Σᵢ wᵢ ℓᵢ, where ℓᵢ is row i's term of {@link Loss#value}: row i's term counts wᵢ times, so the only
+     * change to backpropagation is δ⁽ᴸ⁾'s row i multiplied by wᵢ.
      *
      * @param parameters   every weight and bias; not modified
      * @param x            the inputs, row-major; not modified
@@ -181,20 +182,11 @@ public final class Backpropagation {
                                   double[] weights, int weightOffset, int rows, double[] gradient) {
         drawMasks(rows);
         int last = layers.length - 1;
-        double[] yhat = forward(parameters, x, xOffset, rows, true);
+        forward(parameters, x, xOffset, rows, true);
         double dataScale = regularization.dataScale(architecture.loss(), rows);
-        double j = regularization.objective(outputLoss(yhat, y, yOffset, weights, weightOffset, rows), dataScale,
-                architecture, parameters);
-        layers[last].outputDelta(architecture.loss(), y, yOffset, rows);
-        if (weights != null) {
-            Loss.weightRows(layers[last].delta, weights, weightOffset, rows, architecture.outputs());
-        }
-        if (dataScale != 1.0) {
-            double[] delta = layers[last].delta;
-            for (int i = 0, len = rows * architecture.outputs(); i < len; i++) {
-                delta[i] *= dataScale;
-            }
-        }
+        double j = regularization.objective(layers[last].outputLoss(architecture.loss(), y, yOffset, weights,
+                weightOffset, rows), dataScale, architecture, parameters);
+        layers[last].outputDelta(architecture.loss(), y, yOffset, weights, weightOffset, rows, dataScale);
         for (int l = last; l >= 0; l--) {
             if (l < last) {
                 if (dropout[l] != null) {
@@ -271,16 +263,10 @@ public final class Backpropagation {
      */
     public double loss(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, double[] weights,
                        int weightOffset, int rows) {
-        double[] yhat = forward(parameters, x, xOffset, rows, false);
+        forward(parameters, x, xOffset, rows, false);
         double dataScale = regularization.dataScale(architecture.loss(), rows);
-        return regularization.objective(outputLoss(yhat, y, yOffset, weights, weightOffset, rows), dataScale,
-                architecture, parameters);
-    }
-
-    /** J (J_w with weights) on the last forward pass, from the output layer's z and ŷ. */
-    private double outputLoss(double[] yhat, double[] y, int yOffset, double[] weights, int weightOffset, int rows) {
-        return architecture.loss().value(layers[layers.length - 1].z, yhat, y, yOffset, weights, weightOffset, rows,
-                architecture.outputs());
+        return regularization.objective(layers[layers.length - 1].outputLoss(architecture.loss(), y, yOffset, weights,
+                weightOffset, rows), dataScale, architecture, parameters);
     }
 
     private void checkRows(int rows) {
@@ -290,41 +276,22 @@ public final class Backpropagation {
     }
 
     /**
-     * z⁽ˡ⁾ = a⁽ˡ⁻¹⁾ W⁽ˡ⁾ + b⁽ˡ⁾ of the last forward pass (by any of the public methods), as a copy.
+     * Copies of every layer's z⁽ˡ⁾, a⁽ˡ⁾ and δ⁽ˡ⁾ as the last calls left them, for showing a step.
      *
-     * @param l the layer, 0-based: in [0, {@code architecture().depth()})
-     * @return a new rows x (outputs of layer l) matrix, rows being those of the last call
-     * @throws IndexOutOfBoundsException if l is not a layer
-     */
-    public Matrix z(int l) {
-        return slice(layers[l].z, l);
-    }
-
-    /**
-     * a⁽ˡ⁾ = f(z⁽ˡ⁾) of the last forward pass, as a copy (before any dropout mask).
-     *
-     * @param l the layer, 0-based: in [0, {@code architecture().depth()})
-     * @return a new rows x (outputs of layer l) matrix; for the last layer, ŷ
-     * @throws IndexOutOfBoundsException if l is not a layer
-     */
-    public Matrix a(int l) {
-        return slice(layers[l].a, l);
-    }
-
-    /**
-     * δ⁽ˡ⁾ = ∂J/∂z⁽ˡ⁾ of the last {@link #lossAndGradient} call, as a copy.
-     *
-     * @param l the layer, 0-based: in [0, {@code architecture().depth()})
-     * @return a new rows x (outputs of layer l) matrix; meaningless (stale or zero) if no
+     * @return a new trace of the rows of the last call; its δ are meaningless (stale or zero) if no
      *         {@link #lossAndGradient} call came since the last forward pass
-     * @throws IndexOutOfBoundsException if l is not a layer
      */
-    public Matrix delta(int l) {
-        return slice(layers[l].delta, l);
-    }
-
-    private Matrix slice(double[] buffer, int l) {
-        int out = architecture.layer(l).outputs();
-        return Matrix.wrap(rows, out, Arrays.copyOf(buffer, rows * out));
+    public PassTrace trace() {
+        int depth = layers.length;
+        Matrix[] z = new Matrix[depth];
+        Matrix[] a = new Matrix[depth];
+        Matrix[] delta = new Matrix[depth];
+        for (int l = 0; l < depth; l++) {
+            int out = architecture.layer(l).outputs();
+            z[l] = Matrix.wrap(rows, out, Arrays.copyOf(layers[l].z, rows * out));
+            a[l] = Matrix.wrap(rows, out, Arrays.copyOf(layers[l].a, rows * out));
+            delta[l] = Matrix.wrap(rows, out, Arrays.copyOf(layers[l].delta, rows * out));
+        }
+        return new PassTrace(List.of(z), List.of(a), List.of(delta));
     }
 }

@@ -75,12 +75,29 @@ final class DenseLayerPass {
         biasSource = null;
     }
 
+    /** J (J_w with weights, {@link WeightedLoss}) of the output layer's last forward pass against the targets y. */
+    double outputLoss(Loss loss, double[] y, int yOffset, double[] weights, int weightOffset, int rows) {
+        return WeightedLoss.value(loss, z, a, y, yOffset, weights, weightOffset, rows, spec.outputs());
+    }
+
     /**
      * δ = ∂J/∂z of the output layer, from the targets y ({@link Loss#outputDelta}): for the seed's sse
-     * δ⁽³⁾ = -(y - ŷ) ∘ f'(z⁽³⁾); for a cross-entropy f' cancels against the log, leaving (ŷ - y)/n.
+     * δ⁽³⁾ = -(y - ŷ) ∘ f'(z⁽³⁾); for a cross-entropy f' cancels against the log, leaving (ŷ - y)/n. Then row i is
+     * multiplied by its weight wᵢ (unless {@code weights} is null) and every row by {@code dataScale} (unless 1), the
+     * regularized objective's factor on J.
      */
-    void outputDelta(Loss loss, double[] y, int yOffset, int rows) {
-        loss.outputDelta(spec.activation(), z, a, y, yOffset, rows, spec.outputs(), delta);
+    void outputDelta(Loss loss, double[] y, int yOffset, double[] weights, int weightOffset, int rows,
+                     double dataScale) {
+        int outputs = spec.outputs();
+        loss.outputDelta(spec.activation(), z, a, y, yOffset, rows, outputs, delta);
+        if (weights != null) {
+            WeightedLoss.weightRows(delta, weights, weightOffset, rows, outputs);
+        }
+        if (dataScale != 1.0) {
+            for (int i = 0, len = rows * outputs; i < len; i++) {
+                delta[i] *= dataScale;
+            }
+        }
     }
 
     /** δ ← δ ∘ f'(z): the ∂J/∂a that the layer above sent down becomes this layer's δ = ∂J/∂z. */

@@ -40,8 +40,7 @@ public enum Loss {
                             int outputs) {
             double sum = 0.0;
             for (int i = 0, len = n * outputs; i < len; i++) {
-                double zi = z[i];
-                sum += Math.max(zi, 0.0) - zi * target[targetOffset + i] + Math.log1p(Math.exp(-Math.abs(zi)));
+                sum += logistic(z[i], target[targetOffset + i]);
             }
             return sum * scale(n);
         }
@@ -50,8 +49,7 @@ public enum Loss {
         double rowLoss(double[] z, double[] predicted, double[] target, int targetOffset, int row, int outputs) {
             double sum = 0.0;
             for (int o = 0, i = row * outputs; o < outputs; o++, i++) {
-                double zi = z[i];
-                sum += Math.max(zi, 0.0) - zi * target[targetOffset + i] + Math.log1p(Math.exp(-Math.abs(zi)));
+                sum += logistic(z[i], target[targetOffset + i]);
             }
             return sum;
         }
@@ -82,15 +80,7 @@ public enum Loss {
             double sum = 0.0;
             for (int i = 0; i < n; i++) {
                 int row = i * outputs;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int o = 0; o < outputs; o++) {
-                    max = Math.max(max, z[row + o]);
-                }
-                double sumExp = 0.0;
-                for (int o = 0; o < outputs; o++) {
-                    sumExp += Math.exp(z[row + o] - max);
-                }
-                double lse = max + Math.log(sumExp);
+                double lse = logSumExp(z, row, outputs);
                 for (int o = 0; o < outputs; o++) {
                     sum += target[targetOffset + row + o] * (lse - z[row + o]);
                 }
@@ -101,15 +91,7 @@ public enum Loss {
         @Override
         double rowLoss(double[] z, double[] predicted, double[] target, int targetOffset, int row, int outputs) {
             int start = row * outputs;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int o = 0; o < outputs; o++) {
-                max = Math.max(max, z[start + o]);
-            }
-            double sumExp = 0.0;
-            for (int o = 0; o < outputs; o++) {
-                sumExp += Math.exp(z[start + o] - max);
-            }
-            double lse = max + Math.log(sumExp);
+            double lse = logSumExp(z, start, outputs);
             double sum = 0.0;
             for (int o = 0; o < outputs; o++) {
                 sum += target[targetOffset + start + o] * (lse - z[start + o]);
@@ -161,6 +143,24 @@ public enum Loss {
         this.id = id;
     }
 
+    /** One sigmoid output's cross-entropy from its logit z and target y: max(z, 0) - z y + log(1 + e^-|z|). */
+    private static double logistic(double z, double y) {
+        return Math.max(z, 0.0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+
+    /** lse(z) = max z + log Σ e^(z - max z) over the {@code outputs} logits of one row from {@code start}. */
+    private static double logSumExp(double[] z, int start, int outputs) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int o = 0; o < outputs; o++) {
+            max = Math.max(max, z[start + o]);
+        }
+        double sumExp = 0.0;
+        for (int o = 0; o < outputs; o++) {
+            sumExp += Math.exp(z[start + o] - max);
+        }
+        return max + Math.log(sumExp);
+    }
+
     /** s: 1 for a sum over examples, 1/n for a mean (0 when n = 0). */
     double scale(int n) {
         return n == 0 ? 0.0 : 1.0 / n;
@@ -206,35 +206,7 @@ public enum Loss {
         return sum * scale(n);
     }
 
-    /**
-     * The weighted loss J_w = s Σᵢ wᵢ ℓᵢ, where ℓᵢ is row i's term of {@link #value} (so that J is s Σᵢ ℓᵢ): each
-     * row's term counts wᵢ times, and the normalisation s stays 1 or 1/n, as in Keras's {@code sample_weight}. With
-     * weights that sum to n (scikit-learn's {@code class_weight="balanced"} does) J_w is the weighted mean. With
-     * {@code weights} null it is {@link #value} itself, bit for bit.
-     *
-     * @param z             the output layer's pre-activations, n x outputs row-major from index 0
-     * @param predicted     ŷ = f(z), same layout as {@code z}
-     * @param target        y, n x outputs row-major from {@code targetOffset}
-     * @param targetOffset  index of the first target value in {@code target}, ≥ 0
-     * @param weights       wᵢ ≥ 0 of each row from {@code weightOffset}, or null for all 1
-     * @param weightOffset  index of the first row's weight in {@code weights}
-     * @param n             number of examples (rows), ≥ 0
-     * @param outputs       number of outputs (columns), ≥ 1
-     * @return J_w; NaN if any input is NaN
-     */
-    public double value(double[] z, double[] predicted, double[] target, int targetOffset, double[] weights,
-                        int weightOffset, int n, int outputs) {
-        if (weights == null) {
-            return value(z, predicted, target, targetOffset, n, outputs);
-        }
-        double sum = 0.0;
-        for (int i = 0; i < n; i++) {
-            sum += weights[weightOffset + i] * rowLoss(z, predicted, target, targetOffset, i, outputs);
-        }
-        return sum * scale(n);
-    }
-
-    /** ℓᵢ: row {@code row}'s term of J before the normalisation s (z and ŷ from index 0). */
+    /** ℓᵢ: row {@code row}'s term of J before the normalisation s (z and ŷ from index 0); WeightedLoss weighs it. */
     double rowLoss(double[] z, double[] predicted, double[] target, int targetOffset, int row, int outputs) {
         double sum = 0.0;
         for (int o = 0, i = row * outputs; o < outputs; o++, i++) {
@@ -242,26 +214,6 @@ public enum Loss {
             sum += 0.5 * r * r;
         }
         return sum;
-    }
-
-    /**
-     * Turns δ⁽ᴸ⁾ of {@link #outputDelta} into that of the weighted loss ({@link #value(double[], double[], double[],
-     * int, double[], int, int, int)}): ∂(wᵢ ℓᵢ)/∂z = wᵢ ∂ℓᵢ/∂z, so row i of δ is multiplied by wᵢ. Only
-     * {@code delta} is modified.
-     *
-     * @param delta        δ⁽ᴸ⁾, n x outputs row-major from index 0
-     * @param weights      wᵢ of each row from {@code weightOffset}
-     * @param weightOffset index of the first row's weight
-     * @param n            number of rows
-     * @param outputs      number of outputs
-     */
-    public static void weightRows(double[] delta, double[] weights, int weightOffset, int n, int outputs) {
-        for (int i = 0; i < n; i++) {
-            double w = weights[weightOffset + i];
-            for (int o = 0, k = i * outputs; o < outputs; o++, k++) {
-                delta[k] *= w;
-            }
-        }
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.backprop.train;
 import dev.backprop.data.Dataset;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.model.Model;
+import dev.backprop.nn.Architecture;
 
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,36 @@ public record Checkpoint(TrainerConfig config, Model model, TrainingState state,
             }
         }
         return h;
+    }
+
+    /**
+     * Checks that a trainer configured by {@code trainer} may continue this run on {@code data}: the same
+     * configuration but for an epoch limit that may be raised, the same data (by {@link #fingerprint}), and a network
+     * that fits the data's columns.
+     *
+     * @param trainer the resuming trainer's configuration
+     * @param data    the data it resumes on; not modified
+     * @return the architecture of this checkpoint's network
+     * @throws IllegalArgumentException saying which of them differs
+     */
+    Architecture requireResumable(TrainerConfig trainer, Dataset data) {
+        if (!trainer.toBuilder().maxEpochs(config.maxEpochs()).build().equals(config)) {
+            throw new IllegalArgumentException("the checkpoint was made with another training configuration");
+        }
+        if (trainer.maxEpochs() < config.maxEpochs()) {
+            throw new IllegalArgumentException("the epoch limit can be raised but not lowered: the checkpoint's run "
+                    + "stops at " + config.maxEpochs() + " epochs, not " + trainer.maxEpochs());
+        }
+        if (fingerprint(data) != dataFingerprint) {
+            throw new IllegalArgumentException("the data differs from the data the checkpoint was trained on");
+        }
+        Architecture architecture = model.network().architecture();
+        if (architecture.inputs() != data.x().cols() || architecture.outputs() != data.y().cols()) {
+            throw new IllegalArgumentException("the checkpoint's network maps " + architecture.inputs()
+                    + " inputs to " + architecture.outputs() + " outputs but the data has " + data.x().cols()
+                    + " inputs and " + data.y().cols() + " targets");
+        }
+        return architecture;
     }
 
     private static long mix(long h, long value) {

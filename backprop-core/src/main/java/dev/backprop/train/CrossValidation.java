@@ -1,9 +1,11 @@
 package dev.backprop.train;
 
 import dev.backprop.data.CategoricalColumn;
+import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Split;
 import dev.backprop.data.Task;
 import dev.backprop.linalg.TooLargeException;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 
 /**
  * K-fold cross-validation of a training configuration on a data file's frame, repeated R times: each fold's model is
@@ -34,11 +37,15 @@ public final class CrossValidation {
     private final TrainerConfig config;
     private final PreprocessConfig preprocessing;
     private final int parallelism;
+    /** A fold's training rows and the preprocessor fitted on them to the dataset it trains on. */
+    private final BiFunction<Frame, Preprocessor, Dataset> encoding;
 
-    private CrossValidation(TrainerConfig config, PreprocessConfig preprocessing, int parallelism) {
+    private CrossValidation(TrainerConfig config, PreprocessConfig preprocessing, int parallelism,
+                            BiFunction<Frame, Preprocessor, Dataset> encoding) {
         this.config = Objects.requireNonNull(config, "config");
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
         this.parallelism = parallelism;
+        this.encoding = Objects.requireNonNull(encoding, "encoding");
     }
 
     /**
@@ -49,7 +56,7 @@ public final class CrossValidation {
      * @return the cross-validation
      */
     public static CrossValidation of(TrainerConfig config, PreprocessConfig preprocessing) {
-        return new CrossValidation(config, preprocessing, 1);
+        return new CrossValidation(config, preprocessing, 1, (rows, preprocessor) -> preprocessor.apply(rows).dataset());
     }
 
     /**
@@ -63,7 +70,21 @@ public final class CrossValidation {
         if (threads < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1 but was " + threads);
         }
-        return new CrossValidation(config, preprocessing, threads);
+        return new CrossValidation(config, preprocessing, threads, encoding);
+    }
+
+    /**
+     * The same cross-validation, each fold training on {@code encoding}'s dataset of its training rows (given them
+     * and the preprocessor fitted on them) instead of the preprocessor's own: how a front end attaches row weights
+     * computed from the fold's rows alone (balanced class weights count the fold's classes). Test rows are scored
+     * unweighted.
+     *
+     * @param encoding a fold's training rows and fitted preprocessor to the dataset to train on, its rows in the
+     *                 frame's order; called from the folds' threads
+     * @return a new cross-validation; this one is unchanged
+     */
+    public CrossValidation withEncoding(BiFunction<Frame, Preprocessor, Dataset> encoding) {
+        return new CrossValidation(config, preprocessing, parallelism, encoding);
     }
 
     /**
@@ -160,7 +181,9 @@ public final class CrossValidation {
             Frame training = split.train(frame);
             Frame test = split.test(frame);
             try {
-                Model model = Trainer.of(config).train(training, preprocessing).model();
+                Preprocessor preprocessor = Preprocessor.fit(training, preprocessing);
+                Model model = Trainer.of(config).train(encoding.apply(training, preprocessor)).model()
+                        .withPreprocessor(preprocessor);
                 Map<String, Double> scores = Scores.score(model, test);
                 return new FoldScore(repeat, fold, training.rows(), test.rows(), scores);
             } catch (InvalidSettingException | TooLargeException e) {

@@ -2,7 +2,6 @@ package dev.backprop.train;
 
 import dev.backprop.data.Split;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -54,20 +53,12 @@ public final class Folds {
         if (n < k) {
             throw new IllegalArgumentException(k + " folds need at least " + k + " rows but there are " + n);
         }
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = ((long) labels[i] << 32) | i;
-        }
-        Arrays.sort(keys);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = (int) keys[i];
-        }
+        int[] order = Split.byLabel(labels);
         SplittableRandom random = new SplittableRandom(seed);
         int start = 0;
         for (int i = 1; i <= n; i++) {
             if (i == n || labels[order[i]] != labels[order[start]]) {
-                shuffle(order, start, i - start, random);
+                Split.shuffle(order, start, i - start, random);
                 start = i;
             }
         }
@@ -90,14 +81,6 @@ public final class Folds {
         return seed + repeat * 0x9E3779B97F4A7C15L;
     }
 
-    private static void shuffle(int[] values, int from, int length, SplittableRandom random) {
-        for (int i = length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = values[from + i];
-            values[from + i] = values[from + j];
-            values[from + j] = t;
-        }
-    }
 
     /**
      * The number of folds.

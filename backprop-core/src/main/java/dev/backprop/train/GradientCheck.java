@@ -3,6 +3,7 @@ package dev.backprop.train;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
+import dev.backprop.nn.PassTrace;
 import dev.backprop.nn.Network;
 import dev.backprop.nn.Regularization;
 
@@ -147,8 +148,9 @@ public final class GradientCheck {
 
         /** Keeps the signs of the last forward pass. */
         void remember(Backpropagation backprop) {
+            PassTrace trace = backprop.trace();
             for (int k = 0; k < kinkedLayers.length; k++) {
-                double[] z = backprop.z(kinkedLayers[k]).toArray();
+                double[] z = trace.z().get(kinkedLayers[k]).toArray();
                 positive[k] = new boolean[z.length];
                 for (int j = 0; j < z.length; j++) {
                     positive[k][j] = z[j] > 0;
@@ -158,8 +160,9 @@ public final class GradientCheck {
 
         /** Whether any sign of the last forward pass differs from the remembered ones. */
         boolean changed(Backpropagation backprop) {
+            PassTrace trace = backprop.trace();
             for (int k = 0; k < kinkedLayers.length; k++) {
-                double[] z = backprop.z(kinkedLayers[k]).toArray();
+                double[] z = trace.z().get(kinkedLayers[k]).toArray();
                 for (int j = 0; j < z.length; j++) {
                     if (z[j] > 0 != positive[k][j]) {
                         return true;

@@ -5,6 +5,7 @@ import dev.backprop.data.Scaling;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.model.Model;
 import dev.backprop.nn.Architecture;
+import dev.backprop.nn.Network;
 
 /**
  * The data as training sees it: split into training and validation rows, scaling fitted on the training rows, both
@@ -48,6 +49,11 @@ record PreparedData(Examples training, Examples validation, Scaling inputScaling
                         outputScaling.applyToArray(rows(data.y(), split.validation())),
                         weights(data.weights(), split.validation()), split.validation().length);
         return new PreparedData(training, validation, inputScaling, outputScaling);
+    }
+
+    /** The model of {@code network} with these scalings and {@code data}'s column names. */
+    Model model(Network network, Dataset data) {
+        return new Model(network, data.inputNames(), data.targetNames(), inputScaling, outputScaling);
     }
 
     /** The weights of the given rows, in that order; null for unweighted data. */

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -38,21 +37,11 @@ import java.util.function.Consumer;
  */
 public final class Trainer {
     private final TrainerConfig config;
-    private final TrainingListener listener;
-    private final int checkpointEvery;
-    private final Consumer<Checkpoint> checkpoints;
-    private final MemoryBudget budget;
-    /** Nanoseconds; 0 for no limit. */
-    private final long timeLimit;
+    private final RunControls controls;
 
-    private Trainer(TrainerConfig config, TrainingListener listener, int checkpointEvery,
-                    Consumer<Checkpoint> checkpoints, MemoryBudget budget, long timeLimit) {
+    private Trainer(TrainerConfig config, RunControls controls) {
         this.config = Objects.requireNonNull(config, "config");
-        this.listener = Objects.requireNonNull(listener, "listener");
-        this.checkpointEvery = checkpointEvery;
-        this.checkpoints = checkpoints;
-        this.budget = Objects.requireNonNull(budget, "budget");
-        this.timeLimit = timeLimit;
+        this.controls = controls;
     }
 
     /**
@@ -63,7 +52,7 @@ public final class Trainer {
      * @return a new trainer
      */
     public static Trainer of(TrainerConfig config) {
-        return new Trainer(config, TrainingListener.NONE, 0, null, MemoryBudget.heap(), 0);
+        return new Trainer(config, RunControls.DEFAULT);
     }
 
     /**
@@ -74,7 +63,7 @@ public final class Trainer {
      * @return a new trainer; this one is unchanged
      */
     public Trainer withMemoryBudget(MemoryBudget budget) {
-        return new Trainer(config, listener, checkpointEvery, checkpoints, budget, timeLimit);
+        return new Trainer(config, controls.withBudget(budget));
     }
 
     /**
@@ -84,7 +73,7 @@ public final class Trainer {
      * @return a new trainer; this one is unchanged
      */
     public Trainer withListener(TrainingListener listener) {
-        return new Trainer(config, listener, checkpointEvery, checkpoints, budget, timeLimit);
+        return new Trainer(config, controls.withListener(listener));
     }
 
     /**
@@ -98,11 +87,7 @@ public final class Trainer {
      * @throws IllegalArgumentException if {@code limit} is zero or negative
      */
     public Trainer withTimeLimit(Duration limit) {
-        if (limit.isNegative() || limit.isZero()) {
-            throw new IllegalArgumentException("time limit must be > 0 but was " + limit);
-        }
-        long nanos = limit.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : limit.toNanos();
-        return new Trainer(config, listener, checkpointEvery, checkpoints, budget, nanos);
+        return new Trainer(config, controls.withTimeLimit(limit));
     }
 
     /**
@@ -117,10 +102,7 @@ public final class Trainer {
      * @throws IllegalArgumentException if {@code everyEpochs} is negative
      */
     public Trainer withCheckpoints(int everyEpochs, Consumer<Checkpoint> sink) {
-        if (everyEpochs < 0) {
-            throw new IllegalArgumentException("checkpoint interval must be >= 0 epochs but was " + everyEpochs);
-        }
-        return new Trainer(config, listener, everyEpochs, Objects.requireNonNull(sink, "sink"), budget, timeLimit);
+        return new Trainer(config, controls.withCheckpoints(everyEpochs, sink));
     }
 
     /**
@@ -160,7 +142,7 @@ public final class Trainer {
      * @throws TooLargeException if they would not fit, saying what it needs and what there is
      */
     public void requireMemory(Architecture architecture, int rows) {
-        TrainingFootprint.check(config, architecture, rows, true, budget);
+        TrainingFootprint.check(config, architecture, rows, true, controls.budget());
     }
 
     /**
@@ -175,7 +157,7 @@ public final class Trainer {
      */
     public TrainingResult train(Dataset data) {
         Architecture architecture = architecture(data.x().cols(), data.y().cols());
-        TrainingFootprint.check(config, architecture, data.rows(), budget);
+        TrainingFootprint.check(config, architecture, data.rows(), controls.budget());
         SplitMix random = SplitMix.of(config.seed());
         double[] parameters = Initializer.initialParameters(architecture, random);
         return run(architecture, parameters, data, random, null);
@@ -218,7 +200,7 @@ public final class Trainer {
                     + architecture.outputs() + " outputs but the data has " + data.x().cols() + " inputs and "
                     + data.y().cols() + " targets");
         }
-        TrainingFootprint.check(config, architecture, data.rows(), budget);
+        TrainingFootprint.check(config, architecture, data.rows(), controls.budget());
         return run(architecture, initial.parameters(), data, SplitMix.of(config.seed()), null);
     }
 
@@ -234,24 +216,8 @@ public final class Trainer {
      *                                  checkpoint does not fit its own network
      */
     public TrainingResult resume(Dataset data, Checkpoint checkpoint) {
-        TrainerConfig saved = checkpoint.config();
-        if (!config.toBuilder().maxEpochs(saved.maxEpochs()).build().equals(saved)) {
-            throw new IllegalArgumentException("the checkpoint was made with another training configuration");
-        }
-        if (config.maxEpochs() < saved.maxEpochs()) {
-            throw new IllegalArgumentException("the epoch limit can be raised but not lowered: the checkpoint's run "
-                    + "stops at " + saved.maxEpochs() + " epochs, not " + config.maxEpochs());
-        }
-        if (Checkpoint.fingerprint(data) != checkpoint.dataFingerprint()) {
-            throw new IllegalArgumentException("the data differs from the data the checkpoint was trained on");
-        }
-        Architecture architecture = checkpoint.model().network().architecture();
-        if (architecture.inputs() != data.x().cols() || architecture.outputs() != data.y().cols()) {
-            throw new IllegalArgumentException("the checkpoint's network maps " + architecture.inputs()
-                    + " inputs to " + architecture.outputs() + " outputs but the data has " + data.x().cols()
-                    + " inputs and " + data.y().cols() + " targets");
-        }
-        TrainingFootprint.check(config, architecture, data.rows(), budget);
+        Architecture architecture = checkpoint.requireResumable(config, data);
+        TrainingFootprint.check(config, architecture, data.rows(), controls.budget());
         return run(architecture, checkpoint.state().parameters().clone(), data, null, checkpoint.state());
     }
 
@@ -269,8 +235,7 @@ public final class Trainer {
         SplitMix random = SplitMix.of(config.seed());
         double[] parameters = Initializer.initialParameters(architecture, random);
         PreparedData prepared = PreparedData.of(config, architecture, data, random.split());
-        return new Model(Network.of(architecture, parameters), data.inputNames(), data.targetNames(),
-                prepared.inputScaling(), prepared.outputScaling());
+        return prepared.model(Network.of(architecture, parameters), data);
     }
 
     /** Trains from fresh streams split off {@code random}, or continues {@code from} with its saved streams. */
@@ -281,19 +246,11 @@ public final class Trainer {
         SplitMix dropping = from == null ? random.split() : SplitMix.fromState(from.dropoutRandom());
         long[] splitStart = splitting.state();
         PreparedData prepared = PreparedData.of(config, architecture, data, splitting);
-        Consumer<TrainingState> sink = null;
-        if (checkpoints != null) {
-            long fingerprint = Checkpoint.fingerprint(data);
-            sink = state -> checkpoints.accept(new Checkpoint(config,
-                    new Model(Network.of(architecture, state.parameters()), data.inputNames(), data.targetNames(),
-                            prepared.inputScaling(), prepared.outputScaling()),
-                    state, fingerprint, Map.of()));
-        }
-        TrainingLoop.Outcome outcome = TrainingLoop.of(config, architecture, prepared.training(),
-                prepared.validation(), dropping, listener, timeLimit).run(parameters, splitStart, shuffling, dropping, from,
-                checkpointEvery, sink);
-        return outcome.result(config, new Model(Network.of(architecture, parameters), data.inputNames(),
-                data.targetNames(), prepared.inputScaling(), prepared.outputScaling()));
+        TrainingOutcome outcome = TrainingLoop.of(config, architecture, prepared.training(),
+                prepared.validation(), dropping, controls.listener(), controls.timeLimit()).run(parameters, splitStart,
+                shuffling, dropping, from, controls.checkpointEvery(),
+                controls.stateSink(config, architecture, data, prepared));
+        return outcome.result(config, prepared.model(Network.of(architecture, parameters), data));
     }
 
     /**
@@ -321,11 +278,11 @@ public final class Trainer {
      *                                  this trainer has a time limit
      */
     public TrainingResult train(RemoteRows data, Network initial) {
-        if (timeLimit > 0) {
+        if (controls.timeLimit() > 0) {
             throw new IllegalArgumentException("a time limit applies to rows in this JVM, not to rows held elsewhere");
         }
         double[] parameters = initial.parameters();
-        TrainingLoop.Outcome outcome = TrainingLoop.remote(config, initial.architecture(), data, listener)
+        TrainingOutcome outcome = TrainingLoop.remote(config, initial.architecture(), data, controls.listener())
                 .run(parameters, null, null, null, null, 0, null);
         return outcome.result(config, data.description().model(Network.of(initial.architecture(), parameters)));
     }

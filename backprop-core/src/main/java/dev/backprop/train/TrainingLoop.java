@@ -1,7 +1,5 @@
 package dev.backprop.train;
 
-import dev.backprop.model.Model;
-import dev.backprop.model.TrainingHistory;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
 import dev.backprop.optim.Optimizer;
@@ -26,17 +24,6 @@ import java.util.function.Consumer;
 final class TrainingLoop {
     /** How many rows the validation and final losses push through at once. */
     private static final int EVALUATION_CHUNK = 1024;
-
-    /** The run's course: see {@link TrainingResult} for each field. */
-    record Outcome(StopReason stopReason, int epochs, double[] lossHistory, double[] validationLossHistory,
-                   int bestEpoch, double finalLoss) {
-        /** The run's result: {@code trained} (the kept weights) with this course as its training history. */
-        TrainingResult result(TrainerConfig config, Model trained) {
-            TrainingHistory history = new TrainingHistory(stopReason.id(), epochs, bestEpoch, finalLoss, lossHistory,
-                    validationLossHistory, config.settings());
-            return new TrainingResult(trained.withHistory(history), stopReason);
-        }
-    }
 
     private final TrainerConfig config;
     private final Architecture architecture;
@@ -125,7 +112,7 @@ final class TrainingLoop {
      * @param sink       receives those states, and one when the run is interrupted; null for none
      * @throws IllegalArgumentException if {@code from} does not fit this run
      */
-    Outcome run(double[] parameters, long[] splitStart, SplitMix shuffling, SplitMix dropping, TrainingState from,
+    TrainingOutcome run(double[] parameters, long[] splitStart, SplitMix shuffling, SplitMix dropping, TrainingState from,
                 int every, Consumer<TrainingState> sink) {
         int p = parameters.length;
         Optimizer optimizer = config.optimizer().create(config.learningRate(), config.momentum());
@@ -149,7 +136,7 @@ final class TrainingLoop {
     }
 
     /** Puts the kept weights in place and measures the final loss. */
-    private Outcome finish(TrainingCourse course, StopReason stopped) {
+    private TrainingOutcome finish(TrainingCourse course, StopReason stopped) {
         double[] parameters = course.parameters;
         StopReason stop = stopped;
         int bestEpoch = course.bestEpoch;
@@ -169,7 +156,7 @@ final class TrainingLoop {
             finalLoss = finalLoss(parameters);
         }
         int epochs = course.epochs;
-        return new Outcome(stop, epochs, Arrays.copyOf(course.history, epochs),
+        return new TrainingOutcome(stop, epochs, Arrays.copyOf(course.history, epochs),
                 Arrays.copyOf(course.validationHistory, validation == null ? 0 : epochs), bestEpoch, finalLoss);
     }
 

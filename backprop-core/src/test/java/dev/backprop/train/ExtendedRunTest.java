@@ -49,7 +49,7 @@ class ExtendedRunTest {
         assertThat(saved).extracting(c -> c.state().epochs()).containsExactly(5, 10, 15);
         Checkpoint last = CheckpointFile.parse(CheckpointFile.toJson(saved.get(2)));
         TrainingResult extended = Trainer.of(LONG).resume(DATA, last);
-        assertSame(extended, unbroken);
+        ResumeTest.assertSame(extended, unbroken);
         assertThat(extended.model().history().settings()).isEqualTo(unbroken.model().history().settings());
     }
 
@@ -66,13 +66,13 @@ class ExtendedRunTest {
         assertThat(TrainingSummary.stopped(stopped)).startsWith("stopped: time limit reached after 1 epochs");
         assertThat(saved).hasSize(1);
         Checkpoint checkpoint = CheckpointFile.parse(CheckpointFile.toJson(saved.get(0)));
-        assertSame(Trainer.of(LONG).resume(DATA, checkpoint), unbroken);
+        ResumeTest.assertSame(Trainer.of(LONG).resume(DATA, checkpoint), unbroken);
     }
 
     @Test
     void aTimeLimitLongerThanTheRunChangesNothing() {
         TrainingResult unbroken = Trainer.of(SHORT).train(DATA);
-        assertSame(Trainer.of(SHORT).withTimeLimit(Duration.ofDays(1)).train(DATA), unbroken);
+        ResumeTest.assertSame(Trainer.of(SHORT).withTimeLimit(Duration.ofDays(1)).train(DATA), unbroken);
     }
 
     @Test
@@ -85,16 +85,5 @@ class ExtendedRunTest {
                         + "not 10");
         assertThatThrownBy(() -> Trainer.of(SHORT).withTimeLimit(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time limit must be > 0");
-    }
-
-    private static void assertSame(TrainingResult actual, TrainingResult expected) {
-        assertThat(actual.stopReason()).isEqualTo(expected.stopReason());
-        assertThat(actual.epochs()).isEqualTo(expected.epochs());
-        assertThat(actual.bestEpoch()).isEqualTo(expected.bestEpoch());
-        assertThat(actual.lossHistory()).containsExactly(expected.lossHistory());
-        assertThat(actual.validationLossHistory()).containsExactly(expected.validationLossHistory());
-        assertThat(actual.model().network().parameters()).containsExactly(expected.model().network().parameters());
-        assertThat(Double.doubleToLongBits(actual.finalLoss()))
-                .isEqualTo(Double.doubleToLongBits(expected.finalLoss()));
     }
 }

@@ -107,7 +107,8 @@ class ResumeTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("configuration");
     }
 
-    private static void assertSame(TrainingResult actual, TrainingResult expected) {
+    /** The two runs ended alike, bit for bit (also {@link ExtendedRunTest}'s check). */
+    static void assertSame(TrainingResult actual, TrainingResult expected) {
         assertThat(actual.stopReason()).isEqualTo(expected.stopReason());
         assertThat(actual.epochs()).isEqualTo(expected.epochs());
         assertThat(actual.bestEpoch()).isEqualTo(expected.bestEpoch());

@@ -1,7 +1,6 @@
 package dev.backprop.onnx;
 
 import dev.backprop.data.Scaling;
-import dev.backprop.data.ScalingMethod;
 
 import java.util.Arrays;
 import java.util.List;
@@ -14,11 +13,8 @@ import java.util.List;
  *   <li>apply: x' = (x s − o) / d;</li>
  *   <li>invert: x = (x' d + o) / s.</li>
  * </ul>
- * Usually s = 1, o = min (minmax), mean (standard) or 0, and d = max − min, max, sd or 1 (1 also for a constant
- * column). A column whose
- * min-max range overflows a double is scaled on halved values, x' = (x/2 − min/2) / (max/2 − min/2), as the core
- * does: there s = 1/2, o = min/2, d = max/2 − min/2 (x · 0.5 and x / 2 are the same double). A step whose constants
- * are all neutral (s = 1, o = 0, d = 1) is left out.
+ * The constants are the core's ({@link Scaling#factor}, {@link Scaling#offset}, {@link Scaling#divisor}). A step whose
+ * constants are all neutral (s = 1, o = 0, d = 1) is left out.
  */
 final class ScalingGraph {
     private final double[] s;
@@ -31,37 +27,16 @@ final class ScalingGraph {
         this.d = d;
     }
 
-    /** The constants of {@code scaling}, column by column, as the core's Scaling computes them. */
+    /** The constants of {@code scaling}, column by column ({@link Scaling#factor}, offset and divisor). */
     static ScalingGraph of(Scaling scaling) {
         int m = scaling.columns();
-        double[] min = scaling.min();
-        double[] max = scaling.max();
-        double[] mean = scaling.mean();
-        double[] sd = scaling.standardDeviation();
         double[] s = new double[m];
         double[] o = new double[m];
         double[] d = new double[m];
         for (int j = 0; j < m; j++) {
-            boolean halved = scaling.method() == ScalingMethod.MINMAX && Double.isInfinite(max[j] - min[j]);
-            if (halved) {
-                s[j] = 0.5;
-                o[j] = min[j] / 2;
-                d[j] = max[j] / 2 - min[j] / 2;
-                continue;
-            }
-            s[j] = 1.0;
-            o[j] = switch (scaling.method()) {
-                case MINMAX -> min[j];
-                case STANDARD -> mean[j];
-                case MAX, NONE -> 0.0;
-            };
-            double divisor = switch (scaling.method()) {
-                case MINMAX -> max[j] - min[j];
-                case MAX -> max[j];
-                case STANDARD -> sd[j];
-                case NONE -> 1.0;
-            };
-            d[j] = divisor == 0.0 ? 1.0 : divisor;
+            s[j] = scaling.factor(j);
+            o[j] = scaling.offset(j);
+            d[j] = scaling.divisor(j);
         }
         return new ScalingGraph(s, o, d);
     }

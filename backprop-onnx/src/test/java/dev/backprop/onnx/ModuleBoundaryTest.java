@@ -1,11 +1,7 @@
 package dev.backprop.onnx;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.backprop.ModuleBoundary;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The ONNX exporter's place in docs/architecture.md: every class of it (its main classes, read from where
@@ -14,30 +10,23 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * command line uses, so it uses no command line.
  */
 class ModuleBoundaryTest {
-    private static final JavaClasses ONNX = new ClassFileImporter()
-            .importUrl(OnnxExport.class.getProtectionDomain().getCodeSource().getLocation());
+    private static final ModuleBoundary ONNX = ModuleBoundary.of(OnnxExport.class, "dev.backprop.onnx");
 
     @Test
     void everyClassLivesInTheOnnxPackageSoOnlyTheCoresPublicApiIsReachable() {
-        classes().should().resideInAPackage("dev.backprop.onnx..")
-                .because("a class in a core package would see the core's package-private members")
-                .check(ONNX);
+        ONNX.requireOwnPackage();
     }
 
     @Test
     void itUsesNoCommandLineAndNoSpark() {
-        noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("dev.backprop.cli..", "dev.backprop.command..", "dev.backprop.spark..",
-                        "picocli..", "org.apache.spark..")
-                .because("the command line depends on the exporter, never the other way round")
-                .check(ONNX);
+        ONNX.requireNoUseOf("the command line depends on the exporter, never the other way round",
+                "dev.backprop.cli..", "dev.backprop.command..", "dev.backprop.spark..", "picocli..",
+                "org.apache.spark..");
     }
 
     @Test
     void theCoreIsReachedOnlyAboveItsTrainingPackages() {
-        noClasses().that().resideInAPackage("dev.backprop.onnx..").should().dependOnClassesThat()
-                .resideInAnyPackage("dev.backprop.train..", "dev.backprop.optim..", "dev.backprop.io..")
-                .because("exporting reads a trained Model; it neither trains nor reads files")
-                .check(ONNX);
+        ONNX.requireNoUseOf("exporting reads a trained Model; it neither trains nor reads files",
+                "dev.backprop.train..", "dev.backprop.optim..", "dev.backprop.io..");
     }
 }

@@ -7,8 +7,10 @@ import dev.backprop.command.CommandRunner;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.DataFormatOption;
 import dev.backprop.command.ModelOptions;
+import dev.backprop.command.TimeLimitOption;
 import dev.backprop.command.OutputFormat;
 import dev.backprop.command.TrainingOptions;
+import dev.backprop.command.WeightOptions;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.model.Model;
 import dev.backprop.optim.OptimizerType;
@@ -82,6 +84,13 @@ public final class SparkTrain implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    /** backprop train's options for rows in one JVM, declared to be refused by name with the reason. */
+    @Mixin
+    WeightOptions weightOptions;
+
+    @Mixin
+    TimeLimitOption timeLimit;
+
     @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
     boolean version;
 
@@ -99,6 +108,9 @@ public final class SparkTrain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        weightOptions.refuse("backprop-spark", "its distributed objective sums unweighted rows; weigh rows with "
+                + "'backprop train'");
+        timeLimit.refuse("backprop-spark", "a run it stops goes on from a checkpoint, and backprop-spark writes none");
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 SparkSettings.SUPPORTED);
         TrainerConfig config = TrainingSettings.configure(Preset.SEED, null, given);

@@ -1,4 +1,4 @@
-package dev.backprop.cli;
+package dev.backprop.command;
 
 import picocli.CommandLine;
 
@@ -10,9 +10,16 @@ import java.util.Locale;
  * Reads {@code --max-time}: a number of seconds, or a number with the unit {@code s}, {@code m} or {@code h}
  * ({@code 90s}, {@code 10m}, {@code 1.5h}, {@code 600}); the result must be a positive time, at most a century.
  */
-final class TimeLimit implements CommandLine.ITypeConverter<Duration> {
+public final class TimeLimit implements CommandLine.ITypeConverter<Duration> {
     private static final BigDecimal MOST_SECONDS = BigDecimal.valueOf(100L * 365 * 24 * 3600);
 
+    /**
+     * Reads one time.
+     *
+     * @param text seconds, or a number with s, m or h
+     * @return the time, rounded up to whole nanoseconds
+     * @throws CommandLine.TypeConversionException saying what was wrong, if it is not a time in (0, 100 years]
+     */
     @Override
     public Duration convert(String text) {
         String typed = text.strip().toLowerCase(Locale.ROOT);

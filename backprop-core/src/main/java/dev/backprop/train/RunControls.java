@@ -1,0 +1,71 @@
+package dev.backprop.train;
+
+import dev.backprop.data.Dataset;
+import dev.backprop.linalg.MemoryBudget;
+import dev.backprop.nn.Architecture;
+import dev.backprop.nn.Network;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * What a {@link Trainer} does around its configuration's run: whom it reports to, the memory it may take, the time it
+ * may run, and where its checkpoints go. None of it changes the weights an epoch computes.
+ *
+ * @param listener        told of every batch and epoch; never null
+ * @param checkpointEvery a checkpoint every this many epochs, 0 for only those of a stopped run
+ * @param checkpoints     receives the checkpoints, or null for none
+ * @param budget          the memory a run may take; never null
+ * @param timeLimit       nanoseconds of epochs a run may start, 0 for no limit
+ */
+record RunControls(TrainingListener listener, int checkpointEvery, Consumer<Checkpoint> checkpoints,
+                   MemoryBudget budget, long timeLimit) {
+    /** No listener, no checkpoints, the JVM's heap, no time limit. */
+    static final RunControls DEFAULT = new RunControls(TrainingListener.NONE, 0, null, MemoryBudget.heap(), 0);
+
+    RunControls {
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(budget, "budget");
+    }
+
+    RunControls withListener(TrainingListener other) {
+        return new RunControls(other, checkpointEvery, checkpoints, budget, timeLimit);
+    }
+
+    RunControls withBudget(MemoryBudget other) {
+        return new RunControls(listener, checkpointEvery, checkpoints, other, timeLimit);
+    }
+
+    /** @throws IllegalArgumentException if {@code limit} is zero or negative */
+    RunControls withTimeLimit(Duration limit) {
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("time limit must be > 0 but was " + limit);
+        }
+        long nanos = limit.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : limit.toNanos();
+        return new RunControls(listener, checkpointEvery, checkpoints, budget, nanos);
+    }
+
+    /** @throws IllegalArgumentException if {@code everyEpochs} is negative */
+    RunControls withCheckpoints(int everyEpochs, Consumer<Checkpoint> sink) {
+        if (everyEpochs < 0) {
+            throw new IllegalArgumentException("checkpoint interval must be >= 0 epochs but was " + everyEpochs);
+        }
+        return new RunControls(listener, everyEpochs, Objects.requireNonNull(sink, "sink"), budget, timeLimit);
+    }
+
+    /**
+     * Where the loop's states go, as checkpoints of {@code config}'s run of {@code architecture} on {@code data}
+     * (fingerprinted once here); null without a checkpoint sink.
+     */
+    Consumer<TrainingState> stateSink(TrainerConfig config, Architecture architecture, Dataset data,
+                                      PreparedData prepared) {
+        if (checkpoints == null) {
+            return null;
+        }
+        long fingerprint = Checkpoint.fingerprint(data);
+        return state -> checkpoints.accept(new Checkpoint(config,
+                prepared.model(Network.of(architecture, state.parameters()), data), state, fingerprint, Map.of()));
+    }
+}
