@@ -178,7 +178,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainWeights weights = weights();
         weights.requireColumn(frame);
         Preprocessor preprocessor = TrainData.preprocessor(frame, initial, columnOptions, sampleWeight);
-        TrainerConfig config = config(preprocessor.target().task(), initial, given);
+        TrainerConfig config = config(preprocessor.target().task(), frame.rows(), initial, given);
         Network start = initial == null ? null : parse(() -> TrainingSettings.startingNetwork(initial.network(),
                 given));
         TrainData.requireMemory(config, preprocessor, start, frame.rows());
@@ -297,10 +297,11 @@ final class TrainCommand implements Callable<Integer> {
      * The preset decides what options not given default to: seed without data or when continuing a model without
      * preprocessing (a hand-written one, say); auto otherwise.
      */
-    private TrainerConfig config(Task detected, Model initial, Map<TrainingSetting<?>, Object> given) {
+    private TrainerConfig config(Task detected, int rows, Model initial,
+                                 Map<TrainingSetting<?>, Object> given) {
         boolean seedLike = data == null || (initial != null && initial.preprocessor() == null);
         Preset chosen = preset != null ? parse(() -> Preset.fromId(preset)) : seedLike ? Preset.SEED : Preset.AUTO;
-        return parse(() -> TrainingSettings.configure(chosen, detected, given));
+        return parse(() -> TrainingSettings.configure(chosen, detected, rows, given));
     }
 
     static <T> T parse(Supplier<T> parser) {
