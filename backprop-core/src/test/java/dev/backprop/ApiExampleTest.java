@@ -154,7 +154,8 @@ class ApiExampleTest {
         Path data = Path.of("..", "data");
         // --- docs/java-api.md example 5 starts
         Frame iris = DataFiles.read(data.resolve("iris.csv"));
-        TrainerConfig auto = Preset.AUTO.builder(Task.CLASSIFICATION).hidden(16).maxEpochs(200).learningRate(0.01).build();
+        TrainerConfig auto = Preset.AUTO.builder(Task.CLASSIFICATION, iris.rows()).hidden(16).maxEpochs(200)
+                .learningRate(0.01).build();
         CrossValidationResult cv = CrossValidation.of(auto, PreprocessConfig.of("species"))
                 .withParallelism(2)                                       // the same scores for any parallelism
                 .run(iris, Task.CLASSIFICATION, 5, 1);                    // 5 stratified folds, once

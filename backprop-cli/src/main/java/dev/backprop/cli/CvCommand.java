@@ -39,7 +39,7 @@ final class CvCommand extends SelectionCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         new FileRoles().input("DATA", data).output("--save-folds", saveFolds).check();
         Input input = input();
-        TrainerConfig config = config(input.task(), given());
+        TrainerConfig config = config(input, given());
         CrossValidationResult result = crossValidate(input, config);
         if (saveFolds != null) {
             writeFolds(input, config);

@@ -110,9 +110,10 @@ abstract class SelectionCommand {
     }
 
     /** The configuration of {@code given} on top of the preset (auto unless --preset says). */
-    TrainerConfig config(Task task, Map<TrainingSetting<?>, Object> given) {
+    TrainerConfig config(Input input, Map<TrainingSetting<?>, Object> given) {
         Preset chosen = preset != null ? TrainCommand.parse(() -> Preset.fromId(preset)) : Preset.AUTO;
-        return TrainCommand.parse(() -> TrainingSettings.configure(chosen, task, given));
+        return TrainCommand.parse(() -> TrainingSettings.configure(chosen, input.task(), input.frame().rows(),
+                given));
     }
 
     /** Cross-validates {@code config}, up to --jobs folds at once (never more than the processors). */

@@ -139,7 +139,7 @@ final class StudioCommand implements Callable<Integer> {
         Preset chosen = preset != null ? TrainCommand.parse(() -> Preset.fromId(preset))
                 : data == null ? Preset.SEED : Preset.AUTO;
         TrainerConfig config = TrainCommand.parse(() -> TrainingSettings.configure(chosen,
-                preprocessor.target().task(), given));
+                preprocessor.target().task(), frame.rows(), given));
         TrainData.requireMemory(config, preprocessor, null, frame.rows());
         Dataset dataset = weights.apply(frame, preprocessor.apply(frame), preprocessor.target().classes(),
                 preprocessor.target().column());

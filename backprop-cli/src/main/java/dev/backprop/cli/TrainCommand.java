@@ -200,7 +200,7 @@ final class TrainCommand implements Callable<Integer> {
         fitted.dateNotes().forEach(spec.commandLine().getErr()::println);
         taskChoice = fitted.task();
         Preprocessor preprocessor = fitted.preprocessor();
-        TrainerConfig config = config(preprocessor.target().task(), initial, given);
+        TrainerConfig config = config(preprocessor.target().task(), frame.rows(), initial, given);
         Network start = initial == null ? null : parse(() -> TrainingSettings.startingNetwork(initial.network(),
                 given));
         TrainData.requireMemory(config, preprocessor, start, frame.rows());
@@ -293,10 +293,11 @@ final class TrainCommand implements Callable<Integer> {
      * The preset decides what options not given default to: seed without data or when continuing a model without
      * preprocessing (a hand-written one, say); auto otherwise.
      */
-    private TrainerConfig config(Task detected, Model initial, Map<TrainingSetting<?>, Object> given) {
+    private TrainerConfig config(Task detected, int rows, Model initial,
+                                 Map<TrainingSetting<?>, Object> given) {
         boolean seedLike = data == null || (initial != null && initial.preprocessor() == null);
         Preset chosen = preset != null ? parse(() -> Preset.fromId(preset)) : seedLike ? Preset.SEED : Preset.AUTO;
-        return parse(() -> TrainingSettings.configure(chosen, detected, given));
+        return parse(() -> TrainingSettings.configure(chosen, detected, rows, given));
     }
 
     static <T> T parse(Supplier<T> parser) {

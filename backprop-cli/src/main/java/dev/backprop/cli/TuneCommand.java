@@ -78,13 +78,13 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         }
         Input input = input();
         Map<TrainingSetting<?>, Object> base = given();
-        TrainerConfig baseConfig = config(input.task(), base);
+        TrainerConfig baseConfig = config(input, base);
         for (SearchDimension dimension : dimensions) {
             if (base.containsKey(dimension.setting())) {
                 throw new UserException(dimension.setting().option() + " is both given and searched; leave one out");
             }
             for (Object value : dimension.extremes()) {
-                config(input.task(), merged(base, Map.of(dimension.setting(), value)));
+                config(input, merged(base, Map.of(dimension.setting(), value)));
             }
         }
         String chosen = SearchPlan.strategy(dimensions, strategy);
@@ -118,7 +118,7 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
             boolean resumed = line != null;
             if (!resumed) {
                 Map<TrainingSetting<?>, Object> values = plan.get(t);
-                CrossValidationResult cv = crossValidate(input, config(input.task(), merged(base, values)));
+                CrossValidationResult cv = crossValidate(input, config(input, merged(base, values)));
                 ObjectNode node = Json.object();
                 node.put("trial", trial);
                 ObjectNode settings = node.putObject("settings");
@@ -156,7 +156,7 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         Map<TrainingSetting<?>, Object> bestSettings = merged(base, plan.get(best));
         String command = command(input.preprocessing(), bestSettings);
         if (out != null) {
-            TrainerConfig config = config(input.task(), bestSettings);
+            TrainerConfig config = config(input, bestSettings);
             try {
                 ModelFile.write(trainOnAll(input, config), out);
             } catch (InvalidSettingException e) {

@@ -200,7 +200,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
 
         private Builder() {
             for (TrainingSetting<?> setting : TrainingSettings.ALL) {
-                values.put(setting, setting.defaultIn(Preset.SEED, null));
+                values.put(setting, setting.defaultIn(Preset.SEED, null, 0));
             }
         }
 

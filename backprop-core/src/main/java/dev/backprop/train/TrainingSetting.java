@@ -3,6 +3,7 @@ package dev.backprop.train;
 import dev.backprop.data.Task;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -30,7 +31,7 @@ public final class TrainingSetting<T> {
     private Function<T, String> recorded;
     private Function<T, String> problem = v -> null;
     private Function<T, String> optionProblem = v -> null;
-    private Function<Task, T> autoDefault;
+    private BiFunction<Task, Integer, T> autoDefault;
     private String autoDefaultText;
     private Predicate<TrainerConfig> applies = config -> true;
     private String appliesTo;
@@ -48,7 +49,7 @@ public final class TrainingSetting<T> {
         this.seedDefault = seedDefault;
         this.seedDefaultText = seedDefaultText;
         this.label = name;
-        this.autoDefault = task -> seedDefault;
+        this.autoDefault = (task, rows) -> seedDefault;
     }
 
     // The table's fluent setters: called only while TrainingSettings builds its constants.
@@ -80,6 +81,10 @@ public final class TrainingSetting<T> {
     }
 
     TrainingSetting<T> auto(Function<Task, T> autoDefault, String autoDefaultText) {
+        return autoForRows((task, rows) -> autoDefault.apply(task), autoDefaultText);
+    }
+
+    TrainingSetting<T> autoForRows(BiFunction<Task, Integer, T> autoDefault, String autoDefaultText) {
         this.autoDefault = autoDefault;
         this.autoDefaultText = autoDefaultText;
         return this;
@@ -179,14 +184,15 @@ public final class TrainingSetting<T> {
     }
 
     /**
-     * The default of {@code preset} for a target of {@code task}.
+     * The default of {@code preset} for a target of {@code task} trained on {@code rows} rows.
      *
      * @param preset the preset
      * @param task   the target's task (only {@link Preset#AUTO} looks at it); may be null for {@link Preset#SEED}
+     * @param rows   the rows of the training data (only {@link Preset#AUTO} looks at it, for its L2 penalty)
      * @return the default, or null where the default follows from other settings (the learning rate)
      */
-    public T defaultIn(Preset preset, Task task) {
-        return preset == Preset.SEED ? seedDefault : autoDefault.apply(task);
+    public T defaultIn(Preset preset, Task task, int rows) {
+        return preset == Preset.SEED ? seedDefault : autoDefault.apply(task, rows);
     }
 
     /**

@@ -108,6 +108,7 @@ public final class TrainingSettings {
     public static final TrainingSetting<Double> L2 = new TrainingSetting<>("l2", SettingKind.DOUBLE, List.of("--l2"),
             "LAMBDA", "L2 penalty: J/n + lambda/2 * sum of squared weights (biases not penalised).",
             TrainerConfig::l2, 0.0, "0")
+            .autoForRows((task, rows) -> 1.0 / rows, "1/rows, a standard normal prior on each weight")
             .check(l2 -> l2 >= 0 && !Double.isInfinite(l2) ? null : "must be >= 0 and finite but was " + l2);
     /** The dropout probability. */
     public static final TrainingSetting<Double> DROPOUT = new TrainingSetting<>("dropout", SettingKind.DOUBLE,
@@ -137,14 +138,15 @@ public final class TrainingSettings {
      *
      * @param preset where settings not given start
      * @param task   the target's task, for {@link Preset#AUTO}
+     * @param rows   the rows of the training data, for {@link Preset#AUTO} (&gt; 0 for it)
      * @param given  the options typed, by setting: a {@code String} for {@link SettingKind#ID}, else the converted value
      * @return the configuration
      * @throws IllegalArgumentException in the words of the options: a value out of range, an unknown word, a
      *                                  combination that does not work, or an option whose setting the
      *                                  configuration ignores ({@code --momentum} with adam)
      */
-    public static TrainerConfig configure(Preset preset, Task task, Map<TrainingSetting<?>, Object> given) {
-        TrainerConfig.Builder builder = preset.builder(task);
+    public static TrainerConfig configure(Preset preset, Task task, int rows, Map<TrainingSetting<?>, Object> given) {
+        TrainerConfig.Builder builder = preset.builder(task, rows);
         TrainerConfig config;
         try {
             for (TrainingSetting<?> setting : ALL) {

@@ -119,7 +119,7 @@ class CrossValidationTest {
             x[i] = i < 20 ? i * 0.01 : 1 + i * 0.01;
         }
         Frame frame = Frame.of("two", List.<Column>of(NumericColumn.of("x", x), CategoricalColumn.ofLabels("c", labels)));
-        TrainerConfig config = Preset.AUTO.builder(Task.CLASSIFICATION).hidden(4).maxEpochs(200)
+        TrainerConfig config = Preset.AUTO.builder(Task.CLASSIFICATION, n).hidden(4).maxEpochs(200)
                 .learningRate(0.05).build();
         CrossValidation cv = CrossValidation.of(config, PreprocessConfig.of("c"));
         Folds folds = cv.folds(frame, Task.CLASSIFICATION, 5, 0);

@@ -35,7 +35,7 @@ class PermutationImportanceTest {
     }
 
     private static Model model(Frame frame) {
-        TrainerConfig config = Preset.AUTO.builder(Task.REGRESSION).hidden(16).maxEpochs(300).learningRate(0.01)
+        TrainerConfig config = Preset.AUTO.builder(Task.REGRESSION, frame.rows()).hidden(16).maxEpochs(300).learningRate(0.01)
                 .build();
         return Trainer.of(config).train(frame, PreprocessConfig.of("y")).model();
     }

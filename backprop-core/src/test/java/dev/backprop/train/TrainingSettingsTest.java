@@ -31,7 +31,7 @@ class TrainingSettingsTest {
     @Test
     void theBuildersDefaultsAreTheSeedPresetAndToBuilderKeepsEveryValue() {
         TrainerConfig seed = TrainerConfig.builder().build();
-        assertThat(Preset.SEED.builder(null).build()).isEqualTo(seed);
+        assertThat(Preset.SEED.builder(null, 0).build()).isEqualTo(seed);
         TrainerConfig custom = TrainerConfig.builder().hidden(4, 2).activation(Activation.TANH).bias(true)
                 .optimizer(OptimizerType.MOMENTUM).momentum(0.5).batchSize(8).l2(0.01).dropout(0.1)
                 .validationFraction(0.2).patience(3).seed(7).build();
@@ -40,22 +40,34 @@ class TrainingSettingsTest {
 
     @Test
     void theAutoPresetFollowsTheTask() {
-        TrainerConfig classify = Preset.AUTO.builder(Task.CLASSIFICATION).build();
+        TrainerConfig classify = Preset.AUTO.builder(Task.CLASSIFICATION, 50).build();
         assertThat(classify.output()).isEqualTo(Activation.SOFTMAX);
         assertThat(classify.loss()).isEqualTo(Loss.CATEGORICAL_CROSS_ENTROPY);
         assertThat(classify.learningRate()).isEqualTo(OptimizerType.ADAM.defaultLearningRate());
-        TrainerConfig regress = Preset.AUTO.builder(Task.REGRESSION).build();
+        TrainerConfig regress = Preset.AUTO.builder(Task.REGRESSION, 400).build();
         assertThat(regress.output()).isEqualTo(Activation.LINEAR);
         assertThat(regress.loss()).isEqualTo(Loss.MSE);
+    }
+
+    @Test
+    void theAutoPresetsL2PenaltyIsAStandardNormalPriorOverTheRows() {
+        assertThat(Preset.AUTO.builder(Task.CLASSIFICATION, 50).build().l2()).isEqualTo(0.02);
+        assertThat(Preset.AUTO.builder(Task.REGRESSION, 400).build().l2()).isEqualTo(0.0025);
+        assertThat(Preset.SEED.builder(null, 400).build().l2()).isZero();
+        assertThat(TrainingSettings.configure(Preset.AUTO, Task.REGRESSION, 400, Map.of(TrainingSettings.L2, 0.0))
+                .l2()).isZero();
+        assertThatThrownBy(() -> Preset.AUTO.builder(Task.REGRESSION, 0))
+                .hasMessage("rows must be > 0 for the auto preset but was 0");
     }
 
     @Test
     void aSettingOutOfRangeIsNamedAsTheCoreOrAsItsOption() {
         assertThatThrownBy(() -> TrainerConfig.builder().maxEpochs(0).build())
                 .isInstanceOf(InvalidSettingException.class).hasMessage("maxEpochs must be > 0 but was 0");
-        assertThatThrownBy(() -> TrainingSettings.configure(Preset.SEED, null, Map.of(TrainingSettings.MAX_EPOCHS, 0)))
+        assertThatThrownBy(() -> TrainingSettings.configure(Preset.SEED, null, 0,
+                Map.of(TrainingSettings.MAX_EPOCHS, 0)))
                 .hasMessage("--epochs must be > 0 but was 0");
-        assertThatThrownBy(() -> TrainingSettings.configure(Preset.SEED, null,
+        assertThatThrownBy(() -> TrainingSettings.configure(Preset.SEED, null, 0,
                 Map.of(TrainingSettings.HIDDEN, List.of(3, 0))))
                 .hasMessage("--hidden sizes must be > 0 but were [3, 0]");
         assertThatThrownBy(() -> TrainerConfig.builder().hidden(3, 0).build())
@@ -64,11 +76,11 @@ class TrainingSettingsTest {
 
     @Test
     void anOptionTheConfigurationIgnoresIsRefused() {
-        assertThatThrownBy(() -> TrainingSettings.configure(Preset.AUTO, Task.REGRESSION,
+        assertThatThrownBy(() -> TrainingSettings.configure(Preset.AUTO, Task.REGRESSION, 100,
                 Map.of(TrainingSettings.MOMENTUM, 0.5)))
                 .hasMessage("--momentum applies to the momentum and nesterov optimizers, not adam (choose one with "
                         + "--optimizer)");
-        TrainerConfig config = TrainingSettings.configure(Preset.SEED, null,
+        TrainerConfig config = TrainingSettings.configure(Preset.SEED, null, 0,
                 Map.of(TrainingSettings.OPTIMIZER, "nesterov", TrainingSettings.MOMENTUM, 0.5));
         assertThat(config.momentum()).isEqualTo(0.5);
         assertThat(config.settings()).containsEntry("momentum", "0.5");

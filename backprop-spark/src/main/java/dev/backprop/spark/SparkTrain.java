@@ -113,7 +113,7 @@ public final class SparkTrain implements Callable<Integer> {
         timeLimit.refuse("backprop-spark", "a run it stops goes on from a checkpoint, and backprop-spark writes none");
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 SparkSettings.SUPPORTED);
-        TrainerConfig config = TrainingSettings.configure(Preset.SEED, null, given);
+        TrainerConfig config = TrainingSettings.configure(Preset.SEED, null, 0, given);
         SparkTrainer trainer = SparkTrainer.of(config).withPartitions(ClusterOption.PARTITIONS.value(spec))
                 .withBlockRows(ClusterOption.BLOCK_ROWS.value(spec)).withSampleFraction(fraction(config))
                 .withSource(data);
