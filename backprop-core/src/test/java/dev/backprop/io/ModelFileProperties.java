@@ -30,6 +30,12 @@ class ModelFileProperties {
         return Combinators.combine(widths, Arbitraries.longs(), Arbitraries.of(Loss.values()),
                 Arbitraries.of(ScalingMethod.values())).as((sizes, seed, loss, scaling) -> {
                     java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+                    // Categorical cross-entropy needs a softmax output over at least two classes.
+                    boolean softmax = loss == Loss.CATEGORICAL_CROSS_ENTROPY;
+                    if (softmax && sizes.get(sizes.size() - 1) < 2) {
+                        sizes = new ArrayList<>(sizes);
+                        sizes.set(sizes.size() - 1, 2);
+                    }
                     List<DenseLayer> layers = new ArrayList<>();
                     for (int l = 0; l + 1 < sizes.size(); l++) {
                         double[] w = new double[sizes.get(l) * sizes.get(l + 1)];
@@ -38,8 +44,9 @@ class ModelFileProperties {
                                     : random.nextDouble(-10, 10);
                         }
                         double[] b = random.nextBoolean() ? null : random.doubles(sizes.get(l + 1), -2, 2).toArray();
+                        boolean last = l + 2 == sizes.size();
                         layers.add(new DenseLayer(Matrix.of(sizes.get(l), sizes.get(l + 1), w), b,
-                                Activation.SIGMOID));
+                                last && softmax ? Activation.SOFTMAX : Activation.SIGMOID));
                     }
                     Network network = Network.of(layers, loss);
                     int m = sizes.get(0);
