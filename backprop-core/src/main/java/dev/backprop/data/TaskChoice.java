@@ -1,6 +1,8 @@
 package dev.backprop.data;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -31,6 +33,27 @@ public record TaskChoice(Task task, String reason) {
     public TaskChoice {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(reason, "reason");
+    }
+
+    /**
+     * The task of each of the configuration's targets in {@code train}, in order.
+     *
+     * @param config the targets and the task asked for, if any
+     * @param train  the training rows; not modified
+     * @return one task per target
+     * @throws InvalidDataException if there are several targets and one of them is classified
+     */
+    static List<Task> tasks(PreprocessConfig config, Frame train) {
+        List<Task> tasks = new ArrayList<>();
+        for (String target : config.targets()) {
+            TaskChoice choice = of(config.task(), train.column(target));
+            if (config.targets().size() > 1 && choice.task() == Task.CLASSIFICATION) {
+                throw new InvalidDataException(train.source(), 0, target, PreprocessConfig.SEVERAL_CLASSIFIED
+                        + " (this one is classified " + choice.reason() + ")");
+            }
+            tasks.add(choice.task());
+        }
+        return tasks;
     }
 
     /**
