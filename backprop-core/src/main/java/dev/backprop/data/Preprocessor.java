@@ -119,7 +119,7 @@ public final class Preprocessor implements Serializable {
             uses.add(rows.column(name).type());
         }
         for (int t = 0; t < tasks.size(); t++) {
-            uses.add(TargetEncoder.use(rows, config.targets().get(t), tasks.get(t)));
+            uses.add(TaskChoice.use(rows, config.targets().get(t), tasks.get(t)));
         }
         return fit(FitSummary.of(rows, used, uses), config, train.source(), dates);
     }

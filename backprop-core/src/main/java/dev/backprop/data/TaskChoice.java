@@ -57,6 +57,26 @@ public record TaskChoice(Task task, String reason) {
     }
 
     /**
+     * How the target {@code column} of {@code train} is used for {@code task} (inferred by {@link #of(Task, Column)}
+     * if null): as numbers for regression, as labels for classification.
+     *
+     * @throws InvalidDataException at the first label that is not a number, if regression is asked of text labels
+     */
+    static ColumnType use(Frame train, String column, Task task) {
+        Column target = train.column(column);
+        Task chosen = of(task, target).task();
+        if (chosen == Task.REGRESSION && target instanceof CategoricalColumn) {
+            for (int i = 0; i < train.rows(); i++) {
+                if (!Double.isFinite(Numbers.parse(target.label(i)))) {
+                    throw new InvalidDataException(train.source(), train.line(i), column,
+                            TargetEncoder.notNumericReason(target.label(i)));
+                }
+            }
+        }
+        return chosen.targetUse();
+    }
+
+    /**
      * The task for a target column read from a frame.
      *
      * @param asked  the task the user chose, or null to infer it
