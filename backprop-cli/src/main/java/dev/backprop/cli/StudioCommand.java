@@ -1,9 +1,7 @@
 package dev.backprop.cli;
 
-import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.TrainingOptions;
-import dev.backprop.command.WeightOptions;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Preprocessor;
@@ -25,7 +23,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -57,13 +54,7 @@ final class StudioCommand implements Callable<Integer> {
     Path data;
 
     @Mixin
-    DataOptions dataOptions;
-
-    @Mixin
-    ColumnOptions columnOptions;
-
-    @Mixin
-    WeightOptions weightOptions;
+    TrainDataOptions trainData;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "0",
             description = "The port to listen on; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
@@ -129,11 +120,11 @@ final class StudioCommand implements Callable<Integer> {
 
     /** The data, its preprocessing and the first run's settings, as {@code train} reads them. */
     StudioSession session() {
-        Frame frame = Inputs.frame(data, dataOptions.readOptions().withCategorical(new LinkedHashSet<>(columnOptions.ignored())));
-        TrainWeights weights = TrainWeights.of(weightOptions);
+        Frame frame = trainData.read(data);
+        TrainWeights weights = TrainWeights.of(trainData.weightOptions);
         weights.requireColumn(frame);
-        Preprocessor preprocessor = TrainData.preprocessor(frame, null, columnOptions, List.of(),
-                weightOptions.sampleWeight()).preprocessor();
+        Preprocessor preprocessor = TrainData.preprocessor(frame, null, trainData.columnOptions, List.of(),
+                trainData.weightOptions.sampleWeight()).preprocessor();
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 TrainingSettings.ALL);
         Preset chosen = preset != null ? TrainCommand.parse(() -> Preset.fromId(preset))

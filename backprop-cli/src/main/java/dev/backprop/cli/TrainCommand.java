@@ -2,12 +2,10 @@ package dev.backprop.cli;
 
 import dev.backprop.cli.plot.Charts;
 import dev.backprop.cli.plot.Picture;
-import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.ModelOptions;
 import dev.backprop.command.TimeLimitOption;
 import dev.backprop.command.TrainingOptions;
-import dev.backprop.command.WeightOptions;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Preprocessor;
@@ -67,19 +65,7 @@ final class TrainCommand implements Callable<Integer> {
     Path data;
 
     @Mixin
-    DataOptions dataOptions;
-
-    @Mixin
-    ColumnOptions columnOptions;
-
-    @Option(names = "--categorical", split = ",", paramLabel = "COL[,COL...]",
-            description = "Columns of a CSV/TSV file to read as categories whatever they hold (a code such as 1, 2, "
-                    + "3, or a column of numbers with some text). Other columns with at least half numbers and some "
-                    + "text are refused. ARFF files declare their types.")
-    List<String> categorical = new ArrayList<>();
-
-    @Mixin
-    WeightOptions weightOptions;
+    TrainDataOptions trainData;
 
     @Option(names = "--keep", split = ",", paramLabel = "COL[,COL...]",
             description = "Keep these columns as inputs although they look like identifiers (a distinct text in "
@@ -190,12 +176,11 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Reads the data, fits its preprocessing and checks the run fits the heap before the data is encoded. */
     private Input input(Model initial, Map<TrainingSetting<?>, Object> given) {
-        Frame frame = Inputs.frame(data, TrainData.readOptions(this));
-        TrainData.requireColumns(frame, categorical);
-        TrainWeights weights = TrainWeights.of(weightOptions);
+        Frame frame = trainData.read(data);
+        TrainWeights weights = TrainWeights.of(trainData.weightOptions);
         weights.requireColumn(frame);
-        TrainData.Fitted fitted = TrainData.preprocessor(frame, initial, columnOptions, keep,
-                weightOptions.sampleWeight());
+        TrainData.Fitted fitted = TrainData.preprocessor(frame, initial, trainData.columnOptions, keep,
+                trainData.weightOptions.sampleWeight());
         fitted.leftOut().forEach(column -> spec.commandLine().getErr().println("warning: " + column.warning()));
         fitted.dateNotes().forEach(spec.commandLine().getErr()::println);
         taskChoice = fitted.task();
@@ -277,7 +262,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserException(e instanceof InvalidSettingException setting ? setting.optionMessage()
                     : e.getMessage());
         }
-        Model model = TrainWeights.of(weightOptions).noted(result.model().withPreprocessor(preprocessor));
+        Model model = TrainWeights.of(trainData.weightOptions).noted(result.model().withPreprocessor(preprocessor));
         ModelFile.write(model, out);
         if (plotLoss != null) {
             double[] validationHistory = result.validationLossHistory();

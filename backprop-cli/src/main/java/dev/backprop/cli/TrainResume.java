@@ -85,14 +85,14 @@ final class TrainResume {
                 stderr));
         stderr.println(outputs.describe(current.resume));
         stderr.flush();
-        Frame frame = Inputs.frame(original.data, TrainData.readOptions(original));
+        Frame frame = Inputs.frame(original.data, original.trainData.readOptions(original.data));
         Preprocessor preprocessor = saved.model().preprocessor();
         try {
             TrainData.requireMemory(saved.config(), preprocessor, saved.model().network(), frame.rows());
         } catch (TooLargeException e) {
             throw e.prefixed(current.resume + ": ");
         }
-        Dataset dataset = TrainWeights.of(original.weightOptions).apply(frame, preprocessor.apply(frame), preprocessor.target().classes(),
+        Dataset dataset = TrainWeights.of(original.trainData.weightOptions).apply(frame, preprocessor.apply(frame), preprocessor.target().classes(),
                 preprocessor.target().column());
         try {
             return original.train(TrainReport.Sample.of(frame), preprocessor, dataset, config, null, saved, context);
