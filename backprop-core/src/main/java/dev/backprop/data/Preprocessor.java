@@ -142,15 +142,9 @@ public final class Preprocessor implements Serializable {
     }
 
     private static Preprocessor fit(FitSummary summary, PreprocessConfig config, String source, DateFeatures dates) {
-        List<String> columns = summary.columns();
-        List<ColumnType> types = summary.types();
-        int m = columns.size() - config.targets().size();
+        int m = summary.columns().size() - config.targets().size();
         Imputation imputation = config.missing() == MissingPolicy.MEAN ? Imputation.fit(summary, m, source) : null;
-        List<List<String>> categories = new ArrayList<>();
-        for (int j = 0; j < m; j++) {
-            categories.add(types.get(j) == ColumnType.NUMERIC ? List.of() : summary.categories(j));
-        }
-        FeatureEncoder features = FeatureEncoder.of(columns.subList(0, m), types.subList(0, m), categories);
+        FeatureEncoder features = FeatureEncoder.fit(summary, m);
         TargetEncoder target = TargetEncoder.fit(summary, m, source);
         return new Preprocessor(config.ignore(), dates, config.missing(), imputation, features, target);
     }
@@ -165,8 +159,7 @@ public final class Preprocessor implements Serializable {
      */
     public Prepared apply(Frame given) {
         Frame frame = dates.expand(given);
-        List<String> used = new ArrayList<>(features.columns());
-        used.addAll(target.columns());
+        List<String> used = usedColumns();
         frame.requireColumns(used);
         int[] rows = KeptRows.of(frame, missing, features.columns(), used, MissingValues.MODEL_HINT);
         Frame kept = fill(KeptRows.select(frame, rows));
@@ -250,6 +243,29 @@ public final class Preprocessor implements Serializable {
      */
     public TargetEncoder target() {
         return target;
+    }
+
+    /**
+     * The columns {@link #apply} reads: the inputs, then the targets.
+     *
+     * @return a new list of column names
+     */
+    public List<String> usedColumns() {
+        List<String> used = new ArrayList<>(features.columns());
+        used.addAll(target.columns());
+        return used;
+    }
+
+    /**
+     * How {@link #apply} reads each of the {@link #usedColumns()}: an input by its type, a target as numbers for
+     * regression and as labels for classification.
+     *
+     * @return a new list, one type per used column
+     */
+    public List<ColumnType> usedTypes() {
+        List<ColumnType> types = new ArrayList<>(features.types());
+        target.columns().forEach(column -> types.add(target.task().targetUse()));
+        return types;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The task a target column means, and why, in words a user reads before training. The rule, as careful AutoML tools
@@ -96,6 +97,31 @@ public record TaskChoice(Task task, String reason) {
             }
         }
         return of(null, target.name(), ColumnType.NUMERIC, counts);
+    }
+
+    /**
+     * The task for a target column an engine knows only by its type (a cluster, which never holds the column): the
+     * value counts the rule reads are asked for only when it needs them, and regression of a column holding text is
+     * refused, as {@link #use} refuses it but without a line.
+     *
+     * @param asked      the task the user chose, or null to infer it
+     * @param column     the target column's name
+     * @param type       its type in the data
+     * @param counts     gives the counts {@link #of(Task, String, ColumnType, Map)} reads; called only for a numeric
+     *                   column whose task is inferred
+     * @param notANumber for a categorical column, one of its labels that is not a number, which the refusal shows
+     * @param source     the data's name in the refusal, or null
+     * @return the task
+     * @throws InvalidDataException if regression is asked of a column holding text
+     */
+    public static Task of(Task asked, String column, ColumnType type, Supplier<Map<Double, Long>> counts,
+                          String notANumber, String source) {
+        Task task = of(asked, column, type, asked == null && type == ColumnType.NUMERIC ? counts.get() : Map.of())
+                .task();
+        if (task == Task.REGRESSION && type == ColumnType.CATEGORICAL) {
+            throw new InvalidDataException(source, 0, column, TargetEncoder.notNumericReason(notANumber));
+        }
+        return task;
     }
 
     /**
