@@ -29,7 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -60,12 +59,8 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA",
-            description = "Training data: CSV/TSV with a header row, or ARFF. Default: the bundled example.")
-    Path data;
-
     @Mixin
-    TrainDataOptions trainData;
+    DataOrExample trainData;
 
     @Option(names = "--keep", split = ",", paramLabel = "COL[,COL...]",
             description = "Keep these columns as inputs although they look like identifiers (a distinct text in "
@@ -176,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Reads the data, fits its preprocessing and checks the run fits the heap before the data is encoded. */
     private Input input(Model initial, Map<TrainingSetting<?>, Object> given) {
-        Frame frame = trainData.read(data);
+        Frame frame = trainData.read();
         TrainWeights weights = TrainWeights.of(trainData.weightOptions);
         weights.requireColumn(frame);
         TrainData.Fitted fitted = TrainData.preprocessor(frame, initial, trainData.columnOptions, keep,
@@ -215,7 +210,7 @@ final class TrainCommand implements Callable<Integer> {
      * A resumed run checks the files its stored arguments name.
      */
     FileRoles files() {
-        FileRoles files = new FileRoles().input("DATA", data).input("--init", init).output("--out", out)
+        FileRoles files = new FileRoles().input("DATA", trainData.data).input("--init", init).output("--out", out)
                 .output("--plot-loss", plotLoss);
         return checkpoint != null || checkpointEvery != null ? files.output("--checkpoint", checkpointFile())
                 : files.occasionalOutput("--checkpoint", checkpointFile());
@@ -270,7 +265,7 @@ final class TrainCommand implements Callable<Integer> {
                     model.network().loss().id(), logScale), 800, 500).write(plotLoss);
         }
         TrainReport.print(spec.commandLine().getOut(), common.format(), result, model, task, sample,
-                data == null ? Inputs.EXAMPLE_NAME : data.toString(), out, plotLoss);
+                trainData.data == null ? Inputs.EXAMPLE_NAME : trainData.data.toString(), out, plotLoss);
         return TrainEnding.report(result, out, checkpointFile, plotLoss, spec.commandLine().getErr());
     }
 
@@ -279,7 +274,7 @@ final class TrainCommand implements Callable<Integer> {
      * preprocessing (a hand-written one, say); auto otherwise.
      */
     private TrainerConfig config(Task detected, Model initial, Map<TrainingSetting<?>, Object> given) {
-        boolean seedLike = data == null || (initial != null && initial.preprocessor() == null);
+        boolean seedLike = trainData.data == null || (initial != null && initial.preprocessor() == null);
         Preset chosen = preset != null ? parse(() -> Preset.fromId(preset)) : seedLike ? Preset.SEED : Preset.AUTO;
         return parse(() -> TrainingSettings.configure(chosen, detected, given));
     }

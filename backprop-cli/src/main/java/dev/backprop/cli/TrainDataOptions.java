@@ -19,7 +19,7 @@ import java.util.Set;
  * How the commands that train ({@code train}, {@code studio}, {@code cv}, {@code tune}) read their data and choose
  * its columns, declared once: {@link DataOptions}, {@link ColumnOptions}, --categorical and {@link WeightOptions}.
  */
-final class TrainDataOptions {
+class TrainDataOptions {
     @Mixin
     DataOptions dataOptions;
 
