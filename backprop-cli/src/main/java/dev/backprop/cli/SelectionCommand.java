@@ -3,7 +3,6 @@ package dev.backprop.cli;
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.TrainingOptions;
-import dev.backprop.command.WeightOptions;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.PreprocessConfig;
@@ -25,7 +24,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,17 +40,7 @@ abstract class SelectionCommand {
     Path data;
 
     @Mixin
-    DataOptions dataOptions;
-
-    @Mixin
-    ColumnOptions columnOptions;
-
-    @Mixin
-    WeightOptions weightOptions;
-
-    @Option(names = "--categorical", split = ",", paramLabel = "COL[,COL...]",
-            description = "Columns of a CSV/TSV file to read as categories whatever they hold (as train).")
-    List<String> categorical = new ArrayList<>();
+    TrainDataOptions trainData;
 
     @Option(names = "--folds", paramLabel = "K", defaultValue = "5",
             description = "Folds: stratified by class for classification, plain for regression. "
@@ -90,12 +78,13 @@ abstract class SelectionCommand {
         if (jobs != null && jobs < 1) {
             throw new UserException("--jobs must be >= 1 but was " + jobs);
         }
-        Frame frame = Inputs.frame(data, TrainData.readOptions(data, dataOptions, categorical, columnOptions));
-        TrainData.requireColumns(frame, categorical);
+        Frame frame = trainData.read(data);
+        ColumnOptions columnOptions = trainData.columnOptions;
         String target = columnOptions.targetColumn(frame.names(), null);
-        TrainWeights.of(weightOptions).requireColumn(frame);
-        PreprocessConfig preprocessing = TrainData.config(columnOptions, List.of(target), weightOptions.sampleWeight());
-        Task task = TrainData.preprocessor(frame, null, columnOptions, List.of(), weightOptions.sampleWeight())
+        TrainWeights.of(trainData.weightOptions).requireColumn(frame);
+        String weightColumn = trainData.weightOptions.sampleWeight();
+        PreprocessConfig preprocessing = TrainData.config(columnOptions, List.of(target), weightColumn);
+        Task task = TrainData.preprocessor(frame, null, columnOptions, List.of(), weightColumn)
                 .preprocessor().target().task();
         if (frame.rows() < folds) {
             throw new UserException(data + ": --folds " + folds + " needs at least " + folds + " rows but there "
@@ -121,7 +110,7 @@ abstract class SelectionCommand {
         int cores = Runtime.getRuntime().availableProcessors();
         int parallel = Math.min(jobs == null ? cores : Math.min(jobs, cores), folds * repeats);
         try {
-            TrainWeights weights = TrainWeights.of(weightOptions);
+            TrainWeights weights = TrainWeights.of(trainData.weightOptions);
             return CrossValidation.of(config, input.preprocessing()).withParallelism(Math.max(1, parallel))
                     .withEncoding((rows, preprocessor) -> weights.apply(rows, preprocessor.apply(rows),
                             preprocessor.target().classes(), preprocessor.target().column()))
@@ -133,7 +122,7 @@ abstract class SelectionCommand {
 
     /** {@code config} trained on every row as {@code train} trains it, with the row weights noted in the model. */
     Model trainOnAll(Input input, TrainerConfig config) {
-        TrainWeights weights = TrainWeights.of(weightOptions);
+        TrainWeights weights = TrainWeights.of(trainData.weightOptions);
         Preprocessor preprocessor = Preprocessor.fit(input.frame(), input.preprocessing());
         Dataset dataset = weights.apply(input.frame(), preprocessor.apply(input.frame()),
                 preprocessor.target().classes(), preprocessor.target().column());

@@ -1,9 +1,7 @@
 package dev.backprop.cli;
 
-import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.TrainingOptions;
-import dev.backprop.command.WeightOptions;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Preprocessor;
@@ -15,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -24,8 +21,6 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -52,18 +47,8 @@ final class StudioCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA",
-            description = "Training data: CSV/TSV with a header row, or ARFF. Default: the bundled example.")
-    Path data;
-
     @Mixin
-    DataOptions dataOptions;
-
-    @Mixin
-    ColumnOptions columnOptions;
-
-    @Mixin
-    WeightOptions weightOptions;
+    DataOrExample trainData;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "0",
             description = "The port to listen on; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
@@ -106,7 +91,7 @@ final class StudioCommand implements Callable<Integer> {
         StudioSession session = session();
         StudioServer server;
         try {
-            server = StudioServer.start(session, data, address, port);
+            server = StudioServer.start(session, trainData.data, address, port);
         } catch (BindException e) {
             throw new UserException("--port " + port + " on " + bind + " cannot be used: " + e.getMessage());
         }
@@ -129,21 +114,22 @@ final class StudioCommand implements Callable<Integer> {
 
     /** The data, its preprocessing and the first run's settings, as {@code train} reads them. */
     StudioSession session() {
-        Frame frame = Inputs.frame(data, dataOptions.readOptions().withCategorical(new LinkedHashSet<>(columnOptions.ignored())));
-        TrainWeights weights = TrainWeights.of(weightOptions);
+        Frame frame = trainData.read();
+        TrainWeights weights = TrainWeights.of(trainData.weightOptions);
         weights.requireColumn(frame);
-        Preprocessor preprocessor = TrainData.preprocessor(frame, null, columnOptions, List.of(),
-                weightOptions.sampleWeight()).preprocessor();
+        Preprocessor preprocessor = TrainData.preprocessor(frame, null, trainData.columnOptions, List.of(),
+                trainData.weightOptions.sampleWeight()).preprocessor();
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 TrainingSettings.ALL);
         Preset chosen = preset != null ? TrainCommand.parse(() -> Preset.fromId(preset))
-                : data == null ? Preset.SEED : Preset.AUTO;
+                : trainData.data == null ? Preset.SEED : Preset.AUTO;
         TrainerConfig config = TrainCommand.parse(() -> TrainingSettings.configure(chosen,
                 preprocessor.target().task(), frame.rows(), given));
         TrainData.requireMemory(config, preprocessor, null, frame.rows());
         Dataset dataset = weights.apply(frame, preprocessor.apply(frame), preprocessor.target().classes(),
                 preprocessor.target().column());
-        return new StudioSession(frame, preprocessor, dataset, config, pace != null ? pace : data == null ? 20 : 0);
+        return new StudioSession(frame, preprocessor, dataset, config,
+                pace != null ? pace : trainData.data == null ? 20 : 0);
     }
 
     /** Opens the page in the desktop's browser, or says how to when there is none. */

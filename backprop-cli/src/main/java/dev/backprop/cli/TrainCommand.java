@@ -2,12 +2,10 @@ package dev.backprop.cli;
 
 import dev.backprop.cli.plot.Charts;
 import dev.backprop.cli.plot.Picture;
-import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.ModelOptions;
 import dev.backprop.command.TimeLimitOption;
 import dev.backprop.command.TrainingOptions;
-import dev.backprop.command.WeightOptions;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Preprocessor;
@@ -31,7 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -62,24 +59,8 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA",
-            description = "Training data: CSV/TSV with a header row, or ARFF. Default: the bundled example.")
-    Path data;
-
     @Mixin
-    DataOptions dataOptions;
-
-    @Mixin
-    ColumnOptions columnOptions;
-
-    @Option(names = "--categorical", split = ",", paramLabel = "COL[,COL...]",
-            description = "Columns of a CSV/TSV file to read as categories whatever they hold (a code such as 1, 2, "
-                    + "3, or a column of numbers with some text). Other columns with at least half numbers and some "
-                    + "text are refused. ARFF files declare their types.")
-    List<String> categorical = new ArrayList<>();
-
-    @Mixin
-    WeightOptions weightOptions;
+    DataOrExample trainData;
 
     @Option(names = "--keep", split = ",", paramLabel = "COL[,COL...]",
             description = "Keep these columns as inputs although they look like identifiers (a distinct text in "
@@ -190,12 +171,11 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Reads the data, fits its preprocessing and checks the run fits the heap before the data is encoded. */
     private Input input(Model initial, Map<TrainingSetting<?>, Object> given) {
-        Frame frame = Inputs.frame(data, TrainData.readOptions(this));
-        TrainData.requireColumns(frame, categorical);
-        TrainWeights weights = TrainWeights.of(weightOptions);
+        Frame frame = trainData.read();
+        TrainWeights weights = TrainWeights.of(trainData.weightOptions);
         weights.requireColumn(frame);
-        TrainData.Fitted fitted = TrainData.preprocessor(frame, initial, columnOptions, keep,
-                weightOptions.sampleWeight());
+        TrainData.Fitted fitted = TrainData.preprocessor(frame, initial, trainData.columnOptions, keep,
+                trainData.weightOptions.sampleWeight());
         fitted.leftOut().forEach(column -> spec.commandLine().getErr().println("warning: " + column.warning()));
         fitted.dateNotes().forEach(spec.commandLine().getErr()::println);
         taskChoice = fitted.task();
@@ -230,7 +210,7 @@ final class TrainCommand implements Callable<Integer> {
      * A resumed run checks the files its stored arguments name.
      */
     FileRoles files() {
-        FileRoles files = new FileRoles().input("DATA", data).input("--init", init).output("--out", out)
+        FileRoles files = new FileRoles().input("DATA", trainData.data).input("--init", init).output("--out", out)
                 .output("--plot-loss", plotLoss);
         return checkpoint != null || checkpointEvery != null ? files.output("--checkpoint", checkpointFile())
                 : files.occasionalOutput("--checkpoint", checkpointFile());
@@ -277,7 +257,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserException(e instanceof InvalidSettingException setting ? setting.optionMessage()
                     : e.getMessage());
         }
-        Model model = TrainWeights.of(weightOptions).noted(result.model().withPreprocessor(preprocessor));
+        Model model = TrainWeights.of(trainData.weightOptions).noted(result.model().withPreprocessor(preprocessor));
         ModelFile.write(model, out);
         if (plotLoss != null) {
             double[] validationHistory = result.validationLossHistory();
@@ -285,7 +265,7 @@ final class TrainCommand implements Callable<Integer> {
                     model.network().loss().id(), logScale), 800, 500).write(plotLoss);
         }
         TrainReport.print(spec.commandLine().getOut(), common.format(), result, model, task, sample,
-                data == null ? Inputs.EXAMPLE_NAME : data.toString(), out, plotLoss);
+                trainData.data == null ? Inputs.EXAMPLE_NAME : trainData.data.toString(), out, plotLoss);
         return TrainEnding.report(result, out, checkpointFile, plotLoss, spec.commandLine().getErr());
     }
 
@@ -295,7 +275,7 @@ final class TrainCommand implements Callable<Integer> {
      */
     private TrainerConfig config(Task detected, int rows, Model initial,
                                  Map<TrainingSetting<?>, Object> given) {
-        boolean seedLike = data == null || (initial != null && initial.preprocessor() == null);
+        boolean seedLike = trainData.data == null || (initial != null && initial.preprocessor() == null);
         Preset chosen = preset != null ? parse(() -> Preset.fromId(preset)) : seedLike ? Preset.SEED : Preset.AUTO;
         return parse(() -> TrainingSettings.configure(chosen, detected, rows, given));
     }

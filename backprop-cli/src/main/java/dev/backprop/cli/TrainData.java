@@ -2,13 +2,10 @@ package dev.backprop.cli;
 
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.data.Column;
-import dev.backprop.data.DataFormat;
 import dev.backprop.data.DateFeatures;
 import dev.backprop.data.Frame;
 import dev.backprop.data.InputScreen;
-import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.PreprocessConfig;
-import dev.backprop.data.ReadOptions;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.TargetEncoder;
 import dev.backprop.data.Task;
@@ -21,11 +18,8 @@ import dev.backprop.nn.Network;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** How {@code backprop train} turns a data file into training rows, and checks they fit the heap first. */
 final class TrainData {
@@ -114,12 +108,6 @@ final class TrainData {
         return all;
     }
 
-    /** How {@code train} reads its data ({@link #readOptions(Path, DataOptions, List, ColumnOptions)}). */
-    static ReadOptions readOptions(TrainCommand train) {
-        return readOptions(train.data, train.dataOptions, train.categorical, train.columnOptions);
-    }
-
-
     /**
      * Refuses, before the data is encoded, a run whose encoded data and training would not fit the heap; a message
      * about the data names the columns that make it wide.
@@ -142,38 +130,6 @@ final class TrainData {
             throw wide.isEmpty() ? e : e.prefixed(String.join(", ", wide) + ": ");
         } catch (IllegalArgumentException e) {
             // A network the configuration cannot build: training reports it, naming the option.
-        }
-    }
-
-    /**
-     * How to read the training data at {@code data} (null: the bundled example): the columns named by --categorical,
-     * and the ignored ones (whose content does not matter), are categorical whatever they hold; ARFF files keep their
-     * declared types.
-     */
-    static ReadOptions readOptions(Path data, DataOptions dataOptions, List<String> categorical,
-                                   ColumnOptions columnOptions) {
-        ReadOptions options = dataOptions.readOptions();
-        DataFormat format = options.format() != null ? options.format() : data == null ? DataFormat.CSV
-                : DataFormat.of(data);
-        if (format == DataFormat.ARFF && !categorical.isEmpty()) {
-            throw new UserException("--categorical applies to CSV and TSV files; an ARFF file declares each "
-                    + "attribute's type (declare it nominal: {a,b,c})");
-        }
-        Set<String> columns = new LinkedHashSet<>(categorical);
-        columns.addAll(columnOptions.ignored());
-        return options.withCategorical(columns);
-    }
-
-    /**
-     * Refuses a --categorical name the data lacks (the reader passes unknown names over, since --ignore's names go to
-     * it too and are checked later with their own message).
-     */
-    static void requireColumns(Frame frame, List<String> categorical) {
-        for (String name : categorical) {
-            if (!frame.names().contains(name)) {
-                throw new InvalidDataException(frame.source(), 1, null, "--categorical names the column '" + name
-                        + "', which the header does not have (columns: " + String.join(", ", frame.names()) + ")");
-            }
         }
     }
 }

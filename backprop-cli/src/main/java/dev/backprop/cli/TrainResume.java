@@ -38,11 +38,11 @@ final class TrainResume {
     static Integer run(TrainCommand current) throws Exception {
         List<String> extra = current.spec.commandLine().getParseResult().matchedOptions().stream()
                 .map(option -> option.longestName()).filter(name -> !RESUME_OPTIONS.contains(name)).toList();
-        if (!extra.isEmpty() || current.data != null) {
+        if (!extra.isEmpty() || current.trainData.data != null) {
             throw new UserException("--resume continues a run exactly as it was started, with its data and options; "
                     + "only --quiet, --format, --threads, --out, --checkpoint, --plot-loss, a larger --epochs and "
                     + "--max-time may be added, but got "
-                    + (current.data != null ? current.data : extra.get(0)));
+                    + (current.trainData.data != null ? current.trainData.data : extra.get(0)));
         }
         Checkpoint saved = Inputs.checkpoint(current.resume);
         List<String> args = saved.context().get("args");
@@ -65,7 +65,7 @@ final class TrainResume {
         }
         original.readPaths();
         Path base = Path.of(cwd.get(0));
-        original.data = original.data == null ? null : base.resolve(original.data);
+        original.trainData.data = original.trainData.data == null ? null : base.resolve(original.trainData.data);
         ResumeOutputs outputs = ResumeOutputs.of(current.resume, saved.context(), base.resolve(original.out),
                 original.plotLoss == null ? null : base.resolve(original.plotLoss), out(current), current.checkpoint,
                 current.plotLoss);
@@ -85,14 +85,15 @@ final class TrainResume {
                 stderr));
         stderr.println(outputs.describe(current.resume));
         stderr.flush();
-        Frame frame = Inputs.frame(original.data, TrainData.readOptions(original));
+        Frame frame = Inputs.frame(original.trainData.data, original.trainData.readOptions(original.trainData.data));
         Preprocessor preprocessor = saved.model().preprocessor();
         try {
             TrainData.requireMemory(saved.config(), preprocessor, saved.model().network(), frame.rows());
         } catch (TooLargeException e) {
             throw e.prefixed(current.resume + ": ");
         }
-        Dataset dataset = TrainWeights.of(original.weightOptions).apply(frame, preprocessor.apply(frame), preprocessor.target().classes(),
+        Dataset dataset = TrainWeights.of(original.trainData.weightOptions).apply(frame, preprocessor.apply(frame),
+                preprocessor.target().classes(),
                 preprocessor.target().column());
         try {
             return original.train(TrainReport.Sample.of(frame), preprocessor, dataset, config, null, saved, context);

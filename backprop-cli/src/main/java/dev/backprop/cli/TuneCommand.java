@@ -216,8 +216,8 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder("data=").append(data).append("; rows=").append(input.frame().rows())
                 .append("; ").append(input.preprocessing()).append("; folds=").append(folds).append("; repeats=")
                 .append(repeats).append("; seed=").append(seed).append("; preset=").append(preset)
-                .append("; class-weight=").append(weightOptions.classWeight())
-                .append("; sample-weight=").append(weightOptions.sampleWeight())
+                .append("; class-weight=").append(trainData.weightOptions.classWeight())
+                .append("; sample-weight=").append(trainData.weightOptions.sampleWeight())
                 .append("; options=").append(String.join(" ", options))
                 .append("; search=").append(String.join(" ", searched))
                 .append("; strategy=").append(chosen);
@@ -227,14 +227,14 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
     /** The backprop train command line of these settings on DATA, read and prepared as this run read it. */
     private String command(PreprocessConfig preprocessing, Map<TrainingSetting<?>, Object> settings) {
         List<String> args = new ArrayList<>(List.of("backprop", "train", data.toString()));
-        if (dataOptions.delimiter != null) {
-            args.addAll(List.of("--delimiter", dataOptions.delimiter));
+        if (trainData.dataOptions.delimiter != null) {
+            args.addAll(List.of("--delimiter", trainData.dataOptions.delimiter));
         }
-        if (dataOptions.format.format() != null) {
-            args.addAll(List.of("--data-format", dataOptions.format.format()));
+        if (trainData.dataOptions.format.format() != null) {
+            args.addAll(List.of("--data-format", trainData.dataOptions.format.format()));
         }
-        if (!categorical.isEmpty()) {
-            args.addAll(List.of("--categorical", String.join(",", categorical)));
+        if (!trainData.categorical.isEmpty()) {
+            args.addAll(List.of("--categorical", String.join(",", trainData.categorical)));
         }
         args.addAll(List.of("--target", preprocessing.target()));
         if (!preprocessing.ignore().isEmpty()) {
@@ -244,11 +244,11 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         if (preprocessing.task() != null) {
             args.addAll(List.of("--task", preprocessing.task().id()));
         }
-        if (weightOptions.classWeight() != null) {
-            args.addAll(List.of("--class-weight", weightOptions.classWeight()));
+        if (trainData.weightOptions.classWeight() != null) {
+            args.addAll(List.of("--class-weight", trainData.weightOptions.classWeight()));
         }
-        if (weightOptions.sampleWeight() != null) {
-            args.addAll(List.of("--sample-weight", weightOptions.sampleWeight()));
+        if (trainData.weightOptions.sampleWeight() != null) {
+            args.addAll(List.of("--sample-weight", trainData.weightOptions.sampleWeight()));
         }
         if (preset != null) {
             args.addAll(List.of("--preset", preset));

@@ -47,13 +47,18 @@ public final class ColumnOptions {
     }
 
     /**
-     * Whether any option but {@code --target} was given: they describe a table's columns, which a vector column of
-     * inputs does not have.
+     * Refuses the options but {@code --target}, which describe a table's columns, for inputs read from a vector
+     * column, which has no such columns.
      *
-     * @return true if {@code --ignore}, {@code --task} or a {@code --missing} other than error was given
+     * @param vectorOption the option naming the vector column, such as {@code --features}
+     * @throws IllegalArgumentException if {@code --ignore}, {@code --task} or a {@code --missing} other than error was
+     *                                  given
      */
-    public boolean describeColumns() {
-        return !ignore.isEmpty() || task != null || !missing.equalsIgnoreCase(MissingPolicy.ERROR.id());
+    public void refuseForVectors(String vectorOption) {
+        if (!ignore.isEmpty() || task != null || !missing.equalsIgnoreCase(MissingPolicy.ERROR.id())) {
+            throw new IllegalArgumentException("--ignore, --missing and --task apply to the columns of a table, not "
+                    + "to the vectors of " + vectorOption);
+        }
     }
 
     /**

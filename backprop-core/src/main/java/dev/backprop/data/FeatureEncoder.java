@@ -56,6 +56,19 @@ public final class FeatureEncoder implements Serializable {
     }
 
     /**
+     * The encoder of the first {@code m} columns of {@code summary}: numeric ones as they are, categorical ones
+     * one-hot over the categories the summary found.
+     */
+    static FeatureEncoder fit(FitSummary summary, int m) {
+        List<ColumnType> types = summary.types().subList(0, m);
+        List<List<String>> categories = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+            categories.add(types.get(j) == ColumnType.NUMERIC ? List.of() : summary.categories(j));
+        }
+        return of(summary.columns().subList(0, m), types, categories);
+    }
+
+    /**
      * An encoder with stored columns and categories.
      *
      * @param columns    the input columns, in order; copied

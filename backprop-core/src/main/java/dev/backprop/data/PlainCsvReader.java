@@ -9,14 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Reads the common kind of delimited file, plain ASCII text without quotes, straight from its bytes: numbers are parsed
@@ -32,32 +27,15 @@ import java.util.concurrent.Future;
  * <p>Once the first block is parsed, the rows of the whole file are estimated from its length, each column reserves
  * that many values, and a file whose columns would not fit the heap is refused then, naming the size it needs.
  *
- * <p>A number with at most 18 significant digits and a power of ten within ±22 is m × 10^e with m < 2^53: one
- * correctly rounded product or quotient of two exact doubles (Clinger's fast path), so it equals
- * {@link Double#parseDouble}; other numbers, and text, go through the cell's text as {@link CsvFrameReader} does.
+ * <p>Short numbers are parsed by {@link FastDecimal}, exactly as {@link Double#parseDouble} would; other numbers, and
+ * text, go through the cell's text as {@link CsvFrameReader} does. Lines are walked by {@link PlainCsvRows}, blocks
+ * shared among the cores by {@link PlainCsvBlocks}.
  */
 final class PlainCsvReader {
     /** Bytes per block; a line must fit in one. */
     private static final int BLOCK = 1 << 23;
-    /** Blocks smaller than this are parsed on the calling thread alone. */
-    private static final int PARALLEL_MIN = 1 << 20;
     /** Characters the delimiter is guessed from, as {@link CsvFrameReader} does. */
     private static final int PEEK = 1 << 18;
-    private static final long MAX_EXACT_MANTISSA = 1L << 53;
-    private static final double[] POWERS_OF_TEN = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-        1e20, 1e21, 1e22};
-
-    /** Thrown (without a stack trace) where the general reader must take over. */
-    private static final class NotPlain extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private static final NotPlain INSTANCE = new NotPlain();
-
-        private NotPlain() {
-            super("not plain CSV", null, false, false);
-        }
-    }
-
     private PlainCsvReader() {
     }
 
@@ -75,7 +53,7 @@ final class PlainCsvReader {
     static Frame read(Path file, String source, ReadOptions options) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             return new PlainCsvReader.Run(channel, source, options).read();
-        } catch (NotPlain | IOException e) {
+        } catch (NotPlainCsv | IOException e) {
             return null;
         }
     }
@@ -104,39 +82,32 @@ final class PlainCsvReader {
 
         Frame read() throws IOException {
             if (size == 0) {
-                throw NotPlain.INSTANCE;
+                throw NotPlainCsv.INSTANCE;
             }
             buffer = new byte[(int) Math.min(BLOCK, size + 1)];
             int filled = fill(0);
             int start = filled >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB
                     && buffer[2] == (byte) 0xBF ? 3 : 0;
             chooseDelimiter(filled, start);
-            int parts = Math.min(4, Runtime.getRuntime().availableProcessors());
-            Parser[] parsers = new Parser[parts];
-            ExecutorService pool = parts > 1 && size >= PARALLEL_MIN ? Executors.newFixedThreadPool(parts - 1,
-                    runnable -> {
-                        Thread thread = new Thread(runnable, "backprop-csv");
-                        thread.setDaemon(true);
-                        return thread;
-                    }) : null;
+            PlainCsvBlocks blocks = null;
             try {
                 int from = start;
                 boolean end = filled < buffer.length;
                 while (true) {
                     int last = end ? filled : lastLineEnd(filled);
                     if (last < 0) {
-                        throw NotPlain.INSTANCE;
+                        throw NotPlainCsv.INSTANCE;
                     }
                     if (header == null) {
                         from = readHeader(from, last);
                     }
                     if (header != null) {
-                        if (parsers[0] == null) {
-                            for (int k = 0; k < parts; k++) {
-                                parsers[k] = new Parser(buffer, delimiter, header.size());
-                            }
+                        if (blocks == null) {
+                            blocks = new PlainCsvBlocks(buffer, delimiter, header.size(), size);
                         }
-                        parseBlock(parsers, pool, from, last);
+                        for (PlainCsvRows part : blocks.parse(from, last)) {
+                            append(part);
+                        }
                     }
                     if (end) {
                         break;
@@ -149,14 +120,14 @@ final class PlainCsvReader {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw NotPlain.INSTANCE;
+                throw NotPlainCsv.INSTANCE;
             } finally {
-                if (pool != null) {
-                    pool.shutdownNow();
+                if (blocks != null) {
+                    blocks.close();
                 }
             }
             if (header == null || lines.size() == 0) {
-                throw NotPlain.INSTANCE;
+                throw NotPlainCsv.INSTANCE;
             }
             List<Column> columns = new ArrayList<>(builders.length);
             for (InferringColumnBuilder b : builders) {
@@ -194,18 +165,18 @@ final class PlainCsvReader {
                 int headLength = (int) Math.min(Math.min(PEEK, chars) - (start > 0 ? 1 : 0), filled - start);
                 for (int i = start; i < start + headLength; i++) {
                     if (buffer[i] < 0) {
-                        throw NotPlain.INSTANCE;
+                        throw NotPlainCsv.INSTANCE;
                     }
                 }
                 String head = new String(buffer, start, headLength, StandardCharsets.ISO_8859_1);
                 try {
                     chosen = DelimiterDetector.detect(head, chars < PEEK, source);
                 } catch (InvalidDataException e) {
-                    throw NotPlain.INSTANCE; // the general reader guesses again and says why it cannot
+                    throw NotPlainCsv.INSTANCE; // the general reader guesses again and says why it cannot
                 }
             }
             if (chosen >= 0x80 || chosen == '"' || chosen == '\n' || chosen == '\r') {
-                throw NotPlain.INSTANCE;
+                throw NotPlainCsv.INSTANCE;
             }
             delimiter = (byte) chosen;
         }
@@ -215,7 +186,7 @@ final class PlainCsvReader {
          * start.
          */
         private int readHeader(int from, int last) {
-            Parser probe = new Parser(buffer, delimiter, 0);
+            PlainCsvRows probe = new PlainCsvRows(buffer, delimiter, 0);
             int p = from;
             while (p < last) {
                 int end = probe.lineEnd(p, last);
@@ -253,7 +224,7 @@ final class PlainCsvReader {
                 if (i == end || buffer[i] == delimiter) {
                     String name = new String(buffer, s, i - s, StandardCharsets.ISO_8859_1).strip();
                     if (name.isEmpty() || !seen.add(name)) {
-                        throw NotPlain.INSTANCE;
+                        throw NotPlainCsv.INSTANCE;
                     }
                     names.add(name);
                     s = i + 1;
@@ -262,45 +233,8 @@ final class PlainCsvReader {
             return names;
         }
 
-        /** Parses the whole lines in [from, last), split among the parsers at line ends, and appends them in order. */
-        private void parseBlock(Parser[] parsers, ExecutorService pool, int from, int last)
-                throws InterruptedException {
-            int parts = pool == null || last - from < PARALLEL_MIN ? 1 : parsers.length;
-            int[] bounds = new int[parts + 1];
-            bounds[0] = from;
-            for (int k = 1; k < parts; k++) {
-                int cut = Math.max(bounds[k - 1], from + (int) ((long) (last - from) * k / parts));
-                while (cut < last && buffer[cut - 1] != '\n') {
-                    cut++;
-                }
-                bounds[k] = cut;
-            }
-            bounds[parts] = last;
-            List<Future<?>> running = new ArrayList<>();
-            for (int k = 1; k < parts; k++) {
-                Parser parser = parsers[k];
-                int a = bounds[k];
-                int b = bounds[k + 1];
-                running.add(pool.submit(() -> parser.parse(a, b)));
-            }
-            parsers[0].parse(bounds[0], bounds[1]);
-            for (Future<?> f : running) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof NotPlain) {
-                        throw NotPlain.INSTANCE;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-            for (int k = 0; k < parts; k++) {
-                append(parsers[k]);
-            }
-        }
-
         /** Appends one parser's rows to the columns, in order, and moves the line count on. */
-        private void append(Parser parser) {
+        private void append(PlainCsvRows parser) {
             int m = builders.length;
             if (!reserved && parser.rows > 0) {
                 reserved = true;
@@ -345,220 +279,6 @@ final class PlainCsvReader {
                 }
             }
             lineBase += parser.lineCount;
-        }
-    }
-
-    /**
-     * Parses a range of whole lines into row-major values; cells that are not plain short numbers (missing cells,
-     * text, long numbers) are kept aside as text ({@code null} for missing) with their position. Reused block after
-     * block, by one thread at a time.
-     */
-    private static final class Parser {
-        private final byte[] buffer;
-        private final byte delimiter;
-        private final int columns;
-        double[] values = new double[0];
-        int[] rowLines = new int[0];
-        int rows;
-        /** Lines passed, blank ones included. */
-        int lineCount;
-        long bytes;
-        int[] specialCells = new int[16];
-        final List<String> specialTexts = new ArrayList<>();
-        int specialCount;
-
-        Parser(byte[] buffer, byte delimiter, int columns) {
-            this.buffer = buffer;
-            this.delimiter = delimiter;
-            this.columns = columns;
-        }
-
-        /**
-         * Where the line starting at {@code p} ends (its {@code \n}, or {@code \r} before one, or {@code last}),
-         * refusing bytes the general reader must judge.
-         */
-        int lineEnd(int p, int last) {
-            for (int i = p; i < last; i++) {
-                byte c = buffer[i];
-                if (c == '\n') {
-                    return i;
-                }
-                if (c < 0x20 || c == '"') {
-                    // Blocks end after a line feed, so a carriage return last in the range ends the file.
-                    if (c == '\r' && (i + 1 == last || buffer[i + 1] == '\n')) {
-                        return i;
-                    }
-                    if (c != '\t' && c != '\f') {
-                        throw NotPlain.INSTANCE;
-                    }
-                }
-            }
-            return last;
-        }
-
-        void parse(int from, int last) {
-            rows = 0;
-            lineCount = 0;
-            specialCount = 0;
-            specialTexts.clear();
-            bytes = last - from;
-            int p = from;
-            while (p < last) {
-                int end = lineEnd(p, last);
-                int next = end < last && buffer[end] == '\r' ? end + 2 : end + 1;
-                lineCount++;
-                if (!blank(p, end)) {
-                    row(p, end);
-                }
-                p = next;
-            }
-        }
-
-        private boolean blank(int from, int end) {
-            for (int i = from; i < end; i++) {
-                byte c = buffer[i];
-                if (c == delimiter || !(c == ' ' || c == '\t' || c == '\f')) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private void row(int from, int end) {
-            if (values.length < (rows + 1) * columns) {
-                int capacity = Math.max(rows * 2, 1024);
-                values = Arrays.copyOf(values, capacity * columns);
-                rowLines = Arrays.copyOf(rowLines, capacity);
-            }
-            rowLines[rows] = lineCount;
-            int base = rows * columns;
-            int j = 0;
-            int s = from;
-            for (int i = from; i <= end; i++) {
-                if (i == end || buffer[i] == delimiter) {
-                    if (j == columns) {
-                        throw NotPlain.INSTANCE;
-                    }
-                    cell(base + j, s, i);
-                    j++;
-                    s = i + 1;
-                }
-            }
-            if (j != columns) {
-                throw NotPlain.INSTANCE;
-            }
-            rows++;
-        }
-
-        private void cell(int index, int from, int end) {
-            while (from < end && isSpace(buffer[from])) {
-                from++;
-            }
-            while (end > from && isSpace(buffer[end - 1])) {
-                end--;
-            }
-            int length = end - from;
-            if (length == 0 || length == 1 && buffer[from] == '?'
-                    || length == 2 && buffer[from] == 'N' && buffer[from + 1] == 'A') {
-                special(index, null);
-                return;
-            }
-            double v = number(from, end);
-            if (Double.isNaN(v)) {
-                special(index, new String(buffer, from, length, StandardCharsets.ISO_8859_1));
-            } else {
-                values[index] = v;
-            }
-        }
-
-        private void special(int index, String text) {
-            if (specialCount == specialCells.length) {
-                specialCells = Arrays.copyOf(specialCells, specialCount * 2);
-            }
-            specialCells[specialCount++] = index;
-            specialTexts.add(text);
-        }
-
-        private static boolean isSpace(byte c) {
-            return c == ' ' || c == '\t' || c == '\f';
-        }
-
-        /**
-         * The plain decimal {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?} in [from, end) when
-         * Clinger's fast path gives it exactly; NaN for anything else (text, or a number the general path reads).
-         */
-        private double number(int from, int end) {
-            int i = from;
-            boolean negative = false;
-            byte c = buffer[i];
-            if (c == '+' || c == '-') {
-                negative = c == '-';
-                i++;
-            }
-            long mantissa = 0;
-            int significant = 0;
-            int digits = 0;
-            int scale = 0;
-            for (; i < end; i++) {
-                int d = buffer[i] - '0';
-                if (d < 0 || d > 9) {
-                    break;
-                }
-                digits++;
-                if (mantissa != 0 || d != 0) {
-                    if (++significant > 18) {
-                        return Double.NaN;
-                    }
-                }
-                mantissa = mantissa * 10 + d;
-            }
-            if (i < end && buffer[i] == '.') {
-                i++;
-                for (; i < end; i++) {
-                    int d = buffer[i] - '0';
-                    if (d < 0 || d > 9) {
-                        break;
-                    }
-                    digits++;
-                    scale--;
-                    if (mantissa != 0 || d != 0) {
-                        if (++significant > 18) {
-                            return Double.NaN;
-                        }
-                    }
-                    mantissa = mantissa * 10 + d;
-                }
-            }
-            if (digits == 0) {
-                return Double.NaN;
-            }
-            if (i < end && (buffer[i] == 'e' || buffer[i] == 'E')) {
-                i++;
-                boolean negativeExponent = false;
-                if (i < end && (buffer[i] == '+' || buffer[i] == '-')) {
-                    negativeExponent = buffer[i] == '-';
-                    i++;
-                }
-                int exponent = 0;
-                int exponentDigits = 0;
-                for (; i < end; i++) {
-                    int d = buffer[i] - '0';
-                    if (d < 0 || d > 9 || exponent > 100_000) {
-                        return Double.NaN;
-                    }
-                    exponent = exponent * 10 + d;
-                    exponentDigits++;
-                }
-                if (exponentDigits == 0) {
-                    return Double.NaN;
-                }
-                scale += negativeExponent ? -exponent : exponent;
-            }
-            if (i != end || mantissa > MAX_EXACT_MANTISSA || scale < -22 || scale > 22) {
-                return Double.NaN;
-            }
-            double v = scale < 0 ? mantissa / POWERS_OF_TEN[-scale] : mantissa * POWERS_OF_TEN[scale];
-            return negative ? -v : v;
         }
     }
 }

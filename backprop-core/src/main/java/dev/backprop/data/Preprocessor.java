@@ -86,36 +86,7 @@ public final class Preprocessor implements Serializable {
      */
     public static Preprocessor of(List<String> ignored, DateFeatures dates, MissingPolicy missing,
                                   Imputation imputation, FeatureEncoder features, TargetEncoder target) {
-        Objects.requireNonNull(dates, "dates");
-        for (String date : dates.columns()) {
-            if (ignored.contains(date) || target.columns().contains(date) || features.columns().contains(date)) {
-                throw new IllegalArgumentException("the date column '" + date + "' is read as numbers, so it cannot "
-                        + "also be ignored, a target or an input as it is");
-            }
-        }
-        Objects.requireNonNull(missing, "missing");
-        Objects.requireNonNull(features, "features");
-        Objects.requireNonNull(target, "target");
-        if ((missing == MissingPolicy.MEAN) != (imputation != null)) {
-            throw new IllegalArgumentException("an imputation goes with --missing mean and only with it (policy "
-                    + missing.id() + ", imputation " + (imputation == null ? "absent" : "present") + ")");
-        }
-        if (imputation != null && (!imputation.columns().equals(features.columns())
-                || !imputation.types().equals(features.types()))) {
-            throw new IllegalArgumentException("the imputation's columns " + imputation.columns()
-                    + " differ from the encoder's " + features.columns());
-        }
-        for (String column : target.columns()) {
-            if (features.columns().contains(column)) {
-                throw new IllegalArgumentException("the target '" + column + "' is also an input");
-            }
-        }
-        for (String column : ignored) {
-            if (features.columns().contains(column) || target.columns().contains(column)) {
-                throw new IllegalArgumentException("the column '" + column + "' is both ignored and used (as "
-                        + (target.columns().contains(column) ? "the target" : "an input") + ")");
-            }
-        }
+        PreprocessorParts.requireConsistent(ignored, dates, missing, imputation, features, target);
         return new Preprocessor(List.copyOf(ignored), dates, missing, imputation, features, target);
     }
 
@@ -133,34 +104,24 @@ public final class Preprocessor implements Serializable {
     public static Preprocessor fit(Frame train, PreprocessConfig config) {
         config.inputs(train.names(), train.source());
         DateFeatures dates = DateFeatures.fit(train, config.dates());
-        Frame expanded = dates.expand(train);
-        Preprocessor fitted = fitExpanded(expanded, config);
-        return new Preprocessor(fitted.ignored, dates, fitted.missing, fitted.imputation, fitted.features,
-                fitted.target);
+        return fitExpanded(dates.expand(train), config, dates);
     }
 
-    private static Preprocessor fitExpanded(Frame train, PreprocessConfig config) {
+    private static Preprocessor fitExpanded(Frame train, PreprocessConfig config, DateFeatures dates) {
         List<String> inputs = config.inputs(train.names(), train.source());
         List<String> used = new ArrayList<>(inputs);
         used.addAll(config.targets());
-        List<Task> tasks = new ArrayList<>();
-        for (String target : config.targets()) {
-            TaskChoice choice = TaskChoice.of(config.task(), train.column(target));
-            if (config.targets().size() > 1 && choice.task() == Task.CLASSIFICATION) {
-                throw new InvalidDataException(train.source(), 0, target, PreprocessConfig.SEVERAL_CLASSIFIED
-                        + " (this one is classified " + choice.reason() + ")");
-            }
-            tasks.add(choice.task());
-        }
-        Frame rows = select(train, selectRows(train, config.missing(), inputs, used, MissingValues.TRAINING_HINT));
+        List<Task> tasks = TaskChoice.tasks(config, train);
+        int[] kept = KeptRows.of(train, config.missing(), inputs, used, MissingValues.TRAINING_HINT);
+        Frame rows = KeptRows.select(train, kept);
         List<ColumnType> uses = new ArrayList<>();
         for (String name : inputs) {
             uses.add(rows.column(name).type());
         }
         for (int t = 0; t < tasks.size(); t++) {
-            uses.add(TargetEncoder.use(rows, config.targets().get(t), tasks.get(t)));
+            uses.add(TaskChoice.use(rows, config.targets().get(t), tasks.get(t)));
         }
-        return fit(FitSummary.of(rows, used, uses), config, train.source());
+        return fit(FitSummary.of(rows, used, uses), config, train.source(), dates);
     }
 
     /**
@@ -177,51 +138,15 @@ public final class Preprocessor implements Serializable {
      *                              classes
      */
     public static Preprocessor fit(FitSummary summary, PreprocessConfig config, String source) {
-        List<String> columns = summary.columns();
-        List<ColumnType> types = summary.types();
-        int m = columns.size() - config.targets().size();
+        return fit(summary, config, source, DateFeatures.none());
+    }
+
+    private static Preprocessor fit(FitSummary summary, PreprocessConfig config, String source, DateFeatures dates) {
+        int m = summary.columns().size() - config.targets().size();
         Imputation imputation = config.missing() == MissingPolicy.MEAN ? Imputation.fit(summary, m, source) : null;
-        List<List<String>> categories = new ArrayList<>();
-        for (int j = 0; j < m; j++) {
-            categories.add(types.get(j) == ColumnType.NUMERIC ? List.of() : summary.categories(j));
-        }
-        FeatureEncoder features = FeatureEncoder.of(columns.subList(0, m), types.subList(0, m), categories);
+        FeatureEncoder features = FeatureEncoder.fit(summary, m);
         TargetEncoder target = TargetEncoder.fit(summary, m, source);
-        return new Preprocessor(config.ignore(), DateFeatures.none(), config.missing(), imputation, features, target);
-    }
-
-    /**
-     * The rows of {@code frame} the policy keeps, ascending: all (after checking there is no missing cell) for ERROR,
-     * those with a target for MEAN, the complete ones for DROP.
-     *
-     * @throws InvalidDataException if no row is left
-     */
-    private static int[] selectRows(Frame frame, MissingPolicy policy, List<String> inputs, List<String> used,
-                                    String hint) {
-        int[] kept = switch (policy) {
-            case ERROR -> {
-                MissingValues.requireNone(frame, used, hint);
-                yield allRows(frame.rows());
-            }
-            case MEAN -> MissingValues.completeRows(frame, used.subList(inputs.size(), used.size()));
-            case DROP -> MissingValues.completeRows(frame, used);
-        };
-        if (kept.length == 0) {
-            throw MissingValues.noRowLeft(frame.source(), policy, used.get(used.size() - 1));
-        }
-        return kept;
-    }
-
-    private static int[] allRows(int n) {
-        int[] rows = new int[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = i;
-        }
-        return rows;
-    }
-
-    private static Frame select(Frame frame, int[] rows) {
-        return rows.length == frame.rows() ? frame : frame.select(rows);
+        return new Preprocessor(config.ignore(), dates, config.missing(), imputation, features, target);
     }
 
     /**
@@ -234,11 +159,10 @@ public final class Preprocessor implements Serializable {
      */
     public Prepared apply(Frame given) {
         Frame frame = dates.expand(given);
-        List<String> used = new ArrayList<>(features.columns());
-        used.addAll(target.columns());
+        List<String> used = usedColumns();
         frame.requireColumns(used);
-        int[] rows = selectRows(frame, missing, features.columns(), used, MissingValues.MODEL_HINT);
-        Frame kept = fill(select(frame, rows));
+        int[] rows = KeptRows.of(frame, missing, features.columns(), used, MissingValues.MODEL_HINT);
+        Frame kept = fill(KeptRows.select(frame, rows));
         EncodedFeatures x = features.encode(kept);
         EncodedTarget y = target.encode(kept);
         Dataset dataset = new Dataset(features.outputNames(), target.outputNames(), x.x(), y.y());
@@ -257,8 +181,8 @@ public final class Preprocessor implements Serializable {
         Frame frame = dates.expand(given);
         List<String> used = features.columns();
         frame.requireColumns(used);
-        int[] rows = selectRows(frame, missing, used, used, MissingValues.MODEL_HINT);
-        Frame kept = fill(select(frame, rows));
+        int[] rows = KeptRows.of(frame, missing, used, used, MissingValues.MODEL_HINT);
+        Frame kept = fill(KeptRows.select(frame, rows));
         EncodedFeatures x = features.encode(kept);
         return new EncodedInputs(features.outputNames(), x.x(), rows, x.unseenCategories());
     }
@@ -319,6 +243,29 @@ public final class Preprocessor implements Serializable {
      */
     public TargetEncoder target() {
         return target;
+    }
+
+    /**
+     * The columns {@link #apply} reads: the inputs, then the targets.
+     *
+     * @return a new list of column names
+     */
+    public List<String> usedColumns() {
+        List<String> used = new ArrayList<>(features.columns());
+        used.addAll(target.columns());
+        return used;
+    }
+
+    /**
+     * How {@link #apply} reads each of the {@link #usedColumns()}: an input by its type, a target as numbers for
+     * regression and as labels for classification.
+     *
+     * @return a new list, one type per used column
+     */
+    public List<ColumnType> usedTypes() {
+        List<ColumnType> types = new ArrayList<>(features.types());
+        target.columns().forEach(column -> types.add(target.task().targetUse()));
+        return types;
     }
 
     /**

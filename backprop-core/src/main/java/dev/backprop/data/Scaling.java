@@ -113,36 +113,13 @@ public final class Scaling implements Serializable {
     public static Scaling fit(ScalingMethod method, Matrix data) {
         return switch (method) {
             case NONE -> none(data.cols());
-            case STANDARD -> fitStandard(data);
+            case STANDARD -> {
+                ColumnMoments moments = ColumnMoments.of(data);
+                yield new Scaling(method, new double[data.cols()], new double[data.cols()], moments.mean(),
+                        moments.sd());
+            }
             default -> fit(method, ColumnRanges.of(data));
         };
-    }
-
-    /** mean_j = Σ_i x_ij / n, then sd_j = √(Σ_i (x_ij - mean_j)² / n): two passes, so no cancellation. */
-    private static Scaling fitStandard(Matrix data) {
-        int n = data.rows();
-        int cols = data.cols();
-        double[] x = data.toArray();
-        double[] mean = new double[cols];
-        double[] sd = new double[cols];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < cols; j++) {
-                mean[j] += x[i * cols + j];
-            }
-        }
-        for (int j = 0; j < cols; j++) {
-            mean[j] = n == 0 ? 0 : mean[j] / n;
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < cols; j++) {
-                double d = x[i * cols + j] - mean[j];
-                sd[j] += d * d;
-            }
-        }
-        for (int j = 0; j < cols; j++) {
-            sd[j] = n == 0 ? 0 : Math.sqrt(sd[j] / n);
-        }
-        return new Scaling(ScalingMethod.STANDARD, new double[cols], new double[cols], mean, sd);
     }
 
     /**
@@ -288,24 +265,7 @@ public final class Scaling implements Serializable {
      * @throws IllegalArgumentException if the column counts differ
      */
     public double[] applyToArray(Matrix data) {
-        checkColumns(data);
-        double[] v = data.toArray();
-        int cols = data.cols();
-        double[] factors = new double[cols];
-        double[] offsets = new double[cols];
-        double[] divisors = new double[cols];
-        for (int j = 0; j < cols; j++) {
-            factors[j] = factor(j);
-            offsets[j] = offset(j);
-            divisors[j] = divisor(j);
-        }
-        for (int start = 0; start < v.length; start += cols) {
-            for (int j = 0; j < cols; j++) {
-                int i = start + j;
-                v[i] = (v[i] * factors[j] - offsets[j]) / divisors[j];
-            }
-        }
-        return v;
+        return new ColumnAffine(this).forward(data);
     }
 
     /**
@@ -316,21 +276,7 @@ public final class Scaling implements Serializable {
      * @throws IllegalArgumentException if the column counts differ
      */
     public Matrix invert(Matrix scaled) {
-        checkColumns(scaled);
-        double[] v = scaled.toArray();
-        int cols = scaled.cols();
-        for (int i = 0; i < v.length; i++) {
-            int j = i % cols;
-            v[i] = (v[i] * divisor(j) + offset(j)) / factor(j);
-        }
-        return Matrix.wrap(scaled.rows(), cols, v);
-    }
-
-    private void checkColumns(Matrix data) {
-        if (data.cols() != min.length) {
-            throw new IllegalArgumentException("scaling was fitted on " + min.length + " columns but the data has "
-                    + data.cols());
-        }
+        return Matrix.wrap(scaled.rows(), scaled.cols(), new ColumnAffine(this).inverse(scaled));
     }
 
     @Override

@@ -1,8 +1,5 @@
 package dev.backprop.data;
 
-import dev.backprop.linalg.Matrix;
-import dev.backprop.linalg.MemoryBudget;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,28 +103,8 @@ public final class TargetEncoder implements Serializable {
      */
     public static TargetEncoder fit(Frame train, String column, Task task) {
         MissingValues.requireNone(train, List.of(column), HINT);
-        ColumnType use = use(train, column, task);
+        ColumnType use = TaskChoice.use(train, column, task);
         return fit(FitSummary.of(train, List.of(column), List.of(use)), 0, train.source());
-    }
-
-    /**
-     * How the target {@code column} of {@code train} is used for {@code task} (inferred by {@link TaskChoice} if
-     * null): as numbers for regression, as labels for classification.
-     *
-     * @throws InvalidDataException at the first label that is not a number, if regression is asked of text labels
-     */
-    static ColumnType use(Frame train, String column, Task task) {
-        Column target = train.column(column);
-        Task chosen = TaskChoice.of(task, target).task();
-        if (chosen == Task.REGRESSION && target instanceof CategoricalColumn) {
-            for (int i = 0; i < train.rows(); i++) {
-                if (!Double.isFinite(Numbers.parse(target.label(i)))) {
-                    throw new InvalidDataException(train.source(), train.line(i), column,
-                            notNumericReason(target.label(i)));
-                }
-            }
-        }
-        return chosen.targetUse();
     }
 
     /**
@@ -277,48 +254,10 @@ public final class TargetEncoder implements Serializable {
      */
     public EncodedTarget encode(Frame frame) {
         MissingValues.requireNone(frame, columns, HINT);
-        int n = frame.rows();
         if (task == Task.REGRESSION) {
-            return new EncodedTarget(regressionTargets(frame), 0);
+            return new EncodedTarget(TargetMatrix.values(frame, columns), 0);
         }
-        String column = column();
-        int k = classes.size();
-        long cells = MemoryBudget.times(n, k);
-        String what = "target '" + column + "' has " + MemoryBudget.count(k) + " classes: one-hot encoding "
-                + MemoryBudget.count(n) + " rows x " + MemoryBudget.count(k) + " outputs";
-        MemoryBudget.heap().require(MemoryBudget.doubles(cells), what, "",
-                "merge rare classes, or predict a number (regression) if the target is one");
-        double[] y = new double[MemoryBudget.arrayLength(cells, what)];
-        int unseen = 0;
-        int[] indices = classIndices(frame);
-        for (int i = 0; i < n; i++) {
-            if (indices[i] < 0) {
-                unseen++;
-            } else {
-                y[i * k + indices[i]] = 1.0;
-            }
-        }
-        return new EncodedTarget(Matrix.wrap(n, k, y), unseen);
-    }
-
-    /** The n x t matrix of the target columns' values, y_ij = column j's value in row i. */
-    private Matrix regressionTargets(Frame frame) {
-        int n = frame.rows();
-        if (columns.size() == 1) {
-            return Matrix.wrap(n, 1, Columns.numeric(frame.column(columns.get(0)), frame).clone());
-        }
-        int t = columns.size();
-        long cells = MemoryBudget.times(n, t);
-        String what = MemoryBudget.count(t) + " targets of " + MemoryBudget.count(n) + " rows";
-        MemoryBudget.heap().require(MemoryBudget.doubles(cells), what, "", "predict fewer targets at once");
-        double[] y = new double[MemoryBudget.arrayLength(cells, what)];
-        for (int j = 0; j < t; j++) {
-            double[] values = Columns.numeric(frame.column(columns.get(j)), frame);
-            for (int i = 0; i < n; i++) {
-                y[i * t + j] = values[i];
-            }
-        }
-        return Matrix.wrap(n, t, y);
+        return TargetMatrix.oneHot(classIndices(frame), column(), classes.size());
     }
 
     @Override

@@ -1,8 +1,11 @@
 package dev.backprop.data;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The task a target column means, and why, in words a user reads before training. The rule, as careful AutoML tools
@@ -34,6 +37,47 @@ public record TaskChoice(Task task, String reason) {
     }
 
     /**
+     * The task of each of the configuration's targets in {@code train}, in order.
+     *
+     * @param config the targets and the task asked for, if any
+     * @param train  the training rows; not modified
+     * @return one task per target
+     * @throws InvalidDataException if there are several targets and one of them is classified
+     */
+    static List<Task> tasks(PreprocessConfig config, Frame train) {
+        List<Task> tasks = new ArrayList<>();
+        for (String target : config.targets()) {
+            TaskChoice choice = of(config.task(), train.column(target));
+            if (config.targets().size() > 1 && choice.task() == Task.CLASSIFICATION) {
+                throw new InvalidDataException(train.source(), 0, target, PreprocessConfig.SEVERAL_CLASSIFIED
+                        + " (this one is classified " + choice.reason() + ")");
+            }
+            tasks.add(choice.task());
+        }
+        return tasks;
+    }
+
+    /**
+     * How the target {@code column} of {@code train} is used for {@code task} (inferred by {@link #of(Task, Column)}
+     * if null): as numbers for regression, as labels for classification.
+     *
+     * @throws InvalidDataException at the first label that is not a number, if regression is asked of text labels
+     */
+    static ColumnType use(Frame train, String column, Task task) {
+        Column target = train.column(column);
+        Task chosen = of(task, target).task();
+        if (chosen == Task.REGRESSION && target instanceof CategoricalColumn) {
+            for (int i = 0; i < train.rows(); i++) {
+                if (!Double.isFinite(Numbers.parse(target.label(i)))) {
+                    throw new InvalidDataException(train.source(), train.line(i), column,
+                            TargetEncoder.notNumericReason(target.label(i)));
+                }
+            }
+        }
+        return chosen.targetUse();
+    }
+
+    /**
      * The task for a target column read from a frame.
      *
      * @param asked  the task the user chose, or null to infer it
@@ -53,6 +97,31 @@ public record TaskChoice(Task task, String reason) {
             }
         }
         return of(null, target.name(), ColumnType.NUMERIC, counts);
+    }
+
+    /**
+     * The task for a target column an engine knows only by its type (a cluster, which never holds the column): the
+     * value counts the rule reads are asked for only when it needs them, and regression of a column holding text is
+     * refused, as {@link #use} refuses it but without a line.
+     *
+     * @param asked      the task the user chose, or null to infer it
+     * @param column     the target column's name
+     * @param type       its type in the data
+     * @param counts     gives the counts {@link #of(Task, String, ColumnType, Map)} reads; called only for a numeric
+     *                   column whose task is inferred
+     * @param notANumber for a categorical column, one of its labels that is not a number, which the refusal shows
+     * @param source     the data's name in the refusal, or null
+     * @return the task
+     * @throws InvalidDataException if regression is asked of a column holding text
+     */
+    public static Task of(Task asked, String column, ColumnType type, Supplier<Map<Double, Long>> counts,
+                          String notANumber, String source) {
+        Task task = of(asked, column, type, asked == null && type == ColumnType.NUMERIC ? counts.get() : Map.of())
+                .task();
+        if (task == Task.REGRESSION && type == ColumnType.CATEGORICAL) {
+            throw new InvalidDataException(source, 0, column, TargetEncoder.notNumericReason(notANumber));
+        }
+        return task;
     }
 
     /**

@@ -86,6 +86,22 @@ public final class ModelFile {
     }
 
     /**
+     * Parses a model from JSON text read from {@code name}, a place the core does not open itself (a Hadoop URI, say).
+     *
+     * @param json the text of a model file
+     * @param name where it was read from, for the message
+     * @return the model
+     * @throws InvalidModelException naming {@code name} and saying what is wrong
+     */
+    public static Model parse(String json, String name) {
+        try {
+            return parse(json);
+        } catch (InvalidModelException e) {
+            throw new InvalidModelException(name + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * A model from its JSON tree, as {@link #parse}.
      *
      * @throws InvalidModelException saying what is wrong

@@ -117,6 +117,9 @@ final class ColumnCensus {
         }
         aggregates.add(max(abs(targetSum.minus(1.0))));
         Row result = data.agg(count(lit(1)), aggregates.toArray(new Column[0])).first();
+        if (result.getLong(0) == 0) {
+            throw new IllegalArgumentException("the dataset has no rows");
+        }
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (int j = 0; j < columns.size(); j++) {
             int at = 1 + j * PER_COLUMN;

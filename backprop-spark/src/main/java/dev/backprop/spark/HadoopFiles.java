@@ -1,6 +1,5 @@
 package dev.backprop.spark;
 
-import dev.backprop.io.InvalidModelException;
 import dev.backprop.io.ModelFile;
 import dev.backprop.model.Model;
 import org.apache.hadoop.conf.Configuration;
@@ -36,9 +35,7 @@ final class HadoopFiles {
         org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(path);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         try (FSDataInputStream in = file.getFileSystem(conf).open(file)) {
-            return ModelFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (InvalidModelException e) {
-            throw new InvalidModelException(path + ": " + e.getMessage());
+            return ModelFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), path);
         }
     }
 

@@ -11,8 +11,6 @@ import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.MissingValues;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
-import dev.backprop.data.TargetEncoder;
-import dev.backprop.data.Task;
 import dev.backprop.data.TaskChoice;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -73,18 +71,14 @@ final class PreprocessingFit {
     }
 
     private Result fit(PreprocessConfig config) {
-        List<String> inputs = config.inputs(Arrays.asList(data.columns()), source);
-        ColumnCensus census = census(inputs, config.target());
-        List<ColumnType> types = inputs.stream().map(name -> census.entry(name).type()).toList();
+        List<String> used = new ArrayList<>(config.inputs(Arrays.asList(data.columns()), source));
+        used.add(config.target());
+        ColumnCensus census = census(used);
+        List<ColumnType> uses = new ArrayList<>(used.stream().map(name -> census.entry(name).type()).toList());
         ColumnCensus.Entry target = census.entry(config.target());
-        Task task = TaskChoice.of(config.task(), config.target(), target.type(),
-                config.task() == null && target.type() == ColumnType.NUMERIC ? valueCounts(target.source())
-                        : Map.of()).task();
-        if (task == Task.REGRESSION && target.type() == ColumnType.CATEGORICAL) {
-            throw new InvalidDataException(source, 0, config.target(),
-                    TargetEncoder.notNumericReason(target.notANumber()));
-        }
-        Selected rows = select(census, inputs, types, config.target(), task, config.missing(), true);
+        uses.set(uses.size() - 1, TaskChoice.of(config.task(), config.target(), target.type(),
+                () -> valueCounts(target.source()), target.notANumber(), source).targetUse());
+        Selected rows = select(census, used, uses, config.missing(), true);
         return result(Preprocessor.fit(rows.summary, config, source), rows);
     }
 
@@ -115,23 +109,15 @@ final class PreprocessingFit {
     }
 
     private Result apply(Preprocessor preprocessor) {
-        if (!preprocessor.dates().columns().isEmpty()) {
-            throw new IllegalArgumentException("the model reads the date columns " + preprocessor.dates().columns()
-                    + " as numbers, which Spark does not; continue or score it with backprop train or evaluate");
+        preprocessor.dates().refuse("Spark", "continue or score it with backprop train or evaluate");
+        List<String> used = preprocessor.usedColumns();
+        Frame.requireColumns(source, Arrays.asList(data.columns()), used);
+        ColumnCensus census = census(used);
+        List<ColumnType> uses = preprocessor.usedTypes();
+        for (int j = 0; j < used.size(); j++) {
+            checkNumeric(census.entry(used.get(j)), uses.get(j));
         }
-        List<String> inputs = preprocessor.features().columns();
-        String targetName = preprocessor.target().column();
-        List<String> wanted = new ArrayList<>(inputs);
-        wanted.add(targetName);
-        Frame.requireColumns(source, Arrays.asList(data.columns()), wanted);
-        ColumnCensus census = census(inputs, targetName);
-        List<ColumnType> types = preprocessor.features().types();
-        for (int j = 0; j < inputs.size(); j++) {
-            checkNumeric(census.entry(inputs.get(j)), types.get(j));
-        }
-        Task task = preprocessor.target().task();
-        checkNumeric(census.entry(targetName), task.targetUse());
-        Selected rows = select(census, inputs, types, targetName, task, preprocessor.missing(), false);
+        Selected rows = select(census, used, uses, preprocessor.missing(), false);
         return result(preprocessor, rows);
     }
 
@@ -145,11 +131,9 @@ final class PreprocessingFit {
 
     /**
      * The census of every column the core's reader would type: all columns Spark holds as text or numbers (the
-     * {@code inputs} and {@code target} must be such columns).
+     * {@code used} ones must be such columns).
      */
-    private ColumnCensus census(List<String> inputs, String target) {
-        List<String> used = new ArrayList<>(inputs);
-        used.add(target);
+    private ColumnCensus census(List<String> used) {
         List<ColumnSource> sources = new ArrayList<>();
         for (StructField field : data.schema().fields()) {
             boolean text = field.dataType().equals(DataTypes.StringType);
@@ -161,9 +145,6 @@ final class PreprocessingFit {
         }
         ColumnCensus census = ColumnCensus.of(data, sources);
         census.entries().forEach(entry -> entry.requireFinite(source));
-        if (census.rows() == 0) {
-            throw new IllegalArgumentException("the dataset has no rows");
-        }
         return census;
     }
 
@@ -172,18 +153,14 @@ final class PreprocessingFit {
                             FitSummary summary) {
     }
 
-    private Selected select(ColumnCensus census, List<String> inputs, List<ColumnType> inputTypes, String target,
-                            Task task, MissingPolicy policy, boolean fitting) {
-        List<ColumnSource> used = new ArrayList<>();
-        List<ColumnType> types = new ArrayList<>();
-        List<ColumnType> uses = new ArrayList<>();
-        for (int j = 0; j <= inputs.size(); j++) {
-            ColumnCensus.Entry entry = census.entry(j < inputs.size() ? inputs.get(j) : target);
-            ColumnType role = j < inputs.size() ? inputTypes.get(j) : task.targetUse();
-            used.add(entry.source());
-            types.add(entry.type());
-            uses.add(role);
-        }
+    /**
+     * The rows {@code policy} keeps and their summary, the {@code names} columns (the inputs, then the target) read as
+     * {@code uses} says.
+     */
+    private Selected select(ColumnCensus census, List<String> names, List<ColumnType> uses, MissingPolicy policy,
+                            boolean fitting) {
+        List<ColumnSource> used = names.stream().map(name -> census.entry(name).source()).toList();
+        List<ColumnType> types = names.stream().map(name -> census.entry(name).type()).toList();
         if (policy == MissingPolicy.ERROR) {
             List<ColumnSource> inDataOrder = new ArrayList<>();
             for (String name : data.columns()) {
@@ -194,7 +171,7 @@ final class PreprocessingFit {
         Dataset<Row> kept = policy == MissingPolicy.ERROR ? data : data.filter(RowSelection.kept(policy, used));
         FitSummary summary = FrameRows.summary(kept, used, uses);
         if (summary.rows() == 0) {
-            throw MissingValues.noRowLeft(source, policy, target);
+            throw MissingValues.noRowLeft(source, policy, names.get(names.size() - 1));
         }
         return new Selected(used, types, kept, summary);
     }

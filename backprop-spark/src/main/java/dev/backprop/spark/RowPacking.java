@@ -72,9 +72,6 @@ final class RowPacking {
         int m = inputs.size();
         int k = targets.size();
         ColumnCensus census = ColumnCensus.numbers(data, all, k);
-        if (census.rows() == 0) {
-            throw new IllegalArgumentException("the dataset has no rows");
-        }
         List<String> targetNames = targets.stream().map(ColumnSource::name).toList();
         ColumnRanges targetRanges = census.ranges(m, m + k);
         Scaling inputScaling = Scaling.fit(config.scaling(), census.ranges(0, m));

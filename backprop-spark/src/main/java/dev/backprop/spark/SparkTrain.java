@@ -1,7 +1,6 @@
 package dev.backprop.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.CommandRunner;
 import dev.backprop.command.CommonOptions;
@@ -36,6 +35,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,9 +119,8 @@ public final class SparkTrain implements Callable<Integer> {
                 .withSource(data);
         boolean json = common.format() == OutputFormat.JSON;
         String features = ClusterOption.FEATURES.value(spec);
-        if (features != null && columnOptions.describeColumns()) {
-            throw new IllegalArgumentException("--ignore, --missing and --task apply to the columns of a table, not "
-                    + "to the vectors of --features");
+        if (features != null) {
+            columnOptions.refuseForVectors("--features");
         }
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = session();
@@ -131,18 +130,12 @@ public final class SparkTrain implements Callable<Integer> {
             if (initial != null) {
                 TrainingSettings.checkStartingModel(given);
             }
-            Dataset<Row> table = read(spark);
-            TrainingResult result;
-            long rows;
-            int usedPartitions;
-            try (PackedDataset packed = pack(trainer, table, features, initial)) {
-                rows = packed.rows();
-                usedPartitions = packed.partitions();
-                result = initial == null ? trainer.train(packed)
+            try (PackedDataset packed = pack(trainer, read(spark), features, initial)) {
+                TrainingResult result = initial == null ? trainer.train(packed)
                         : trainer.train(packed, TrainingSettings.startingNetwork(initial.network(), given));
+                HadoopFiles.writeModel(spark, result.model(), modelOptions.out());
+                report(result, packed.rows(), packed.partitions(), spark.sparkContext().master(), json);
             }
-            HadoopFiles.writeModel(spark, result.model(), modelOptions.out());
-            report(result, rows, usedPartitions, spark.sparkContext().master(), json);
             return 0;
         } finally {
             if (ownSession) {
@@ -226,14 +219,11 @@ public final class SparkTrain implements Callable<Integer> {
         Model model = result.model();
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper();
-            ObjectNode node = mapper.createObjectNode();
-            TrainingSummary.fields(result, model, rows).forEach((key, value) -> node.set(key,
-                    mapper.valueToTree(value)));
-            node.put("partitions", usedPartitions);
-            node.put("master", sparkMaster);
-            node.put("out", modelOptions.out());
-            stdout.println(mapper.writeValueAsString(node));
+            Map<String, Object> fields = new LinkedHashMap<>(TrainingSummary.fields(result, model, rows));
+            fields.put("partitions", usedPartitions);
+            fields.put("master", sparkMaster);
+            fields.put("out", modelOptions.out());
+            stdout.println(new ObjectMapper().writeValueAsString(fields));
             return;
         }
         stdout.printf(Locale.ROOT, "%s with Spark %s, %d partition%s%n", TrainingSummary.trained(model, rows, data),

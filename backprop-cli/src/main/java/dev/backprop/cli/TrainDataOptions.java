@@ -1,0 +1,78 @@
+package dev.backprop.cli;
+
+import dev.backprop.command.ColumnOptions;
+import dev.backprop.command.WeightOptions;
+import dev.backprop.data.DataFormat;
+import dev.backprop.data.Frame;
+import dev.backprop.data.InvalidDataException;
+import dev.backprop.data.ReadOptions;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How the commands that train ({@code train}, {@code studio}, {@code cv}, {@code tune}) read their data and choose
+ * its columns, declared once: {@link DataOptions}, {@link ColumnOptions}, --categorical and {@link WeightOptions}.
+ */
+class TrainDataOptions {
+    @Mixin
+    DataOptions dataOptions;
+
+    @Mixin
+    ColumnOptions columnOptions;
+
+    @Option(names = "--categorical", split = ",", paramLabel = "COL[,COL...]",
+            description = "Columns of a CSV/TSV file to read as categories whatever they hold (a code such as 1, 2, "
+                    + "3, or a column of numbers with some text). Other columns with at least half numbers and some "
+                    + "text are refused. ARFF files declare their types.")
+    List<String> categorical = new ArrayList<>();
+
+    @Mixin
+    WeightOptions weightOptions;
+
+    /**
+     * Reads the training data at {@code data} (null: the bundled example) with {@link #readOptions(Path)}, and
+     * refuses a --categorical name it lacks.
+     */
+    Frame read(Path data) {
+        Frame frame = Inputs.frame(data, readOptions(data));
+        requireColumns(frame);
+        return frame;
+    }
+
+    /**
+     * How to read the training data at {@code data} (null: the bundled example): the columns named by --categorical,
+     * and the ignored ones (whose content does not matter), are categorical whatever they hold; ARFF files keep their
+     * declared types.
+     */
+    ReadOptions readOptions(Path data) {
+        ReadOptions options = dataOptions.readOptions();
+        DataFormat format = options.format() != null ? options.format() : data == null ? DataFormat.CSV
+                : DataFormat.of(data);
+        if (format == DataFormat.ARFF && !categorical.isEmpty()) {
+            throw new UserException("--categorical applies to CSV and TSV files; an ARFF file declares each "
+                    + "attribute's type (declare it nominal: {a,b,c})");
+        }
+        Set<String> columns = new LinkedHashSet<>(categorical);
+        columns.addAll(columnOptions.ignored());
+        return options.withCategorical(columns);
+    }
+
+    /**
+     * Refuses a --categorical name the data lacks (the reader passes unknown names over, since --ignore's names go to
+     * it too and are checked later with their own message).
+     */
+    private void requireColumns(Frame frame) {
+        for (String name : categorical) {
+            if (!frame.names().contains(name)) {
+                throw new InvalidDataException(frame.source(), 1, null, "--categorical names the column '" + name
+                        + "', which the header does not have (columns: " + String.join(", ", frame.names()) + ")");
+            }
+        }
+    }
+}
