@@ -80,11 +80,7 @@ public final class TrainingSetting<T> {
         return this;
     }
 
-    TrainingSetting<T> auto(Function<Task, T> autoDefault, String autoDefaultText) {
-        return autoForRows((task, rows) -> autoDefault.apply(task), autoDefaultText);
-    }
-
-    TrainingSetting<T> autoForRows(BiFunction<Task, Integer, T> autoDefault, String autoDefaultText) {
+    TrainingSetting<T> auto(BiFunction<Task, Integer, T> autoDefault, String autoDefaultText) {
         this.autoDefault = autoDefault;
         this.autoDefaultText = autoDefaultText;
         return this;

@@ -25,38 +25,38 @@ public final class TrainingSettings {
     public static final TrainingSetting<List<Integer>> HIDDEN = new TrainingSetting<List<Integer>>("hidden",
             SettingKind.SIZES, List.of("--hidden"), "N[,N...]", "Sizes of the hidden layers, input side first.",
             TrainerConfig::hidden, List.of(3), "3")
-            .label("hidden layer").auto(task -> List.of(100), "100").architecture()
+            .label("hidden layer").auto((task, rows) -> List.of(100), "100").architecture()
             .check(sizes -> sizes.stream().allMatch(size -> size > 0) ? null : "sizes must be > 0 but were " + sizes);
     /** f of every hidden layer. */
     public static final TrainingSetting<Activation> ACTIVATION = new TrainingSetting<>("activation", SettingKind.ID,
             List.of("--activation"), "F", "Hidden-layer activation: sigmoid, tanh, relu, leaky-relu, linear.",
             TrainerConfig::activation, Activation.SIGMOID, "sigmoid")
-            .parsed(Activation::fromId, Activation::id).auto(task -> Activation.RELU, "relu").architecture();
+            .parsed(Activation::fromId, Activation::id).auto((task, rows) -> Activation.RELU, "relu").architecture();
     /** f of the output layer. */
     public static final TrainingSetting<Activation> OUTPUT = new TrainingSetting<>("output", SettingKind.ID,
             List.of("--output-activation"), "F",
             "Output activation: sigmoid, linear, softmax (with categorical-cross-entropy).",
             TrainerConfig::output, Activation.SIGMOID, "sigmoid")
             .parsed(Activation::fromId, Activation::id).architecture()
-            .auto(task -> task == Task.CLASSIFICATION ? Activation.SOFTMAX : Activation.LINEAR,
+            .auto((task, rows) -> task == Task.CLASSIFICATION ? Activation.SOFTMAX : Activation.LINEAR,
                     "linear for regression, softmax for classification");
     /** Whether every layer has a bias vector. */
     public static final TrainingSetting<Boolean> BIAS = new TrainingSetting<>("bias", SettingKind.BOOLEAN,
             List.of("--bias"), "", "Give every layer a bias vector.", TrainerConfig::bias, false, "--no-bias")
-            .auto(task -> true, "--bias").architecture();
+            .auto((task, rows) -> true, "--bias").architecture();
     /** J. */
     public static final TrainingSetting<Loss> LOSS = new TrainingSetting<>("loss", SettingKind.ID, List.of("--loss"), "L",
             "sse (the seed's sum of 1/2 (y - yhat)^2), mse (sse / rows), binary-cross-entropy (sigmoid output), "
                     + "categorical-cross-entropy (softmax output).", TrainerConfig::loss, Loss.SSE, "sse")
             .parsed(Loss::fromId, Loss::id).network()
-            .auto(task -> task == Task.CLASSIFICATION ? Loss.CATEGORICAL_CROSS_ENTROPY : Loss.MSE,
+            .auto((task, rows) -> task == Task.CLASSIFICATION ? Loss.CATEGORICAL_CROSS_ENTROPY : Loss.MSE,
                     "mse or categorical-cross-entropy");
     /** How parameters are updated. */
     public static final TrainingSetting<OptimizerType> OPTIMIZER = new TrainingSetting<>("optimizer", SettingKind.ID,
             List.of("--optimizer"), "OPT", "gd (full-batch gradient descent, W <- W - eta dJ/dW), sgd, momentum, "
                     + "nesterov, adam (mini-batches), lbfgs, bfgs (full batch, line search).",
             TrainerConfig::optimizer, OptimizerType.GD, "gd")
-            .parsed(OptimizerType::fromId, OptimizerType::id).auto(task -> OptimizerType.ADAM, "adam");
+            .parsed(OptimizerType::fromId, OptimizerType::id).auto((task, rows) -> OptimizerType.ADAM, "adam");
     /** η₀; its default is the optimizer's. */
     public static final TrainingSetting<Double> LEARNING_RATE = new TrainingSetting<>("learningRate", SettingKind.DOUBLE,
             List.of("--learning-rate", "--eta"), "ETA", "Learning rate eta (> 0).", TrainerConfig::learningRate,
@@ -86,7 +86,7 @@ public final class TrainingSettings {
     /** The most epochs. */
     public static final TrainingSetting<Integer> MAX_EPOCHS = new TrainingSetting<>("maxEpochs", SettingKind.INTEGER,
             List.of("--epochs"), "MAX", "Most epochs to run.", TrainerConfig::maxEpochs, 10_000, "10000")
-            .auto(task -> 500, "500")
+            .auto((task, rows) -> 500, "500")
             .check(epochs -> epochs > 0 ? null : "must be > 0 but was " + epochs);
     /** The convergence and improvement threshold. */
     public static final TrainingSetting<Double> TOLERANCE = new TrainingSetting<>("tolerance", SettingKind.DOUBLE,
@@ -97,7 +97,7 @@ public final class TrainingSettings {
     public static final TrainingSetting<Integer> PATIENCE = new TrainingSetting<>("patience", SettingKind.INTEGER,
             List.of("--patience"), "N", "Stop when the validation loss (training loss without --validation) has "
                     + "not improved for N epochs; 0 never.", TrainerConfig::patience, 0, "0")
-            .auto(task -> 10, "10")
+            .auto((task, rows) -> 10, "10")
             .check(epochs -> epochs >= 0 ? null : "must be >= 0 (0: never stop early) but was " + epochs);
     /** The fraction of rows held out. */
     public static final TrainingSetting<Double> VALIDATION = new TrainingSetting<>("validationFraction",
@@ -108,7 +108,7 @@ public final class TrainingSettings {
     public static final TrainingSetting<Double> L2 = new TrainingSetting<>("l2", SettingKind.DOUBLE, List.of("--l2"),
             "LAMBDA", "L2 penalty: J/n + lambda/2 * sum of squared weights (biases not penalised).",
             TrainerConfig::l2, 0.0, "0")
-            .autoForRows((task, rows) -> 1.0 / rows, "1/rows, a standard normal prior on each weight")
+            .auto((task, rows) -> 1.0 / rows, "1/rows, a standard normal prior on each weight")
             .check(l2 -> l2 >= 0 && !Double.isInfinite(l2) ? null : "must be >= 0 and finite but was " + l2);
     /** The dropout probability. */
     public static final TrainingSetting<Double> DROPOUT = new TrainingSetting<>("dropout", SettingKind.DOUBLE,
