@@ -53,7 +53,7 @@ final class RequestRows {
      * @throws dev.backprop.data.InvalidDataException for text that is not valid CSV
      */
     static Frame csv(byte[] body, Model model) {
-        Frame frame = CsvFrameReader.readWith(new StringReader(utf8(body)), SOURCE, options(null));
+        Frame frame = CsvFrameReader.readWith(new StringReader(utf8(body)), SOURCE, options(null, model));
         requireKnown(frame.names(), model);
         return frame;
     }
@@ -95,7 +95,7 @@ final class RequestRows {
         requireKnown(names, model);
         Frame frame;
         try {
-            frame = CsvFrameReader.readWith(new StringReader(csvText(names, rows)), SOURCE, options(','));
+            frame = CsvFrameReader.readWith(new StringReader(csvText(names, rows)), SOURCE, options(',', model));
         } catch (InvalidDataException e) {
             // A cell the reader refuses (a number too large for a double): its line is its row's plus the header.
             throw new UserException(rowsNamed(e.getMessage(), 1));
@@ -167,13 +167,15 @@ final class RequestRows {
                 + message.substring(line.end()) : message;
     }
 
-    private static ReadOptions options(Character delimiter) {
-        return ReadOptions.DEFAULT.withDelimiter(delimiter).withMixedColumns(true);
+    /** As {@code predict} reads a file: the columns training ignored (ids) as text, so they come back as sent. */
+    private static ReadOptions options(Character delimiter, Model model) {
+        return ReadOptions.DEFAULT.withDelimiter(delimiter).withMixedColumns(true)
+                .withCategorical(Set.copyOf(model.preparation().ignored()));
     }
 
     private static void requireKnown(List<String> names, Model model) {
         Set<String> known = new LinkedHashSet<>(model.preparation().inputColumns());
-        known.add(model.target());
+        known.addAll(model.targets());
         known.addAll(model.preparation().ignored());
         for (String name : names) {
             if (!known.contains(name)) {

@@ -83,9 +83,12 @@ abstract class SelectionCommand {
         String target = columnOptions.targetColumn(frame.names(), null);
         TrainWeights.of(trainData.weightOptions).requireColumn(frame);
         String weightColumn = trainData.weightOptions.sampleWeight();
-        PreprocessConfig preprocessing = TrainData.config(columnOptions, List.of(target), weightColumn);
-        Task task = TrainData.preprocessor(frame, null, columnOptions, List.of(), weightColumn)
-                .preprocessor().target().task();
+        // Identifier columns left out, dates read as numbers and the task fixed as train decides them on all rows.
+        TrainData.Fitted fitted = TrainData.preprocessor(frame, null, columnOptions, List.of(), weightColumn);
+        fitted.leftOut().forEach(column -> spec.commandLine().getErr().println("warning: " + column.warning()));
+        fitted.dateNotes().forEach(spec.commandLine().getErr()::println);
+        PreprocessConfig preprocessing = fitted.config();
+        Task task = fitted.task().task();
         if (frame.rows() < folds) {
             throw new UserException(data + ": --folds " + folds + " needs at least " + folds + " rows but there "
                     + "are " + frame.rows());

@@ -32,8 +32,11 @@ final class TrainData {
      * @param preprocessor how the data becomes the network's inputs and outputs
      * @param task         the task and why it was chosen
      * @param leftOut      the identifier columns left out, for a warning each
+     * @param config       what the preprocessor was fitted with (identifiers left out, dates, the task), so other
+     *                     rows (a fold's) can be prepared alike; null when the starting model's is reused
      */
-    record Fitted(Preprocessor preprocessor, TaskChoice task, List<InputScreen.LeftOut> leftOut) {
+    record Fitted(Preprocessor preprocessor, TaskChoice task, List<InputScreen.LeftOut> leftOut,
+                  PreprocessConfig config) {
         /**
          * One line per date column read as numbers, naming the columns it became.
          *
@@ -63,7 +66,7 @@ final class TrainData {
                                String weightColumn) {
         if (initial != null && initial.preprocessor() != null) {
             return new Fitted(initial.preprocessor(), new TaskChoice(initial.task(), "as the starting model (--init) "
-                    + "has it"), List.of());
+                    + "has it"), List.of(), null);
         }
         List<String> targets = columnOptions.targetColumns(frame.names(), initial);
         PreprocessConfig asked = config(columnOptions, targets, weightColumn);
@@ -79,7 +82,7 @@ final class TrainData {
         PreprocessConfig config = asked.withIgnore(ignored).withDates(dates)
                 .withTask(targets.size() == 1 ? task.task() : asked.task());
         return new Fitted(fit(frame, columnOptions.startingColumns(frame.names(), initial, targets), config), task,
-                leftOut);
+                leftOut, config);
     }
 
     /** Fits on {@code starting}'s columns, in that order, if not null; else on the frame as {@code config} says. */

@@ -117,6 +117,23 @@ class ModelSelectionTest {
     }
 
     @Test
+    void cvLeavesAnIdentifierOutAsTrainDoes() throws IOException {
+        StringBuilder csv = new StringBuilder("id,x,label\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append("row-").append(i).append(',').append(i / 40.0).append(',').append(i < 20 ? "low" : "high")
+                    .append('\n');
+        }
+        Path data = dir.resolve("ids.csv");
+        Files.writeString(data, csv);
+        Cli inferred = Cli.run("cv", data.toString(), "--folds", "4", "--epochs", "20", "--format", "json");
+        Cli ignored = Cli.run("cv", data.toString(), "--ignore", "id", "--folds", "4", "--epochs", "20", "--format",
+                "json");
+        assertThat(inferred.exitCode()).as(inferred.err()).isZero();
+        assertThat(inferred.err()).contains("warning: ").contains("'id'");
+        assertThat(inferred.json().get("mean")).isEqualTo(ignored.json().get("mean"));
+    }
+
+    @Test
     void cvOfARegressionScoresR2AndRmseOnPlainFolds() throws IOException {
         Path data = synthetic();
         Cli run = Cli.run("cv", data.toString(), "--folds", "4", "--hidden", "16", "--epochs", "100", "--batch-size", "16",

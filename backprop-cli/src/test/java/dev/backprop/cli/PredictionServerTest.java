@@ -222,6 +222,30 @@ class PredictionServerTest {
     }
 
     @Test
+    void idsComeBackAsPredictWritesThemAndEveryTargetColumnMayBeSent() throws Exception {
+        String rows = """
+                id,x,a,b
+                007,0.1,1.5,2
+                008,0.4,2.5,1
+                1e3,0.9,3.5,0
+                """;
+        Files.writeString(dir.resolve("two.csv"), rows);
+        Path model = dir.resolve("two.json");
+        Cli trained = Cli.run("train", dir.resolve("two.csv").toString(), "--ignore", "id", "--target", "a,b",
+                "--hidden", "2", "--epochs", "5", "--out", model.toString(), "--quiet");
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        PredictionServer two = PredictionServer.start(ModelFile.read(model), local(), 10L << 20, 1,
+                new PrintWriter(log, true));
+        try {
+            HttpResponse<String> answer = post(two, "text/csv", rows);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo(predict("two.json", rows)).startsWith("id,x,predicted_a,predicted_b\n");
+        } finally {
+            two.stop(5);
+        }
+    }
+
+    @Test
     void healthAndModelDescribeTheServer() throws Exception {
         HttpResponse<String> health = get(iris, "/health");
         assertThat(health.statusCode()).isEqualTo(200);
