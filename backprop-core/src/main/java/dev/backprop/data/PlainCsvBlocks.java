@@ -35,6 +35,9 @@ final class PlainCsvBlocks implements AutoCloseable {
         pool = parts > 1 && size >= PARALLEL_MIN ? Executors.newFixedThreadPool(parts - 1, runnable -> {
             Thread thread = new Thread(runnable, "backprop-csv");
             thread.setDaemon(true);
+            // A part's failure reaches the reading thread, which reports it once as one line; the JVM's default
+            // handler would also print it (an OutOfMemoryError can escape the task itself) as a stack trace.
+            thread.setUncaughtExceptionHandler((t, e) -> { });
             return thread;
         }) : null;
     }
