@@ -27,13 +27,8 @@ import warnings
 import numpy as np
 import sklearn
 from scipy.io import arff
-from sklearn.compose import ColumnTransformer
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.impute import SimpleImputer
 from sklearn.model_selection import train_test_split
-from sklearn.neural_network import MLPClassifier, MLPRegressor
-from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import MinMaxScaler, OneHotEncoder
 
 NOTES = """
 Notes on reading the table:
@@ -117,30 +112,8 @@ def backprop(jar, train_csv, test_csv, target, seed, workdir, extra):
 
 
 def sklearn_score(header, train_rows, test_rows, numeric, target, task, seed):
-    t = header.index(target)
-    inputs = [j for j in range(len(header)) if j != t]
-    num = [k for k, j in enumerate(inputs) if header[j] in numeric]
-    cat = [k for k, j in enumerate(inputs) if header[j] not in numeric]
-
-    def matrix(rows):
-        out = np.empty((len(rows), len(inputs)), dtype=object)
-        for i, row in enumerate(rows):
-            for k, j in enumerate(inputs):
-                cell = row[j]
-                out[i, k] = (np.nan if cell == "" else float(cell)) if k in num else (np.nan if cell == "" else cell)
-        return out
-
-    def labels(rows):
-        return np.array([float(r[t]) if task == "regression" else r[t] for r in rows])
-
-    parts = []
-    if num:
-        parts.append(("num", make_pipeline(SimpleImputer(strategy="mean"), MinMaxScaler()), num))
-    if cat:
-        parts.append(("cat", make_pipeline(SimpleImputer(strategy="most_frequent"),
-                                           OneHotEncoder(handle_unknown="ignore")), cat))
-    mlp = MLPClassifier(random_state=seed) if task == "classification" else MLPRegressor(random_state=seed)
-    model = make_pipeline(ColumnTransformer(parts), mlp)
+    from cv import pipeline  # the one scikit-learn pipeline both tables fit (cv.py imports this module)
+    model, matrix, labels = pipeline(header, numeric, target, task, seed)
     started = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
