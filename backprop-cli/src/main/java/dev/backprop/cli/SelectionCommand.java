@@ -63,8 +63,11 @@ abstract class SelectionCommand {
     @Mixin
     CommonOptions common;
 
-    /** The data, its preprocessing options and task, read once. */
-    record Input(Frame frame, PreprocessConfig preprocessing, Task task) {
+    /**
+     * The data, read once: its preprocessing options and task (for each fold's own fit) and the preprocessing fitted
+     * on all of it (for the final model).
+     */
+    record Input(Frame frame, PreprocessConfig preprocessing, Task task, Preprocessor preprocessor) {
     }
 
     /** Reads DATA as train does and decides the task from the whole target column (its type, not its values' fit). */
@@ -79,21 +82,13 @@ abstract class SelectionCommand {
             throw new UserException("--jobs must be >= 1 but was " + jobs);
         }
         Frame frame = trainData.read(data);
-        ColumnOptions columnOptions = trainData.columnOptions;
-        String target = columnOptions.targetColumn(frame.names(), null);
-        TrainWeights.of(trainData.weightOptions).requireColumn(frame);
-        String weightColumn = trainData.weightOptions.sampleWeight();
         // Identifier columns left out, dates read as numbers and the task fixed as train decides them on all rows.
-        TrainData.Fitted fitted = TrainData.preprocessor(frame, null, columnOptions, List.of(), weightColumn);
-        fitted.leftOut().forEach(column -> spec.commandLine().getErr().println("warning: " + column.warning()));
-        fitted.dateNotes().forEach(spec.commandLine().getErr()::println);
-        PreprocessConfig preprocessing = fitted.config();
-        Task task = fitted.task().task();
+        TrainData.Fitted fitted = trainData.fit(frame, null, List.of(), spec.commandLine().getErr());
         if (frame.rows() < folds) {
             throw new UserException(data + ": --folds " + folds + " needs at least " + folds + " rows but there "
                     + "are " + frame.rows());
         }
-        return new Input(frame, preprocessing, task);
+        return new Input(frame, fitted.config(), fitted.task().task(), fitted.preprocessor());
     }
 
     /** The training options typed, by setting. */
@@ -113,10 +108,8 @@ abstract class SelectionCommand {
         int cores = Runtime.getRuntime().availableProcessors();
         int parallel = Math.min(jobs == null ? cores : Math.min(jobs, cores), folds * repeats);
         try {
-            TrainWeights weights = TrainWeights.of(trainData.weightOptions);
             return CrossValidation.of(config, input.preprocessing()).withParallelism(Math.max(1, parallel))
-                    .withEncoding((rows, preprocessor) -> weights.apply(rows, preprocessor.apply(rows),
-                            preprocessor.target().classes(), preprocessor.target().column()))
+                    .withEncoding(TrainWeights.of(trainData.weightOptions)::encode)
                     .run(input.frame(), input.task(), folds, repeats);
         } catch (InvalidSettingException e) {
             throw new UserException(e.optionMessage());
@@ -126,9 +119,8 @@ abstract class SelectionCommand {
     /** {@code config} trained on every row as {@code train} trains it, with the row weights noted in the model. */
     Model trainOnAll(Input input, TrainerConfig config) {
         TrainWeights weights = TrainWeights.of(trainData.weightOptions);
-        Preprocessor preprocessor = Preprocessor.fit(input.frame(), input.preprocessing());
-        Dataset dataset = weights.apply(input.frame(), preprocessor.apply(input.frame()),
-                preprocessor.target().classes(), preprocessor.target().column());
+        Preprocessor preprocessor = input.preprocessor();
+        Dataset dataset = weights.encode(input.frame(), preprocessor);
         return weights.noted(Trainer.of(config).train(dataset).model().withPreprocessor(preprocessor));
     }
 

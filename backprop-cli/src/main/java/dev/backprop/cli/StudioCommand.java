@@ -115,10 +115,8 @@ final class StudioCommand implements Callable<Integer> {
     /** The data, its preprocessing and the first run's settings, as {@code train} reads them. */
     StudioSession session() {
         Frame frame = trainData.read();
-        TrainWeights weights = TrainWeights.of(trainData.weightOptions);
-        weights.requireColumn(frame);
-        Preprocessor preprocessor = TrainData.preprocessor(frame, null, trainData.columnOptions, List.of(),
-                trainData.weightOptions.sampleWeight()).preprocessor();
+        Preprocessor preprocessor = trainData.fit(frame, null, List.of(), spec.commandLine().getErr())
+                .preprocessor();
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 TrainingSettings.ALL);
         Preset chosen = preset != null ? TrainCommand.parse(() -> Preset.fromId(preset))
@@ -126,8 +124,7 @@ final class StudioCommand implements Callable<Integer> {
         TrainerConfig config = TrainCommand.parse(() -> TrainingSettings.configure(chosen,
                 preprocessor.target().task(), frame.rows(), given));
         TrainData.requireMemory(config, preprocessor, null, frame.rows());
-        Dataset dataset = weights.apply(frame, preprocessor.apply(frame), preprocessor.target().classes(),
-                preprocessor.target().column());
+        Dataset dataset = TrainWeights.of(trainData.weightOptions).encode(frame, preprocessor);
         return new StudioSession(frame, preprocessor, dataset, config,
                 pace != null ? pace : trainData.data == null ? 20 : 0);
     }

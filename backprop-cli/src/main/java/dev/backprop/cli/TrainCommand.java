@@ -172,20 +172,14 @@ final class TrainCommand implements Callable<Integer> {
     /** Reads the data, fits its preprocessing and checks the run fits the heap before the data is encoded. */
     private Input input(Model initial, Map<TrainingSetting<?>, Object> given) {
         Frame frame = trainData.read();
-        TrainWeights weights = TrainWeights.of(trainData.weightOptions);
-        weights.requireColumn(frame);
-        TrainData.Fitted fitted = TrainData.preprocessor(frame, initial, trainData.columnOptions, keep,
-                trainData.weightOptions.sampleWeight());
-        fitted.leftOut().forEach(column -> spec.commandLine().getErr().println("warning: " + column.warning()));
-        fitted.dateNotes().forEach(spec.commandLine().getErr()::println);
+        TrainData.Fitted fitted = trainData.fit(frame, initial, keep, spec.commandLine().getErr());
         taskChoice = fitted.task();
         Preprocessor preprocessor = fitted.preprocessor();
         TrainerConfig config = config(preprocessor.target().task(), frame.rows(), initial, given);
         Network start = initial == null ? null : parse(() -> TrainingSettings.startingNetwork(initial.network(),
                 given));
         TrainData.requireMemory(config, preprocessor, start, frame.rows());
-        Dataset dataset = weights.apply(frame, preprocessor.apply(frame), preprocessor.target().classes(),
-                preprocessor.target().column());
+        Dataset dataset = TrainWeights.of(trainData.weightOptions).encode(frame, preprocessor);
         return new Input(TrainReport.Sample.of(frame), preprocessor, config, start, dataset);
     }
 

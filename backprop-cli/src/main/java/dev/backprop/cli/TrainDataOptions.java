@@ -6,9 +6,11 @@ import dev.backprop.data.DataFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.ReadOptions;
+import dev.backprop.model.Model;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -43,6 +45,23 @@ class TrainDataOptions {
         Frame frame = Inputs.frame(data, readOptions(data));
         requireColumns(frame);
         return frame;
+    }
+
+    /**
+     * The data's preprocessing as {@code train} fits it ({@link TrainData#preprocessor}), after checking the sample
+     * weight column is there; each identifier column left out and each date column read as numbers is said on
+     * {@code err}.
+     *
+     * @param initial the model training starts from, or null
+     * @param keep    identifier-like columns to keep as inputs
+     */
+    TrainData.Fitted fit(Frame frame, Model initial, List<String> keep, PrintWriter err) {
+        TrainWeights.of(weightOptions).requireColumn(frame);
+        TrainData.Fitted fitted = TrainData.preprocessor(frame, initial, columnOptions, keep,
+                weightOptions.sampleWeight());
+        fitted.leftOut().forEach(column -> err.println("warning: " + column.warning()));
+        fitted.dateNotes().forEach(err::println);
+        return fitted;
     }
 
     /**

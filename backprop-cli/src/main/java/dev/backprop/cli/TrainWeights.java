@@ -8,6 +8,7 @@ import dev.backprop.data.Frame;
 import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.NumericColumn;
 import dev.backprop.data.Prepared;
+import dev.backprop.data.Preprocessor;
 import dev.backprop.model.Model;
 import dev.backprop.model.TrainingHistory;
 
@@ -38,6 +39,16 @@ record TrainWeights(ClassWeights classWeights, String column) {
     /** Whether the rows are weighted at all. */
     boolean any() {
         return classWeights != null || column != null;
+    }
+
+    /**
+     * The rows of {@code frame} encoded by {@code preprocessor}, with their weights.
+     *
+     * @throws InvalidDataException as {@link #apply} does
+     */
+    Dataset encode(Frame frame, Preprocessor preprocessor) {
+        return apply(frame, preprocessor.apply(frame), preprocessor.target().classes(),
+                preprocessor.target().column());
     }
 
     /**
