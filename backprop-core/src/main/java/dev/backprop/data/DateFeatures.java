@@ -140,25 +140,6 @@ public final class DateFeatures implements Serializable {
     }
 
     /**
-     * The column names a frame with {@code names} has once expanded: each date column replaced by its parts.
-     *
-     * @param names a frame's column names, in order
-     * @return the expanded names, in order
-     */
-    public List<String> expandNames(List<String> names) {
-        List<String> out = new ArrayList<>();
-        for (String name : names) {
-            int j = columns.indexOf(name);
-            if (j < 0) {
-                out.add(name);
-            } else {
-                out.addAll(parts(j));
-            }
-        }
-        return out;
-    }
-
-    /**
      * The columns of a data file that {@code expanded} stand for: each date part replaced by its date column, once,
      * where its first part was.
      *

@@ -2,6 +2,7 @@ package dev.backprop.train;
 
 import dev.backprop.data.Column;
 import dev.backprop.data.Frame;
+import dev.backprop.data.Split;
 import dev.backprop.model.Model;
 
 import java.util.ArrayList;
@@ -108,18 +109,13 @@ public final class PermutationImportance {
         return importances;
     }
 
-    /** A Fisher-Yates shuffle of 0..n-1. */
+    /** A Fisher-Yates shuffle of 0..n-1 ({@link Split#shuffle}). */
     private static int[] permutation(int n, SplittableRandom random) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        Split.shuffle(order, 0, n, random);
         return order;
     }
 }

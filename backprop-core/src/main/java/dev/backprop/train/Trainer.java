@@ -248,7 +248,7 @@ public final class Trainer {
         PreparedData prepared = PreparedData.of(config, architecture, data, splitting);
         TrainingOutcome outcome = TrainingLoop.of(config, architecture, prepared.training(),
                 prepared.validation(), dropping, controls.listener(), controls.timeLimit()).run(parameters, splitStart,
-                shuffling, dropping, from, controls.checkpointEvery(),
+                shuffling, from, controls.checkpointEvery(),
                 controls.stateSink(config, architecture, data, prepared));
         return outcome.result(config, prepared.model(Network.of(architecture, parameters), data));
     }
@@ -283,7 +283,7 @@ public final class Trainer {
         }
         double[] parameters = initial.parameters();
         TrainingOutcome outcome = TrainingLoop.remote(config, initial.architecture(), data, controls.listener())
-                .run(parameters, null, null, null, null, 0, null);
+                .run(parameters, null, null, null, 0, null);
         return outcome.result(config, data.description().model(Network.of(initial.architecture(), parameters)));
     }
 }

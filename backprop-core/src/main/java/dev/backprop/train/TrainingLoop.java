@@ -39,10 +39,12 @@ final class TrainingLoop {
     private final TrainingListener listener;
     /** The most nanoseconds of epochs this run may start, counted from {@link #run}; 0 for no limit. */
     private final long timeLimit;
+    /** The source of dropout masks, kept in checkpoints; null for rows elsewhere (no dropout). */
+    private final SplitMix dropping;
 
     private TrainingLoop(TrainerConfig config, Architecture architecture, Examples training, Examples validation,
                          int rows, int batch, Backpropagation backprop, FullBatch full, TrainingListener listener,
-                         long timeLimit) {
+                         long timeLimit, SplitMix dropping) {
         this.config = config;
         this.architecture = architecture;
         this.training = training;
@@ -53,13 +55,14 @@ final class TrainingLoop {
         this.full = full;
         this.listener = listener;
         this.timeLimit = timeLimit;
+        this.dropping = dropping;
     }
 
     /**
      * A run on rows in this JVM, in batches of the configured size.
      *
      * @param validation held-out rows, or null for none
-     * @param dropping   the source of dropout masks
+     * @param dropping   the source of dropout masks, kept in checkpoints
      * @param listener   told of every batch and epoch, and asked whether to stop
      * @param timeLimit  stop at the end of the first epoch that ends this many nanoseconds after the run started, or
      *                   0 for no limit
@@ -79,7 +82,7 @@ final class TrainingLoop {
         FullBatch full = batch < rows ? null
                 : FullBatch.of(backprop, training, lineSearch, architecture.parameterCount());
         return new TrainingLoop(config, architecture, training, validation, rows, batch, backprop, full, listener,
-                timeLimit);
+                timeLimit, dropping);
     }
 
     /**
@@ -98,7 +101,7 @@ final class TrainingLoop {
         FullBatchObjective exact = data.objective(architecture, config.regularization());
         int rows = (int) Math.min(Integer.MAX_VALUE, data.description().rows());
         return new TrainingLoop(config, architecture, null, null, rows, rows, null,
-                FullBatch.of(exact, data.steps(exact, config.seed())), listener, 0);
+                FullBatch.of(exact, data.steps(exact, config.seed())), listener, 0, null);
     }
 
     /**
@@ -106,14 +109,13 @@ final class TrainingLoop {
      *
      * @param splitStart the state the validation split's generator started from (kept in checkpoints)
      * @param shuffling  the source of each epoch's row order
-     * @param dropping   the source of dropout masks (the one the loop was made with), kept in checkpoints
      * @param from       the state to continue from (its parameters already in {@code parameters}), or null to start
      * @param every      emit a state after every this many epochs (0: never)
      * @param sink       receives those states, and one when the run is interrupted; null for none
      * @throws IllegalArgumentException if {@code from} does not fit this run
      */
-    TrainingOutcome run(double[] parameters, long[] splitStart, SplitMix shuffling, SplitMix dropping, TrainingState from,
-                int every, Consumer<TrainingState> sink) {
+    TrainingOutcome run(double[] parameters, long[] splitStart, SplitMix shuffling, TrainingState from, int every,
+                        Consumer<TrainingState> sink) {
         int p = parameters.length;
         Optimizer optimizer = config.optimizer().create(config.learningRate(), config.momentum());
         optimizer.init(p);
