@@ -148,6 +148,9 @@ public final class GradientCheck {
 
         /** Keeps the signs of the last forward pass. */
         void remember(Backpropagation backprop) {
+            if (kinkedLayers.length == 0) {
+                return; // no kinks: nothing to copy out of the pass
+            }
             PassTrace trace = backprop.trace();
             for (int k = 0; k < kinkedLayers.length; k++) {
                 double[] z = trace.z().get(kinkedLayers[k]).toArray();
@@ -160,6 +163,9 @@ public final class GradientCheck {
 
         /** Whether any sign of the last forward pass differs from the remembered ones. */
         boolean changed(Backpropagation backprop) {
+            if (kinkedLayers.length == 0) {
+                return false;
+            }
             PassTrace trace = backprop.trace();
             for (int k = 0; k < kinkedLayers.length; k++) {
                 double[] z = trace.z().get(kinkedLayers[k]).toArray();
