@@ -120,7 +120,7 @@ final class Predictions {
         if (ignored && model.preprocessor() != null) {
             model.preprocessor().ignored().stream().filter(name -> frame.indexOf(name) >= 0).forEach(columns::add);
         }
-        columns.addAll(model.preparation().dates().sourceColumns(model.preparation().features().columns()));
+        columns.addAll(model.preparation().inputColumns());
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
         List<String> header = new ArrayList<>(columns);
         model.targets().forEach(target -> header.add("predicted_" + target));

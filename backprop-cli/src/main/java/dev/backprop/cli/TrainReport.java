@@ -83,8 +83,7 @@ final class TrainReport {
         int[] rows = prepared.rows();
         int shown = Math.min(rows.length, TABLE_ROWS);
         Matrix predicted = model.predict(prepared.dataset().x());
-        List<String> columns = new ArrayList<>(model.preparation().dates().sourceColumns(
-                model.preparation().features().columns()));
+        List<String> columns = new ArrayList<>(model.preparation().inputColumns());
         boolean cut = columns.size() > 6;
         if (cut) {
             columns = new ArrayList<>(columns.subList(0, 5));

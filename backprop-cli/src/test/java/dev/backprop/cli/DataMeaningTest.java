@@ -147,4 +147,22 @@ class DataMeaningTest {
         assertThat(classified.err()).startsWith("error: several targets are predicted together as numbers "
                 + "(regression) only");
     }
+
+    @Test
+    void aModelThatReadsDatesIsUsedByItsDateColumnEverywhere() {
+        Path orders = Path.of("..", "examples", "orders.csv");
+        String model = dir.resolve("orders.json").toString();
+        assertThat(Cli.run("train", orders.toString(), "--out", model, "--epochs", "5", "--quiet").exitCode())
+                .isZero();
+        Cli importance = Cli.run("importance", "--model", model, orders.toString(), "--repeats", "1");
+        assertThat(importance.exitCode()).as(importance.err()).isZero();
+        assertThat(importance.out()).containsPattern("(?m)^day\\s").doesNotContain("day.days");
+        Cli report = Cli.run("report", "--model", model, orders.toString(), "--out",
+                dir.resolve("r.html").toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        Cli export = Cli.run("export", "--model", model, "--out", dir.resolve("o.onnx").toString());
+        assertThat(export.exitCode()).isEqualTo(2);
+        assertThat(export.err()).startsWith("error: ").contains("'day'").contains("ISO dates").hasLineCount(1);
+        assertThat(dir.resolve("o.onnx")).doesNotExist();
+    }
 }

@@ -269,12 +269,13 @@ public final class Preprocessor implements Serializable {
     }
 
     /**
-     * The input columns new data must have, in order.
+     * The input columns new data must have, in order, as the data file names them: a date column once, not the
+     * numeric parts it becomes ({@link #features()} names those).
      *
      * @return an unmodifiable list of column names
      */
     public List<String> inputColumns() {
-        return features.columns();
+        return List.copyOf(dates.sourceColumns(features.columns()));
     }
 
     @Override

@@ -91,7 +91,7 @@ public final class PermutationImportance {
         for (int i = 0; i < n; i++) {
             lines[i] = frame.line(i);
         }
-        for (String name : model.preparation().features().columns()) {
+        for (String name : model.preparation().inputColumns()) {
             int index = frame.indexOf(name);
             if (index < 0) {
                 throw new IllegalArgumentException(frame.source() + ": the model reads the column '" + name

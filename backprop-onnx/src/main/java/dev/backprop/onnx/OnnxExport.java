@@ -53,10 +53,15 @@ public final class OnnxExport {
      * @param model the model, with or without a preprocessor; not modified
      * @return the ONNX model, ready for {@link ModelProto#toByteArray()}
      * @throws IllegalArgumentException if an input column is named {@value #PREDICTED} or {@value #PROBABILITIES}
-     *                                  (graph inputs and outputs share one namespace)
+     *                                  (graph inputs and outputs share one namespace), or the model reads ISO dates
+     *                                  (ONNX's operators cannot parse them)
      */
     public static ModelProto of(Model model) {
         Preprocessor preprocessor = model.preprocessor();
+        if (preprocessor != null && !preprocessor.dates().columns().isEmpty()) {
+            throw new IllegalArgumentException("the model reads the column '" + preprocessor.dates().columns().get(0)
+                    + "' as ISO dates, which ONNX's operators cannot parse; train without it (--ignore) to export");
+        }
         List<String> columns = preprocessor == null ? List.of(FEATURES) : preprocessor.inputColumns();
         for (String output : List.of(PREDICTED, PROBABILITIES)) {
             if (columns.contains(output)) {
