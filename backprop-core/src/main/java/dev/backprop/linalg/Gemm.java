@@ -49,9 +49,9 @@ public final class Gemm {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("sizes must be >= 0 but were m=" + m + " n=" + n + " k=" + k);
         }
-        checkFits("A", a, aOffset, (long) m * k);
-        checkFits("B", b, bOffset, (long) k * n);
-        checkFits("C", c, cOffset, (long) m * n);
+        checkFits("A", a.length, aOffset, (long) m * k);
+        checkFits("B", b.length, bOffset, (long) k * n);
+        checkFits("C", c.length, cOffset, (long) m * n);
         GemmKernels.gemm(transposeA, transposeB, m, n, k, a, aOffset, b, bOffset, beta, c, cOffset);
     }
 
@@ -163,11 +163,145 @@ public final class Gemm {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("sizes must be >= 0 but were m=" + m + " n=" + n + " k=" + k);
         }
-        checkFits("A", a, aOffset, (long) m * k);
-        checkFits("B", b, bOffset, (long) k * n);
-        checkFits("bias", bias, biasOffset, n);
-        checkFits("C", c, cOffset, (long) m * n);
+        checkFits("A", a.length, aOffset, (long) m * k);
+        checkFits("B", b.length, bOffset, (long) k * n);
+        checkFits("bias", bias.length, biasOffset, n);
+        checkFits("C", c.length, cOffset, (long) m * n);
         return GemmKernels.gemmPlusBias(m, n, k, a, aOffset, b, bOffset, bias, biasOffset, c, cOffset);
+    }
+
+    /**
+     * {@link #gemm} in single precision: the same contract with float operands, each c_ij accumulated in float as BLAS
+     * {@code sgemm} accumulates it. Results are the same for every thread count.
+     *
+     * @param transposeA whether A is stored k x m
+     * @param transposeB whether B is stored n x k
+     * @param m          rows of op(A) and of C; {@code >= 0}
+     * @param n          columns of op(B) and of C; {@code >= 0}
+     * @param k          the shared dimension; {@code >= 0}
+     * @param a          holds A from {@code aOffset}; not modified
+     * @param aOffset    index in {@code a} of A's element (0, 0)
+     * @param b          holds B from {@code bOffset}; not modified
+     * @param bOffset    index in {@code b} of B's element (0, 0)
+     * @param beta       the factor on C's old contents: 0 overwrites C, 1 accumulates into it
+     * @param c          holds C (m x n) from {@code cOffset}; overwritten with the result. May not overlap A or B
+     * @param cOffset    index in {@code c} of C's element (0, 0)
+     * @throws IllegalArgumentException if a size is negative or an array is too short for its offset and shape
+     */
+    public static void gemm(boolean transposeA, boolean transposeB, int m, int n, int k,
+                            float[] a, int aOffset, float[] b, int bOffset,
+                            float beta, float[] c, int cOffset) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("sizes must be >= 0 but were m=" + m + " n=" + n + " k=" + k);
+        }
+        checkFits("A", a.length, aOffset, (long) m * k);
+        checkFits("B", b.length, bOffset, (long) k * n);
+        checkFits("C", c.length, cOffset, (long) m * n);
+        FloatGemmKernels.gemm(transposeA, transposeB, m, n, k, a, aOffset, b, bOffset, beta, c, cOffset);
+    }
+
+    /**
+     * C = A B in single precision ({@link #multiply(int, int, int, double[], int, double[], int, double[], int)}).
+     *
+     * @param m       rows of A and C
+     * @param n       columns of B and C
+     * @param k       columns of A, rows of B
+     * @param a       holds A from {@code aOffset}; not modified
+     * @param aOffset index of A's element (0, 0)
+     * @param b       holds B from {@code bOffset}; not modified
+     * @param bOffset index of B's element (0, 0)
+     * @param c       receives C from {@code cOffset}
+     * @param cOffset index of C's element (0, 0)
+     */
+    public static void multiply(int m, int n, int k, float[] a, int aOffset, float[] b, int bOffset,
+                                float[] c, int cOffset) {
+        gemm(false, false, m, n, k, a, aOffset, b, bOffset, 0.0f, c, cOffset);
+    }
+
+    /**
+     * C += A B in single precision ({@link #multiplyAdd(int, int, int, double[], int, double[], int, double[], int)}).
+     *
+     * @param m       rows of A and C
+     * @param n       columns of B and C
+     * @param k       columns of A, rows of B
+     * @param a       holds A from {@code aOffset}; not modified
+     * @param aOffset index of A's element (0, 0)
+     * @param b       holds B from {@code bOffset}; not modified
+     * @param bOffset index of B's element (0, 0)
+     * @param c       holds C from {@code cOffset}, which the product is added to
+     * @param cOffset index of C's element (0, 0)
+     */
+    public static void multiplyAdd(int m, int n, int k, float[] a, int aOffset, float[] b, int bOffset,
+                                   float[] c, int cOffset) {
+        gemm(false, false, m, n, k, a, aOffset, b, bOffset, 1.0f, c, cOffset);
+    }
+
+    /**
+     * C = Aᵀ B in single precision
+     * ({@link #multiplyTransposeA(int, int, int, double[], int, double[], int, double[], int)}).
+     *
+     * @param m       columns of A, rows of C
+     * @param n       columns of B and C
+     * @param k       rows of A and B
+     * @param a       holds A (k x m) from {@code aOffset}; not modified
+     * @param aOffset index of A's element (0, 0)
+     * @param b       holds B (k x n) from {@code bOffset}; not modified
+     * @param bOffset index of B's element (0, 0)
+     * @param c       receives C from {@code cOffset}
+     * @param cOffset index of C's element (0, 0)
+     */
+    public static void multiplyTransposeA(int m, int n, int k, float[] a, int aOffset, float[] b, int bOffset,
+                                          float[] c, int cOffset) {
+        gemm(true, false, m, n, k, a, aOffset, b, bOffset, 0.0f, c, cOffset);
+    }
+
+    /**
+     * C = A Bᵀ in single precision
+     * ({@link #multiplyTransposeB(int, int, int, double[], int, double[], int, double[], int)}).
+     *
+     * @param m       rows of A and C
+     * @param n       rows of B, columns of C
+     * @param k       columns of A and B
+     * @param a       holds A (m x k) from {@code aOffset}; not modified
+     * @param aOffset index of A's element (0, 0)
+     * @param b       holds B (n x k) from {@code bOffset}; not modified
+     * @param bOffset index of B's element (0, 0)
+     * @param c       receives C from {@code cOffset}
+     * @param cOffset index of C's element (0, 0)
+     */
+    public static void multiplyTransposeB(int m, int n, int k, float[] a, int aOffset, float[] b, int bOffset,
+                                          float[] c, int cOffset) {
+        gemm(false, true, m, n, k, a, aOffset, b, bOffset, 0.0f, c, cOffset);
+    }
+
+    /**
+     * {@link #gemmPlusBias(int, int, int, double[], int, double[], int, double[], int, double[], int)} in single
+     * precision: C = A B + 1 biasᵀ when the engine can add the bias as it stores C; false, having done nothing,
+     * otherwise.
+     *
+     * @param m          rows of A and C
+     * @param n          columns of B and C, and the bias's length
+     * @param k          columns of A, rows of B
+     * @param a          holds A from {@code aOffset}
+     * @param aOffset    index of A's element (0, 0)
+     * @param b          holds B from {@code bOffset}
+     * @param bOffset    index of B's element (0, 0)
+     * @param bias       holds the n biases from {@code biasOffset}
+     * @param biasOffset index of the first bias
+     * @param c          receives C from {@code cOffset} when this returns true
+     * @param cOffset    index of C's element (0, 0)
+     * @return whether C was computed
+     */
+    public static boolean gemmPlusBias(int m, int n, int k, float[] a, int aOffset, float[] b, int bOffset,
+                                       float[] bias, int biasOffset, float[] c, int cOffset) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("sizes must be >= 0 but were m=" + m + " n=" + n + " k=" + k);
+        }
+        checkFits("A", a.length, aOffset, (long) m * k);
+        checkFits("B", b.length, bOffset, (long) k * n);
+        checkFits("bias", bias.length, biasOffset, n);
+        checkFits("C", c.length, cOffset, (long) m * n);
+        return false;
     }
 
     /**
@@ -217,10 +351,10 @@ public final class Gemm {
         return (blas == null ? "" : blas.name() + "+") + GemmEngines.BEST.name();
     }
 
-    private static void checkFits(String name, double[] array, int offset, long length) {
-        if (offset < 0 || offset + length > array.length) {
+    private static void checkFits(String name, int arrayLength, int offset, long length) {
+        if (offset < 0 || offset + length > arrayLength) {
             throw new IllegalArgumentException(name + " needs " + length + " values from offset " + offset
-                    + " but its array has " + array.length);
+                    + " but its array has " + arrayLength);
         }
     }
 }

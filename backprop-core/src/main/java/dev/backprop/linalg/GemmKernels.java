@@ -125,7 +125,7 @@ final class GemmKernels {
     }
 
     /** Whether {@link #gemm} sends this product to native OpenBLAS: it is loaded and the product is large and wide. */
-    private static boolean takesNative(int m, int n, int k) {
+    static boolean takesNative(int m, int n, int k) {
         return GemmEngines.NATIVE != null && (long) m * n * k >= NATIVE_WORK && m > 1 && n >= BLOCKED_MIN_N && k > 1;
     }
 

@@ -103,6 +103,14 @@ final class NativeBlas {
                 beta, c, cOff, Math.max(1, n));
     }
 
+    /** As {@link #gemm} in single precision: OpenBLAS's {@code sgemm}, which accumulates in float. */
+    void gemm(boolean transposeA, boolean transposeB, int m, int n, int k, float[] a, int aOff, float[] b, int bOff,
+              float beta, float[] c, int cOff) {
+        blas.sgemm(transposeB ? "T" : "N", transposeA ? "T" : "N", n, m, k,
+                1.0f, b, bOff, Math.max(1, transposeB ? k : n), a, aOff, Math.max(1, transposeA ? m : k),
+                beta, c, cOff, Math.max(1, n));
+    }
+
     /** For {@link Gemm#engine}: {@code "native:libopenblas.so.0"} and the like. */
     String name() {
         return "native:" + library;

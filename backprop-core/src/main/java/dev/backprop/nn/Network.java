@@ -2,6 +2,7 @@ package dev.backprop.nn;
 
 import dev.backprop.linalg.Matrix;
 import dev.backprop.linalg.MemoryBudget;
+import dev.backprop.linalg.Precision;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,10 +16,12 @@ public final class Network {
     private static final int PREDICT_CHUNK = 1024;
     private final Architecture architecture;
     private final double[] parameters;
+    private final Precision precision;
 
-    private Network(Architecture architecture, double[] parameters) {
+    private Network(Architecture architecture, double[] parameters, Precision precision) {
         this.architecture = architecture;
         this.parameters = parameters;
+        this.precision = precision;
     }
 
     /**
@@ -45,7 +48,7 @@ public final class Network {
                 System.arraycopy(b, 0, parameters, architecture.biasOffset(l), b.length);
             }
         }
-        return new Network(architecture, parameters);
+        return new Network(architecture, parameters, Precision.FLOAT64);
     }
 
     /**
@@ -61,7 +64,39 @@ public final class Network {
             throw new IllegalArgumentException("the architecture has " + architecture.parameterCount()
                     + " parameters but " + parameters.length + " values were given");
         }
-        return new Network(architecture, parameters.clone());
+        return new Network(architecture, parameters.clone(), Precision.FLOAT64);
+    }
+
+    /**
+     * A network from an architecture and its flat parameter vector that computes in {@code precision}: for float32
+     * every parameter is rounded to the nearest float (a float32 model's parameters are floats already, so they keep
+     * their bits).
+     *
+     * @param architecture the structure
+     * @param parameters   the flat parameter vector, of length {@link Architecture#parameterCount()}; copied
+     * @param precision    the format {@link #predict} and {@link #loss} compute in
+     * @return a new network
+     * @throws IllegalArgumentException if the vector's length is not the architecture's parameter count
+     */
+    public static Network of(Architecture architecture, double[] parameters, Precision precision) {
+        Network network = of(architecture, parameters);
+        if (precision == Precision.FLOAT64) {
+            return network;
+        }
+        double[] rounded = network.parameters;
+        for (int i = 0; i < rounded.length; i++) {
+            rounded[i] = precision.round(rounded[i]);
+        }
+        return new Network(architecture, rounded, precision);
+    }
+
+    /**
+     * The floating-point format this network computes in.
+     *
+     * @return {@link Precision#FLOAT64} unless made with {@link #of(Architecture, double[], Precision)}
+     */
+    public Precision precision() {
+        return precision;
     }
 
     /**
@@ -194,7 +229,8 @@ public final class Network {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Network n && architecture.equals(n.architecture) && Arrays.equals(parameters, n.parameters);
+        return o instanceof Network n && architecture.equals(n.architecture) && Arrays.equals(parameters, n.parameters)
+                && precision == n.precision;
     }
 
     @Override
