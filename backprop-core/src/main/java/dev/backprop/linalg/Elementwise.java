@@ -49,4 +49,50 @@ public final class Elementwise {
         }
         return GemmEngines.VECTOR.descend(theta, gradient, eta, from, to);
     }
+
+    /**
+     * {@link #logistic(double[], double[], int, int)} in single precision: a_i = 1 / (1 + e^(-z_i)) rounded to float,
+     * the same bits whatever the engine, position or thread count.
+     *
+     * @param z    the inputs; not modified
+     * @param a    receives the outputs in [from, to); may be {@code z} itself
+     * @param from the first index, inclusive
+     * @param to   the end index, exclusive
+     * @throws ArrayIndexOutOfBoundsException if the slice does not fit both arrays
+     */
+    public static void logistic(float[] z, float[] a, int from, int to) {
+        if (from < 0 || to > z.length || to > a.length || from > to) {
+            throw new ArrayIndexOutOfBoundsException("slice [" + from + ", " + to + ") does not fit arrays of "
+                    + z.length + " and " + a.length);
+        }
+        for (int i = from; i < to; i++) {
+            a[i] = (float) Exp.logistic(z[i]);
+        }
+    }
+
+    /**
+     * {@link #descend(double[], double[], double, int, int)} in single precision: θ_i ← θ_i − (η g_i), the product and
+     * the difference each rounded to float.
+     *
+     * @param theta    the parameters, updated in [from, to)
+     * @param gradient the gradient; not modified
+     * @param eta      the learning rate η
+     * @param from     the first index, inclusive
+     * @param to       the end index, exclusive
+     * @return the largest |η g_i| in the range (NaN if any is NaN; 0 for an empty range)
+     * @throws ArrayIndexOutOfBoundsException if the range does not fit both arrays
+     */
+    public static double descend(float[] theta, float[] gradient, float eta, int from, int to) {
+        if (from < 0 || to > theta.length || to > gradient.length || from > to) {
+            throw new ArrayIndexOutOfBoundsException("range [" + from + ", " + to + ") does not fit arrays of "
+                    + theta.length + " and " + gradient.length);
+        }
+        float largest = 0.0f;
+        for (int i = from; i < to; i++) {
+            float change = eta * gradient[i];
+            theta[i] -= change;
+            largest = Math.max(largest, Math.abs(change));
+        }
+        return largest;
+    }
 }
