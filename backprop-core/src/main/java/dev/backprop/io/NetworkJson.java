@@ -3,7 +3,9 @@ package dev.backprop.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.DenseLayer;
 import dev.backprop.nn.Loss;
@@ -13,8 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A model file's network: {@code "loss"} and {@code "layers"}, each layer {@code {"activation": "sigmoid", "bias":
- * null, "weights": [[...], ...]}} with one weight row per input and the bias null or one number per output. The
+ * A model file's network: {@code "loss"}, {@code "precision"} (written for float32 networks only; absent means float64,
+ * as in every file written before float32 existed) and {@code "layers"}, each layer {@code {"activation": "sigmoid",
+ * "bias": null, "weights": [[...], ...]}} with one weight row per input and the bias null or one number per output. A
+ * float32 network's parameters are written in their shortest float form ({@link FloatText}). The
  * parameters are counted as they are read, so a file asking for more than {@link ModelFile#MAX_PARAMETERS} is refused
  * before its weights are allocated.
  */
@@ -26,6 +30,10 @@ final class NetworkJson {
     static void write(Network network, ObjectNode root) {
         root.put("loss", network.loss().id());
         root.put("architecture", network.architecture().toString());
+        boolean single = network.precision() == Precision.FLOAT32;
+        if (single) {
+            root.put("precision", network.precision().id());
+        }
         ArrayNode layers = root.putArray("layers");
         for (DenseLayer layer : network.layers()) {
             ObjectNode node = layers.addObject();
@@ -36,16 +44,25 @@ final class NetworkJson {
             } else {
                 ArrayNode b = node.putArray("bias");
                 for (double v : bias) {
-                    b.add(v);
+                    add(b, v, single);
                 }
             }
             ArrayNode weights = node.putArray("weights");
             for (double[] row : layer.weights().toRows()) {
                 ArrayNode r = weights.addArray();
                 for (double v : row) {
-                    r.add(v);
+                    add(r, v, single);
                 }
             }
+        }
+    }
+
+    /** Appends a parameter: as a double, or as a float in its shortest form. */
+    private static void add(ArrayNode array, double v, boolean single) {
+        if (single) {
+            array.addRawValue(new RawValue(FloatText.of((float) v)));
+        } else {
+            array.add(v);
         }
     }
 
@@ -56,6 +73,8 @@ final class NetworkJson {
      */
     static Network read(JsonNode root) {
         Loss loss = root.hasNonNull("loss") ? Json.parseEnum(root.get("loss"), "loss", Loss::fromId) : Loss.SSE;
+        Precision precision = root.hasNonNull("precision")
+                ? Json.parseEnum(root.get("precision"), "precision", Precision::fromId) : Precision.FLOAT64;
         JsonNode layersNode = root.get("layers");
         if (layersNode == null || !layersNode.isArray() || layersNode.isEmpty()) {
             throw new InvalidModelException("\"layers\" must be a non-empty array");
@@ -73,10 +92,24 @@ final class NetworkJson {
             layers.add(layer);
         }
         try {
-            return Network.of(layers, loss);
+            Network network = Network.of(layers, loss);
+            return precision == Precision.FLOAT64 ? network
+                    : Network.of(network.architecture(), floats(network.parameters()), precision);
         } catch (IllegalArgumentException e) {
             throw new InvalidModelException(e.getMessage());
         }
+    }
+
+    /** Each parameter replaced by the float its text was written from ({@link FloatText#read}). */
+    private static double[] floats(double[] parsed) {
+        for (int i = 0; i < parsed.length; i++) {
+            parsed[i] = FloatText.read(parsed[i]);
+            if (Double.isInfinite(parsed[i])) {
+                throw new InvalidModelException("a parameter of this float32 network is outside float32's range "
+                        + "(about ±3.4e38)");
+            }
+        }
+        return parsed;
     }
 
     private static DenseLayer layer(JsonNode node, int number, long parametersSoFar) {
