@@ -86,6 +86,16 @@ final class GraphBuilder {
         return t.getName();
     }
 
+    /** A float constant of shape {@code dims} holding {@code values} (row-major), each rounded to float; returns its name. */
+    String floats(String hint, double[] values, long... dims) {
+        TensorProto.Builder t = tensor(hint, TensorProto.DataType.FLOAT, dims);
+        for (double v : values) {
+            t.addFloatData((float) v);
+        }
+        graph.addInitializer(t);
+        return t.getName();
+    }
+
     /** An int64 constant of shape {@code dims}; returns its name. */
     String longs(String hint, long[] values, long... dims) {
         TensorProto.Builder t = tensor(hint, TensorProto.DataType.INT64, dims);

@@ -6,6 +6,7 @@ import dev.backprop.data.Frame;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.Precision;
 import dev.backprop.model.Model;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.DenseLayer;
@@ -47,7 +48,7 @@ class OnnxCheckerTest {
     Path dir;
 
     @Test
-    void theOnnxCheckerAcceptsAModelOfEveryBundledDataset() throws Exception {
+    void theOnnxCheckerAcceptsAModelOfEveryBundledDatasetAndAFloat32One() throws Exception {
         String python = pythonWithOnnx();
         assumeTrue(python != null, "no python3 with the onnx package (apt-get install python3-onnx): not checked");
         List<Path> files = new ArrayList<>();
@@ -71,6 +72,13 @@ class OnnxCheckerTest {
                 Matrix.of(new double[][] {{0.5}, {-0.25}}), new double[] {0.1}, Activation.LEAKY_RELU)), Loss.SSE)))
                 .toByteArray());
         command.add(bare.toString());
+        Path single = dir.resolve("float32.onnx");
+        Model iris = train(Path.of("../data/iris.csv"), Activation.LEAKY_RELU);
+        Network network = iris.network();
+        Files.write(single, OnnxExport.of(new Model(Network.of(network.architecture(), network.parameters(),
+                Precision.FLOAT32), iris.inputs(), iris.outputs(), iris.inputScaling(), iris.outputScaling(),
+                iris.preprocessor())).toByteArray());
+        command.add(single.toString());
 
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the checker finished").isTrue();
