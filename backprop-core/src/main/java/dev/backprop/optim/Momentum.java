@@ -163,7 +163,7 @@ public final class Momentum implements Optimizer {
         return copy;
     }
 
-    static double[] widen(float[] values) {
+    private static double[] widen(float[] values) {
         double[] wide = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             wide[i] = values[i];
