@@ -66,6 +66,10 @@ final class ConfigJson {
     private static <T> void read(TrainingSetting<T> setting, JsonNode config, TrainerConfig.Builder builder) {
         String where = "config " + setting.name();
         JsonNode node = config.get(setting.name());
+        if (node == null && setting.absentMeans() != null) {
+            builder.set(setting, setting.absentMeans());
+            return;
+        }
         Object value = switch (setting.kind()) {
             case SIZES -> {
                 if (node == null || !node.isArray()) {

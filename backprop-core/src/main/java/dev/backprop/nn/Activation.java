@@ -38,6 +38,19 @@ public enum Activation {
                 delta[i] *= ai * (1.0 - ai);
             }
         }
+
+        @Override
+        public void apply(float[] z, float[] a, int from, int to) {
+            Elementwise.logistic(z, a, from, to);
+        }
+
+        @Override
+        public void multiplyByDerivative(float[] z, float[] a, float[] delta, int from, int to) {
+            for (int i = from; i < to; i++) {
+                float ai = a[i];
+                delta[i] *= ai * (1.0f - ai);
+            }
+        }
     },
     /** f(z) = tanh z = (e^z - e^-z) / (e^z + e^-z), onto (-1, 1); f'(z) = 1 - a². */
     TANH("tanh") {
@@ -55,6 +68,22 @@ public enum Activation {
                 delta[i] *= 1.0 - ai * ai;
             }
         }
+
+        /** tanh of the float widened to double, rounded back: the correctly rounded float tanh but for rare ties. */
+        @Override
+        public void apply(float[] z, float[] a, int from, int to) {
+            for (int i = from; i < to; i++) {
+                a[i] = (float) Math.tanh(z[i]);
+            }
+        }
+
+        @Override
+        public void multiplyByDerivative(float[] z, float[] a, float[] delta, int from, int to) {
+            for (int i = from; i < to; i++) {
+                float ai = a[i];
+                delta[i] *= 1.0f - ai * ai;
+            }
+        }
     },
     /** f(z) = max(0, z); f'(z) = 1 for z &gt; 0, else 0 (0 at the kink z = 0). */
     RELU("relu") {
@@ -70,6 +99,22 @@ public enum Activation {
             for (int i = from; i < to; i++) {
                 if (!(z[i] > 0.0)) {
                     delta[i] = z[i] == z[i] ? 0.0 : Double.NaN;
+                }
+            }
+        }
+
+        @Override
+        public void apply(float[] z, float[] a, int from, int to) {
+            for (int i = from; i < to; i++) {
+                a[i] = Math.max(0.0f, z[i]);
+            }
+        }
+
+        @Override
+        public void multiplyByDerivative(float[] z, float[] a, float[] delta, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (!(z[i] > 0.0f)) {
+                    delta[i] = z[i] == z[i] ? 0.0f : Float.NaN;
                 }
             }
         }
@@ -95,6 +140,23 @@ public enum Activation {
                 }
             }
         }
+
+        @Override
+        public void apply(float[] z, float[] a, int from, int to) {
+            for (int i = from; i < to; i++) {
+                float zi = z[i];
+                a[i] = zi > 0.0f ? zi : LEAKY_SLOPE_FLOAT * zi;
+            }
+        }
+
+        @Override
+        public void multiplyByDerivative(float[] z, float[] a, float[] delta, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (!(z[i] > 0.0f)) {
+                    delta[i] *= z[i] == z[i] ? LEAKY_SLOPE_FLOAT : Float.NaN;
+                }
+            }
+        }
     },
     /** f(z) = z, the identity, for regression outputs; f'(z) = 1. */
     LINEAR("linear") {
@@ -107,6 +169,18 @@ public enum Activation {
 
         @Override
         public void multiplyByDerivative(double[] z, double[] a, double[] delta, int from, int to) {
+            // f' = 1: delta is unchanged.
+        }
+
+        @Override
+        public void apply(float[] z, float[] a, int from, int to) {
+            if (a != z) {
+                System.arraycopy(z, from, a, from, to - from);
+            }
+        }
+
+        @Override
+        public void multiplyByDerivative(float[] z, float[] a, float[] delta, int from, int to) {
             // f' = 1: delta is unchanged.
         }
     },
@@ -156,6 +230,42 @@ public enum Activation {
             }
         }
 
+        /** The float form: the maximum, each e^(z - max) and the row's sum in float. */
+        @Override
+        public void apply(float[] z, float[] a, int from, int to) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int i = from; i < to; i++) {
+                max = Math.max(max, z[i]);
+            }
+            float sum = 0.0f;
+            for (int i = from; i < to; i++) {
+                float e = (float) Math.exp(z[i] - max);
+                a[i] = e;
+                sum += e;
+            }
+            for (int i = from; i < to; i++) {
+                a[i] /= sum;
+            }
+        }
+
+        @Override
+        public void applyRows(float[] z, float[] a, int fromRow, int toRow, int cols) {
+            for (int i = fromRow; i < toRow; i++) {
+                apply(z, a, i * cols, (i + 1) * cols);
+            }
+        }
+
+        @Override
+        public void multiplyByDerivative(float[] z, float[] a, float[] delta, int from, int to) {
+            float dot = 0.0f;
+            for (int i = from; i < to; i++) {
+                dot += a[i] * delta[i];
+            }
+            for (int i = from; i < to; i++) {
+                delta[i] = a[i] * (delta[i] - dot);
+            }
+        }
+
         @Override
         public boolean elementWise() {
             return false;
@@ -164,6 +274,8 @@ public enum Activation {
 
     /** The slope of {@link #LEAKY_RELU} for z ≤ 0. */
     public static final double LEAKY_SLOPE = 0.01;
+    /** {@link #LEAKY_SLOPE} as the float32 passes use it. */
+    private static final float LEAKY_SLOPE_FLOAT = (float) LEAKY_SLOPE;
 
     private final String id;
 
@@ -209,6 +321,43 @@ public enum Activation {
      * @param to    last index, exclusive
      */
     public abstract void multiplyByDerivative(double[] z, double[] a, double[] delta, int from, int to);
+
+    /**
+     * {@link #apply(double[], double[], int, int)} in float32: a_i = f(z_i) computed and rounded in float (sigmoid
+     * through {@link Elementwise#logistic(float[], float[], int, int)}; tanh and softmax's exponentials as the
+     * double function of the float rounded back).
+     *
+     * @param z    pre-activations; read in [from, to)
+     * @param a    receives f(z) in [from, to); may be the same array as {@code z}
+     * @param from first index, inclusive
+     * @param to   last index, exclusive
+     */
+    public abstract void apply(float[] z, float[] a, int from, int to);
+
+    /**
+     * {@link #applyRows(double[], double[], int, int, int)} in float32.
+     *
+     * @param z       pre-activations, row-major with {@code cols} columns from index 0
+     * @param a       receives f(z) in those rows; may be the same array as {@code z}
+     * @param fromRow the first row, inclusive
+     * @param toRow   the end row, exclusive
+     * @param cols    number of columns
+     */
+    public void applyRows(float[] z, float[] a, int fromRow, int toRow, int cols) {
+        apply(z, a, fromRow * cols, toRow * cols);
+    }
+
+    /**
+     * {@link #multiplyByDerivative(double[], double[], double[], int, int)} in float32: δ_i ← δ_i f'(z_i), each
+     * product rounded to float.
+     *
+     * @param z     pre-activations; read in [from, to)
+     * @param a     activations f(z); read in [from, to)
+     * @param delta ∂J/∂a on entry, ∂J/∂z on return, in [from, to)
+     * @param from  first index, inclusive
+     * @param to    last index, exclusive
+     */
+    public abstract void multiplyByDerivative(float[] z, float[] a, float[] delta, int from, int to);
 
     /**
      * Whether f acts on each value alone; false only for {@link #SOFTMAX}, which may only be an output.

@@ -1,16 +1,11 @@
 package dev.backprop.nn;
 
-import dev.backprop.linalg.Matrix;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * A network's forward pass and backpropagation for a batch of up to {@code capacity} rows: a loop over its layers
- * ({@link DenseLayerPass}, where each layer's formulas are), with every buffer allocated once here so training loops
- * allocate nothing.
+ * A network's forward pass and backpropagation for a batch of up to {@code capacity} rows, in float64: a loop over its
+ * layers ({@link DenseLayerPass}, where each layer's formulas are), with every buffer allocated once here so training
+ * loops allocate nothing. {@link FloatBackpropagation} is the same pass in float32.
  *
  * <p>The seed's formulas, generalised to L layers (layer l = 1..L, a⁽⁰⁾ = X):
  * <pre>
@@ -28,13 +23,7 @@ import java.util.random.RandomGenerator;
  * as it predicts. Not thread-safe: one instance per thread.
  */
 public final class Backpropagation {
-    private final Architecture architecture;
-    private final int capacity;
-    private final Regularization regularization;
-    private final DenseLayerPass[] layers;
-    /** Per layer: inverted dropout on its activations, or null (always null for the output layer). */
-    private final Dropout[] dropout;
-    private int rows;
+    private final NetworkPass<double[]> pass;
 
     /**
      * Without regularization: {@link #lossAndGradient} is plain J and ∂J/∂θ.
@@ -63,25 +52,7 @@ public final class Backpropagation {
      */
     public Backpropagation(Architecture architecture, int capacity, Regularization regularization,
                            RandomGenerator random) {
-        if (capacity <= 0) {
-            throw new IllegalArgumentException("capacity must be > 0 but was " + capacity);
-        }
-        this.architecture = architecture;
-        this.capacity = capacity;
-        this.regularization = Objects.requireNonNull(regularization, "regularization");
-        int depth = architecture.depth();
-        WorkspaceBudget.require(architecture, capacity, regularization.dropout() > 0);
-        layers = new DenseLayerPass[depth];
-        dropout = new Dropout[depth];
-        double[] ones = new double[capacity];
-        Arrays.fill(ones, 1.0);
-        for (int l = 0; l < depth; l++) {
-            layers[l] = new DenseLayerPass(architecture, l, ones, capacity);
-            if (regularization.dropout() > 0 && l < depth - 1) {
-                Objects.requireNonNull(random, "dropout needs a random source");
-                dropout[l] = new Dropout(regularization.dropout(), layers[l].a.length, random);
-            }
-        }
+        pass = new NetworkPass<>(Arithmetic.FLOAT64, architecture, capacity, regularization, random, Double.BYTES);
     }
 
     /**
@@ -90,7 +61,7 @@ public final class Backpropagation {
      * @return the architecture given to the constructor
      */
     public Architecture architecture() {
-        return architecture;
+        return pass.architecture();
     }
 
     /**
@@ -99,7 +70,7 @@ public final class Backpropagation {
      * @return the capacity given to the constructor, {@code > 0}
      */
     public int capacity() {
-        return capacity;
+        return pass.capacity();
     }
 
     /**
@@ -117,22 +88,7 @@ public final class Backpropagation {
      * @throws IndexOutOfBoundsException if an array is too short elsewhere (arrays are checked only where used)
      */
     public double[] forward(double[] parameters, double[] x, int xOffset, int rows) {
-        return forward(parameters, x, xOffset, rows, false);
-    }
-
-    /** The forward pass; while {@code training}, hidden activations are multiplied by the current dropout masks. */
-    private double[] forward(double[] parameters, double[] x, int xOffset, int rows, boolean training) {
-        checkRows(rows);
-        this.rows = rows;
-        double[] input = x;
-        int inputOffset = xOffset;
-        for (int l = 0; l < layers.length; l++) {
-            layers[l].forward(parameters, input, inputOffset, rows);
-            input = training && dropout[l] != null
-                    ? dropout[l].forward(layers[l].a, rows * architecture.layer(l).outputs()) : layers[l].a;
-            inputOffset = 0;
-        }
-        return layers[layers.length - 1].a;
+        return pass.forward(parameters, x, xOffset, rows, false);
     }
 
     /**
@@ -180,26 +136,7 @@ public final class Backpropagation {
      */
     public double lossAndGradient(double[] parameters, double[] x, int xOffset, double[] y, int yOffset,
                                   double[] weights, int weightOffset, int rows, double[] gradient) {
-        drawMasks(rows);
-        int last = layers.length - 1;
-        forward(parameters, x, xOffset, rows, true);
-        double dataScale = regularization.dataScale(architecture.loss(), rows);
-        double j = regularization.objective(layers[last].outputLoss(architecture.loss(), y, yOffset, weights,
-                weightOffset, rows), dataScale, architecture, parameters);
-        layers[last].outputDelta(architecture.loss(), y, yOffset, weights, weightOffset, rows, dataScale);
-        for (int l = last; l >= 0; l--) {
-            if (l < last) {
-                if (dropout[l] != null) {
-                    dropout[l].backward(layers[l].delta, rows * architecture.layer(l).outputs());
-                }
-                layers[l].multiplyByDerivative(rows);
-            }
-            double[] input = l == 0 ? x : dropout[l - 1] != null ? dropout[l - 1].dropped : layers[l - 1].a;
-            layers[l].backward(parameters, input, l == 0 ? xOffset : 0, rows, gradient,
-                    l > 0 ? layers[l - 1].delta : null);
-        }
-        regularization.addPenaltyGradient(architecture, parameters, gradient);
-        return j;
+        return pass.lossAndGradient(parameters, x, xOffset, y, yOffset, weights, weightOffset, rows, gradient);
     }
 
     /**
@@ -216,16 +153,6 @@ public final class Backpropagation {
      */
     public double lossAndGradient(double[] parameters, double[] x, double[] y, int rows, double[] gradient) {
         return lossAndGradient(parameters, x, 0, y, 0, rows, gradient);
-    }
-
-    /** New dropout masks for {@code rows} rows (nothing without dropout). */
-    private void drawMasks(int rows) {
-        checkRows(rows);
-        for (int l = 0; l < dropout.length; l++) {
-            if (dropout[l] != null) {
-                dropout[l].drawMask(rows * architecture.layer(l).outputs());
-            }
-        }
     }
 
     /**
@@ -263,16 +190,7 @@ public final class Backpropagation {
      */
     public double loss(double[] parameters, double[] x, int xOffset, double[] y, int yOffset, double[] weights,
                        int weightOffset, int rows) {
-        forward(parameters, x, xOffset, rows, false);
-        double dataScale = regularization.dataScale(architecture.loss(), rows);
-        return regularization.objective(layers[layers.length - 1].outputLoss(architecture.loss(), y, yOffset, weights,
-                weightOffset, rows), dataScale, architecture, parameters);
-    }
-
-    private void checkRows(int rows) {
-        if (rows < 0 || rows > capacity) {
-            throw new IllegalArgumentException("rows must be in [0, " + capacity + "] but was " + rows);
-        }
+        return pass.loss(parameters, x, xOffset, y, yOffset, weights, weightOffset, rows);
     }
 
     /**
@@ -282,16 +200,6 @@ public final class Backpropagation {
      *         {@link #lossAndGradient} call came since the last forward pass
      */
     public PassTrace trace() {
-        int depth = layers.length;
-        Matrix[] z = new Matrix[depth];
-        Matrix[] a = new Matrix[depth];
-        Matrix[] delta = new Matrix[depth];
-        for (int l = 0; l < depth; l++) {
-            int out = architecture.layer(l).outputs();
-            z[l] = Matrix.wrap(rows, out, Arrays.copyOf(layers[l].z, rows * out));
-            a[l] = Matrix.wrap(rows, out, Arrays.copyOf(layers[l].a, rows * out));
-            delta[l] = Matrix.wrap(rows, out, Arrays.copyOf(layers[l].delta, rows * out));
-        }
-        return new PassTrace(List.of(z), List.of(a), List.of(delta));
+        return pass.trace();
     }
 }

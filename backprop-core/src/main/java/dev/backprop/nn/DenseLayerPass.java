@@ -18,43 +18,51 @@ import dev.backprop.linalg.RangeLoop;
  * A layer with a bias adds b to each row of z going forward and gets ∂J/∂b = 1ᵀ δ (δ's column sums) coming back.
  * Every product is a named {@link Gemm} entry point. The element-wise passes (f, f') are shared among the threads the
  * products use ({@link Parallel}); each element is computed the same way whichever thread takes it. Not thread-safe.
+ *
+ * <p>Written once for both formats: A is double[] or float[], and every product and element-wise pass goes through the
+ * format's {@link Arithmetic}, so a float32 layer makes the same calls on float arrays.
+ *
+ * @param <A> the array type of the format
  */
-final class DenseLayerPass {
+final class DenseLayerPass<A> {
+    private final Arithmetic<A> arithmetic;
     private final LayerSpec spec;
     private final int weightOffset;
     /** Index of b in θ, or -1 for a layer without bias. */
     private final int biasOffset;
     /** capacity ones, shared by the layers: adding b to each row is 1 bᵀ, and ∂J/∂b is 1ᵀ δ. */
-    private final double[] ones;
+    private final A ones;
     /** z = a⁽ˡ⁻¹⁾ W + b, rows x outputs. */
-    final double[] z;
+    final A z;
     /** a = f(z), rows x outputs; for the output layer, ŷ. */
-    final double[] a;
+    final A a;
     /**
      * δ = ∂J/∂z, rows x outputs; it holds ∂J/∂a from the layer above's {@link #backward} until
      * {@link #multiplyByDerivative}.
      */
-    final double[] delta;
+    final A delta;
     private final RangeLoop activate = this::activate;
     private final RangeLoop differentiate = this::differentiate;
     /** θ while {@link #forward} still has to add b to z (the product left it out); otherwise null. */
-    private double[] biasSource;
+    private A biasSource;
 
     /**
+     * @param arithmetic   the format the layer computes in
      * @param architecture the network; this is its layer {@code l}
      * @param l            the layer, 0-based
      * @param ones         at least {@code capacity} ones, shared and never modified
      * @param capacity     the most rows a call passes; the buffers hold capacity x outputs values
      */
-    DenseLayerPass(Architecture architecture, int l, double[] ones, int capacity) {
+    DenseLayerPass(Arithmetic<A> arithmetic, Architecture architecture, int l, A ones, int capacity) {
+        this.arithmetic = arithmetic;
         this.spec = architecture.layer(l);
         this.weightOffset = architecture.weightOffset(l);
         this.biasOffset = architecture.biasOffset(l);
         this.ones = ones;
         int size = Math.multiplyExact(capacity, spec.outputs());
-        z = new double[size];
-        a = new double[size];
-        delta = new double[size];
+        z = arithmetic.allocate(size);
+        a = arithmetic.allocate(size);
+        delta = arithmetic.allocate(size);
     }
 
     /**
@@ -62,13 +70,13 @@ final class DenseLayerPass {
      * they store z ({@link Gemm#gemmPlusBias}); large ones leave it to the activation pass, which adds it just before
      * f: numpy's order (a W + b) either way, and no pass over z of its own.
      */
-    void forward(double[] theta, double[] input, int inputOffset, int rows) {
+    void forward(A theta, A input, int inputOffset, int rows) {
         int in = spec.inputs();
         int out = spec.outputs();
-        boolean biasAdded = biasOffset >= 0 && Gemm.gemmPlusBias(rows, out, in, input, inputOffset,
+        boolean biasAdded = biasOffset >= 0 && arithmetic.gemmPlusBias(rows, out, in, input, inputOffset,
                 theta, weightOffset, theta, biasOffset, z, 0);
         if (!biasAdded) {
-            Gemm.multiply(rows, out, in, input, inputOffset, theta, weightOffset, z, 0);
+            arithmetic.multiply(rows, out, in, input, inputOffset, theta, weightOffset, z, 0);
         }
         biasSource = biasOffset >= 0 && !biasAdded ? theta : null;
         overRows(activate, rows);
@@ -76,8 +84,8 @@ final class DenseLayerPass {
     }
 
     /** J (J_w with weights, {@link WeightedLoss}) of the output layer's last forward pass against the targets y. */
-    double outputLoss(Loss loss, double[] y, int yOffset, double[] weights, int weightOffset, int rows) {
-        return WeightedLoss.value(loss, z, a, y, yOffset, weights, weightOffset, rows, spec.outputs());
+    double outputLoss(Loss loss, A y, int yOffset, A weights, int weightOffset, int rows) {
+        return arithmetic.loss(loss, z, a, y, yOffset, weights, weightOffset, rows, spec.outputs());
     }
 
     /**
@@ -86,18 +94,9 @@ final class DenseLayerPass {
      * multiplied by its weight wᵢ (unless {@code weights} is null) and every row by {@code dataScale} (unless 1), the
      * regularized objective's factor on J.
      */
-    void outputDelta(Loss loss, double[] y, int yOffset, double[] weights, int weightOffset, int rows,
-                     double dataScale) {
-        int outputs = spec.outputs();
-        loss.outputDelta(spec.activation(), z, a, y, yOffset, rows, outputs, delta);
-        if (weights != null) {
-            WeightedLoss.weightRows(delta, weights, weightOffset, rows, outputs);
-        }
-        if (dataScale != 1.0) {
-            for (int i = 0, len = rows * outputs; i < len; i++) {
-                delta[i] *= dataScale;
-            }
-        }
+    void outputDelta(Loss loss, A y, int yOffset, A weights, int weightOffset, int rows, double dataScale) {
+        arithmetic.outputDelta(loss, spec.activation(), z, a, y, yOffset, weights, weightOffset, rows, spec.outputs(),
+                dataScale, delta);
     }
 
     /** δ ← δ ∘ f'(z): the ∂J/∂a that the layer above sent down becomes this layer's δ = ∂J/∂z. */
@@ -109,15 +108,15 @@ final class DenseLayerPass {
      * ∂J/∂W = inputᵀ δ and ∂J/∂b = 1ᵀ δ into their places in {@code gradient}; then, unless {@code deltaBelow} is
      * null (the first layer: nothing below needs it), ∂J/∂input = δ Wᵀ into deltaBelow, the layer below's ∂J/∂a.
      */
-    void backward(double[] theta, double[] input, int inputOffset, int rows, double[] gradient, double[] deltaBelow) {
+    void backward(A theta, A input, int inputOffset, int rows, A gradient, A deltaBelow) {
         int in = spec.inputs();
         int out = spec.outputs();
-        Gemm.multiplyTransposeA(in, out, rows, input, inputOffset, delta, 0, gradient, weightOffset);
+        arithmetic.multiplyTransposeA(in, out, rows, input, inputOffset, delta, 0, gradient, weightOffset);
         if (biasOffset >= 0) {
-            Gemm.multiply(1, out, rows, ones, 0, delta, 0, gradient, biasOffset);
+            arithmetic.multiply(1, out, rows, ones, 0, delta, 0, gradient, biasOffset);
         }
         if (deltaBelow != null) {
-            Gemm.multiplyTransposeB(rows, in, out, delta, 0, theta, weightOffset, deltaBelow, 0);
+            arithmetic.multiplyTransposeB(rows, in, out, delta, 0, theta, weightOffset, deltaBelow, 0);
         }
     }
 
@@ -137,12 +136,12 @@ final class DenseLayerPass {
     private void activate(int from, int to) {
         int out = spec.outputs();
         if (biasSource != null) {
-            Gemm.multiplyAdd((to - from) / out, out, 1, ones, 0, biasSource, biasOffset, z, from);
+            arithmetic.multiplyAdd((to - from) / out, out, 1, ones, 0, biasSource, biasOffset, z, from);
         }
-        spec.activation().applyRows(z, a, from / out, to / out, out);
+        arithmetic.activate(spec.activation(), z, a, from / out, to / out, out);
     }
 
     private void differentiate(int from, int to) {
-        spec.activation().multiplyByDerivative(z, a, delta, from, to);
+        arithmetic.multiplyByDerivative(spec.activation(), z, a, delta, from, to);
     }
 }

@@ -65,6 +65,33 @@ public enum Loss {
         }
 
         @Override
+        public double value(float[] z, float[] predicted, float[] target, int targetOffset, int n, int outputs) {
+            double sum = 0.0;
+            for (int i = 0, len = n * outputs; i < len; i++) {
+                sum += logistic(z[i], target[targetOffset + i]);
+            }
+            return sum * scale(n);
+        }
+
+        @Override
+        double rowLoss(float[] z, float[] predicted, float[] target, int targetOffset, int row, int outputs) {
+            double sum = 0.0;
+            for (int o = 0, i = row * outputs; o < outputs; o++, i++) {
+                sum += logistic(z[i], target[targetOffset + i]);
+            }
+            return sum;
+        }
+
+        @Override
+        public void outputDelta(Activation output, float[] z, float[] predicted, float[] target, int targetOffset,
+                                int n, int outputs, float[] delta) {
+            float s = (float) scale(n);
+            for (int i = 0, len = n * outputs; i < len; i++) {
+                delta[i] = (predicted[i] - target[targetOffset + i]) * s;
+            }
+        }
+
+        @Override
         public void checkActivation(Activation output) {
             if (output != Activation.SIGMOID) {
                 throw new IllegalArgumentException(id() + " needs a sigmoid output layer but it is "
@@ -110,6 +137,50 @@ public enum Loss {
             for (int i = 0; i < n; i++) {
                 int row = i * outputs;
                 double targetSum = 0.0;
+                for (int o = 0; o < outputs; o++) {
+                    targetSum += target[targetOffset + row + o];
+                }
+                for (int o = 0; o < outputs; o++) {
+                    delta[row + o] = (predicted[row + o] * targetSum - target[targetOffset + row + o]) * s;
+                }
+            }
+        }
+
+        @Override
+        public double value(float[] z, float[] predicted, float[] target, int targetOffset, int n, int outputs) {
+            double sum = 0.0;
+            for (int i = 0; i < n; i++) {
+                sum += rowLoss(z, predicted, target, targetOffset, i, outputs);
+            }
+            return sum * scale(n);
+        }
+
+        @Override
+        double rowLoss(float[] z, float[] predicted, float[] target, int targetOffset, int row, int outputs) {
+            int start = row * outputs;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int o = 0; o < outputs; o++) {
+                max = Math.max(max, z[start + o]);
+            }
+            double sumExp = 0.0;
+            for (int o = 0; o < outputs; o++) {
+                sumExp += Math.exp(z[start + o] - max);
+            }
+            double lse = max + Math.log(sumExp);
+            double sum = 0.0;
+            for (int o = 0; o < outputs; o++) {
+                sum += target[targetOffset + start + o] * (lse - z[start + o]);
+            }
+            return sum;
+        }
+
+        @Override
+        public void outputDelta(Activation output, float[] z, float[] predicted, float[] target, int targetOffset,
+                                int n, int outputs, float[] delta) {
+            float s = (float) scale(n);
+            for (int i = 0; i < n; i++) {
+                int row = i * outputs;
+                float targetSum = 0.0f;
                 for (int o = 0; o < outputs; o++) {
                     targetSum += target[targetOffset + row + o];
                 }
@@ -232,6 +303,59 @@ public enum Loss {
     public void outputDelta(Activation output, double[] z, double[] predicted, double[] target, int targetOffset,
                             int n, int outputs, double[] delta) {
         double s = scale(n);
+        for (int i = 0, len = n * outputs; i < len; i++) {
+            delta[i] = -(target[targetOffset + i] - predicted[i]) * s;
+        }
+        output.multiplyByDerivative(z, predicted, delta, 0, n * outputs);
+    }
+
+    /**
+     * {@link #value(double[], double[], double[], int, int, int)} of float arrays: each term computed in double from
+     * the float values (exactly widened) and summed in double, so J is as accurate as the float32 network allows.
+     *
+     * @param z            the output layer's pre-activations, n x outputs row-major from index 0
+     * @param predicted    ŷ = f(z), same layout as {@code z}
+     * @param target       y, n x outputs row-major from {@code targetOffset}
+     * @param targetOffset index of the first target value in {@code target}, ≥ 0
+     * @param n            number of examples (rows), ≥ 0
+     * @param outputs      number of outputs (columns), ≥ 1
+     * @return J; NaN if any input is NaN
+     */
+    public double value(float[] z, float[] predicted, float[] target, int targetOffset, int n, int outputs) {
+        double sum = 0.0;
+        for (int i = 0, len = n * outputs; i < len; i++) {
+            double r = (double) target[targetOffset + i] - predicted[i];
+            sum += 0.5 * r * r;
+        }
+        return sum * scale(n);
+    }
+
+    /** ℓᵢ of float arrays, in double, as {@link #value(float[], float[], float[], int, int, int)} sums it. */
+    double rowLoss(float[] z, float[] predicted, float[] target, int targetOffset, int row, int outputs) {
+        double sum = 0.0;
+        for (int o = 0, i = row * outputs; o < outputs; o++, i++) {
+            double r = (double) target[targetOffset + i] - predicted[i];
+            sum += 0.5 * r * r;
+        }
+        return sum;
+    }
+
+    /**
+     * {@link #outputDelta(Activation, double[], double[], double[], int, int, int, double[])} in float32: δ⁽ᴸ⁾
+     * computed and rounded in float, the normalisation s rounded to float.
+     *
+     * @param output       the output layer's activation f, one {@link #checkOutput} accepts
+     * @param z            the output layer's pre-activations, n x outputs row-major from index 0
+     * @param predicted    ŷ = f(z), same layout as {@code z}
+     * @param target       y, n x outputs row-major from {@code targetOffset}
+     * @param targetOffset index of the first target value in {@code target}, ≥ 0
+     * @param n            number of examples (rows), ≥ 0
+     * @param outputs      number of outputs (columns), ≥ 1
+     * @param delta        receives δ⁽ᴸ⁾ in its first n x outputs values
+     */
+    public void outputDelta(Activation output, float[] z, float[] predicted, float[] target, int targetOffset,
+                            int n, int outputs, float[] delta) {
+        float s = (float) scale(n);
         for (int i = 0, len = n * outputs; i < len; i++) {
             delta[i] = -(target[targetOffset + i] - predicted[i]) * s;
         }

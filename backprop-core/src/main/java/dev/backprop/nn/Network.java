@@ -170,7 +170,8 @@ public final class Network {
     /**
      * ŷ for each row of {@code x} (already scaled as the network expects).
      *
-     * @param x scaled inputs, one row per example; not modified; may have 0 rows
+     * @param x scaled inputs, one row per example; not modified; may have 0 rows. A float32 network rounds them to
+     *          float and computes in float ({@link FloatBackpropagation})
      * @return a new n x outputs matrix of the output layer's activations; a NaN input gives NaN in its row
      * @throws IllegalArgumentException if x does not have one column per network input
      * @throws dev.backprop.linalg.TooLargeException if the n x outputs result would not fit the heap or one array
@@ -187,8 +188,13 @@ public final class Network {
         MemoryBudget.heap().require(MemoryBudget.doubles(cells), what, "", "predict fewer rows at a time");
         double[] result = new double[MemoryBudget.arrayLength(cells, what)];
         double[] input = x.toArray();
+        int capacity = Math.max(1, Math.min(n, PREDICT_CHUNK));
+        if (precision == Precision.FLOAT32) {
+            predictInFloat(input, n, capacity, result);
+            return Matrix.wrap(n, outputs, result);
+        }
         // Chunks bound the workspace: predicting a million rows must not need a million-row buffer per layer.
-        Backpropagation pass = new Backpropagation(architecture, Math.max(1, Math.min(n, PREDICT_CHUNK)));
+        Backpropagation pass = new Backpropagation(architecture, capacity);
         for (int start = 0; start < n; start += PREDICT_CHUNK) {
             int rows = Math.min(PREDICT_CHUNK, n - start);
             double[] yhat = pass.forward(parameters, input, start * architecture.inputs(), rows);
@@ -197,9 +203,34 @@ public final class Network {
         return Matrix.wrap(n, outputs, result);
     }
 
+    /** {@link #predict} in float32: each chunk's inputs rounded to float once, ŷ widened back exactly. */
+    private void predictInFloat(double[] input, int n, int capacity, double[] result) {
+        int inputs = architecture.inputs();
+        int outputs = architecture.outputs();
+        float[] theta = narrow(parameters, 0, parameters.length);
+        FloatBackpropagation pass = new FloatBackpropagation(architecture, capacity);
+        for (int start = 0; start < n; start += PREDICT_CHUNK) {
+            int rows = Math.min(PREDICT_CHUNK, n - start);
+            float[] yhat = pass.forward(theta, narrow(input, start * inputs, rows * inputs), 0, rows);
+            for (int i = 0, at = start * outputs; i < rows * outputs; i++, at++) {
+                result[at] = yhat[i];
+            }
+        }
+    }
+
+    /** values[from, from + count) rounded to float. */
+    private static float[] narrow(double[] values, int from, int count) {
+        float[] out = new float[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = (float) values[from + i];
+        }
+        return out;
+    }
+
     /**
      * The network's loss J on scaled inputs and targets, as training computes it without regularization or dropout,
-     * in chunks like {@link #predict} so a large data set needs no full-size workspace. Chunk losses are added for a
+     * in chunks like {@link #predict} so a large data set needs no full-size workspace, and in the network's
+     * {@link #precision()} (float32: inputs and targets rounded to float, the loss summed in double). Chunk losses are added for a
      * loss summed over rows (sse) and weighted by their rows for one averaged over rows (mse, cross-entropy).
      *
      * @param x scaled inputs, one row per example; not modified
@@ -216,12 +247,19 @@ public final class Network {
         double[] input = x.toArray();
         double[] target = y.toArray();
         boolean mean = architecture.loss().meanOverRows();
-        Backpropagation pass = new Backpropagation(architecture, Math.max(1, Math.min(n, PREDICT_CHUNK)));
+        int capacity = Math.max(1, Math.min(n, PREDICT_CHUNK));
+        Backpropagation pass = precision == Precision.FLOAT64 ? new Backpropagation(architecture, capacity) : null;
+        FloatBackpropagation floatPass = pass == null ? new FloatBackpropagation(architecture, capacity) : null;
+        float[] theta = pass == null ? narrow(parameters, 0, parameters.length) : null;
+        int inputs = architecture.inputs();
+        int outputs = architecture.outputs();
         double sum = 0.0;
         for (int start = 0; start < n; start += PREDICT_CHUNK) {
             int rows = Math.min(PREDICT_CHUNK, n - start);
-            double j = pass.loss(parameters, input, start * architecture.inputs(), target,
-                    start * architecture.outputs(), rows);
+            double j = pass != null
+                    ? pass.loss(parameters, input, start * inputs, target, start * outputs, rows)
+                    : floatPass.loss(theta, narrow(input, start * inputs, rows * inputs), 0,
+                            narrow(target, start * outputs, rows * outputs), 0, rows);
             sum += mean ? j * rows : j;
         }
         return mean && n > 0 ? sum / n : sum;

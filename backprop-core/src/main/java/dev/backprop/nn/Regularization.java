@@ -54,14 +54,6 @@ public record Regularization(double l2, double dropout) {
         return toMean ? 1.0 / rows : 1.0;
     }
 
-    /** The objective from the loss J: J itself when λ = 0, otherwise J · dataScale + λ/2 Σ W². */
-    double objective(double j, double dataScale, Architecture architecture, double[] parameters) {
-        if (l2 == 0.0) {
-            return j;
-        }
-        return j * dataScale + penalty(architecture, parameters);
-    }
-
     /**
      * λ/2 Σ W² over every layer's weights (not biases) in the flat {@code parameters}. Not modified.
      *
@@ -99,6 +91,49 @@ public record Regularization(double l2, double dropout) {
             LayerSpec spec = architecture.layer(l);
             for (int i = architecture.weightOffset(l), end = i + spec.inputs() * spec.outputs(); i < end; i++) {
                 gradient[i] += l2 * parameters[i];
+            }
+        }
+    }
+
+    /**
+     * {@link #penalty(Architecture, double[])} of float parameters: λ/2 Σ W² summed in double.
+     *
+     * @param architecture the layout of {@code parameters}
+     * @param parameters   the flat parameter vector; not modified
+     * @return the penalty, ≥ 0; 0 when λ = 0; NaN or ∞ if a weight is
+     */
+    public double penalty(Architecture architecture, float[] parameters) {
+        if (l2 == 0.0) {
+            return 0.0;
+        }
+        double sum = 0.0;
+        for (int l = 0; l < architecture.depth(); l++) {
+            LayerSpec spec = architecture.layer(l);
+            for (int i = architecture.weightOffset(l), end = i + spec.inputs() * spec.outputs(); i < end; i++) {
+                double w = parameters[i];
+                sum += w * w;
+            }
+        }
+        return 0.5 * l2 * sum;
+    }
+
+    /**
+     * {@link #addPenaltyGradient(Architecture, double[], double[])} in float: gradient_W += λ W with λ rounded to
+     * float and each product and sum rounded to float.
+     *
+     * @param architecture the layout of both vectors
+     * @param parameters   the flat parameter vector; not modified
+     * @param gradient     the flat gradient, same layout; its weight entries are increased
+     */
+    public void addPenaltyGradient(Architecture architecture, float[] parameters, float[] gradient) {
+        if (l2 == 0.0) {
+            return;
+        }
+        float lambda = (float) l2;
+        for (int l = 0; l < architecture.depth(); l++) {
+            LayerSpec spec = architecture.layer(l);
+            for (int i = architecture.weightOffset(l), end = i + spec.inputs() * spec.outputs(); i < end; i++) {
+                gradient[i] += lambda * parameters[i];
             }
         }
     }

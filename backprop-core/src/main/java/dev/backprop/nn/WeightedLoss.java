@@ -55,4 +55,27 @@ final class WeightedLoss {
             }
         }
     }
+
+    /** {@link #value(Loss, double[], double[], double[], int, double[], int, int, int)} of float arrays, in double. */
+    static double value(Loss loss, float[] z, float[] predicted, float[] target, int targetOffset, float[] weights,
+                        int weightOffset, int n, int outputs) {
+        if (weights == null) {
+            return loss.value(z, predicted, target, targetOffset, n, outputs);
+        }
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) {
+            sum += weights[weightOffset + i] * loss.rowLoss(z, predicted, target, targetOffset, i, outputs);
+        }
+        return sum * loss.scale(n);
+    }
+
+    /** {@link #weightRows(double[], double[], int, int, int)} in float. */
+    static void weightRows(float[] delta, float[] weights, int weightOffset, int n, int outputs) {
+        for (int i = 0; i < n; i++) {
+            float w = weights[weightOffset + i];
+            for (int o = 0, k = i * outputs; o < outputs; o++, k++) {
+                delta[k] *= w;
+            }
+        }
+    }
 }

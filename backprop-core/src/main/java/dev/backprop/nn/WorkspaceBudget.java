@@ -9,14 +9,15 @@ public final class WorkspaceBudget {
 
     /**
      * Refuses workspaces that would not fit the heap or one array: z, a and δ per layer (two more per hidden layer
-     * with dropout), capacity x the layer's units each, and the capacity ones that add the biases.
+     * with dropout), capacity x the layer's units each, and the capacity ones that add the biases, each value
+     * {@code bytesPerValue} bytes (8 for float64, 4 for float32).
      *
      * @throws dev.backprop.linalg.TooLargeException naming the workspace and how to make it smaller
      */
-    static void require(Architecture architecture, int capacity, boolean dropout) {
-        long doubles = MemoryBudget.plus(capacity, doubles(architecture, capacity, dropout,
+    static void require(Architecture architecture, int capacity, boolean dropout, int bytesPerValue) {
+        long values = MemoryBudget.plus(capacity, doubles(architecture, capacity, dropout,
                 MemoryBudget.count(capacity) + " rows"));
-        MemoryBudget.heap().require(MemoryBudget.doubles(doubles), "the workspace for " + MemoryBudget.count(capacity)
+        MemoryBudget.heap().require(MemoryBudget.times(values, bytesPerValue), "the workspace for " + MemoryBudget.count(capacity)
                 + " rows through " + architecture.inputs() + " inputs and " + architecture.depth() + " layers", "",
                 "use fewer rows at a time or smaller layers");
     }

@@ -1,5 +1,7 @@
 package dev.backprop.optim;
 
+import dev.backprop.linalg.Precision;
+
 /**
  * Adam (Kingma and Ba, "Adam: a method for stochastic optimization", ICLR 2015, Algorithm 1): a step per parameter
  * scaled by running estimates of the gradient's first and second moments.
@@ -10,7 +12,9 @@ package dev.backprop.optim;
  *   θ ← θ - η m̂ / (√v̂ + ε)
  * </pre>
  * m, v start at 0; the bias corrections m̂, v̂ undo that start. Defaults are the paper's: β₁ = 0.9, β₂ = 0.999,
- * ε = 1e-8 (η = 0.001 is the paper's too; the trainer's default depends on the optimizer). State: m, v and t.
+ * ε = 1e-8 (η = 0.001 is the paper's too; the trainer's default depends on the optimizer). State: m, v and t; for
+ * float32 steps ({@link #init(int, Precision)}) m and v are floats, as PyTorch keeps them for float32 parameters,
+ * while t and the bias corrections β₁ᵗ, β₂ᵗ stay doubles (PyTorch's are Python floats).
  */
 public final class Adam implements Optimizer {
     /** η from the Adam paper, 0.001. */
@@ -28,6 +32,9 @@ public final class Adam implements Optimizer {
     private final double epsilon;
     private double[] m = new double[0];
     private double[] v = new double[0];
+    /** m and v for float32 steps; null unless initialised for float32. */
+    private float[] floatM;
+    private float[] floatV;
     /** β₁ᵗ and β₂ᵗ for the current t, kept as running products. */
     private double beta1Power = 1.0;
     private double beta2Power = 1.0;
@@ -88,9 +95,20 @@ public final class Adam implements Optimizer {
     public void init(int parameterCount) {
         m = new double[parameterCount];
         v = new double[parameterCount];
+        floatM = null;
+        floatV = null;
         beta1Power = 1.0;
         beta2Power = 1.0;
         t = 0;
+    }
+
+    @Override
+    public void init(int parameterCount, Precision precision) {
+        init(precision == Precision.FLOAT32 ? 0 : parameterCount);
+        if (precision == Precision.FLOAT32) {
+            floatM = new float[parameterCount];
+            floatV = new float[parameterCount];
+        }
     }
 
     @Override
@@ -100,7 +118,7 @@ public final class Adam implements Optimizer {
 
     @Override
     public double step(double[] parameters, double[] gradient) {
-        if (m.length != parameters.length) {
+        if (m.length != parameters.length || floatM != null) {
             init(parameters.length);
         }
         t++;
@@ -122,22 +140,65 @@ public final class Adam implements Optimizer {
         return largest;
     }
 
-    /** [t, β₁ᵗ, β₂ᵗ, m₁..m_P, v₁..v_P]. */
+    /**
+     * The same update in float: m, v, m̂, v̂ and the change computed and rounded in float with β₁, β₂, 1 − β₁,
+     * 1 − β₂, ε, η and the bias corrections rounded to float; √v̂ correctly rounded.
+     */
+    @Override
+    public double step(float[] parameters, float[] gradient) {
+        if (floatM == null || floatM.length != parameters.length) {
+            init(parameters.length, Precision.FLOAT32);
+        }
+        t++;
+        beta1Power *= beta1;
+        beta2Power *= beta2;
+        float correction1 = (float) (1.0 - beta1Power);
+        float correction2 = (float) (1.0 - beta2Power);
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float oneMinusB1 = (float) (1.0 - beta1);
+        float oneMinusB2 = (float) (1.0 - beta2);
+        float eta = (float) learningRate;
+        float eps = (float) epsilon;
+        float[] fm = floatM;
+        float[] fv = floatV;
+        float largest = 0.0f;
+        for (int i = 0; i < parameters.length; i++) {
+            float g = gradient[i];
+            fm[i] = b1 * fm[i] + oneMinusB1 * g;
+            fv[i] = b2 * fv[i] + oneMinusB2 * g * g;
+            float mHat = fm[i] / correction1;
+            float vHat = fv[i] / correction2;
+            float change = eta * mHat / ((float) Math.sqrt(vHat) + eps);
+            parameters[i] -= change;
+            largest = Math.max(largest, Math.abs(change));
+        }
+        return largest;
+    }
+
+    /** [t, β₁ᵗ, β₂ᵗ, m₁..m_P, v₁..v_P] (float m and v widened exactly). */
     @Override
     public double[] state() {
-        int p = m.length;
+        int p = floatM != null ? floatM.length : m.length;
         double[] state = new double[3 + 2 * p];
         state[0] = t;
         state[1] = beta1Power;
         state[2] = beta2Power;
-        System.arraycopy(m, 0, state, 3, p);
-        System.arraycopy(v, 0, state, 3 + p, p);
+        if (floatM != null) {
+            for (int i = 0; i < p; i++) {
+                state[3 + i] = floatM[i];
+                state[3 + p + i] = floatV[i];
+            }
+        } else {
+            System.arraycopy(m, 0, state, 3, p);
+            System.arraycopy(v, 0, state, 3 + p, p);
+        }
         return state;
     }
 
     @Override
     public void restore(double[] state) {
-        int p = m.length;
+        int p = floatM != null ? floatM.length : m.length;
         Optimizer.checkStateLength("adam", state, 3 + 2L * p);
         if (!(state[0] >= 0) || state[0] != Math.rint(state[0])) {
             throw new IllegalArgumentException("adam state: the step count must be a whole number >= 0 but was "
@@ -146,8 +207,15 @@ public final class Adam implements Optimizer {
         t = (long) state[0];
         beta1Power = state[1];
         beta2Power = state[2];
-        System.arraycopy(state, 3, m, 0, p);
-        System.arraycopy(state, 3 + p, v, 0, p);
+        if (floatM != null) {
+            for (int i = 0; i < p; i++) {
+                floatM[i] = (float) state[3 + i];
+                floatV[i] = (float) state[3 + p + i];
+            }
+        } else {
+            System.arraycopy(state, 3, m, 0, p);
+            System.arraycopy(state, 3 + p, v, 0, p);
+        }
     }
 
     @Override
@@ -155,6 +223,8 @@ public final class Adam implements Optimizer {
         Adam copy = new Adam(learningRate, beta1, beta2, epsilon);
         copy.m = m.clone();
         copy.v = v.clone();
+        copy.floatM = floatM == null ? null : floatM.clone();
+        copy.floatV = floatV == null ? null : floatV.clone();
         copy.beta1Power = beta1Power;
         copy.beta2Power = beta2Power;
         copy.t = t;

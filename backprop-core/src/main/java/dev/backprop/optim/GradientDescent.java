@@ -47,16 +47,20 @@ public final class GradientDescent implements Optimizer {
     public double step(double[] parameters, double[] gradient) {
         update.parameters = parameters;
         update.gradient = gradient;
-        double largest;
-        if (Parallel.wouldSplit(parameters.length)) {
-            update.largestBits.set(0L);
-            Parallel.forRanges(parameters.length, 1, update);
-            largest = Double.longBitsToDouble(update.largestBits.get());
-        } else {
-            largest = update.apply(0, parameters.length);
-        }
+        double largest = update.over(parameters.length);
         update.parameters = null;
         update.gradient = null;
+        return largest;
+    }
+
+    /** The same update in float: η rounded to float, each η g_i and θ_i − η g_i rounded to float. */
+    @Override
+    public double step(float[] parameters, float[] gradient) {
+        update.floatParameters = parameters;
+        update.floatGradient = gradient;
+        double largest = update.over(parameters.length);
+        update.floatParameters = null;
+        update.floatGradient = null;
         return largest;
     }
 
@@ -64,8 +68,21 @@ public final class GradientDescent implements Optimizer {
     private final class Update implements RangeLoop {
         /** Bits of the largest |change| so far: non-negative doubles (NaN included) order like their bits. */
         final AtomicLong largestBits = new AtomicLong();
+        /** The step's vectors: the double ones, or else the float ones. */
         double[] parameters;
         double[] gradient;
+        float[] floatParameters;
+        float[] floatGradient;
+
+        /** Updates all {@code length} parameters, shared among threads when there are enough; the largest |change|. */
+        double over(int length) {
+            if (!Parallel.wouldSplit(length)) {
+                return apply(0, length);
+            }
+            largestBits.set(0L);
+            Parallel.forRanges(length, 1, this);
+            return Double.longBitsToDouble(largestBits.get());
+        }
 
         @Override
         public void run(int from, int to) {
@@ -74,7 +91,8 @@ public final class GradientDescent implements Optimizer {
 
         /** Updates [from, to) and returns the largest |change| there. */
         double apply(int from, int to) {
-            return Elementwise.descend(parameters, gradient, learningRate, from, to);
+            return parameters != null ? Elementwise.descend(parameters, gradient, learningRate, from, to)
+                    : Elementwise.descend(floatParameters, floatGradient, (float) learningRate, from, to);
         }
     }
 

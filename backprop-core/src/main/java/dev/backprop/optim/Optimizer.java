@@ -1,5 +1,7 @@
 package dev.backprop.optim;
 
+import dev.backprop.linalg.Precision;
+
 /**
  * Updates a flat parameter vector θ to reduce a loss J, from its gradient ∇J(θ) (first-order methods) or from the
  * whole {@link Objective} (line-search methods, {@link #needsObjective()}).
@@ -8,6 +10,12 @@ package dev.backprop.optim;
  * moments, curvature pairs) for P parameters; each {@link #step} moves θ in place; {@link #copy()} gives an
  * independent optimizer in the same state. A step on a vector of another length than the last {@code init}
  * re-initialises first. Not thread-safe.
+ *
+ * <p>Precision: the first-order optimizers ({@link GradientDescent}, {@link Momentum}, {@link Adam}) also step float
+ * parameters ({@link #step(float[], float[])}) with their state in float, as PyTorch keeps it for float32 parameters;
+ * {@link #init(int, Precision)} says which. The line-search optimizers have no float step: a float32 run keeps their
+ * state and arithmetic in float64 and evaluates the objective in float32, as scikit-learn's float32 networks do
+ * through scipy's L-BFGS.
  */
 public interface Optimizer {
     /**
@@ -20,6 +28,19 @@ public interface Optimizer {
     }
 
     /**
+     * {@link #init(int)} for steps in {@code precision}: float32 keeps the state (velocities, moments) in float for
+     * {@link #step(float[], float[])}, float64 is {@link #init(int)}. An optimizer without a float step keeps its
+     * state in double either way.
+     *
+     * @param parameterCount P, the length of the parameter vectors the following steps receive, ≥ 0
+     * @param precision      the format of the following steps' parameters and gradients
+     * @throws IllegalArgumentException if this optimizer cannot handle that many parameters
+     */
+    default void init(int parameterCount, Precision precision) {
+        init(parameterCount);
+    }
+
+    /**
      * Moves {@code parameters} against {@code gradient} = ∇J(θ). The gradient is not modified; the parameters are.
      *
      * @param parameters θ, moved in place to θ'
@@ -28,6 +49,19 @@ public interface Optimizer {
      * @throws UnsupportedOperationException if this optimizer {@link #needsObjective() needs the objective}
      */
     double step(double[] parameters, double[] gradient);
+
+    /**
+     * {@link #step(double[], double[])} in float32: θ and ∇J are floats, the update is computed and rounded in
+     * float, and the state is kept in float (after {@link #init(int, Precision)} with float32).
+     *
+     * @param parameters θ, moved in place to θ'
+     * @param gradient   ∇J(θ), same length as {@code parameters}; not modified
+     * @return the largest absolute change made to any parameter
+     * @throws UnsupportedOperationException for an optimizer without a float step (the line searches)
+     */
+    default double step(float[] parameters, float[] gradient) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no float32 step");
+    }
 
     /**
      * One step given θ, ∇J(θ) = {@code gradient}, J(θ) = {@code value} and the objective J itself, which
@@ -73,7 +107,8 @@ public interface Optimizer {
     /**
      * Everything a step reads besides its arguments and η, as numbers: with {@link #restore} on a fresh optimizer
      * of the same kind, the next steps are bit-identical to this one's (checkpoints rely on it). Empty for an
-     * optimizer that keeps no state. Each implementation documents its layout.
+     * optimizer that keeps no state. Each implementation documents its layout. Float state is widened to double
+     * exactly, and narrowed back exactly by {@link #restore}.
      *
      * @return a new array holding the state, empty if there is none
      */

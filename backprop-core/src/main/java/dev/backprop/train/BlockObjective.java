@@ -33,7 +33,7 @@ public abstract class BlockObjective implements FullBatchObjective {
     private final int parameterCount;
     /** What turns the blocks' sum T into the data term: J = dataFactor T + penalty. */
     private final double dataFactor;
-    private final CachedObjective exact;
+    private final CachedObjective<double[]> exact;
 
     /**
      * @param architecture   the network, with its loss
@@ -65,7 +65,7 @@ public abstract class BlockObjective implements FullBatchObjective {
         this.parameterCount = architecture.parameterCount();
         boolean mean = architecture.loss().meanOverRows() || regularization.l2() > 0;
         this.dataFactor = mean && !blockLoss.meanOverRows() ? 1.0 / rows : 1.0;
-        this.exact = new CachedObjective((parameters, gradient) -> evaluate(parameters, gradient, RowSample.ALL),
+        this.exact = CachedObjective.of((parameters, gradient) -> evaluate(parameters, gradient, RowSample.ALL),
                 parameterCount);
     }
 

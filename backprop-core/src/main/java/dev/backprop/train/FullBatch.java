@@ -1,10 +1,13 @@
 package dev.backprop.train;
 
-import dev.backprop.nn.Backpropagation;
 import dev.backprop.optim.Objective;
 
-/** Where a full-batch epoch's J and ∇J come from: rows in this JVM, or a {@link RemoteRows}' objective. */
-interface FullBatch {
+/**
+ * Where a full-batch epoch's J and ∇J come from: rows in this JVM, or a {@link RemoteRows}' objective.
+ *
+ * @param <A> the array type of θ and ∇J
+ */
+interface FullBatch<A> {
     /**
      * Writes the update's ∇J into {@code gradient} and returns its J.
      *
@@ -12,14 +15,14 @@ interface FullBatch {
      * @param gradient   receives ∇J
      * @return J(θ), possibly not finite
      */
-    double valueAndGradient(double[] parameters, double[] gradient);
+    double valueAndGradient(A parameters, A gradient);
 
     /**
      * The exact objective, for optimizers that search along a direction.
      *
      * @return the objective, or null where the optimizer does not need one
      */
-    Objective exact();
+    Format.Evaluation<A> exact();
 
     /**
      * The exact J(θ), for the final loss.
@@ -27,42 +30,45 @@ interface FullBatch {
      * @param parameters θ; not modified
      * @return J(θ)
      */
-    double loss(double[] parameters);
+    double loss(A parameters);
 
     /** The rows in this JVM: one backpropagation pass (cached for line searches, which ask at one θ twice). */
-    static FullBatch of(Backpropagation backprop, Examples training, boolean needsObjective, int parameterCount) {
-        CachedObjective cached = needsObjective ? new CachedObjective(backprop, training, parameterCount) : null;
-        return new FullBatch() {
+    static <A> FullBatch<A> of(Format<A> format, Format.Pass<A> backprop, Examples<A> training,
+                               boolean needsObjective, int parameterCount) {
+        CachedObjective<A> cached = needsObjective
+                ? new CachedObjective<>(format, backprop, training, parameterCount) : null;
+        return new FullBatch<>() {
             @Override
-            public double valueAndGradient(double[] parameters, double[] gradient) {
+            public double valueAndGradient(A parameters, A gradient) {
                 return cached != null ? cached.valueAndGradient(parameters, gradient)
                         : backprop.lossAndGradient(parameters, training.x(), 0, training.y(), 0, training.w(), 0,
                                 training.rows(), gradient);
             }
 
             @Override
-            public Objective exact() {
+            public Format.Evaluation<A> exact() {
                 return cached;
             }
 
             @Override
-            public double loss(double[] parameters) {
+            public double loss(A parameters) {
                 return backprop.loss(parameters, training.x(), 0, training.y(), 0, training.w(), 0, training.rows());
             }
         };
     }
 
     /** Rows elsewhere: each update steps on {@code steps}, the line searches and the final loss use {@code exact}. */
-    static FullBatch of(FullBatchObjective exact, Objective steps) {
-        return new FullBatch() {
+    static FullBatch<double[]> of(FullBatchObjective exact, Objective steps) {
+        Format.Evaluation<double[]> evaluation = exact::valueAndGradient;
+        return new FullBatch<>() {
             @Override
             public double valueAndGradient(double[] parameters, double[] gradient) {
                 return steps.valueAndGradient(parameters, gradient);
             }
 
             @Override
-            public Objective exact() {
-                return exact;
+            public Format.Evaluation<double[]> exact() {
+                return evaluation;
             }
 
             @Override

@@ -1,25 +1,28 @@
 package dev.backprop.train;
 
 import dev.backprop.nn.Architecture;
-import dev.backprop.nn.Backpropagation;
 import dev.backprop.nn.Regularization;
 
 /**
  * The loss over any number of rows through a workspace of bounded size: rows go through in chunks of at most
  * {@code capacity}, and the chunks' losses J_c combine as Σ J_c for the summed {@code sse} and Σ J_c n_c / n for
  * the mean losses. No dropout. Not thread-safe.
+ *
+ * @param <A> the array type of the rows and parameters
  */
-final class LossEvaluator {
+final class LossEvaluator<A> {
+    private final Format<A> format;
     private final Architecture architecture;
-    private final Backpropagation backpropagation;
+    private final Format.Pass<A> backpropagation;
 
-    LossEvaluator(Architecture architecture, int capacity) {
+    LossEvaluator(Format<A> format, Architecture architecture, int capacity) {
+        this.format = format;
         this.architecture = architecture;
-        this.backpropagation = new Backpropagation(architecture, capacity);
+        this.backpropagation = format.pass(architecture, capacity, Regularization.NONE, null);
     }
 
     /** J on all {@code examples}, without any penalty. */
-    double dataLoss(double[] parameters, Examples examples) {
+    double dataLoss(A parameters, Examples<A> examples) {
         int n = examples.rows();
         int capacity = backpropagation.capacity();
         if (n <= capacity) {
@@ -39,12 +42,12 @@ final class LossEvaluator {
     }
 
     /** The training objective J/n + λ/2 Σ W² (J when λ = 0) on all {@code examples}, without dropout. */
-    double objective(double[] parameters, Examples examples, Regularization regularization) {
+    double objective(A parameters, Examples<A> examples, Regularization regularization) {
         double j = dataLoss(parameters, examples);
         if (regularization.l2() == 0.0) {
             return j;
         }
         double mean = architecture.loss().meanOverRows() || examples.rows() == 0 ? j : j / examples.rows();
-        return mean + regularization.penalty(architecture, parameters);
+        return mean + format.penalty(regularization, architecture, parameters);
     }
 }

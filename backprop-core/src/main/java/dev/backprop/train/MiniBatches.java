@@ -5,21 +5,24 @@ import java.util.random.RandomGenerator;
 /**
  * Shuffled mini-batches over a set of examples: each epoch a fresh Fisher-Yates permutation of the rows from the
  * run's seeded random source, cut into consecutive batches of {@code batchSize} rows (the last may be smaller),
- * each copied into buffers sized once. Not thread-safe.
+ * each copied into buffers sized once, in the rows' {@link Format}. Not thread-safe.
+ *
+ * @param <A> the array type of the rows
  */
-final class MiniBatches {
-    private final Examples examples;
+final class MiniBatches<A> {
+    private final Examples<A> examples;
     private final int inputs;
     private final int outputs;
     private final int batchSize;
     private final int[] order;
-    private final double[] x;
-    private final double[] y;
+    private final A x;
+    private final A y;
     /** The batch's row weights; null when the rows are unweighted. */
-    private final double[] w;
+    private final A w;
     private final RandomGenerator random;
 
-    MiniBatches(Examples examples, int inputs, int outputs, int batchSize, RandomGenerator random) {
+    MiniBatches(Format<A> format, Examples<A> examples, int inputs, int outputs, int batchSize,
+                RandomGenerator random) {
         this.examples = examples;
         this.inputs = inputs;
         this.outputs = outputs;
@@ -29,9 +32,9 @@ final class MiniBatches {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        x = new double[Math.multiplyExact(batchSize, inputs)];
-        y = new double[Math.multiplyExact(batchSize, outputs)];
-        w = examples.w() == null ? null : new double[batchSize];
+        x = format.allocate(Math.multiplyExact(batchSize, inputs));
+        y = format.allocate(Math.multiplyExact(batchSize, outputs));
+        w = examples.w() == null ? null : format.allocate(batchSize);
     }
 
     /** The rows of every batch but perhaps the last. */
@@ -56,31 +59,32 @@ final class MiniBatches {
      */
     int gather(int start) {
         int rows = Math.min(batchSize, order.length - start);
-        double[] sourceX = examples.x();
-        double[] sourceY = examples.y();
+        A sourceX = examples.x();
+        A sourceY = examples.y();
+        A sourceW = examples.w();
         for (int r = 0; r < rows; r++) {
             int i = order[start + r];
             System.arraycopy(sourceX, i * inputs, x, r * inputs, inputs);
             System.arraycopy(sourceY, i * outputs, y, r * outputs, outputs);
             if (w != null) {
-                w[r] = examples.w()[i];
+                System.arraycopy(sourceW, i, w, r, 1);
             }
         }
         return rows;
     }
 
     /** The current batch's inputs (a view, overwritten by the next {@link #gather}). */
-    double[] x() {
+    A x() {
         return x;
     }
 
     /** The current batch's targets (a view). */
-    double[] y() {
+    A y() {
         return y;
     }
 
     /** The current batch's row weights (a view), or null for unweighted rows. */
-    double[] w() {
+    A w() {
         return w;
     }
 

@@ -22,15 +22,18 @@ import dev.backprop.nn.Network;
  * @param validation    the scaled held-out rows, or null without a validation split
  * @param inputScaling  the inputs' scaling, fitted on the training rows
  * @param outputScaling the targets' scaling (none for the cross-entropies)
+ * @param <A>           the array type of the run's {@link Format}: a float32 run's rows are rounded to float as they
+ *                      are scaled, and no double copy of them is kept
  */
-record PreparedData(Examples training, Examples validation, Scaling inputScaling, Scaling outputScaling) {
+record PreparedData<A>(Examples<A> training, Examples<A> validation, Scaling inputScaling, Scaling outputScaling) {
     /**
      * Splits {@code data} by the configured fraction, fits the scalings on the training rows and scales both parts.
      *
      * @throws IllegalArgumentException if there are no rows, the targets do not suit the loss, or the split leaves
      *                                  a part empty
      */
-    static PreparedData of(TrainerConfig config, Architecture architecture, Dataset data, SplitMix splitting) {
+    static <A> PreparedData<A> of(Format<A> format, TrainerConfig config, Architecture architecture, Dataset data,
+                                  SplitMix splitting) {
         int n = data.rows();
         if (n == 0) {
             throw new IllegalArgumentException("the dataset has no rows");
@@ -42,13 +45,14 @@ record PreparedData(Examples training, Examples validation, Scaling inputScaling
         Scaling inputScaling = Scaling.fit(config.scaling(), trainingX);
         Scaling outputScaling = TargetCheck.scaling(config.scaling(), architecture.loss(), trainingY,
                 data.targetNames());
-        Examples training = new Examples(inputScaling.applyToArray(trainingX), outputScaling.applyToArray(trainingY),
-                weights(data.weights(), split.training()), split.training().length);
-        Examples validation = split.validation().length == 0 ? null
-                : new Examples(inputScaling.applyToArray(rows(data.x(), split.validation())),
+        Examples<A> training = Examples.of(format, inputScaling.applyToArray(trainingX),
+                outputScaling.applyToArray(trainingY), weights(data.weights(), split.training()),
+                split.training().length);
+        Examples<A> validation = split.validation().length == 0 ? null
+                : Examples.of(format, inputScaling.applyToArray(rows(data.x(), split.validation())),
                         outputScaling.applyToArray(rows(data.y(), split.validation())),
                         weights(data.weights(), split.validation()), split.validation().length);
-        return new PreparedData(training, validation, inputScaling, outputScaling);
+        return new PreparedData<>(training, validation, inputScaling, outputScaling);
     }
 
     /** The model of {@code network} with these scalings and {@code data}'s column names. */

@@ -60,12 +60,13 @@ record RunControls(TrainingListener listener, int checkpointEvery, Consumer<Chec
      * (fingerprinted once here); null without a checkpoint sink.
      */
     Consumer<TrainingState> stateSink(TrainerConfig config, Architecture architecture, Dataset data,
-                                      PreparedData prepared) {
+                                      PreparedData<?> prepared) {
         if (checkpoints == null) {
             return null;
         }
         long fingerprint = Checkpoint.fingerprint(data);
         return state -> checkpoints.accept(new Checkpoint(config,
-                prepared.model(Network.of(architecture, state.parameters()), data), state, fingerprint, Map.of()));
+                prepared.model(Network.of(architecture, state.parameters(), config.precision()), data), state,
+                fingerprint, Map.of()));
     }
 }

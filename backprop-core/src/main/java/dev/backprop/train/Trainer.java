@@ -234,23 +234,36 @@ public final class Trainer {
         Architecture architecture = architecture(data.x().cols(), data.y().cols());
         SplitMix random = SplitMix.of(config.seed());
         double[] parameters = Initializer.initialParameters(architecture, random);
-        PreparedData prepared = PreparedData.of(config, architecture, data, random.split());
-        return prepared.model(Network.of(architecture, parameters), data);
+        PreparedData<?> prepared = PreparedData.of(Format.of(config.precision()), config, architecture, data,
+                random.split());
+        return prepared.model(Network.of(architecture, parameters, config.precision()), data);
     }
 
     /** Trains from fresh streams split off {@code random}, or continues {@code from} with its saved streams. */
     private TrainingResult run(Architecture architecture, double[] parameters, Dataset data, SplitMix random,
                                TrainingState from) {
+        return run(Format.of(config.precision()), architecture, parameters, data, random, from);
+    }
+
+    /**
+     * {@link #run(Architecture, double[], Dataset, SplitMix, TrainingState)} in {@code format}: the rows are scaled
+     * into it and θ rounded into it once, before the first epoch; the trained θ is widened back (exactly) for the
+     * network, which computes in the configured precision.
+     */
+    private <A> TrainingResult run(Format<A> format, Architecture architecture, double[] parameters, Dataset data,
+                                   SplitMix random, TrainingState from) {
         SplitMix splitting = from == null ? random.split() : SplitMix.fromState(from.splitRandom());
         SplitMix shuffling = from == null ? random.split() : SplitMix.fromState(from.shuffleRandom());
         SplitMix dropping = from == null ? random.split() : SplitMix.fromState(from.dropoutRandom());
         long[] splitStart = splitting.state();
-        PreparedData prepared = PreparedData.of(config, architecture, data, splitting);
-        TrainingOutcome outcome = TrainingLoop.of(config, architecture, prepared.training(),
-                prepared.validation(), dropping, controls.listener(), controls.timeLimit()).run(parameters, splitStart,
+        PreparedData<A> prepared = PreparedData.of(format, config, architecture, data, splitting);
+        A theta = format.narrow(parameters);
+        TrainingOutcome outcome = TrainingLoop.of(format, config, architecture, prepared.training(),
+                prepared.validation(), dropping, controls.listener(), controls.timeLimit()).run(theta, splitStart,
                 shuffling, from, controls.checkpointEvery(),
                 controls.stateSink(config, architecture, data, prepared));
-        return outcome.result(config, prepared.model(Network.of(architecture, parameters), data));
+        return outcome.result(config, prepared.model(Network.of(architecture, format.widen(theta),
+                config.precision()), data));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.backprop.train;
 
 import dev.backprop.data.ScalingMethod;
+import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.Loss;
 import dev.backprop.nn.Regularization;
@@ -43,11 +44,14 @@ import java.util.Map;
  *                           in [0, 1); with a split the weights of the best validation epoch are kept
  * @param patience           stop when the monitored loss (validation if held out, else training) has not improved
  *                           for this many epochs; 0 never stops early
+ * @param precision          the number format of the weights, data, workspaces and arithmetic: float64 (the
+ *                           default, every earlier result's), or float32, whose trained network computes in float32
  */
 public record TrainerConfig(List<Integer> hidden, Activation activation, Activation output, boolean bias, Loss loss,
                             double learningRate, int maxEpochs, double tolerance, ScalingMethod scaling, long seed,
                             OptimizerType optimizer, double momentum, LearningRateSchedule schedule, int batchSize,
-                            double l2, double dropout, double validationFraction, int patience) {
+                            double l2, double dropout, double validationFraction, int patience,
+                            Precision precision) {
     /**
      * @param hidden             sizes of the hidden layers, each ≥ 1; copied
      * @param activation         f of every hidden layer, element-wise
@@ -67,13 +71,15 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
      * @param dropout            p, in [0, 1)
      * @param validationFraction fraction of rows held out, in [0, 1)
      * @param patience           epochs without improvement before stopping, ≥ 0 (0: never)
+     * @param precision          float64 or float32
      * @throws IllegalArgumentException naming the field and the allowed range for any value out of range, or the
      *                                  combination that does not work
      */
     public TrainerConfig(List<Integer> hidden, Activation activation, Activation output, boolean bias, Loss loss,
                          double learningRate, int maxEpochs, double tolerance, ScalingMethod scaling, long seed,
                          OptimizerType optimizer, double momentum, LearningRateSchedule schedule, int batchSize,
-                         double l2, double dropout, double validationFraction, int patience) {
+                         double l2, double dropout, double validationFraction, int patience,
+                         Precision precision) {
         this.hidden = List.copyOf(hidden);
         this.activation = activation;
         this.output = output;
@@ -92,6 +98,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
         this.dropout = dropout;
         this.validationFraction = validationFraction;
         this.patience = patience;
+        this.precision = precision;
         for (TrainingSetting<?> setting : TrainingSettings.ALL) {
             check(setting);
         }
@@ -129,7 +136,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
     public TrainerConfig(List<Integer> hidden, Activation activation, Activation output, boolean bias, Loss loss,
                          double learningRate, int maxEpochs, double tolerance, ScalingMethod scaling, long seed) {
         this(hidden, activation, output, bias, loss, learningRate, maxEpochs, tolerance, scaling, seed,
-                OptimizerType.GD, 0.9, LearningRateSchedule.constant(), 0, 0.0, 0.0, 0.0, 0);
+                OptimizerType.GD, 0.9, LearningRateSchedule.constant(), 0, 0.0, 0.0, 0.0, 0, Precision.FLOAT64);
     }
 
     /**

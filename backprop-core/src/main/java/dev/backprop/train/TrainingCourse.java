@@ -6,17 +6,20 @@ import java.util.Arrays;
 
 /**
  * A training run's mutable course: the weights kept, the loss histories, η, the improvement count, and where a
- * paused epoch stands. A {@link TrainingState} captures it and restores it. Not thread-safe.
+ * paused epoch stands. A {@link TrainingState} captures it and restores it (as doubles: a float32 run's floats widen
+ * and narrow back exactly). Not thread-safe.
+ *
+ * @param <A> the array type of θ
  */
-final class TrainingCourse {
+final class TrainingCourse<A> {
     /** Epochs the loss histories have room for before they first grow. */
     private static final int INITIAL_HISTORY = 1024;
 
-    final double[] parameters;
+    final A parameters;
     final Optimizer optimizer;
-    final double[] lastFinite;
+    final A lastFinite;
     /** The weights of the best validation epoch; null without a validation split. */
-    final double[] best;
+    final A best;
     double[] history = new double[0];
     double[] validationHistory = new double[0];
     boolean haveFinite;
@@ -30,11 +33,13 @@ final class TrainingCourse {
     double epochLoss;
     double epochLargestChange;
 
+    private final Format<A> format;
+    private final int parameterCount;
     private final TrainerConfig config;
     private final boolean validated;
     private final long[] splitStart;
     private final SplitMix shuffling;
-    private final MiniBatches batches;
+    private final MiniBatches<A> batches;
     private final SplitMix dropping;
 
     /**
@@ -44,8 +49,10 @@ final class TrainingCourse {
      * @param batches    the mini-batches, or null for the full batch
      * @param dropping   the dropout masks' source; null for remote rows
      */
-    TrainingCourse(TrainerConfig config, boolean validated, double[] parameters, Optimizer optimizer,
-                   long[] splitStart, SplitMix shuffling, MiniBatches batches, SplitMix dropping) {
+    TrainingCourse(Format<A> format, TrainerConfig config, boolean validated, A parameters, Optimizer optimizer,
+                   long[] splitStart, SplitMix shuffling, MiniBatches<A> batches, SplitMix dropping) {
+        this.format = format;
+        this.parameterCount = format.length(parameters);
         this.config = config;
         this.validated = validated;
         this.parameters = parameters;
@@ -54,8 +61,8 @@ final class TrainingCourse {
         this.shuffling = shuffling;
         this.batches = batches;
         this.dropping = dropping;
-        lastFinite = new double[parameters.length];
-        best = validated ? new double[parameters.length] : null;
+        lastFinite = format.allocate(parameterCount);
+        best = validated ? format.allocate(parameterCount) : null;
         rate = config.learningRate();
     }
 
@@ -70,7 +77,7 @@ final class TrainingCourse {
 
     /** Remembers the current weights as the last ones with a finite loss. */
     void keepFinite() {
-        System.arraycopy(parameters, 0, lastFinite, 0, parameters.length);
+        System.arraycopy(parameters, 0, lastFinite, 0, parameterCount);
         haveFinite = true;
     }
 
@@ -103,23 +110,23 @@ final class TrainingCourse {
             bestLoss = monitored;
             bestEpoch = epochs;
             if (best != null) {
-                System.arraycopy(parameters, 0, best, 0, parameters.length);
+                System.arraycopy(parameters, 0, best, 0, parameterCount);
             }
         }
     }
 
     TrainingState snapshot(int nextBatchStart, double loss, double largestChange) {
-        return new TrainingState(epochs, nextBatchStart, loss, largestChange, parameters.clone(),
-                optimizer.state(), rate, wait, bestLoss, bestEpoch, best == null ? null : best.clone(),
-                haveFinite ? lastFinite.clone() : null, Arrays.copyOf(history, epochs),
+        return new TrainingState(epochs, nextBatchStart, loss, largestChange, format.widen(parameters),
+                optimizer.state(), rate, wait, bestLoss, bestEpoch, best == null ? null : format.widen(best),
+                haveFinite ? format.widen(lastFinite) : null, Arrays.copyOf(history, epochs),
                 Arrays.copyOf(validationHistory, validated ? epochs : 0), splitStart.clone(),
                 shuffling.state(), batches == null ? null : batches.order(), dropping.state());
     }
 
     void restore(TrainingState from, boolean fullBatch) {
-        if (from.parameters().length != parameters.length) {
+        if (from.parameters().length != parameterCount) {
             throw new IllegalArgumentException("the saved state has " + from.parameters().length
-                    + " parameters but the network has " + parameters.length);
+                    + " parameters but the network has " + parameterCount);
         }
         if (from.epochs() > config.maxEpochs()) {
             throw new IllegalArgumentException("the saved state is after epoch " + from.epochs()
@@ -141,11 +148,11 @@ final class TrainingCourse {
         bestLoss = from.bestLoss();
         bestEpoch = from.bestEpoch();
         if (best != null && from.bestParameters() != null) {
-            System.arraycopy(from.bestParameters(), 0, best, 0, best.length);
+            format.narrow(from.bestParameters(), best);
         }
         haveFinite = from.lastFiniteParameters() != null;
         if (haveFinite) {
-            System.arraycopy(from.lastFiniteParameters(), 0, lastFinite, 0, lastFinite.length);
+            format.narrow(from.lastFiniteParameters(), lastFinite);
         }
         epochs = from.epochs();
         history = from.lossHistory().clone();

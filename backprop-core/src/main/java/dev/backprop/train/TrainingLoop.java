@@ -1,7 +1,7 @@
 package dev.backprop.train;
 
+import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Architecture;
-import dev.backprop.nn.Backpropagation;
 import dev.backprop.optim.Optimizer;
 
 import java.util.Arrays;
@@ -20,31 +20,41 @@ import java.util.function.Consumer;
  * the time limit before the last epoch ({@link StopReason#TIME_LIMIT}), the epoch limit ({@link StopReason#MAX_EPOCHS}).
  * The time limit emits a state, and so does every {@code every}-th epoch, the last one included, so that a run stopped
  * by the time limit, or by an epoch limit that is a multiple of {@code every}, can be continued with a larger limit.
+ *
+ * <p>Precision: the loop is written once over the array type A of its {@link Format}: with float32, θ, the gradient,
+ * the rows, the batches and the optimizer's state are floats ({@link Optimizer#step(float[], float[])}); the line
+ * searches step a double copy of θ and round it back ({@link Format#lineSearch}). A listener that reads
+ * {@link TrainingListener#parametersUpdated} gets double copies in a float32 run, made only if it overrides that
+ * method.
+ *
+ * @param <A> the array type, double[] or float[]
  */
-final class TrainingLoop {
+final class TrainingLoop<A> {
     /** How many rows the validation and final losses push through at once. */
     private static final int EVALUATION_CHUNK = 1024;
 
+    private final Format<A> format;
     private final TrainerConfig config;
     private final Architecture architecture;
     /** The rows in this JVM; null when they are elsewhere. */
-    private final Examples training;
-    private final Examples validation;
+    private final Examples<A> training;
+    private final Examples<A> validation;
     private final int rows;
     private final int batch;
     /** The pass over a batch of rows in this JVM; null when they are elsewhere. */
-    private final Backpropagation backprop;
+    private final Format.Pass<A> backprop;
     /** Where a full-batch epoch's J and ∇J come from; null for mini-batches. */
-    private final FullBatch full;
+    private final FullBatch<A> full;
     private final TrainingListener listener;
     /** The most nanoseconds of epochs this run may start, counted from {@link #run}; 0 for no limit. */
     private final long timeLimit;
     /** The source of dropout masks, kept in checkpoints; null for rows elsewhere (no dropout). */
     private final SplitMix dropping;
 
-    private TrainingLoop(TrainerConfig config, Architecture architecture, Examples training, Examples validation,
-                         int rows, int batch, Backpropagation backprop, FullBatch full, TrainingListener listener,
-                         long timeLimit, SplitMix dropping) {
+    private TrainingLoop(Format<A> format, TrainerConfig config, Architecture architecture, Examples<A> training,
+                         Examples<A> validation, int rows, int batch, Format.Pass<A> backprop, FullBatch<A> full,
+                         TrainingListener listener, long timeLimit, SplitMix dropping) {
+        this.format = format;
         this.config = config;
         this.architecture = architecture;
         this.training = training;
@@ -68,8 +78,9 @@ final class TrainingLoop {
      *                   0 for no limit
      * @throws InvalidSettingException if a line-search optimizer is asked to use mini-batches
      */
-    static TrainingLoop of(TrainerConfig config, Architecture architecture, Examples training, Examples validation,
-                           SplitMix dropping, TrainingListener listener, long timeLimit) {
+    static <A> TrainingLoop<A> of(Format<A> format, TrainerConfig config, Architecture architecture,
+                                  Examples<A> training, Examples<A> validation, SplitMix dropping,
+                                  TrainingListener listener, long timeLimit) {
         int rows = training.rows();
         int batch = config.batchRows(rows);
         boolean lineSearch = config.optimizer().lineSearch();
@@ -78,29 +89,34 @@ final class TrainingLoop {
                     + " works on the full batch, but ", " " + config.batchSize() + " is less than the " + rows
                     + " training rows (leave it at 0)");
         }
-        Backpropagation backprop = new Backpropagation(architecture, batch, config.regularization(), dropping);
-        FullBatch full = batch < rows ? null
-                : FullBatch.of(backprop, training, lineSearch, architecture.parameterCount());
-        return new TrainingLoop(config, architecture, training, validation, rows, batch, backprop, full, listener,
-                timeLimit, dropping);
+        Format.Pass<A> backprop = format.pass(architecture, batch, config.regularization(), dropping);
+        FullBatch<A> full = batch < rows ? null
+                : FullBatch.of(format, backprop, training, lineSearch, architecture.parameterCount());
+        return new TrainingLoop<>(format, config, architecture, training, validation, rows, batch, backprop, full,
+                listener, timeLimit, dropping);
     }
 
     /**
      * A full-batch run on rows elsewhere: each epoch one update on the J and ∇J of {@link RemoteRows#steps}.
      *
-     * @throws IllegalArgumentException if the configuration asks for what a full-batch objective cannot give, or the
-     *                                  rows were not scaled as this run scales them ({@link TargetCheck#check})
+     * @throws IllegalArgumentException if the configuration asks for what a full-batch objective cannot give (float32
+     *                                  included: the blocks compute in float64), or the rows were not scaled as this
+     *                                  run scales them ({@link TargetCheck#check})
      */
-    static TrainingLoop remote(TrainerConfig config, Architecture architecture, RemoteRows data,
-                               TrainingListener listener) {
+    static TrainingLoop<double[]> remote(TrainerConfig config, Architecture architecture, RemoteRows data,
+                                         TrainingListener listener) {
         if (config.batchSize() > 0 || config.dropout() > 0 || config.validationFraction() > 0) {
             throw new IllegalArgumentException("rows held elsewhere train on the full batch, without dropout or a "
                     + "validation split");
         }
+        if (config.precision() != Precision.FLOAT64) {
+            throw new IllegalArgumentException("rows held elsewhere train in float64 (their blocks compute in double)"
+                    + " but the precision is " + config.precision().id());
+        }
         TargetCheck.check(config.scaling(), architecture.loss(), data.description());
         FullBatchObjective exact = data.objective(architecture, config.regularization());
         int rows = (int) Math.min(Integer.MAX_VALUE, data.description().rows());
-        return new TrainingLoop(config, architecture, null, null, rows, rows, null,
+        return new TrainingLoop<>(Format.FLOAT64, config, architecture, null, null, rows, rows, null,
                 FullBatch.of(exact, data.steps(exact, config.seed())), listener, 0, null);
     }
 
@@ -114,18 +130,22 @@ final class TrainingLoop {
      * @param sink       receives those states, and one when the run is interrupted; null for none
      * @throws IllegalArgumentException if {@code from} does not fit this run
      */
-    TrainingOutcome run(double[] parameters, long[] splitStart, SplitMix shuffling, TrainingState from, int every,
+    TrainingOutcome run(A parameters, long[] splitStart, SplitMix shuffling, TrainingState from, int every,
                         Consumer<TrainingState> sink) {
-        int p = parameters.length;
+        int p = format.length(parameters);
         Optimizer optimizer = config.optimizer().create(config.learningRate(), config.momentum());
-        optimizer.init(p);
-        MiniBatches batches = full != null ? null
-                : new MiniBatches(training, architecture.inputs(), architecture.outputs(), batch, shuffling);
+        if (config.optimizer().lineSearch()) {
+            optimizer.init(p);
+        } else {
+            optimizer.init(p, format.precision());
+        }
+        MiniBatches<A> batches = full != null ? null
+                : new MiniBatches<>(format, training, architecture.inputs(), architecture.outputs(), batch, shuffling);
         Epoch epoch = new Epoch(batches, validation == null ? null
-                : new LossEvaluator(architecture, Math.min(validation.rows(), EVALUATION_CHUNK)), new double[p],
-                every, sink);
-        TrainingCourse course = new TrainingCourse(config, validation != null, parameters, optimizer, splitStart,
-                shuffling, batches, dropping);
+                : new LossEvaluator<>(format, architecture, Math.min(validation.rows(), EVALUATION_CHUNK)),
+                format.allocate(p), every, sink);
+        TrainingCourse<A> course = new TrainingCourse<>(format, config, validation != null, parameters, optimizer,
+                splitStart, shuffling, batches, dropping);
         if (from != null) {
             course.restore(from, full != null);
         }
@@ -138,15 +158,16 @@ final class TrainingLoop {
     }
 
     /** Puts the kept weights in place and measures the final loss. */
-    private TrainingOutcome finish(TrainingCourse course, StopReason stopped) {
-        double[] parameters = course.parameters;
+    private TrainingOutcome finish(TrainingCourse<A> course, StopReason stopped) {
+        A parameters = course.parameters;
+        int p = format.length(parameters);
         StopReason stop = stopped;
         int bestEpoch = course.bestEpoch;
         if (course.best != null && bestEpoch > 0) {
-            System.arraycopy(course.best, 0, parameters, 0, parameters.length);
+            System.arraycopy(course.best, 0, parameters, 0, p);
         } else {
             if (stop == StopReason.DIVERGED && course.haveFinite) {
-                System.arraycopy(course.lastFinite, 0, parameters, 0, parameters.length);
+                System.arraycopy(course.lastFinite, 0, parameters, 0, p);
             }
             bestEpoch = course.epochs;
         }
@@ -154,7 +175,7 @@ final class TrainingLoop {
         if (!Double.isFinite(finalLoss) && stop != StopReason.DIVERGED && course.haveFinite) {
             // The last update itself blew up: keep the weights before it.
             stop = StopReason.DIVERGED;
-            System.arraycopy(course.lastFinite, 0, parameters, 0, parameters.length);
+            System.arraycopy(course.lastFinite, 0, parameters, 0, p);
             finalLoss = finalLoss(parameters);
         }
         int epochs = course.epochs;
@@ -163,37 +184,50 @@ final class TrainingLoop {
     }
 
     /** The training objective on all training rows, without dropout: in one pass with the full batch's workspace. */
-    private double finalLoss(double[] parameters) {
+    private double finalLoss(A parameters) {
         if (full != null) {
             return full.loss(parameters);
         }
-        return new LossEvaluator(architecture, Math.min(training.rows(), EVALUATION_CHUNK))
+        return new LossEvaluator<>(format, architecture, Math.min(training.rows(), EVALUATION_CHUNK))
                 .objective(parameters, training, config.regularization());
     }
 
     /** One epoch's updates and the stopping rules after it, with what every epoch shares. */
     private final class Epoch {
-        private final MiniBatches batches;
-        private final LossEvaluator validator;
-        private final double[] gradient;
+        private final MiniBatches<A> batches;
+        private final LossEvaluator<A> validator;
+        private final A gradient;
+        /** A line-search optimizer's step in this format; null for first-order optimizers. */
+        private final Format.LineSearchStep<A> lineSearch;
+        /**
+         * θ and ∇J widened for a listener that reads them in a float32 run; null when the run lends its own double
+         * arrays or no listener reads them.
+         */
+        private final double[] parameterView;
+        private final double[] gradientView;
         private final int every;
         private final Consumer<TrainingState> sink;
         private final boolean meanLoss;
         /** {@link System#nanoTime()} when the run started, for the time limit. */
         private final long started = System.nanoTime();
 
-        Epoch(MiniBatches batches, LossEvaluator validator, double[] gradient, int every,
+        Epoch(MiniBatches<A> batches, LossEvaluator<A> validator, A gradient, int every,
               Consumer<TrainingState> sink) {
             this.batches = batches;
             this.validator = validator;
             this.gradient = gradient;
+            int p = format.length(gradient);
+            this.lineSearch = config.optimizer().lineSearch() ? format.lineSearch(p) : null;
+            boolean views = format.precision() != Precision.FLOAT64 && readsParameters(listener);
+            this.parameterView = views ? new double[p] : null;
+            this.gradientView = views ? new double[p] : null;
             this.every = every;
             this.sink = sink;
             this.meanLoss = architecture.loss().meanOverRows() || config.l2() > 0;
         }
 
         /** Runs the course's next epoch; the reason to stop after it, or null to go on. */
-        StopReason run(TrainingCourse course) {
+        StopReason run(TrainingCourse<A> course) {
             // Continuing mid-epoch: this epoch's η and row order were set before the run stopped.
             boolean continuing = course.batchStart > 0;
             if (course.epochs > 0 && !continuing) {
@@ -235,23 +269,25 @@ final class TrainingLoop {
         }
 
         /** One update on the whole batch; its J and largest change go to the course. */
-        private StopReason fullBatch(TrainingCourse course) {
-            double[] parameters = course.parameters;
+        private StopReason fullBatch(TrainingCourse<A> course) {
+            A parameters = course.parameters;
             double j = full.valueAndGradient(parameters, gradient);
             if (!Double.isFinite(j)) {
                 return StopReason.DIVERGED;
             }
             course.keepFinite();
-            course.epochLargestChange = course.optimizer.step(parameters, gradient, j, full.exact());
+            course.epochLargestChange = lineSearch != null
+                    ? lineSearch.step(course.optimizer, parameters, gradient, j, full.exact())
+                    : format.step(course.optimizer, parameters, gradient);
             course.epochLoss = j;
-            listener.parametersUpdated(parameters, gradient);
+            updated(parameters);
             listener.batchEnded(course.epochs + 1, 1, j);
             return null;
         }
 
         /** One update per mini-batch, from where a paused epoch stopped; the epoch's J and largest change go to the course. */
-        private StopReason miniBatches(TrainingCourse course, boolean continuing) {
-            double[] parameters = course.parameters;
+        private StopReason miniBatches(TrainingCourse<A> course, boolean continuing) {
+            A parameters = course.parameters;
             if (!continuing) {
                 batches.shuffle();
             }
@@ -265,9 +301,9 @@ final class TrainingLoop {
                     return StopReason.DIVERGED;
                 }
                 course.keepFinite();
-                largestChange = Math.max(largestChange, course.optimizer.step(parameters, gradient));
+                largestChange = Math.max(largestChange, format.step(course.optimizer, parameters, gradient));
                 trainingLoss += meanLoss ? j * size / rows : j;
-                listener.parametersUpdated(parameters, gradient);
+                updated(parameters);
                 listener.batchEnded(course.epochs + 1, start / batch + 1, j);
                 if (listener.stopRequested()) {
                     // The epoch is cut short: it does not enter the history, but its updates are kept.
@@ -281,10 +317,34 @@ final class TrainingLoop {
             return null;
         }
 
-        private void emit(TrainingCourse course, int nextBatchStart, double loss, double largestChange) {
+        /** Tells the listener of the update: the run's own arrays for float64, widened views when it reads them. */
+        private void updated(A parameters) {
+            if (parameters instanceof double[] wide) {
+                listener.parametersUpdated(wide, (double[]) gradient);
+            } else if (parameterView != null) {
+                format.widen(parameters, parameterView);
+                format.widen(gradient, gradientView);
+                listener.parametersUpdated(parameterView, gradientView);
+            }
+        }
+
+        private void emit(TrainingCourse<A> course, int nextBatchStart, double loss, double largestChange) {
             if (sink != null) {
                 sink.accept(course.snapshot(nextBatchStart, loss, largestChange));
             }
+        }
+    }
+
+    /**
+     * Whether {@code listener} overrides {@link TrainingListener#parametersUpdated}: only then does a float32 run widen
+     * θ and ∇J for it after each update (a float64 run lends its arrays, which costs nothing).
+     */
+    static boolean readsParameters(TrainingListener listener) {
+        try {
+            return listener.getClass().getMethod("parametersUpdated", double[].class, double[].class)
+                    .getDeclaringClass() != TrainingListener.class;
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError("TrainingListener declares parametersUpdated", e);
         }
     }
 }

@@ -37,6 +37,7 @@ public final class TrainingSetting<T> {
     private String appliesTo;
     private boolean architecture;
     private boolean network;
+    private boolean addedLater;
 
     TrainingSetting(String name, SettingKind kind, List<String> options, String paramLabel, String help,
                     Function<TrainerConfig, T> value, T seedDefault, String seedDefaultText) {
@@ -100,6 +101,11 @@ public final class TrainingSetting<T> {
     TrainingSetting<T> architecture() {
         this.architecture = true;
         return network();
+    }
+
+    TrainingSetting<T> addedLater() {
+        this.addedLater = true;
+        return this;
     }
 
     /**
@@ -260,6 +266,16 @@ public final class TrainingSetting<T> {
      */
     public boolean inNetwork() {
         return network;
+    }
+
+    /**
+     * What a checkpoint or training history written before this setting existed means by leaving it out.
+     *
+     * @return the value such files were trained with (for {@code precision}: float64), or null for a setting every
+     *         file has, whose absence is an error
+     */
+    public T absentMeans() {
+        return addedLater ? seedDefault : null;
     }
 
     /**

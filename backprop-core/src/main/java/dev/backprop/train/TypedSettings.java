@@ -1,6 +1,7 @@
 package dev.backprop.train;
 
 import dev.backprop.data.ScalingMethod;
+import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.Loss;
 import dev.backprop.optim.LearningRateSchedule;
@@ -214,5 +215,16 @@ abstract class TypedSettings<B extends TypedSettings<B>> {
      */
     public B patience(int patience) {
         return set(TrainingSettings.PATIENCE, patience);
+    }
+
+    /**
+     * Sets the number format of the run (default float64): float32 trains and predicts with float weights, data and
+     * arithmetic.
+     *
+     * @param precision float64 or float32
+     * @return this builder
+     */
+    public B precision(Precision precision) {
+        return set(TrainingSettings.PRECISION, precision);
     }
 }

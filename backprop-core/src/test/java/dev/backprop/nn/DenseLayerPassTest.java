@@ -28,7 +28,7 @@ class DenseLayerPassTest {
         double[] theta = randoms(random, architecture.parameterCount());
         double[] x = randoms(random, 1 + ROWS * IN);
         double[] g = randoms(random, ROWS * OUT);
-        DenseLayerPass layer = new DenseLayerPass(architecture, 0, ones(), ROWS);
+        DenseLayerPass<double[]> layer = new DenseLayerPass<>(Arithmetic.FLOAT64, architecture, 0, ones(), ROWS);
         layer.forward(theta, x, 1, ROWS);
         System.arraycopy(g, 0, layer.delta, 0, g.length);
         layer.multiplyByDerivative(ROWS);
@@ -60,7 +60,7 @@ class DenseLayerPassTest {
 
     /** J = Σ g ∘ a, a from a fresh layer's forward pass. */
     private static double j(Architecture architecture, double[] theta, double[] x, double[] g) {
-        DenseLayerPass layer = new DenseLayerPass(architecture, 0, ones(), ROWS);
+        DenseLayerPass<double[]> layer = new DenseLayerPass<>(Arithmetic.FLOAT64, architecture, 0, ones(), ROWS);
         layer.forward(theta, x, 1, ROWS);
         double sum = 0.0;
         for (int i = 0; i < g.length; i++) {

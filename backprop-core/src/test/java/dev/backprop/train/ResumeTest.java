@@ -3,6 +3,7 @@ package dev.backprop.train;
 import dev.backprop.data.Dataset;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Activation;
 import dev.backprop.optim.LearningRateSchedule;
 import dev.backprop.optim.OptimizerType;
@@ -53,7 +54,16 @@ class ResumeTest {
                 TrainerConfig.builder().optimizer(OptimizerType.LBFGS).hidden(5).bias(true).maxEpochs(60)
                         .tolerance(0).build(),
                 TrainerConfig.builder().optimizer(OptimizerType.BFGS).hidden(4).bias(true).maxEpochs(40)
-                        .tolerance(0).build());
+                        .tolerance(0).build(),
+                // float32: θ, data and optimizer state in float, widened exactly into the checkpoint
+                TrainerConfig.builder().maxEpochs(120).precision(Precision.FLOAT32).build(),
+                TrainerConfig.builder().optimizer(OptimizerType.ADAM).hidden(8, 4).activation(Activation.RELU)
+                        .output(Activation.LINEAR).bias(true).dropout(0.2).batchSize(10).validationFraction(0.25)
+                        .learningRate(0.01).maxEpochs(50).seed(5).precision(Precision.FLOAT32).build(),
+                TrainerConfig.builder().optimizer(OptimizerType.NESTEROV).batchSize(7).l2(0.01).maxEpochs(40)
+                        .learningRate(0.3).precision(Precision.FLOAT32).build(),
+                TrainerConfig.builder().optimizer(OptimizerType.LBFGS).hidden(5).bias(true).maxEpochs(60)
+                        .tolerance(0).precision(Precision.FLOAT32).build());
     }
 
     @ParameterizedTest

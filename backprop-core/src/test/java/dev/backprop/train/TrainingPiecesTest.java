@@ -5,6 +5,7 @@ import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
 import dev.backprop.nn.LayerSpec;
 import dev.backprop.nn.Loss;
+import dev.backprop.nn.Regularization;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -38,8 +39,10 @@ class TrainingPiecesTest {
             x[2 * i + 1] = -i;
             y[i] = 100 + i;
         }
-        MiniBatches batches = new MiniBatches(new Examples(x, y, null, 10), 2, 1, 4, new SplittableRandom(8));
-        MiniBatches again = new MiniBatches(new Examples(x, y, null, 10), 2, 1, 4, new SplittableRandom(8));
+        MiniBatches<double[]> batches = new MiniBatches<>(Format.FLOAT64, new Examples<>(x, y, null, 10), 2, 1, 4,
+                new SplittableRandom(8));
+        MiniBatches<double[]> again = new MiniBatches<>(Format.FLOAT64, new Examples<>(x, y, null, 10), 2, 1, 4,
+                new SplittableRandom(8));
         batches.shuffle();
         again.shuffle();
         int[] order = batches.order();
@@ -57,7 +60,7 @@ class TrainingPiecesTest {
     private static final Architecture NET = new Architecture(List.of(new LayerSpec(2, 3, Activation.TANH, true),
             new LayerSpec(3, 1, Activation.LINEAR, true)), Loss.MSE);
 
-    private static Examples examples(int rows) {
+    private static Examples<double[]> examples(int rows) {
         SplittableRandom r = new SplittableRandom(rows);
         double[] x = new double[2 * rows];
         double[] y = new double[rows];
@@ -66,13 +69,14 @@ class TrainingPiecesTest {
             x[2 * i + 1] = r.nextDouble();
             y[i] = x[2 * i] - x[2 * i + 1];
         }
-        return new Examples(x, y, null, rows);
+        return new Examples<>(x, y, null, rows);
     }
 
     @Test
     void cachedObjectiveRecomputesOnlyForANewPoint() {
-        Examples data = examples(6);
-        CachedObjective objective = new CachedObjective(new Backpropagation(NET, 6), data, NET.parameterCount());
+        Examples<double[]> data = examples(6);
+        CachedObjective<double[]> objective = new CachedObjective<>(Format.FLOAT64,
+                Format.FLOAT64.pass(NET, 6, Regularization.NONE, null), data, NET.parameterCount());
         double[] theta = new double[NET.parameterCount()];
         Arrays.fill(theta, 0.3);
         double[] g1 = new double[theta.length];
@@ -89,13 +93,13 @@ class TrainingPiecesTest {
 
     @Test
     void chunkedLossEqualsTheOnePassLoss() {
-        Examples data = examples(23);
+        Examples<double[]> data = examples(23);
         double[] theta = new double[NET.parameterCount()];
         Arrays.fill(theta, -0.2);
         double onePass = new Backpropagation(NET, 23).loss(theta, data.x(), 0, data.y(), 0, 23);
-        assertThat(new LossEvaluator(NET, 5).dataLoss(theta, data)).isCloseTo(onePass, within(1e-15));
+        assertThat(new LossEvaluator<>(Format.FLOAT64, NET, 5).dataLoss(theta, data)).isCloseTo(onePass, within(1e-15));
         Architecture summed = new Architecture(NET.layers(), Loss.SSE);
         double sse = new Backpropagation(summed, 23).loss(theta, data.x(), 0, data.y(), 0, 23);
-        assertThat(new LossEvaluator(summed, 4).dataLoss(theta, data)).isCloseTo(sse, within(1e-13));
+        assertThat(new LossEvaluator<>(Format.FLOAT64, summed, 4).dataLoss(theta, data)).isCloseTo(sse, within(1e-13));
     }
 }
