@@ -8,6 +8,7 @@ import dev.backprop.data.Frame;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.Precision;
 import dev.backprop.model.Model;
 import dev.backprop.nn.Architecture;
 import dev.backprop.train.Trainer;
@@ -60,6 +61,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     /** eta of the steps shown: --learning-rate, the model's recorded one, or 1. */
     private double learningRate;
+    /** The explained network's format; a float32 model's steps are computed, and said to be, in float32. */
+    private Precision precision = Precision.FLOAT64;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "1",
             description = "How many gradient steps to follow, 1 to 100. Default: ${DEFAULT-VALUE}.")
@@ -95,10 +98,12 @@ final class ExplainCommand implements Callable<Integer> {
         Matrix[] scaled = ModelData.scaled(explained,
                 ModelData.labelled(explained, frame, "explain", spec.commandLine().getErr()));
         Architecture architecture = explained.network().architecture();
+        precision = explained.network().precision();
         double[] theta = explained.network().parameters();
         List<GradientWalk.Step> steps = new ArrayList<>();
         for (int s = 1; s <= stepCount; s++) {
-            steps.add(GradientWalk.step(s, architecture, theta, scaled[0], scaled[1], learningRate));
+            steps.add(GradientWalk.step(s, architecture, theta, scaled[0], scaled[1], learningRate,
+                    precision));
         }
         String lossFormula = architecture.loss().id().equals("sse") ? "J = sum 1/2 (y - yhat)^2"
                 : architecture.loss().id().equals("mse") ? "J = sum 1/2 (y - yhat)^2 / n"
@@ -141,6 +146,9 @@ final class ExplainCommand implements Callable<Integer> {
         json.put("architecture", architecture.toString());
         json.put("rows", rows);
         json.put("learningRate", learningRate);
+        if (precision == Precision.FLOAT32) {
+            json.put("precision", precision.id());
+        }
         json.put("lossFormula", lossFormula);
         ArrayNode stepsNode = json.putArray("steps");
         for (GradientWalk.Step step : steps) {
@@ -155,8 +163,9 @@ final class ExplainCommand implements Callable<Integer> {
 
     private String text(Architecture architecture, int rows, String lossFormula, List<GradientWalk.Step> steps) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("Backpropagation on %s, %d rows, eta = %s, %d step%s.%n", architecture, rows,
-                Text.number(learningRate), steps.size(), steps.size() == 1 ? "" : "s"));
+        sb.append(String.format("Backpropagation on %s, %d rows, eta = %s, %d step%s%s.%n", architecture, rows,
+                Text.number(learningRate), steps.size(), steps.size() == 1 ? "" : "s",
+                precision == Precision.FLOAT32 ? ", in float32 arithmetic" : ""));
         sb.append("Layers are numbered as in the seed: layer 1 is the input, so W(1) feeds z(2).\n");
         for (GradientWalk.Step step : steps) {
             if (steps.size() > 1) {

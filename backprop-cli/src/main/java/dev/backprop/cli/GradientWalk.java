@@ -1,8 +1,11 @@
 package dev.backprop.cli;
 
+import dev.backprop.linalg.Elementwise;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
+import dev.backprop.nn.FloatBackpropagation;
 import dev.backprop.nn.PassTrace;
 
 import java.util.ArrayList;
@@ -40,15 +43,17 @@ final class GradientWalk {
      * @param x            inputs, scaled as the network sees them
      * @param y            targets, scaled
      * @param learningRate η
+     * @param precision    the format the network computes in: a float32 model's step is shown in float32 arithmetic,
+     *                     as training takes it
      */
     static Step step(int number, Architecture architecture, double[] theta, Matrix x, Matrix y,
-                     double learningRate) {
+                     double learningRate, Precision precision) {
         int depth = architecture.depth();
-        int n = x.rows();
+        Pass pass = precision == Precision.FLOAT32 ? new FloatPass(architecture, theta, x, y)
+                : new DoublePass(architecture, theta, x, y);
         double[] gradient = new double[theta.length];
-        Backpropagation backprop = new Backpropagation(architecture, Math.max(1, n));
-        double loss = backprop.lossAndGradient(theta, x.toArray(), y.toArray(), n, gradient);
-        PassTrace trace = backprop.trace();
+        double loss = pass.lossAndGradient(gradient);
+        PassTrace trace = pass.trace();
         List<Entry> entries = new ArrayList<>();
         if (number == 1) {
             entries.add(new Entry("X", "inputs, scaled", "X", x));
@@ -101,9 +106,7 @@ final class GradientWalk {
                         bias(architecture, gradient, l)));
             }
         }
-        for (int i = 0; i < theta.length; i++) {
-            theta[i] -= learningRate * gradient[i];
-        }
+        pass.descend(learningRate, theta);
         for (int l = 0; l < depth; l++) {
             int w = l + 1;
             entries.add(new Entry("W(" + w + ") after", "W(" + w + ") - eta dJ/dW(" + w + ")",
@@ -115,8 +118,112 @@ final class GradientWalk {
                                 + ")}}", bias(architecture, theta, l)));
             }
         }
-        double lossAfter = backprop.loss(theta, x.toArray(), 0, y.toArray(), 0, n);
-        return new Step(number, loss, lossAfter, entries);
+        return new Step(number, loss, pass.loss(), entries);
+    }
+
+    /** One precision's pass over all rows: J and ∇J at θ, the matrices it computed, the step, J after it. */
+    private interface Pass {
+        /** J at θ; ∇J into {@code gradient}, widened to doubles. */
+        double lossAndGradient(double[] gradient);
+
+        PassTrace trace();
+
+        /** θ ← θ − η ∇J in this precision (the change rounded, then subtracted), into {@code theta}. */
+        void descend(double learningRate, double[] theta);
+
+        /** J at the θ after {@link #descend}. */
+        double loss();
+    }
+
+    private static final class DoublePass implements Pass {
+        private final Backpropagation backprop;
+        private final double[] theta;
+        private final double[] x;
+        private final double[] y;
+        private final double[] gradient;
+
+        DoublePass(Architecture architecture, double[] theta, Matrix x, Matrix y) {
+            this.backprop = new Backpropagation(architecture, Math.max(1, x.rows()));
+            this.theta = theta;
+            this.x = x.toArray();
+            this.y = y.toArray();
+            this.gradient = new double[theta.length];
+        }
+
+        @Override
+        public double lossAndGradient(double[] out) {
+            double j = backprop.lossAndGradient(theta, x, y, x.length / backprop.architecture().inputs(), gradient);
+            System.arraycopy(gradient, 0, out, 0, gradient.length);
+            return j;
+        }
+
+        @Override
+        public PassTrace trace() {
+            return backprop.trace();
+        }
+
+        @Override
+        public void descend(double learningRate, double[] out) {
+            for (int i = 0; i < theta.length; i++) {
+                theta[i] -= learningRate * gradient[i];
+            }
+        }
+
+        @Override
+        public double loss() {
+            return backprop.loss(theta, x, 0, y, 0, x.length / backprop.architecture().inputs());
+        }
+    }
+
+    private static final class FloatPass implements Pass {
+        private final FloatBackpropagation backprop;
+        private final float[] theta;
+        private final float[] x;
+        private final float[] y;
+        private final float[] gradient;
+
+        FloatPass(Architecture architecture, double[] theta, Matrix x, Matrix y) {
+            this.backprop = new FloatBackpropagation(architecture, Math.max(1, x.rows()));
+            this.theta = floats(theta);
+            this.x = floats(x.toArray());
+            this.y = floats(y.toArray());
+            this.gradient = new float[theta.length];
+        }
+
+        private static float[] floats(double[] values) {
+            float[] out = new float[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = (float) values[i];
+            }
+            return out;
+        }
+
+        @Override
+        public double lossAndGradient(double[] out) {
+            double j = backprop.lossAndGradient(theta, x, y, x.length / backprop.architecture().inputs(), gradient);
+            for (int i = 0; i < gradient.length; i++) {
+                out[i] = gradient[i];
+            }
+            return j;
+        }
+
+        @Override
+        public PassTrace trace() {
+            return backprop.trace();
+        }
+
+        @Override
+        public void descend(double learningRate, double[] out) {
+            Elementwise.descend(theta, gradient, (float) learningRate, 0, theta.length);
+            for (int i = 0; i < theta.length; i++) {
+                out[i] = theta[i];
+            }
+        }
+
+        @Override
+        public double loss() {
+            return backprop.loss(theta, x, 0, y, 0, x.length / backprop.architecture().inputs());
+        }
     }
 
     private static Matrix weights(Architecture architecture, double[] flat, int l) {

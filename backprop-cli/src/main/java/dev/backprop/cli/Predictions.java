@@ -2,12 +2,14 @@ package dev.backprop.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.backprop.data.Column;
 import dev.backprop.data.EncodedInputs;
 import dev.backprop.data.Frame;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.Precision;
 import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.model.Model;
 
@@ -31,12 +33,15 @@ final class Predictions {
     private final Frame frame;
     private final EncodedInputs inputs;
     private final Matrix predicted;
+    /** The model's precision: a float32 model's predictions are floats, written in their shortest float form. */
+    private final Precision precision;
 
     private Predictions(Model model, Frame frame, EncodedInputs inputs, Matrix predicted) {
         this.model = model;
         this.frame = frame;
         this.inputs = inputs;
         this.predicted = predicted;
+        this.precision = model.network().precision();
     }
 
     /**
@@ -84,7 +89,13 @@ final class Predictions {
             ArrayNode names = json.putArray("classes");
             model.classes().forEach(names::add);
             if (proba) {
-                json.set("probabilities", Json.matrix(predicted));
+                ArrayNode probabilities = json.putArray("probabilities");
+                for (int i = 0; i < predicted.rows(); i++) {
+                    ArrayNode row = probabilities.addArray();
+                    for (int k = 0; k < predicted.cols(); k++) {
+                        add(row, predicted.get(i, k));
+                    }
+                }
             }
         } else {
             ArrayNode values = json.putArray("predictions");
@@ -92,10 +103,10 @@ final class Predictions {
                 if (several) {
                     ArrayNode row = values.addArray();
                     for (int t = 0; t < predicted.cols(); t++) {
-                        row.add(predicted.get(i, t));
+                        add(row, predicted.get(i, t));
                     }
                 } else {
-                    values.add(predicted.get(i, 0));
+                    add(values, predicted.get(i, 0));
                 }
             }
         }
@@ -143,6 +154,15 @@ final class Predictions {
         }
     }
 
+    /** Appends a prediction: a double, or a float32 model's float in its shortest form ({@link Text#exact}). */
+    private void add(ArrayNode array, double v) {
+        if (precision == Precision.FLOAT32) {
+            array.addRawValue(new RawValue(Text.exact(v, precision)));
+        } else {
+            array.add(v);
+        }
+    }
+
     /** Rows [from, to) of the output as CSV text. */
     private String csvRows(List<Column> sources, boolean classify, boolean proba, int width, int from, int to) {
         int[] rows = inputs.rows();
@@ -157,11 +177,11 @@ final class Predictions {
             if (classify) {
                 cells[c++] = model.classes().get(ClassificationMetrics.argmax(predicted, r));
                 for (int k = 0; proba && k < predicted.cols(); k++) {
-                    cells[c++] = Text.exact(predicted.get(r, k));
+                    cells[c++] = Text.exact(predicted.get(r, k), precision);
                 }
             } else {
                 for (int t = 0; t < predicted.cols(); t++) {
-                    cells[c++] = Text.exact(predicted.get(r, t));
+                    cells[c++] = Text.exact(predicted.get(r, t), precision);
                 }
             }
             csv.writeRecord(cells);

@@ -155,8 +155,9 @@ final class StudioSession implements TrainingListener {
                 total, total, last, Arrays.copyOf(losses, total),
                 config.validationFraction() > 0 ? Arrays.copyOf(validationLosses, total) : new double[0],
                 config.settings());
-        return new Model(Network.of(initial.network().architecture(), parameters.clone()), initial.inputs(),
-                initial.outputs(), initial.inputScaling(), initial.outputScaling(), preprocessor, history);
+        return new Model(Network.of(initial.network().architecture(), parameters.clone(), config.precision()),
+                initial.inputs(), initial.outputs(), initial.inputScaling(), initial.outputScaling(), preprocessor,
+                history);
     }
 
     Frame frame() {
@@ -247,7 +248,7 @@ final class StudioSession implements TrainingListener {
         Network from;
         synchronized (this) {
             runConfig = config;
-            from = goOn ? Network.of(initial.network().architecture(), parameters.clone()) : null;
+            from = goOn ? Network.of(initial.network().architecture(), parameters.clone(), config.precision()) : null;
         }
         Trainer run = Trainer.of(runConfig).withListener(this);
         TrainingResult result;

@@ -271,7 +271,7 @@ final class StudioViews {
                                   double learningRate) {
         Matrix[] scaled = ModelData.scaled(model, ModelData.labelled(model, frame, "studio", warnings));
         GradientWalk.Step step = GradientWalk.step(1, model.network().architecture(),
-                model.network().parameters(), scaled[0], scaled[1], learningRate);
+                model.network().parameters(), scaled[0], scaled[1], learningRate, model.network().precision());
         ObjectNode json = Json.object();
         json.put("learningRate", learningRate);
         json.put("rows", scaled[0].rows());

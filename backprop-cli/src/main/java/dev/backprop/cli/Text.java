@@ -2,6 +2,7 @@ package dev.backprop.cli;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.Precision;
 import dev.backprop.train.TrainingSummary;
 
 import java.util.List;
@@ -24,6 +25,14 @@ final class Text {
      */
     static String exact(double v) {
         return NumberOutput.toString(v, true);
+    }
+
+    /**
+     * {@link #exact(double)} of a value of {@code precision}: for float32, the shortest decimal that reads back as the
+     * float {@code v} holds ({@code 0.1}, not the 17 digits of the double it widens to).
+     */
+    static String exact(double v, Precision precision) {
+        return precision == Precision.FLOAT32 ? NumberOutput.toString((float) v, true) : exact(v);
     }
 
     /** A matrix, one row per line, columns right-aligned, each line indented by two spaces. */

@@ -11,6 +11,7 @@ import dev.backprop.data.Scaling;
 import dev.backprop.data.TargetEncoder;
 import dev.backprop.data.Task;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Network;
 
 import java.util.ArrayList;
@@ -133,14 +134,23 @@ public record Model(Network network, List<String> inputs, List<String> outputs, 
 
     /**
      * Predictions in the target's own units (for classification: class probabilities) for encoded, unscaled inputs,
-     * one row per example.
+     * one row per example. A float32 network's predictions are floats: its network computes in float32, and the values
+     * in the target's units are rounded to float.
      *
      * @param x encoded inputs, one row per example and one column per input; not modified
      * @return a new n x outputs matrix; NaN inputs give NaN predictions
      * @throws IllegalArgumentException if x does not have one column per input
      */
     public Matrix predict(Matrix x) {
-        return outputScaling.invert(network.predict(inputScaling.apply(x)));
+        Matrix y = outputScaling.invert(network.predict(inputScaling.apply(x)));
+        if (network.precision() == Precision.FLOAT64) {
+            return y;
+        }
+        double[] values = y.toArray();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = network.precision().round(values[i]);
+        }
+        return Matrix.wrap(y.rows(), y.cols(), values);
     }
 
     /**

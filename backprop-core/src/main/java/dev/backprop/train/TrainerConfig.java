@@ -157,14 +157,18 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
     }
 
     /**
-     * The settings that decide a run, by name, for a model file's training history.
+     * The settings that decide a run, by name, for a model file's training history. A setting added after files
+     * existed ({@link TrainingSetting#absentMeans()}) is left out where its value is what its absence means.
      *
      * @return a new insertion-ordered map from setting name to its value as text (numbers in Java's {@code Double.toString} form, locale-free)
      */
     public Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
         for (TrainingSetting<?> setting : TrainingSettings.ALL) {
-            if (!setting.inNetwork() && setting.appliesIn(this)) {
+            // A setting added later is recorded only where it differs from what its absence means, so a run that
+            // does not use it writes the file it wrote before the setting existed.
+            boolean asIfAbsent = setting.absentMeans() != null && setting.absentMeans().equals(setting.of(this));
+            if (!setting.inNetwork() && setting.appliesIn(this) && !asIfAbsent) {
                 settings.put(setting.name(), setting.recordedIn(this));
             }
         }
