@@ -35,6 +35,39 @@ def fmt(wl, t):
     return ("%.3f" % t) if wl == "W1" else ("%.4f" % t)
 
 
+def float32_targets(medians, sgemm):
+    """Issue 17's targets, from the medians of this run; nothing if backprop's float32 rows are absent."""
+    f32 = {wl: medians.get(("backprop-f32", wl)) for wl in ("W1", "W2", "W3")}
+    if all(v is None for v in f32.values()):
+        return []
+    out = ["", "### Targets (issue 17, float32)", "", "| target | measured (median) | met? |", "|---|---|---|"]
+    torch3 = medians.get(("torch-f32-pas", "W3")) or medians.get(("torch-f32", "W3"))
+    if f32["W3"] is not None:
+        g = FLOPS["W3"] / f32["W3"] / 1e9
+        if torch3:
+            tg = FLOPS["W3"] / torch3 / 1e9
+            out.append("| W3 float32 at least as fast as PyTorch float32 (%.1f GFLOP/s) | %.1f GFLOP/s | %s |" % (
+                tg, g, "yes" if f32["W3"] <= torch3 else "no"))
+        if sgemm:
+            limit = statistics.mean(sgemm)
+            out.append("| W3 float32 ≥ 90%% of numpy SGEMM (%.1f GFLOP/s) | %.1f GFLOP/s = %.0f%% | %s |" % (
+                limit, g, 100 * g / limit, "yes" if g >= 0.9 * limit else "no"))
+    np2 = medians.get(("numpy-f64", "W2"))
+    torch2 = medians.get(("torch-f32-pas", "W2")) or medians.get(("torch-f32", "W2"))
+    if f32["W2"] is not None:
+        if np2:
+            out.append("| W2 float32 ≥ 2.5x numpy float64's rows/s | %.2fx | %s |" % (
+                np2 / f32["W2"], "yes" if np2 / f32["W2"] >= 2.5 else "no"))
+        if torch2:
+            out.append("| W2 float32 faster than PyTorch float32 (%.4f s/epoch) | %.4f s/epoch | %s |" % (
+                torch2, f32["W2"], "yes" if f32["W2"] < torch2 else "no"))
+    w1 = medians.get(("backprop", "W1"))
+    if f32["W1"] is not None and w1 is not None:
+        out.append("| W1 float32 no slower than float64 (%.3f µs) | %.3f µs | %s |" % (
+            w1, f32["W1"], "yes" if f32["W1"] <= w1 else "no"))
+    return out
+
+
 def main(raw, doc):
     raw = Path(raw)
     header = (raw / "header.txt").read_text().strip().splitlines()
@@ -62,7 +95,7 @@ def main(raw, doc):
             medians[(peer, wl)] = med
             per_s = med / 1e6 if wl == "W1" else med
             n = 3 if wl == "W1" else (200_000 if wl == "W2" else 50_000)
-            name = "**%s**" % peer if peer == "backprop" else peer
+            name = "**%s**" % peer if peer.startswith("backprop") else peer
             out.append("| %s %s | %s | %s | **%s** | %s | %.0f | %.2f | %s |" % (
                 wl, UNIT[wl], name, fmt(wl, min(t)), fmt(wl, med), fmt(wl, max(t)), n / per_s,
                 FLOPS[wl] / per_s / 1e9, e["loss"]))
@@ -89,6 +122,12 @@ def main(raw, doc):
         else:
             out.append("| W3 ≥ 90%% of numpy DGEMM (~92 GFLOP/s, 2026-11-28) | %.1f GFLOP/s | %s |" % (
                 g, "yes" if g >= 0.9 * 92 else "no"))
+    sgemm = [float(x) for x in re.findall(r"([\d.]+) GFLOP/s", peers_text.split("SGEMM practical", 1)[1])] \
+        if "SGEMM practical" in peers_text else []
+    if sgemm:
+        out += ["", "numpy's own SGEMM (float32) on W3's shapes in the same run: %s GFLOP/s." % ", ".join(
+            "%.1f" % g for g in sgemm)]
+    out += float32_targets(medians, sgemm)
     scaling = parse(raw / "scaling.txt") if (raw / "scaling.txt").exists() else {}
     if (raw / "scaling.txt").exists():
         out += ["", "### Scaling: W2 at 50k, 200k, 800k rows", "",

@@ -32,8 +32,9 @@ echo "# building the bench jar" >&2
   echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$OUT_DIR/header.txt"
 
-echo "# backprop: W1 W2 W3, $REPS timed repetitions each" >&2
+echo "# backprop: W1 W2 W3 in float64 and float32, $REPS timed repetitions each" >&2
 PEER_REPS="$REPS" "${RUNNER[@]}" W1 W2 W3 2>/dev/null | tee "$OUT_DIR/backprop.txt" >&2
+PEER_REPS="$REPS" "${RUNNER[@]}" --precision float32 W1 W2 W3 2>/dev/null | tee -a "$OUT_DIR/backprop.txt" >&2
 
 if [ "$PEERS_SRC" != "none" ] && [ -x "$PEERS_SRC/run_all.sh" ]; then
   echo "# peers from $PEERS_SRC (copied; takes about 8 minutes)" >&2
@@ -45,6 +46,7 @@ if [ "$PEERS_SRC" != "none" ] && [ -x "$PEERS_SRC/run_all.sh" ]; then
     >> "$OUT_DIR/peers.txt" 2>/dev/null || echo "# numpy float32 failed" >&2
   # a second backprop run after the peers, so both sides see the same machine state
   PEER_REPS="$REPS" "${RUNNER[@]}" W1 W2 W3 2>/dev/null | tee -a "$OUT_DIR/backprop.txt" >&2
+  PEER_REPS="$REPS" "${RUNNER[@]}" --precision float32 W1 W2 W3 2>/dev/null | tee -a "$OUT_DIR/backprop.txt" >&2
 else
   echo "# peers skipped ($PEERS_SRC)" >&2
   : > "$OUT_DIR/peers.txt"

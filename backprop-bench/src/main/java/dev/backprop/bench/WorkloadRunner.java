@@ -1,5 +1,7 @@
 package dev.backprop.bench;
 
+import dev.backprop.linalg.Precision;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +14,10 @@ import java.util.Locale;
  *
  * <pre>
  *   java --add-modules jdk.incubator.vector -cp backprop-bench.jar dev.backprop.bench.WorkloadRunner \
- *        [--reps N] [--rows N] [--peer NAME] [--heap] W1|W2|W3|all...
+ *        [--reps N] [--rows N] [--peer NAME] [--heap] [--precision float32|float64] W1|W2|W3|all...
  * </pre>
+ * {@code --precision float32} trains with float data, parameters and arithmetic ({@link WorkloadTraining}); its rows
+ * are named {@code backprop-f32} unless {@code --peer} says otherwise;
  * {@code --rows} trains W2/W3 on that many rows (the scaling table), after one whole untimed training as warm-up;
  * {@code --reps} defaults to PEER_REPS or 2;
  * {@code --heap} appends the heap in use after training (and a full GC) to each row.
@@ -33,8 +37,9 @@ public final class WorkloadRunner {
     public static void main(String[] args) {
         int reps = envInt("PEER_REPS", 2);
         int rows = -1;
-        String peer = "backprop";
+        String peer = null;
         boolean heap = false;
+        Precision precision = Precision.FLOAT64;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -42,6 +47,7 @@ public final class WorkloadRunner {
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
                 case "--peer" -> peer = args[++i];
                 case "--heap" -> heap = true;
+                case "--precision" -> precision = Precision.fromId(args[++i]);
                 case "all" -> names.addAll(List.of("W1", "W2", "W3"));
                 default -> names.add(args[i]);
             }
@@ -49,9 +55,12 @@ public final class WorkloadRunner {
         if (names.isEmpty()) {
             names.addAll(List.of("W1", "W2", "W3"));
         }
+        if (peer == null) {
+            peer = precision == Precision.FLOAT32 ? "backprop-f32" : "backprop";
+        }
         for (String name : names) {
             Workload workload = rows > 0 && !name.equals("W1") ? Workload.of(name, rows) : Workload.of(name);
-            String row = run(workload, reps, peer, rows > 0);
+            String row = run(workload, reps, peer, rows > 0, precision);
             System.out.println(heap ? row + " " + heapNote(workload) : row);
             System.out.flush();
         }
@@ -59,23 +68,23 @@ public final class WorkloadRunner {
 
     /** Warms up, times {@code reps} full trainings and returns the result row. */
     public static String run(Workload workload, int reps, String peer) {
-        return run(workload, reps, peer, false);
+        return run(workload, reps, peer, false, Precision.FLOAT64);
     }
 
     /**
-     * As {@link #run(Workload, int, String)}; with {@code fullWarmup}, the warm-up is one whole untimed training
+     * As {@link #run(Workload, int, String)} in {@code precision}; with {@code fullWarmup}, the warm-up is one whole untimed training
      * (the scaling runs compare backprop with itself at several sizes: on 50,000 rows the peers' short warm-up left
      * the first repetitions running partly uncompiled code).
      */
-    static String run(Workload workload, int reps, String peer, boolean fullWarmup) {
-        WorkloadTraining training = new WorkloadTraining(workload);
+    static String run(Workload workload, int reps, String peer, boolean fullWarmup, Precision precision) {
+        WorkloadTraining training = new WorkloadTraining(workload, precision);
         boolean w1 = workload.name().equals("W1");
         if (w1) {
             training.train(workload.rows(), W1_WARMUP);
         } else if (fullWarmup) {
             training.train(workload.rows(), workload.epochs());
         } else {
-            new WorkloadTraining(warmupSlice(workload)).train(workload.warmupRows(), 1);
+            new WorkloadTraining(warmupSlice(workload), precision).train(workload.warmupRows(), 1);
         }
         double[] times = new double[reps];
         for (int r = 0; r < reps; r++) {
