@@ -204,26 +204,6 @@ class SparkTrainTest {
         assertThat(Files.exists(dir.resolve("x.json"))).isFalse();
     }
 
-    @Test
-    void refusesTrainsOptionsForRowsInOneJvmByNameWithTheReason() throws IOException {
-        Path file = dir.resolve("small.csv");
-        Files.writeString(file, "a,w,y\n1,1,0\n2,3,1\n");
-        Path model = dir.resolve("m.json");
-        String weights = "is not supported by backprop-spark: its distributed objective sums unweighted rows; weigh "
-                + "rows with 'backprop train'\n";
-        Run classWeight = run(file.toString(), "--class-weight", "balanced", "--out", model.toString());
-        assertThat(classWeight.code()).isEqualTo(2);
-        assertThat(classWeight.err()).isEqualTo("error: --class-weight " + weights);
-        Run sampleWeight = run(file.toString(), "--sample-weight", "w", "--out", model.toString());
-        assertThat(sampleWeight.code()).isEqualTo(2);
-        assertThat(sampleWeight.err()).isEqualTo("error: --sample-weight " + weights);
-        Run maxTime = run(file.toString(), "--max-time", "10m", "--out", model.toString());
-        assertThat(maxTime.code()).isEqualTo(2);
-        assertThat(maxTime.err()).isEqualTo("error: --max-time is not supported by backprop-spark: a run it stops "
-                + "goes on from a checkpoint, and backprop-spark writes none\n");
-        assertThat(Files.exists(model)).isFalse();
-    }
-
     private static void assertSameModel(Model actual, Model expected) {
         assertThat(actual.inputs()).isEqualTo(expected.inputs());
         assertThat(actual.outputs()).isEqualTo(expected.outputs());
