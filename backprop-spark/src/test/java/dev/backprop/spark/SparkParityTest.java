@@ -22,10 +22,7 @@ import dev.backprop.train.TrainerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,16 +43,8 @@ class SparkParityTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        LocalSpark.session();
-        int code = SparkTrain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static SparkCommand run(String... args) {
+        return SparkCommand.run(args);
     }
 
     /**
@@ -81,7 +70,7 @@ class SparkParityTest {
     void screensTheColumnsChoosesTheTaskAndWeighsAndStandardizesAsTrainDoes() throws IOException {
         Path file = table();
         Path model = dir.resolve("m.json");
-        Run run = run(file.toString(), "--target", "y", "--hidden", "4", "--bias", "--output-activation",
+        SparkCommand run = run(file.toString(), "--target", "y", "--hidden", "4", "--bias", "--output-activation",
                 "softmax", "--loss", "categorical-cross-entropy", "--optimizer", "lbfgs", "--epochs", "20",
                 "--scale", "standard", "--class-weight", "balanced", "--sample-weight", "w", "--partitions", "1",
                 "--out", model.toString());
@@ -144,7 +133,7 @@ class SparkParityTest {
         }
         Files.writeString(file, csv);
         Path model = dir.resolve("two.json");
-        Run run = run(file.toString(), "--target", "y1,y2", "--hidden", "5", "--bias", "--loss", "mse",
+        SparkCommand run = run(file.toString(), "--target", "y1,y2", "--hidden", "5", "--bias", "--loss", "mse",
                 "--optimizer", "lbfgs", "--epochs", "25", "--scale", "standard", "--partitions", "1", "--out",
                 model.toString());
         assertThat(run.code()).as(run.err()).isZero();
@@ -164,18 +153,18 @@ class SparkParityTest {
     @Test
     void whatTheClusterCannotHonourIsRefusedByNameWithTheReason() throws IOException {
         Path file = table();
-        Run regression = run(file.toString(), "--target", "x", "--class-weight", "balanced", "--out",
+        SparkCommand regression = run(file.toString(), "--target", "x", "--class-weight", "balanced", "--out",
                 dir.resolve("r.json").toString());
         assertThat(regression.code()).isEqualTo(2);
         assertThat(regression.err()).isEqualTo("error: class weights apply to a classification target (one output "
                 + "per class), but this one has 1 output\n");
         Files.writeString(dir.resolve("bad.csv"), "x,w,y\n1,1,a\n2,-1,b\n3,2,a\n4,1,b\n");
-        Run negative = run(dir.resolve("bad.csv").toString(), "--sample-weight", "w", "--out",
+        SparkCommand negative = run(dir.resolve("bad.csv").toString(), "--sample-weight", "w", "--out",
                 dir.resolve("b.json").toString());
         assertThat(negative.code()).isEqualTo(2);
         assertThat(negative.err()).isEqualTo("error: " + dir.resolve("bad.csv") + ", column 'w': 1 of 4 sample "
                 + "weights are not finite numbers >= 0\n");
-        Run maxTime = run(file.toString(), "--max-time", "10m", "--out", dir.resolve("t.json").toString());
+        SparkCommand maxTime = run(file.toString(), "--max-time", "10m", "--out", dir.resolve("t.json").toString());
         assertThat(maxTime.code()).isEqualTo(2);
         assertThat(maxTime.err()).isEqualTo("error: --max-time is not supported by backprop-spark: the core stops a "
                 + "run on rows held elsewhere only by its epoch limit and tolerance; bound the run with --epochs\n");
