@@ -53,19 +53,26 @@ final class RowPacking {
             cells.add(weights.cell());
         }
         Dataset<Row> rows = fit.selected().select(cells.toArray(Column[]::new));
-        Scaled blocks;
-        if (config.scaling() == ScalingMethod.STANDARD) {
-            blocks = standardized(rows, encoder, fit.rows(), cells.size(), preprocessor.features().width(),
-                    targetNames, fit.targets());
-        } else {
-            Scaling inputScaling = Scaling.fit(config.scaling(), fit.inputs());
-            Scaling outputScaling = TargetCheck.scaling(config.scaling(), config.loss(), fit.targets(), targetNames);
-            blocks = new Scaled(cache(rows, encoder, inputScaling, outputScaling, fit.rows(), cells.size()),
-                    inputScaling, outputScaling);
-        }
+        Scaled blocks = scaled(rows, encoder, fit.rows(), cells.size(), fit.inputs(),
+                preprocessor.features().width(), targetNames, fit.targets());
         return new PackedDataset(blocks.blocks, new RemoteRows.Description(fit.rows(),
                 preprocessor.features().outputNames(), targetNames, blocks.inputScaling, blocks.outputScaling,
                 fit.targets(), 0.0), preprocessor, fit.task(), fit.leftOut());
+    }
+
+    /**
+     * The rows encoded, scaled as the configuration asks and cached: by scalings fitted on the encoded columns'
+     * ranges, or by their moments for a standard scaling.
+     */
+    private Scaled scaled(Dataset<Row> rows, RowEncoder encoder, long count, int columns, ColumnRanges inputRanges,
+                          int inputs, List<String> targetNames, ColumnRanges targetRanges) {
+        if (config.scaling() == ScalingMethod.STANDARD) {
+            return standardized(rows, encoder, count, columns, inputs, targetNames, targetRanges);
+        }
+        Scaling inputScaling = Scaling.fit(config.scaling(), inputRanges);
+        Scaling outputScaling = TargetCheck.scaling(config.scaling(), config.loss(), targetRanges, targetNames);
+        return new Scaled(cache(rows, encoder, inputScaling, outputScaling, count, columns), inputScaling,
+                outputScaling);
     }
 
     /** Cached blocks and the scalings applied to them. */
@@ -145,17 +152,16 @@ final class RowPacking {
         ColumnCensus census = ColumnCensus.numbers(data, all, k);
         List<String> targetNames = targets.stream().map(ColumnSource::name).toList();
         ColumnRanges targetRanges = census.ranges(m, m + k);
-        Scaling inputScaling = Scaling.fit(config.scaling(), census.ranges(0, m));
-        Scaling outputScaling = TargetCheck.scaling(config.scaling(), config.loss(), targetRanges, targetNames);
         Column[] doubles = new Column[m + k];
         for (int j = 0; j < m + k; j++) {
             doubles[j] = all.get(j).raw().cast(DataTypes.DoubleType).as("c" + j);
         }
-        JavaRDD<RowBlock> blocks = cache(data.select(doubles), new NumericRows(m, k), inputScaling, outputScaling,
-                census.rows(), m + k);
-        return new PackedDataset(blocks, new RemoteRows.Description(census.rows(), inputs.stream()
-                .map(ColumnSource::name).toList(), targetNames, inputScaling, outputScaling, targetRanges,
-                census.targetSumError()), null, null, List.of());
+        Dataset<Row> rows = data.select(doubles);
+        Scaled blocks = scaled(rows, new NumericRows(m, k), census.rows(), m + k, census.ranges(0, m), m,
+                targetNames, targetRanges);
+        return new PackedDataset(blocks.blocks, new RemoteRows.Description(census.rows(), inputs.stream()
+                .map(ColumnSource::name).toList(), targetNames, blocks.inputScaling, blocks.outputScaling,
+                targetRanges, census.targetSumError()), null, null, List.of());
     }
 
     /** Repartitions, encodes and scales {@code rows} into blocks (null scalings: unscaled), and caches them. */

@@ -148,6 +148,14 @@ class SparkParityTest {
         assertThat(actual.outputs()).containsExactly("y1", "y2");
         assertThat(actual.outputScaling().mean()).containsExactly(expected.outputScaling().mean(), within(1e-12));
         assertThat(actual.network().parameters()).containsExactly(expected.network().parameters(), within(1e-9));
+
+        // Numeric columns read as they are are standardized alike.
+        Dataset numbers = TestData.regression(30, 17);
+        Model spark = SparkTrainer.of(config).withPartitions(1).train(LocalSpark.frame(numbers), List.of("a", "b",
+                "c"), List.of("y")).model();
+        Model core = Trainer.of(config).train(numbers).model();
+        assertThat(spark.inputScaling().mean()).containsExactly(core.inputScaling().mean(), within(1e-12));
+        assertThat(spark.network().parameters()).containsExactly(core.network().parameters(), within(1e-9));
     }
 
     @Test
