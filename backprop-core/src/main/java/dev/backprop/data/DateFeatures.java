@@ -138,20 +138,6 @@ public final class DateFeatures implements Serializable {
     }
 
     /**
-     * Refuses these date columns, if any, for a front end that does not read dates as numbers.
-     *
-     * @param frontEnd what refuses them, such as "Spark"
-     * @param instead  what the user can do instead
-     * @throws IllegalArgumentException naming the date columns, if there are any
-     */
-    public void refuse(String frontEnd, String instead) {
-        if (!columns.isEmpty()) {
-            throw new IllegalArgumentException("the model reads the date columns " + columns + " as numbers, which "
-                    + frontEnd + " does not; " + instead);
-        }
-    }
-
-    /**
      * The date columns read as numbers.
      *
      * @return an unmodifiable list, possibly empty

@@ -135,8 +135,8 @@ final class PreprocessingFit {
     }
 
     /**
-     * Applies a preprocessor fitted before (a model's) to {@code data}: its columns, policy, fill values, categories
-     * and classes; only the ranges are taken from {@code data}.
+     * Applies a preprocessor fitted before (a model's) to {@code data}: its columns (a date column read into its
+     * parts), policy, fill values, categories and classes; only the ranges are taken from {@code data}.
      *
      * @throws dev.backprop.data.InvalidDataException as {@link Preprocessor#apply}, in its words, without lines
      */
@@ -145,16 +145,23 @@ final class PreprocessingFit {
     }
 
     private Result apply(Preprocessor preprocessor) {
-        preprocessor.dates().refuse("backprop-spark's --init", "continue it with backprop train");
-        List<String> used = preprocessor.usedColumns();
+        DateFeatures dates = preprocessor.dates();
+        List<String> used = new ArrayList<>(preprocessor.inputColumns());
+        used.addAll(preprocessor.target().columns());
         Frame.requireColumns(source, Arrays.asList(data.columns()), used);
         ColumnCensus census = census(used);
-        List<ColumnType> uses = preprocessor.usedTypes();
-        for (int j = 0; j < used.size(); j++) {
-            checkNumeric(census.entry(used.get(j)), uses.get(j));
+        List<String> encoded = preprocessor.usedColumns();
+        List<ColumnType> encodedTypes = preprocessor.usedTypes();
+        List<ColumnType> uses = new ArrayList<>();
+        for (String name : used) {
+            // A date column is read as its text, which the preprocessor turns into its numeric parts.
+            ColumnType use = dates.columns().contains(name) ? ColumnType.CATEGORICAL
+                    : encodedTypes.get(encoded.indexOf(name));
+            checkNumeric(census.entry(name), use);
+            uses.add(use);
         }
         int targets = preprocessor.target().columns().size();
-        Selected rows = select(census, used, uses, preprocessor.missing(), targets, DateFeatures.none(), false);
+        Selected rows = select(census, used, uses, preprocessor.missing(), targets, dates, false);
         return result(preprocessor, new TaskChoice(preprocessor.target().task(), "as the starting model (--init) "
                 + "has it"), List.of(), rows);
     }

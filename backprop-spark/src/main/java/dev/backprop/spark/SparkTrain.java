@@ -14,6 +14,7 @@ import dev.backprop.command.WeightOptions;
 import dev.backprop.data.ClassWeights;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.model.Model;
+import dev.backprop.nn.Network;
 import dev.backprop.optim.OptimizerType;
 import dev.backprop.train.Preset;
 import dev.backprop.train.TrainerConfig;
@@ -119,13 +120,10 @@ public final class SparkTrain implements Callable<Integer> {
                 + "tolerance; bound the run with --epochs");
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 SparkSettings.SUPPORTED);
+        // Checks the options before Spark starts.
         TrainerConfig config = TrainingSettings.configure(Preset.SEED, null, 0, given);
         String classWeight = weightOptions.classWeight();
-        SparkTrainer trainer = SparkTrainer.of(config).withPartitions(ClusterOption.PARTITIONS.value(spec))
-                .withBlockRows(ClusterOption.BLOCK_ROWS.value(spec)).withSampleFraction(fraction(config))
-                .withSource(data)
-                .withWeights(classWeight == null ? null : ClassWeights.parse(classWeight),
-                        weightOptions.sampleWeight());
+        ClassWeights classWeights = classWeight == null ? null : ClassWeights.parse(classWeight);
         boolean json = common.format() == OutputFormat.JSON;
         String features = ClusterOption.FEATURES.value(spec);
         if (features != null) {
@@ -142,7 +140,11 @@ public final class SparkTrain implements Callable<Integer> {
                     : HadoopFiles.readModel(spark, modelOptions.init());
             if (initial != null) {
                 TrainingSettings.checkStartingModel(given);
+                config = TrainingSettings.configure(Preset.SEED, null, 0, startingFrom(initial, given));
             }
+            SparkTrainer trainer = SparkTrainer.of(config).withPartitions(ClusterOption.PARTITIONS.value(spec))
+                    .withBlockRows(ClusterOption.BLOCK_ROWS.value(spec)).withSampleFraction(fraction(config))
+                    .withSource(data).withWeights(classWeights, weightOptions.sampleWeight());
             try (PackedDataset packed = pack(trainer, read(spark), features, initial)) {
                 PrintWriter stderr = spec.commandLine().getErr();
                 packed.leftOut().forEach(column -> stderr.println("warning: " + column.warning()));
@@ -159,6 +161,18 @@ public final class SparkTrain implements Callable<Integer> {
                 spark.stop();
             }
         }
+    }
+
+    /**
+     * The options of a run that continues {@code initial}: its output activation and loss unless {@code --loss}
+     * replaces it, so the targets are packed (scaled or not) as its loss needs them.
+     */
+    private static Map<TrainingSetting<?>, Object> startingFrom(Model initial, Map<TrainingSetting<?>, Object> given) {
+        Network network = TrainingSettings.startingNetwork(initial.network(), given);
+        Map<TrainingSetting<?>, Object> settings = new LinkedHashMap<>(given);
+        settings.put(TrainingSettings.OUTPUT, network.architecture().layer(network.depth() - 1).activation().id());
+        settings.put(TrainingSettings.LOSS, network.loss().id());
+        return settings;
     }
 
     /**

@@ -112,6 +112,18 @@ class SparkParityTest {
         assertThat(actual.history().settings()).containsEntry("classWeight", "balanced")
                 .containsEntry("sampleWeight", "w");
 
+        // --init continues it with its preprocessing, the date column read into the same parts.
+        Path continued = dir.resolve("continued.json");
+        SparkCommand again = run(file.toString(), "--init", model.toString(), "--optimizer", "lbfgs", "--epochs",
+                "5", "--scale", "standard", "--partitions", "1", "--out", continued.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).startsWith("task: classification, as the starting model (--init) has it\n");
+        TrainerConfig five = TrainerConfig.builder().optimizer(OptimizerType.LBFGS).maxEpochs(5)
+                .scaling(ScalingMethod.STANDARD).build();
+        Model further = Trainer.of(five).train(data, actual.network()).model();
+        assertThat(ModelFile.read(continued).network().parameters())
+                .containsExactly(further.network().parameters(), within(1e-9));
+
         // Unweighted, the same run is another model: the weights reach the distributed objective.
         Path plain = dir.resolve("plain.json");
         assertThat(run(file.toString(), "--target", "y", "--hidden", "4", "--bias", "--output-activation",
