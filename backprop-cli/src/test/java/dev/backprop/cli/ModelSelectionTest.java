@@ -263,7 +263,8 @@ class ModelSelectionTest {
         Path data = synthetic();
         Cli cv = Cli.run("cv", data.toString(), "--folds", "3", "--epochs", "20", "--metric", "rmse");
         assertThat(cv.exitCode()).as(cv.err()).isZero();
-        assertThat(cv.out()).contains("repeat  fold  train  test  RMSE    R^2").contains("mean ± sd over 3 folds:\nRMSE");
+        assertThat(cv.out()).contains("repeat  fold  train  test  RMSE    R^2")
+                .contains("mean ± sd over 3 folds:\nRMSE");
         Cli cvJson = Cli.run("cv", data.toString(), "--folds", "3", "--epochs", "20", "--metric", "rmse",
                 "--format", "json");
         assertThat(cvJson.json().get("metric").asText()).isEqualTo("rmse");

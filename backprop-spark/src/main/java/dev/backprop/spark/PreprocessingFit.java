@@ -33,9 +33,10 @@ import static org.apache.spark.sql.functions.col;
  * The core's {@link Preprocessor} fitted on a Spark data set, as {@link Preprocessor#fit} fits it on a frame, but
  * with Spark jobs: no row reaches the driver. The {@link ColumnCensus} types the columns and counts missing cells;
  * the text inputs' census ({@link TextColumns}) finds the identifiers and dates the core's {@link InputScreen} leaves
- * out or reads as numbers; on the rows the missing-value policy keeps ({@link RowSelection}), every partition computes the core's
- * {@link FitSummary} of its rows, the summaries are merged, and the core fits the preprocessor from the merged one
- * ({@link Preprocessor#fit(FitSummary, PreprocessConfig, String)}). The summary also gives the ranges the scalings
+ * out or reads as numbers; on the rows the missing-value policy keeps ({@link RowSelection}), every partition
+ * computes the core's {@link FitSummary} of its rows (date columns expanded into their parts), the summaries are
+ * merged, and the core fits the preprocessor from the merged one
+ * ({@link Preprocessor#fit(FitSummary, PreprocessConfig, String, dev.backprop.data.DateFeatures)}). The summary also gives the ranges the scalings
  * are fitted on ({@link EncodedRanges}).
  */
 final class PreprocessingFit {

@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * {@code backprop-spark} reads a table as {@code backprop train} does and honours its options: the task line, the
  * identifier left out with train's warning, ISO dates read as train's numbers, standard scaling, class and sample
- * weights and several targets; {@code --max-time} is refused with the reason. Each run is compared with the core's own preparation and trainer,
- * which {@code backprop train --preset seed} runs on the same file: one partition and one block make every sum the
- * core's, so the models agree to rounding.
+ * weights, several targets and {@code --init} of such a model; {@code --max-time} is refused with the reason. Each
+ * run is compared with the core's own preparation and trainer, which {@code backprop train --preset seed} runs on
+ * the same file: one partition and one block make every sum the core's, so the models agree to rounding.
  */
 class SparkParityTest {
     @TempDir
