@@ -36,8 +36,8 @@ import static org.apache.spark.sql.functions.col;
  * out or reads as numbers; on the rows the missing-value policy keeps ({@link RowSelection}), every partition
  * computes the core's {@link FitSummary} of its rows (date columns expanded into their parts), the summaries are
  * merged, and the core fits the preprocessor from the merged one
- * ({@link Preprocessor#fit(FitSummary, PreprocessConfig, String, dev.backprop.data.DateFeatures)}). The summary also gives the ranges the scalings
- * are fitted on ({@link EncodedRanges}).
+ * ({@link Preprocessor#fit(FitSummary, PreprocessConfig, String, dev.backprop.data.DateFeatures)}). The summary
+ * also gives the ranges the scalings are fitted on ({@link EncodedRanges}).
  */
 final class PreprocessingFit {
     /**
