@@ -70,6 +70,33 @@ Each default of `auto` (`Preset.AUTO`) is scikit-learn's or follows from a rule,
   1e-4 per mini-batch, too weak to matter on these sets; its 200 epochs at η = 0.001, which leave a 14-row network
   near its small Glorot initial weights, are its regulariser there. `train`, `cv` and `tune` take n as the rows of
   the data file, so a fold of `cv` trains on 0.9 n rows with λ = 1/n. `--l2` overrides the rule (`--l2 0`: none).
+
+### weather.nominal: what the gap is made of
+
+weather.nominal is the one bundled dataset where backprop's defaults score below scikit-learn's (cv -0.070 above,
+70/30 -0.014). Measured on the same 10 x 10 folds (`backprop cv` with seed 42, backprop's defaults 0.630):
+
+- **scikit-learn's random state.** The table fits scikit-learn with `random_state=0`, which scores 0.700 on these
+  folds; `random_state` 0 to 9 score 0.700, 0.625, 0.650, 0.630, 0.640, 0.630, 0.650, 0.640, 0.650 and 0.640, mean
+  0.6455. Against that mean backprop's 0.630 is -0.016, well inside the 0.06 a difference of two such means is
+  uncertain by. (The 70/30 table draws a new `random_state` per split, so its -0.014 is already such an average.)
+- **The initial weights' scale** accounts for that -0.016. On 14 rows both tools take one batch of all rows per
+  epoch (min(200, n) = n) and a few hundred Adam steps at η = 0.001, which leave a 100-unit network near where it
+  started, so the start is part of the model. scikit-learn draws every weight and bias from ±√(6 / (fan_in +
+  fan_out)); backprop draws a relu layer's weights from ±√(6 / fan_in) (He et al.), 3.3 times wider for the first
+  layer here (10 inputs, 100 units), and starts biases at 0. scikit-learn with backprop's initialisation
+  (`bench/accuracy/initial_scale.py`, the same folds, random states 0 to 9) scores 0.6275, backprop's 0.630.
+- **Not the L2 rule, the epochs or the batch size.** backprop's own variants on these folds (accuracy / log loss):
+  the defaults (λ = 1/n = 0.071, at most 500 epochs) 0.630 / 0.729; `--l2 0` 0.590 / 1.441; `--l2 0.01` 0.545 /
+  0.995; `--l2 0.2` 0.545 / 0.652; `--epochs 200` 0.580 / 0.727; `--epochs 100` 0.565 / 0.754; scikit-learn's own
+  budget, `--l2 0.0000071 --epochs 200` (its α / batch = 1e-4 / 14, its 200 iterations), 0.590 / 1.061. None is
+  above the defaults, so no rule for tiny data among these would lift weather.nominal, and tuning one to this set
+  would be tuning to noise.
+
+So the defaults were left as they are: the measured gap is scikit-learn's luckiest random state plus the relu
+initialisation's scale. Drawing relu layers at Glorot's scale, as scikit-learn does, is the one principled change the
+measurement points to; it changes every relu network's starting point (the core's `Initializer`), so it is a
+decision for all datasets rather than this one, and is not made here.
 """
 
 

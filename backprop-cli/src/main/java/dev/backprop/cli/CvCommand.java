@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
                 + "--repeats). Everything fitted from data (the missing-value fill, the categories, the scaling) is "
                 + "fitted on each fold's training rows alone. Folds are stratified by class for classification and "
                 + "plain for regression, seeded by --seed; every fold trains with --seed.",
-                "Classification: accuracy, log loss, macro F1. Regression: R^2 and RMSE in the target's units. "
-                        + "Takes train's options."},
+                "Classification: accuracy, log loss, macro F1. Regression: R^2 and RMSE in the target's units "
+                        + "(--metric lists one first). Takes train's options."},
         footer = {"", "Examples:", "  backprop cv data/iris.csv --folds 10",
                 "  backprop cv data/diabetes.csv --hidden 32 --folds 5 --repeats 2 --format json"})
 final class CvCommand extends SelectionCommand implements Callable<Integer> {
@@ -39,12 +39,15 @@ final class CvCommand extends SelectionCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         new FileRoles().input("DATA", data).output("--save-folds", saveFolds).check();
         Input input = input();
+        String ranked = metric(input);
         TrainerConfig config = config(input, given());
         CrossValidationResult result = crossValidate(input, config);
         if (saveFolds != null) {
             writeFolds(input, config);
         }
-        List<String> names = result.scoreNames();
+        // The --metric first: the score the user reads the folds by.
+        List<String> names = new ArrayList<>(List.of(ranked));
+        result.scoreNames().stream().filter(name -> !name.equals(ranked)).forEach(names::add);
         if (common.format() == OutputFormat.JSON) {
             ObjectNode json = Json.object();
             json.put("data", data.toString());
@@ -54,6 +57,7 @@ final class CvCommand extends SelectionCommand implements Callable<Integer> {
             json.put("folds", folds);
             json.put("repeats", repeats);
             json.put("seed", config.seed());
+            json.put("metric", ranked);
             ArrayNode each = json.putArray("foldScores");
             for (FoldScore fold : result.folds()) {
                 ObjectNode node = each.addObject();

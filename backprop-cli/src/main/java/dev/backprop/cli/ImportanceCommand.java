@@ -83,7 +83,7 @@ final class ImportanceCommand implements Callable<Integer> {
         Model scored = Inputs.model(model);
         Frame frame = Inputs.modelFrame(data, dataOptions);
         ModelData.labelled(scored, frame, "importance", spec.commandLine().getErr());
-        String score = metric != null ? metric : Scores.of(scored.task()).get(0);
+        String score = TrainCommand.parse(() -> Scores.named(scored.task(), metric));
         List<ColumnImportance> importances = TrainCommand.parse(() -> ranked(scored, frame, score, repeats, seed));
         if (out != null) {
             Picture.of(chart(importances, score), size.width, size.height).write(out);

@@ -13,6 +13,7 @@ import dev.backprop.train.CrossValidation;
 import dev.backprop.train.CrossValidationResult;
 import dev.backprop.train.InvalidSettingException;
 import dev.backprop.train.Preset;
+import dev.backprop.train.Scores;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingSetting;
@@ -60,6 +61,11 @@ abstract class SelectionCommand {
             description = "Starting point of the training options below: auto (the default) or seed.")
     String preset;
 
+    @Option(names = "--metric", paramLabel = "NAME",
+            description = "The score that ranks: accuracy, logLoss or macroF1 (classification), r2 or rmse "
+                    + "(regression); logLoss and rmse rank lower first. Default: accuracy or r2.")
+    String metric;
+
     @Mixin
     CommonOptions common;
 
@@ -89,6 +95,11 @@ abstract class SelectionCommand {
                     + "are " + frame.rows());
         }
         return new Input(frame, fitted.config(), fitted.task().task(), fitted.preprocessor());
+    }
+
+    /** The --metric of the task, checked, or the task's ranking score (accuracy, R^2) without it. */
+    String metric(Input input) {
+        return TrainCommand.parse(() -> Scores.named(input.task(), metric));
     }
 
     /** The training options typed, by setting. */

@@ -3,6 +3,7 @@ package dev.backprop.cli;
 import dev.backprop.cli.plot.Charts;
 import dev.backprop.cli.plot.Picture;
 import dev.backprop.command.CommonOptions;
+import dev.backprop.command.KeepOption;
 import dev.backprop.command.ModelOptions;
 import dev.backprop.command.TimeLimitOption;
 import dev.backprop.command.TrainingOptions;
@@ -34,7 +35,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +62,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOrExample trainData;
 
-    @Option(names = "--keep", split = ",", paramLabel = "COL[,COL...]",
-            description = "Keep these columns as inputs although they look like identifiers (a distinct text in "
-                    + "nearly every row), which are otherwise left out with a warning. Columns of ISO dates are "
-                    + "read as numbers (days, month, weekday, hour), never kept as categories.")
-    List<String> keep = new ArrayList<>();
+    @Mixin
+    KeepOption keep;
 
     @Option(names = "--preset", paramLabel = "P",
             description = "Starting point of the training options below: seed (the seed's network exactly) or "
@@ -172,7 +169,7 @@ final class TrainCommand implements Callable<Integer> {
     /** Reads the data, fits its preprocessing and checks the run fits the heap before the data is encoded. */
     private Input input(Model initial, Map<TrainingSetting<?>, Object> given) {
         Frame frame = trainData.read();
-        TrainData.Fitted fitted = trainData.fit(frame, initial, keep, spec.commandLine().getErr());
+        TrainData.Fitted fitted = trainData.fit(frame, initial, keep.columns(), spec.commandLine().getErr());
         taskChoice = fitted.task();
         Preprocessor preprocessor = fitted.preprocessor();
         TrainerConfig config = config(preprocessor.target().task(), frame.rows(), initial, given);

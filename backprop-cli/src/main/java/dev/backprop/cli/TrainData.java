@@ -2,13 +2,11 @@ package dev.backprop.cli;
 
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.data.Column;
-import dev.backprop.data.DateFeatures;
 import dev.backprop.data.Frame;
 import dev.backprop.data.InputScreen;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.TargetEncoder;
-import dev.backprop.data.Task;
 import dev.backprop.data.TaskChoice;
 import dev.backprop.linalg.MemoryBudget;
 import dev.backprop.linalg.TooLargeException;
@@ -43,14 +41,7 @@ final class TrainData {
          * @return the notes, possibly none
          */
         List<String> dateNotes() {
-            DateFeatures dates = preprocessor.dates();
-            List<String> notes = new ArrayList<>();
-            for (int j = 0; j < dates.columns().size(); j++) {
-                notes.add("note: column '" + dates.columns().get(j) + "' holds ISO dates, read as numbers: "
-                        + String.join(", ", dates.parts(j)) + " (days since 1970-01-01, month, weekday"
-                        + (dates.withTime().get(j) ? ", hour" : "") + ")");
-            }
-            return notes;
+            return preprocessor.dates().notes();
         }
     }
 
@@ -71,9 +62,8 @@ final class TrainData {
         List<String> targets = columnOptions.targetColumns(frame.names(), initial);
         PreprocessConfig asked = config(columnOptions, targets, weightColumn);
         List<String> inputs = asked.inputs(frame.names(), frame.source());
-        TaskChoice task = targets.size() == 1 ? TaskChoice.of(asked.task(), frame.column(targets.get(0)))
-                : new TaskChoice(Task.REGRESSION, asked.task() != null ? "as --task asked"
-                : "because the " + targets.size() + " targets are predicted together, each as a number");
+        TaskChoice task = TaskChoice.of(asked, target -> TaskChoice.of(asked.task(), frame.column(target)),
+                frame.source());
         List<InputScreen.LeftOut> leftOut = initial == null ? InputScreen.find(frame, inputs, keep) : List.of();
         List<String> dates = initial == null ? InputScreen.dates(frame, inputs) : List.of();
         List<String> ignored = new ArrayList<>(asked.ignore());

@@ -10,11 +10,9 @@ import dev.backprop.data.NumericColumn;
 import dev.backprop.data.Prepared;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.model.Model;
-import dev.backprop.model.TrainingHistory;
+import dev.backprop.train.WeightsNote;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The row weights of {@code train --class-weight} and {@code --sample-weight}: row i weighs its class's weight times
@@ -24,11 +22,6 @@ import java.util.Map;
  * @param column       the sample-weight column, or null for none
  */
 record TrainWeights(ClassWeights classWeights, String column) {
-    /** The training record's key for the class weights. */
-    static final String CLASS_KEY = "classWeight";
-    /** The training record's key for the sample-weight column. */
-    static final String SAMPLE_KEY = "sampleWeight";
-
     /** The options as typed. */
     static TrainWeights of(WeightOptions options) {
         String classWeight = options.classWeight();
@@ -121,18 +114,6 @@ record TrainWeights(ClassWeights classWeights, String column) {
 
     /** {@code model} with the weights noted in its training record, beside the other settings. */
     Model noted(Model model) {
-        TrainingHistory history = model.history();
-        if (!any() || history == null) {
-            return model;
-        }
-        Map<String, String> settings = new LinkedHashMap<>(history.settings());
-        if (classWeights != null) {
-            settings.put(CLASS_KEY, classWeights.id());
-        }
-        if (column != null) {
-            settings.put(SAMPLE_KEY, column);
-        }
-        return model.withHistory(new TrainingHistory(history.stopReason(), history.epochs(), history.bestEpoch(),
-                history.finalLoss(), history.lossHistory(), history.validationLossHistory(), settings));
+        return WeightsNote.noted(model, classWeights, column);
     }
 }

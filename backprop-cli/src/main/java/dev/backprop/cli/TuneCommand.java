@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
                 + "it; the other training options apply to every trial. A grid tries every combination of lists; a "
                 + "random search draws --trials settings (seeded by --seed). Each finished trial is appended to "
                 + "the --results file, and a rerun of the same search skips the trials already there.",
-                "Prints a table of trials as they finish, then the best (by accuracy or R^2, mean over the folds) as a "
-                        + "ready backprop train command; --out also trains that model on all of DATA."},
+                "Prints a table of trials as they finish, then the best (by --metric, default accuracy or R^2, mean "
+                        + "over the folds) as a ready backprop train command; --out also trains that model on all of "
+                        + "DATA."},
         footer = {"", "Examples:",
                 "  backprop tune data/iris.csv --search hidden=16,64,128 --search learning-rate=1e-3..1e-1:log "
                         + "--trials 10",
@@ -92,7 +93,7 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
             throw new UserException("--trials must be >= 1 but was " + trials);
         }
         List<Map<TrainingSetting<?>, Object>> plan = SearchPlan.trials(dimensions, chosen, trials, baseConfig.seed());
-        String score = Scores.of(input.task()).get(0);
+        String score = metric(input);
         TuneResults file = TuneResults.open(results, searchSpec(input, dimensions, chosen, baseConfig.seed(), base));
         boolean text = common.format() != OutputFormat.JSON;
         PrintWriter stdout = spec.commandLine().getOut();
@@ -182,8 +183,9 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
             stdout.println(Json.write(json));
             return 0;
         }
-        stdout.printf("best: trial %d, %s %s ± %s (mean ± sd over %d folds)%n", best + 1, label(score),
-                fixed(bestMean), fixed(bestLine.path("sd").path(score).asDouble(Double.NaN)), folds * repeats);
+        stdout.printf("best: trial %d, %s %s ± %s (mean ± sd over %d folds%s)%n", best + 1, label(score),
+                fixed(bestMean), fixed(bestLine.path("sd").path(score).asDouble(Double.NaN)), folds * repeats,
+                Scores.higherIsBetter(score) ? "" : "; lower is better");
         stdout.println(command);
         if (out != null) {
             stdout.printf("model of the best settings, trained on all %d rows, written to %s%n",
@@ -192,7 +194,11 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Whether a trial's mean beats the best so far; a NaN mean (a trial that diverged) never does. */
     private static boolean better(String score, double candidate, double best) {
+        if (Double.isNaN(candidate) || Double.isNaN(best)) {
+            return !Double.isNaN(candidate);
+        }
         return Scores.higherIsBetter(score) ? candidate > best : candidate < best;
     }
 

@@ -227,6 +227,57 @@ class ModelSelectionTest {
     }
 
     @Test
+    void tuneRanksByTheMetricInItsDirectionAndCvListsItFirst() throws IOException {
+        Path results = dir.resolve("trials.jsonl");
+        String[] tune = {"tune", IRIS, "--search", "hidden=2,8", "--search", "learning-rate=0.003,0.05", "--folds",
+                "3", "--epochs", "30", "--results", results.toString()};
+        Cli json = Cli.run(args(tune, "--metric", "logLoss", "--format", "json"));
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.json().get("score").asText()).isEqualTo("logLoss");
+        // The best trial has the lowest mean log loss, and it is lower than the first trial's: ranked the other way
+        // round, the first trial (the worst here) would win.
+        JsonNode trials = json.json().get("trials");
+        JsonNode lowest = trials.get(0);
+        JsonNode mostAccurate = trials.get(0);
+        for (JsonNode trial : trials) {
+            lowest = trial.get("mean").get("logLoss").asDouble() < lowest.get("mean").get("logLoss").asDouble()
+                    ? trial : lowest;
+            mostAccurate = trial.get("mean").get("accuracy").asDouble()
+                    > mostAccurate.get("mean").get("accuracy").asDouble() ? trial : mostAccurate;
+        }
+        assertThat(json.json().get("best").get("trial").asInt()).isEqualTo(lowest.get("trial").asInt());
+        assertThat(lowest.get("mean").get("logLoss").asDouble())
+                .isLessThan(trials.get(0).get("mean").get("logLoss").asDouble());
+
+        // Ranked by accuracy, the same trials (read back from the results file) give the most accurate one.
+        Cli byAccuracy = Cli.run(args(tune, "--metric", "accuracy", "--format", "json"));
+        assertThat(byAccuracy.json().get("best").get("trial").asInt())
+                .isEqualTo(mostAccurate.get("trial").asInt());
+
+        Cli text = Cli.run(args(tune, "--metric", "logLoss"));
+        assertThat(text.out()).contains("trial  hidden      learning-rate  log loss    sd")
+                .contains(String.format(Locale.ROOT, "best: trial %d, log loss %.4f ± %.4f (mean ± sd over 3 folds; "
+                        + "lower is better)", lowest.get("trial").asInt(), lowest.get("mean").get("logLoss")
+                        .asDouble(), lowest.get("sd").get("logLoss").asDouble()));
+
+        Path data = synthetic();
+        Cli cv = Cli.run("cv", data.toString(), "--folds", "3", "--epochs", "20", "--metric", "rmse");
+        assertThat(cv.exitCode()).as(cv.err()).isZero();
+        assertThat(cv.out()).contains("repeat  fold  train  test  RMSE    R^2")
+                .contains("mean ± sd over 3 folds:\nRMSE");
+        Cli cvJson = Cli.run("cv", data.toString(), "--folds", "3", "--epochs", "20", "--metric", "rmse",
+                "--format", "json");
+        assertThat(cvJson.json().get("metric").asText()).isEqualTo("rmse");
+
+        assertBadInput(Cli.run("cv", data.toString(), "--metric", "accuracy"),
+                "a regression model is scored by r2, rmse, not 'accuracy'");
+        assertBadInput(Cli.run("tune", IRIS, "--search", "hidden=2", "--metric", "rmse", "--results",
+                dir.resolve("other.jsonl").toString()), "a classification model is scored by accuracy, logLoss, "
+                + "macroF1, not 'rmse'");
+        assertThat(dir.resolve("other.jsonl")).doesNotExist();
+    }
+
+    @Test
     void tuneRefusesAResultsFileOfAnotherSearchAndLeavesItAlone() throws IOException {
         Path results = dir.resolve("trials.jsonl");
         assertThat(Cli.run("tune", IRIS, "--search", "hidden=4", "--folds", "2", "--epochs", "5", "--results",

@@ -62,23 +62,6 @@ public final class ColumnOptions {
     }
 
     /**
-     * The column to predict: {@code --target}; else the starting model's first output, if the table has it; else the
-     * table's last column.
-     *
-     * @param columns the table's columns, in order; at least one
-     * @param initial the model training starts from, or null
-     * @return the target column's name
-     */
-    public String targetColumn(List<String> columns, Model initial) {
-        List<String> targets = targetColumns(columns, initial);
-        if (targets.size() > 1) {
-            throw new IllegalArgumentException("--target names " + targets.size() + " columns, but several targets "
-                    + "are trained by backprop train only");
-        }
-        return targets.get(0);
-    }
-
-    /**
      * The columns to predict: {@code --target}'s (a column of the table by that name, else the names between its
      * commas); else the starting model's outputs (its first only, unless it is a
      * regression of outputs all in the table) if the table has its first; else the table's last column.
@@ -115,17 +98,6 @@ public final class ColumnOptions {
         List<String> selected = new ArrayList<>(initial.inputs());
         selected.addAll(targets);
         return selected;
-    }
-
-    /**
-     * How to prepare a table for predicting {@code targetColumn}.
-     *
-     * @param targetColumn the target, from {@link #targetColumn}
-     * @return the preprocessing configuration of these options
-     * @throws IllegalArgumentException naming the allowed words, for an unknown {@code --missing} or {@code --task}
-     */
-    public PreprocessConfig config(String targetColumn) {
-        return config(List.of(targetColumn));
     }
 
     /**

@@ -35,18 +35,4 @@ public final class WeightOptions {
     public String sampleWeight() {
         return sampleWeight;
     }
-
-    /**
-     * Refuses these options, for a front end that cannot weigh rows, naming the one given.
-     *
-     * @param frontEnd the front end's name, such as {@code backprop-spark}
-     * @param why      why it cannot
-     * @throws IllegalArgumentException "OPTION is not supported by FRONT END: WHY" if either option was given
-     */
-    public void refuse(String frontEnd, String why) {
-        String given = classWeight != null ? "--class-weight" : sampleWeight != null ? "--sample-weight" : null;
-        if (given != null) {
-            throw new IllegalArgumentException(given + " is not supported by " + frontEnd + ": " + why);
-        }
-    }
 }

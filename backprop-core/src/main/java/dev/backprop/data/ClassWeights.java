@@ -75,7 +75,25 @@ public record ClassWeights(boolean balanced, Map<String, Double> given) {
      *                                  the target has fewer than two columns
      */
     public double[] rowWeights(List<String> classes, Matrix y) {
-        int k = y.cols();
+        long[] count = new long[y.cols()];
+        for (int i = 0; i < y.rows(); i++) {
+            count[label(y, i)]++;
+        }
+        return rowWeights(perClass(classes, count), y);
+    }
+
+    /**
+     * Each class's weight, given how many training rows each class has: for {@code balanced}, n / (k n_c) with k the
+     * classes present (0 for a class without rows); otherwise the weight given, 1 for a class not named.
+     *
+     * @param classes the class names
+     * @param count   the rows of each class, in the order of {@code classes}; not modified
+     * @return one weight per class
+     * @throws IllegalArgumentException if a named class is not one of {@code classes} (the message lists them), or
+     *                                  there are fewer than two classes
+     */
+    public double[] perClass(List<String> classes, long[] count) {
+        int k = count.length;
         if (k < 2 || classes.size() != k) {
             throw new IllegalArgumentException("class weights apply to a classification target (one output per "
                     + "class), but this one has " + k + " output" + (k == 1 ? "" : "s"));
@@ -86,21 +104,10 @@ public record ClassWeights(boolean balanced, Map<String, Double> given) {
                         + "target (classes: " + String.join(", ", classes) + ")");
             }
         }
-        int n = y.rows();
-        int[] label = new int[n];
-        long[] count = new long[k];
-        for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                if (y.get(i, c) > y.get(i, best)) {
-                    best = c;
-                }
-            }
-            label[i] = best;
-            count[best]++;
-        }
+        long n = 0;
         int present = 0;
         for (long c : count) {
+            n += c;
             present += c > 0 ? 1 : 0;
         }
         double[] perClass = new double[k];
@@ -108,11 +115,33 @@ public record ClassWeights(boolean balanced, Map<String, Double> given) {
             perClass[c] = balanced ? (count[c] == 0 ? 0 : (double) n / (present * (double) count[c]))
                     : given.getOrDefault(classes.get(c), 1.0);
         }
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = perClass[label[i]];
+        return perClass;
+    }
+
+    /**
+     * Each row's weight from the classes' weights: that of the row's class (the column holding its largest target,
+     * the first on ties).
+     *
+     * @param perClass one weight per class, as {@link #perClass} gives them; not modified
+     * @param y        one-hot targets, n x classes; not modified
+     * @return n weights
+     */
+    public static double[] rowWeights(double[] perClass, Matrix y) {
+        double[] w = new double[y.rows()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = perClass[label(y, i)];
         }
         return w;
+    }
+
+    private static int label(Matrix y, int i) {
+        int best = 0;
+        for (int c = 1; c < y.cols(); c++) {
+            if (y.get(i, c) > y.get(i, best)) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     /**

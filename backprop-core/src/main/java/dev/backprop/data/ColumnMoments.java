@@ -4,41 +4,96 @@ import dev.backprop.linalg.Matrix;
 
 /**
  * Each column's mean and population standard deviation over some rows: what a standard {@link Scaling} is fitted
- * from. The arrays are the caller's, not copied.
+ * from. {@link #of} finds them in a matrix in two passes (the mean first, then the squared deviations from it), so
+ * no cancellation. A distributed trainer, which never holds the matrix, makes the same two passes over its blocks of
+ * rows: {@link #addSums} into one array per block, the arrays added up, {@link #means}; then
+ * {@link #addSquaredDeviations} likewise and {@link #of(double[], double[], long)}. The arrays are the caller's, not
+ * copied.
  *
  * @param mean each column's mean, mean_j = Σ_i x_ij / n
  * @param sd   each column's standard deviation, sd_j = √(Σ_i (x_ij - mean_j)² / n)
  */
-record ColumnMoments(double[] mean, double[] sd) {
+public record ColumnMoments(double[] mean, double[] sd) {
     /**
-     * The moments of the columns of {@code data}, in two passes (the mean first, then the squared deviations from
-     * it), so no cancellation; all zeros when it has no rows. A NaN value makes its column's moments NaN.
+     * The moments of the columns of {@code data}; all zeros when it has no rows. A NaN value makes its column's
+     * moments NaN.
      *
      * @param data the values, one column per scaled quantity; not modified
      * @return the moments
      */
-    static ColumnMoments of(Matrix data) {
+    public static ColumnMoments of(Matrix data) {
         int n = data.rows();
-        int cols = data.cols();
         double[] x = data.toArray();
-        double[] mean = new double[cols];
-        double[] sd = new double[cols];
-        for (int i = 0; i < n; i++) {
+        double[] sums = new double[data.cols()];
+        addSums(x, n, sums);
+        double[] mean = means(sums, n);
+        double[] squares = new double[data.cols()];
+        addSquaredDeviations(x, n, mean, squares);
+        return of(mean, squares, n);
+    }
+
+    /**
+     * The first pass: adds each column's Σ_i x_ij into {@code sums}, row by row. Only {@code sums} is modified.
+     *
+     * @param x    the values, row-major with {@code sums.length} columns; not modified
+     * @param rows the rows of {@code x} to add
+     * @param sums one running sum per column
+     */
+    public static void addSums(double[] x, int rows, double[] sums) {
+        int cols = sums.length;
+        for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                mean[j] += x[i * cols + j];
+                sums[j] += x[i * cols + j];
             }
         }
-        for (int j = 0; j < cols; j++) {
-            mean[j] = n == 0 ? 0 : mean[j] / n;
+    }
+
+    /**
+     * The means from the first pass's sums over n rows.
+     *
+     * @param sums each column's Σ_i x_ij; not modified
+     * @param n    the rows, ≥ 0
+     * @return a new array of sums / n, zeros for n = 0
+     */
+    public static double[] means(double[] sums, long n) {
+        double[] mean = new double[sums.length];
+        for (int j = 0; j < mean.length; j++) {
+            mean[j] = n == 0 ? 0 : sums[j] / n;
         }
-        for (int i = 0; i < n; i++) {
+        return mean;
+    }
+
+    /**
+     * The second pass: adds each column's Σ_i (x_ij - mean_j)² into {@code squares}, row by row. Only
+     * {@code squares} is modified.
+     *
+     * @param x       the values, row-major with {@code squares.length} columns; not modified
+     * @param rows    the rows of {@code x} to add
+     * @param mean    the columns' means over all rows; not modified
+     * @param squares one running sum per column
+     */
+    public static void addSquaredDeviations(double[] x, int rows, double[] mean, double[] squares) {
+        int cols = squares.length;
+        for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 double d = x[i * cols + j] - mean[j];
-                sd[j] += d * d;
+                squares[j] += d * d;
             }
         }
-        for (int j = 0; j < cols; j++) {
-            sd[j] = n == 0 ? 0 : Math.sqrt(sd[j] / n);
+    }
+
+    /**
+     * The moments from both passes' results over n rows.
+     *
+     * @param mean    the means; kept, not copied
+     * @param squares each column's Σ_i (x_ij - mean_j)²; not modified
+     * @param n       the rows, ≥ 0
+     * @return the moments, sd_j = √(squares_j / n) (0 for n = 0)
+     */
+    public static ColumnMoments of(double[] mean, double[] squares, long n) {
+        double[] sd = new double[squares.length];
+        for (int j = 0; j < sd.length; j++) {
+            sd[j] = n == 0 ? 0 : Math.sqrt(squares[j] / n);
         }
         return new ColumnMoments(mean, sd);
     }

@@ -77,11 +77,55 @@ public final class DateFeatures implements Serializable {
             CategoricalColumn column = train.column(name).toCategorical();
             boolean any = false;
             for (String level : column.levels()) {
-                any |= parse(train, name, level, 0).length() > 10;
+                any |= hasTime(parse(train, name, level, 0));
             }
             time.add(any);
         }
         return of(columns, time);
+    }
+
+    /**
+     * Whether an ISO date has a time of day, which gives its column an {@code hour} part.
+     *
+     * @param date an ISO 8601 date or date-time ({@link InputScreen#isDate})
+     * @return true for {@code 2024-03-01T14:30}, false for {@code 2024-03-01}
+     */
+    public static boolean hasTime(String date) {
+        return date.length() > 10;
+    }
+
+    /**
+     * The column names after {@link #expand}: each date column replaced by its {@link #parts}.
+     *
+     * @param names a data file's column names
+     * @return a new list of names, in order
+     */
+    public List<String> expandedNames(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            int j = columns.indexOf(name);
+            if (j < 0) {
+                out.add(name);
+            } else {
+                out.addAll(parts(j));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The note a command prints for each date column, naming the columns it became.
+     *
+     * @return one line per date column, without line breaks; empty if none
+     */
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        for (int j = 0; j < columns.size(); j++) {
+            notes.add("note: column '" + columns.get(j) + "' holds ISO dates, read as numbers: "
+                    + String.join(", ", parts(j)) + " (days since 1970-01-01, month, weekday"
+                    + (withTime.get(j) ? ", hour" : "") + ")");
+        }
+        return notes;
     }
 
     private static String parse(Frame frame, String column, String text, long line) {
@@ -91,20 +135,6 @@ public final class DateFeatures implements Serializable {
                     + "training data");
         }
         return text;
-    }
-
-    /**
-     * Refuses these date columns, if any, for a front end that does not read dates as numbers.
-     *
-     * @param frontEnd what refuses them, such as "Spark"
-     * @param instead  what the user can do instead
-     * @throws IllegalArgumentException naming the date columns, if there are any
-     */
-    public void refuse(String frontEnd, String instead) {
-        if (!columns.isEmpty()) {
-            throw new IllegalArgumentException("the model reads the date columns " + columns + " as numbers, which "
-                    + frontEnd + " does not; " + instead);
-        }
     }
 
     /**

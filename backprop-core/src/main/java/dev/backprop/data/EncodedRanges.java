@@ -42,7 +42,7 @@ public final class EncodedRanges {
     }
 
     /**
-     * The encoded target's ranges over the kept rows.
+     * The encoded targets' ranges over the kept rows: one per regression target, one per class.
      *
      * @param preprocessor the preprocessor fitted from {@code summary}
      * @param summary      the summary of the kept rows' inputs, then target
@@ -53,7 +53,9 @@ public final class EncodedRanges {
         int j = preprocessor.features().columns().size();
         Range range = new Range(target.width());
         if (target.task() == Task.REGRESSION) {
-            range.numbers(summary, j, Double.NaN);
+            for (int o = 0; o < target.width(); o++) {
+                range.numbers(summary, j + o, Double.NaN);
+            }
         } else {
             Map<String, Long> counts = summary.labelCounts(j);
             for (String c : target.classes()) {

@@ -41,6 +41,18 @@ public final class InputScreen {
         }
     }
 
+    /**
+     * What the screen reads of one text column: counts an engine that never holds the column (a cluster) finds with
+     * its own aggregations, as {@link #census} finds them in a frame.
+     *
+     * @param column   the column's name
+     * @param present  how many of its cells are present
+     * @param distinct how many distinct values those cells hold
+     * @param dates    whether every present value is an ISO 8601 date or date-time ({@link #isDate}), and one is
+     */
+    public record TextCensus(String column, long present, long distinct, boolean dates) {
+    }
+
     private InputScreen() {
     }
 
@@ -53,9 +65,21 @@ public final class InputScreen {
      * @return the date columns' names; empty if none
      */
     public static List<String> dates(Frame frame, List<String> inputs) {
+        return dates(census(frame, inputs, List.of()), inputs);
+    }
+
+    /**
+     * The date columns among {@code inputs}, in their order, from their census.
+     *
+     * @param census the census of the text columns among the inputs (others may be there too)
+     * @param inputs the input columns
+     * @return the date columns' names; empty if none
+     */
+    public static List<String> dates(List<TextCensus> census, List<String> inputs) {
         List<String> out = new ArrayList<>();
         for (String name : inputs) {
-            if (frame.column(name) instanceof CategoricalColumn column && isDates(column)) {
+            TextCensus column = find(census, name);
+            if (column != null && column.dates()) {
                 out.add(name);
             }
         }
@@ -73,31 +97,81 @@ public final class InputScreen {
      * @throws InvalidDataException if {@code keep} names a column {@code frame} lacks, or a date column
      */
     public static List<LeftOut> find(Frame frame, List<String> inputs, Collection<String> keep) {
+        return find(frame.names(), inputs, census(frame, inputs, keep), keep, frame.source());
+    }
+
+    /**
+     * The identifier columns among {@code inputs}, in their order, except those named in {@code keep}, from the
+     * census of the text columns: as {@link #find(Frame, List, Collection)} finds them in a frame.
+     *
+     * @param columns the data's columns
+     * @param inputs  the input columns
+     * @param census  the census of the text columns among the inputs and {@code keep}
+     * @param keep    identifier columns to keep as inputs anyway
+     * @param source  the data's name in messages, or null
+     * @return the columns to leave out, each with its reason; empty if none
+     * @throws InvalidDataException if {@code keep} names a column the data lacks, or a date column
+     */
+    public static List<LeftOut> find(List<String> columns, List<String> inputs, List<TextCensus> census,
+                                     Collection<String> keep, String source) {
         for (String name : keep) {
-            if (frame.indexOf(name) < 0) {
-                throw new InvalidDataException(frame.source(), 1, null, "--keep names the column '" + name
-                        + "', which the header does not have (columns: " + String.join(", ", frame.names()) + ")");
+            if (!columns.contains(name)) {
+                throw new InvalidDataException(source, 1, null, "--keep names the column '" + name
+                        + "', which the header does not have (columns: " + String.join(", ", columns) + ")");
             }
-            if (frame.column(name) instanceof CategoricalColumn c && isDates(c)) {
-                throw new InvalidDataException(frame.source(), 0, name, "--keep keeps identifier-like columns as "
+            TextCensus kept = find(census, name);
+            if (kept != null && kept.dates()) {
+                throw new InvalidDataException(source, 0, name, "--keep keeps identifier-like columns as "
                         + "categories, but this column holds dates, which are read as numbers (days, month, weekday)"
                         + " since one-hot encoding dates learns nothing about other days");
             }
         }
         List<LeftOut> out = new ArrayList<>();
         for (String name : inputs) {
-            if (!(frame.column(name) instanceof CategoricalColumn column)) {
+            TextCensus column = find(census, name);
+            if (column == null || column.dates()) {
                 continue;
             }
-            int present = column.size() - column.missingCount();
-            int distinct = distinct(column);
-            if (isDates(column)) {
-                continue;
-            }
+            long present = column.present();
+            long distinct = column.distinct();
             if (present >= MIN_ROWS && distinct >= IDENTIFIER_SHARE * present && !keep.contains(name)) {
                 out.add(new LeftOut(name, "has " + distinct + " distinct values in " + present + " rows, like an "
                         + "identifier: left out, since one-hot encoding it would give nearly every row an input of "
                         + "its own; --keep " + name + " to use it"));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a text cell, as the CSV reader names it, is an ISO 8601 date or date-time that exists on the calendar.
+     *
+     * @param label the cell's text, stripped; not null
+     * @return true for {@code 2024-02-29} or {@code 2024-03-01T14:30}, false for {@code 2023-02-29} or
+     *         {@code 01/03/2024}
+     */
+    public static boolean isDate(String label) {
+        return IsoDates.isDate(label);
+    }
+
+    private static TextCensus find(List<TextCensus> census, String name) {
+        for (TextCensus column : census) {
+            if (column.column().equals(name)) {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    /** The census of the text columns among {@code inputs} and then {@code keep} that {@code frame} has. */
+    private static List<TextCensus> census(Frame frame, List<String> inputs, Collection<String> keep) {
+        List<TextCensus> out = new ArrayList<>();
+        List<String> names = new ArrayList<>(inputs);
+        keep.stream().filter(name -> !names.contains(name) && frame.indexOf(name) >= 0).forEach(names::add);
+        for (String name : names) {
+            if (frame.column(name) instanceof CategoricalColumn column) {
+                out.add(new TextCensus(name, column.size() - column.missingCount(), distinct(column),
+                        isDates(column)));
             }
         }
         return out;

@@ -141,7 +141,18 @@ public final class Preprocessor implements Serializable {
         return fit(summary, config, source, DateFeatures.none());
     }
 
-    private static Preprocessor fit(FitSummary summary, PreprocessConfig config, String source, DateFeatures dates) {
+    /**
+     * As {@link #fit(FitSummary, PreprocessConfig, String)}, for rows whose date columns were read as numbers by
+     * {@code dates} before they were summarised (the summary names the dates' parts, not the date columns).
+     *
+     * @param summary the kept rows' summary, date columns expanded into their parts
+     * @param config  which columns were ignored, the targets and the missing-value policy
+     * @param source  the data's name in messages, or null
+     * @param dates   the date columns read as numbers
+     * @return the fitted preprocessor, which reads those date columns alike
+     * @throws InvalidDataException as {@link #fit(FitSummary, PreprocessConfig, String)}
+     */
+    public static Preprocessor fit(FitSummary summary, PreprocessConfig config, String source, DateFeatures dates) {
         int m = summary.columns().size() - config.targets().size();
         Imputation imputation = config.missing() == MissingPolicy.MEAN ? Imputation.fit(summary, m, source) : null;
         FeatureEncoder features = FeatureEncoder.fit(summary, m);

@@ -1,10 +1,12 @@
 package dev.backprop.data;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -45,16 +47,34 @@ public record TaskChoice(Task task, String reason) {
      * @throws InvalidDataException if there are several targets and one of them is classified
      */
     static List<Task> tasks(PreprocessConfig config, Frame train) {
-        List<Task> tasks = new ArrayList<>();
-        for (String target : config.targets()) {
-            TaskChoice choice = of(config.task(), train.column(target));
-            if (config.targets().size() > 1 && choice.task() == Task.CLASSIFICATION) {
-                throw new InvalidDataException(train.source(), 0, target, PreprocessConfig.SEVERAL_CLASSIFIED
+        Task task = of(config, target -> of(config.task(), train.column(target)), train.source()).task();
+        return new ArrayList<>(Collections.nCopies(config.targets().size(), task));
+    }
+
+    /**
+     * The task of the configuration's targets, each chosen by {@code choose}: one target's own choice; several
+     * targets are predicted together as numbers, so each must be a regression.
+     *
+     * @param config the targets and the task asked for, if any
+     * @param choose the choice for one target column, by its name
+     * @param source the data's name in the refusal, or null
+     * @return the choice and its reason
+     * @throws InvalidDataException if there are several targets and one of them is classified
+     */
+    public static TaskChoice of(PreprocessConfig config, Function<String, TaskChoice> choose, String source) {
+        List<String> targets = config.targets();
+        if (targets.size() == 1) {
+            return choose.apply(targets.get(0));
+        }
+        for (String target : targets) {
+            TaskChoice choice = choose.apply(target);
+            if (choice.task() == Task.CLASSIFICATION) {
+                throw new InvalidDataException(source, 0, target, PreprocessConfig.SEVERAL_CLASSIFIED
                         + " (this one is classified " + choice.reason() + ")");
             }
-            tasks.add(choice.task());
         }
-        return tasks;
+        return new TaskChoice(Task.REGRESSION, config.task() != null ? "as --task asked"
+                : "because the " + targets.size() + " targets are predicted together, each as a number");
     }
 
     /**
@@ -111,17 +131,17 @@ public record TaskChoice(Task task, String reason) {
      *                   column whose task is inferred
      * @param notANumber for a categorical column, one of its labels that is not a number, which the refusal shows
      * @param source     the data's name in the refusal, or null
-     * @return the task
+     * @return the choice and its reason
      * @throws InvalidDataException if regression is asked of a column holding text
      */
-    public static Task of(Task asked, String column, ColumnType type, Supplier<Map<Double, Long>> counts,
-                          String notANumber, String source) {
-        Task task = of(asked, column, type, asked == null && type == ColumnType.NUMERIC ? counts.get() : Map.of())
-                .task();
-        if (task == Task.REGRESSION && type == ColumnType.CATEGORICAL) {
+    public static TaskChoice of(Task asked, String column, ColumnType type, Supplier<Map<Double, Long>> counts,
+                                String notANumber, String source) {
+        TaskChoice choice = of(asked, column, type, asked == null && type == ColumnType.NUMERIC ? counts.get()
+                : Map.of());
+        if (choice.task() == Task.REGRESSION && type == ColumnType.CATEGORICAL) {
             throw new InvalidDataException(source, 0, column, TargetEncoder.notNumericReason(notANumber));
         }
-        return task;
+        return choice;
     }
 
     /**

@@ -13,8 +13,10 @@ import java.util.stream.IntStream;
  *
  * <p>Why a sum is exact: every loss is c(n) S(θ) with S = Σ_i ℓ_i a plain sum over rows i (½ ‖y_i − ŷ_i‖² for the
  * squared errors, the row's cross-entropy for the others) and c = 1 for sse, 1/n for mse and the cross-entropies. Any
- * split of the rows into blocks b gives S = Σ_b S_b and ∇S = Σ_b ∇S_b. The blocks return S for sse and mse (mse's
- * block sums come from sse), and S / n = Σ_b (n_b / n) J_b for the cross-entropies, whose block values J_b the core
+ * split of the rows into blocks b gives S = Σ_b S_b and ∇S = Σ_b ∇S_b. Rows with weights wᵢ (a block's
+ * {@link RowBlock#w}) make S = Σ_i wᵢ ℓ_i, still a plain sum, so the same holds: the objective the core's trainer
+ * minimises on weighted rows ({@link dev.backprop.nn.Backpropagation}'s J_w). The blocks return S for sse and mse
+ * (mse's block sums come from sse), and S / n = Σ_b (n_b / n) J_b for the cross-entropies, whose block values J_b the core
  * computes as means; this class applies the factor left (1/n for mse). With an L2 penalty λ the objective is
  * S/n + λ/2 Σ W² whatever the loss, the penalty and its gradient λ W added once, here. Only the order of the additions
  * (and the rounding of the weights n_b / n) differs from the core's single-machine trainer; with one block there is

@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * The running sum of a {@link BlockObjective}: T = Σ_b w_b J_b and ∇T = Σ_b w_b ∂J_b/∂θ over the blocks b it has
- * taken in, J_b being the core's loss of block b's n_b rows, and the number of rows they held. For sse, J_b is a plain
+ * taken in, J_b being the core's loss of block b's n_b rows (weighted by the rows' weights, if the block has them:
+ * J_b = s Σᵢ wᵢ ℓᵢ), and the number of rows they held. For sse, J_b is a plain
  * sum over the rows and w_b = 1, so T is the sum S over all rows. The mean losses (the cross-entropies) give
  * J_b = S_b / n_b, and w_b = n_b / n weighs the blocks as the core's trainer weighs chunks of rows, so T is their mean
  * S / n over all n rows (and exactly the core's J when there is one block). Partial sums from any split of the rows
@@ -34,6 +35,7 @@ public final class BlockSum implements Serializable {
     private transient double[] blockGradient;
     private transient double[] sampleX;
     private transient double[] sampleY;
+    private transient double[] sampleW;
 
     private BlockSum(double[] gradient, long total) {
         this.gradient = gradient;
@@ -97,12 +99,14 @@ public final class BlockSum implements Serializable {
     public BlockSum add(RowBlock block, Architecture network, double[] parameters, RowSample sample) {
         double[] x = block.x();
         double[] y = block.y();
+        double[] w = block.w();
         int n = block.rows();
         ensureWorkspace(network, block.rows());
         if (!sample.all()) {
             n = select(block, sample);
             x = sampleX;
             y = sampleY;
+            w = w == null ? null : sampleW;
             if (n == 0) {
                 return this;
             }
@@ -110,9 +114,9 @@ public final class BlockSum implements Serializable {
         // n_b / n first: one block of all n rows then has the weight 1 exactly.
         double weight = backprop.architecture().loss().meanOverRows() ? (double) n / total : 1.0;
         if (gradient == null) {
-            loss += weight * backprop.loss(parameters, x, 0, y, 0, n);
+            loss += weight * backprop.loss(parameters, x, 0, y, 0, w, 0, n);
         } else {
-            loss += weight * backprop.lossAndGradient(parameters, x, 0, y, 0, n, blockGradient);
+            loss += weight * backprop.lossAndGradient(parameters, x, 0, y, 0, w, 0, n, blockGradient);
             for (int i = 0; i < gradient.length; i++) {
                 gradient[i] += weight * blockGradient[i];
             }
@@ -149,6 +153,9 @@ public final class BlockSum implements Serializable {
             if (random.nextDouble() < sample.fraction()) {
                 System.arraycopy(block.x(), i * m, sampleX, selected * m, m);
                 System.arraycopy(block.y(), i * k, sampleY, selected * k, k);
+                if (block.w() != null) {
+                    sampleW[selected] = block.w()[i];
+                }
                 selected++;
             }
         }
@@ -164,5 +171,6 @@ public final class BlockSum implements Serializable {
         blockGradient = new double[architecture.parameterCount()];
         sampleX = new double[capacity * architecture.inputs()];
         sampleY = new double[capacity * architecture.outputs()];
+        sampleW = new double[capacity];
     }
 }

@@ -73,11 +73,7 @@ public final class PermutationImportance {
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1 but was " + repeats);
         }
-        List<String> names = Scores.of(model.task());
-        if (!names.contains(score)) {
-            throw new IllegalArgumentException("a " + model.task().id() + " model is scored by "
-                    + String.join(", ", names) + ", not '" + score + "'");
-        }
+        Scores.named(model.task(), score);
         if (frame.rows() < 2) {
             throw new IllegalArgumentException("permuting a column needs at least 2 rows but there are "
                     + frame.rows());

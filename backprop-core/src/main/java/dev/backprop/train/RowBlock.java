@@ -5,14 +5,27 @@ import java.io.Serializable;
 /**
  * Up to a few thousand training rows, scaled and packed row-major, ready for
  * {@link dev.backprop.nn.Backpropagation#lossAndGradient}: {@code x} holds rows × inputs values, {@code y} rows ×
- * outputs. The unit a {@link BlockSum} takes in. Built once and never modified afterwards; serializable, so that an
+ * outputs, and {@code w} each row's weight in the loss (null: every row weighs 1, the unweighted loss bit for bit). The
+ * unit a {@link BlockSum} takes in. Built once and never modified afterwards; serializable, so that an
  * engine holding rows elsewhere (a cluster's executors) can cache and ship it.
  *
  * @param id   unique within the data set; seeds the rows' sampling ({@link RowSample#random})
  * @param rows the number of examples
  * @param x    inputs, row-major
  * @param y    targets, row-major
+ * @param w    each row's weight wᵢ ≥ 0, or null for none
  * @serial exclude
  */
-public record RowBlock(long id, int rows, double[] x, double[] y) implements Serializable {
+public record RowBlock(long id, int rows, double[] x, double[] y, double[] w) implements Serializable {
+    /**
+     * A block of unweighted rows.
+     *
+     * @param id   unique within the data set
+     * @param rows the number of examples
+     * @param x    inputs, row-major
+     * @param y    targets, row-major
+     */
+    public RowBlock(long id, int rows, double[] x, double[] y) {
+        this(id, rows, x, y, null);
+    }
 }

@@ -39,6 +39,27 @@ public final class Scores {
     }
 
     /**
+     * The score a model of {@code task} is ranked or measured by: {@code name}, checked to be one of the task's, or
+     * the task's ranking score (accuracy, R²) when {@code name} is null.
+     *
+     * @param task the target's task
+     * @param name one of {@link #of(Task)}'s names, or null
+     * @return the score's name
+     * @throws IllegalArgumentException naming the task's scores if {@code name} is not one of them
+     */
+    public static String named(Task task, String name) {
+        List<String> names = of(task);
+        if (name == null) {
+            return names.get(0);
+        }
+        if (!names.contains(name)) {
+            throw new IllegalArgumentException("a " + task.id() + " model is scored by " + String.join(", ", names)
+                    + ", not '" + name + "'");
+        }
+        return name;
+    }
+
+    /**
      * Whether a larger value of the score is better.
      *
      * @param name one of the scores' names

@@ -105,11 +105,14 @@ public final class TargetCheck {
             throw new IllegalArgumentException("the data was packed with scaling " + data.inputScaling().method().id()
                     + " but this trainer scales by " + scaling.id());
         }
-        Scaling targetScaling = scaling(scaling, loss, data.targetRanges(), data.targetNames());
-        if (!targetScaling.equals(data.outputScaling())) {
+        // A standard scaling comes from the targets' moments, which their ranges do not give: its method is checked.
+        boolean standard = scaling == ScalingMethod.STANDARD && !loss.crossEntropy();
+        Scaling expected = standard ? null : scaling(scaling, loss, data.targetRanges(), data.targetNames());
+        ScalingMethod needed = standard ? ScalingMethod.STANDARD : expected.method();
+        if (standard ? data.outputScaling().method() != needed : !expected.equals(data.outputScaling())) {
             throw new IllegalArgumentException("the data was packed with targets scaled by "
                     + data.outputScaling().method().id() + " but loss " + loss.id() + " needs them scaled by "
-                    + targetScaling.method().id() + ": pack it for this loss");
+                    + needed.id() + ": pack it for this loss");
         }
         if (loss == Loss.CATEGORICAL_CROSS_ENTROPY && data.targetSumError() > SUM_TOLERANCE) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s needs one-hot targets (each row sums "

@@ -101,6 +101,33 @@ class BlockObjectiveTest {
     }
 
     @Test
+    void weightedBlocksAddUpToTheOnePassWeightedObjectiveForEveryLoss() {
+        double[] w = new SplittableRandom(3).doubles(ROWS, 0, 3).toArray();
+        for (Loss loss : List.of(Loss.SSE, Loss.MSE, Loss.BINARY_CROSS_ENTROPY, Loss.CATEGORICAL_CROSS_ENTROPY)) {
+            Architecture architecture = network(loss);
+            Regularization l2 = Regularization.l2(0.1);
+            double[] theta = theta(architecture);
+            double[] expected = new double[theta.length];
+            double j = new Backpropagation(architecture, ROWS, l2, SplitMix.of(1))
+                    .lossAndGradient(theta, x(), 0, y(), 0, w, 0, ROWS, expected);
+            List<RowBlock> blocks = new ArrayList<>();
+            int start = 0;
+            for (RowBlock block : blocks(5, 5, 1, 12)) {
+                blocks.add(new RowBlock(block.id(), block.rows(), block.x(), block.y(),
+                        Arrays.copyOfRange(w, start, start + block.rows())));
+                start += block.rows();
+            }
+            double[] gradient = new double[theta.length];
+            assertThat(new LocalBlocks(architecture, l2, blocks).valueAndGradient(theta, gradient)).as(loss.id())
+                    .isCloseTo(j, within(1e-12));
+            assertThat(gradient).as(loss.id()).containsExactly(expected, within(1e-12));
+            // The weights count: unweighted, the same blocks give another J.
+            assertThat(new LocalBlocks(architecture, l2, blocks(5, 5, 1, 12)).valueAndGradient(theta, gradient))
+                    .isNotCloseTo(j, within(1e-6));
+        }
+    }
+
+    @Test
     void blocksOfAnySizeAddUpToTheOnePassObjectiveForEveryLoss() {
         for (Loss loss : List.of(Loss.SSE, Loss.MSE, Loss.BINARY_CROSS_ENTROPY, Loss.CATEGORICAL_CROSS_ENTROPY)) {
             for (Regularization regularization : List.of(Regularization.NONE, Regularization.l2(0.1))) {

@@ -3,11 +3,13 @@ package dev.backprop.spark;
 import dev.backprop.data.CategoricalColumn;
 import dev.backprop.data.Column;
 import dev.backprop.data.ColumnType;
+import dev.backprop.data.DateFeatures;
 import dev.backprop.data.FitSummary;
 import dev.backprop.data.Frame;
 import dev.backprop.data.NumericColumn;
 import dev.backprop.data.Prepared;
 import dev.backprop.data.Preprocessor;
+import dev.backprop.linalg.Matrix;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,7 +25,8 @@ import java.util.List;
  * them), and {@link Preprocessor#apply} fills, one-hot encodes and encodes the target. The rows are those the
  * missing-value policy keeps, selected before packing, so none is dropped here. Each column arrives as Spark holds it:
  * text as {@code String}, numbers cast to {@code Double}; {@code null} is a missing cell. The same frames, typed as
- * the fit uses the columns, give the core's {@link FitSummary} the fit starts from ({@link #summary}).
+ * the fit uses the columns, give the core's {@link FitSummary} the fit starts from ({@link #summary}). With weights,
+ * each row's weight in the loss comes with it ({@link RowWeights}).
  */
 final class FrameRows implements RowEncoder {
     private static final long serialVersionUID = 1L;
@@ -34,16 +37,20 @@ final class FrameRows implements RowEncoder {
     private final ArrayList<String> names;
     private final ArrayList<ColumnType> types;
     private final boolean[] text;
+    private final RowWeights weights;
 
     /**
-     * @param used  the columns, selected as {@link #cells} selects them: the inputs, then the target
-     * @param types each column's type in the data
+     * @param used    the columns, selected as {@link #cells} selects them: the inputs, then the targets
+     * @param types   each column's type in the data
+     * @param weights how each row is weighed in the loss, or null for not at all; a sample-weight column is the
+     *                one after the used ones
      */
-    FrameRows(Preprocessor preprocessor, List<ColumnSource> used, List<ColumnType> types) {
+    FrameRows(Preprocessor preprocessor, List<ColumnSource> used, List<ColumnType> types, RowWeights weights) {
         this.preprocessor = preprocessor;
         this.names = names(used);
         this.types = new ArrayList<>(types);
         this.text = text(used);
+        this.weights = weights;
     }
 
     /** The {@code used} columns as the encoders read them: text as it is, numbers cast to doubles. */
@@ -67,21 +74,33 @@ final class FrameRows implements RowEncoder {
     @Override
     public Encoded encode(List<Row> rows) {
         Prepared prepared = preprocessor.apply(frame(rows, names, types, text));
-        return new Encoded(prepared.dataset().x(), prepared.dataset().y());
+        Matrix y = prepared.dataset().y();
+        return new Encoded(prepared.dataset().x(), y, weights == null ? null : weights.of(rows, names.size(), y));
     }
 
     /**
      * The core's summary of {@code kept}, each partition summarised a block of rows at a time by the core, in row
-     * order, and the partitions' summaries merged: one job, one summary per partition reaching the driver.
+     * order, and the partitions' summaries merged: one job, one summary per partition reaching the driver. Date
+     * columns are summarised as the numeric parts {@code dates} reads them into.
      *
-     * @param used the input columns, then the target
-     * @param uses how the fit uses each column: as numbers or as labels
+     * @param used the input columns, then the targets
+     * @param uses how the fit uses each column: as numbers or as labels (a date column: as labels, its text)
      */
-    static FitSummary summary(Dataset<Row> kept, List<ColumnSource> used, List<ColumnType> uses) {
+    static FitSummary summary(Dataset<Row> kept, List<ColumnSource> used, List<ColumnType> uses,
+                              DateFeatures dates) {
         ArrayList<String> names = names(used);
         boolean[] text = text(used);
-        ArrayList<ColumnType> asUsed = new ArrayList<>(uses);
-        FitSummary empty = FitSummary.empty(names, asUsed);
+        ArrayList<ColumnType> asRead = new ArrayList<>(uses);
+        ArrayList<String> summarised = new ArrayList<>(dates.expandedNames(names));
+        ArrayList<ColumnType> asUsed = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            int parts = dates.expandedNames(List.of(names.get(j))).size();
+            boolean date = dates.columns().contains(names.get(j));
+            for (int p = 0; p < parts; p++) {
+                asUsed.add(date ? ColumnType.NUMERIC : uses.get(j));
+            }
+        }
+        FitSummary empty = FitSummary.empty(summarised, asUsed);
         return kept.select(cells(used)).javaRDD().mapPartitions((FlatMapFunction<Iterator<Row>, FitSummary>) rows -> {
             Iterator<Frame> blocks = new Iterator<>() {
                 @Override
@@ -95,10 +114,10 @@ final class FrameRows implements RowEncoder {
                     while (rows.hasNext() && block.size() < SUMMARY_BLOCK) {
                         block.add(rows.next());
                     }
-                    return frame(block, names, asUsed, text);
+                    return dates.expand(frame(block, names, asRead, text));
                 }
             };
-            return List.of(FitSummary.of(blocks, names, asUsed)).iterator();
+            return List.of(FitSummary.of(blocks, summarised, asUsed)).iterator();
         }).treeAggregate(empty, FitSummary::merge, FitSummary::merge);
     }
 

@@ -34,7 +34,7 @@ final class NumericRows implements RowEncoder {
                 y[i * outputs + o] = value(row, inputs + o);
             }
         }
-        return new Encoded(Matrix.wrap(n, inputs, x), Matrix.wrap(n, outputs, y));
+        return new Encoded(Matrix.wrap(n, inputs, x), Matrix.wrap(n, outputs, y), null);
     }
 
     private static double value(Row row, int column) {

@@ -1,7 +1,9 @@
 package dev.backprop.spark;
 
+import dev.backprop.data.InputScreen;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Scaling;
+import dev.backprop.data.TaskChoice;
 import dev.backprop.train.RemoteRows;
 import dev.backprop.train.RowBlock;
 import org.apache.spark.api.java.JavaRDD;
@@ -20,16 +22,23 @@ public final class PackedDataset implements AutoCloseable {
     private final JavaRDD<RowBlock> blocks;
     private final RemoteRows.Description description;
     private final Preprocessor preprocessor;
+    private final TaskChoice task;
+    private final List<InputScreen.LeftOut> leftOut;
 
     /**
      * @param description  what was fitted on the rows: their count, names, scalings, and the targets' ranges and
      *                     sums the trainer checks
      * @param preprocessor how the rows were encoded, or null for numeric columns read as they are
+     * @param task         the task the preprocessor was fitted for and why, or null without a preprocessor
+     * @param leftOut      the identifier columns left out of the inputs
      */
-    PackedDataset(JavaRDD<RowBlock> blocks, RemoteRows.Description description, Preprocessor preprocessor) {
+    PackedDataset(JavaRDD<RowBlock> blocks, RemoteRows.Description description, Preprocessor preprocessor,
+                  TaskChoice task, List<InputScreen.LeftOut> leftOut) {
         this.blocks = blocks;
         this.description = description;
         this.preprocessor = preprocessor;
+        this.task = task;
+        this.leftOut = List.copyOf(leftOut);
     }
 
     JavaRDD<RowBlock> blocks() {
@@ -101,6 +110,24 @@ public final class PackedDataset implements AutoCloseable {
      */
     public Optional<Preprocessor> preprocessor() {
         return Optional.ofNullable(preprocessor);
+    }
+
+    /**
+     * The task the preprocessor was fitted for, and why: the line {@code backprop train} prints first.
+     *
+     * @return the choice, or empty for numeric columns read as they are
+     */
+    public Optional<TaskChoice> task() {
+        return Optional.ofNullable(task);
+    }
+
+    /**
+     * The identifier-like columns left out of the inputs, each with the warning {@code backprop train} prints.
+     *
+     * @return an unmodifiable list, empty if none (or the columns were not screened)
+     */
+    public List<InputScreen.LeftOut> leftOut() {
+        return leftOut;
     }
 
     /** Removes the cached blocks from the executors. */

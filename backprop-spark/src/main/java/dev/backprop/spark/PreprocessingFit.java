@@ -3,9 +3,11 @@ package dev.backprop.spark;
 import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.EncodedRanges;
 import dev.backprop.data.ColumnType;
+import dev.backprop.data.DateFeatures;
 import dev.backprop.data.FeatureEncoder;
 import dev.backprop.data.FitSummary;
 import dev.backprop.data.Frame;
+import dev.backprop.data.InputScreen;
 import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.MissingValues;
@@ -29,26 +31,35 @@ import static org.apache.spark.sql.functions.col;
 
 /**
  * The core's {@link Preprocessor} fitted on a Spark data set, as {@link Preprocessor#fit} fits it on a frame, but
- * with Spark jobs: no row reaches the driver. Two jobs: the {@link ColumnCensus} types the columns and counts missing
- * cells; on the rows the missing-value policy keeps ({@link RowSelection}), every partition computes the core's
- * {@link FitSummary} of its rows, the summaries are merged, and the core fits the preprocessor from the merged one
- * ({@link Preprocessor#fit(FitSummary, PreprocessConfig, String)}). The summary also gives the ranges the scalings
- * are fitted on ({@link EncodedRanges}).
+ * with Spark jobs: no row reaches the driver. The {@link ColumnCensus} types the columns and counts missing cells;
+ * the text inputs' census ({@link TextColumns}) finds the identifiers and dates the core's {@link InputScreen} leaves
+ * out or reads as numbers; on the rows the missing-value policy keeps ({@link RowSelection}), every partition
+ * computes the core's {@link FitSummary} of its rows (date columns expanded into their parts), the summaries are
+ * merged, and the core fits the preprocessor from the merged one
+ * ({@link Preprocessor#fit(FitSummary, PreprocessConfig, String, dev.backprop.data.DateFeatures)}). The summary
+ * also gives the ranges the scalings are fitted on ({@link EncodedRanges}).
  */
 final class PreprocessingFit {
     /**
      * A fitted (or given) preprocessor and what packing the rows needs.
      *
      * @param preprocessor the preprocessor
-     * @param used         the input columns, then the target
+     * @param task         the task and why it was chosen
+     * @param leftOut      the identifier columns left out of the inputs
+     * @param used         the input columns, then the targets (a date column once, as the data holds it)
      * @param types        each used column's type in the data (how a partition's frame reads it)
      * @param selected     the rows the missing-value policy keeps
-     * @param rows         how many they are
+     * @param summary      those rows' summary: their count, and the classes' counts the class weights need
      * @param inputs       the encoded inputs' ranges over those rows
      * @param targets      the encoded targets' ranges
      */
-    record Result(Preprocessor preprocessor, List<ColumnSource> used, List<ColumnType> types, Dataset<Row> selected,
-                  long rows, ColumnRanges inputs, ColumnRanges targets) {
+    record Result(Preprocessor preprocessor, TaskChoice task, List<InputScreen.LeftOut> leftOut,
+                  List<ColumnSource> used, List<ColumnType> types, Dataset<Row> selected, FitSummary summary,
+                  ColumnRanges inputs, ColumnRanges targets) {
+        /** The number of rows the policy keeps. */
+        long rows() {
+            return summary.rows();
+        }
     }
 
     private final Dataset<Row> data;
@@ -60,26 +71,52 @@ final class PreprocessingFit {
     }
 
     /**
-     * Fits a preprocessor on {@code data} by {@code config}; {@code source} names the data in messages (or null).
+     * Fits a preprocessor on {@code data} by {@code config}, as {@code backprop train} fits one on a file:
+     * {@code screened}, it leaves out the identifier columns but those in {@code keep} and reads the date columns as
+     * numbers ({@link InputScreen}); it chooses the task by the core's rule ({@link TaskChoice}). {@code source}
+     * names the data in messages (or null).
      *
      * @throws dev.backprop.data.InvalidDataException as {@link Preprocessor#fit}, in its words, without lines
      * @throws IllegalArgumentException               for a column Spark holds in a type that is neither text nor
      *                                                numbers, or data without rows
      */
-    static Result fit(Dataset<Row> data, PreprocessConfig config, String source) {
-        return new PreprocessingFit(data, source).fit(config);
+    static Result fit(Dataset<Row> data, PreprocessConfig config, boolean screened, List<String> keep,
+                      String source) {
+        return new PreprocessingFit(data, source).fit(config, screened, keep);
     }
 
-    private Result fit(PreprocessConfig config) {
-        List<String> used = new ArrayList<>(config.inputs(Arrays.asList(data.columns()), source));
-        used.add(config.target());
-        ColumnCensus census = census(used);
+    private Result fit(PreprocessConfig asked, boolean screened, List<String> keep) {
+        List<String> columns = Arrays.asList(data.columns());
+        List<String> inputs = asked.inputs(columns, source);
+        List<String> wanted = new ArrayList<>(inputs);
+        wanted.addAll(asked.targets());
+        keep.stream().filter(columns::contains).forEach(wanted::add);
+        ColumnCensus census = census(wanted);
+        TaskChoice task = TaskChoice.of(asked, target -> {
+            ColumnCensus.Entry entry = census.entry(target);
+            return TaskChoice.of(asked.task(), target, entry.type(), () -> valueCounts(entry.source()),
+                    entry.notANumber(), source);
+        }, source);
+        List<InputScreen.LeftOut> leftOut = List.of();
+        List<String> dates = List.of();
+        if (screened) {
+            List<InputScreen.TextCensus> text = TextColumns.census(data, census, inputs, keep);
+            leftOut = InputScreen.find(columns, inputs, text, keep, source);
+            dates = InputScreen.dates(text, inputs);
+        }
+        List<String> ignored = new ArrayList<>(asked.ignore());
+        leftOut.forEach(column -> ignored.add(column.column()));
+        PreprocessConfig config = asked.withIgnore(ignored).withDates(dates)
+                .withTask(asked.targets().size() == 1 ? task.task() : asked.task());
+        List<String> used = new ArrayList<>(config.inputs(columns, source));
+        used.addAll(config.targets());
         List<ColumnType> uses = new ArrayList<>(used.stream().map(name -> census.entry(name).type()).toList());
-        ColumnCensus.Entry target = census.entry(config.target());
-        uses.set(uses.size() - 1, TaskChoice.of(config.task(), config.target(), target.type(),
-                () -> valueCounts(target.source()), target.notANumber(), source).targetUse());
-        Selected rows = select(census, used, uses, config.missing(), true);
-        return result(Preprocessor.fit(rows.summary, config, source), rows);
+        for (int t = 0; t < config.targets().size(); t++) {
+            uses.set(used.size() - config.targets().size() + t, task.task().targetUse());
+        }
+        DateFeatures dateFeatures = TextColumns.dates(data, census, dates);
+        Selected rows = select(census, used, uses, config.missing(), config.targets().size(), dateFeatures, true);
+        return result(Preprocessor.fit(rows.summary, config, source, dateFeatures), task, leftOut, rows);
     }
 
     /**
@@ -99,8 +136,8 @@ final class PreprocessingFit {
     }
 
     /**
-     * Applies a preprocessor fitted before (a model's) to {@code data}: its columns, policy, fill values, categories
-     * and classes; only the ranges are taken from {@code data}.
+     * Applies a preprocessor fitted before (a model's) to {@code data}: its columns (a date column read into its
+     * parts), policy, fill values, categories and classes; only the ranges are taken from {@code data}.
      *
      * @throws dev.backprop.data.InvalidDataException as {@link Preprocessor#apply}, in its words, without lines
      */
@@ -109,16 +146,25 @@ final class PreprocessingFit {
     }
 
     private Result apply(Preprocessor preprocessor) {
-        preprocessor.dates().refuse("Spark", "continue or score it with backprop train or evaluate");
-        List<String> used = preprocessor.usedColumns();
+        DateFeatures dates = preprocessor.dates();
+        List<String> used = new ArrayList<>(preprocessor.inputColumns());
+        used.addAll(preprocessor.target().columns());
         Frame.requireColumns(source, Arrays.asList(data.columns()), used);
         ColumnCensus census = census(used);
-        List<ColumnType> uses = preprocessor.usedTypes();
-        for (int j = 0; j < used.size(); j++) {
-            checkNumeric(census.entry(used.get(j)), uses.get(j));
+        List<String> encoded = preprocessor.usedColumns();
+        List<ColumnType> encodedTypes = preprocessor.usedTypes();
+        List<ColumnType> uses = new ArrayList<>();
+        for (String name : used) {
+            // A date column is read as its text, which the preprocessor turns into its numeric parts.
+            ColumnType use = dates.columns().contains(name) ? ColumnType.CATEGORICAL
+                    : encodedTypes.get(encoded.indexOf(name));
+            checkNumeric(census.entry(name), use);
+            uses.add(use);
         }
-        Selected rows = select(census, used, uses, preprocessor.missing(), false);
-        return result(preprocessor, rows);
+        int targets = preprocessor.target().columns().size();
+        Selected rows = select(census, used, uses, preprocessor.missing(), targets, dates, false);
+        return result(preprocessor, new TaskChoice(preprocessor.target().task(), "as the starting model (--init) "
+                + "has it"), List.of(), rows);
     }
 
     /** A column numeric in training must hold numbers; any column may be read as categories. */
@@ -154,11 +200,11 @@ final class PreprocessingFit {
     }
 
     /**
-     * The rows {@code policy} keeps and their summary, the {@code names} columns (the inputs, then the target) read as
-     * {@code uses} says.
+     * The rows {@code policy} keeps and their summary, the {@code names} columns (the inputs, then the last
+     * {@code targets} of them the targets) read as {@code uses} says, the date columns by {@code dates}.
      */
     private Selected select(ColumnCensus census, List<String> names, List<ColumnType> uses, MissingPolicy policy,
-                            boolean fitting) {
+                            int targets, DateFeatures dates, boolean fitting) {
         List<ColumnSource> used = names.stream().map(name -> census.entry(name).source()).toList();
         List<ColumnType> types = names.stream().map(name -> census.entry(name).type()).toList();
         if (policy == MissingPolicy.ERROR) {
@@ -168,16 +214,18 @@ final class PreprocessingFit {
             }
             RowSelection.requireNone(data, census, inDataOrder, fitting, source);
         }
-        Dataset<Row> kept = policy == MissingPolicy.ERROR ? data : data.filter(RowSelection.kept(policy, used));
-        FitSummary summary = FrameRows.summary(kept, used, uses);
+        Dataset<Row> kept = policy == MissingPolicy.ERROR ? data
+                : data.filter(RowSelection.kept(policy, used, targets));
+        FitSummary summary = FrameRows.summary(kept, used, uses, dates);
         if (summary.rows() == 0) {
             throw MissingValues.noRowLeft(source, policy, names.get(names.size() - 1));
         }
         return new Selected(used, types, kept, summary);
     }
 
-    private static Result result(Preprocessor preprocessor, Selected rows) {
-        return new Result(preprocessor, rows.used, rows.types, rows.rows, rows.summary.rows(),
+    private static Result result(Preprocessor preprocessor, TaskChoice task, List<InputScreen.LeftOut> leftOut,
+                                 Selected rows) {
+        return new Result(preprocessor, task, leftOut, rows.used, rows.types, rows.rows, rows.summary,
                 EncodedRanges.inputs(preprocessor, rows.summary), EncodedRanges.target(preprocessor, rows.summary));
     }
 }

@@ -15,7 +15,7 @@ interface RowEncoder extends Serializable {
      * The encoded rows.
      *
      * @param rows at least one row, as selected for packing
-     * @return x (rows × inputs) and y (rows × targets)
+     * @return x (rows × inputs), y (rows × targets) and each row's weight, if any
      */
     Encoded encode(List<Row> rows);
 
@@ -24,7 +24,8 @@ interface RowEncoder extends Serializable {
      *
      * @param x inputs, one row per example
      * @param y targets, as many rows
+     * @param w each row's weight in the loss, or null for none
      */
-    record Encoded(Matrix x, Matrix y) {
+    record Encoded(Matrix x, Matrix y, double[] w) {
     }
 }

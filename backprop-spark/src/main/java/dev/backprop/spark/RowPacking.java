@@ -2,9 +2,12 @@ package dev.backprop.spark;
 
 import dev.backprop.train.RemoteRows;
 import dev.backprop.train.RowBlock;
+import dev.backprop.data.ColumnMoments;
 import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Scaling;
+import dev.backprop.data.ScalingMethod;
+import dev.backprop.linalg.Matrix;
 import dev.backprop.train.TargetCheck;
 import dev.backprop.train.TrainerConfig;
 import org.apache.spark.api.java.JavaRDD;
@@ -40,17 +43,92 @@ final class RowPacking {
         this.blockRows = blockRows;
     }
 
-    /** The rows a preprocessing fit selected, encoded by its preprocessor. */
-    PackedDataset prepared(PreprocessingFit.Result fit) {
+    /** The rows a preprocessing fit selected, encoded by its preprocessor and weighed by {@code weights} (or not). */
+    PackedDataset prepared(PreprocessingFit.Result fit, RowWeights weights) {
         Preprocessor preprocessor = fit.preprocessor();
-        Scaling inputScaling = Scaling.fit(config.scaling(), fit.inputs());
-        Scaling outputScaling = TargetCheck.scaling(config.scaling(), config.loss(), fit.targets(),
-                preprocessor.target().outputNames());
-        RowEncoder encoder = new FrameRows(preprocessor, fit.used(), fit.types());
-        JavaRDD<RowBlock> blocks = cache(fit.selected().select(FrameRows.cells(fit.used())), encoder, inputScaling,
-                outputScaling, fit.rows(), fit.used().size());
-        return new PackedDataset(blocks, new RemoteRows.Description(fit.rows(), preprocessor.features().outputNames(),
-                preprocessor.target().outputNames(), inputScaling, outputScaling, fit.targets(), 0.0), preprocessor);
+        List<String> targetNames = preprocessor.target().outputNames();
+        RowEncoder encoder = new FrameRows(preprocessor, fit.used(), fit.types(), weights);
+        List<Column> cells = new ArrayList<>(List.of(FrameRows.cells(fit.used())));
+        if (weights != null && weights.cell() != null) {
+            cells.add(weights.cell());
+        }
+        Dataset<Row> rows = fit.selected().select(cells.toArray(Column[]::new));
+        Scaled blocks = scaled(rows, encoder, fit.rows(), cells.size(), fit.inputs(),
+                preprocessor.features().width(), targetNames, fit.targets());
+        return new PackedDataset(blocks.blocks, new RemoteRows.Description(fit.rows(),
+                preprocessor.features().outputNames(), targetNames, blocks.inputScaling, blocks.outputScaling,
+                fit.targets(), 0.0), preprocessor, fit.task(), fit.leftOut());
+    }
+
+    /**
+     * The rows encoded, scaled as the configuration asks and cached: by scalings fitted on the encoded columns'
+     * ranges, or by their moments for a standard scaling.
+     */
+    private Scaled scaled(Dataset<Row> rows, RowEncoder encoder, long count, int columns, ColumnRanges inputRanges,
+                          int inputs, List<String> targetNames, ColumnRanges targetRanges) {
+        if (config.scaling() == ScalingMethod.STANDARD) {
+            return standardized(rows, encoder, count, columns, inputs, targetNames, targetRanges);
+        }
+        Scaling inputScaling = Scaling.fit(config.scaling(), inputRanges);
+        Scaling outputScaling = TargetCheck.scaling(config.scaling(), config.loss(), targetRanges, targetNames);
+        return new Scaled(cache(rows, encoder, inputScaling, outputScaling, count, columns), inputScaling,
+                outputScaling);
+    }
+
+    /** Cached blocks and the scalings applied to them. */
+    private record Scaled(JavaRDD<RowBlock> blocks, Scaling inputScaling, Scaling outputScaling) {
+    }
+
+    /**
+     * Standard scaling, which needs each encoded column's mean and standard deviation: the rows are encoded and
+     * cached unscaled, the core's {@link ColumnMoments} are summed over the blocks in its two passes (two jobs), and
+     * the blocks are scaled into a second cache that replaces the first. The cross-entropies' targets stay unscaled.
+     */
+    private Scaled standardized(Dataset<Row> rows, RowEncoder encoder, long count, int columns, int inputs,
+                                List<String> targetNames, ColumnRanges targetRanges) {
+        JavaRDD<RowBlock> encoded = cache(rows, encoder, null, null, count, columns);
+        try {
+            Scaling inputScaling = standard(encoded, true, inputs, count);
+            Scaling outputScaling = config.loss().crossEntropy()
+                    ? TargetCheck.scaling(config.scaling(), config.loss(), targetRanges, targetNames)
+                    : standard(encoded, false, targetNames.size(), count);
+            JavaRDD<RowBlock> scaled = encoded.map(block -> scaled(block, inputScaling, outputScaling))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            scaled.setName("backprop blocks (" + count + " rows x " + columns + " columns)");
+            scaled.count();
+            return new Scaled(scaled, inputScaling, outputScaling);
+        } finally {
+            encoded.unpersist(false);
+        }
+    }
+
+    /** The standard scaling of the blocks' inputs (or targets), from their moments summed in two passes. */
+    private static Scaling standard(JavaRDD<RowBlock> blocks, boolean inputs, int cols, long count) {
+        double[] sums = blocks.treeAggregate(new double[cols], (s, b) -> {
+            ColumnMoments.addSums(inputs ? b.x() : b.y(), b.rows(), s);
+            return s;
+        }, RowPacking::add);
+        double[] mean = ColumnMoments.means(sums, count);
+        double[] squares = blocks.treeAggregate(new double[cols], (s, b) -> {
+            ColumnMoments.addSquaredDeviations(inputs ? b.x() : b.y(), b.rows(), mean, s);
+            return s;
+        }, RowPacking::add);
+        ColumnMoments moments = ColumnMoments.of(mean, squares, count);
+        return Scaling.standard(moments.mean(), moments.sd());
+    }
+
+    private static double[] add(double[] a, double[] b) {
+        for (int j = 0; j < a.length; j++) {
+            a[j] += b[j];
+        }
+        return a;
+    }
+
+    private static RowBlock scaled(RowBlock block, Scaling inputScaling, Scaling outputScaling) {
+        int n = block.rows();
+        return new RowBlock(block.id(), n,
+                inputScaling.apply(Matrix.wrap(n, inputScaling.columns(), block.x())).toArray(),
+                outputScaling.apply(Matrix.wrap(n, outputScaling.columns(), block.y())).toArray(), block.w());
     }
 
     /** Numeric columns, read as they are. */
@@ -74,20 +152,19 @@ final class RowPacking {
         ColumnCensus census = ColumnCensus.numbers(data, all, k);
         List<String> targetNames = targets.stream().map(ColumnSource::name).toList();
         ColumnRanges targetRanges = census.ranges(m, m + k);
-        Scaling inputScaling = Scaling.fit(config.scaling(), census.ranges(0, m));
-        Scaling outputScaling = TargetCheck.scaling(config.scaling(), config.loss(), targetRanges, targetNames);
         Column[] doubles = new Column[m + k];
         for (int j = 0; j < m + k; j++) {
             doubles[j] = all.get(j).raw().cast(DataTypes.DoubleType).as("c" + j);
         }
-        JavaRDD<RowBlock> blocks = cache(data.select(doubles), new NumericRows(m, k), inputScaling, outputScaling,
-                census.rows(), m + k);
-        return new PackedDataset(blocks, new RemoteRows.Description(census.rows(), inputs.stream()
-                .map(ColumnSource::name).toList(), targetNames, inputScaling, outputScaling, targetRanges,
-                census.targetSumError()), null);
+        Dataset<Row> rows = data.select(doubles);
+        Scaled blocks = scaled(rows, new NumericRows(m, k), census.rows(), m + k, census.ranges(0, m), m,
+                targetNames, targetRanges);
+        return new PackedDataset(blocks.blocks, new RemoteRows.Description(census.rows(), inputs.stream()
+                .map(ColumnSource::name).toList(), targetNames, blocks.inputScaling, blocks.outputScaling,
+                targetRanges, census.targetSumError()), null, null, List.of());
     }
 
-    /** Repartitions, encodes and scales {@code rows} into blocks, and caches them. */
+    /** Repartitions, encodes and scales {@code rows} into blocks (null scalings: unscaled), and caches them. */
     private JavaRDD<RowBlock> cache(Dataset<Row> rows, RowEncoder encoder, Scaling inputScaling, Scaling outputScaling,
                                  long count, int columns) {
         Dataset<Row> source = partitions > 0 ? rows.repartition(partitions) : rows;

@@ -15,7 +15,7 @@ import static org.apache.spark.sql.functions.not;
 
 /**
  * Which rows a {@link MissingPolicy} keeps, as a Spark predicate, as the core's {@code Preprocessor} selects them:
- * every row for {@code error} (once no used cell is missing), the rows with a target for {@code mean}, the complete
+ * every row for {@code error} (once no used cell is missing), the rows with every target for {@code mean}, the complete
  * rows for {@code drop}.
  */
 final class RowSelection {
@@ -34,12 +34,14 @@ final class RowSelection {
     /**
      * True for the rows {@code policy} keeps.
      *
-     * @param used the input columns, then the target
+     * @param used    the input columns, then the targets
+     * @param targets how many of the last used columns are targets
      */
-    static Column kept(MissingPolicy policy, List<ColumnSource> used) {
+    static Column kept(MissingPolicy policy, List<ColumnSource> used, int targets) {
         return switch (policy) {
             case ERROR -> lit(true);
-            case MEAN -> present(used.get(used.size() - 1));
+            case MEAN -> used.subList(used.size() - targets, used.size()).stream().map(RowSelection::present)
+                    .reduce(Column::and).orElseThrow();
             case DROP -> used.stream().map(RowSelection::present).reduce(Column::and).orElseThrow();
         };
     }

@@ -1,6 +1,5 @@
 package dev.backprop.spark;
 
-import dev.backprop.data.ScalingMethod;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingSetting;
 import dev.backprop.train.TrainingSettings;
@@ -33,13 +32,9 @@ final class SparkSettings {
     /**
      * Refuses a configuration that sets what Spark cannot honour.
      *
-     * @throws IllegalArgumentException saying why, for a refused setting above 0 (its default) or standard scaling
+     * @throws IllegalArgumentException saying why, for a refused setting above 0 (its default)
      */
     static void check(TrainerConfig config) {
-        if (config.scaling() == ScalingMethod.STANDARD) {
-            throw new IllegalArgumentException("--scale standard is not supported on Spark: it needs each column's "
-                    + "mean and standard deviation, and Spark's fit gathers only ranges; use minmax or max");
-        }
         REFUSED.forEach((setting, reason) -> {
             if (((Number) setting.of(config)).doubleValue() > 0) {
                 throw new IllegalArgumentException(reason);

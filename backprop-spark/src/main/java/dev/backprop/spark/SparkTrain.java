@@ -5,13 +5,16 @@ import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.CommandRunner;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.DataFormatOption;
+import dev.backprop.command.KeepOption;
 import dev.backprop.command.ModelOptions;
 import dev.backprop.command.TimeLimitOption;
 import dev.backprop.command.OutputFormat;
 import dev.backprop.command.TrainingOptions;
 import dev.backprop.command.WeightOptions;
+import dev.backprop.data.ClassWeights;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.model.Model;
+import dev.backprop.nn.Network;
 import dev.backprop.optim.OptimizerType;
 import dev.backprop.train.Preset;
 import dev.backprop.train.TrainerConfig;
@@ -59,8 +62,10 @@ import java.util.concurrent.Callable;
         modelTransformer = SparkSettingOptions.class,
         description = {"Train a network on DATA with Apache Spark and write the model file.",
                 "DATA is CSV or TSV (header row) or Parquet, at any path Hadoop reads (file:, hdfs:, s3a:, ...). "
-                        + "Columns are typed, encoded and filled as 'backprop train' does; the full-batch optimizers (gd, "
-                        + "lbfgs, bfgs) give the same model as 'backprop train --preset seed' with the same options."},
+                        + "Columns are typed, screened (identifiers left out, ISO dates read as numbers), encoded and "
+                        + "filled as 'backprop train' does, and the task is chosen by its rule; the full-batch "
+                        + "optimizers (gd, lbfgs, bfgs) give the same model as 'backprop train --preset seed' with the "
+                        + "same options."},
         footer = {"", "Examples:",
                 "  backprop-spark data.csv --target price --hidden 8 --bias --loss mse --master local[2]",
                 "  spark-submit --class dev.backprop.spark.SparkTrain backprop-spark.jar hdfs:///d.parquet "
@@ -84,10 +89,13 @@ public final class SparkTrain implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    /** backprop train's options for rows in one JVM, declared to be refused by name with the reason. */
+    @Mixin
+    KeepOption keep;
+
     @Mixin
     WeightOptions weightOptions;
 
+    /** backprop train's --max-time, declared to be refused by name with the reason. */
     @Mixin
     TimeLimitOption timeLimit;
 
@@ -108,19 +116,22 @@ public final class SparkTrain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        weightOptions.refuse("backprop-spark", "its distributed objective sums unweighted rows; weigh rows with "
-                + "'backprop train'");
-        timeLimit.refuse("backprop-spark", "a run it stops goes on from a checkpoint, and backprop-spark writes none");
+        timeLimit.refuse("backprop-spark", "the core stops a run on rows held elsewhere only by its epoch limit and "
+                + "tolerance; bound the run with --epochs");
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 SparkSettings.SUPPORTED);
+        // Checks the options before Spark starts.
         TrainerConfig config = TrainingSettings.configure(Preset.SEED, null, 0, given);
-        SparkTrainer trainer = SparkTrainer.of(config).withPartitions(ClusterOption.PARTITIONS.value(spec))
-                .withBlockRows(ClusterOption.BLOCK_ROWS.value(spec)).withSampleFraction(fraction(config))
-                .withSource(data);
+        String classWeight = weightOptions.classWeight();
+        ClassWeights classWeights = classWeight == null ? null : ClassWeights.parse(classWeight);
         boolean json = common.format() == OutputFormat.JSON;
         String features = ClusterOption.FEATURES.value(spec);
         if (features != null) {
             columnOptions.refuseForVectors("--features");
+            if (classWeight != null || weightOptions.sampleWeight() != null) {
+                throw new IllegalArgumentException("--class-weight and --sample-weight weigh rows of a table's "
+                        + "columns, not of the vectors of --features");
+            }
         }
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = session();
@@ -129,12 +140,20 @@ public final class SparkTrain implements Callable<Integer> {
                     : HadoopFiles.readModel(spark, modelOptions.init());
             if (initial != null) {
                 TrainingSettings.checkStartingModel(given);
+                config = TrainingSettings.configure(Preset.SEED, null, 0, startingFrom(initial, given));
             }
+            SparkTrainer trainer = SparkTrainer.of(config).withPartitions(ClusterOption.PARTITIONS.value(spec))
+                    .withBlockRows(ClusterOption.BLOCK_ROWS.value(spec)).withSampleFraction(fraction(config))
+                    .withSource(data).withWeights(classWeights, weightOptions.sampleWeight());
             try (PackedDataset packed = pack(trainer, read(spark), features, initial)) {
+                PrintWriter stderr = spec.commandLine().getErr();
+                packed.leftOut().forEach(column -> stderr.println("warning: " + column.warning()));
+                packed.preprocessor().ifPresent(p -> p.dates().notes().forEach(stderr::println));
                 TrainingResult result = initial == null ? trainer.train(packed)
                         : trainer.train(packed, TrainingSettings.startingNetwork(initial.network(), given));
-                HadoopFiles.writeModel(spark, result.model(), modelOptions.out());
-                report(result, packed.rows(), packed.partitions(), spark.sparkContext().master(), json);
+                Model model = result.model();
+                HadoopFiles.writeModel(spark, model, modelOptions.out());
+                report(result, packed, spark.sparkContext().master(), json);
             }
             return 0;
         } finally {
@@ -145,26 +164,39 @@ public final class SparkTrain implements Callable<Integer> {
     }
 
     /**
+     * The options of a run that continues {@code initial}: its output activation and loss unless {@code --loss}
+     * replaces it, so the targets are packed (scaled or not) as its loss needs them.
+     */
+    private static Map<TrainingSetting<?>, Object> startingFrom(Model initial, Map<TrainingSetting<?>, Object> given) {
+        Network network = TrainingSettings.startingNetwork(initial.network(), given);
+        Map<TrainingSetting<?>, Object> settings = new LinkedHashMap<>(given);
+        settings.put(TrainingSettings.OUTPUT, network.architecture().layer(network.depth() - 1).activation().id());
+        settings.put(TrainingSettings.LOSS, network.loss().id());
+        return settings;
+    }
+
+    /**
      * The data encoded as {@code backprop train} encodes a file: with {@code --init}, by the model's preprocessor if
-     * it has one, else fitted on its input columns; otherwise fitted on every column but the target and the ignored
-     * ones. {@code --features} reads vectors as numbers instead.
+     * it has one, else fitted on its input columns; otherwise fitted on every column but the targets, the ignored
+     * ones and the sample weights, identifiers left out and dates read as numbers. {@code --features} reads vectors
+     * as numbers instead.
      */
     private PackedDataset pack(SparkTrainer trainer, Dataset<Row> table, String features, Model initial) {
-        String targetColumn = columnOptions.targetColumn(Arrays.asList(table.columns()), initial);
+        List<String> columns = Arrays.asList(table.columns());
+        List<String> targets = columnOptions.targetColumns(columns, initial);
         if (features != null) {
-            return trainer.packVectors(table, features, List.of(targetColumn));
+            return trainer.packVectors(table, features, targets);
         }
         if (initial != null && initial.preprocessor() != null) {
             return trainer.pack(table, initial.preprocessor());
         }
-        PreprocessConfig config = columnOptions.config(targetColumn);
-        List<String> starting = columnOptions.startingColumns(Arrays.asList(table.columns()), initial,
-                List.of(targetColumn));
+        PreprocessConfig config = columnOptions.config(targets);
+        List<String> starting = columnOptions.startingColumns(columns, initial, targets);
         if (starting != null) {
             return trainer.pack(table.select(starting.stream().map(name -> ColumnSource.quoted(table, name))
                     .toArray(Column[]::new)), config.withIgnore(List.of()));
         }
-        return trainer.pack(table, config);
+        return initial != null ? trainer.pack(table, config) : trainer.pack(table, config, keep.columns());
     }
 
     /**
@@ -213,23 +245,29 @@ public final class SparkTrain implements Callable<Integer> {
         };
     }
 
-    /** The core's {@link TrainingSummary}, as {@code backprop train} prints it, and where Spark ran. */
-    private void report(TrainingResult result, long rows, int usedPartitions, String sparkMaster, boolean json)
+    /**
+     * The core's {@link TrainingSummary}, as {@code backprop train} prints it (the task line first, the task's reason
+     * in JSON), and where Spark ran.
+     */
+    private void report(TrainingResult result, PackedDataset packed, String sparkMaster, boolean json)
             throws IOException {
         Model model = result.model();
+        long rows = packed.rows();
+        int usedPartitions = packed.partitions();
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> fields = new LinkedHashMap<>(TrainingSummary.fields(result, model, rows));
+            packed.task().ifPresent(task -> fields.put("taskReason", task.reason()));
             fields.put("partitions", usedPartitions);
             fields.put("master", sparkMaster);
             fields.put("out", modelOptions.out());
             stdout.println(new ObjectMapper().writeValueAsString(fields));
             return;
         }
+        packed.task().ifPresent(task -> stdout.println(task.line()));
         stdout.printf(Locale.ROOT, "%s with Spark %s, %d partition%s%n", TrainingSummary.trained(model, rows, data),
                 sparkMaster, usedPartitions, usedPartitions == 1 ? "" : "s");
         stdout.println(TrainingSummary.stopped(result));
         stdout.printf("model written to %s%n", modelOptions.out());
     }
-
 }

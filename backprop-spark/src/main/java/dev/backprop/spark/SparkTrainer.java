@@ -1,5 +1,6 @@
 package dev.backprop.spark;
 
+import dev.backprop.data.ClassWeights;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.model.Model;
@@ -8,6 +9,7 @@ import dev.backprop.nn.Network;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingResult;
+import dev.backprop.train.WeightsNote;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,20 +38,26 @@ public final class SparkTrainer {
     public static final int DEFAULT_AGGREGATION_DEPTH = 2;
 
     private final TrainerConfig config;
-    private final int partitions;
-    private final int blockRows;
-    private final int aggregationDepth;
-    private final double sampleFraction;
-    private final String source;
+    private final Setup setup;
 
-    private SparkTrainer(TrainerConfig config, int partitions, int blockRows, int aggregationDepth,
-                         double sampleFraction, String source) {
+    /**
+     * How this trainer runs and weighs rows, beside the core's configuration.
+     *
+     * @param partitions       the partitions to repartition into, 0 to keep the data's
+     * @param blockRows        rows per packed block
+     * @param aggregationDepth the depth of the aggregation tree
+     * @param sampleFraction   the fraction of rows a mini-batch update reads
+     * @param source           the data's name in messages, or null
+     * @param classWeights     the class weights, or null
+     * @param sampleWeight     the sample-weight column, or null
+     */
+    private record Setup(int partitions, int blockRows, int aggregationDepth, double sampleFraction, String source,
+                         ClassWeights classWeights, String sampleWeight) {
+    }
+
+    private SparkTrainer(TrainerConfig config, Setup setup) {
         this.config = Objects.requireNonNull(config, "config");
-        this.partitions = partitions;
-        this.blockRows = blockRows;
-        this.aggregationDepth = aggregationDepth;
-        this.sampleFraction = sampleFraction;
-        this.source = source;
+        this.setup = setup;
     }
 
     /**
@@ -61,7 +69,8 @@ public final class SparkTrainer {
      */
     public static SparkTrainer of(TrainerConfig config) {
         SparkSettings.check(config);
-        return new SparkTrainer(config, 0, DEFAULT_BLOCK_ROWS, DEFAULT_AGGREGATION_DEPTH, 1.0, null);
+        return new SparkTrainer(config, new Setup(0, DEFAULT_BLOCK_ROWS, DEFAULT_AGGREGATION_DEPTH, 1.0, null, null,
+                null));
     }
 
     /**
@@ -76,7 +85,9 @@ public final class SparkTrainer {
         if (partitions < 0) {
             throw new IllegalArgumentException("partitions must be >= 0 but was " + partitions);
         }
-        return new SparkTrainer(config, partitions, blockRows, aggregationDepth, sampleFraction, source);
+        Setup s = setup;
+        return new SparkTrainer(config, new Setup(partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
+                s.source, s.classWeights, s.sampleWeight));
     }
 
     /**
@@ -90,7 +101,9 @@ public final class SparkTrainer {
         if (rows < 1) {
             throw new IllegalArgumentException("block rows must be >= 1 but was " + rows);
         }
-        return new SparkTrainer(config, partitions, rows, aggregationDepth, sampleFraction, source);
+        Setup s = setup;
+        return new SparkTrainer(config, new Setup(s.partitions, rows, s.aggregationDepth, s.sampleFraction,
+                s.source, s.classWeights, s.sampleWeight));
     }
 
     /**
@@ -104,7 +117,9 @@ public final class SparkTrainer {
         if (depth < 1) {
             throw new IllegalArgumentException("aggregation depth must be >= 1 but was " + depth);
         }
-        return new SparkTrainer(config, partitions, blockRows, depth, sampleFraction, source);
+        Setup s = setup;
+        return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, depth, s.sampleFraction, s.source,
+                s.classWeights, s.sampleWeight));
     }
 
     /**
@@ -124,7 +139,9 @@ public final class SparkTrainer {
             throw new IllegalArgumentException(config.optimizer().id() + " works on the full batch: its line search "
                     + "needs the exact loss, so the sample fraction must be 1");
         }
-        return new SparkTrainer(config, partitions, blockRows, aggregationDepth, fraction, source);
+        Setup s = setup;
+        return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, fraction, s.source,
+                s.classWeights, s.sampleWeight));
     }
 
     /**
@@ -135,7 +152,25 @@ public final class SparkTrainer {
      * @return a new trainer
      */
     public SparkTrainer withSource(String name) {
-        return new SparkTrainer(config, partitions, blockRows, aggregationDepth, sampleFraction, name);
+        Setup s = setup;
+        return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
+                name, s.classWeights, s.sampleWeight));
+    }
+
+    /**
+     * Weighs each row in the loss as {@code backprop train --class-weight --sample-weight} does: by its class's
+     * weight (fitted on the packed rows' class counts for {@code balanced}) times its own weight from a numeric column
+     * of weights ≥ 0, which is then no input. Applies to data packed with a preprocessor
+     * ({@link #pack(Dataset, PreprocessConfig)}); the class weights to a classification target only.
+     *
+     * @param classWeights the class weights, or null for none
+     * @param sampleWeight the sample-weight column, or null for none
+     * @return a new trainer
+     */
+    public SparkTrainer withWeights(ClassWeights classWeights, String sampleWeight) {
+        Setup s = setup;
+        return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
+                s.source, classWeights, sampleWeight));
     }
 
     /**
@@ -214,7 +249,44 @@ public final class SparkTrainer {
      *                                                cross-entropy targets outside [0, 1]
      */
     public PackedDataset pack(Dataset<Row> data, PreprocessConfig preprocessing) {
-        return packing().prepared(PreprocessingFit.fit(data, preprocessing, source));
+        return prepared(data, PreprocessingFit.fit(data, weighed(preprocessing), false, List.of(), setup.source));
+    }
+
+    /**
+     * As {@link #pack(Dataset, PreprocessConfig)}, reading the columns as {@code backprop train} reads a file it fits
+     * its preprocessing on: a text input with a distinct value in nearly every row (an identifier) is left out unless
+     * named in {@code keep}, and a text input of ISO dates is read as numbers (days, month, weekday, hour), by the
+     * core's {@link dev.backprop.data.InputScreen}. The packed data says which columns were left out and which task
+     * was chosen, and why.
+     *
+     * @param data          the rows; text and numeric columns
+     * @param preprocessing the targets, ignored columns, missing-value policy and task
+     * @param keep          identifier-like columns to keep as inputs
+     * @return the packed data, carrying the fitted preprocessor
+     * @throws dev.backprop.data.InvalidDataException as {@link #pack(Dataset, PreprocessConfig)}, and if
+     *                                                {@code keep} names a column the data lacks or a date column
+     */
+    public PackedDataset pack(Dataset<Row> data, PreprocessConfig preprocessing, List<String> keep) {
+        return prepared(data, PreprocessingFit.fit(data, weighed(preprocessing), true, keep, setup.source));
+    }
+
+    /** {@code preprocessing} leaving out the sample-weight column, if any: read with the data, never an input. */
+    private PreprocessConfig weighed(PreprocessConfig preprocessing) {
+        String column = setup.sampleWeight;
+        if (column == null || preprocessing.ignore().contains(column)) {
+            return preprocessing;
+        }
+        if (preprocessing.targets().contains(column)) {
+            throw new IllegalArgumentException("--sample-weight cannot be the target column '" + column + "'");
+        }
+        List<String> ignored = new java.util.ArrayList<>(preprocessing.ignore());
+        ignored.add(column);
+        return preprocessing.withIgnore(ignored);
+    }
+
+    private PackedDataset prepared(Dataset<Row> data, PreprocessingFit.Result fit) {
+        RowWeights weights = RowWeights.fit(data, fit, setup.classWeights, setup.sampleWeight, setup.source);
+        return packing().prepared(fit, weights);
     }
 
     /**
@@ -228,7 +300,7 @@ public final class SparkTrainer {
      * @throws dev.backprop.data.InvalidDataException as {@link #pack(Dataset, PreprocessConfig)}
      */
     public PackedDataset pack(Dataset<Row> data, Preprocessor preprocessor) {
-        return packing().prepared(PreprocessingFit.apply(data, preprocessor, source));
+        return prepared(data, PreprocessingFit.apply(data, preprocessor, setup.source));
     }
 
     /**
@@ -263,7 +335,7 @@ public final class SparkTrainer {
     }
 
     private RowPacking packing() {
-        return new RowPacking(config, partitions, blockRows);
+        return new RowPacking(config, setup.partitions, setup.blockRows);
     }
 
     /**
@@ -290,8 +362,9 @@ public final class SparkTrainer {
     public TrainingResult train(PackedDataset data, Network initial) {
         // The core's training loop on the cluster's rows: its schedule and stopping rules, a Spark job an update.
         Trainer trainer = Trainer.of(config).withListener(new ClusterRows.IterationLog());
-        ClusterRows rows = new ClusterRows(data, aggregationDepth, sampleFraction);
+        ClusterRows rows = new ClusterRows(data, setup.aggregationDepth, setup.sampleFraction);
         TrainingResult result = initial == null ? trainer.train(rows) : trainer.train(rows, initial);
-        return data.preprocessor().map(p -> result.withModel(result.model().withPreprocessor(p))).orElse(result);
+        return data.preprocessor().map(p -> result.withModel(WeightsNote.noted(result.model().withPreprocessor(p),
+                setup.classWeights, setup.sampleWeight))).orElse(result);
     }
 }

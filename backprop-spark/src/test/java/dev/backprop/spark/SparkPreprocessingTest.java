@@ -9,7 +9,6 @@ import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
-import dev.backprop.data.ScalingMethod;
 import dev.backprop.data.Task;
 import dev.backprop.io.ModelFile;
 import dev.backprop.model.Model;
@@ -31,7 +30,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -117,23 +115,16 @@ class SparkPreprocessingTest {
             PreprocessConfig config = PreprocessConfig.of("label");
             Preprocessor core = Preprocessor.fit(DataFiles.read(csv), config);
             Preprocessor spark = PreprocessingFit.fit(LocalSpark.session().read().option("header", true)
-                    .csv(csv.toString()), config, null).preprocessor();
+                    .csv(csv.toString()), config, false, List.of(), null).preprocessor();
             assertThat(spark).isEqualTo(core);
         }
         assertThat(Preprocessor.fit(DataFiles.read(dir.resolve("labels.csv")), PreprocessConfig.of("label"))
                 .target().task()).isEqualTo(Task.REGRESSION);
         Files.writeString(dir.resolve("labels.csv"), classes.toString());
         assertThat(PreprocessingFit.fit(LocalSpark.session().read().option("header", true)
-                .csv(dir.resolve("labels.csv").toString()), PreprocessConfig.of("label"), null).preprocessor()
+                .csv(dir.resolve("labels.csv").toString()), PreprocessConfig.of("label"), false, List.of(), null)
+                .preprocessor()
                 .target().classes()).containsExactly("0", "1", "2");
-    }
-
-    @Test
-    void standardScalingIsRefusedSayingWhy() {
-        assertThatThrownBy(() -> SparkTrainer.of(TrainerConfig.builder().scaling(ScalingMethod.STANDARD).build()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--scale standard is not supported on Spark: it needs each column's mean and standard "
-                        + "deviation, and Spark's fit gathers only ranges; use minmax or max");
     }
 
     private static JsonNode preprocessingSection(Model model) {

@@ -20,10 +20,7 @@ import dev.backprop.train.TrainingResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,16 +34,8 @@ class SparkTrainTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        LocalSpark.session();   // the command reuses the running session instead of starting its own
-        int code = SparkTrain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static SparkCommand run(String... args) {
+        return SparkCommand.run(args);
     }
 
     private Path csv(Dataset data) throws IOException {
@@ -65,7 +54,7 @@ class SparkTrainTest {
         Path file = csv(TestData.regression(40, 12));
         Path model = dir.resolve("model.json");
 
-        Run run = run(file.toString(), "--target", "y", "--hidden", "4", "--bias", "--loss", "mse",
+        SparkCommand run = run(file.toString(), "--target", "y", "--hidden", "4", "--bias", "--loss", "mse",
                 "--learning-rate", "1", "--epochs", "30", "--tolerance", "0", "--seed", "5", "--partitions", "3",
                 "--out", model.toString());
 
@@ -89,7 +78,7 @@ class SparkTrainTest {
         Files.writeString(file, TestData.weatherCsv(120, 8));
         Path model = dir.resolve("weather.json");
 
-        Run run = run(file.toString(), "--target", "play", "--ignore", "id", "--missing", "mean", "--hidden", "4",
+        SparkCommand run = run(file.toString(), "--target", "play", "--ignore", "id", "--missing", "mean", "--hidden", "4",
                 "--bias", "--output-activation", "softmax", "--loss", "categorical-cross-entropy", "--optimizer",
                 "lbfgs", "--epochs", "15", "--master", "local[2]", "--partitions", "2", "--out", model.toString());
 
@@ -124,11 +113,11 @@ class SparkTrainTest {
         Files.writeString(tsv, Files.readString(csv).replace(',', '\t'));
         Path txt = Files.copy(tsv, dir.resolve("data.txt"));
 
-        Run fromCsv = run(csv.toString(), "--epochs", "5", "--out", dir.resolve("csv.json").toString());
-        Run fromTsv = run(tsv.toString(), "--epochs", "5", "--out", dir.resolve("tsv.json").toString());
-        Run declared = run(txt.toString(), "--data-format", "TSV", "--epochs", "5", "--out",
+        SparkCommand fromCsv = run(csv.toString(), "--epochs", "5", "--out", dir.resolve("csv.json").toString());
+        SparkCommand fromTsv = run(tsv.toString(), "--epochs", "5", "--out", dir.resolve("tsv.json").toString());
+        SparkCommand declared = run(txt.toString(), "--data-format", "TSV", "--epochs", "5", "--out",
                 dir.resolve("txt.json").toString());
-        Run arff = run(csv.toString(), "--data-format", "arff", "--out", dir.resolve("arff.json").toString());
+        SparkCommand arff = run(csv.toString(), "--data-format", "arff", "--out", dir.resolve("arff.json").toString());
 
         assertThat(List.of(fromCsv.code(), fromTsv.code(), declared.code())).as(fromTsv.err() + declared.err())
                 .containsOnly(0);
@@ -147,7 +136,7 @@ class SparkTrainTest {
         LocalSpark.frame(data).write().parquet(parquet.toString());
         Path model = dir.resolve("m.json");
 
-        Run run = run(parquet.toString(), "--epochs", "10", "--format", "json", "--out", model.toString());
+        SparkCommand run = run(parquet.toString(), "--epochs", "10", "--format", "json", "--out", model.toString());
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("{\"stopReason\":\"max-epochs\",\"epochs\":10,").contains("\"rows\":20");
@@ -183,45 +172,25 @@ class SparkTrainTest {
     void badInputIsOneErrorLineAndExitCodeTwo() throws IOException {
         Path file = dir.resolve("gaps.csv");
         Files.writeString(file, "a,y\n1,2\n,3\n");
-        Run missing = run(file.toString(), "--out", dir.resolve("x.json").toString());
+        SparkCommand missing = run(file.toString(), "--out", dir.resolve("x.json").toString());
         assertThat(missing.code()).isEqualTo(2);
         // The core's message for a frame without line numbers (Spark's reader keeps none), with the file named.
         assertThat(missing.err()).isEqualTo("error: " + file + ", column 'a': 1 value is missing in this column "
                 + "(row 2); use --missing mean to fill them with the training mean (the most frequent category in "
                 + "categorical columns), or --missing drop to drop the rows that have them\n");
 
-        Run target = run(file.toString(), "--target", "price");
+        SparkCommand target = run(file.toString(), "--target", "price");
         assertThat(target.code()).isEqualTo(2);
         assertThat(target.err()).isEqualTo("error: " + file + ": no column named 'price' (columns: a, y)\n");
 
-        Run absent = run(dir.resolve("absent.csv").toString());
+        SparkCommand absent = run(dir.resolve("absent.csv").toString());
         assertThat(absent.code()).isEqualTo(2);
         assertThat(absent.err()).startsWith("error: ").contains("absent.csv");
 
-        Run option = run(file.toString(), "--learning-rate", "-1");
+        SparkCommand option = run(file.toString(), "--learning-rate", "-1");
         assertThat(option.code()).isEqualTo(2);
         assertThat(option.err()).isEqualTo("error: --learning-rate must be > 0 and finite but was -1.0\n");
         assertThat(Files.exists(dir.resolve("x.json"))).isFalse();
-    }
-
-    @Test
-    void refusesTrainsOptionsForRowsInOneJvmByNameWithTheReason() throws IOException {
-        Path file = dir.resolve("small.csv");
-        Files.writeString(file, "a,w,y\n1,1,0\n2,3,1\n");
-        Path model = dir.resolve("m.json");
-        String weights = "is not supported by backprop-spark: its distributed objective sums unweighted rows; weigh "
-                + "rows with 'backprop train'\n";
-        Run classWeight = run(file.toString(), "--class-weight", "balanced", "--out", model.toString());
-        assertThat(classWeight.code()).isEqualTo(2);
-        assertThat(classWeight.err()).isEqualTo("error: --class-weight " + weights);
-        Run sampleWeight = run(file.toString(), "--sample-weight", "w", "--out", model.toString());
-        assertThat(sampleWeight.code()).isEqualTo(2);
-        assertThat(sampleWeight.err()).isEqualTo("error: --sample-weight " + weights);
-        Run maxTime = run(file.toString(), "--max-time", "10m", "--out", model.toString());
-        assertThat(maxTime.code()).isEqualTo(2);
-        assertThat(maxTime.err()).isEqualTo("error: --max-time is not supported by backprop-spark: a run it stops "
-                + "goes on from a checkpoint, and backprop-spark writes none\n");
-        assertThat(Files.exists(model)).isFalse();
     }
 
     private static void assertSameModel(Model actual, Model expected) {

@@ -1,0 +1,45 @@
+package dev.backprop.data;
+
+import dev.backprop.linalg.Matrix;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Column moments in one piece and in parts, as a cluster sums them, against the textbook formulas. */
+class ColumnMomentsTest {
+    @Test
+    void momentsAreTheMeanAndPopulationSdAndPartsAddUpToTheWhole() {
+        double[] x = {1, 10, 2, 20, 3, 30, 6, 40};
+        ColumnMoments whole = ColumnMoments.of(Matrix.wrap(4, 2, x));
+        assertThat(whole.mean()).containsExactly(3, 25);
+        assertThat(whole.sd()).containsExactly(Math.sqrt((4 + 1 + 0 + 9) / 4.0),
+                Math.sqrt((225 + 25 + 25 + 225) / 4.0));
+
+        // 103 rows of 3 columns cut into parts of 40, 1 and 62 rows: the two passes over the parts, added up.
+        double[] values = new SplittableRandom(7).doubles(103 * 3, -5, 50).toArray();
+        ColumnMoments expected = ColumnMoments.of(Matrix.wrap(103, 3, values));
+        int[][] parts = {{0, 40}, {40, 41}, {41, 103}};
+        double[] sums = new double[3];
+        for (int[] part : parts) {
+            double[] partSums = new double[3];
+            ColumnMoments.addSums(Arrays.copyOfRange(values, part[0] * 3, part[1] * 3), part[1] - part[0], partSums);
+            for (int j = 0; j < 3; j++) {
+                sums[j] += partSums[j];
+            }
+        }
+        double[] mean = ColumnMoments.means(sums, 103);
+        double[] squares = new double[3];
+        for (int[] part : parts) {
+            ColumnMoments.addSquaredDeviations(Arrays.copyOfRange(values, part[0] * 3, part[1] * 3),
+                    part[1] - part[0], mean, squares);
+        }
+        ColumnMoments merged = ColumnMoments.of(mean, squares, 103);
+        assertThat(merged.mean()).containsExactly(expected.mean(), within(1e-12));
+        assertThat(merged.sd()).containsExactly(expected.sd(), within(1e-12));
+        assertThat(ColumnMoments.of(Matrix.wrap(0, 3, new double[0])).sd()).containsExactly(0, 0, 0);
+    }
+}
