@@ -12,8 +12,9 @@ import java.time.Duration;
  */
 public final class TimeLimitOption {
     @Option(names = "--max-time", paramLabel = "TIME", converter = TimeLimit.class,
-            description = "Stop at the end of the epoch that spends TIME (seconds, or 90s, 10m, 1h), with a checkpoint "
-                    + "that --resume continues (stop reason: time limit).")
+            description = "Stop at the end of the epoch that spends TIME (seconds, or 90s, 10m, 1h); stop reason: time "
+                    + "limit. train leaves a checkpoint that --resume continues; backprop-spark's --init continues "
+                    + "from the model.")
     Duration maxTime;
 
     /**
@@ -23,18 +24,5 @@ public final class TimeLimitOption {
      */
     public Duration maxTime() {
         return maxTime;
-    }
-
-    /**
-     * Refuses {@code --max-time}, for a front end that cannot stop a run to be continued.
-     *
-     * @param frontEnd the front end's name, such as {@code backprop-spark}
-     * @param why      why it cannot
-     * @throws IllegalArgumentException "--max-time is not supported by FRONT END: WHY" if it was given
-     */
-    public void refuse(String frontEnd, String why) {
-        if (maxTime != null) {
-            throw new IllegalArgumentException("--max-time is not supported by " + frontEnd + ": " + why);
-        }
     }
 }

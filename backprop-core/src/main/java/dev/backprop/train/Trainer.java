@@ -287,16 +287,12 @@ public final class Trainer {
      * @param data    the rows and their objective
      * @param initial the starting network
      * @return the trained model (without preprocessing) and how training went
-     * @throws IllegalArgumentException as {@link #train(RemoteRows)}, if the network does not fit the rows, or if
-     *                                  this trainer has a time limit
+     * @throws IllegalArgumentException as {@link #train(RemoteRows)}, or if the network does not fit the rows
      */
     public TrainingResult train(RemoteRows data, Network initial) {
-        if (controls.timeLimit() > 0) {
-            throw new IllegalArgumentException("a time limit applies to rows in this JVM, not to rows held elsewhere");
-        }
         double[] parameters = initial.parameters();
-        TrainingOutcome outcome = TrainingLoop.remote(config, initial.architecture(), data, controls.listener())
-                .run(parameters, null, null, null, 0, null);
+        TrainingOutcome outcome = TrainingLoop.remote(config, initial.architecture(), data, controls.listener(),
+                controls.timeLimit()).run(parameters, null, null, null, 0, null);
         return outcome.result(config, data.description().model(Network.of(initial.architecture(), parameters)));
     }
 }

@@ -99,12 +99,14 @@ final class TrainingLoop<A> {
     /**
      * A full-batch run on rows elsewhere: each epoch one update on the J and ∇J of {@link RemoteRows#steps}.
      *
+     * @param timeLimit stop at the end of the first epoch that ends this many nanoseconds after the run started, or 0
+     *                  for no limit
      * @throws IllegalArgumentException if the configuration asks for what a full-batch objective cannot give (float32
      *                                  included: the blocks compute in float64), or the rows were not scaled as this
      *                                  run scales them ({@link TargetCheck#check})
      */
     static TrainingLoop<double[]> remote(TrainerConfig config, Architecture architecture, RemoteRows data,
-                                         TrainingListener listener) {
+                                         TrainingListener listener, long timeLimit) {
         if (config.batchSize() > 0 || config.dropout() > 0 || config.validationFraction() > 0) {
             throw new IllegalArgumentException("rows held elsewhere train on the full batch, without dropout or a "
                     + "validation split");
@@ -117,7 +119,7 @@ final class TrainingLoop<A> {
         FullBatchObjective exact = data.objective(architecture, config.regularization());
         int rows = (int) Math.min(Integer.MAX_VALUE, data.description().rows());
         return new TrainingLoop<>(Format.FLOAT64, config, architecture, null, null, rows, rows, null,
-                FullBatch.of(exact, data.steps(exact, config.seed())), listener, 0, null);
+                FullBatch.of(exact, data.steps(exact, config.seed())), listener, timeLimit, null);
     }
 
     /**

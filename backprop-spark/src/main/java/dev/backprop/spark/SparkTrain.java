@@ -95,7 +95,7 @@ public final class SparkTrain implements Callable<Integer> {
     @Mixin
     WeightOptions weightOptions;
 
-    /** backprop train's --max-time, declared to be refused by name with the reason. */
+    /** backprop train's --max-time: the run stops at the end of the epoch that spends it. */
     @Mixin
     TimeLimitOption timeLimit;
 
@@ -116,8 +116,6 @@ public final class SparkTrain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        timeLimit.refuse("backprop-spark", "the core stops a run on rows held elsewhere only by its epoch limit and "
-                + "tolerance; bound the run with --epochs");
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 SparkSettings.SUPPORTED);
         // Checks the options before Spark starts.
@@ -145,6 +143,9 @@ public final class SparkTrain implements Callable<Integer> {
             SparkTrainer trainer = SparkTrainer.of(config).withPartitions(ClusterOption.PARTITIONS.value(spec))
                     .withBlockRows(ClusterOption.BLOCK_ROWS.value(spec)).withSampleFraction(fraction(config))
                     .withSource(data).withWeights(classWeights, weightOptions.sampleWeight());
+            if (timeLimit.maxTime() != null) {
+                trainer = trainer.withTimeLimit(timeLimit.maxTime());
+            }
             try (PackedDataset packed = pack(trainer, read(spark), features, initial)) {
                 PrintWriter stderr = spec.commandLine().getErr();
                 packed.leftOut().forEach(column -> stderr.println("warning: " + column.warning()));

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.util.List;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -52,7 +53,7 @@ public final class SparkTrainer {
      * @param sampleWeight     the sample-weight column, or null
      */
     private record Setup(int partitions, int blockRows, int aggregationDepth, double sampleFraction, String source,
-                         ClassWeights classWeights, String sampleWeight) {
+                         ClassWeights classWeights, String sampleWeight, Duration timeLimit) {
     }
 
     private SparkTrainer(TrainerConfig config, Setup setup) {
@@ -70,7 +71,7 @@ public final class SparkTrainer {
     public static SparkTrainer of(TrainerConfig config) {
         SparkSettings.check(config);
         return new SparkTrainer(config, new Setup(0, DEFAULT_BLOCK_ROWS, DEFAULT_AGGREGATION_DEPTH, 1.0, null, null,
-                null));
+                null, null));
     }
 
     /**
@@ -87,7 +88,7 @@ public final class SparkTrainer {
         }
         Setup s = setup;
         return new SparkTrainer(config, new Setup(partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                s.source, s.classWeights, s.sampleWeight));
+                s.source, s.classWeights, s.sampleWeight, s.timeLimit));
     }
 
     /**
@@ -103,7 +104,7 @@ public final class SparkTrainer {
         }
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, rows, s.aggregationDepth, s.sampleFraction,
-                s.source, s.classWeights, s.sampleWeight));
+                s.source, s.classWeights, s.sampleWeight, s.timeLimit));
     }
 
     /**
@@ -119,7 +120,7 @@ public final class SparkTrainer {
         }
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, depth, s.sampleFraction, s.source,
-                s.classWeights, s.sampleWeight));
+                s.classWeights, s.sampleWeight, s.timeLimit));
     }
 
     /**
@@ -141,7 +142,7 @@ public final class SparkTrainer {
         }
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, fraction, s.source,
-                s.classWeights, s.sampleWeight));
+                s.classWeights, s.sampleWeight, s.timeLimit));
     }
 
     /**
@@ -154,7 +155,7 @@ public final class SparkTrainer {
     public SparkTrainer withSource(String name) {
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                name, s.classWeights, s.sampleWeight));
+                name, s.classWeights, s.sampleWeight, s.timeLimit));
     }
 
     /**
@@ -170,7 +171,25 @@ public final class SparkTrainer {
     public SparkTrainer withWeights(ClassWeights classWeights, String sampleWeight) {
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                s.source, classWeights, sampleWeight));
+                s.source, classWeights, sampleWeight, s.timeLimit));
+    }
+
+    /**
+     * Stops training at the end of the first epoch (one full-batch update, a Spark job) that ends {@code limit} after
+     * training started, as {@code backprop train --max-time} does (stop reason "time limit"); the model so far is the
+     * result, and {@code --init} continues from it.
+     *
+     * @param limit the most time training may take before it stops at an epoch's end; positive
+     * @return a new trainer
+     * @throws IllegalArgumentException if the limit is not positive
+     */
+    public SparkTrainer withTimeLimit(Duration limit) {
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("the time limit must be positive but was " + limit);
+        }
+        Setup s = setup;
+        return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
+                s.source, s.classWeights, s.sampleWeight, limit));
     }
 
     /**
@@ -362,6 +381,9 @@ public final class SparkTrainer {
     public TrainingResult train(PackedDataset data, Network initial) {
         // The core's training loop on the cluster's rows: its schedule and stopping rules, a Spark job an update.
         Trainer trainer = Trainer.of(config).withListener(new ClusterRows.IterationLog());
+        if (setup.timeLimit != null) {
+            trainer = trainer.withTimeLimit(setup.timeLimit);
+        }
         ClusterRows rows = new ClusterRows(data, setup.aggregationDepth, setup.sampleFraction);
         TrainingResult result = initial == null ? trainer.train(rows) : trainer.train(rows, initial);
         return data.preprocessor().map(p -> result.withModel(WeightsNote.noted(result.model().withPreprocessor(p),

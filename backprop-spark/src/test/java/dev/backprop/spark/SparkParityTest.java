@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * {@code backprop-spark} reads a table as {@code backprop train} does and honours its options: the task line, the
  * identifier left out with train's warning, ISO dates read as train's numbers, standard scaling, class and sample
- * weights, several targets and {@code --init} of such a model; {@code --max-time} is refused with the reason. Each
+ * weights, several targets and {@code --init} of such a model; {@code --max-time} stops at an epoch's end. Each
  * run is compared with the core's own preparation and trainer, which {@code backprop train --preset seed} runs on
  * the same file: one partition and one block make every sum the core's, so the models agree to rounding.
  */
@@ -184,12 +184,20 @@ class SparkParityTest {
         assertThat(negative.code()).isEqualTo(2);
         assertThat(negative.err()).isEqualTo("error: " + dir.resolve("bad.csv") + ", column 'w': 1 of 4 sample "
                 + "weights are not finite numbers >= 0\n");
-        SparkCommand maxTime = run(file.toString(), "--max-time", "10m", "--out", dir.resolve("t.json").toString());
-        assertThat(maxTime.code()).isEqualTo(2);
-        assertThat(maxTime.err()).isEqualTo("error: --max-time is not supported by backprop-spark: the core stops a "
-                + "run on rows held elsewhere only by its epoch limit and tolerance; bound the run with --epochs\n");
         assertThat(dir.resolve("r.json")).doesNotExist();
         assertThat(dir.resolve("b.json")).doesNotExist();
-        assertThat(dir.resolve("t.json")).doesNotExist();
+    }
+
+    @Test
+    void maxTimeStopsAtTheEndOfTheEpochThatSpendsIt() throws IOException {
+        Path model = dir.resolve("t.json");
+        // Every epoch is a Spark job, far longer than a millisecond: the run stops after its first.
+        SparkCommand timed = run(table().toString(), "--max-time", "0.001s", "--epochs", "1000000", "--tolerance", "0",
+                "--out", model.toString());
+
+        assertThat(timed.code()).as(timed.err()).isZero();
+        var training = new com.fasterxml.jackson.databind.ObjectMapper().readTree(model.toFile()).get("training");
+        assertThat(training.get("stopReason").asText()).isEqualTo("time-limit");
+        assertThat(training.get("epochs").asInt()).isEqualTo(1);
     }
 }
