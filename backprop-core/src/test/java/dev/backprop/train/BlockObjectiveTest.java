@@ -1,5 +1,6 @@
 package dev.backprop.train;
 
+import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
@@ -33,7 +34,12 @@ class BlockObjectiveTest {
         private int passes;
 
         LocalBlocks(Architecture architecture, Regularization regularization, List<RowBlock> blocks) {
-            super(architecture, regularization, INPUTS, CLASSES, ROWS);
+            this(architecture, regularization, blocks, Precision.FLOAT64);
+        }
+
+        LocalBlocks(Architecture architecture, Regularization regularization, List<RowBlock> blocks,
+                    Precision precision) {
+            super(architecture, regularization, INPUTS, CLASSES, ROWS, precision);
             this.blocks = blocks;
         }
 
