@@ -1,6 +1,5 @@
 package dev.backprop.train;
 
-import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Loss;
 import dev.backprop.nn.Regularization;
@@ -37,8 +36,6 @@ public abstract class BlockObjective implements FullBatchObjective {
     /** What turns the blocks' sum T into the data term: J = dataFactor T + penalty. */
     private final double dataFactor;
     private final CachedObjective<double[]> exact;
-    /** The format the blocks compute in. */
-    private final Precision precision;
 
     /**
      * @param architecture   the network, with its loss
@@ -46,12 +43,10 @@ public abstract class BlockObjective implements FullBatchObjective {
      * @param inputs         the rows' inputs, m
      * @param targets        the rows' targets, k
      * @param rows           n, the rows of all blocks
-     * @param precision      the format each block's J_b and gradient are computed in ({@link BlockSum}); the sums
-     *                       over blocks are doubles either way
      * @throws IllegalArgumentException if the network does not map m inputs to k outputs, or there is dropout
      */
     protected BlockObjective(Architecture architecture, Regularization regularization, int inputs, int targets,
-                             long rows, Precision precision) {
+                             long rows) {
         if (architecture.inputs() != inputs || architecture.outputs() != targets) {
             throw new IllegalArgumentException("the network maps " + architecture.inputs() + " inputs to "
                     + architecture.outputs() + " outputs but the data has " + inputs + " inputs and " + targets
@@ -69,7 +64,6 @@ public abstract class BlockObjective implements FullBatchObjective {
                 IntStream.range(0, architecture.depth()).mapToObj(architecture::layer).toList(), blockLoss);
         this.regularization = regularization;
         this.rows = rows;
-        this.precision = precision;
         this.parameterCount = architecture.parameterCount();
         boolean mean = architecture.loss().meanOverRows() || regularization.l2() > 0;
         this.dataFactor = mean && !blockLoss.meanOverRows() ? 1.0 / rows : 1.0;
@@ -110,7 +104,7 @@ public abstract class BlockObjective implements FullBatchObjective {
         if (exact.holds(parameters)) {
             return exact.value();
         }
-        BlockSum sum = sum(parameters, BlockSum.lossOnly(rows, precision), RowSample.ALL);
+        BlockSum sum = sum(parameters, BlockSum.lossOnly(rows), RowSample.ALL);
         return dataFactor * sum.loss() + regularization.penalty(architecture, parameters);
     }
 
@@ -141,11 +135,11 @@ public abstract class BlockObjective implements FullBatchObjective {
     }
 
     private double evaluate(double[] parameters, double[] gradient, RowSample sample) {
-        BlockSum sum = sum(parameters, BlockSum.zero(parameterCount, rows, precision), sample);
+        BlockSum sum = sum(parameters, BlockSum.zero(parameterCount, rows), sample);
         for (int redraw = 1; sum.rows() == 0; redraw++) {
             sample = new RowSample(sample.fraction(), sample.seed() ^ (0x632BE59BD9B4E019L * redraw),
                     sample.iteration());
-            sum = sum(parameters, BlockSum.zero(parameterCount, rows, precision), sample);
+            sum = sum(parameters, BlockSum.zero(parameterCount, rows), sample);
         }
         // A sample of n_f rows estimates the sum over all rows by (n / n_f) times its own.
         double factor = dataFactor * ((double) rows / sum.rows());

@@ -57,38 +57,23 @@ interface FullBatch<A> {
         };
     }
 
-    /**
-     * The full batch of rows held elsewhere: each update on {@code steps}' J and ∇J (the exact objective or a sampled
-     * estimate), the line searches and the final loss on {@code exact}. Both take θ as doubles: θ of {@code format} is
-     * widened into a buffer (exactly), and the gradient rounded back into {@code format}.
-     */
-    static <A> FullBatch<A> of(Format<A> format, FullBatchObjective exact, Objective steps, int parameterCount) {
-        double[] theta = new double[parameterCount];
-        double[] wide = new double[parameterCount];
-        Format.Evaluation<A> evaluation = (parameters, gradient) -> {
-            format.widen(parameters, theta);
-            double j = exact.valueAndGradient(theta, wide);
-            format.narrow(wide, gradient);
-            return j;
-        };
+    /** Rows elsewhere: each update steps on {@code steps}, the line searches and the final loss use {@code exact}. */
+    static FullBatch<double[]> of(FullBatchObjective exact, Objective steps) {
+        Format.Evaluation<double[]> evaluation = exact::valueAndGradient;
         return new FullBatch<>() {
             @Override
-            public double valueAndGradient(A parameters, A gradient) {
-                format.widen(parameters, theta);
-                double j = steps.valueAndGradient(theta, wide);
-                format.narrow(wide, gradient);
-                return j;
+            public double valueAndGradient(double[] parameters, double[] gradient) {
+                return steps.valueAndGradient(parameters, gradient);
             }
 
             @Override
-            public Format.Evaluation<A> exact() {
+            public Format.Evaluation<double[]> exact() {
                 return evaluation;
             }
 
             @Override
-            public double loss(A parameters) {
-                format.widen(parameters, theta);
-                return exact.value(theta);
+            public double loss(double[] parameters) {
+                return exact.value(parameters);
             }
         };
     }

@@ -2,7 +2,6 @@ package dev.backprop.train;
 
 import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.Scaling;
-import dev.backprop.linalg.Precision;
 import dev.backprop.model.Model;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Network;
@@ -70,11 +69,10 @@ public interface RemoteRows {
      *
      * @param architecture   the network's layout and loss
      * @param regularization the L2 penalty (dropout must be 0)
-     * @param precision      the format the rows' J and gradients are computed in
      * @return the objective
      * @throws IllegalArgumentException if the architecture does not fit the rows
      */
-    FullBatchObjective objective(Architecture architecture, Regularization regularization, Precision precision);
+    FullBatchObjective objective(Architecture architecture, Regularization regularization);
 
     /**
      * What each update steps on: {@code exact} itself, or an estimate of it from a sample of the rows.

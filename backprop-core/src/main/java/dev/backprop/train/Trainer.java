@@ -290,15 +290,9 @@ public final class Trainer {
      * @throws IllegalArgumentException as {@link #train(RemoteRows)}, or if the network does not fit the rows
      */
     public TrainingResult train(RemoteRows data, Network initial) {
-        return train(Format.of(config.precision()), data, initial);
-    }
-
-    /** {@link #train(RemoteRows, Network)} with θ held and stepped in {@code format}. */
-    private <A> TrainingResult train(Format<A> format, RemoteRows data, Network initial) {
-        A theta = format.narrow(initial.parameters());
-        TrainingOutcome outcome = TrainingLoop.remote(format, config, initial.architecture(), data,
-                controls.listener(), controls.timeLimit()).run(theta, null, null, null, 0, null);
-        return outcome.result(config, data.description().model(Network.of(initial.architecture(),
-                format.widen(theta), config.precision())));
+        double[] parameters = initial.parameters();
+        TrainingOutcome outcome = TrainingLoop.remote(config, initial.architecture(), data, controls.listener(),
+                controls.timeLimit()).run(parameters, null, null, null, 0, null);
+        return outcome.result(config, data.description().model(Network.of(initial.architecture(), parameters)));
     }
 }

@@ -97,27 +97,29 @@ final class TrainingLoop<A> {
     }
 
     /**
-     * A full-batch run on rows elsewhere: each epoch one update on the J and ∇J of {@link RemoteRows#steps}, computed
-     * there in {@code format}'s precision; θ is held and stepped in it here, widened to doubles for the rows' objective
-     * (the exact widening of floats) and the gradient rounded back.
+     * A full-batch run on rows elsewhere: each epoch one update on the J and ∇J of {@link RemoteRows#steps}.
      *
      * @param timeLimit stop at the end of the first epoch that ends this many nanoseconds after the run started, or 0
      *                  for no limit
-     * @throws IllegalArgumentException if the configuration asks for what a full-batch objective cannot give, or the
-     *                                  rows were not scaled as this run scales them ({@link TargetCheck#check})
+     * @throws IllegalArgumentException if the configuration asks for what a full-batch objective cannot give (float32
+     *                                  included: the blocks compute in float64), or the rows were not scaled as this
+     *                                  run scales them ({@link TargetCheck#check})
      */
-    static <A> TrainingLoop<A> remote(Format<A> format, TrainerConfig config, Architecture architecture,
-                                      RemoteRows data, TrainingListener listener, long timeLimit) {
+    static TrainingLoop<double[]> remote(TrainerConfig config, Architecture architecture, RemoteRows data,
+                                         TrainingListener listener, long timeLimit) {
         if (config.batchSize() > 0 || config.dropout() > 0 || config.validationFraction() > 0) {
             throw new IllegalArgumentException("rows held elsewhere train on the full batch, without dropout or a "
                     + "validation split");
         }
+        if (config.precision() != Precision.FLOAT64) {
+            throw new IllegalArgumentException("rows held elsewhere train in float64 (their blocks compute in double)"
+                    + " but the precision is " + config.precision().id());
+        }
         TargetCheck.check(config.scaling(), architecture.loss(), data.description());
-        FullBatchObjective exact = data.objective(architecture, config.regularization(), config.precision());
+        FullBatchObjective exact = data.objective(architecture, config.regularization());
         int rows = (int) Math.min(Integer.MAX_VALUE, data.description().rows());
-        return new TrainingLoop<>(format, config, architecture, null, null, rows, rows, null,
-                FullBatch.of(format, exact, data.steps(exact, config.seed()), architecture.parameterCount()),
-                listener, timeLimit, null);
+        return new TrainingLoop<>(Format.FLOAT64, config, architecture, null, null, rows, rows, null,
+                FullBatch.of(exact, data.steps(exact, config.seed())), listener, timeLimit, null);
     }
 
     /**

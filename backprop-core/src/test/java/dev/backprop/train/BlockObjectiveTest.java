@@ -1,6 +1,5 @@
 package dev.backprop.train;
 
-import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
@@ -34,12 +33,7 @@ class BlockObjectiveTest {
         private int passes;
 
         LocalBlocks(Architecture architecture, Regularization regularization, List<RowBlock> blocks) {
-            this(architecture, regularization, blocks, Precision.FLOAT64);
-        }
-
-        LocalBlocks(Architecture architecture, Regularization regularization, List<RowBlock> blocks,
-                    Precision precision) {
-            super(architecture, regularization, INPUTS, CLASSES, ROWS, precision);
+            super(architecture, regularization, INPUTS, CLASSES, ROWS);
             this.blocks = blocks;
         }
 

@@ -39,10 +39,9 @@ class Float32TrainingTest {
             Matrix.of(new double[][] {{0}, {1}, {1}, {0}}));
 
     @Test
-    void theSettingIsAnOptionRecordedInTheHistoryWhenFloat32AndFloat64ByDefault() {
+    void theSettingIsAnOptionRecordedInTheHistoryAndFloat64ByDefault() {
         assertThat(TrainerConfig.builder().build().precision()).isEqualTo(Precision.FLOAT64);
-        // float64 is what a history without the setting means, so a float64 run's file is what it was before it
-        assertThat(TrainerConfig.builder().build().settings()).doesNotContainKey("precision");
+        assertThat(TrainerConfig.builder().build().settings()).containsEntry("precision", "float64");
         TrainerConfig config = TrainingSettings.configure(Preset.SEED, Task.REGRESSION, 10,
                 Map.of(TrainingSettings.PRECISION, "float32"));
         assertThat(config.precision()).isEqualTo(Precision.FLOAT32);
@@ -159,6 +158,13 @@ class Float32TrainingTest {
         assertThat(((ObjectNode) root.get("config")).remove("precision")).isNotNull();
         Checkpoint old = CheckpointFile.parse(json.writeValueAsString(root));
         assertThat(old.config().precision()).isEqualTo(Precision.FLOAT64);
+    }
+
+    @Test
+    void rowsHeldElsewhereRefuseFloat32() {
+        TrainerConfig config = TrainerConfig.builder().precision(Precision.FLOAT32).build();
+        assertThatThrownBy(() -> TrainingLoop.remote(config, Trainer.of(config).architecture(2, 1), null,
+                TrainingListener.NONE)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("float64");
     }
 
     private static int argmax(double[] values, int from) {

@@ -1,6 +1,5 @@
 package dev.backprop.spark;
 
-import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Regularization;
 import dev.backprop.optim.Objective;
@@ -32,9 +31,8 @@ final class ClusterRows implements RemoteRows {
     }
 
     @Override
-    public FullBatchObjective objective(Architecture architecture, Regularization regularization,
-                                        Precision precision) {
-        return new DistributedObjective(data, architecture, regularization, aggregationDepth, precision);
+    public FullBatchObjective objective(Architecture architecture, Regularization regularization) {
+        return new DistributedObjective(data, architecture, regularization, aggregationDepth);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.backprop.spark;
 
-import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Regularization;
 import dev.backprop.train.BlockObjective;
@@ -29,14 +28,12 @@ public final class DistributedObjective extends BlockObjective {
      * @param architecture   the network, with its loss
      * @param regularization the L2 penalty λ (no dropout)
      * @param depth          the depth of the aggregation tree (2 suits up to some thousands of partitions)
-     * @param precision      the format each block computes in (the sums over blocks are doubles)
      * @throws IllegalArgumentException if the network's input or output count differs from the data's, there is
      *                                  dropout, or depth &lt; 1
      */
     public DistributedObjective(PackedDataset data, Architecture architecture, Regularization regularization,
-                                int depth, Precision precision) {
-        super(architecture, regularization, data.inputNames().size(), data.targetNames().size(), data.rows(),
-                precision);
+                                int depth) {
+        super(architecture, regularization, data.inputNames().size(), data.targetNames().size(), data.rows());
         if (depth < 1) {
             throw new IllegalArgumentException("depth must be >= 1 but was " + depth);
         }
