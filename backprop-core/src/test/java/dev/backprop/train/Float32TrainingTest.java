@@ -128,6 +128,37 @@ class Float32TrainingTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = OptimizerType.class, names = {"GD", "ADAM", "MOMENTUM", "LBFGS"})
+    void stepsAllocateNothing(OptimizerType optimizer) {
+        Dataset data = wide(200, 4);
+        TrainerConfig.Builder builder = TrainerConfig.builder().hidden(8).bias(true).activation(Activation.TANH)
+                .output(Activation.LINEAR).loss(Loss.MSE).optimizer(optimizer).tolerance(0)
+                .precision(Precision.FLOAT32);
+        if (optimizer == OptimizerType.GD) {
+            builder.learningRate(0.05);
+        } else if (optimizer != OptimizerType.LBFGS) {
+            builder.batchSize(20).learningRate(0.001);
+        }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] allocated = new long[2];
+        int[] epochs = {200, 600};
+        for (int warm = 0; warm < 2; warm++) {
+            for (int k = 0; k < 2; k++) {
+                Trainer trainer = Trainer.of(builder.maxEpochs(epochs[k]).build());
+                long before = threads.getCurrentThreadAllocatedBytes();
+                TrainingResult result = trainer.train(data);
+                allocated[k] = threads.getCurrentThreadAllocatedBytes() - before;
+                assertThat(result.epochs()).isEqualTo(epochs[k]);
+            }
+        }
+        // 400 more epochs (up to 4,000 more steps) cost only the 8 bytes of each epoch's loss in the histories the
+        // result copies out at the end (three copies: 9,600 bytes); 16 bytes a step would add 64,000.
+        assertThat(allocated[1] - allocated[0]).as("bytes allocated by 400 more epochs")
+                .isLessThanOrEqualTo(3 * 8 * 400 + 1_000);
+    }
+
     @Test
     void aListenerThatReadsTheParametersGetsThemAsDoublesAfterEachUpdate() {
         List<double[]> seen = new ArrayList<>();
