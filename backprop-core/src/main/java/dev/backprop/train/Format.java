@@ -63,6 +63,13 @@ abstract class Format<A> {
     /** The optimizer's first-order step in this format ({@link Optimizer#step(float[], float[])} for float32). */
     abstract double step(Optimizer optimizer, A parameters, A gradient);
 
+    /**
+     * Tells {@code listener} of an update: float64 lends the run's own arrays; float32 widens them into the views,
+     * or tells nothing when the views are null (the listener does not read them).
+     */
+    abstract void parametersUpdated(TrainingListener listener, A parameters, A gradient, double[] parameterView,
+                                    double[] gradientView);
+
     /** λ/2 Σ W² of these parameters. */
     abstract double penalty(Regularization regularization, Architecture architecture, A parameters);
 
@@ -173,6 +180,12 @@ abstract class Format<A> {
         }
 
         @Override
+        void parametersUpdated(TrainingListener listener, double[] parameters, double[] gradient,
+                               double[] parameterView, double[] gradientView) {
+            listener.parametersUpdated(parameters, gradient);
+        }
+
+        @Override
         double penalty(Regularization regularization, Architecture architecture, double[] parameters) {
             return regularization.penalty(architecture, parameters);
         }
@@ -279,6 +292,16 @@ abstract class Format<A> {
         @Override
         double step(Optimizer optimizer, float[] parameters, float[] gradient) {
             return optimizer.step(parameters, gradient);
+        }
+
+        @Override
+        void parametersUpdated(TrainingListener listener, float[] parameters, float[] gradient,
+                               double[] parameterView, double[] gradientView) {
+            if (parameterView != null) {
+                widen(parameters, parameterView);
+                widen(gradient, gradientView);
+                listener.parametersUpdated(parameterView, gradientView);
+            }
         }
 
         @Override

@@ -319,13 +319,7 @@ final class TrainingLoop<A> {
 
         /** Tells the listener of the update: the run's own arrays for float64, widened views when it reads them. */
         private void updated(A parameters) {
-            if (parameters instanceof double[] wide) {
-                listener.parametersUpdated(wide, (double[]) gradient);
-            } else if (parameterView != null) {
-                format.widen(parameters, parameterView);
-                format.widen(gradient, gradientView);
-                listener.parametersUpdated(parameterView, gradientView);
-            }
+            format.parametersUpdated(listener, parameters, gradient, parameterView, gradientView);
         }
 
         private void emit(TrainingCourse<A> course, int nextBatchStart, double loss, double largestChange) {

@@ -1,5 +1,7 @@
 package dev.backprop.nn;
 
+import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.Precision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -133,7 +135,7 @@ class FloatBackpropagationTest {
         for (int i = 0; i < parameters.length; i++) {
             parameters[i] = random.nextDouble(-1, 1);
         }
-        Network network = Network.of(architecture, parameters, dev.backprop.linalg.Precision.FLOAT32);
+        Network network = Network.of(architecture, parameters, Precision.FLOAT32);
         for (double p : network.parameters()) {
             assertThat((double) (float) p).isEqualTo(p);
         }
@@ -154,11 +156,11 @@ class FloatBackpropagationTest {
         float[] theta = toFloats(network.parameters());
         FloatBackpropagation pass = new FloatBackpropagation(architecture, ROWS);
         float[] expected = pass.forward(theta, x, 0, ROWS).clone();
-        double[] predicted = network.predict(dev.backprop.linalg.Matrix.of(rows)).toArray();
+        double[] predicted = network.predict(Matrix.of(rows)).toArray();
         for (int i = 0; i < expected.length; i++) {
             assertThat(predicted[i]).as("ŷ_%d, bit for bit", i).isEqualTo((double) expected[i]);
         }
-        assertThat(network.loss(dev.backprop.linalg.Matrix.of(rows), dev.backprop.linalg.Matrix.of(targets)))
+        assertThat(network.loss(Matrix.of(rows), Matrix.of(targets)))
                 .isEqualTo(pass.loss(theta, x, 0, y, 0, ROWS));
     }
 

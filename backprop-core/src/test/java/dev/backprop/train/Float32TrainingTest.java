@@ -2,6 +2,7 @@ package dev.backprop.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.management.ThreadMXBean;
 import dev.backprop.data.DataFiles;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,8 +142,7 @@ class Float32TrainingTest {
         } else if (optimizer != OptimizerType.LBFGS) {
             builder.batchSize(20).learningRate(0.001);
         }
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] allocated = new long[2];
         int[] epochs = {200, 600};
         for (int warm = 0; warm < 2; warm++) {
