@@ -134,11 +134,7 @@ final class TrainingLoop<A> {
                         Consumer<TrainingState> sink) {
         int p = format.length(parameters);
         Optimizer optimizer = config.optimizer().create(config.learningRate(), config.momentum());
-        if (config.optimizer().lineSearch()) {
-            optimizer.init(p);
-        } else {
-            optimizer.init(p, format.precision());
-        }
+        optimizer.init(p, format.precision());
         MiniBatches<A> batches = full != null ? null
                 : new MiniBatches<>(format, training, architecture.inputs(), architecture.outputs(), batch, shuffling);
         Epoch epoch = new Epoch(batches, validation == null ? null

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -162,6 +163,31 @@ class FloatBackpropagationTest {
         }
         assertThat(network.loss(Matrix.of(rows), Matrix.of(targets)))
                 .isEqualTo(pass.loss(theta, x, 0, y, 0, ROWS));
+    }
+
+    @Test
+    void aFloat32NetworkPredictsManyRowsChunkByChunk() {
+        Architecture architecture = network(Activation.RELU, Activation.LINEAR, Loss.MSE, 2);
+        SplittableRandom random = new SplittableRandom(13);
+        double[] parameters = new double[architecture.parameterCount()];
+        for (int i = 0; i < parameters.length; i++) {
+            parameters[i] = random.nextDouble(-1, 1);
+        }
+        Network network = Network.of(architecture, parameters, Precision.FLOAT32);
+        double[][] rows = new double[2500][INPUTS];
+        for (double[] row : rows) {
+            for (int j = 0; j < INPUTS; j++) {
+                row[j] = random.nextDouble(-3, 3);
+            }
+        }
+        double[] all = network.predict(Matrix.of(rows)).toArray();
+        // The chunks of 1,024 rows, predicted on their own, give the same bits: the reused chunk buffer is refilled.
+        for (int start = 0; start < rows.length; start += 1024) {
+            double[][] chunk = Arrays.copyOfRange(rows, start, Math.min(rows.length, start + 1024));
+            double[] alone = network.predict(Matrix.of(chunk)).toArray();
+            assertThat(Arrays.copyOfRange(all, start * 2, start * 2 + alone.length)).as("rows from %d", start)
+                    .containsExactly(alone);
+        }
     }
 
     private static float[] targets(Loss loss, int outputs, SplittableRandom random) {
