@@ -1,7 +1,9 @@
 package dev.backprop.train;
 
+import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
+import dev.backprop.nn.FloatBackpropagation;
 
 import java.io.Serializable;
 import java.util.SplittableRandom;
@@ -18,6 +20,10 @@ import java.util.SplittableRandom;
  * backpropagation workspace at its first block and reuses it for every later one (the serialized form is no storage
  * format). Not thread-safe.
  *
+ * <p>In float32 ({@link #zero(int, long, Precision)}) each block's J_b and ∂J_b/∂θ are computed by
+ * {@link FloatBackpropagation} on θ and the block's rows rounded to float (into buffers sized once per task), and
+ * added into T and ∇T in double, as the loss sums of a float32 run are.
+ *
  * @serial exclude
  */
 public final class BlockSum implements Serializable {
@@ -29,15 +35,28 @@ public final class BlockSum implements Serializable {
     private long rows;
     /** ∇T, or null when only T is wanted. */
     private final double[] gradient;
+    /** The format the blocks are computed in. */
+    private final Precision precision;
 
+    /** The blocks' network and the most rows the workspace holds, set with it. */
+    private transient Architecture architecture;
+    private transient int capacity;
+    /** float64: the pass and the block's ∇J_b. */
     private transient Backpropagation backprop;
     private transient double[] blockGradient;
     private transient double[] sampleX;
     private transient double[] sampleY;
+    /** float32: the pass, θ rounded, the block's rows rounded and the block's ∇J_b. */
+    private transient FloatBackpropagation floatPass;
+    private transient float[] floatTheta;
+    private transient float[] floatX;
+    private transient float[] floatY;
+    private transient float[] floatGradient;
 
-    private BlockSum(double[] gradient, long total) {
+    private BlockSum(double[] gradient, long total, Precision precision) {
         this.gradient = gradient;
         this.total = total;
+        this.precision = precision;
     }
 
     /**
@@ -48,7 +67,19 @@ public final class BlockSum implements Serializable {
      * @return the empty sum
      */
     public static BlockSum zero(int parameters, long total) {
-        return new BlockSum(new double[parameters], total);
+        return zero(parameters, total, Precision.FLOAT64);
+    }
+
+    /**
+     * T = 0 and ∇T = 0, the blocks to be computed in {@code precision}.
+     *
+     * @param parameters P, the length of ∇T
+     * @param total      n, the rows of the whole data set
+     * @param precision  float64, or float32 for blocks computed in float (summed in double)
+     * @return the empty sum
+     */
+    public static BlockSum zero(int parameters, long total, Precision precision) {
+        return new BlockSum(new double[parameters], total, precision);
     }
 
     /**
@@ -58,7 +89,18 @@ public final class BlockSum implements Serializable {
      * @return the empty sum
      */
     public static BlockSum lossOnly(long total) {
-        return new BlockSum(null, total);
+        return lossOnly(total, Precision.FLOAT64);
+    }
+
+    /**
+     * T = 0 without a gradient, the blocks to be computed in {@code precision}.
+     *
+     * @param total     n, the rows of the whole data set
+     * @param precision float64 or float32
+     * @return the empty sum
+     */
+    public static BlockSum lossOnly(long total, Precision precision) {
+        return new BlockSum(null, total, precision);
     }
 
     /**
@@ -108,8 +150,10 @@ public final class BlockSum implements Serializable {
             }
         }
         // n_b / n first: one block of all n rows then has the weight 1 exactly.
-        double weight = backprop.architecture().loss().meanOverRows() ? (double) n / total : 1.0;
-        if (gradient == null) {
+        double weight = architecture.loss().meanOverRows() ? (double) n / total : 1.0;
+        if (precision == Precision.FLOAT32) {
+            addInFloat(parameters, x, y, n, weight);
+        } else if (gradient == null) {
             loss += weight * backprop.loss(parameters, x, 0, y, 0, n);
         } else {
             loss += weight * backprop.lossAndGradient(parameters, x, 0, y, 0, n, blockGradient);
@@ -138,9 +182,29 @@ public final class BlockSum implements Serializable {
         return this;
     }
 
+    /** Adds w_b J_b and w_b ∂J_b/∂θ of the first n rows of x and y, computed in float32. */
+    private void addInFloat(double[] parameters, double[] x, double[] y, int n, double weight) {
+        narrow(parameters, parameters.length, floatTheta);
+        narrow(x, n * architecture.inputs(), floatX);
+        narrow(y, n * architecture.outputs(), floatY);
+        if (gradient == null) {
+            loss += weight * floatPass.loss(floatTheta, floatX, 0, floatY, 0, n);
+            return;
+        }
+        loss += weight * floatPass.lossAndGradient(floatTheta, floatX, 0, floatY, 0, n, floatGradient);
+        for (int i = 0; i < gradient.length; i++) {
+            gradient[i] += weight * floatGradient[i];
+        }
+    }
+
+    private static void narrow(double[] values, int count, float[] out) {
+        for (int i = 0; i < count; i++) {
+            out[i] = (float) values[i];
+        }
+    }
+
     /** Copies the sampled rows of {@code block} to the front of sampleX/sampleY and returns how many there are. */
     private int select(RowBlock block, RowSample sample) {
-        Architecture architecture = backprop.architecture();
         int m = architecture.inputs();
         int k = architecture.outputs();
         SplittableRandom random = sample.random(block.id());
@@ -155,14 +219,25 @@ public final class BlockSum implements Serializable {
         return selected;
     }
 
-    private void ensureWorkspace(Architecture network, int capacity) {
-        if (backprop != null && backprop.capacity() >= capacity) {
+    private void ensureWorkspace(Architecture network, int rows) {
+        if (architecture != null && capacity >= rows) {
             return;
         }
-        Architecture architecture = backprop != null ? backprop.architecture() : network;
-        backprop = new Backpropagation(architecture, capacity);
-        blockGradient = new double[architecture.parameterCount()];
+        if (architecture == null) {
+            architecture = network;
+        }
+        capacity = rows;
         sampleX = new double[capacity * architecture.inputs()];
         sampleY = new double[capacity * architecture.outputs()];
+        if (precision == Precision.FLOAT32) {
+            floatPass = new FloatBackpropagation(architecture, capacity);
+            floatTheta = new float[architecture.parameterCount()];
+            floatX = new float[capacity * architecture.inputs()];
+            floatY = new float[capacity * architecture.outputs()];
+            floatGradient = new float[architecture.parameterCount()];
+        } else {
+            backprop = new Backpropagation(architecture, capacity);
+            blockGradient = new double[architecture.parameterCount()];
+        }
     }
 }

@@ -81,6 +81,12 @@ abstract class Format<A> {
      */
     abstract LineSearchStep<A> lineSearch(int parameterCount);
 
+    /**
+     * The full batch of rows held elsewhere, whose objective takes double θ: float64 steps on it directly; float32
+     * widens θ (exactly) into a buffer for each evaluation and rounds the gradient's double sums to float.
+     */
+    abstract FullBatch<A> remote(FullBatchObjective exact, Objective steps, int parameterCount);
+
     /** The objective over all rows of one format, for line searches. */
     interface Evaluation<A> {
         /** Writes ∇J(θ) into {@code gradient} and returns J(θ). */
@@ -188,6 +194,11 @@ abstract class Format<A> {
         @Override
         double penalty(Regularization regularization, Architecture architecture, double[] parameters) {
             return regularization.penalty(architecture, parameters);
+        }
+
+        @Override
+        FullBatch<double[]> remote(FullBatchObjective exact, Objective steps, int parameterCount) {
+            return FullBatch.of(exact, steps);
         }
 
         @Override
@@ -307,6 +318,39 @@ abstract class Format<A> {
         @Override
         double penalty(Regularization regularization, Architecture architecture, float[] parameters) {
             return regularization.penalty(architecture, parameters);
+        }
+
+        @Override
+        FullBatch<float[]> remote(FullBatchObjective exact, Objective steps, int parameterCount) {
+            double[] theta = new double[parameterCount];
+            double[] wideGradient = new double[parameterCount];
+            return new FullBatch<>() {
+                private final Evaluation<float[]> evaluation = (parameters, gradient) -> evaluate(exact, parameters,
+                        gradient);
+
+                @Override
+                public double valueAndGradient(float[] parameters, float[] gradient) {
+                    return evaluate(steps, parameters, gradient);
+                }
+
+                @Override
+                public Evaluation<float[]> exact() {
+                    return evaluation;
+                }
+
+                @Override
+                public double loss(float[] parameters) {
+                    widen(parameters, theta);
+                    return exact.value(theta);
+                }
+
+                private double evaluate(Objective objective, float[] parameters, float[] gradient) {
+                    widen(parameters, theta);
+                    double j = objective.valueAndGradient(theta, wideGradient);
+                    narrow(wideGradient, gradient);
+                    return j;
+                }
+            };
         }
 
         @Override

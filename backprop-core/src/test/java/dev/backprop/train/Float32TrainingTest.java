@@ -3,10 +3,13 @@ package dev.backprop.train;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.management.ThreadMXBean;
+import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.DataFiles;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.Scaling;
+import dev.backprop.data.ScalingMethod;
 import dev.backprop.data.Task;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.linalg.Gemm;
@@ -14,8 +17,10 @@ import dev.backprop.linalg.Matrix;
 import dev.backprop.linalg.Precision;
 import dev.backprop.model.Model;
 import dev.backprop.nn.Activation;
+import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Loss;
 import dev.backprop.nn.Network;
+import dev.backprop.nn.Regularization;
 import dev.backprop.optim.OptimizerType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -193,10 +198,33 @@ class Float32TrainingTest {
     }
 
     @Test
-    void rowsHeldElsewhereRefuseFloat32() {
-        TrainerConfig config = TrainerConfig.builder().precision(Precision.FLOAT32).build();
-        assertThatThrownBy(() -> TrainingLoop.remote(config, Trainer.of(config).architecture(2, 1), null,
-                TrainingListener.NONE)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("float64");
+    void rowsElsewhereTrainInFloat32OnlyThroughBlocks() {
+        TrainerConfig config = TrainerConfig.builder().scaling(ScalingMethod.NONE).loss(Loss.BINARY_CROSS_ENTROPY)
+                .precision(Precision.FLOAT32).build();
+        RemoteRows opaque = new RemoteRows() {
+            @Override
+            public Description description() {
+                return new Description(4, List.of("a", "b"), List.of("y"), Scaling.none(2), Scaling.none(1),
+                        ColumnRanges.of(XOR.y()), 0.0);
+            }
+
+            @Override
+            public FullBatchObjective objective(Architecture architecture, Regularization regularization) {
+                return new FullBatchObjective() {
+                    @Override
+                    public double value(double[] parameters) {
+                        return 0;
+                    }
+
+                    @Override
+                    public double valueAndGradient(double[] parameters, double[] gradient) {
+                        return 0;
+                    }
+                };
+            }
+        };
+        assertThatThrownBy(() -> Trainer.of(config).train(opaque)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rows held elsewhere train in float32 only through the core's BlockObjective");
     }
 
     private static int argmax(double[] values, int from) {
