@@ -48,6 +48,7 @@ Notes on reading the table:
 """
 
 CV_HEADING = "## Cross-validation beside scikit-learn"
+PRECISION_HEADING = "## float32 beside float64"
 
 DATASETS = [  # file, target, task
     ("iris.csv", "species", "classification"),
@@ -175,13 +176,15 @@ def main():
         print(lines[-1], flush=True)
 
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    # cv.py writes the cross-validation section after this one: keep it.
+    # precision.py and cv.py write their sections after this one: keep them.
     kept = ""
     if os.path.exists(args.out):
         with open(args.out) as f:
             text = f.read()
-        if CV_HEADING in text:
-            kept = "\n" + text[text.index(CV_HEADING):]
+        for heading in (PRECISION_HEADING, CV_HEADING):
+            if heading in text:
+                kept = "\n" + text[text.index(heading):]
+                break
     with open(args.out, "w") as f:
         f.write(f"""# Accuracy beside scikit-learn
 

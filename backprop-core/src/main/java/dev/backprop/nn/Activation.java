@@ -69,7 +69,7 @@ public enum Activation {
             }
         }
 
-        /** tanh of the float widened to double, rounded back: the correctly rounded float tanh but for rare ties. */
+        /** tanh of the float widened to double, rounded back to float: within one float ulp of tanh z. */
         @Override
         public void apply(float[] z, float[] a, int from, int to) {
             for (int i = from; i < to; i++) {

@@ -2,6 +2,7 @@ package dev.backprop.nn;
 
 import dev.backprop.linalg.Gemm;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -83,7 +84,7 @@ abstract class Arithmetic<A> {
         @Override
         double[] ones(int length) {
             double[] ones = new double[length];
-            java.util.Arrays.fill(ones, 1.0);
+            Arrays.fill(ones, 1.0);
             return ones;
         }
 
@@ -174,7 +175,7 @@ abstract class Arithmetic<A> {
 
         @Override
         double[] widen(double[] values, int count) {
-            return java.util.Arrays.copyOf(values, count);
+            return Arrays.copyOf(values, count);
         }
     }
 
@@ -187,7 +188,7 @@ abstract class Arithmetic<A> {
         @Override
         float[] ones(int length) {
             float[] ones = new float[length];
-            java.util.Arrays.fill(ones, 1.0f);
+            Arrays.fill(ones, 1.0f);
             return ones;
         }
 

@@ -207,20 +207,20 @@ public final class Network {
     private void predictInFloat(double[] input, int n, int capacity, double[] result) {
         int inputs = architecture.inputs();
         int outputs = architecture.outputs();
-        float[] theta = narrow(parameters, 0, parameters.length);
+        float[] theta = narrow(parameters, 0, parameters.length, new float[parameters.length]);
+        float[] chunk = new float[capacity * inputs];
         FloatBackpropagation pass = new FloatBackpropagation(architecture, capacity);
         for (int start = 0; start < n; start += PREDICT_CHUNK) {
             int rows = Math.min(PREDICT_CHUNK, n - start);
-            float[] yhat = pass.forward(theta, narrow(input, start * inputs, rows * inputs), 0, rows);
+            float[] yhat = pass.forward(theta, narrow(input, start * inputs, rows * inputs, chunk), 0, rows);
             for (int i = 0, at = start * outputs; i < rows * outputs; i++, at++) {
                 result[at] = yhat[i];
             }
         }
     }
 
-    /** values[from, from + count) rounded to float. */
-    private static float[] narrow(double[] values, int from, int count) {
-        float[] out = new float[count];
+    /** values[from, from + count) rounded to float into the start of {@code out}, which is returned. */
+    private static float[] narrow(double[] values, int from, int count, float[] out) {
         for (int i = 0; i < count; i++) {
             out[i] = (float) values[from + i];
         }
@@ -250,16 +250,18 @@ public final class Network {
         int capacity = Math.max(1, Math.min(n, PREDICT_CHUNK));
         Backpropagation pass = precision == Precision.FLOAT64 ? new Backpropagation(architecture, capacity) : null;
         FloatBackpropagation floatPass = pass == null ? new FloatBackpropagation(architecture, capacity) : null;
-        float[] theta = pass == null ? narrow(parameters, 0, parameters.length) : null;
+        float[] theta = pass == null ? narrow(parameters, 0, parameters.length, new float[parameters.length]) : null;
         int inputs = architecture.inputs();
         int outputs = architecture.outputs();
+        float[] chunkX = pass == null ? new float[capacity * inputs] : null;
+        float[] chunkY = pass == null ? new float[capacity * outputs] : null;
         double sum = 0.0;
         for (int start = 0; start < n; start += PREDICT_CHUNK) {
             int rows = Math.min(PREDICT_CHUNK, n - start);
             double j = pass != null
                     ? pass.loss(parameters, input, start * inputs, target, start * outputs, rows)
-                    : floatPass.loss(theta, narrow(input, start * inputs, rows * inputs), 0,
-                            narrow(target, start * outputs, rows * outputs), 0, rows);
+                    : floatPass.loss(theta, narrow(input, start * inputs, rows * inputs, chunkX), 0,
+                            narrow(target, start * outputs, rows * outputs, chunkY), 0, rows);
             sum += mean ? j * rows : j;
         }
         return mean && n > 0 ? sum / n : sum;

@@ -1,5 +1,6 @@
 package dev.backprop.train;
 
+import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Loss;
 import dev.backprop.nn.Regularization;
@@ -26,6 +27,9 @@ import java.util.stream.IntStream;
  * search ends by evaluating the point it accepts, and the next iteration asks for the same θ, which then costs no
  * pass. A sampled evaluation ({@link #sampled}) reads each row with probability f and scales the sums by n / n_f
  * (n_f the rows read), so that it estimates the full objective and one learning rate suits both. Not thread-safe.
+ *
+ * <p>In a float32 run ({@link #blocksIn}) every block computes in float32 at θ rounded to float (θ is then a float
+ * already: the trainer keeps it in float) and the blocks' sums, the penalty and J stay double.
  */
 public abstract class BlockObjective implements FullBatchObjective {
     private final Architecture architecture;
@@ -36,6 +40,8 @@ public abstract class BlockObjective implements FullBatchObjective {
     /** What turns the blocks' sum T into the data term: J = dataFactor T + penalty. */
     private final double dataFactor;
     private final CachedObjective<double[]> exact;
+    /** The format every block is computed in ({@link #blocksIn}). */
+    private Precision precision = Precision.FLOAT64;
 
     /**
      * @param architecture   the network, with its loss
@@ -72,6 +78,14 @@ public abstract class BlockObjective implements FullBatchObjective {
     }
 
     /**
+     * Has every block computed in {@code precision} from now on ({@link BlockSum#zero(int, long, Precision)}): the
+     * trainer's float32 run on rows elsewhere. Called before the first evaluation.
+     */
+    void blocksIn(Precision precision) {
+        this.precision = precision;
+    }
+
+    /**
      * Adds every block's contribution into {@code zero}: {@code zero.add(block, blockArchitecture(), parameters,
      * sample)} for each block, the partial sums combined by {@link BlockSum#merge}, in any order and grouping.
      *
@@ -104,7 +118,7 @@ public abstract class BlockObjective implements FullBatchObjective {
         if (exact.holds(parameters)) {
             return exact.value();
         }
-        BlockSum sum = sum(parameters, BlockSum.lossOnly(rows), RowSample.ALL);
+        BlockSum sum = sum(parameters, BlockSum.lossOnly(rows, precision), RowSample.ALL);
         return dataFactor * sum.loss() + regularization.penalty(architecture, parameters);
     }
 
@@ -135,11 +149,11 @@ public abstract class BlockObjective implements FullBatchObjective {
     }
 
     private double evaluate(double[] parameters, double[] gradient, RowSample sample) {
-        BlockSum sum = sum(parameters, BlockSum.zero(parameterCount, rows), sample);
+        BlockSum sum = sum(parameters, BlockSum.zero(parameterCount, rows, precision), sample);
         for (int redraw = 1; sum.rows() == 0; redraw++) {
             sample = new RowSample(sample.fraction(), sample.seed() ^ (0x632BE59BD9B4E019L * redraw),
                     sample.iteration());
-            sum = sum(parameters, BlockSum.zero(parameterCount, rows), sample);
+            sum = sum(parameters, BlockSum.zero(parameterCount, rows, precision), sample);
         }
         // A sample of n_f rows estimates the sum over all rows by (n / n_f) times its own.
         double factor = dataFactor * ((double) rows / sum.rows());

@@ -1,7 +1,7 @@
 package dev.backprop.train;
 
+import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Architecture;
-import dev.backprop.nn.Backpropagation;
 
 import java.io.Serializable;
 import java.util.SplittableRandom;
@@ -30,16 +30,19 @@ public final class BlockSum implements Serializable {
     private long rows;
     /** ∇T, or null when only T is wanted. */
     private final double[] gradient;
+    /** The format each block is computed in ({@link BlockPass}); the sums are doubles either way. */
+    private final Precision precision;
 
-    private transient Backpropagation backprop;
+    private transient BlockPass backprop;
     private transient double[] blockGradient;
     private transient double[] sampleX;
     private transient double[] sampleY;
     private transient double[] sampleW;
 
-    private BlockSum(double[] gradient, long total) {
+    private BlockSum(double[] gradient, long total, Precision precision) {
         this.gradient = gradient;
         this.total = total;
+        this.precision = precision;
     }
 
     /**
@@ -47,20 +50,22 @@ public final class BlockSum implements Serializable {
      *
      * @param parameters P, the length of ∇T
      * @param total      n, the rows of the whole data set
+     * @param precision  the format each block's J_b and gradient are computed in
      * @return the empty sum
      */
-    public static BlockSum zero(int parameters, long total) {
-        return new BlockSum(new double[parameters], total);
+    public static BlockSum zero(int parameters, long total, Precision precision) {
+        return new BlockSum(new double[parameters], total, precision);
     }
 
     /**
      * T = 0 without a gradient, for passes that need the loss alone.
      *
-     * @param total n, the rows of the whole data set
+     * @param total     n, the rows of the whole data set
+     * @param precision the format each block's J_b is computed in
      * @return the empty sum
      */
-    public static BlockSum lossOnly(long total) {
-        return new BlockSum(null, total);
+    public static BlockSum lossOnly(long total, Precision precision) {
+        return new BlockSum(null, total, precision);
     }
 
     /**
@@ -114,9 +119,9 @@ public final class BlockSum implements Serializable {
         // n_b / n first: one block of all n rows then has the weight 1 exactly.
         double weight = backprop.architecture().loss().meanOverRows() ? (double) n / total : 1.0;
         if (gradient == null) {
-            loss += weight * backprop.loss(parameters, x, 0, y, 0, w, 0, n);
+            loss += weight * backprop.loss(parameters, x, y, w, n);
         } else {
-            loss += weight * backprop.lossAndGradient(parameters, x, 0, y, 0, w, 0, n, blockGradient);
+            loss += weight * backprop.lossAndGradient(parameters, x, y, w, n, blockGradient);
             for (int i = 0; i < gradient.length; i++) {
                 gradient[i] += weight * blockGradient[i];
             }
@@ -167,7 +172,7 @@ public final class BlockSum implements Serializable {
             return;
         }
         Architecture architecture = backprop != null ? backprop.architecture() : network;
-        backprop = new Backpropagation(architecture, capacity);
+        backprop = BlockPass.of(precision, architecture, capacity);
         blockGradient = new double[architecture.parameterCount()];
         sampleX = new double[capacity * architecture.inputs()];
         sampleY = new double[capacity * architecture.outputs()];

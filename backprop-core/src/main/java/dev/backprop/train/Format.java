@@ -63,6 +63,13 @@ abstract class Format<A> {
     /** The optimizer's first-order step in this format ({@link Optimizer#step(float[], float[])} for float32). */
     abstract double step(Optimizer optimizer, A parameters, A gradient);
 
+    /**
+     * Tells {@code listener} of an update: float64 lends the run's own arrays; float32 widens them into the views,
+     * or tells nothing when the views are null (the listener does not read them).
+     */
+    abstract void parametersUpdated(TrainingListener listener, A parameters, A gradient, double[] parameterView,
+                                    double[] gradientView);
+
     /** λ/2 Σ W² of these parameters. */
     abstract double penalty(Regularization regularization, Architecture architecture, A parameters);
 
@@ -73,6 +80,12 @@ abstract class Format<A> {
      * that each evaluation rounds to float.
      */
     abstract LineSearchStep<A> lineSearch(int parameterCount);
+
+    /**
+     * The full batch of rows held elsewhere, whose objective takes double θ: float64 steps on it directly; float32
+     * widens θ (exactly) into a buffer for each evaluation and rounds the gradient's double sums to float.
+     */
+    abstract FullBatch<A> remote(FullBatchObjective exact, Objective steps, int parameterCount);
 
     /** The objective over all rows of one format, for line searches. */
     interface Evaluation<A> {
@@ -173,8 +186,19 @@ abstract class Format<A> {
         }
 
         @Override
+        void parametersUpdated(TrainingListener listener, double[] parameters, double[] gradient,
+                               double[] parameterView, double[] gradientView) {
+            listener.parametersUpdated(parameters, gradient);
+        }
+
+        @Override
         double penalty(Regularization regularization, Architecture architecture, double[] parameters) {
             return regularization.penalty(architecture, parameters);
+        }
+
+        @Override
+        FullBatch<double[]> remote(FullBatchObjective exact, Objective steps, int parameterCount) {
+            return FullBatch.of(exact, steps);
         }
 
         @Override
@@ -282,8 +306,51 @@ abstract class Format<A> {
         }
 
         @Override
+        void parametersUpdated(TrainingListener listener, float[] parameters, float[] gradient,
+                               double[] parameterView, double[] gradientView) {
+            if (parameterView != null) {
+                widen(parameters, parameterView);
+                widen(gradient, gradientView);
+                listener.parametersUpdated(parameterView, gradientView);
+            }
+        }
+
+        @Override
         double penalty(Regularization regularization, Architecture architecture, float[] parameters) {
             return regularization.penalty(architecture, parameters);
+        }
+
+        @Override
+        FullBatch<float[]> remote(FullBatchObjective exact, Objective steps, int parameterCount) {
+            double[] theta = new double[parameterCount];
+            double[] wideGradient = new double[parameterCount];
+            return new FullBatch<>() {
+                private final Evaluation<float[]> evaluation = (parameters, gradient) -> evaluate(exact, parameters,
+                        gradient);
+
+                @Override
+                public double valueAndGradient(float[] parameters, float[] gradient) {
+                    return evaluate(steps, parameters, gradient);
+                }
+
+                @Override
+                public Evaluation<float[]> exact() {
+                    return evaluation;
+                }
+
+                @Override
+                public double loss(float[] parameters) {
+                    widen(parameters, theta);
+                    return exact.value(theta);
+                }
+
+                private double evaluate(Objective objective, float[] parameters, float[] gradient) {
+                    widen(parameters, theta);
+                    double j = objective.valueAndGradient(theta, wideGradient);
+                    narrow(wideGradient, gradient);
+                    return j;
+                }
+            };
         }
 
         @Override

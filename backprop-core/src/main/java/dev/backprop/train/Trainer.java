@@ -290,9 +290,15 @@ public final class Trainer {
      * @throws IllegalArgumentException as {@link #train(RemoteRows)}, or if the network does not fit the rows
      */
     public TrainingResult train(RemoteRows data, Network initial) {
-        double[] parameters = initial.parameters();
-        TrainingOutcome outcome = TrainingLoop.remote(config, initial.architecture(), data, controls.listener(),
-                controls.timeLimit()).run(parameters, null, null, null, 0, null);
-        return outcome.result(config, data.description().model(Network.of(initial.architecture(), parameters)));
+        return remote(Format.of(config.precision()), data, initial);
+    }
+
+    /** {@link #train(RemoteRows, Network)} with θ in {@code format}, rounded into it once and widened back. */
+    private <A> TrainingResult remote(Format<A> format, RemoteRows data, Network initial) {
+        A theta = format.narrow(initial.parameters());
+        TrainingOutcome outcome = TrainingLoop.remote(format, config, initial.architecture(), data,
+                controls.listener(), controls.timeLimit()).run(theta, null, null, null, 0, null);
+        return outcome.result(config, data.description().model(Network.of(initial.architecture(),
+                format.widen(theta), config.precision())));
     }
 }

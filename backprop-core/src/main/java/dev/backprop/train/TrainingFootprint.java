@@ -1,6 +1,7 @@
 package dev.backprop.train;
 
 import dev.backprop.linalg.MemoryBudget;
+import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.WorkspaceBudget;
 
@@ -18,6 +19,8 @@ import java.util.List;
  *   <li>the scaled copy of the data training works on: 2 n (m + k) (the copy and its scaling's temporary), and
  *       n (m + k) more when the check comes before the data is encoded.
  * </ul>
+ * In float32 the weights, workspaces, first-order state and the training copy of the data are floats (4 bytes), the
+ * scaled double copy is counted as before (it exists until the float copy is made), and line searches keep doubles.
  * The loss history grows as epochs run and is not counted: 8 bytes an epoch.
  */
 final class TrainingFootprint {
@@ -50,7 +53,21 @@ final class TrainingFootprint {
         long data = MemoryBudget.times((encoding ? 3L : 2L) * rows, width);
         long weights = MemoryBudget.times(config.validationFraction() > 0 ? 4 : 3, p);
         long optimizer = config.optimizer().extraDoubles(p);
-        long doubles = MemoryBudget.plus(MemoryBudget.plus(weights, optimizer), MemoryBudget.plus(workspaces, data));
+        boolean single = config.precision() == Precision.FLOAT32;
+        // float32 holds weights, workspaces, first-order state and the data's training copy in floats; the line
+        // searches keep their state in double and widen θ and ∇J into two more vectors.
+        long inFormat = MemoryBudget.plus(weights, workspaces);
+        long inDoubles = data;
+        if (config.optimizer().lineSearch()) {
+            inDoubles = MemoryBudget.plus(inDoubles, single ? MemoryBudget.plus(optimizer, 2 * p) : optimizer);
+        } else {
+            inFormat = MemoryBudget.plus(inFormat, optimizer);
+        }
+        if (single) {
+            inFormat = MemoryBudget.plus(inFormat, MemoryBudget.times(rows, width));
+        }
+        long bytes = MemoryBudget.plus(MemoryBudget.doubles(inDoubles),
+                MemoryBudget.times(inFormat, single ? Float.BYTES : Double.BYTES));
         List<String> parts = new ArrayList<>();
         if (encoding) {
             parts.add("the encoded " + MemoryBudget.count(rows) + " x " + MemoryBudget.count(width) + " data");
@@ -61,7 +78,7 @@ final class TrainingFootprint {
         }
         parts.add("workspaces for batches of " + MemoryBudget.count(batch) + " rows");
         parts.add("the scaled data");
-        budget.require(MemoryBudget.doubles(doubles), "the network has " + MemoryBudget.count(p)
+        budget.require(bytes, "the network has " + MemoryBudget.count(p)
                         + " parameters: training on " + MemoryBudget.count(rows) + " rows", String.join(", ", parts),
                 "use fewer or smaller hidden layers, a smaller batch, or fewer inputs (leave out columns with many "
                         + "distinct values)");

@@ -99,27 +99,34 @@ final class TrainingLoop<A> {
     /**
      * A full-batch run on rows elsewhere: each epoch one update on the J and ∇J of {@link RemoteRows#steps}.
      *
+     * <p>In float32 θ and the optimizer's state are floats as on rows in this JVM, and each block computes in float32
+     * ({@link BlockObjective#blocksIn}); the blocks' sums stay double and the gradient is rounded to float once.
+     *
      * @param timeLimit stop at the end of the first epoch that ends this many nanoseconds after the run started, or 0
      *                  for no limit
-     * @throws IllegalArgumentException if the configuration asks for what a full-batch objective cannot give (float32
-     *                                  included: the blocks compute in float64), or the rows were not scaled as this
-     *                                  run scales them ({@link TargetCheck#check})
+     * @throws IllegalArgumentException if the configuration asks for what a full-batch objective cannot give, float32
+     *                                  for an objective other than a {@link BlockObjective}, or the rows were not
+     *                                  scaled as this run scales them ({@link TargetCheck#check})
      */
-    static TrainingLoop<double[]> remote(TrainerConfig config, Architecture architecture, RemoteRows data,
-                                         TrainingListener listener, long timeLimit) {
+    static <A> TrainingLoop<A> remote(Format<A> format, TrainerConfig config, Architecture architecture,
+                                      RemoteRows data, TrainingListener listener, long timeLimit) {
         if (config.batchSize() > 0 || config.dropout() > 0 || config.validationFraction() > 0) {
             throw new IllegalArgumentException("rows held elsewhere train on the full batch, without dropout or a "
                     + "validation split");
         }
-        if (config.precision() != Precision.FLOAT64) {
-            throw new IllegalArgumentException("rows held elsewhere train in float64 (their blocks compute in double)"
-                    + " but the precision is " + config.precision().id());
-        }
         TargetCheck.check(config.scaling(), architecture.loss(), data.description());
         FullBatchObjective exact = data.objective(architecture, config.regularization());
+        if (format.precision() != Precision.FLOAT64) {
+            if (!(exact instanceof BlockObjective blocks)) {
+                throw new IllegalArgumentException("rows held elsewhere train in " + format.precision().id()
+                        + " only through the core's BlockObjective");
+            }
+            blocks.blocksIn(format.precision());
+        }
         int rows = (int) Math.min(Integer.MAX_VALUE, data.description().rows());
-        return new TrainingLoop<>(Format.FLOAT64, config, architecture, null, null, rows, rows, null,
-                FullBatch.of(exact, data.steps(exact, config.seed())), listener, timeLimit, null);
+        return new TrainingLoop<>(format, config, architecture, null, null, rows, rows, null,
+                format.remote(exact, data.steps(exact, config.seed()), architecture.parameterCount()), listener,
+                timeLimit, null);
     }
 
     /**
@@ -136,11 +143,7 @@ final class TrainingLoop<A> {
                         Consumer<TrainingState> sink) {
         int p = format.length(parameters);
         Optimizer optimizer = config.optimizer().create(config.learningRate(), config.momentum());
-        if (config.optimizer().lineSearch()) {
-            optimizer.init(p);
-        } else {
-            optimizer.init(p, format.precision());
-        }
+        optimizer.init(p, format.precision());
         MiniBatches<A> batches = full != null ? null
                 : new MiniBatches<>(format, training, architecture.inputs(), architecture.outputs(), batch, shuffling);
         Epoch epoch = new Epoch(batches, validation == null ? null
@@ -321,13 +324,7 @@ final class TrainingLoop<A> {
 
         /** Tells the listener of the update: the run's own arrays for float64, widened views when it reads them. */
         private void updated(A parameters) {
-            if (parameters instanceof double[] wide) {
-                listener.parametersUpdated(wide, (double[]) gradient);
-            } else if (parameterView != null) {
-                format.widen(parameters, parameterView);
-                format.widen(gradient, gradientView);
-                listener.parametersUpdated(parameterView, gradientView);
-            }
+            format.parametersUpdated(listener, parameters, gradient, parameterView, gradientView);
         }
 
         private void emit(TrainingCourse<A> course, int nextBatchStart, double loss, double largestChange) {

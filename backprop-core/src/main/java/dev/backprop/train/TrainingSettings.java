@@ -128,7 +128,8 @@ public final class TrainingSettings {
     /** The number format of the weights, data and arithmetic; files from before it existed were float64. */
     public static final TrainingSetting<Precision> PRECISION = new TrainingSetting<>("precision", SettingKind.ID,
             List.of("--precision"), "P", "Number format of weights, data and arithmetic: float64, or float32 (half "
-                    + "the memory and about twice the speed, with 7 significant digits instead of 16).",
+                    + "the memory and bytes moved, twice the numbers per vector instruction; 7 significant digits "
+                    + "instead of 16).",
             TrainerConfig::precision, Precision.FLOAT64, "float64")
             .parsed(Precision::fromId, Precision::id).addedLater();
 

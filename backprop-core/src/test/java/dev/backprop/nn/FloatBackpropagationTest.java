@@ -1,11 +1,14 @@
 package dev.backprop.nn;
 
+import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.Precision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -133,7 +136,7 @@ class FloatBackpropagationTest {
         for (int i = 0; i < parameters.length; i++) {
             parameters[i] = random.nextDouble(-1, 1);
         }
-        Network network = Network.of(architecture, parameters, dev.backprop.linalg.Precision.FLOAT32);
+        Network network = Network.of(architecture, parameters, Precision.FLOAT32);
         for (double p : network.parameters()) {
             assertThat((double) (float) p).isEqualTo(p);
         }
@@ -154,12 +157,37 @@ class FloatBackpropagationTest {
         float[] theta = toFloats(network.parameters());
         FloatBackpropagation pass = new FloatBackpropagation(architecture, ROWS);
         float[] expected = pass.forward(theta, x, 0, ROWS).clone();
-        double[] predicted = network.predict(dev.backprop.linalg.Matrix.of(rows)).toArray();
+        double[] predicted = network.predict(Matrix.of(rows)).toArray();
         for (int i = 0; i < expected.length; i++) {
             assertThat(predicted[i]).as("ŷ_%d, bit for bit", i).isEqualTo((double) expected[i]);
         }
-        assertThat(network.loss(dev.backprop.linalg.Matrix.of(rows), dev.backprop.linalg.Matrix.of(targets)))
+        assertThat(network.loss(Matrix.of(rows), Matrix.of(targets)))
                 .isEqualTo(pass.loss(theta, x, 0, y, 0, ROWS));
+    }
+
+    @Test
+    void aFloat32NetworkPredictsManyRowsChunkByChunk() {
+        Architecture architecture = network(Activation.RELU, Activation.LINEAR, Loss.MSE, 2);
+        SplittableRandom random = new SplittableRandom(13);
+        double[] parameters = new double[architecture.parameterCount()];
+        for (int i = 0; i < parameters.length; i++) {
+            parameters[i] = random.nextDouble(-1, 1);
+        }
+        Network network = Network.of(architecture, parameters, Precision.FLOAT32);
+        double[][] rows = new double[2500][INPUTS];
+        for (double[] row : rows) {
+            for (int j = 0; j < INPUTS; j++) {
+                row[j] = random.nextDouble(-3, 3);
+            }
+        }
+        double[] all = network.predict(Matrix.of(rows)).toArray();
+        // The chunks of 1,024 rows, predicted on their own, give the same bits: the reused chunk buffer is refilled.
+        for (int start = 0; start < rows.length; start += 1024) {
+            double[][] chunk = Arrays.copyOfRange(rows, start, Math.min(rows.length, start + 1024));
+            double[] alone = network.predict(Matrix.of(chunk)).toArray();
+            assertThat(Arrays.copyOfRange(all, start * 2, start * 2 + alone.length)).as("rows from %d", start)
+                    .containsExactly(alone);
+        }
     }
 
     private static float[] targets(Loss loss, int outputs, SplittableRandom random) {

@@ -1,12 +1,19 @@
 package dev.backprop.train;
 
+import dev.backprop.data.ColumnRanges;
+import dev.backprop.data.Scaling;
+import dev.backprop.data.ScalingMethod;
+import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
+import dev.backprop.nn.FloatBackpropagation;
 import dev.backprop.nn.LayerSpec;
 import dev.backprop.nn.Loss;
 import dev.backprop.nn.Regularization;
 import dev.backprop.optim.Objective;
+import dev.backprop.optim.OptimizerType;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -147,6 +154,86 @@ class BlockObjectiveTest {
                         .lossAndGradient(theta, x(), y(), ROWS, expected);
                 assertThat(objective.value(theta)).as(loss.id()).isCloseTo(moved, within(1e-12));
             }
+        }
+    }
+
+    @Test
+    void float32BlocksAreTheFloat32PassSummedInDouble() {
+        for (Loss loss : new Loss[] {Loss.BINARY_CROSS_ENTROPY, Loss.CATEGORICAL_CROSS_ENTROPY}) {
+            Architecture architecture = network(loss);
+            float[] theta32 = new float[architecture.parameterCount()];
+            SplittableRandom random = new SplittableRandom(9);
+            for (int i = 0; i < theta32.length; i++) {
+                theta32[i] = (float) random.nextDouble(-1, 1);
+            }
+            double[] theta = new double[theta32.length];
+            for (int i = 0; i < theta.length; i++) {
+                theta[i] = theta32[i];
+            }
+            float[] x = new float[ROWS * INPUTS];
+            float[] y = new float[ROWS * CLASSES];
+            double[] x64 = x();
+            double[] y64 = y();
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) x64[i];
+            }
+            for (int i = 0; i < y.length; i++) {
+                y[i] = (float) y64[i];
+            }
+            float[] expected = new float[theta.length];
+            double j = new FloatBackpropagation(architecture, ROWS).lossAndGradient(theta32, x, y, ROWS, expected);
+
+            LocalBlocks one = new LocalBlocks(architecture, Regularization.NONE, blocks(ROWS));
+            one.blocksIn(Precision.FLOAT32);
+            double[] gradient = new double[theta.length];
+            assertThat(one.valueAndGradient(theta, gradient)).as("%s: one block, bit for bit", loss).isEqualTo(j);
+            for (int i = 0; i < theta.length; i++) {
+                assertThat(gradient[i]).isEqualTo((double) expected[i]);
+            }
+            LocalBlocks four = new LocalBlocks(architecture, Regularization.NONE, blocks(5, 5, 1, 12));
+            four.blocksIn(Precision.FLOAT32);
+            double[] summed = new double[theta.length];
+            assertThat(four.valueAndGradient(theta, summed)).isCloseTo(j, within(1e-6 * Math.abs(j)));
+            for (int i = 0; i < theta.length; i++) {
+                assertThat(summed[i]).isCloseTo(expected[i], within(1e-6 * (1 + Math.abs(expected[i]))));
+            }
+        }
+    }
+
+    @Test
+    void rowsElsewhereTrainInFloat32() {
+        Architecture architecture = network(Loss.CATEGORICAL_CROSS_ENTROPY);
+        List<RowBlock> blocks = blocks(5, 5, 1, 12);
+        double[][] y = new double[ROWS][CLASSES];
+        double[] flat = y();
+        for (int i = 0; i < ROWS; i++) {
+            System.arraycopy(flat, i * CLASSES, y[i], 0, CLASSES);
+        }
+        RemoteRows rows = new RemoteRows() {
+            @Override
+            public Description description() {
+                return new Description(ROWS, List.of("a", "b", "c"), List.of("p", "q", "r"), Scaling.none(INPUTS),
+                        Scaling.none(CLASSES), ColumnRanges.of(Matrix.of(y)), 0.0);
+            }
+
+            @Override
+            public FullBatchObjective objective(Architecture network, Regularization regularization) {
+                return new LocalBlocks(network, regularization, blocks);
+            }
+        };
+        for (OptimizerType optimizer : new OptimizerType[] {OptimizerType.GD, OptimizerType.LBFGS}) {
+            TrainerConfig.Builder builder = TrainerConfig.builder().hidden(4).activation(Activation.TANH).bias(true)
+                    .output(Activation.SOFTMAX).loss(Loss.CATEGORICAL_CROSS_ENTROPY).scaling(ScalingMethod.NONE)
+                    .optimizer(optimizer).learningRate(0.5).maxEpochs(100).tolerance(0);
+            TrainingResult wide = Trainer.of(builder.build()).train(rows);
+            TrainingResult single = Trainer.of(builder.precision(Precision.FLOAT32).build()).train(rows);
+            assertThat(single.model().network().precision()).isEqualTo(Precision.FLOAT32);
+            for (double p : single.model().network().parameters()) {
+                assertThat((double) (float) p).isEqualTo(p);
+            }
+            assertThat(single.finalLoss()).as(optimizer.id()).isLessThan(single.lossHistory()[0]);
+            assertThat(single.finalLoss()).isCloseTo(wide.finalLoss(), within(0.01 * wide.finalLoss()));
+            assertThat(architecture.parameterCount()).isEqualTo(single.model().network().parameters().length);
         }
     }
 

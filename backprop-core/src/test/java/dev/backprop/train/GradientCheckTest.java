@@ -1,5 +1,6 @@
 package dev.backprop.train;
 
+import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Initializer;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -104,6 +106,29 @@ class GradientCheckTest {
             }
         }
         return y;
+    }
+
+    @Test
+    void aFloat32NetworkIsCheckedInFloat32AgainstFloat64Differences() {
+        Architecture architecture = new Architecture(List.of(new LayerSpec(3, 4, Activation.TANH, true),
+                new LayerSpec(4, 2, Activation.SIGMOID, true)), Loss.BINARY_CROSS_ENTROPY);
+        double[] theta = Initializer.initialParameters(architecture, new SplittableRandom(6));
+        double[] x = {0.1, -0.7, 0.3, 0.9, 0.25, -0.4, -0.6, 0.8, 0.05};
+        double[] y = {1, 0, 0, 1, 1, 1};
+        GradientCheckResult wide = GradientCheck.check(Network.of(architecture, theta), x, y, 3, 1e-5);
+        GradientCheckResult single = GradientCheck.check(Network.of(architecture, theta, Precision.FLOAT32), x, y,
+                3, 1e-5);
+        for (double g : single.analytic()) {
+            assertThat((double) (float) g).as("a float32 gradient").isEqualTo(g);
+        }
+        // float rounding: about 2 layers x (3 rows + 4 units) roundings of u = 2^-24 relative to the gradient's scale
+        double scale = Arrays.stream(single.numerical()).map(Math::abs).max().orElseThrow();
+        for (int i = 0; i < theta.length; i++) {
+            assertThat(Math.abs(single.analytic()[i] - single.numerical()[i])).as("parameter %d", i)
+                    .isLessThanOrEqualTo(2 * 2 * 7 * 0x1p-24 * Math.max(1, scale));
+        }
+        assertThat(wide.relativeError()).isLessThan(1e-7);
+        assertThat(single.analytic()).isNotEqualTo(wide.analytic());
     }
 
     @Test

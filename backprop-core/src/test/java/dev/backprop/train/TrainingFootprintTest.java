@@ -3,6 +3,7 @@ package dev.backprop.train;
 import dev.backprop.data.Dataset;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.linalg.MemoryBudget;
+import dev.backprop.linalg.Precision;
 import dev.backprop.linalg.TooLargeException;
 import dev.backprop.optim.OptimizerType;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,16 @@ class TrainingFootprintTest {
                         + "workspaces for batches of 3 rows, the scaled data) but the JVM may use 743 bytes; use fewer "
                         + "or smaller hidden layers, a smaller batch, or fewer inputs (leave out columns with many distinct "
                         + "values)");
+    }
+
+    @Test
+    void float32CountsFloatsForWeightsWorkspacesAndTheTrainingCopy() {
+        // The 93 doubles above: weights 27 and workspaces 48 become floats (300 bytes), the scaled data stays 18
+        // doubles (144 bytes) and its float copy adds 3 x 3 floats (36 bytes): 480 bytes.
+        Trainer gd = Trainer.of(TrainerConfig.builder().maxEpochs(10).precision(Precision.FLOAT32).build());
+        assertThat(gd.withMemoryBudget(MemoryBudget.of(480)).train(SEED).epochs()).isEqualTo(10);
+        assertThatThrownBy(() -> gd.withMemoryBudget(MemoryBudget.of(479)).train(SEED))
+                .isInstanceOf(TooLargeException.class).hasMessageContaining("needs 480 bytes");
     }
 
     @Test
