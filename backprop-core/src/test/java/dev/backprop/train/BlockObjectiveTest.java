@@ -135,6 +135,43 @@ class BlockObjectiveTest {
     }
 
     @Test
+    void weightedFloat32BlocksGiveTheFloatPassesWeightedObjective() {
+        double[] w = new SplittableRandom(3).doubles(ROWS, 0, 3).toArray();
+        for (Loss loss : List.of(Loss.SSE, Loss.CATEGORICAL_CROSS_ENTROPY)) {
+            Architecture architecture = network(loss);
+            double[] theta = theta(architecture);
+            float[] theta32 = new float[theta.length];
+            for (int i = 0; i < theta.length; i++) {
+                theta32[i] = (float) theta[i];
+                theta[i] = theta32[i];
+            }
+            float[] expected = new float[theta.length];
+            double j = new FloatBackpropagation(architecture, ROWS).lossAndGradient(theta32, floats(x()), 0,
+                    floats(y()), 0, floats(w), 0, ROWS, expected);
+            LocalBlocks one = new LocalBlocks(architecture, Regularization.NONE,
+                    List.of(new RowBlock(0, ROWS, x(), y(), w)));
+            one.blocksIn(Precision.FLOAT32);
+            double[] gradient = new double[theta.length];
+            assertThat(one.valueAndGradient(theta, gradient)).as("%s: one weighted block, bit for bit", loss)
+                    .isEqualTo(j);
+            for (int i = 0; i < theta.length; i++) {
+                assertThat(gradient[i]).isEqualTo((double) expected[i]);
+            }
+            LocalBlocks unweighted = new LocalBlocks(architecture, Regularization.NONE, blocks(ROWS));
+            unweighted.blocksIn(Precision.FLOAT32);
+            assertThat(unweighted.valueAndGradient(theta, gradient)).isNotCloseTo(j, within(1e-6));
+        }
+    }
+
+    private static float[] floats(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+
+    @Test
     void blocksOfAnySizeAddUpToTheOnePassObjectiveForEveryLoss() {
         for (Loss loss : List.of(Loss.SSE, Loss.MSE, Loss.BINARY_CROSS_ENTROPY, Loss.CATEGORICAL_CROSS_ENTROPY)) {
             for (Regularization regularization : List.of(Regularization.NONE, Regularization.l2(0.1))) {
