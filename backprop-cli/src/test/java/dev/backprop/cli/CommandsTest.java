@@ -31,6 +31,23 @@ class CommandsTest {
     }
 
     @Test
+    void aRunBuildsOnlyTheCommandItRuns() {
+        List<String> all = List.of("train", "predict", "evaluate", "gradcheck", "explain", "plot", "draw", "report",
+                "serve", "cv", "tune", "importance", "export", "studio", "generate-completion");
+
+        assertThat(Main.commandLine().getSubcommands().keySet()).containsExactlyElementsOf(all);
+        assertThat(Main.commandLine("train").getSubcommands().keySet()).containsExactly("train");
+        assertThat(Main.commandLine("trian").getSubcommands().keySet()).containsExactlyElementsOf(all);
+        assertThat(Main.commandLine("--debug").getSubcommands().keySet()).containsExactlyElementsOf(all);
+        // train's setting options come from its model transformer, which a lone subcommand must still run.
+        assertThat(Main.commandLine("train").getSubcommands().get("train").getCommandSpec().findOption("--epochs"))
+                .isNotNull();
+        Cli run = Cli.run("trian");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: Unmatched argument at index 0: 'trian'");
+    }
+
+    @Test
     void trainWithoutDataLearnsTheSeedsExample() throws IOException {
         Path model = dir.resolve("seed.json");
         Cli run = Cli.run("train", "--out", model.toString());
