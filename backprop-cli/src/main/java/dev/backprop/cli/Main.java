@@ -79,14 +79,16 @@ public final class Main implements Runnable {
 
     /**
      * The command line for arguments that start with {@code first}: only that subcommand when it names one, every
-     * subcommand otherwise (the root's help lists them all, and an unknown name is answered with the closest ones).
+     * subcommand otherwise (the root's help lists them all, and an unknown name is refused in the same words).
      * picocli builds a command's model, all its options by reflection, when the command is added, so a run builds
-     * only the command it runs: a tenth of a second of every start.
+     * only the command it runs.
      *
      * @param first the first argument, or null
      * @return a new command line
      */
     static CommandLine commandLine(String first) {
+        // Each subcommand gets a command line of its own so that its model transformer (SettingOptions) runs, as it
+        // does for subcommands declared in the annotation.
         CommandLine line = new CommandLine(new Main());
         for (Class<?> command : COMMANDS) {
             if (command.getAnnotation(Command.class).name().equals(first)) {
