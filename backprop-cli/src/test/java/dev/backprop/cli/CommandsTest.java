@@ -155,6 +155,54 @@ class CommandsTest {
         assertThat(json.json().get("predictions").get(1).asDouble()).isCloseTo(93, within(1.0));
     }
 
+    /**
+     * Numbers only, over two blocks of rows: each input cell is the shortest text of its value as the CSV writer
+     * writes it (short decimals, integers, and values Schubfach writes: 1.0E-5, 17 digits), each prediction the
+     * shortest text of the model's value; a missing cell, which the writer formats, leaves its field empty.
+     */
+    @Test
+    void predictWritesNumbersAsTheCsvWriterDoes() throws IOException {
+        Path model = trainedModel();
+        StringBuilder csv = new StringBuilder("study,sleep\n");
+        String[] odd = {"1e-5", "0.30000000000000004", "12345678.5", "-2.5", "7"};
+        for (int i = 0; i < 5_000; i++) {
+            csv.append(odd[i % odd.length]).append(',').append(i % 11 * 0.37).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("numbers.csv"), csv);
+        Path out = dir.resolve("numbers-predicted.csv");
+        assertThat(Cli.run("predict", "--model", model.toString(), data.toString(), "--out", out.toString())
+                .exitCode()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(5_001);
+        Model trained = ModelFile.read(model);
+        for (int i = 0; i < 5_000; i++) {
+            String[] cells = lines.get(i + 1).split(",", -1);
+            double study = Double.parseDouble(odd[i % odd.length]);
+            double sleep = i % 11 * 0.37;
+            assertThat(cells).hasSize(3);
+            assertThat(cells[0]).isEqualTo(sleep == Math.rint(sleep) ? Long.toString((long) sleep)
+                    : com.fasterxml.jackson.core.io.NumberOutput.toString(sleep, true));
+            assertThat(cells[1]).isEqualTo(study == Math.rint(study) && Math.abs(study) < 1e15
+                    ? Long.toString((long) study) : com.fasterxml.jackson.core.io.NumberOutput.toString(study, true));
+            double prediction = Double.parseDouble(cells[2]);
+            assertThat(cells[2]).isEqualTo(com.fasterxml.jackson.core.io.NumberOutput.toString(prediction, true));
+            assertThat(prediction).isCloseTo(trained.predict(Matrix.of(new double[][] {{sleep, study}})).get(0, 0),
+                    within(1e-9 * Math.max(1, Math.abs(prediction))));
+        }
+        assertThat(lines.get(5).split(",")[1]).isEqualTo("7");
+        assertThat(lines.get(1).split(",")[1]).isEqualTo("1.0E-5");
+
+        Path gappy = dir.resolve("gappy.csv");
+        Files.writeString(gappy, "sleep,study,score\n3,5,75\n5,,82\n10,2,93\n4,4,80\n");
+        Path imputing = dir.resolve("imputing.json");
+        assertThat(Cli.run("train", gappy.toString(), "--missing", "mean", "--epochs", "5", "--quiet", "--out",
+                imputing.toString()).exitCode()).isZero();
+        Path gappyOut = dir.resolve("gappy-predicted.csv");
+        assertThat(Cli.run("predict", "--model", imputing.toString(), gappy.toString(), "--out", gappyOut.toString())
+                .exitCode()).isZero();
+        assertThat(Files.readAllLines(gappyOut).get(2)).startsWith("5,,");
+    }
+
     @Test
     void evaluateReportsErrorsInTargetUnits() throws IOException {
         Cli run = Cli.run("evaluate", "--model", trainedModel().toString(), sleepStudy().toString(), "--format", "json");
