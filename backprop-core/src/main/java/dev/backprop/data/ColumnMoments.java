@@ -20,12 +20,11 @@ record ColumnMoments(double[] mean, double[] sd) {
     static ColumnMoments of(Matrix data) {
         int n = data.rows();
         int cols = data.cols();
-        double[] x = data.toArray();
         double[] mean = new double[cols];
         double[] sd = new double[cols];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < cols; j++) {
-                mean[j] += x[i * cols + j];
+                mean[j] += data.get(i, j);
             }
         }
         for (int j = 0; j < cols; j++) {
@@ -33,7 +32,7 @@ record ColumnMoments(double[] mean, double[] sd) {
         }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < cols; j++) {
-                double d = x[i * cols + j] - mean[j];
+                double d = data.get(i, j) - mean[j];
                 sd[j] += d * d;
             }
         }
