@@ -78,7 +78,7 @@ final class CompletionCommand implements Callable<Integer> {
      * such as MODEL.json) complete file names.
      */
     static CommandLine completing() {
-        CommandLine copy = new CommandLine(new Main());
+        CommandLine copy = Main.commandLine();
         complete(copy.getCommandSpec());
         return copy;
     }

@@ -22,15 +22,15 @@ import java.util.List;
  */
 @Command(name = "backprop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train feed-forward neural networks by backpropagation.",
-        subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, GradcheckCommand.class,
-                ExplainCommand.class, PlotCommand.class, DrawCommand.class, ReportCommand.class,
-                ServeCommand.class, CvCommand.class, TuneCommand.class, ImportanceCommand.class,
-                ExportCommand.class, StudioCommand.class,
-                CompletionCommand.class},
         footer = {"", "Run 'backprop COMMAND --help' for a command's options. Add --debug to see stack traces."})
 public final class Main implements Runnable {
     /** How the command line's errors read: as {@link Failures} says, and a {@link UserException} is bad input. */
     static final Failures FAILURES = new Failures(e -> e instanceof UserException, e -> e, "BACKPROP_JAVA_OPTS");
+    /** The subcommands, in the order the help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(TrainCommand.class, PredictCommand.class,
+            EvaluateCommand.class, GradcheckCommand.class, ExplainCommand.class, PlotCommand.class, DrawCommand.class,
+            ReportCommand.class, ServeCommand.class, CvCommand.class, TuneCommand.class, ImportanceCommand.class,
+            ExportCommand.class, StudioCommand.class, CompletionCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -65,6 +65,39 @@ public final class Main implements Runnable {
      * exit codes as {@link CommandRunner} gives them.
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return CommandRunner.run(new CommandLine(new Main()), args, out, err, FAILURES);
+        return CommandRunner.run(commandLine(args.length > 0 ? args[0] : null), args, out, err, FAILURES);
+    }
+
+    /**
+     * The command line with every subcommand, for help, completion and parsing any arguments.
+     *
+     * @return a new command line
+     */
+    static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line for arguments that start with {@code first}: only that subcommand when it names one, every
+     * subcommand otherwise (the root's help lists them all, and an unknown name is refused in the same words).
+     * picocli builds a command's model, all its options by reflection, when the command is added, so a run builds
+     * only the command it runs.
+     *
+     * @param first the first argument, or null
+     * @return a new command line
+     */
+    static CommandLine commandLine(String first) {
+        // Each subcommand gets a command line of its own so that its model transformer (SettingOptions) runs, as it
+        // does for subcommands declared in the annotation.
+        CommandLine line = new CommandLine(new Main());
+        for (Class<?> command : COMMANDS) {
+            if (command.getAnnotation(Command.class).name().equals(first)) {
+                return line.addSubcommand(new CommandLine(command));
+            }
+        }
+        for (Class<?> command : COMMANDS) {
+            line.addSubcommand(new CommandLine(command));
+        }
+        return line;
     }
 }

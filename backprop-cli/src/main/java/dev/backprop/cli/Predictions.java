@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.backprop.data.Column;
+import dev.backprop.data.ColumnType;
 import dev.backprop.data.EncodedInputs;
 import dev.backprop.data.Frame;
 import dev.backprop.linalg.Matrix;
@@ -165,6 +166,12 @@ final class Predictions {
 
     /** Rows [from, to) of the output as CSV text. */
     private String csvRows(List<Column> sources, boolean classify, boolean proba, int width, int from, int to) {
+        if (!classify && sources.stream().allMatch(column -> column.type() == ColumnType.NUMERIC)) {
+            String numbers = numberRows(sources, from, to);
+            if (numbers != null) {
+                return numbers;
+            }
+        }
         int[] rows = inputs.rows();
         StringWriter text = new StringWriter();
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(text);
@@ -190,6 +197,29 @@ final class Predictions {
             csv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
+    }
+
+    /**
+     * Rows [from, to) of numbers only, joined by commas, or null if one of their cells is missing. A number's text
+     * (digits, '.', '-', 'E', or NaN and Infinity) never needs quoting, so this is the text the CSV writer gives, without
+     * its per-character check of every field; an empty cell is left to the writer, which decides how it reads.
+     */
+    private String numberRows(List<Column> sources, int from, int to) {
+        int[] rows = inputs.rows();
+        StringBuilder text = new StringBuilder((to - from) * (sources.size() + predicted.cols()) * 12);
+        for (int r = from; r < to; r++) {
+            for (Column column : sources) {
+                if (column.isMissing(rows[r])) {
+                    return null;
+                }
+                text.append(column.label(rows[r])).append(',');
+            }
+            for (int t = 0; t < predicted.cols(); t++) {
+                text.append(t == 0 ? "" : ",").append(Text.exact(predicted.get(r, t)));
+            }
+            text.append('\n');
         }
         return text.toString();
     }

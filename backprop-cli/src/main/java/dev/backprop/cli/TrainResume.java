@@ -53,10 +53,9 @@ final class TrainResume {
         }
         TrainCommand original;
         try {
-            // A fresh instance of the running command line's root, parsed as the running one parses.
+            // A fresh command line for the stored arguments, parsed as the running one parses.
             CommandLine running = current.spec.root().commandLine();
-            CommandLine parser = new CommandLine(running.getCommandSpec().userObject().getClass(),
-                    running.getFactory());
+            CommandLine parser = Main.commandLine(args.isEmpty() ? null : args.get(0));
             parser.setCaseInsensitiveEnumValuesAllowed(running.isCaseInsensitiveEnumValuesAllowed());
             original = (TrainCommand) parser.parseArgs(args.toArray(String[]::new)).subcommand().commandSpec()
                     .userObject();

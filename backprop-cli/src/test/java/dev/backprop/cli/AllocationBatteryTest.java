@@ -1,5 +1,7 @@
 package dev.backprop.cli;
 
+import dev.backprop.io.ModelFile;
+import dev.backprop.model.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -230,6 +232,34 @@ class AllocationBatteryTest {
         assertOneLine(Files.readString(err).lines().filter(l -> !l.startsWith("WARNING")).reduce("",
                 (a, b) -> a + b + "\n"), c.fragments());
         assertThat(dir.resolve("out.json")).doesNotExist();
+    }
+
+    /**
+     * The issue's 20,000 unique ids, beside a number: the id column is left out before the encoder is fitted, so
+     * nothing is ever sized by its 20,000 categories (3.2 GB one-hot) and training fits a 32 MB heap.
+     */
+    @Test
+    void anIdentifierIsLeftOutBeforeAnythingIsSizedByIt() throws Exception {
+        StringBuilder csv = new StringBuilder("id,x,y\n");
+        for (int i = 0; i < 20_000; i++) {
+            csv.append("user").append(i).append(',').append(i % 100).append(',').append(i % 7).append('\n');
+        }
+        String data = write(dir, "ids.csv", csv.toString());
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx32m", "-cp", classpath, Main.class.getName(), "train", data, "--task", "regression", "--epochs",
+                "1", "--quiet", "--out", dir.resolve("out.json").toString()).directory(dir.toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("training still ran after 60 s");
+        }
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertThat(process.exitValue()).as(err).isZero();
+        assertThat(err).contains("warning: column 'id' has 20000 distinct values in 20000 rows, like an identifier");
+        Model model = ModelFile.read(dir.resolve("out.json"));
+        assertThat(model.inputs()).containsExactly("x");
+        assertThat(model.preprocessor().ignored()).containsExactly("id");
     }
 
     @Test

@@ -31,6 +31,23 @@ class CommandsTest {
     }
 
     @Test
+    void aRunBuildsOnlyTheCommandItRuns() {
+        List<String> all = List.of("train", "predict", "evaluate", "gradcheck", "explain", "plot", "draw", "report",
+                "serve", "cv", "tune", "importance", "export", "studio", "generate-completion");
+
+        assertThat(Main.commandLine().getSubcommands().keySet()).containsExactlyElementsOf(all);
+        assertThat(Main.commandLine("train").getSubcommands().keySet()).containsExactly("train");
+        assertThat(Main.commandLine("trian").getSubcommands().keySet()).containsExactlyElementsOf(all);
+        assertThat(Main.commandLine("--debug").getSubcommands().keySet()).containsExactlyElementsOf(all);
+        // train's setting options come from its model transformer, which a lone subcommand must still run.
+        assertThat(Main.commandLine("train").getSubcommands().get("train").getCommandSpec().findOption("--epochs"))
+                .isNotNull();
+        Cli run = Cli.run("trian");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: Unmatched argument at index 0: 'trian'");
+    }
+
+    @Test
     void trainWithoutDataLearnsTheSeedsExample() throws IOException {
         Path model = dir.resolve("seed.json");
         Cli run = Cli.run("train", "--out", model.toString());
@@ -136,6 +153,54 @@ class CommandsTest {
 
         Cli json = Cli.run("predict", "-m", model.toString(), data.toString(), "--format", "json");
         assertThat(json.json().get("predictions").get(1).asDouble()).isCloseTo(93, within(1.0));
+    }
+
+    /**
+     * Numbers only, over two blocks of rows: each input cell is the shortest text of its value as the CSV writer
+     * writes it (short decimals, integers, and values Schubfach writes: 1.0E-5, 17 digits), each prediction the
+     * shortest text of the model's value; a missing cell, which the writer formats, leaves its field empty.
+     */
+    @Test
+    void predictWritesNumbersAsTheCsvWriterDoes() throws IOException {
+        Path model = trainedModel();
+        StringBuilder csv = new StringBuilder("study,sleep\n");
+        String[] odd = {"1e-5", "0.30000000000000004", "12345678.5", "-2.5", "7"};
+        for (int i = 0; i < 5_000; i++) {
+            csv.append(odd[i % odd.length]).append(',').append(i % 11 * 0.37).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("numbers.csv"), csv);
+        Path out = dir.resolve("numbers-predicted.csv");
+        assertThat(Cli.run("predict", "--model", model.toString(), data.toString(), "--out", out.toString())
+                .exitCode()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(5_001);
+        Model trained = ModelFile.read(model);
+        for (int i = 0; i < 5_000; i++) {
+            String[] cells = lines.get(i + 1).split(",", -1);
+            double study = Double.parseDouble(odd[i % odd.length]);
+            double sleep = i % 11 * 0.37;
+            assertThat(cells).hasSize(3);
+            assertThat(cells[0]).isEqualTo(sleep == Math.rint(sleep) ? Long.toString((long) sleep)
+                    : com.fasterxml.jackson.core.io.NumberOutput.toString(sleep, true));
+            assertThat(cells[1]).isEqualTo(study == Math.rint(study) && Math.abs(study) < 1e15
+                    ? Long.toString((long) study) : com.fasterxml.jackson.core.io.NumberOutput.toString(study, true));
+            double prediction = Double.parseDouble(cells[2]);
+            assertThat(cells[2]).isEqualTo(com.fasterxml.jackson.core.io.NumberOutput.toString(prediction, true));
+            assertThat(prediction).isCloseTo(trained.predict(Matrix.of(new double[][] {{sleep, study}})).get(0, 0),
+                    within(1e-9 * Math.max(1, Math.abs(prediction))));
+        }
+        assertThat(lines.get(5).split(",")[1]).isEqualTo("7");
+        assertThat(lines.get(1).split(",")[1]).isEqualTo("1.0E-5");
+
+        Path gappy = dir.resolve("gappy.csv");
+        Files.writeString(gappy, "sleep,study,score\n3,5,75\n5,,82\n10,2,93\n4,4,80\n");
+        Path imputing = dir.resolve("imputing.json");
+        assertThat(Cli.run("train", gappy.toString(), "--missing", "mean", "--epochs", "5", "--quiet", "--out",
+                imputing.toString()).exitCode()).isZero();
+        Path gappyOut = dir.resolve("gappy-predicted.csv");
+        assertThat(Cli.run("predict", "--model", imputing.toString(), gappy.toString(), "--out", gappyOut.toString())
+                .exitCode()).isZero();
+        assertThat(Files.readAllLines(gappyOut).get(2)).startsWith("5,,");
     }
 
     @Test

@@ -42,7 +42,7 @@ class StudioTest {
         String[] all = new String[args.length + 1];
         all[0] = "studio";
         System.arraycopy(args, 0, all, 1, args.length);
-        CommandLine.ParseResult parsed = new CommandLine(new Main()).parseArgs(all);
+        CommandLine.ParseResult parsed = Main.commandLine().parseArgs(all);
         StudioCommand command = (StudioCommand) parsed.subcommand().commandSpec().userObject();
         return command.session();
     }

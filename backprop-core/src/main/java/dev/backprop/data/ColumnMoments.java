@@ -22,13 +22,23 @@ public record ColumnMoments(double[] mean, double[] sd) {
      * @return the moments
      */
     public static ColumnMoments of(Matrix data) {
+        // The two passes' sums in their order, read in place: a copy of the matrix would double a fit's memory.
         int n = data.rows();
-        double[] x = data.toArray();
-        double[] sums = new double[data.cols()];
-        addSums(x, n, sums);
+        int cols = data.cols();
+        double[] sums = new double[cols];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < cols; j++) {
+                sums[j] += data.get(i, j);
+            }
+        }
         double[] mean = means(sums, n);
-        double[] squares = new double[data.cols()];
-        addSquaredDeviations(x, n, mean, squares);
+        double[] squares = new double[cols];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < cols; j++) {
+                double d = data.get(i, j) - mean[j];
+                squares[j] += d * d;
+            }
+        }
         return of(mean, squares, n);
     }
 

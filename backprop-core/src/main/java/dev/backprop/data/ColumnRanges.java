@@ -31,10 +31,10 @@ public record ColumnRanges(double[] min, double[] max, double[] maxAbs) {
             Arrays.fill(min, Double.POSITIVE_INFINITY);
             Arrays.fill(max, Double.NEGATIVE_INFINITY);
             Arrays.fill(maxAbs, Double.NEGATIVE_INFINITY);
-            double[] values = data.toArray();
+            // Read in place: copying the data only to read it would allocate its size once more.
             for (int i = 0; i < data.rows(); i++) {
                 for (int j = 0; j < cols; j++) {
-                    double v = values[i * cols + j];
+                    double v = data.get(i, j);
                     min[j] = Math.min(min[j], v);
                     max[j] = Math.max(max[j], v);
                     maxAbs[j] = Math.max(maxAbs[j], Math.abs(v));

@@ -110,7 +110,55 @@ final class Numbers {
         if (v == Math.rint(v) && Math.abs(v) < PLAIN_INTEGER_LIMIT) {
             return Long.toString((long) v);
         }
-        return NumberOutput.toString(v, true);
+        String plain = shortPlain(v);
+        return plain != null ? plain : NumberOutput.toString(v, true);
+    }
+
+    /**
+     * The shortest decimal of a v with 10⁻³ ≤ |v| < 10⁷ and at most 15 significant digits, in {@link Double#toString}'s
+     * plain layout ({@code 0.00748737}, {@code -12.5}, {@code 3.0}), as Schubfach writes it; null for any other v. The
+     * usual cell of a data file, written several times faster.
+     *
+     * <p>Why it is Schubfach's answer: for k = 1, 2, ... fractional digits, m = rint(|v| 10^k) is the one candidate with
+     * k digits (below 10^15, a second integer within half an ulp of |v| 10^k cannot exist, and the product's rounding
+     * cannot move rint off it), and m / 10^k, one correctly rounded division of exact doubles as in
+     * {@link #parseShort}, equals |v| exactly when the decimal reads back as v. The first k that reads back gives the
+     * fewest significant digits, since the integer part is fixed; a shorter decimal would have been found at a
+     * smaller k.
+     */
+    static String shortPlain(double v) {
+        double a = Math.abs(v);
+        if (!(a >= 1e-3 && a < 1e7)) {
+            return null;
+        }
+        for (int k = 1; k < POWERS_OF_TEN.length; k++) {
+            double m = Math.rint(a * POWERS_OF_TEN[k]);
+            if (m >= PLAIN_INTEGER_LIMIT) {
+                return null;
+            }
+            if (m / POWERS_OF_TEN[k] == a) {
+                return plain(v < 0, (long) m, k);
+            }
+        }
+        return null;
+    }
+
+    /** ±m / 10^k with k ≥ 1 fractional digits, the integer part at least "0". */
+    private static String plain(boolean negative, long m, int k) {
+        String digits = Long.toString(m);
+        StringBuilder text = new StringBuilder(k + 4);
+        if (negative) {
+            text.append('-');
+        }
+        int whole = digits.length() - k;
+        if (whole <= 0) {
+            text.append("0.");
+            for (int z = whole; z < 0; z++) {
+                text.append('0');
+            }
+            return text.append(digits).toString();
+        }
+        return text.append(digits, 0, whole).append('.').append(digits, whole, digits.length()).toString();
     }
 
     /** {@code text}, cut to at most 40 characters for a message. */

@@ -35,6 +35,25 @@ class FeatureEncoderTest {
         }
     }
 
+    /** Rows past several copy tiles, numbers between categories: every cell where the encoding puts it. */
+    @Test
+    void everyCellLandsInItsPlaceAcrossCopyTiles() {
+        int n = 1_300;
+        StringBuilder text = new StringBuilder("a,c,b,d,y\n");
+        for (int i = 0; i < n; i++) {
+            text.append(i * 0.5).append(",k").append(i % 3).append(',').append(-i).append(',').append(i % 7 * 0.25)
+                    .append(",0\n");
+        }
+        Frame f = csv(text.toString());
+        FeatureEncoder encoder = FeatureEncoder.fit(f, List.of("a", "c", "b", "d"));
+        Matrix x = encoder.encode(f).x();
+        assertThat(encoder.outputNames()).containsExactly("a", "c=k0", "c=k1", "c=k2", "b", "d");
+        for (int i = 0; i < n; i++) {
+            double[] expected = {i * 0.5, i % 3 == 0 ? 1 : 0, i % 3 == 1 ? 1 : 0, i % 3 == 2 ? 1 : 0, -i, i % 7 * 0.25};
+            assertThat(x.row(i)).as("row %d", i).containsExactly(expected);
+        }
+    }
+
     @Test
     void numericColumnsPassThroughBesideOneHotOnes() {
         Frame f = csv("size,color,y\n1.5,red,0\n-2,blue,1\n3,red,0\n");

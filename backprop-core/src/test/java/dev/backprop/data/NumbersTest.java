@@ -56,6 +56,48 @@ class NumbersTest {
         assertThat(Numbers.label(1e20)).isEqualTo("1.0E20");
     }
 
+    /**
+     * The fast plain writer against Schubfach (Jackson's NumberOutput, an independent implementation): decimals of 1 to
+     * 17 significant digits across and just outside [10⁻³, 10⁷), random bit patterns in it, and edges.
+     */
+    @Test
+    void shortPlainLabelsAreSchubfachsShortestDecimals() {
+        SplittableRandom random = new SplittableRandom(16);
+        int fast = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double v;
+            if (i % 4 == 3) {
+                v = Double.longBitsToDouble(random.nextLong(Double.doubleToRawLongBits(9e-4),
+                        Double.doubleToRawLongBits(1.1e7)));
+            } else {
+                int digits = 1 + random.nextInt(17);
+                double scale = Math.pow(10, random.nextInt(-5, 9));
+                v = Double.parseDouble(String.format(Locale.ROOT, "%." + (digits - 1) + "e",
+                        random.nextDouble() * scale));
+            }
+            v = random.nextBoolean() ? v : -v;
+            String expected = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                    : com.fasterxml.jackson.core.io.NumberOutput.toString(v, true);
+            assertThat(Numbers.label(v)).as("%s", v).isEqualTo(expected);
+            if (Numbers.shortPlain(v) != null) {
+                fast++;
+                assertThat(Numbers.shortPlain(v)).as("%s", v)
+                        .isEqualTo(com.fasterxml.jackson.core.io.NumberOutput.toString(v, true));
+            }
+        }
+        assertThat(fast).as("values written by the fast path").isGreaterThan(90_000);
+        double[] edges = {1e-3, Math.nextDown(1e-3), 9999999.5, Math.nextDown(1e7), 0.1 + 0.2, 0.3, 1.0 / 3, 2.0 / 3,
+            123456.7890123, 0.00748737, 999999.999999999, 5e-3, 1.5e-3, 0.001234567890123456};
+        for (double v : edges) {
+            assertThat(Numbers.label(v)).as("%s", v).isEqualTo(com.fasterxml.jackson.core.io.NumberOutput.toString(v,
+                    true));
+        }
+        assertThat(Numbers.shortPlain(0.00748737)).isEqualTo("0.00748737");
+        assertThat(Numbers.shortPlain(-12.5)).isEqualTo("-12.5");
+        assertThat(Numbers.shortPlain(3.0)).isEqualTo("3.0");
+        assertThat(Numbers.shortPlain(0.1 + 0.2)).as("17 digits: left to Schubfach").isNull();
+    }
+
     @Test
     void parsingDoesNotDependOnTheDefaultLocale() {
         Locale saved = Locale.getDefault();
