@@ -56,17 +56,26 @@ record RunControls(TrainingListener listener, int checkpointEvery, Consumer<Chec
     }
 
     /**
-     * Where the loop's states go, as checkpoints of {@code config}'s run of {@code architecture} on {@code data}
-     * (fingerprinted once here); null without a checkpoint sink.
+     * Where the loop's states go, as checkpoints of {@code config}'s run of {@code architecture} on {@code data}; null
+     * without a checkpoint sink. The data (immutable) is fingerprinted once, at the first state: most runs never emit
+     * one, and reading every value costs as much as an epoch of a small network.
      */
     Consumer<TrainingState> stateSink(TrainerConfig config, Architecture architecture, Dataset data,
                                       PreparedData<?> prepared) {
         if (checkpoints == null) {
             return null;
         }
-        long fingerprint = Checkpoint.fingerprint(data);
-        return state -> checkpoints.accept(new Checkpoint(config,
-                prepared.model(Network.of(architecture, state.parameters(), config.precision()), data), state,
-                fingerprint, Map.of()));
+        return new Consumer<>() {
+            private Long fingerprint;
+
+            @Override
+            public void accept(TrainingState state) {
+                if (fingerprint == null) {
+                    fingerprint = Checkpoint.fingerprint(data);
+                }
+                checkpoints.accept(new Checkpoint(config, prepared.model(Network.of(architecture, state.parameters(),
+                        config.precision()), data), state, fingerprint, Map.of()));
+            }
+        };
     }
 }
