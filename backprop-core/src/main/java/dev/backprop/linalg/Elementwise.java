@@ -65,9 +65,7 @@ public final class Elementwise {
             throw new ArrayIndexOutOfBoundsException("slice [" + from + ", " + to + ") does not fit arrays of "
                     + z.length + " and " + a.length);
         }
-        for (int i = from; i < to; i++) {
-            a[i] = (float) Exp.logistic(z[i]);
-        }
+        GemmEngines.FLOAT_VECTOR.logistic(z, a, from, to);
     }
 
     /**
@@ -87,12 +85,6 @@ public final class Elementwise {
             throw new ArrayIndexOutOfBoundsException("range [" + from + ", " + to + ") does not fit arrays of "
                     + theta.length + " and " + gradient.length);
         }
-        float largest = 0.0f;
-        for (int i = from; i < to; i++) {
-            float change = eta * gradient[i];
-            theta[i] -= change;
-            largest = Math.max(largest, Math.abs(change));
-        }
-        return largest;
+        return GemmEngines.FLOAT_VECTOR.descend(theta, gradient, eta, from, to);
     }
 }

@@ -301,7 +301,7 @@ public final class Gemm {
         checkFits("B", b.length, bOffset, (long) k * n);
         checkFits("bias", bias.length, biasOffset, n);
         checkFits("C", c.length, cOffset, (long) m * n);
-        return false;
+        return FloatGemmKernels.gemmPlusBias(m, n, k, a, aOffset, b, bOffset, bias, biasOffset, c, cOffset);
     }
 
     /**
