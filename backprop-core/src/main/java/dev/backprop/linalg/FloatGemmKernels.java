@@ -3,9 +3,10 @@ package dev.backprop.linalg;
 import java.util.Arrays;
 
 /**
- * Unchecked single-precision loops behind {@link Gemm}'s {@code float[]} entry points, chosen by shape exactly as
- * {@link GemmKernels} chooses for doubles and with its thresholds: native OpenBLAS {@code sgemm} from
- * {@link #NATIVE_WORK} multiply-adds on when it is loaded; k = 1, n = 1 or m = 1 as axpy and dot loops
+ * Unchecked single-precision loops behind {@link Gemm}'s {@code float[]} entry points, chosen by shape as
+ * {@link GemmKernels} chooses for doubles and with its thresholds but the native one: OpenBLAS {@code sgemm} from
+ * {@link #NATIVE_WORK} multiply-adds on when it is loaded (never, by default, where the float engine has 512-bit
+ * vectors); k = 1, n = 1 or m = 1 as axpy and dot loops
  * ({@link FloatVectorKernels}), shared among the pool's threads as the double ones are; tiny or narrow products on the
  * plain loops below; the rest on the blocked float engine ({@link GemmEngines#FLOAT_BEST}), directly from A and B when it
  * can, split by rows of C across the same {@link GemmPool} from {@link GemmKernels#PARALLEL_WORK} on. Every sum is
@@ -15,11 +16,14 @@ import java.util.Arrays;
 final class FloatGemmKernels {
     /**
      * From this many multiply-adds on, float products go to native OpenBLAS when it is loaded; system property
-     * {@code backprop.nativeWorkFloat} overrides it. The float engine covers twice the columns per instruction, so the
-     * size at which OpenBLAS's kernels and threads pay is measured separately from the double one
-     * (docs/performance.md, "Float32 products").
+     * {@code backprop.nativeWorkFloat} overrides it. With 512-bit vectors (the float engine's 8-row tile) never by
+     * default: that tile runs at the core's AVX-512 FMA peak, which OpenBLAS's kernels can at best equal (the Debian
+     * OpenBLAS here runs its AVX2 kernels on this AMD EPYC and reached half of it, docs/performance.md, "Float32
+     * products"), and it needs no JNI call or OpenBLAS thread hand-off. With narrower vectors, from the double
+     * threshold on, as for {@code dgemm}.
      */
-    static final long NATIVE_WORK = Long.getLong("backprop.nativeWorkFloat", 1L << 20);
+    static final long NATIVE_WORK = Long.getLong("backprop.nativeWorkFloat",
+            GemmEngines.FLOAT_BEST.rowAlignment() >= 8 ? Long.MAX_VALUE : GemmKernels.NATIVE_WORK);
 
     private FloatGemmKernels() {
     }
