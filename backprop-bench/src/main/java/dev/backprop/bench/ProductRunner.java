@@ -12,8 +12,11 @@ import java.util.SplittableRandom;
  * untimed warm-up:
  *
  * <pre>
- *   java --add-modules jdk.incubator.vector -cp backprop-bench.jar dev.backprop.bench.ProductRunner [REPS]
+ *   java --add-modules jdk.incubator.vector -cp backprop-bench.jar dev.backprop.bench.ProductRunner [REPS [SHAPE...]]
  * </pre>
+ *
+ * <p>A shape is written as the products are named below, e.g. {@code "NN 256x64x32"} (N = as stored, T = transposed);
+ * the default is W3's five.
  *
  * <p>Lines read {@code TA TB m x n x k precision engine min median max}. The engine is {@link Gemm#engine()}: run
  * with {@code -Dbackprop.engine=vector} for the Vector API engines alone, without it for native OpenBLAS on these
@@ -32,13 +35,14 @@ public final class ProductRunner {
     /**
      * Prints one line per shape and precision.
      *
-     * @param args optionally the number of timed windows (default 7)
+     * @param args optionally the number of timed windows (default 7), then the shapes (default W3's)
      */
     public static void main(String[] args) {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        String[] shapes = args.length > 1 ? Arrays.copyOfRange(args, 1, args.length) : SHAPES;
         System.out.printf(Locale.ROOT, "# %-19s %-8s %-30s %8s %8s %8s  (GFLOP/s)%n", "product", "precision",
                 "engine", "min", "median", "max");
-        for (String shape : SHAPES) {
+        for (String shape : shapes) {
             for (String precision : new String[] {"float64", "float32"}) {
                 double[] gflops = time(shape, precision.equals("float32"), reps);
                 Arrays.sort(gflops);

@@ -47,12 +47,12 @@ interface FloatGemmEngine {
     }
 
     /**
-     * C = op(A) B + 1 biasᵀ, overwriting C (bias null: C = op(A) B), for a shape {@link #direct} accepts. Each
-     * c_ij = bias_j + (op(A) B)_ij with the product's bits as {@link #multiply} gives them: the same as multiplying
+     * C = op(A) op(B) + 1 biasᵀ, overwriting C (bias null: C = op(A) op(B)), for a shape {@link #direct} accepts. Each
+     * c_ij = bias_j + (op(A) op(B))_ij with the product's bits as {@link #multiply} gives them: the same as multiplying
      * into zeros and adding the bias in a pass of its own, without those two passes over C.
      */
-    default void multiplyInto(boolean transposeA, int m, int n, int k, float[] a, int aOff, float[] b, int bOff,
-                              float[] bias, int biasOff, float[] c, int cOff) {
+    default void multiplyInto(boolean transposeA, boolean transposeB, int m, int n, int k, float[] a, int aOff,
+                              float[] b, int bOff, float[] bias, int biasOff, float[] c, int cOff) {
         throw new UnsupportedOperationException(name() + " multiplies nothing directly");
     }
 

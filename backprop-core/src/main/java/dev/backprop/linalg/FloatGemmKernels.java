@@ -40,7 +40,7 @@ final class FloatGemmKernels {
     static void gemm(FloatGemmEngine engine, boolean transposeA, boolean transposeB, int m, int n, int k,
                      float[] a, int aOff, float[] b, int bOff, float beta, float[] c, int cOff) {
         if (beta == 0.0f && direct(engine, transposeB, m, n, k)) {
-            engine.multiplyInto(transposeA, m, n, k, a, aOff, b, bOff, null, 0, c, cOff);
+            engine.multiplyInto(transposeA, transposeB, m, n, k, a, aOff, b, bOff, null, 0, c, cOff);
             return;
         }
         // an outer product (k = 1) with beta = 0 writes C outright: no pass to clear it first
@@ -81,7 +81,7 @@ final class FloatGemmKernels {
         if (takesNative(m, n, k) || !direct(engine, false, m, n, k)) {
             return false;
         }
-        engine.multiplyInto(false, m, n, k, a, aOff, b, bOff, bias, biasOff, c, cOff);
+        engine.multiplyInto(false, false, m, n, k, a, aOff, b, bOff, bias, biasOff, c, cOff);
         return true;
     }
 

@@ -30,11 +30,12 @@ final class FloatVectorGemm implements FloatGemmEngine {
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
-    /** Packing buffers of one thread, sized for the largest blocks once. */
+    /** Packing buffers of one thread, sized for the largest blocks once; Bᵀ for direct products grown as needed. */
     private static final class Workspace {
         final float[] packedA = new float[(MC + MR) * KC];
         final float[] packedB = new float[(NC + NR) * KC];
         final float[] edge = new float[MR * NR];
+        float[] transposedB = new float[0];
     }
 
     @Override
@@ -66,24 +67,35 @@ final class FloatVectorGemm implements FloatGemmEngine {
     }
 
     /**
-     * Whether a product runs without packing: op(B) = B (its rows contiguous, so a tile's two vectors load straight
-     * from it), one block of p (k &le; KC, so each c_ij is one FMA chain as in the packed kernel), whole panels of
-     * columns, and 8-row tiles. For small products such as W2's, packing costs as much as the multiply-adds it serves
-     * (docs/performance.md, "Direct products").
+     * Whether a product runs without packing A: one block of p (k &le; KC, so each c_ij is one FMA chain as in the
+     * packed kernel), whole panels of columns, and 8-row tiles. op(B) = B is read in place (its rows contiguous, so a
+     * tile's two vectors load straight from it); op(B) = Bᵀ (δ Wᵀ) is first transposed whole into a buffer, k n
+     * values that every one of the m / 8 row tiles then reads. For small products such as W2's, packing A costs as
+     * much as the multiply-adds it serves (docs/performance.md, "Direct products").
      */
     @Override
     public boolean direct(boolean transposeB, int n, int k) {
-        return !transposeB && k <= KC && n % NR == 0 && MR == 8;
+        return k <= KC && n % NR == 0 && MR == 8;
     }
 
     /**
-     * Without packing: 8 x NR tiles read their A values where they lie (row i of A, or column i of Aᵀ) and load their
-     * B vectors from B's rows; rows past the last whole tile go one at a time. Each c_ij is bias_j (or 0) + the FMA
-     * chain over p from 0, as {@link #kernel8} adds its tile to a C cleared to zeros: the same bits as packed.
+     * Without packing A: 8 x NR tiles read their A values where they lie (row i of A, or column i of Aᵀ) and load
+     * their B vectors from B's rows (or Bᵀ's, transposed first); rows past the last whole tile go one at a time. Each
+     * c_ij is bias_j (or 0) + the FMA chain over p from 0, as {@link #kernel8} adds its tile to a C cleared to zeros:
+     * the same bits as packed.
      */
     @Override
-    public void multiplyInto(boolean transposeA, int m, int n, int k, float[] a, int aOff, float[] b, int bOff,
-                             float[] bias, int biasOff, float[] c, int cOff) {
+    public void multiplyInto(boolean transposeA, boolean transposeB, int m, int n, int k, float[] a, int aOff,
+                             float[] b, int bOff, float[] bias, int biasOff, float[] c, int cOff) {
+        if (transposeB) {
+            Workspace w = WORKSPACE.get();
+            if (w.transposedB.length < k * n) {
+                w.transposedB = new float[k * n];
+            }
+            transpose(b, bOff, n, k, w.transposedB);
+            b = w.transposedB;
+            bOff = 0;
+        }
         // op(A)_ip = a[aOff + i * rowStride + p * pStride]
         int rowStride = transposeA ? 1 : k;
         int pStride = transposeA ? m : 1;
@@ -97,6 +109,16 @@ final class FloatVectorGemm implements FloatGemmEngine {
         for (; i < m; i++) {
             for (int j = 0; j < n; j += NR) {
                 direct1(k, a, aOff + i * rowStride, pStride, b, bOff + j, n, bias, biasOff + j, c, cOff + i * n + j);
+            }
+        }
+    }
+
+    /** to[p·n + j] = b[bOff + j·k + p]: B (n x k) transposed into k rows of n. */
+    private static void transpose(float[] b, int bOff, int n, int k, float[] to) {
+        for (int j = 0; j < n; j++) {
+            int row = bOff + j * k;
+            for (int p = 0; p < k; p++) {
+                to[p * n + j] = b[row + p];
             }
         }
     }

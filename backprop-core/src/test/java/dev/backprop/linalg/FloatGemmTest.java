@@ -337,7 +337,8 @@ class FloatGemmTest {
 
     @Test
     void directProductsGiveThePackedBitsPlusTheBiasAddedAfterwards() {
-        // W2's forward (256 x 64 x 32) and weight gradient (32 x 64 x 256, A transposed) shapes and a row remainder
+        // W2's forward (256 x 64 x 32) and weight gradient (32 x 64 x 256, A transposed) shapes and a row remainder;
+        // each also with B transposed (δ Wᵀ), which must give the same bits since op(B) is the same matrix
         SplittableRandom random = new SplittableRandom(12);
         FloatGemmEngine e = GemmEngines.FLOAT_BEST;
         int directs = 0;
@@ -355,6 +356,17 @@ class FloatGemmTest {
                 Gemm.gemm(tA, false, m, n, k, a, 0, b, 0, 0.0f, viaGemm, 0);
                 assertThat(Arrays.equals(viaGemm, packed)).as(e.name() + " tA=" + tA + " " + m + "x" + n + "x" + k)
                         .isTrue();
+                // δ Wᵀ: B stored n x k, transposed whole before the direct tiles read it
+                float[] bt = new float[n * k];
+                for (int p = 0; p < k; p++) {
+                    for (int j = 0; j < n; j++) {
+                        bt[j * k + p] = b[p * n + j];
+                    }
+                }
+                float[] viaTransposed = randoms(m * n, random);
+                Gemm.gemm(tA, true, m, n, k, a, 0, bt, 0, 0.0f, viaTransposed, 0);
+                assertThat(Arrays.equals(viaTransposed, packed)).as("B transposed, tA=" + tA + " " + m + "x" + n
+                        + "x" + k).isTrue();
                 if (tA) {
                     continue;
                 }
