@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link FloatVectorKernels} on the JDK Vector API: {@link SimdKernels}' loops on {@link FloatVector}s (twice the
- * lanes; a dot product's lanes are summed by folding the vector in halves), except the logistic function, whose lanes are widened to double and run {@link Exp}'s steps before one
+ * lanes; a dot product's lanes are summed by folding the vector in halves), except the logistic function and tanh,
+ * whose lanes are widened to double and run {@link Exp}'s steps before one
  * rounding to float, so that every element gets the bits of the scalar {@code (float) Exp.logistic(z)}. Only exactly
  * rounded operations are used, so results do not depend on whether the JIT has compiled the vector code yet.
  */
@@ -46,6 +47,8 @@ final class FloatSimdKernels implements FloatVectorKernels {
     private static final DoubleVector C4 = DoubleVector.broadcast(D, Exp.C4);
     private static final DoubleVector C3 = DoubleVector.broadcast(D, Exp.C3);
     private static final DoubleVector C2 = DoubleVector.broadcast(D, Exp.C2);
+    private static final DoubleVector TANH_C5 = DoubleVector.broadcast(D, Exp.TANH_C5);
+    private static final DoubleVector TANH_C3 = DoubleVector.broadcast(D, Exp.TANH_C3);
 
     private static VectorShuffle<Float> rotation(int h) {
         return VectorShuffle.fromOp(S, i -> (i + h) % L);
@@ -99,6 +102,63 @@ final class FloatSimdKernels implements FloatVectorKernels {
             LongVector n = ((LongVector) t.reinterpretAsLongs()).sub(Exp.ROUNDER_BITS);
             DoubleVector e = p.mul(n.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
             ((FloatVector) ONE.div(e.add(ONE)).convertShape(VectorOperators.D2F, HALF, 0)).intoArray(a, i);
+        }
+    }
+
+    @Override
+    public void tanh(float[] z, float[] a, int from, int to) {
+        int end = from + (to - from) / DL * DL;
+        if (end > from) {
+            tanhVectors(z, a, from, end);
+        }
+        for (int i = end; i < to; i++) {
+            a[i] = (float) Exp.tanh(z[i]);
+        }
+    }
+
+    /**
+     * The whole vectors of {@link #tanh}: {@link Exp#tanh}'s steps on DL floats widened to double, both the series and
+     * the quotient computed and each lane taking the one the scalar path takes, then z's sign set and the result
+     * rounded to float. A vector with a |z| above half of {@link Exp#NORMAL_RANGE} (e^(−2|z|) would leave the
+     * one-product scaling's range; tanh is ±1 in float from |z| = 9.1 on) or a NaN goes through the scalar path.
+     */
+    private static void tanhVectors(float[] z, float[] a, int from, int end) {
+        for (int i = from; i < end; i += DL) {
+            DoubleVector w = (DoubleVector) FloatVector.fromArray(HALF, z, i).convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector x = w.abs();
+            if (!x.compare(VectorOperators.LE, Exp.NORMAL_RANGE / 2).allTrue()) {
+                for (int lane = i; lane < i + DL; lane++) {
+                    a[lane] = (float) Exp.tanh(z[lane]);
+                }
+                continue;
+            }
+            DoubleVector minusTwoX = x.mul(-2.0);
+            DoubleVector t = minusTwoX.fma(LOG2E, ROUNDER);
+            DoubleVector minusK = t.sub(ROUNDER).neg();
+            DoubleVector r = minusK.fma(LN2_HI, minusTwoX);
+            r = minusK.fma(LN2_LO, r);
+            DoubleVector p = C13.fma(r, C12);
+            p = p.fma(r, C11);
+            p = p.fma(r, C10);
+            p = p.fma(r, C9);
+            p = p.fma(r, C8);
+            p = p.fma(r, C7);
+            p = p.fma(r, C6);
+            p = p.fma(r, C5);
+            p = p.fma(r, C4);
+            p = p.fma(r, C3);
+            p = p.fma(r, C2);
+            p = p.fma(r, ONE);
+            p = p.fma(r, ONE);
+            LongVector n = ((LongVector) t.reinterpretAsLongs()).sub(Exp.ROUNDER_BITS);
+            DoubleVector u = p.mul(n.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
+            DoubleVector quotient = ONE.sub(u).div(ONE.add(u));
+            DoubleVector x2 = x.mul(x);
+            DoubleVector series = x.mul(x2).fma(x2.fma(TANH_C5, TANH_C3), x);
+            DoubleVector magnitude = quotient.blend(series, x.compare(VectorOperators.LT, Exp.TANH_SERIES));
+            LongVector sign = ((LongVector) w.reinterpretAsLongs()).and(Long.MIN_VALUE);
+            DoubleVector signed = ((LongVector) magnitude.reinterpretAsLongs()).or(sign).reinterpretAsDoubles();
+            ((FloatVector) signed.convertShape(VectorOperators.D2F, HALF, 0)).intoArray(a, i);
         }
     }
 

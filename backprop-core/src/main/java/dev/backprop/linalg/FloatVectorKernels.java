@@ -3,13 +3,17 @@ package dev.backprop.linalg;
 /**
  * {@link VectorKernels} in single precision, with a Vector API version ({@link FloatSimdKernels}) and a plain one
  * ({@link #SCALAR}). Sums and products are rounded to float at every step, as {@code sgemm} rounds them; the logistic
- * function is computed in double and rounded once (see {@link Elementwise#logistic(float[], float[], int, int)}). Each
- * gives the same result for the same arguments every time; the two versions may differ in the last bits, except
- * {@link #logistic} and {@link #descend}, whose bits they share.
+ * function and tanh are computed in double and rounded once (see
+ * {@link Elementwise#logistic(float[], float[], int, int)}). Each gives the same result for the same arguments every
+ * time; the two versions may differ in the last bits, except {@link #logistic}, {@link #tanh} and {@link #descend},
+ * whose bits they share.
  */
 interface FloatVectorKernels {
     /** a_i = (float) (1 / (1 + e^(-z_i))) for i in [from, to), e^x by {@link Exp}. */
     void logistic(float[] z, float[] a, int from, int to);
+
+    /** a_i = (float) tanh(z_i) for i in [from, to), by {@link Exp#tanh}. */
+    void tanh(float[] z, float[] a, int from, int to);
 
     /** Σ_p x[xOff + p] y[yOff + p] for p &lt; length, summed in float. */
     float dot(float[] x, int xOff, float[] y, int yOff, int length);
@@ -40,6 +44,13 @@ interface FloatVectorKernels {
         public void logistic(float[] z, float[] a, int from, int to) {
             for (int i = from; i < to; i++) {
                 a[i] = (float) Exp.logistic(z[i]);
+            }
+        }
+
+        @Override
+        public void tanh(float[] z, float[] a, int from, int to) {
+            for (int i = from; i < to; i++) {
+                a[i] = (float) Exp.tanh(z[i]);
             }
         }
 

@@ -96,6 +96,63 @@ class FloatElementwiseTest {
     }
 
     @Test
+    void tanhVectorLanesGiveTheScalarBitsWhereverTheyFall() {
+        SplittableRandom random = new SplittableRandom(24);
+        float[] z = inputs(4099, random);
+        z[200] = Float.NaN;
+        z[201] = -0.0f;
+        z[202] = 0x1p-12f; // the series' bound, and either side of it
+        z[203] = Math.nextDown(0x1p-12f);
+        z[204] = -Math.nextUp(0x1p-12f);
+        z[205] = 354f; // the bound of the vector path's one-product scaling
+        z[206] = Float.NEGATIVE_INFINITY;
+        for (int from : new int[] {0, 3}) {
+            float[] scalar = new float[z.length];
+            FloatVectorKernels.SCALAR.tanh(z, scalar, from, z.length - 1);
+            float[] vector = new float[z.length];
+            Elementwise.tanh(z, vector, from, z.length - 1);
+            for (int i = 0; i < z.length; i++) {
+                assertThat(Float.floatToRawIntBits(vector[i])).as("z=" + z[i] + " at " + i + " from " + from)
+                        .isEqualTo(Float.floatToRawIntBits(scalar[i]));
+            }
+        }
+    }
+
+    @Test
+    void tanhIsWithinOneUlpOfTheCorrectlyRoundedValueAndOdd() {
+        SplittableRandom random = new SplittableRandom(25);
+        float[] z = inputs(100_000, random);
+        float[] a = new float[z.length];
+        Elementwise.tanh(z, a, 0, z.length);
+        int rounded = 0;
+        int finite = 0;
+        for (int i = 0; i < z.length; i++) {
+            if (Float.isNaN(z[i])) {
+                assertThat(a[i]).isNaN();
+                continue;
+            }
+            float expected = (float) Math.tanh(z[i]); // within 2.5 double ulps: correctly rounded but for near-ties
+            finite++;
+            if (a[i] == expected) {
+                rounded++;
+            } else {
+                assertThat(Math.abs(a[i] - expected)).as("z=" + z[i]).isLessThanOrEqualTo(Math.ulp(expected));
+            }
+        }
+        assertThat(rounded).as("correctly rounded of " + finite).isGreaterThanOrEqualTo(finite - finite / 10_000);
+        float[] ends = {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0.0f, 1e-30f, -20f, 0.5f, -0.5f, 0, 0};
+        Elementwise.tanh(ends, ends, 0, ends.length);
+        assertThat(ends[0]).isEqualTo(1.0f);
+        assertThat(ends[1]).isEqualTo(-1.0f);
+        assertThat(Float.floatToRawIntBits(ends[2])).isEqualTo(Float.floatToRawIntBits(-0.0f));
+        assertThat(ends[3]).isEqualTo(1e-30f);
+        assertThat(ends[4]).isEqualTo(-1.0f);
+        assertThat(ends[5]).isEqualTo(-ends[6]).isEqualTo((float) Math.tanh(0.5));
+        assertThatThrownBy(() -> Elementwise.tanh(ends, new float[3], 0, 4))
+                .isInstanceOf(ArrayIndexOutOfBoundsException.class);
+    }
+
+    @Test
     void descendGivesThePlainFloatLoopsBitsAndLargestChange() {
         SplittableRandom random = new SplittableRandom(23);
         for (int length : new int[] {0, 1, 15, 16, 17, 64, 1000, 1003}) {
