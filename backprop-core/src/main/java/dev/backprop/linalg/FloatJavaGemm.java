@@ -1,10 +1,11 @@
 package dev.backprop.linalg;
 
 /**
- * {@link JavaGemm} in single precision, summing in float: the pure-Java engine, four rows of C at a time, each updated by axpy over a row of op(B) (c_i· += a_ip b_p·), an
- * inner loop that C2 turns into SIMD code. op(B)'s rows are contiguous when B is not transposed; otherwise each block of
- * {@value #KC} rows of op(B) is first transposed into a per-thread buffer. Every c_ij is summed in p order with
- * separate multiply and add, whatever the blocking or row range. Legend: i rows of C, j columns, p the shared index.
+ * {@link JavaGemm} in single precision, summing in float: the pure-Java engine, four rows of C at a time, each updated
+ * by axpy over a row of op(B) (c_i· += a_ip b_p·), an inner loop that C2 turns into SIMD code. op(B)'s rows are
+ * contiguous when B is not transposed; otherwise each block of {@value #KC} rows of op(B) is first transposed into a
+ * per-thread buffer. Every c_ij is summed in p order with separate multiply and add, whatever the blocking or row
+ * range. Legend: i rows of C, j columns, p the shared index.
  */
 final class FloatJavaGemm implements FloatGemmEngine {
     static final int KC = 256;

@@ -13,10 +13,10 @@ import java.util.concurrent.locks.LockSupport;
  * the result does not depend on the thread count or on who computed which chunk. If the pool is already busy (two
  * trainers multiplying at once) the caller computes everything itself.
  *
- * <p>A product is a {@link SharedProduct}, one per precision, kept by the pool. When its engine can share its packed op(B)
- * ({@link SharedProduct#packUnits} &gt; 0), a job's first tasks pack it into one buffer, unit by unit, and the row
- * chunks that follow read it: op(B) is packed once, by both threads, instead of once per chunk. A thread that claims a
- * chunk before every packing unit is done waits for them.
+ * <p>A product is a {@link SharedProduct}, one per precision, kept by the pool. When its engine can share its packed
+ * op(B) ({@link SharedProduct#packUnits} &gt; 0), a job's first tasks pack it into one buffer, unit by unit, and the
+ * row chunks that follow read it: op(B) is packed once, by both threads, instead of once per chunk. A thread that
+ * claims a chunk before every packing unit is done waits for them.
  *
  * <p>The same claiming runs {@link Parallel}'s range loops: a job is then a {@link RangeLoop} over aligned chunks of
  * an index range instead of a product.
@@ -86,7 +86,6 @@ final class GemmPool {
         try {
             doubles.set(engine, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff);
             runProduct(doubles, m, engine.rowAlignment());
-            doubles.release();
             return true;
         } finally {
             busy.set(false);
@@ -102,7 +101,6 @@ final class GemmPool {
         try {
             floats.set(engine, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff);
             runProduct(floats, m, engine.rowAlignment());
-            floats.release();
             return true;
         } finally {
             busy.set(false);
@@ -116,6 +114,7 @@ final class GemmPool {
         try {
             runJob(rows, align);
         } finally {
+            job.release();
             this.product = null;
             this.loop = null;
         }

@@ -41,8 +41,8 @@ final class SharedDoubleProduct implements SharedProduct {
         }
     }
 
-    /** Drops the references to the operands, so the pool holds no caller's arrays between products. */
-    void release() {
+    @Override
+    public void release() {
         a = null;
         b = null;
         c = null;

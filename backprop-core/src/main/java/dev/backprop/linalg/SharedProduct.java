@@ -11,4 +11,7 @@ interface SharedProduct extends RangeLoop {
 
     /** Packs unit {@code unit} of op(B) into the shared buffer. */
     void pack(int unit);
+
+    /** Drops the references to the operands, so the pool holds no caller's arrays between products. */
+    void release();
 }
