@@ -73,7 +73,7 @@ public final class Elementwise {
 
     /**
      * a_i = tanh z_i for i in [from, to) in single precision, vectorised when the Vector API is present: computed in
-     * double as (1 − e^(−2|z|)) / (1 + e^(−2|z|)) with z's sign (its odd series for |z| &lt; 2⁻¹²) and rounded once to
+     * double as (1 − e^(−2z)) / (1 + e^(−2z)) (its odd series for |z| &lt; 2⁻¹², ±1 beyond 20) and rounded once to
      * float, so within one ulp of the correctly rounded value (nearly always equal to it), and the same bits whatever
      * the engine, position or thread count. ±∞ give ±1, NaN gives NaN, −0 gives −0. Thread-safe as long as no other
      * call writes the same part of a.

@@ -30,6 +30,7 @@ final class FloatSimdKernels implements FloatVectorKernels {
     private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class,
             VectorShape.forBitSize(D.length() * Float.SIZE));
     private static final int DL = D.length();
+    private static final FloatVector UNIT = FloatVector.broadcast(S, 1.0f);
     private static final DoubleVector ONE = DoubleVector.broadcast(D, 1.0);
     private static final DoubleVector LOG2E = DoubleVector.broadcast(D, Exp.LOG2E);
     private static final DoubleVector ROUNDER = DoubleVector.broadcast(D, Exp.ROUNDER);
@@ -47,8 +48,6 @@ final class FloatSimdKernels implements FloatVectorKernels {
     private static final DoubleVector C4 = DoubleVector.broadcast(D, Exp.C4);
     private static final DoubleVector C3 = DoubleVector.broadcast(D, Exp.C3);
     private static final DoubleVector C2 = DoubleVector.broadcast(D, Exp.C2);
-    private static final DoubleVector TANH_C5 = DoubleVector.broadcast(D, Exp.TANH_C5);
-    private static final DoubleVector TANH_C3 = DoubleVector.broadcast(D, Exp.TANH_C3);
 
     private static VectorShuffle<Float> rotation(int h) {
         return VectorShuffle.fromOp(S, i -> (i + h) % L);
@@ -117,25 +116,26 @@ final class FloatSimdKernels implements FloatVectorKernels {
     }
 
     /**
-     * The whole vectors of {@link #tanh}: {@link Exp#tanh}'s steps on DL floats widened to double, both the series and
-     * the quotient computed and each lane taking the one the scalar path takes, then z's sign set and the result
-     * rounded to float. A vector with a |z| above half of {@link Exp#NORMAL_RANGE} (e^(−2|z|) would leave the
-     * one-product scaling's range; tanh is ±1 in float from |z| = 9.1 on) or a NaN goes through the scalar path.
+     * The whole vectors of {@link #tanh}: {@link Exp#tanh}'s quotient on DL floats widened to double, rounded to float.
+     * A vector with a |z| below {@link Exp#TANH_SERIES} or above {@link Exp#TANH_ONE} (where the scalar path takes
+     * the series or ±1), or a NaN, goes through the scalar path: in training, rare. The lanes' e^(−2z) then stays
+     * within one product's scaling range, so the bits are the scalar ones.
      */
     private static void tanhVectors(float[] z, float[] a, int from, int end) {
         for (int i = from; i < end; i += DL) {
             DoubleVector w = (DoubleVector) FloatVector.fromArray(HALF, z, i).convertShape(VectorOperators.F2D, D, 0);
             DoubleVector x = w.abs();
-            if (!x.compare(VectorOperators.LE, Exp.NORMAL_RANGE / 2).allTrue()) {
+            if (!x.compare(VectorOperators.LE, Exp.TANH_ONE).allTrue()
+                    || !x.compare(VectorOperators.GE, Exp.TANH_SERIES).allTrue()) {
                 for (int lane = i; lane < i + DL; lane++) {
                     a[lane] = (float) Exp.tanh(z[lane]);
                 }
                 continue;
             }
-            DoubleVector minusTwoX = x.mul(-2.0);
-            DoubleVector t = minusTwoX.fma(LOG2E, ROUNDER);
+            DoubleVector minusTwoZ = w.mul(-2.0);
+            DoubleVector t = minusTwoZ.fma(LOG2E, ROUNDER);
             DoubleVector minusK = t.sub(ROUNDER).neg();
-            DoubleVector r = minusK.fma(LN2_HI, minusTwoX);
+            DoubleVector r = minusK.fma(LN2_HI, minusTwoZ);
             r = minusK.fma(LN2_LO, r);
             DoubleVector p = C13.fma(r, C12);
             p = p.fma(r, C11);
@@ -152,13 +152,7 @@ final class FloatSimdKernels implements FloatVectorKernels {
             p = p.fma(r, ONE);
             LongVector n = ((LongVector) t.reinterpretAsLongs()).sub(Exp.ROUNDER_BITS);
             DoubleVector u = p.mul(n.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
-            DoubleVector quotient = ONE.sub(u).div(ONE.add(u));
-            DoubleVector x2 = x.mul(x);
-            DoubleVector series = x.mul(x2).fma(x2.fma(TANH_C5, TANH_C3), x);
-            DoubleVector magnitude = quotient.blend(series, x.compare(VectorOperators.LT, Exp.TANH_SERIES));
-            LongVector sign = ((LongVector) w.reinterpretAsLongs()).and(Long.MIN_VALUE);
-            DoubleVector signed = ((LongVector) magnitude.reinterpretAsLongs()).or(sign).reinterpretAsDoubles();
-            ((FloatVector) signed.convertShape(VectorOperators.D2F, HALF, 0)).intoArray(a, i);
+            ((FloatVector) ONE.sub(u).div(ONE.add(u)).convertShape(VectorOperators.D2F, HALF, 0)).intoArray(a, i);
         }
     }
 
@@ -222,10 +216,33 @@ final class FloatSimdKernels implements FloatVectorKernels {
             int p1 = Math.min(count, p0 + ROW_BLOCK);
             int i = 0;
             for (; i + 4 * L <= whole; i += 4 * L) {
-                axpyRows4(s, sOff, x, xOff + i, xStride, p0, p1, y, yOff + i);
+                int yAt = yOff + i;
+                FloatVector y0 = FloatVector.fromArray(S, y, yAt);
+                FloatVector y1 = FloatVector.fromArray(S, y, yAt + L);
+                FloatVector y2 = FloatVector.fromArray(S, y, yAt + 2 * L);
+                FloatVector y3 = FloatVector.fromArray(S, y, yAt + 3 * L);
+                for (int p = p0; p < p1; p++) {
+                    FloatVector a = FloatVector.broadcast(S, s[sOff + p]);
+                    int row = xOff + i + p * xStride;
+                    y0 = a.fma(FloatVector.fromArray(S, x, row), y0);
+                    y1 = a.fma(FloatVector.fromArray(S, x, row + L), y1);
+                    y2 = a.fma(FloatVector.fromArray(S, x, row + 2 * L), y2);
+                    y3 = a.fma(FloatVector.fromArray(S, x, row + 3 * L), y3);
+                }
+                // times one (exact for every value) before the store: JDK 17's C2 did not turn the store of a sum
+                // coming straight out of the loop into a vector instruction, and allocated every vector of the loop
+                y0.mul(UNIT).intoArray(y, yAt);
+                y1.mul(UNIT).intoArray(y, yAt + L);
+                y2.mul(UNIT).intoArray(y, yAt + 2 * L);
+                y3.mul(UNIT).intoArray(y, yAt + 3 * L);
             }
             for (; i < whole; i += L) {
-                axpyRows1(s, sOff, x, xOff + i, xStride, p0, p1, y, yOff + i);
+                FloatVector y0 = FloatVector.fromArray(S, y, yOff + i);
+                for (int p = p0; p < p1; p++) {
+                    y0 = FloatVector.broadcast(S, s[sOff + p])
+                            .fma(FloatVector.fromArray(S, x, xOff + i + p * xStride), y0);
+                }
+                y0.mul(UNIT).intoArray(y, yOff + i);
             }
             for (int p = p0; p < p1; p++) {
                 float alpha = s[sOff + p];
@@ -235,37 +252,6 @@ final class FloatSimdKernels implements FloatVectorKernels {
                 }
             }
         }
-    }
-
-    /** Rows p0..p1 of {@link #axpyRows} on 4L columns from y[yAt], x's columns from x[xAt + p·xStride]. */
-    private static void axpyRows4(float[] s, int sOff, float[] x, int xAt, int xStride, int p0, int p1, float[] y,
-                                  int yAt) {
-        FloatVector y0 = FloatVector.fromArray(S, y, yAt);
-        FloatVector y1 = FloatVector.fromArray(S, y, yAt + L);
-        FloatVector y2 = FloatVector.fromArray(S, y, yAt + 2 * L);
-        FloatVector y3 = FloatVector.fromArray(S, y, yAt + 3 * L);
-        for (int p = p0; p < p1; p++) {
-            FloatVector a = FloatVector.broadcast(S, s[sOff + p]);
-            int row = xAt + p * xStride;
-            y0 = a.fma(FloatVector.fromArray(S, x, row), y0);
-            y1 = a.fma(FloatVector.fromArray(S, x, row + L), y1);
-            y2 = a.fma(FloatVector.fromArray(S, x, row + 2 * L), y2);
-            y3 = a.fma(FloatVector.fromArray(S, x, row + 3 * L), y3);
-        }
-        y0.intoArray(y, yAt);
-        y1.intoArray(y, yAt + L);
-        y2.intoArray(y, yAt + 2 * L);
-        y3.intoArray(y, yAt + 3 * L);
-    }
-
-    /** Rows p0..p1 of {@link #axpyRows} on L columns. */
-    private static void axpyRows1(float[] s, int sOff, float[] x, int xAt, int xStride, int p0, int p1, float[] y,
-                                  int yAt) {
-        FloatVector y0 = FloatVector.fromArray(S, y, yAt);
-        for (int p = p0; p < p1; p++) {
-            y0 = FloatVector.broadcast(S, s[sOff + p]).fma(FloatVector.fromArray(S, x, xAt + p * xStride), y0);
-        }
-        y0.intoArray(y, yAt);
     }
 
     @Override

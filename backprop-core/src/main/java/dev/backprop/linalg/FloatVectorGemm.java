@@ -175,32 +175,46 @@ final class FloatVectorGemm implements FloatGemmEngine {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        FloatVector base0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, biasAt);
-        FloatVector base1 = bias == null ? base0 : FloatVector.fromArray(S, bias, biasAt + L);
+        // the sums stored as they are (+0 + s = s: a chain from +0 is never −0), the bias added over the stored tile by
+        // a loop of its own: with the sixteen additions here the method outgrew C2's inlining budget and its last
+        // additions fell back to the Vector API's allocating Java code
         int at = cAt;
-        base0.add(c00).intoArray(c, at);
-        base1.add(c01).intoArray(c, at + L);
+        c00.intoArray(c, at);
+        c01.intoArray(c, at + L);
         at += ldc;
-        base0.add(c10).intoArray(c, at);
-        base1.add(c11).intoArray(c, at + L);
+        c10.intoArray(c, at);
+        c11.intoArray(c, at + L);
         at += ldc;
-        base0.add(c20).intoArray(c, at);
-        base1.add(c21).intoArray(c, at + L);
+        c20.intoArray(c, at);
+        c21.intoArray(c, at + L);
         at += ldc;
-        base0.add(c30).intoArray(c, at);
-        base1.add(c31).intoArray(c, at + L);
+        c30.intoArray(c, at);
+        c31.intoArray(c, at + L);
         at += ldc;
-        base0.add(c40).intoArray(c, at);
-        base1.add(c41).intoArray(c, at + L);
+        c40.intoArray(c, at);
+        c41.intoArray(c, at + L);
         at += ldc;
-        base0.add(c50).intoArray(c, at);
-        base1.add(c51).intoArray(c, at + L);
+        c50.intoArray(c, at);
+        c51.intoArray(c, at + L);
         at += ldc;
-        base0.add(c60).intoArray(c, at);
-        base1.add(c61).intoArray(c, at + L);
+        c60.intoArray(c, at);
+        c61.intoArray(c, at + L);
         at += ldc;
-        base0.add(c70).intoArray(c, at);
-        base1.add(c71).intoArray(c, at + L);
+        c70.intoArray(c, at);
+        c71.intoArray(c, at + L);
+        if (bias != null) {
+            addBias(8, bias, biasAt, c, cAt, ldc);
+        }
+    }
+
+    /** c[cAt + ii·ldc + jj] = bias[biasAt + jj] + c[...] for ii &lt; rows, jj &lt; 2L: a direct tile's bias. */
+    private static void addBias(int rows, float[] bias, int biasAt, float[] c, int cAt, int ldc) {
+        FloatVector base0 = FloatVector.fromArray(S, bias, biasAt);
+        FloatVector base1 = FloatVector.fromArray(S, bias, biasAt + L);
+        for (int ii = 0, at = cAt; ii < rows; ii++, at += ldc) {
+            base0.add(FloatVector.fromArray(S, c, at)).intoArray(c, at);
+            base1.add(FloatVector.fromArray(S, c, at + L)).intoArray(c, at + L);
+        }
     }
 
     /** One row of {@link #direct8}: C (1 x 2L at c[cAt]) = bias (or 0) + A row (a[aAt + p·ps]) times B columns. */
@@ -214,10 +228,11 @@ final class FloatVectorGemm implements FloatGemmEngine {
             c0 = x.fma(FloatVector.fromArray(S, b, bp), c0);
             c1 = x.fma(FloatVector.fromArray(S, b, bp + L), c1);
         }
-        FloatVector base0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, biasAt);
-        FloatVector base1 = bias == null ? base0 : FloatVector.fromArray(S, bias, biasAt + L);
-        base0.add(c0).intoArray(c, cAt);
-        base1.add(c1).intoArray(c, cAt + L);
+        c0.intoArray(c, cAt);
+        c1.intoArray(c, cAt + L);
+        if (bias != null) {
+            addBias(1, bias, biasAt, c, cAt, 0);
+        }
     }
 
     /** One unit per panel of NR columns: the panel for every block of p. */

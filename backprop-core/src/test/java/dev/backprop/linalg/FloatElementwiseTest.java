@@ -104,7 +104,8 @@ class FloatElementwiseTest {
         z[202] = 0x1p-12f; // the series' bound, and either side of it
         z[203] = Math.nextDown(0x1p-12f);
         z[204] = -Math.nextUp(0x1p-12f);
-        z[205] = 354f; // the bound of the vector path's one-product scaling
+        z[205] = 20f; // where the scalar path turns to ±1, and just beyond
+        z[207] = -Math.nextUp(20f);
         z[206] = Float.NEGATIVE_INFINITY;
         for (int from : new int[] {0, 3}) {
             float[] scalar = new float[z.length];
