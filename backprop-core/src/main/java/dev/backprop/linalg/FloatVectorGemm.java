@@ -16,7 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Legend: i rows of C, j columns, p the shared index; r an A panel, q a B panel.
  */
 final class FloatVectorGemm implements FloatGemmEngine {
-    // block sizes, measured best on W3's shapes here; system properties allow tuning elsewhere
+    // the double engine's block sizes (in floats the blocks take half the bytes); not tuned for float on their own,
+    // since one thread already ran at the core's FMA peak with them. System properties allow tuning elsewhere
     static final int KC = Integer.getInteger("backprop.sgemm.kc", 256);
     static final int MC = Integer.getInteger("backprop.sgemm.mc", 48);
     static final int NC = Integer.getInteger("backprop.sgemm.nc", 512);
