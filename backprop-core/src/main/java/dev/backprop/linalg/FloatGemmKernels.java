@@ -167,9 +167,7 @@ final class FloatGemmKernels {
         } else if (n == 1) {
             // c_i += Σ_p a_ip b_p: a dot product per row of A, or an axpy per p over Aᵀ's contiguous rows
             if (!transposeA) {
-                for (int i = from; i < to; i++) {
-                    c[cOff + i] += kernels.dot(a, aOff + i * k, b, bOff, k);
-                }
+                kernels.dotRows(a, aOff + from * k, k, to - from, b, bOff, k, c, cOff + from);
             } else {
                 kernels.axpyRows(b, bOff, a, aOff + from, m, k, c, cOff + from, to - from);
             }
@@ -177,9 +175,8 @@ final class FloatGemmKernels {
             // m = 1, c_j += Σ_p a_p b_pj: an axpy per p over B's contiguous rows (a bias gradient)
             kernels.axpyRows(a, aOff, b, bOff + from, n, k, c, cOff + from, to - from);
         } else {
-            for (int j = from; j < to; j++) {
-                c[cOff + j] += kernels.dot(a, aOff, b, bOff + j * k, k);
-            }
+            // c_j += Σ_p a_p b_jp: a dot product per row of B (x·y = y·x to the bit)
+            kernels.dotRows(b, bOff + from * k, k, to - from, a, aOff, k, c, cOff + from);
         }
     }
 

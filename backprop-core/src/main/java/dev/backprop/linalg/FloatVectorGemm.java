@@ -29,6 +29,9 @@ final class FloatVectorGemm implements FloatGemmEngine {
     /** Columns per micro-tile: two vectors. */
     static final int NR = 2 * L;
 
+    /** What a direct product without bias adds to its sums: zeros (+0 + s = s for every sum s). */
+    private static final float[] NO_BIAS = new float[2 * L];
+
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     /** Packing buffers of one thread, sized for the largest blocks once; Bᵀ for direct products grown as needed. */
@@ -69,9 +72,9 @@ final class FloatVectorGemm implements FloatGemmEngine {
 
     /**
      * Whether a product runs without packing A: one block of p (k &le; KC, so each c_ij is one FMA chain as in the
-     * packed kernel), whole panels of columns, and 8-row tiles. op(B) = B is read in place (its rows contiguous, so a
-     * tile's two vectors load straight from it); op(B) = Bᵀ (δ Wᵀ) is first transposed whole into a buffer, k n
-     * values that every one of the m / 8 row tiles then reads. For small products such as W2's, packing A costs as
+     * packed kernel), whole panels of columns, and 512-bit vectors (32 registers). op(B) = B is read in place (its
+     * rows contiguous, so a tile's two vectors load straight from it); op(B) = Bᵀ (δ Wᵀ) is first transposed whole
+     * into a buffer, k n values that every one of the m / 4 row tiles then reads. For small products such as W2's, packing A costs as
      * much as the multiply-adds it serves (docs/performance.md, "Direct products").
      */
     @Override
@@ -80,7 +83,7 @@ final class FloatVectorGemm implements FloatGemmEngine {
     }
 
     /**
-     * Without packing A: 8 x NR tiles read their A values where they lie (row i of A, or column i of Aᵀ) and load
+     * Without packing A: 4 x NR tiles read their A values where they lie (row i of A, or column i of Aᵀ) and load
      * their B vectors from B's rows (or Bᵀ's, transposed first); rows past the last whole tile go one at a time. Each
      * c_ij is bias_j (or 0) + the FMA chain over p from 0, as {@link #kernel8} adds its tile to a C cleared to zeros:
      * the same bits as packed.
@@ -101,9 +104,9 @@ final class FloatVectorGemm implements FloatGemmEngine {
         int rowStride = transposeA ? 1 : k;
         int pStride = transposeA ? m : 1;
         int i = 0;
-        for (; i + 8 <= m; i += 8) {
+        for (; i + 4 <= m; i += 4) {
             for (int j = 0; j < n; j += NR) {
-                direct8(k, a, aOff + i * rowStride, rowStride, pStride, b, bOff + j, n, bias, biasOff + j,
+                direct4(k, a, aOff + i * rowStride, rowStride, pStride, b, bOff + j, n, bias, biasOff + j,
                         c, cOff + i * n + j, n);
             }
         }
@@ -125,10 +128,13 @@ final class FloatVectorGemm implements FloatGemmEngine {
     }
 
     /**
-     * C tile (8 x 2L at c[cAt]) = bias[biasAt..] (zero if null) on every row + A rows (a[aAt + ii·rs + p·ps]) times
-     * B columns (b[bAt + p·ldb], 2L wide).
+     * C tile (4 x 2L at c[cAt]) = bias[biasAt..] (if not null) on every row + A rows (a[aAt + ii·rs + p·ps]) times
+     * B columns (b[bAt + p·ldb], 2L wide). Four rows rather than the packed kernel's eight: with eight, C2 compiled
+     * this method without its vector intrinsics in some JVMs (every vector then an allocated object, the product a
+     * hundred times slower), and a bias added by a helper ran that helper as C1 code in others; the B vectors are
+     * loaded twice as often, from L1.
      */
-    private static void direct8(int k, float[] a, int aAt, int rs, int ps, float[] b, int bAt, int ldb,
+    private static void direct4(int k, float[] a, int aAt, int rs, int ps, float[] b, int bAt, int ldb,
                                 float[] bias, int biasAt, float[] c, int cAt, int ldc) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = c00;
@@ -138,14 +144,6 @@ final class FloatVectorGemm implements FloatGemmEngine {
         FloatVector c21 = c00;
         FloatVector c30 = c00;
         FloatVector c31 = c00;
-        FloatVector c40 = c00;
-        FloatVector c41 = c00;
-        FloatVector c50 = c00;
-        FloatVector c51 = c00;
-        FloatVector c60 = c00;
-        FloatVector c61 = c00;
-        FloatVector c70 = c00;
-        FloatVector c71 = c00;
         for (int p = 0; p < k; p++) {
             int bp = bAt + p * ldb;
             int ap = aAt + p * ps;
@@ -163,62 +161,28 @@ final class FloatVectorGemm implements FloatGemmEngine {
             x = FloatVector.broadcast(S, a[ap + 3 * rs]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[ap + 4 * rs]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, a[ap + 5 * rs]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(S, a[ap + 6 * rs]);
-            c60 = x.fma(b0, c60);
-            c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(S, a[ap + 7 * rs]);
-            c70 = x.fma(b0, c70);
-            c71 = x.fma(b1, c71);
         }
-        // the sums stored as they are (+0 + s = s: a chain from +0 is never −0), the bias added over the stored tile by
-        // a loop of its own: with the sixteen additions here the method outgrew C2's inlining budget and its last
-        // additions fell back to the Vector API's allocating Java code
+        // the bias, or zeros (+0 + s = s), added as the tile is stored; both loaded from an array, so that no vector
+        // depends on a condition
+        float[] base = bias == null ? NO_BIAS : bias;
+        int baseAt = bias == null ? 0 : biasAt;
+        FloatVector base0 = FloatVector.fromArray(S, base, baseAt);
+        FloatVector base1 = FloatVector.fromArray(S, base, baseAt + L);
         int at = cAt;
-        c00.intoArray(c, at);
-        c01.intoArray(c, at + L);
+        base0.add(c00).intoArray(c, at);
+        base1.add(c01).intoArray(c, at + L);
         at += ldc;
-        c10.intoArray(c, at);
-        c11.intoArray(c, at + L);
+        base0.add(c10).intoArray(c, at);
+        base1.add(c11).intoArray(c, at + L);
         at += ldc;
-        c20.intoArray(c, at);
-        c21.intoArray(c, at + L);
+        base0.add(c20).intoArray(c, at);
+        base1.add(c21).intoArray(c, at + L);
         at += ldc;
-        c30.intoArray(c, at);
-        c31.intoArray(c, at + L);
-        at += ldc;
-        c40.intoArray(c, at);
-        c41.intoArray(c, at + L);
-        at += ldc;
-        c50.intoArray(c, at);
-        c51.intoArray(c, at + L);
-        at += ldc;
-        c60.intoArray(c, at);
-        c61.intoArray(c, at + L);
-        at += ldc;
-        c70.intoArray(c, at);
-        c71.intoArray(c, at + L);
-        if (bias != null) {
-            addBias(8, bias, biasAt, c, cAt, ldc);
-        }
+        base0.add(c30).intoArray(c, at);
+        base1.add(c31).intoArray(c, at + L);
     }
 
-    /** c[cAt + ii·ldc + jj] = bias[biasAt + jj] + c[...] for ii &lt; rows, jj &lt; 2L: a direct tile's bias. */
-    private static void addBias(int rows, float[] bias, int biasAt, float[] c, int cAt, int ldc) {
-        FloatVector base0 = FloatVector.fromArray(S, bias, biasAt);
-        FloatVector base1 = FloatVector.fromArray(S, bias, biasAt + L);
-        for (int ii = 0, at = cAt; ii < rows; ii++, at += ldc) {
-            base0.add(FloatVector.fromArray(S, c, at)).intoArray(c, at);
-            base1.add(FloatVector.fromArray(S, c, at + L)).intoArray(c, at + L);
-        }
-    }
-
-    /** One row of {@link #direct8}: C (1 x 2L at c[cAt]) = bias (or 0) + A row (a[aAt + p·ps]) times B columns. */
+    /** One row of {@link #direct4}: C (1 x 2L at c[cAt]) = bias (or 0) + A row (a[aAt + p·ps]) times B columns. */
     private static void direct1(int k, float[] a, int aAt, int ps, float[] b, int bAt, int ldb, float[] bias,
                                 int biasAt, float[] c, int cAt) {
         FloatVector c0 = FloatVector.zero(S);
@@ -229,11 +193,10 @@ final class FloatVectorGemm implements FloatGemmEngine {
             c0 = x.fma(FloatVector.fromArray(S, b, bp), c0);
             c1 = x.fma(FloatVector.fromArray(S, b, bp + L), c1);
         }
-        c0.intoArray(c, cAt);
-        c1.intoArray(c, cAt + L);
-        if (bias != null) {
-            addBias(1, bias, biasAt, c, cAt, 0);
-        }
+        float[] base = bias == null ? NO_BIAS : bias;
+        int baseAt = bias == null ? 0 : biasAt;
+        FloatVector.fromArray(S, base, baseAt).add(c0).intoArray(c, cAt);
+        FloatVector.fromArray(S, base, baseAt + L).add(c1).intoArray(c, cAt + L);
     }
 
     /** One unit per panel of NR columns: the panel for every block of p. */

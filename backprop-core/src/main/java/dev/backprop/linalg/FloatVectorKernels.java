@@ -18,6 +18,17 @@ interface FloatVectorKernels {
     /** Σ_p x[xOff + p] y[yOff + p] for p &lt; length, summed in float. */
     float dot(float[] x, int xOff, float[] y, int yOff, int length);
 
+    /**
+     * out[outOff + r] += {@link #dot}(x, xOff + r·xStride, y, yOff, length) for r &lt; rows, each with dot's bits:
+     * the same dot products, free to run several rows side by side.
+     */
+    default void dotRows(float[] x, int xOff, int xStride, int rows, float[] y, int yOff, int length, float[] out,
+                         int outOff) {
+        for (int r = 0; r < rows; r++) {
+            out[outOff + r] += dot(x, xOff + r * xStride, y, yOff, length);
+        }
+    }
+
     /** y[yOff + i] += alpha x[xOff + i] for i &lt; length. */
     void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int length);
 
