@@ -434,6 +434,7 @@ class FloatGemmTest {
 
     @Test
     void rowKernelsGiveTheBitsOfOneCallPerRow() {
+        // axpyRows and dotRows run several rows side by side: each must give exactly the bits of one axpy or dot per row
         SplittableRandom random = new SplittableRandom(13);
         FloatVectorKernels kernels = GemmEngines.FLOAT_VECTOR;
         for (int length : new int[] {1, 7, 8, 15, 16, 33, 64, 100, 131}) {
@@ -449,6 +450,14 @@ class FloatGemmTest {
                 float[] actual = y0.clone();
                 kernels.axpyRows(s, 2, x, 2, stride, rows, actual, 1, length);
                 assertThat(Arrays.equals(actual, expected)).as("axpyRows length=" + length + " rows=" + rows).isTrue();
+                // dotRows: one dot product per row of x against s, side by side, each with dot's bits
+                float[] dots = randoms(rows + 1, random);
+                float[] expectedDots = dots.clone();
+                for (int p = 0; p < rows; p++) {
+                    expectedDots[1 + p] += kernels.dot(x, 2 + p * stride, y0, 0, length);
+                }
+                kernels.dotRows(x, 2, stride, rows, y0, 0, length, dots, 1);
+                assertThat(Arrays.equals(dots, expectedDots)).as("dotRows length=" + length + " rows=" + rows).isTrue();
             }
         }
     }
