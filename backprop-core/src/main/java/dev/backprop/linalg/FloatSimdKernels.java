@@ -11,9 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link FloatVectorKernels} on the JDK Vector API: {@link SimdKernels}' loops on {@link FloatVector}s (twice the
  * lanes; a dot product's lanes are summed by folding the vector in halves), except the logistic function and tanh,
- * whose lanes are widened to double and run {@link Exp}'s steps before one
- * rounding to float, so that every element gets the bits of the scalar {@code (float) Exp.logistic(z)}. Only exactly
- * rounded operations are used, so results do not depend on whether the JIT has compiled the vector code yet.
+ * whose lanes are widened to double and run {@link Exp}'s steps before one rounding to float, so that every element
+ * gets the bits of the scalar {@code (float) Exp.logistic(z)} or {@code (float) Exp.tanh(z)}. Only exactly rounded
+ * operations are used, so results do not depend on whether the JIT has compiled the vector code yet.
  */
 final class FloatSimdKernels implements FloatVectorKernels {
     /** Rows {@link #axpyRows} adds into registers before it stores them: 64 rows of 4L columns stay in L1. */
