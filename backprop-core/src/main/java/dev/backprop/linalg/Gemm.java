@@ -172,7 +172,11 @@ public final class Gemm {
 
     /**
      * {@link #gemm} in single precision: the same contract with float operands, each c_ij accumulated in float as BLAS
-     * {@code sgemm} accumulates it. Results are the same for every thread count.
+     * {@code sgemm} accumulates it. Results are the same for every thread count. The same choice of kernels by shape,
+     * on float versions of each, except that the machine's OpenBLAS ({@code sgemm}) takes large products only where
+     * the Vector API's vectors are narrower than 512 bits: with 512-bit vectors the float engine is as fast as any
+     * BLAS kernel can be (system property {@code backprop.nativeWorkFloat}, a number of multiply-adds, sets the size
+     * from which OpenBLAS is used anyway).
      *
      * @param transposeA whether A is stored k x m
      * @param transposeB whether B is stored n x k
@@ -301,7 +305,7 @@ public final class Gemm {
         checkFits("B", b.length, bOffset, (long) k * n);
         checkFits("bias", bias.length, biasOffset, n);
         checkFits("C", c.length, cOffset, (long) m * n);
-        return false;
+        return FloatGemmKernels.gemmPlusBias(m, n, k, a, aOffset, b, bOffset, bias, biasOffset, c, cOffset);
     }
 
     /**

@@ -51,6 +51,11 @@ final class GemmKernels {
         return pool.threads();
     }
 
+    /** The pool products of either precision are split across. */
+    static GemmPool pool() {
+        return pool;
+    }
+
     /** {@link Parallel#forRanges} on the pool; false, having done nothing, if the pool has no workers or is busy. */
     static boolean runRanges(RangeLoop loop, int length, int align) {
         return pool.runRanges(loop, length, align);

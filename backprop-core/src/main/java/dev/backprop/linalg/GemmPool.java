@@ -13,9 +13,10 @@ import java.util.concurrent.locks.LockSupport;
  * the result does not depend on the thread count or on who computed which chunk. If the pool is already busy (two
  * trainers multiplying at once) the caller computes everything itself.
  *
- * <p>When the engine can share its packed op(B) ({@link GemmEngine#packUnits} &gt; 0), a job's first tasks pack it into
- * one buffer, unit by unit, and the row chunks that follow read it: op(B) is packed once, by both threads, instead of
- * once per chunk. A thread that claims a chunk before every packing unit is done waits for them.
+ * <p>A product is a {@link SharedProduct}, one per precision, kept by the pool. When its engine can share its packed
+ * op(B) ({@link SharedProduct#packUnits} &gt; 0), a job's first tasks pack it into one buffer, unit by unit, and the
+ * row chunks that follow read it: op(B) is packed once, by both threads, instead of once per chunk. A thread that
+ * claims a chunk before every packing unit is done waits for them.
  *
  * <p>The same claiming runs {@link Parallel}'s range loops: a job is then a {@link RangeLoop} over aligned chunks of
  * an index range instead of a product.
@@ -35,26 +36,18 @@ final class GemmPool {
     private final AtomicLong claim = new AtomicLong(CLOSED);
     private final AtomicInteger completed = new AtomicInteger();
     private final AtomicInteger packed = new AtomicInteger();
-    /** The shared packed op(B), grown when a larger product needs it (never per call in steady state). */
-    private double[] packedB = new double[0];
     private volatile boolean stopped;
     private volatile RuntimeException failure;
     private int generation;
 
-    // the current job, published by the volatile write of claim: a product (engine and operands) or a range loop
+    /** The pool's two reusable product jobs: their packed op(B) buffers are grown once, then reused. */
+    private final SharedDoubleProduct doubles = new SharedDoubleProduct();
+    private final SharedFloatProduct floats = new SharedFloatProduct();
+
+    // the current job, published by the volatile write of claim: a range loop, perhaps a product with packing units
     private RangeLoop loop;
-    private GemmEngine engine;
-    private boolean transposeA;
-    private boolean transposeB;
-    private int m;
-    private int n;
-    private int k;
-    private double[] a;
-    private int aOff;
-    private double[] b;
-    private int bOff;
-    private double[] c;
-    private int cOff;
+    private SharedProduct product;
+    private int length;
     private int chunkRows;
     private int units;
     private int tasks;
@@ -91,30 +84,39 @@ final class GemmPool {
             return false;
         }
         try {
-            this.engine = engine;
-            this.transposeA = transposeA;
-            this.transposeB = transposeB;
-            this.m = m;
-            this.n = n;
-            this.k = k;
-            this.a = a;
-            this.aOff = aOff;
-            this.b = b;
-            this.bOff = bOff;
-            this.c = c;
-            this.cOff = cOff;
-            this.units = engine.packUnits(n, k);
-            if (units > 0 && packedB.length < engine.packedLength(n, k)) {
-                packedB = new double[engine.packedLength(n, k)];
-            }
-            runJob(m, engine.rowAlignment());
-            this.a = null;
-            this.b = null;
-            this.c = null;
-            this.engine = null;
+            doubles.set(engine, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff);
+            runProduct(doubles, m, engine.rowAlignment());
             return true;
         } finally {
             busy.set(false);
+        }
+    }
+
+    /** The same in single precision, with a {@link FloatGemmEngine}. */
+    boolean multiply(FloatGemmEngine engine, boolean transposeA, boolean transposeB, int m, int n, int k,
+                     float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
+        if (workers.length == 0 || !busy.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            floats.set(engine, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff);
+            runProduct(floats, m, engine.rowAlignment());
+            return true;
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private void runProduct(SharedProduct job, int rows, int align) {
+        this.product = job;
+        this.loop = job;
+        this.units = job.packUnits();
+        try {
+            runJob(rows, align);
+        } finally {
+            job.release();
+            this.product = null;
+            this.loop = null;
         }
     }
 
@@ -142,7 +144,7 @@ final class GemmPool {
     private void runJob(int rows, int align) {
         int blocks = (rows + align - 1) / align;
         int count = Math.min(blocks, CHUNKS_PER_THREAD * threads());
-        this.m = rows;
+        this.length = rows;
         this.chunkRows = (blocks + count - 1) / count * align;
         this.tasks = units + (rows + chunkRows - 1) / chunkRows;
         this.failure = null;
@@ -184,21 +186,15 @@ final class GemmPool {
                 continue;
             }
             try {
-                if (loop != null) {
-                    int from = next * chunkRows;
-                    loop.run(from, Math.min(m, from + chunkRows));
-                } else if (next < units) {
-                    engine.pack(transposeB, n, k, b, bOff, packedB, next);
+                if (next < units) {
+                    product.pack(next);
                     packed.incrementAndGet();
                 } else {
                     int from = (next - units) * chunkRows;
-                    int to = Math.min(m, from + chunkRows);
                     if (units > 0) {
                         awaitPacking();
-                        engine.multiplyPacked(transposeA, m, n, k, a, aOff, packedB, c, cOff, from, to);
-                    } else {
-                        engine.multiply(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, from, to);
                     }
+                    loop.run(from, Math.min(length, from + chunkRows));
                 }
             } catch (RuntimeException e) {
                 failure = e;
