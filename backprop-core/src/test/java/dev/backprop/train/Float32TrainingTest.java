@@ -151,7 +151,12 @@ class Float32TrainingTest {
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] allocated = new long[2];
         int[] epochs = {200, 600};
-        for (int warm = 0; warm < 2; warm++) {
+        // 400 more epochs (up to 4,000 more steps) cost only the 8 bytes of each epoch's loss in the histories the
+        // result copies out at the end (three copies: 9,600 bytes); 16 bytes a step would add 64,000. That holds once
+        // C2 has compiled the Vector API kernels (before, their vectors are objects), so the pair of runs is repeated
+        // until it does, at most 30 times.
+        long bound = 3 * 8 * 400 + 1_000;
+        for (int round = 0; round < 30 && (round < 2 || allocated[1] - allocated[0] > bound); round++) {
             for (int k = 0; k < 2; k++) {
                 Trainer trainer = Trainer.of(builder.maxEpochs(epochs[k]).build());
                 long before = threads.getCurrentThreadAllocatedBytes();
@@ -160,10 +165,7 @@ class Float32TrainingTest {
                 assertThat(result.epochs()).isEqualTo(epochs[k]);
             }
         }
-        // 400 more epochs (up to 4,000 more steps) cost only the 8 bytes of each epoch's loss in the histories the
-        // result copies out at the end (three copies: 9,600 bytes); 16 bytes a step would add 64,000.
-        assertThat(allocated[1] - allocated[0]).as("bytes allocated by 400 more epochs")
-                .isLessThanOrEqualTo(3 * 8 * 400 + 1_000);
+        assertThat(allocated[1] - allocated[0]).as("bytes allocated by 400 more epochs").isLessThanOrEqualTo(bound);
     }
 
     @Test
