@@ -42,7 +42,7 @@ if [ "$PEERS_SRC" != "none" ] && [ -x "$PEERS_SRC/run_all.sh" ]; then
   (cd "$OUT_DIR/peers" && SKIP="${PEER_SKIP:-}" ./run_all.sh >/dev/null 2>&1) || echo "# peers harness failed" >&2
   cat "$OUT_DIR"/peers/results-*.txt > "$OUT_DIR/peers.txt" 2>/dev/null || true
   echo "# numpy in float32 beside them (bench/numpy_f32.py), with numpy's SGEMM speed" >&2
-  env OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 PEER_REPS="$REPS" python3 "$ROOT/bench/numpy_f32.py" "$OUT_DIR/peers" \
+  env OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 PEER_REPS="$REPS" "${PY:-/usr/bin/python3}" "$ROOT/bench/numpy_f32.py" "$OUT_DIR/peers" \
     >> "$OUT_DIR/peers.txt" 2>/dev/null || echo "# numpy float32 failed" >&2
   # a second backprop run after the peers, so both sides see the same machine state
   PEER_REPS="$REPS" "${RUNNER[@]}" W1 W2 W3 2>/dev/null | tee -a "$OUT_DIR/backprop.txt" >&2
