@@ -32,9 +32,18 @@ echo "# building the bench jar" >&2
   echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$OUT_DIR/header.txt"
 
+# Each workload in a JVM of its own, as the command line trains one network per process: in one JVM, the code C2
+# compiled for W2's small products slows W3's large float32 ones by 40 % (docs/performance.md, "One JVM per workload").
+backprop_runs() {
+  for precision in float64 float32; do
+    for workload in W1 W2 W3; do
+      PEER_REPS="$REPS" "${RUNNER[@]}" --precision "$precision" "$workload" 2>/dev/null | tee -a "$OUT_DIR/backprop.txt" >&2
+    done
+  done
+}
 echo "# backprop: W1 W2 W3 in float64 and float32, $REPS timed repetitions each" >&2
-PEER_REPS="$REPS" "${RUNNER[@]}" W1 W2 W3 2>/dev/null | tee "$OUT_DIR/backprop.txt" >&2
-PEER_REPS="$REPS" "${RUNNER[@]}" --precision float32 W1 W2 W3 2>/dev/null | tee -a "$OUT_DIR/backprop.txt" >&2
+: > "$OUT_DIR/backprop.txt"
+backprop_runs
 
 if [ "$PEERS_SRC" != "none" ] && [ -x "$PEERS_SRC/run_all.sh" ]; then
   echo "# peers from $PEERS_SRC (copied; takes about 8 minutes)" >&2
@@ -45,8 +54,7 @@ if [ "$PEERS_SRC" != "none" ] && [ -x "$PEERS_SRC/run_all.sh" ]; then
   env OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 PEER_REPS="$REPS" "${PY:-/usr/bin/python3}" "$ROOT/bench/numpy_f32.py" "$OUT_DIR/peers" \
     >> "$OUT_DIR/peers.txt" 2>/dev/null || echo "# numpy float32 failed" >&2
   # a second backprop run after the peers, so both sides see the same machine state
-  PEER_REPS="$REPS" "${RUNNER[@]}" W1 W2 W3 2>/dev/null | tee -a "$OUT_DIR/backprop.txt" >&2
-  PEER_REPS="$REPS" "${RUNNER[@]}" --precision float32 W1 W2 W3 2>/dev/null | tee -a "$OUT_DIR/backprop.txt" >&2
+  backprop_runs
 else
   echo "# peers skipped ($PEERS_SRC)" >&2
   : > "$OUT_DIR/peers.txt"
