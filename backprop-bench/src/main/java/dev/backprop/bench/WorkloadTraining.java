@@ -1,5 +1,6 @@
 package dev.backprop.bench;
 
+import dev.backprop.linalg.FloatArrays;
 import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
@@ -155,26 +156,16 @@ public final class WorkloadTraining {
 
         FloatSteps(Workload workload, int batch) {
             this.backpropagation = new FloatBackpropagation(workload.architecture(), batch);
-            this.x = floats(workload.x());
-            this.y = floats(workload.y());
+            this.x = FloatArrays.rounded(workload.x());
+            this.y = FloatArrays.rounded(workload.y());
             this.features = workload.features();
-            this.parameters = floats(workload.initialParameters());
+            this.parameters = FloatArrays.rounded(workload.initialParameters());
             this.gradient = new float[parameters.length];
-        }
-
-        private static float[] floats(double[] values) {
-            float[] out = new float[values.length];
-            for (int i = 0; i < values.length; i++) {
-                out[i] = (float) values[i];
-            }
-            return out;
         }
 
         @Override
         public void reset(double[] initial) {
-            for (int i = 0; i < parameters.length; i++) {
-                parameters[i] = (float) initial[i];
-            }
+            FloatArrays.round(initial, 0, parameters, parameters.length);
         }
 
         @Override
@@ -196,11 +187,7 @@ public final class WorkloadTraining {
 
         @Override
         public double[] parameters() {
-            double[] out = new double[parameters.length];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = parameters[i];
-            }
-            return out;
+            return FloatArrays.widened(parameters);
         }
     }
 }

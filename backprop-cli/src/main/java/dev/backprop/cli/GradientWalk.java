@@ -1,6 +1,7 @@
 package dev.backprop.cli;
 
 import dev.backprop.linalg.Elementwise;
+import dev.backprop.linalg.FloatArrays;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Architecture;
@@ -121,17 +122,20 @@ final class GradientWalk {
         return new Step(number, loss, pass.loss(), entries);
     }
 
-    /** One precision's pass over all rows: J and ∇J at θ, the matrices it computed, the step, J after it. */
+    /**
+     * One precision's pass over all rows, on its own copy of θ: J and ∇J at θ, the matrices it computed, the step
+     * θ ← θ − η ∇J (the change rounded, then subtracted, as {@link Elementwise#descend} and training take it), J after.
+     */
     private interface Pass {
-        /** J at θ; ∇J into {@code gradient}, widened to doubles. */
+        /** J at θ; ∇J widened to doubles into {@code gradient}. */
         double lossAndGradient(double[] gradient);
 
         PassTrace trace();
 
-        /** θ ← θ − η ∇J in this precision (the change rounded, then subtracted), into {@code theta}. */
+        /** The step in this precision; θ after it, widened, into {@code theta}. */
         void descend(double learningRate, double[] theta);
 
-        /** J at the θ after {@link #descend}. */
+        /** J at θ after {@link #descend}. */
         double loss();
     }
 
@@ -141,10 +145,12 @@ final class GradientWalk {
         private final double[] x;
         private final double[] y;
         private final double[] gradient;
+        private final int rows;
 
         DoublePass(Architecture architecture, double[] theta, Matrix x, Matrix y) {
-            this.backprop = new Backpropagation(architecture, Math.max(1, x.rows()));
-            this.theta = theta;
+            this.rows = x.rows();
+            this.backprop = new Backpropagation(architecture, Math.max(1, rows));
+            this.theta = theta.clone();
             this.x = x.toArray();
             this.y = y.toArray();
             this.gradient = new double[theta.length];
@@ -152,7 +158,7 @@ final class GradientWalk {
 
         @Override
         public double lossAndGradient(double[] out) {
-            double j = backprop.lossAndGradient(theta, x, y, x.length / backprop.architecture().inputs(), gradient);
+            double j = backprop.lossAndGradient(theta, x, y, rows, gradient);
             System.arraycopy(gradient, 0, out, 0, gradient.length);
             return j;
         }
@@ -164,14 +170,13 @@ final class GradientWalk {
 
         @Override
         public void descend(double learningRate, double[] out) {
-            for (int i = 0; i < theta.length; i++) {
-                theta[i] -= learningRate * gradient[i];
-            }
+            Elementwise.descend(theta, gradient, learningRate, 0, theta.length);
+            System.arraycopy(theta, 0, out, 0, theta.length);
         }
 
         @Override
         public double loss() {
-            return backprop.loss(theta, x, 0, y, 0, x.length / backprop.architecture().inputs());
+            return backprop.loss(theta, x, 0, y, 0, rows);
         }
     }
 
@@ -181,29 +186,21 @@ final class GradientWalk {
         private final float[] x;
         private final float[] y;
         private final float[] gradient;
+        private final int rows;
 
         FloatPass(Architecture architecture, double[] theta, Matrix x, Matrix y) {
-            this.backprop = new FloatBackpropagation(architecture, Math.max(1, x.rows()));
-            this.theta = floats(theta);
-            this.x = floats(x.toArray());
-            this.y = floats(y.toArray());
+            this.rows = x.rows();
+            this.backprop = new FloatBackpropagation(architecture, Math.max(1, rows));
+            this.theta = FloatArrays.rounded(theta);
+            this.x = FloatArrays.rounded(x.toArray());
+            this.y = FloatArrays.rounded(y.toArray());
             this.gradient = new float[theta.length];
-        }
-
-        private static float[] floats(double[] values) {
-            float[] out = new float[values.length];
-            for (int i = 0; i < values.length; i++) {
-                out[i] = (float) values[i];
-            }
-            return out;
         }
 
         @Override
         public double lossAndGradient(double[] out) {
-            double j = backprop.lossAndGradient(theta, x, y, x.length / backprop.architecture().inputs(), gradient);
-            for (int i = 0; i < gradient.length; i++) {
-                out[i] = gradient[i];
-            }
+            double j = backprop.lossAndGradient(theta, x, y, rows, gradient);
+            FloatArrays.widen(gradient, out, gradient.length);
             return j;
         }
 
@@ -215,14 +212,12 @@ final class GradientWalk {
         @Override
         public void descend(double learningRate, double[] out) {
             Elementwise.descend(theta, gradient, (float) learningRate, 0, theta.length);
-            for (int i = 0; i < theta.length; i++) {
-                out[i] = theta[i];
-            }
+            FloatArrays.widen(theta, out, theta.length);
         }
 
         @Override
         public double loss() {
-            return backprop.loss(theta, x, 0, y, 0, x.length / backprop.architecture().inputs());
+            return backprop.loss(theta, x, 0, y, 0, rows);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.backprop.nn;
 
+import dev.backprop.linalg.FloatArrays;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.linalg.MemoryBudget;
 import dev.backprop.linalg.Precision;
@@ -207,24 +208,16 @@ public final class Network {
     private void predictInFloat(double[] input, int n, int capacity, double[] result) {
         int inputs = architecture.inputs();
         int outputs = architecture.outputs();
-        float[] theta = narrow(parameters, 0, parameters.length, new float[parameters.length]);
+        float[] theta = FloatArrays.rounded(parameters);
         float[] chunk = new float[capacity * inputs];
         FloatBackpropagation pass = new FloatBackpropagation(architecture, capacity);
         for (int start = 0; start < n; start += PREDICT_CHUNK) {
             int rows = Math.min(PREDICT_CHUNK, n - start);
-            float[] yhat = pass.forward(theta, narrow(input, start * inputs, rows * inputs, chunk), 0, rows);
+            float[] yhat = pass.forward(theta, FloatArrays.round(input, start * inputs, chunk, rows * inputs), 0, rows);
             for (int i = 0, at = start * outputs; i < rows * outputs; i++, at++) {
                 result[at] = yhat[i];
             }
         }
-    }
-
-    /** values[from, from + count) rounded to float into the start of {@code out}, which is returned. */
-    private static float[] narrow(double[] values, int from, int count, float[] out) {
-        for (int i = 0; i < count; i++) {
-            out[i] = (float) values[from + i];
-        }
-        return out;
     }
 
     /**
@@ -250,7 +243,7 @@ public final class Network {
         int capacity = Math.max(1, Math.min(n, PREDICT_CHUNK));
         Backpropagation pass = precision == Precision.FLOAT64 ? new Backpropagation(architecture, capacity) : null;
         FloatBackpropagation floatPass = pass == null ? new FloatBackpropagation(architecture, capacity) : null;
-        float[] theta = pass == null ? narrow(parameters, 0, parameters.length, new float[parameters.length]) : null;
+        float[] theta = pass == null ? FloatArrays.rounded(parameters) : null;
         int inputs = architecture.inputs();
         int outputs = architecture.outputs();
         float[] chunkX = pass == null ? new float[capacity * inputs] : null;
@@ -260,8 +253,8 @@ public final class Network {
             int rows = Math.min(PREDICT_CHUNK, n - start);
             double j = pass != null
                     ? pass.loss(parameters, input, start * inputs, target, start * outputs, rows)
-                    : floatPass.loss(theta, narrow(input, start * inputs, rows * inputs, chunkX), 0,
-                            narrow(target, start * outputs, rows * outputs, chunkY), 0, rows);
+                    : floatPass.loss(theta, FloatArrays.round(input, start * inputs, chunkX, rows * inputs), 0,
+                            FloatArrays.round(target, start * outputs, chunkY, rows * outputs), 0, rows);
             sum += mean ? j * rows : j;
         }
         return mean && n > 0 ? sum / n : sum;

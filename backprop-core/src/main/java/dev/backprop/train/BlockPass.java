@@ -1,5 +1,6 @@
 package dev.backprop.train;
 
+import dev.backprop.linalg.FloatArrays;
 import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
@@ -93,33 +94,24 @@ abstract class BlockPass {
         double lossAndGradient(double[] parameters, double[] x, double[] y, double[] w, int n, double[] out) {
             double j = backprop.lossAndGradient(narrow(parameters), rows(x, n), 0, targets(y, n), 0, weights(w, n), 0,
                     n, gradient);
-            for (int i = 0; i < out.length; i++) {
-                out[i] = gradient[i];
-            }
+            FloatArrays.widen(gradient, out, out.length);
             return j;
         }
 
         private float[] narrow(double[] parameters) {
-            return round(parameters, theta, theta.length);
+            return FloatArrays.round(parameters, 0, theta, theta.length);
         }
 
         private float[] rows(double[] values, int n) {
-            return round(values, x, n * backprop.architecture().inputs());
+            return FloatArrays.round(values, 0, x, n * backprop.architecture().inputs());
         }
 
         private float[] targets(double[] values, int n) {
-            return round(values, y, n * backprop.architecture().outputs());
+            return FloatArrays.round(values, 0, y, n * backprop.architecture().outputs());
         }
 
         private float[] weights(double[] values, int n) {
-            return values == null ? null : round(values, w, n);
-        }
-
-        private static float[] round(double[] values, float[] into, int count) {
-            for (int i = 0; i < count; i++) {
-                into[i] = (float) values[i];
-            }
-            return into;
+            return values == null ? null : FloatArrays.round(values, 0, w, n);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.backprop.train;
 
+import dev.backprop.linalg.FloatArrays;
 import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Backpropagation;
@@ -249,30 +250,22 @@ abstract class Format<A> {
 
         @Override
         float[] narrow(double[] values) {
-            float[] out = new float[values.length];
-            narrow(values, out);
-            return out;
+            return FloatArrays.rounded(values);
         }
 
         @Override
         void narrow(double[] values, float[] out) {
-            for (int i = 0; i < values.length; i++) {
-                out[i] = (float) values[i];
-            }
+            FloatArrays.round(values, 0, out, values.length);
         }
 
         @Override
         double[] widen(float[] values) {
-            double[] out = new double[values.length];
-            widen(values, out);
-            return out;
+            return FloatArrays.widened(values);
         }
 
         @Override
         void widen(float[] values, double[] out) {
-            for (int i = 0; i < values.length; i++) {
-                out[i] = values[i];
-            }
+            FloatArrays.widen(values, out, values.length);
         }
 
         @Override

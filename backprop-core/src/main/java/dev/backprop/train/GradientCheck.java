@@ -1,5 +1,6 @@
 package dev.backprop.train;
 
+import dev.backprop.linalg.FloatArrays;
 import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.Architecture;
@@ -110,13 +111,13 @@ public final class GradientCheck {
         double loss;
         if (network.precision() == Precision.FLOAT32) {
             // The float32 gradient against float64 differences at the same point: the data rounded to float once.
-            float[] x32 = narrow(x, rows * architecture.inputs());
-            float[] y32 = narrow(y, rows * architecture.outputs());
-            x = widen(x32);
-            y = widen(y32);
+            float[] x32 = FloatArrays.round(x, 0, new float[rows * architecture.inputs()], rows * architecture.inputs());
+            float[] y32 = FloatArrays.round(y, 0, new float[rows * architecture.outputs()], rows * architecture.outputs());
+            x = FloatArrays.widened(x32);
+            y = FloatArrays.widened(y32);
             float[] gradient = new float[theta.length];
             loss = new FloatBackpropagation(architecture, Math.max(1, rows), regularization, null)
-                    .lossAndGradient(narrow(theta, theta.length), x32, y32, rows, gradient);
+                    .lossAndGradient(FloatArrays.rounded(theta), x32, y32, rows, gradient);
             for (int i = 0; i < theta.length; i++) {
                 analytic[i] = gradient[i];
             }
@@ -205,22 +206,6 @@ public final class GradientCheck {
                                  double[] y, int rows) {
         theta[i] = value;
         return backprop.loss(theta, x, 0, y, 0, rows);
-    }
-
-    private static float[] narrow(double[] values, int count) {
-        float[] out = new float[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = (float) values[i];
-        }
-        return out;
-    }
-
-    private static double[] widen(float[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
     }
 
     static double relativeError(double analytic, double numerical) {
