@@ -24,11 +24,19 @@ final class FloatText {
      */
     static float read(double parsed) {
         float nearest = (float) parsed;
-        for (float candidate : new float[] {nearest, Math.nextDown(nearest), Math.nextUp(nearest)}) {
-            if (Double.parseDouble(of(candidate)) == parsed) {
-                return candidate;
-            }
+        if (writtenAs(nearest, parsed)) {
+            return nearest;
         }
-        return nearest;
+        float below = Math.nextDown(nearest);
+        if (writtenAs(below, parsed)) {
+            return below;
+        }
+        float above = Math.nextUp(nearest);
+        return writtenAs(above, parsed) ? above : nearest;
+    }
+
+    /** Whether {@code candidate}'s text parses to {@code parsed}. */
+    private static boolean writtenAs(float candidate, double parsed) {
+        return Double.parseDouble(of(candidate)) == parsed;
     }
 }
