@@ -9,7 +9,7 @@ import dev.backprop.optim.Objective;
 import java.util.stream.IntStream;
 
 /**
- * The training objective J(θ) and ∇J(θ) over n rows held elsewhere in {@link RowBlock}s, from the {@link BlockSum}s
+ * The training objective J(θ) and ∇J(θ) over n rows held elsewhere in {@link Block}s, from the {@link BlockSum}s
  * an engine adds up over them ({@link #sum}: a cluster's job, say): what {@link RemoteRows#objective} returns.
  *
  * <p>Why a sum is exact: every loss is c(n) S(θ) with S = Σ_i ℓ_i a plain sum over rows i (½ ‖y_i − ŷ_i‖² for the

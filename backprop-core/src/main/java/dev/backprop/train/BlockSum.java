@@ -4,7 +4,6 @@ import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Architecture;
 
 import java.io.Serializable;
-import java.util.SplittableRandom;
 
 /**
  * The running sum of a {@link BlockObjective}: T = Σ_b w_b J_b and ∇T = Σ_b w_b ∂J_b/∂θ over the blocks b it has
@@ -35,9 +34,6 @@ public final class BlockSum implements Serializable {
 
     private transient BlockPass backprop;
     private transient double[] blockGradient;
-    private transient double[] sampleX;
-    private transient double[] sampleY;
-    private transient double[] sampleW;
 
     private BlockSum(double[] gradient, long total, Precision precision) {
         this.gradient = gradient;
@@ -95,33 +91,25 @@ public final class BlockSum implements Serializable {
      * Adds w_b J_b of {@code block}'s rows that {@code sample} selects (n_b is then the rows selected) and, unless
      * this sum is loss-only, w_b ∂J_b/∂θ. Only this sum is modified.
      *
-     * @param block      the rows
+     * @param block      the rows: a {@link RowBlock}, or a {@link FloatRowBlock} for a float32 sum
      * @param network    the network and loss J_b is computed with
      * @param parameters θ; not modified
      * @param sample     which of the block's rows to read
      * @return this sum
+     * @throws IllegalArgumentException if a float64 sum is given a {@link FloatRowBlock}
      */
-    public BlockSum add(RowBlock block, Architecture network, double[] parameters, RowSample sample) {
-        double[] x = block.x();
-        double[] y = block.y();
-        double[] w = block.w();
-        int n = block.rows();
+    public BlockSum add(Block block, Architecture network, double[] parameters, RowSample sample) {
         ensureWorkspace(network, block.rows());
-        if (!sample.all()) {
-            n = select(block, sample);
-            x = sampleX;
-            y = sampleY;
-            w = w == null ? null : sampleW;
-            if (n == 0) {
-                return this;
-            }
+        int n = backprop.load(block, sample);
+        if (n == 0) {
+            return this;
         }
         // n_b / n first: one block of all n rows then has the weight 1 exactly.
         double weight = backprop.architecture().loss().meanOverRows() ? (double) n / total : 1.0;
         if (gradient == null) {
-            loss += weight * backprop.loss(parameters, x, y, w, n);
+            loss += weight * backprop.loss(parameters, n);
         } else {
-            loss += weight * backprop.lossAndGradient(parameters, x, y, w, n, blockGradient);
+            loss += weight * backprop.lossAndGradient(parameters, n, blockGradient);
             for (int i = 0; i < gradient.length; i++) {
                 gradient[i] += weight * blockGradient[i];
             }
@@ -147,26 +135,6 @@ public final class BlockSum implements Serializable {
         return this;
     }
 
-    /** Copies the sampled rows of {@code block} to the front of sampleX/sampleY and returns how many there are. */
-    private int select(RowBlock block, RowSample sample) {
-        Architecture architecture = backprop.architecture();
-        int m = architecture.inputs();
-        int k = architecture.outputs();
-        SplittableRandom random = sample.random(block.id());
-        int selected = 0;
-        for (int i = 0; i < block.rows(); i++) {
-            if (random.nextDouble() < sample.fraction()) {
-                System.arraycopy(block.x(), i * m, sampleX, selected * m, m);
-                System.arraycopy(block.y(), i * k, sampleY, selected * k, k);
-                if (block.w() != null) {
-                    sampleW[selected] = block.w()[i];
-                }
-                selected++;
-            }
-        }
-        return selected;
-    }
-
     private void ensureWorkspace(Architecture network, int capacity) {
         if (backprop != null && backprop.capacity() >= capacity) {
             return;
@@ -174,8 +142,5 @@ public final class BlockSum implements Serializable {
         Architecture architecture = backprop != null ? backprop.architecture() : network;
         backprop = BlockPass.of(precision, architecture, capacity);
         blockGradient = new double[architecture.parameterCount()];
-        sampleX = new double[capacity * architecture.inputs()];
-        sampleY = new double[capacity * architecture.outputs()];
-        sampleW = new double[capacity];
     }
 }

@@ -1,6 +1,6 @@
 package dev.backprop.train;
 
-import java.io.Serializable;
+import dev.backprop.linalg.FloatArrays;
 
 /**
  * Up to a few thousand training rows, scaled and packed row-major, ready for
@@ -16,7 +16,7 @@ import java.io.Serializable;
  * @param w    each row's weight wᵢ ≥ 0, or null for none
  * @serial exclude
  */
-public record RowBlock(long id, int rows, double[] x, double[] y, double[] w) implements Serializable {
+public record RowBlock(long id, int rows, double[] x, double[] y, double[] w) implements Block {
     /**
      * A block of unweighted rows.
      *
@@ -27,5 +27,16 @@ public record RowBlock(long id, int rows, double[] x, double[] y, double[] w) im
      */
     public RowBlock(long id, int rows, double[] x, double[] y) {
         this(id, rows, x, y, null);
+    }
+
+    /**
+     * These rows rounded to the nearest floats, once: what a float32 run computes with (a float32 pass given this
+     * block rounds the same values at every evaluation).
+     *
+     * @return a new float block with the same id and rows
+     */
+    public FloatRowBlock rounded() {
+        return new FloatRowBlock(id, rows, FloatArrays.rounded(x), FloatArrays.rounded(y),
+                w == null ? null : FloatArrays.rounded(w));
     }
 }

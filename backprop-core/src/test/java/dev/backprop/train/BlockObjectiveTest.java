@@ -36,10 +36,10 @@ class BlockObjectiveTest {
 
     /** Blocks summed one after another in this JVM, counting the passes. */
     private static final class LocalBlocks extends BlockObjective {
-        private final List<RowBlock> blocks;
+        private final List<? extends Block> blocks;
         private int passes;
 
-        LocalBlocks(Architecture architecture, Regularization regularization, List<RowBlock> blocks) {
+        LocalBlocks(Architecture architecture, Regularization regularization, List<? extends Block> blocks) {
             super(architecture, regularization, INPUTS, CLASSES, ROWS);
             this.blocks = blocks;
         }
@@ -48,7 +48,7 @@ class BlockObjectiveTest {
         protected BlockSum sum(double[] parameters, BlockSum zero, RowSample sample) {
             passes++;
             BlockSum sum = zero;
-            for (RowBlock block : blocks) {
+            for (Block block : blocks) {
                 sum = sum.add(block, blockArchitecture(), parameters, sample);
             }
             return sum;
@@ -161,6 +161,63 @@ class BlockObjectiveTest {
             unweighted.blocksIn(Precision.FLOAT32);
             assertThat(unweighted.valueAndGradient(theta, gradient)).isNotCloseTo(j, within(1e-6));
         }
+    }
+
+    @Test
+    void floatBlocksGiveTheFloat32SumOfTheirDoubleBlocksBitForBit() {
+        double[] w = new SplittableRandom(4).doubles(ROWS, 0, 2).toArray();
+        for (Loss loss : List.of(Loss.MSE, Loss.CATEGORICAL_CROSS_ENTROPY)) {
+            Architecture architecture = network(loss);
+            double[] theta = theta(architecture);
+            List<RowBlock> doubles = List.of(new RowBlock(0, 5, slice(x(), 0, 5 * INPUTS), slice(y(), 0, 5 * CLASSES),
+                    slice(w, 0, 5)), new RowBlock(1, ROWS - 5, slice(x(), 5 * INPUTS, ROWS * INPUTS),
+                    slice(y(), 5 * CLASSES, ROWS * CLASSES), slice(w, 5, ROWS)));
+            List<FloatRowBlock> floats = doubles.stream().map(RowBlock::rounded).toList();
+            for (RowSample sample : List.of(RowSample.ALL, new RowSample(0.5, 11, 3))) {
+                LocalBlocks fromDoubles = new LocalBlocks(architecture, Regularization.l2(0.01), doubles);
+                LocalBlocks fromFloats = new LocalBlocks(architecture, Regularization.l2(0.01), floats);
+                fromDoubles.blocksIn(Precision.FLOAT32);
+                fromFloats.blocksIn(Precision.FLOAT32);
+                double[] expected = new double[theta.length];
+                double[] gradient = new double[theta.length];
+                BlockSum a = fromDoubles.sum(theta, BlockSum.zero(theta.length, ROWS, Precision.FLOAT32), sample);
+                BlockSum b = fromFloats.sum(theta, BlockSum.zero(theta.length, ROWS, Precision.FLOAT32), sample);
+                assertThat(b.loss()).as("%s, fraction %s", loss, sample.fraction()).isEqualTo(a.loss());
+                assertThat(b.rows()).isEqualTo(a.rows()).isLessThanOrEqualTo(ROWS).isPositive();
+                assertThat(b.gradient()).containsExactly(a.gradient());
+                assertThat(fromFloats.valueAndGradient(theta, gradient))
+                        .isEqualTo(fromDoubles.valueAndGradient(theta, expected));
+                assertThat(gradient).containsExactly(expected);
+            }
+        }
+    }
+
+    @Test
+    void aFloat64SumRefusesFloatRows() {
+        Architecture architecture = network(Loss.MSE);
+        double[] theta = theta(architecture);
+        LocalBlocks floats = new LocalBlocks(architecture, Regularization.NONE,
+                blocks(ROWS).stream().map(RowBlock::rounded).toList());
+        assertThatThrownBy(() -> floats.value(theta)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("float32 rows");
+    }
+
+    @Test
+    void aRoundedBlockHoldsTheNearestFloatsOfItsValues() {
+        double[] w = {0.1, 2.0 / 3};
+        RowBlock block = new RowBlock(7, 2, new double[] {Math.PI, -1e-50, 1e40, 0.1, 1 / 3.0, 5},
+                new double[] {Math.E, 1.0 / 7}, w);
+        FloatRowBlock rounded = block.rounded();
+        assertThat(rounded.id()).isEqualTo(7);
+        assertThat(rounded.rows()).isEqualTo(2);
+        assertThat(rounded.x()).containsExactly((float) Math.PI, -0.0f, Float.POSITIVE_INFINITY, 0.1f, 1 / 3.0f, 5f);
+        assertThat(rounded.y()).containsExactly((float) Math.E, 1.0f / 7);
+        assertThat(rounded.w()).containsExactly(0.1f, 2.0f / 3);
+        assertThat(new RowBlock(1, 1, new double[] {1}, new double[] {2}).rounded().w()).isNull();
+    }
+
+    private static double[] slice(double[] values, int from, int to) {
+        return Arrays.copyOfRange(values, from, to);
     }
 
     private static float[] floats(double[] values) {

@@ -4,7 +4,7 @@ import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Regularization;
 import dev.backprop.train.BlockObjective;
 import dev.backprop.train.BlockSum;
-import dev.backprop.train.RowBlock;
+import dev.backprop.train.Block;
 import dev.backprop.train.RowSample;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -20,7 +20,7 @@ import org.apache.spark.broadcast.Broadcast;
  * {@code depth} levels. Not thread-safe.
  */
 public final class DistributedObjective extends BlockObjective {
-    private final JavaRDD<RowBlock> blocks;
+    private final JavaRDD<Block> blocks;
     private final int depth;
 
     /**

@@ -1,6 +1,8 @@
 package dev.backprop.spark;
 
 import dev.backprop.train.RemoteRows;
+import dev.backprop.linalg.Precision;
+import dev.backprop.train.Block;
 import dev.backprop.train.RowBlock;
 import dev.backprop.data.ColumnMoments;
 import dev.backprop.data.ColumnRanges;
@@ -55,7 +57,7 @@ final class RowPacking {
         Dataset<Row> rows = fit.selected().select(cells.toArray(Column[]::new));
         Scaled blocks = scaled(rows, encoder, fit.rows(), cells.size(), fit.inputs(),
                 preprocessor.features().width(), targetNames, fit.targets());
-        return new PackedDataset(blocks.blocks, new RemoteRows.Description(fit.rows(),
+        return new PackedDataset(blocks.blocks, config.precision(), new RemoteRows.Description(fit.rows(),
                 preprocessor.features().outputNames(), targetNames, blocks.inputScaling, blocks.outputScaling,
                 fit.targets(), 0.0), preprocessor, fit.task(), fit.leftOut());
     }
@@ -71,12 +73,12 @@ final class RowPacking {
         }
         Scaling inputScaling = Scaling.fit(config.scaling(), inputRanges);
         Scaling outputScaling = TargetCheck.scaling(config.scaling(), config.loss(), targetRanges, targetNames);
-        return new Scaled(cache(rows, encoder, inputScaling, outputScaling, count, columns), inputScaling,
-                outputScaling);
+        return new Scaled(cached(packed(rows, encoder, inputScaling, outputScaling), count, columns),
+                inputScaling, outputScaling);
     }
 
     /** Cached blocks and the scalings applied to them. */
-    private record Scaled(JavaRDD<RowBlock> blocks, Scaling inputScaling, Scaling outputScaling) {
+    private record Scaled(JavaRDD<Block> blocks, Scaling inputScaling, Scaling outputScaling) {
     }
 
     /**
@@ -86,17 +88,14 @@ final class RowPacking {
      */
     private Scaled standardized(Dataset<Row> rows, RowEncoder encoder, long count, int columns, int inputs,
                                 List<String> targetNames, ColumnRanges targetRanges) {
-        JavaRDD<RowBlock> encoded = cache(rows, encoder, null, null, count, columns);
+        JavaRDD<RowBlock> encoded = packed(rows, encoder, null, null).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Scaling inputScaling = standard(encoded, true, inputs, count);
             Scaling outputScaling = config.loss().crossEntropy()
                     ? TargetCheck.scaling(config.scaling(), config.loss(), targetRanges, targetNames)
                     : standard(encoded, false, targetNames.size(), count);
-            JavaRDD<RowBlock> scaled = encoded.map(block -> scaled(block, inputScaling, outputScaling))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            scaled.setName("backprop blocks (" + count + " rows x " + columns + " columns)");
-            scaled.count();
-            return new Scaled(scaled, inputScaling, outputScaling);
+            return new Scaled(cached(encoded.map(block -> scaled(block, inputScaling, outputScaling)), count, columns),
+                    inputScaling, outputScaling);
         } finally {
             encoded.unpersist(false);
         }
@@ -159,23 +158,33 @@ final class RowPacking {
         Dataset<Row> rows = data.select(doubles);
         Scaled blocks = scaled(rows, new NumericRows(m, k), census.rows(), m + k, census.ranges(0, m), m,
                 targetNames, targetRanges);
-        return new PackedDataset(blocks.blocks, new RemoteRows.Description(census.rows(), inputs.stream()
+        return new PackedDataset(blocks.blocks, config.precision(), new RemoteRows.Description(census.rows(), inputs.stream()
                 .map(ColumnSource::name).toList(), targetNames, blocks.inputScaling, blocks.outputScaling,
                 targetRanges, census.targetSumError()), null, null, List.of());
     }
 
-    /** Repartitions, encodes and scales {@code rows} into blocks (null scalings: unscaled), and caches them. */
-    private JavaRDD<RowBlock> cache(Dataset<Row> rows, RowEncoder encoder, Scaling inputScaling, Scaling outputScaling,
-                                 long count, int columns) {
+    /** Repartitions, encodes and scales {@code rows} into blocks (null scalings: unscaled). */
+    private JavaRDD<RowBlock> packed(Dataset<Row> rows, RowEncoder encoder, Scaling inputScaling,
+                                     Scaling outputScaling) {
         Dataset<Row> source = partitions > 0 ? rows.repartition(partitions) : rows;
-        JavaRDD<RowBlock> blocks = source.javaRDD()
-                .mapPartitionsWithIndex(new BlockPacker(encoder, blockRows, inputScaling, outputScaling), false)
+        return source.javaRDD()
+                .mapPartitionsWithIndex(new BlockPacker(encoder, blockRows, inputScaling, outputScaling), false);
+    }
+
+    /**
+     * The training blocks, stored as the run computes with them (a float32 run's rounded to floats once: half the
+     * memory, and no rounding at every evaluation), cached and materialised.
+     */
+    private JavaRDD<Block> cached(JavaRDD<RowBlock> blocks, long count, int columns) {
+        boolean float32 = config.precision() == Precision.FLOAT32;
+        JavaRDD<Block> stored = blocks.<Block>map(block -> float32 ? block.rounded() : block)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        blocks.setName("backprop blocks (" + count + " rows x " + columns + " columns)");
+        stored.setName("backprop blocks (" + count + " rows x " + columns + " columns, " + config.precision().id()
+                + ")");
         // Materialise now: the first iteration should not pay for reading and packing.
-        long packed = blocks.count();
+        long packed = stored.count();
         LOG.log(System.Logger.Level.DEBUG, () -> "packed " + count + " rows into " + packed + " blocks in "
-                + blocks.getNumPartitions() + " partitions");
-        return blocks;
+                + stored.getNumPartitions() + " partitions");
+        return stored;
     }
 }

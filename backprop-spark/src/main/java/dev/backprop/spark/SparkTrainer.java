@@ -3,6 +3,7 @@ package dev.backprop.spark;
 import dev.backprop.data.ClassWeights;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
+import dev.backprop.linalg.Precision;
 import dev.backprop.model.Model;
 import dev.backprop.nn.Initializer;
 import dev.backprop.nn.Network;
@@ -363,7 +364,8 @@ public final class SparkTrainer {
      *
      * @param data the packed rows
      * @return the trained model (with the data's preprocessor, if any) and how training went
-     * @throws IllegalArgumentException if {@code data} was packed with another scaling than this trainer's needs
+     * @throws IllegalArgumentException if {@code data} was packed with another scaling than this trainer's needs, or
+     *                                  for float32 while this trainer computes in float64
      */
     public TrainingResult train(PackedDataset data) {
         return train(data, null);
@@ -376,9 +378,14 @@ public final class SparkTrainer {
      * @param data    the packed rows
      * @param initial the starting network; null for fresh weights, as {@link #train(PackedDataset)}
      * @return the trained model (with the data's preprocessor, if any) and how training went
-     * @throws IllegalArgumentException if the network's input or output count differs from the data's
+     * @throws IllegalArgumentException if the network's input or output count differs from the data's, or the data
+     *                                  was packed for float32 and this trainer computes in float64
      */
     public TrainingResult train(PackedDataset data, Network initial) {
+        if (data.precision() == Precision.FLOAT32 && config.precision() != Precision.FLOAT32) {
+            throw new IllegalArgumentException("the data was packed for a float32 run (its rows rounded to floats); "
+                    + "pack it with this trainer to train in " + config.precision().id());
+        }
         // The core's training loop on the cluster's rows: its schedule and stopping rules, a Spark job an update.
         Trainer trainer = Trainer.of(config).withListener(new ClusterRows.IterationLog());
         if (setup.timeLimit != null) {

@@ -4,13 +4,18 @@ import dev.backprop.data.Dataset;
 import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Loss;
 import dev.backprop.optim.OptimizerType;
+import dev.backprop.train.FloatRowBlock;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingResult;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -46,5 +51,28 @@ class DistributedFloat32Test {
         assertThat(farthest).isLessThan(1e-4);
         assertThat(actual.finalLoss()).isCloseTo(expected.finalLoss(), within(1e-5 * expected.finalLoss()));
         assertThat(float64Distance).as("float32 is not float64").isGreaterThan(0);
+    }
+
+    @Test
+    void aFloat32TrainerPacksFloatRowsWhichOnlyFloat32RunsTake() {
+        Dataset data = TestData.regression(40, 3);
+        TrainerConfig config = TrainerConfig.builder().hidden(3).bias(true).loss(Loss.MSE).optimizer(OptimizerType.GD)
+                .learningRate(1.0).maxEpochs(5).tolerance(0).seed(2).precision(Precision.FLOAT32).build();
+        SparkTrainer float32 = SparkTrainer.of(config).withPartitions(2).withBlockRows(6);
+        SparkTrainer float64 = SparkTrainer.of(config.toBuilder().precision(Precision.FLOAT64).build())
+                .withPartitions(2).withBlockRows(6);
+        try (PackedDataset packed = float32.pack(LocalSpark.frame(data), List.of("a", "b", "c"), List.of("y"));
+             PackedDataset doubles = float64.pack(LocalSpark.frame(data), List.of("a", "b", "c"), List.of("y"))) {
+            assertThat(packed.precision()).isEqualTo(Precision.FLOAT32);
+            assertThat(doubles.precision()).isEqualTo(Precision.FLOAT64);
+            assertThat(packed.blocks().collect())
+                    .allSatisfy(block -> assertThat(block).isInstanceOf(FloatRowBlock.class));
+            // Rows rounded once when packed are the rows a float32 run rounded at every evaluation: the same model.
+            double[] fromFloats = float32.train(packed).model().network().parameters();
+            double[] fromDoubles = float32.train(doubles).model().network().parameters();
+            assertThat(fromFloats).containsExactly(fromDoubles);
+            assertThatThrownBy(() -> float64.train(packed)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("packed for a float32 run");
+        }
     }
 }
