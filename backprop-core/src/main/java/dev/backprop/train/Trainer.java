@@ -192,7 +192,8 @@ public final class Trainer {
      */
     public TrainingResult train(Frame frame, PreprocessConfig preprocessing) {
         Preprocessor preprocessor = Preprocessor.fit(frame, preprocessing);
-        TrainingResult result = train(preprocessor.apply(frame).dataset());
+        // The encoded rows are this call's alone: scaled where they lie.
+        TrainingResult result = scalingInPlace().train(preprocessor.apply(frame).dataset());
         return result.withModel(result.model().withPreprocessor(preprocessor));
     }
 

@@ -1,14 +1,23 @@
 package dev.backprop.train;
 
+import dev.backprop.data.DataFiles;
 import dev.backprop.data.Dataset;
+import dev.backprop.data.Frame;
+import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.Preprocessor;
 import dev.backprop.data.ScalingMethod;
 import dev.backprop.io.ModelFile;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.linalg.MemoryBudget;
 import dev.backprop.linalg.Precision;
+import dev.backprop.model.Model;
 import dev.backprop.optim.OptimizerType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -51,6 +60,26 @@ class ScalingInPlaceTest {
             String inPlace = ModelFile.toJson(Trainer.of(config).scalingInPlace().train(encoded()).model());
             assertThat(inPlace).as(config.toString()).isEqualTo(copied);
         }
+    }
+
+    @Test
+    void trainingOnAFrameScalesTheRowsItEncodedWhereTheyLie(@TempDir Path dir) throws IOException {
+        StringBuilder csv = new StringBuilder("size,kind,price\n");
+        SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < ROWS; i++) {
+            double size = 20 + random.nextInt(80);
+            String kind = "abc".substring(i % 3, i % 3 + 1);
+            csv.append(size).append(',').append(kind).append(',').append(size * 3 + (i % 3) * 10).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("houses.csv"), csv);
+        Frame frame = DataFiles.read(file);
+        PreprocessConfig preprocessing = PreprocessConfig.of("price");
+        Preprocessor preprocessor = Preprocessor.fit(frame, preprocessing);
+        // What train(Frame, ...) did before: the public train on the encoded rows, which copies them to scale them.
+        Model copied = Trainer.of(config().build()).train(preprocessor.apply(frame).dataset()).model()
+                .withPreprocessor(preprocessor);
+        Model model = Trainer.of(config().build()).train(frame, preprocessing).model();
+        assertThat(ModelFile.toJson(model)).isEqualTo(ModelFile.toJson(copied));
     }
 
     @Test
