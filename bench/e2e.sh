@@ -5,7 +5,7 @@
 # `./backprop predict` on the same rows beside scikit-learn's predict + to_csv. Runs alternate between the two;
 # medians of the wall times, CPU seconds and peak resident memory (/usr/bin/time -f '%e %M %U %S'), with the load
 # average beside them (on a shared machine the CPU seconds move less with the load than the wall times).
-# The read alone (MB/s) comes from the bench jar's ReadRunner.
+# The read alone (MB/s) comes from the bench jar's ReadRunner, for the CSV file and the same rows as ARFF.
 #
 #   bench/e2e.sh [OUT_DIR]     REPS (default 3) runs of each; E2E_LARGE=1 also trains once on 2,000,000 rows
 #                              (about 600 MB) to check peak memory against the bound (data as doubles x 3 + 200 MB);
@@ -45,7 +45,10 @@ for ((r = 1; r <= REPS; r++)); do
   [ "$have_sklearn" = 1 ] && run sklearn-predict "$PY" "$ROOT/bench/e2e_sklearn.py" predict w2.csv model.pkl sk.csv
 done
 (cd "$ROOT" && mvn -B -q -pl backprop-core,backprop-bench -am package -DskipTests >/dev/null 2>&1) || true
-java -cp "$ROOT/backprop-bench/target/backprop-bench.jar" dev.backprop.bench.ReadRunner w2.csv 5 > read.txt
+[ -f w2.arff ] || "$PY" "$ROOT/bench/w2csv.py" --arff w2.arff
+for f in w2.csv w2.arff; do
+  java -cp "$ROOT/backprop-bench/target/backprop-bench.jar" dev.backprop.bench.ReadRunner "$f" 5
+done > read.txt
 if [ "${E2E_LARGE:-0}" = 1 ]; then
   [ -f w2-large.csv ] || "$PY" "$ROOT/bench/w2csv.py" w2-large.csv 2000000
   run backprop-train-2M "$ROOT/backprop" train w2-large.csv "${TRAIN[@]}" --epochs 1 --out model-large.json

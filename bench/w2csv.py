@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the W2 workload (../shared/bench/peers/WORKLOADS.md: 200,000 rows x 32 uniform inputs, target
 sigmoid(tanh(X A) b), SplitMix64 streams) as a CSV file: x1..x32,y, each value with 6 significant digits (%.6g),
-about 60 MB. Usage: w2csv.py OUT.csv [ROWS]"""
+about 60 MB; with --arff, the same rows as an ARFF file (33 numeric attributes). Usage: w2csv.py [--arff] OUT [ROWS]"""
 import sys
 import numpy as np
 
@@ -19,13 +19,19 @@ def uniform(seed, count):
 
 
 def main():
-    out = sys.argv[1]
-    n, m, base = (int(sys.argv[2]) if len(sys.argv) > 2 else 200_000), 32, 2000
+    args = [a for a in sys.argv[1:] if a != "--arff"]
+    arff = len(args) < len(sys.argv) - 1
+    out = args[0]
+    n, m, base = (int(args[1]) if len(args) > 1 else 200_000), 32, 2000
     X = uniform(base + 1, n * m).reshape(n, m)
     A = (2.0 * uniform(base + 2, m * 16).reshape(m, 16) - 1.0) * 2.0 * np.sqrt(3.0 / m)
     b = (2.0 * uniform(base + 3, 16) - 1.0) * 2.0 * np.sqrt(3.0 / 16)
     y = 1.0 / (1.0 + np.exp(-(np.tanh(X @ A) @ b)))
-    header = ",".join([f"x{j + 1}" for j in range(m)] + ["y"])
+    names = [f"x{j + 1}" for j in range(m)] + ["y"]
+    if arff:
+        header = "\n".join(["@relation w2"] + [f"@attribute {name} numeric" for name in names] + ["@data"])
+    else:
+        header = ",".join(names)
     np.savetxt(out, np.column_stack([X, y]), fmt="%.6g", delimiter=",", header=header, comments="")
 
 

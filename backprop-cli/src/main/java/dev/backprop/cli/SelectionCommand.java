@@ -132,7 +132,8 @@ abstract class SelectionCommand {
         TrainWeights weights = TrainWeights.of(trainData.weightOptions);
         Preprocessor preprocessor = input.preprocessor();
         Dataset dataset = weights.encode(input.frame(), preprocessor);
-        return weights.noted(Trainer.of(config).train(dataset).model().withPreprocessor(preprocessor));
+        return weights.noted(Trainer.of(config).scalingInPlace().train(dataset).model()
+                .withPreprocessor(preprocessor));
     }
 
     /** How people read a score's name. */

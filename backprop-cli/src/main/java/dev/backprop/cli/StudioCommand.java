@@ -123,7 +123,7 @@ final class StudioCommand implements Callable<Integer> {
                 : trainData.data == null ? Preset.SEED : Preset.AUTO;
         TrainerConfig config = TrainCommand.parse(() -> TrainingSettings.configure(chosen,
                 preprocessor.target().task(), frame.rows(), given));
-        TrainData.requireMemory(config, preprocessor, null, frame.rows());
+        TrainData.requireMemory(config, preprocessor, null, frame.rows(), false);
         Dataset dataset = TrainWeights.of(trainData.weightOptions).encode(frame, preprocessor);
         return new StudioSession(frame, preprocessor, dataset, config,
                 pace != null ? pace : trainData.data == null ? 20 : 0);

@@ -175,7 +175,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainerConfig config = config(preprocessor.target().task(), frame.rows(), initial, given);
         Network start = initial == null ? null : parse(() -> TrainingSettings.startingNetwork(initial.network(),
                 given));
-        TrainData.requireMemory(config, preprocessor, start, frame.rows());
+        TrainData.requireMemory(config, preprocessor, start, frame.rows(), true);
         Dataset dataset = TrainWeights.of(trainData.weightOptions).encode(frame, preprocessor);
         return new Input(TrainReport.Sample.of(frame), preprocessor, config, start, dataset);
     }
@@ -228,7 +228,8 @@ final class TrainCommand implements Callable<Integer> {
         notes.putAll(ResumeOutputs.notes(checkpointFile, out, plotLoss));
         TrainingResult result;
         try (Progress progress = quiet ? null : Progress.on(spec.commandLine().getErr())) {
-            Trainer trainer = Trainer.of(config).withListener(new TrainingWatch(progress))
+            // The encoded data is this run's alone (the report keeps only a sample of the file): scaled where it lies.
+            Trainer trainer = Trainer.of(config).scalingInPlace().withListener(new TrainingWatch(progress))
                     .withCheckpoints(checkpointEvery == null ? 0 : checkpointEvery, paused -> {
                         try {
                             CheckpointFile.write(paused.withModel(paused.model().withPreprocessor(preprocessor))

@@ -104,9 +104,13 @@ final class TrainData {
     /**
      * Refuses, before the data is encoded, a run whose encoded data and training would not fit the heap; a message
      * about the data names the columns that make it wide.
+     *
+     * @param inPlace whether the run takes the encoded data over and scales it in place ({@link
+     *                Trainer#scalingInPlace()}: train and its resumption), or keeps it and trains on a copy (studio)
      */
-    static void requireMemory(TrainerConfig config, Preprocessor preprocessor, Network start, int rows) {
-        Trainer trainer = Trainer.of(config);
+    static void requireMemory(TrainerConfig config, Preprocessor preprocessor, Network start, int rows,
+                              boolean inPlace) {
+        Trainer trainer = inPlace ? Trainer.of(config).scalingInPlace() : Trainer.of(config);
         try {
             Architecture architecture = start != null ? start.architecture()
                     : trainer.architecture(preprocessor.features().width(), preprocessor.target().width());

@@ -87,7 +87,7 @@ final class TrainResume {
         Frame frame = Inputs.frame(original.trainData.data, original.trainData.readOptions(original.trainData.data));
         Preprocessor preprocessor = saved.model().preprocessor();
         try {
-            TrainData.requireMemory(saved.config(), preprocessor, saved.model().network(), frame.rows());
+            TrainData.requireMemory(saved.config(), preprocessor, saved.model().network(), frame.rows(), true);
         } catch (TooLargeException e) {
             throw e.prefixed(current.resume + ": ");
         }

@@ -35,6 +35,20 @@ final class ArffColumnBuilder {
         return name;
     }
 
+    /** The nominal values in declared order (a value's code is its index), or {@code null} if numeric. */
+    List<String> declared() {
+        return declared;
+    }
+
+    /** Makes room for {@code expectedRows} values at once. */
+    void reserve(int expectedRows) {
+        if (levels != null) {
+            codes.reserve(expectedRows);
+        } else {
+            numbers.reserve(expectedRows);
+        }
+    }
+
     /**
      * Appends {@code value} read on {@code line}.
      *
@@ -66,6 +80,29 @@ final class ArffColumnBuilder {
                     ? reason + " (the attribute is declared numeric)" : reason);
         }
         numbers.add(v);
+    }
+
+    /** Appends a missing value: what {@link #add} does with an unquoted {@code ?}. */
+    void addMissing() {
+        if (levels != null) {
+            codes.add(-1);
+        } else {
+            numbers.add(Double.NaN);
+        }
+    }
+
+    /**
+     * Appends {@code values[offset + k * stride]} for k in [0, count), each a finite number (numeric) or a declared
+     * value's code (nominal): what {@link #add} does with their text.
+     */
+    void addValues(double[] values, int offset, int stride, int count) {
+        if (levels == null) {
+            numbers.addStrided(values, offset, stride, count);
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            codes.add((int) values[offset + k * stride]);
+        }
     }
 
     /** Appends the value a sparse row leaves out: 0 for a numeric attribute, the first declared value for a nominal. */

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Reads Weka's ARFF format into a {@link Frame}.
@@ -52,99 +49,14 @@ public final class ArffReader {
     }
 
     private static List<ArffColumnBuilder> header(LineReader lines, String source) throws IOException {
-        List<ArffColumnBuilder> columns = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        boolean anything = false;
+        ArffHeader header = new ArffHeader(source);
         String text;
         while ((text = lines.readLine()) != null) {
-            long line = lines.lineNumber();
-            ArffTokenizer tokens = new ArffTokenizer(text, source, line);
-            if (tokens.atEnd()) {
-                continue;
-            }
-            anything = true;
-            String keyword = tokens.token("", true, null).toLowerCase(Locale.ROOT);
-            switch (keyword) {
-                case "@relation" -> tokens.token("", true, null);
-                case "@attribute" -> {
-                    ArffColumnBuilder column = attribute(tokens, source, line);
-                    if (!names.add(column.name())) {
-                        throw new InvalidDataException(source, line, column.name(),
-                                "an attribute of this name is already declared");
-                    }
-                    columns.add(column);
-                }
-                case "@data" -> {
-                    if (columns.isEmpty()) {
-                        throw new InvalidDataException(source, line, null, "@data comes before any @attribute");
-                    }
-                    return columns;
-                }
-                default -> throw new InvalidDataException(source, line, null, keyword.startsWith("@")
-                        ? "unknown declaration '" + Numbers.abbreviate(keyword) + "' (expected @relation, @attribute "
-                        + "or @data)"
-                        : "expected @relation, @attribute or @data but found '" + Numbers.abbreviate(text.strip())
-                        + "'; is this an ARFF file?");
+            if (header.accept(text, lines.lineNumber())) {
+                return header.columns();
             }
         }
-        if (!anything) {
-            throw new InvalidDataException(source, 0, null, "is empty: expected an ARFF header and @data");
-        }
-        throw new InvalidDataException(source, lines.lineNumber(), null,
-                "the file ends without a @data section: declare the rows after a line '@data'");
-    }
-
-    private static ArffColumnBuilder attribute(ArffTokenizer tokens, String source, long line) {
-        String name = tokens.token("{", true, null);
-        if (name.isEmpty()) {
-            throw new InvalidDataException(source, line, null, "@attribute needs a name and a type");
-        }
-        if (tokens.consume('{')) {
-            List<String> values = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            if (!tokens.consume('}')) {
-                do {
-                    String value = tokens.token(",}", false, name);
-                    if (value.isEmpty() && !tokens.lastQuoted()) {
-                        throw new InvalidDataException(source, line, name, "a nominal value in the list is empty");
-                    }
-                    if (!seen.add(value)) {
-                        throw new InvalidDataException(source, line, name, "the nominal value '" + value
-                                + "' is declared twice");
-                    }
-                    values.add(value);
-                } while (tokens.consume(','));
-                if (!tokens.consume('}')) {
-                    throw new InvalidDataException(source, line, name,
-                            "the list of nominal values is not closed with '}'");
-                }
-            }
-            if (values.isEmpty()) {
-                throw new InvalidDataException(source, line, name, "the nominal attribute declares no values");
-            }
-            requireEnd(tokens, source, line, name);
-            return new ArffColumnBuilder(name, values);
-        }
-        String type = tokens.token("", true, name).toLowerCase(Locale.ROOT);
-        switch (type) {
-            case "numeric", "real", "integer" -> {
-                requireEnd(tokens, source, line, name);
-                return new ArffColumnBuilder(name, null);
-            }
-            case "string", "date", "relational" -> throw new InvalidDataException(source, line, name, "is a " + type
-                    + " attribute, which backprop cannot learn from; delete the attribute and its values, or declare "
-                    + "it nominal with its values listed: {a, b, c}");
-            case "" -> throw new InvalidDataException(source, line, name, "the attribute has no type");
-            default -> throw new InvalidDataException(source, line, name, "unknown attribute type '"
-                    + Numbers.abbreviate(type) + "' (allowed: numeric, real, integer, or nominal values {a, b, c})");
-        }
-    }
-
-    private static void requireEnd(ArffTokenizer tokens, String source, long line, String name) {
-        if (!tokens.atEnd()) {
-            throw new InvalidDataException(source, line, name, "unexpected text after the declaration: '"
-                    + Numbers.abbreviate(tokens.rest()) + "'");
-        }
+        throw header.ended(lines.lineNumber());
     }
 
     private static Frame data(LineReader lines, List<ArffColumnBuilder> columns, String source) throws IOException {

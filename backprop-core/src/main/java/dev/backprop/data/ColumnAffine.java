@@ -30,8 +30,20 @@ final class ColumnAffine {
      * @throws IllegalArgumentException if the column counts differ
      */
     double[] forward(Matrix data) {
-        double[] v = values(data);
+        return forwardInPlace(values(data));
+    }
+
+    /**
+     * (x s - o) / d for every value of the row-major {@code v}, written over it; returns {@code v}. NaN stays NaN.
+     *
+     * @throws IllegalArgumentException if {@code v}'s length is not a multiple of the column count
+     */
+    double[] forwardInPlace(double[] v) {
         int cols = factors.length;
+        if (cols == 0 ? v.length != 0 : v.length % cols != 0) {
+            throw new IllegalArgumentException("scaling was fitted on " + cols + " columns but " + v.length
+                    + " values are not whole rows of them");
+        }
         for (int start = 0; start < v.length; start += cols) {
             for (int j = 0; j < cols; j++) {
                 int i = start + j;

@@ -26,7 +26,8 @@ public final class DataFiles {
 
     /**
      * Reads {@code file} as {@code options} say: {@link CsvFrameReader} for CSV and TSV (plain ASCII files without
-     * quotes through {@link PlainCsvReader}, which gives the same frame faster), {@link ArffReader} for ARFF.
+     * quotes through {@link PlainCsvReader}, which gives the same frame faster), {@link ArffReader} for ARFF (plain ASCII
+     * files with dense rows through {@link PlainArffReader}, likewise).
      *
      * @param file    the data file
      * @param options the format and delimiter, each {@code null} to choose from the file
@@ -43,12 +44,11 @@ public final class DataFiles {
             throw new IllegalArgumentException("a delimiter applies to CSV and TSV files, not ARFF (" + file + ")");
         }
         String source = file.toString();
-        if (format != DataFormat.ARFF) {
-            Frame plain = PlainCsvReader.read(file, source, format == DataFormat.TSV && options.delimiter() == null
-                    ? options.withDelimiter('\t') : options);
-            if (plain != null) {
-                return plain;
-            }
+        Frame plain = format == DataFormat.ARFF ? PlainArffReader.read(file, source)
+                : PlainCsvReader.read(file, source, format == DataFormat.TSV && options.delimiter() == null
+                        ? options.withDelimiter('\t') : options);
+        if (plain != null) {
+            return plain;
         }
         try (Reader reader = TextFiles.open(file)) {
             return switch (format) {

@@ -22,6 +22,13 @@ final class IntList {
         values[size++] = v;
     }
 
+    /** Grows the capacity to at least {@code capacity} values at once. */
+    void reserve(int capacity) {
+        if (capacity > values.length) {
+            values = Arrays.copyOf(values, Math.min(capacity, Integer.MAX_VALUE - 8));
+        }
+    }
+
     int size() {
         return size;
     }

@@ -52,7 +52,7 @@ final class OneHotEncoding {
             }
         }
         copyColumns(numbers, numberOffsets.toArray(), width, x);
-        return new EncodedFeatures(Matrix.wrap(n, width, x), unseen);
+        return new EncodedFeatures(Matrix.wrapReleasable(n, width, x), unseen);
     }
 
     /**

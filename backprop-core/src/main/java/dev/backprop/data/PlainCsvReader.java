@@ -1,9 +1,6 @@
 package dev.backprop.data;
 
-import dev.backprop.linalg.MemoryBudget;
-
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,8 +25,8 @@ import java.util.Set;
  * that many values, and a file whose columns would not fit the heap is refused then, naming the size it needs.
  *
  * <p>Short numbers are parsed by {@link FastDecimal}, exactly as {@link Double#parseDouble} would; other numbers, and
- * text, go through the cell's text as {@link CsvFrameReader} does. Lines are walked by {@link PlainCsvRows}, blocks
- * shared among the cores by {@link PlainCsvBlocks}.
+ * text, go through the cell's text as {@link CsvFrameReader} does. The file is read in {@link LineBlocks}, lines
+ * walked by {@link PlainCsvRows}, blocks shared among the cores by {@link ParallelBlocks}.
  */
 final class PlainCsvReader {
     /** Bytes per block; a line must fit in one. */
@@ -53,18 +50,17 @@ final class PlainCsvReader {
     static Frame read(Path file, String source, ReadOptions options) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             return new PlainCsvReader.Run(channel, source, options).read();
-        } catch (NotPlainCsv | IOException e) {
+        } catch (NotPlainText | IOException e) {
             return null;
         }
     }
 
     /** One read of one file. */
     private static final class Run {
-        private final FileChannel channel;
+        private final LineBlocks blocks;
         private final String source;
         private final ReadOptions options;
-        private final long size;
-        private byte[] buffer;
+        private final byte[] buffer;
         private byte delimiter;
         private List<String> header;
         private InferringColumnBuilder[] builders;
@@ -74,84 +70,52 @@ final class PlainCsvReader {
         private boolean reserved;
 
         Run(FileChannel channel, String source, ReadOptions options) throws IOException {
-            this.channel = channel;
+            this.blocks = new LineBlocks(channel, BLOCK);
             this.source = source;
             this.options = options;
-            this.size = channel.size();
+            this.buffer = blocks.buffer();
         }
 
         Frame read() throws IOException {
-            if (size == 0) {
-                throw NotPlainCsv.INSTANCE;
+            if (blocks.size() == 0) {
+                throw NotPlainText.INSTANCE;
             }
-            buffer = new byte[(int) Math.min(BLOCK, size + 1)];
-            int filled = fill(0);
-            int start = filled >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB
-                    && buffer[2] == (byte) 0xBF ? 3 : 0;
-            chooseDelimiter(filled, start);
-            PlainCsvBlocks blocks = null;
+            chooseDelimiter(blocks.filled(), blocks.byteOrderMark() ? 3 : 0);
+            ParallelBlocks<PlainCsvRows> parts = null;
             try {
-                int from = start;
-                boolean end = filled < buffer.length;
-                while (true) {
-                    int last = end ? filled : lastLineEnd(filled);
-                    if (last < 0) {
-                        throw NotPlainCsv.INSTANCE;
-                    }
+                while (blocks.next()) {
+                    int from = blocks.from();
+                    int last = blocks.last();
                     if (header == null) {
                         from = readHeader(from, last);
                     }
                     if (header != null) {
-                        if (blocks == null) {
-                            blocks = new PlainCsvBlocks(buffer, delimiter, header.size(), size);
+                        if (parts == null) {
+                            int columns = header.size();
+                            parts = new ParallelBlocks<>(buffer, () -> new PlainCsvRows(buffer, delimiter, columns),
+                                    blocks.size());
                         }
-                        for (PlainCsvRows part : blocks.parse(from, last)) {
+                        for (PlainCsvRows part : parts.parse(from, last)) {
                             append(part);
                         }
                     }
-                    if (end) {
-                        break;
-                    }
-                    int rest = filled - last;
-                    System.arraycopy(buffer, last, buffer, 0, rest);
-                    filled = fill(rest);
-                    end = filled < buffer.length;
-                    from = 0;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw NotPlainCsv.INSTANCE;
+                throw NotPlainText.INSTANCE;
             } finally {
-                if (blocks != null) {
-                    blocks.close();
+                if (parts != null) {
+                    parts.close();
                 }
             }
             if (header == null || lines.size() == 0) {
-                throw NotPlainCsv.INSTANCE;
+                throw NotPlainText.INSTANCE;
             }
             List<Column> columns = new ArrayList<>(builders.length);
             for (InferringColumnBuilder b : builders) {
                 columns.add(b.build(source));
             }
             return Frame.wrap(source, columns, lines.toArray());
-        }
-
-        /** Fills the buffer from {@code from} on; returns how many bytes it holds (fewer than its size at the end). */
-        private int fill(int from) throws IOException {
-            ByteBuffer target = ByteBuffer.wrap(buffer, from, buffer.length - from);
-            while (target.hasRemaining() && channel.read(target) >= 0) {
-                // read until full or at the end of the file
-            }
-            return target.position();
-        }
-
-        private int lastLineEnd(int filled) {
-            for (int i = filled - 1; i >= 0; i--) {
-                if (buffer[i] == '\n') {
-                    return i + 1;
-                }
-            }
-            return -1;
         }
 
         /** The delimiter given, or guessed from the same first characters {@link CsvFrameReader} looks at. */
@@ -161,22 +125,22 @@ final class PlainCsvReader {
             if (given != null) {
                 chosen = given;
             } else {
-                long chars = size - start + (start > 0 ? 1 : 0);
+                long chars = blocks.size() - start + (start > 0 ? 1 : 0);
                 int headLength = (int) Math.min(Math.min(PEEK, chars) - (start > 0 ? 1 : 0), filled - start);
                 for (int i = start; i < start + headLength; i++) {
                     if (buffer[i] < 0) {
-                        throw NotPlainCsv.INSTANCE;
+                        throw NotPlainText.INSTANCE;
                     }
                 }
                 String head = new String(buffer, start, headLength, StandardCharsets.ISO_8859_1);
                 try {
                     chosen = DelimiterDetector.detect(head, chars < PEEK, source);
                 } catch (InvalidDataException e) {
-                    throw NotPlainCsv.INSTANCE; // the general reader guesses again and says why it cannot
+                    throw NotPlainText.INSTANCE; // the general reader guesses again and says why it cannot
                 }
             }
             if (chosen >= 0x80 || chosen == '"' || chosen == '\n' || chosen == '\r') {
-                throw NotPlainCsv.INSTANCE;
+                throw NotPlainText.INSTANCE;
             }
             delimiter = (byte) chosen;
         }
@@ -224,7 +188,7 @@ final class PlainCsvReader {
                 if (i == end || buffer[i] == delimiter) {
                     String name = new String(buffer, s, i - s, StandardCharsets.ISO_8859_1).strip();
                     if (name.isEmpty() || !seen.add(name)) {
-                        throw NotPlainCsv.INSTANCE;
+                        throw NotPlainText.INSTANCE;
                     }
                     names.add(name);
                     s = i + 1;
@@ -238,12 +202,7 @@ final class PlainCsvReader {
             int m = builders.length;
             if (!reserved && parser.rows > 0) {
                 reserved = true;
-                long expected = (long) (parser.rows * ((double) size / Math.max(1, parser.bytes)) * 1.02) + 16;
-                // Refused before the columns grow: a file the heap cannot hold never ends in an OutOfMemoryError.
-                MemoryBudget.heap().require(MemoryBudget.doubles(MemoryBudget.times(expected, m)), source
-                        + ": about " + MemoryBudget.count(expected) + " rows x " + MemoryBudget.count(m)
-                        + " columns (from the first " + MemoryBudget.count(parser.rows) + " rows' length)", "",
-                        "read fewer rows");
+                long expected = blocks.expectedRows(parser.rows, parser.bytes, m, source);
                 for (InferringColumnBuilder b : builders) {
                     b.reserve((int) Math.min(expected, Integer.MAX_VALUE - 8));
                 }

@@ -10,7 +10,7 @@ import java.util.List;
  * text, long numbers) are kept aside as text ({@code null} for missing) with their position. Reused block after
  * block, by one thread at a time.
  */
-final class PlainCsvRows {
+final class PlainCsvRows implements ParallelBlocks.Part {
     private final byte[] buffer;
     private final byte delimiter;
     private final int columns;
@@ -46,14 +46,15 @@ final class PlainCsvRows {
                     return i;
                 }
                 if (c != '\t' && c != '\f') {
-                    throw NotPlainCsv.INSTANCE;
+                    throw NotPlainText.INSTANCE;
                 }
             }
         }
         return last;
     }
 
-    void parse(int from, int last) {
+    @Override
+    public void parse(int from, int last) {
         rows = 0;
         lineCount = 0;
         specialCount = 0;
@@ -94,7 +95,7 @@ final class PlainCsvRows {
         for (int i = from; i <= end; i++) {
             if (i == end || buffer[i] == delimiter) {
                 if (j == columns) {
-                    throw NotPlainCsv.INSTANCE;
+                    throw NotPlainText.INSTANCE;
                 }
                 cell(base + j, s, i);
                 j++;
@@ -102,7 +103,7 @@ final class PlainCsvRows {
             }
         }
         if (j != columns) {
-            throw NotPlainCsv.INSTANCE;
+            throw NotPlainText.INSTANCE;
         }
         rows++;
     }

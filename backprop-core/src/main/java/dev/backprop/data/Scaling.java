@@ -269,6 +269,17 @@ public final class Scaling implements Serializable {
     }
 
     /**
+     * x' for every value of the row-major {@code values}, as {@link #apply(Matrix)} gives them, written over them: for
+     * a caller that owns the array (see {@link Matrix#release()}) and needs no copy.
+     *
+     * @param values rows of {@link #columns()} values each, row-major, in the data's own units; modified
+     * @throws IllegalArgumentException if the length is not a multiple of the column count
+     */
+    public void applyInPlace(double[] values) {
+        new ColumnAffine(this).forwardInPlace(values);
+    }
+
+    /**
      * The inverse map, x = (x' d + o) / s, taking network outputs back to the data's own units.
      *
      * @param scaled scaled values, such as network outputs; not modified

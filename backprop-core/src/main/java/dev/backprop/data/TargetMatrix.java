@@ -22,7 +22,7 @@ final class TargetMatrix {
     static Matrix values(Frame frame, List<String> columns) {
         int n = frame.rows();
         if (columns.size() == 1) {
-            return Matrix.wrap(n, 1, Columns.numeric(frame.column(columns.get(0)), frame).clone());
+            return Matrix.wrapReleasable(n, 1, Columns.numeric(frame.column(columns.get(0)), frame).clone());
         }
         int t = columns.size();
         long cells = MemoryBudget.times(n, t);
@@ -35,7 +35,7 @@ final class TargetMatrix {
                 y[i * t + j] = values[i];
             }
         }
-        return Matrix.wrap(n, t, y);
+        return Matrix.wrapReleasable(n, t, y);
     }
 
     /**
@@ -62,6 +62,6 @@ final class TargetMatrix {
                 y[i * k + indices[i]] = 1.0;
             }
         }
-        return new EncodedTarget(Matrix.wrap(n, k, y), unseen);
+        return new EncodedTarget(Matrix.wrapReleasable(n, k, y), unseen);
     }
 }

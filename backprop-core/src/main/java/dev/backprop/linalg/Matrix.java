@@ -2,22 +2,33 @@ package dev.backprop.linalg;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A dense matrix of doubles stored row-major in one flat array: element (i, j) is {@code data[i * cols + j]}.
  *
  * <p>A {@code Matrix} is a value for the public API: its constructor and accessors copy, so a caller can never
- * change one it has handed over. Hot loops work on the flat arrays directly through {@link Gemm}.
+ * change one it has handed over. Hot loops work on the flat arrays directly through {@link Gemm}. The one exception
+ * is a matrix whose storage nobody else holds (made by {@link #wrapReleasable} or {@link #selectRows}): its holder
+ * may take the storage over with {@link #release()} to overwrite it instead of copying it, and then must not use the
+ * matrix again.
  */
 public final class Matrix {
     private final int rows;
     private final int cols;
     private final double[] data;
+    /** Whether {@link #release()} may still hand {@link #data} over; null for a matrix whose storage is shared. */
+    private final AtomicBoolean releasable;
 
-    private Matrix(int rows, int cols, double[] data) {
+    private Matrix(int rows, int cols, double[] data, boolean releasable) {
         this.rows = rows;
         this.cols = cols;
         this.data = data;
+        this.releasable = releasable ? new AtomicBoolean(true) : null;
+    }
+
+    private Matrix(int rows, int cols, double[] data) {
+        this(rows, cols, data, false);
     }
 
     /**
@@ -55,6 +66,35 @@ public final class Matrix {
                     "a " + rows + "x" + cols + " matrix needs " + (long) rows * cols + " values but got " + data.length);
         }
         return new Matrix(rows, cols, data);
+    }
+
+    /**
+     * A matrix wrapping {@code data} without a copy, as {@link #wrap} does, whose holder may take the storage back
+     * with {@link #release()}: for code in this library that allocated {@code data} and keeps no other reference to
+     * it (the encoders), so that whoever owns the matrix next may overwrite its values instead of copying them.
+     *
+     * @param rows the number of rows; {@code >= 0}
+     * @param cols the number of columns; {@code >= 0}
+     * @param data rows x cols values, row-major; becomes the matrix's storage, and no one else may hold it
+     * @return a matrix backed by {@code data}
+     * @throws IllegalArgumentException if a size is negative or {@code data.length != rows * cols}
+     */
+    public static Matrix wrapReleasable(int rows, int cols, double[] data) {
+        Matrix m = wrap(rows, cols, data);
+        return new Matrix(m.rows, m.cols, m.data, true);
+    }
+
+    /**
+     * Hands this matrix's storage to the caller, who may overwrite it (to scale the values in place, say), if the
+     * matrix was made by {@link #wrapReleasable} or {@link #selectRows} and has not been released yet. A caller that
+     * receives the storage owns it: this matrix shares it, so whoever holds the matrix must not use it afterwards.
+     * Thread-safe: at most one call receives the storage.
+     *
+     * @return the row-major storage itself (element (i, j) at {@code i * cols + j}), or {@code null} if this matrix's
+     *         storage may be shared (then copy it) or was already released
+     */
+    public double[] release() {
+        return releasable != null && releasable.compareAndSet(true, false) ? data : null;
     }
 
     /**
@@ -157,7 +197,8 @@ public final class Matrix {
      * A new matrix of the given rows, in that order (rows may repeat); copies only those rows.
      *
      * @param indices row indices; not modified
-     * @return a new indices.length x cols matrix whose row r is row indices[r] of this one
+     * @return a new indices.length x cols matrix whose row r is row indices[r] of this one; its storage is its own, so
+     *         its holder may {@link #release()} it
      * @throws IndexOutOfBoundsException if an index is outside [0, rows)
      */
     public Matrix selectRows(int[] indices) {
@@ -169,7 +210,7 @@ public final class Matrix {
             }
             System.arraycopy(data, i * cols, out, r * cols, cols);
         }
-        return new Matrix(indices.length, cols, out);
+        return new Matrix(indices.length, cols, out, true);
     }
 
     /**

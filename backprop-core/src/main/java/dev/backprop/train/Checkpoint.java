@@ -127,10 +127,31 @@ public record Checkpoint(TrainerConfig config, Model model, TrainingState state,
         return architecture;
     }
 
-    private static long mix(long h, long value) {
-        for (int b = 0; b < 64; b += 8) {
-            h = (h ^ ((value >>> b) & 0xff)) * 0x100000001b3L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    /** P^k mod 2^64 for k in 0..8. */
+    private static final long[] FNV_POWERS = new long[9];
+
+    static {
+        FNV_POWERS[0] = 1;
+        for (int k = 1; k <= 8; k++) {
+            FNV_POWERS[k] = FNV_POWERS[k - 1] * FNV_PRIME;
         }
-        return h;
+    }
+
+    /**
+     * FNV-1a over the value's 8 bytes, low byte first: h ← (h ⊕ byte) P. A zero byte only multiplies by P, so the
+     * zero bytes at either end (all 8 of 0.0, 6 of 1.0: most of one-hot data) are one multiplication by a power of P.
+     */
+    private static long mix(long h, long value) {
+        int low = Long.numberOfTrailingZeros(value) >>> 3;
+        if (low == 8) {
+            return h * FNV_POWERS[8];
+        }
+        int high = Long.numberOfLeadingZeros(value) >>> 3;
+        h *= FNV_POWERS[low];
+        for (int b = low << 3; b < 64 - (high << 3); b += 8) {
+            h = (h ^ ((value >>> b) & 0xff)) * FNV_PRIME;
+        }
+        return h * FNV_POWERS[high];
     }
 }

@@ -80,7 +80,8 @@ public final class CrossValidation {
      * unweighted.
      *
      * @param encoding a fold's training rows and fitted preprocessor to the dataset to train on, its rows in the
-     *                 frame's order; called from the folds' threads
+     *                 frame's order; called from the folds' threads. The dataset is handed over to the fold's trainer,
+     *                 which scales it in place ({@link Trainer#scalingInPlace()}): return a new one each call
      * @return a new cross-validation; this one is unchanged
      */
     public CrossValidation withEncoding(BiFunction<Frame, Preprocessor, Dataset> encoding) {
@@ -182,7 +183,7 @@ public final class CrossValidation {
             Frame test = split.test(frame);
             try {
                 Preprocessor preprocessor = Preprocessor.fit(training, preprocessing);
-                Model model = Trainer.of(config).train(encoding.apply(training, preprocessor)).model()
+                Model model = Trainer.of(config).scalingInPlace().train(encoding.apply(training, preprocessor)).model()
                         .withPreprocessor(preprocessor);
                 Map<String, Double> scores = Scores.score(model, test);
                 return new FoldScore(repeat, fold, training.rows(), test.rows(), scores);

@@ -28,12 +28,16 @@ import dev.backprop.nn.Network;
 record PreparedData<A>(Examples<A> training, Examples<A> validation, Scaling inputScaling, Scaling outputScaling) {
     /**
      * Splits {@code data} by the configured fraction, fits the scalings on the training rows and scales both parts.
+     * The rows a split selects are copies of their own, scaled where they lie; without a split the rows are
+     * {@code data}'s, scaled into a copy, or where they lie if {@code inPlace} and their matrix releases its storage.
      *
+     * @param inPlace whether {@code data}'s matrices are handed over: then {@link Matrix#release()} storage is scaled
+     *                in place and {@code data} must not be used afterwards; otherwise {@code data} is not modified
      * @throws IllegalArgumentException if there are no rows, the targets do not suit the loss, or the split leaves
      *                                  a part empty
      */
     static <A> PreparedData<A> of(Format<A> format, TrainerConfig config, Architecture architecture, Dataset data,
-                                  SplitMix splitting) {
+                                  SplitMix splitting, boolean inPlace) {
         int n = data.rows();
         if (n == 0) {
             throw new IllegalArgumentException("the dataset has no rows");
@@ -45,12 +49,13 @@ record PreparedData<A>(Examples<A> training, Examples<A> validation, Scaling inp
         Scaling inputScaling = Scaling.fit(config.scaling(), trainingX);
         Scaling outputScaling = TargetCheck.scaling(config.scaling(), architecture.loss(), trainingY,
                 data.targetNames());
-        Examples<A> training = Examples.of(format, inputScaling.applyToArray(trainingX),
-                outputScaling.applyToArray(trainingY), weights(data.weights(), split.training()),
+        boolean selected = split.validation().length > 0;
+        Examples<A> training = Examples.of(format, scaled(inputScaling, trainingX, inPlace || selected),
+                scaled(outputScaling, trainingY, inPlace || selected), weights(data.weights(), split.training()),
                 split.training().length);
-        Examples<A> validation = split.validation().length == 0 ? null
-                : Examples.of(format, inputScaling.applyToArray(rows(data.x(), split.validation())),
-                        outputScaling.applyToArray(rows(data.y(), split.validation())),
+        Examples<A> validation = !selected ? null
+                : Examples.of(format, scaled(inputScaling, rows(data.x(), split.validation()), true),
+                        scaled(outputScaling, rows(data.y(), split.validation()), true),
                         weights(data.weights(), split.validation()), split.validation().length);
         return new PreparedData<>(training, validation, inputScaling, outputScaling);
     }
@@ -58,6 +63,19 @@ record PreparedData<A>(Examples<A> training, Examples<A> validation, Scaling inp
     /** The model of {@code network} with these scalings and {@code data}'s column names. */
     Model model(Network network, Dataset data) {
         return new Model(network, data.inputNames(), data.targetNames(), inputScaling, outputScaling);
+    }
+
+    /**
+     * {@code m}'s values scaled, row-major: in {@code m}'s own storage if {@code owned} and it releases it, else in a
+     * copy. The same values either way.
+     */
+    private static double[] scaled(Scaling scaling, Matrix m, boolean owned) {
+        double[] values = owned ? m.release() : null;
+        if (values == null) {
+            return scaling.applyToArray(m);
+        }
+        scaling.applyInPlace(values);
+        return values;
     }
 
     /** The weights of the given rows, in that order; null for unweighted data. */

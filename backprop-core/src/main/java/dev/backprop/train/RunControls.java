@@ -19,11 +19,12 @@ import java.util.function.Consumer;
  * @param checkpoints     receives the checkpoints, or null for none
  * @param budget          the memory a run may take; never null
  * @param timeLimit       nanoseconds of epochs a run may start, 0 for no limit
+ * @param inPlace         whether the data a run is given is handed over, so its released storage is scaled in place
  */
 record RunControls(TrainingListener listener, int checkpointEvery, Consumer<Checkpoint> checkpoints,
-                   MemoryBudget budget, long timeLimit) {
-    /** No listener, no checkpoints, the JVM's heap, no time limit. */
-    static final RunControls DEFAULT = new RunControls(TrainingListener.NONE, 0, null, MemoryBudget.heap(), 0);
+                   MemoryBudget budget, long timeLimit, boolean inPlace) {
+    /** No listener, no checkpoints, the JVM's heap, no time limit, the data left as it is. */
+    static final RunControls DEFAULT = new RunControls(TrainingListener.NONE, 0, null, MemoryBudget.heap(), 0, false);
 
     RunControls {
         Objects.requireNonNull(listener, "listener");
@@ -31,11 +32,11 @@ record RunControls(TrainingListener listener, int checkpointEvery, Consumer<Chec
     }
 
     RunControls withListener(TrainingListener other) {
-        return new RunControls(other, checkpointEvery, checkpoints, budget, timeLimit);
+        return new RunControls(other, checkpointEvery, checkpoints, budget, timeLimit, inPlace);
     }
 
     RunControls withBudget(MemoryBudget other) {
-        return new RunControls(listener, checkpointEvery, checkpoints, other, timeLimit);
+        return new RunControls(listener, checkpointEvery, checkpoints, other, timeLimit, inPlace);
     }
 
     /** @throws IllegalArgumentException if {@code limit} is zero or negative */
@@ -44,7 +45,7 @@ record RunControls(TrainingListener listener, int checkpointEvery, Consumer<Chec
             throw new IllegalArgumentException("time limit must be > 0 but was " + limit);
         }
         long nanos = limit.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : limit.toNanos();
-        return new RunControls(listener, checkpointEvery, checkpoints, budget, nanos);
+        return new RunControls(listener, checkpointEvery, checkpoints, budget, nanos, inPlace);
     }
 
     /** @throws IllegalArgumentException if {@code everyEpochs} is negative */
@@ -52,21 +53,29 @@ record RunControls(TrainingListener listener, int checkpointEvery, Consumer<Chec
         if (everyEpochs < 0) {
             throw new IllegalArgumentException("checkpoint interval must be >= 0 epochs but was " + everyEpochs);
         }
-        return new RunControls(listener, everyEpochs, Objects.requireNonNull(sink, "sink"), budget, timeLimit);
+        return new RunControls(listener, everyEpochs, Objects.requireNonNull(sink, "sink"), budget, timeLimit,
+                inPlace);
+    }
+
+    RunControls scalingInPlace() {
+        return new RunControls(listener, checkpointEvery, checkpoints, budget, timeLimit, true);
     }
 
     /**
      * Where the loop's states go, as checkpoints of {@code config}'s run of {@code architecture} on {@code data}; null
-     * without a checkpoint sink. The data (immutable) is fingerprinted once, at the first state: most runs never emit
-     * one, and reading every value costs as much as an epoch of a small network.
+     * without a checkpoint sink. The data is fingerprinted once, at the first state (most runs never emit one, and
+     * reading every value costs as much as an epoch of a small network), unless {@code dataFingerprint} gives it: a
+     * run that scales {@code data} in place fingerprints it before.
+     *
+     * @param dataFingerprint {@link Checkpoint#fingerprint} of {@code data} as given, or null to compute it then
      */
     Consumer<TrainingState> stateSink(TrainerConfig config, Architecture architecture, Dataset data,
-                                      PreparedData<?> prepared) {
+                                      PreparedData<?> prepared, Long dataFingerprint) {
         if (checkpoints == null) {
             return null;
         }
         return new Consumer<>() {
-            private Long fingerprint;
+            private Long fingerprint = dataFingerprint;
 
             @Override
             public void accept(TrainingState state) {

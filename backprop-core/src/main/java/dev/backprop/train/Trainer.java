@@ -67,6 +67,20 @@ public final class Trainer {
     }
 
     /**
+     * The same trainer, taking over the data it is given instead of promising not to modify it: the caller hands a
+     * {@link Dataset} to {@link #train(Dataset)}, {@link #train(Dataset, Network)} or {@link #resume} and must not use
+     * it afterwards, and the run scales the rows in the dataset's own storage where its matrices release it
+     * ({@link dev.backprop.linalg.Matrix#release()}: the library's encoders make such matrices) instead of in a copy.
+     * For a caller that encoded the data for this run alone (the CLI): the run holds one copy of the data, not two.
+     * The weights are bit-identical to those of a trainer that copies, and {@link #requireMemory} counts one copy.
+     *
+     * @return a new trainer; this one is unchanged
+     */
+    public Trainer scalingInPlace() {
+        return new Trainer(config, controls.scalingInPlace());
+    }
+
+    /**
      * The same trainer, reporting every batch and epoch to {@code listener} (which may also stop it).
      *
      * @param listener receives progress on the training thread; not null
@@ -135,20 +149,22 @@ public final class Trainer {
     /**
      * Checks, before data is encoded, that encoding {@code rows} rows for {@code architecture} and training on them
      * fits this trainer's memory budget: the encoded inputs and targets, rows x (inputs + outputs) doubles, beside
-     * the weights, gradient, optimizer state, batch workspaces and scaled copy that a run allocates.
+     * the weights, gradient, optimizer state, batch workspaces and scaled copy that a run allocates (no copy for a
+     * trainer {@link #scalingInPlace()} without a validation split, whose training rows are the encoded ones).
      *
      * @param architecture the network to train
      * @param rows         the rows to be encoded, ≥ 0
      * @throws TooLargeException if they would not fit, saying what it needs and what there is
      */
     public void requireMemory(Architecture architecture, int rows) {
-        TrainingFootprint.check(config, architecture, rows, true, controls.budget());
+        TrainingFootprint.check(config, architecture, rows, true, controls.inPlace(), controls.budget());
     }
 
     /**
      * Trains a new network, its weights drawn by {@link Initializer} from the configured seed.
      *
-     * @param data the training data, at least one row; not modified
+     * @param data the training data, at least one row; not modified (unless this trainer is
+     *             {@link #scalingInPlace()}, which takes it over)
      * @return the trained model and how training went
      * @throws IllegalArgumentException if the dataset has no rows, its targets do not suit the loss, or the
      *                                  configuration does not fit the data (see {@link #train(Dataset, Network)})
@@ -157,10 +173,10 @@ public final class Trainer {
      */
     public TrainingResult train(Dataset data) {
         Architecture architecture = architecture(data.x().cols(), data.y().cols());
-        TrainingFootprint.check(config, architecture, data.rows(), controls.budget());
+        TrainingFootprint.check(config, architecture, data.rows(), controls.inPlace(), controls.budget());
         SplitMix random = SplitMix.of(config.seed());
         double[] parameters = Initializer.initialParameters(architecture, random);
-        return run(architecture, parameters, data, random, null);
+        return run(architecture, parameters, data, random, null, null);
     }
 
     /**
@@ -176,7 +192,8 @@ public final class Trainer {
      */
     public TrainingResult train(Frame frame, PreprocessConfig preprocessing) {
         Preprocessor preprocessor = Preprocessor.fit(frame, preprocessing);
-        TrainingResult result = train(preprocessor.apply(frame).dataset());
+        // The encoded rows are this call's alone: scaled where they lie.
+        TrainingResult result = scalingInPlace().train(preprocessor.apply(frame).dataset());
         return result.withModel(result.model().withPreprocessor(preprocessor));
     }
 
@@ -185,7 +202,8 @@ public final class Trainer {
      * random ones; the rest of the configuration (optimizer, learning rate, epochs, tolerance, scaling, batches,
      * regularization, validation) applies.
      *
-     * @param data    the training data, at least one row; not modified
+     * @param data    the training data, at least one row; not modified (unless this trainer is
+     *                {@link #scalingInPlace()}, which takes it over)
      * @param initial the starting network; not modified (a network is immutable)
      * @return the trained model and how training went
      * @throws IllegalArgumentException if the dataset's column counts do not match the network, it has no rows, its
@@ -200,8 +218,8 @@ public final class Trainer {
                     + architecture.outputs() + " outputs but the data has " + data.x().cols() + " inputs and "
                     + data.y().cols() + " targets");
         }
-        TrainingFootprint.check(config, architecture, data.rows(), controls.budget());
-        return run(architecture, initial.parameters(), data, SplitMix.of(config.seed()), null);
+        TrainingFootprint.check(config, architecture, data.rows(), controls.inPlace(), controls.budget());
+        return run(architecture, initial.parameters(), data, SplitMix.of(config.seed()), null, null);
     }
 
     /**
@@ -209,7 +227,8 @@ public final class Trainer {
      * would have given had it never stopped. This trainer's configuration must be the checkpoint's, except that its
      * epoch limit may be larger: a run that reached its limit then goes on as a run started with the larger one.
      *
-     * @param data       the same data the paused run trained on; not modified
+     * @param data       the same data the paused run trained on; not modified (unless this trainer is
+     *                   {@link #scalingInPlace()}, which takes it over)
      * @param checkpoint the paused run; not modified
      * @return the trained model and how the whole run (before and after the pause) went
      * @throws IllegalArgumentException if the configuration or the data differ from the checkpoint's, or the
@@ -217,8 +236,9 @@ public final class Trainer {
      */
     public TrainingResult resume(Dataset data, Checkpoint checkpoint) {
         Architecture architecture = checkpoint.requireResumable(config, data);
-        TrainingFootprint.check(config, architecture, data.rows(), controls.budget());
-        return run(architecture, checkpoint.state().parameters().clone(), data, null, checkpoint.state());
+        TrainingFootprint.check(config, architecture, data.rows(), controls.inPlace(), controls.budget());
+        return run(architecture, checkpoint.state().parameters().clone(), data, null, checkpoint.state(),
+                checkpoint.dataFingerprint());
     }
 
     /**
@@ -235,33 +255,43 @@ public final class Trainer {
         SplitMix random = SplitMix.of(config.seed());
         double[] parameters = Initializer.initialParameters(architecture, random);
         PreparedData<?> prepared = PreparedData.of(Format.of(config.precision()), config, architecture, data,
-                random.split());
+                random.split(), false);
         return prepared.model(Network.of(architecture, parameters, config.precision()), data);
     }
 
-    /** Trains from fresh streams split off {@code random}, or continues {@code from} with its saved streams. */
+    /**
+     * Trains from fresh streams split off {@code random}, or continues {@code from} with its saved streams.
+     *
+     * @param fingerprint {@link Checkpoint#fingerprint} of {@code data} when known (a resumed run's), else null
+     */
     private TrainingResult run(Architecture architecture, double[] parameters, Dataset data, SplitMix random,
-                               TrainingState from) {
-        return run(Format.of(config.precision()), architecture, parameters, data, random, from);
+                               TrainingState from, Long fingerprint) {
+        return run(Format.of(config.precision()), architecture, parameters, data, random, from, fingerprint);
     }
 
     /**
-     * {@link #run(Architecture, double[], Dataset, SplitMix, TrainingState)} in {@code format}: the rows are scaled
-     * into it and θ rounded into it once, before the first epoch; the trained θ is widened back (exactly) for the
-     * network, which computes in the configured precision.
+     * {@link #run(Architecture, double[], Dataset, SplitMix, TrainingState, Long)} in {@code format}: the rows are
+     * scaled into it and θ rounded into it once, before the first epoch; the trained θ is widened back (exactly) for
+     * the network, which computes in the configured precision.
      */
     private <A> TrainingResult run(Format<A> format, Architecture architecture, double[] parameters, Dataset data,
-                                   SplitMix random, TrainingState from) {
+                                   SplitMix random, TrainingState from, Long fingerprint) {
         SplitMix splitting = from == null ? random.split() : SplitMix.fromState(from.splitRandom());
         SplitMix shuffling = from == null ? random.split() : SplitMix.fromState(from.shuffleRandom());
         SplitMix dropping = from == null ? random.split() : SplitMix.fromState(from.dropoutRandom());
         long[] splitStart = splitting.state();
-        PreparedData<A> prepared = PreparedData.of(format, config, architecture, data, splitting);
+        // Checkpoints name the data as given; rows scaled where they lie (no split) must be fingerprinted before.
+        if (fingerprint == null && controls.inPlace() && controls.checkpoints() != null
+                && config.validationFraction() == 0) {
+            fingerprint = Checkpoint.fingerprint(data);
+        }
+        PreparedData<A> prepared = PreparedData.of(format, config, architecture, data, splitting,
+                controls.inPlace());
         A theta = format.narrow(parameters);
         TrainingOutcome outcome = TrainingLoop.of(format, config, architecture, prepared.training(),
                 prepared.validation(), dropping, controls.listener(), controls.timeLimit()).run(theta, splitStart,
                 shuffling, from, controls.checkpointEvery(),
-                controls.stateSink(config, architecture, data, prepared));
+                controls.stateSink(config, architecture, data, prepared, fingerprint));
         return outcome.result(config, prepared.model(Network.of(architecture, format.widen(theta),
                 config.precision()), data));
     }

@@ -17,7 +17,9 @@ import java.util.List;
  *   <li>the optimizer's state and workspaces: {@link dev.backprop.optim.OptimizerType#extraDoubles};
  *   <li>the batch workspaces: 3 B Σo (z, a, δ per layer; 2 more for each dropped hidden layer) and the batch's rows;
  *   <li>the scaled copy of the data training works on: 2 n (m + k) (the copy and its scaling's temporary), and
- *       n (m + k) more when the check comes before the data is encoded.
+ *       n (m + k) more when the check comes before the data is encoded. A run that scales the data in place (the
+ *       data handed over, {@link Trainer#scalingInPlace()}) holds no copy without a validation split, and one, the
+ *       selected rows, with it.
  * </ul>
  * In float32 the weights, workspaces, first-order state and the training copy of the data are floats (4 bytes), the
  * scaled double copy is counted as before (it exists until the float copy is made), and line searches keep doubles.
@@ -28,18 +30,21 @@ final class TrainingFootprint {
     }
 
     /**
+     * @param inPlace whether the data is handed over and scaled where it lies
      * @throws dev.backprop.linalg.TooLargeException if the run would need more than {@code budget} has, or a
      *                                               workspace more elements than one array holds
      */
-    static void check(TrainerConfig config, Architecture architecture, int rows, MemoryBudget budget) {
-        check(config, architecture, rows, false, budget);
+    static void check(TrainerConfig config, Architecture architecture, int rows, boolean inPlace,
+                      MemoryBudget budget) {
+        check(config, architecture, rows, false, inPlace, budget);
     }
 
     /**
      * @param encoding whether the data is still to be encoded: then its rows x (inputs + outputs) are counted too
+     * @param inPlace  whether the data is handed over and scaled where it lies
      * @throws dev.backprop.linalg.TooLargeException as above
      */
-    static void check(TrainerConfig config, Architecture architecture, int rows, boolean encoding,
+    static void check(TrainerConfig config, Architecture architecture, int rows, boolean encoding, boolean inPlace,
                       MemoryBudget budget) {
         long p = architecture.parameterCount();
         // All rows, as if none were held out: an upper bound on the training rows and their batch.
@@ -50,7 +55,8 @@ final class TrainingFootprint {
         MemoryBudget.arrayLength(MemoryBudget.times(batch, architecture.inputs()), "a batch of "
                 + MemoryBudget.count(batch) + " rows x " + MemoryBudget.count(architecture.inputs()) + " inputs");
         long workspaces = MemoryBudget.plus(units, MemoryBudget.times(batch, width + 1));
-        long data = MemoryBudget.times((encoding ? 3L : 2L) * rows, width);
+        long copies = inPlace ? (config.validationFraction() > 0 ? 1 : 0) : 2;
+        long data = MemoryBudget.times((encoding ? copies + 1 : copies) * rows, width);
         long weights = MemoryBudget.times(config.validationFraction() > 0 ? 4 : 3, p);
         long optimizer = config.optimizer().extraDoubles(p);
         boolean single = config.precision() == Precision.FLOAT32;
@@ -77,7 +83,9 @@ final class TrainingFootprint {
             parts.add(config.optimizer().extraState());
         }
         parts.add("workspaces for batches of " + MemoryBudget.count(batch) + " rows");
-        parts.add("the scaled data");
+        if (copies > 0) {
+            parts.add("the scaled data");
+        }
         budget.require(bytes, "the network has " + MemoryBudget.count(p)
                         + " parameters: training on " + MemoryBudget.count(rows) + " rows", String.join(", ", parts),
                 "use fewer or smaller hidden layers, a smaller batch, or fewer inputs (leave out columns with many "
