@@ -19,12 +19,15 @@ import java.util.function.Consumer;
  * @param checkpoints     receives the checkpoints, or null for none
  * @param budget          the memory a run may take; never null
  * @param timeLimit       nanoseconds of epochs a run may start, 0 for no limit
- * @param inPlace         whether the data a run is given is handed over, so its released storage is scaled in place
+ * @param inPlace         whether the data a run is given is handed over, so its released storage may be scaled in
+ *                        place ({@link #scalesInPlace})
+ * @param inPlaceFrom     with a checkpoint sink, the bytes of data from which handed-over data is scaled in place
  */
 record RunControls(TrainingListener listener, int checkpointEvery, Consumer<Checkpoint> checkpoints,
-                   MemoryBudget budget, long timeLimit, boolean inPlace) {
+                   MemoryBudget budget, long timeLimit, boolean inPlace, long inPlaceFrom) {
     /** No listener, no checkpoints, the JVM's heap, no time limit, the data left as it is. */
-    static final RunControls DEFAULT = new RunControls(TrainingListener.NONE, 0, null, MemoryBudget.heap(), 0, false);
+    static final RunControls DEFAULT = new RunControls(TrainingListener.NONE, 0, null, MemoryBudget.heap(), 0, false,
+            Long.MAX_VALUE);
 
     RunControls {
         Objects.requireNonNull(listener, "listener");
@@ -32,11 +35,11 @@ record RunControls(TrainingListener listener, int checkpointEvery, Consumer<Chec
     }
 
     RunControls withListener(TrainingListener other) {
-        return new RunControls(other, checkpointEvery, checkpoints, budget, timeLimit, inPlace);
+        return new RunControls(other, checkpointEvery, checkpoints, budget, timeLimit, inPlace, inPlaceFrom);
     }
 
     RunControls withBudget(MemoryBudget other) {
-        return new RunControls(listener, checkpointEvery, checkpoints, other, timeLimit, inPlace);
+        return new RunControls(listener, checkpointEvery, checkpoints, other, timeLimit, inPlace, inPlaceFrom);
     }
 
     /** @throws IllegalArgumentException if {@code limit} is zero or negative */
@@ -45,7 +48,7 @@ record RunControls(TrainingListener listener, int checkpointEvery, Consumer<Chec
             throw new IllegalArgumentException("time limit must be > 0 but was " + limit);
         }
         long nanos = limit.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : limit.toNanos();
-        return new RunControls(listener, checkpointEvery, checkpoints, budget, nanos, inPlace);
+        return new RunControls(listener, checkpointEvery, checkpoints, budget, nanos, inPlace, inPlaceFrom);
     }
 
     /** @throws IllegalArgumentException if {@code everyEpochs} is negative */
@@ -54,11 +57,23 @@ record RunControls(TrainingListener listener, int checkpointEvery, Consumer<Chec
             throw new IllegalArgumentException("checkpoint interval must be >= 0 epochs but was " + everyEpochs);
         }
         return new RunControls(listener, everyEpochs, Objects.requireNonNull(sink, "sink"), budget, timeLimit,
-                inPlace);
+                inPlace, inPlaceFrom);
     }
 
-    RunControls scalingInPlace() {
-        return new RunControls(listener, checkpointEvery, checkpoints, budget, timeLimit, true);
+    /** Data handed over; with a checkpoint sink, scaled in place from {@code bytes} of it. */
+    RunControls scalingInPlace(long bytes) {
+        return new RunControls(listener, checkpointEvery, checkpoints, budget, timeLimit, true, bytes);
+    }
+
+    /**
+     * Whether a run on {@code values} doubles of data (rows x (inputs + outputs)) scales them where they lie: only
+     * data handed over, and with a checkpoint sink only from {@link #inPlaceFrom} bytes. Checkpoints name the data as
+     * given, so data about to be scaled where it lies must be fingerprinted before the first epoch, a pass over every
+     * value that a run scaling a copy makes only when it writes a checkpoint (most never do); for small data the
+     * copy's memory is not worth that pass.
+     */
+    boolean scalesInPlace(long values) {
+        return inPlace && (checkpoints == null || inPlaceFrom <= 0 || values > (inPlaceFrom - 1) / Double.BYTES);
     }
 
     /**

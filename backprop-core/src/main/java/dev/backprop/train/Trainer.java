@@ -36,6 +36,8 @@ import java.util.function.Consumer;
  * <pre>{@code TrainingResult result = Trainer.of(config).train(dataset);}</pre>
  */
 public final class Trainer {
+    /** With checkpoints, the bytes of data from which {@link #scalingInPlace()} scales it where it lies. */
+    static final long IN_PLACE_WITH_CHECKPOINTS = 64L << 20;
     private final TrainerConfig config;
     private final RunControls controls;
 
@@ -69,15 +71,23 @@ public final class Trainer {
     /**
      * The same trainer, taking over the data it is given instead of promising not to modify it: the caller hands a
      * {@link Dataset} to {@link #train(Dataset)}, {@link #train(Dataset, Network)} or {@link #resume} and must not use
-     * it afterwards, and the run scales the rows in the dataset's own storage where its matrices release it
+     * it afterwards, and the run may scale the rows in the dataset's own storage where its matrices release it
      * ({@link dev.backprop.linalg.Matrix#release()}: the library's encoders make such matrices) instead of in a copy.
      * For a caller that encoded the data for this run alone (the CLI): the run holds one copy of the data, not two.
-     * The weights are bit-identical to those of a trainer that copies, and {@link #requireMemory} counts one copy.
+     * It does so always without checkpoints, and with them for data of at least 64 MiB: checkpoints name the data as
+     * given, so data scaled where it lies is fingerprinted before the first epoch, a pass over every value that a
+     * smaller copy does not repay. The weights are bit-identical either way, and {@link #requireMemory} counts what
+     * the run will hold.
      *
      * @return a new trainer; this one is unchanged
      */
     public Trainer scalingInPlace() {
-        return new Trainer(config, controls.scalingInPlace());
+        return scalingInPlace(IN_PLACE_WITH_CHECKPOINTS);
+    }
+
+    /** {@link #scalingInPlace()} with checkpoints from {@code bytes} of data. */
+    Trainer scalingInPlace(long bytes) {
+        return new Trainer(config, controls.scalingInPlace(bytes));
     }
 
     /**
@@ -157,7 +167,9 @@ public final class Trainer {
      * @throws TooLargeException if they would not fit, saying what it needs and what there is
      */
     public void requireMemory(Architecture architecture, int rows) {
-        TrainingFootprint.check(config, architecture, rows, true, controls.inPlace(), controls.budget());
+        TrainingFootprint.check(config, architecture, rows, true,
+                controls.scalesInPlace((long) rows * (architecture.inputs() + architecture.outputs())),
+                controls.budget());
     }
 
     /**
@@ -173,7 +185,7 @@ public final class Trainer {
      */
     public TrainingResult train(Dataset data) {
         Architecture architecture = architecture(data.x().cols(), data.y().cols());
-        TrainingFootprint.check(config, architecture, data.rows(), controls.inPlace(), controls.budget());
+        TrainingFootprint.check(config, architecture, data.rows(), scalesInPlace(data), controls.budget());
         SplitMix random = SplitMix.of(config.seed());
         double[] parameters = Initializer.initialParameters(architecture, random);
         return run(architecture, parameters, data, random, null, null);
@@ -218,7 +230,7 @@ public final class Trainer {
                     + architecture.outputs() + " outputs but the data has " + data.x().cols() + " inputs and "
                     + data.y().cols() + " targets");
         }
-        TrainingFootprint.check(config, architecture, data.rows(), controls.inPlace(), controls.budget());
+        TrainingFootprint.check(config, architecture, data.rows(), scalesInPlace(data), controls.budget());
         return run(architecture, initial.parameters(), data, SplitMix.of(config.seed()), null, null);
     }
 
@@ -236,7 +248,7 @@ public final class Trainer {
      */
     public TrainingResult resume(Dataset data, Checkpoint checkpoint) {
         Architecture architecture = checkpoint.requireResumable(config, data);
-        TrainingFootprint.check(config, architecture, data.rows(), controls.inPlace(), controls.budget());
+        TrainingFootprint.check(config, architecture, data.rows(), scalesInPlace(data), controls.budget());
         return run(architecture, checkpoint.state().parameters().clone(), data, null, checkpoint.state(),
                 checkpoint.dataFingerprint());
     }
@@ -257,6 +269,11 @@ public final class Trainer {
         PreparedData<?> prepared = PreparedData.of(Format.of(config.precision()), config, architecture, data,
                 random.split(), false);
         return prepared.model(Network.of(architecture, parameters, config.precision()), data);
+    }
+
+    /** Whether a run on {@code data} scales it where it lies ({@link #scalingInPlace()}). */
+    private boolean scalesInPlace(Dataset data) {
+        return controls.scalesInPlace((long) data.rows() * (data.x().cols() + data.y().cols()));
     }
 
     /**
@@ -281,12 +298,11 @@ public final class Trainer {
         SplitMix dropping = from == null ? random.split() : SplitMix.fromState(from.dropoutRandom());
         long[] splitStart = splitting.state();
         // Checkpoints name the data as given; rows scaled where they lie (no split) must be fingerprinted before.
-        if (fingerprint == null && controls.inPlace() && controls.checkpoints() != null
-                && config.validationFraction() == 0) {
+        boolean inPlace = scalesInPlace(data);
+        if (fingerprint == null && inPlace && controls.checkpoints() != null && config.validationFraction() == 0) {
             fingerprint = Checkpoint.fingerprint(data);
         }
-        PreparedData<A> prepared = PreparedData.of(format, config, architecture, data, splitting,
-                controls.inPlace());
+        PreparedData<A> prepared = PreparedData.of(format, config, architecture, data, splitting, inPlace);
         A theta = format.narrow(parameters);
         TrainingOutcome outcome = TrainingLoop.of(format, config, architecture, prepared.training(),
                 prepared.validation(), dropping, controls.listener(), controls.timeLimit()).run(theta, splitStart,

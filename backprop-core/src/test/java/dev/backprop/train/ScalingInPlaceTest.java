@@ -134,13 +134,30 @@ class ScalingInPlaceTest {
         List<Checkpoint> checkpoints = new ArrayList<>();
         TrainerConfig config = config().build();
         TrainingResult whole = Trainer.of(config).train(encoded());
-        Trainer.of(config.toBuilder().maxEpochs(10).build()).scalingInPlace().withCheckpoints(10, checkpoints::add)
+        Trainer.of(config.toBuilder().maxEpochs(10).build()).scalingInPlace(0).withCheckpoints(10, checkpoints::add)
                 .train(encoded());
         assertThat(checkpoints).hasSize(1);
         assertThat(checkpoints.get(0).dataFingerprint()).isEqualTo(fingerprint);
         // Resumed in place from it, the run ends as the one that never stopped.
-        TrainingResult resumed = Trainer.of(config).scalingInPlace().resume(encoded(), checkpoints.get(0));
+        TrainingResult resumed = Trainer.of(config).scalingInPlace(0).resume(encoded(), checkpoints.get(0));
         assertThat(ModelFile.toJson(resumed.model())).isEqualTo(ModelFile.toJson(whole.model()));
+    }
+
+    @Test
+    void withCheckpointsOnlyLargeDataIsScaledInPlace() {
+        // 60 x 4 values are far below 64 MiB: a run that may write a checkpoint scales a copy, and fingerprints the
+        // data only if it writes one; from the given size on it scales the data where it lies.
+        Dataset small = encoded();
+        Trainer.of(config().build()).scalingInPlace().withCheckpoints(0, checkpoint -> { }).train(small);
+        assertThat(small.x().release()).as("not taken").isNotNull();
+        Dataset large = encoded();
+        Trainer.of(config().build()).scalingInPlace(ROWS * 4 * Double.BYTES).withCheckpoints(0, checkpoint -> { })
+                .train(large);
+        assertThat(large.x().release()).as("taken").isNull();
+        Dataset larger = encoded();
+        Trainer.of(config().build()).scalingInPlace(ROWS * 4 * Double.BYTES + 1)
+                .withCheckpoints(0, checkpoint -> { }).train(larger);
+        assertThat(larger.x().release()).isNotNull();
     }
 
     @Test
