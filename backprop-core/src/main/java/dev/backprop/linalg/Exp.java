@@ -105,4 +105,33 @@ final class Exp {
     static double logistic(double z) {
         return 1.0 / (1.0 + exp(-z));
     }
+
+    /** {@link #logistic(double)} of a float, rounded to float: (float) logistic(z), z {@link #widened}. */
+    static float floatLogistic(float z) {
+        return (float) logistic(widened(z));
+    }
+
+    /** {@link #tanh(double)} of a float, rounded to float: (float) tanh(z), z {@link #widened}. */
+    static float floatTanh(float z) {
+        return (float) tanh(widened(z));
+    }
+
+    /**
+     * z as a double (exactly, as the cast gives it), assembled from z's bits when z is a normal float, cast otherwise.
+     * Not a plain cast, for speed: C2 compiles a float-to-double cast as (v)cvtss2sd, which keeps the upper bits of
+     * its destination register and therefore waits for the last instruction that wrote that register. In a loop of
+     * logistic values that register held the previous element's quotient, so each element started only when the
+     * previous one was finished, where the double loop overlaps its independent elements. A move from an integer
+     * register (vmovq) writes the whole register and waits for nothing.
+     */
+    static double widened(float z) {
+        int bits = Float.floatToRawIntBits(z);
+        int magnitude = bits & 0x7fff_ffff;
+        if (magnitude >= 0x0080_0000 && magnitude < 0x7f80_0000) {
+            // exponent e of the float becomes e − 127 + 1023 = e + 896; its 23 fraction bits lead the double's 52
+            long wide = ((long) magnitude << 29) + (896L << 52);
+            return Double.longBitsToDouble(wide | ((long) bits << 32 & Long.MIN_VALUE));
+        }
+        return z; // zero, subnormal, infinite or NaN
+    }
 }

@@ -60,7 +60,7 @@ final class FloatSimdKernels implements FloatVectorKernels {
             logisticVectors(z, a, from, end);
         }
         for (int i = end; i < to; i++) {
-            a[i] = (float) Exp.logistic(z[i]);
+            a[i] = Exp.floatLogistic(z[i]);
         }
     }
 
@@ -77,7 +77,7 @@ final class FloatSimdKernels implements FloatVectorKernels {
                     .neg();
             if (!x.abs().compare(VectorOperators.LE, Exp.NORMAL_RANGE).allTrue()) {
                 for (int lane = i; lane < i + DL; lane++) {
-                    a[lane] = (float) Exp.logistic(z[lane]);
+                    a[lane] = Exp.floatLogistic(z[lane]);
                 }
                 continue;
             }
@@ -111,7 +111,7 @@ final class FloatSimdKernels implements FloatVectorKernels {
             tanhVectors(z, a, from, end);
         }
         for (int i = end; i < to; i++) {
-            a[i] = (float) Exp.tanh(z[i]);
+            a[i] = Exp.floatTanh(z[i]);
         }
     }
 
@@ -128,7 +128,7 @@ final class FloatSimdKernels implements FloatVectorKernels {
             if (!x.compare(VectorOperators.LE, Exp.TANH_ONE).allTrue()
                     || !x.compare(VectorOperators.GE, Exp.TANH_SERIES).allTrue()) {
                 for (int lane = i; lane < i + DL; lane++) {
-                    a[lane] = (float) Exp.tanh(z[lane]);
+                    a[lane] = Exp.floatTanh(z[lane]);
                 }
                 continue;
             }

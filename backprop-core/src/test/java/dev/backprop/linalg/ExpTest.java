@@ -97,4 +97,42 @@ class ExpTest {
         assertThat(Exp.exp(-708.0)).isCloseTo(Math.exp(-708.0), org.assertj.core.api.Assertions.within(
                 2 * Math.ulp(Math.exp(-708.0))));
     }
+
+    @Test
+    void widenedIsTheCastForEveryExponentSignAndKindOfFloat() {
+        SplittableRandom random = new SplittableRandom(4);
+        int[] fractions = new int[4096];
+        fractions[1] = 1;
+        fractions[2] = 0x7f_ffff;
+        fractions[3] = 0x40_0000;
+        for (int i = 4; i < fractions.length; i++) {
+            fractions[i] = random.nextInt(0x80_0000);
+        }
+        for (int sign = 0; sign < 2; sign++) {
+            for (int exponent = 0; exponent < 256; exponent++) { // 0: zeros and subnormals, 255: infinities and NaNs
+                for (int fraction : fractions) {
+                    float z = Float.intBitsToFloat(sign << 31 | exponent << 23 | fraction);
+                    long expected = Double.doubleToRawLongBits(z);
+                    if (Double.doubleToRawLongBits(Exp.widened(z)) != expected) {
+                        throw new AssertionError(Float.floatToRawIntBits(z) + ": " + Exp.widened(z) + " vs " + z);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void floatLogisticAndTanhAreTheDoubleOnesOfTheCastRounded() {
+        SplittableRandom random = new SplittableRandom(5);
+        float[] specials = {0.0f, -0.0f, Float.MIN_VALUE, -Float.MIN_NORMAL, Float.MAX_VALUE, Float.NaN,
+                Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0x1p-12f, 20f, -88.7f, 104f};
+        for (int i = 0; i < 200_000 + specials.length; i++) {
+            float z = i < specials.length ? specials[i]
+                    : i % 2 == 0 ? (float) random.nextDouble(-30, 30) : Float.intBitsToFloat(random.nextInt());
+            assertThat(Float.floatToRawIntBits(Exp.floatLogistic(z))).as("logistic(%s)", z)
+                    .isEqualTo(Float.floatToRawIntBits((float) Exp.logistic((double) z)));
+            assertThat(Float.floatToRawIntBits(Exp.floatTanh(z))).as("tanh(%s)", z)
+                    .isEqualTo(Float.floatToRawIntBits((float) Exp.tanh((double) z)));
+        }
+    }
 }
