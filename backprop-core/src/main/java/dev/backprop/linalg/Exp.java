@@ -106,9 +106,44 @@ final class Exp {
         return 1.0 / (1.0 + exp(-z));
     }
 
-    /** {@link #logistic(double)} of a float, rounded to float: (float) logistic(z), z {@link #widened}. */
+    /**
+     * {@link #logistic(double)} of a float, rounded to float: the bits of (float) logistic(z) for every float z, from z
+     * {@link #widened} and e^x by {@link #estrinExp}.
+     */
     static float floatLogistic(float z) {
-        return (float) logistic(widened(z));
+        return (float) (1.0 / (1.0 + estrinExp(-widened(z))));
+    }
+
+    /**
+     * e^x by {@link #exp}'s steps, its series summed in Estrin's order: r², r⁴, r⁸ and the pairs C2i + C2i+1 r side by
+     * side, then combined in three levels, 4 dependent operations where Horner's form has 13. The series is most of
+     * the logistic function's latency, and on a handful of values (the seed network's layers) latency is the time.
+     * The result may differ from exp's in the last bit, so double results keep exp; 1 / (1 + e^-z) rounded to float
+     * does not: it is the float of {@link #logistic(double)} for every one of the 2^32 floats z (all were compared;
+     * ExpTest compares a sample). Not for tanh, whose 1 − e^-2z near |z| = 2^-12 cancels enough that 27 floats round
+     * differently.
+     */
+    static double estrinExp(double x) {
+        if (x > OVERFLOW) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (x < UNDERFLOW) {
+            return 0.0;
+        }
+        double t = Math.fma(x, LOG2E, ROUNDER);
+        double k = t - ROUNDER;
+        double r = Math.fma(-k, LN2_HI, x);
+        r = Math.fma(-k, LN2_LO, r);
+        double r2 = r * r;
+        double r4 = r2 * r2;
+        double r8 = r4 * r4;
+        double low = Math.fma(r4, Math.fma(r2, Math.fma(r, C7, C6), Math.fma(r, C5, C4)),
+                Math.fma(r2, Math.fma(r, C3, C2), r + 1.0));
+        double high = Math.fma(r4, Math.fma(r, C13, C12), Math.fma(r2, Math.fma(r, C11, C10), Math.fma(r, C9, C8)));
+        double p = Math.fma(r8, high, low);
+        long n = Double.doubleToRawLongBits(t) - ROUNDER_BITS;
+        long half = n >> 1;
+        return p * Double.longBitsToDouble((half + 1023) << 52) * Double.longBitsToDouble((n - half + 1023) << 52);
     }
 
     /** {@link #tanh(double)} of a float, rounded to float: (float) tanh(z), z {@link #widened}. */

@@ -122,6 +122,35 @@ class ExpTest {
     }
 
     @Test
+    void floatLogisticIsTheDoubleOneRoundedAcrossTheWholeFloatRange() {
+        // estrinExp's series order gives every float the double logistic's float (all 2^32 were compared once); here
+        // every 251st bit pattern: each exponent, both signs, zeros, subnormals, infinities and NaNs
+        for (long pattern = 0; pattern < 1L << 32; pattern += 251) {
+            float z = Float.intBitsToFloat((int) pattern);
+            int expected = Float.floatToRawIntBits((float) Exp.logistic((double) z));
+            if (Float.floatToRawIntBits(Exp.floatLogistic(z)) != expected) {
+                throw new AssertionError("logistic(" + z + ") = " + Exp.floatLogistic(z) + " but "
+                        + Float.intBitsToFloat(expected) + " rounded from double");
+            }
+        }
+    }
+
+    @Test
+    void estrinExpIsWithinTwoUlpOfMathExp() {
+        SplittableRandom random = new SplittableRandom(6);
+        for (int i = 0; i < 200_000; i++) {
+            double x = random.nextDouble(-745, 709.7);
+            double expected = Math.exp(x);
+            assertThat(Math.abs(Exp.estrinExp(x) - expected)).as("e^%s", x)
+                    .isLessThanOrEqualTo(2 * Math.ulp(expected));
+        }
+        assertThat(Exp.estrinExp(0)).isEqualTo(1.0);
+        assertThat(Exp.estrinExp(710)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(Exp.estrinExp(-746)).isEqualTo(0.0);
+        assertThat(Exp.estrinExp(Double.NaN)).isNaN();
+    }
+
+    @Test
     void floatLogisticAndTanhAreTheDoubleOnesOfTheCastRounded() {
         SplittableRandom random = new SplittableRandom(5);
         float[] specials = {0.0f, -0.0f, Float.MIN_VALUE, -Float.MIN_NORMAL, Float.MAX_VALUE, Float.NaN,
