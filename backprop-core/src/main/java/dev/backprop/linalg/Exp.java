@@ -116,8 +116,10 @@ final class Exp {
 
     /**
      * e^x by {@link #exp}'s steps, its series summed in Estrin's order: r², r⁴, r⁸ and the pairs C2i + C2i+1 r side by
-     * side, then combined in three levels, 4 dependent operations where Horner's form has 13. The series is most of
-     * the logistic function's latency, and on a handful of values (the seed network's layers) latency is the time.
+     * side, then combined in three levels, 4 dependent operations where Horner's form has 13; and within
+     * {@link #NORMAL_RANGE} the scaling by 2^k in one product (exact there, so the bits of exp's two). The series is
+     * most of the logistic function's latency, and on a handful of values (the seed network's layers) latency is the
+     * time.
      * The result may differ from exp's in the last bit, so double results keep exp; 1 / (1 + e^-z) rounded to float
      * does not: it is the float of {@link #logistic(double)} for every one of the 2^32 floats z (all were compared;
      * ExpTest compares a sample). Not for tanh, whose 1 − e^-2z near |z| = 2^-12 cancels enough that 27 floats round
@@ -142,6 +144,9 @@ final class Exp {
         double high = Math.fma(r4, Math.fma(r, C13, C12), Math.fma(r2, Math.fma(r, C11, C10), Math.fma(r, C9, C8)));
         double p = Math.fma(r8, high, low);
         long n = Double.doubleToRawLongBits(t) - ROUNDER_BITS;
+        if (Math.abs(x) <= NORMAL_RANGE) {
+            return p * Double.longBitsToDouble((n + 1023) << 52);
+        }
         long half = n >> 1;
         return p * Double.longBitsToDouble((half + 1023) << 52) * Double.longBitsToDouble((n - half + 1023) << 52);
     }

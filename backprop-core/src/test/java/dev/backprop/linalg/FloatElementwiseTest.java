@@ -210,7 +210,8 @@ class FloatElementwiseTest {
                             .isEqualTo(Float.floatToRawIntBits(expectedLogistic));
                     assertThat(Float.floatToRawIntBits(scalarLogistic[i])).as(at)
                             .isEqualTo(Float.floatToRawIntBits(expectedLogistic));
-                    assertThat(Float.floatToRawIntBits(tanh[i])).as(at).isEqualTo(Float.floatToRawIntBits(expectedTanh));
+                    assertThat(Float.floatToRawIntBits(tanh[i])).as(at)
+                            .isEqualTo(Float.floatToRawIntBits(expectedTanh));
                     assertThat(Float.floatToRawIntBits(scalarTanh[i])).as(at)
                             .isEqualTo(Float.floatToRawIntBits(expectedTanh));
                 }
