@@ -29,6 +29,18 @@ class WorkloadRunnerTest {
     }
 
     @Test
+    void w1KeepsItsBitsInBothPrecisions() {
+        // the float kernels' faster logistic (Exp.estrinExp, Exp.widened) gives every float the float of the double
+        // logistic rounded, so 10,000 steps end on the bits they ended on before it, as float64's do
+        WorkloadTraining float64 = new WorkloadTraining(Workload.of("W1"));
+        float64.train(3, 10_000);
+        assertThat(float64.finalLoss()).isEqualTo(4.8521481534566316e-05);
+        WorkloadTraining float32 = new WorkloadTraining(Workload.of("W1"), Precision.FLOAT32);
+        float32.train(3, 10_000);
+        assertThat(float32.finalLoss()).isEqualTo(4.852310362579715e-05);
+    }
+
+    @Test
     void dataComeFromTheSharedSplitMix64Streams() {
         // first value of stream 2001 (W2's X), by the definition in peers/README.md
         long z = 2001L + 0x9E3779B97F4A7C15L;

@@ -52,10 +52,11 @@ public final class Elementwise {
 
     /**
      * {@link #logistic(double[], double[], int, int)} in single precision: a_i = 1 / (1 + e^(-z_i)) rounded to float,
-     * the same bits whatever the engine, position or thread count. Computed in double, with the double version's
-     * operations, and rounded once: within one ulp of the correctly rounded value and nearly always equal to it (a
-     * float e^x in float steps would add one or two ulp of its own). Vectorised when the Vector API is present, each
-     * vector's floats widened to double lanes.
+     * the same bits whatever the engine, position or thread count, and for every float z_i the bits of the double
+     * version's result rounded to float. Computed in double with the double version's steps (its series summed in an
+     * order that takes fewer dependent steps, which changes no float result) and rounded once: within one ulp of the
+     * correctly rounded value and nearly always equal to it (a float e^x in float steps would add one or two ulp of its
+     * own). Vectorised when the Vector API is present, each vector's floats widened to double lanes.
      *
      * @param z    the inputs; not modified
      * @param a    receives the outputs in [from, to); may be {@code z} itself

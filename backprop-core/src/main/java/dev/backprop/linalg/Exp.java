@@ -105,4 +105,73 @@ final class Exp {
     static double logistic(double z) {
         return 1.0 / (1.0 + exp(-z));
     }
+
+    /**
+     * {@link #logistic(double)} of a float, rounded to float: the bits of (float) logistic(z) for every float z, from z
+     * {@link #widened} and e^x by {@link #estrinExp}.
+     */
+    static float floatLogistic(float z) {
+        return (float) (1.0 / (1.0 + estrinExp(-widened(z))));
+    }
+
+    /**
+     * e^x by {@link #exp}'s steps, its series summed in Estrin's order: r², r⁴, r⁸ and the pairs C2i + C2i+1 r side by
+     * side, then combined in three levels, 4 dependent operations where Horner's form has 13; and within
+     * {@link #NORMAL_RANGE} the scaling by 2^k in one product (exact there, so the bits of exp's two). The series is
+     * most of the logistic function's latency, and on a handful of values (the seed network's layers) latency is the
+     * time.
+     * The result may differ from exp's in the last bit, so double results keep exp; 1 / (1 + e^-z) rounded to float
+     * does not: it is the float of {@link #logistic(double)} for every one of the 2^32 floats z (all were compared;
+     * ExpTest compares a sample). Not for tanh, whose 1 − e^-2z near |z| = 2^-12 cancels enough that 27 floats round
+     * differently.
+     */
+    static double estrinExp(double x) {
+        if (x > OVERFLOW) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (x < UNDERFLOW) {
+            return 0.0;
+        }
+        double t = Math.fma(x, LOG2E, ROUNDER);
+        double k = t - ROUNDER;
+        double r = Math.fma(-k, LN2_HI, x);
+        r = Math.fma(-k, LN2_LO, r);
+        double r2 = r * r;
+        double r4 = r2 * r2;
+        double r8 = r4 * r4;
+        double low = Math.fma(r4, Math.fma(r2, Math.fma(r, C7, C6), Math.fma(r, C5, C4)),
+                Math.fma(r2, Math.fma(r, C3, C2), r + 1.0));
+        double high = Math.fma(r4, Math.fma(r, C13, C12), Math.fma(r2, Math.fma(r, C11, C10), Math.fma(r, C9, C8)));
+        double p = Math.fma(r8, high, low);
+        long n = Double.doubleToRawLongBits(t) - ROUNDER_BITS;
+        if (Math.abs(x) <= NORMAL_RANGE) {
+            return p * Double.longBitsToDouble((n + 1023) << 52);
+        }
+        long half = n >> 1;
+        return p * Double.longBitsToDouble((half + 1023) << 52) * Double.longBitsToDouble((n - half + 1023) << 52);
+    }
+
+    /** {@link #tanh(double)} of a float, rounded to float: (float) tanh(z), z {@link #widened}. */
+    static float floatTanh(float z) {
+        return (float) tanh(widened(z));
+    }
+
+    /**
+     * z as a double (exactly, as the cast gives it), assembled from z's bits when z is a normal float, cast otherwise.
+     * Not a plain cast, for speed: C2 compiles a float-to-double cast as (v)cvtss2sd, which keeps the upper bits of
+     * its destination register and therefore waits for the last instruction that wrote that register. In a loop of
+     * logistic values that register held the previous element's quotient, so each element started only when the
+     * previous one was finished, where the double loop overlaps its independent elements. A move from an integer
+     * register (vmovq) writes the whole register and waits for nothing.
+     */
+    static double widened(float z) {
+        int bits = Float.floatToRawIntBits(z);
+        int magnitude = bits & 0x7fff_ffff;
+        if (magnitude >= 0x0080_0000 && magnitude < 0x7f80_0000) {
+            // exponent e of the float becomes e − 127 + 1023 = e + 896; its 23 fraction bits lead the double's 52
+            long wide = ((long) magnitude << 29) + (896L << 52);
+            return Double.longBitsToDouble(wide | ((long) bits << 32 & Long.MIN_VALUE));
+        }
+        return z; // zero, subnormal, infinite or NaN
+    }
 }

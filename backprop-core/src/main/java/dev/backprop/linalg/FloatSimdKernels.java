@@ -11,9 +11,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link FloatVectorKernels} on the JDK Vector API: {@link SimdKernels}' loops on {@link FloatVector}s (twice the
  * lanes; a dot product's lanes are summed by folding the vector in halves), except the logistic function and tanh,
- * whose lanes are widened to double and run {@link Exp}'s steps before one rounding to float, so that every element
- * gets the bits of the scalar {@code (float) Exp.logistic(z)} or {@code (float) Exp.tanh(z)}. Only exactly rounded
- * operations are used, so results do not depend on whether the JIT has compiled the vector code yet.
+ * whose lanes are widened to double and run the steps of the scalar {@link Exp#floatLogistic} or {@link Exp#floatTanh}
+ * before one rounding to float, so that every element gets the bits of {@code (float) Exp.logistic(z)} or
+ * {@code (float) Exp.tanh(z)}. Only exactly rounded operations are used, so results do not depend on whether the JIT
+ * has compiled the vector code yet.
  */
 final class FloatSimdKernels implements FloatVectorKernels {
     /** Rows {@link #axpyRows} adds into registers before it stores them: 64 rows of 4L columns stay in L1. */
@@ -60,16 +61,17 @@ final class FloatSimdKernels implements FloatVectorKernels {
             logisticVectors(z, a, from, end);
         }
         for (int i = end; i < to; i++) {
-            a[i] = (float) Exp.logistic(z[i]);
+            a[i] = Exp.floatLogistic(z[i]);
         }
     }
 
     /**
      * The whole vectors of {@link #logistic}: {@link SimdKernels}' logistic steps on DL floats widened to double
-     * (exactly), then the quotient rounded to float. Double lanes rather than a float polynomial: e^x is then good to
-     * 2^-52, so the one rounding to float gives the correctly rounded logistic but for ties closer than that (a float
-     * e^x in float steps would add one to two ulp of its own), and the same bits as the scalar path by construction.
-     * Lanes with |z| beyond {@link Exp#NORMAL_RANGE} or NaN go through the scalar path, as in the double kernel.
+     * (exactly), the series in Estrin's order as {@link Exp#estrinExp} sums it, then the quotient rounded to float.
+     * Double lanes rather than a float polynomial: e^x is then good to 2^-52, so the one rounding to float gives the
+     * correctly rounded logistic but for ties closer than that (a float e^x in float steps would add one to two ulp of
+     * its own), and the same bits as the scalar path by construction. Lanes with |z| beyond {@link Exp#NORMAL_RANGE}
+     * or NaN go through the scalar path, as in the double kernel.
      */
     private static void logisticVectors(float[] z, float[] a, int from, int end) {
         for (int i = from; i < end; i += DL) {
@@ -77,7 +79,7 @@ final class FloatSimdKernels implements FloatVectorKernels {
                     .neg();
             if (!x.abs().compare(VectorOperators.LE, Exp.NORMAL_RANGE).allTrue()) {
                 for (int lane = i; lane < i + DL; lane++) {
-                    a[lane] = (float) Exp.logistic(z[lane]);
+                    a[lane] = Exp.floatLogistic(z[lane]);
                 }
                 continue;
             }
@@ -85,19 +87,11 @@ final class FloatSimdKernels implements FloatVectorKernels {
             DoubleVector minusK = t.sub(ROUNDER).neg();
             DoubleVector r = minusK.fma(LN2_HI, x);
             r = minusK.fma(LN2_LO, r);
-            DoubleVector p = C13.fma(r, C12);
-            p = p.fma(r, C11);
-            p = p.fma(r, C10);
-            p = p.fma(r, C9);
-            p = p.fma(r, C8);
-            p = p.fma(r, C7);
-            p = p.fma(r, C6);
-            p = p.fma(r, C5);
-            p = p.fma(r, C4);
-            p = p.fma(r, C3);
-            p = p.fma(r, C2);
-            p = p.fma(r, ONE);
-            p = p.fma(r, ONE);
+            DoubleVector r2 = r.mul(r);
+            DoubleVector r4 = r2.mul(r2);
+            DoubleVector low = r4.fma(r2.fma(r.fma(C7, C6), r.fma(C5, C4)), r2.fma(r.fma(C3, C2), r.add(ONE)));
+            DoubleVector high = r4.fma(r.fma(C13, C12), r2.fma(r.fma(C11, C10), r.fma(C9, C8)));
+            DoubleVector p = r4.mul(r4).fma(high, low);
             LongVector n = ((LongVector) t.reinterpretAsLongs()).sub(Exp.ROUNDER_BITS);
             DoubleVector e = p.mul(n.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
             ((FloatVector) ONE.div(e.add(ONE)).convertShape(VectorOperators.D2F, HALF, 0)).intoArray(a, i);
@@ -111,7 +105,7 @@ final class FloatSimdKernels implements FloatVectorKernels {
             tanhVectors(z, a, from, end);
         }
         for (int i = end; i < to; i++) {
-            a[i] = (float) Exp.tanh(z[i]);
+            a[i] = Exp.floatTanh(z[i]);
         }
     }
 
@@ -128,7 +122,7 @@ final class FloatSimdKernels implements FloatVectorKernels {
             if (!x.compare(VectorOperators.LE, Exp.TANH_ONE).allTrue()
                     || !x.compare(VectorOperators.GE, Exp.TANH_SERIES).allTrue()) {
                 for (int lane = i; lane < i + DL; lane++) {
-                    a[lane] = (float) Exp.tanh(z[lane]);
+                    a[lane] = Exp.floatTanh(z[lane]);
                 }
                 continue;
             }

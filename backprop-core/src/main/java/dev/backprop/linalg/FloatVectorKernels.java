@@ -54,14 +54,14 @@ interface FloatVectorKernels {
         @Override
         public void logistic(float[] z, float[] a, int from, int to) {
             for (int i = from; i < to; i++) {
-                a[i] = (float) Exp.logistic(z[i]);
+                a[i] = Exp.floatLogistic(z[i]);
             }
         }
 
         @Override
         public void tanh(float[] z, float[] a, int from, int to) {
             for (int i = from; i < to; i++) {
-                a[i] = (float) Exp.tanh(z[i]);
+                a[i] = Exp.floatTanh(z[i]);
             }
         }
 

@@ -97,4 +97,71 @@ class ExpTest {
         assertThat(Exp.exp(-708.0)).isCloseTo(Math.exp(-708.0), org.assertj.core.api.Assertions.within(
                 2 * Math.ulp(Math.exp(-708.0))));
     }
+
+    @Test
+    void widenedIsTheCastForEveryExponentSignAndKindOfFloat() {
+        SplittableRandom random = new SplittableRandom(4);
+        int[] fractions = new int[4096];
+        fractions[1] = 1;
+        fractions[2] = 0x7f_ffff;
+        fractions[3] = 0x40_0000;
+        for (int i = 4; i < fractions.length; i++) {
+            fractions[i] = random.nextInt(0x80_0000);
+        }
+        for (int sign = 0; sign < 2; sign++) {
+            for (int exponent = 0; exponent < 256; exponent++) { // 0: zeros and subnormals, 255: infinities and NaNs
+                for (int fraction : fractions) {
+                    float z = Float.intBitsToFloat(sign << 31 | exponent << 23 | fraction);
+                    long expected = Double.doubleToRawLongBits(z);
+                    if (Double.doubleToRawLongBits(Exp.widened(z)) != expected) {
+                        throw new AssertionError(Float.floatToRawIntBits(z) + ": " + Exp.widened(z) + " vs " + z);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void floatLogisticIsTheDoubleOneRoundedAcrossTheWholeFloatRange() {
+        // estrinExp's series order gives every float the double logistic's float (all 2^32 were compared once); here
+        // every 251st bit pattern: each exponent, both signs, zeros, subnormals, infinities and NaNs
+        for (long pattern = 0; pattern < 1L << 32; pattern += 251) {
+            float z = Float.intBitsToFloat((int) pattern);
+            int expected = Float.floatToRawIntBits((float) Exp.logistic((double) z));
+            if (Float.floatToRawIntBits(Exp.floatLogistic(z)) != expected) {
+                throw new AssertionError("logistic(" + z + ") = " + Exp.floatLogistic(z) + " but "
+                        + Float.intBitsToFloat(expected) + " rounded from double");
+            }
+        }
+    }
+
+    @Test
+    void estrinExpIsWithinTwoUlpOfMathExp() {
+        SplittableRandom random = new SplittableRandom(6);
+        for (int i = 0; i < 200_000; i++) {
+            double x = random.nextDouble(-745, 709.7);
+            double expected = Math.exp(x);
+            assertThat(Math.abs(Exp.estrinExp(x) - expected)).as("e^%s", x)
+                    .isLessThanOrEqualTo(2 * Math.ulp(expected));
+        }
+        assertThat(Exp.estrinExp(0)).isEqualTo(1.0);
+        assertThat(Exp.estrinExp(710)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(Exp.estrinExp(-746)).isEqualTo(0.0);
+        assertThat(Exp.estrinExp(Double.NaN)).isNaN();
+    }
+
+    @Test
+    void floatLogisticAndTanhAreTheDoubleOnesOfTheCastRounded() {
+        SplittableRandom random = new SplittableRandom(5);
+        float[] specials = {0.0f, -0.0f, Float.MIN_VALUE, -Float.MIN_NORMAL, Float.MAX_VALUE, Float.NaN,
+                Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0x1p-12f, 20f, -88.7f, 104f};
+        for (int i = 0; i < 200_000 + specials.length; i++) {
+            float z = i < specials.length ? specials[i]
+                    : i % 2 == 0 ? (float) random.nextDouble(-30, 30) : Float.intBitsToFloat(random.nextInt());
+            assertThat(Float.floatToRawIntBits(Exp.floatLogistic(z))).as("logistic(%s)", z)
+                    .isEqualTo(Float.floatToRawIntBits((float) Exp.logistic((double) z)));
+            assertThat(Float.floatToRawIntBits(Exp.floatTanh(z))).as("tanh(%s)", z)
+                    .isEqualTo(Float.floatToRawIntBits((float) Exp.tanh((double) z)));
+        }
+    }
 }

@@ -184,4 +184,38 @@ class FloatElementwiseTest {
         assertThatThrownBy(() -> Elementwise.descend(theta, new float[3], 0.1f, 0, 4))
                 .isInstanceOf(ArrayIndexOutOfBoundsException.class);
     }
+
+    @Test
+    void shortArraysGiveTheBitsOfTheRoundedDoubleFunctionsAtEveryLength() {
+        // arrays shorter than a vector (the seed network's 3 and 9 values) run the scalar tail alone
+        SplittableRandom random = new SplittableRandom(26);
+        for (int n = 0; n <= 40; n++) {
+            float[] z = inputs(n, random);
+            for (int from = 0; from <= Math.min(n, 3); from++) {
+                float[] logistic = new float[n];
+                float[] scalarLogistic = new float[n];
+                float[] tanh = new float[n];
+                float[] scalarTanh = new float[n];
+                for (int round = 0; round < 50; round++) { // interpreted, then compiled
+                    Elementwise.logistic(z, logistic, from, n);
+                    FloatVectorKernels.SCALAR.logistic(z, scalarLogistic, from, n);
+                    Elementwise.tanh(z, tanh, from, n);
+                    FloatVectorKernels.SCALAR.tanh(z, scalarTanh, from, n);
+                }
+                for (int i = 0; i < n; i++) {
+                    float expectedLogistic = i < from ? 0.0f : (float) Exp.logistic((double) z[i]);
+                    float expectedTanh = i < from ? 0.0f : (float) Exp.tanh((double) z[i]);
+                    String at = "z=" + z[i] + " at " + i + " of " + n + " from " + from;
+                    assertThat(Float.floatToRawIntBits(logistic[i])).as(at)
+                            .isEqualTo(Float.floatToRawIntBits(expectedLogistic));
+                    assertThat(Float.floatToRawIntBits(scalarLogistic[i])).as(at)
+                            .isEqualTo(Float.floatToRawIntBits(expectedLogistic));
+                    assertThat(Float.floatToRawIntBits(tanh[i])).as(at)
+                            .isEqualTo(Float.floatToRawIntBits(expectedTanh));
+                    assertThat(Float.floatToRawIntBits(scalarTanh[i])).as(at)
+                            .isEqualTo(Float.floatToRawIntBits(expectedTanh));
+                }
+            }
+        }
+    }
 }
