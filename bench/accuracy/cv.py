@@ -132,8 +132,8 @@ def pipeline(header, numeric, target, task, seed):
     return make_pipeline(ColumnTransformer(parts), mlp), matrix, labels
 
 
-def sklearn_fold(header, numeric, target, task, train_rows, test_rows):
-    model, matrix, labels = pipeline(header, numeric, target, task, 0)
+def sklearn_fold(header, numeric, target, task, train_rows, test_rows, seed):
+    model, matrix, labels = pipeline(header, numeric, target, task, seed)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         model.fit(matrix(train_rows), labels(train_rows))
@@ -155,6 +155,17 @@ def mean_sd(values):
     return statistics.mean(values), statistics.stdev(values)
 
 
+def backprop_cv(jar, path, target, folds, repeats, seed, extra, folds_csv):
+    """backprop's fold scores with --seed seed, and the (repeat, fold, row) of every test row it used."""
+    result = subprocess.run(["java", "--add-modules", "jdk.incubator.vector", "-jar", jar, "cv", path,
+                             "--target", target, "--missing", "mean", "--folds", str(folds), "--repeats",
+                             str(repeats), "--seed", str(seed), "--save-folds", folds_csv, "--format", "json"]
+                            + extra, check=True, capture_output=True, text=True)
+    with open(folds_csv, newline="") as f:
+        assignment = [(int(r["repeat"]), int(r["fold"]), int(r["row"])) for r in csv.DictReader(f)]
+    return json.loads(result.stdout)["foldScores"], assignment
+
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -164,41 +175,51 @@ def main():
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--small-repeats", type=int, default=10,
                         help="repeats of the folds for a dataset under 50 rows")
+    parser.add_argument("--seeds", type=int, default=10,
+                        help="seeds 0..N-1: backprop --seed s and scikit-learn random_state=s on the folds of s")
+    parser.add_argument("--only", help="comma-separated dataset files to run (default: all)")
+    parser.add_argument("--backprop-args", default="",
+                        help="extra options for backprop cv, to try settings (the documented table uses none)")
     args = parser.parse_args()
 
     lines = []
     below = []
+    extra = args.backprop_args.split()
     for file, target, task in DATASETS:
+        if args.only and file not in args.only.split(","):
+            continue
         path = os.path.join(args.data, file)
         header, rows, numeric = load(path)
         repeats = args.small_repeats if len(rows) < 50 else 1
-        with tempfile.TemporaryDirectory() as workdir:
-            folds_csv = os.path.join(workdir, "folds.csv")
-            result = subprocess.run(["java", "--add-modules", "jdk.incubator.vector", "-jar", args.jar, "cv", path,
-                                     "--target", target, "--missing", "mean", "--folds", str(args.folds),
-                                     "--repeats", str(repeats), "--save-folds", folds_csv, "--format", "json"],
-                                    check=True, capture_output=True, text=True)
-            ours = json.loads(result.stdout)
-            with open(folds_csv, newline="") as f:
-                assignment = [(int(r["repeat"]), int(r["fold"]), int(r["row"])) for r in csv.DictReader(f)]
-        theirs = []
-        for repeat in range(1, repeats + 1):
-            for fold in range(1, args.folds + 1):
-                test = {row for r, f, row in assignment if r == repeat and f == fold}
-                train_rows = [row for i, row in enumerate(rows) if i not in test]
-                test_rows = [row for i, row in enumerate(rows) if i in test]
-                theirs.append(sklearn_fold(header, numeric, target, task, train_rows, test_rows))
         names = ["accuracy", "logLoss"] if task == "classification" else ["r2", "rmse"]
+        ours, theirs = [], []  # every fold's scores, seed after seed
+        differences = []  # per seed: backprop's mean minus scikit-learn's, on the first score
+        for seed in range(args.seeds):
+            with tempfile.TemporaryDirectory() as workdir:
+                our_folds, assignment = backprop_cv(args.jar, path, target, args.folds, repeats, seed, extra,
+                                                    os.path.join(workdir, "folds.csv"))
+            their_folds = []
+            for repeat in range(1, repeats + 1):
+                for fold in range(1, args.folds + 1):
+                    test = {row for r, f, row in assignment if r == repeat and f == fold}
+                    train_rows = [row for i, row in enumerate(rows) if i not in test]
+                    test_rows = [row for i, row in enumerate(rows) if i in test]
+                    their_folds.append(sklearn_fold(header, numeric, target, task, train_rows, test_rows, seed))
+            differences.append(statistics.mean(fold[names[0]] for fold in our_folds)
+                               - statistics.mean(fold[names[0]] for fold in their_folds))
+            ours += our_folds
+            theirs += their_folds
         cells = []  # per score: backprop's mean ± sd, then scikit-learn's
         for name in names:
-            m, s = mean_sd([fold[name] for fold in theirs])
-            cells.append("%.4f ± %.4f | %.4f ± %.4f" % (ours["mean"][name], ours["sd"][name], m, s))
-        primary = names[0]
-        difference = ours["mean"][primary] - statistics.mean(fold[primary] for fold in theirs)
+            ours_mean, ours_sd = mean_sd([fold[name] for fold in ours])
+            theirs_mean, theirs_sd = mean_sd([fold[name] for fold in theirs])
+            cells.append("%.4f ± %.4f | %.4f ± %.4f" % (ours_mean, ours_sd, theirs_mean, theirs_sd))
+        difference = statistics.mean(differences)
+        error = statistics.stdev(differences) / math.sqrt(len(differences)) if len(differences) > 1 else math.nan
         if difference < 0:
-            below.append("%s (%s %+.4f)" % (file, primary, difference))
-        lines.append("| %s | %s | %d x %d | %s | %+.4f |" % (file, task, args.folds, repeats, " | ".join(cells),
-                                                          difference))
+            below.append("%s (%s %+.4f ± %.4f)" % (file, names[0], difference, error))
+        lines.append("| %s | %s | %d x %d x %d | %s | %+.4f ± %.4f |" % (
+            file, task, args.folds, repeats, args.seeds, " | ".join(cells), difference, error))
         print(lines[-1], flush=True)
 
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
