@@ -139,7 +139,7 @@ public final class TrainingSettings {
                     + "(fan_in + fan_out)), scikit-learn's and Keras' for every layer), he (r = sqrt(6 / fan_in)), "
                     + "or auto (he for relu and leaky-relu layers, glorot for the others).",
             TrainerConfig::initScale, InitScale.AUTO, "auto")
-            .parsed(InitScale::fromId, InitScale::id).auto((task, rows) -> InitScale.AUTO, "auto").addedLater();
+            .parsed(InitScale::fromId, InitScale::id).addedLater();
 
     /** Every setting, the architecture's first, then in the order of a model file's training history. */
     public static final List<TrainingSetting<?>> ALL = List.of(HIDDEN, ACTIVATION, OUTPUT, BIAS, LOSS, OPTIMIZER,
