@@ -39,12 +39,12 @@ Notes on reading the table:
   is why its defaults work there. With a `TransformedTargetRegressor` and more iterations scikit-learn gets near
   backprop; the table compares defaults, as the issue asks.
 - weather.nominal has 14 rows, so a test part holds 4-5 rows and the score moves in steps of 0.2; over 100 splits
-  the difference of the two tools' means is uncertain by its standard error, about 0.02, so its "meets" answers
-  within noise either way. How the first weights are drawn moves it as much: with `--init-scale glorot` (every layer
-  at Glorot's scale, as scikit-learn and Keras draw them) backprop's mean on these splits was 0.640, with `auto`'s He
-  scale for relu layers 0.618; cross-validation below, on ten times as many test rows, ranks the two the other way
-  round. The auto preset's L2 rule moved backprop's mean here from 0.632 to 0.618, 7 of 500 test rows; the
-  cross-validation sees it halve backprop's log loss on the same set.
+  the difference of the two tools' means is uncertain by its standard error, about 0.012, so "meets" answers there
+  within about one standard error either way. How the first weights are drawn moves it as much: with
+  `--init-scale glorot` (every layer at Glorot's scale, as scikit-learn and Keras draw them) backprop's mean on these
+  splits was 0.640, with `auto`'s He scale for relu layers 0.618; the cross-validation below, on several times as
+  many test rows, ranks the two the other way round. The auto preset's L2 rule moved backprop's mean here from 0.632
+  to 0.618, 7 of 500 test rows; the cross-validation sees it halve backprop's log loss on the same set.
 - Times were taken on a machine busy with other builds; they show the order of magnitude, not a benchmark (see
   docs/performance.md for those).
 """

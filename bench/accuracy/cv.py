@@ -76,7 +76,7 @@ Each default of `auto` (`Preset.AUTO`) is scikit-learn's or follows from a rule,
   scale for relu changes no dataset beyond noise but weather.nominal, and there the two tables disagree: on the
   70/30 splits it scores 0.640 against He's 0.618, on the cross-validation's folds 0.6745 against 0.6885 (seeds
   0-9) and 0.6685 against 0.6825 (seeds 10-29, another 2,000 folds), with a higher log loss (0.740 against 0.658).
-  The folds test ten times as many rows, so He's rule, made for rectifiers, stays; Glorot's gains nothing
+  The folds test several times as many rows, so He's rule, made for rectifiers, stays; Glorot's gains nothing
   elsewhere (iris +0.003, diabetes R² +0.003, cpu R² +0.03 with an sd of 0.4 over its folds, breast_cancer and vote
   +0.001 on the folds; -0.003 to +0.005 on the 70/30 splits).
 
@@ -84,8 +84,9 @@ Each default of `auto` (`Preset.AUTO`) is scikit-learn's or follows from a rule,
 
 weather.nominal is the one bundled dataset where backprop's defaults score below scikit-learn's in both tables (vote's
 -0.0002 on the folds is one test row in 4,350): in accuracy by 0.006 ± 0.011 on the folds above (seeds 0-9; 0.010 ±
-0.012 on seeds 10-29) and by 0.014 on the 70/30 splits, where its standard error is in the table. Both are within a standard error or so of no difference;
-backprop's log loss there is the lower of the two (0.658 against 0.752 on the folds). What was measured:
+0.012 on seeds 10-29) and by 0.014 ± 0.012 on the 70/30 splits. Both are within about a standard error of no
+difference, and backprop's log loss there is the lower of the two (0.658 against 0.752 on the folds). What was
+measured:
 
 - **One random state is not a comparison.** Before this table averaged over seeds it fitted scikit-learn at
   `random_state=0` only, which on those folds scored 0.700, its best of ten random states (mean 0.6455), against
