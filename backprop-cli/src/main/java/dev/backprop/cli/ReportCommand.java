@@ -93,8 +93,9 @@ final class ReportCommand implements Callable<Integer> {
         body.append("<h1>").append(escape(model.getFileName().toString())).append("</h1>\n");
         body.append("<p class=\"lead\">").append(escape(reported.network().architecture().toString()))
                 .append(" &middot; ").append(reported.network().architecture().parameterCount())
-                .append(" parameters &middot; ").append(reported.task().id()).append(" of <code>")
-                .append(escape(reported.target())).append("</code></p>\n");
+                .append(" parameters &middot; ").append(reported.task().id()).append(" of ");
+        List<String> targets = reported.targets().stream().map(name -> "<code>" + escape(name) + "</code>").toList();
+        body.append(String.join(", ", targets)).append("</p>\n");
 
         body.append("<h2>Metrics on ").append(escape(data.getFileName().toString())).append(" (")
                 .append(x.rows()).append(" rows)</h2>\n");

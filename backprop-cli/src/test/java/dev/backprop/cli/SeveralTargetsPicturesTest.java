@@ -96,6 +96,7 @@ class SeveralTargetsPicturesTest {
         String page = Files.readString(html);
         JsonNode evaluated = Cli.run("evaluate", "--model", model.toString(), DATA.toString(), "--format", "json")
                 .json().get("targets");
+        assertThat(page).contains("regression of <code>weight</code>, <code>waist</code>, <code>pulse</code></p>");
         assertThat(page).contains("<tr><th>target</th><th>MSE</th><th>RMSE</th><th>MAE</th><th>R²</th></tr>");
         for (int t = 0; t < 3; t++) {
             JsonNode metrics = evaluated.get(t);
