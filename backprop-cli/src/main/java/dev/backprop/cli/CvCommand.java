@@ -25,8 +25,9 @@ import java.util.concurrent.Callable;
                 + "--repeats). Everything fitted from data (the missing-value fill, the categories, the scaling) is "
                 + "fitted on each fold's training rows alone. Folds are stratified by class for classification and "
                 + "plain for regression, seeded by --seed; every fold trains with --seed.",
-                "Classification: accuracy, log loss, macro F1. Regression: R^2 and RMSE in the target's units "
-                        + "(--metric lists one first). Takes train's options."},
+                "Classification: accuracy, log loss, macro F1, balanced accuracy (the mean recall of the classes). "
+                        + "Regression: R^2, and RMSE and MAE in the target's units (--metric lists one first). Takes "
+                        + "train's options."},
         footer = {"", "Examples:", "  backprop cv data/iris.csv --folds 10",
                 "  backprop cv data/diabetes.csv --hidden 32 --folds 5 --repeats 2 --format json"})
 final class CvCommand extends SelectionCommand implements Callable<Integer> {
@@ -92,8 +93,9 @@ final class CvCommand extends SelectionCommand implements Callable<Integer> {
         }
         text.append(Text.table(header, rows));
         text.append(String.format("mean ± sd over %d folds:%n", result.folds().size()));
+        int width = names.stream().mapToInt(name -> label(name).length()).max().orElse(0);
         for (String name : names) {
-            text.append(String.format("%-9s %s ± %s%n", label(name), fixed(result.mean(name)),
+            text.append(String.format("%-" + width + "s %s ± %s%n", label(name), fixed(result.mean(name)),
                     fixed(result.sd(name))));
         }
         spec.commandLine().getOut().print(text);

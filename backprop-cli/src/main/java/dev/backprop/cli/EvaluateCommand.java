@@ -102,7 +102,8 @@ final class EvaluateCommand implements Callable<Integer> {
         ArrayNode targets = json.putArray("targets");
         List<List<String>> rows = new ArrayList<>();
         for (int t = 0; t < names.size(); t++) {
-            RegressionMetrics metrics = RegressionMetrics.of(column(predicted, t), column(actual, t));
+            RegressionMetrics metrics = RegressionMetrics.of(ModelData.column(predicted, t),
+                    ModelData.column(actual, t));
             ObjectNode node = targets.addObject();
             node.put("name", names.get(t));
             node.put("mse", metrics.mse());
@@ -114,14 +115,6 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         text.append(System.lineSeparator());
         text.append(Text.table(List.of("target", "MSE", "RMSE", "MAE", "R^2"), rows));
-    }
-
-    private static Matrix column(Matrix m, int j) {
-        double[] values = new double[m.rows()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = m.get(i, j);
-        }
-        return Matrix.wrap(values.length, 1, values);
     }
 
     private static void classification(ClassificationMetrics metrics, ObjectNode json, StringBuilder text) {

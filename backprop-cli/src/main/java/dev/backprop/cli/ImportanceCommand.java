@@ -52,8 +52,8 @@ final class ImportanceCommand implements Callable<Integer> {
     int repeats;
 
     @Option(names = "--metric", paramLabel = "NAME",
-            description = "The score whose drop is measured: accuracy, logLoss or macroF1 (classification), r2 or "
-                    + "rmse (regression). Default: accuracy or r2.")
+            description = "The score whose drop is measured: accuracy, logLoss, macroF1 or balancedAccuracy "
+                    + "(classification), r2, rmse or mae (regression). Default: accuracy or r2.")
     String metric;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",

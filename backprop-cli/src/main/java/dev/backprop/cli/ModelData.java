@@ -11,6 +11,7 @@ import dev.backprop.model.Model;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** A model and a data file matched column by column, by name, through the model's preprocessing. */
@@ -100,5 +101,41 @@ final class ModelData {
 
     static boolean classification(Model model) {
         return model.task() == Task.CLASSIFICATION;
+    }
+
+    /**
+     * The targets a regression picture shows: every one of the model's, or the one {@code name}d.
+     *
+     * @param model a regression model
+     * @param name  one of {@link Model#targets()}, or null for all
+     * @return indices into the model's outputs, in order
+     * @throws UserException naming the model's targets if {@code name} is not one of them
+     */
+    static int[] targets(Model model, String name) {
+        List<String> names = model.targets();
+        if (name == null) {
+            return java.util.stream.IntStream.range(0, names.size()).toArray();
+        }
+        int t = names.indexOf(name);
+        if (t < 0) {
+            throw new UserException("--target-name '" + name + "' is not a target of this model (its targets: "
+                    + String.join(", ", names) + ")");
+        }
+        return new int[] {t};
+    }
+
+    /**
+     * Column {@code j} of {@code m}, one target's values.
+     *
+     * @param m a matrix; not modified
+     * @param j a column of it
+     * @return a new n x 1 matrix
+     */
+    static Matrix column(Matrix m, int j) {
+        double[] values = new double[m.rows()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = m.get(i, j);
+        }
+        return Matrix.wrap(values.length, 1, values);
     }
 }

@@ -20,6 +20,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code backprop plot}: pictures of how a model fits labelled data. */
@@ -28,7 +30,9 @@ import java.util.concurrent.Callable;
                 "identity line (fit). Classification: the confusion matrix as a heat map (confusion); with two",
                 "classes, the ROC curve (roc) or the precision-recall curve (pr) with its area. A model with",
                 "exactly two inputs: the learned surface, or the decision regions, over the input plane with the data",
-                "points on top (surface; the default for such models). PNG or SVG, by --out's extension."},
+                "points on top (surface; the default for such models). A regression model of several targets",
+                "(train --target a,b) gets one panel per target, one above the other, each --width x --height;",
+                "--target-name picks one. PNG or SVG, by --out's extension."},
         footer = {"", "Examples:", "  backprop plot --model model.json data.csv --out fit.png",
                 "  backprop plot --model model.json data.csv --kind surface --out surface.svg",
                 "  backprop plot --model model.json data.csv --kind roc --out roc.png"})
@@ -54,6 +58,11 @@ final class PlotCommand implements Callable<Integer> {
                     + "classifier and fit for regression. Default: ${DEFAULT-VALUE}.")
     String kind;
 
+    @Option(names = "--target-name", paramLabel = "NAME",
+            description = "With a regression model of several targets: plot only this one (default: a panel for "
+                    + "each).")
+    String targetName;
+
     @Option(names = "--normalize", description = "With the confusion matrix: each actual class's row as shares of "
             + "it, so rows sum to 1.")
     boolean normalize;
@@ -77,12 +86,22 @@ final class PlotCommand implements Callable<Integer> {
         boolean classify = ModelData.classification(plotted);
         boolean twoInputs = plotted.inputs().size() == 2;
         String chosen = !kind.equals("auto") ? kind : twoInputs ? "surface" : classify ? "confusion" : "fit";
-        JFreeChart chart = switch (chosen) {
+        if (classify && targetName != null) {
+            throw new UserException("--target-name is for a regression model of several targets; this one "
+                    + "classifies '" + plotted.target() + "'");
+        }
+        List<JFreeChart> charts = switch (chosen) {
             case "fit" -> {
                 if (classify) {
                     throw new UserException("--kind fit is for regression; a classifier has confusion or surface");
                 }
-                yield Charts.predictedVsActual(column(y), column(plotted.predict(x)), plotted.target());
+                Matrix predicted = plotted.predict(x);
+                List<JFreeChart> panels = new ArrayList<>();
+                for (int t : ModelData.targets(plotted, targetName)) {
+                    panels.add(Charts.predictedVsActual(column(y, t), column(predicted, t),
+                            plotted.targets().get(t)));
+                }
+                yield panels;
             }
             case "confusion" -> {
                 if (!classify) {
@@ -91,8 +110,9 @@ final class PlotCommand implements Callable<Integer> {
                 }
                 ClassificationMetrics metrics = ClassificationMetrics.of(plotted.classes(), plotted.predict(x),
                         ModelData.actualClasses(plotted, frame, prepared));
-                yield normalize ? Charts.confusionShares(metrics.classes(), metrics.confusion(), plotted.target())
-                        : Charts.confusion(metrics.classes(), metrics.confusion(), plotted.target());
+                yield List.of(normalize
+                        ? Charts.confusionShares(metrics.classes(), metrics.confusion(), plotted.target())
+                        : Charts.confusion(metrics.classes(), metrics.confusion(), plotted.target()));
             }
             case "roc", "pr" -> {
                 BinaryCurves curves = ModelData.binaryCurves(plotted, frame, prepared, plotted.predict(x));
@@ -103,23 +123,35 @@ final class PlotCommand implements Callable<Integer> {
                             + " classes (confusion shows them)" : "these rows are not of exactly its two classes"));
                 }
                 String positive = plotted.classes().get(1);
-                yield chosen.equals("roc") ? Charts.roc(curves, positive) : Charts.precisionRecall(curves, positive);
+                yield List.of(chosen.equals("roc") ? Charts.roc(curves, positive)
+                        : Charts.precisionRecall(curves, positive));
             }
             case "surface" -> {
                 if (!twoInputs) {
                     throw new UserException("--kind surface needs a model with exactly two inputs but this one has "
                             + plotted.inputs().size());
                 }
-                yield classify ? Charts.regions(plotted, x, ModelData.classIndices(plotted, frame, prepared))
-                        : Charts.surface(plotted, x, y, 0);
+                if (classify) {
+                    yield List.of(Charts.regions(plotted, x, ModelData.classIndices(plotted, frame, prepared)));
+                }
+                List<JFreeChart> panels = new ArrayList<>();
+                for (int t : ModelData.targets(plotted, targetName)) {
+                    panels.add(Charts.surface(plotted, x, y, t));
+                }
+                yield panels;
             }
             default -> throw new UserException("unknown --kind '" + kind + "' (allowed: auto, fit, confusion, "
                     + "roc, pr, surface)");
         };
-        Picture.of(chart, size.width, size.height).write(out);
+        if ((long) charts.size() * size.height > Pictures.MAX_SIDE) {
+            throw new UserException(charts.size() + " panels of --height " + size.height + " would be more than "
+                    + Pictures.MAX_SIDE + " pixels high; lower --height or plot one target with --target-name");
+        }
+        Picture.stacked(charts, size.width, size.height).write(out);
         if (common.format() == OutputFormat.JSON) {
             ObjectNode json = Json.object();
             json.put("kind", chosen);
+            json.put("panels", charts.size());
             json.put("out", out.toString());
             spec.commandLine().getOut().println(Json.write(json));
         } else {
@@ -128,10 +160,10 @@ final class PlotCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static double[] column(Matrix m) {
+    private static double[] column(Matrix m, int j) {
         double[] values = new double[m.rows()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = m.get(i, 0);
+            values[i] = m.get(i, j);
         }
         return values;
     }

@@ -93,8 +93,9 @@ final class ReportCommand implements Callable<Integer> {
         body.append("<h1>").append(escape(model.getFileName().toString())).append("</h1>\n");
         body.append("<p class=\"lead\">").append(escape(reported.network().architecture().toString()))
                 .append(" &middot; ").append(reported.network().architecture().parameterCount())
-                .append(" parameters &middot; ").append(reported.task().id()).append(" of <code>")
-                .append(escape(reported.target())).append("</code></p>\n");
+                .append(" parameters &middot; ").append(reported.task().id()).append(" of ");
+        List<String> targets = reported.targets().stream().map(name -> "<code>" + escape(name) + "</code>").toList();
+        body.append(String.join(", ", targets)).append("</p>\n");
 
         body.append("<h2>Metrics on ").append(escape(data.getFileName().toString())).append(" (")
                 .append(x.rows()).append(" rows)</h2>\n");
@@ -133,34 +134,45 @@ final class ReportCommand implements Callable<Integer> {
                         + "</figure>\n<figure>" + Picture.of(Charts.precisionRecall(curves, positive), 640, 520)
                         .svgElement() + "</figure>\n";
             }
-        } else {
+        } else if (reported.targets().size() == 1) {
             RegressionMetrics m = RegressionMetrics.of(predicted, prepared.dataset().y());
             metrics.add(new String[] {"MSE", Text.number(m.mse())});
             metrics.add(new String[] {"RMSE", Text.number(m.rmse())});
             metrics.add(new String[] {"MAE", Text.number(m.mae())});
             metrics.add(new String[] {"R²", Text.number(m.r2())});
             body.append(table(new String[] {"metric", "value"}, metrics));
-            double[] actual = new double[x.rows()];
-            double[] guess = new double[x.rows()];
-            for (int i = 0; i < actual.length; i++) {
-                actual[i] = prepared.dataset().y().get(i, 0);
-                guess[i] = predicted.get(i, 0);
+            fitPicture = fit(reported, prepared, predicted, 0);
+        } else {
+            // Each target in its own units: pooled, a target of thousands would drown one of tenths.
+            body.append(table(new String[] {"metric", "value"}, metrics));
+            List<String[]> perTarget = new ArrayList<>();
+            for (int t = 0; t < reported.targets().size(); t++) {
+                RegressionMetrics m = RegressionMetrics.of(ModelData.column(predicted, t),
+                        ModelData.column(prepared.dataset().y(), t));
+                perTarget.add(new String[] {reported.targets().get(t), Text.number(m.mse()), Text.number(m.rmse()),
+                        Text.number(m.mae()), Text.number(m.r2())});
             }
-            Picture fit = Picture.of(Charts.predictedVsActual(actual, guess, reported.target()), 640, 520);
-            // Hundreds of points weigh hundreds of kilobytes in SVG; as a bitmap the page stays small.
-            fitPicture = actual.length > DENSE ? fit.pngElement("predicted against actual " + reported.target())
-                    : fit.svgElement();
+            body.append(table(new String[] {"target", "MSE", "RMSE", "MAE", "R²"}, perTarget));
+            StringBuilder fits = new StringBuilder();
+            for (int t = 0; t < reported.targets().size(); t++) {
+                fits.append(t == 0 ? "" : "</figure>\n<figure>").append(fit(reported, prepared, predicted, t));
+            }
+            fitPicture = fits.toString();
         }
         body.append("<figure>").append(fitPicture).append("</figure>\n").append(curvePictures);
         if (reported.inputs().size() == 2) {
             // A bitmap: in SVG the surface's thousands of cells would make the page megabytes.
-            String surface = classify
-                    ? Picture.of(Charts.regions(reported, x, ModelData.classIndices(reported, frame, prepared)),
-                    640, 520).pngElement("decision regions over " + String.join(" and ", reported.inputs()))
-                    : Picture.of(Charts.surface(reported, x, prepared.dataset().y(), 0), 640, 520)
-                    .pngElement("predicted " + reported.target() + " over " + String.join(" and ",
-                            reported.inputs()));
-            body.append("<figure>").append(surface).append("</figure>\n");
+            if (classify) {
+                body.append("<figure>").append(Picture.of(Charts.regions(reported, x,
+                        ModelData.classIndices(reported, frame, prepared)), 640, 520).pngElement("decision regions "
+                        + "over " + String.join(" and ", reported.inputs()))).append("</figure>\n");
+            } else {
+                for (int t = 0; t < reported.targets().size(); t++) {
+                    body.append("<figure>").append(Picture.of(Charts.surface(reported, x, prepared.dataset().y(), t),
+                            640, 520).pngElement("predicted " + reported.targets().get(t) + " over "
+                            + String.join(" and ", reported.inputs()))).append("</figure>\n");
+                }
+            }
         }
 
         body.append("<h2>The network</h2>\n<figure>")
@@ -213,6 +225,20 @@ final class ReportCommand implements Callable<Integer> {
                 </body>
                 </html>
                 """.formatted(escape(model.getFileName().toString()), body, escape(data.toString()));
+    }
+
+    /** Predicted against actual values of target {@code t}, as SVG, or as a bitmap for many rows. */
+    private static String fit(Model reported, Prepared prepared, Matrix predicted, int t) {
+        double[] actual = new double[predicted.rows()];
+        double[] guess = new double[predicted.rows()];
+        for (int i = 0; i < actual.length; i++) {
+            actual[i] = prepared.dataset().y().get(i, t);
+            guess[i] = predicted.get(i, t);
+        }
+        String target = reported.targets().get(t);
+        Picture fit = Picture.of(Charts.predictedVsActual(actual, guess, target), 640, 520);
+        // Hundreds of points weigh hundreds of kilobytes in SVG; as a bitmap the page stays small.
+        return actual.length > DENSE ? fit.pngElement("predicted against actual " + target) : fit.svgElement();
     }
 
     /** Which columns the model reads, and how. */

@@ -62,8 +62,8 @@ abstract class SelectionCommand {
     String preset;
 
     @Option(names = "--metric", paramLabel = "NAME",
-            description = "The score that ranks: accuracy, logLoss or macroF1 (classification), r2 or rmse "
-                    + "(regression); logLoss and rmse rank lower first. Default: accuracy or r2.")
+            description = "The score that ranks: accuracy, logLoss, macroF1 or balancedAccuracy (classification), "
+                    + "r2, rmse or mae (regression); logLoss, rmse and mae rank lower first. Default: accuracy or r2.")
     String metric;
 
     @Mixin
@@ -144,6 +144,8 @@ abstract class SelectionCommand {
             case "macroF1" -> "macro F1";
             case "r2" -> "R^2";
             case "rmse" -> "RMSE";
+            case "mae" -> "MAE";
+            case "balancedAccuracy" -> "balanced accuracy";
             default -> score;
         };
     }

@@ -63,7 +63,83 @@ class ModelSelectionTest {
         Cli text = Cli.run(args(new String[] {"cv", IRIS, "--folds", "3"}, QUICK));
         assertThat(text.out()).contains("3-fold cross-validation of " + IRIS + ": classification of 'species', "
                 + "150 rows, seed 42").contains("mean ± sd over 3 folds:")
-                .contains(String.format(Locale.ROOT, "accuracy  %.4f ± %.4f", mean, Math.sqrt(squares / 2)));
+                .contains(String.format(Locale.ROOT, "accuracy          %.4f ± %.4f", mean, Math.sqrt(squares / 2)));
+    }
+
+    @Test
+    void balancedAccuracyIsTheMeanRecallOfTheClassesAndRanksHigherFirst() throws IOException {
+        // One input that says nothing: every row gets the same prediction, the majority class a (16 of 20 rows).
+        // Each of 4 stratified folds tests 4 a and 1 b: accuracy 4/5, recalls 1 and 0, so balanced accuracy
+        // (1 + 0) / 2 = 0.5; F1 of a 2 (4/5)(1) / (4/5 + 1) = 8/9, of b 0, macro F1 4/9.
+        StringBuilder csv = new StringBuilder("x,c\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append(i < 16 ? "1,a\n" : "1,b\n");
+        }
+        Path data = Files.writeString(dir.resolve("majority.csv"), csv.toString());
+        Cli run = Cli.run("cv", data.toString(), "--folds", "4", "--metric", "balanced-accuracy", "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().get("metric").asText()).isEqualTo("balancedAccuracy");
+        for (JsonNode fold : run.json().get("foldScores")) {
+            assertThat(fold.get("accuracy").asDouble()).isEqualTo(0.8);
+            assertThat(fold.get("balancedAccuracy").asDouble()).isEqualTo(0.5);
+            assertThat(fold.get("macroF1").asDouble()).isCloseTo(4.0 / 9, within(1e-12));
+        }
+        assertThat(run.json().get("mean").fieldNames()).toIterable()
+                .containsExactly("balancedAccuracy", "accuracy", "logLoss", "macroF1");
+
+        Cli text = Cli.run("cv", data.toString(), "--folds", "4", "--metric", "balancedAccuracy");
+        assertThat(text.out()).contains("repeat  fold  train  test  balanced accuracy  accuracy")
+                .contains("mean ± sd over 4 folds:\nbalanced accuracy 0.5000 ± 0.0000\naccuracy          0.8000");
+        Cli tune = Cli.run("tune", data.toString(), "--search", "hidden=2", "--folds", "4", "--metric",
+                "balanced-accuracy", "--results", dir.resolve("trials.jsonl").toString());
+        assertThat(tune.out()).contains("best: trial 1, balanced accuracy 0.5000 ± 0.0000 (mean ± sd over 4 folds)");
+    }
+
+    @Test
+    void maeIsTheMeanAbsoluteErrorInTheTargetsUnitsAndRanksLowerFirst() throws IOException {
+        // One input that says nothing: L-BFGS fits each fold's model to the mean of its training targets, so a
+        // fold's MAE is the mean |y - that mean| over its test rows, computed here from the folds cv saved.
+        double[] y = {3, 5, 8, 1, 9, 4, 7, 2, 6, 10, 12, 0};
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (double v : y) {
+            csv.append("1,").append(v).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("constant.csv"), csv.toString());
+        Path folds = dir.resolve("folds.csv");
+        Cli run = Cli.run("cv", data.toString(), "--folds", "4", "--optimizer", "lbfgs", "--metric", "mae",
+                "--save-folds", folds.toString(), "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().get("metric").asText()).isEqualTo("mae");
+        List<List<Integer>> tests = new ArrayList<>();
+        for (int f = 0; f < 4; f++) {
+            tests.add(new ArrayList<>());
+        }
+        Files.readAllLines(folds).stream().skip(1).map(line -> line.split(","))
+                .forEach(cells -> tests.get(Integer.parseInt(cells[1]) - 1).add(Integer.parseInt(cells[2])));
+        double total = 0;
+        for (double v : y) {
+            total += v;
+        }
+        double maes = 0;
+        for (int f = 0; f < 4; f++) {
+            double testSum = 0;
+            for (int row : tests.get(f)) {
+                testSum += y[row];
+            }
+            double trainMean = (total - testSum) / (y.length - tests.get(f).size());
+            double mae = 0;
+            for (int row : tests.get(f)) {
+                mae += Math.abs(y[row] - trainMean) / tests.get(f).size();
+            }
+            maes += mae / 4;
+            assertThat(run.json().get("foldScores").get(f).get("mae").asDouble()).isCloseTo(mae, within(1e-4));
+        }
+        assertThat(run.json().get("mean").get("mae").asDouble()).isCloseTo(maes, within(1e-4));
+
+        Cli tune = Cli.run("tune", data.toString(), "--search", "hidden=2", "--folds", "4", "--optimizer", "lbfgs",
+                "--metric", "mae", "--results", dir.resolve("trials.jsonl").toString());
+        assertThat(tune.out()).contains(String.format(Locale.ROOT, "best: trial 1, MAE %.4f ± ", maes))
+                .contains("lower is better");
     }
 
     @Test
@@ -270,10 +346,10 @@ class ModelSelectionTest {
         assertThat(cvJson.json().get("metric").asText()).isEqualTo("rmse");
 
         assertBadInput(Cli.run("cv", data.toString(), "--metric", "accuracy"),
-                "a regression model is scored by r2, rmse, not 'accuracy'");
+                "a regression model is scored by r2, rmse, mae, not 'accuracy'");
         assertBadInput(Cli.run("tune", IRIS, "--search", "hidden=2", "--metric", "rmse", "--results",
                 dir.resolve("other.jsonl").toString()), "a classification model is scored by accuracy, logLoss, "
-                + "macroF1, not 'rmse'");
+                + "macroF1, balancedAccuracy, not 'rmse'");
         assertThat(dir.resolve("other.jsonl")).doesNotExist();
     }
 
@@ -393,7 +469,7 @@ class ModelSelectionTest {
         assertThat(Cli.run("train", data.toString(), "--epochs", "5", "--out", model.toString(), "--quiet")
                 .exitCode()).isZero();
         assertBadInput(Cli.run("importance", "--model", model.toString(), data.toString(), "--metric", "accuracy"),
-                "a regression model is scored by r2, rmse, not 'accuracy'");
+                "a regression model is scored by r2, rmse, mae, not 'accuracy'");
         assertBadInput(Cli.run("importance", "--model", model.toString(), data.toString(), "--repeats", "0"),
                 "--repeats must be >= 1 but was 0");
         assertBadInput(Cli.run("importance", "--model", model.toString(), data.toString(), "--out",

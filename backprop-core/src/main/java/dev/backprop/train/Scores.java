@@ -15,15 +15,16 @@ import java.util.Map;
 
 /**
  * How good a model is on labelled rows, by the scores model selection compares: for classification
- * {@code accuracy}, {@code logLoss} and {@code macroF1} ({@link ClassificationMetrics}), for regression {@code r2}
- * and {@code rmse} ({@link RegressionMetrics}), in the target's own units. The first of a task's scores is the one
- * that ranks models (accuracy, R²).
+ * {@code accuracy}, {@code logLoss}, {@code macroF1} and {@code balancedAccuracy} (the mean of the per-class recalls)
+ * ({@link ClassificationMetrics}), for regression {@code r2}, {@code rmse} and {@code mae} ({@link RegressionMetrics}),
+ * the errors in the target's own units. The first of a task's scores is the one that ranks models (accuracy, R²).
  */
 public final class Scores {
     /** The classification scores, the ranking one first. */
-    public static final List<String> CLASSIFICATION = List.of("accuracy", "logLoss", "macroF1");
+    public static final List<String> CLASSIFICATION = List.of("accuracy", "logLoss", "macroF1",
+            "balancedAccuracy");
     /** The regression scores, the ranking one first. */
-    public static final List<String> REGRESSION = List.of("r2", "rmse");
+    public static final List<String> REGRESSION = List.of("r2", "rmse", "mae");
 
     private Scores() {
     }
@@ -43,8 +44,9 @@ public final class Scores {
      * the task's ranking score (accuracy, R²) when {@code name} is null.
      *
      * @param task the target's task
-     * @param name one of {@link #of(Task)}'s names, or null
-     * @return the score's name
+     * @param name one of {@link #of(Task)}'s names in any case, with or without hyphens between its words
+     *             ({@code balanced-accuracy}, {@code log-loss}), or null
+     * @return the score's name as {@link #of(Task)} spells it
      * @throws IllegalArgumentException naming the task's scores if {@code name} is not one of them
      */
     public static String named(Task task, String name) {
@@ -52,21 +54,24 @@ public final class Scores {
         if (name == null) {
             return names.get(0);
         }
-        if (!names.contains(name)) {
-            throw new IllegalArgumentException("a " + task.id() + " model is scored by " + String.join(", ", names)
-                    + ", not '" + name + "'");
+        String words = name.replace("-", "");
+        for (String known : names) {
+            if (known.equalsIgnoreCase(words)) {
+                return known;
+            }
         }
-        return name;
+        throw new IllegalArgumentException("a " + task.id() + " model is scored by " + String.join(", ", names)
+                + ", not '" + name + "'");
     }
 
     /**
      * Whether a larger value of the score is better.
      *
      * @param name one of the scores' names
-     * @return false for {@code logLoss} and {@code rmse}, true for the others
+     * @return false for the losses and errors ({@code logLoss}, {@code rmse}, {@code mae}), true for the others
      */
     public static boolean higherIsBetter(String name) {
-        return !name.equals("logLoss") && !name.equals("rmse");
+        return !name.equals("logLoss") && !name.equals("rmse") && !name.equals("mae");
     }
 
     /**
@@ -93,10 +98,12 @@ public final class Scores {
             scores.put("accuracy", metrics.accuracy());
             scores.put("logLoss", metrics.logLoss());
             scores.put("macroF1", metrics.macroF1());
+            scores.put("balancedAccuracy", metrics.balancedAccuracy());
         } else {
             RegressionMetrics metrics = RegressionMetrics.of(predicted, prepared.dataset().y());
             scores.put("r2", metrics.r2());
             scores.put("rmse", metrics.rmse());
+            scores.put("mae", metrics.mae());
         }
         return scores;
     }

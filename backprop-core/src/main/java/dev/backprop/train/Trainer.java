@@ -187,7 +187,7 @@ public final class Trainer {
         Architecture architecture = architecture(data.x().cols(), data.y().cols());
         TrainingFootprint.check(config, architecture, data.rows(), scalesInPlace(data), controls.budget());
         SplitMix random = SplitMix.of(config.seed());
-        double[] parameters = Initializer.initialParameters(architecture, random);
+        double[] parameters = Initializer.initialParameters(architecture, config.initScale(), random);
         return run(architecture, parameters, data, random, null, null);
     }
 
@@ -265,7 +265,7 @@ public final class Trainer {
     public Model initialModel(Dataset data) {
         Architecture architecture = architecture(data.x().cols(), data.y().cols());
         SplitMix random = SplitMix.of(config.seed());
-        double[] parameters = Initializer.initialParameters(architecture, random);
+        double[] parameters = Initializer.initialParameters(architecture, config.initScale(), random);
         PreparedData<?> prepared = PreparedData.of(Format.of(config.precision()), config, architecture, data,
                 random.split(), false);
         return prepared.model(Network.of(architecture, parameters, config.precision()), data);
@@ -324,7 +324,7 @@ public final class Trainer {
         RemoteRows.Description rows = data.description();
         Architecture architecture = architecture(rows.inputNames().size(), rows.targetNames().size());
         return train(data, Network.of(architecture, Initializer.initialParameters(architecture,
-                SplitMix.of(config.seed()))));
+                config.initScale(), SplitMix.of(config.seed()))));
     }
 
     /**

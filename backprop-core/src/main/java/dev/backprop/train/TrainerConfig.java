@@ -2,6 +2,7 @@ package dev.backprop.train;
 
 import dev.backprop.data.ScalingMethod;
 import dev.backprop.linalg.Precision;
+import dev.backprop.nn.InitScale;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.Loss;
 import dev.backprop.nn.Regularization;
@@ -46,12 +47,14 @@ import java.util.Map;
  *                           for this many epochs; 0 never stops early
  * @param precision          the number format of the weights, data, workspaces and arithmetic: float64 (the
  *                           default, every earlier result's), or float32, whose trained network computes in float32
+ * @param initScale          the range of the initial weights ({@link InitScale}): auto (He for rectifiers, Glorot for
+ *                           the other activations, every earlier result's), glorot or he
  */
 public record TrainerConfig(List<Integer> hidden, Activation activation, Activation output, boolean bias, Loss loss,
                             double learningRate, int maxEpochs, double tolerance, ScalingMethod scaling, long seed,
                             OptimizerType optimizer, double momentum, LearningRateSchedule schedule, int batchSize,
                             double l2, double dropout, double validationFraction, int patience,
-                            Precision precision) {
+                            Precision precision, InitScale initScale) {
     /**
      * @param hidden             sizes of the hidden layers, each ≥ 1; copied
      * @param activation         f of every hidden layer, element-wise
@@ -72,6 +75,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
      * @param validationFraction fraction of rows held out, in [0, 1)
      * @param patience           epochs without improvement before stopping, ≥ 0 (0: never)
      * @param precision          float64 or float32
+     * @param initScale          the range of the initial weights
      * @throws IllegalArgumentException naming the field and the allowed range for any value out of range, or the
      *                                  combination that does not work
      */
@@ -79,7 +83,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
                          double learningRate, int maxEpochs, double tolerance, ScalingMethod scaling, long seed,
                          OptimizerType optimizer, double momentum, LearningRateSchedule schedule, int batchSize,
                          double l2, double dropout, double validationFraction, int patience,
-                         Precision precision) {
+                         Precision precision, InitScale initScale) {
         this.hidden = List.copyOf(hidden);
         this.activation = activation;
         this.output = output;
@@ -99,6 +103,7 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
         this.validationFraction = validationFraction;
         this.patience = patience;
         this.precision = precision;
+        this.initScale = initScale;
         for (TrainingSetting<?> setting : TrainingSettings.ALL) {
             check(setting);
         }
@@ -136,7 +141,8 @@ public record TrainerConfig(List<Integer> hidden, Activation activation, Activat
     public TrainerConfig(List<Integer> hidden, Activation activation, Activation output, boolean bias, Loss loss,
                          double learningRate, int maxEpochs, double tolerance, ScalingMethod scaling, long seed) {
         this(hidden, activation, output, bias, loss, learningRate, maxEpochs, tolerance, scaling, seed,
-                OptimizerType.GD, 0.9, LearningRateSchedule.constant(), 0, 0.0, 0.0, 0.0, 0, Precision.FLOAT64);
+                OptimizerType.GD, 0.9, LearningRateSchedule.constant(), 0, 0.0, 0.0, 0.0, 0, Precision.FLOAT64,
+                InitScale.AUTO);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.backprop.data.ScalingMethod;
 import dev.backprop.data.Task;
 import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Activation;
+import dev.backprop.nn.InitScale;
 import dev.backprop.nn.Loss;
 import dev.backprop.nn.Network;
 import dev.backprop.optim.LearningRateSchedule;
@@ -132,11 +133,18 @@ public final class TrainingSettings {
                     + "instead of 16).",
             TrainerConfig::precision, Precision.FLOAT64, "float64")
             .parsed(Precision::fromId, Precision::id).addedLater();
+    /** The range of the initial weights; files from before it existed drew them at {@link InitScale#AUTO}'s. */
+    public static final TrainingSetting<InitScale> INIT_SCALE = new TrainingSetting<>("initScale", SettingKind.ID,
+            List.of("--init-scale"), "S", "Range of the initial weights, uniform in [-r, r]: glorot (r = sqrt(6 / "
+                    + "(fan_in + fan_out)), scikit-learn's and Keras' for every layer), he (r = sqrt(6 / fan_in)), "
+                    + "or auto (he for relu and leaky-relu layers, glorot for the others).",
+            TrainerConfig::initScale, InitScale.AUTO, "auto")
+            .parsed(InitScale::fromId, InitScale::id).addedLater();
 
     /** Every setting, the architecture's first, then in the order of a model file's training history. */
     public static final List<TrainingSetting<?>> ALL = List.of(HIDDEN, ACTIVATION, OUTPUT, BIAS, LOSS, OPTIMIZER,
             LEARNING_RATE, SCHEDULE, MOMENTUM, BATCH_SIZE, MAX_EPOCHS, TOLERANCE, PATIENCE, VALIDATION, L2, DROPOUT,
-            SCALING, SEED, PRECISION);
+            SCALING, SEED, PRECISION, INIT_SCALE);
 
     private TrainingSettings() {
     }
@@ -223,7 +231,8 @@ public final class TrainingSettings {
                 get(values, BIAS), get(values, LOSS), rate != null ? rate : optimizer.defaultLearningRate(),
                 get(values, MAX_EPOCHS), get(values, TOLERANCE), get(values, SCALING), get(values, SEED), optimizer,
                 get(values, MOMENTUM), get(values, SCHEDULE), get(values, BATCH_SIZE), get(values, L2),
-                get(values, DROPOUT), get(values, VALIDATION), get(values, PATIENCE), get(values, PRECISION));
+                get(values, DROPOUT), get(values, VALIDATION), get(values, PATIENCE), get(values, PRECISION),
+                get(values, INIT_SCALE));
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package dev.backprop.train;
 import dev.backprop.data.ScalingMethod;
 import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Activation;
+import dev.backprop.nn.InitScale;
 import dev.backprop.nn.Loss;
 import dev.backprop.optim.LearningRateSchedule;
 import dev.backprop.optim.OptimizerType;
@@ -226,5 +227,15 @@ abstract class TypedSettings<B extends TypedSettings<B>> {
      */
     public B precision(Precision precision) {
         return set(TrainingSettings.PRECISION, precision);
+    }
+
+    /**
+     * Sets the range of the initial weights (default auto: He for relu and leaky-relu layers, Glorot for the others).
+     *
+     * @param initScale auto, glorot or he
+     * @return this builder
+     */
+    public B initScale(InitScale initScale) {
+        return set(TrainingSettings.INIT_SCALE, initScale);
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class InitializerTest {
     @Test
@@ -33,9 +35,9 @@ class InitializerTest {
         Architecture a = new Architecture(List.of(new LayerSpec(4, 8, Activation.RELU, false),
                 new LayerSpec(8, 2, Activation.LEAKY_RELU, false), new LayerSpec(2, 3, Activation.SOFTMAX, false)),
                 Loss.CATEGORICAL_CROSS_ENTROPY);
-        assertThat(Initializer.range(a.layer(0))).isEqualTo(Math.sqrt(6.0 / 4));
-        assertThat(Initializer.range(a.layer(1))).isEqualTo(Math.sqrt(6.0 / 8));
-        assertThat(Initializer.range(a.layer(2))).isEqualTo(Math.sqrt(6.0 / 5));
+        assertThat(InitScale.AUTO.range(a.layer(0))).isEqualTo(Math.sqrt(6.0 / 4));
+        assertThat(InitScale.AUTO.range(a.layer(1))).isEqualTo(Math.sqrt(6.0 / 8));
+        assertThat(InitScale.AUTO.range(a.layer(2))).isEqualTo(Math.sqrt(6.0 / 5));
         double[] theta = Initializer.initialParameters(a, new SplittableRandom(1));
         for (int i = 0; i < 32; i++) {
             assertThat(Math.abs(theta[i])).isLessThanOrEqualTo(Math.sqrt(6.0 / 4));
@@ -50,5 +52,38 @@ class InitializerTest {
                 .isEqualTo(Initializer.initialParameters(a, new SplittableRandom(9)));
         assertThat(Initializer.initialParameters(a, new SplittableRandom(9)))
                 .isNotEqualTo(Initializer.initialParameters(a, new SplittableRandom(10)));
+    }
+
+    @Test
+    void glorotAndHeScaleEveryLayerAlikeFromTheSameDraws() {
+        Architecture a = new Architecture(List.of(new LayerSpec(10, 100, Activation.RELU, true),
+                new LayerSpec(100, 2, Activation.SOFTMAX, true)), Loss.CATEGORICAL_CROSS_ENTROPY);
+        assertThat(InitScale.GLOROT.range(a.layer(0))).isEqualTo(Math.sqrt(6.0 / 110));
+        assertThat(InitScale.GLOROT.range(a.layer(1))).isEqualTo(Math.sqrt(6.0 / 102));
+        assertThat(InitScale.HE.range(a.layer(0))).isEqualTo(Math.sqrt(6.0 / 10));
+        assertThat(InitScale.HE.range(a.layer(1))).isEqualTo(Math.sqrt(6.0 / 100));
+        double[] auto = Initializer.initialParameters(a, new SplittableRandom(5));
+        double[] glorot = Initializer.initialParameters(a, InitScale.GLOROT, new SplittableRandom(5));
+        double[] he = Initializer.initialParameters(a, InitScale.HE, new SplittableRandom(5));
+        // the same uniform numbers, stretched by the ratio of the ranges; biases stay 0
+        assertThat(glorot[7]).isCloseTo(auto[7] * Math.sqrt(10.0 / 110), within(1e-15));
+        assertThat(he[7]).isEqualTo(auto[7]);
+        int bias = a.biasOffset(0);
+        assertThat(glorot[bias]).isZero();
+        int output = a.weightOffset(1);
+        assertThat(glorot[output]).isEqualTo(auto[output]);
+        assertThat(he[output]).isCloseTo(auto[output] * Math.sqrt(102.0 / 100),
+                within(1e-15));
+    }
+
+    @Test
+    void scalesAreNamedByTheirIds() {
+        assertThat(InitScale.fromId("Glorot")).isEqualTo(InitScale.GLOROT);
+        assertThat(InitScale.fromId("xavier")).isEqualTo(InitScale.GLOROT);
+        assertThat(InitScale.fromId("he")).isEqualTo(InitScale.HE);
+        assertThat(InitScale.fromId("auto")).isEqualTo(InitScale.AUTO);
+        assertThatThrownBy(() -> InitScale.fromId("lecun"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(
+                        "unknown initial scale 'lecun' (choose auto, glorot or he)");
     }
 }

@@ -131,7 +131,22 @@ class CrossValidationTest {
             assertThat(b).isEqualTo(2);
         }
         CrossValidationResult result = cv.run(frame, Task.CLASSIFICATION, 5, 1);
-        assertThat(result.folds().get(0).scores().keySet()).containsExactly("accuracy", "logLoss", "macroF1");
+        assertThat(result.folds().get(0).scores().keySet()).containsExactly("accuracy", "logLoss", "macroF1",
+                "balancedAccuracy");
         assertThat(result.mean("accuracy")).isEqualTo(1.0);
+    }
+
+    @Test
+    void scoresAreNamedInAnyCaseWithOrWithoutHyphensAndRankedInTheirDirection() {
+        assertThat(Scores.named(Task.CLASSIFICATION, "balanced-accuracy")).isEqualTo("balancedAccuracy");
+        assertThat(Scores.named(Task.CLASSIFICATION, "log-loss")).isEqualTo("logLoss");
+        assertThat(Scores.named(Task.REGRESSION, "MAE")).isEqualTo("mae");
+        assertThat(Scores.named(Task.REGRESSION, null)).isEqualTo("r2");
+        assertThat(Scores.of(Task.REGRESSION)).containsExactly("r2", "rmse", "mae");
+        assertThat(Scores.higherIsBetter("balancedAccuracy")).isTrue();
+        assertThat(Scores.higherIsBetter("r2")).isTrue();
+        assertThat(Scores.higherIsBetter("mae")).isFalse();
+        assertThat(Scores.higherIsBetter("rmse")).isFalse();
+        assertThat(Scores.higherIsBetter("logLoss")).isFalse();
     }
 }

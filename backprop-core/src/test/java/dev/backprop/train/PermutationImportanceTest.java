@@ -65,7 +65,7 @@ class PermutationImportanceTest {
         assertThat(a.get(2).drops()).containsExactly(b.get(2).drops());
         assertThat(a.get(2).mean()).isPositive();
         assertThatThrownBy(() -> PermutationImportance.of(model, frame, "accuracy", 2, 8))
-                .hasMessage("a regression model is scored by r2, rmse, not 'accuracy'");
+                .hasMessage("a regression model is scored by r2, rmse, mae, not 'accuracy'");
         assertThatThrownBy(() -> PermutationImportance.of(model, frame, "r2", 0, 8))
                 .hasMessage("repeats must be >= 1 but was 0");
     }

@@ -1,7 +1,10 @@
 package dev.backprop.train;
 
 import dev.backprop.data.Task;
+import dev.backprop.data.Dataset;
+import dev.backprop.linalg.Matrix;
 import dev.backprop.nn.Activation;
+import dev.backprop.nn.InitScale;
 import dev.backprop.nn.Loss;
 import dev.backprop.optim.OptimizerType;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** The settings table is the one description of every setting: these tests hold it to the record it describes. */
 class TrainingSettingsTest {
@@ -58,6 +62,40 @@ class TrainingSettingsTest {
                 .l2()).isZero();
         assertThatThrownBy(() -> Preset.AUTO.builder(Task.REGRESSION, 0))
                 .hasMessage("rows must be > 0 for the auto preset but was 0");
+    }
+
+    @Test
+    void theInitialScaleIsAnOptionRecordedOnlyWhereItIsNotWhatFilesBeforeItMeant() {
+        assertThat(TrainerConfig.builder().build().initScale()).isEqualTo(InitScale.AUTO);
+        assertThat(TrainerConfig.builder().build().settings()).doesNotContainKey("initScale");
+        TrainerConfig he = TrainingSettings.configure(Preset.AUTO, Task.CLASSIFICATION, 14,
+                Map.of(TrainingSettings.INIT_SCALE, "he"));
+        assertThat(he.initScale()).isEqualTo(InitScale.HE);
+        assertThat(he.settings()).containsEntry("initScale", "he");
+        assertThat(TrainingSettings.INIT_SCALE.option()).isEqualTo("--init-scale");
+        assertThatThrownBy(() -> TrainingSettings.configure(Preset.SEED, Task.REGRESSION, 10,
+                Map.of(TrainingSettings.INIT_SCALE, "normal")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(
+                        "unknown initial scale 'normal' (choose auto, glorot or he)");
+    }
+
+    @Test
+    void theInitialScaleSetsTheStartingWeightsOfEveryRun() {
+        Dataset data = Dataset.of(Matrix.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}),
+                Matrix.of(new double[][] {{0}, {1}, {1}, {0}}));
+        TrainerConfig.Builder relu = TrainerConfig.builder().hidden(4).activation(Activation.RELU).maxEpochs(1);
+        double[] he = Trainer.of(relu.initScale(InitScale.HE).build()).initialModel(data).network().parameters();
+        double[] glorot = Trainer.of(relu.initScale(InitScale.GLOROT).build()).initialModel(data).network()
+                .parameters();
+        double[] auto = Trainer.of(relu.initScale(InitScale.AUTO).build()).initialModel(data).network().parameters();
+        // first layer: 2 inputs, 4 relu units: He sqrt(6/2), Glorot sqrt(6/6); the same seeded draws
+        for (int i = 0; i < 8; i++) {
+            assertThat(glorot[i]).isCloseTo(he[i] / Math.sqrt(3), within(1e-15));
+            assertThat(auto[i]).isEqualTo(he[i]);
+        }
+        // the sigmoid output layer is Glorot under auto and glorot, He under he: sqrt(6/4) against sqrt(6/5)
+        assertThat(glorot[8]).isEqualTo(auto[8]);
+        assertThat(he[8]).isCloseTo(auto[8] * Math.sqrt(5.0 / 4), within(1e-15));
     }
 
     @Test

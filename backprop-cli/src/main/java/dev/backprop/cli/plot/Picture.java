@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -40,6 +41,24 @@ public final class Picture {
 
     public static Picture of(JFreeChart chart, int width, int height) {
         return new Picture(width, height, g -> chart.draw(g, new Rectangle2D.Double(0, 0, width, height)));
+    }
+
+    /**
+     * Charts one above the other, each drawn in a panel of {@code width} x {@code panelHeight}: the picture is
+     * {@code width} x (charts x {@code panelHeight}).
+     *
+     * @param charts      the panels, the first on top; at least one
+     * @param width       each panel's width and the picture's, in pixels
+     * @param panelHeight each panel's height, in pixels
+     * @return the picture
+     */
+    public static Picture stacked(List<JFreeChart> charts, int width, int panelHeight) {
+        List<JFreeChart> panels = List.copyOf(charts);
+        return new Picture(width, panelHeight * panels.size(), g -> {
+            for (int p = 0; p < panels.size(); p++) {
+                panels.get(p).draw(g, new Rectangle2D.Double(0, (double) p * panelHeight, width, panelHeight));
+            }
+        });
     }
 
     /**
