@@ -170,7 +170,7 @@ final class RequestRows {
     /** As {@code predict} reads a file: the columns training ignored (ids) as text, so they come back as sent. */
     private static ReadOptions options(Character delimiter, Model model) {
         return ReadOptions.DEFAULT.withDelimiter(delimiter).withMixedColumns(true)
-                .withCategorical(Set.copyOf(model.preparation().ignored()));
+                .withVerbatim(Set.copyOf(model.preparation().ignored()));
     }
 
     private static void requireKnown(List<String> names, Model model) {

@@ -106,6 +106,38 @@ class DataMeaningTest {
     }
 
     @Test
+    void predictWritesNumericIdsBackAsTheyWereWritten() throws IOException {
+        // Ids that read as numbers (zero-padded, with a decimal point, an exponent) go back as written, so the
+        // predictions join back on them; both readers (plain numbers, and a file with a quoted cell) keep them.
+        StringBuilder csv = new StringBuilder("id,x,y\n");
+        String[] ids = new String[28];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = switch (i % 4) {
+                case 0 -> "00" + i;
+                case 1 -> i + ".0";
+                case 2 -> i + "e0";
+                default -> "+" + i;
+            };
+            csv.append(ids[i]).append(',').append(i % 5).append(',').append(i % 5 * 2 + 1).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("ids.csv"), csv);
+        Path model = dir.resolve("ids.json");
+        Cli train = Cli.run("train", data.toString(), "--ignore", "id", "--task", "regression", "--epochs", "5",
+                "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        String quoted = csv.toString().replace("\n000,", "\n\"000\",");
+        for (String file : List.of(csv.toString(), quoted)) {
+            Path rows = Files.writeString(dir.resolve("rows.csv"), file);
+            List<String> lines = Cli.run("predict", "--model", model.toString(), rows.toString()).out().lines()
+                    .toList();
+            assertThat(lines.get(0)).isEqualTo("id,x,predicted_y");
+            for (int i = 0; i < 28; i++) {
+                assertThat(lines.get(i + 1)).startsWith(ids[i] + ",");
+            }
+        }
+    }
+
+    @Test
     void severalTargetsAreOneNetworkAndEachIsReported() throws IOException {
         Path data = RealDataTest.DATA.resolve("linnerud.csv");
         Path model = dir.resolve("m.json");

@@ -132,8 +132,7 @@ public final class CsvFrameReader {
                 header = header(record, source);
                 builders = new InferringColumnBuilder[header.size()];
                 for (int j = 0; j < builders.length; j++) {
-                    builders[j] = new InferringColumnBuilder(header.get(j),
-                            options.categorical().contains(header.get(j)), options.mixedColumns());
+                    builders[j] = InferringColumnBuilder.of(header.get(j), options);
                 }
                 continue;
             }

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * <p>Cells are stripped of surrounding whitespace. Missing: an empty cell, {@code ?} or {@code NA}. In a categorical
  * column a number is labelled as by {@code Numbers.label}, so "1" and "1.0" are one category. A NaN or infinity
  * literal, or a number too large for a double, is a category in a categorical column and an error in a numeric one.
+ * A verbatim column ({@link ReadOptions#verbatim}) is categorical and keeps each cell's text as it is: "007" and "7"
+ * are two categories.
  */
 final class InferringColumnBuilder {
     /** A decimal number written with a comma: {@code 3,14}, {@code -0,5}. */
@@ -24,6 +26,7 @@ final class InferringColumnBuilder {
 
     private final String name;
     private final boolean mixedAllowed;
+    private final boolean verbatim;
     /** Present cells that are numbers (finite, or written with a decimal comma), and those that are text. */
     private int numberLike;
     private int texts;
@@ -43,13 +46,27 @@ final class InferringColumnBuilder {
      * @param declaredCategorical whether the column is categorical whatever it holds
      * @param mixedAllowed        whether a column mostly of numbers but with some text is read as categorical instead
      *                            of refused
+     * @param verbatim            whether the column is categorical and keeps its cells' text as it is; its cells come
+     *                            through {@link #add(String, long)} and {@link #addMissing()} only
      */
-    InferringColumnBuilder(String name, boolean declaredCategorical, boolean mixedAllowed) {
+    InferringColumnBuilder(String name, boolean declaredCategorical, boolean mixedAllowed, boolean verbatim) {
         this.name = name;
-        this.mixedAllowed = mixedAllowed || declaredCategorical;
-        if (declaredCategorical) {
+        this.mixedAllowed = mixedAllowed || declaredCategorical || verbatim;
+        this.verbatim = verbatim;
+        if (declaredCategorical || verbatim) {
             switchToCategorical();
         }
+    }
+
+    /** The builder of column {@code name} as {@code options} read it. */
+    static InferringColumnBuilder of(String name, ReadOptions options) {
+        return new InferringColumnBuilder(name, options.categorical().contains(name), options.mixedColumns(),
+                options.verbatim().contains(name));
+    }
+
+    /** Whether this column keeps its cells' text ({@link ReadOptions#verbatim}). */
+    boolean verbatim() {
+        return verbatim;
     }
 
     /** Whether {@code cell} (already stripped) marks a missing value. */
@@ -127,7 +144,7 @@ final class InferringColumnBuilder {
             count(cell, v, isText, line);
         }
         if (codes != null) {
-            codes.add(levels.intern(Double.isFinite(v) ? Numbers.label(v) : cell));
+            codes.add(levels.intern(Double.isFinite(v) && !verbatim ? Numbers.label(v) : cell));
         } else if (isText) {
             switchToCategorical();
             codes.add(levels.intern(cell));

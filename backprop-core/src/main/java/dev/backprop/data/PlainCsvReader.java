@@ -91,8 +91,11 @@ final class PlainCsvReader {
                     }
                     if (header != null) {
                         if (parts == null) {
-                            int columns = header.size();
-                            parts = new ParallelBlocks<>(buffer, () -> new PlainCsvRows(buffer, delimiter, columns),
+                            boolean[] verbatim = new boolean[header.size()];
+                            for (int j = 0; j < verbatim.length; j++) {
+                                verbatim[j] = builders[j].verbatim();
+                            }
+                            parts = new ParallelBlocks<>(buffer, () -> new PlainCsvRows(buffer, delimiter, verbatim),
                                     blocks.size());
                         }
                         for (PlainCsvRows part : parts.parse(from, last)) {
@@ -150,7 +153,7 @@ final class PlainCsvReader {
          * start.
          */
         private int readHeader(int from, int last) {
-            PlainCsvRows probe = new PlainCsvRows(buffer, delimiter, 0);
+            PlainCsvRows probe = new PlainCsvRows(buffer, delimiter, new boolean[0]);
             int p = from;
             while (p < last) {
                 int end = probe.lineEnd(p, last);
@@ -160,8 +163,7 @@ final class PlainCsvReader {
                     header = names(p, end);
                     builders = new InferringColumnBuilder[header.size()];
                     for (int j = 0; j < builders.length; j++) {
-                        builders[j] = new InferringColumnBuilder(header.get(j),
-                                options.categorical().contains(header.get(j)), options.mixedColumns());
+                        builders[j] = InferringColumnBuilder.of(header.get(j), options);
                     }
                     return Math.min(next, last);
                 }

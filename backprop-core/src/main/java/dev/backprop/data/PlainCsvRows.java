@@ -7,13 +7,15 @@ import java.util.List;
 
 /**
  * Parses a range of whole lines into row-major values; cells that are not plain short numbers (missing cells,
- * text, long numbers) are kept aside as text ({@code null} for missing) with their position. Reused block after
- * block, by one thread at a time.
+ * text, long numbers, and every cell of a verbatim column) are kept aside as text ({@code null} for missing) with
+ * their position. Reused block after block, by one thread at a time.
  */
 final class PlainCsvRows implements ParallelBlocks.Part {
     private final byte[] buffer;
     private final byte delimiter;
     private final int columns;
+    /** Per column, whether its cells are kept as text ({@link ReadOptions#verbatim}). */
+    private final boolean[] verbatim;
     double[] values = new double[0];
     int[] rowLines = new int[0];
     int rows;
@@ -24,10 +26,11 @@ final class PlainCsvRows implements ParallelBlocks.Part {
     final List<String> specialTexts = new ArrayList<>();
     int specialCount;
 
-    PlainCsvRows(byte[] buffer, byte delimiter, int columns) {
+    PlainCsvRows(byte[] buffer, byte delimiter, boolean[] verbatim) {
         this.buffer = buffer;
         this.delimiter = delimiter;
-        this.columns = columns;
+        this.columns = verbatim.length;
+        this.verbatim = verbatim;
     }
 
     /**
@@ -97,7 +100,7 @@ final class PlainCsvRows implements ParallelBlocks.Part {
                 if (j == columns) {
                     throw NotPlainText.INSTANCE;
                 }
-                cell(base + j, s, i);
+                cell(base + j, verbatim[j], s, i);
                 j++;
                 s = i + 1;
             }
@@ -108,7 +111,7 @@ final class PlainCsvRows implements ParallelBlocks.Part {
         rows++;
     }
 
-    private void cell(int index, int from, int end) {
+    private void cell(int index, boolean text, int from, int end) {
         while (from < end && isSpace(buffer[from])) {
             from++;
         }
@@ -121,7 +124,7 @@ final class PlainCsvRows implements ParallelBlocks.Part {
             special(index, null);
             return;
         }
-        double v = FastDecimal.parse(buffer, from, end);
+        double v = text ? Double.NaN : FastDecimal.parse(buffer, from, end);
         if (Double.isNaN(v)) {
             special(index, new String(buffer, from, length, StandardCharsets.ISO_8859_1));
         } else {

@@ -14,8 +14,14 @@ import java.util.Set;
  * @param mixedColumns whether a CSV or TSV column at least half numbers but with some text is read as categorical
  *                     (for reading data against a model, whose preprocessing decides each column's type) instead of
  *                     refused at its first text (the default, see {@link CsvFrameReader})
+ * @param verbatim     CSV and TSV columns kept as the text they hold (stripped of surrounding spaces; empty, {@code ?}
+ *                     and {@code NA} still missing): categorical, each distinct text a category of its own, so
+ *                     {@code 007} stays {@code 007} (a column declared {@link #categorical} labels the numbers it
+ *                     holds, so that {@code 1} and {@code 1.0} are one category); for columns passed through rather
+ *                     than computed with, such as the ids {@code predict} writes back
  */
-public record ReadOptions(DataFormat format, Character delimiter, Set<String> categorical, boolean mixedColumns) {
+public record ReadOptions(DataFormat format, Character delimiter, Set<String> categorical, boolean mixedColumns,
+                          Set<String> verbatim) {
     /** The defaults: format by extension, delimiter by format, types inferred, almost-numeric columns refused. */
     public static final ReadOptions DEFAULT = new ReadOptions(null, null);
 
@@ -27,7 +33,7 @@ public record ReadOptions(DataFormat format, Character delimiter, Set<String> ca
      * @throws IllegalArgumentException as the canonical constructor
      */
     public ReadOptions(DataFormat format, Character delimiter) {
-        this(format, delimiter, Set.of(), false);
+        this(format, delimiter, Set.of(), false, Set.of());
     }
 
     /**
@@ -35,10 +41,12 @@ public record ReadOptions(DataFormat format, Character delimiter, Set<String> ca
      * @param delimiter    the field separator, or {@code null} for the format's own
      * @param categorical  columns read as categorical; copied
      * @param mixedColumns whether almost-numeric columns are read as categorical instead of refused
+     * @param verbatim     columns kept as their text; copied
      * @throws IllegalArgumentException if the delimiter is a quote, a line break, or given for ARFF
      */
     public ReadOptions {
         categorical = Set.copyOf(categorical);
+        verbatim = Set.copyOf(verbatim);
         if (delimiter != null) {
             char d = delimiter;
             if (d == '"' || d == '\n' || d == '\r') {
@@ -57,7 +65,7 @@ public record ReadOptions(DataFormat format, Character delimiter, Set<String> ca
      * @return new options; these are unchanged
      */
     public ReadOptions withFormat(DataFormat newFormat) {
-        return new ReadOptions(newFormat, delimiter, categorical, mixedColumns);
+        return new ReadOptions(newFormat, delimiter, categorical, mixedColumns, verbatim);
     }
 
     /**
@@ -68,7 +76,7 @@ public record ReadOptions(DataFormat format, Character delimiter, Set<String> ca
      * @throws IllegalArgumentException as the constructor
      */
     public ReadOptions withDelimiter(Character newDelimiter) {
-        return new ReadOptions(format, newDelimiter, categorical, mixedColumns);
+        return new ReadOptions(format, newDelimiter, categorical, mixedColumns, verbatim);
     }
 
     /**
@@ -78,7 +86,7 @@ public record ReadOptions(DataFormat format, Character delimiter, Set<String> ca
      * @return new options; these are unchanged
      */
     public ReadOptions withCategorical(Set<String> columns) {
-        return new ReadOptions(format, delimiter, columns, mixedColumns);
+        return new ReadOptions(format, delimiter, columns, mixedColumns, verbatim);
     }
 
     /**
@@ -89,7 +97,17 @@ public record ReadOptions(DataFormat format, Character delimiter, Set<String> ca
      * @return new options; these are unchanged
      */
     public ReadOptions withMixedColumns(boolean allowed) {
-        return new ReadOptions(format, delimiter, categorical, allowed);
+        return new ReadOptions(format, delimiter, categorical, allowed, verbatim);
+    }
+
+    /**
+     * The same options with other columns kept as their text ({@link #verbatim}).
+     *
+     * @param columns the CSV and TSV columns kept as the text they hold; copied
+     * @return new options; these are unchanged
+     */
+    public ReadOptions withVerbatim(Set<String> columns) {
+        return new ReadOptions(format, delimiter, categorical, mixedColumns, columns);
     }
 
     /**
