@@ -4,6 +4,7 @@ import dev.backprop.command.CommandRunner;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.DebugOption;
 import dev.backprop.command.Failures;
+import dev.backprop.linalg.ColdStart;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,8 +57,21 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        coldStart(args);
         System.exit(run(args, new PrintStream(new StandardOutput(new FileOutputStream(FileDescriptor.out)), true),
                 System.err));
+    }
+
+    /**
+     * A command run once starts its element-wise kernels in plain Java ({@link ColdStart}): same results, without
+     * waiting for C2 to compile the Vector API code. The servers ({@code serve}, {@code studio}) run long enough for
+     * the compiled vectors to pay from the start.
+     */
+    private static void coldStart(String[] args) {
+        String command = args.length > 0 ? args[0] : "";
+        if (!command.equals("serve") && !command.equals("studio")) {
+            ColdStart.begin();
+        }
     }
 
     /**
