@@ -5,16 +5,17 @@ package dev.backprop.linalg;
  * products, axpy and its row sums, scaling into, the gradient step): the JDK Vector API form, fastest once C2 has
  * compiled it but about ten times slower until then (each vector is an object and every operation calls through the
  * API's Java fallback, and C2 first compiles hundreds of those fallback methods), and the same operations lane by lane
- * in plain Java ({@link SimdLanes}), which the JIT compiles at once. Both give the same bits, so the choice changes
+ * in plain Java ({@link SimdLanes}), which the JIT compiles within the first calls. Both give the same bits, so the choice changes
  * only the time.
  *
- * <p>By default the Vector API form runs from the start, as a long-lived process (a server, a benchmark, Spark)
- * wants. After {@link #begin()}, the plain form runs the first {@value #PLAIN_ELEMENTS} elements of element-wise
- * work and the Vector API form the rest: renting the plain form until what it has cost beyond the compiled vectors
- * (about 1 ns per element) is what getting the vectors compiled costs (about 0.5 CPU-seconds, measured on W2's
- * first epoch) bounds a command's loss at twice the best choice's, however long it runs; a command as short as W2's
- * five epochs or a 200,000-row {@code predict} never pays for compiling the vectors (docs/performance.md, "Third
- * pass: cold start").
+ * <p>By default the Vector API form runs from the start, as a long-lived process (a server, a benchmark, Spark,
+ * training over many epochs) wants. After {@link #begin()}, the plain form runs the first {@value #PLAIN_ELEMENTS}
+ * elements of element-wise work and the Vector API form the rest: renting the plain form until what it has cost beyond
+ * compiled vectors (a few nanoseconds per element, mostly the logistic function one lane at a time) is about what
+ * getting the vectors compiled costs bounds the loss at about twice the better choice's, however long the process
+ * runs. A forward pass over a data file (W2's 200,000-row {@code predict}: 38 million elements) is all plain; training
+ * passes the share within a few epochs and then pays for both, so {@code train} does not begin a cold start
+ * (docs/performance.md, "Third pass: cold start").
  */
 public final class ColdStart {
     /** Elements of element-wise work the plain form takes after {@link #begin()}: 2^29. */
@@ -30,8 +31,8 @@ public final class ColdStart {
 
     /**
      * Lets the plain Java form of the element-wise kernels run this process's first {@value #PLAIN_ELEMENTS}
-     * elements (see the class comment). For a command line's computing commands, called before they compute;
-     * results are the same with or without it.
+     * elements (see the class comment). For a command that runs a short computation once, called before it
+     * computes; results are the same with or without it.
      */
     public static void begin() {
         plainLeft = PLAIN_ELEMENTS;
