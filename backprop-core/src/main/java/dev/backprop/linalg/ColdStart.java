@@ -5,8 +5,8 @@ package dev.backprop.linalg;
  * products, axpy and its row sums, scaling into, the gradient step): the JDK Vector API form, fastest once C2 has
  * compiled it but about ten times slower until then (each vector is an object and every operation calls through the
  * API's Java fallback, and C2 first compiles hundreds of those fallback methods), and the same operations lane by lane
- * in plain Java ({@link SimdLanes}), which the JIT compiles within the first calls. Both give the same bits, so the choice changes
- * only the time.
+ * in plain Java ({@link SimdLanes}), which the JIT compiles within the first calls. Both give the same bits, so the
+ * choice changes only the time.
  *
  * <p>By default the Vector API form runs from the start, as a long-lived process (a server, a benchmark, Spark,
  * training over many epochs) wants. After {@link #begin()}, the plain form runs the first {@value #PLAIN_ELEMENTS}

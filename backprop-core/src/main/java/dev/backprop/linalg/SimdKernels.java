@@ -229,7 +229,8 @@ final class SimdKernels implements VectorKernels {
 
     @Override
     public double descend(double[] theta, double[] gradient, double eta, int from, int to) {
-        if (to - from < 4 * L || ColdStart.plain(to - from)) { // the seed's 9 parameters: setting up vectors would cost more than the loop
+        // the seed's 9 parameters: setting up vectors would cost more than the loop
+        if (to - from < 4 * L || ColdStart.plain(to - from)) {
             return SCALAR.descend(theta, gradient, eta, from, to);
         }
         int end = from + S.loopBound(to - from);

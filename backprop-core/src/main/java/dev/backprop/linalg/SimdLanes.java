@@ -13,7 +13,11 @@ package dev.backprop.linalg;
 final class SimdLanes implements VectorKernels {
     private final int lanes;
 
-    /** @param lanes L, the lane count of the vectors whose bits these loops reproduce */
+    /**
+     * Loops with the bits of vectors of {@code lanes} doubles.
+     *
+     * @param lanes L, the lane count of the vectors whose bits these loops reproduce
+     */
     SimdLanes(int lanes) {
         this.lanes = lanes;
     }
