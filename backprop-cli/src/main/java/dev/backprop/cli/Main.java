@@ -4,6 +4,7 @@ import dev.backprop.command.CommandRunner;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.DebugOption;
 import dev.backprop.command.Failures;
+import dev.backprop.linalg.ColdStart;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,8 +57,21 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        coldStart(args);
         System.exit(run(args, new PrintStream(new StandardOutput(new FileOutputStream(FileDescriptor.out)), true),
                 System.err));
+    }
+
+    /**
+     * {@code predict} and {@code evaluate} start their element-wise kernels in plain Java ({@link ColdStart}): the same
+     * results, without running Vector API code before C2 has compiled it. {@code train} keeps the vectors from the
+     * start: over more than a few epochs the plain form's slower logistic function costs more than compiling saves.
+     */
+    private static void coldStart(String[] args) {
+        String command = args.length > 0 ? args[0] : "";
+        if (command.equals("predict") || command.equals("evaluate")) {
+            ColdStart.begin();
+        }
     }
 
     /**

@@ -14,10 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -71,11 +68,7 @@ final class PredictCommand implements Callable<Integer> {
                     skipped, skipped == 1 ? "" : "s");
         }
         if (out != null) {
-            AtomicFiles.write(out, stream -> {
-                Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                predictions.writeCsv(writer, proba, !dropIgnored);
-                writer.flush();
-            });
+            AtomicFiles.write(out, stream -> predictions.writeCsv(stream, proba, !dropIgnored));
         }
         if (common.format() == OutputFormat.JSON) {
             ObjectNode json = predictions.json(proba);

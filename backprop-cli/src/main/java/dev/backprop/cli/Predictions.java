@@ -15,12 +15,15 @@ import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.model.Model;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -127,13 +130,34 @@ final class Predictions {
      * FastCSV writer, so the text is what one writer would give) and written in order.
      */
     void writeCsv(Writer writer, boolean proba, boolean ignored) throws IOException {
+        writeCsv(proba, ignored, text -> text, writer::write);
+    }
+
+    /**
+     * {@link #writeCsv(Writer, boolean, boolean)} as UTF-8 bytes: each block is encoded on the thread that formatted
+     * it, so the writing thread only copies bytes (a file of predictions is tens of megabytes of text).
+     */
+    void writeCsv(OutputStream out, boolean proba, boolean ignored) throws IOException {
+        writeCsv(proba, ignored, text -> text.getBytes(StandardCharsets.UTF_8), out::write);
+    }
+
+    /** Where {@link #writeCsv(boolean, boolean, Function, Sink)} puts each piece of the CSV, in order. */
+    @FunctionalInterface
+    private interface Sink<T> {
+        void accept(T piece) throws IOException;
+    }
+
+    /** The CSV's pieces (the header, then blocks of rows), each encoded by {@code encode}, given to {@code sink}. */
+    private <T> void writeCsv(boolean proba, boolean ignored, Function<String, T> encode, Sink<T> sink)
+            throws IOException {
         boolean classify = ModelData.classification(model);
         List<String> columns = new ArrayList<>();
         if (ignored && model.preprocessor() != null) {
             model.preprocessor().ignored().stream().filter(name -> frame.indexOf(name) >= 0).forEach(columns::add);
         }
         columns.addAll(model.preparation().inputColumns());
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
+        StringWriter headerText = new StringWriter();
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(headerText);
         List<String> header = new ArrayList<>(columns);
         model.targets().forEach(target -> header.add("predicted_" + target));
         if (classify && proba) {
@@ -141,16 +165,17 @@ final class Predictions {
         }
         csv.writeRecord(header);
         csv.flush();
+        sink.accept(encode.apply(headerText.toString()));
         List<Column> sources = columns.stream().map(frame::column).toList();
         int rows = inputs.rows().length;
         int blocks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
         for (int first = 0; first < blocks; first += BLOCKS_AT_ONCE) {
-            List<String> texts = IntStream.range(first, Math.min(blocks, first + BLOCKS_AT_ONCE)).parallel()
-                    .mapToObj(b -> csvRows(sources, classify, proba, header.size(), b * BLOCK_ROWS,
-                            Math.min(rows, (b + 1) * BLOCK_ROWS)))
+            List<T> pieces = IntStream.range(first, Math.min(blocks, first + BLOCKS_AT_ONCE)).parallel()
+                    .mapToObj(b -> encode.apply(csvRows(sources, classify, proba, header.size(), b * BLOCK_ROWS,
+                            Math.min(rows, (b + 1) * BLOCK_ROWS))))
                     .toList();
-            for (String text : texts) {
-                writer.write(text);
+            for (T piece : pieces) {
+                sink.accept(piece);
             }
         }
     }

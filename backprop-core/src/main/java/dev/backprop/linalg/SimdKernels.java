@@ -9,7 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link VectorKernels} on the JDK Vector API. e^x is {@link Exp}'s, lane by lane the same operations as its scalar
  * form, so every element gets the same bits wherever it sits; dot products keep two vectors of partial sums and add
  * their lanes in a fixed order at the end; axpy uses FMA. Only exactly rounded operations are used, so results do not
- * depend on whether the JIT has compiled the vector code yet.
+ * depend on whether the JIT has compiled the vector code yet. While {@link ColdStart} says so, each method hands its
+ * work to {@link SimdLanes}, the same operations lane by lane in plain Java (same bits).
  */
 final class SimdKernels implements VectorKernels {
     /** Rows {@link #axpyRows} adds into registers before it stores them: 64 rows of 4L columns stay in L1. */
@@ -33,9 +34,14 @@ final class SimdKernels implements VectorKernels {
     private static final DoubleVector C4 = DoubleVector.broadcast(S, Exp.C4);
     private static final DoubleVector C3 = DoubleVector.broadcast(S, Exp.C3);
     private static final DoubleVector C2 = DoubleVector.broadcast(S, Exp.C2);
+    private static final SimdLanes LANES = new SimdLanes(L);
 
     @Override
     public void logistic(double[] z, double[] a, int from, int to) {
+        if (ColdStart.plain(to - from)) {
+            LANES.logistic(z, a, from, to);
+            return;
+        }
         int i = from;
         if (to - from >= L) {
             logisticVectors(z, a, from, from + S.loopBound(to - from));
@@ -89,6 +95,9 @@ final class SimdKernels implements VectorKernels {
 
     @Override
     public double dot(double[] x, int xOff, double[] y, int yOff, int length) {
+        if (ColdStart.plain(length)) {
+            return LANES.dot(x, xOff, y, yOff, length);
+        }
         if (length < 2 * L) {
             return SCALAR.dot(x, xOff, y, yOff, length);
         }
@@ -117,6 +126,10 @@ final class SimdKernels implements VectorKernels {
 
     @Override
     public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int length) {
+        if (ColdStart.plain(length)) {
+            LANES.axpy(alpha, x, xOff, y, yOff, length);
+            return;
+        }
         int whole = length < L ? 0 : length - length % L;
         if (whole > 0) {
             axpyVectors(alpha, x, xOff, y, yOff, whole);
@@ -135,6 +148,10 @@ final class SimdKernels implements VectorKernels {
     @Override
     public void axpyRows(double[] s, int sOff, double[] x, int xOff, int xStride, int count, double[] y, int yOff,
                          int length) {
+        if (ColdStart.plain((long) count * length)) {
+            LANES.axpyRows(s, sOff, x, xOff, xStride, count, y, yOff, length);
+            return;
+        }
         int whole = length < L ? 0 : length - length % L;
         for (int p0 = 0; p0 < count; p0 += ROW_BLOCK) {
             int p1 = Math.min(count, p0 + ROW_BLOCK);
@@ -188,6 +205,10 @@ final class SimdKernels implements VectorKernels {
 
     @Override
     public void scaleInto(double alpha, double[] x, int xOff, double[] y, int yOff, int length) {
+        if (ColdStart.plain(length)) {
+            LANES.scaleInto(alpha, x, xOff, y, yOff, length);
+            return;
+        }
         int whole = length < L ? 0 : length - length % L;
         if (whole > 0) {
             scaleIntoVectors(alpha, x, xOff, y, yOff, whole);
@@ -208,7 +229,8 @@ final class SimdKernels implements VectorKernels {
 
     @Override
     public double descend(double[] theta, double[] gradient, double eta, int from, int to) {
-        if (to - from < 4 * L) { // the seed's 9 parameters: setting up vectors would cost more than the loop
+        // the seed's 9 parameters: setting up vectors would cost more than the loop
+        if (to - from < 4 * L || ColdStart.plain(to - from)) {
             return SCALAR.descend(theta, gradient, eta, from, to);
         }
         int end = from + S.loopBound(to - from);
