@@ -23,8 +23,9 @@ cd "$OUT"
 "$ROOT/backprop" --version >/dev/null   # builds the jar (and its class-data archive) if needed, untimed
 BEFORE="${E2E_BEFORE:-}"
 [ -z "$BEFORE" ] || "$BEFORE/backprop" --version >/dev/null
-TRAIN=(--hidden 64 --activation sigmoid --output-activation linear --loss mse --optimizer sgd --eta 0.1
-       --batch-size 256 --epochs 5 --validation 0 --seed 1 --quiet)
+NETWORK=(--hidden 64 --activation sigmoid --output-activation linear --loss mse --optimizer sgd --eta 0.1
+         --batch-size 256 --validation 0 --seed 1 --quiet)
+TRAIN=("${NETWORK[@]}" --epochs 5)
 have_sklearn=1
 "$PY" -c 'import sklearn, pandas' 2>/dev/null || { have_sklearn=0; echo "# scikit-learn/pandas missing: backprop only" >&2; }
 
@@ -51,7 +52,7 @@ for f in w2.csv w2.arff; do
 done > read.txt
 if [ "${E2E_LARGE:-0}" = 1 ]; then
   [ -f w2-large.csv ] || "$PY" "$ROOT/bench/w2csv.py" w2-large.csv 2000000
-  run backprop-train-2M "$ROOT/backprop" train w2-large.csv "${TRAIN[@]}" --epochs 1 --out model-large.json
+  run backprop-train-2M "$ROOT/backprop" train w2-large.csv "${NETWORK[@]}" --epochs 1 --out model-large.json
   rm -f model-large.json
 fi
 
