@@ -1,9 +1,6 @@
 package dev.backprop.data;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Parses a range of whole lines of an ARFF {@code @data} section of dense rows into row-major values: a numeric
@@ -15,28 +12,16 @@ import java.util.List;
  * or an instance weight), a byte outside ASCII, a control character, a carriage return without a line feed after it,
  * a row with fewer or more values than attributes. Reused block after block, by one thread at a time.
  */
-final class PlainArffRows implements ParallelBlocks.Part {
-    private final byte[] buffer;
+final class PlainArffRows extends PlainRows {
     /** Per attribute, its declared values, or {@code null} if numeric. */
     private final AsciiLevels[] nominal;
-    private final int columns;
-    double[] values = new double[0];
-    int[] rowLines = new int[0];
-    int rows;
-    /** Lines passed, blank ones and comments included. */
-    int lineCount;
-    long bytes;
-    int[] specialCells = new int[16];
-    final List<String> specialTexts = new ArrayList<>();
-    int specialCount;
     /** Where the content of the line last passed to {@link #lineEnd} ends: its comment, or its end. */
     private int contentEnd;
 
     /** @param nominal per attribute its declared values, {@code null} for a numeric attribute; not modified */
     PlainArffRows(byte[] buffer, AsciiLevels[] nominal) {
-        this.buffer = buffer;
+        super(buffer, (byte) ',', nominal.length);
         this.nominal = nominal;
-        this.columns = nominal.length;
     }
 
     /**
@@ -45,7 +30,8 @@ final class PlainArffRows implements ParallelBlocks.Part {
      *
      * @throws NotPlainText on a byte {@link ArffReader} must judge
      */
-    private int lineEnd(int p, int last) {
+    @Override
+    int lineEnd(int p, int last) {
         contentEnd = -1;
         for (int i = p; i < last; i++) {
             byte c = buffer[i];
@@ -78,26 +64,14 @@ final class PlainArffRows implements ParallelBlocks.Part {
         return at;
     }
 
+    /** The line's content ends where its comment starts. */
     @Override
-    public void parse(int from, int last) {
-        rows = 0;
-        lineCount = 0;
-        specialCount = 0;
-        specialTexts.clear();
-        bytes = last - from;
-        int p = from;
-        while (p < last) {
-            int end = lineEnd(p, last);
-            int next = end < last && buffer[end] == '\r' ? end + 2 : end + 1;
-            lineCount++;
-            if (!blank(p, contentEnd)) {
-                row(p, contentEnd);
-            }
-            p = next;
-        }
+    int contentEnd(int end) {
+        return contentEnd;
     }
 
-    private boolean blank(int from, int end) {
+    @Override
+    boolean blank(int from, int end) {
         for (int i = from; i < end; i++) {
             if (!isSpace(buffer[i])) {
                 return false;
@@ -106,39 +80,10 @@ final class PlainArffRows implements ParallelBlocks.Part {
         return true;
     }
 
-    private void row(int from, int end) {
-        if (values.length < (rows + 1) * columns) {
-            int capacity = Math.max(rows * 2, 1024);
-            values = Arrays.copyOf(values, capacity * columns);
-            rowLines = Arrays.copyOf(rowLines, capacity);
-        }
-        rowLines[rows] = lineCount;
-        int base = rows * columns;
-        int j = 0;
-        int s = from;
-        for (int i = from; i <= end; i++) {
-            if (i == end || buffer[i] == ',') {
-                if (j == columns) {
-                    throw NotPlainText.INSTANCE;
-                }
-                cell(base + j, j, s, i);
-                j++;
-                s = i + 1;
-            }
-        }
-        if (j != columns) {
-            throw NotPlainText.INSTANCE;
-        }
-        rows++;
-    }
-
-    private void cell(int index, int column, int from, int end) {
-        while (from < end && isSpace(buffer[from])) {
-            from++;
-        }
-        while (end > from && isSpace(buffer[end - 1])) {
-            end--;
-        }
+    @Override
+    void cell(int index, int column, int from, int end) {
+        from = stripStart(from, end);
+        end = stripEnd(from, end);
         int length = end - from;
         if (length == 1 && buffer[from] == '?') {
             special(index, null);
@@ -159,17 +104,5 @@ final class PlainArffRows implements ParallelBlocks.Part {
         } else {
             values[index] = v;
         }
-    }
-
-    private void special(int index, String text) {
-        if (specialCount == specialCells.length) {
-            specialCells = Arrays.copyOf(specialCells, specialCount * 2);
-        }
-        specialCells[specialCount++] = index;
-        specialTexts.add(text);
-    }
-
-    private static boolean isSpace(byte c) {
-        return c == ' ' || c == '\t' || c == '\f';
     }
 }
