@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -18,6 +19,9 @@ import java.util.Arrays;
 public final class CommandRunner {
     private CommandRunner() {
     }
+
+    /** Bytes of heap held back for the out-of-memory line. */
+    private static final int HEAP_RESERVE = 1 << 20;
 
     /**
      * Runs {@code cli} on {@code args} with the given streams; never calls {@link System#exit}.
@@ -46,10 +50,15 @@ public final class CommandRunner {
             return failures.exitCode(e);
         });
         int code;
+        // Held back while the command runs and let go when the heap runs out, so that the line saying so can be
+        // built (its number formatting loads classes of its own) even while a reader's worker threads still hold
+        // their blocks for a moment.
+        byte[] reserve = new byte[HEAP_RESERVE];
         try {
             code = cli.execute(args);
+            Reference.reachabilityFence(reserve);
         } catch (OutOfMemoryError | StackOverflowError e) {
-            // Thrown past picocli's handler (it only sees Exceptions); what held the memory is unreachable now.
+            // Thrown past picocli's handler (it only sees Exceptions); the reserve is unreachable from here on.
             report(errWriter, failures.message(e, command(cli, args)), e, debug);
             code = Failures.FAILURE;
         }
