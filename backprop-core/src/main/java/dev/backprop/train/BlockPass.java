@@ -68,6 +68,20 @@ abstract class BlockPass {
     /** Takes the rows {@code rows[0, n)} of {@code block} (all n of them, in order, when {@code rows} is null). */
     abstract void take(Block block, int[] rows, int n);
 
+    /**
+     * Rows {@code rows[0, n)} of {@code values} ({@code width} values each) copied to the front of {@code buffer}, or
+     * {@code values} itself when {@code rows} is null (all rows, in place). For either precision's arrays.
+     */
+    static <A> A selected(A values, int width, int[] rows, int n, A buffer) {
+        if (rows == null) {
+            return values;
+        }
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(values, rows[r] * width, buffer, r * width, width);
+        }
+        return buffer;
+    }
+
     /** J_b of the {@code n} rows taken. */
     abstract double loss(double[] parameters, int n);
 
@@ -102,23 +116,9 @@ abstract class BlockPass {
                 throw new IllegalArgumentException("block " + block.id() + " holds float32 rows, which a float64 run "
                         + "would compute with at float precision; pack the rows for float64");
             }
-            if (rows == null) {
-                x = doubles.x();
-                y = doubles.y();
-                w = doubles.w();
-                return;
-            }
-            for (int r = 0; r < n; r++) {
-                int i = rows[r];
-                System.arraycopy(doubles.x(), i * m, sampleX, r * m, m);
-                System.arraycopy(doubles.y(), i * k, sampleY, r * k, k);
-                if (doubles.w() != null) {
-                    sampleW[r] = doubles.w()[i];
-                }
-            }
-            x = sampleX;
-            y = sampleY;
-            w = doubles.w() == null ? null : sampleW;
+            x = selected(doubles.x(), m, rows, n, sampleX);
+            y = selected(doubles.y(), k, rows, n, sampleY);
+            w = doubles.w() == null ? null : selected(doubles.w(), 1, rows, n, sampleW);
         }
 
         @Override
@@ -184,23 +184,9 @@ abstract class BlockPass {
         }
 
         private void takeFloats(FloatRowBlock block, int[] rows, int n) {
-            if (rows == null) {
-                x = block.x();
-                y = block.y();
-                w = block.w();
-                return;
-            }
-            for (int r = 0; r < n; r++) {
-                int i = rows[r];
-                System.arraycopy(block.x(), i * m, bufferX, r * m, m);
-                System.arraycopy(block.y(), i * k, bufferY, r * k, k);
-                if (block.w() != null) {
-                    bufferW[r] = block.w()[i];
-                }
-            }
-            x = bufferX;
-            y = bufferY;
-            w = block.w() == null ? null : bufferW;
+            x = selected(block.x(), m, rows, n, bufferX);
+            y = selected(block.y(), k, rows, n, bufferY);
+            w = block.w() == null ? null : selected(block.w(), 1, rows, n, bufferW);
         }
 
         @Override
