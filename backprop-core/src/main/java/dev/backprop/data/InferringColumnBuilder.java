@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * column a number is labelled as by {@code Numbers.label}, so "1" and "1.0" are one category. A NaN or infinity
  * literal, or a number too large for a double, is a category in a categorical column and an error in a numeric one.
  * A verbatim column ({@link ReadOptions#verbatim}) is categorical and keeps each cell's text as it is: "007" and "7"
- * are two categories.
+ * are two categories, and only an empty cell is missing ({@code ?} and {@code NA} are texts like any other).
  */
 final class InferringColumnBuilder {
     /** A decimal number written with a comma: {@code 3,14}, {@code -0,5}. */
@@ -87,7 +87,7 @@ final class InferringColumnBuilder {
     /** Appends the cell {@code text} read from {@code line}. */
     void add(String text, long line) {
         String cell = text.strip();
-        if (isMissing(cell)) {
+        if (verbatim ? cell.isEmpty() : isMissing(cell)) {
             addMissing();
             return;
         }

@@ -59,12 +59,13 @@ final class PlainCsvRows extends PlainRows {
         from = stripStart(from, end);
         end = stripEnd(from, end);
         int length = end - from;
-        if (length == 0 || length == 1 && buffer[from] == '?'
-                || length == 2 && buffer[from] == 'N' && buffer[from + 1] == 'A') {
+        boolean text = verbatim[column];
+        if (length == 0 || !text && (length == 1 && buffer[from] == '?'
+                || length == 2 && buffer[from] == 'N' && buffer[from + 1] == 'A')) {
             special(index, null);
             return;
         }
-        double v = verbatim[column] ? Double.NaN : FastDecimal.parse(buffer, from, end);
+        double v = text ? Double.NaN : FastDecimal.parse(buffer, from, end);
         if (Double.isNaN(v)) {
             special(index, new String(buffer, from, length, StandardCharsets.ISO_8859_1));
         } else {

@@ -14,8 +14,8 @@ import java.util.Set;
  * @param mixedColumns whether a CSV or TSV column at least half numbers but with some text is read as categorical
  *                     (for reading data against a model, whose preprocessing decides each column's type) instead of
  *                     refused at its first text (the default, see {@link CsvFrameReader})
- * @param verbatim     CSV and TSV columns kept as the text they hold (stripped of surrounding spaces; empty, {@code ?}
- *                     and {@code NA} still missing): categorical, each distinct text a category of its own, so
+ * @param verbatim     CSV and TSV columns kept as the text they hold (stripped of surrounding spaces; only an empty
+ *                     cell is missing, {@code ?} and {@code NA} are kept as text): categorical, each distinct text a category of its own, so
  *                     {@code 007} stays {@code 007} (a column declared {@link #categorical} labels the numbers it
  *                     holds, so that {@code 1} and {@code 1.0} are one category); for columns passed through rather
  *                     than computed with, such as the ids {@code predict} writes back

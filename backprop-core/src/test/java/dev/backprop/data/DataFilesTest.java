@@ -54,13 +54,13 @@ class DataFilesTest {
 
     @Test
     void verbatimColumnsKeepTheirTextInBothReaders() throws IOException {
-        String rows = "id,x\n007,1\n7,2\n1.0,3\n1,4\n,5\n 2e1 ,6\n";
+        String rows = "id,x\n007,1\n7,2\n1.0,3\n1,4\n,5\n 2e1 ,6\nNA,7\n?,8\n";
         ReadOptions verbatim = ReadOptions.DEFAULT.withVerbatim(Set.of("id"));
         // The plain file goes to the byte reader, the one with a quoted cell to the general reader.
         for (Path file : List.of(write("plain.csv", rows), write("quoted.csv", rows.replace("1.0,", "\"1.0\",")))) {
             CategoricalColumn ids = (CategoricalColumn) DataFiles.read(file, verbatim).column("id");
-            assertThat(ids.levels()).as(file.toString()).containsExactly("007", "7", "1.0", "1", "2e1");
-            assertThat(ids.rawCodes()).containsExactly(0, 1, 2, 3, -1, 4);
+            assertThat(ids.levels()).as(file.toString()).containsExactly("007", "7", "1.0", "1", "2e1", "NA", "?");
+            assertThat(ids.rawCodes()).containsExactly(0, 1, 2, 3, -1, 4, 5, 6);
             CategoricalColumn labelled = (CategoricalColumn) DataFiles.read(file,
                     ReadOptions.DEFAULT.withCategorical(Set.of("id"))).column("id");
             assertThat(labelled.levels()).containsExactly("7", "1", "20");
