@@ -51,8 +51,7 @@ public final class CommandRunner {
         });
         int code;
         // Held back while the command runs and let go when the heap runs out, so that the line saying so can be
-        // built (its number formatting loads classes of its own) even while a reader's worker threads still hold
-        // their blocks for a moment.
+        // built: its number formatting loads classes of its own, and the heap may still be nearly full.
         byte[] reserve = new byte[HEAP_RESERVE];
         try {
             code = cli.execute(args);

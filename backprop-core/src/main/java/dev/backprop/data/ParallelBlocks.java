@@ -2,6 +2,7 @@ package dev.backprop.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,7 +79,15 @@ final class ParallelBlocks<P extends ParallelBlocks.Part> implements AutoCloseab
             int b = bounds[k + 1];
             running.add(pool.submit(() -> parser.parse(a, b)));
         }
-        parsers.get(0).parse(bounds[0], bounds[1]);
+        try {
+            parsers.get(0).parse(bounds[0], bounds[1]);
+        } finally {
+            // Whatever this thread's part threw (an OutOfMemoryError, say), the others finish first: none is left
+            // holding its rows while the caller reports the failure.
+            for (Future<?> f : running) {
+                finish(f);
+            }
+        }
         for (Future<?> f : running) {
             try {
                 f.get();
@@ -86,10 +95,22 @@ final class ParallelBlocks<P extends ParallelBlocks.Part> implements AutoCloseab
                 if (e.getCause() instanceof NotPlainText) {
                     throw NotPlainText.INSTANCE;
                 }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
                 throw new IllegalStateException(e.getCause());
             }
         }
         return parsers.subList(0, parts);
+    }
+
+    /** Waits for {@code f} to end, however it ends; its outcome is read afterwards. */
+    private static void finish(Future<?> f) throws InterruptedException {
+        try {
+            f.get();
+        } catch (ExecutionException | CancellationException e) {
+            // read by the caller
+        }
     }
 
     @Override
