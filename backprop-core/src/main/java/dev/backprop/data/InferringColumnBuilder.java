@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * A verbatim column ({@link ReadOptions#verbatim}) is categorical and keeps each cell's text as it is: "007" and "7"
  * are two categories, and only an empty cell is missing ({@code ?} and {@code NA} are texts like any other).
  */
-final class InferringColumnBuilder {
+final class InferringColumnBuilder implements PlainRows.Sink {
     /** A decimal number written with a comma: {@code 3,14}, {@code -0,5}. */
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+");
 
@@ -85,7 +85,8 @@ final class InferringColumnBuilder {
     }
 
     /** Appends the cell {@code text} read from {@code line}. */
-    void add(String text, long line) {
+    @Override
+    public void add(String text, long line) {
         String cell = text.strip();
         if (verbatim ? cell.isEmpty() : isMissing(cell)) {
             addMissing();
@@ -95,7 +96,8 @@ final class InferringColumnBuilder {
     }
 
     /** Appends a missing cell (empty, {@code ?} or {@code NA}). */
-    void addMissing() {
+    @Override
+    public void addMissing() {
         if (codes != null) {
             codes.add(-1);
         } else {
@@ -108,7 +110,7 @@ final class InferringColumnBuilder {
      * Appends a cell already known to be a plain decimal with the finite value {@code v}: what {@link #add(String,
      * long)} does with its text, without the text.
      */
-    void addNumber(double v) {
+    private void addNumber(double v) {
         if (!mixedAllowed) {
             numberLike++;
         }
@@ -124,7 +126,8 @@ final class InferringColumnBuilder {
      * Appends {@code count} finite plain decimals, {@code values[offset + k * stride]} for k in [0, count), as
      * {@link #addNumber} would one by one.
      */
-    void addNumbers(double[] values, int offset, int stride, int count) {
+    @Override
+    public void addValues(double[] values, int offset, int stride, int count) {
         if (codes != null) {
             for (int k = 0; k < count; k++) {
                 addNumber(values[offset + k * stride]);

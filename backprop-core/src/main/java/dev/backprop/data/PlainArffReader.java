@@ -59,6 +59,8 @@ final class PlainArffReader {
         /** Lines consumed before the current block (1-based numbering starts after them). */
         private long lineBase;
         private boolean reserved;
+        /** The builders as the parsers' sinks, from the first rows on. */
+        private List<PlainRows.Sink> sinks = List.of();
 
         Run(FileChannel channel, String source) throws IOException {
             this.blocks = new LineBlocks(channel, BLOCK);
@@ -155,46 +157,39 @@ final class PlainArffReader {
 
         /** Appends one parser's rows to the columns, in order, and moves the line count on. */
         private void append(PlainArffRows parser) {
-            int m = builders.size();
             if (!reserved && parser.rows > 0) {
                 reserved = true;
-                long expected = blocks.expectedRows(parser.rows, parser.bytes, m, source);
+                long expected = blocks.expectedRows(parser.rows, parser.bytes, builders.size(), source);
                 for (ArffColumnBuilder b : builders) {
                     b.reserve((int) Math.min(expected, Integer.MAX_VALUE - 8));
                 }
+                sinks = builders.stream().map(this::sink).toList();
             }
             for (int i = 0; i < parser.rows; i++) {
                 lines.add(lineBase + parser.rowLines[i]);
             }
-            if (parser.specialCount == 0) {
-                for (int j = 0; j < m; j++) {
-                    builders.get(j).addValues(parser.values, j, m, parser.rows);
-                }
-                lineBase += parser.lineCount;
-                return;
-            }
-            int special = 0;
-            int nextSpecial = parser.specialCells[0];
-            for (int i = 0; i < parser.rows; i++) {
-                long line = lineBase + parser.rowLines[i];
-                int base = i * m;
-                for (int j = 0; j < m; j++) {
-                    int cell = base + j;
-                    ArffColumnBuilder builder = builders.get(j);
-                    if (cell == nextSpecial) {
-                        String text = parser.specialTexts.get(special++);
-                        if (text == null) {
-                            builder.addMissing();
-                        } else {
-                            builder.add(text, false, source, line);
-                        }
-                        nextSpecial = special < parser.specialCount ? parser.specialCells[special] : Integer.MAX_VALUE;
-                    } else {
-                        builder.addValues(parser.values, cell, 1, 1);
-                    }
-                }
-            }
+            parser.appendTo(sinks, lineBase);
             lineBase += parser.lineCount;
+        }
+
+        /** {@code builder} as the parsed rows' sink: a kept-aside value is an unquoted value of this file. */
+        private PlainRows.Sink sink(ArffColumnBuilder builder) {
+            return new PlainRows.Sink() {
+                @Override
+                public void addValues(double[] values, int offset, int stride, int count) {
+                    builder.addValues(values, offset, stride, count);
+                }
+
+                @Override
+                public void addMissing() {
+                    builder.addMissing();
+                }
+
+                @Override
+                public void add(String text, long line) {
+                    builder.add(text, false, source, line);
+                }
+            };
         }
     }
 }

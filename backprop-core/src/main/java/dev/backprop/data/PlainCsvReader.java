@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -201,10 +202,9 @@ final class PlainCsvReader {
 
         /** Appends one parser's rows to the columns, in order, and moves the line count on. */
         private void append(PlainCsvRows parser) {
-            int m = builders.length;
             if (!reserved && parser.rows > 0) {
                 reserved = true;
-                long expected = blocks.expectedRows(parser.rows, parser.bytes, m, source);
+                long expected = blocks.expectedRows(parser.rows, parser.bytes, builders.length, source);
                 for (InferringColumnBuilder b : builders) {
                     b.reserve((int) Math.min(expected, Integer.MAX_VALUE - 8));
                 }
@@ -212,33 +212,7 @@ final class PlainCsvReader {
             for (int i = 0; i < parser.rows; i++) {
                 lines.add(lineBase + parser.rowLines[i]);
             }
-            if (parser.specialCount == 0) {
-                for (int j = 0; j < m; j++) {
-                    builders[j].addNumbers(parser.values, j, m, parser.rows);
-                }
-                lineBase += parser.lineCount;
-                return;
-            }
-            int special = 0;
-            int nextSpecial = parser.specialCount > 0 ? parser.specialCells[0] : Integer.MAX_VALUE;
-            for (int i = 0; i < parser.rows; i++) {
-                long line = lineBase + parser.rowLines[i];
-                int base = i * m;
-                for (int j = 0; j < m; j++) {
-                    int cell = base + j;
-                    if (cell == nextSpecial) {
-                        String text = parser.specialTexts.get(special++);
-                        if (text == null) {
-                            builders[j].addMissing();
-                        } else {
-                            builders[j].add(text, line);
-                        }
-                        nextSpecial = special < parser.specialCount ? parser.specialCells[special] : Integer.MAX_VALUE;
-                    } else {
-                        builders[j].addNumber(parser.values[cell]);
-                    }
-                }
-            }
+            parser.appendTo(Arrays.asList(builders), lineBase);
             lineBase += parser.lineCount;
         }
     }

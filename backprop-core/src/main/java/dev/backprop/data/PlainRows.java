@@ -95,6 +95,52 @@ abstract class PlainRows implements ParallelBlocks.Part {
         rows++;
     }
 
+    /** A column the parsed rows go into, cell by cell in file order: a reader's column builder. */
+    interface Sink {
+        /** Appends {@code values[offset + k * stride]} for k in [0, count): cells parsed into values. */
+        void addValues(double[] values, int offset, int stride, int count);
+
+        /** Appends a missing cell. */
+        void addMissing();
+
+        /** Appends the cell kept aside as {@code text}, read from {@code line}. */
+        void add(String text, long line);
+    }
+
+    /**
+     * Hands this part's rows to {@code columns}, in row order; {@code lineBase} is the number of lines before the
+     * part, so that a cell's line is {@code lineBase + rowLines[row]}.
+     */
+    final void appendTo(List<? extends Sink> columns, long lineBase) {
+        int m = columns.size();
+        if (specialCount == 0) {
+            for (int j = 0; j < m; j++) {
+                columns.get(j).addValues(values, j, m, rows);
+            }
+            return;
+        }
+        int special = 0;
+        int nextSpecial = specialCells[0];
+        for (int i = 0; i < rows; i++) {
+            int base = i * m;
+            for (int j = 0; j < m; j++) {
+                int cell = base + j;
+                Sink column = columns.get(j);
+                if (cell != nextSpecial) {
+                    column.addValues(values, cell, 1, 1);
+                    continue;
+                }
+                String text = specialTexts.get(special++);
+                if (text == null) {
+                    column.addMissing();
+                } else {
+                    column.add(text, lineBase + rowLines[i]);
+                }
+                nextSpecial = special < specialCount ? specialCells[special] : Integer.MAX_VALUE;
+            }
+        }
+    }
+
     /** Keeps cell {@code index} aside as {@code text} (null: missing). */
     final void special(int index, String text) {
         if (specialCount == specialCells.length) {
