@@ -12,6 +12,7 @@ import dev.backprop.data.Frame;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Task;
 import dev.backprop.data.TaskChoice;
+import dev.backprop.io.AtomicFiles;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
 import dev.backprop.linalg.Gemm;
@@ -190,6 +191,10 @@ final class TrainCommand implements Callable<Integer> {
         if (checkpointEvery != null && checkpointEvery <= 0) {
             throw new UserException("--checkpoint-every must be a number of epochs > 0 but was " + checkpointEvery);
         }
+        if (checkpointEvery != null && checkpointFile() == null) {
+            throw new UserException("--checkpoint-every needs --checkpoint FILE here: --out " + out + " keeps no file "
+                    + "to put checkpoints beside");
+        }
         if (plotLoss != null) {
             parse(() -> Picture.format(plotLoss));
         }
@@ -213,9 +218,16 @@ final class TrainCommand implements Callable<Integer> {
         out = Path.of(modelOptions.out());
     }
 
-    /** Where checkpoints go: --checkpoint, or the model file's name with {@link #CHECKPOINT_SUFFIX}. */
+    /**
+     * Where checkpoints go: --checkpoint, or the model file's name with {@link #CHECKPOINT_SUFFIX}; null (no
+     * checkpoint) for an --out written in place, such as /dev/null or /dev/stdout, which has no folder of the user's
+     * to put one in (/dev/null.checkpoint.json would land in /dev).
+     */
     private Path checkpointFile() {
-        return checkpoint != null ? checkpoint : out.resolveSibling(out.getFileName() + CHECKPOINT_SUFFIX);
+        if (checkpoint != null) {
+            return checkpoint;
+        }
+        return AtomicFiles.writtenInPlace(out) ? null : out.resolveSibling(out.getFileName() + CHECKPOINT_SUFFIX);
     }
 
     /** Trains (from {@code start}'s weights, fresh ones if null, or continuing {@code from}), writes and reports. */
@@ -225,19 +237,21 @@ final class TrainCommand implements Callable<Integer> {
         TaskChoice task = taskChoice != null ? taskChoice
                 : new TaskChoice(preprocessor.target().task(), "as the run being resumed has it");
         Map<String, List<String>> notes = new LinkedHashMap<>(context);
-        notes.putAll(ResumeOutputs.notes(checkpointFile, out, plotLoss));
         TrainingResult result;
         try (Progress progress = quiet ? null : Progress.on(spec.commandLine().getErr())) {
             // The encoded data is this run's alone (the report keeps only a sample of the file): scaled where it lies.
-            Trainer trainer = Trainer.of(config).scalingInPlace().withListener(new TrainingWatch(progress))
-                    .withCheckpoints(checkpointEvery == null ? 0 : checkpointEvery, paused -> {
-                        try {
-                            CheckpointFile.write(paused.withModel(paused.model().withPreprocessor(preprocessor))
-                                    .withContext(notes), checkpointFile);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
+            Trainer trainer = Trainer.of(config).scalingInPlace().withListener(new TrainingWatch(progress));
+            if (checkpointFile != null) {
+                notes.putAll(ResumeOutputs.notes(checkpointFile, out, plotLoss));
+                trainer = trainer.withCheckpoints(checkpointEvery == null ? 0 : checkpointEvery, paused -> {
+                    try {
+                        CheckpointFile.write(paused.withModel(paused.model().withPreprocessor(preprocessor))
+                                .withContext(notes), checkpointFile);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
             if (timeLimit.maxTime() != null) {
                 trainer = trainer.withTimeLimit(timeLimit.maxTime());
             }

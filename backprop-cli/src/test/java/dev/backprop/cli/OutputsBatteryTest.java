@@ -167,6 +167,20 @@ class OutputsBatteryTest {
                     t.ok(t.train("--out", nothing));
                     assertDevice(nothing);
                 }),
+                of("train --out /dev/null stopped early keeps no checkpoint beside the device", t -> {
+                    String nothing = t.nothing();
+                    Map<String, String> before = t.snapshot();
+                    Cli run = t.ok(t.train("--out", nothing, "--max-time", "0.000000001"));
+                    assertThat(run.err()).contains("stopped by the time limit after 1 epochs: the model so far went to "
+                            + nothing + " and no checkpoint was kept (give --checkpoint FILE to keep one)");
+                    assertThat(t.snapshot()).isEqualTo(before);
+                    assertDevice(nothing);
+                }),
+                of("train --out /dev/null --checkpoint-every needs --checkpoint", t -> {
+                    String nothing = t.nothing();
+                    t.refused("--checkpoint-every needs --checkpoint FILE here: --out " + nothing + " keeps no file to "
+                            + "put checkpoints beside", t.train("--out", nothing, "--checkpoint-every", "1"));
+                }),
                 of("train --resume: stored --out now a link to the data", t -> {
                     t.ok(t.train("--out", t.s("r.json"), "--checkpoint", t.s("c.json"), "--checkpoint-every", "1"));
                     Files.delete(t.p("r.json"));

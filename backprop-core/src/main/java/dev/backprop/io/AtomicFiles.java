@@ -100,6 +100,24 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Whether a write to {@code target} goes in place rather than replacing a file: {@code target} is a device or
+     * FIFO ({@code /dev/null}), or one of this process's descriptors ({@code /dev/stdout}), so nothing is kept there
+     * to be read back.
+     *
+     * @param target the path as the caller gave it
+     * @return true for a device, FIFO or descriptor; false for a regular file, one not yet written, or a path that
+     *         cannot be examined
+     */
+    public static boolean writtenInPlace(Path target) {
+        try {
+            return Descriptors.of(target) != null
+                    || Files.exists(target) && !Files.isDirectory(target) && !Files.isRegularFile(target);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Where a chain of symbolic links ending in a missing file points; {@code path} itself if it is no link. */
     private static Path endOfLinks(Path path) throws IOException {
         Path file = path;
