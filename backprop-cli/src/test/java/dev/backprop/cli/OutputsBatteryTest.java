@@ -349,6 +349,23 @@ class OutputsBatteryTest {
                     assertThat(child.waitFor()).as(err).isZero();
                     assertThat(err).isEmpty();
                 }),
+                of("tune --results /dev/full: nothing read, the first trial's line refused (a process, 64 MB)", t -> {
+                    String full = t.full();
+                    Process child = t.process(null, Map.of("JAVA_TOOL_OPTIONS", "-Xmx64m"), "tune", t.s("v.csv"),
+                            "--search", "hidden=2", "--folds", "2", "--epochs", "2", "--results", full);
+                    String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(child.waitFor()).as(err).isEqualTo(Failures.BAD_INPUT);
+                    assertThat(err).contains("error: cannot write " + full + ": no space left on device\n")
+                            .doesNotContain("memory");
+                    assertDevice(full);
+                }),
+                of("tune --results /dev/null: nothing to resume from, every trial run", t -> {
+                    String nothing = t.nothing();
+                    Cli run = t.ok("tune", t.s("v.csv"), "--search", "hidden=2,3", "--folds", "2", "--epochs", "2",
+                            "--results", nothing);
+                    assertThat(run.out()).contains("2 trials").contains("best: trial ");
+                    assertDevice(nothing);
+                }),
                 of("report --out in a file", t -> t.refused(t.cannot("v.csv/r.html") + ": " + t.s("v.csv")
                         + " is not a directory", t.report("--out", t.s("v.csv/r.html")))));
     }
@@ -404,12 +421,18 @@ class OutputsBatteryTest {
 
     /** A {@code backprop} process in the case's directory, its stdout going to {@code stdout} or a pipe if null. */
     private Process process(String stdout, String... args) throws IOException {
+        return process(stdout, Map.of(), args);
+    }
+
+    /** As {@link #process(String, String...)}, with {@code environment} added to the child's. */
+    private Process process(String stdout, Map<String, String> environment, String... args) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder builder = new ProcessBuilder(args(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", classpath, Main.class.getName()), args)).directory(dir.toFile());
         if (stdout != null) {
             builder.redirectOutput(new java.io.File(stdout));
         }
+        builder.environment().putAll(environment);
         return builder.start();
     }
 

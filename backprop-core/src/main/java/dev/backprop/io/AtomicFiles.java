@@ -222,6 +222,35 @@ public final class AtomicFiles {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Appends {@code text} as UTF-8 to {@code target}, creating it if needed, in one write forced to the disk before
+     * this returns: a crash leaves the file as it was, or with a first part of {@code text} at its end. A device, FIFO
+     * or descriptor is written in place, as {@link #write} does.
+     *
+     * @param target the file, as the caller gave it
+     * @param text   what to add at its end
+     * @throws UnwritableFileException naming {@code target} if it cannot be written (see {@link #destination}) or
+     *                                 writing fails
+     */
+    public static void append(Path target, String text) throws IOException {
+        Path destination = destination(target);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try {
+            if (Descriptors.isDescriptor(destination)) {
+                try (OutputStream out = Descriptors.open(destination)) {
+                    out.write(bytes);
+                }
+            } else {
+                try (OutputStream out = Files.newOutputStream(destination, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
+                    out.write(bytes);
+                }
+            }
+        } catch (IOException e) {
+            throw new UnwritableFileException(target, reason(e), e);
+        }
+    }
+
     /** Produces a file's bytes. */
     @FunctionalInterface
     public interface ContentWriter {
