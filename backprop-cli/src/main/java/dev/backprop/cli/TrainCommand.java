@@ -32,6 +32,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -214,8 +215,16 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Reads --init and --out as paths, as picocli would convert them. */
     void readPaths() {
-        init = modelOptions.init() == null ? null : Path.of(modelOptions.init());
-        out = Path.of(modelOptions.out());
+        init = modelOptions.init() == null ? null : path("--init", modelOptions.init());
+        out = path("--out", modelOptions.out());
+    }
+
+    private static Path path(String option, String text) {
+        try {
+            return PathArgument.of(text);
+        } catch (TypeConversionException e) {
+            throw new UserException(option + " " + e.getMessage());
+        }
     }
 
     /**

@@ -131,6 +131,8 @@ class OutputsBatteryTest {
                         t.train("--checkpoint", t.s("c.svg"), "--plot-loss", t.s("c.svg")))),
                 // train: places no file can be written, refused before training
                 of("train --out DIR", t -> t.refused(t.cannot("sub") + ": is a directory", t.train("--out", t.directory("sub")))),
+                of("train --out MODEL/ (a trailing slash) keeps the model", t -> t.refused("--out " + t.s("m.json")
+                        + "/ is not a directory (a trailing / names one)", t.train("--out", t.s("m.json") + "/"))),
                 of("train --out ''", t -> t.refused("cannot write '': the file name is empty", t.train("--out", ""))),
                 of("train --out FILE/x.json", t -> t.refused(t.cannot("v.csv/x.json") + ": " + t.s("v.csv")
                         + " is not a directory", t.train("--out", t.s("v.csv/x.json")))),
@@ -206,6 +208,14 @@ class OutputsBatteryTest {
                 of("predict --out ''", t -> t.refused("cannot write '': the file name is empty", t.predict("--out", ""))),
                 of("predict --out FILE/x.csv", t -> t.refused(t.cannot("m.json/x.csv") + ": " + t.s("m.json")
                         + " is not a directory", t.predict("--out", t.s("m.json/x.csv")))),
+                of("predict --out MODEL/ (a trailing slash) keeps the model", t -> t.refused("Invalid value for option "
+                        + "'--out': " + t.s("m.json") + "/ is not a directory (a trailing / names one)",
+                        t.predict("--out", t.s("m.json") + "/"))),
+                of("predict --out missing/ writes no file 'missing'", t -> t.refused("Invalid value for option "
+                        + "'--out': " + t.s("missing") + "/ is no directory (a trailing / names one, and there is none)",
+                        t.predict("--out", t.s("missing") + "/"))),
+                of("predict --out DIR/ is a directory", t -> t.refused(t.cannot("sub") + ": is a directory",
+                        t.predict("--out", t.directory("sub") + "/"))),
                 of("predict --out /dev/full", t -> {
                     String full = t.full();
                     t.refused("cannot write " + full + ": no space left on device", t.predict("--out", full));
