@@ -38,7 +38,7 @@ final class CvCommand extends SelectionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        new FileRoles().input("DATA", data).output("--save-folds", saveFolds).check();
+        new FileRoles().input("DATA", data).output("--save-folds", saveFolds).check(spec.commandLine());
         Input input = input();
         String ranked = metric(input);
         TrainerConfig config = config(input, given());

@@ -42,7 +42,7 @@ final class DrawCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         size.check();
         Picture.format(file);
-        new FileRoles().input("--model", model).output("FILE", file).check();
+        new FileRoles().input("--model", model).output("FILE", file).check(spec.commandLine());
         Model drawn = Inputs.model(model);
         NetworkDrawing.of(drawn, size.width, size.height).write(file);
         if (common.format() == OutputFormat.JSON) {

@@ -46,7 +46,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!to.toLowerCase(Locale.ROOT).equals("onnx")) {
             throw new ParameterException(spec.commandLine(), "--to must be onnx but was '" + to + "'");
         }
-        new FileRoles().input("--model", model).output("--out", out).check();
+        new FileRoles().input("--model", model).output("--out", out).check(spec.commandLine());
         Model exported = Inputs.model(model);
         byte[] bytes;
         try {

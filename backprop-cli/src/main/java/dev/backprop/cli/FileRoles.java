@@ -2,6 +2,7 @@ package dev.backprop.cli;
 
 import dev.backprop.io.AtomicFiles;
 import dev.backprop.io.UnwritableFileException;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,11 +71,24 @@ final class FileRoles {
 
     /**
      * Checks the location of every output that is always written, then that no output is an input or another output.
+     * If an output is the process's standard output ({@code --out /dev/stdout}), what the command itself prints goes
+     * to {@code line}'s standard error from then on, so that standard output carries that file's bytes alone: a model
+     * piped to {@code gzip}, predictions redirected to a file, an ONNX graph, with no "written to" line after them.
      *
+     * @param line the running command's command line, whose standard output may be moved to its standard error
      * @throws UnwritableFileException naming the output if it cannot be written there
      * @throws UserException naming both roles and paths if two are the same file
      */
-    void check() throws IOException {
+    void check(CommandLine line) throws IOException {
+        checkPaths();
+        for (Role output : outputs) {
+            if (AtomicFiles.isStandardOutput(output.path())) {
+                line.setOut(line.getErr());
+            }
+        }
+    }
+
+    private void checkPaths() throws IOException {
         List<Path> destinations = new ArrayList<>();
         for (Role output : outputs) {
             destinations.add(destination(output));

@@ -79,7 +79,7 @@ final class ImportanceCommand implements Callable<Integer> {
             size.check();
             TrainCommand.parse(() -> Picture.format(out));
         }
-        new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check();
+        new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check(spec.commandLine());
         Model scored = Inputs.model(model);
         Frame frame = Inputs.modelFrame(data, dataOptions);
         ModelData.labelled(scored, frame, "importance", spec.commandLine().getErr());

@@ -77,7 +77,7 @@ final class PlotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         size.check();
         Picture.format(out);
-        new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check();
+        new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check(spec.commandLine());
         Model plotted = Inputs.model(model);
         Frame frame = Inputs.modelFrame(data, dataOptions);
         Prepared prepared = ModelData.labelled(plotted, frame, "plot", spec.commandLine().getErr());

@@ -65,7 +65,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check();
+        new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check(spec.commandLine());
         Model reported = Inputs.model(model);
         Frame frame = Inputs.modelFrame(data, dataOptions);
         Prepared prepared = ModelData.labelled(reported, frame, "report", spec.commandLine().getErr());

@@ -188,7 +188,7 @@ final class TrainCommand implements Callable<Integer> {
      * rewrite), the checkpoint interval, and the loss plot's file type. A resumed run checks its stored outputs too.
      */
     void checkOutputs(Path resumed) throws IOException {
-        files().input("--resume", resumed, "--checkpoint").check();
+        files().input("--resume", resumed, "--checkpoint").check(spec.commandLine());
         if (checkpointEvery != null && checkpointEvery <= 0) {
             throw new UserException("--checkpoint-every must be a number of epochs > 0 but was " + checkpointEvery);
         }

@@ -66,7 +66,7 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        new FileRoles().input("DATA", data).output("--results", results).output("--out", out).check();
+        new FileRoles().input("DATA", data).output("--results", results).output("--out", out).check(spec.commandLine());
         List<SearchDimension> dimensions = new ArrayList<>();
         for (String text : searches) {
             SearchDimension dimension = SearchDimension.parse(text);

@@ -352,6 +352,24 @@ class OutputsBatteryTest {
                     assertThat(err).isEqualTo("error: cannot write standard output: its disk is full or it is "
                             + "closed\n");
                 }),
+                of("predict --out /dev/stdout >> log (a process): the log kept, the CSV alone after it", t -> {
+                    Path log = Files.writeString(t.p("log.csv"), "kept\n");
+                    Process child = t.process(log.toString(), true, Map.of(), t.predict("--out", "/dev/stdout"));
+                    String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(child.waitFor()).as(err).isZero();
+                    t.ok(t.predict("--out", t.s("p.csv")));
+                    assertThat(Files.readString(log)).isEqualTo("kept\n" + Files.readString(t.p("p.csv")));
+                    assertThat(err).contains("4 predictions written to /dev/stdout");
+                }),
+                of("train --out /dev/stdout --format json (a process): stdout is the model alone", t -> {
+                    Path out = t.p("piped.json");
+                    Process child = t.process(out.toString(), false, Map.of(), t.train("--out", "/dev/stdout",
+                            "--format", "json"));
+                    String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(child.waitFor()).as(err).isZero();
+                    assertThat(dev.backprop.io.ModelFile.read(out).network().layers()).hasSize(2);
+                    assertThat(err).contains("\"out\" : \"/dev/stdout\"");
+                }),
                 of("evaluate | a reader that left (a process)", t -> {
                     Process child = t.process(null, "evaluate", "--model", t.s("m.json"), t.s("v.csv"));
                     child.getInputStream().close();
@@ -361,7 +379,7 @@ class OutputsBatteryTest {
                 }),
                 of("tune --results /dev/full: nothing read, the first trial's line refused (a process, 64 MB)", t -> {
                     String full = t.full();
-                    Process child = t.process(null, Map.of("JAVA_TOOL_OPTIONS", "-Xmx64m"), "tune", t.s("v.csv"),
+                    Process child = t.process(null, false, Map.of("JAVA_TOOL_OPTIONS", "-Xmx64m"), "tune", t.s("v.csv"),
                             "--search", "hidden=2", "--folds", "2", "--epochs", "2", "--results", full);
                     String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
                     assertThat(child.waitFor()).as(err).isEqualTo(Failures.BAD_INPUT);
@@ -431,16 +449,21 @@ class OutputsBatteryTest {
 
     /** A {@code backprop} process in the case's directory, its stdout going to {@code stdout} or a pipe if null. */
     private Process process(String stdout, String... args) throws IOException {
-        return process(stdout, Map.of(), args);
+        return process(stdout, false, Map.of(), args);
     }
 
-    /** As {@link #process(String, String...)}, with {@code environment} added to the child's. */
-    private Process process(String stdout, Map<String, String> environment, String... args) throws IOException {
+    /**
+     * As {@link #process(String, String...)}, stdout appended to the file ({@code >>}) if {@code append}, with
+     * {@code environment} added to the child's.
+     */
+    private Process process(String stdout, boolean append, Map<String, String> environment, String... args)
+            throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder builder = new ProcessBuilder(args(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", classpath, Main.class.getName()), args)).directory(dir.toFile());
         if (stdout != null) {
-            builder.redirectOutput(new java.io.File(stdout));
+            builder.redirectOutput(append ? ProcessBuilder.Redirect.appendTo(new java.io.File(stdout))
+                    : ProcessBuilder.Redirect.to(new java.io.File(stdout)));
         }
         builder.environment().putAll(environment);
         return builder.start();

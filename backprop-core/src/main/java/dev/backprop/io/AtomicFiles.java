@@ -118,6 +118,22 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Whether {@code target} leads to this process's standard output (descriptor 1: {@code /dev/stdout},
+     * {@code /dev/fd/1}), where a write goes through the descriptor among whatever else the program prints.
+     *
+     * @param target the path as the caller gave it
+     * @return true if a write to {@code target} goes to standard output; false otherwise, or if it cannot be examined
+     */
+    public static boolean isStandardOutput(Path target) {
+        try {
+            Path descriptor = Descriptors.of(target);
+            return descriptor != null && descriptor.getFileName().toString().equals("1");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Where a chain of symbolic links ending in a missing file points; {@code path} itself if it is no link. */
     private static Path endOfLinks(Path path) throws IOException {
         Path file = path;
