@@ -178,6 +178,14 @@ class OutputsBatteryTest {
                     assertThat(t.snapshot()).isEqualTo(before);
                     assertDevice(nothing);
                 }),
+                of("train --checkpoint /dev/null stopped early offers no --resume /dev/null", t -> {
+                    String nothing = t.nothing();
+                    Cli run = t.ok(t.train("--out", t.s("n.json"), "--checkpoint", nothing, "--max-time",
+                            "0.000000001"));
+                    assertThat(run.err()).contains("the model so far went to " + t.s("n.json") + " and no checkpoint "
+                            + "was kept").doesNotContain("--resume");
+                    assertDevice(nothing);
+                }),
                 of("train --out /dev/null --checkpoint-every needs --checkpoint", t -> {
                     String nothing = t.nothing();
                     t.refused("--checkpoint-every needs --checkpoint FILE here: --out " + nothing + " keeps no file to "
