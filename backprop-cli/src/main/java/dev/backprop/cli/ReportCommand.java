@@ -5,6 +5,7 @@ import dev.backprop.cli.plot.Charts;
 import dev.backprop.cli.plot.NetworkDrawing;
 import dev.backprop.cli.plot.Picture;
 import dev.backprop.command.CommonOptions;
+import dev.backprop.command.FileRoles;
 import dev.backprop.command.OutputFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Prepared;
