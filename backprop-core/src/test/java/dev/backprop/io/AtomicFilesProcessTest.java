@@ -52,6 +52,14 @@ class AtomicFilesProcessTest {
     }
 
     @Test
+    void devStdoutToAReaderThatLeftIsNoError() throws Exception {
+        Process child = child("print", "/dev/stdout").start();
+        child.getInputStream().close();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as(errors(child)).isZero();
+    }
+
+    @Test
     void standardInputIsNoPlaceToWrite() throws Exception {
         Path in = Files.writeString(dir.resolve("in.txt"), "input\n");
         Process child = child("print", "/dev/stdin").redirectInput(in.toFile()).start();
