@@ -25,7 +25,12 @@ final class TemporaryFiles {
     private static boolean shuttingDown;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(TemporaryFiles::removeAll, "backprop-temporary-files"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(TemporaryFiles::removeAll, "backprop-temporary-files"));
+        } catch (IllegalStateException shutdownInProgress) {
+            // First used by another shutdown hook (a server closing): no write may begin now, as after our own hook.
+            shuttingDown = true;
+        }
     }
 
     private TemporaryFiles() {

@@ -84,6 +84,17 @@ class AtomicFilesProcessTest {
         assertThat(Files.readString(target)).isEqualTo("old");
     }
 
+    @Test
+    void aWriteFromAnotherShutdownHookIsRefusedInOneMessage() throws Exception {
+        Path target = dir.resolve("late.json");
+        Process child = child("atExit", target.toString()).start();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String said = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(said).as(errors(child)).isEqualTo("UnwritableFileException: cannot write " + target
+                + ": the program is shutting down\n");
+        assertThat(files()).isEmpty();
+    }
+
     private ProcessBuilder child(String mode, String path) {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",

@@ -10,7 +10,8 @@ import java.nio.file.Path;
  *
  * <p>{@code print PATH}: prints {@code before}, writes {@code written} to PATH, prints {@code after}, each a line on
  * standard output. {@code hang PATH}: starts writing PATH, says {@code writing} on standard output once the first
- * bytes are out, and never finishes.
+ * bytes are out, and never finishes. {@code atExit PATH}: the first write of the JVM is to PATH from a shutdown hook,
+ * and says how it ended on standard output.
  */
 final class AtomicWriteChild {
     private AtomicWriteChild() {
@@ -18,6 +19,18 @@ final class AtomicWriteChild {
 
     public static void main(String[] args) throws IOException {
         Path target = Path.of(args[1]);
+        if (args[0].equals("atExit")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    AtomicFiles.writeString(target, "written\n");
+                    System.out.println("written");
+                } catch (Throwable e) {
+                    System.out.println(e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+                System.out.flush();
+            }));
+            return;
+        }
         if (args[0].equals("print")) {
             System.out.println("before");
             System.out.flush();
