@@ -2,6 +2,7 @@ package dev.backprop.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.command.FileRoles;
 import dev.backprop.command.OutputFormat;
 import dev.backprop.io.AtomicFiles;
 import dev.backprop.train.CrossValidation;
@@ -38,7 +39,7 @@ final class CvCommand extends SelectionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        new FileRoles().input("DATA", data).output("--save-folds", saveFolds).check();
+        new FileRoles().input("DATA", data).output("--save-folds", saveFolds).check(spec.commandLine());
         Input input = input();
         String ranked = metric(input);
         TrainerConfig config = config(input, given());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.cli.plot.NetworkDrawing;
 import dev.backprop.cli.plot.Picture;
 import dev.backprop.command.CommonOptions;
+import dev.backprop.command.FileRoles;
 import dev.backprop.command.OutputFormat;
 import dev.backprop.model.Model;
 import picocli.CommandLine.Command;
@@ -42,7 +43,7 @@ final class DrawCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         size.check();
         Picture.format(file);
-        new FileRoles().input("--model", model).output("FILE", file).check();
+        new FileRoles().input("--model", model).output("FILE", file).check(spec.commandLine());
         Model drawn = Inputs.model(model);
         NetworkDrawing.of(drawn, size.width, size.height).write(file);
         if (common.format() == OutputFormat.JSON) {

@@ -2,6 +2,7 @@ package dev.backprop.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.command.CommonOptions;
+import dev.backprop.command.FileRoles;
 import dev.backprop.command.OutputFormat;
 import dev.backprop.io.AtomicFiles;
 import dev.backprop.model.Model;
@@ -46,7 +47,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!to.toLowerCase(Locale.ROOT).equals("onnx")) {
             throw new ParameterException(spec.commandLine(), "--to must be onnx but was '" + to + "'");
         }
-        new FileRoles().input("--model", model).output("--out", out).check();
+        new FileRoles().input("--model", model).output("--out", out).check(spec.commandLine());
         Model exported = Inputs.model(model);
         byte[] bytes;
         try {

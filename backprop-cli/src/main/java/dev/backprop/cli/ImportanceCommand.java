@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.cli.plot.Charts;
 import dev.backprop.cli.plot.Picture;
 import dev.backprop.command.CommonOptions;
+import dev.backprop.command.FileRoles;
 import dev.backprop.command.OutputFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.model.Model;
@@ -79,7 +80,7 @@ final class ImportanceCommand implements Callable<Integer> {
             size.check();
             TrainCommand.parse(() -> Picture.format(out));
         }
-        new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check();
+        new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check(spec.commandLine());
         Model scored = Inputs.model(model);
         Frame frame = Inputs.modelFrame(data, dataOptions);
         ModelData.labelled(scored, frame, "importance", spec.commandLine().getErr());

@@ -7,8 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Turns Ctrl-C (SIGINT) and SIGTERM during training into a request to stop at the end of the current batch, so the
- * model so far and a checkpoint can be written before the process exits with 130 or 143, as shells expect.
+ * Turns Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal closed, an ssh connection dropped) during training into a
+ * request to stop at the end of the current batch, so the model so far and a checkpoint can be written before the
+ * process exits with 130, 143 or 129, as shells expect. A run started under {@code nohup} keeps ignoring SIGHUP: the
+ * JVM installs no handler for a signal ignored from the start.
  *
  * <p>Later signals change nothing but print one line: the run is already stopping, and ending it at once could cut
  * short the model or checkpoint being written (a second Ctrl-C used to halt the JVM in the middle of the write and
@@ -29,7 +31,7 @@ final class Interruption {
      * @param err where the line about a second signal goes
      */
     static void install(PrintWriter err) {
-        for (String name : new String[] {"INT", "TERM"}) {
+        for (String name : new String[] {"INT", "TERM", "HUP"}) {
             try {
                 Signal.handle(new Signal(name), signal -> {
                     if (!RECEIVED.compareAndSet(null, signal.getName()) && LATER.getAndIncrement() == 0) {
@@ -48,9 +50,13 @@ final class Interruption {
         return RECEIVED.get() != null;
     }
 
-    /** 130 after SIGINT, 143 after SIGTERM: the first signal's. */
+    /** 130 after SIGINT, 143 after SIGTERM, 129 after SIGHUP (128 + the signal's number): the first signal's. */
     static int exitCode() {
-        return "TERM".equals(RECEIVED.get()) ? 143 : 130;
+        return switch (RECEIVED.get()) {
+            case "TERM" -> 143;
+            case "HUP" -> 129;
+            default -> 130;
+        };
     }
 
     static String signalName() {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -104,14 +105,19 @@ public final class Main implements Runnable {
         // Each subcommand gets a command line of its own so that its model transformer (SettingOptions) runs, as it
         // does for subcommands declared in the annotation.
         CommandLine line = new CommandLine(new Main());
+        boolean named = false;
         for (Class<?> command : COMMANDS) {
             if (command.getAnnotation(Command.class).name().equals(first)) {
-                return line.addSubcommand(new CommandLine(command));
+                line.addSubcommand(new CommandLine(command));
+                named = true;
             }
         }
-        for (Class<?> command : COMMANDS) {
-            line.addSubcommand(new CommandLine(command));
+        if (!named) {
+            for (Class<?> command : COMMANDS) {
+                line.addSubcommand(new CommandLine(command));
+            }
         }
-        return line;
+        // After the subcommands: picocli gives a converter to the subcommands already added.
+        return line.registerConverter(Path.class, PathArgument::of);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.cli.plot.Charts;
 import dev.backprop.cli.plot.Picture;
 import dev.backprop.command.CommonOptions;
+import dev.backprop.command.FileRoles;
 import dev.backprop.command.OutputFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Prepared;
@@ -77,7 +78,7 @@ final class PlotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         size.check();
         Picture.format(out);
-        new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check();
+        new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check(spec.commandLine());
         Model plotted = Inputs.model(model);
         Frame frame = Inputs.modelFrame(data, dataOptions);
         Prepared prepared = ModelData.labelled(plotted, frame, "plot", spec.commandLine().getErr());

@@ -2,6 +2,7 @@ package dev.backprop.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.command.CommonOptions;
+import dev.backprop.command.FileRoles;
 import dev.backprop.command.OutputFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.io.AtomicFiles;
@@ -55,7 +56,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check();
+        new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check(spec.commandLine());
         Model trained = Inputs.model(model);
         // The ignored columns are copied to the output as text, so a numeric id is not rewritten as a number.
         Frame frame = Inputs.frame(data, dataOptions.readOptions().withMixedColumns(true).withVerbatim(

@@ -5,6 +5,7 @@ import dev.backprop.cli.plot.Charts;
 import dev.backprop.cli.plot.NetworkDrawing;
 import dev.backprop.cli.plot.Picture;
 import dev.backprop.command.CommonOptions;
+import dev.backprop.command.FileRoles;
 import dev.backprop.command.OutputFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Prepared;
@@ -65,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check();
+        new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check(spec.commandLine());
         Model reported = Inputs.model(model);
         Frame frame = Inputs.modelFrame(data, dataOptions);
         Prepared prepared = ModelData.labelled(reported, frame, "report", spec.commandLine().getErr());

@@ -3,6 +3,7 @@ package dev.backprop.cli;
 import dev.backprop.cli.plot.Charts;
 import dev.backprop.cli.plot.Picture;
 import dev.backprop.command.CommonOptions;
+import dev.backprop.command.FileRoles;
 import dev.backprop.command.KeepOption;
 import dev.backprop.command.ModelOptions;
 import dev.backprop.command.TimeLimitOption;
@@ -12,6 +13,7 @@ import dev.backprop.data.Frame;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Task;
 import dev.backprop.data.TaskChoice;
+import dev.backprop.io.AtomicFiles;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
 import dev.backprop.linalg.Gemm;
@@ -31,6 +33,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -186,9 +189,13 @@ final class TrainCommand implements Callable<Integer> {
      * rewrite), the checkpoint interval, and the loss plot's file type. A resumed run checks its stored outputs too.
      */
     void checkOutputs(Path resumed) throws IOException {
-        files().input("--resume", resumed, "--checkpoint").check();
+        files().input("--resume", resumed, "--checkpoint").check(spec.commandLine());
         if (checkpointEvery != null && checkpointEvery <= 0) {
             throw new UserException("--checkpoint-every must be a number of epochs > 0 but was " + checkpointEvery);
+        }
+        if (checkpointEvery != null && checkpointFile() == null) {
+            throw new UserException("--checkpoint-every needs --checkpoint FILE here: --out " + out + " keeps no file "
+                    + "to put checkpoints beside");
         }
         if (plotLoss != null) {
             parse(() -> Picture.format(plotLoss));
@@ -209,13 +216,28 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Reads --init and --out as paths, as picocli would convert them. */
     void readPaths() {
-        init = modelOptions.init() == null ? null : Path.of(modelOptions.init());
-        out = Path.of(modelOptions.out());
+        init = modelOptions.init() == null ? null : path("--init", modelOptions.init());
+        out = path("--out", modelOptions.out());
     }
 
-    /** Where checkpoints go: --checkpoint, or the model file's name with {@link #CHECKPOINT_SUFFIX}. */
+    private static Path path(String option, String text) {
+        try {
+            return PathArgument.of(text);
+        } catch (TypeConversionException e) {
+            throw new UserException(option + " " + e.getMessage());
+        }
+    }
+
+    /**
+     * Where checkpoints go: --checkpoint, or the model file's name with {@link #CHECKPOINT_SUFFIX}; null (no
+     * checkpoint) for an --out written in place, such as /dev/null or /dev/stdout, which has no folder of the user's
+     * to put one in (/dev/null.checkpoint.json would land in /dev).
+     */
     private Path checkpointFile() {
-        return checkpoint != null ? checkpoint : out.resolveSibling(out.getFileName() + CHECKPOINT_SUFFIX);
+        if (checkpoint != null) {
+            return checkpoint;
+        }
+        return AtomicFiles.writtenInPlace(out) ? null : out.resolveSibling(out.getFileName() + CHECKPOINT_SUFFIX);
     }
 
     /** Trains (from {@code start}'s weights, fresh ones if null, or continuing {@code from}), writes and reports. */
@@ -225,19 +247,21 @@ final class TrainCommand implements Callable<Integer> {
         TaskChoice task = taskChoice != null ? taskChoice
                 : new TaskChoice(preprocessor.target().task(), "as the run being resumed has it");
         Map<String, List<String>> notes = new LinkedHashMap<>(context);
-        notes.putAll(ResumeOutputs.notes(checkpointFile, out, plotLoss));
         TrainingResult result;
         try (Progress progress = quiet ? null : Progress.on(spec.commandLine().getErr())) {
             // The encoded data is this run's alone (the report keeps only a sample of the file): scaled where it lies.
-            Trainer trainer = Trainer.of(config).scalingInPlace().withListener(new TrainingWatch(progress))
-                    .withCheckpoints(checkpointEvery == null ? 0 : checkpointEvery, paused -> {
-                        try {
-                            CheckpointFile.write(paused.withModel(paused.model().withPreprocessor(preprocessor))
-                                    .withContext(notes), checkpointFile);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
+            Trainer trainer = Trainer.of(config).scalingInPlace().withListener(new TrainingWatch(progress));
+            if (checkpointFile != null) {
+                notes.putAll(ResumeOutputs.notes(checkpointFile, out, plotLoss));
+                trainer = trainer.withCheckpoints(checkpointEvery == null ? 0 : checkpointEvery, paused -> {
+                    try {
+                        CheckpointFile.write(paused.withModel(paused.model().withPreprocessor(preprocessor))
+                                .withContext(notes), checkpointFile);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
             if (timeLimit.maxTime() != null) {
                 trainer = trainer.withTimeLimit(timeLimit.maxTime());
             }

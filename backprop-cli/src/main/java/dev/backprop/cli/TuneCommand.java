@@ -3,6 +3,7 @@ package dev.backprop.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.command.FileRoles;
 import dev.backprop.command.OutputFormat;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.io.ModelFile;
@@ -66,7 +67,7 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        new FileRoles().input("DATA", data).output("--results", results).output("--out", out).check();
+        new FileRoles().input("DATA", data).output("--results", results).output("--out", out).check(spec.commandLine());
         List<SearchDimension> dimensions = new ArrayList<>();
         for (String text : searches) {
             SearchDimension dimension = SearchDimension.parse(text);

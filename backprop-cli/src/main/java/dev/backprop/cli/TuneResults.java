@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.io.AtomicFiles;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,15 +30,17 @@ final class TuneResults {
         this.spec = spec;
     }
 
-    /** The trials already in {@code file} (none if it does not exist), refusing a file of another search. */
+    /**
+     * The trials already in {@code file}, refusing a file of another search. None if it does not exist or is no
+     * regular file: a device or pipe ({@code /dev/null}, {@code /dev/stdout}) keeps nothing to resume from, and
+     * reading one would wait for ever or never end ({@code /dev/zero}).
+     */
     static TuneResults open(Path file, String spec) throws IOException {
         TuneResults results = new TuneResults(file, spec);
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        if (!Files.isRegularFile(file) || AtomicFiles.writtenInPlace(file)) {
             return results;
         }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
         // Every trial's line ends with a newline: text after the last one is a line cut off mid-write.
         String whole = text.substring(0, text.lastIndexOf('\n') + 1);
         String[] lines = whole.split("\n");
@@ -83,11 +82,7 @@ final class TuneResults {
         ObjectNode line = MAPPER.createObjectNode();
         line.put("spec", spec);
         line.setAll(trial);
-        String text = MAPPER.writeValueAsString(line) + "\n";
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
+        AtomicFiles.append(file, MAPPER.writeValueAsString(line) + "\n");
         done.put(trial.get("trial").asInt(), line);
     }
 }

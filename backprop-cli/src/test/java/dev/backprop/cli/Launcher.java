@@ -53,11 +53,12 @@ final class Launcher {
     /**
      * Starts {@code ./backprop ARGS} in {@code dir}, stdout and stderr to files there.
      *
-     * @param environment variables to set ({@code BACKPROP_VECTOR} and the like); SIGINT and SIGTERM are reset to
-     *                    their default handling, so a child of a shell that ignores them still receives them
+     * @param environment variables to set ({@code BACKPROP_VECTOR} and the like); SIGINT, SIGTERM and SIGHUP are
+     *                    reset to their default handling, so a child of a shell (or nohup) that ignores them still
+     *                    receives them
      */
     Process start(Path dir, Map<String, String> environment, String err, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM", script.toString()));
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP", script.toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectError(dir.resolve(err).toFile()).redirectOutput(dir.resolve(err + ".out").toFile());

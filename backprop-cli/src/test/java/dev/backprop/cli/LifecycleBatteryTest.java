@@ -432,7 +432,9 @@ class LifecycleBatteryTest {
                 Arguments.of("SIGINT, then a burst of five during the write: files complete, 130", (Case) t ->
                         t.interrupt("INT", List.of("TERM", "INT", "TERM", "INT", "TERM"), true)),
                 Arguments.of("SIGINT twice at once, before the write begins: ends as after one, 130", (Case) t ->
-                        t.interrupt("INT", List.of("INT"), false)));
+                        t.interrupt("INT", List.of("INT"), false)),
+                Arguments.of("SIGHUP (the terminal closed): the model and checkpoint written, 129", (Case) t ->
+                        t.interrupt("HUP", List.of(), false)));
     }
 
     /**
@@ -472,7 +474,7 @@ class LifecycleBatteryTest {
             child.destroyForcibly();
         }
         String err = Files.readString(dir.resolve("err.txt"));
-        assertThat(child.exitValue()).as(err).isEqualTo("TERM".equals(first) ? 143 : 130);
+        assertThat(child.exitValue()).as(err).isEqualTo(Map.of("TERM", 143, "HUP", 129, "INT", 130).get(first));
         assertThat(err).contains("interrupted by SIG" + first);
         assertThat(err.lines().filter(line -> line.startsWith("backprop: already stopping after SIG" + first))
                 .count()).as(err).isEqualTo(duringTheWrite ? 1 : err.contains("already stopping") ? 1 : 0);

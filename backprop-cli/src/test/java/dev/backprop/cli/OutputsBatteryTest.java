@@ -131,6 +131,8 @@ class OutputsBatteryTest {
                         t.train("--checkpoint", t.s("c.svg"), "--plot-loss", t.s("c.svg")))),
                 // train: places no file can be written, refused before training
                 of("train --out DIR", t -> t.refused(t.cannot("sub") + ": is a directory", t.train("--out", t.directory("sub")))),
+                of("train --out MODEL/ (a trailing slash) keeps the model", t -> t.refused("--out " + t.s("m.json")
+                        + "/ is not a directory (a trailing / names one)", t.train("--out", t.s("m.json") + "/"))),
                 of("train --out ''", t -> t.refused("cannot write '': the file name is empty", t.train("--out", ""))),
                 of("train --out FILE/x.json", t -> t.refused(t.cannot("v.csv/x.json") + ": " + t.s("v.csv")
                         + " is not a directory", t.train("--out", t.s("v.csv/x.json")))),
@@ -167,6 +169,28 @@ class OutputsBatteryTest {
                     t.ok(t.train("--out", nothing));
                     assertDevice(nothing);
                 }),
+                of("train --out /dev/null stopped early keeps no checkpoint beside the device", t -> {
+                    String nothing = t.nothing();
+                    Map<String, String> before = t.snapshot();
+                    Cli run = t.ok(t.train("--out", nothing, "--max-time", "0.000000001"));
+                    assertThat(run.err()).contains("stopped by the time limit after 1 epochs: the model so far went to "
+                            + nothing + " and no checkpoint was kept (give --checkpoint FILE to keep one)");
+                    assertThat(t.snapshot()).isEqualTo(before);
+                    assertDevice(nothing);
+                }),
+                of("train --checkpoint /dev/null stopped early offers no --resume /dev/null", t -> {
+                    String nothing = t.nothing();
+                    Cli run = t.ok(t.train("--out", t.s("n.json"), "--checkpoint", nothing, "--max-time",
+                            "0.000000001"));
+                    assertThat(run.err()).contains("the model so far went to " + t.s("n.json") + " and no checkpoint "
+                            + "was kept").doesNotContain("--resume");
+                    assertDevice(nothing);
+                }),
+                of("train --out /dev/null --checkpoint-every needs --checkpoint", t -> {
+                    String nothing = t.nothing();
+                    t.refused("--checkpoint-every needs --checkpoint FILE here: --out " + nothing + " keeps no file to "
+                            + "put checkpoints beside", t.train("--out", nothing, "--checkpoint-every", "1"));
+                }),
                 of("train --resume: stored --out now a link to the data", t -> {
                     t.ok(t.train("--out", t.s("r.json"), "--checkpoint", t.s("c.json"), "--checkpoint-every", "1"));
                     Files.delete(t.p("r.json"));
@@ -192,6 +216,14 @@ class OutputsBatteryTest {
                 of("predict --out ''", t -> t.refused("cannot write '': the file name is empty", t.predict("--out", ""))),
                 of("predict --out FILE/x.csv", t -> t.refused(t.cannot("m.json/x.csv") + ": " + t.s("m.json")
                         + " is not a directory", t.predict("--out", t.s("m.json/x.csv")))),
+                of("predict --out MODEL/ (a trailing slash) keeps the model", t -> t.refused("Invalid value for option "
+                        + "'--out': " + t.s("m.json") + "/ is not a directory (a trailing / names one)",
+                        t.predict("--out", t.s("m.json") + "/"))),
+                of("predict --out missing/ writes no file 'missing'", t -> t.refused("Invalid value for option "
+                        + "'--out': " + t.s("missing") + "/ is no directory (a trailing / names one, and there is none)",
+                        t.predict("--out", t.s("missing") + "/"))),
+                of("predict --out DIR/ is a directory", t -> t.refused(t.cannot("sub") + ": is a directory",
+                        t.predict("--out", t.directory("sub") + "/"))),
                 of("predict --out /dev/full", t -> {
                     String full = t.full();
                     t.refused("cannot write " + full + ": no space left on device", t.predict("--out", full));
@@ -328,12 +360,47 @@ class OutputsBatteryTest {
                     assertThat(err).isEqualTo("error: cannot write standard output: its disk is full or it is "
                             + "closed\n");
                 }),
+                of("predict --out /dev/stdout >> log (a process): the log kept, the CSV alone after it", t -> {
+                    Path log = Files.writeString(t.p("log.csv"), "kept\n");
+                    Process child = t.process(log.toString(), true, Map.of(), t.predict("--out", "/dev/stdout"));
+                    String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(child.waitFor()).as(err).isZero();
+                    t.ok(t.predict("--out", t.s("p.csv")));
+                    assertThat(Files.readString(log)).isEqualTo("kept\n" + Files.readString(t.p("p.csv")));
+                    assertThat(err).contains("4 predictions written to /dev/stdout");
+                }),
+                of("train --out /dev/stdout --format json (a process): stdout is the model alone", t -> {
+                    Path out = t.p("piped.json");
+                    Process child = t.process(out.toString(), false, Map.of(), t.train("--out", "/dev/stdout",
+                            "--format", "json"));
+                    String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(child.waitFor()).as(err).isZero();
+                    assertThat(dev.backprop.io.ModelFile.read(out).network().layers()).hasSize(2);
+                    assertThat(err).contains("\"out\" : \"/dev/stdout\"");
+                }),
                 of("evaluate | a reader that left (a process)", t -> {
                     Process child = t.process(null, "evaluate", "--model", t.s("m.json"), t.s("v.csv"));
                     child.getInputStream().close();
                     String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
                     assertThat(child.waitFor()).as(err).isZero();
                     assertThat(err).isEmpty();
+                }),
+                of("tune --results /dev/full: nothing read, the first trial's line refused (a process, 64 MB)", t -> {
+                    String full = t.full();
+                    Process child = t.process(null, false, Map.of("JAVA_TOOL_OPTIONS", "-Xmx64m"), "tune", t.s("v.csv"),
+                            "--search", "hidden=2", "--folds", "2", "--epochs", "2", "--results", full);
+                    String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(child.waitFor()).as(err).isEqualTo(Failures.BAD_INPUT);
+                    assertThat(err).contains("error: cannot write " + full + ": no space left on device\n")
+                            .doesNotContain("memory");
+                    assertDevice(full);
+                }),
+                of("tune --results /dev/null: nothing to resume from, every trial run", t -> {
+                    String nothing = t.nothing();
+                    Cli run = t.ok("tune", t.s("v.csv"), "--search", "hidden=2,3", "--folds", "2", "--epochs", "2",
+                            "--results", nothing);
+                    assertThat(run.out()).contains("2 trials").contains("best: trial ");
+                    assertDevice(nothing);
                 }),
                 of("report --out in a file", t -> t.refused(t.cannot("v.csv/r.html") + ": " + t.s("v.csv")
                         + " is not a directory", t.report("--out", t.s("v.csv/r.html")))));
@@ -390,12 +457,23 @@ class OutputsBatteryTest {
 
     /** A {@code backprop} process in the case's directory, its stdout going to {@code stdout} or a pipe if null. */
     private Process process(String stdout, String... args) throws IOException {
+        return process(stdout, false, Map.of(), args);
+    }
+
+    /**
+     * As {@link #process(String, String...)}, stdout appended to the file ({@code >>}) if {@code append}, with
+     * {@code environment} added to the child's.
+     */
+    private Process process(String stdout, boolean append, Map<String, String> environment, String... args)
+            throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder builder = new ProcessBuilder(args(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", classpath, Main.class.getName()), args)).directory(dir.toFile());
         if (stdout != null) {
-            builder.redirectOutput(new java.io.File(stdout));
+            builder.redirectOutput(append ? ProcessBuilder.Redirect.appendTo(new java.io.File(stdout))
+                    : ProcessBuilder.Redirect.to(new java.io.File(stdout)));
         }
+        builder.environment().putAll(environment);
         return builder.start();
     }
 

@@ -22,9 +22,11 @@ import java.util.Locale;
  *
  * <p>A symbolic link is followed: its final target is replaced and the link kept. A device or FIFO ({@code /dev/null},
  * a named pipe) is written in place, as a shell redirection would; a rename would put a regular file in its place.
- * A directory is refused. The temporary file's name ({@code .backprop-<digits>.tmp}) does not grow with the target's,
- * so any name the file system allows can be written. Every failure is an {@link UnwritableFileException} naming the
- * path the caller gave.
+ * So is one of the process's own descriptors ({@code /dev/stdout}, {@code /dev/fd/N}), whatever it has open: after
+ * {@code >> log.txt} the bytes are appended to the log ({@link Descriptors}). A directory is refused. The temporary
+ * file's name ({@code .backprop-<digits>.tmp}) does not grow with the target's, so any name the file system allows
+ * can be written, and it is removed when the JVM shuts down in the middle of a write ({@link TemporaryFiles}). Every
+ * failure is an {@link UnwritableFileException} naming the path the caller gave.
  */
 public final class AtomicFiles {
     /** The longest file name, in bytes, that Linux, macOS and Windows file systems accept (NAME_MAX). */
@@ -37,20 +39,30 @@ public final class AtomicFiles {
 
     /**
      * The file a write to {@code target} replaces, after checking that the write can begin: symbolic links followed,
-     * the directory as its real path. For a device or FIFO, {@code target} itself (it is written in place). Two paths
+     * the directory as its real path. For a device or FIFO, {@code target} itself (it is written in place); for one of
+     * this process's descriptors, {@code /proc/<pid>/fd/N} (written through the descriptor). Two paths
      * name the same destination exactly when this method returns equal paths for them or they are the same existing
      * file.
      *
      * @param target the path as the caller gave it
      * @return the absolute path whose file a write replaces
      * @throws UnwritableFileException naming {@code target} if it is empty or a directory, its directory is missing,
-     *                                 not a directory or not writable, or its name is longer than 255 bytes
+     *                                 not a directory or not writable, its name is longer than 255 bytes, or it is a
+     *                                 descriptor that is not open or is standard input
      */
     public static Path destination(Path target) throws UnwritableFileException {
         if (target.toString().isEmpty()) {
             throw new UnwritableFileException(target, "the file name is empty", null);
         }
         try {
+            Path descriptor = Descriptors.of(target);
+            if (descriptor != null) {
+                String unwritable = Descriptors.unwritable(descriptor);
+                if (unwritable != null) {
+                    throw new UnwritableFileException(target, unwritable, null);
+                }
+                return descriptor;
+            }
             if (Files.isDirectory(target)) {
                 throw new UnwritableFileException(target, "is a directory", null);
             }
@@ -88,6 +100,40 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Whether a write to {@code target} goes in place rather than replacing a file: {@code target} is a device or
+     * FIFO ({@code /dev/null}), or one of this process's descriptors ({@code /dev/stdout}), so nothing is kept there
+     * to be read back.
+     *
+     * @param target the path as the caller gave it
+     * @return true for a device, FIFO or descriptor; false for a regular file, one not yet written, or a path that
+     *         cannot be examined
+     */
+    public static boolean writtenInPlace(Path target) {
+        try {
+            return Descriptors.of(target) != null
+                    || Files.exists(target) && !Files.isDirectory(target) && !Files.isRegularFile(target);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether {@code target} leads to this process's standard output (descriptor 1: {@code /dev/stdout},
+     * {@code /dev/fd/1}), where a write goes through the descriptor among whatever else the program prints.
+     *
+     * @param target the path as the caller gave it
+     * @return true if a write to {@code target} goes to standard output; false otherwise, or if it cannot be examined
+     */
+    public static boolean isStandardOutput(Path target) {
+        try {
+            Path descriptor = Descriptors.of(target);
+            return descriptor != null && descriptor.getFileName().toString().equals("1");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Where a chain of symbolic links ending in a missing file points; {@code path} itself if it is no link. */
     private static Path endOfLinks(Path path) throws IOException {
         Path file = path;
@@ -102,7 +148,7 @@ public final class AtomicFiles {
 
     /**
      * Writes what {@code writer} produces to {@code target}: atomically for a regular file (or one that does not
-     * exist yet), in place for a device or FIFO.
+     * exist yet), in place for a device or FIFO, through the descriptor for one of this process's descriptors.
      *
      * @param target the destination, as the caller gave it; its directory must exist
      * @param writer writes the content to the stream it is given (a temporary file, moved onto the destination when
@@ -114,7 +160,11 @@ public final class AtomicFiles {
     public static void write(Path target, ContentWriter writer) throws IOException {
         Path destination = destination(target);
         try {
-            if (Files.exists(destination) && !Files.isRegularFile(destination)) {
+            if (Descriptors.isDescriptor(destination)) {
+                try (OutputStream out = Descriptors.open(destination)) {
+                    writer.writeTo(out);
+                }
+            } else if (Files.exists(destination) && !Files.isRegularFile(destination)) {
                 try (OutputStream out = Files.newOutputStream(destination, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING)) {
                     writer.writeTo(out);
@@ -131,7 +181,7 @@ public final class AtomicFiles {
 
     /** Writes a temporary file beside {@code file}, forces it to disk and renames it over {@code file}. */
     private static void replace(Path file, ContentWriter writer) throws IOException {
-        Path temp = Files.createTempFile(file.getParent(), ".backprop-", ".tmp");
+        Path temp = TemporaryFiles.create(file.getParent());
         try {
             permitReading(temp, file);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
@@ -146,7 +196,7 @@ public final class AtomicFiles {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(temp);
+            TemporaryFiles.delete(temp);
         }
     }
 
@@ -166,8 +216,8 @@ public final class AtomicFiles {
     }
 
     /**
-     * A temporary file is created readable by its owner only; the finished file should read like any other the user
-     * creates: the old file's permissions if it is replaced, otherwise rw-r--r--.
+     * The finished file should read like any other the user creates, whatever the temporary file was created with:
+     * the old file's permissions if it is replaced, otherwise rw-r--r--.
      */
     private static void permitReading(Path temp, Path target) throws IOException {
         if (!Files.getFileStore(temp).supportsFileAttributeView("posix")) {
@@ -186,6 +236,35 @@ public final class AtomicFiles {
      */
     public static void writeString(Path target, String text) throws IOException {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Appends {@code text} as UTF-8 to {@code target}, creating it if needed, in one write forced to the disk before
+     * this returns: a crash leaves the file as it was, or with a first part of {@code text} at its end. A device, FIFO
+     * or descriptor is written in place, as {@link #write} does.
+     *
+     * @param target the file, as the caller gave it
+     * @param text   what to add at its end
+     * @throws UnwritableFileException naming {@code target} if it cannot be written (see {@link #destination}) or
+     *                                 writing fails
+     */
+    public static void append(Path target, String text) throws IOException {
+        Path destination = destination(target);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try {
+            if (Descriptors.isDescriptor(destination)) {
+                try (OutputStream out = Descriptors.open(destination)) {
+                    out.write(bytes);
+                }
+            } else {
+                try (OutputStream out = Files.newOutputStream(destination, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
+                    out.write(bytes);
+                }
+            }
+        } catch (IOException e) {
+            throw new UnwritableFileException(target, reason(e), e);
+        }
     }
 
     /** Produces a file's bytes. */

@@ -28,6 +28,25 @@ final class HadoopFiles {
         }
     }
 
+    /**
+     * The local file {@code path} names (a plain path or a {@code file:} URI), so that it can be checked like the
+     * command line's files; null for a null path or one on another file system ({@code hdfs://...}).
+     */
+    static Path local(String path) {
+        if (path == null) {
+            return null;
+        }
+        if (!isHadoopUri(path)) {
+            return Path.of(path);
+        }
+        try {
+            URI uri = new URI(path);
+            return "file".equals(uri.getScheme()) ? Path.of(uri) : null;
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     static Model readModel(SparkSession spark, String path) throws IOException {
         if (!isHadoopUri(path)) {
             return ModelFile.read(Path.of(path));

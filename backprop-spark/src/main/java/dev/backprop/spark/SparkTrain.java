@@ -5,6 +5,7 @@ import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.CommandRunner;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.DataFormatOption;
+import dev.backprop.command.FileRoles;
 import dev.backprop.command.KeepOption;
 import dev.backprop.command.ModelOptions;
 import dev.backprop.command.TimeLimitOption;
@@ -131,6 +132,9 @@ public final class SparkTrain implements Callable<Integer> {
                         + "columns, not of the vectors of --features");
             }
         }
+        // The files, before Spark starts: a local --out is no input and can be written (a Hadoop URI is not checked).
+        new FileRoles().input("DATA", HadoopFiles.local(data)).input("--init", HadoopFiles.local(modelOptions.init()))
+                .output("--out", HadoopFiles.local(modelOptions.out())).check(spec.commandLine());
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = session();
         try {

@@ -193,6 +193,27 @@ class SparkTrainTest {
         assertThat(Files.exists(dir.resolve("x.json"))).isFalse();
     }
 
+    @Test
+    void anOutputThatIsAnInputOrUnwritableIsRefusedBeforeSparkStarts() throws IOException {
+        Path file = csv(TestData.regression(40, 12));
+        String data = Files.readString(file);
+        SparkCommand onData = run(file.toString(), "--target", "y", "--out", file.toString());
+        assertThat(onData.code()).isEqualTo(2);
+        assertThat(onData.err()).isEqualTo("error: --out " + file + " is the same file as DATA " + file
+                + ": writing it would destroy the input\n");
+        SparkCommand asUri = run(file.toString(), "--target", "y", "--out", file.toUri().toString());
+        assertThat(asUri.code()).isEqualTo(2);
+        assertThat(asUri.err()).contains("is the same file as DATA " + file);
+        assertThat(Files.readString(file)).isEqualTo(data);
+
+        Path nowhere = dir.resolve("no/m.json");
+        SparkCommand missing = run(file.toString(), "--target", "y", "--out", nowhere.toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("error: cannot write " + nowhere + ": the directory " + nowhere.getParent()
+                + " does not exist\n");
+        assertThat(missing.out()).isEmpty();
+    }
+
     private static void assertSameModel(Model actual, Model expected) {
         assertThat(actual.inputs()).isEqualTo(expected.inputs());
         assertThat(actual.outputs()).isEqualTo(expected.outputs());
