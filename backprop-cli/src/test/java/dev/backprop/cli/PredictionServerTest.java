@@ -331,6 +331,30 @@ class PredictionServerTest {
         assertThat(post(small, "text/csv", IRIS.substring(0, 100)).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * A key a row leaves out costs the body nothing but is a cell of the frame: an 8.8 MB body of one row naming
+     * 100,000 columns and 550,000 rows naming the last of them once made the server pad every row to 100,000 cells and
+     * fill a 6 GB heap. Now a column the model does not know is refused where it first appears, before the rest of
+     * the body is read, and the frame may have no more cells than the body has bytes.
+     */
+    @Test
+    void rowsThatLeaveOutMostKeysAreRefusedBeforeTheirCellsAreMade() throws Exception {
+        String full = "{\"sepal_length\": 5.1, \"sepal_width\": 3.5, \"petal_length\": 1.4, \"petal_width\": 0.2}";
+        String sparse = "{\"rows\": [" + full + ",{}".repeat(1_000) + "]}";
+        assertRefused(post(iris, "application/json", sparse), 400, String.format(java.util.Locale.ROOT,
+                "request: 1,001 rows of 4 columns are 4,004 cells, more than the body's %,d bytes: the rows leave out "
+                        + "most keys (each a missing cell); send each row's values, or the rows as CSV",
+                sparse.length()));
+        assertRefused(post(iris, "application/json", "{\"rows\": [{\"sepal_lenght\": 5.1}, {\"sepal_length\": "),
+                400, "request: unknown column 'sepal_lenght' (the model reads sepal_length, sepal_width, "
+                        + "petal_length, petal_width)");
+        String someMissing = "{\"rows\": [" + full + ", {\"sepal_length\": 6.0, \"sepal_width\": 3.0, "
+                + "\"petal_length\": 4.0}, {\"petal_width\": 2.0}]}";
+        assertThat(post(houses, "application/json", "{\"rows\": [{\"rooms\": 3, \"town\": \"north\"}, "
+                + "{\"town\": \"south\"}, {}]}").statusCode()).isEqualTo(200);
+        assertThat(post(iris, "application/json", someMissing).body()).contains("is missing in this column");
+    }
+
     /** An HTTP/1.1 answer read from a raw socket: the status line and headers, then Content-Length bytes of body. */
     private static String readAnswer(InputStream in) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
