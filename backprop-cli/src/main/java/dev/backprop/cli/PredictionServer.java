@@ -68,6 +68,29 @@ final class PredictionServer {
      */
     static PredictionServer start(Model model, InetSocketAddress address, long maxBody, int threads, PrintWriter log)
             throws IOException {
+        return start(model, address, maxBody, threads, 0, log);
+    }
+
+    /**
+     * Starts answering at {@code address} (port 0: any free port), dropping slow clients: a request whose header and
+     * body have not arrived within {@code timeoutSeconds}, or whose answer has not been taken within
+     * {@code timeoutSeconds} after its body arrived, loses its connection, so that clients that send or read slowly
+     * (or not at all) cannot hold every thread. The JDK's server reads these limits once per JVM, from system
+     * properties, when it first starts a server; so they hold for the first server a JVM starts (as {@code backprop
+     * serve} does), and a later server keeps the first one's.
+     *
+     * @param maxBody        the largest request body accepted, in bytes
+     * @param threads        how many requests are answered at once
+     * @param timeoutSeconds the limit above, in seconds; 0 for none
+     * @param log            where unforeseen failures are noted, one line each
+     * @throws IOException if the address cannot be listened on
+     */
+    static PredictionServer start(Model model, InetSocketAddress address, long maxBody, int threads,
+                                  int timeoutSeconds, PrintWriter log) throws IOException {
+        if (timeoutSeconds > 0) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(timeoutSeconds));
+            System.setProperty("sun.net.httpserver.maxRspTime", Integer.toString(timeoutSeconds));
+        }
         HttpServer http = HttpServer.create(address, 0);
         ExecutorService workers = Executors.newFixedThreadPool(threads, task -> {
             Thread t = new Thread(task, "backprop-serve");
