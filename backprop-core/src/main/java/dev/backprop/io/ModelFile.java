@@ -113,11 +113,7 @@ public final class ModelFile {
         if (!FORMAT.equals(root.path("format").asText(null))) {
             throw new InvalidModelException("\"format\" must be \"" + FORMAT + "\" but was " + root.get("format"));
         }
-        JsonNode version = root.get("version");
-        if (version == null || !version.isInt() || version.intValue() < 1 || version.intValue() > VERSION) {
-            throw new InvalidModelException("\"version\" must be 1 to " + VERSION + " but was " + version
-                    + " (a newer backprop may have written this file)");
-        }
+        Json.requireVersion(root.get("version"), VERSION);
         Network network = NetworkJson.read(root);
         int m = network.architecture().inputs();
         int k = network.architecture().outputs();
