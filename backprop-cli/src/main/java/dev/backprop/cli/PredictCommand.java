@@ -67,6 +67,14 @@ final class PredictCommand implements Callable<Integer> {
             spec.commandLine().getErr().printf("warning: %d row%s with missing values skipped (--missing drop)%n",
                     skipped, skipped == 1 ? "" : "s");
         }
+        if (common.format() != OutputFormat.JSON || out != null) {
+            predictions.answerColumns(proba, !dropIgnored).forEach((plain, written) -> {
+                if (!plain.equals(written)) {
+                    spec.commandLine().getErr().printf("warning: %s's column '%s' is copied to the answer, so the "
+                            + "answer's own '%s' is named '%s'%n", data, plain, plain, written);
+                }
+            });
+        }
         if (out != null) {
             AtomicFiles.write(out, stream -> predictions.writeCsv(stream, proba, !dropIgnored));
         }

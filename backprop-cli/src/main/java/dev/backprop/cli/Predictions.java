@@ -21,8 +21,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -141,6 +144,45 @@ final class Predictions {
         writeCsv(proba, ignored, text -> text.getBytes(StandardCharsets.UTF_8), out::write);
     }
 
+    /** The frame's columns the CSV copies: the ignored ones it has (with {@code ignored}), then the inputs. */
+    private List<String> copiedColumns(boolean ignored) {
+        List<String> columns = new ArrayList<>();
+        if (ignored && model.preprocessor() != null) {
+            model.preprocessor().ignored().stream().filter(name -> frame.indexOf(name) >= 0).forEach(columns::add);
+        }
+        columns.addAll(model.preparation().inputColumns());
+        return columns;
+    }
+
+    /**
+     * The CSV's answer columns, each plain name ({@code predicted_<target>}, and with {@code proba} for a classifier
+     * {@code proba_<class>}) to the name written: the plain name, or if a copied column already has it (an input
+     * named {@code predicted_y}, say), the plain name with the first of {@code _2}, {@code _3}, ... that no other
+     * column has, so that no two columns of the CSV share a name.
+     */
+    Map<String, String> answerColumns(boolean proba, boolean ignored) {
+        List<String> plain = new ArrayList<>();
+        model.targets().forEach(target -> plain.add("predicted_" + target));
+        if (ModelData.classification(model) && proba) {
+            model.classes().forEach(name -> plain.add("proba_" + name));
+        }
+        List<String> copied = copiedColumns(ignored);
+        Set<String> taken = new HashSet<>(copied);
+        taken.addAll(plain);
+        Map<String, String> written = new LinkedHashMap<>();
+        for (String name : plain) {
+            String unique = name;
+            if (copied.contains(name)) {
+                for (int k = 2; taken.contains(unique); k++) {
+                    unique = name + "_" + k;
+                }
+                taken.add(unique);
+            }
+            written.put(name, unique);
+        }
+        return written;
+    }
+
     /** Where {@link #writeCsv(boolean, boolean, Function, Sink)} puts each piece of the CSV, in order. */
     @FunctionalInterface
     private interface Sink<T> {
@@ -151,18 +193,11 @@ final class Predictions {
     private <T> void writeCsv(boolean proba, boolean ignored, Function<String, T> encode, Sink<T> sink)
             throws IOException {
         boolean classify = ModelData.classification(model);
-        List<String> columns = new ArrayList<>();
-        if (ignored && model.preprocessor() != null) {
-            model.preprocessor().ignored().stream().filter(name -> frame.indexOf(name) >= 0).forEach(columns::add);
-        }
-        columns.addAll(model.preparation().inputColumns());
+        List<String> columns = copiedColumns(ignored);
         StringWriter headerText = new StringWriter();
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(headerText);
         List<String> header = new ArrayList<>(columns);
-        model.targets().forEach(target -> header.add("predicted_" + target));
-        if (classify && proba) {
-            model.classes().forEach(name -> header.add("proba_" + name));
-        }
+        header.addAll(answerColumns(proba, ignored).values());
         csv.writeRecord(header);
         csv.flush();
         sink.accept(encode.apply(headerText.toString()));

@@ -1,0 +1,90 @@
+package dev.backprop.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Model files as {@code predict}, {@code evaluate} and {@code serve} meet them after they left {@code train}: edited
+ * by hand, merged, or trained on columns whose names the answer uses itself.
+ */
+class ModelFilesBatteryTest {
+    @TempDir
+    static Path dir;
+    private static Path iris;
+
+    @BeforeAll
+    static void train() {
+        iris = dir.resolve("iris.json");
+        Cli run = Cli.run("train", RealDataTest.DATA.resolve("iris.csv").toString(), "--epochs", "20", "--out",
+                iris.toString(), "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    /**
+     * A layer's {@code "activation"} written twice (an edit that added a line instead of changing one): the model
+     * predicted with the second while a reader sees the first. Now every command refuses the file in one line, and
+     * the file is left as it was.
+     */
+    @Test
+    void aModelWithAFieldWrittenTwiceIsRefusedByEveryCommandThatReadsIt() throws IOException {
+        String text = Files.readString(iris);
+        String twice = text.replaceFirst("\"activation\" : \"relu\",",
+                "\"activation\" : \"relu\", \"activation\" : \"linear\",");
+        assertThat(twice).isNotEqualTo(text);
+        Path model = Files.writeString(dir.resolve("twice.json"), twice);
+        String data = RealDataTest.DATA.resolve("iris.csv").toString();
+        for (String[] args : new String[][] {{"predict", "--model", model.toString(), data},
+                {"evaluate", "--model", model.toString(), data}, {"explain", "--model", model.toString(), data},
+                {"export", "--model", model.toString(), "--out", dir.resolve("twice.onnx").toString()},
+                {"serve", "--model", model.toString(), "--port", "0"}}) {
+            Cli run = Cli.run(args);
+            assertThat(run.exitCode()).as(args[0]).isEqualTo(2);
+            assertThat(run.err()).as(args[0]).isEqualTo("error: " + model + ": the field 'activation' appears twice "
+                    + "in one object (line 10): which one is meant is not known" + System.lineSeparator());
+            assertThat(run.out()).as(args[0]).isEmpty();
+        }
+        assertThat(Files.readString(model)).isEqualTo(twice);
+        assertThat(dir.resolve("twice.onnx")).doesNotExist();
+    }
+
+    /**
+     * A model trained with an input column named {@code predicted_y} for the target {@code y}: {@code predict} wrote
+     * two columns named {@code predicted_y}, the input and the prediction, so a reader of the CSV by name took one
+     * for the other. Now the answer's column is {@code predicted_y_2}, with a warning, and likewise for
+     * {@code proba_<class>}.
+     */
+    @Test
+    void anAnswerColumnNeverSharesItsNameWithACopiedColumn() throws IOException {
+        Path data = Files.writeString(dir.resolve("clash.csv"), """
+                predicted_y,proba_b,predicted_y_2,y
+                1,0.5,7,a
+                2,0.25,7,b
+                3,0.125,7,a
+                4,0.0625,7,b
+                """);
+        Path model = dir.resolve("clash.json");
+        assertThat(Cli.run("train", data.toString(), "--epochs", "5", "--out", model.toString(), "--quiet")
+                .exitCode()).isZero();
+        Cli run = Cli.run("predict", "--model", model.toString(), data.toString(), "--proba");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().findFirst()).contains(
+                "predicted_y,proba_b,predicted_y_2,predicted_y_3,proba_a,proba_b_2");
+        assertThat(run.out().lines().skip(1)).hasSize(4).allMatch(line -> line.split(",").length == 6);
+        assertThat(run.err()).isEqualTo("warning: " + data + "'s column 'predicted_y' is copied to the answer, so the "
+                + "answer's own 'predicted_y' is named 'predicted_y_3'" + System.lineSeparator()
+                + "warning: " + data + "'s column 'proba_b' is copied to the answer, so the answer's own 'proba_b' is "
+                + "named 'proba_b_2'" + System.lineSeparator());
+        Cli plain = Cli.run("predict", "--model", iris.toString(), RealDataTest.DATA.resolve("iris.csv").toString(),
+                "--proba");
+        assertThat(plain.out().lines().findFirst()).contains("sepal_length,sepal_width,petal_length,petal_width,"
+                + "predicted_species,proba_setosa,proba_versicolor,proba_virginica");
+        assertThat(plain.err()).isEmpty();
+    }
+}
