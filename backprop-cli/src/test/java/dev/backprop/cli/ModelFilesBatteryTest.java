@@ -54,6 +54,22 @@ class ModelFilesBatteryTest {
         assertThat(dir.resolve("twice.onnx")).doesNotExist();
     }
 
+    /** explain's eta comes from the model when --learning-rate is not given: a refusal names the model, not the option. */
+    @Test
+    void explainNamesTheModelWhenItsRecordedLearningRateCannotBeUsed() throws IOException {
+        Path model = Files.writeString(dir.resolve("eta.json"),
+                Files.readString(iris).replaceFirst("\"learningRate\" : \"[^\"]*\"", "\"learningRate\" : \"-1\""));
+        String data = RealDataTest.DATA.resolve("iris.csv").toString();
+        Cli run = Cli.run("explain", "--model", model.toString(), data);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + model + ": its training record gives the learning rate as -1.0, "
+                + "which is not > 0 and finite: give eta with --learning-rate" + System.lineSeparator());
+        assertThat(Cli.run("explain", "--model", model.toString(), data, "--learning-rate", "0").err())
+                .isEqualTo("error: --learning-rate must be > 0 and finite but was 0.0" + System.lineSeparator());
+        assertThat(Cli.run("explain", "--model", model.toString(), data, "--learning-rate", "0.5").exitCode())
+                .isZero();
+    }
+
     /**
      * A model trained with an input column named {@code predicted_y} for the target {@code y}: {@code predict} wrote
      * two columns named {@code predicted_y}, the input and the prediction, so a reader of the CSV by name took one

@@ -196,6 +196,17 @@ class ModelFileTest {
                 .hasMessage("the field 'epochs' appears twice in one object (line 2): which one is meant is not known");
     }
 
+    /** A model file saved by an editor that writes UTF-8 with a byte order mark reads as the same file without. */
+    @Test
+    void aByteOrderMarkBeforeTheJsonIsPassedOver() throws IOException {
+        Path plain = Files.writeString(dir.resolve("plain.json"), HAND_WRITTEN);
+        Path marked = Files.writeString(dir.resolve("marked.json"), "\uFEFF" + HAND_WRITTEN);
+        assertThat(Files.readAllBytes(marked)).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(ModelFile.toJson(ModelFile.read(marked))).isEqualTo(ModelFile.toJson(ModelFile.read(plain)));
+        assertThatThrownBy(() -> ModelFile.read(Files.writeString(dir.resolve("twice.json"), "\uFEFF\uFEFF"
+                + HAND_WRITTEN))).isInstanceOf(InvalidModelException.class).hasMessageContaining("not valid JSON");
+    }
+
     @Test
     void aVersionOtherThanOneSaysWhetherANewerBackpropWroteIt() {
         assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("\"version\": 1", "\"version\": 2")))
