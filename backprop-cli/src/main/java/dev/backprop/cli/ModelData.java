@@ -21,7 +21,8 @@ final class ModelData {
 
     /**
      * Inputs and targets of {@code frame} prepared as the model was trained; {@code command} says in the message what
-     * needed the target column. Warns about categories training never saw.
+     * needed the target column. Warns about rows left out (a missing target, or missing values the model drops) and
+     * categories training never saw.
      */
     static Prepared labelled(Model model, Frame frame, String command, PrintWriter err) {
         for (String target : model.targets()) {
@@ -31,6 +32,11 @@ final class ModelData {
             }
         }
         Prepared prepared = model.prepare(frame);
+        int left = frame.rows() - prepared.rows().length;
+        if (left > 0) {
+            err.printf("warning: %d of %d rows left out (a missing target, or missing values under --missing drop); "
+                    + "the scores are those of the other %d%n", left, frame.rows(), prepared.rows().length);
+        }
         Inputs.warnUnseen(err, prepared.unseenCategories());
         if (prepared.unseenClasses() > 0) {
             Set<String> unseen = new LinkedHashSet<>(Arrays.asList(actualClasses(model, frame, prepared)));

@@ -11,10 +11,11 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Model files as {@code predict}, {@code evaluate} and {@code serve} meet them after they left {@code train}: edited
- * by hand, merged, or trained on columns whose names the answer uses itself.
+ * Trained models as {@code predict}, {@code evaluate}, {@code explain}, {@code export} and {@code serve} meet them
+ * after they left {@code train}: files edited by hand or merged, models trained on columns whose names the answer uses
+ * itself, and data whose rows a model leaves out.
  */
-class ModelFilesBatteryTest {
+class ModelsBatteryTest {
     @TempDir
     static Path dir;
     private static Path iris;
@@ -52,6 +53,30 @@ class ModelFilesBatteryTest {
         }
         assertThat(Files.readString(model)).isEqualTo(twice);
         assertThat(dir.resolve("twice.onnx")).doesNotExist();
+    }
+
+    /**
+     * A row whose target is missing (or, for a model trained with --missing drop, any missing cell) is left out of
+     * the scores: evaluate printed "rows 2" for a file of 3 and said nothing. Now it warns, as predict does.
+     */
+    @Test
+    void rowsLeftOutOfTheScoresAreCountedInAWarning() throws IOException {
+        Path train = Files.writeString(dir.resolve("line.csv"), "a,b,y\n1,2,3\n2,3,5\n3,1,4\n4,4,8\n5,2,7\n");
+        Path model = dir.resolve("line.json");
+        assertThat(Cli.run("train", train.toString(), "--missing", "mean", "--epochs", "5", "--out", model.toString(),
+                "--quiet").exitCode()).isZero();
+        Path gaps = Files.writeString(dir.resolve("gaps.csv"), "a,b,y\n1,2,3\n2,,\n3,1,4\n");
+        String warning = "warning: 1 of 3 rows left out (a missing target, or missing values under --missing drop); "
+                + "the scores are those of the other 2" + System.lineSeparator();
+        Cli evaluate = Cli.run("evaluate", "--model", model.toString(), gaps.toString());
+        assertThat(evaluate.exitCode()).isZero();
+        assertThat(evaluate.err()).isEqualTo(warning);
+        assertThat(evaluate.out()).startsWith("rows      2");
+        Cli report = Cli.run("report", "--model", model.toString(), gaps.toString(), "--out",
+                dir.resolve("gaps.html").toString());
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.err()).isEqualTo(warning);
+        assertThat(Cli.run("evaluate", "--model", model.toString(), train.toString()).err()).isEmpty();
     }
 
     /** explain's eta comes from the model when --learning-rate is not given: a refusal names the model, not the option. */
