@@ -111,7 +111,10 @@ public final class ModelFile {
             throw new InvalidModelException("expected a JSON object with \"format\": \"" + FORMAT + "\"");
         }
         if (!FORMAT.equals(root.path("format").asText(null))) {
-            throw new InvalidModelException("\"format\" must be \"" + FORMAT + "\" but was " + root.get("format"));
+            throw new InvalidModelException("\"format\" must be \"" + FORMAT + "\" but was " + root.get("format")
+                    + (CheckpointFile.FORMAT.equals(root.path("format").asText(null))
+                    ? ": a training checkpoint, not a model; its run's model is written beside it (train --out), "
+                            + "and train --resume continues the run" : ""));
         }
         Json.requireVersion(root.get("version"), VERSION);
         Network network = NetworkJson.read(root);

@@ -150,6 +150,10 @@ class ModelFileTest {
                 .isInstanceOf(InvalidModelException.class).hasMessageStartingWith("not valid JSON");
         assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("backprop-model", "keras")))
                 .hasMessageContaining("\"format\" must be \"backprop-model\"");
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("backprop-model", "backprop-checkpoint")))
+                .hasMessage("\"format\" must be \"backprop-model\" but was \"backprop-checkpoint\": a training "
+                        + "checkpoint, not a model; its run's model is written beside it (train --out), and train "
+                        + "--resume continues the run");
         assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("\"version\": 1", "\"version\": 9")))
                 .hasMessageContaining("\"version\" must be 1");
         assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("[[0.7], [-0.6], [0.3]]", "[[0.7], [\"x\"], [0.3]]")))
