@@ -51,7 +51,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Model trained = Inputs.model(model);
+        Model trained = Inputs.modelForData(model);
         Frame frame = Inputs.modelFrame(data, dataOptions);
         Prepared prepared = ModelData.labelled(trained, frame, "evaluate", spec.commandLine().getErr());
         Matrix x = prepared.dataset().x();

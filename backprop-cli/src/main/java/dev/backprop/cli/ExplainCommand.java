@@ -85,7 +85,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Model given = model != null ? Inputs.model(model) : null;
+        Model given = model != null ? Inputs.modelForData(model) : null;
         learningRate = learningRateOption != null ? learningRateOption : recordedLearningRate(given);
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new UserException(learningRateOption != null

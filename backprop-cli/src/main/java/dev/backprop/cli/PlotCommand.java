@@ -78,7 +78,7 @@ final class PlotCommand implements Callable<Integer> {
         size.check();
         Picture.format(out);
         new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check();
-        Model plotted = Inputs.model(model);
+        Model plotted = Inputs.modelForData(model);
         Frame frame = Inputs.modelFrame(data, dataOptions);
         Prepared prepared = ModelData.labelled(plotted, frame, "plot", spec.commandLine().getErr());
         Matrix x = prepared.dataset().x();

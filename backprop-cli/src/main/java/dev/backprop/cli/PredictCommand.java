@@ -56,7 +56,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check();
-        Model trained = Inputs.model(model);
+        Model trained = Inputs.modelForData(model);
         // The ignored columns are copied to the output as text, so a numeric id is not rewritten as a number.
         Frame frame = Inputs.frame(data, dataOptions.readOptions().withMixedColumns(true).withVerbatim(
                 trained.preprocessor() == null ? Set.of() : Set.copyOf(trained.preprocessor().ignored())));

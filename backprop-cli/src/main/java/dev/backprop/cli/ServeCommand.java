@@ -78,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new UserException("--port must be between 0 and 65535 but was " + port);
         }
-        Model trained = Inputs.model(model);
+        Model trained = Inputs.modelForData(model);
         PrintWriter err = spec.commandLine().getErr();
         PredictionServer server;
         try {

@@ -79,6 +79,39 @@ class ModelsBatteryTest {
         assertThat(Cli.run("evaluate", "--model", model.toString(), train.toString()).err()).isEmpty();
     }
 
+    /**
+     * A hand-written model whose columns a data file cannot be matched to (two outputs and no preprocessing, an input
+     * named twice, a target that is also an input) was refused with the core's sentence alone, naming no file. Every
+     * command that reads data with it now names the model file; export, which needs no data file, still exports it.
+     */
+    @Test
+    void aModelNoDataFileCanBeMatchedToIsRefusedNamingTheFile() throws IOException {
+        Path data = Files.writeString(dir.resolve("ab.csv"), "a,b,y\n1,2,3\n2,1,4\n");
+        String layer = "\"layers\": [{\"activation\": \"linear\", \"bias\": null, \"weights\": ";
+        String[][] models = {
+                {"outputs.json", "\"inputs\": [\"a\", \"b\"], \"outputs\": [\"y\", \"z\"], " + layer
+                        + "[[1.0, 2.0], [3.0, 4.0]]}]", "a model with 2 outputs needs a preprocessor to read data files"},
+                {"twice.json", "\"inputs\": [\"a\", \"a\"], \"outputs\": [\"y\"], " + layer + "[[1.0], [2.0]]}]",
+                        "encoder lists column 'a' twice"},
+                {"target.json", "\"inputs\": [\"a\", \"b\"], \"outputs\": [\"a\"], " + layer + "[[1.0], [2.0]]}]",
+                        "the target 'a' is also an input"}};
+        for (String[] m : models) {
+            Path model = Files.writeString(dir.resolve(m[0]), "{\"format\": \"backprop-model\", \"version\": 1, "
+                    + m[1] + "}");
+            for (String command : new String[] {"predict", "evaluate", "explain", "gradcheck", "importance", "plot",
+                    "report", "serve"}) {
+                // serve reads no data file, but its rows are matched as a data file's are; it is refused unstarted.
+                Cli run = Cli.run(command, "--model", model.toString(), command.equals("serve") ? "--port=0"
+                        : data.toString());
+                assertThat(run.exitCode()).as(command).isEqualTo(2);
+                assertThat(run.err()).as(command).isEqualTo("error: " + model + ": " + m[2] + System.lineSeparator());
+            }
+            Path onnx = dir.resolve(m[0] + ".onnx");
+            assertThat(Cli.run("export", "--model", model.toString(), "--out", onnx.toString()).exitCode()).isZero();
+            assertThat(onnx).isNotEmptyFile();
+        }
+    }
+
     /** explain's eta comes from the model when --learning-rate is not given: a refusal names the model, not the option. */
     @Test
     void explainNamesTheModelWhenItsRecordedLearningRateCannotBeUsed() throws IOException {
