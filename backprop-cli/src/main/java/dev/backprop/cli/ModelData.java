@@ -1,6 +1,7 @@
 package dev.backprop.cli;
 
 import dev.backprop.data.CategoricalColumn;
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Prepared;
 import dev.backprop.data.Task;
@@ -28,7 +29,7 @@ final class ModelData {
         for (String target : model.targets()) {
             if (frame.indexOf(target) < 0) {
                 throw new UserException(frame.source() + ": " + command + " needs the target column '" + target
-                        + "', which the file does not have (columns: " + String.join(", ", frame.names()) + ")");
+                        + "', which the file does not have (columns: " + ColumnNames.listed(frame.names()) + ")");
             }
         }
         Prepared prepared = model.prepare(frame);

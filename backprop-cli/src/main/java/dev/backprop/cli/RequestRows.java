@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.CsvFrameReader;
 import dev.backprop.data.Frame;
 import dev.backprop.data.InvalidDataException;
@@ -211,7 +212,7 @@ final class RequestRows {
         for (String name : names) {
             if (!known.contains(name)) {
                 throw new UserException(SOURCE + ": unknown column '" + name + "' (the model reads "
-                        + String.join(", ", model.preparation().inputColumns()) + ")");
+                        + ColumnNames.listed(model.preparation().inputColumns()) + ")");
             }
         }
     }

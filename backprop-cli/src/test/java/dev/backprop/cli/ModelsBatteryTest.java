@@ -112,6 +112,29 @@ class ModelsBatteryTest {
         }
     }
 
+    /**
+     * A file of 200,000 columns (1.9 MB) given to an iris model: the refusal listed every column, a 1.6 MB error line.
+     * Now it names twenty and counts the rest.
+     */
+    @Test
+    void aRefusalListsTwentyColumnsAndCountsTheRest() throws IOException {
+        StringBuilder header = new StringBuilder();
+        for (int j = 0; j < 5_000; j++) {
+            header.append(j == 0 ? "" : ",").append("c").append(j);
+        }
+        Path wide = Files.writeString(dir.resolve("wide.csv"), header + "\n" + "1,".repeat(4_999) + "1\n");
+        String columns = " (columns: c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, "
+                + "c18, c19 and 4,980 more)" + System.lineSeparator();
+        Cli predict = Cli.run("predict", "--model", iris.toString(), wide.toString());
+        assertThat(predict.exitCode()).isEqualTo(2);
+        assertThat(predict.err()).isEqualTo("error: " + wide + ": no columns named 'sepal_length', 'sepal_width', "
+                + "'petal_length', 'petal_width'" + columns);
+        Cli evaluate = Cli.run("evaluate", "--model", iris.toString(), wide.toString());
+        assertThat(evaluate.exitCode()).isEqualTo(2);
+        assertThat(evaluate.err()).isEqualTo("error: " + wide + ": evaluate needs the target column 'species', which "
+                + "the file does not have" + columns);
+    }
+
     /** explain's eta comes from the model when --learning-rate is not given: a refusal names the model, not the option. */
     @Test
     void explainNamesTheModelWhenItsRecordedLearningRateCannotBeUsed() throws IOException {
