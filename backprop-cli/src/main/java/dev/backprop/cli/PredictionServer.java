@@ -59,19 +59,6 @@ final class PredictionServer {
     }
 
     /**
-     * Starts answering at {@code address} (port 0: any free port).
-     *
-     * @param maxBody the largest request body accepted, in bytes
-     * @param threads how many requests are answered at once
-     * @param log     where unforeseen failures are noted, one line each
-     * @throws IOException if the address cannot be listened on
-     */
-    static PredictionServer start(Model model, InetSocketAddress address, long maxBody, int threads, PrintWriter log)
-            throws IOException {
-        return start(model, address, maxBody, threads, 0, log);
-    }
-
-    /**
      * Starts answering at {@code address} (port 0: any free port), dropping slow clients: a request whose header and
      * body have not arrived within {@code timeoutSeconds}, or whose answer has not been taken within
      * {@code timeoutSeconds} after its body arrived, loses its connection, so that clients that send or read slowly
@@ -81,7 +68,7 @@ final class PredictionServer {
      *
      * @param maxBody        the largest request body accepted, in bytes
      * @param threads        how many requests are answered at once
-     * @param timeoutSeconds the limit above, in seconds; 0 for none
+     * @param timeoutSeconds the limit above, in seconds; 0 leaves the JVM's limits as they are (none, unless set)
      * @param log            where unforeseen failures are noted, one line each
      * @throws IOException if the address cannot be listened on
      */

@@ -82,10 +82,10 @@ class PredictionServerTest {
         assertThat(Cli.run("train", dir.resolve("houses.csv").toString(), "--missing", "drop", "--hidden", "4",
                 "--epochs", "30", "--out", droppingModel.toString(), "--quiet").exitCode()).isZero();
         PrintWriter errors = new PrintWriter(log, true);
-        iris = PredictionServer.start(ModelFile.read(irisModel), local(), 10L << 20, 4, errors);
-        houses = PredictionServer.start(ModelFile.read(housesModel), local(), 10L << 20, 2, errors);
-        small = PredictionServer.start(ModelFile.read(irisModel), local(), 200, 1, errors);
-        dropping = PredictionServer.start(ModelFile.read(droppingModel), local(), 10L << 20, 1, errors);
+        iris = PredictionServer.start(ModelFile.read(irisModel), local(), 10L << 20, 4, 0, errors);
+        houses = PredictionServer.start(ModelFile.read(housesModel), local(), 10L << 20, 2, 0, errors);
+        small = PredictionServer.start(ModelFile.read(irisModel), local(), 200, 1, 0, errors);
+        dropping = PredictionServer.start(ModelFile.read(droppingModel), local(), 10L << 20, 1, 0, errors);
     }
 
     @AfterAll
@@ -234,7 +234,7 @@ class PredictionServerTest {
         Cli trained = Cli.run("train", dir.resolve("two.csv").toString(), "--ignore", "id", "--target", "a,b",
                 "--hidden", "2", "--epochs", "5", "--out", model.toString(), "--quiet");
         assertThat(trained.exitCode()).as(trained.err()).isZero();
-        PredictionServer two = PredictionServer.start(ModelFile.read(model), local(), 10L << 20, 1,
+        PredictionServer two = PredictionServer.start(ModelFile.read(model), local(), 10L << 20, 1, 0,
                 new PrintWriter(log, true));
         try {
             HttpResponse<String> answer = post(two, "text/csv", rows);
@@ -407,7 +407,7 @@ class PredictionServerTest {
     @Test
     void stoppingFinishesTheRequestInFlightAndRefusesNewOnes() throws Exception {
         PredictionServer stopping = PredictionServer.start(ModelFile.read(dir.resolve("iris.json")), local(),
-                10L << 20, 2, new PrintWriter(log, true));
+                10L << 20, 2, 0, new PrintWriter(log, true));
         String expected = post(stopping, "text/csv", IRIS).body();
         byte[] body = IRIS.getBytes(StandardCharsets.UTF_8);
         ExecutorService stopper = Executors.newSingleThreadExecutor();
