@@ -38,6 +38,7 @@ final class PredictionServer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JSON_TYPE = "application/json";
     private static final String CSV_TYPE = "text/csv";
+    private static final String HEAD = "HEAD";
 
     private final Model model;
     private final long maxBody;
@@ -139,8 +140,12 @@ final class PredictionServer {
                 answer = Answer.error(500, "internal error: " + e.getClass().getSimpleName());
             }
             exchange.getResponseHeaders().set("Content-Type", answer.type() + "; charset=utf-8");
-            exchange.sendResponseHeaders(answer.status(), answer.body().length);
-            exchange.getResponseBody().write(answer.body());
+            if (HEAD.equals(exchange.getRequestMethod())) {
+                exchange.sendResponseHeaders(answer.status(), -1);
+            } else {
+                exchange.sendResponseHeaders(answer.status(), answer.body().length);
+                exchange.getResponseBody().write(answer.body());
+            }
         } catch (IOException clientGone) {
             // The client closed the connection before the answer was written: nobody is left to tell.
         } finally {
@@ -159,8 +164,9 @@ final class PredictionServer {
         if (allowed == null) {
             return Answer.error(404, "no such path: " + path + " (POST /predict, GET /health, GET /model)");
         }
-        if (!allowed.equals(method)) {
-            exchange.getResponseHeaders().set("Allow", allowed);
+        // HEAD asks for a GET's status and headers alone (load balancers' health checks use it).
+        if (!allowed.equals(method) && !(HEAD.equals(method) && allowed.equals("GET"))) {
+            exchange.getResponseHeaders().set("Allow", allowed.equals("GET") ? "GET, HEAD" : allowed);
             return Answer.error(405, path + " takes " + allowed + ", not " + method);
         }
         return switch (path) {

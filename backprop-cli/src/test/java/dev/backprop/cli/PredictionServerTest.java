@@ -355,6 +355,30 @@ class PredictionServerTest {
         assertThat(post(iris, "application/json", someMissing).body()).contains("is missing in this column");
     }
 
+    /** HEAD /health and HEAD /model answer as GET would, without a body; HEAD /predict is refused as GET is. */
+    @Test
+    void headAnswersAsGetWithoutABody() throws Exception {
+        for (String path : new String[] {"/health", "/model"}) {
+            HttpResponse<String> head = CLIENT.send(HttpRequest.newBuilder(iris.uri().resolve(path))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).as(path).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            assertThat(head.headers().firstValue("Content-Type")).contains("application/json; charset=utf-8");
+        }
+        HttpResponse<String> predict = CLIENT.send(HttpRequest.newBuilder(iris.uri().resolve("/predict"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(predict.statusCode()).isEqualTo(405);
+        assertThat(predict.headers().firstValue("Allow")).contains("POST");
+        HttpResponse<String> post = CLIENT.send(HttpRequest.newBuilder(iris.uri().resolve("/health"))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
+        assertThat(get(iris, "/health").body()).isEqualTo("{\"status\":\"ok\"}\n");
+    }
+
     /** An HTTP/1.1 answer read from a raw socket: the status line and headers, then Content-Length bytes of body. */
     private static String readAnswer(InputStream in) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
