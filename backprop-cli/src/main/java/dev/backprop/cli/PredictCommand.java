@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -62,6 +64,13 @@ final class PredictCommand implements Callable<Integer> {
                 trained.preprocessor() == null ? Set.of() : Set.copyOf(trained.preprocessor().ignored())));
         Predictions predictions = Predictions.of(trained, frame);
         Inputs.warnUnseen(spec.commandLine().getErr(), predictions.unseenCategories());
+        List<Long> classless = predictions.classlessLines();
+        if (!classless.isEmpty()) {
+            spec.commandLine().getErr().printf("warning: the class probabilities are NaN for %d row%s (line%s %s): "
+                    + "the inputs lie so far outside the training data's range that the network's sums overflowed; "
+                    + "no class is predicted for %s%n", classless.size(), classless.size() == 1 ? "" : "s",
+                    classless.size() == 1 ? "" : "s", lines(classless), classless.size() == 1 ? "it" : "them");
+        }
         int skipped = predictions.skipped();
         if (skipped > 0) {
             spec.commandLine().getErr().printf("warning: %d row%s with missing values skipped (--missing drop)%n",
@@ -91,5 +100,12 @@ final class PredictCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("%d predictions written to %s%n", predictions.rows().length, out);
         }
         return 0;
+    }
+
+    /** The first five lines, then "..." if there are more. */
+    private static String lines(List<Long> lines) {
+        List<String> shown = new ArrayList<>();
+        lines.stream().limit(5).forEach(line -> shown.add(Long.toString(line)));
+        return String.join(", ", shown) + (lines.size() > 5 ? ", ..." : "");
     }
 }

@@ -76,6 +76,33 @@ final class Predictions {
         return inputs.unseenCategories();
     }
 
+    /**
+     * Whether predicted row {@code i} has no class: a probability is NaN (inputs so far outside the training data's
+     * range that the network's sums overflowed, infinity minus infinity), so no class is the most probable, and the
+     * first class, which the largest of NaNs would name, would be a guess presented as an answer.
+     */
+    private boolean classless(int i) {
+        for (int k = 0; k < predicted.cols(); k++) {
+            if (Double.isNaN(predicted.get(i, k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The lines of the frame (from 1, the header's included) of the predicted rows that have no class. */
+    List<Long> classlessLines() {
+        List<Long> lines = new ArrayList<>();
+        if (ModelData.classification(model)) {
+            for (int i = 0; i < predicted.rows(); i++) {
+                if (classless(i)) {
+                    lines.add(frame.line(inputs.rows()[i]));
+                }
+            }
+        }
+        return lines;
+    }
+
     /** The {@code --format json} object: rows, task, target, predictions, and for classification the classes. */
     ObjectNode json(boolean proba) {
         ObjectNode json = Json.object();
@@ -91,7 +118,11 @@ final class Predictions {
         if (ModelData.classification(model)) {
             ArrayNode classes = json.putArray("predictions");
             for (int i = 0; i < predicted.rows(); i++) {
-                classes.add(model.classes().get(ClassificationMetrics.argmax(predicted, i)));
+                if (classless(i)) {
+                    classes.addNull();
+                } else {
+                    classes.add(model.classes().get(ClassificationMetrics.argmax(predicted, i)));
+                }
             }
             ArrayNode names = json.putArray("classes");
             model.classes().forEach(names::add);
@@ -242,7 +273,7 @@ final class Predictions {
                 cells[c++] = TrainReport.cell(column, rows[r], "");
             }
             if (classify) {
-                cells[c++] = model.classes().get(ClassificationMetrics.argmax(predicted, r));
+                cells[c++] = classless(r) ? "" : model.classes().get(ClassificationMetrics.argmax(predicted, r));
                 for (int k = 0; proba && k < predicted.cols(); k++) {
                     cells[c++] = Text.exact(predicted.get(r, k), precision);
                 }

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,6 +135,46 @@ class ModelsBatteryTest {
         assertThat(evaluate.exitCode()).isEqualTo(2);
         assertThat(evaluate.err()).isEqualTo("error: " + wide + ": evaluate needs the target column 'species', which "
                 + "the file does not have" + columns);
+    }
+
+    /**
+     * Inputs so far outside the training data's range that the network's sums overflow (infinity minus infinity) make
+     * every class probability NaN; the largest of NaNs is the first class, which predict and serve named as the
+     * answer. Now the class is left empty (null in JSON) and predict warns with the line.
+     */
+    @Test
+    void aRowWhoseProbabilitiesAreNaNIsPredictedNoClass() throws IOException {
+        StringBuilder far = new StringBuilder("sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\n");
+        for (int signs = 0; signs < 16; signs++) {
+            for (int j = 0; j < 4; j++) {
+                far.append(j == 0 ? "" : ",").append((signs >> j & 1) == 0 ? "1.7e308" : "-1.7e308");
+            }
+            far.append('\n');
+        }
+        Path rows = Files.writeString(dir.resolve("far.csv"), far);
+        Cli run = Cli.run("predict", "--model", iris.toString(), rows.toString(), "--proba");
+        assertThat(run.exitCode()).isZero();
+        List<String[]> lines = run.out().lines().skip(1).map(line -> line.split(",", -1)).toList();
+        assertThat(lines).hasSize(17);
+        assertThat(lines.get(0)[4]).isEqualTo("setosa");
+        List<Long> classless = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String[] cells = lines.get(i);
+            boolean nan = cells[5].equals("NaN");
+            assertThat(cells[4].isEmpty()).as("line %d: %s", i + 2, String.join(",", cells)).isEqualTo(nan);
+            if (nan) {
+                classless.add(i + 2L);
+            }
+        }
+        assertThat(classless).as("rows whose sums overflow").isNotEmpty();
+        assertThat(run.err()).startsWith("warning: the class probabilities are NaN for " + classless.size()
+                + " rows (lines " + classless.get(0) + ", ").endsWith("): the inputs lie so far outside the training "
+                + "data's range that the network's sums overflowed; no class is predicted for them"
+                + System.lineSeparator());
+        Cli json = Cli.run("predict", "--model", iris.toString(), rows.toString(), "--format", "json");
+        assertThat(json.out()).contains("\"predictions\" : [ \"setosa\", ").contains("null");
+        assertThat(Cli.run("predict", "--model", iris.toString(), RealDataTest.DATA.resolve("iris.csv").toString())
+                .err()).isEmpty();
     }
 
     /** explain's eta comes from the model when --learning-rate is not given: a refusal names the model, not the option. */
