@@ -175,6 +175,15 @@ class ModelsBatteryTest {
         assertThat(json.out()).contains("\"predictions\" : [ \"setosa\", ").contains("null");
         assertThat(Cli.run("predict", "--model", iris.toString(), RealDataTest.DATA.resolve("iris.csv").toString())
                 .err()).isEmpty();
+        Path labelled = Files.writeString(dir.resolve("farLabelled.csv"), far.toString()
+                .replaceFirst("\n", ",species\n").replaceAll("(\\d)\n", "$1,setosa\n"));
+        Cli evaluate = Cli.run("evaluate", "--model", iris.toString(), labelled.toString());
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        assertThat(evaluate.err()).isEqualTo("warning: the class probabilities are NaN for " + classless.size()
+                + " rows (the inputs lie so far outside the training data's range that the network's sums "
+                + "overflowed): the scores count each as a prediction of 'setosa', and the log loss is NaN"
+                + System.lineSeparator());
+        assertThat(evaluate.out()).contains("log loss  NaN");
     }
 
     /** explain's eta comes from the model when --learning-rate is not given: a refusal names the model, not the option. */
