@@ -49,13 +49,40 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    /**
+     * A classifier's rows whose probabilities are NaN (inputs far outside the training range overflowed the network's
+     * sums) have no most probable class; the scores count each as a prediction of the first class, the largest of
+     * NaNs. Says so, with how many, since accuracy and F1 then credit a guess.
+     */
+    private void warnNaN(Model trained, Matrix predicted) {
+        if (!ModelData.classification(trained)) {
+            return;
+        }
+        int rows = 0;
+        for (int i = 0; i < predicted.rows(); i++) {
+            for (int k = 0; k < predicted.cols(); k++) {
+                if (Double.isNaN(predicted.get(i, k))) {
+                    rows++;
+                    break;
+                }
+            }
+        }
+        if (rows > 0) {
+            spec.commandLine().getErr().printf("warning: the class probabilities are NaN for %d row%s (the inputs lie "
+                    + "so far outside the training data's range that the network's sums overflowed): the scores count "
+                    + "%s as a prediction of '%s', and the log loss is NaN%n", rows, rows == 1 ? "" : "s",
+                    rows == 1 ? "it" : "each", trained.classes().get(0));
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
-        Model trained = Inputs.model(model);
+        Model trained = Inputs.modelForData(model);
         Frame frame = Inputs.modelFrame(data, dataOptions);
         Prepared prepared = ModelData.labelled(trained, frame, "evaluate", spec.commandLine().getErr());
         Matrix x = prepared.dataset().x();
         Matrix predicted = trained.predict(x);
+        warnNaN(trained, predicted);
         double loss = scaledLoss(trained, prepared);
         ObjectNode json = Json.object();
         json.put("rows", x.rows());

@@ -85,10 +85,13 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Model given = model != null ? Inputs.model(model) : null;
+        Model given = model != null ? Inputs.modelForData(model) : null;
         learningRate = learningRateOption != null ? learningRateOption : recordedLearningRate(given);
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new UserException("--learning-rate must be > 0 and finite but was " + learningRate);
+            throw new UserException(learningRateOption != null
+                    ? "--learning-rate must be > 0 and finite but was " + learningRate
+                    : model + ": its training record gives the learning rate as " + learningRate
+                            + ", which is not > 0 and finite: give eta with --learning-rate");
         }
         if (stepCount < 1 || stepCount > 100) {
             throw new UserException("--steps must be 1 to 100 but was " + stepCount);

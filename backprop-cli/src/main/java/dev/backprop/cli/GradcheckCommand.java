@@ -64,7 +64,7 @@ final class GradcheckCommand implements Callable<Integer> {
         if (!(threshold >= 0) || Double.isInfinite(threshold)) {
             throw new UserException("--threshold must be >= 0 and finite but was " + threshold);
         }
-        Model checked = Inputs.model(model);
+        Model checked = Inputs.modelForData(model);
         Frame frame = Inputs.modelFrame(data, dataOptions);
         Matrix[] scaled = ModelData.scaled(checked,
                 ModelData.labelled(checked, frame, "gradcheck", spec.commandLine().getErr()));

@@ -81,7 +81,7 @@ final class ImportanceCommand implements Callable<Integer> {
             TrainCommand.parse(() -> Picture.format(out));
         }
         new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check(spec.commandLine());
-        Model scored = Inputs.model(model);
+        Model scored = Inputs.modelForData(model);
         Frame frame = Inputs.modelFrame(data, dataOptions);
         ModelData.labelled(scored, frame, "importance", spec.commandLine().getErr());
         String score = TrainCommand.parse(() -> Scores.named(scored.task(), metric));

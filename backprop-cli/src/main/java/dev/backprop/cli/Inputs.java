@@ -60,6 +60,21 @@ final class Inputs {
         return ModelFile.read(path);
     }
 
+    /**
+     * The model in {@code path}, for a command that reads a data file with it: one whose columns a data file can be
+     * matched to ({@link Model#preparation()}), so that a model file that cannot (a hand-written one of several
+     * outputs and no preprocessing, one input named twice) is refused naming the file.
+     */
+    static Model modelForData(Path path) throws IOException {
+        Model model = model(path);
+        try {
+            model.preparation();
+        } catch (IllegalArgumentException e) {
+            throw new UserException(path + ": " + e.getMessage());
+        }
+        return model;
+    }
+
     static Checkpoint checkpoint(Path path) throws IOException {
         return CheckpointFile.read(path);
     }

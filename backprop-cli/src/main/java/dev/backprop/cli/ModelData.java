@@ -1,6 +1,7 @@
 package dev.backprop.cli;
 
 import dev.backprop.data.CategoricalColumn;
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Prepared;
 import dev.backprop.data.Task;
@@ -21,16 +22,22 @@ final class ModelData {
 
     /**
      * Inputs and targets of {@code frame} prepared as the model was trained; {@code command} says in the message what
-     * needed the target column. Warns about categories training never saw.
+     * needed the target column. Warns about rows left out (a missing target, or missing values the model drops) and
+     * categories training never saw.
      */
     static Prepared labelled(Model model, Frame frame, String command, PrintWriter err) {
         for (String target : model.targets()) {
             if (frame.indexOf(target) < 0) {
                 throw new UserException(frame.source() + ": " + command + " needs the target column '" + target
-                        + "', which the file does not have (columns: " + String.join(", ", frame.names()) + ")");
+                        + "', which the file does not have (columns: " + ColumnNames.listed(frame.names()) + ")");
             }
         }
         Prepared prepared = model.prepare(frame);
+        int left = frame.rows() - prepared.rows().length;
+        if (left > 0) {
+            err.printf("warning: %d of %d rows left out (a missing target, or missing values under --missing drop); "
+                    + "the scores are those of the other %d%n", left, frame.rows(), prepared.rows().length);
+        }
         Inputs.warnUnseen(err, prepared.unseenCategories());
         if (prepared.unseenClasses() > 0) {
             Set<String> unseen = new LinkedHashSet<>(Arrays.asList(actualClasses(model, frame, prepared)));

@@ -79,7 +79,7 @@ final class PlotCommand implements Callable<Integer> {
         size.check();
         Picture.format(out);
         new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check(spec.commandLine());
-        Model plotted = Inputs.model(model);
+        Model plotted = Inputs.modelForData(model);
         Frame frame = Inputs.modelFrame(data, dataOptions);
         Prepared prepared = ModelData.labelled(plotted, frame, "plot", spec.commandLine().getErr());
         Matrix x = prepared.dataset().x();

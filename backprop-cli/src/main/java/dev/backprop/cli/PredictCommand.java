@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -57,16 +59,31 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check(spec.commandLine());
-        Model trained = Inputs.model(model);
+        Model trained = Inputs.modelForData(model);
         // The ignored columns are copied to the output as text, so a numeric id is not rewritten as a number.
         Frame frame = Inputs.frame(data, dataOptions.readOptions().withMixedColumns(true).withVerbatim(
                 trained.preprocessor() == null ? Set.of() : Set.copyOf(trained.preprocessor().ignored())));
         Predictions predictions = Predictions.of(trained, frame);
         Inputs.warnUnseen(spec.commandLine().getErr(), predictions.unseenCategories());
+        List<Long> classless = predictions.classlessLines();
+        if (!classless.isEmpty()) {
+            spec.commandLine().getErr().printf("warning: the class probabilities are NaN for %d row%s (line%s %s): "
+                    + "the inputs lie so far outside the training data's range that the network's sums overflowed; "
+                    + "no class is predicted for %s%n", classless.size(), classless.size() == 1 ? "" : "s",
+                    classless.size() == 1 ? "" : "s", lines(classless), classless.size() == 1 ? "it" : "them");
+        }
         int skipped = predictions.skipped();
         if (skipped > 0) {
             spec.commandLine().getErr().printf("warning: %d row%s with missing values skipped (--missing drop)%n",
                     skipped, skipped == 1 ? "" : "s");
+        }
+        if (common.format() != OutputFormat.JSON || out != null) {
+            predictions.answerColumns(proba, !dropIgnored).forEach((plain, written) -> {
+                if (!plain.equals(written)) {
+                    spec.commandLine().getErr().printf("warning: %s's column '%s' is copied to the answer, so the "
+                            + "answer's own '%s' is named '%s'%n", data, plain, plain, written);
+                }
+            });
         }
         if (out != null) {
             AtomicFiles.write(out, stream -> predictions.writeCsv(stream, proba, !dropIgnored));
@@ -84,5 +101,12 @@ final class PredictCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("%d predictions written to %s%n", predictions.rows().length, out);
         }
         return 0;
+    }
+
+    /** The first five lines, then "..." if there are more. */
+    private static String lines(List<Long> lines) {
+        List<String> shown = new ArrayList<>();
+        lines.stream().limit(5).forEach(line -> shown.add(Long.toString(line)));
+        return String.join(", ", shown) + (lines.size() > 5 ? ", ..." : "");
     }
 }

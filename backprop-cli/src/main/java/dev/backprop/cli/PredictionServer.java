@@ -38,6 +38,7 @@ final class PredictionServer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JSON_TYPE = "application/json";
     private static final String CSV_TYPE = "text/csv";
+    private static final String HEAD = "HEAD";
 
     private final Model model;
     private final long maxBody;
@@ -59,15 +60,25 @@ final class PredictionServer {
     }
 
     /**
-     * Starts answering at {@code address} (port 0: any free port).
+     * Starts answering at {@code address} (port 0: any free port), dropping slow clients: a request whose header and
+     * body have not arrived within {@code timeoutSeconds}, or whose answer has not been taken within
+     * {@code timeoutSeconds} after its body arrived, loses its connection, so that clients that send or read slowly
+     * (or not at all) cannot hold every thread. The JDK's server reads these limits once per JVM, from system
+     * properties, when it first starts a server; so they hold for the first server a JVM starts (as {@code backprop
+     * serve} does), and a later server keeps the first one's.
      *
-     * @param maxBody the largest request body accepted, in bytes
-     * @param threads how many requests are answered at once
-     * @param log     where unforeseen failures are noted, one line each
+     * @param maxBody        the largest request body accepted, in bytes
+     * @param threads        how many requests are answered at once
+     * @param timeoutSeconds the limit above, in seconds; 0 leaves the JVM's limits as they are (none, unless set)
+     * @param log            where unforeseen failures are noted, one line each
      * @throws IOException if the address cannot be listened on
      */
-    static PredictionServer start(Model model, InetSocketAddress address, long maxBody, int threads, PrintWriter log)
-            throws IOException {
+    static PredictionServer start(Model model, InetSocketAddress address, long maxBody, int threads,
+                                  int timeoutSeconds, PrintWriter log) throws IOException {
+        if (timeoutSeconds > 0) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(timeoutSeconds));
+            System.setProperty("sun.net.httpserver.maxRspTime", Integer.toString(timeoutSeconds));
+        }
         HttpServer http = HttpServer.create(address, 0);
         ExecutorService workers = Executors.newFixedThreadPool(threads, task -> {
             Thread t = new Thread(task, "backprop-serve");
@@ -129,8 +140,12 @@ final class PredictionServer {
                 answer = Answer.error(500, "internal error: " + e.getClass().getSimpleName());
             }
             exchange.getResponseHeaders().set("Content-Type", answer.type() + "; charset=utf-8");
-            exchange.sendResponseHeaders(answer.status(), answer.body().length);
-            exchange.getResponseBody().write(answer.body());
+            if (HEAD.equals(exchange.getRequestMethod())) {
+                exchange.sendResponseHeaders(answer.status(), -1);
+            } else {
+                exchange.sendResponseHeaders(answer.status(), answer.body().length);
+                exchange.getResponseBody().write(answer.body());
+            }
         } catch (IOException clientGone) {
             // The client closed the connection before the answer was written: nobody is left to tell.
         } finally {
@@ -149,8 +164,9 @@ final class PredictionServer {
         if (allowed == null) {
             return Answer.error(404, "no such path: " + path + " (POST /predict, GET /health, GET /model)");
         }
-        if (!allowed.equals(method)) {
-            exchange.getResponseHeaders().set("Allow", allowed);
+        // HEAD asks for a GET's status and headers alone (load balancers' health checks use it).
+        if (!allowed.equals(method) && !(HEAD.equals(method) && allowed.equals("GET"))) {
+            exchange.getResponseHeaders().set("Allow", allowed.equals("GET") ? "GET, HEAD" : allowed);
             return Answer.error(405, path + " takes " + allowed + ", not " + method);
         }
         return switch (path) {

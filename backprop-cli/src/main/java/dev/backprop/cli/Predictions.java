@@ -21,8 +21,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -73,6 +76,33 @@ final class Predictions {
         return inputs.unseenCategories();
     }
 
+    /**
+     * Whether predicted row {@code i} has no class: a probability is NaN (inputs so far outside the training data's
+     * range that the network's sums overflowed, infinity minus infinity), so no class is the most probable, and the
+     * first class, which the largest of NaNs would name, would be a guess presented as an answer.
+     */
+    private boolean classless(int i) {
+        for (int k = 0; k < predicted.cols(); k++) {
+            if (Double.isNaN(predicted.get(i, k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The lines of the frame (from 1, the header's included) of the predicted rows that have no class. */
+    List<Long> classlessLines() {
+        List<Long> lines = new ArrayList<>();
+        if (ModelData.classification(model)) {
+            for (int i = 0; i < predicted.rows(); i++) {
+                if (classless(i)) {
+                    lines.add(frame.line(inputs.rows()[i]));
+                }
+            }
+        }
+        return lines;
+    }
+
     /** The {@code --format json} object: rows, task, target, predictions, and for classification the classes. */
     ObjectNode json(boolean proba) {
         ObjectNode json = Json.object();
@@ -88,7 +118,11 @@ final class Predictions {
         if (ModelData.classification(model)) {
             ArrayNode classes = json.putArray("predictions");
             for (int i = 0; i < predicted.rows(); i++) {
-                classes.add(model.classes().get(ClassificationMetrics.argmax(predicted, i)));
+                if (classless(i)) {
+                    classes.addNull();
+                } else {
+                    classes.add(model.classes().get(ClassificationMetrics.argmax(predicted, i)));
+                }
             }
             ArrayNode names = json.putArray("classes");
             model.classes().forEach(names::add);
@@ -141,6 +175,45 @@ final class Predictions {
         writeCsv(proba, ignored, text -> text.getBytes(StandardCharsets.UTF_8), out::write);
     }
 
+    /** The frame's columns the CSV copies: the ignored ones it has (with {@code ignored}), then the inputs. */
+    private List<String> copiedColumns(boolean ignored) {
+        List<String> columns = new ArrayList<>();
+        if (ignored && model.preprocessor() != null) {
+            model.preprocessor().ignored().stream().filter(name -> frame.indexOf(name) >= 0).forEach(columns::add);
+        }
+        columns.addAll(model.preparation().inputColumns());
+        return columns;
+    }
+
+    /**
+     * The CSV's answer columns, each plain name ({@code predicted_<target>}, and with {@code proba} for a classifier
+     * {@code proba_<class>}) to the name written: the plain name, or if a copied column already has it (an input
+     * named {@code predicted_y}, say), the plain name with the first of {@code _2}, {@code _3}, ... that no other
+     * column has, so that no two columns of the CSV share a name.
+     */
+    Map<String, String> answerColumns(boolean proba, boolean ignored) {
+        List<String> plain = new ArrayList<>();
+        model.targets().forEach(target -> plain.add("predicted_" + target));
+        if (ModelData.classification(model) && proba) {
+            model.classes().forEach(name -> plain.add("proba_" + name));
+        }
+        List<String> copied = copiedColumns(ignored);
+        Set<String> taken = new HashSet<>(copied);
+        taken.addAll(plain);
+        Map<String, String> written = new LinkedHashMap<>();
+        for (String name : plain) {
+            String unique = name;
+            if (copied.contains(name)) {
+                for (int k = 2; taken.contains(unique); k++) {
+                    unique = name + "_" + k;
+                }
+                taken.add(unique);
+            }
+            written.put(name, unique);
+        }
+        return written;
+    }
+
     /** Where {@link #writeCsv(boolean, boolean, Function, Sink)} puts each piece of the CSV, in order. */
     @FunctionalInterface
     private interface Sink<T> {
@@ -151,18 +224,11 @@ final class Predictions {
     private <T> void writeCsv(boolean proba, boolean ignored, Function<String, T> encode, Sink<T> sink)
             throws IOException {
         boolean classify = ModelData.classification(model);
-        List<String> columns = new ArrayList<>();
-        if (ignored && model.preprocessor() != null) {
-            model.preprocessor().ignored().stream().filter(name -> frame.indexOf(name) >= 0).forEach(columns::add);
-        }
-        columns.addAll(model.preparation().inputColumns());
+        List<String> columns = copiedColumns(ignored);
         StringWriter headerText = new StringWriter();
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(headerText);
         List<String> header = new ArrayList<>(columns);
-        model.targets().forEach(target -> header.add("predicted_" + target));
-        if (classify && proba) {
-            model.classes().forEach(name -> header.add("proba_" + name));
-        }
+        header.addAll(answerColumns(proba, ignored).values());
         csv.writeRecord(header);
         csv.flush();
         sink.accept(encode.apply(headerText.toString()));
@@ -207,7 +273,7 @@ final class Predictions {
                 cells[c++] = TrainReport.cell(column, rows[r], "");
             }
             if (classify) {
-                cells[c++] = model.classes().get(ClassificationMetrics.argmax(predicted, r));
+                cells[c++] = classless(r) ? "" : model.classes().get(ClassificationMetrics.argmax(predicted, r));
                 for (int k = 0; proba && k < predicted.cols(); k++) {
                     cells[c++] = Text.exact(predicted.get(r, k), precision);
                 }

@@ -67,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         new FileRoles().input("--model", model).input("DATA", data).output("--out", out).check(spec.commandLine());
-        Model reported = Inputs.model(model);
+        Model reported = Inputs.modelForData(model);
         Frame frame = Inputs.modelFrame(data, dataOptions);
         Prepared prepared = ModelData.labelled(reported, frame, "report", spec.commandLine().getErr());
         byte[] html = page(reported, frame, prepared).getBytes(StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.CsvFrameReader;
 import dev.backprop.data.Frame;
 import dev.backprop.data.InvalidDataException;
@@ -20,9 +21,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -54,20 +57,25 @@ final class RequestRows {
      */
     static Frame csv(byte[] body, Model model) {
         Frame frame = CsvFrameReader.readWith(new StringReader(utf8(body)), SOURCE, options(null, model));
-        requireKnown(frame.names(), model);
+        requireKnown(frame.names(), known(model), model);
         return frame;
     }
 
     /**
      * The frame of a JSON body, whose row i (from 1) the frame places on "line" i: {@link #rowsNamed} turns the
-     * model's messages about it into messages about rows.
+     * model's messages about it into messages about rows. A key a row leaves out is a missing cell that costs the body
+     * nothing, so the rows times the columns they name may not exceed the body's length in bytes (what the same rows
+     * cost as CSV, a delimiter a cell at least); a column the model does not know is refused when it first appears.
      *
      * @throws UserException for malformed JSON, another shape than {@code {"rows": [objects]}}, a value that is not a
-     *                       number, a string or null, no rows, or a column the model does not know
+     *                       number, a string or null, no rows, a column the model does not know, or more cells than
+     *                       the body has bytes
      */
     static Frame json(byte[] body, Model model) {
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        List<List<String>> rows = new ArrayList<>();
+        Set<String> known = known(model);
+        Map<String, JsonColumn> columns = new LinkedHashMap<>();
+        List<JsonCell> cells = new ArrayList<>();
+        int rows = 0;
         try (JsonParser parser = JSON.createParser(body)) {
             expect(parser.nextToken() == JsonToken.START_OBJECT, "the body must be a JSON object {\"rows\": [...]}");
             boolean seen = false;
@@ -77,8 +85,8 @@ final class RequestRows {
                 seen = true;
                 expect(parser.nextToken() == JsonToken.START_ARRAY, "\"rows\" must be an array of objects");
                 for (JsonToken r = parser.nextToken(); r != JsonToken.END_ARRAY; r = parser.nextToken()) {
-                    expect(r == JsonToken.START_OBJECT, "row " + (rows.size() + 1) + " must be an object");
-                    rows.add(row(parser, rows.size(), columns));
+                    expect(r == JsonToken.START_OBJECT, "row " + (rows + 1) + " must be an object");
+                    row(parser, rows++, known, model, columns, cells);
                 }
             }
             expect(seen, "the body has no \"rows\"");
@@ -90,12 +98,15 @@ final class RequestRows {
         } catch (IOException e) {
             throw new UserException("the body could not be read: " + e.getMessage());
         }
-        expect(!rows.isEmpty(), "\"rows\" is empty: nothing to predict");
+        expect(rows > 0, "\"rows\" is empty: nothing to predict");
+        long frameCells = (long) rows * columns.size();
+        expect(frameCells <= body.length, String.format(Locale.ROOT, "%,d rows of %,d columns are %,d cells, more "
+                + "than the body's %,d bytes: the rows leave out most keys (each a missing cell); send each row's "
+                + "values, or the rows as CSV", rows, columns.size(), frameCells, body.length));
         List<String> names = new ArrayList<>(columns.keySet());
-        requireKnown(names, model);
         Frame frame;
         try {
-            frame = CsvFrameReader.readWith(new StringReader(csvText(names, rows)), SOURCE, options(',', model));
+            frame = CsvFrameReader.readWith(new StringReader(csvText(names, rows, cells)), SOURCE, options(',', model));
         } catch (InvalidDataException e) {
             // A cell the reader refuses (a number too large for a double): its line is its row's plus the header.
             throw new UserException(rowsNamed(e.getMessage(), 1));
@@ -103,23 +114,38 @@ final class RequestRows {
         return renumbered(frame);
     }
 
-    private static List<String> row(JsonParser parser, int index, Map<String, Integer> columns) throws IOException {
-        List<String> cells = new ArrayList<>();
+    /** A column of a JSON body: its place in the frame and the last row (from 1) that gave it a value. */
+    private static final class JsonColumn {
+        final int index;
+        int lastRow;
+
+        JsonColumn(int index) {
+            this.index = index;
+        }
+    }
+
+    /** One value of a JSON body: its row, its column's index, its text ("" for null). */
+    private record JsonCell(int row, int column, String text) {
+    }
+
+    private static void row(JsonParser parser, int index, Set<String> known, Model model,
+                            Map<String, JsonColumn> columns, List<JsonCell> cells) throws IOException {
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             String where = "row " + (index + 1) + ", column '" + name + "'";
             expect(value.isScalarValue() && value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE,
                     where + ": " + describe(value) + " is not a number, a string or null");
-            Integer j = columns.putIfAbsent(name, columns.size());
-            int column = j == null ? columns.size() - 1 : j;
-            while (cells.size() <= column) {
-                cells.add(null);
+            JsonColumn column = columns.get(name);
+            if (column == null) {
+                requireKnown(List.of(name), known, model);
+                column = new JsonColumn(columns.size());
+                columns.put(name, column);
             }
-            expect(cells.get(column) == null, where + " appears twice");
-            cells.set(column, value == JsonToken.VALUE_NULL ? "" : parser.getText());
+            expect(column.lastRow != index + 1, where + " appears twice");
+            column.lastRow = index + 1;
+            cells.add(new JsonCell(index, column.index, value == JsonToken.VALUE_NULL ? "" : parser.getText()));
         }
-        return cells;
     }
 
     private static String describe(JsonToken value) {
@@ -131,17 +157,18 @@ final class RequestRows {
     }
 
     /** The rows as CSV under a header of {@code names}; a cell a row leaves out is empty. */
-    private static String csvText(List<String> names, List<List<String>> rows) {
+    private static String csvText(List<String> names, int rows, List<JsonCell> cells) {
         StringWriter text = new StringWriter();
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(text);
         csv.writeRecord(names);
-        String[] cells = new String[names.size()];
-        for (List<String> row : rows) {
-            for (int j = 0; j < cells.length; j++) {
-                String cell = j < row.size() ? row.get(j) : null;
-                cells[j] = cell == null ? "" : cell;
+        String[] row = new String[names.size()];
+        int next = 0;
+        for (int i = 0; i < rows; i++) {
+            Arrays.fill(row, "");
+            for (; next < cells.size() && cells.get(next).row() == i; next++) {
+                row[cells.get(next).column()] = cells.get(next).text();
             }
-            csv.writeRecord(cells);
+            csv.writeRecord(row);
         }
         return text.toString();
     }
@@ -173,14 +200,19 @@ final class RequestRows {
                 .withVerbatim(Set.copyOf(model.preparation().ignored()));
     }
 
-    private static void requireKnown(List<String> names, Model model) {
+    /** The columns a request may name: the model's inputs, its targets and the columns it ignores. */
+    private static Set<String> known(Model model) {
         Set<String> known = new LinkedHashSet<>(model.preparation().inputColumns());
         known.addAll(model.targets());
         known.addAll(model.preparation().ignored());
+        return known;
+    }
+
+    private static void requireKnown(List<String> names, Set<String> known, Model model) {
         for (String name : names) {
             if (!known.contains(name)) {
                 throw new UserException(SOURCE + ": unknown column '" + name + "' (the model reads "
-                        + String.join(", ", model.preparation().inputColumns()) + ")");
+                        + ColumnNames.listed(model.preparation().inputColumns()) + ")");
             }
         }
     }

@@ -30,6 +30,8 @@ import java.util.concurrent.CountDownLatch;
 final class ServeCommand implements Callable<Integer> {
     /** How long the requests being answered get to finish after SIGTERM. */
     private static final int GRACE_SECONDS = 10;
+    /** A day: the JDK's server keeps the limit in milliseconds as a long, far from overflowing. */
+    private static final int MAX_TIMEOUT = 86_400;
 
     @Spec
     CommandSpec spec;
@@ -51,6 +53,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String maxBody;
 
+    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Drop a client whose request has not arrived within SECONDS, or that has not taken its "
+                    + "answer within SECONDS after: slow clients cannot hold every thread. Default: ${DEFAULT-VALUE}.")
+    int timeout;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "How many requests are answered at once. Default: the number of processors.")
     Integer threads;
@@ -65,14 +72,17 @@ final class ServeCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new UserException("--threads must be at least 1 but was " + workers);
         }
+        if (timeout < 1 || timeout > MAX_TIMEOUT) {
+            throw new UserException("--timeout must be between 1 and " + MAX_TIMEOUT + " seconds but was " + timeout);
+        }
         if (port < 0 || port > 65_535) {
             throw new UserException("--port must be between 0 and 65535 but was " + port);
         }
-        Model trained = Inputs.model(model);
+        Model trained = Inputs.modelForData(model);
         PrintWriter err = spec.commandLine().getErr();
         PredictionServer server;
         try {
-            server = PredictionServer.start(trained, new InetSocketAddress(host, port), limit, workers, err);
+            server = PredictionServer.start(trained, new InetSocketAddress(host, port), limit, workers, timeout, err);
         } catch (IOException e) {
             throw new UserException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }

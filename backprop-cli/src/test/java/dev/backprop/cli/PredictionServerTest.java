@@ -82,10 +82,10 @@ class PredictionServerTest {
         assertThat(Cli.run("train", dir.resolve("houses.csv").toString(), "--missing", "drop", "--hidden", "4",
                 "--epochs", "30", "--out", droppingModel.toString(), "--quiet").exitCode()).isZero();
         PrintWriter errors = new PrintWriter(log, true);
-        iris = PredictionServer.start(ModelFile.read(irisModel), local(), 10L << 20, 4, errors);
-        houses = PredictionServer.start(ModelFile.read(housesModel), local(), 10L << 20, 2, errors);
-        small = PredictionServer.start(ModelFile.read(irisModel), local(), 200, 1, errors);
-        dropping = PredictionServer.start(ModelFile.read(droppingModel), local(), 10L << 20, 1, errors);
+        iris = PredictionServer.start(ModelFile.read(irisModel), local(), 10L << 20, 4, 0, errors);
+        houses = PredictionServer.start(ModelFile.read(housesModel), local(), 10L << 20, 2, 0, errors);
+        small = PredictionServer.start(ModelFile.read(irisModel), local(), 200, 1, 0, errors);
+        dropping = PredictionServer.start(ModelFile.read(droppingModel), local(), 10L << 20, 1, 0, errors);
     }
 
     @AfterAll
@@ -234,7 +234,7 @@ class PredictionServerTest {
         Cli trained = Cli.run("train", dir.resolve("two.csv").toString(), "--ignore", "id", "--target", "a,b",
                 "--hidden", "2", "--epochs", "5", "--out", model.toString(), "--quiet");
         assertThat(trained.exitCode()).as(trained.err()).isZero();
-        PredictionServer two = PredictionServer.start(ModelFile.read(model), local(), 10L << 20, 1,
+        PredictionServer two = PredictionServer.start(ModelFile.read(model), local(), 10L << 20, 1, 0,
                 new PrintWriter(log, true));
         try {
             HttpResponse<String> answer = post(two, "text/csv", rows);
@@ -331,6 +331,54 @@ class PredictionServerTest {
         assertThat(post(small, "text/csv", IRIS.substring(0, 100)).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * A key a row leaves out costs the body nothing but is a cell of the frame: an 8.8 MB body of one row naming
+     * 100,000 columns and 550,000 rows naming the last of them once made the server pad every row to 100,000 cells and
+     * fill a 6 GB heap. Now a column the model does not know is refused where it first appears, before the rest of
+     * the body is read, and the frame may have no more cells than the body has bytes.
+     */
+    @Test
+    void rowsThatLeaveOutMostKeysAreRefusedBeforeTheirCellsAreMade() throws Exception {
+        String full = "{\"sepal_length\": 5.1, \"sepal_width\": 3.5, \"petal_length\": 1.4, \"petal_width\": 0.2}";
+        String sparse = "{\"rows\": [" + full + ",{}".repeat(1_000) + "]}";
+        assertRefused(post(iris, "application/json", sparse), 400, String.format(java.util.Locale.ROOT,
+                "request: 1,001 rows of 4 columns are 4,004 cells, more than the body's %,d bytes: the rows leave out "
+                        + "most keys (each a missing cell); send each row's values, or the rows as CSV",
+                sparse.length()));
+        assertRefused(post(iris, "application/json", "{\"rows\": [{\"sepal_lenght\": 5.1}, {\"sepal_length\": "),
+                400, "request: unknown column 'sepal_lenght' (the model reads sepal_length, sepal_width, "
+                        + "petal_length, petal_width)");
+        String someMissing = "{\"rows\": [" + full + ", {\"sepal_length\": 6.0, \"sepal_width\": 3.0, "
+                + "\"petal_length\": 4.0}, {\"petal_width\": 2.0}]}";
+        assertThat(post(houses, "application/json", "{\"rows\": [{\"rooms\": 3, \"town\": \"north\"}, "
+                + "{\"town\": \"south\"}, {}]}").statusCode()).isEqualTo(200);
+        assertThat(post(iris, "application/json", someMissing).body()).contains("is missing in this column");
+    }
+
+    /** HEAD /health and HEAD /model answer as GET would, without a body; HEAD /predict is refused as GET is. */
+    @Test
+    void headAnswersAsGetWithoutABody() throws Exception {
+        for (String path : new String[] {"/health", "/model"}) {
+            HttpResponse<String> head = CLIENT.send(HttpRequest.newBuilder(iris.uri().resolve(path))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).as(path).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            assertThat(head.headers().firstValue("Content-Type")).contains("application/json; charset=utf-8");
+        }
+        HttpResponse<String> predict = CLIENT.send(HttpRequest.newBuilder(iris.uri().resolve("/predict"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(predict.statusCode()).isEqualTo(405);
+        assertThat(predict.headers().firstValue("Allow")).contains("POST");
+        HttpResponse<String> post = CLIENT.send(HttpRequest.newBuilder(iris.uri().resolve("/health"))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
+        assertThat(get(iris, "/health").body()).isEqualTo("{\"status\":\"ok\"}\n");
+    }
+
     /** An HTTP/1.1 answer read from a raw socket: the status line and headers, then Content-Length bytes of body. */
     private static String readAnswer(InputStream in) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -383,7 +431,7 @@ class PredictionServerTest {
     @Test
     void stoppingFinishesTheRequestInFlightAndRefusesNewOnes() throws Exception {
         PredictionServer stopping = PredictionServer.start(ModelFile.read(dir.resolve("iris.json")), local(),
-                10L << 20, 2, new PrintWriter(log, true));
+                10L << 20, 2, 0, new PrintWriter(log, true));
         String expected = post(stopping, "text/csv", IRIS).body();
         byte[] body = IRIS.getBytes(StandardCharsets.UTF_8);
         ExecutorService stopper = Executors.newSingleThreadExecutor();

@@ -50,6 +50,8 @@ class ServeCommandTest {
         assertRefused(Cli.run("serve", "--model", model, "--port", "70000"),
                 "--port must be between 0 and 65535 but was 70000");
         assertRefused(Cli.run("serve", "--model", model, "--threads", "0"), "--threads must be at least 1 but was 0");
+        assertRefused(Cli.run("serve", "--model", model, "--timeout", "0"),
+                "--timeout must be between 1 and 86400 seconds but was 0");
         assertThat(Cli.run("serve", "--model", dir.resolve("absent.json").toString()).err())
                 .startsWith("error: ").contains("absent.json");
     }

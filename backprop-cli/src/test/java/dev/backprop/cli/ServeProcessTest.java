@@ -78,6 +78,66 @@ class ServeProcessTest {
         }
     }
 
+    /**
+     * Clients that send their request slowly (or stop halfway), or never read their answer, each hold one of the
+     * server's threads: two of them stalled a server of two threads for good, and every later request waited
+     * forever. With {@code --timeout 2} they lose their connections after about two seconds and the server answers
+     * again.
+     */
+    @Test
+    void clientsThatStallAreDroppedAfterTheTimeoutAndTheServerAnswersAgain() throws Exception {
+        Path model = dir.resolve("iris.json");
+        assertThat(Cli.run("train", RealDataTest.DATA.resolve("iris.csv").toString(), "--epochs", "5", "--out",
+                model.toString(), "--quiet").exitCode()).isZero();
+        Process server = Launcher.in(dir.resolve("repo")).start(dir, Map.of(), "err.txt",
+                List.of("serve", "--model", model.toString(), "--port", "0", "--threads", "2", "--timeout", "2"));
+        try {
+            URI uri = awaitUrl(server, dir.resolve("err.txt.out"));
+            String header = "POST /predict HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n";
+            try (Socket headerOnly = stalled(uri, header);
+                 Socket halfBody = stalled(uri, header + "Content-Length: 100\r\n\r\nsepal_length,")) {
+                assertAnswersHealth(uri);
+                assertThat(headerOnly.getInputStream().read()).as("the stalled client was disconnected").isEqualTo(-1);
+                assertThat(halfBody.getInputStream().read()).isEqualTo(-1);
+            }
+            byte[] rows = ("sepal_length,sepal_width,petal_length,petal_width\n" + "5.1,3.5,1.4,0.2\n".repeat(200_000))
+                    .getBytes(StandardCharsets.US_ASCII);
+            String request = header + "Content-Length: " + rows.length + "\r\n\r\n";
+            try (Socket first = stalled(uri, request, rows); Socket second = stalled(uri, request, rows)) {
+                assertAnswersHealth(uri);
+            }
+            assertThat(server.isAlive()).isTrue();
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+            server.destroyForcibly();
+        }
+    }
+
+    /** A client that sends {@code head} (then {@code body}) and then neither sends nor reads anything more. */
+    private static Socket stalled(URI uri, String head, byte[]... body) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096); // before connecting, so that an answer it does not read fills it at once
+        socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()));
+        socket.setSoTimeout(20_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        for (byte[] part : body) {
+            out.write(part);
+        }
+        out.flush();
+        return socket;
+    }
+
+    /** {@code GET /health} is answered within 15 seconds although both threads were taken by stalled clients. */
+    private static void assertAnswersHealth(URI uri) throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(uri.resolve("/health"))
+                        .timeout(java.time.Duration.ofSeconds(15)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+    }
+
     /** The URL {@code serve} prints on stdout (the file {@code out}), waited for up to a minute. */
     static URI awaitUrl(Process server, Path out) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -133,7 +133,7 @@ public final class Frame {
         int j = indexOf(name);
         if (j < 0) {
             throw new InvalidDataException(source, 0, null, "no column named '" + name + "' (columns: "
-                    + String.join(", ", names()) + ")");
+                    + ColumnNames.listed(names()) + ")");
         }
         return columns.get(j);
     }
@@ -224,16 +224,8 @@ public final class Frame {
         }
         if (!missing.isEmpty()) {
             throw new InvalidDataException(source, 0, null, "no column" + (missing.size() > 1 ? "s" : "") + " named "
-                    + quoteAll(missing) + " (columns: " + String.join(", ", columns) + ")");
+                    + ColumnNames.quoted(missing) + " (columns: " + ColumnNames.listed(columns) + ")");
         }
-    }
-
-    private static String quoteAll(List<String> names) {
-        List<String> quoted = new ArrayList<>();
-        for (String n : names) {
-            quoted.add("'" + n + "'");
-        }
-        return String.join(", ", quoted);
     }
 
     @Override

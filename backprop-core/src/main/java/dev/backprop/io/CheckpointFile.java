@@ -105,11 +105,7 @@ public final class CheckpointFile {
             throw new InvalidModelException("not a checkpoint: expected a JSON object with \"format\": \"" + FORMAT
                     + "\"");
         }
-        JsonNode version = root.get("version");
-        if (version == null || !version.isInt() || version.intValue() < 1 || version.intValue() > VERSION) {
-            throw new InvalidModelException("\"version\" must be 1 to " + VERSION + " but was " + version
-                    + " (a newer backprop may have written this file)");
-        }
+        Json.requireVersion(root.get("version"), VERSION);
         TrainerConfig config = ConfigJson.fromNode(object(root, "config"));
         long fingerprint;
         try {

@@ -10,20 +10,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import java.math.BigInteger;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * JSON text to tree and back for the model and checkpoint files, and the checked reading of their values: every
  * failure is an {@link InvalidModelException} on one line that says where.
  */
 final class Json {
-    /** Reads and writes every model and checkpoint file: nesting at most 64 deep. */
+    /**
+     * Reads and writes every model and checkpoint file: nesting at most 64 deep, and no field twice in one object (a
+     * tree keeps the last of them silently, so a file edited or merged by hand could compute with the second
+     * {@code "activation"} of a layer while it reads as the first).
+     */
     static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build())
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Jackson's message for a field named twice in one object. */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
 
     private Json() {
     }
@@ -38,17 +49,39 @@ final class Json {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             // Jackson's messages can quote the input across lines; an error must stay one line.
+            String line = e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "";
             if (e instanceof MismatchedInputException
                     && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
-                throw new InvalidModelException("text after the end of the JSON object"
-                        + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "")
+                throw new InvalidModelException("text after the end of the JSON object" + line
                         + ": a model file holds exactly one JSON object");
+            }
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.matches()) {
+                throw new InvalidModelException("the field '" + duplicate.group(1).replaceAll("\\p{Cntrl}", "?")
+                        + "' appears twice in one object" + line + ": which one is meant is not known");
             }
             String reason = e.getOriginalMessage().replaceAll("\\s+", " ").strip()
                     .replaceAll(": enable `JsonReadFeature\\.[A-Z_]+` to allow", " (JSON numbers must be finite)");
-            throw new InvalidModelException("not valid JSON: " + reason
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+            throw new InvalidModelException("not valid JSON: " + reason + line);
         }
+    }
+
+    /**
+     * Checks a file's {@code version} field.
+     *
+     * @param version the field's value; null if absent
+     * @param newest  the newest version this code reads (it reads every version from 1)
+     * @throws InvalidModelException saying what was found, and that a newer backprop wrote the file if the version is
+     *                               a whole number above {@code newest}
+     */
+    static void requireVersion(JsonNode version, int newest) {
+        if (version != null && version.isInt() && version.intValue() >= 1 && version.intValue() <= newest) {
+            return;
+        }
+        boolean newer = version != null && version.isIntegralNumber()
+                && version.bigIntegerValue().compareTo(BigInteger.valueOf(newest)) > 0;
+        throw new InvalidModelException("\"version\" must be " + (newest == 1 ? "1" : "1 to " + newest) + " but was "
+                + version + (newer ? " (a newer backprop wrote this file: upgrade backprop to read it)" : ""));
     }
 
     /** JSON text of a tree, indented, ending in a newline. */

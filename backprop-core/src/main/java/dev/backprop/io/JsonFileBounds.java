@@ -37,6 +37,8 @@ final class JsonFileBounds {
     /** Heap another value (an object or array node and its container, a string) costs in the tree. */
     static final int BYTES_PER_VALUE = 120;
 
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
     private JsonFileBounds() {
     }
 
@@ -57,7 +59,10 @@ final class JsonFileBounds {
         }
         try {
             check(file, maxNumbers, what, budget);
-            return parse.apply(Files.readString(file, StandardCharsets.UTF_8));
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            // JSON may not carry a byte order mark, but a parser may pass over one (RFC 8259, 8.1); some editors
+            // save UTF-8 with one.
+            return parse.apply(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text);
         } catch (InvalidModelException e) {
             throw new InvalidModelException(file + ": " + e.getMessage());
         } catch (TooLargeException e) {

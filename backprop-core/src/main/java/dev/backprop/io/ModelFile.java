@@ -111,13 +111,12 @@ public final class ModelFile {
             throw new InvalidModelException("expected a JSON object with \"format\": \"" + FORMAT + "\"");
         }
         if (!FORMAT.equals(root.path("format").asText(null))) {
-            throw new InvalidModelException("\"format\" must be \"" + FORMAT + "\" but was " + root.get("format"));
+            throw new InvalidModelException("\"format\" must be \"" + FORMAT + "\" but was " + root.get("format")
+                    + (CheckpointFile.FORMAT.equals(root.path("format").asText(null))
+                    ? ": a training checkpoint, not a model; its run's model is written beside it (train --out), "
+                            + "and train --resume continues the run" : ""));
         }
-        JsonNode version = root.get("version");
-        if (version == null || !version.isInt() || version.intValue() < 1 || version.intValue() > VERSION) {
-            throw new InvalidModelException("\"version\" must be 1 to " + VERSION + " but was " + version
-                    + " (a newer backprop may have written this file)");
-        }
+        Json.requireVersion(root.get("version"), VERSION);
         Network network = NetworkJson.read(root);
         int m = network.architecture().inputs();
         int k = network.architecture().outputs();

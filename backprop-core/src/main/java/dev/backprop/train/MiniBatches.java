@@ -42,6 +42,15 @@ final class MiniBatches<A> {
         return batchSize;
     }
 
+    /**
+     * Whether a paused epoch may continue at {@code position} of the row order: where a batch starts, or just past
+     * the last batch (an epoch paused after its last update).
+     */
+    boolean startsABatch(int position) {
+        int batches = (order.length + batchSize - 1) / batchSize;
+        return position >= 0 && position % batchSize == 0 && position / batchSize <= batches;
+    }
+
     /** A new random order of the rows, for the next epoch. */
     void shuffle() {
         for (int i = order.length - 1; i > 0; i--) {

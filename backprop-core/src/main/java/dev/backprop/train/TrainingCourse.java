@@ -161,6 +161,11 @@ final class TrainingCourse<A> {
         }
         if (batches != null) {
             batches.restoreOrder(from.rowOrder());
+            if (!batches.startsABatch(from.batchStart())) {
+                throw new IllegalArgumentException("the saved state's next batch starts at position "
+                        + from.batchStart() + " of the epoch, where no batch of " + batches.batchSize()
+                        + " rows starts in an epoch of " + from.rowOrder().length + " rows");
+            }
         }
         batchStart = from.batchStart();
         epochLoss = from.epochLoss();

@@ -150,6 +150,10 @@ class ModelFileTest {
                 .isInstanceOf(InvalidModelException.class).hasMessageStartingWith("not valid JSON");
         assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("backprop-model", "keras")))
                 .hasMessageContaining("\"format\" must be \"backprop-model\"");
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("backprop-model", "backprop-checkpoint")))
+                .hasMessage("\"format\" must be \"backprop-model\" but was \"backprop-checkpoint\": a training "
+                        + "checkpoint, not a model; its run's model is written beside it (train --out), and train "
+                        + "--resume continues the run");
         assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("\"version\": 1", "\"version\": 9")))
                 .hasMessageContaining("\"version\" must be 1");
         assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("[[0.7], [-0.6], [0.3]]", "[[0.7], [\"x\"], [0.3]]")))
@@ -168,6 +172,59 @@ class ModelFileTest {
                 .hasMessageContaining("\"outputs\" must list 1 column names");
         assertThatThrownBy(() -> ModelFile.parse("[]")).hasMessageContaining("expected a JSON object");
         assertThatThrownBy(() -> ModelFile.parse("[".repeat(5000))).isInstanceOf(InvalidModelException.class);
+    }
+
+    /**
+     * A JSON tree keeps the last of two fields of one name: a layer with {@code "activation": "sigmoid",
+     * "activation": "linear"} computed linearly while it read as sigmoid, and a second {@code "layers"} replaced the
+     * first whole. Every such file is refused, naming the field and its line, whatever the field and however it is
+     * read.
+     */
+    @Test
+    void aFieldNamedTwiceInOneObjectIsRefused() throws IOException {
+        String twice = HAND_WRITTEN.replace("{\"activation\": \"sigmoid\", \"bias\": null, \"weights\": [[0.7]",
+                "{\"activation\": \"sigmoid\", \"bias\": null, \"activation\": \"linear\", \"weights\": [[0.7]");
+        assertThat(twice).isNotEqualTo(HAND_WRITTEN);
+        String message = "the field 'activation' appears twice in one object (line 5): which one is meant is not known";
+        assertThatThrownBy(() -> ModelFile.parse(twice)).isInstanceOf(InvalidModelException.class).hasMessage(message);
+        Path file = Files.writeString(dir.resolve("twice.json"), twice);
+        assertThatThrownBy(() -> ModelFile.read(file)).isInstanceOf(InvalidModelException.class)
+                .hasMessage(file + ": " + message);
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("\"version\": 1,",
+                "\"version\": 1, \"layers\": [],"))).hasMessageStartingWith("the field 'layers' appears twice");
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("\"min\": [3, 1]", "\"min\": [3, 1], \"min\": [0, 0]")))
+                .hasMessageStartingWith("the field 'min' appears twice in one object (line 6)");
+        assertThatThrownBy(() -> CheckpointFile.parse("{\"format\": \"backprop-checkpoint\", \"version\": 1,\n"
+                + "\"state\": {\"epochs\": 30, \"epochs\": 29}}"))
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessage("the field 'epochs' appears twice in one object (line 2): which one is meant is not known");
+    }
+
+    /** A model file saved by an editor that writes UTF-8 with a byte order mark reads as the same file without. */
+    @Test
+    void aByteOrderMarkBeforeTheJsonIsPassedOver() throws IOException {
+        Path plain = Files.writeString(dir.resolve("plain.json"), HAND_WRITTEN);
+        Path marked = Files.writeString(dir.resolve("marked.json"), "\uFEFF" + HAND_WRITTEN);
+        assertThat(Files.readAllBytes(marked)).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(ModelFile.toJson(ModelFile.read(marked))).isEqualTo(ModelFile.toJson(ModelFile.read(plain)));
+        assertThatThrownBy(() -> ModelFile.read(Files.writeString(dir.resolve("twice.json"), "\uFEFF\uFEFF"
+                + HAND_WRITTEN))).isInstanceOf(InvalidModelException.class).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void aVersionOtherThanOneSaysWhetherANewerBackpropWroteIt() {
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("\"version\": 1", "\"version\": 2")))
+                .hasMessage("\"version\" must be 1 but was 2 (a newer backprop wrote this file: upgrade backprop to "
+                        + "read it)");
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("\"version\": 1", "\"version\": 10000000000000")))
+                .hasMessageEndingWith("but was 10000000000000 (a newer backprop wrote this file: upgrade backprop to "
+                        + "read it)");
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("\"version\": 1", "\"version\": 0")))
+                .hasMessage("\"version\" must be 1 but was 0");
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("\"version\": 1", "\"version\": \"1\"")))
+                .hasMessage("\"version\" must be 1 but was \"1\"");
+        assertThatThrownBy(() -> ModelFile.parse(HAND_WRITTEN.replace("\"version\": 1,", "")))
+                .hasMessage("\"version\" must be 1 but was null");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Activation;
 import dev.backprop.optim.LearningRateSchedule;
 import dev.backprop.optim.OptimizerType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -115,6 +116,34 @@ class ResumeTest {
         TrainerConfig changed = config.toBuilder().seed(config.seed() + 1).build();
         assertThatThrownBy(() -> Trainer.of(changed).resume(DATA, checkpoint))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("configuration");
+    }
+
+    /**
+     * A checkpoint edited so that the paused epoch continues where no batch starts (row 7 of batches of 16, or past
+     * the epoch's end) trained on misaligned batches, or skipped the rest of the epoch, and ended unlike the unbroken
+     * run without a word; it is refused. Every place a batch starts, and just past the last batch, still resumes.
+     */
+    @Test
+    void aPausedEpochResumesOnlyWhereABatchStarts() {
+        TrainerConfig config = TrainerConfig.builder().optimizer(OptimizerType.SGD).batchSize(16).maxEpochs(6)
+                .learningRate(0.5).build();
+        List<Checkpoint> saved = new ArrayList<>();
+        Trainer.of(config).withListener(new StopAfter(2)).withCheckpoints(0, saved::add).train(DATA);
+        String json = CheckpointFile.toJson(saved.get(0));
+        assertThat(saved.get(0).state().batchStart()).isEqualTo(32);
+        for (int start : new int[] {7, 33, 80, 1000}) {
+            Checkpoint edited = CheckpointFile.parse(json.replace("\"batchStart\" : 32,",
+                    "\"batchStart\" : " + start + ","));
+            assertThatThrownBy(() -> Trainer.of(config).resume(DATA, edited))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the saved state's next batch starts at position " + start + " of the epoch, where "
+                            + "no batch of 16 rows starts in an epoch of 60 rows");
+        }
+        for (int start : new int[] {16, 48, 64}) {
+            Checkpoint edited = CheckpointFile.parse(json.replace("\"batchStart\" : 32,",
+                    "\"batchStart\" : " + start + ","));
+            assertThat(Trainer.of(config).resume(DATA, edited).epochs()).isEqualTo(6);
+        }
     }
 
     /** The two runs ended alike, bit for bit (also {@link ExtendedRunTest}'s check). */

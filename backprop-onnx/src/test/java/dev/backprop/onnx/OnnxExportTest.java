@@ -152,6 +152,32 @@ class OnnxExportTest {
         }
     }
 
+    /**
+     * The output layers the other tests do not reach: a classifier whose outputs are sigmoid (binary cross-entropy) or
+     * linear (mse) scores rather than a softmax, and a regression of several targets at once (one output each, each
+     * with its own scaling).
+     */
+    static Stream<Arguments> outputKinds() {
+        return Stream.of(Arguments.of("iris.csv", List.of("species"), Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY),
+                Arguments.of("iris.csv", List.of("species"), Activation.LINEAR, Loss.MSE),
+                Arguments.of("weather.nominal.arff", List.of("play"), Activation.SIGMOID, Loss.SSE),
+                Arguments.of("linnerud.csv", List.of("weight", "waist", "pulse"), Activation.LINEAR, Loss.MSE),
+                Arguments.of("linnerud.csv", List.of("weight", "waist", "pulse"), Activation.SIGMOID, Loss.SSE));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} {3}")
+    @MethodSource("outputKinds")
+    void everyOutputLayerAgrees(String file, List<String> targets, Activation output, Loss loss) throws OrtException {
+        Frame frame = DataFiles.read(Path.of("../data", file));
+        Model model = Trainer.of(TrainerConfig.builder().hidden(4).activation(Activation.TANH).bias(true)
+                        .output(output).loss(loss).optimizer(OptimizerType.ADAM).learningRate(0.05).maxEpochs(10)
+                        .seed(5).build())
+                .train(frame, PreprocessConfig.of(targets.get(0)).withTargets(targets).withMissing(MissingPolicy.MEAN))
+                .model();
+        assertThat(model.outputs()).hasSize(targets.size() > 1 ? targets.size() : model.outputs().size());
+        assertAgree(model, withHardRows(frame, model.preparation().features()));
+    }
+
     @Test
     void anInputColumnNamedAsAnOutputIsRefused() {
         Frame frame = DataFiles.read(Path.of("../examples/xor.csv"));
