@@ -51,27 +51,16 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /**
      * A classifier's rows whose probabilities are NaN (inputs far outside the training range overflowed the network's
-     * sums) have no most probable class; the scores count each as a prediction of the first class, the largest of
-     * NaNs. Says so, with how many, since accuracy and F1 then credit a guess.
+     * sums) have no most probable class: {@link ClassificationMetrics} counts each as an error that predicts no class.
+     * Says so, with how many, and that a two-class model's curves, which rank every row's score, are left out.
      */
-    private void warnNaN(Model trained, Matrix predicted) {
-        if (!ModelData.classification(trained)) {
-            return;
-        }
-        int rows = 0;
-        for (int i = 0; i < predicted.rows(); i++) {
-            for (int k = 0; k < predicted.cols(); k++) {
-                if (Double.isNaN(predicted.get(i, k))) {
-                    rows++;
-                    break;
-                }
-            }
-        }
+    private void warnUnanswered(ClassificationMetrics metrics, boolean twoClasses) {
+        long rows = metrics.unansweredRows();
         if (rows > 0) {
             spec.commandLine().getErr().printf("warning: the class probabilities are NaN for %d row%s (the inputs lie "
                     + "so far outside the training data's range that the network's sums overflowed): the scores count "
-                    + "%s as a prediction of '%s', and the log loss is NaN%n", rows, rows == 1 ? "" : "s",
-                    rows == 1 ? "it" : "each", trained.classes().get(0));
+                    + "%s as an error that predicts no class%s%n", rows, rows == 1 ? "" : "s",
+                    rows == 1 ? "it" : "each", twoClasses ? "; the ROC and precision-recall curves are left out" : "");
         }
     }
 
@@ -82,7 +71,6 @@ final class EvaluateCommand implements Callable<Integer> {
         Prepared prepared = ModelData.labelled(trained, frame, "evaluate", spec.commandLine().getErr());
         Matrix x = prepared.dataset().x();
         Matrix predicted = trained.predict(x);
-        warnNaN(trained, predicted);
         double loss = scaledLoss(trained, prepared);
         ObjectNode json = Json.object();
         json.put("rows", x.rows());
@@ -102,7 +90,9 @@ final class EvaluateCommand implements Callable<Integer> {
             ClassificationMetrics metrics = ClassificationMetrics.of(trained.classes(), predicted,
                     ModelData.actualClasses(trained, frame, prepared));
             classification(metrics, json, text);
-            BinaryCurves curves = ModelData.binaryCurves(trained, frame, prepared, predicted);
+            BinaryCurves curves = metrics.unansweredRows() > 0 ? null
+                    : ModelData.binaryCurves(trained, frame, prepared, predicted);
+            warnUnanswered(metrics, trained.classes().size() == 2);
             if (curves != null) {
                 curves(curves, trained.classes().get(1), json);
             }
@@ -149,16 +139,14 @@ final class EvaluateCommand implements Callable<Integer> {
         json.put("balancedAccuracy", metrics.balancedAccuracy());
         json.put("macroF1", metrics.macroF1());
         json.put("logLoss", metrics.logLoss());
+        json.put("unansweredRows", metrics.unansweredRows());
         ArrayNode unseen = json.putArray("unseenClasses");
         metrics.unseenClasses().forEach(unseen::add);
         ArrayNode classes = json.putArray("classes");
         List<String> names = metrics.classes();
         List<List<String>> rows = new ArrayList<>();
         for (int c = 0; c < names.size(); c++) {
-            long support = 0;
-            for (long count : metrics.confusion()[c]) {
-                support += count;
-            }
+            long support = metrics.support(c);
             ObjectNode node = classes.addObject();
             node.put("name", names.get(c));
             node.put("precision", metrics.precision()[c]);
@@ -178,6 +166,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 r.add(v);
             }
         }
+        ArrayNode unanswered = confusion.putArray("unanswered");
+        for (long v : metrics.unanswered()) {
+            unanswered.add(v);
+        }
         text.append(String.format("accuracy  %s%nlog loss  %s%nmacro F1  %s%n%n", fixed(metrics.accuracy()),
                 Text.number(metrics.logLoss()), fixed(metrics.macroF1())));
         text.append(Text.table(List.of("class", "precision", "recall", "F1", "support"), rows));
@@ -185,16 +177,23 @@ final class EvaluateCommand implements Callable<Integer> {
             text.append(String.format("not seen in training, so never predicted and every row an error: %s%n",
                     String.join(", ", metrics.unseenClasses())));
         }
-        text.append(String.format("%nconfusion matrix (rows: actual, columns: predicted)%n"));
+        text.append(String.format("%nconfusion matrix (rows: actual, columns: predicted%s)%n",
+                metrics.unansweredRows() > 0 ? "; (none): NaN probabilities, no class predicted" : ""));
         List<String> header = new ArrayList<>();
         header.add("");
         header.addAll(names);
+        if (metrics.unansweredRows() > 0) {
+            header.add("(none)");
+        }
         List<List<String>> matrix = new ArrayList<>();
         for (int c = 0; c < names.size(); c++) {
             List<String> row = new ArrayList<>();
             row.add(names.get(c));
             for (long v : metrics.confusion()[c]) {
                 row.add(Long.toString(v));
+            }
+            if (metrics.unansweredRows() > 0) {
+                row.add(Long.toString(metrics.unanswered()[c]));
             }
             matrix.add(row);
         }

@@ -84,8 +84,8 @@ final class ModelData {
     /**
      * The ROC and precision-recall curves of a two-class model on the prepared rows, scoring each by the predicted
      * probability of the model's second class (the positive one, as scikit-learn takes the second of two sorted
-     * labels); null when the model has other than two classes, a row's class is not one of them, or the rows are
-     * not of both.
+     * labels); null when the model has other than two classes, a row's class is not one of them, a row's
+     * probabilities are NaN (it has no score to rank), or the rows are not of both.
      */
     static BinaryCurves binaryCurves(Model model, Frame frame, Prepared prepared, Matrix predicted) {
         if (!classification(model) || model.classes().size() != 2 || predicted.cols() != 2) {
@@ -100,6 +100,9 @@ final class ModelData {
                 return null;
             }
             score[i] = predicted.get(i, 1);
+            if (Double.isNaN(score[i])) {
+                return null;
+            }
             positive[i] = truth[i] == 1;
             seen[truth[i]] = true;
         }

@@ -116,12 +116,16 @@ final class PlotCommand implements Callable<Integer> {
                         : Charts.confusion(metrics.classes(), metrics.confusion(), plotted.target()));
             }
             case "roc", "pr" -> {
-                BinaryCurves curves = ModelData.binaryCurves(plotted, frame, prepared, plotted.predict(x));
+                Matrix probabilities = plotted.predict(x);
+                BinaryCurves curves = ModelData.binaryCurves(plotted, frame, prepared, probabilities);
                 if (curves == null) {
                     throw new UserException("--kind " + chosen + " is for a classifier of two classes, on rows of "
                             + "both; " + (!classify ? "a regression model has fit or surface"
                             : plotted.classes().size() != 2 ? "this one has " + plotted.classes().size()
-                            + " classes (confusion shows them)" : "these rows are not of exactly its two classes"));
+                            + " classes (confusion shows them)" : hasNaN(probabilities)
+                            ? "the class probabilities of some rows are NaN (their inputs lie so far outside the "
+                            + "training data's range that the network's sums overflowed), so they have no score"
+                            : "these rows are not of exactly its two classes"));
                 }
                 String positive = plotted.classes().get(1);
                 yield List.of(chosen.equals("roc") ? Charts.roc(curves, positive)
@@ -159,6 +163,17 @@ final class PlotCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("%s plot written to %s%n", chosen, out);
         }
         return 0;
+    }
+
+    private static boolean hasNaN(Matrix m) {
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                if (Double.isNaN(m.get(i, j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static double[] column(Matrix m, int j) {

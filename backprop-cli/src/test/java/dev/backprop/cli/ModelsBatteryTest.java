@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -179,11 +182,46 @@ class ModelsBatteryTest {
                 .replaceFirst("\n", ",species\n").replaceAll("(\\d)\n", "$1,setosa\n"));
         Cli evaluate = Cli.run("evaluate", "--model", iris.toString(), labelled.toString());
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        // Before, evaluate counted each such row as a prediction of the first class, here the right one.
         assertThat(evaluate.err()).isEqualTo("warning: the class probabilities are NaN for " + classless.size()
                 + " rows (the inputs lie so far outside the training data's range that the network's sums "
-                + "overflowed): the scores count each as a prediction of 'setosa', and the log loss is NaN"
-                + System.lineSeparator());
-        assertThat(evaluate.out()).contains("log loss  NaN");
+                + "overflowed): the scores count each as an error that predicts no class" + System.lineSeparator());
+        Matcher setosa = Pattern.compile("\\Rsetosa +(\\d+) +(\\d+) +(\\d+) +(\\d+)\\R").matcher(evaluate.out());
+        assertThat(setosa.find()).as(evaluate.out()).isTrue();
+        assertThat(Long.parseLong(setosa.group(4))).isEqualTo(classless.size());
+        assertThat(IntStream.rangeClosed(1, 4).mapToLong(g -> Long.parseLong(setosa.group(g))).sum()).isEqualTo(17);
+        assertThat(evaluate.out()).contains("columns: predicted; (none): NaN probabilities, no class predicted")
+                .contains(String.format("accuracy  %.4f", Long.parseLong(setosa.group(1)) / 17.0));
+        Cli scores = Cli.run("evaluate", "--model", iris.toString(), labelled.toString(), "--format", "json");
+        assertThat(scores.out()).contains("\"unansweredRows\" : " + classless.size())
+                .contains("\"unanswered\" : [ " + classless.size() + ", 0, 0 ]")
+                .doesNotContain("\"logLoss\" : \"NaN\"");
+    }
+
+    /** A two-class model's curves rank every row's score; a row without one leaves them out instead of failing. */
+    @Test
+    void aTwoClassEvaluationWithNaNProbabilitiesLeavesTheCurvesOut() throws IOException {
+        StringBuilder rows = new StringBuilder("a,b,c\n");
+        for (int i = 0; i < 40; i++) {
+            double a = (i * 37 % 40) / 40.0;
+            double b = (i * 11 % 40) / 40.0;
+            rows.append(a).append(',').append(b).append(',').append(a + b > 1 ? "yes" : "no").append('\n');
+        }
+        Path train = Files.writeString(dir.resolve("two.csv"), rows);
+        Path model = dir.resolve("two.json");
+        assertThat(Cli.run("train", train.toString(), "--out", model.toString(), "--quiet").exitCode()).isZero();
+        Path test = Files.writeString(dir.resolve("twoFar.csv"), "a,b,c\n0.9,0.8,yes\n0.1,0.2,no\n"
+                + "1.7e308,-1.7e308,yes\n");
+        Cli evaluate = Cli.run("evaluate", "--model", model.toString(), test.toString(), "--format", "json");
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        assertThat(evaluate.err()).endsWith("as an error that predicts no class; the ROC and precision-recall curves "
+                + "are left out" + System.lineSeparator());
+        assertThat(evaluate.out()).contains("\"unansweredRows\" : 1").doesNotContain("\"roc\"");
+        Cli plot = Cli.run("plot", "--model", model.toString(), test.toString(), "--kind", "roc", "--out",
+                dir.resolve("roc.svg").toString());
+        assertThat(plot.exitCode()).isEqualTo(2);
+        assertThat(plot.err()).contains("the class probabilities of some rows are NaN");
+        assertThat(dir.resolve("roc.svg")).doesNotExist();
     }
 
     /** explain's eta comes from the model when --learning-rate is not given: a refusal names the model, not the option. */

@@ -12,18 +12,25 @@ import java.util.Map;
  * harmonic mean; a class never predicted (or never present) has precision (or recall) 0, as scikit-learn reports with
  * {@code zero_division=0}. Log loss = -(1/n) Σ log p(true class), with p clipped to [1e-15, 1] so one confident
  * mistake is large but finite.
+ * <p>
+ * A row whose probabilities hold a NaN (inputs so far outside the training range that the network's sums
+ * overflowed) has no most probable class: it is <em>unanswered</em>, an error that predicts no class. It counts
+ * against accuracy and its class's recall, in no column of the confusion matrix (but in {@link #unanswered()}), and
+ * adds the log loss of probability 1e-15, as a confident mistake does.
  *
  * @param classes      class names: the model's, in output order, then any actual classes the model never saw
  * @param modelClasses how many of {@code classes} are the model's (the columns of its probabilities)
- * @param confusion    counts[actual][predicted], square over {@code classes}
+ * @param confusion    counts[actual][predicted], square over {@code classes}; an unanswered row is in no column
+ * @param unanswered   per actual class, the rows with NaN probabilities, which predict no class
  * @param accuracy     the fraction of rows whose predicted class is the true one
  * @param precision    per class
  * @param recall       per class
  * @param f1           per class
  * @param logLoss      mean negative log-probability of the true class
  */
-public record ClassificationMetrics(List<String> classes, int modelClasses, long[][] confusion, double accuracy,
-                                    double[] precision, double[] recall, double[] f1, double logLoss) {
+public record ClassificationMetrics(List<String> classes, int modelClasses, long[][] confusion, long[] unanswered,
+                                    double accuracy, double[] precision, double[] recall, double[] f1,
+                                    double logLoss) {
     private static final double CLIP = 1e-15;
 
     /**
@@ -62,14 +69,20 @@ public record ClassificationMetrics(List<String> classes, int modelClasses, long
         }
         int all = index.size();
         long[][] confusion = new long[all][all];
+        long[] unanswered = new long[all];
         long correct = 0;
         double logLoss = 0;
         for (int i = 0; i < n; i++) {
-            int predicted = argmax(probabilities, i);
-            confusion[truth[i]][predicted]++;
-            correct += truth[i] == predicted ? 1 : 0;
-            double p = truth[i] < k ? probabilities.get(i, truth[i]) : 0;
-            logLoss -= Math.log(Math.min(1, Math.max(CLIP, p)));
+            if (answered(probabilities, i)) {
+                int predicted = argmax(probabilities, i);
+                confusion[truth[i]][predicted]++;
+                correct += truth[i] == predicted ? 1 : 0;
+                double p = truth[i] < k ? probabilities.get(i, truth[i]) : 0;
+                logLoss -= Math.log(Math.min(1, Math.max(CLIP, p)));
+            } else {
+                unanswered[truth[i]]++;
+                logLoss -= Math.log(CLIP);
+            }
         }
         double[] precision = new double[all];
         double[] recall = new double[all];
@@ -77,7 +90,7 @@ public record ClassificationMetrics(List<String> classes, int modelClasses, long
         for (int c = 0; c < all; c++) {
             long tp = confusion[c][c];
             long predictedC = 0;
-            long actualC = 0;
+            long actualC = unanswered[c];
             for (int o = 0; o < all; o++) {
                 predictedC += confusion[o][c];
                 actualC += confusion[c][o];
@@ -86,8 +99,45 @@ public record ClassificationMetrics(List<String> classes, int modelClasses, long
             recall[c] = actualC == 0 ? 0 : (double) tp / actualC;
             f1[c] = precision[c] + recall[c] == 0 ? 0 : 2 * precision[c] * recall[c] / (precision[c] + recall[c]);
         }
-        return new ClassificationMetrics(List.copyOf(index.keySet()), k, confusion, (double) correct / n, precision,
-                recall, f1, logLoss / n);
+        return new ClassificationMetrics(List.copyOf(index.keySet()), k, confusion, unanswered, (double) correct / n,
+                precision, recall, f1, logLoss / n);
+    }
+
+    /** Whether row i's probabilities are all numbers, so that it has a most probable class. */
+    private static boolean answered(Matrix probabilities, int i) {
+        for (int c = 0; c < probabilities.cols(); c++) {
+            if (Double.isNaN(probabilities.get(i, c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * How many rows have NaN probabilities and so predict no class.
+     *
+     * @return the sum of {@link #unanswered()}
+     */
+    public long unansweredRows() {
+        long sum = 0;
+        for (long count : unanswered) {
+            sum += count;
+        }
+        return sum;
+    }
+
+    /**
+     * The rows of class {@code c}: its row of the confusion matrix and its unanswered rows.
+     *
+     * @param c an index into {@link #classes()}
+     * @return the class's support
+     */
+    public long support(int c) {
+        long support = unanswered[c];
+        for (long count : confusion[c]) {
+            support += count;
+        }
+        return support;
     }
 
     /**
@@ -127,11 +177,7 @@ public record ClassificationMetrics(List<String> classes, int modelClasses, long
         double sum = 0;
         int present = 0;
         for (int c = 0; c < recall.length; c++) {
-            long support = 0;
-            for (long count : confusion[c]) {
-                support += count;
-            }
-            if (support > 0) {
+            if (support(c) > 0) {
                 sum += recall[c];
                 present++;
             }

@@ -25,6 +25,25 @@ class ClassificationMetricsTest {
     }
 
     @Test
+    void aRowWithNaNProbabilitiesIsAnErrorThatPredictsNoClass() {
+        // Before, argmax took the NaN row as a prediction of "a", so it counted as correct for an "a" row.
+        Matrix probabilities = Matrix.of(new double[][] {{0.9, 0.1}, {Double.NaN, Double.NaN}, {0.3, 0.7},
+                {0.6, Double.NaN}});
+        ClassificationMetrics m = ClassificationMetrics.of(List.of("a", "b"), probabilities,
+                new String[] {"a", "a", "b", "b"});
+        assertThat(m.confusion()).isDeepEqualTo(new long[][] {{1, 0}, {0, 1}});
+        assertThat(m.unanswered()).containsExactly(1, 1);
+        assertThat(m.unansweredRows()).isEqualTo(2);
+        assertThat(m.support(0)).isEqualTo(2);
+        assertThat(m.accuracy()).isEqualTo(0.5);
+        assertThat(m.precision()).containsExactly(1.0, 1.0);
+        assertThat(m.recall()).containsExactly(0.5, 0.5);
+        assertThat(m.balancedAccuracy()).isEqualTo(0.5);
+        assertThat(m.logLoss()).isCloseTo(-(Math.log(0.9) + Math.log(0.7) + 2 * Math.log(1e-15)) / 4,
+                within(1e-12));
+    }
+
+    @Test
     void withoutUnseenClassesTheTableIsTheModels() {
         ClassificationMetrics m = ClassificationMetrics.of(List.of("a", "b"),
                 Matrix.of(new double[][] {{0.9, 0.1}, {0.2, 0.8}}), new String[] {"a", "b"});
