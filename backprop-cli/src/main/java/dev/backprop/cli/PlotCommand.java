@@ -136,6 +136,10 @@ final class PlotCommand implements Callable<Integer> {
                     throw new UserException("--kind surface needs a model with exactly two inputs but this one has "
                             + plotted.inputs().size());
                 }
+                if (!Charts.planeDrawable(x)) {
+                    throw new UserException("--kind surface cannot draw these rows: an input's range, from its "
+                            + "smallest to its largest value, is too wide for a number");
+                }
                 if (classify) {
                     yield List.of(Charts.regions(plotted, x, ModelData.classIndices(plotted, frame, prepared)));
                 }

@@ -53,6 +53,10 @@ final class ReportMetrics {
                 metrics.add(new String[] {"classes not seen in training (every row an error)",
                         String.join(", ", m.unseenClasses())});
             }
+            if (m.unansweredRows() > 0) {
+                metrics.add(new String[] {"rows with NaN probabilities (errors, no class predicted)",
+                        Long.toString(m.unansweredRows())});
+            }
             body.append(table(new String[] {"metric", "value"}, metrics));
             List<String[]> perClass = new ArrayList<>();
             for (int c = 0; c < m.classes().size(); c++) {
@@ -99,7 +103,10 @@ final class ReportMetrics {
             fitPicture = fits.toString();
         }
         body.append("<figure>").append(fitPicture).append("</figure>\n").append(curvePictures);
-        if (reported.inputs().size() == 2) {
+        if (reported.inputs().size() == 2 && !Charts.planeDrawable(x)) {
+            body.append("<p>The input plane is not drawn: an input's range, from its smallest to its largest value, "
+                    + "is too wide for a number.</p>\n");
+        } else if (reported.inputs().size() == 2) {
             // A bitmap: in SVG the surface's thousands of cells would make the page megabytes.
             if (classify) {
                 body.append("<figure>").append(Picture.of(Charts.regions(reported, x,

@@ -219,6 +219,16 @@ class ModelsBatteryTest {
         assertThat(evaluate.out()).contains("\"unansweredRows\" : 1").doesNotContain("\"roc\"");
         Cli plot = Cli.run("plot", "--model", model.toString(), test.toString(), "--kind", "roc", "--out",
                 dir.resolve("roc.svg").toString());
+        Path page = dir.resolve("two.html");
+        Cli report = Cli.run("report", "--model", model.toString(), test.toString(), "--out", page.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(Files.readString(page)).contains("rows with NaN probabilities (errors, no class predicted)")
+                .contains("The input plane is not drawn").doesNotContain("ROC AUC");
+        Cli surface = Cli.run("plot", "--model", model.toString(), test.toString(), "--out",
+                dir.resolve("plane.svg").toString());
+        assertThat(surface.exitCode()).isEqualTo(2);
+        assertThat(surface.err()).isEqualTo("error: --kind surface cannot draw these rows: an input's range, from "
+                + "its smallest to its largest value, is too wide for a number" + System.lineSeparator());
         assertThat(plot.exitCode()).isEqualTo(2);
         assertThat(plot.err()).contains("the class probabilities of some rows are NaN");
         assertThat(dir.resolve("roc.svg")).doesNotExist();

@@ -46,6 +46,14 @@ public final class Charts {
         return SurfaceChart.of(model, x, y, output);
     }
 
+    /**
+     * Whether {@link #surface} and {@link #regions} can draw the plane of {@code x}'s two inputs: false when an input's
+     * range is too wide for a number (values near ±1.8e308 at both ends).
+     */
+    public static boolean planeDrawable(Matrix x) {
+        return InputPlane.drawable(x);
+    }
+
     /** The confusion matrix as a heat map: rows are the actual classes, columns the predicted ones, counts written. */
     public static JFreeChart confusion(List<String> classes, long[][] counts, String target) {
         return ConfusionChart.of(classes, counts, target, false);

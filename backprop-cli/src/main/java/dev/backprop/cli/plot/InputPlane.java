@@ -25,6 +25,15 @@ final class InputPlane {
         return new double[][] {lo, hi};
     }
 
+    /**
+     * Whether the data's box can be drawn: each input's range hi - lo is a finite number (inputs near
+     * ±Double.MAX_VALUE, as far outside the training range as a file can hold, make it overflow).
+     */
+    static boolean drawable(Matrix x) {
+        double[][] box = box(x);
+        return Double.isFinite(box[1][0] - box[0][0]) && Double.isFinite(box[1][1] - box[0][1]);
+    }
+
     /** steps x steps cell centres over the box, row-major pairs (x, y). */
     static double[] grid(double[][] box, int steps) {
         double[] grid = new double[steps * steps * 2];

@@ -18,7 +18,9 @@ import java.awt.geom.Ellipse2D;
 /**
  * Predicted against actual values of one target, with the identity line y = x that a perfect model sits on and R² in
  * the title. Dense data's points are semi-transparent (so where they pile up shows), and beyond {@link #MOST_POINTS}
- * rows an even sample is drawn, which the title says.
+ * rows an even sample is drawn, which the title says. A row whose actual or predicted value is infinite or NaN (inputs
+ * so far outside the training range that the network's sums overflowed) has no place on the axes: it is left out,
+ * and the title says how many were.
  */
 final class PredictedVsActualChart {
     /** The most points drawn. */
@@ -35,12 +37,21 @@ final class PredictedVsActualChart {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         int every = Math.max(1, (actual.length + MOST_POINTS - 1) / MOST_POINTS);
+        int undrawable = 0;
         for (int i = 0; i < actual.length; i++) {
+            if (!Double.isFinite(actual[i]) || !Double.isFinite(predicted[i])) {
+                undrawable++;
+                continue;
+            }
             if (i % every == 0) {
                 points.add(actual[i], predicted[i]);
             }
             low = Math.min(low, Math.min(actual[i], predicted[i]));
             high = Math.max(high, Math.max(actual[i], predicted[i]));
+        }
+        if (low > high) {
+            low = 0;
+            high = 0;
         }
         XYSeries identity = new XYSeries("predicted = actual", false, true);
         identity.add(low, low);
@@ -51,7 +62,9 @@ final class PredictedVsActualChart {
         double r2 = RegressionMetrics.of(Matrix.of(predicted.length, 1, predicted),
                 Matrix.of(actual.length, 1, actual)).r2();
         String title = "Predicted against actual: " + target + ", R² = " + TrainingSummary.number(r2)
-                + (every > 1 ? " (" + points.getItemCount() + " of " + actual.length + " rows drawn)" : "");
+                + (every > 1 ? " (" + points.getItemCount() + " of " + actual.length + " rows drawn)" : "")
+                + (undrawable > 0 ? " (" + undrawable + " row" + (undrawable == 1 ? "" : "s")
+                + " with a value that is not a finite number left out)" : "");
         JFreeChart chart = ChartFactory.createScatterPlot(title, "actual " + target,
                 "predicted " + target, data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
