@@ -1,0 +1,63 @@
+package dev.backprop.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backprop.command.Failures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Data that is almost right, through train, predict and evaluate as a user runs them: each case either gives the
+ * model the data means, or one {@code error:} line naming the file, line and column, with exit 2 and no model file.
+ */
+class AlmostRightDataTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aStandardScalingOfHugeButFiniteValuesWritesAModelThatReadsBack() throws IOException {
+        // -1.7e308 and 1.7e308 are doubles, but their difference and squares are not: the sd came out infinite, the
+        // column scaled to 0 in every row, and the model file held "Infinity", which evaluate then refused.
+        StringBuilder csv = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append(i % 7).append(',').append(i % 3).append(',').append(i % 5 + 0.5 * i).append('\n');
+        }
+        csv.append("-1.7e308,1,3\n1.7e308,2,4\n");
+        Path data = write("huge.csv", csv.toString());
+        Cli train = Cli.run("train", data.toString(), "--scale", "standard", "--epochs", "3", "--hidden", "2",
+                "--quiet", "--out", model().toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        JsonNode scaling = new ObjectMapper().readTree(model().toFile()).get("inputScaling");
+        // mean 0 and sd √((2 · 1.7e308² + Σ a²) / 22), the small values adding nothing at that scale
+        assertThat(scaling.get("mean").get(0).asDouble()).isEqualTo(0.0);
+        assertThat(scaling.get("sd").get(0).asDouble() / (1.7e308 / Math.sqrt(11))).isCloseTo(1.0,
+                within(1e-12));
+        Cli evaluate = Cli.run("evaluate", "--model", model().toString(), data.toString());
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        assertThat(evaluate.out()).contains("rows      22");
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private Path model() {
+        return dir.resolve("model.json");
+    }
+
+    private void assertRefused(Cli run, String... expected) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(Failures.BAD_INPUT);
+        assertThat(run.err()).startsWith("error: ").doesNotContain("\tat ").contains(expected);
+        assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
+        assertThat(Files.exists(model())).as("no model written").isFalse();
+    }
+}
