@@ -44,6 +44,24 @@ class AlmostRightDataTest {
         assertThat(evaluate.out()).contains("rows      22");
     }
 
+    @Test
+    void aDateColumnWithOneImpossibleDayIsRefusedAtItsLineNotEncodedAsCategories() throws IOException {
+        // 40 days and one 2024-02-30: the column was silently read as 29 one-hot categories instead of dates.
+        StringBuilder csv = new StringBuilder("day,a,y\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append(java.time.LocalDate.of(2024, 3, 1).plusDays(i % 28)).append(',').append(i % 7).append(',')
+                    .append(i * 0.25).append('\n');
+        }
+        csv.append("2024-02-30,3,1.5\n");
+        Path data = write("days.csv", csv.toString());
+        assertRefused(Cli.run("train", data.toString(), "--epochs", "2", "--quiet", "--out", model().toString()),
+                "days.csv: line 42, column 'day': '2024-02-30' is not an ISO date", "40 of the column's 41 values",
+                "--ignore day");
+        Cli ignored = Cli.run("train", data.toString(), "--ignore", "day", "--epochs", "2", "--hidden", "2",
+                "--quiet", "--out", model().toString());
+        assertThat(ignored.exitCode()).as(ignored.err()).isZero();
+    }
+
     private Path write(String name, String content) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, content);

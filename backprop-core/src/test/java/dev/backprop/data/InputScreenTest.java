@@ -50,4 +50,26 @@ class InputScreenTest {
                 .isInstanceOf(InvalidDataException.class).hasMessageContaining("this column holds dates, which are "
                         + "read as numbers");
     }
+
+    @Test
+    void aColumnOfMoreThanHalfDatesIsRefusedAtItsFirstOtherCellNotOneHotEncoded() {
+        // 2024-02-30 is no day: 3 of 4 cells are dates, so the column is a date column with a bad cell, not text.
+        Frame typo = column(4, i -> i == 2 ? "2024-02-30" : "2024-03-0" + (i + 1));
+        assertThatThrownBy(() -> InputScreen.dates(typo, List.of("c")))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessage("t.csv: line 4, column 'c': '2024-02-30' is not an ISO date (2024-05-01, 2024-05-01T14:30), but"
+                        + " 3 of the column's 4 values are: fix the cell, leave it empty (a missing value, see "
+                        + "--missing), or leave the column out with --ignore c");
+        // The census a cluster counts says the same without a line.
+        InputScreen.TextCensus counted = new InputScreen.TextCensus("c", 41, 30, 39);
+        assertThatThrownBy(() -> InputScreen.dates(List.of(counted), List.of("c")))
+                .hasMessage("column 'c': 2 values are not ISO dates (2024-05-01, 2024-05-01T14:30), but 39 of the "
+                        + "column's 41 values are: fix the cell, leave it empty (a missing value, see --missing), or "
+                        + "leave the column out with --ignore c");
+        assertThat(InputScreen.dates(List.of(counted), List.of("y"))).isEmpty();
+        // Half dates or fewer is text, as before; an empty cell is missing, not a bad date.
+        assertThat(InputScreen.dates(column(4, i -> i < 2 ? "2024-03-01" : "later"), List.of("c"))).isEmpty();
+        assertThat(InputScreen.dates(column(3, i -> i == 1 ? "" : "2024-03-01"), List.of("c")))
+                .containsExactly("c");
+    }
 }
