@@ -109,6 +109,22 @@ class CsvFrameReaderTest {
     }
 
     @Test
+    void aThousandsSeparatorIsNotMistakenForADecimalComma() {
+        // 741,786 is 741786 as often as 741.786: the advice to write '741.786' alone would divide it by 1000.
+        assertThatThrownBy(() -> csv("a;b\n1;2\n741,786;4\n"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageStartingWith("t.csv: line 3, column 'a': '741,786' looks like a number written with a "
+                        + "thousands separator or a decimal comma, but numbers are written with neither ('741786' or "
+                        + "'741.786')");
+        // Two separators can only be thousands; such a column was read as text (one-hot categories) without a word.
+        assertThatThrownBy(() -> csv("a;b\n1,234,567;2\n2,500,000;4\n"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageStartingWith("t.csv: line 2, column 'a': '1,234,567' looks like a number written with "
+                        + "thousands separators, but numbers are written without them ('1234567')");
+        assertThat(csv("a;b\n1,2,3;2\n4,5,6;4\n").column("a")).isInstanceOf(CategoricalColumn.class);
+    }
+
+    @Test
     void textAfterAClosingQuoteIsRefusedInAnyColumn() {
         assertThatThrownBy(() -> csv("a,c\n1,x\n\"9\"x,y\n"))
                 .isInstanceOf(InvalidDataException.class)
