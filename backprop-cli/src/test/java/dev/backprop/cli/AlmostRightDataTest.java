@@ -62,6 +62,24 @@ class AlmostRightDataTest {
         assertThat(ignored.exitCode()).as(ignored.err()).isZero();
     }
 
+    @Test
+    void aQuotedLineBreakInACategoryKeepsTrainsTableOneLinePerRow() throws IOException {
+        StringBuilder csv = new StringBuilder("a,name,y\n");
+        for (int i = 0; i < 6; i++) {
+            csv.append(i).append(',').append(i % 2 == 0 ? "\"two\nlines\"" : "one").append(',').append(i * 1.5)
+                    .append('\n');
+        }
+        Path data = write("breaks.csv", csv.toString());
+        Cli train = Cli.run("train", data.toString(), "--epochs", "2", "--hidden", "2", "--quiet", "--out",
+                model().toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        // The task, the network, the stop, the table's header and its 6 rows, the model: 11 lines, not 14.
+        assertThat(train.out().lines()).hasSize(11);
+        assertThat(train.out()).contains("0  two\\nlines  0 ").contains("1  one         1.5");
+        Cli predict = Cli.run("predict", "--model", model().toString(), data.toString());
+        assertThat(predict.out()).contains("0,\"two\nlines\",");
+    }
+
     private Path write(String name, String content) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, content);
