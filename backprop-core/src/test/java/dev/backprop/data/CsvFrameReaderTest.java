@@ -109,6 +109,17 @@ class CsvFrameReaderTest {
     }
 
     @Test
+    void aCharacterThatPrintsAsNothingOrASpaceIsShownByItsCode() {
+        // A no-break space (pasted from a web page) and a byte-order mark in the middle of a file: the message read
+        // "' 0.5' is not a number" and "'0.5' is not a number", which a user cannot act on.
+        assertThatThrownBy(() -> csv("a,b\n1,2\n3,4\n\u00a00.5,6\n"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageStartingWith("t.csv: line 4, column 'a': '\\u00a00.5' is not a number, but 2 of the");
+        assertThatThrownBy(() -> csv("a,b\n1,2\n3,4\n\ufeff0.5,6\n"))
+                .hasMessageStartingWith("t.csv: line 4, column 'a': '\\ufeff0.5' is not a number");
+    }
+
+    @Test
     void aThousandsSeparatorIsNotMistakenForADecimalComma() {
         // 741,786 is 741786 as often as 741.786: the advice to write '741.786' alone would divide it by 1000.
         assertThatThrownBy(() -> csv("a;b\n1;2\n741,786;4\n"))
