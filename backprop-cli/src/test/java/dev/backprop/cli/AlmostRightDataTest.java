@@ -80,6 +80,21 @@ class AlmostRightDataTest {
         assertThat(predict.out()).contains("0,\"two\nlines\",");
     }
 
+    @Test
+    void aFileWithoutItsHeaderLineTrainsWithAWarningSayingSo() throws IOException {
+        // UCI's iris.data has no header: its first row became the column names, without a word.
+        Path data = write("iris.data.csv", "5.1,3.5,1.4,0.2,Iris-setosa\n" + "4.9,3.0,1.4,0.2,Iris-setosa\n".repeat(5)
+                + "6.3,3.3,6.0,2.5,Iris-virginica\n".repeat(5));
+        Cli train = Cli.run("train", data.toString(), "--epochs", "2", "--hidden", "2", "--quiet", "--out",
+                model().toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.err()).contains("warning: the column names are numbers (5.1, 3.5, 1.4, ...), as in a row "
+                + "of data: if the file has no header line, add one");
+        Cli named = Cli.run("train", write("named.csv", "a,b,y\n1.5,2,x\n2.5,3,z\n").toString(), "--epochs", "2",
+                "--hidden", "2", "--quiet", "--out", model().toString());
+        assertThat(named.err()).doesNotContain("warning");
+    }
+
     private Path write(String name, String content) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, content);

@@ -175,6 +175,24 @@ public final class InputScreen {
     }
 
     /**
+     * A warning when the column names look like a row of data, as in a file saved without its header line (UCI's
+     * {@code iris.data}: {@code 5.1,3.5,1.4,0.2,Iris-setosa}): every name but at most one is a number, and one has a
+     * decimal point. Years ({@code 2019,2020}) and codes ({@code 1,2,3}) have none, and are left alone.
+     *
+     * @param names the column names, in file order
+     * @return the warning, without {@code warning: }, or null
+     */
+    public static String headerWarning(List<String> names) {
+        List<String> numbers = names.stream().filter(name -> Double.isFinite(Numbers.parse(name.strip()))).toList();
+        if (names.size() < 2 || numbers.size() < names.size() - 1 || numbers.stream().noneMatch(n -> n.contains("."))) {
+            return null;
+        }
+        return "the column names are numbers (" + String.join(", ", numbers.subList(0, Math.min(3, numbers.size())))
+                + (numbers.size() > 3 ? ", ..." : "") + "), as in a row of data: if the file has no header line, "
+                + "add one, since its first line is read as the names and not as a row";
+    }
+
+    /**
      * Whether a text cell, as the CSV reader names it, is an ISO 8601 date or date-time that exists on the calendar.
      *
      * @param label the cell's text, stripped; not null

@@ -72,4 +72,16 @@ class InputScreenTest {
         assertThat(InputScreen.dates(column(3, i -> i == 1 ? "" : "2024-03-01"), List.of("c")))
                 .containsExactly("c");
     }
+
+    @Test
+    void columnNamesThatLookLikeARowOfDataAreNamedInAWarning() {
+        assertThat(InputScreen.headerWarning(List.of("5.1", "3.5", "1.4", "0.2", "Iris-setosa"))).isEqualTo("the "
+                + "column names are numbers (5.1, 3.5, 1.4, ...), as in a row of data: if the file has no header "
+                + "line, add one, since its first line is read as the names and not as a row");
+        assertThat(InputScreen.headerWarning(List.of("0.5", "-2"))).contains("(0.5, -2)");
+        assertThat(InputScreen.headerWarning(List.of("country", "2019", "2020", "2021"))).isNull();
+        assertThat(InputScreen.headerWarning(List.of("x", "y", "1.5"))).isNull();
+        assertThat(InputScreen.headerWarning(List.of("1.5"))).isNull();
+        assertThat(InputScreen.headerWarning(List.of("sepal_length", "species"))).isNull();
+    }
 }
