@@ -120,6 +120,18 @@ class CsvFrameReaderTest {
     }
 
     @Test
+    void aRowWiderThanTheQuotedParserTakesSaysSoAndWhatReadsIt() {
+        // The message was "not valid CSV: Maximum number of fields exceeded: 16384", of a valid file.
+        String header = "\"a\"," + "x,".repeat(16_400) + "y\n";
+        assertThatThrownBy(() -> csv(header + "1," + "2,".repeat(16_400) + "3\n"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageContaining("t.csv: ")
+                .hasMessageContaining("a row has more than 16,384 fields, the most this parser takes; it reads files "
+                        + "with quotes or text beyond ASCII, and a file of plain ASCII without quotes is read at any "
+                        + "width");
+    }
+
+    @Test
     void aThousandsSeparatorIsNotMistakenForADecimalComma() {
         // 741,786 is 741786 as often as 741.786: the advice to write '741.786' alone would divide it by 1000.
         assertThatThrownBy(() -> csv("a;b\n1;2\n741,786;4\n"))
