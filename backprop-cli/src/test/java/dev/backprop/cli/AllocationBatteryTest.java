@@ -206,9 +206,10 @@ class AllocationBatteryTest {
                         heap),
                 // 580 KB of sparse rows {0 v, 19999 c} are 5,000 x 20,000 values: refused as the columns grow, not
                 // read until the heap runs out.
-                new Case("a sparse ARFF of 20,000 attributes in a 64 MB heap", d -> args("train", write(d,
-                        "sparse.arff", sparseArff(20_000, 5_000)), "--quiet", "--out", d.resolve("out.json").toString()),
-                        2, "sparse.arff: ", " rows x 20,000 attributes read so far, growing to ", heap),
+                new Case("a sparse ARFF of 20,000 attributes in a 64 MB heap", d -> args("train",
+                        write(d, "sparse.arff", sparseArff(20_000, 5_000)), "--quiet", "--out",
+                        d.resolve("out.json").toString()), 2, "sparse.arff: ",
+                        " rows x 20,000 attributes read so far, growing to ", heap),
                 new Case("out of memory reading 400,000 rows in a 24 MB heap", d -> args("train", write(d, "big.csv",
                         big(400_000)), "--quiet", "--out", d.resolve("out.json").toString()), 1,
                         "error: out of memory while running train (the JVM may use", "BACKPROP_JAVA_OPTS=-Xmx"));

@@ -56,9 +56,10 @@ public record ColumnMoments(double[] mean, double[] sd) {
 
     /**
      * Column j's moments found again from x / c, with c the power of two at or below its largest magnitude, so that
-     * neither Σ (x / c) nor any (x / c - mean / c)² can overflow; mean = c · Σ (x / c) / n and sd = c · √(Σ (x / c -
-     * mean / c)² / n). Dividing by a power of two is exact (but for values under 2^-1022 c, which add nothing at that
-     * scale). Written into {@code moments}; a column holding NaN or an infinity keeps its non-finite moments.
+     * neither Σ (x / c) nor any (x / c - mean / c)² can overflow; mean = c · Σ (x / c) / n and
+     * sd = c · √(Σ (x / c - mean / c)² / n). Dividing by a power of two is exact (but for values under 2^-1022 c,
+     * which add nothing at that scale). Written into {@code moments}; a column holding NaN or an infinity keeps its
+     * non-finite moments.
      */
     private static void rescaled(Matrix data, int j, ColumnMoments moments) {
         int n = data.rows();

@@ -91,9 +91,9 @@ public final class CsvFrameReader {
                         + " (a field longer than 16 Mi characters: a quote never closed, or not a data file)";
             }
             if (reason.contains("Maximum number of fields exceeded")) {
-                reason = "a row has more than " + MAX_FIELDS + " fields, the most this parser takes; it reads files "
-                        + "with quotes or text beyond ASCII, and a file of plain ASCII without quotes is read at any "
-                        + "width";
+                throw new InvalidDataException(source, line, null, "a row has more than " + MAX_FIELDS + " fields, "
+                        + "the most this parser takes; it reads files with quotes or text beyond ASCII, and a file of "
+                        + "plain ASCII without quotes is read at any width");
             }
             throw new InvalidDataException(source, line, null, "not valid CSV: " + reason);
         } catch (UncheckedIOException e) {

@@ -21,8 +21,8 @@ import java.util.Objects;
  * standard) or stays as it is (max) rather than to NaN. A range too wide for a double (max - min beyond 1.8e308, as for -1e308 and 1e308)
  * is computed on halved values, x' = (x/2 - min/2) / (max/2 - min/2), rather than dividing by infinity; so is a
  * standard scaling whose sd is 2^1000 or more, x' = (x/2 - mean/2) / (sd/2), since there x - mean can overflow (a
- * range past 1.8e308 over n ≤ 2^31 rows has sd ≥ range / √(2n) > 2^1000). Halving both sides is exact, so either way
- * the values are those of the plain formula wherever it does not overflow. New data
+ * range past 1.8e308 over n ≤ 2^31 rows has sd ≥ range / √(2n) > 2^1000). Halving both sides is exact, so either
+ * way the values are those of the plain formula wherever it does not overflow. New data
  * outside the training range maps outside [0, 1]; it is not clipped. Serializable, so that a distributed trainer can
  * ship it to its workers (the serialized form is no storage format: the model file is).
  *

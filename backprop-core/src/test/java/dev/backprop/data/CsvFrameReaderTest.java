@@ -125,10 +125,9 @@ class CsvFrameReaderTest {
         String header = "\"a\"," + "x,".repeat(16_400) + "y\n";
         assertThatThrownBy(() -> csv(header + "1," + "2,".repeat(16_400) + "3\n"))
                 .isInstanceOf(InvalidDataException.class)
-                .hasMessageContaining("t.csv: ")
-                .hasMessageContaining("a row has more than 16,384 fields, the most this parser takes; it reads files "
-                        + "with quotes or text beyond ASCII, and a file of plain ASCII without quotes is read at any "
-                        + "width");
+                .hasMessage("t.csv: a row has more than 16,384 fields, the most this parser takes; it reads "
+                        + "files with quotes or text beyond ASCII, and a file of plain ASCII without quotes is read at "
+                        + "any width");
     }
 
     @Test

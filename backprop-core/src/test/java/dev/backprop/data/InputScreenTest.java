@@ -57,9 +57,9 @@ class InputScreenTest {
         Frame typo = column(4, i -> i == 2 ? "2024-02-30" : "2024-03-0" + (i + 1));
         assertThatThrownBy(() -> InputScreen.dates(typo, List.of("c")))
                 .isInstanceOf(InvalidDataException.class)
-                .hasMessage("t.csv: line 4, column 'c': '2024-02-30' is not an ISO date (2024-05-01, 2024-05-01T14:30), but"
-                        + " 3 of the column's 4 values are: fix the cell, leave it empty (a missing value, see "
-                        + "--missing), or leave the column out with --ignore c");
+                .hasMessage("t.csv: line 4, column 'c': '2024-02-30' is not an ISO date (2024-05-01, "
+                        + "2024-05-01T14:30), but 3 of the column's 4 values are: fix the cell, leave it empty (a "
+                        + "missing value, see --missing), or leave the column out with --ignore c");
         // The census a cluster counts says the same without a line.
         InputScreen.TextCensus counted = new InputScreen.TextCensus("c", 41, 30, 39);
         assertThatThrownBy(() -> InputScreen.dates(List.of(counted), List.of("c")))
