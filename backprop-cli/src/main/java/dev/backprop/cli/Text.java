@@ -93,21 +93,30 @@ final class Text {
         return some;
     }
 
-    /** Rows of cells as a left-aligned table with a header line. */
+    /**
+     * Rows of cells as a left-aligned table with a header line, one line per row: a line break or tab inside a cell
+     * (a quoted CSV value may hold one) is shown as {@code \n}, {@code \r} or {@code \t}.
+     */
     static String table(List<String> header, List<List<String>> rows) {
+        List<String> shownHeader = header.stream().map(Text::oneLine).toList();
+        List<List<String>> shownRows = rows.stream().map(row -> row.stream().map(Text::oneLine).toList()).toList();
         int[] widths = new int[header.size()];
         for (int j = 0; j < header.size(); j++) {
-            widths[j] = header.get(j).length();
-            for (List<String> row : rows) {
+            widths[j] = shownHeader.get(j).length();
+            for (List<String> row : shownRows) {
                 widths[j] = Math.max(widths[j], row.get(j).length());
             }
         }
         StringBuilder sb = new StringBuilder();
-        appendRow(sb, header, widths);
-        for (List<String> row : rows) {
+        appendRow(sb, shownHeader, widths);
+        for (List<String> row : shownRows) {
             appendRow(sb, row, widths);
         }
         return sb.toString();
+    }
+
+    private static String oneLine(String cell) {
+        return cell.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
     }
 
     private static void appendRow(StringBuilder sb, List<String> cells, int[] widths) {

@@ -4,6 +4,7 @@ import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.WeightOptions;
 import dev.backprop.data.DataFormat;
 import dev.backprop.data.Frame;
+import dev.backprop.data.InputScreen;
 import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.ReadOptions;
 import dev.backprop.model.Model;
@@ -49,14 +50,18 @@ class TrainDataOptions {
 
     /**
      * The data's preprocessing as {@code train} fits it ({@link TrainData#preprocessor}), after checking the sample
-     * weight column is there; each identifier column left out and each date column read as numbers is said on
-     * {@code err}.
+     * weight column is there; column names that look like a row of data (a file without its header), each identifier
+     * column left out and each date column read as numbers are said on {@code err}.
      *
      * @param initial the model training starts from, or null
      * @param keep    identifier-like columns to keep as inputs
      */
     TrainData.Fitted fit(Frame frame, Model initial, List<String> keep, PrintWriter err) {
         TrainWeights.of(weightOptions).requireColumn(frame);
+        String header = InputScreen.headerWarning(frame.names());
+        if (header != null) {
+            err.println("warning: " + header);
+        }
         TrainData.Fitted fitted = TrainData.preprocessor(frame, initial, columnOptions, keep,
                 weightOptions.sampleWeight());
         fitted.leftOut().forEach(column -> err.println("warning: " + column.warning()));

@@ -204,6 +204,12 @@ class AllocationBatteryTest {
                         write(d, "m.json", numbers(3_000_000)), seedData(d)), 2,
                         "m.json: reading the model file of", "(3,000,001 numbers) needs", "(its text and JSON tree)",
                         heap),
+                // 580 KB of sparse rows {0 v, 19999 c} are 5,000 x 20,000 values: refused as the columns grow, not
+                // read until the heap runs out.
+                new Case("a sparse ARFF of 20,000 attributes in a 64 MB heap", d -> args("train",
+                        write(d, "sparse.arff", sparseArff(20_000, 5_000)), "--quiet", "--out",
+                        d.resolve("out.json").toString()), 2, "sparse.arff: ",
+                        " rows x 20,000 attributes read so far, growing to ", heap),
                 new Case("out of memory reading 400,000 rows in a 24 MB heap", d -> args("train", write(d, "big.csv",
                         big(400_000)), "--quiet", "--out", d.resolve("out.json").toString()), 1,
                         "error: out of memory while running train (the JVM may use", "BACKPROP_JAVA_OPTS=-Xmx"));
@@ -414,6 +420,19 @@ class AllocationBatteryTest {
             s.append(i).append('\n');
         }
         return s.toString();
+    }
+
+    /** An ARFF file of {@code attributes} numeric attributes but the last, a class, and sparse rows of two values. */
+    private static String sparseArff(int attributes, int rows) {
+        StringBuilder arff = new StringBuilder("@relation sparse\n");
+        for (int j = 0; j < attributes - 1; j++) {
+            arff.append("@attribute a").append(j).append(" numeric\n");
+        }
+        arff.append("@attribute y {p,q}\n@data\n");
+        for (int i = 0; i < rows; i++) {
+            arff.append("{0 ").append(i % 7).append(", ").append(attributes - 1).append(i % 2 == 0 ? " p}\n" : " q}\n");
+        }
+        return arff.toString();
     }
 
     private static String big(int rows) {

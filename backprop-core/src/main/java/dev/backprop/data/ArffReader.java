@@ -1,5 +1,7 @@
 package dev.backprop.data;
 
+import dev.backprop.linalg.MemoryBudget;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -36,6 +38,8 @@ public final class ArffReader {
      *                              values, a value not declared for its nominal attribute, a value in a numeric
      *                              attribute that is not a finite number, an unterminated quote, a bad sparse index,
      *                              a line over 16 Mi characters
+     * @throws dev.backprop.linalg.TooLargeException if the columns grow past what the heap can give (sparse rows of
+     *                                               many attributes)
      * @throws UncheckedIOException if reading fails
      */
     public static Frame read(Reader reader, String source) {
@@ -64,6 +68,10 @@ public final class ArffReader {
         String[] values = new String[m];
         boolean[] quoted = new boolean[m];
         LongList rowLines = new LongList();
+        long bytesPerRow = 0;
+        for (ArffColumnBuilder c : columns) {
+            bytesPerRow += c.declared() == null ? Double.BYTES : Integer.BYTES;
+        }
         String text;
         while ((text = lines.readLine()) != null) {
             long line = lines.lineNumber();
@@ -71,6 +79,7 @@ public final class ArffReader {
             if (tokens.atEnd()) {
                 continue;
             }
+            requireRoomToGrow(rowLines.size(), bytesPerRow, m, source);
             if (tokens.consume('{')) {
                 sparseRow(tokens, columns, values, quoted, source, line);
             } else {
@@ -93,6 +102,23 @@ public final class ArffReader {
             built.add(c.build());
         }
         return Frame.wrap(source, built, rowLines.toArray());
+    }
+
+    /**
+     * Before the row that makes every column's array double ({@code rows} a power of two, from 16 on), refuses a
+     * table whose doubled columns the heap cannot give. A sparse row of a few bytes ({@code {0 1}}) holds a value of
+     * every attribute, so a small file of many attributes can need far more memory than its length suggests: a 5 MB
+     * file of 200,000 attributes and 20,000 rows is 32 GB of columns, which the JVM ran out of after minutes.
+     *
+     * @throws dev.backprop.linalg.TooLargeException naming the rows and attributes so far and the bytes they need
+     */
+    private static void requireRoomToGrow(int rows, long bytesPerRow, int attributes, String source) {
+        if (rows < 16 || Integer.bitCount(rows) != 1) {
+            return;
+        }
+        MemoryBudget.heap().require(MemoryBudget.times(2L * rows, bytesPerRow), source + ": " + MemoryBudget.count(rows)
+                + " rows x " + MemoryBudget.count(attributes) + " attributes read so far, growing to "
+                + MemoryBudget.count(2L * rows) + " rows,", "", "read fewer rows or attributes");
     }
 
     private static void denseRow(ArffTokenizer tokens, List<ArffColumnBuilder> columns, String[] values,

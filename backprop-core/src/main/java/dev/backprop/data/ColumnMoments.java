@@ -9,6 +9,12 @@ import dev.backprop.linalg.Matrix;
  * rows: {@link #addSums} into one array per block, the arrays added up, {@link #means}; then
  * {@link #addSquaredDeviations} likewise and {@link #of(double[], double[], long)}. The arrays are the caller's, not
  * copied.
+ * <p>
+ * Finite values always give a finite mean and sd, however large: the mean lies between the smallest and largest value
+ * and the sd is at most the largest distance from it, but the sums that find them can overflow (Σ x past 1.8e308, or
+ * a deviation past 1.3e154, whose square does). {@link #of(Matrix)} then finds that column's moments again from its
+ * values divided by a power of two near their largest magnitude, exactly, and scales the results back. The
+ * distributed passes do not, and leave such a column's moments infinite or NaN.
  *
  * @param mean each column's mean, mean_j = Σ_i x_ij / n
  * @param sd   each column's standard deviation, sd_j = √(Σ_i (x_ij - mean_j)² / n)
@@ -39,7 +45,44 @@ public record ColumnMoments(double[] mean, double[] sd) {
                 squares[j] += d * d;
             }
         }
-        return of(mean, squares, n);
+        ColumnMoments moments = of(mean, squares, n);
+        for (int j = 0; j < cols; j++) {
+            if (!Double.isFinite(moments.mean[j]) || !Double.isFinite(moments.sd[j])) {
+                rescaled(data, j, moments);
+            }
+        }
+        return moments;
+    }
+
+    /**
+     * Column j's moments found again from x / c, with c the power of two at or below its largest magnitude, so that
+     * neither Σ (x / c) nor any (x / c - mean / c)² can overflow; mean = c · Σ (x / c) / n and
+     * sd = c · √(Σ (x / c - mean / c)² / n). Dividing by a power of two is exact (but for values under 2^-1022 c,
+     * which add nothing at that scale). Written into {@code moments}; a column holding NaN or an infinity keeps its
+     * non-finite moments.
+     */
+    private static void rescaled(Matrix data, int j, ColumnMoments moments) {
+        int n = data.rows();
+        double maxAbs = 0;
+        for (int i = 0; i < n; i++) {
+            maxAbs = Math.max(maxAbs, Math.abs(data.get(i, j)));
+        }
+        if (!Double.isFinite(maxAbs)) {
+            return;
+        }
+        double c = Math.scalb(1.0, Math.getExponent(maxAbs));
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += data.get(i, j) / c;
+        }
+        double scaledMean = sum / n;
+        double squares = 0;
+        for (int i = 0; i < n; i++) {
+            double d = data.get(i, j) / c - scaledMean;
+            squares += d * d;
+        }
+        moments.mean[j] = scaledMean * c;
+        moments.sd[j] = Math.sqrt(squares / n) * c;
     }
 
     /**

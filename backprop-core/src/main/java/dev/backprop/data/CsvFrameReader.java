@@ -32,6 +32,8 @@ public final class CsvFrameReader {
     /** How many characters are looked at to guess the delimiter. */
     private static final int PEEK = 1 << 18;
     private static final Pattern FASTCSV_LINE = Pattern.compile("started in line (\\d+)");
+    /** The most fields FastCSV reads in one record (fixed in its 3.x callback handler). */
+    private static final String MAX_FIELDS = "16,384";
 
     private CsvFrameReader() {
     }
@@ -87,6 +89,11 @@ public final class CsvFrameReader {
             if (reason.contains("maximum buffer size")) {
                 reason = reason.replaceAll("\\s*This issue typically arises.*", "")
                         + " (a field longer than 16 Mi characters: a quote never closed, or not a data file)";
+            }
+            if (reason.contains("Maximum number of fields exceeded")) {
+                throw new InvalidDataException(source, line, null, "a row has more than " + MAX_FIELDS + " fields, "
+                        + "the most this parser takes; it reads files with quotes or text beyond ASCII, and a file of "
+                        + "plain ASCII without quotes is read at any width");
             }
             throw new InvalidDataException(source, line, null, "not valid CSV: " + reason);
         } catch (UncheckedIOException e) {

@@ -26,12 +26,19 @@ import java.util.TreeSet;
  */
 public final class FitSummary implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** 2⁻⁶⁴: at most 2⁶³ values of at most 2¹⁰²⁴ sum to at most 2¹⁰²³ once scaled by it. */
+    private static final double SMALL = 0x1p-64;
 
     private final ArrayList<String> columns;
     private final ArrayList<ColumnType> types;
     private long rows;
     private final long[] count;
     private final double[] sum;
+    /**
+     * The sum again, of the values times {@link #SMALL}: it cannot overflow, so the mean falls back on it when
+     * {@link #sum} does (twenty values of 1.7e308 average 1.7e308, though they add up past a double).
+     */
+    private final double[] smallSum;
     private final double[] min;
     private final double[] max;
     private final double[] maxAbs;
@@ -44,6 +51,7 @@ public final class FitSummary implements Serializable {
         this.rows = rows;
         count = new long[m];
         sum = new double[m];
+        smallSum = new double[m];
         min = new double[m];
         max = new double[m];
         maxAbs = new double[m];
@@ -114,6 +122,7 @@ public final class FitSummary implements Serializable {
     private void copy(int j, FitSummary from) {
         count[j] = from.count[j];
         sum[j] = from.sum[j];
+        smallSum[j] = from.smallSum[j];
         min[j] = from.min[j];
         max[j] = from.max[j];
         maxAbs[j] = from.maxAbs[j];
@@ -125,6 +134,7 @@ public final class FitSummary implements Serializable {
             if (!Double.isNaN(v)) {
                 count[j]++;
                 sum[j] += v;
+                smallSum[j] += v * SMALL;
                 min[j] = Math.min(min[j], v);
                 max[j] = Math.max(max[j], v);
                 maxAbs[j] = Math.max(maxAbs[j], Math.abs(v));
@@ -163,6 +173,7 @@ public final class FitSummary implements Serializable {
             merged.copy(j, this);
             merged.count[j] += later.count[j];
             merged.sum[j] += later.sum[j];
+            merged.smallSum[j] += later.smallSum[j];
             merged.min[j] = Math.min(merged.min[j], later.min[j]);
             merged.max[j] = Math.max(merged.max[j], later.max[j]);
             merged.maxAbs[j] = Math.max(merged.maxAbs[j], later.maxAbs[j]);
@@ -266,9 +277,19 @@ public final class FitSummary implements Serializable {
         return List.copyOf(sorted);
     }
 
-    /** The mean of column {@code j}'s present values, NaN if there is none. */
+    /**
+     * The mean of column {@code j}'s present values, NaN if there is none; from the scaled sum, kept within the
+     * column's extremes, when the plain sum overflowed.
+     */
     double mean(int j) {
-        return count[j] == 0 ? Double.NaN : sum[j] / count[j];
+        if (count[j] == 0) {
+            return Double.NaN;
+        }
+        double mean = sum[j] / count[j];
+        if (Double.isFinite(mean)) {
+            return mean;
+        }
+        return Math.min(max[j], Math.max(min[j], smallSum[j] / count[j] / SMALL));
     }
 
     /** Column {@code j}'s most frequent label, ties to the first in the category order; null if there is none. */

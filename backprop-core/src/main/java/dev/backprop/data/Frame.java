@@ -2,9 +2,11 @@ package dev.backprop.data;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,11 +20,17 @@ public final class Frame {
     private final String source;
     private final List<Column> columns;
     private final long[] lines;
+    /** Each column's index by name: a data set of many thousand columns looks its columns up by name per column. */
+    private final Map<String, Integer> indexByName;
 
     private Frame(String source, List<Column> columns, long[] lines) {
         this.source = source;
         this.columns = columns;
         this.lines = lines;
+        this.indexByName = new HashMap<>(2 * columns.size());
+        for (int j = columns.size() - 1; j >= 0; j--) {
+            indexByName.put(columns.get(j).name(), j);
+        }
     }
 
     /**
@@ -114,12 +122,7 @@ public final class Frame {
      * @return the column's index, or -1
      */
     public int indexOf(String name) {
-        for (int j = 0; j < columns.size(); j++) {
-            if (columns.get(j).name().equals(name)) {
-                return j;
-            }
-        }
-        return -1;
+        return indexByName.getOrDefault(name, -1);
     }
 
     /**
@@ -217,8 +220,9 @@ public final class Frame {
      */
     public static void requireColumns(String source, List<String> columns, Collection<String> wanted) {
         List<String> missing = new ArrayList<>();
+        Set<String> present = new HashSet<>(columns);
         for (String name : wanted) {
-            if (!columns.contains(name)) {
+            if (!present.contains(name)) {
                 missing.add(name);
             }
         }

@@ -16,7 +16,9 @@ import java.util.List;
  *       {@code 2024-03-01T14:30:05Z}). Its one-hot categories would be days that new data never repeats.</li>
  * </ul>
  * An identifier the user names to keep is kept as categories; a date column cannot be, nor is it ever one-hot
- * encoded. Thread-safe: only static functions.
+ * encoded. A column most of whose present cells are dates but not all is refused at its first other cell, as a column
+ * mostly of numbers is ({@link InferringColumnBuilder}): one mistyped day ({@code 2024-02-30}) would otherwise turn a
+ * date column into one-hot categories without a word. Thread-safe: only static functions.
  */
 public final class InputScreen {
     /** The fewest present cells a column needs before distinct values in nearly all of them mark an identifier. */
@@ -48,9 +50,22 @@ public final class InputScreen {
      * @param column   the column's name
      * @param present  how many of its cells are present
      * @param distinct how many distinct values those cells hold
-     * @param dates    whether every present value is an ISO 8601 date or date-time ({@link #isDate}), and one is
+     * @param dateValues how many of the present cells are ISO 8601 dates or date-times ({@link #isDate})
      */
-    public record TextCensus(String column, long present, long distinct, boolean dates) {
+    public record TextCensus(String column, long present, long distinct, long dateValues) {
+        /**
+         * Whether this is a date column.
+         *
+         * @return true if every present value is an ISO 8601 date or date-time, and one is
+         */
+        public boolean dates() {
+            return present > 0 && dateValues == present;
+        }
+
+        /** Whether more than half of the present values are dates, but not all: a date column with a bad cell. */
+        boolean almostDates() {
+            return dateValues > present - dateValues && dateValues < present;
+        }
     }
 
     private InputScreen() {
@@ -63,9 +78,19 @@ public final class InputScreen {
      * @param frame  the training data; not modified
      * @param inputs the input columns, which {@code frame} has
      * @return the date columns' names; empty if none
+     * @throws InvalidDataException at the first cell that is not a date in a column of more than half dates
      */
     public static List<String> dates(Frame frame, List<String> inputs) {
-        return dates(census(frame, inputs, List.of()), inputs);
+        List<TextCensus> census = census(frame, inputs, List.of());
+        for (TextCensus column : census) {
+            if (column.almostDates()) {
+                CategoricalColumn cells = (CategoricalColumn) frame.column(column.column());
+                int row = firstNonDate(cells);
+                throw notAllDates(frame.source(), frame.line(row), column,
+                        "'" + cells.levels().get(cells.rawCodes()[row]) + "' is not an ISO date");
+            }
+        }
+        return dates(census, inputs);
     }
 
     /**
@@ -74,11 +99,17 @@ public final class InputScreen {
      * @param census the census of the text columns among the inputs (others may be there too)
      * @param inputs the input columns
      * @return the date columns' names; empty if none
+     * @throws InvalidDataException for an input column of more than half dates but not all, naming no line
      */
     public static List<String> dates(List<TextCensus> census, List<String> inputs) {
         List<String> out = new ArrayList<>();
         for (String name : inputs) {
             TextCensus column = find(census, name);
+            if (column != null && column.almostDates()) {
+                long others = column.present() - column.dateValues();
+                throw notAllDates(null, 0, column, others == 1 ? "1 value is not an ISO date"
+                        : others + " values are not ISO dates");
+            }
             if (column != null && column.dates()) {
                 out.add(name);
             }
@@ -144,6 +175,24 @@ public final class InputScreen {
     }
 
     /**
+     * A warning when the column names look like a row of data, as in a file saved without its header line (UCI's
+     * {@code iris.data}: {@code 5.1,3.5,1.4,0.2,Iris-setosa}): every name but at most one is a number, and one has a
+     * decimal point. Years ({@code 2019,2020}) and codes ({@code 1,2,3}) have none, and are left alone.
+     *
+     * @param names the column names, in file order
+     * @return the warning, without {@code warning: }, or null
+     */
+    public static String headerWarning(List<String> names) {
+        List<String> numbers = names.stream().filter(name -> Double.isFinite(Numbers.parse(name.strip()))).toList();
+        if (names.size() < 2 || numbers.size() < names.size() - 1 || numbers.stream().noneMatch(n -> n.contains("."))) {
+            return null;
+        }
+        return "the column names are numbers (" + String.join(", ", numbers.subList(0, Math.min(3, numbers.size())))
+                + (numbers.size() > 3 ? ", ..." : "") + "), as in a row of data: if the file has no header line, "
+                + "add one, since its first line is read as the names and not as a row";
+    }
+
+    /**
      * Whether a text cell, as the CSV reader names it, is an ISO 8601 date or date-time that exists on the calendar.
      *
      * @param label the cell's text, stripped; not null
@@ -152,6 +201,25 @@ public final class InputScreen {
      */
     public static boolean isDate(String label) {
         return IsoDates.isDate(label);
+    }
+
+    /** The refusal of a column of more than half dates, beginning with what is not a date. */
+    private static InvalidDataException notAllDates(String source, long line, TextCensus column, String what) {
+        return new InvalidDataException(source, line, column.column(), what + " (2024-05-01, "
+                + "2024-05-01T14:30), but " + column.dateValues() + " of the column's " + column.present()
+                + " values are: fix the cell, leave it empty (a missing value, see --missing), or leave the column "
+                + "out with --ignore " + column.column());
+    }
+
+    /** The first row whose present cell is not a date. */
+    private static int firstNonDate(CategoricalColumn column) {
+        int[] codes = column.rawCodes();
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] >= 0 && !IsoDates.isDate(column.levels().get(codes[i]))) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("column '" + column.name() + "' holds only dates");
     }
 
     private static TextCensus find(List<TextCensus> census, String name) {
@@ -171,7 +239,7 @@ public final class InputScreen {
         for (String name : names) {
             if (frame.column(name) instanceof CategoricalColumn column) {
                 out.add(new TextCensus(name, column.size() - column.missingCount(), distinct(column),
-                        isDates(column)));
+                        dateValues(column)));
             }
         }
         return out;
@@ -190,23 +258,20 @@ public final class InputScreen {
         return distinct;
     }
 
-    /** Whether every level that occurs is an ISO date, and one does. */
-    private static boolean isDates(CategoricalColumn column) {
-        boolean[] seen = new boolean[column.levels().size()];
+    /** How many present cells are ISO dates (each level checked once). */
+    private static long dateValues(CategoricalColumn column) {
+        int[] counts = new int[column.levels().size()];
         for (int code : column.rawCodes()) {
             if (code >= 0) {
-                seen[code] = true;
+                counts[code]++;
             }
         }
-        boolean any = false;
-        for (int c = 0; c < seen.length; c++) {
-            if (seen[c]) {
-                if (!IsoDates.isDate(column.levels().get(c))) {
-                    return false;
-                }
-                any = true;
+        long dates = 0;
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] > 0 && IsoDates.isDate(column.levels().get(c))) {
+                dates += counts[c];
             }
         }
-        return any;
+        return dates;
     }
 }

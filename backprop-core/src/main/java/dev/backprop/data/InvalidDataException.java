@@ -4,7 +4,9 @@ package dev.backprop.data;
  * Input data that cannot be used, with where it went wrong: the message reads
  * {@code FILE: line N, column 'C': what was wrong}, leaving out the parts that do not apply. The message is always one
  * line: line breaks and other control characters (from a header whose quote never closes, say) are shown as
- * {@code \n}-style escapes, and a column name is cut to {@value #MAX_NAME} characters.
+ * {@code \n}-style escapes, and so are characters that print as nothing or as a plain space (a no-break space or a
+ * byte-order mark pasted into a number, shown as their code after a backslash and u), so that the message shows why
+ * what reads {@code 0.5} is not a number; a column name is cut to {@value #MAX_NAME} characters.
  */
 public final class InvalidDataException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -30,7 +32,7 @@ public final class InvalidDataException extends RuntimeException {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                    if (Character.isISOControl(c) || invisible(c)) {
                         sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         sb.append(c);
@@ -39,6 +41,13 @@ public final class InvalidDataException extends RuntimeException {
             }
         }
         return sb.toString();
+    }
+
+    /** A format character (zero width, a byte-order mark) or a separator that is not the plain space. */
+    private static boolean invisible(char c) {
+        int type = Character.getType(c);
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.SPACE_SEPARATOR && c != ' ';
     }
 
     private static String locate(String source, long line, String column) {

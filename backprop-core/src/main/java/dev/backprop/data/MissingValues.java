@@ -1,9 +1,11 @@
 package dev.backprop.data;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Finds rows with missing cells, and words the error when the policy is {@link MissingPolicy#ERROR}. */
 public final class MissingValues {
@@ -44,8 +46,9 @@ public final class MissingValues {
     static void requireNone(Frame frame, List<String> columns, String hint) {
         Map<String, Long> counts = new LinkedHashMap<>();
         Column first = null;
+        Set<String> asked = new HashSet<>(columns);
         for (Column c : frame.columns()) {
-            if (columns.contains(c.name()) && c.missingCount() > 0) {
+            if (c.missingCount() > 0 && asked.contains(c.name())) {
                 counts.put(c.name(), (long) c.missingCount());
                 first = first == null ? c : first;
             }

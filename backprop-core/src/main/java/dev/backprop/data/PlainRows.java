@@ -63,15 +63,19 @@ abstract class PlainRows implements ParallelBlocks.Part {
             int content = contentEnd(end);
             lineCount++;
             if (!blank(p, content)) {
-                row(p, content);
+                row(p, content, last);
             }
             p = next;
         }
     }
 
-    private void row(int from, int end) {
+    private void row(int from, int end, int last) {
         if (values.length < (rows + 1) * columns) {
-            int capacity = Math.max(rows * 2, 1024);
+            // A row takes at least one byte per column (its delimiters and line end), so the part holds at most
+            // (last - from) / columns + 1 rows more: a table of 300,000 columns and one row reserves that row, not
+            // 1,024 rows of 2.4 GB.
+            long rowsLeft = (last - from) / columns + 1L;
+            int capacity = (int) Math.min(Math.max(rows * 2L, 1024), rows + rowsLeft);
             values = Arrays.copyOf(values, capacity * columns);
             rowLines = Arrays.copyOf(rowLines, capacity);
         }

@@ -19,7 +19,10 @@ import java.util.Objects;
  * </ul>
  * A constant column has max - min = 0 (or max = 0, or sd = 0); it is divided by 1 instead, so it maps to 0 (minmax,
  * standard) or stays as it is (max) rather than to NaN. A range too wide for a double (max - min beyond 1.8e308, as for -1e308 and 1e308)
- * is computed on halved values, x' = (x/2 - min/2) / (max/2 - min/2), rather than dividing by infinity. New data
+ * is computed on halved values, x' = (x/2 - min/2) / (max/2 - min/2), rather than dividing by infinity; so is a
+ * standard scaling whose sd is 2^1000 or more, x' = (x/2 - mean/2) / (sd/2), since there x - mean can overflow (a
+ * range past 1.8e308 over n ≤ 2^31 rows has sd ≥ range / √(2n) > 2^1000). Halving both sides is exact, so either
+ * way the values are those of the plain formula wherever it does not overflow. New data
  * outside the training range maps outside [0, 1]; it is not clipped. Serializable, so that a distributed trainer can
  * ship it to its workers (the serialized form is no storage format: the model file is).
  *
@@ -27,6 +30,8 @@ import java.util.Objects;
  */
 public final class Scaling implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** The binary exponent from which a standard deviation marks values whose difference from the mean can overflow. */
+    private static final int HALVED_SD_EXPONENT = 1000;
     private final ScalingMethod method;
     private final double[] min;
     private final double[] max;
@@ -196,8 +201,8 @@ public final class Scaling implements Serializable {
     }
 
     /**
-     * Column j's pre-factor s in x' = (x s - o) / d: 1, or 1/2 for a min-max range that overflows a double, which is
-     * scaled on halved values (x · 0.5 and x / 2 are the same double).
+     * Column j's pre-factor s in x' = (x s - o) / d: 1, or 1/2 for a min-max range that overflows a double or a
+     * standard deviation of 2^1000 or more, which are scaled on halved values (x · 0.5 and x / 2 are the same double).
      *
      * @param j the column, in [0, {@link #columns()})
      * @return 1 or 0.5
@@ -207,7 +212,8 @@ public final class Scaling implements Serializable {
     }
 
     /**
-     * Column j's offset o in x' = (x s - o) / d: min (minmax; min/2 on halved values), the mean (standard) or 0.
+     * Column j's offset o in x' = (x s - o) / d: min (minmax), the mean (standard), each halved on halved values, or
+     * 0.
      *
      * @param j the column, in [0, {@link #columns()})
      * @return o, finite
@@ -215,21 +221,21 @@ public final class Scaling implements Serializable {
     public double offset(int j) {
         return switch (method) {
             case MINMAX -> halved(j) ? min[j] / 2 : min[j];
-            case STANDARD -> mean[j];
+            case STANDARD -> halved(j) ? mean[j] / 2 : mean[j];
             case MAX, NONE -> 0.0;
         };
     }
 
     /**
      * Column j's divisor d in x' = (x s - o) / d: max - min (max/2 - min/2 on halved values), max, the standard
-     * deviation (standard), or 1 (also for a constant column).
+     * deviation (sd/2 on halved values), or 1 (also for a constant column).
      *
      * @param j the column, in [0, {@link #columns()})
      * @return d, finite and nonzero
      */
     public double divisor(int j) {
         if (halved(j)) {
-            return max[j] / 2 - min[j] / 2;
+            return method == ScalingMethod.STANDARD ? sd[j] / 2 : max[j] / 2 - min[j] / 2;
         }
         double d = switch (method) {
             case MINMAX -> max[j] - min[j];
@@ -240,9 +246,16 @@ public final class Scaling implements Serializable {
         return d == 0.0 ? 1.0 : d;
     }
 
-    /** Whether column j's min-max range overflows a double, so it is scaled on halved values (exact at that size). */
+    /**
+     * Whether column j is scaled on halved values (exact at that size): a min-max range that overflows a double, or a
+     * standard deviation of 2^1000 or more.
+     */
     private boolean halved(int j) {
-        return method == ScalingMethod.MINMAX && Double.isInfinite(max[j] - min[j]);
+        return switch (method) {
+            case MINMAX -> Double.isInfinite(max[j] - min[j]);
+            case STANDARD -> Math.getExponent(sd[j]) >= HALVED_SD_EXPONENT;
+            case MAX, NONE -> false;
+        };
     }
 
     /**

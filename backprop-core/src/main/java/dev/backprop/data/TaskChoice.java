@@ -113,7 +113,8 @@ public record TaskChoice(Task task, String reason) {
         for (int i = 0; i < numeric.size() && counts.size() <= MAX_CLASSES; i++) {
             double v = numeric.value(i);
             if (!Double.isNaN(v)) {
-                counts.merge(v, 1L, Long::sum);
+                // + 0.0 makes -0 the 0 it equals (as a Double it is another key), as the classes make it one class.
+                counts.merge(v + 0.0, 1L, Long::sum);
             }
         }
         return of(null, target.name(), ColumnType.NUMERIC, counts);

@@ -42,4 +42,24 @@ class ColumnMomentsTest {
         assertThat(merged.sd()).containsExactly(expected.sd(), within(1e-12));
         assertThat(ColumnMoments.of(Matrix.wrap(0, 3, new double[0])).sd()).containsExactly(0, 0, 0);
     }
+
+    @Test
+    void finiteValuesWhoseSumsOverflowStillHaveTheirFiniteMeanAndSd() {
+        // Column 1: Σ (x - mean)² overflows; column 2: Σ x overflows (two values near the largest double); column 3:
+        // a deviation of 1e200 squares past 1.8e308. Each against its closed form.
+        double big = 1.7e308;
+        double max = Double.MAX_VALUE;
+        Matrix data = Matrix.of(new double[][] {{-big, max, 1e200}, {big, max, 3e200}, {0, 0, 1e200},
+                {0, 0, 3e200}});
+        ColumnMoments moments = ColumnMoments.of(data);
+        assertThat(moments.mean()[0]).isZero();
+        assertThat(moments.sd()[0]).isCloseTo(big / Math.sqrt(2), within(1e-15 * big));
+        assertThat(moments.mean()[1]).isCloseTo(max / 2, within(1e-15 * max));
+        assertThat(moments.sd()[1]).isCloseTo(max / 2, within(1e-15 * max));
+        assertThat(moments.mean()[2]).isCloseTo(2e200, within(1e185));
+        assertThat(moments.sd()[2]).isCloseTo(1e200, within(1e185));
+
+        Matrix withNan = Matrix.of(new double[][] {{Double.NaN}, {big}, {-big}});
+        assertThat(ColumnMoments.of(withNan).sd()[0]).isNaN();
+    }
 }

@@ -109,6 +109,44 @@ class CsvFrameReaderTest {
     }
 
     @Test
+    void aCharacterThatPrintsAsNothingOrASpaceIsShownByItsCode() {
+        // A no-break space (pasted from a web page) and a byte-order mark in the middle of a file: the message read
+        // "' 0.5' is not a number" and "'0.5' is not a number", which a user cannot act on.
+        assertThatThrownBy(() -> csv("a,b\n1,2\n3,4\n\u00a00.5,6\n"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageStartingWith("t.csv: line 4, column 'a': '\\u00a00.5' is not a number, but 2 of the");
+        assertThatThrownBy(() -> csv("a,b\n1,2\n3,4\n\ufeff0.5,6\n"))
+                .hasMessageStartingWith("t.csv: line 4, column 'a': '\\ufeff0.5' is not a number");
+    }
+
+    @Test
+    void aRowWiderThanTheQuotedParserTakesSaysSoAndWhatReadsIt() {
+        // The message was "not valid CSV: Maximum number of fields exceeded: 16384", of a valid file.
+        String header = "\"a\"," + "x,".repeat(16_400) + "y\n";
+        assertThatThrownBy(() -> csv(header + "1," + "2,".repeat(16_400) + "3\n"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessage("t.csv: a row has more than 16,384 fields, the most this parser takes; it reads "
+                        + "files with quotes or text beyond ASCII, and a file of plain ASCII without quotes is read at "
+                        + "any width");
+    }
+
+    @Test
+    void aThousandsSeparatorIsNotMistakenForADecimalComma() {
+        // 741,786 is 741786 as often as 741.786: the advice to write '741.786' alone would divide it by 1000.
+        assertThatThrownBy(() -> csv("a;b\n1;2\n741,786;4\n"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageStartingWith("t.csv: line 3, column 'a': '741,786' looks like a number written with a "
+                        + "thousands separator or a decimal comma, but numbers are written with neither ('741786' or "
+                        + "'741.786')");
+        // Two separators can only be thousands; such a column was read as text (one-hot categories) without a word.
+        assertThatThrownBy(() -> csv("a;b\n1,234,567;2\n2,500,000;4\n"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageStartingWith("t.csv: line 2, column 'a': '1,234,567' looks like a number written with "
+                        + "thousands separators, but numbers are written without them ('1234567')");
+        assertThat(csv("a;b\n1,2,3;2\n4,5,6;4\n").column("a")).isInstanceOf(CategoricalColumn.class);
+    }
+
+    @Test
     void textAfterAClosingQuoteIsRefusedInAnyColumn() {
         assertThatThrownBy(() -> csv("a,c\n1,x\n\"9\"x,y\n"))
                 .isInstanceOf(InvalidDataException.class)

@@ -56,6 +56,23 @@ class FitSummaryTest {
     }
 
     @Test
+    void theMeanOfValuesWhoseSumOverflowsIsStillTheirMean() {
+        // Twenty 1.7e308 add up past a double; --missing mean refused the column with "the mean is Infinity". With
+        // ±1.7e308 the running sum passes +∞ and the mean came out NaN.
+        Frame big = csv("x,c\n" + "1.7e308,a\n".repeat(20) + ",a\n");
+        FitSummary summary = FitSummary.of(big, COLUMNS, NUM_CAT);
+        assertThat(summary.sum(0)).isInfinite();
+        assertThat(summary.mean(0)).isEqualTo(1.7e308);
+        Frame both = csv("x,c\n" + "1.7e308,a\n".repeat(3) + "-1.7e308,a\n".repeat(3) + "1e300,a\n");
+        FitSummary merged = FitSummary.of(both.select(new int[] {0, 1, 2}), COLUMNS, NUM_CAT)
+                .merge(FitSummary.of(both.select(new int[] {3, 4, 5, 6}), COLUMNS, NUM_CAT));
+        // Within rounding of the large terms (1.7e308 · 2⁻⁵² is 4e292), as any sum of them is.
+        assertThat(merged.mean(0)).isCloseTo(1e300 / 7, offset(1e294));
+        Imputation fill = Imputation.fit(summary, 1, "big.csv");
+        assertThat(fill.means()).containsExactly(1.7e308);
+    }
+
+    @Test
     void aPreprocessorFittedFromTheSummaryEqualsTheOneFittedFromTheFrame() {
         Frame train = csv("x,c,y\n1,b,u\n,a,v\n5,b,u\n3,,v\n");
         PreprocessConfig config = PreprocessConfig.of("y").withMissing(MissingPolicy.MEAN);

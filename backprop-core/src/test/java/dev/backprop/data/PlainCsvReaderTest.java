@@ -147,6 +147,30 @@ class PlainCsvReaderTest {
     }
 
     @Test
+    void aWideFileOfOneRowReservesThatRowNotAThousand() throws IOException {
+        // 100,000 columns and one row: 400 KB of text. The row buffer was sized for 1,024 rows of it (819 MB) before
+        // the first was read; the thread allocating the read is counted in bytes, not timed.
+        int columns = 100_000;
+        StringBuilder text = new StringBuilder();
+        for (int j = 0; j < columns; j++) {
+            text.append(j == 0 ? "" : ",").append('c').append(j);
+        }
+        text.append('\n');
+        for (int j = 0; j < columns; j++) {
+            text.append(j == 0 ? "" : ",").append(j % 10);
+        }
+        Path file = write(text.append('\n').toString(), false);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        Frame frame = DataFiles.read(file);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(frame.rows()).isEqualTo(1);
+        assertThat(((NumericColumn) frame.column("c99999")).value(0)).isEqualTo(9);
+        assertThat(allocated).as("bytes allocated reading %d bytes", text.length()).isLessThan(128L << 20);
+    }
+
+    @Test
     void leavesQuotesTextBeyondAsciiAndControlCharactersToTheGeneralReader() throws IOException {
         for (String text : new String[] {"a,b\n\"1\",2\n", "a,b\nné,2\n", "a,b\n1,2\u0000\n", "a,b\n1\r2,3\n",
                 "a,b\n1,2,3\n", "a,a\n1,2\n", "", "a,b\n"}) {

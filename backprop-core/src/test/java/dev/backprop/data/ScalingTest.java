@@ -83,6 +83,24 @@ class ScalingTest {
     }
 
     @Test
+    void aStandardScalingOfValuesWiderThanADoubleGivesTheirZScoresAndMapsBack() {
+        // Mean 0, sd = 1.7e308 √(2/3): the z-scores are ±√(3/2) and 0, though 1.7e308 - (-1.7e308) overflows.
+        Matrix wide = Matrix.of(new double[][] {{1.7e308}, {-1.7e308}, {0}});
+        Scaling scaling = Scaling.fit(ScalingMethod.STANDARD, wide);
+        assertThat(scaling.standardDeviation()[0]).isCloseTo(1.7e308 * Math.sqrt(2.0 / 3), within(1e293));
+        Matrix scaled = scaling.apply(wide);
+        assertThat(scaled.get(0, 0)).isCloseTo(Math.sqrt(1.5), within(1e-15));
+        assertThat(scaled.get(1, 0)).isCloseTo(-Math.sqrt(1.5), within(1e-15));
+        assertThat(scaled.get(2, 0)).isEqualTo(0.0);
+        Matrix back = scaling.invert(scaled);
+        for (int i = 0; i < 3; i++) {
+            assertThat(back.get(i, 0)).isCloseTo(wide.get(i, 0), within(1e293));
+        }
+        // The stored mean and sd, as a model file keeps them, scale the same way.
+        assertThat(Scaling.standard(scaling.mean(), scaling.standardDeviation()).apply(wide)).isEqualTo(scaled);
+    }
+
+    @Test
     void maxDividesByTheColumnMaximumAsTheSeedDoes() {
         Matrix scaled = Scaling.fit(ScalingMethod.MAX, data).apply(data);
         assertThat(scaled.get(0, 0)).isCloseTo(0.3, within(1e-15));

@@ -37,6 +37,16 @@ class TaskChoiceTest {
     }
 
     @Test
+    void minusZeroIsZeroWhenCountingClasses() {
+        // 0 and -0 are one class, "0", in 6 rows: the count had seen 3 distinct numbers and 0 in only 3 rows.
+        Frame zeros = csv("x,y\n" + "1,0\n2,-0\n".repeat(3) + "3,1\n".repeat(5));
+        assertThat(TaskChoice.of(null, zeros.column("y")).line()).isEqualTo("task: classification, because target "
+                + "'y' holds 2 distinct whole numbers, each in at least 5 rows; --task regression predicts a number");
+        Preprocessor prep = Preprocessor.fit(zeros, PreprocessConfig.of("y"));
+        assertThat(prep.target().classes()).containsExactly("0", "1");
+    }
+
+    @Test
     void aValueInFewerThanFiveRowsKeepsTheTargetARegression() {
         TaskChoice xor = TaskChoice.of(null, repeated(4, "0", "1").column("y"));
         assertThat(xor.line()).isEqualTo("task: regression, because target 'y' holds 2 distinct whole numbers but 0 "

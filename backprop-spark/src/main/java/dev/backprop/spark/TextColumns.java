@@ -73,7 +73,7 @@ final class TextColumns {
             ColumnCensus.Entry entry = census.entry(text.get(j).name());
             long present = census.rows() - entry.missing();
             out.add(new InputScreen.TextCensus(entry.source().name(), present, result.getLong(2 * j),
-                    present > 0 && result.getLong(2 * j + 1) == 0));
+                    present - result.getLong(2 * j + 1)));
         }
         return out;
     }
