@@ -64,6 +64,27 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A regression model's rows whose predictions are infinite or NaN (inputs far outside the training range
+     * overflowed the network's sums) make every mean over the rows the same. Says so, with how many.
+     */
+    private void warnNotFinite(Matrix predicted) {
+        int rows = 0;
+        for (int i = 0; i < predicted.rows(); i++) {
+            for (int t = 0; t < predicted.cols(); t++) {
+                if (!Double.isFinite(predicted.get(i, t))) {
+                    rows++;
+                    break;
+                }
+            }
+        }
+        if (rows > 0) {
+            spec.commandLine().getErr().printf("warning: the predictions are not finite numbers for %d row%s (the "
+                    + "inputs lie so far outside the training data's range that the network's sums overflowed), so "
+                    + "the scores over all rows are not either%n", rows, rows == 1 ? "" : "s");
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         Model trained = Inputs.modelForData(model);
@@ -96,21 +117,30 @@ final class EvaluateCommand implements Callable<Integer> {
             if (curves != null) {
                 curves(curves, trained.classes().get(1), json);
             }
-        } else if (trained.targets().size() == 1) {
-            RegressionMetrics metrics = RegressionMetrics.of(predicted, prepared.dataset().y());
-            json.put("mse", metrics.mse());
-            json.put("rmse", metrics.rmse());
-            json.put("mae", metrics.mae());
-            json.put("r2", metrics.r2());
-            text.append(String.format("MSE       %s%nRMSE      %s%nMAE       %s%nR^2       %s%n",
-                    Text.number(metrics.mse()), Text.number(metrics.rmse()), Text.number(metrics.mae()),
-                    Text.number(metrics.r2())));
         } else {
-            severalTargets(trained.targets(), predicted, prepared.dataset().y(), json, text);
+            warnNotFinite(predicted);
+            regression(trained.targets(), predicted, prepared.dataset().y(), json, text);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(common.format() == OutputFormat.JSON ? Json.write(json) + System.lineSeparator() : text);
         return 0;
+    }
+
+    /** MSE, RMSE, MAE and R² of one target, or {@link #severalTargets} in a table. */
+    private static void regression(List<String> names, Matrix predicted, Matrix actual, ObjectNode json,
+                                   StringBuilder text) {
+        if (names.size() > 1) {
+            severalTargets(names, predicted, actual, json, text);
+            return;
+        }
+        RegressionMetrics metrics = RegressionMetrics.of(predicted, actual);
+        json.put("mse", metrics.mse());
+        json.put("rmse", metrics.rmse());
+        json.put("mae", metrics.mae());
+        json.put("r2", metrics.r2());
+        text.append(String.format("MSE       %s%nRMSE      %s%nMAE       %s%nR^2       %s%n",
+                Text.number(metrics.mse()), Text.number(metrics.rmse()), Text.number(metrics.mae()),
+                Text.number(metrics.r2())));
     }
 
     /** Each target's metrics in its own units: a table in text, {@code "targets": [{"name", "mse", ...}]} in JSON. */

@@ -234,6 +234,39 @@ class ModelsBatteryTest {
         assertThat(dir.resolve("roc.svg")).doesNotExist();
     }
 
+    /**
+     * A regression model's prediction overflows for inputs near ±1.8e308: evaluate says why its scores are NaN, and
+     * the fit chart, whose axes cannot hold an infinite value (JFreeChart refused: "Must be finite."), leaves the
+     * row out and says so.
+     */
+    @Test
+    void aRegressionRowThatOverflowsIsNamedInEvaluateAndLeftOutOfTheFitChart() throws IOException {
+        StringBuilder rows = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 40; i++) {
+            double a = (i * 37 % 40) / 40.0;
+            double b = (i * 11 % 40) / 40.0;
+            rows.append(a).append(',').append(b).append(',').append(2 * a + b).append('\n');
+        }
+        Path train = Files.writeString(dir.resolve("fit.csv"), rows);
+        Path model = dir.resolve("fit.json");
+        assertThat(Cli.run("train", train.toString(), "--out", model.toString(), "--quiet").exitCode()).isZero();
+        Path test = Files.writeString(dir.resolve("fitFar.csv"), "a,b,y\n0.5,0.5,1.5\n0.1,0.2,0.4\n"
+                + "1.7e308,-1.7e308,3\n");
+        Cli evaluate = Cli.run("evaluate", "--model", model.toString(), test.toString());
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        assertThat(evaluate.err()).isEqualTo("warning: the predictions are not finite numbers for 1 row (the inputs "
+                + "lie so far outside the training data's range that the network's sums overflowed), so the scores "
+                + "over all rows are not either" + System.lineSeparator());
+        Path svg = dir.resolve("fit.svg");
+        Cli plot = Cli.run("plot", "--model", model.toString(), test.toString(), "--kind", "fit", "--out",
+                svg.toString());
+        assertThat(plot.exitCode()).as(plot.err()).isZero();
+        assertThat(Files.readString(svg)).contains("(1 row with a value that is not a finite");
+        Cli report = Cli.run("report", "--model", model.toString(), test.toString(), "--out",
+                dir.resolve("fit.html").toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+    }
+
     /** explain's eta comes from the model when --learning-rate is not given: a refusal names the model, not the option. */
     @Test
     void explainNamesTheModelWhenItsRecordedLearningRateCannotBeUsed() throws IOException {
