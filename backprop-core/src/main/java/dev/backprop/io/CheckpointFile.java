@@ -51,7 +51,8 @@ public final class CheckpointFile {
      * @throws IOException if the file cannot be written; the old file, if any, is then left as it was
      */
     public static void write(Checkpoint checkpoint, Path file) throws IOException {
-        AtomicFiles.writeString(file, toJson(checkpoint));
+        ObjectNode root = toNode(checkpoint);
+        AtomicFiles.write(file, out -> Json.writeTree(root, out));
     }
 
     /**
@@ -77,6 +78,11 @@ public final class CheckpointFile {
      * @return the JSON text, numbers written so that reading them back gives the same bits
      */
     public static String toJson(Checkpoint checkpoint) {
+        return Json.writeTree(toNode(checkpoint));
+    }
+
+    /** The checkpoint's JSON tree, its model's weights streamed when it is written ({@link ParameterRows}). */
+    private static ObjectNode toNode(Checkpoint checkpoint) {
         ObjectNode root = F.objectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -89,7 +95,7 @@ public final class CheckpointFile {
         });
         root.set("state", state(checkpoint.state()));
         root.set("model", ModelFile.toNode(checkpoint.model()));
-        return Json.writeTree(root);
+        return root;
     }
 
     /**
@@ -209,11 +215,7 @@ public final class CheckpointFile {
         if (values == null) {
             return F.nullNode();
         }
-        ArrayNode array = F.arrayNode(values.length);
-        for (double v : values) {
-            array.add(v);
-        }
-        return array;
+        return F.pojoNode(new NumberArray(values));
     }
 
     private static double[] doubles(JsonNode node, String where, boolean nullable) {

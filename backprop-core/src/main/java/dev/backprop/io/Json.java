@@ -1,6 +1,8 @@
 package dev.backprop.io;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -10,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -82,6 +86,22 @@ final class Json {
                 && version.bigIntegerValue().compareTo(BigInteger.valueOf(newest)) > 0;
         throw new InvalidModelException("\"version\" must be " + (newest == 1 ? "1" : "1 to " + newest) + " but was "
                 + version + (newer ? " (a newer backprop wrote this file: upgrade backprop to read it)" : ""));
+    }
+
+    /**
+     * Writes a tree as {@link #writeTree(JsonNode)} does, straight to {@code out}, so that no text of the whole file is
+     * held in memory (a model's weights are streamed from their matrices, {@link ParameterRows}).
+     *
+     * @param root the tree
+     * @param out  the destination; flushed, not closed
+     * @throws IOException if writing fails
+     */
+    static void writeTree(JsonNode root, OutputStream out) throws IOException {
+        try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            MAPPER.writeValue(generator, root);
+            generator.writeRaw('\n');
+        }
     }
 
     /** JSON text of a tree, indented, ending in a newline. */

@@ -12,6 +12,7 @@ import dev.backprop.model.TrainingHistory;
 import dev.backprop.nn.Network;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,6 +196,18 @@ public final class ModelFile {
      * @throws IOException if the file cannot be written; the old file, if any, is then left as it was
      */
     public static void write(Model model, Path file) throws IOException {
-        AtomicFiles.writeString(file, toJson(model));
+        AtomicFiles.write(file, out -> write(model, out));
+    }
+
+    /**
+     * Writes {@code model}'s JSON text ({@link #toJson}'s bytes, UTF-8) to {@code out} as a stream: its weights go
+     * straight from the network's matrices, so writing needs no memory in proportion to the model's size.
+     *
+     * @param model the model; not modified
+     * @param out   the destination; flushed, not closed
+     * @throws IOException if writing fails
+     */
+    public static void write(Model model, OutputStream out) throws IOException {
+        Json.writeTree(toNode(model), out);
     }
 }

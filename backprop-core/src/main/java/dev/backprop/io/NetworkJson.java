@@ -47,13 +47,7 @@ final class NetworkJson {
                     add(b, v, single);
                 }
             }
-            ArrayNode weights = node.putArray("weights");
-            for (double[] row : layer.weights().toRows()) {
-                ArrayNode r = weights.addArray();
-                for (double v : row) {
-                    add(r, v, single);
-                }
-            }
+            node.putPOJO("weights", new ParameterRows(layer.weights(), single));
         }
     }
 

@@ -67,7 +67,7 @@ final class HadoopFiles {
         org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(path);
         FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
         try (FSDataOutputStream output = fs.create(file, true)) {
-            output.write(ModelFile.toJson(model).getBytes(StandardCharsets.UTF_8));
+            ModelFile.write(model, output);
         }
     }
 }
