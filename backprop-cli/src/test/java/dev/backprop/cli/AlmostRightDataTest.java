@@ -7,10 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -20,6 +23,37 @@ import static org.assertj.core.api.Assertions.within;
 class AlmostRightDataTest {
     @TempDir
     Path dir;
+
+    /**
+     * A pipe (a FIFO, /dev/stdin, the shell's {@code <(...)}) can be read once. The byte reader read it, found nothing
+     * it could map, and gave it back to the general reader, which opened it again and waited for ever for a writer.
+     */
+    @Test
+    void dataFromAPipeIsReadOnceAndTrainsTheModelTheFileDoes() throws Exception {
+        StringBuilder csv = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(i % 7).append(',').append(i % 3).append(',').append(i % 5 + 0.5 * i).append('\n');
+        }
+        Path file = write("rows.csv", csv.toString());
+        Path fifo = dir.resolve("rows.pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, csv);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        Path fromPipe = dir.resolve("pipe.json");
+        Cli piped = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Cli.run("train", fifo.toString(),
+                "--epochs", "5", "--quiet", "--out", fromPipe.toString()));
+        assertThat(piped.exitCode()).as(piped.err()).isZero();
+        Cli fromFile = Cli.run("train", file.toString(), "--epochs", "5", "--quiet", "--out", model().toString());
+        assertThat(fromFile.exitCode()).as(fromFile.err()).isZero();
+        assertThat(Files.readAllBytes(fromPipe)).isEqualTo(Files.readAllBytes(model()));
+    }
 
     @Test
     void aStandardScalingOfHugeButFiniteValuesWritesAModelThatReadsBack() throws IOException {

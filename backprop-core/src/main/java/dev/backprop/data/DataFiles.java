@@ -3,6 +3,7 @@ package dev.backprop.data;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -44,7 +45,9 @@ public final class DataFiles {
             throw new IllegalArgumentException("a delimiter applies to CSV and TSV files, not ARFF (" + file + ")");
         }
         String source = file.toString();
-        Frame plain = format == DataFormat.ARFF ? PlainArffReader.read(file, source)
+        // A pipe (a FIFO, /dev/stdin, the shell's <(...)) can be read once: the byte readers, which may give a file
+        // back to the general one, are only for files that can be opened again.
+        Frame plain = !Files.isRegularFile(file) ? null : format == DataFormat.ARFF ? PlainArffReader.read(file, source)
                 : PlainCsvReader.read(file, source, format == DataFormat.TSV && options.delimiter() == null
                         ? options.withDelimiter('\t') : options);
         if (plain != null) {
