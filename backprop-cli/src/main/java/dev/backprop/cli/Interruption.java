@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Turns Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal closed, an ssh connection dropped) during training into a
  * request to stop at the end of the current batch, so the model so far and a checkpoint can be written before the
- * process exits with 130, 143 or 129, as shells expect. A run started under {@code nohup} keeps ignoring SIGHUP: the
+ * process exits with 130, 143 or 129, as shells expect. A request made before training began (while the data was
+ * read) ends the run before its first batch, writing nothing ({@link #beforeTraining}). A run started under {@code nohup} keeps ignoring SIGHUP: the
  * JVM installs no handler for a signal ignored from the start.
  *
  * <p>Later signals change nothing but print one line: the run is already stopping, and ending it at once could cut
@@ -48,6 +49,19 @@ final class Interruption {
 
     static boolean requested() {
         return RECEIVED.get() != null;
+    }
+
+    /**
+     * Ends a run stopped before its first batch (the signal came while the data was read): there is no model so far,
+     * so nothing is written and an existing output stays as it was.
+     *
+     * @param err where the line saying so goes
+     * @return the exit code, {@link #exitCode()}
+     */
+    static int beforeTraining(PrintWriter err) {
+        err.printf("interrupted by %s before training began: nothing was written%n", signalName());
+        err.flush();
+        return exitCode();
     }
 
     /** 130 after SIGINT, 143 after SIGTERM, 129 after SIGHUP (128 + the signal's number): the first signal's. */

@@ -130,8 +130,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // Catch signals from the start: one that arrives while the data is read stops training after its first batch,
-        // with the model and checkpoint written, instead of killing the process with nothing saved.
+        // Catch signals from the start: one that arrives while the data is read ends the run once the read is done,
+        // before training, with no file written (an existing --out is left as it was: there is no model so far).
         Interruption.install(spec.commandLine().getErr());
         if (threads != null) {
             if (threads < 1) {
@@ -243,6 +243,9 @@ final class TrainCommand implements Callable<Integer> {
     /** Trains (from {@code start}'s weights, fresh ones if null, or continuing {@code from}), writes and reports. */
     Integer train(TrainReport.Sample sample, Preprocessor preprocessor, Dataset dataset, TrainerConfig config,
                           Network start, Checkpoint from, Map<String, List<String>> context) throws Exception {
+        if (Interruption.requested()) {
+            return Interruption.beforeTraining(spec.commandLine().getErr());
+        }
         Path checkpointFile = checkpointFile();
         TaskChoice task = taskChoice != null ? taskChoice
                 : new TaskChoice(preprocessor.target().task(), "as the run being resumed has it");

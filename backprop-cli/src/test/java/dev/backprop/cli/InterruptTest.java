@@ -37,10 +37,16 @@ class InterruptTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, Main.class.getName(), "train", data.toString(), "--hidden", "16", "--bias",
-                "--optimizer", "adam", "--epochs", "100000", "--patience", "0", "--out", model.toString()))
+                "--optimizer", "adam", "--epochs", "100000", "--patience", "0", "--checkpoint-every", "1",
+                "--out", model.toString()))
                 .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile())
                 .start();
-        Thread.sleep(3000);
+        // Training has begun once the first epoch's checkpoint is there (a signal during the read writes nothing).
+        Path checkpoint = dir.resolve("m.json.checkpoint.json");
+        for (int waited = 0; !Files.exists(checkpoint) && child.isAlive() && waited < 600; waited++) {
+            Thread.sleep(100);
+        }
+        assertThat(checkpoint).exists();
         child.destroy(); // SIGTERM
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
@@ -50,6 +56,40 @@ class InterruptTest {
         assertThat(ModelFile.read(model).network().depth()).isEqualTo(2);
         try (var files = Files.list(dir)) {
             assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp"))).isEmpty();
+        }
+    }
+
+    /**
+     * SIGTERM while the data is read: the run ends before training, and an existing --out stays as it was. Before, the
+     * run trained one batch and wrote that model over it. The data comes through a FIFO, so the signal is sent while
+     * the child is certainly reading: its open returns only once this test opens the other end.
+     */
+    @Test
+    void sigtermWhileTheDataIsReadWritesNothing() throws Exception {
+        Path fifo = dir.resolve("rows.pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Path model = Files.writeString(dir.resolve("m.json"), "the previous model\n");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, Main.class.getName(), "train", fifo.toString(), "--out", model.toString()))
+                .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile())
+                .start();
+        try (BufferedWriter w = Files.newBufferedWriter(fifo)) {
+            child.destroy(); // SIGTERM, with the child inside its read
+            w.write("a,b,y\n");
+            for (int i = 0; i < 200; i++) {
+                w.write(String.format(Locale.ROOT, "%d,%d,%d%n", i % 7, i % 3, i % 5));
+            }
+        }
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertThat(child.exitValue()).as(err).isEqualTo(143);
+        assertThat(err).endsWith("interrupted by SIGTERM before training began: nothing was written"
+                + System.lineSeparator());
+        assertThat(Files.readString(model)).isEqualTo("the previous model\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("rows.pipe", "m.json",
+                    "err.txt", "out.txt");
         }
     }
 }
