@@ -8,6 +8,7 @@ import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Split;
 import dev.backprop.data.Task;
+import dev.backprop.linalg.MemoryBudget;
 import dev.backprop.linalg.TooLargeException;
 import dev.backprop.model.Model;
 
@@ -34,6 +35,9 @@ import java.util.function.BiFunction;
  * scores are the same whatever the parallelism.
  */
 public final class CrossValidation {
+    /** A fold's own objects beside its rows' division: its task, its score record and the map of its scores. */
+    private static final long FOLD_BYTES = 1024;
+
     private final TrainerConfig config;
     private final PreprocessConfig preprocessing;
     private final int parallelism;
@@ -118,12 +122,21 @@ public final class CrossValidation {
      * @return each fold's scores, repetition by repetition, fold by fold
      * @throws IllegalArgumentException if {@code k} or {@code repeats} is out of range, or a fold's rows cannot be
      *                                  prepared or trained on (the message names the fold)
-     * @throws TooLargeException        if a fold would need more memory than the heap has
+     * @throws TooLargeException        if a fold would need more memory than the heap has, or the repeats' folds and
+     *                                  scores more than it can hold
      */
     public CrossValidationResult run(Frame frame, Task task, int k, int repeats) {
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1 but was " + repeats);
         }
+        // Every fold's rows are divided before the first trains, and every fold's scores are kept: a count of
+        // repeats that the heap cannot hold is refused here, not by an OutOfMemoryError some minutes in.
+        long foldCount = MemoryBudget.times(repeats, k);
+        MemoryBudget.heap().require(MemoryBudget.times(foldCount, MemoryBudget.plus(4L * frame.rows(), FOLD_BYTES)),
+                "cross-validation of " + MemoryBudget.count(foldCount) + " folds (" + k + " x "
+                        + MemoryBudget.count(repeats) + " repeats)",
+                "each fold's division of the " + MemoryBudget.count(frame.rows()) + " rows and its scores",
+                "use fewer --repeats");
         List<FoldTask> tasks = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
             Folds folds = folds(frame, task, k, r);

@@ -3,6 +3,7 @@ package dev.backprop.train;
 import dev.backprop.data.Column;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Split;
+import dev.backprop.linalg.MemoryBudget;
 import dev.backprop.model.Model;
 
 import java.util.ArrayList;
@@ -68,6 +69,7 @@ public final class PermutationImportance {
      * @throws IllegalArgumentException if {@code repeats < 1}, the score is not one of the task's, or the frame has
      *                                  fewer than two rows
      * @throws dev.backprop.data.InvalidDataException if the rows cannot be prepared for the model
+     * @throws dev.backprop.linalg.TooLargeException   if the heap cannot hold a drop for every shuffle of every column
      */
     public static List<ColumnImportance> of(Model model, Frame frame, String score, int repeats, long seed) {
         if (repeats < 1) {
@@ -87,7 +89,12 @@ public final class PermutationImportance {
         for (int i = 0; i < n; i++) {
             lines[i] = frame.line(i);
         }
-        for (String name : model.preparation().inputColumns()) {
+        List<String> inputs = model.preparation().inputColumns();
+        // Every shuffle's drop is kept (for the sd and the JSON): a count the heap cannot hold is refused up front.
+        MemoryBudget.heap().require(MemoryBudget.doubles(MemoryBudget.times(repeats, inputs.size())),
+                "permutation importance of " + inputs.size() + " columns x " + MemoryBudget.count(repeats)
+                        + " repeats", "one score drop per shuffle of each column", "use fewer --repeats");
+        for (String name : inputs) {
             int index = frame.indexOf(name);
             if (index < 0) {
                 throw new IllegalArgumentException(frame.source() + ": the model reads the column '" + name

@@ -8,6 +8,7 @@ import dev.backprop.data.NumericColumn;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Split;
 import dev.backprop.data.Task;
+import dev.backprop.linalg.TooLargeException;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.Loss;
 import dev.backprop.optim.OptimizerType;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CrossValidationTest {
     private static TrainerConfig regression() {
@@ -73,6 +75,17 @@ class CrossValidationTest {
         assertThat(scored.testRows()).isEqualTo(10);
         assertThat(scored.scores()).isEqualTo(honest);
         assertThat(Scores.score(leaky, fold0.test(outlying)).get("rmse")).isNotEqualTo(honest.get("rmse"));
+    }
+
+    /** Every fold's division is made before the first trains: repeats beyond the heap are refused up front. */
+    @Test
+    void repeatsTheHeapCannotHoldAreRefusedBeforeAnyFoldTrains() {
+        Frame frame = regressionFrame(false);
+        CrossValidation cv = CrossValidation.of(regression(), PreprocessConfig.of("y"));
+        assertThatThrownBy(() -> cv.run(frame, Task.REGRESSION, 5, Integer.MAX_VALUE))
+                .isInstanceOf(TooLargeException.class)
+                .hasMessageStartingWith("cross-validation of 10,737,418,235 folds (5 x 2,147,483,647 repeats) needs ")
+                .hasMessageContaining("(each fold's division of the " + frame.rows() + " rows and its scores)");
     }
 
     @Test

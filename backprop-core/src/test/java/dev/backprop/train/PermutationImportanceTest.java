@@ -6,6 +6,7 @@ import dev.backprop.data.Frame;
 import dev.backprop.data.NumericColumn;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Task;
+import dev.backprop.linalg.TooLargeException;
 import dev.backprop.model.Model;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +69,16 @@ class PermutationImportanceTest {
                 .hasMessage("a regression model is scored by r2, rmse, mae, not 'accuracy'");
         assertThatThrownBy(() -> PermutationImportance.of(model, frame, "r2", 0, 8))
                 .hasMessage("repeats must be >= 1 but was 0");
+    }
+
+    /** A drop is kept per shuffle: --repeats beyond the heap is refused up front (it was an OutOfMemoryError). */
+    @Test
+    void repeatsTheHeapCannotHoldAreRefusedBeforeAnyShuffle() {
+        Frame frame = frame();
+        Model model = model(frame);
+        assertThatThrownBy(() -> PermutationImportance.of(model, frame, "r2", Integer.MAX_VALUE, 8))
+                .isInstanceOf(TooLargeException.class)
+                .hasMessageStartingWith("permutation importance of 3 columns x 2,147,483,647 repeats needs 48.0 GB "
+                        + "(one score drop per shuffle of each column) but the JVM may use ");
     }
 }
