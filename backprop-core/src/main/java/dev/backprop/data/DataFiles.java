@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Reads data files into {@link Frame}s, choosing the reader by the file's extension unless told: the entry point for
@@ -40,6 +41,12 @@ public final class DataFiles {
      * @throws UncheckedIOException on other read failures
      */
     public static Frame read(Path file, ReadOptions options) {
+        String lower = file.toString().toLowerCase(Locale.ROOT);
+        if (options.format() == null && (lower.endsWith(".parquet") || lower.endsWith(".pq"))) {
+            // Read as CSV, its binary pages were refused as "not a text data file": say what it is instead.
+            throw new InvalidDataException(file.toString(), 0, null, "is a Parquet file: backprop reads CSV, TSV and "
+                    + "ARFF (backprop-spark reads Parquet; --data-format csv reads a text file of this name)");
+        }
         DataFormat format = options.format() != null ? options.format() : DataFormat.of(file);
         if (format == DataFormat.ARFF && options.delimiter() != null) {
             throw new IllegalArgumentException("a delimiter applies to CSV and TSV files, not ARFF (" + file + ")");

@@ -38,6 +38,18 @@ class DataFilesTest {
         assertThat(DataFiles.read(arff).rows()).isEqualTo(1);
     }
 
+    /** A Parquet file was read as CSV and refused for its binary bytes; it is named for what it is. */
+    @Test
+    void aParquetFileIsRefusedAsParquetUnlessReadAsText() throws IOException {
+        Path parquet = write("t.parquet", "PAR1\u0015\u0000PAR1");
+        assertThatThrownBy(() -> DataFiles.read(parquet)).isInstanceOf(InvalidDataException.class)
+                .hasMessage(parquet + ": is a Parquet file: backprop reads CSV, TSV and ARFF (backprop-spark reads "
+                        + "Parquet; --data-format csv reads a text file of this name)");
+        Path text = write("named.parquet", "a,b\n1,2\n");
+        assertThat(DataFiles.read(text, ReadOptions.DEFAULT.withFormat(DataFormat.CSV)).names())
+                .containsExactly("a", "b");
+    }
+
     @Test
     void theFormatAndDelimiterCanBeOverridden() throws IOException {
         Path arffAsTxt = write("t.txt", "@relation r\n@attribute a numeric\n@data\n1\n");
