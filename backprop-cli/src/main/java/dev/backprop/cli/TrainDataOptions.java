@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import dev.backprop.command.ColumnList;
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.WeightOptions;
 import dev.backprop.data.DataFormat;
@@ -82,7 +83,7 @@ class TrainDataOptions {
             throw new UserException("--categorical applies to CSV and TSV files; an ARFF file declares each "
                     + "attribute's type (declare it nominal: {a,b,c})");
         }
-        Set<String> columns = new LinkedHashSet<>(categorical);
+        Set<String> columns = new LinkedHashSet<>(ColumnList.names(categorical));
         columns.addAll(columnOptions.ignored());
         return options.withCategorical(columns);
     }
@@ -92,7 +93,7 @@ class TrainDataOptions {
      * it too and are checked later with their own message).
      */
     private void requireColumns(Frame frame) {
-        for (String name : categorical) {
+        for (String name : ColumnList.names(categorical)) {
             if (!frame.names().contains(name)) {
                 throw new InvalidDataException(frame.source(), 1, null, "--categorical names the column '" + name
                         + "', which the header does not have (columns: " + String.join(", ", frame.names()) + ")");

@@ -3,6 +3,7 @@ package dev.backprop.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.command.ColumnList;
 import dev.backprop.command.FileRoles;
 import dev.backprop.command.OutputFormat;
 import dev.backprop.data.PreprocessConfig;
@@ -241,11 +242,11 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
             args.addAll(List.of("--data-format", trainData.dataOptions.format.format()));
         }
         if (!trainData.categorical.isEmpty()) {
-            args.addAll(List.of("--categorical", String.join(",", trainData.categorical)));
+            args.addAll(List.of("--categorical", ColumnList.joined(ColumnList.names(trainData.categorical))));
         }
         args.addAll(List.of("--target", preprocessing.target()));
         if (!preprocessing.ignore().isEmpty()) {
-            args.addAll(List.of("--ignore", String.join(",", preprocessing.ignore())));
+            args.addAll(List.of("--ignore", ColumnList.joined(preprocessing.ignore())));
         }
         args.addAll(List.of("--missing", preprocessing.missing().id()));
         if (preprocessing.task() != null) {

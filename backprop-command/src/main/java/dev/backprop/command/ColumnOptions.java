@@ -22,7 +22,7 @@ public final class ColumnOptions {
     String target;
 
     @Option(names = "--ignore", split = ",", paramLabel = "COL[,COL...]",
-            description = "Columns to leave out (ids, names).")
+            description = "Columns to leave out (ids, names); a name holding a comma in double quotes.")
     List<String> ignore = new ArrayList<>();
 
     @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "error",
@@ -38,12 +38,12 @@ public final class ColumnOptions {
     String task;
 
     /**
-     * The columns given to {@code --ignore}.
+     * The columns given to {@code --ignore} ({@link ColumnList}: a quoted name may hold a comma).
      *
      * @return the names, in the order given; empty if none
      */
     public List<String> ignored() {
-        return List.copyOf(ignore);
+        return List.copyOf(ColumnList.names(ignore));
     }
 
     /**
@@ -109,7 +109,7 @@ public final class ColumnOptions {
      *                                  for several targets with {@code --task classification}
      */
     public PreprocessConfig config(List<String> targetColumns) {
-        PreprocessConfig config = PreprocessConfig.of(targetColumns.get(0)).withTargets(targetColumns).withIgnore(ignore)
+        PreprocessConfig config = PreprocessConfig.of(targetColumns.get(0)).withTargets(targetColumns).withIgnore(ignored())
                 .withMissing(MissingPolicy.fromId(missing));
         return task == null ? config : config.withTask(Task.fromId(task));
     }

@@ -20,9 +20,10 @@ public final class KeepOption {
     /**
      * The columns to keep.
      *
-     * @return the {@code --keep} columns, in the order given; empty if none
+     * @return the {@code --keep} columns, in the order given ({@link ColumnList}: a quoted name may hold a comma);
+     *         empty if none
      */
     public List<String> columns() {
-        return keep;
+        return ColumnList.names(keep);
     }
 }
