@@ -62,4 +62,60 @@ class ColumnMomentsTest {
         Matrix withNan = Matrix.of(new double[][] {{Double.NaN}, {big}, {-big}});
         assertThat(ColumnMoments.of(withNan).sd()[0]).isNaN();
     }
+
+    /**
+     * A distributed trainer's passes over blocks of rows, with the three more after an overflow, give the moments
+     * {@link ColumnMoments#of(Matrix)} gives: bit for bit over one block, and to the last bits over two (whose sums
+     * add in another order). Before, they left such a column's moments infinite or NaN.
+     */
+    @Test
+    void theDistributedPassesFindTheSameMomentsWhenTheSumsOverflow() {
+        double big = 1.7e308;
+        double[] x = {-big, Double.MAX_VALUE, 1e200, 1, big, Double.MAX_VALUE, 3e200, 2, 0, 0, 1e200, 4,
+                0, 0, 3e200, 8};
+        ColumnMoments whole = ColumnMoments.of(Matrix.wrap(4, 4, x.clone()));
+        assertThat(distributed(x, 4, 4)).usingRecursiveComparison().isEqualTo(whole);
+        ColumnMoments twoBlocks = distributed(x, 4, 2);
+        for (int j = 0; j < 4; j++) {
+            assertThat(twoBlocks.mean()[j]).isCloseTo(whole.mean()[j], within(1e-15 * Math.abs(whole.mean()[j])));
+            assertThat(twoBlocks.sd()[j]).isCloseTo(whole.sd()[j], within(1e-15 * whole.sd()[j]));
+        }
+        assertThat(whole.overflowed()).isFalse();
+    }
+
+    /** The passes a distributed trainer makes, over blocks of {@code blockRows} rows of the 4-column {@code x}. */
+    private static ColumnMoments distributed(double[] x, int rows, int blockRows) {
+        int cols = 4;
+        double[][] blocks = new double[rows / blockRows][];
+        for (int b = 0; b < blocks.length; b++) {
+            blocks[b] = Arrays.copyOfRange(x, b * blockRows * cols, (b + 1) * blockRows * cols);
+        }
+        double[] sums = new double[cols];
+        for (double[] block : blocks) {
+            ColumnMoments.addSums(block, blockRows, sums);
+        }
+        double[] mean = ColumnMoments.means(sums, rows);
+        double[] squares = new double[cols];
+        for (double[] block : blocks) {
+            ColumnMoments.addSquaredDeviations(block, blockRows, mean, squares);
+        }
+        ColumnMoments moments = ColumnMoments.of(mean, squares, rows);
+        assertThat(moments.overflowed()).isTrue();
+        double[] largest = new double[cols];
+        for (double[] block : blocks) {
+            ColumnMoments.addLargestMagnitudes(block, blockRows, largest);
+        }
+        double[] divisors = ColumnMoments.divisors(largest);
+        double[] scaledSums = new double[cols];
+        for (double[] block : blocks) {
+            ColumnMoments.addSums(block, blockRows, divisors, scaledSums);
+        }
+        double[] scaledMean = ColumnMoments.means(scaledSums, rows);
+        double[] scaledSquares = new double[cols];
+        for (double[] block : blocks) {
+            ColumnMoments.addSquaredDeviations(block, blockRows, divisors, scaledMean, scaledSquares);
+        }
+        ColumnMoments.rescaled(scaledMean, scaledSquares, rows, divisors, moments);
+        return moments;
+    }
 }

@@ -113,7 +113,41 @@ final class RowPacking {
             return s;
         }, RowPacking::add);
         ColumnMoments moments = ColumnMoments.of(mean, squares, count);
+        if (moments.overflowed()) {
+            rescaled(blocks, inputs, cols, count, moments);
+        }
         return Scaling.standard(moments.mean(), moments.sd());
+    }
+
+    /**
+     * The moments of the columns whose sums overflowed (values near ±1.8e308), found again from their values divided
+     * by a power of two near their largest magnitude, as the core finds them ({@link ColumnMoments}): three more
+     * passes, only on such data.
+     */
+    private static void rescaled(JavaRDD<RowBlock> blocks, boolean inputs, int cols, long count,
+                                 ColumnMoments moments) {
+        double[] largest = blocks.treeAggregate(new double[cols], (s, b) -> {
+            ColumnMoments.addLargestMagnitudes(inputs ? b.x() : b.y(), b.rows(), s);
+            return s;
+        }, RowPacking::largest);
+        double[] divisors = ColumnMoments.divisors(largest);
+        double[] sums = blocks.treeAggregate(new double[cols], (s, b) -> {
+            ColumnMoments.addSums(inputs ? b.x() : b.y(), b.rows(), divisors, s);
+            return s;
+        }, RowPacking::add);
+        double[] scaledMean = ColumnMoments.means(sums, count);
+        double[] squares = blocks.treeAggregate(new double[cols], (s, b) -> {
+            ColumnMoments.addSquaredDeviations(inputs ? b.x() : b.y(), b.rows(), divisors, scaledMean, s);
+            return s;
+        }, RowPacking::add);
+        ColumnMoments.rescaled(scaledMean, squares, count, divisors, moments);
+    }
+
+    private static double[] largest(double[] a, double[] b) {
+        for (int j = 0; j < a.length; j++) {
+            a[j] = Math.max(a[j], b[j]);
+        }
+        return a;
     }
 
     private static double[] add(double[] a, double[] b) {

@@ -13,6 +13,7 @@ import dev.backprop.data.ScalingMethod;
 import dev.backprop.data.Task;
 import dev.backprop.data.TaskChoice;
 import dev.backprop.io.ModelFile;
+import dev.backprop.linalg.Matrix;
 import dev.backprop.model.Model;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.Loss;
@@ -167,6 +168,33 @@ class SparkParityTest {
                 "c"), List.of("y")).model();
         Model core = Trainer.of(config).train(numbers).model();
         assertThat(spark.inputScaling().mean()).containsExactly(core.inputScaling().mean(), within(1e-12));
+        assertThat(spark.network().parameters()).containsExactly(core.network().parameters(), within(1e-9));
+    }
+
+    /**
+     * A column of values near ±1.7e308, whose squared deviations overflow: the cluster's moments are found again on
+     * scaled values, as the core's are (before, its sd was infinite and the scaling refused).
+     */
+    @Test
+    void valuesNearTheLargestDoubleAreStandardizedAsTheCoreStandardizesThem() {
+        Dataset base = TestData.regression(30, 17);
+        double[][] x = base.x().toRows();
+        for (int i = 0; i < x.length; i++) {
+            x[i][0] = (i % 3 - 1) * (1.0e308 + i * 1e305);
+        }
+        Dataset numbers = new Dataset(base.inputNames(), base.targetNames(), Matrix.of(x), base.y());
+        TrainerConfig config = TrainerConfig.builder().hidden(3).bias(true).loss(Loss.MSE)
+                .optimizer(OptimizerType.LBFGS).maxEpochs(5).scaling(ScalingMethod.STANDARD).build();
+        Model spark = SparkTrainer.of(config).withPartitions(2).train(LocalSpark.frame(numbers), List.of("a", "b",
+                "c"), List.of("y")).model();
+        Model core = Trainer.of(config).train(numbers).model();
+        double[] sd = core.inputScaling().standardDeviation();
+        assertThat(sd[0]).isGreaterThan(1e307).isFinite();
+        for (int j = 0; j < 3; j++) {
+            assertThat(spark.inputScaling().mean()[j]).isCloseTo(core.inputScaling().mean()[j],
+                    within(1e-12 * Math.max(1, Math.abs(sd[j]))));
+            assertThat(spark.inputScaling().standardDeviation()[j]).isCloseTo(sd[j], within(1e-12 * sd[j]));
+        }
         assertThat(spark.network().parameters()).containsExactly(core.network().parameters(), within(1e-9));
     }
 
