@@ -4,6 +4,7 @@ import dev.backprop.command.CommandRunner;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.DebugOption;
 import dev.backprop.command.Failures;
+import dev.backprop.io.StandardOutput;
 import dev.backprop.linalg.ColdStart;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

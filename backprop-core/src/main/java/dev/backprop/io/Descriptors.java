@@ -3,7 +3,6 @@ package dev.backprop.io;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -78,38 +77,14 @@ final class Descriptors {
      * A stream that writes through {@code descriptor} (a path {@link #of} returned): standard output and error
      * through the descriptors themselves, so the bytes follow what the program printed there, at the same offset of
      * a redirected file; any other descriptor reopened for appending. Closing it flushes it and leaves the descriptor
-     * open. On standard output a reader that went away ({@code | head}) is no error: the rest is discarded, as for
-     * what the program prints there.
+     * open. A reader of standard output or error that went away ({@code | head}) is no error: the rest is discarded, as
+     * for what the program prints there ({@link StandardOutput}).
      */
     static OutputStream open(Path descriptor) throws IOException {
         String number = descriptor.getFileName().toString();
         if (number.equals("1") || number.equals("2")) {
-            boolean output = number.equals("1");
-            FileOutputStream standard = new FileOutputStream(output ? FileDescriptor.out : FileDescriptor.err);
-            return new BufferedOutputStream(new FilterOutputStream(standard) {
-                private boolean readerGone;
-
-                @Override
-                public void write(byte[] bytes, int offset, int length) throws IOException {
-                    if (readerGone) {
-                        return;
-                    }
-                    try {
-                        out.write(bytes, offset, length);
-                    } catch (IOException e) {
-                        // Java has no error code for EPIPE; "Broken pipe" is the text the JDK gives it.
-                        if (!output || !"Broken pipe".equals(e.getMessage())) {
-                            throw e;
-                        }
-                        readerGone = true;
-                    }
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            }, BUFFER_BYTES);
+            return new BufferedOutputStream(new StandardOutput(new FileOutputStream(number.equals("1")
+                    ? FileDescriptor.out : FileDescriptor.err)), BUFFER_BYTES);
         }
         return Files.newOutputStream(descriptor, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }

@@ -1,19 +1,22 @@
-package dev.backprop.cli;
+package dev.backprop.io;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * The process's standard output, where a reader that went away is no error: once a write finds the pipe closed
- * ({@code backprop predict ... | head}), the rest of the output is discarded, as the reader asked. Every other
- * failure (a full disk) is passed on, so the {@link java.io.PrintStream} over it reports it by
- * {@code checkError()}.
+ * A stream over one of the process's standard descriptors, where a reader that went away is no error: once a write
+ * finds the pipe closed ({@code backprop predict ... | head}), the rest of the output is discarded, as the reader
+ * asked. Every other failure (a full disk) is passed on, so a {@link java.io.PrintStream} over it reports it by
+ * {@code checkError()}. Closing it flushes it and leaves the descriptor open: the process still owns it.
  */
-final class StandardOutput extends FilterOutputStream {
+public final class StandardOutput extends FilterOutputStream {
     private boolean readerGone;
 
-    StandardOutput(OutputStream out) {
+    /**
+     * @param out the descriptor's stream, such as {@code new FileOutputStream(FileDescriptor.out)}
+     */
+    public StandardOutput(OutputStream out) {
         super(out);
     }
 
@@ -43,5 +46,10 @@ final class StandardOutput extends FilterOutputStream {
         if (!readerGone) {
             out.flush();
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        flush();
     }
 }
