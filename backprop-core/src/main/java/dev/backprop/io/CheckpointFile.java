@@ -215,7 +215,7 @@ public final class CheckpointFile {
         if (values == null) {
             return F.nullNode();
         }
-        return F.pojoNode(new NumberArray(values));
+        return F.pojoNode(new NumberArray(values, false));
     }
 
     private static double[] doubles(JsonNode node, String where, boolean nullable) {

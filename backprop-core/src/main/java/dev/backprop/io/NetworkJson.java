@@ -3,7 +3,6 @@ package dev.backprop.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Activation;
@@ -42,21 +41,9 @@ final class NetworkJson {
             if (bias == null) {
                 node.putNull("bias");
             } else {
-                ArrayNode b = node.putArray("bias");
-                for (double v : bias) {
-                    add(b, v, single);
-                }
+                node.putPOJO("bias", new NumberArray(bias, single));
             }
             node.putPOJO("weights", new ParameterRows(layer.weights(), single));
-        }
-    }
-
-    /** Appends a parameter: as a double, or as a float in its shortest form. */
-    private static void add(ArrayNode array, double v, boolean single) {
-        if (single) {
-            array.addRawValue(new RawValue(FloatText.of((float) v)));
-        } else {
-            array.add(v);
         }
     }
 

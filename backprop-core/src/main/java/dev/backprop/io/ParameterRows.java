@@ -33,7 +33,7 @@ final class ParameterRows extends JsonSerializable.Base {
         for (int i = 0; i < weights.rows(); i++) {
             generator.writeStartArray();
             for (int j = 0; j < weights.cols(); j++) {
-                write(generator, weights.get(i, j), single);
+                NumberArray.write(generator, weights.get(i, j), single);
             }
             generator.writeEndArray();
         }
@@ -44,14 +44,5 @@ final class ParameterRows extends JsonSerializable.Base {
     public void serializeWithType(JsonGenerator generator, SerializerProvider provider, TypeSerializer types)
             throws IOException {
         serialize(generator, provider);
-    }
-
-    /** One parameter: as a double, or as a float in its shortest form. */
-    static void write(JsonGenerator generator, double v, boolean single) throws IOException {
-        if (single) {
-            generator.writeRawValue(FloatText.of((float) v));
-        } else {
-            generator.writeNumber(v);
-        }
     }
 }

@@ -42,7 +42,10 @@ class StreamedModelFileTest {
                 .seed(7).build()).train(data).model();
     }
 
-    /** The tree the writer built before: one number node per weight (a float32 value as its shortest float text). */
+    /**
+     * The tree the writer built before: one number node per weight and bias (a float32 value as its shortest float
+     * text).
+     */
     private static JsonNode treeOfNodes(Model model) {
         ObjectNode root = ModelFile.toNode(model);
         boolean single = model.network().precision() == Precision.FLOAT32;
@@ -51,18 +54,24 @@ class StreamedModelFileTest {
             DenseLayer layer = model.network().layers().get(l);
             ArrayNode weights = JsonNodeFactory.instance.arrayNode();
             for (double[] row : layer.weights().toRows()) {
-                ArrayNode r = weights.addArray();
-                for (double v : row) {
-                    if (single) {
-                        r.addRawValue(new RawValue(FloatText.of((float) v)));
-                    } else {
-                        r.add(v);
-                    }
-                }
+                addAll(weights.addArray(), row, single);
             }
             ((ObjectNode) layers.get(l)).set("weights", weights);
+            if (layer.bias() != null) {
+                addAll(((ObjectNode) layers.get(l)).putArray("bias"), layer.bias(), single);
+            }
         }
         return root;
+    }
+
+    private static void addAll(ArrayNode array, double[] values, boolean single) {
+        for (double v : values) {
+            if (single) {
+                array.addRawValue(new RawValue(FloatText.of((float) v)));
+            } else {
+                array.add(v);
+            }
+        }
     }
 
     @ParameterizedTest
