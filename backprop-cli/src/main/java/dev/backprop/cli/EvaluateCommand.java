@@ -111,8 +111,7 @@ final class EvaluateCommand implements Callable<Integer> {
             ClassificationMetrics metrics = ClassificationMetrics.of(trained.classes(), predicted,
                     ModelData.actualClasses(trained, frame, prepared));
             classification(metrics, json, text);
-            BinaryCurves curves = metrics.unansweredRows() > 0 ? null
-                    : ModelData.binaryCurves(trained, frame, prepared, predicted);
+            BinaryCurves curves = ModelData.binaryCurves(trained, frame, prepared, predicted);
             warnUnanswered(metrics, trained.classes().size() == 2);
             if (curves != null) {
                 curves(curves, trained.classes().get(1), json);

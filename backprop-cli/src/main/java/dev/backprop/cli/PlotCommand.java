@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 /** {@code backprop plot}: pictures of how a model fits labelled data. */
 @Command(name = "plot", header = "Plot how a model fits data: fit, confusion matrix, ROC, precision-recall, surface.",
@@ -122,7 +123,8 @@ final class PlotCommand implements Callable<Integer> {
                     throw new UserException("--kind " + chosen + " is for a classifier of two classes, on rows of "
                             + "both; " + (!classify ? "a regression model has fit or surface"
                             : plotted.classes().size() != 2 ? "this one has " + plotted.classes().size()
-                            + " classes (confusion shows them)" : hasNaN(probabilities)
+                            + " classes (confusion shows them)" : IntStream.range(0, probabilities.rows())
+                            .anyMatch(i -> !ClassificationMetrics.answered(probabilities, i))
                             ? "the class probabilities of some rows are NaN (their inputs lie so far outside the "
                             + "training data's range that the network's sums overflowed), so they have no score"
                             : "these rows are not of exactly its two classes"));
@@ -167,17 +169,6 @@ final class PlotCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("%s plot written to %s%n", chosen, out);
         }
         return 0;
-    }
-
-    private static boolean hasNaN(Matrix m) {
-        for (int i = 0; i < m.rows(); i++) {
-            for (int j = 0; j < m.cols(); j++) {
-                if (Double.isNaN(m.get(i, j))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static double[] column(Matrix m, int j) {

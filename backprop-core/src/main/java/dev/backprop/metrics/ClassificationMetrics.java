@@ -103,8 +103,15 @@ public record ClassificationMetrics(List<String> classes, int modelClasses, long
                 precision, recall, f1, logLoss / n);
     }
 
-    /** Whether row i's probabilities are all numbers, so that it has a most probable class. */
-    private static boolean answered(Matrix probabilities, int i) {
+    /**
+     * Whether row i's probabilities are all numbers, so that it has a most probable class (a row with a NaN is
+     * unanswered).
+     *
+     * @param probabilities class probabilities, one row per example; not modified
+     * @param i             a row index
+     * @return false if any of the row's probabilities is NaN
+     */
+    public static boolean answered(Matrix probabilities, int i) {
         for (int c = 0; c < probabilities.cols(); c++) {
             if (Double.isNaN(probabilities.get(i, c))) {
                 return false;
