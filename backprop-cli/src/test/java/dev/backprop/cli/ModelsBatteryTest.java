@@ -201,15 +201,7 @@ class ModelsBatteryTest {
     /** A two-class model's curves rank every row's score; a row without one leaves them out instead of failing. */
     @Test
     void aTwoClassEvaluationWithNaNProbabilitiesLeavesTheCurvesOut() throws IOException {
-        StringBuilder rows = new StringBuilder("a,b,c\n");
-        for (int i = 0; i < 40; i++) {
-            double a = (i * 37 % 40) / 40.0;
-            double b = (i * 11 % 40) / 40.0;
-            rows.append(a).append(',').append(b).append(',').append(a + b > 1 ? "yes" : "no").append('\n');
-        }
-        Path train = Files.writeString(dir.resolve("two.csv"), rows);
-        Path model = dir.resolve("two.json");
-        assertThat(Cli.run("train", train.toString(), "--out", model.toString(), "--quiet").exitCode()).isZero();
+        Path model = trainedOnTwoInputs("two", "c", (a, b) -> a + b > 1 ? "yes" : "no");
         Path test = Files.writeString(dir.resolve("twoFar.csv"), "a,b,c\n0.9,0.8,yes\n0.1,0.2,no\n"
                 + "1.7e308,-1.7e308,yes\n");
         Cli evaluate = Cli.run("evaluate", "--model", model.toString(), test.toString(), "--format", "json");
@@ -241,15 +233,7 @@ class ModelsBatteryTest {
      */
     @Test
     void aRegressionRowThatOverflowsIsNamedInEvaluateAndLeftOutOfTheFitChart() throws IOException {
-        StringBuilder rows = new StringBuilder("a,b,y\n");
-        for (int i = 0; i < 40; i++) {
-            double a = (i * 37 % 40) / 40.0;
-            double b = (i * 11 % 40) / 40.0;
-            rows.append(a).append(',').append(b).append(',').append(2 * a + b).append('\n');
-        }
-        Path train = Files.writeString(dir.resolve("fit.csv"), rows);
-        Path model = dir.resolve("fit.json");
-        assertThat(Cli.run("train", train.toString(), "--out", model.toString(), "--quiet").exitCode()).isZero();
+        Path model = trainedOnTwoInputs("fit", "y", (a, b) -> Double.toString(2 * a + b));
         Path test = Files.writeString(dir.resolve("fitFar.csv"), "a,b,y\n0.5,0.5,1.5\n0.1,0.2,0.4\n"
                 + "1.7e308,-1.7e308,3\n");
         Cli evaluate = Cli.run("evaluate", "--model", model.toString(), test.toString());
@@ -265,6 +249,28 @@ class ModelsBatteryTest {
         Cli report = Cli.run("report", "--model", model.toString(), test.toString(), "--out",
                 dir.resolve("fit.html").toString());
         assertThat(report.exitCode()).as(report.err()).isZero();
+    }
+
+    /**
+     * A model trained by {@code train} on 40 rows of inputs a, b in [0, 1) spread over the square and the target
+     * column {@code target} = {@code label(a, b)}; written as NAME.csv and NAME.json in the test's folder.
+     */
+    private Path trainedOnTwoInputs(String name, String target, DoubleBinaryOperatorToText label) throws IOException {
+        StringBuilder rows = new StringBuilder("a,b," + target + "\n");
+        for (int i = 0; i < 40; i++) {
+            double a = (i * 37 % 40) / 40.0;
+            double b = (i * 11 % 40) / 40.0;
+            rows.append(a).append(',').append(b).append(',').append(label.apply(a, b)).append('\n');
+        }
+        Path train = Files.writeString(dir.resolve(name + ".csv"), rows);
+        Path model = dir.resolve(name + ".json");
+        assertThat(Cli.run("train", train.toString(), "--out", model.toString(), "--quiet").exitCode()).isZero();
+        return model;
+    }
+
+    /** A target cell from two inputs. */
+    private interface DoubleBinaryOperatorToText {
+        String apply(double a, double b);
     }
 
     /** explain's eta comes from the model when --learning-rate is not given: a refusal names the model, not the option. */
