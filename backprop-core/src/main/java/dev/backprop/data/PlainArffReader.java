@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads the common kind of ARFF file, ASCII text whose {@code @data} section holds dense rows without quotes, straight
@@ -49,7 +50,7 @@ final class PlainArffReader {
     }
 
     /** One read of one file. */
-    private static final class Run {
+    private static final class Run extends BlockRead<PlainArffRows> {
         private final LineBlocks blocks;
         private final String source;
         private final byte[] buffer;
@@ -70,37 +71,7 @@ final class PlainArffReader {
         }
 
         Frame read() throws IOException {
-            ParallelBlocks<PlainArffRows> parts = null;
-            try {
-                while (blocks.next()) {
-                    int from = blocks.from();
-                    int last = blocks.last();
-                    if (builders == null) {
-                        from = readHeader(from, last);
-                    }
-                    if (builders != null) {
-                        if (parts == null) {
-                            AsciiLevels[] nominal = new AsciiLevels[builders.size()];
-                            for (int j = 0; j < nominal.length; j++) {
-                                List<String> declared = builders.get(j).declared();
-                                nominal[j] = declared == null ? null : new AsciiLevels(declared);
-                            }
-                            parts = new ParallelBlocks<>(buffer, () -> new PlainArffRows(buffer, nominal),
-                                    blocks.size());
-                        }
-                        for (PlainArffRows part : parts.parse(from, last)) {
-                            append(part);
-                        }
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw NotPlainText.INSTANCE;
-            } finally {
-                if (parts != null) {
-                    parts.close();
-                }
-            }
+            readBlocks(blocks, buffer);
             if (builders == null || lines.size() == 0) {
                 throw NotPlainText.INSTANCE;
             }
@@ -111,11 +82,28 @@ final class PlainArffReader {
             return Frame.wrap(source, columns, lines.toArray());
         }
 
+        @Override
+        boolean headerRead() {
+            return builders != null;
+        }
+
+        /** The parsers of rows, told each nominal attribute's declared values. */
+        @Override
+        Supplier<PlainArffRows> parts() {
+            AsciiLevels[] nominal = new AsciiLevels[builders.size()];
+            for (int j = 0; j < nominal.length; j++) {
+                List<String> declared = builders.get(j).declared();
+                nominal[j] = declared == null ? null : new AsciiLevels(declared);
+            }
+            return () -> new PlainArffRows(buffer, nominal);
+        }
+
         /**
          * Passes the header lines in [from, last) to {@link ArffHeader}; after its {@code @data} line, sets the
          * builders and returns where the rows start.
          */
-        private int readHeader(int from, int last) {
+        @Override
+        int readHeader(int from, int last) {
             int p = from;
             while (p < last) {
                 int end = lineEnd(p, last);
@@ -156,7 +144,8 @@ final class PlainArffReader {
         }
 
         /** Appends one parser's rows to the columns, in order, and moves the line count on. */
-        private void append(PlainArffRows parser) {
+        @Override
+        void append(PlainArffRows parser) {
             if (!reserved && parser.rows > 0) {
                 reserved = true;
                 long expected = blocks.expectedRows(parser.rows, parser.bytes, builders.size(), source);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Set;
 
 /**
@@ -57,7 +58,7 @@ final class PlainCsvReader {
     }
 
     /** One read of one file. */
-    private static final class Run {
+    private static final class Run extends BlockRead<PlainCsvRows> {
         private final LineBlocks blocks;
         private final String source;
         private final ReadOptions options;
@@ -82,36 +83,7 @@ final class PlainCsvReader {
                 throw NotPlainText.INSTANCE;
             }
             chooseDelimiter(blocks.filled(), blocks.byteOrderMark() ? 3 : 0);
-            ParallelBlocks<PlainCsvRows> parts = null;
-            try {
-                while (blocks.next()) {
-                    int from = blocks.from();
-                    int last = blocks.last();
-                    if (header == null) {
-                        from = readHeader(from, last);
-                    }
-                    if (header != null) {
-                        if (parts == null) {
-                            boolean[] verbatim = new boolean[header.size()];
-                            for (int j = 0; j < verbatim.length; j++) {
-                                verbatim[j] = builders[j].verbatim();
-                            }
-                            parts = new ParallelBlocks<>(buffer, () -> new PlainCsvRows(buffer, delimiter, verbatim),
-                                    blocks.size());
-                        }
-                        for (PlainCsvRows part : parts.parse(from, last)) {
-                            append(part);
-                        }
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw NotPlainText.INSTANCE;
-            } finally {
-                if (parts != null) {
-                    parts.close();
-                }
-            }
+            readBlocks(blocks, buffer);
             if (header == null || lines.size() == 0) {
                 throw NotPlainText.INSTANCE;
             }
@@ -149,11 +121,27 @@ final class PlainCsvReader {
             delimiter = (byte) chosen;
         }
 
+        @Override
+        boolean headerRead() {
+            return header != null;
+        }
+
+        /** The parsers of rows, told which columns keep their text as it is. */
+        @Override
+        Supplier<PlainCsvRows> parts() {
+            boolean[] verbatim = new boolean[header.size()];
+            for (int j = 0; j < verbatim.length; j++) {
+                verbatim[j] = builders[j].verbatim();
+            }
+            return () -> new PlainCsvRows(buffer, delimiter, verbatim);
+        }
+
         /**
          * Reads the header, the first line that is not blank, if it lies in [from, last); returns where the rows
          * start.
          */
-        private int readHeader(int from, int last) {
+        @Override
+        int readHeader(int from, int last) {
             PlainCsvRows probe = new PlainCsvRows(buffer, delimiter, new boolean[0]);
             int p = from;
             while (p < last) {
@@ -201,7 +189,8 @@ final class PlainCsvReader {
         }
 
         /** Appends one parser's rows to the columns, in order, and moves the line count on. */
-        private void append(PlainCsvRows parser) {
+        @Override
+        void append(PlainCsvRows parser) {
             if (!reserved && parser.rows > 0) {
                 reserved = true;
                 long expected = blocks.expectedRows(parser.rows, parser.bytes, builders.length, source);
