@@ -54,9 +54,7 @@ final class Exp {
             return 0.0;
         }
         double t = Math.fma(x, LOG2E, ROUNDER);
-        double k = t - ROUNDER;
-        double r = Math.fma(-k, LN2_HI, x);
-        r = Math.fma(-k, LN2_LO, r);
+        double r = reduced(x, t);
         double p = Math.fma(C13, r, C12);
         p = Math.fma(p, r, C11);
         p = Math.fma(p, r, C10);
@@ -70,7 +68,21 @@ final class Exp {
         p = Math.fma(p, r, C2);
         p = Math.fma(p, r, 1.0);
         p = Math.fma(p, r, 1.0);
-        long n = Double.doubleToRawLongBits(t) - ROUNDER_BITS;
+        return timesPowerOfTwo(p, Double.doubleToRawLongBits(t) - ROUNDER_BITS);
+    }
+
+    /**
+     * r = x − k ln 2 for k = t − {@link #ROUNDER}, the whole number nearest x / ln 2 that t carries in its low
+     * bits: ln 2 in two parts, so r is exact to about 2⁻¹⁰⁰ of x.
+     */
+    private static double reduced(double x, double t) {
+        double k = t - ROUNDER;
+        double r = Math.fma(-k, LN2_HI, x);
+        return Math.fma(-k, LN2_LO, r);
+    }
+
+    /** p · 2ⁿ as two products of about 2^(n/2) each: neither overflows nor underflows where p · 2ⁿ does not. */
+    private static double timesPowerOfTwo(double p, long n) {
         long half = n >> 1;
         return p * Double.longBitsToDouble((half + 1023) << 52) * Double.longBitsToDouble((n - half + 1023) << 52);
     }
@@ -133,9 +145,7 @@ final class Exp {
             return 0.0;
         }
         double t = Math.fma(x, LOG2E, ROUNDER);
-        double k = t - ROUNDER;
-        double r = Math.fma(-k, LN2_HI, x);
-        r = Math.fma(-k, LN2_LO, r);
+        double r = reduced(x, t);
         double r2 = r * r;
         double r4 = r2 * r2;
         double r8 = r4 * r4;
@@ -147,8 +157,7 @@ final class Exp {
         if (Math.abs(x) <= NORMAL_RANGE) {
             return p * Double.longBitsToDouble((n + 1023) << 52);
         }
-        long half = n >> 1;
-        return p * Double.longBitsToDouble((half + 1023) << 52) * Double.longBitsToDouble((n - half + 1023) << 52);
+        return timesPowerOfTwo(p, n);
     }
 
     /** {@link #tanh(double)} of a float, rounded to float: (float) tanh(z), z {@link #widened}. */
