@@ -78,7 +78,7 @@ final class PredictCommand implements Callable<Integer> {
                     skipped, skipped == 1 ? "" : "s");
         }
         if (common.format() != OutputFormat.JSON || out != null) {
-            predictions.answerColumns(proba, !dropIgnored).forEach((plain, written) -> {
+            predictions.csv(proba, !dropIgnored).answerColumns().forEach((plain, written) -> {
                 if (!plain.equals(written)) {
                     spec.commandLine().getErr().printf("warning: %s's column '%s' is copied to the answer, so the "
                             + "answer's own '%s' is named '%s'%n", data, plain, plain, written);
@@ -86,7 +86,7 @@ final class PredictCommand implements Callable<Integer> {
             });
         }
         if (out != null) {
-            AtomicFiles.write(out, stream -> predictions.writeCsv(stream, proba, !dropIgnored));
+            AtomicFiles.write(out, stream -> predictions.csv(proba, !dropIgnored).write(stream));
         }
         if (common.format() == OutputFormat.JSON) {
             ObjectNode json = predictions.json(proba);
@@ -94,7 +94,7 @@ final class PredictCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(Json.write(json));
         } else if (out == null) {
             StringWriter text = new StringWriter();
-            predictions.writeCsv(text, proba, !dropIgnored);
+            predictions.csv(proba, !dropIgnored).write(text);
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
         } else {

@@ -205,7 +205,7 @@ final class PredictionServer {
         }
         Frame frame = RequestRows.csv(body, model);
         StringWriter text = new StringWriter();
-        Predictions.of(model, frame).writeCsv(text, true, true);
+        Predictions.of(model, frame).csv(true, true).write(text);
         return new Answer(200, CSV_TYPE, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 

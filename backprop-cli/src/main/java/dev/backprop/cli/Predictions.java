@@ -3,10 +3,6 @@ package dev.backprop.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
-import dev.backprop.data.Column;
-import dev.backprop.data.ColumnType;
 import dev.backprop.data.EncodedInputs;
 import dev.backprop.data.Frame;
 import dev.backprop.linalg.Matrix;
@@ -14,25 +10,14 @@ import dev.backprop.linalg.Precision;
 import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.model.Model;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * A model's predictions for the rows of a frame, and the two forms they are written in: the CSV of the model's input
- * columns plus {@code predicted_<target>} (and {@code proba_<class>} columns), and the JSON object of
- * {@code --format json}. Both {@code backprop predict} and {@code backprop serve} answer through this class, so a row
+ * columns plus {@code predicted_<target>} (and {@code proba_<class>} columns, {@link PredictionCsv}), and the JSON
+ * object of {@code --format json}. Both {@code backprop predict} and {@code backprop serve} answer through this class, so a row
  * gets the same text from each.
  */
 final class Predictions {
@@ -76,26 +61,12 @@ final class Predictions {
         return inputs.unseenCategories();
     }
 
-    /**
-     * Whether predicted row {@code i} has no class: a probability is NaN (inputs so far outside the training data's
-     * range that the network's sums overflowed, infinity minus infinity), so no class is the most probable, and the
-     * first class, which the largest of NaNs would name, would be a guess presented as an answer.
-     */
-    private boolean classless(int i) {
-        for (int k = 0; k < predicted.cols(); k++) {
-            if (Double.isNaN(predicted.get(i, k))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The lines of the frame (from 1, the header's included) of the predicted rows that have no class. */
     List<Long> classlessLines() {
         List<Long> lines = new ArrayList<>();
         if (ModelData.classification(model)) {
             for (int i = 0; i < predicted.rows(); i++) {
-                if (classless(i)) {
+                if (!ClassificationMetrics.answered(predicted, i)) {
                     lines.add(frame.line(inputs.rows()[i]));
                 }
             }
@@ -118,7 +89,7 @@ final class Predictions {
         if (ModelData.classification(model)) {
             ArrayNode classes = json.putArray("predictions");
             for (int i = 0; i < predicted.rows(); i++) {
-                if (classless(i)) {
+                if (!ClassificationMetrics.answered(predicted, i)) {
                     classes.addNull();
                 } else {
                     classes.add(model.classes().get(ClassificationMetrics.argmax(predicted, i)));
@@ -151,99 +122,14 @@ final class Predictions {
         return json;
     }
 
-    /** Rows formatted as one piece of text, by one thread. */
-    private static final int BLOCK_ROWS = 4096;
-    /** Blocks formatted at once before they are written, which bounds the text held in memory. */
-    private static final int BLOCKS_AT_ONCE = 16;
-
     /**
-     * The CSV: a header, then with {@code ignored} the columns training ignored that the frame has (ids, so the
-     * predictions can be joined back), the model's input columns (a date column as written), each target's
-     * prediction and, with {@code proba}, each class's probability.
-     * Formatting the numbers is most of the work, so blocks of rows are formatted on every core (each with its own
-     * FastCSV writer, so the text is what one writer would give) and written in order.
+     * The CSV form of these predictions ({@link PredictionCsv}).
+     *
+     * @param proba   whether a classifier's class probabilities are written too
+     * @param ignored whether the columns training ignored that the frame has are copied (ids, to join back)
      */
-    void writeCsv(Writer writer, boolean proba, boolean ignored) throws IOException {
-        writeCsv(proba, ignored, text -> text, writer::write);
-    }
-
-    /**
-     * {@link #writeCsv(Writer, boolean, boolean)} as UTF-8 bytes: each block is encoded on the thread that formatted
-     * it, so the writing thread only copies bytes (a file of predictions is tens of megabytes of text).
-     */
-    void writeCsv(OutputStream out, boolean proba, boolean ignored) throws IOException {
-        writeCsv(proba, ignored, text -> text.getBytes(StandardCharsets.UTF_8), out::write);
-    }
-
-    /** The frame's columns the CSV copies: the ignored ones it has (with {@code ignored}), then the inputs. */
-    private List<String> copiedColumns(boolean ignored) {
-        List<String> columns = new ArrayList<>();
-        if (ignored && model.preprocessor() != null) {
-            model.preprocessor().ignored().stream().filter(name -> frame.indexOf(name) >= 0).forEach(columns::add);
-        }
-        columns.addAll(model.preparation().inputColumns());
-        return columns;
-    }
-
-    /**
-     * The CSV's answer columns, each plain name ({@code predicted_<target>}, and with {@code proba} for a classifier
-     * {@code proba_<class>}) to the name written: the plain name, or if a copied column already has it (an input
-     * named {@code predicted_y}, say), the plain name with the first of {@code _2}, {@code _3}, ... that no other
-     * column has, so that no two columns of the CSV share a name.
-     */
-    Map<String, String> answerColumns(boolean proba, boolean ignored) {
-        List<String> plain = new ArrayList<>();
-        model.targets().forEach(target -> plain.add("predicted_" + target));
-        if (ModelData.classification(model) && proba) {
-            model.classes().forEach(name -> plain.add("proba_" + name));
-        }
-        List<String> copied = copiedColumns(ignored);
-        Set<String> taken = new HashSet<>(copied);
-        taken.addAll(plain);
-        Map<String, String> written = new LinkedHashMap<>();
-        for (String name : plain) {
-            String unique = name;
-            if (copied.contains(name)) {
-                for (int k = 2; taken.contains(unique); k++) {
-                    unique = name + "_" + k;
-                }
-                taken.add(unique);
-            }
-            written.put(name, unique);
-        }
-        return written;
-    }
-
-    /** Where {@link #writeCsv(boolean, boolean, Function, Sink)} puts each piece of the CSV, in order. */
-    @FunctionalInterface
-    private interface Sink<T> {
-        void accept(T piece) throws IOException;
-    }
-
-    /** The CSV's pieces (the header, then blocks of rows), each encoded by {@code encode}, given to {@code sink}. */
-    private <T> void writeCsv(boolean proba, boolean ignored, Function<String, T> encode, Sink<T> sink)
-            throws IOException {
-        boolean classify = ModelData.classification(model);
-        List<String> columns = copiedColumns(ignored);
-        StringWriter headerText = new StringWriter();
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(headerText);
-        List<String> header = new ArrayList<>(columns);
-        header.addAll(answerColumns(proba, ignored).values());
-        csv.writeRecord(header);
-        csv.flush();
-        sink.accept(encode.apply(headerText.toString()));
-        List<Column> sources = columns.stream().map(frame::column).toList();
-        int rows = inputs.rows().length;
-        int blocks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
-        for (int first = 0; first < blocks; first += BLOCKS_AT_ONCE) {
-            List<T> pieces = IntStream.range(first, Math.min(blocks, first + BLOCKS_AT_ONCE)).parallel()
-                    .mapToObj(b -> encode.apply(csvRows(sources, classify, proba, header.size(), b * BLOCK_ROWS,
-                            Math.min(rows, (b + 1) * BLOCK_ROWS))))
-                    .toList();
-            for (T piece : pieces) {
-                sink.accept(piece);
-            }
-        }
+    PredictionCsv csv(boolean proba, boolean ignored) {
+        return new PredictionCsv(model, frame, inputs.rows(), predicted, proba, ignored);
     }
 
     /** Appends a prediction: a double, or a float32 model's float in its shortest form ({@link Text#exact}). */
@@ -253,65 +139,5 @@ final class Predictions {
         } else {
             array.add(v);
         }
-    }
-
-    /** Rows [from, to) of the output as CSV text. */
-    private String csvRows(List<Column> sources, boolean classify, boolean proba, int width, int from, int to) {
-        if (!classify && sources.stream().allMatch(column -> column.type() == ColumnType.NUMERIC)) {
-            String numbers = numberRows(sources, from, to);
-            if (numbers != null) {
-                return numbers;
-            }
-        }
-        int[] rows = inputs.rows();
-        StringWriter text = new StringWriter();
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(text);
-        String[] cells = new String[width];
-        for (int r = from; r < to; r++) {
-            int c = 0;
-            for (Column column : sources) {
-                cells[c++] = TrainReport.cell(column, rows[r], "");
-            }
-            if (classify) {
-                cells[c++] = classless(r) ? "" : model.classes().get(ClassificationMetrics.argmax(predicted, r));
-                for (int k = 0; proba && k < predicted.cols(); k++) {
-                    cells[c++] = Text.exact(predicted.get(r, k), precision);
-                }
-            } else {
-                for (int t = 0; t < predicted.cols(); t++) {
-                    cells[c++] = Text.exact(predicted.get(r, t), precision);
-                }
-            }
-            csv.writeRecord(cells);
-        }
-        try {
-            csv.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return text.toString();
-    }
-
-    /**
-     * Rows [from, to) of numbers only, joined by commas, or null if one of their cells is missing. A number's text
-     * (digits, '.', '-', 'E', or NaN and Infinity) never needs quoting, so this is the text the CSV writer gives, without
-     * its per-character check of every field; an empty cell is left to the writer, which decides how it reads.
-     */
-    private String numberRows(List<Column> sources, int from, int to) {
-        int[] rows = inputs.rows();
-        StringBuilder text = new StringBuilder((to - from) * (sources.size() + predicted.cols()) * 12);
-        for (int r = from; r < to; r++) {
-            for (Column column : sources) {
-                if (column.isMissing(rows[r])) {
-                    return null;
-                }
-                text.append(column.label(rows[r])).append(',');
-            }
-            for (int t = 0; t < predicted.cols(); t++) {
-                text.append(t == 0 ? "" : ",").append(Text.exact(predicted.get(r, t)));
-            }
-            text.append('\n');
-        }
-        return text.toString();
     }
 }
