@@ -81,7 +81,7 @@ final class GemmKernels {
     static void gemm(GemmEngine engine, boolean transposeA, boolean transposeB, int m, int n, int k,
                      double[] a, int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
         if (beta == 0.0 && direct(engine, transposeB, m, n, k)) {
-            engine.multiplyInto(transposeA, m, n, k, a, aOff, b, bOff, null, 0, c, cOff);
+            engine.multiplyInto(transposeA, transposeB, m, n, k, a, aOff, b, bOff, null, 0, c, cOff);
             return;
         }
         // an outer product (k = 1) with beta = 0 writes C outright: no pass to clear it first
@@ -125,7 +125,7 @@ final class GemmKernels {
         if (takesNative(m, n, k) || !direct(engine, false, m, n, k)) {
             return false;
         }
-        engine.multiplyInto(false, m, n, k, a, aOff, b, bOff, bias, biasOff, c, cOff);
+        engine.multiplyInto(false, false, m, n, k, a, aOff, b, bOff, bias, biasOff, c, cOff);
         return true;
     }
 
