@@ -269,13 +269,7 @@ final class FloatSimdKernels implements FloatVectorKernels {
 
     @Override
     public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int length) {
-        int whole = length < L ? 0 : length - length % L;
-        if (whole > 0) {
-            axpyVectors(alpha, x, xOff, y, yOff, whole);
-        }
-        for (int i = whole; i < length; i++) {
-            y[yOff + i] += alpha * x[xOff + i];
-        }
+        FloatSimdLoops.axpy(alpha, x, xOff, y, yOff, length);
     }
 
     /**
@@ -332,55 +326,11 @@ final class FloatSimdKernels implements FloatVectorKernels {
 
     @Override
     public void scaleInto(float alpha, float[] x, int xOff, float[] y, int yOff, int length) {
-        int whole = length < L ? 0 : length - length % L;
-        if (whole > 0) {
-            scaleIntoVectors(alpha, x, xOff, y, yOff, whole);
-        }
-        for (int i = whole; i < length; i++) {
-            y[yOff + i] = 0.0f + alpha * x[xOff + i];
-        }
-    }
-
-    /** fma(alpha, x, +0): the axpy of {@link #axpy} onto zeros, without writing the zeros first. */
-    private static void scaleIntoVectors(float alpha, float[] x, int xOff, float[] y, int yOff, int whole) {
-        FloatVector a = FloatVector.broadcast(S, alpha);
-        FloatVector zero = FloatVector.zero(S);
-        for (int i = 0; i < whole; i += L) {
-            a.fma(FloatVector.fromArray(S, x, xOff + i), zero).intoArray(y, yOff + i);
-        }
+        FloatSimdLoops.scaleInto(alpha, x, xOff, y, yOff, length);
     }
 
     @Override
     public float descend(float[] theta, float[] gradient, float eta, int from, int to) {
-        if (to - from < 4 * L) { // the seed's 9 parameters: setting up vectors would cost more than the loop
-            return SCALAR.descend(theta, gradient, eta, from, to);
-        }
-        int end = from + S.loopBound(to - from);
-        float largest = from < end ? descendVectors(theta, gradient, eta, from, end) : 0.0f;
-        return Math.max(largest, SCALAR.descend(theta, gradient, eta, end, to));
-    }
-
-    /** The whole vectors of {@link #descend}: the scalar steps lane by lane (multiply, then subtract). */
-    private static float descendVectors(float[] theta, float[] gradient, float eta, int from, int end) {
-        FloatVector step = FloatVector.broadcast(S, eta);
-        FloatVector largest = FloatVector.zero(S);
-        for (int i = from; i < end; i += L) {
-            FloatVector change = step.mul(FloatVector.fromArray(S, gradient, i));
-            FloatVector.fromArray(S, theta, i).sub(change).intoArray(theta, i);
-            largest = largest.max(change.abs());
-        }
-        float max = 0.0f;
-        for (int lane = 0; lane < L; lane++) { // NaN wins, as in Math.max
-            max = Math.max(max, largest.lane(lane));
-        }
-        return max;
-    }
-
-    private static void axpyVectors(float alpha, float[] x, int xOff, float[] y, int yOff, int whole) {
-        FloatVector a = FloatVector.broadcast(S, alpha);
-        for (int i = 0; i < whole; i += L) {
-            a.fma(FloatVector.fromArray(S, x, xOff + i), FloatVector.fromArray(S, y, yOff + i))
-                    .intoArray(y, yOff + i);
-        }
+        return FloatSimdLoops.descend(theta, gradient, eta, from, to);
     }
 }

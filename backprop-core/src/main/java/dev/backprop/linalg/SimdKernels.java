@@ -130,13 +130,7 @@ final class SimdKernels implements VectorKernels {
             LANES.axpy(alpha, x, xOff, y, yOff, length);
             return;
         }
-        int whole = length < L ? 0 : length - length % L;
-        if (whole > 0) {
-            axpyVectors(alpha, x, xOff, y, yOff, whole);
-        }
-        for (int i = whole; i < length; i++) {
-            y[yOff + i] += alpha * x[xOff + i];
-        }
+        SimdLoops.axpy(alpha, x, xOff, y, yOff, length);
     }
 
     /**
@@ -209,56 +203,15 @@ final class SimdKernels implements VectorKernels {
             LANES.scaleInto(alpha, x, xOff, y, yOff, length);
             return;
         }
-        int whole = length < L ? 0 : length - length % L;
-        if (whole > 0) {
-            scaleIntoVectors(alpha, x, xOff, y, yOff, whole);
-        }
-        for (int i = whole; i < length; i++) {
-            y[yOff + i] = 0.0 + alpha * x[xOff + i];
-        }
-    }
-
-    /** fma(alpha, x, +0): the axpy of {@link #axpy} onto zeros, without writing the zeros first. */
-    private static void scaleIntoVectors(double alpha, double[] x, int xOff, double[] y, int yOff, int whole) {
-        DoubleVector a = DoubleVector.broadcast(S, alpha);
-        DoubleVector zero = DoubleVector.zero(S);
-        for (int i = 0; i < whole; i += L) {
-            a.fma(DoubleVector.fromArray(S, x, xOff + i), zero).intoArray(y, yOff + i);
-        }
+        SimdLoops.scaleInto(alpha, x, xOff, y, yOff, length);
     }
 
     @Override
     public double descend(double[] theta, double[] gradient, double eta, int from, int to) {
-        // the seed's 9 parameters: setting up vectors would cost more than the loop
-        if (to - from < 4 * L || ColdStart.plain(to - from)) {
+        // short steps run scalar in SimdLoops anyway; longer ones in plain Java while ColdStart says so
+        if (to - from >= 4 * L && ColdStart.plain(to - from)) {
             return SCALAR.descend(theta, gradient, eta, from, to);
         }
-        int end = from + S.loopBound(to - from);
-        double largest = from < end ? descendVectors(theta, gradient, eta, from, end) : 0.0;
-        return Math.max(largest, SCALAR.descend(theta, gradient, eta, end, to));
-    }
-
-    /** The whole vectors of {@link #descend}: the scalar steps lane by lane (multiply, then subtract). */
-    private static double descendVectors(double[] theta, double[] gradient, double eta, int from, int end) {
-        DoubleVector step = DoubleVector.broadcast(S, eta);
-        DoubleVector largest = DoubleVector.zero(S);
-        for (int i = from; i < end; i += L) {
-            DoubleVector change = step.mul(DoubleVector.fromArray(S, gradient, i));
-            DoubleVector.fromArray(S, theta, i).sub(change).intoArray(theta, i);
-            largest = largest.max(change.abs());
-        }
-        double max = 0.0;
-        for (int lane = 0; lane < L; lane++) { // NaN wins, as in Math.max
-            max = Math.max(max, largest.lane(lane));
-        }
-        return max;
-    }
-
-    private static void axpyVectors(double alpha, double[] x, int xOff, double[] y, int yOff, int whole) {
-        DoubleVector a = DoubleVector.broadcast(S, alpha);
-        for (int i = 0; i < whole; i += L) {
-            a.fma(DoubleVector.fromArray(S, x, xOff + i), DoubleVector.fromArray(S, y, yOff + i))
-                    .intoArray(y, yOff + i);
-        }
+        return SimdLoops.descend(theta, gradient, eta, from, to);
     }
 }
