@@ -29,8 +29,8 @@ final class VectorGemmDirect {
     /**
      * Without packing, for a shape {@link #accepts} takes (so op(B) = B: transposeB is false): 8 x NR tiles read
      * their A values where they lie (row i of A, or column i of Aᵀ) and load their B vectors from B's rows; rows past
-     * the last whole tile go one at a time. Each c_ij is bias_j (or 0) + the FMA chain over p from 0, as {@link VectorGemm}'s packed kernel adds
-     * its tile to a C cleared to zeros: the same bits as packed.
+     * the last whole tile go one at a time. Each c_ij is bias_j (or 0) + the FMA chain over p from 0, as
+     * {@link VectorGemm}'s packed kernel adds its tile to a C cleared to zeros: the same bits as packed.
      */
     static void multiplyInto(boolean transposeA, boolean transposeB, int m, int n, int k, double[] a, int aOff,
                              double[] b, int bOff, double[] bias, int biasOff, double[] c, int cOff) {
