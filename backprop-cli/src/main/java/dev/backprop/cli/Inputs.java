@@ -7,7 +7,6 @@ import dev.backprop.data.ReadOptions;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
 import dev.backprop.model.Model;
-import dev.backprop.train.Checkpoint;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,8 +74,9 @@ final class Inputs {
         return model;
     }
 
-    static Checkpoint checkpoint(Path path) throws IOException {
-        return CheckpointFile.read(path);
+    /** The checkpoint in {@code path}, refused if it was changed after it was written. */
+    static CheckpointFile.Contents checkpoint(Path path) throws IOException {
+        return CheckpointFile.readContents(path);
     }
 
     /** One warning line per input column that held categories training never saw (they encode as all zeros). */
