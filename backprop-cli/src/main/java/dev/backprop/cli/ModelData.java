@@ -28,8 +28,9 @@ final class ModelData {
     static Prepared labelled(Model model, Frame frame, String command, PrintWriter err) {
         for (String target : model.targets()) {
             if (frame.indexOf(target) < 0) {
-                throw new UserException(frame.source() + ": " + command + " needs the target column '" + target
-                        + "', which the file does not have (columns: " + ColumnNames.listed(frame.names()) + ")");
+                throw new UserException(frame.source() + ": " + command + " needs the target column "
+                        + ColumnNames.quoted(target)
+                        + ", which the file does not have (columns: " + ColumnNames.listed(frame.names()) + ")");
             }
         }
         Prepared prepared = model.prepare(frame);
@@ -128,8 +129,9 @@ final class ModelData {
         }
         int t = names.indexOf(name);
         if (t < 0) {
-            throw new UserException("--target-name '" + name + "' is not a target of this model (its targets: "
-                    + String.join(", ", names) + ")");
+            throw new UserException("--target-name " + ColumnNames.quoted(name)
+                    + " is not a target of this model (its targets: "
+                    + ColumnNames.listed(names) + ")");
         }
         return new int[] {t};
     }

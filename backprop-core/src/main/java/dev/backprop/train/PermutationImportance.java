@@ -1,6 +1,7 @@
 package dev.backprop.train;
 
 import dev.backprop.data.Column;
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Split;
 import dev.backprop.linalg.MemoryBudget;
@@ -97,8 +98,9 @@ public final class PermutationImportance {
         for (String name : inputs) {
             int index = frame.indexOf(name);
             if (index < 0) {
-                throw new IllegalArgumentException(frame.source() + ": the model reads the column '" + name
-                        + "', which the data does not have");
+                throw new IllegalArgumentException(frame.source() + ": the model reads the column "
+                        + ColumnNames.quoted(name)
+                        + ", which the data does not have");
             }
             double[] drops = new double[repeats];
             for (int r = 0; r < repeats; r++) {
