@@ -108,8 +108,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--log-scale", description = "With --plot-loss: a logarithmic loss axis.")
     boolean logScale;
 
-    @Option(names = {"--quiet", "-q"}, description = "No progress while training.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads that share large products and element-wise passes. Default: the number of "
@@ -251,7 +251,7 @@ final class TrainCommand implements Callable<Integer> {
                 : new TaskChoice(preprocessor.target().task(), "as the run being resumed has it");
         Map<String, List<String>> notes = new LinkedHashMap<>(context);
         TrainingResult result;
-        try (Progress progress = quiet ? null : Progress.on(spec.commandLine().getErr())) {
+        try (Progress progress = quiet.on ? null : Progress.on(spec.commandLine().getErr())) {
             // The encoded data is this run's alone (the report keeps only a sample of the file): scaled where it lies.
             Trainer trainer = Trainer.of(config).scalingInPlace().withListener(new TrainingWatch(progress));
             if (checkpointFile != null) {
