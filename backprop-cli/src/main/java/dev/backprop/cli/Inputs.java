@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.CsvFrameReader;
 import dev.backprop.data.DataFiles;
 import dev.backprop.data.Frame;
@@ -81,8 +82,9 @@ final class Inputs {
 
     /** One warning line per input column that held categories training never saw (they encode as all zeros). */
     static void warnUnseen(PrintWriter err, Map<String, Integer> unseen) {
-        unseen.forEach((column, count) -> err.printf("warning: %d value%s of '%s' %s not seen in training and "
-                + "encode%s as all zeros%n", count, count == 1 ? "" : "s", column, count == 1 ? "was" : "were",
+        unseen.forEach((column, count) -> err.printf("warning: %d value%s of %s %s not seen in training and "
+                + "encode%s as all zeros%n", count, count == 1 ? "" : "s", ColumnNames.quoted(column),
+                count == 1 ? "was" : "were",
                 count == 1 ? "s" : ""));
         err.flush();
     }

@@ -45,9 +45,9 @@ final class ModelData {
             unseen.removeAll(model.classes());
             int rows = prepared.unseenClasses();
             boolean one = unseen.size() == 1;
-            err.printf("warning: %s '%s' %s %s not seen in training (%s); %s, since the model never "
-                    + "predicts %s%n", rows == 1 ? "1 row of" : rows + " rows of", model.target(),
-                    rows == 1 ? "holds" : "hold", one ? "a class" : "classes", String.join(", ", unseen),
+            err.printf("warning: %s %s %s %s not seen in training (%s); %s, since the model never "
+                    + "predicts %s%n", rows == 1 ? "1 row of" : rows + " rows of", ColumnNames.quoted(model.target()),
+                    rows == 1 ? "holds" : "hold", one ? "a class" : "classes", ColumnNames.listed(unseen),
                     rows == 1 ? "it counts as an error" : "they count as errors", one ? "it" : "them");
             err.flush();
         }
