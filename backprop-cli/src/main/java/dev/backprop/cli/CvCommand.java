@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.command.FileRoles;
 import dev.backprop.command.OutputFormat;
+import dev.backprop.data.ColumnNames;
 import dev.backprop.io.AtomicFiles;
 import dev.backprop.train.CrossValidation;
 import dev.backprop.train.CrossValidationResult;
@@ -43,7 +44,7 @@ final class CvCommand extends SelectionCommand implements Callable<Integer> {
         Input input = input();
         String ranked = metric(input);
         TrainerConfig config = config(input, given());
-        CrossValidationResult result = crossValidate(input, config);
+        CrossValidationResult result = crossValidate(input, config, ranked, "");
         if (saveFolds != null) {
             writeFolds(input, config);
         }
@@ -79,9 +80,9 @@ final class CvCommand extends SelectionCommand implements Callable<Integer> {
             return 0;
         }
         StringBuilder text = new StringBuilder();
-        text.append(String.format("%d-fold cross-validation%s of %s: %s of '%s', %d rows, seed %d%n", folds,
+        text.append(String.format("%d-fold cross-validation%s of %s: %s of %s, %d rows, seed %d%n", folds,
                 repeats == 1 ? "" : " repeated " + repeats + " times", data, input.task().id(),
-                input.preprocessing().target(), input.frame().rows(), config.seed()));
+                ColumnNames.quoted(input.preprocessing().target()), input.frame().rows(), config.seed()));
         List<String> header = new ArrayList<>(List.of("repeat", "fold", "train", "test"));
         names.forEach(name -> header.add(label(name)));
         List<List<String>> rows = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.backprop.cli.plot.Picture;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.FileRoles;
 import dev.backprop.command.OutputFormat;
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.Frame;
 import dev.backprop.model.Model;
 import dev.backprop.train.PermutationImportance;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /** {@code backprop importance}: how much each input column matters to a model, by permutation importance. */
 @Command(name = "importance", sortOptions = false,
@@ -69,6 +71,9 @@ final class ImportanceCommand implements Callable<Integer> {
     Pictures size;
 
     @Mixin
+    QuietOption quiet;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -85,7 +90,12 @@ final class ImportanceCommand implements Callable<Integer> {
         Frame frame = Inputs.modelFrame(data, dataOptions);
         ModelData.labelled(scored, frame, "importance", spec.commandLine().getErr());
         String score = TrainCommand.parse(() -> Scores.named(scored.task(), metric));
-        List<ColumnImportance> importances = TrainCommand.parse(() -> ranked(scored, frame, score, repeats, seed));
+        Consumer<String> progress = quiet.progress(spec.commandLine().getErr());
+        List<String> inputs = scored.preparation().inputColumns();
+        List<ColumnImportance> importances = TrainCommand.parse(() -> ranked(scored, frame, score, repeats, seed,
+                column -> progress.accept("column " + (inputs.indexOf(column.column()) + 1) + "/" + inputs.size()
+                        + " " + ColumnNames.quoted(column.column()) + " shuffled " + repeats + " times: drop "
+                        + SelectionCommand.fixed(column.mean()))));
         if (out != null) {
             Picture.of(chart(importances, score), size.width, size.height).write(out);
         }
@@ -131,9 +141,10 @@ final class ImportanceCommand implements Callable<Integer> {
     }
 
     /** The importances, the largest mean drop first (the model's column order on ties). */
-    static List<ColumnImportance> ranked(Model model, Frame frame, String score, int repeats, long seed) {
+    static List<ColumnImportance> ranked(Model model, Frame frame, String score, int repeats, long seed,
+                                         Consumer<ColumnImportance> columnDone) {
         List<ColumnImportance> importances = new ArrayList<>(PermutationImportance.of(model, frame, score, repeats,
-                seed));
+                seed, columnDone));
         importances.sort(Comparator.comparingDouble(ColumnImportance::mean).reversed());
         return importances;
     }

@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.CsvFrameReader;
 import dev.backprop.data.DataFiles;
 import dev.backprop.data.Frame;
@@ -7,7 +8,6 @@ import dev.backprop.data.ReadOptions;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
 import dev.backprop.model.Model;
-import dev.backprop.train.Checkpoint;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,14 +75,16 @@ final class Inputs {
         return model;
     }
 
-    static Checkpoint checkpoint(Path path) throws IOException {
-        return CheckpointFile.read(path);
+    /** The checkpoint in {@code path}, refused if it was changed after it was written. */
+    static CheckpointFile.Contents checkpoint(Path path) throws IOException {
+        return CheckpointFile.readContents(path);
     }
 
     /** One warning line per input column that held categories training never saw (they encode as all zeros). */
     static void warnUnseen(PrintWriter err, Map<String, Integer> unseen) {
-        unseen.forEach((column, count) -> err.printf("warning: %d value%s of '%s' %s not seen in training and "
-                + "encode%s as all zeros%n", count, count == 1 ? "" : "s", column, count == 1 ? "was" : "were",
+        unseen.forEach((column, count) -> err.printf("warning: %d value%s of %s %s not seen in training and "
+                + "encode%s as all zeros%n", count, count == 1 ? "" : "s", ColumnNames.quoted(column),
+                count == 1 ? "was" : "were",
                 count == 1 ? "s" : ""));
         err.flush();
     }

@@ -28,8 +28,9 @@ final class ModelData {
     static Prepared labelled(Model model, Frame frame, String command, PrintWriter err) {
         for (String target : model.targets()) {
             if (frame.indexOf(target) < 0) {
-                throw new UserException(frame.source() + ": " + command + " needs the target column '" + target
-                        + "', which the file does not have (columns: " + ColumnNames.listed(frame.names()) + ")");
+                throw new UserException(frame.source() + ": " + command + " needs the target column "
+                        + ColumnNames.quoted(target)
+                        + ", which the file does not have (columns: " + ColumnNames.listed(frame.names()) + ")");
             }
         }
         Prepared prepared = model.prepare(frame);
@@ -44,9 +45,9 @@ final class ModelData {
             unseen.removeAll(model.classes());
             int rows = prepared.unseenClasses();
             boolean one = unseen.size() == 1;
-            err.printf("warning: %s '%s' %s %s not seen in training (%s); %s, since the model never "
-                    + "predicts %s%n", rows == 1 ? "1 row of" : rows + " rows of", model.target(),
-                    rows == 1 ? "holds" : "hold", one ? "a class" : "classes", String.join(", ", unseen),
+            err.printf("warning: %s %s %s %s not seen in training (%s); %s, since the model never "
+                    + "predicts %s%n", rows == 1 ? "1 row of" : rows + " rows of", ColumnNames.quoted(model.target()),
+                    rows == 1 ? "holds" : "hold", one ? "a class" : "classes", ColumnNames.listed(unseen),
                     rows == 1 ? "it counts as an error" : "they count as errors", one ? "it" : "them");
             err.flush();
         }
@@ -128,8 +129,9 @@ final class ModelData {
         }
         int t = names.indexOf(name);
         if (t < 0) {
-            throw new UserException("--target-name '" + name + "' is not a target of this model (its targets: "
-                    + String.join(", ", names) + ")");
+            throw new UserException("--target-name " + ColumnNames.quoted(name)
+                    + " is not a target of this model (its targets: "
+                    + ColumnNames.listed(names) + ")");
         }
         return new int[] {t};
     }

@@ -6,6 +6,7 @@ import dev.backprop.cli.plot.Picture;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.FileRoles;
 import dev.backprop.command.OutputFormat;
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Prepared;
 import dev.backprop.linalg.Matrix;
@@ -90,7 +91,7 @@ final class PlotCommand implements Callable<Integer> {
         String chosen = !kind.equals("auto") ? kind : twoInputs ? "surface" : classify ? "confusion" : "fit";
         if (classify && targetName != null) {
             throw new UserException("--target-name is for a regression model of several targets; this one "
-                    + "classifies '" + plotted.target() + "'");
+                    + "classifies " + ColumnNames.quoted(plotted.target()));
         }
         List<JFreeChart> charts = switch (chosen) {
             case "fit" -> {

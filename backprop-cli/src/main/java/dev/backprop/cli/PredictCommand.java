@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.FileRoles;
 import dev.backprop.command.OutputFormat;
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.Frame;
 import dev.backprop.io.AtomicFiles;
 import dev.backprop.model.Model;
@@ -80,8 +81,9 @@ final class PredictCommand implements Callable<Integer> {
         if (common.format() != OutputFormat.JSON || out != null) {
             predictions.csv(proba, !dropIgnored).answerColumns().forEach((plain, written) -> {
                 if (!plain.equals(written)) {
-                    spec.commandLine().getErr().printf("warning: %s's column '%s' is copied to the answer, so the "
-                            + "answer's own '%s' is named '%s'%n", data, plain, plain, written);
+                    spec.commandLine().getErr().printf("warning: %s's column %s is copied to the answer, so the "
+                            + "answer's own %s is named %s%n", data, ColumnNames.quoted(plain),
+                            ColumnNames.quoted(plain), ColumnNames.quoted(written));
                 }
             });
         }

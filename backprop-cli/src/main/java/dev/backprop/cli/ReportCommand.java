@@ -178,7 +178,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         String score = Scores.of(reported.task()).get(0);
         List<PermutationImportance.ColumnImportance> ranked = ImportanceCommand.ranked(reported, frame, score,
-                IMPORTANCE_REPEATS, IMPORTANCE_SEED);
+                IMPORTANCE_REPEATS, IMPORTANCE_SEED, column -> { });
         double largest = 0;
         for (PermutationImportance.ColumnImportance column : ranked) {
             largest = Math.max(largest, column.mean());

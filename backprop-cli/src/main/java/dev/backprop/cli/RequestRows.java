@@ -133,7 +133,7 @@ final class RequestRows {
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            String where = "row " + (index + 1) + ", column '" + name + "'";
+            String where = "row " + (index + 1) + ", column " + ColumnNames.quoted(name);
             expect(value.isScalarValue() && value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE,
                     where + ": " + describe(value) + " is not a number, a string or null");
             JsonColumn column = columns.get(name);
@@ -211,7 +211,7 @@ final class RequestRows {
     private static void requireKnown(List<String> names, Set<String> known, Model model) {
         for (String name : names) {
             if (!known.contains(name)) {
-                throw new UserException(SOURCE + ": unknown column '" + name + "' (the model reads "
+                throw new UserException(SOURCE + ": unknown column " + ColumnNames.quoted(name) + " (the model reads "
                         + ColumnNames.listed(model.preparation().inputColumns()) + ")");
             }
         }

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What {@code backprop cv} and {@code backprop tune} share: the data, read and prepared as {@code train} reads it,
@@ -65,6 +66,9 @@ abstract class SelectionCommand {
             description = "The score that ranks: accuracy, logLoss, macroF1 or balancedAccuracy (classification), "
                     + "r2, rmse or mae (regression); logLoss, rmse and mae rank lower first. Default: accuracy or r2.")
     String metric;
+
+    @Mixin
+    QuietOption quiet;
 
     @Mixin
     CommonOptions common;
@@ -114,13 +118,21 @@ abstract class SelectionCommand {
                 given));
     }
 
-    /** Cross-validates {@code config}, up to --jobs folds at once (never more than the processors). */
-    CrossValidationResult crossValidate(Input input, TrainerConfig config) {
+    /**
+     * Cross-validates {@code config}, up to --jobs folds at once (never more than the processors), with a progress
+     * line on stderr as each fold is scored (unless --quiet): {@code trial}, then the fold and its {@code ranked}
+     * score.
+     */
+    CrossValidationResult crossValidate(Input input, TrainerConfig config, String ranked, String trial) {
         int cores = Runtime.getRuntime().availableProcessors();
         int parallel = Math.min(jobs == null ? cores : Math.min(jobs, cores), folds * repeats);
+        Consumer<String> progress = quiet.progress(spec.commandLine().getErr());
         try {
             return CrossValidation.of(config, input.preprocessing()).withParallelism(Math.max(1, parallel))
                     .withEncoding(TrainWeights.of(trainData.weightOptions)::encode)
+                    .withProgress(fold -> progress.accept(trial + "fold " + (fold.fold() + 1) + "/" + folds
+                            + (repeats == 1 ? "" : " of repeat " + (fold.repeat() + 1) + "/" + repeats)
+                            + " scored: " + label(ranked) + " " + fixed(fold.scores().get(ranked))))
                     .run(input.frame(), input.task(), folds, repeats);
         } catch (InvalidSettingException e) {
             throw new UserException(e.optionMessage());

@@ -16,7 +16,6 @@ import dev.backprop.data.TaskChoice;
 import dev.backprop.io.AtomicFiles;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.io.ModelFile;
-import dev.backprop.linalg.Gemm;
 import dev.backprop.linalg.TooLargeException;
 import dev.backprop.model.Model;
 import dev.backprop.nn.Network;
@@ -108,14 +107,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--log-scale", description = "With --plot-loss: a logarithmic loss axis.")
     boolean logScale;
 
-    @Option(names = {"--quiet", "-q"}, description = "No progress while training.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Threads that share large products and element-wise passes. Default: the number of "
-                    + "processors. The model is the same for every N. Products that native OpenBLAS computes run on "
-                    + "its own threads, set by the environment variable OPENBLAS_NUM_THREADS.")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     CommonOptions common;
@@ -133,16 +129,7 @@ final class TrainCommand implements Callable<Integer> {
         // Catch signals from the start: one that arrives while the data is read ends the run once the read is done,
         // before training, with no file written (an existing --out is left as it was: there is no model so far).
         Interruption.install(spec.commandLine().getErr());
-        if (threads != null) {
-            if (threads < 1) {
-                throw new UserException("--threads must be a number of threads > 0 but was " + threads);
-            }
-            if (threads > Gemm.MAX_THREADS) {
-                throw new UserException("--threads must be at most " + Gemm.MAX_THREADS + " (the model is the same "
-                        + "for every count; threads beyond the cores only wait) but was " + threads);
-            }
-            Gemm.setThreads(threads);
-        }
+        threads.apply();
         readPaths();
         if (resume != null) {
             return TrainResume.run(this);
@@ -251,7 +238,7 @@ final class TrainCommand implements Callable<Integer> {
                 : new TaskChoice(preprocessor.target().task(), "as the run being resumed has it");
         Map<String, List<String>> notes = new LinkedHashMap<>(context);
         TrainingResult result;
-        try (Progress progress = quiet ? null : Progress.on(spec.commandLine().getErr())) {
+        try (Progress progress = quiet.on ? null : Progress.on(spec.commandLine().getErr())) {
             // The encoded data is this run's alone (the report keeps only a sample of the file): scaled where it lies.
             Trainer trainer = Trainer.of(config).scalingInPlace().withListener(new TrainingWatch(progress));
             if (checkpointFile != null) {

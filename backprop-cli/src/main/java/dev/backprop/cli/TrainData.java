@@ -2,6 +2,7 @@ package dev.backprop.cli;
 
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.data.Column;
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.Frame;
 import dev.backprop.data.InputScreen;
 import dev.backprop.data.PreprocessConfig;
@@ -122,7 +123,8 @@ final class TrainData {
             }
             TargetEncoder target = preprocessor.target();
             if (target.width() > 1 && target.width() >= preprocessor.features().width()) {
-                wide.add("target '" + target.column() + "' has " + MemoryBudget.count(target.width()) + " classes");
+                wide.add("target " + ColumnNames.quoted(target.column()) + " has "
+                        + MemoryBudget.count(target.width()) + " classes");
             }
             throw wide.isEmpty() ? e : e.prefixed(String.join(", ", wide) + ": ");
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package dev.backprop.cli;
 import dev.backprop.command.ColumnList;
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.WeightOptions;
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.DataFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.data.InputScreen;
@@ -95,8 +96,9 @@ class TrainDataOptions {
     private void requireColumns(Frame frame) {
         for (String name : ColumnList.names(categorical)) {
             if (!frame.names().contains(name)) {
-                throw new InvalidDataException(frame.source(), 1, null, "--categorical names the column '" + name
-                        + "', which the header does not have (columns: " + String.join(", ", frame.names()) + ")");
+                throw new InvalidDataException(frame.source(), 1, null, "--categorical names the column "
+                        + ColumnNames.quoted(name)
+                        + ", which the header does not have (columns: " + ColumnNames.listed(frame.names()) + ")");
             }
         }
     }

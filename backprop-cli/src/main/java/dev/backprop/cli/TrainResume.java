@@ -3,6 +3,7 @@ package dev.backprop.cli;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Preprocessor;
+import dev.backprop.io.CheckpointFile;
 import dev.backprop.linalg.TooLargeException;
 import dev.backprop.command.TrainingOptions;
 import dev.backprop.train.Checkpoint;
@@ -44,7 +45,8 @@ final class TrainResume {
                     + "--max-time may be added, but got "
                     + (current.trainData.data != null ? current.trainData.data : extra.get(0)));
         }
-        Checkpoint saved = Inputs.checkpoint(current.resume);
+        CheckpointFile.Contents read = Inputs.checkpoint(current.resume);
+        Checkpoint saved = read.checkpoint();
         List<String> args = saved.context().get("args");
         List<String> cwd = saved.context().get("cwd");
         if (args == null || cwd == null || cwd.size() != 1 || saved.model().preprocessor() == null) {
@@ -79,6 +81,11 @@ final class TrainResume {
         original.checkOutputs(current.resume);
         TrainerConfig config = extended(current, saved);
         PrintWriter stderr = current.spec.commandLine().getErr();
+        if (!read.digested()) {
+            stderr.println("warning: " + current.resume + " has no digest (\"sha256\"; a backprop before checkpoints "
+                    + "carried one wrote it): it resumes, but a change made to it since it was written cannot be "
+                    + "detected");
+        }
         Map<String, List<String>> context = new LinkedHashMap<>(saved.context());
         context.put(TrainCommand.ENGINE_KEY, engines(current.resume, saved.context().get(TrainCommand.ENGINE_KEY),
                 stderr));

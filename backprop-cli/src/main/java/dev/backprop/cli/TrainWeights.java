@@ -3,6 +3,7 @@ package dev.backprop.cli;
 import dev.backprop.command.WeightOptions;
 import dev.backprop.data.ClassWeights;
 import dev.backprop.data.Column;
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.InvalidDataException;
@@ -73,7 +74,8 @@ record TrainWeights(ClassWeights classWeights, String column) {
         }
         if (!positive && w.length > 0) {
             throw new UserException(frame.source() + ": every row's weight is 0"
-                    + (column != null ? " (column '" + column + "')" : "") + ": no row would count in the loss");
+                    + (column != null ? " (column " + ColumnNames.quoted(column) + ")" : "")
+                    + ": no row would count in the loss");
         }
         return dataset.withWeights(w);
     }
@@ -81,14 +83,15 @@ record TrainWeights(ClassWeights classWeights, String column) {
     /** Refuses a --sample-weight column the data lacks, before the preprocessing leaves it out of the inputs. */
     void requireColumn(Frame frame) {
         if (column != null && frame.indexOf(column) < 0) {
-            throw new InvalidDataException(frame.source(), 1, null, "--sample-weight names the column '" + column
-                    + "', which the header does not have (columns: " + String.join(", ", frame.names()) + ")");
+            throw new InvalidDataException(frame.source(), 1, null, "--sample-weight names the column "
+                    + ColumnNames.quoted(column)
+                    + ", which the header does not have (columns: " + ColumnNames.listed(frame.names()) + ")");
         }
     }
 
     private double[] sampleWeights(Frame frame, int[] rows, String target) {
         if (column.equals(target)) {
-            throw new UserException("--sample-weight cannot be the target column '" + target + "'");
+            throw new UserException("--sample-weight cannot be the target column " + ColumnNames.quoted(target));
         }
         requireColumn(frame);
         Column weights = frame.column(column);

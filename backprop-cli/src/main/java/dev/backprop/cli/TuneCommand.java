@@ -121,7 +121,8 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
             boolean resumed = line != null;
             if (!resumed) {
                 Map<TrainingSetting<?>, Object> values = plan.get(t);
-                CrossValidationResult cv = crossValidate(input, config(input, merged(base, values)));
+                CrossValidationResult cv = crossValidate(input, config(input, merged(base, values)), score,
+                        "trial " + trial + "/" + plan.size() + ": ");
                 ObjectNode node = Json.object();
                 node.put("trial", trial);
                 ObjectNode settings = node.putObject("settings");

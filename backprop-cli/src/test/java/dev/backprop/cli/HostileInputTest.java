@@ -198,6 +198,24 @@ class HostileInputTest {
                         + "--max-time may be added, but got --seed");
     }
 
+    /**
+     * A quoted header cell may hold a line break; a message naming that column shows it escaped, as the printed
+     * tables do, on the one error line (the break once cut the line, and the name, where it stood).
+     */
+    @Test
+    void aColumnNameHoldingALineBreakIsShownEscapedOnOneLine() throws IOException {
+        Path data = dir.resolve("break.csv");
+        Files.writeString(data, "\"a\nb\",c,y\n1,2,3\n2,3,4\n3,4,5\n4,5,6\n");
+        assertRefused(Cli.run("train", data.toString(), "--target", "a\nb", "--sample-weight", "a\nb", "--out",
+                out().toString()), "error: --sample-weight cannot be the target column 'a\\nb'");
+        assertRefused(Cli.run("train", data.toString(), "--target", "a\nb", "--ignore", "a\nb", "--out",
+                out().toString()), "error: the target 'a\\nb' cannot also be ignored");
+        assertRefused(Cli.run("train", data.toString(), "--target", "a\r\nb", "--out", out().toString()),
+                "error: " + data + ": no column named 'a\\r\\nb' (columns: a\\nb, c, y)");
+        assertRefused(Cli.run("train", data.toString(), "--no-such-option", "a\nb", "--out", out().toString()),
+                "'a\\nb'");
+    }
+
     private Path out() {
         return dir.resolve("out.json");
     }

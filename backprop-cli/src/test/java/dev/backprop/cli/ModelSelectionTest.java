@@ -187,7 +187,7 @@ class ModelSelectionTest {
         }
         csv.append("9.5,b\n");
         Path data = Files.writeString(dir.resolve("one-b.csv"), csv.toString());
-        Cli run = Cli.run("cv", data.toString(), "--folds", "2", "--epochs", "5");
+        Cli run = Cli.run("cv", data.toString(), "--folds", "2", "--epochs", "5", "--quiet");
         assertBadInput(run, "error: fold ");
         assertThat(run.err()).contains("class");
     }

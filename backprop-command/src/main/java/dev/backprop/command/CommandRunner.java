@@ -70,8 +70,12 @@ public final class CommandRunner {
         return code;
     }
 
+    /**
+     * Writes the error line; a line break that reached it (an argument holding one, quoted back by picocli) is shown
+     * escaped, as the core shows column names, so the line stays one.
+     */
     private static void report(PrintWriter err, String line, Throwable e, boolean debug) {
-        err.println("error: " + line);
+        err.println("error: " + line.replace("\r", "\\r").replace("\n", "\\n"));
         if (debug) {
             e.printStackTrace(err);
         }

@@ -16,7 +16,8 @@ import java.util.List;
  * checked before the command does any work: every output must be a place a file can be written, and no output may be
  * an input or another output. Files are compared by identity, not by spelling: an existing file by
  * {@link Files#isSameFile} (symbolic and hard links, {@code ./x} and {@code x}), one not yet written by the real path
- * of its directory and its name, as {@link AtomicFiles#destination} resolves it.
+ * of its directory and its name, as {@link AtomicFiles#destination} resolves it; two names that differ only in case
+ * are one file where the directory ignores case (macOS, Windows), which the directory is asked ({@code FileNameCase}).
  */
 public final class FileRoles {
     /**
@@ -130,7 +131,8 @@ public final class FileRoles {
             }
             for (int p = 0; p < o; p++) {
                 Role earlier = outputs.get(p);
-                if (destinations.get(p).equals(destinations.get(o)) || existingSame(earlier.path(), output.path())) {
+                if (destinations.get(p).equals(destinations.get(o)) || existingSame(earlier.path(), output.path())
+                        || FileNameCase.sameIgnoringCase(destinations.get(p), destinations.get(o))) {
                     throw new IllegalArgumentException(earlier + " and " + output + " are the same file: one would overwrite "
                             + "the other");
                 }

@@ -105,12 +105,16 @@ final class ArffColumnBuilder {
         }
     }
 
-    /** Appends the value a sparse row leaves out: 0 for a numeric attribute, the first declared value for a nominal. */
-    void addDefault() {
+    /**
+     * Appends the value a sparse row leaves out (0 for a numeric attribute, the first declared value for a nominal)
+     * until the column holds {@code rows} values: a column a sparse row does not name is filled in only when a later
+     * row names it or the data ends, so a row costs what it names, not every attribute.
+     */
+    void fillTo(int rows) {
         if (levels != null) {
-            codes.add(0);
+            codes.fillTo(rows, 0);
         } else {
-            numbers.add(0.0);
+            numbers.fillTo(rows, 0.0);
         }
     }
 

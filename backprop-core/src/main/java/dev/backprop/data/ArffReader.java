@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -67,6 +68,7 @@ public final class ArffReader {
         int m = columns.size();
         String[] values = new String[m];
         boolean[] quoted = new boolean[m];
+        int[] given = new int[m];
         LongList rowLines = new LongList();
         long bytesPerRow = 0;
         for (ArffColumnBuilder c : columns) {
@@ -79,18 +81,16 @@ public final class ArffReader {
             if (tokens.atEnd()) {
                 continue;
             }
-            requireRoomToGrow(rowLines.size(), bytesPerRow, m, source);
-            if (tokens.consume('{')) {
-                sparseRow(tokens, columns, values, quoted, source, line);
-            } else {
-                denseRow(tokens, columns, values, quoted, source, line);
-            }
-            for (int j = 0; j < m; j++) {
-                if (values[j] == null) {
-                    columns.get(j).addDefault();
-                } else {
-                    columns.get(j).add(values[j], quoted[j], source, line);
-                }
+            int row = rowLines.size();
+            requireRoomToGrow(row, bytesPerRow, m, source);
+            int count = tokens.consume('{') ? sparseRow(tokens, columns, values, quoted, given, source, line)
+                    : denseRow(tokens, columns, values, quoted, given, source, line);
+            for (int k = 0; k < count; k++) {
+                int j = given[k];
+                ArffColumnBuilder column = columns.get(j);
+                column.fillTo(row);
+                column.add(values[j], quoted[j], source, line);
+                values[j] = null;
             }
             rowLines.add(line);
         }
@@ -99,6 +99,7 @@ public final class ArffReader {
         }
         List<Column> built = new ArrayList<>(m);
         for (ArffColumnBuilder c : columns) {
+            c.fillTo(rowLines.size());
             built.add(c.build());
         }
         return Frame.wrap(source, built, rowLines.toArray());
@@ -106,9 +107,11 @@ public final class ArffReader {
 
     /**
      * Before the row that makes every column's array double ({@code rows} a power of two, from 16 on), refuses a
-     * table whose doubled columns the heap cannot give. A sparse row of a few bytes ({@code {0 1}}) holds a value of
-     * every attribute, so a small file of many attributes can need far more memory than its length suggests: a 5 MB
-     * file of 200,000 attributes and 20,000 rows is 32 GB of columns, which the JVM ran out of after minutes.
+     * table whose doubled columns the heap cannot give now. A sparse row of a few bytes ({@code {0 1}}) holds a value
+     * of every attribute, so a small file of many attributes can need far more memory than its length suggests (a
+     * 5.6 MB file of 200,000 attributes and 20,000 rows is 32 GB of columns); the attributes a sparse row leaves out
+     * are filled in only when a later row names them or the data ends ({@link ArffColumnBuilder#fillTo}), so the rows
+     * up to the refusal cost what they name, not what their columns will hold.
      *
      * @throws dev.backprop.linalg.TooLargeException naming the rows and attributes so far and the bytes they need
      */
@@ -121,8 +124,9 @@ public final class ArffReader {
                 + MemoryBudget.count(2L * rows) + " rows,", "", "read fewer rows or attributes");
     }
 
-    private static void denseRow(ArffTokenizer tokens, List<ArffColumnBuilder> columns, String[] values,
-                                 boolean[] quoted, String source, long line) {
+    /** Reads a dense row's values into {@code values} and their indices, 0..m-1, into {@code given}; returns m. */
+    private static int denseRow(ArffTokenizer tokens, List<ArffColumnBuilder> columns, String[] values,
+                                boolean[] quoted, int[] given, String source, long line) {
         int m = columns.size();
         int count = 0;
         do {
@@ -144,6 +148,7 @@ public final class ArffReader {
             }
             values[count] = tokens.token(",", false, columns.get(count).name());
             quoted[count] = tokens.lastQuoted();
+            given[count] = count;
             count++;
         } while (tokens.consume(','));
         if (!tokens.atEnd()) {
@@ -155,12 +160,17 @@ public final class ArffReader {
                     + (count == 1 ? "" : "s") + " but " + m + " attributes are declared (this attribute and those "
                     + "after it have none)");
         }
+        return count;
     }
 
-    private static void sparseRow(ArffTokenizer tokens, List<ArffColumnBuilder> columns, String[] values,
-                                  boolean[] quoted, String source, long line) {
-        java.util.Arrays.fill(values, null);
+    /**
+     * Reads a sparse row's entries into {@code values} (null before, at every index) and their indices, ascending, into
+     * {@code given}; returns how many. The attributes it leaves out are the caller's to fill.
+     */
+    private static int sparseRow(ArffTokenizer tokens, List<ArffColumnBuilder> columns, String[] values,
+                                 boolean[] quoted, int[] given, String source, long line) {
         int m = columns.size();
+        int count = 0;
         if (!tokens.consume('}')) {
             do {
                 String index = tokens.token(",}", true, null);
@@ -169,6 +179,7 @@ public final class ArffReader {
                     throw new InvalidDataException(source, line, columns.get(j).name(),
                             "the sparse row gives this attribute (index " + j + ") twice");
                 }
+                given[count++] = j;
                 values[j] = tokens.token(",}", false, columns.get(j).name());
                 quoted[j] = tokens.lastQuoted();
                 if (values[j].isEmpty() && !quoted[j]) {
@@ -188,6 +199,10 @@ public final class ArffReader {
             throw new InvalidDataException(source, line, null, "unexpected text after the sparse row: '"
                     + Numbers.abbreviate(tokens.rest()) + "'");
         }
+        // Values go in ascending attribute order, so that of two bad values the first attribute's is reported, as
+        // for a dense row.
+        Arrays.sort(given, 0, count);
+        return count;
     }
 
     private static int sparseIndex(String index, int m, String source, long line) {

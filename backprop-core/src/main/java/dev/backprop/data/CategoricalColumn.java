@@ -45,12 +45,14 @@ public final class CategoricalColumn implements Column {
         Set<String> seen = new HashSet<>();
         for (String level : copy) {
             if (!seen.add(level)) {
-                throw new IllegalArgumentException("column '" + name + "' lists the level '" + level + "' twice");
+                throw new IllegalArgumentException("column " + ColumnNames.quoted(name) + " lists the level "
+                        + ColumnNames.quoted(level) + " twice");
             }
         }
         for (int i = 0; i < codes.length; i++) {
             if (codes[i] < -1 || codes[i] >= copy.size()) {
-                throw new IllegalArgumentException("column '" + name + "' row " + i + " has code " + codes[i]
+                throw new IllegalArgumentException("column " + ColumnNames.quoted(name) + " row " + i + " has code "
+                        + codes[i]
                         + " but only " + copy.size() + " levels");
             }
         }

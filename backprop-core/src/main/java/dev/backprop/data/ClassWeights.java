@@ -55,11 +55,12 @@ public record ClassWeights(boolean balanced, Map<String, Double> given) {
                 w = Double.NaN;
             }
             if (!(w >= 0) || Double.isInfinite(w)) {
-                throw new IllegalArgumentException("the weight of class '" + name + "' must be a finite number >= 0 "
+                throw new IllegalArgumentException("the weight of class " + ColumnNames.quoted(name)
+                        + " must be a finite number >= 0 "
                         + "but was '" + pair.substring(eq + 1).strip() + "'");
             }
             if (given.put(name, w) != null) {
-                throw new IllegalArgumentException("class '" + name + "' is given two weights");
+                throw new IllegalArgumentException("class " + ColumnNames.quoted(name) + " is given two weights");
             }
         }
         return new ClassWeights(false, given);
@@ -100,7 +101,8 @@ public record ClassWeights(boolean balanced, Map<String, Double> given) {
         }
         for (String name : given.keySet()) {
             if (!classes.contains(name)) {
-                throw new IllegalArgumentException("class weights name '" + name + "', which is not a class of the "
+                throw new IllegalArgumentException("class weights name " + ColumnNames.quoted(name)
+                        + ", which is not a class of the "
                         + "target (classes: " + String.join(", ", classes) + ")");
             }
         }

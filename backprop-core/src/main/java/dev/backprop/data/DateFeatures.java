@@ -121,7 +121,7 @@ public final class DateFeatures implements Serializable {
     public List<String> notes() {
         List<String> notes = new ArrayList<>();
         for (int j = 0; j < columns.size(); j++) {
-            notes.add("note: column '" + columns.get(j) + "' holds ISO dates, read as numbers: "
+            notes.add("note: column " + ColumnNames.quoted(columns.get(j)) + " holds ISO dates, read as numbers: "
                     + String.join(", ", parts(j)) + " (days since 1970-01-01, month, weekday"
                     + (withTime.get(j) ? ", hour" : "") + ")");
         }
@@ -218,7 +218,7 @@ public final class DateFeatures implements Serializable {
             for (String part : parts) {
                 if (existing.contains(part)) {
                     throw new InvalidDataException(frame.source(), 0, part, "this column's name is the one the "
-                            + "date column '" + column.name() + "' is read into; rename it");
+                            + "date column " + ColumnNames.quoted(column.name()) + " is read into; rename it");
                 }
             }
             out.addAll(expand(frame, column.toCategorical(), parts));

@@ -32,6 +32,17 @@ final class DoubleList {
         size += count;
     }
 
+    /** Appends {@code v} until the list holds {@code count} values (none if it holds that many already). */
+    void fillTo(int count, double v) {
+        if (count > values.length) {
+            values = Arrays.copyOf(values, Math.max(growTo(size), count));
+        }
+        if (count > size) {
+            Arrays.fill(values, size, count, v);
+            size = count;
+        }
+    }
+
     int size() {
         return size;
     }

@@ -89,18 +89,21 @@ public final class FeatureEncoder implements Serializable {
         for (int j = 0; j < m; j++) {
             String name = columns.get(j);
             if (!names.add(name)) {
-                throw new IllegalArgumentException("encoder lists column '" + name + "' twice");
+                throw new IllegalArgumentException("encoder lists column " + ColumnNames.quoted(name) + " twice");
             }
             List<String> cats = List.copyOf(categories.get(j));
             if (types.get(j) == ColumnType.NUMERIC && !cats.isEmpty()) {
-                throw new IllegalArgumentException("numeric column '" + name + "' cannot have categories");
+                throw new IllegalArgumentException("numeric column " + ColumnNames.quoted(name)
+                        + " cannot have categories");
             }
             if (types.get(j) == ColumnType.CATEGORICAL) {
                 if (cats.isEmpty()) {
-                    throw new IllegalArgumentException("categorical column '" + name + "' has no categories");
+                    throw new IllegalArgumentException("categorical column " + ColumnNames.quoted(name)
+                            + " has no categories");
                 }
                 if (new HashSet<>(cats).size() != cats.size()) {
-                    throw new IllegalArgumentException("categorical column '" + name + "' lists a category twice");
+                    throw new IllegalArgumentException("categorical column " + ColumnNames.quoted(name)
+                            + " lists a category twice");
                 }
             }
             copy.add(cats);

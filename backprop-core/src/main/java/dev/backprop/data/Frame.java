@@ -60,11 +60,11 @@ public final class Frame {
         Set<String> names = new HashSet<>();
         for (Column c : copy) {
             if (c.size() != lines.length) {
-                throw new IllegalArgumentException("column '" + c.name() + "' has " + c.size()
+                throw new IllegalArgumentException("column " + ColumnNames.quoted(c.name()) + " has " + c.size()
                         + " rows but the frame has " + lines.length);
             }
             if (!names.add(c.name())) {
-                throw new IllegalArgumentException("two columns are named '" + c.name() + "'");
+                throw new IllegalArgumentException("two columns are named " + ColumnNames.quoted(c.name()));
             }
         }
         return new Frame(source, copy, lines.clone());
@@ -135,7 +135,8 @@ public final class Frame {
     public Column column(String name) {
         int j = indexOf(name);
         if (j < 0) {
-            throw new InvalidDataException(source, 0, null, "no column named '" + name + "' (columns: "
+            throw new InvalidDataException(source, 0, null, "no column named " + ColumnNames.quoted(name)
+                    + " (columns: "
                     + ColumnNames.listed(names()) + ")");
         }
         return columns.get(j);
@@ -192,7 +193,7 @@ public final class Frame {
     Frame replace(Column column) {
         int j = indexOf(column.name());
         if (j < 0 || column.size() != rows()) {
-            throw new IllegalArgumentException("cannot replace column '" + column.name() + "'");
+            throw new IllegalArgumentException("cannot replace column " + ColumnNames.quoted(column.name()));
         }
         List<Column> out = new ArrayList<>(columns);
         out.set(j, column);

@@ -55,11 +55,13 @@ public final class Imputation implements Serializable {
         for (int j = 0; j < m; j++) {
             if (types.get(j) == ColumnType.NUMERIC) {
                 if (!Double.isFinite(means[j])) {
-                    throw new IllegalArgumentException("the mean of column '" + columns.get(j) + "' is " + means[j]);
+                    throw new IllegalArgumentException("the mean of column " + ColumnNames.quoted(columns.get(j))
+                            + " is " + means[j]);
                 }
                 modesCopy[j] = null;
             } else if (modes[j] == null) {
-                throw new IllegalArgumentException("categorical column '" + columns.get(j) + "' has no mode");
+                throw new IllegalArgumentException("categorical column " + ColumnNames.quoted(columns.get(j))
+                        + " has no mode");
             }
         }
         return new Imputation(List.copyOf(columns), List.copyOf(types), means.clone(), modesCopy);

@@ -39,7 +39,7 @@ public final class InputScreen {
          * @return {@code column 'id' has ...: left out ...}, without a line break
          */
         public String warning() {
-            return "column '" + column + "' " + reason;
+            return "column " + ColumnNames.quoted(column) + " " + reason;
         }
     }
 
@@ -147,8 +147,8 @@ public final class InputScreen {
                                      Collection<String> keep, String source) {
         for (String name : keep) {
             if (!columns.contains(name)) {
-                throw new InvalidDataException(source, 1, null, "--keep names the column '" + name
-                        + "', which the header does not have (columns: " + String.join(", ", columns) + ")");
+                throw new InvalidDataException(source, 1, null, "--keep names the column " + ColumnNames.quoted(name)
+                        + ", which the header does not have (columns: " + ColumnNames.listed(columns) + ")");
             }
             TextCensus kept = find(census, name);
             if (kept != null && kept.dates()) {
@@ -219,7 +219,7 @@ public final class InputScreen {
                 return i;
             }
         }
-        throw new IllegalStateException("column '" + column.name() + "' holds only dates");
+        throw new IllegalStateException("column " + ColumnNames.quoted(column.name()) + " holds only dates");
     }
 
     private static TextCensus find(List<TextCensus> census, String name) {

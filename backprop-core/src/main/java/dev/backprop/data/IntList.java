@@ -29,6 +29,17 @@ final class IntList {
         }
     }
 
+    /** Appends {@code v} until the list holds {@code count} values (none if it holds that many already). */
+    void fillTo(int count, int v) {
+        if (count > values.length) {
+            values = Arrays.copyOf(values, Math.max(DoubleList.growTo(size), count));
+        }
+        if (count > size) {
+            Arrays.fill(values, size, count, v);
+            size = count;
+        }
+    }
+
     int size() {
         return size;
     }

@@ -20,34 +20,7 @@ public final class InvalidDataException extends RuntimeException {
      * @param reason what was wrong, in words a user can act on
      */
     public InvalidDataException(String source, long line, String column, String reason) {
-        super(oneLine(locate(source, line, column) + reason));
-    }
-
-    private static String oneLine(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c) || invisible(c)) {
-                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
-    }
-
-    /** A format character (zero width, a byte-order mark) or a separator that is not the plain space. */
-    private static boolean invisible(char c) {
-        int type = Character.getType(c);
-        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.SPACE_SEPARATOR && c != ' ';
+        super(ColumnNames.oneLine(locate(source, line, column) + reason));
     }
 
     private static String locate(String source, long line, String column) {

@@ -31,7 +31,7 @@ public final class MissingValues {
      * @return the exception, to be thrown
      */
     public static InvalidDataException noRowLeft(String source, MissingPolicy policy, String target) {
-        String where = policy == MissingPolicy.MEAN ? " in the target '" + target + "'" : "";
+        String where = policy == MissingPolicy.MEAN ? " in the target " + ColumnNames.quoted(target) + "" : "";
         return new InvalidDataException(source, 0, null, "every row has a missing value" + where
                 + ", so no row is left to use");
     }
@@ -104,7 +104,7 @@ public final class MissingValues {
         if (names.size() > 1) {
             List<String> others = new ArrayList<>();
             for (String name : names.subList(1, Math.min(names.size(), 1 + OTHER_COLUMNS_SHOWN))) {
-                others.add("'" + name + "' (" + counts.get(name) + ")");
+                others.add(ColumnNames.quoted(name) + " (" + counts.get(name) + ")");
             }
             int more = names.size() - 1 - others.size();
             reason.append("; so are values in ").append(String.join(", ", others))

@@ -36,7 +36,7 @@ public final class NumericColumn implements Column {
     public static NumericColumn of(String name, double[] values) {
         for (int i = 0; i < values.length; i++) {
             if (Double.isInfinite(values[i])) {
-                throw new IllegalArgumentException("column '" + name + "' row " + i + " is infinite");
+                throw new IllegalArgumentException("column " + ColumnNames.quoted(name) + " row " + i + " is infinite");
             }
         }
         return new NumericColumn(name, values.clone());

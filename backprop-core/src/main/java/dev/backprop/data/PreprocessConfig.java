@@ -31,7 +31,8 @@ public record PreprocessConfig(List<String> targets, List<String> ignore, Missin
         ignore = List.copyOf(ignore);
         for (String date : dates) {
             if (targets.contains(date) || ignore.contains(date)) {
-                throw new IllegalArgumentException("the date column '" + date + "' is an input, so it cannot also be "
+                throw new IllegalArgumentException("the date column " + ColumnNames.quoted(date)
+                        + " is an input, so it cannot also be "
                         + "a target or ignored");
             }
         }
@@ -44,7 +45,8 @@ public record PreprocessConfig(List<String> targets, List<String> ignore, Missin
         }
         for (String target : targets) {
             if (ignore.contains(target)) {
-                throw new IllegalArgumentException("the target '" + target + "' cannot also be ignored");
+                throw new IllegalArgumentException("the target " + ColumnNames.quoted(target)
+                        + " cannot also be ignored");
             }
         }
         if (targets.size() > 1 && task == Task.CLASSIFICATION) {
@@ -157,11 +159,12 @@ public record PreprocessConfig(List<String> targets, List<String> ignore, Missin
     private String noInput(List<String> names) {
         if (names.size() == 1) {
             boolean separator = names.get(0).chars().anyMatch(c -> ",;\t| ".indexOf(c) >= 0);
-            return "has one column only, '" + names.get(0) + "', the target: there is nothing to learn from"
+            return "has one column only, " + ColumnNames.quoted(names.get(0))
+                    + ", the target: there is nothing to learn from"
                     + (separator ? "; if its fields are separated by another character, name it with --delimiter"
                     : "");
         }
-        return "no input column is left once the target '" + String.join("', '", targets) + "'"
+        return "no input column is left once the target " + ColumnNames.quoted(targets)
                 + (ignore.isEmpty() ? " is" : " and the ignored columns are")
                 + " set aside: there is nothing to learn from";
     }

@@ -25,7 +25,8 @@ final class PreprocessorParts {
         Objects.requireNonNull(dates, "dates");
         for (String date : dates.columns()) {
             if (ignored.contains(date) || target.columns().contains(date) || features.columns().contains(date)) {
-                throw new IllegalArgumentException("the date column '" + date + "' is read as numbers, so it cannot "
+                throw new IllegalArgumentException("the date column " + ColumnNames.quoted(date)
+                        + " is read as numbers, so it cannot "
                         + "also be ignored, a target or an input as it is");
             }
         }
@@ -43,12 +44,13 @@ final class PreprocessorParts {
         }
         for (String column : target.columns()) {
             if (features.columns().contains(column)) {
-                throw new IllegalArgumentException("the target '" + column + "' is also an input");
+                throw new IllegalArgumentException("the target " + ColumnNames.quoted(column) + " is also an input");
             }
         }
         for (String column : ignored) {
             if (features.columns().contains(column) || target.columns().contains(column)) {
-                throw new IllegalArgumentException("the column '" + column + "' is both ignored and used (as "
+                throw new IllegalArgumentException("the column " + ColumnNames.quoted(column)
+                        + " is both ignored and used (as "
                         + (target.columns().contains(column) ? "the target" : "an input") + ")");
             }
         }

@@ -59,12 +59,14 @@ public record Table(String source, List<String> columns, Matrix values) {
     public Dataset toDataset(String target) {
         int t = indexOf(target);
         if (t < 0) {
-            throw new InvalidDataException(source, 0, null, "no column named '" + target + "' (columns: "
-                    + String.join(", ", columns) + ")");
+            throw new InvalidDataException(source, 0, null, "no column named " + ColumnNames.quoted(target)
+                    + " (columns: "
+                    + ColumnNames.listed(columns) + ")");
         }
         if (columns.size() < 2) {
             throw new InvalidDataException(source, 0, null,
-                    "the target '" + target + "' is the only column: there is nothing to learn it from");
+                    "the target " + ColumnNames.quoted(target)
+                            + " is the only column: there is nothing to learn it from");
         }
         List<String> inputs = new ArrayList<>(columns);
         inputs.remove(t);
@@ -93,7 +95,7 @@ public record Table(String source, List<String> columns, Matrix values) {
         }
         if (!missing.isEmpty()) {
             throw new InvalidDataException(source, 0, null, "missing column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " (the file has: " + String.join(", ", columns) + ")");
+                    + ColumnNames.listed(missing) + " (the file has: " + ColumnNames.listed(columns) + ")");
         }
         return select(indices);
     }

@@ -133,7 +133,8 @@ public final class TargetEncoder implements Serializable {
         List<String> classes = summary.categories(j);
         if (classes.size() < 2) {
             throw new InvalidDataException(source, 0, column, "classification needs at least two classes "
-                    + "but the training data has only " + (classes.isEmpty() ? "none" : "'" + classes.get(0) + "'"));
+                    + "but the training data has only "
+                    + (classes.isEmpty() ? "none" : ColumnNames.quoted(classes.get(0))));
         }
         return new TargetEncoder(List.of(column), Task.CLASSIFICATION, classes);
     }

@@ -49,7 +49,8 @@ final class TargetMatrix {
     static EncodedTarget oneHot(int[] indices, String column, int k) {
         int n = indices.length;
         long cells = MemoryBudget.times(n, k);
-        String what = "target '" + column + "' has " + MemoryBudget.count(k) + " classes: one-hot encoding "
+        String what = "target " + ColumnNames.quoted(column) + " has " + MemoryBudget.count(k)
+                + " classes: one-hot encoding "
                 + MemoryBudget.count(n) + " rows x " + MemoryBudget.count(k) + " outputs";
         MemoryBudget.heap().require(MemoryBudget.doubles(cells), what, "",
                 "merge rare classes, or predict a number (regression) if the target is one");

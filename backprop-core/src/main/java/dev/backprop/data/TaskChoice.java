@@ -158,7 +158,7 @@ public record TaskChoice(Task task, String reason) {
      * @return the choice and its reason
      */
     public static TaskChoice of(Task asked, String column, ColumnType type, Map<Double, Long> counts) {
-        String target = "target '" + column + "'";
+        String target = "target " + ColumnNames.quoted(column);
         if (asked != null) {
             return new TaskChoice(asked, "as --task asked");
         }

@@ -10,8 +10,14 @@ import dev.backprop.train.Checkpoint;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingState;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +33,11 @@ import java.util.Map;
  *  "context": {"args": ["data.csv", "--epochs", "500"], ...},
  *  "state": {"epochs": 120, "batchStart": 0, "parameters": [...], "optimizerState": [...], "learningRate": 0.001,
  *            "bestLoss": 0.02, "bestEpoch": 118, "lossHistory": [...], "shuffleRandom": [s, γ], ...},
- *  "model": {a model file's object at the state's weights}}
+ *  "model": {a model file's object at the state's weights},
+ *  "sha256": "3f0a..."}
  * </pre>
+ * The last field is the SHA-256 of the file's bytes through its name ({@code CheckpointDigest}): a checkpoint changed after it
+ * was written is refused. One written before checkpoints carried it is read without the check.
  * Doubles are written in Java's round-trip form and generator states as integers, so a checkpoint read back
  * continues bit-identically. A +∞ best loss (before the first epoch) is written as null.
  */
@@ -51,34 +60,75 @@ public final class CheckpointFile {
      * @throws IOException if the file cannot be written; the old file, if any, is then left as it was
      */
     public static void write(Checkpoint checkpoint, Path file) throws IOException {
+        AtomicFiles.write(file, out -> write(checkpoint, out));
+    }
+
+    /**
+     * Writes {@code checkpoint}'s JSON text to {@code out} as a stream (its weights straight from their arrays), its
+     * digest ({@code sha256}) computed from the bytes as they pass.
+     */
+    private static void write(Checkpoint checkpoint, OutputStream out) throws IOException {
+        MessageDigest digest = CheckpointDigest.sha256();
         ObjectNode root = toNode(checkpoint);
-        AtomicFiles.write(file, out -> Json.writeTree(root, out));
+        root.set(CheckpointDigest.FIELD, F.pojoNode(new CheckpointDigest(digest)));
+        Json.writeTree(root, new DigestOutputStream(out, digest));
+    }
+
+    /**
+     * Reads the checkpoint in {@code file}, as {@link #readContents}.
+     *
+     * @param file a checkpoint file written by {@link #write}
+     * @return the checkpoint
+     * @throws InvalidModelException                 naming the file and what is wrong with it, or saying that it was
+     *                                               changed after it was written
+     * @throws dev.backprop.linalg.TooLargeException naming the file, if reading it would not fit the heap
+     * @throws IOException                           if it cannot be read
+     */
+    public static Checkpoint read(Path file) throws IOException {
+        return readContents(file).checkpoint();
     }
 
     /**
      * Reads the checkpoint in {@code file}, checked against the JVM's heap as a model file is
      * ({@link ModelFile#read(Path, MemoryBudget)}): a regular file, at most a few JSON values per number, its text and
-     * tree within {@link MemoryBudget#heap()}.
+     * tree within {@link MemoryBudget#heap()}; and, if it carries a digest, against the digest.
      *
      * @param file a checkpoint file written by {@link #write}
-     * @return the checkpoint
-     * @throws InvalidModelException                 naming the file and what is wrong with it
+     * @return the checkpoint, and whether its digest was checked
+     * @throws InvalidModelException                 naming the file and what is wrong with it, or saying that it was
+     *                                               changed after it was written
      * @throws dev.backprop.linalg.TooLargeException naming the file, if reading it would not fit the heap
      * @throws IOException                           if it cannot be read
      */
-    public static Checkpoint read(Path file) throws IOException {
+    public static Contents readContents(Path file) throws IOException {
         return JsonFileBounds.read(file, Long.MAX_VALUE, "a checkpoint", "the checkpoint", MemoryBudget.heap(),
-                CheckpointFile::parse);
+                CheckpointFile::contents);
     }
 
     /**
-     * The checkpoint as JSON text.
+     * The checkpoint as JSON text: the bytes {@link #write} writes, decoded.
      *
      * @param checkpoint the checkpoint; not modified
-     * @return the JSON text, numbers written so that reading them back gives the same bits
+     * @return the JSON text, numbers written so that reading them back gives the same bits, ending in its digest
      */
     public static String toJson(Checkpoint checkpoint) {
-        return Json.writeTree(toNode(checkpoint));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            write(checkpoint, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a checkpoint could not be written to memory", e);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A checkpoint as read from its file.
+     *
+     * @param checkpoint the checkpoint
+     * @param digested   whether the file carried the digest every checkpoint is written with, and matched it; false
+     *                   for a checkpoint written before checkpoints carried one, in which a change cannot be detected
+     */
+    public record Contents(Checkpoint checkpoint, boolean digested) {
     }
 
     /** The checkpoint's JSON tree, its model's weights streamed when it is written ({@link ParameterRows}). */
@@ -103,15 +153,22 @@ public final class CheckpointFile {
      *
      * @param json the text of a checkpoint file
      * @return the checkpoint
-     * @throws InvalidModelException saying what is wrong
+     * @throws InvalidModelException saying what is wrong, or that the text was changed after it was written (its
+     *                               digest does not match)
      */
     public static Checkpoint parse(String json) {
+        return contents(json).checkpoint();
+    }
+
+    /** The checkpoint in {@code json}, its digest checked if it has one. */
+    private static Contents contents(String json) {
         JsonNode root = Json.readTree(json);
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
             throw new InvalidModelException("not a checkpoint: expected a JSON object with \"format\": \"" + FORMAT
                     + "\"");
         }
         Json.requireVersion(root.get("version"), VERSION);
+        boolean digested = CheckpointDigest.verify(json, root);
         TrainerConfig config = ConfigJson.fromNode(object(root, "config"));
         long fingerprint;
         try {
@@ -131,7 +188,7 @@ public final class CheckpointFile {
         TrainingState state = readState(object(root, "state"));
         Model model = ModelFile.fromNode(object(root, "model"));
         try {
-            return new Checkpoint(config, model, state, fingerprint, context);
+            return new Contents(new Checkpoint(config, model, state, fingerprint, context), digested);
         } catch (IllegalArgumentException e) {
             throw new InvalidModelException(e.getMessage());
         }

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * K-fold cross-validation of a training configuration on a data file's frame, repeated R times: each fold's model is
@@ -43,13 +44,16 @@ public final class CrossValidation {
     private final int parallelism;
     /** A fold's training rows and the preprocessor fitted on them to the dataset it trains on. */
     private final BiFunction<Frame, Preprocessor, Dataset> encoding;
+    /** Told of each fold as it is scored. */
+    private final Consumer<FoldScore> foldScored;
 
     private CrossValidation(TrainerConfig config, PreprocessConfig preprocessing, int parallelism,
-                            BiFunction<Frame, Preprocessor, Dataset> encoding) {
+                            BiFunction<Frame, Preprocessor, Dataset> encoding, Consumer<FoldScore> foldScored) {
         this.config = Objects.requireNonNull(config, "config");
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
         this.parallelism = parallelism;
         this.encoding = Objects.requireNonNull(encoding, "encoding");
+        this.foldScored = Objects.requireNonNull(foldScored, "foldScored");
     }
 
     /**
@@ -60,7 +64,8 @@ public final class CrossValidation {
      * @return the cross-validation
      */
     public static CrossValidation of(TrainerConfig config, PreprocessConfig preprocessing) {
-        return new CrossValidation(config, preprocessing, 1, (rows, preprocessor) -> preprocessor.apply(rows).dataset());
+        return new CrossValidation(config, preprocessing, 1, (rows, preprocessor) -> preprocessor.apply(rows).dataset(),
+                fold -> { });
     }
 
     /**
@@ -74,7 +79,7 @@ public final class CrossValidation {
         if (threads < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1 but was " + threads);
         }
-        return new CrossValidation(config, preprocessing, threads, encoding);
+        return new CrossValidation(config, preprocessing, threads, encoding, foldScored);
     }
 
     /**
@@ -89,7 +94,19 @@ public final class CrossValidation {
      * @return a new cross-validation; this one is unchanged
      */
     public CrossValidation withEncoding(BiFunction<Frame, Preprocessor, Dataset> encoding) {
-        return new CrossValidation(config, preprocessing, parallelism, encoding);
+        return new CrossValidation(config, preprocessing, parallelism, encoding, foldScored);
+    }
+
+    /**
+     * The same cross-validation, telling {@code foldScored} of each fold as soon as it is scored (how a front end
+     * shows progress); the result is the same.
+     *
+     * @param foldScored told each fold's scores, in the order the folds finish, from the thread that trained it (so
+     *                   from several at once when folds train in parallel)
+     * @return a new cross-validation; this one is unchanged
+     */
+    public CrossValidation withProgress(Consumer<FoldScore> foldScored) {
+        return new CrossValidation(config, preprocessing, parallelism, encoding, foldScored);
     }
 
     /**
@@ -147,7 +164,7 @@ public final class CrossValidation {
         List<FoldScore> scores = new ArrayList<>();
         if (parallelism == 1) {
             for (FoldTask t : tasks) {
-                scores.add(t.run(frame));
+                scores.add(t.scored(frame));
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, tasks.size()), runnable -> {
@@ -158,7 +175,7 @@ public final class CrossValidation {
             try {
                 List<Future<FoldScore>> futures = new ArrayList<>();
                 for (FoldTask t : tasks) {
-                    futures.add(pool.submit(() -> t.run(frame)));
+                    futures.add(pool.submit(() -> t.scored(frame)));
                 }
                 for (Future<FoldScore> future : futures) {
                     scores.add(future.get());
@@ -188,6 +205,13 @@ public final class CrossValidation {
             this.repeat = repeat;
             this.fold = fold;
             this.split = split;
+        }
+
+        /** {@link #run}, then tells {@link #foldScored}. */
+        FoldScore scored(Frame frame) {
+            FoldScore score = run(frame);
+            foldScored.accept(score);
+            return score;
         }
 
         /** Trains and scores the fold; data it cannot train on or score is reported with the fold's number. */

@@ -1,6 +1,7 @@
 package dev.backprop.train;
 
 import dev.backprop.data.Column;
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Split;
 import dev.backprop.linalg.MemoryBudget;
@@ -9,6 +10,7 @@ import dev.backprop.model.Model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * Permutation importance (Breiman 2001, "Random Forests", section 10; Fisher, Rudin and Dominici 2019): how much a
@@ -72,6 +74,24 @@ public final class PermutationImportance {
      * @throws dev.backprop.linalg.TooLargeException   if the heap cannot hold a drop for every shuffle of every column
      */
     public static List<ColumnImportance> of(Model model, Frame frame, String score, int repeats, long seed) {
+        return of(model, frame, score, repeats, seed, column -> { });
+    }
+
+    /**
+     * {@link #of(Model, Frame, String, int, long)}, telling {@code columnDone} of each column as soon as its shuffles
+     * are scored (how a front end shows progress); the result is the same.
+     *
+     * @param model      a trained model
+     * @param frame      labelled rows with the model's input columns and target; not modified
+     * @param score      the score whose drop is measured, one of {@link Scores#of} the model's task
+     * @param repeats    shuffles per column, ≥ 1
+     * @param seed       seeds the shuffles
+     * @param columnDone told each column's importance, in the model's input order
+     * @return one importance per raw input column
+     * @throws IllegalArgumentException as {@link #of(Model, Frame, String, int, long)}
+     */
+    public static List<ColumnImportance> of(Model model, Frame frame, String score, int repeats, long seed,
+                                            Consumer<ColumnImportance> columnDone) {
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1 but was " + repeats);
         }
@@ -97,8 +117,9 @@ public final class PermutationImportance {
         for (String name : inputs) {
             int index = frame.indexOf(name);
             if (index < 0) {
-                throw new IllegalArgumentException(frame.source() + ": the model reads the column '" + name
-                        + "', which the data does not have");
+                throw new IllegalArgumentException(frame.source() + ": the model reads the column "
+                        + ColumnNames.quoted(name)
+                        + ", which the data does not have");
             }
             double[] drops = new double[repeats];
             for (int r = 0; r < repeats; r++) {
@@ -107,7 +128,9 @@ public final class PermutationImportance {
                 Frame shuffled = Frame.of(frame.source(), columns, lines);
                 drops[r] = sign * (baseline - Scores.score(model, shuffled).get(score));
             }
-            importances.add(new ColumnImportance(name, drops, Scores.mean(drops), Scores.sd(drops)));
+            ColumnImportance importance = new ColumnImportance(name, drops, Scores.mean(drops), Scores.sd(drops));
+            importances.add(importance);
+            columnDone.accept(importance);
         }
         return importances;
     }

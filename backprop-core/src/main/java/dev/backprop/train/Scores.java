@@ -1,6 +1,7 @@
 package dev.backprop.train;
 
 import dev.backprop.data.CategoricalColumn;
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.Frame;
 import dev.backprop.data.Prepared;
 import dev.backprop.data.Task;
@@ -61,7 +62,7 @@ public final class Scores {
             }
         }
         throw new IllegalArgumentException("a " + task.id() + " model is scored by " + String.join(", ", names)
-                + ", not '" + name + "'");
+                + ", not " + ColumnNames.quoted(name));
     }
 
     /**

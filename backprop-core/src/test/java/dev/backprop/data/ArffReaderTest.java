@@ -211,4 +211,52 @@ class ArffReaderTest {
                 .hasMessage("t.arff: line 5: instance weights ({weight} after the values) are not supported; remove "
                         + "them");
     }
+
+    /** Sparse and dense rows mixed, in any entry order: the frame a dense file of the same values gives. */
+    @Test
+    void sparseRowsInAnyOrderMixedWithDenseOnesReadAsTheDenseFile() {
+        String header = "@relation r\n@attribute a numeric\n@attribute b numeric\n@attribute c {p, q}\n"
+                + "@attribute d numeric\n@data\n";
+        Frame sparse = arff(header + "{3 4, 1 2}\n1,2,q,3\n{}\n{2 q}\n{0 ?, 3 5}\n");
+        Frame dense = arff(header + "0,2,p,4\n1,2,q,3\n0,0,p,0\n0,0,q,0\n?,0,p,5\n");
+        assertThat(sparse.rows()).isEqualTo(5);
+        for (String numeric : new String[] {"a", "b", "d"}) {
+            assertThat(((NumericColumn) sparse.column(numeric)).values())
+                    .containsExactly(((NumericColumn) dense.column(numeric)).values());
+        }
+        assertThat(sparse.column("c").toCategorical().codes()).containsExactly(0, 1, 0, 1, 0)
+                .containsExactly(dense.column("c").toCategorical().codes());
+        assertThatThrownBy(() -> arff(header + "{3 x, 0 y}\n")).hasMessageContaining("column 'a': 'y'");
+    }
+
+    /**
+     * A sparse row costs what it names: the attributes it leaves out are filled once, at the end, to the exact number
+     * of rows. Filling every attribute on every row grew each column by doubling (and copied it once more at the
+     * end): three times the frame's bytes, which for a small file of many attributes meant gigabytes and many seconds
+     * before the heap check could turn it away.
+     */
+    @Test
+    void aSparseFileOfManyAttributesAllocatesLittleMoreThanItsFrame() {
+        int m = 5_000;
+        int n = 1_000;
+        StringBuilder text = new StringBuilder("@relation wide\n");
+        for (int j = 0; j < m; j++) {
+            text.append("@attribute a").append(j).append(" numeric\n");
+        }
+        text.append("@data\n");
+        for (int i = 0; i < n; i++) {
+            text.append('{').append(i % m).append(" 1}\n");
+        }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        Frame frame = arff(text.toString());
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long frameBytes = (long) m * n * Double.BYTES;
+        assertThat(frame.rows()).isEqualTo(n);
+        assertThat(((NumericColumn) frame.column("a7")).values()[7]).isEqualTo(1.0);
+        assertThat(((NumericColumn) frame.column("a7")).values()[8]).isEqualTo(0.0);
+        assertThat(allocated).as("bytes allocated reading a frame of %,d bytes", frameBytes)
+                .isLessThan(frameBytes * 3 / 2);
+    }
 }

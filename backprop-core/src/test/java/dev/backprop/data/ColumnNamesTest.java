@@ -26,4 +26,14 @@ class ColumnNamesTest {
         assertThat(ColumnNames.quoted(names(200_000))).startsWith("'c0', 'c1', ")
                 .endsWith("'c18', 'c19' and 199,980 more").hasSizeLessThan(200);
     }
+
+    @Test
+    void aNameIsShownOnOneLineEscapedAsTheTablesShowIt() {
+        assertThat(ColumnNames.quoted("a\nb")).isEqualTo("'a\\nb'");
+        assertThat(ColumnNames.quoted("tab\there\r")).isEqualTo("'tab\\there\\r'");
+        assertThat(ColumnNames.quoted("no\u00a0break\u0000")).isEqualTo("'no\\u00a0break\\u0000'");
+        assertThat(ColumnNames.quoted("plain name")).isEqualTo("'plain name'");
+        assertThat(ColumnNames.listed(List.of("a\nb", "c"))).isEqualTo("a\\nb, c");
+        assertThat(ColumnNames.quoted(List.of("x\ny"))).isEqualTo("'x\\ny'");
+    }
 }

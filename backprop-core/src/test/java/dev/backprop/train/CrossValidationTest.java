@@ -14,6 +14,7 @@ import dev.backprop.nn.Loss;
 import dev.backprop.optim.OptimizerType;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -103,6 +104,17 @@ class CrossValidationTest {
         CrossValidationResult otherSeed = CrossValidation.of(regression().toBuilder().seed(6).build(), preprocessing)
                 .run(frame, Task.REGRESSION, 5, 2);
         assertThat(otherSeed.mean("rmse")).isNotEqualTo(sequential.mean("rmse"));
+    }
+
+    @Test
+    void progressIsToldOfEveryFoldItsScoresAsTheResultHasThem() {
+        Frame frame = regressionFrame(false);
+        for (int threads : new int[] {1, 3}) {
+            List<FoldScore> told = java.util.Collections.synchronizedList(new ArrayList<>());
+            CrossValidationResult result = CrossValidation.of(regression(), PreprocessConfig.of("y"))
+                    .withParallelism(threads).withProgress(told::add).run(frame, Task.REGRESSION, 3, 2);
+            assertThat(told).as("threads " + threads).hasSize(6).containsExactlyInAnyOrderElementsOf(result.folds());
+        }
     }
 
     @Test

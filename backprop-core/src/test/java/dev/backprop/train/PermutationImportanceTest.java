@@ -73,6 +73,18 @@ class PermutationImportanceTest {
 
     /** A drop is kept per shuffle: --repeats beyond the heap is refused up front (it was an OutOfMemoryError). */
     @Test
+    void progressIsToldOfEachColumnInTheModelsOrder() {
+        Frame frame = frame();
+        Model model = model(frame);
+        List<PermutationImportance.ColumnImportance> told = new java.util.ArrayList<>();
+        List<PermutationImportance.ColumnImportance> importances = PermutationImportance.of(model, frame, "r2", 2, 3,
+                told::add);
+        assertThat(told).containsExactlyElementsOf(importances);
+        assertThat(told.get(0).drops()).containsExactly(PermutationImportance.of(model, frame, "r2", 2, 3).get(0)
+                .drops());
+    }
+
+    @Test
     void repeatsTheHeapCannotHoldAreRefusedBeforeAnyShuffle() {
         Frame frame = frame();
         Model model = model(frame);

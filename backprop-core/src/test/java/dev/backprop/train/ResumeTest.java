@@ -1,6 +1,7 @@
 package dev.backprop.train;
 
 import dev.backprop.data.Dataset;
+import dev.backprop.io.CheckpointEdits;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.linalg.Precision;
@@ -132,16 +133,16 @@ class ResumeTest {
         String json = CheckpointFile.toJson(saved.get(0));
         assertThat(saved.get(0).state().batchStart()).isEqualTo(32);
         for (int start : new int[] {7, 33, 80, 1000}) {
-            Checkpoint edited = CheckpointFile.parse(json.replace("\"batchStart\" : 32,",
-                    "\"batchStart\" : " + start + ","));
+            Checkpoint edited = CheckpointFile.parse(CheckpointEdits.resealed(json.replace(
+                    "\"batchStart\" : 32,", "\"batchStart\" : " + start + ",")));
             assertThatThrownBy(() -> Trainer.of(config).resume(DATA, edited))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("the saved state's next batch starts at position " + start + " of the epoch, where "
                             + "no batch of 16 rows starts in an epoch of 60 rows");
         }
         for (int start : new int[] {16, 48, 64}) {
-            Checkpoint edited = CheckpointFile.parse(json.replace("\"batchStart\" : 32,",
-                    "\"batchStart\" : " + start + ","));
+            Checkpoint edited = CheckpointFile.parse(CheckpointEdits.resealed(json.replace(
+                    "\"batchStart\" : 32,", "\"batchStart\" : " + start + ",")));
             assertThat(Trainer.of(config).resume(DATA, edited).epochs()).isEqualTo(6);
         }
     }

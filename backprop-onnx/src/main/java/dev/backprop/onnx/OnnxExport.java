@@ -1,5 +1,6 @@
 package dev.backprop.onnx;
 
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Task;
 import dev.backprop.model.Model;
@@ -59,13 +60,15 @@ public final class OnnxExport {
     public static ModelProto of(Model model) {
         Preprocessor preprocessor = model.preprocessor();
         if (preprocessor != null && !preprocessor.dates().columns().isEmpty()) {
-            throw new IllegalArgumentException("the model reads the column '" + preprocessor.dates().columns().get(0)
-                    + "' as ISO dates, which ONNX's operators cannot parse; train without it (--ignore) to export");
+            throw new IllegalArgumentException("the model reads the column "
+                    + ColumnNames.quoted(preprocessor.dates().columns().get(0))
+                    + " as ISO dates, which ONNX's operators cannot parse; train without it (--ignore) to export");
         }
         List<String> columns = preprocessor == null ? List.of(FEATURES) : preprocessor.inputColumns();
         for (String output : List.of(PREDICTED, PROBABILITIES)) {
             if (columns.contains(output)) {
-                throw new IllegalArgumentException("the input column '" + output + "' has the name of an ONNX "
+                throw new IllegalArgumentException("the input column " + ColumnNames.quoted(output)
+                        + " has the name of an ONNX "
                         + "output of the exported graph; rename the column and train again");
             }
         }

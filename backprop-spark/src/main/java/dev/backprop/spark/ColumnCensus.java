@@ -1,6 +1,7 @@
 package dev.backprop.spark;
 
 import dev.backprop.data.Cells;
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.ColumnType;
 import dev.backprop.data.InvalidDataException;
@@ -133,8 +134,8 @@ final class ColumnCensus {
 
     private void check(Entry entry, long bad, String what, String hint) {
         if (bad > 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "column '%s': %d of %d values %s %s%s",
-                    entry.source().name(), bad, rows, bad == 1 ? "is" : "are", what, hint));
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "column %s: %d of %d values %s %s%s",
+                    ColumnNames.quoted(entry.source().name()), bad, rows, bad == 1 ? "is" : "are", what, hint));
         }
     }
 

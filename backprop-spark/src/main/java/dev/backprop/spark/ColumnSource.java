@@ -1,5 +1,6 @@
 package dev.backprop.spark;
 
+import dev.backprop.data.ColumnNames;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,10 +44,11 @@ record ColumnSource(String name, Column raw, boolean text) {
             return new ColumnSource(name, quoted(data, name), true);
         }
         if (isVector(type)) {
-            throw new IllegalArgumentException("column '" + name + "' holds vectors: pass it as the features column "
+            throw new IllegalArgumentException("column " + ColumnNames.quoted(name)
+                    + " holds vectors: pass it as the features column "
                     + "(SparkTrainer.packVectors, or --features on the command line)");
         }
-        throw new IllegalArgumentException("column '" + name + "' has type " + type.simpleString()
+        throw new IllegalArgumentException("column " + ColumnNames.quoted(name) + " has type " + type.simpleString()
                 + ": backprop-spark reads numeric and text columns");
     }
 
@@ -68,8 +70,8 @@ record ColumnSource(String name, Column raw, boolean text) {
     }
 
     private static IllegalArgumentException noColumn(Dataset<Row> data, String name) {
-        return new IllegalArgumentException("no column named '" + name + "' (columns: "
-                + String.join(", ", data.columns()) + ")");
+        return new IllegalArgumentException("no column named " + ColumnNames.quoted(name) + " (columns: "
+                + ColumnNames.listed(List.of(data.columns())) + ")");
     }
 
     /** The column named exactly {@code name}, even if it contains dots or backticks. */

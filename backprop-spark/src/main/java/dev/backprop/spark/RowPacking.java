@@ -1,5 +1,6 @@
 package dev.backprop.spark;
 
+import dev.backprop.data.ColumnNames;
 import dev.backprop.train.RemoteRows;
 import dev.backprop.linalg.Precision;
 import dev.backprop.train.Block;
@@ -177,7 +178,8 @@ final class RowPacking {
         Set<String> seen = new HashSet<>();
         for (ColumnSource c : all) {
             if (!seen.add(c.name())) {
-                throw new IllegalArgumentException("column '" + c.name() + "' is named twice among inputs and targets");
+                throw new IllegalArgumentException("column " + ColumnNames.quoted(c.name())
+                        + " is named twice among inputs and targets");
             }
         }
         int m = inputs.size();

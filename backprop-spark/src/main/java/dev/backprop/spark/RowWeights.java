@@ -1,6 +1,7 @@
 package dev.backprop.spark;
 
 import dev.backprop.data.ClassWeights;
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.Task;
 import dev.backprop.data.TargetEncoder;
 import dev.backprop.linalg.Matrix;
@@ -82,7 +83,7 @@ final class RowWeights implements Serializable {
     private static void check(Dataset<Row> rows, Column weight, String column, long n, String source) {
         Row counts = rows.agg(count(when(weight.isNull(), 1)), count(when(isnan(weight).or(weight.lt(0))
                 .or(abs(weight).equalTo(lit(Double.POSITIVE_INFINITY))), 1)), count(when(weight.gt(0), 1))).first();
-        String where = (source == null ? "" : source + ", ") + "column '" + column + "': ";
+        String where = (source == null ? "" : source + ", ") + "column " + ColumnNames.quoted(column) + ": ";
         if (counts.getLong(0) > 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s%d of %d sample weights are empty or "
                     + "not numbers", where, counts.getLong(0), n));

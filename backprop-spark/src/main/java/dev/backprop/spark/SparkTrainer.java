@@ -1,6 +1,7 @@
 package dev.backprop.spark;
 
 import dev.backprop.data.ClassWeights;
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.linalg.Precision;
@@ -297,7 +298,8 @@ public final class SparkTrainer {
             return preprocessing;
         }
         if (preprocessing.targets().contains(column)) {
-            throw new IllegalArgumentException("--sample-weight cannot be the target column '" + column + "'");
+            throw new IllegalArgumentException("--sample-weight cannot be the target column "
+                    + ColumnNames.quoted(column));
         }
         List<String> ignored = new java.util.ArrayList<>(preprocessing.ignore());
         ignored.add(column);

@@ -1,5 +1,6 @@
 package dev.backprop.spark;
 
+import dev.backprop.data.ColumnNames;
 import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.sql.Column;
@@ -27,7 +28,8 @@ final class VectorColumns {
     static List<ColumnSource> sources(Dataset<Row> data, StructField field, Column column) {
         String name = field.name();
         if (!ColumnSource.isVector(field.dataType())) {
-            throw new IllegalArgumentException("column '" + name + "' has type " + field.dataType().simpleString()
+            throw new IllegalArgumentException("column " + ColumnNames.quoted(name) + " has type "
+                    + field.dataType().simpleString()
                     + ", not MLlib vectors");
         }
         AttributeGroup group = AttributeGroup.fromStructField(field);
@@ -41,7 +43,8 @@ final class VectorColumns {
             int shortest = sizes.getInt(0);
             int longest = sizes.getInt(1);
             if (shortest != longest) {
-                throw new IllegalArgumentException("the vectors in column '" + name + "' have from " + shortest
+                throw new IllegalArgumentException("the vectors in column " + ColumnNames.quoted(name) + " have from "
+                        + shortest
                         + " to " + longest + " elements; they must all have the same length");
             }
             length = longest;
