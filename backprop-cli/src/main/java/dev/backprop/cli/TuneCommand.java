@@ -213,8 +213,8 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
     }
 
     /**
-     * What makes two runs the same search: the data, its columns and row weights, the fixed options, the searches and
-     * the folds.
+     * What makes two runs the same search: the data (by what it holds, {@link FrameDigest}, not by its name alone),
+     * its columns and row weights, the fixed options, the searches and the folds.
      */
     private String searchSpec(Input input, List<SearchDimension> dimensions, String chosen, long seed,
                               Map<TrainingSetting<?>, Object> base) {
@@ -223,7 +223,7 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         List<String> searched = new ArrayList<>();
         dimensions.forEach(dimension -> searched.add(dimension.text()));
         StringBuilder text = new StringBuilder("data=").append(data).append("; rows=").append(input.frame().rows())
-                .append("; ").append(input.preprocessing()).append("; folds=").append(folds).append("; repeats=")
+                .append("; data-sha256=").append(FrameDigest.of(input.frame())).append("; ").append(input.preprocessing()).append("; folds=").append(folds).append("; repeats=")
                 .append(repeats).append("; seed=").append(seed).append("; preset=").append(preset)
                 .append("; class-weight=").append(trainData.weightOptions.classWeight())
                 .append("; sample-weight=").append(trainData.weightOptions.sampleWeight())

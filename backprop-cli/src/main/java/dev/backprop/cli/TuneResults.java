@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,9 +62,9 @@ final class TuneResults {
                 throw new UserException(file + ": line " + (i + 1) + " is not a trial of backprop tune");
             }
             if (!node.get("spec").asText().equals(spec)) {
-                throw new UserException(file + " holds the trials of another search (line " + (i + 1) + ": "
-                        + node.get("spec").asText() + "); give another --results file, or delete this one to "
-                        + "start again");
+                throw new UserException(file + " holds the trials of another search (line " + (i + 1) + " differs "
+                        + "in " + differences(node.get("spec").asText(), spec) + "); give another --results file, "
+                        + "or delete this one to start again");
             }
             results.done.put(node.get("trial").asInt(), node);
         }
@@ -70,6 +72,26 @@ final class TuneResults {
             AtomicFiles.writeString(file, whole);
         }
         return results;
+    }
+
+    /**
+     * The parts in which two specs differ, by name ({@code data-sha256, options}): a spec is parts {@code name=value}
+     * joined by {@code "; "}, the preprocessing's part named by its record's name.
+     */
+    private static String differences(String found, String wanted) {
+        String[] theirs = found.split("; ");
+        String[] ours = wanted.split("; ");
+        List<String> names = new ArrayList<>();
+        for (int p = 0; p < Math.min(theirs.length, ours.length); p++) {
+            if (!theirs[p].equals(ours[p])) {
+                names.add(ours[p].split("[=\\[]", 2)[0]);
+            }
+        }
+        if (theirs.length != ours.length || names.isEmpty()) {
+            return "its form: it was written by another version of backprop tune";
+        }
+        String named = String.join(", ", names);
+        return names.contains("data-sha256") ? named + ": the data holds other rows than those the trials were scored on" : named;
     }
 
     /** The finished trials by number, as read. */
