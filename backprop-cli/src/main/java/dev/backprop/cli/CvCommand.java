@@ -56,6 +56,8 @@ final class CvCommand extends SelectionCommand implements Callable<Integer> {
             json.put("data", data.toString());
             json.put("task", input.task().id());
             json.put("target", input.preprocessing().target());
+            ArrayNode targets = json.putArray("targets");
+            input.preprocessing().targets().forEach(targets::add);
             json.put("rows", input.frame().rows());
             json.put("folds", folds);
             json.put("repeats", repeats);
@@ -80,9 +82,12 @@ final class CvCommand extends SelectionCommand implements Callable<Integer> {
             return 0;
         }
         StringBuilder text = new StringBuilder();
+        List<String> targets = input.preprocessing().targets();
         text.append(String.format("%d-fold cross-validation%s of %s: %s of %s, %d rows, seed %d%n", folds,
                 repeats == 1 ? "" : " repeated " + repeats + " times", data, input.task().id(),
-                ColumnNames.quoted(input.preprocessing().target()), input.frame().rows(), config.seed()));
+                targets.size() == 1 ? ColumnNames.quoted(targets.get(0))
+                        : ColumnNames.quoted(targets) + " (scored over the " + targets.size() + " targets together)",
+                input.frame().rows(), config.seed()));
         List<String> header = new ArrayList<>(List.of("repeat", "fold", "train", "test"));
         names.forEach(name -> header.add(label(name)));
         List<List<String>> rows = new ArrayList<>();

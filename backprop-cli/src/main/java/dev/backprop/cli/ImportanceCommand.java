@@ -124,9 +124,11 @@ final class ImportanceCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(Json.write(json));
             return 0;
         }
-        StringBuilder text = new StringBuilder(String.format("permutation importance on %s (%d rows): drop in %s "
+        List<String> targets = scored.targets();
+        StringBuilder text = new StringBuilder(String.format("permutation importance on %s (%d rows): drop in %s%s "
                 + "when the column is shuffled, mean ± sd over %d shuffles, seed %d%n", data, frame.rows(),
-                SelectionCommand.label(score), repeats, seed));
+                SelectionCommand.label(score), targets.size() == 1 ? ""
+                        : " over the targets " + ColumnNames.quoted(targets) + " together", repeats, seed));
         List<List<String>> rows = new ArrayList<>();
         for (ColumnImportance importance : importances) {
             rows.add(List.of(importance.column(), SelectionCommand.fixed(importance.mean()),

@@ -245,7 +245,7 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         if (!trainData.categorical.isEmpty()) {
             args.addAll(List.of("--categorical", ColumnList.joined(ColumnList.names(trainData.categorical))));
         }
-        args.addAll(List.of("--target", preprocessing.target()));
+        args.addAll(List.of("--target", ColumnList.joined(preprocessing.targets())));
         if (!preprocessing.ignore().isEmpty()) {
             args.addAll(List.of("--ignore", ColumnList.joined(preprocessing.ignore())));
         }

@@ -1,17 +1,21 @@
 package dev.backprop.cli;
 
+import dev.backprop.io.ModelFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A hostile user's pass over cv, tune and importance: each case failed before the fix it pins. */
 class SelectionBatteryTest {
     private static final Path IRIS = RealDataTest.DATA.resolve("iris.csv");
+    private static final Path LINNERUD = RealDataTest.DATA.resolve("linnerud.csv");
 
     @TempDir
     Path dir;
@@ -36,5 +40,43 @@ class SelectionBatteryTest {
         assertBadInput(Cli.run(tune), "holds the trials of another search (line 1 differs in data-sha256: the data "
                 + "holds other rows than those the trials were scored on)");
         assertThat(Files.readAllBytes(results)).isEqualTo(before);
+    }
+
+    /** The {@code backprop train} line tune printed, run with its --out replaced by {@code model}. */
+    private static Cli trainByTheCommandOf(Cli tune, Path model) {
+        String command = tune.out().lines().filter(line -> line.startsWith("backprop train ")).findFirst()
+                .orElseThrow(() -> new AssertionError(tune.out() + tune.err()));
+        List<String> train = new ArrayList<>(List.of(command.split(" ")));
+        train.remove(0);
+        train.set(train.size() - 1, model.toString());
+        train.add("--quiet");
+        return Cli.run(train.toArray(String[]::new));
+    }
+
+    @Test
+    void tuneOfSeveralTargetsPrintsACommandThatTrainsThemAllAndCvNamesThemAll() throws IOException {
+        Path best = dir.resolve("best.json");
+        Cli tune = Cli.run("tune", LINNERUD.toString(), "--target", "weight,waist", "--search", "l2=0,0.01",
+                "--folds", "2", "--epochs", "5", "--hidden", "3", "--results", dir.resolve("t.jsonl").toString(),
+                "--out", best.toString(), "--quiet");
+        assertThat(tune.exitCode()).as(tune.err()).isZero();
+        assertThat(tune.out()).contains(" --target weight,waist ");
+        Path again = dir.resolve("again.json");
+        Cli train = trainByTheCommandOf(tune, again);
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(ModelFile.read(again).targets()).containsExactly("weight", "waist");
+        assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(best));
+
+        Cli cv = Cli.run("cv", LINNERUD.toString(), "--target", "weight,waist", "--folds", "2", "--epochs", "5",
+                "--hidden", "3", "--quiet");
+        assertThat(cv.out()).startsWith("2-fold cross-validation of " + LINNERUD + ": regression of 'weight', "
+                + "'waist' (scored over the 2 targets together), 20 rows, seed 42\n");
+        Cli json = Cli.run("cv", LINNERUD.toString(), "--target", "weight,waist", "--folds", "2", "--epochs", "5",
+                "--hidden", "3", "--quiet", "--format", "json");
+        assertThat(json.json().get("targets").toString()).isEqualTo("[\"weight\",\"waist\"]");
+
+        Cli importance = Cli.run("importance", "--model", best.toString(), LINNERUD.toString(), "--quiet");
+        assertThat(importance.exitCode()).as(importance.err()).isZero();
+        assertThat(importance.out()).contains("drop in R^2 over the targets 'weight', 'waist' together when");
     }
 }
