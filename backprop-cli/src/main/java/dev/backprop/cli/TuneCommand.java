@@ -246,8 +246,11 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
             args.addAll(List.of("--categorical", ColumnList.joined(ColumnList.names(trainData.categorical))));
         }
         args.addAll(List.of("--target", ColumnList.joined(preprocessing.targets())));
-        if (!preprocessing.ignore().isEmpty()) {
-            args.addAll(List.of("--ignore", ColumnList.joined(preprocessing.ignore())));
+        // train leaves the --sample-weight column out of the inputs itself, and reads an --ignore column as labels.
+        List<String> ignored = preprocessing.ignore().stream()
+                .filter(column -> !column.equals(trainData.weightOptions.sampleWeight())).toList();
+        if (!ignored.isEmpty()) {
+            args.addAll(List.of("--ignore", ColumnList.joined(ignored)));
         }
         args.addAll(List.of("--missing", preprocessing.missing().id()));
         if (preprocessing.task() != null) {

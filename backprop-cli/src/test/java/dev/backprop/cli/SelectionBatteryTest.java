@@ -79,4 +79,24 @@ class SelectionBatteryTest {
         assertThat(importance.exitCode()).as(importance.err()).isZero();
         assertThat(importance.out()).contains("drop in R^2 over the targets 'weight', 'waist' together when");
     }
+
+    @Test
+    void tuneWithSampleWeightsPrintsACommandThatTrainsTheBestModel() throws IOException {
+        StringBuilder csv = new StringBuilder();
+        List<String> lines = Files.readAllLines(IRIS);
+        csv.append(lines.get(0)).append(",w\n");
+        for (int i = 1; i < lines.size(); i++) {
+            csv.append(lines.get(i)).append(',').append(i % 3 + 1).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("weighted.csv"), csv.toString());
+        Path best = dir.resolve("best.json");
+        Cli tune = Cli.run("tune", data.toString(), "--target", "species", "--sample-weight", "w", "--search",
+                "hidden=3,4", "--folds", "2", "--epochs", "5", "--results", dir.resolve("t.jsonl").toString(),
+                "--out", best.toString(), "--quiet");
+        assertThat(tune.exitCode()).as(tune.err()).isZero();
+        Path again = dir.resolve("again.json");
+        Cli train = trainByTheCommandOf(tune, again);
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(best));
+    }
 }
