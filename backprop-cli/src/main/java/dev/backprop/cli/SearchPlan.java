@@ -2,11 +2,12 @@ package dev.backprop.cli;
 
 import dev.backprop.train.TrainingSetting;
 
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
 /**
@@ -15,11 +16,20 @@ import java.util.SplittableRandom;
  * order of the searches. The same searches and seed give the same trials, and a random search of more trials begins
  * with those of fewer, which is what lets a rerun resume, or extend, a search from its results file.
  */
-final class SearchPlan {
+final class SearchPlan implements Iterable<Map<TrainingSetting<?>, Object>> {
     /** A random search's trials when --trials is not given. */
     static final int DEFAULT_RANDOM_TRIALS = 20;
 
-    private SearchPlan() {
+    private final List<SearchDimension> dimensions;
+    private final boolean grid;
+    private final int size;
+    private final long seed;
+
+    private SearchPlan(List<SearchDimension> dimensions, boolean grid, int size, long seed) {
+        this.dimensions = List.copyOf(dimensions);
+        this.grid = grid;
+        this.size = size;
+        this.seed = seed;
     }
 
     /** --strategy, or its default: grid when every search is a list of values, random when any is a range. */
@@ -37,36 +47,80 @@ final class SearchPlan {
     }
 
     /**
-     * The trials' settings.
+     * The trials' settings, each made when it is asked for: a grid's combination from its number, a random search's by
+     * drawing on, so a plan holds one trial at a time whatever its size.
      *
      * @param trials the most trials of a grid (null: all), the draws of a random search (null: 20)
+     * @throws UserException if a grid of more combinations than a count can hold is given no --trials
      */
-    static List<Map<TrainingSetting<?>, Object>> trials(List<SearchDimension> dimensions, String strategy,
-                                                        Integer trials, long seed) {
-        List<Map<TrainingSetting<?>, Object>> plan = new ArrayList<>();
-        if (strategy.equals("grid")) {
-            plan.add(new LinkedHashMap<>());
-            for (SearchDimension dimension : dimensions) {
-                List<Map<TrainingSetting<?>, Object>> next = new ArrayList<>();
-                for (Map<TrainingSetting<?>, Object> partial : plan) {
-                    for (Object value : dimension.choices()) {
-                        Map<TrainingSetting<?>, Object> extended = new LinkedHashMap<>(partial);
-                        extended.put(dimension.setting(), value);
-                        next.add(extended);
-                    }
-                }
-                plan = next;
-            }
-            return trials != null && trials < plan.size() ? plan.subList(0, trials) : plan;
+    static SearchPlan of(List<SearchDimension> dimensions, String strategy, Integer trials, long seed) {
+        boolean grid = strategy.equals("grid");
+        if (!grid) {
+            return new SearchPlan(dimensions, false, trials == null ? DEFAULT_RANDOM_TRIALS : trials, seed);
         }
+        long combinations = 1;
+        for (SearchDimension dimension : dimensions) {
+            combinations = Math.min(combinations * dimension.choices().size(), Integer.MAX_VALUE + 1L);
+        }
+        if (trials == null && combinations > Integer.MAX_VALUE) {
+            throw new UserException("the grid of --search has more than " + String.format(Locale.ROOT, "%,d",
+                    Integer.MAX_VALUE) + " combinations; give --trials N to try its first N");
+        }
+        return new SearchPlan(dimensions, true, (int) (trials != null ? Math.min(trials, combinations)
+                : combinations), seed);
+    }
+
+    /** How many trials the plan holds. */
+    int size() {
+        return size;
+    }
+
+    /** The trials in order, made one at a time. */
+    @Override
+    public Iterator<Map<TrainingSetting<?>, Object>> iterator() {
         SplittableRandom random = new SplittableRandom(seed);
-        for (int t = 0; t < (trials == null ? DEFAULT_RANDOM_TRIALS : trials); t++) {
-            Map<TrainingSetting<?>, Object> values = new LinkedHashMap<>();
-            for (SearchDimension dimension : dimensions) {
-                values.put(dimension.setting(), dimension.sample(random));
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < size;
             }
-            plan.add(values);
+
+            @Override
+            public Map<TrainingSetting<?>, Object> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Map<TrainingSetting<?>, Object> values = grid ? combination(next) : draw(random);
+                next++;
+                return values;
+            }
+        };
+    }
+
+    /** A grid's combination number {@code t} (from 0), the last search varying fastest: t's digits in mixed radix. */
+    private Map<TrainingSetting<?>, Object> combination(int t) {
+        Object[] chosen = new Object[dimensions.size()];
+        int rest = t;
+        for (int d = dimensions.size() - 1; d >= 0; d--) {
+            List<Object> choices = dimensions.get(d).choices();
+            chosen[d] = choices.get(rest % choices.size());
+            rest /= choices.size();
         }
-        return plan;
+        Map<TrainingSetting<?>, Object> values = new LinkedHashMap<>();
+        for (int d = 0; d < chosen.length; d++) {
+            values.put(dimensions.get(d).setting(), chosen[d]);
+        }
+        return values;
+    }
+
+    /** The next draw of a random search: every search's value from {@code random}, in the order of the searches. */
+    private Map<TrainingSetting<?>, Object> draw(SplittableRandom random) {
+        Map<TrainingSetting<?>, Object> values = new LinkedHashMap<>();
+        for (SearchDimension dimension : dimensions) {
+            values.put(dimension.setting(), dimension.sample(random));
+        }
+        return values;
     }
 }

@@ -94,7 +94,7 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         if (trials != null && trials < 1) {
             throw new UserException("--trials must be >= 1 but was " + trials);
         }
-        List<Map<TrainingSetting<?>, Object>> plan = SearchPlan.trials(dimensions, chosen, trials, baseConfig.seed());
+        SearchPlan plan = SearchPlan.of(dimensions, chosen, trials, baseConfig.seed());
         String score = metric(input);
         TuneResults file = TuneResults.open(results, searchSpec(input, dimensions, chosen, baseConfig.seed(), base));
         boolean text = common.format() != OutputFormat.JSON;
@@ -115,12 +115,14 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         ArrayNode all = Json.object().arrayNode();
         int best = -1;
         double bestMean = Double.NaN;
-        for (int t = 0; t < plan.size(); t++) {
+        Map<TrainingSetting<?>, Object> bestValues = Map.of();
+        int t = -1;
+        for (Map<TrainingSetting<?>, Object> values : plan) {
+            t++;
             int trial = t + 1;
             JsonNode line = file.done().get(trial);
             boolean resumed = line != null;
             if (!resumed) {
-                Map<TrainingSetting<?>, Object> values = plan.get(t);
                 CrossValidationResult cv = crossValidate(input, config(input, merged(base, values)), score,
                         "trial " + trial + "/" + plan.size() + ": ");
                 ObjectNode node = Json.object();
@@ -141,6 +143,7 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
             if (best < 0 || better(score, mean, bestMean)) {
                 best = t;
                 bestMean = mean;
+                bestValues = values;
             }
             ObjectNode shown = ((ObjectNode) line).deepCopy();
             shown.remove("spec");
@@ -148,7 +151,7 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
             if (text) {
                 List<String> cells = new ArrayList<>(List.of(Integer.toString(trial)));
                 for (SearchDimension dimension : dimensions) {
-                    cells.add(SearchDimension.text(plan.get(t).get(dimension.setting())));
+                    cells.add(SearchDimension.text(values.get(dimension.setting())));
                 }
                 cells.add(fixed(mean));
                 cells.add(fixed(line.path("sd").path(score).asDouble(Double.NaN)));
@@ -157,7 +160,7 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
                 stdout.flush();
             }
         }
-        Map<TrainingSetting<?>, Object> bestSettings = merged(base, plan.get(best));
+        Map<TrainingSetting<?>, Object> bestSettings = merged(base, bestValues);
         String command = command(input.preprocessing(), bestSettings);
         if (out != null) {
             TrainerConfig config = config(input, bestSettings);

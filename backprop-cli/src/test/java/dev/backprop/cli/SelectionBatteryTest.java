@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,5 +99,38 @@ class SelectionBatteryTest {
         Cli train = trainByTheCommandOf(tune, again);
         assertThat(train.exitCode()).as(train.err()).isZero();
         assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(best));
+    }
+
+    /** A grid of 100^4 = 100 million combinations: the first two are tried in a 64 MB heap, as many as asked. */
+    @Test
+    void aHugeGridTriesItsFirstTrialsWithoutHoldingTheOthers() throws Exception {
+        String values = String.join(",", java.util.stream.IntStream.rangeClosed(1, 100).mapToObj(Integer::toString)
+                .toList());
+        Path results = dir.resolve("t.jsonl");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", classpath, Main.class.getName(), "tune", IRIS.toAbsolutePath().toString(), "--search",
+                "hidden=" + values, "--search", "batch-size=" + values, "--search", "patience=" + values, "--search",
+                "seed=" + values, "--trials", "2", "--folds", "2", "--epochs", "2", "--results", results.toString(),
+                "--quiet").directory(dir.toFile()).redirectError(dir.resolve("err.txt").toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("tune still ran after 60 s");
+        }
+        assertThat(process.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+        List<String> trials = Files.readAllLines(results);
+        assertThat(trials).hasSize(2);
+        assertThat(trials.get(0)).contains("\"settings\":{\"hidden\":\"1\",\"batch-size\":\"1\",\"patience\":\"1\","
+                + "\"seed\":\"1\"}");
+        assertThat(trials.get(1)).contains("\"settings\":{\"hidden\":\"1\",\"batch-size\":\"1\",\"patience\":\"1\","
+                + "\"seed\":\"2\"}");
+
+        // Without --trials, a grid of more combinations than a count holds is refused before anything runs.
+        assertBadInput(Cli.run("tune", IRIS.toString(), "--search", "hidden=" + values, "--search",
+                "batch-size=" + values, "--search", "patience=" + values, "--search", "seed=" + values, "--search",
+                "epochs=" + values, "--results", dir.resolve("u.jsonl").toString()),
+                "the grid of --search has more than 2,147,483,647 combinations; give --trials N to try its first N");
+        assertThat(dir.resolve("u.jsonl")).doesNotExist();
     }
 }
