@@ -122,14 +122,19 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
             int trial = t + 1;
             JsonNode line = file.done().get(trial);
             boolean resumed = line != null;
+            ObjectNode tried = settings(values);
+            if (resumed && !line.path("settings").equals(tried)) {
+                throw new UserException(results + ": trial " + trial + " was tried with " + line.path("settings")
+                        + ", but this search's trial " + trial + " is " + tried + "; the file was changed since, so "
+                        + "none of its scores can be trusted: give another --results file, or delete this one to "
+                        + "start again");
+            }
             if (!resumed) {
                 CrossValidationResult cv = crossValidate(input, config(input, merged(base, values)), score,
                         "trial " + trial + "/" + plan.size() + ": ");
                 ObjectNode node = Json.object();
                 node.put("trial", trial);
-                ObjectNode settings = node.putObject("settings");
-                values.forEach((setting, value) -> settings.put(setting.option().substring(2),
-                        SearchDimension.text(value)));
+                node.set("settings", tried);
                 ObjectNode mean = node.putObject("mean");
                 ObjectNode sd = node.putObject("sd");
                 for (String name : cv.scoreNames()) {
@@ -198,6 +203,13 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
                     input.frame().rows(), out);
         }
         return 0;
+    }
+
+    /** A trial's searched settings as its line in the results file holds them: by option name, as text. */
+    private static ObjectNode settings(Map<TrainingSetting<?>, Object> values) {
+        ObjectNode settings = Json.object();
+        values.forEach((setting, value) -> settings.put(setting.option().substring(2), SearchDimension.text(value)));
+        return settings;
     }
 
     /** Whether a trial's mean beats the best so far; a NaN mean (a trial that diverged) never does. */

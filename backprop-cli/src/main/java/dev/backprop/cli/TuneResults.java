@@ -18,7 +18,8 @@ import java.util.Map;
  * The results file of {@code backprop tune}: one JSON object per line, one line per finished trial, each appended by
  * one write and flushed to the disk, so a run stopped at any moment loses at most the trial under way (a line cut off
  * mid-write is cut off the file, atomically, and its trial run again). Every line carries the search's spec; a file whose lines carry
- * another is refused, so two searches never mix.
+ * another is refused, so two searches never mix. A trial may appear twice only as the same line (two runs of one
+ * search appending to one file).
  */
 final class TuneResults {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -66,7 +67,14 @@ final class TuneResults {
                         + "in " + differences(node.get("spec").asText(), spec) + "); give another --results file, "
                         + "or delete this one to start again");
             }
-            results.done.put(node.get("trial").asInt(), node);
+            JsonNode earlier = results.done.putIfAbsent(node.get("trial").asInt(), node);
+            if (earlier != null && !earlier.equals(node)) {
+                // Two runs of one search on one file may both append a trial, with the same scores; other scores
+                // for one trial mean the file was edited.
+                throw new UserException(file + ": line " + (i + 1) + " holds trial " + node.get("trial").asInt()
+                        + " again with other scores or settings; which one is meant is not known: give another "
+                        + "--results file, or delete this one to start again");
+            }
         }
         if (whole.length() < text.length()) {
             AtomicFiles.writeString(file, whole);

@@ -133,4 +133,32 @@ class SelectionBatteryTest {
                 "the grid of --search has more than 2,147,483,647 combinations; give --trials N to try its first N");
         assertThat(dir.resolve("u.jsonl")).doesNotExist();
     }
+
+    @Test
+    void aResultsFileEditedToOtherSettingsOrScoresForOneTrialIsRefused() throws IOException {
+        Path results = dir.resolve("trials.jsonl");
+        String[] tune = {"tune", IRIS.toString(), "--search", "learning-rate=0.01,0.1", "--folds", "2", "--epochs",
+                "5", "--hidden", "3", "--results", results.toString(), "--quiet"};
+        assertThat(Cli.run(tune).exitCode()).isZero();
+        List<String> lines = Files.readAllLines(results);
+
+        // Trial 2's line says it tried 0.5: its score is not the score of this search's trial 2 (0.1).
+        Files.write(results, List.of(lines.get(0), lines.get(1).replace("\"learning-rate\":\"0.1\"",
+                "\"learning-rate\":\"0.5\"")));
+        byte[] edited = Files.readAllBytes(results);
+        assertBadInput(Cli.run(tune), "trial 2 was tried with {\"learning-rate\":\"0.5\"}, but this search's trial 2 "
+                + "is {\"learning-rate\":\"0.1\"}");
+        assertThat(Files.readAllBytes(results)).isEqualTo(edited);
+
+        // Trial 1 twice, the second time with another score: which one is meant is not known.
+        Files.write(results, List.of(lines.get(0), lines.get(1), lines.get(0).replaceFirst("\"accuracy\":0\\.\\d+",
+                "\"accuracy\":0.99")));
+        assertBadInput(Cli.run(tune), "line 3 holds trial 1 again with other scores or settings");
+
+        // Trial 1 twice as the same line (two runs of one search on one file) is the same trial.
+        Files.write(results, List.of(lines.get(0), lines.get(1), lines.get(0)));
+        Cli again = Cli.run(tune);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out().lines().filter(line -> line.contains("(from trials.jsonl)"))).hasSize(2);
+    }
 }
