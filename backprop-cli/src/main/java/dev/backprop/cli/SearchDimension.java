@@ -57,6 +57,8 @@ record SearchDimension(String text, TrainingSetting<?> setting, List<Object> cho
             if (log && !(low > 0)) {
                 throw new UserException("--search " + name + ": a :log range must be > 0 but starts at " + ends[0]);
             }
+            requireRepresentable(name, kind, "low", ends[0], low);
+            requireRepresentable(name, kind, "high", ends[1], high);
             return new SearchDimension(text, setting, List.of(), low, high, log);
         }
         List<Object> choices = new ArrayList<>();
@@ -79,6 +81,19 @@ record SearchDimension(String text, TrainingSetting<?> setting, List<Object> cho
         }
         throw new UserException("--search names no training setting '" + name + "' (settings: "
                 + String.join(", ", names) + ")");
+    }
+
+    /**
+     * Refuses a range's end that a draw could not be: an infinite one, or one past the largest value of the setting's
+     * whole-number type, into which a draw is rounded (and would wrap around).
+     */
+    private static void requireRepresentable(String name, SettingKind kind, String which, String text, double end) {
+        long most = kind == SettingKind.LONG ? Long.MAX_VALUE : Integer.MAX_VALUE;
+        if (kind == SettingKind.DOUBLE ? !Double.isFinite(end) : !(Math.abs(end) <= most)) {
+            throw new UserException("--search " + name + ": the range's " + which + " end " + text.trim() + " is "
+                    + (kind == SettingKind.DOUBLE ? "not a finite number" : "outside the whole numbers it can be, "
+                    + String.format(Locale.ROOT, "±%,d", most)));
+        }
     }
 
     private static double number(String name, String text) {

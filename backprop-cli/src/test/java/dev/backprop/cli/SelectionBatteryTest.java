@@ -161,4 +161,19 @@ class SelectionBatteryTest {
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out().lines().filter(line -> line.contains("(from trials.jsonl)"))).hasSize(2);
     }
+
+    @Test
+    void aRangeWhoseEndsNoDrawCanBeIsRefusedBeforeAnythingRuns() {
+        String results = dir.resolve("r.jsonl").toString();
+        // 1e10 fitted the range check but, rounded into an int, a draw wrapped around to a negative layer size.
+        assertBadInput(Cli.run("tune", IRIS.toString(), "--search", "hidden=1..1e10", "--results", results),
+                "--search hidden: the range's high end 1e10 is outside the whole numbers it can be, ±2,147,483,647");
+        assertBadInput(Cli.run("tune", IRIS.toString(), "--search", "seed=-1e19..5", "--results", results),
+                "--search seed: the range's low end -1e19 is outside the whole numbers it can be, "
+                        + "±9,223,372,036,854,775,807");
+        // 1e400 is infinite as a double: Java's own words were the message ("Infinite or NaN").
+        assertBadInput(Cli.run("tune", IRIS.toString(), "--search", "learning-rate=1e400..1e401", "--results",
+                results), "--search learning-rate: the range's low end 1e400 is not a finite number");
+        assertThat(dir.resolve("r.jsonl")).doesNotExist();
+    }
 }
