@@ -51,7 +51,8 @@ final class SearchPlan implements Iterable<Map<TrainingSetting<?>, Object>> {
      * drawing on, so a plan holds one trial at a time whatever its size.
      *
      * @param trials the most trials of a grid (null: all), the draws of a random search (null: 20)
-     * @throws UserException if a grid of more combinations than a count can hold is given no --trials
+     * @throws UserException if a grid lists a value twice for one setting, or has more combinations than a count can
+     *                       hold and is given no --trials
      */
     static SearchPlan of(List<SearchDimension> dimensions, String strategy, Integer trials, long seed) {
         boolean grid = strategy.equals("grid");
@@ -60,6 +61,14 @@ final class SearchPlan implements Iterable<Map<TrainingSetting<?>, Object>> {
         }
         long combinations = 1;
         for (SearchDimension dimension : dimensions) {
+            List<Object> choices = dimension.choices();
+            for (int i = 0; i < choices.size(); i++) {
+                if (choices.indexOf(choices.get(i)) < i) {
+                    throw new UserException("--search " + dimension.name() + " lists "
+                            + SearchDimension.text(choices.get(i)) + " twice: a grid would train the same trial "
+                            + "again; list each value once (a random search may repeat one to draw it more often)");
+                }
+            }
             combinations = Math.min(combinations * dimension.choices().size(), Integer.MAX_VALUE + 1L);
         }
         if (trials == null && combinations > Integer.MAX_VALUE) {

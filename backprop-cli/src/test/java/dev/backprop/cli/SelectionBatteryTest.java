@@ -176,4 +176,18 @@ class SelectionBatteryTest {
                 results), "--search learning-rate: the range's low end 1e400 is not a finite number");
         assertThat(dir.resolve("r.jsonl")).doesNotExist();
     }
+
+    @Test
+    void aGridThatListsOneValueTwiceIsRefusedAndARandomSearchMayRepeatOne() {
+        String results = dir.resolve("r.jsonl").toString();
+        // 8 and 08 are one layer size, 0.1 and 1e-1 one rate: each grid trained its trial twice, to the same scores.
+        assertBadInput(Cli.run("tune", IRIS.toString(), "--search", "hidden=8,08", "--results", results),
+                "--search hidden lists 8 twice: a grid would train the same trial again");
+        assertBadInput(Cli.run("tune", IRIS.toString(), "--search", "hidden=4,8", "--search",
+                "learning-rate=0.1,1e-1", "--results", results), "--search learning-rate lists 0.1 twice");
+        assertThat(dir.resolve("r.jsonl")).doesNotExist();
+        Cli random = Cli.run("tune", IRIS.toString(), "--search", "optimizer=adam,adam,sgd", "--strategy", "random",
+                "--trials", "2", "--folds", "2", "--epochs", "2", "--results", results, "--quiet");
+        assertThat(random.exitCode()).as(random.err()).isZero();
+    }
 }
