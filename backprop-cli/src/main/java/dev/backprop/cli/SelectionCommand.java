@@ -129,7 +129,7 @@ abstract class SelectionCommand {
         Consumer<String> progress = quiet.progress(spec.commandLine().getErr());
         try {
             return CrossValidation.of(config, input.preprocessing()).withParallelism(Math.max(1, parallel))
-                    .withEncoding(TrainWeights.of(trainData.weightOptions)::encode)
+                    .withEncoding(TrainWeights.of(trainData.weightOptions).folds(input.preprocessor().target().classes()))
                     .withProgress(fold -> progress.accept(trial + "fold " + (fold.fold() + 1) + "/" + folds
                             + (repeats == 1 ? "" : " of repeat " + (fold.repeat() + 1) + "/" + repeats)
                             + " scored: " + label(ranked) + " " + fixed(fold.scores().get(ranked))))

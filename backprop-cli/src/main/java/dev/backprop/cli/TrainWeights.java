@@ -13,7 +13,10 @@ import dev.backprop.data.Preprocessor;
 import dev.backprop.model.Model;
 import dev.backprop.train.WeightsNote;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The row weights of {@code train --class-weight} and {@code --sample-weight}: row i weighs its class's weight times
@@ -113,6 +116,30 @@ record TrainWeights(ClassWeights classWeights, String column) {
             w[i] = v;
         }
         return w;
+    }
+
+    /**
+     * These weights for a fold of {@code classes} (every class of the data, checked here): a weight named for a class
+     * that none of the fold's training rows holds has no row to weigh there, so the fold's copy leaves it out.
+     *
+     * @return a function from a fold's training rows and fitted preprocessor to its weighted dataset
+     * @throws UserException if a class weight names no class of {@code classes} (none: a regression target, refused
+     *                       by each fold as by train)
+     */
+    BiFunction<Frame, Preprocessor, Dataset> folds(List<String> classes) {
+        if (classWeights != null && !classes.isEmpty()) {
+            TrainCommand.parse(() -> classWeights.perClass(classes, new long[classes.size()]));
+        }
+        return (frame, preprocessor) -> {
+            List<String> present = preprocessor.target().classes();
+            if (classWeights == null || present.containsAll(classWeights.given().keySet())) {
+                return encode(frame, preprocessor);
+            }
+            Map<String, Double> given = new LinkedHashMap<>(classWeights.given());
+            given.keySet().retainAll(present);
+            return new TrainWeights(new ClassWeights(classWeights.balanced(), given), column)
+                    .encode(frame, preprocessor);
+        };
     }
 
     /** {@code model} with the weights noted in its training record, beside the other settings. */

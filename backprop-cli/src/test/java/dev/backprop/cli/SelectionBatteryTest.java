@@ -190,4 +190,23 @@ class SelectionBatteryTest {
                 "--trials", "2", "--folds", "2", "--epochs", "2", "--results", results, "--quiet");
         assertThat(random.exitCode()).as(random.err()).isZero();
     }
+
+    @Test
+    void aClassWeightForAClassSomeFoldDoesNotTrainOnWeighsItWhereItIs() throws IOException {
+        // One row of class 'rare': the fold that tests it trains on no row of it.
+        Path data = Files.writeString(dir.resolve("rare.csv"), Files.readString(IRIS) + "5.0,3.0,1.5,0.3,rare\n");
+        Cli cv = Cli.run("cv", data.toString(), "--class-weight", "rare=5", "--folds", "5", "--epochs", "3",
+                "--hidden", "3", "--quiet", "--format", "json");
+        assertThat(cv.exitCode()).as(cv.err()).isZero();
+        assertThat(cv.json().get("foldScores")).hasSize(5);
+        // Its weight applies where the class is: the other folds differ from those of an unweighted run.
+        Cli plain = Cli.run("cv", data.toString(), "--folds", "5", "--epochs", "3", "--hidden", "3", "--quiet",
+                "--format", "json");
+        assertThat(cv.json().get("foldScores").get(0)).isEqualTo(plain.json().get("foldScores").get(0));
+        assertThat(cv.json().get("foldScores").get(1)).isNotEqualTo(plain.json().get("foldScores").get(1));
+        // A name that is no class of the data is still refused, listing every class of the data.
+        assertBadInput(Cli.run("cv", data.toString(), "--class-weight", "bogus=5", "--folds", "5", "--epochs", "3"),
+                "class weights name 'bogus', which is not a class of the target (classes: rare, setosa, versicolor, "
+                        + "virginica)");
+    }
 }
