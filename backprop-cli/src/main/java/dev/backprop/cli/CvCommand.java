@@ -45,6 +45,12 @@ final class CvCommand extends SelectionCommand implements Callable<Integer> {
         String ranked = metric(input);
         TrainerConfig config = config(input, given());
         CrossValidationResult result = crossValidate(input, config, ranked, "");
+        for (String name : result.scoreNames()) {
+            String why = undefined(result, name);
+            if (why != null) {
+                spec.commandLine().getErr().println("warning: " + why);
+            }
+        }
         if (saveFolds != null) {
             writeFolds(input, config);
         }

@@ -148,6 +148,23 @@ abstract class SelectionCommand {
                 .withPreprocessor(preprocessor));
     }
 
+    /**
+     * Why {@code score}'s mean over the folds is NaN, or null when it is a number: the folds where the score is
+     * undefined, and for R² the reason (it divides by the spread of the fold's targets, none on one row or equal ones).
+     */
+    static String undefined(CrossValidationResult result, String score) {
+        int nan = 0;
+        for (double value : result.values(score)) {
+            nan += Double.isNaN(value) ? 1 : 0;
+        }
+        if (nan == 0) {
+            return null;
+        }
+        return label(score) + " is undefined on " + nan + " of " + result.folds().size() + " folds"
+                + (score.equals("r2") ? " (it divides by the spread of a fold's test targets, which have none when "
+                + "they are all equal, as on a fold of one row)" : "") + ", so its mean is NaN";
+    }
+
     /** How people read a score's name. */
     static String label(String score) {
         return switch (score) {

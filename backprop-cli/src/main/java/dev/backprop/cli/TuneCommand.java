@@ -165,6 +165,14 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
                 stdout.flush();
             }
         }
+        if (Double.isNaN(bestMean)) {
+            // Naming trial 1 the best of scores that are all undefined would be a choice made by nothing.
+            throw new UserException("no trial has a mean " + label(score) + ": it is undefined on some fold of every "
+                    + "trial" + (score.equals("r2") ? " (R^2 divides by the spread of a fold's test targets, which "
+                    + "have none when they are all equal, as on a fold of one row)" : "") + "; rank by another "
+                    + "--metric" + (file.keeps() ? " (every trial's scores are kept in " + results + ", so a rerun "
+                    + "ranks them without training again)" : ""));
+        }
         Map<TrainingSetting<?>, Object> bestSettings = merged(base, bestValues);
         String command = command(input.preprocessing(), bestSettings);
         if (out != null) {

@@ -102,6 +102,11 @@ final class TuneResults {
         return names.contains("data-sha256") ? named + ": the data holds other rows than those the trials were scored on" : named;
     }
 
+    /** Whether the file keeps what is appended for a rerun to read back: a regular file, not a device or pipe. */
+    boolean keeps() {
+        return Files.isRegularFile(file) && !AtomicFiles.writtenInPlace(file);
+    }
+
     /** The finished trials by number, as read. */
     Map<Integer, JsonNode> done() {
         return done;

@@ -209,4 +209,28 @@ class SelectionBatteryTest {
                 "class weights name 'bogus', which is not a class of the target (classes: rare, setosa, versicolor, "
                         + "virginica)");
     }
+
+    @Test
+    void aScoreUndefinedOnEveryTrialNamesNoBestAndCvSaysWhyItsMeanIsNaN() throws IOException {
+        // 20 rows in 20 folds: each fold tests one row, where R^2 (1 - SSres / SStot) divides by SStot = 0.
+        Path results = dir.resolve("loo.jsonl");
+        String[] tune = {"tune", LINNERUD.toString(), "--target", "weight", "--folds", "20", "--epochs", "2",
+                "--search", "hidden=2,3", "--results", results.toString(), "--quiet"};
+        Cli byR2 = Cli.run(tune);
+        assertBadInput(byR2, "no trial has a mean R^2: it is undefined on some fold of every trial (R^2 divides by "
+                + "the spread of a fold's test targets");
+        assertThat(byR2.out()).doesNotContain("best:").doesNotContain("backprop train");
+        assertThat(Files.readAllLines(results)).hasSize(2);
+        Cli byRmse = Cli.run(java.util.stream.Stream.concat(java.util.Arrays.stream(tune),
+                java.util.stream.Stream.of("--metric", "rmse")).toArray(String[]::new));
+        assertThat(byRmse.exitCode()).as(byRmse.err()).isZero();
+        assertThat(byRmse.out()).contains("(from loo.jsonl)").contains("best: trial ");
+
+        Cli cv = Cli.run("cv", LINNERUD.toString(), "--target", "weight", "--folds", "20", "--epochs", "2",
+                "--quiet");
+        assertThat(cv.exitCode()).isZero();
+        assertThat(cv.err()).contains("warning: R^2 is undefined on 20 of 20 folds (it divides by the spread of a "
+                + "fold's test targets, which have none when they are all equal, as on a fold of one row), so its "
+                + "mean is NaN");
+    }
 }
