@@ -233,4 +233,34 @@ class SelectionBatteryTest {
                 + "fold's test targets, which have none when they are all equal, as on a fold of one row), so its "
                 + "mean is NaN");
     }
+
+    @Test
+    void importanceOnRowsWhoseScoreIsUndefinedSaysSoInsteadOfATableOfNaN() throws IOException {
+        Path model = dir.resolve("m.json");
+        Cli train = Cli.run("train", LINNERUD.toString(), "--target", "weight", "--epochs", "3", "--hidden", "3",
+                "--out", model.toString(), "--quiet");
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        // Every row's weight 190: R^2 divides by their spread, 0, so the baseline and every drop were NaN.
+        List<String> lines = Files.readAllLines(LINNERUD);
+        StringBuilder csv = new StringBuilder(lines.get(0)).append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            cells[3] = "190";
+            csv.append(String.join(",", cells)).append('\n');
+        }
+        Path constant = Files.writeString(dir.resolve("constant.csv"), csv.toString());
+        assertBadInput(Cli.run("importance", "--model", model.toString(), constant.toString(), "--quiet"),
+                constant + ": the model's r2 on these rows is undefined (their targets are all equal, and R^2 "
+                        + "divides by their spread), so no drop in it can be measured; measure another score "
+                        + "(--metric rmse, mae)");
+        Cli rmse = Cli.run("importance", "--model", model.toString(), constant.toString(), "--metric", "rmse",
+                "--quiet", "--format", "json");
+        assertThat(rmse.exitCode()).as(rmse.err()).isZero();
+        for (com.fasterxml.jackson.databind.JsonNode column : rmse.json().get("columns")) {
+            assertThat(column.get("drop").isNumber()).as(column.toString()).isTrue();
+        }
+        Path one = Files.writeString(dir.resolve("one.csv"), lines.get(0) + "\n" + lines.get(1) + "\n");
+        assertBadInput(Cli.run("importance", "--model", model.toString(), one.toString()),
+                one + ": permuting a column needs at least 2 rows but there is 1");
+    }
 }
