@@ -130,8 +130,18 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
                         + "start again");
             }
             if (!resumed) {
-                CrossValidationResult cv = crossValidate(input, config(input, merged(base, values)), score,
-                        "trial " + trial + "/" + plan.size() + ": ");
+                CrossValidationResult cv;
+                try {
+                    cv = crossValidate(input, config(input, merged(base, values)), score,
+                            "trial " + trial + "/" + plan.size() + ": ");
+                } catch (UserException e) {
+                    // Settings valid one by one may not be together (lbfgs with mini-batches): say which trial.
+                    List<String> named = new ArrayList<>();
+                    values.forEach((setting, value) -> named.add(setting.option().substring(2) + " "
+                            + SearchDimension.text(value)));
+                    throw new UserException("trial " + trial + " (" + String.join(", ", named) + "): "
+                            + e.getMessage());
+                }
                 ObjectNode node = Json.object();
                 node.put("trial", trial);
                 node.set("settings", tried);

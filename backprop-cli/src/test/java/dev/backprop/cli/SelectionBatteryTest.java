@@ -263,4 +263,13 @@ class SelectionBatteryTest {
         assertBadInput(Cli.run("importance", "--model", model.toString(), one.toString()),
                 one + ": permuting a column needs at least 2 rows but there is 1");
     }
+
+    @Test
+    void settingsThatCannotGoTogetherNameTheTrialTheyMeetIn() throws IOException {
+        Path results = dir.resolve("t.jsonl");
+        Cli run = Cli.run("tune", IRIS.toString(), "--search", "optimizer=adam,lbfgs", "--search", "batch-size=16,32",
+                "--folds", "2", "--epochs", "2", "--hidden", "3", "--results", results.toString(), "--quiet");
+        assertBadInput(run, "error: trial 3 (optimizer lbfgs, batch-size 16): lbfgs works on the full batch");
+        assertThat(Files.readAllLines(results)).hasSize(2);
+    }
 }
