@@ -272,4 +272,26 @@ class SelectionBatteryTest {
         assertBadInput(run, "error: trial 3 (optimizer lbfgs, batch-size 16): lbfgs works on the full batch");
         assertThat(Files.readAllLines(results)).hasSize(2);
     }
+
+    @Test
+    void aFoldCountsTheRowsItTrainedAndScoredNotThoseLeftOut() throws IOException {
+        // Line 3 misses an input, line 4 its target: --missing mean fills the input and leaves line 4 out (a target
+        // is never made up); --missing drop leaves both out.
+        Path data = Files.writeString(dir.resolve("holes.csv"),
+                "a,b,y\n1,2,3\n2,,4\n3,4,\n4,5,6\n5,6,7\n6,7,8\n7,8,9\n8,9,1\n");
+        for (String[] policy : new String[][] {{"mean", "7"}, {"drop", "6"}}) {
+            Cli cv = Cli.run("cv", data.toString(), "--missing", policy[0], "--folds", "2", "--epochs", "2",
+                    "--hidden", "2", "--quiet", "--format", "json");
+            assertThat(cv.exitCode()).as(cv.err()).isZero();
+            int tested = 0;
+            int trained = 0;
+            for (com.fasterxml.jackson.databind.JsonNode fold : cv.json().get("foldScores")) {
+                tested += fold.get("testRows").asInt();
+                trained += fold.get("trainRows").asInt();
+            }
+            // Each usable row is tested once and trained on once (in the other fold).
+            assertThat(tested).as(policy[0]).isEqualTo(Integer.parseInt(policy[1]));
+            assertThat(trained).as(policy[0]).isEqualTo(Integer.parseInt(policy[1]));
+        }
+    }
 }

@@ -5,6 +5,7 @@ import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.Prepared;
 import dev.backprop.data.Preprocessor;
 import dev.backprop.data.Split;
 import dev.backprop.data.Task;
@@ -220,10 +221,15 @@ public final class CrossValidation {
             Frame test = split.test(frame);
             try {
                 Preprocessor preprocessor = Preprocessor.fit(training, preprocessing);
-                Model model = Trainer.of(config).scalingInPlace().train(encoding.apply(training, preprocessor)).model()
+                Dataset trained = encoding.apply(training, preprocessor);
+                // The rows counted are those trained on and scored: a row missing its target (or, under --missing
+                // drop, any cell) is in neither.
+                int trainRows = trained.x().rows();
+                Model model = Trainer.of(config).scalingInPlace().train(trained).model()
                         .withPreprocessor(preprocessor);
-                Map<String, Double> scores = Scores.score(model, test);
-                return new FoldScore(repeat, fold, training.rows(), test.rows(), scores);
+                Prepared prepared = model.prepare(test);
+                Map<String, Double> scores = Scores.score(model, test, prepared);
+                return new FoldScore(repeat, fold, trainRows, prepared.rows().length, scores);
             } catch (InvalidSettingException | TooLargeException e) {
                 throw e;
             } catch (IllegalArgumentException | InvalidDataException e) {

@@ -85,7 +85,19 @@ public final class Scores {
      * @throws dev.backprop.data.InvalidDataException if the rows cannot be prepared
      */
     public static Map<String, Double> score(Model model, Frame frame) {
-        Prepared prepared = model.prepare(frame);
+        return score(model, frame, model.prepare(frame));
+    }
+
+    /**
+     * {@link #score(Model, Frame)} of rows already prepared for the model, for a caller that also needs to know which
+     * rows were kept (a row whose target is missing is left out).
+     *
+     * @param model    a trained model
+     * @param frame    labelled rows with the model's input columns and its target; not modified
+     * @param prepared {@code model.prepare(frame)}
+     * @return the task's scores by name, in the order of {@link #of(Task)}
+     */
+    public static Map<String, Double> score(Model model, Frame frame, Prepared prepared) {
         Matrix predicted = model.predict(prepared.dataset().x());
         Map<String, Double> scores = new LinkedHashMap<>();
         if (model.task() == Task.CLASSIFICATION) {
