@@ -246,8 +246,9 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
     }
 
     /**
-     * What makes two runs the same search: the data (by what it holds, {@link FrameDigest}, not by its name alone),
-     * its columns and row weights, the fixed options, the searches and the folds.
+     * What makes two runs the same search: the data (by what it holds, {@link FrameDigest}, not by its name: a file
+     * moved or named by another path is the same data), its columns and row weights, the fixed options, the searches
+     * and the folds.
      */
     private String searchSpec(Input input, List<SearchDimension> dimensions, String chosen, long seed,
                               Map<TrainingSetting<?>, Object> base) {
@@ -255,8 +256,9 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         base.forEach((setting, value) -> options.add(setting.option() + " " + SearchDimension.text(value)));
         List<String> searched = new ArrayList<>();
         dimensions.forEach(dimension -> searched.add(dimension.text()));
-        StringBuilder text = new StringBuilder("data=").append(data).append("; rows=").append(input.frame().rows())
-                .append("; data-sha256=").append(FrameDigest.of(input.frame())).append("; ").append(input.preprocessing()).append("; folds=").append(folds).append("; repeats=")
+        StringBuilder text = new StringBuilder("rows=").append(input.frame().rows())
+                .append("; data-sha256=").append(FrameDigest.of(input.frame()))
+                .append("; ").append(input.preprocessing()).append("; folds=").append(folds).append("; repeats=")
                 .append(repeats).append("; seed=").append(seed).append("; preset=").append(preset)
                 .append("; class-weight=").append(trainData.weightOptions.classWeight())
                 .append("; sample-weight=").append(trainData.weightOptions.sampleWeight())

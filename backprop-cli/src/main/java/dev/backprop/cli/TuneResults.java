@@ -87,19 +87,28 @@ final class TuneResults {
      * joined by {@code "; "}, the preprocessing's part named by its record's name.
      */
     private static String differences(String found, String wanted) {
-        String[] theirs = found.split("; ");
-        String[] ours = wanted.split("; ");
-        List<String> names = new ArrayList<>();
-        for (int p = 0; p < Math.min(theirs.length, ours.length); p++) {
-            if (!theirs[p].equals(ours[p])) {
-                names.add(ours[p].split("[=\\[]", 2)[0]);
-            }
-        }
-        if (theirs.length != ours.length || names.isEmpty()) {
+        Map<String, String> theirs = parts(found);
+        Map<String, String> ours = parts(wanted);
+        if (!theirs.keySet().equals(ours.keySet())) {
             return "its form: it was written by another version of backprop tune";
         }
+        List<String> names = new ArrayList<>();
+        ours.forEach((name, part) -> {
+            if (!part.equals(theirs.get(name))) {
+                names.add(name);
+            }
+        });
         String named = String.join(", ", names);
-        return names.contains("data-sha256") ? named + ": the data holds other rows than those the trials were scored on" : named;
+        return names.contains("data-sha256") ? named + ": the data holds other rows than those the trials were scored "
+                + "on" : named;
+    }
+
+    private static Map<String, String> parts(String spec) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        for (String part : spec.split("; ")) {
+            parts.put(part.split("[=\\[]", 2)[0], part);
+        }
+        return parts;
     }
 
     /** Whether the file keeps what is appended for a rerun to read back: a regular file, not a device or pipe. */

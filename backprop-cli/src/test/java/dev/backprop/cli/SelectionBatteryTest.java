@@ -36,6 +36,14 @@ class SelectionBatteryTest {
         assertThat(Cli.run(tune).exitCode()).isZero();
         byte[] before = Files.readAllBytes(results);
 
+        // The same rows under another path are the same data: the trials are taken from the file.
+        Path moved = Files.copy(data, Files.createDirectories(dir.resolve("moved")).resolve("renamed.csv"));
+        Cli elsewhere = Cli.run("tune", moved.toString(), "--search", "hidden=3,4", "--folds", "2", "--epochs", "5",
+                "--results", results.toString(), "--quiet");
+        assertThat(elsewhere.exitCode()).as(elsewhere.err()).isZero();
+        assertThat(elsewhere.out().lines().filter(line -> line.contains("(from trials.jsonl)"))).hasSize(2);
+        assertThat(Files.readAllBytes(results)).isEqualTo(before);
+
         // The same path, the same 150 rows, one label changed: the trials in the file were scored on other data.
         Files.writeString(data, Files.readString(data).replaceFirst("setosa", "virginica"));
         assertBadInput(Cli.run(tune), "holds the trials of another search (line 1 differs in data-sha256: the data "
