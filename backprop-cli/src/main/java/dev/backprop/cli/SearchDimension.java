@@ -161,14 +161,30 @@ record SearchDimension(String text, TrainingSetting<?> setting, List<Object> cho
         return value(x);
     }
 
-    /** A number of the range as the setting's type: whole numbers rounded, decimals to three significant digits. */
+    /**
+     * A number of the range as the setting's type: whole numbers rounded, decimals to three significant digits, or as
+     * many more as keep the value inside the range (0.12345..0.12349 draws 0.12346, never 0.123).
+     */
     private Object value(double x) {
         return switch (setting.kind()) {
             case INTEGER -> (int) Math.round(x);
             case LONG -> Math.round(x);
             case SIZES -> List.of((int) Math.round(x));
-            default -> x == 0 ? 0.0 : new BigDecimal(x).round(new MathContext(3)).doubleValue();
+            default -> decimal(x);
         };
+    }
+
+    private double decimal(double x) {
+        if (x == 0) {
+            return 0.0;
+        }
+        for (int digits = 3; digits < 17; digits++) {
+            double rounded = new BigDecimal(x).round(new MathContext(digits)).doubleValue();
+            if (rounded >= low && rounded <= high) {
+                return rounded;
+            }
+        }
+        return x;
     }
 
     /** A value as train's command line types it (a flag's value as true or false). */

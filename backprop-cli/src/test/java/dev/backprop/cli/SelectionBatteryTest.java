@@ -302,4 +302,22 @@ class SelectionBatteryTest {
             assertThat(trained).as(policy[0]).isEqualTo(Integer.parseInt(policy[1]));
         }
     }
+
+    @Test
+    void aRangeNarrowerThanThreeDigitsDrawsValuesInsideIt() {
+        // Rounded to three significant digits, every draw of 0.12345..0.12349 was 0.123, outside the range, and
+        // 0.9999 (an end of 0.9..0.9999) became 1.0, a validation fraction refused.
+        for (String[] search : new String[][] {{"learning-rate", "0.12345", "0.12349"}, {"validation", "0.9",
+                "0.9999"}}) {
+            Cli run = Cli.run("tune", IRIS.toString(), "--search", search[0] + "=" + search[1] + ".." + search[2],
+                    "--trials", "3", "--folds", "2", "--epochs", "2", "--hidden", "2", "--results",
+                    dir.resolve(search[0] + ".jsonl").toString(), "--quiet", "--format", "json");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            for (com.fasterxml.jackson.databind.JsonNode trial : run.json().get("trials")) {
+                double value = Double.parseDouble(trial.get("settings").get(search[0]).asText());
+                assertThat(value).as(trial.toString()).isBetween(Double.parseDouble(search[1]),
+                        Double.parseDouble(search[2]));
+            }
+        }
+    }
 }
