@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.io.AtomicFiles;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +19,15 @@ import java.util.Map;
 /**
  * The results file of {@code backprop tune}: one JSON object per line, one line per finished trial, each appended by
  * one write and flushed to the disk, so a run stopped at any moment loses at most the trial under way (a line cut off
- * mid-write is cut off the file, atomically, and its trial run again). Every line carries the search's spec; a file whose lines carry
+ * mid-write, the start of a line of this search, is cut off the file, atomically, and its trial run again; any other
+ * text is refused and left as it is). Every line carries the search's spec; a file whose lines carry
  * another is refused, so two searches never mix. A trial may appear twice only as the same line (two runs of one
  * search appending to one file).
  */
 final class TuneResults {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** How every trial's line begins. */
+    private static final String LINE_START = "{\"spec\":";
 
     private final Path file;
     private final String spec;
@@ -42,6 +47,15 @@ final class TuneResults {
         TuneResults results = new TuneResults(file, spec);
         if (!Files.isRegularFile(file) || AtomicFiles.writtenInPlace(file)) {
             return results;
+        }
+        // A trial's line begins so: a file that does not is refused before it is read whole (it may be large).
+        byte[] opening = LINE_START.getBytes(StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] first = in.readNBytes(opening.length);
+            if (!Arrays.equals(first, Arrays.copyOf(opening, first.length))) {
+                throw new UserException(file + " is no results file of backprop tune (its first line is no trial's "
+                        + "JSON object, which begins " + LINE_START + "): give another --results file");
+            }
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         // Every trial's line ends with a newline: text after the last one is a line cut off mid-write.
@@ -77,6 +91,14 @@ final class TuneResults {
             }
         }
         if (whole.length() < text.length()) {
+            // Only the start of a line of this search is a line cut off mid-write; any other text is not ours to cut.
+            String tail = text.substring(whole.length());
+            String begun = LINE_START + MAPPER.writeValueAsString(spec) + ",";
+            if (tail.length() <= begun.length() ? !begun.startsWith(tail) : !tail.startsWith(begun)) {
+                throw new UserException(file + ": its last line (" + (lines.length + (whole.isEmpty() ? 0 : 1))
+                        + ") has no newline at its end and is not the start of a trial of this search cut off "
+                        + "mid-write; this is no results file of backprop tune: give another --results file");
+            }
             AtomicFiles.writeString(file, whole);
         }
         return results;

@@ -320,4 +320,34 @@ class SelectionBatteryTest {
             }
         }
     }
+
+    @Test
+    void aFileThatIsNoResultsFileIsNeverCutShort() throws IOException {
+        String[] tune = {"tune", IRIS.toString(), "--search", "hidden=3", "--folds", "2", "--epochs", "2",
+                "--quiet", "--results"};
+        // Text after the last newline was taken for a trial's line cut off mid-write and cut off the file: notes
+        // without a final newline were replaced by one trial's line, all of their text lost.
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "my notes, no newline at the end");
+        Path config = Files.writeString(dir.resolve("config.json"), "{\"a\": 1}\n");
+        for (Path file : List.of(notes, config)) {
+            byte[] before = Files.readAllBytes(file);
+            Cli run = Cli.run(args(tune, file.toString()));
+            assertBadInput(run, file + " is no results file of backprop tune");
+            assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        }
+        // A results file with text of its own after its last trial keeps it too.
+        Path results = dir.resolve("trials.jsonl");
+        assertThat(Cli.run(args(tune, results.toString())).exitCode()).isZero();
+        Files.writeString(results, Files.readString(results) + "a remark");
+        byte[] before = Files.readAllBytes(results);
+        assertBadInput(Cli.run(args(tune, results.toString())), results + ": its last line (2) has no newline at its "
+                + "end and is not the start of a trial of this search cut off mid-write");
+        assertThat(Files.readAllBytes(results)).isEqualTo(before);
+    }
+
+    private static String[] args(String[] head, String... tail) {
+        List<String> all = new ArrayList<>(List.of(head));
+        all.addAll(List.of(tail));
+        return all.toArray(String[]::new);
+    }
 }
