@@ -90,6 +90,15 @@ final class ImportanceCommand implements Callable<Integer> {
         Frame frame = Inputs.modelFrame(data, dataOptions);
         ModelData.labelled(scored, frame, "importance", spec.commandLine().getErr());
         String score = TrainCommand.parse(() -> Scores.named(scored.task(), metric));
+        if (frame.rows() >= 2 && Double.isNaN(TrainCommand.parse(() -> Scores.score(scored, frame)).get(score))) {
+            // Every drop would be NaN: a table of them says nothing about the columns.
+            throw new UserException(data + ": the model's " + SelectionCommand.label(score) + " on these rows is NaN"
+                    + (score.equals("r2") ? " (R^2 divides by the spread of the targets, which have none when they "
+                    + "are all equal; a prediction that is no finite number makes it NaN too)" : "")
+                    + ", so no drop in it can be measured; measure another score (--metric "
+                    + String.join(", ", Scores.of(scored.task()).stream().filter(name -> !name.equals(score))
+                    .toList()) + ")");
+        }
         Consumer<String> progress = quiet.progress(spec.commandLine().getErr());
         List<String> inputs = scored.preparation().inputColumns();
         List<ColumnImportance> importances = TrainCommand.parse(() -> ranked(scored, frame, score, repeats, seed,

@@ -258,9 +258,9 @@ class SelectionBatteryTest {
         }
         Path constant = Files.writeString(dir.resolve("constant.csv"), csv.toString());
         assertBadInput(Cli.run("importance", "--model", model.toString(), constant.toString(), "--quiet"),
-                constant + ": the model's r2 on these rows is undefined (their targets are all equal, and R^2 "
-                        + "divides by their spread), so no drop in it can be measured; measure another score "
-                        + "(--metric rmse, mae)");
+                constant + ": the model's R^2 on these rows is NaN (R^2 divides by the spread of the targets, which "
+                        + "have none when they are all equal; a prediction that is no finite number makes it NaN "
+                        + "too), so no drop in it can be measured; measure another score (--metric rmse, mae)");
         Cli rmse = Cli.run("importance", "--model", model.toString(), constant.toString(), "--metric", "rmse",
                 "--quiet", "--format", "json");
         assertThat(rmse.exitCode()).as(rmse.err()).isZero();

@@ -68,9 +68,8 @@ public final class PermutationImportance {
      * @param repeats shuffles per column, ≥ 1
      * @param seed    seeds the shuffles
      * @return one importance per raw input column
-     * @throws IllegalArgumentException if {@code repeats < 1}, the score is not one of the task's, the frame has
-     *                                  fewer than two rows, or the model's score on them is NaN (R² of targets that
-     *                                  are all equal)
+     * @throws IllegalArgumentException if {@code repeats < 1}, the score is not one of the task's, or the frame has
+     *                                  fewer than two rows
      * @throws dev.backprop.data.InvalidDataException if the rows cannot be prepared for the model
      * @throws dev.backprop.linalg.TooLargeException   if the heap cannot hold a drop for every shuffle of every column
      */
@@ -103,14 +102,6 @@ public final class PermutationImportance {
         }
         double sign = Scores.higherIsBetter(score) ? 1 : -1;
         double baseline = Scores.score(model, frame).get(score);
-        if (Double.isNaN(baseline)) {
-            // Every drop would be NaN: a table of them says nothing about the columns.
-            throw new IllegalArgumentException(frame.source() + ": the model's " + score + " on these rows is "
-                    + "undefined" + (score.equals("r2") ? " (their targets are all equal, and R^2 divides by their "
-                    + "spread)" : "") + ", so no drop in it can be measured; measure another score (--metric "
-                    + String.join(", ", Scores.of(model.task()).stream().filter(name -> !name.equals(score))
-                    .toList()) + ")");
-        }
         SplittableRandom random = new SplittableRandom(seed);
         List<ColumnImportance> importances = new ArrayList<>();
         int n = frame.rows();
