@@ -179,7 +179,11 @@ abstract class SelectionCommand {
         };
     }
 
+    /**
+     * A score as the tables print it: four decimals, or four significant digits and an exponent from 10⁹ on (a
+     * diverged trial's R² of -3.3e187 would fill a line with digits).
+     */
     static String fixed(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
+        return String.format(Locale.ROOT, Math.abs(v) >= 1e9 ? "%.4e" : "%.4f", v);
     }
 }

@@ -350,4 +350,15 @@ class SelectionBatteryTest {
         all.addAll(List.of(tail));
         return all.toArray(String[]::new);
     }
+
+    @Test
+    void theScoresOfADivergedRunFitTheirColumns() {
+        // sgd with a learning rate of 1e10 on diabetes: R^2 near -1e187, printed before with 190 digits, and its sd,
+        // whose squared deviations overflowed, as Infinity.
+        Cli cv = Cli.run("cv", RealDataTest.DATA.resolve("diabetes.csv").toString(), "--optimizer", "sgd",
+                "--learning-rate", "1e10", "--folds", "2", "--epochs", "20", "--quiet");
+        assertThat(cv.exitCode()).as(cv.err()).isZero();
+        String r2 = cv.out().lines().filter(line -> line.startsWith("R^2 ")).findFirst().orElseThrow();
+        assertThat(r2).matches("R\\^2  -\\d\\.\\d{4}e\\+\\d+ ± \\d\\.\\d{4}e\\+\\d+");
+    }
 }

@@ -125,12 +125,20 @@ public final class Scores {
      * The mean of some values.
      *
      * @param values at least one value
-     * @return Σ v / n
+     * @return Σ v / n; of finite values whose sum overflows, Σ (v / n), finite
      */
     public static double mean(double[] values) {
         double sum = 0;
         for (double v : values) {
             sum += v;
+        }
+        if (Double.isInfinite(sum) && finite(values)) {
+            // Finite values whose sum overflows (a diverged fold's -1e308): the mean of v / n is finite.
+            sum = 0;
+            for (double v : values) {
+                sum += v / values.length;
+            }
+            return sum;
         }
         return sum / values.length;
     }
@@ -140,7 +148,8 @@ public final class Scores {
      * score from one split to the next.
      *
      * @param values the values
-     * @return the standard deviation; 0 for fewer than two values
+     * @return the standard deviation; 0 for fewer than two values; finite for finite values whose squared deviations
+     *         overflow (computed then over the deviations divided by the largest)
      */
     public static double sd(double[] values) {
         if (values.length < 2) {
@@ -151,6 +160,29 @@ public final class Scores {
         for (double v : values) {
             sum += (v - mean) * (v - mean);
         }
-        return Math.sqrt(sum / (values.length - 1));
+        double sd = Math.sqrt(sum / (values.length - 1));
+        if (Double.isInfinite(sd) && finite(values)) {
+            // The squares overflowed (deviations past 1e154): the same sum over deviations divided by the largest.
+            double largest = 0;
+            for (double v : values) {
+                largest = Math.max(largest, Math.abs(v / 2 - mean / 2));
+            }
+            double scaled = 0;
+            for (double v : values) {
+                double d = (v / 2 - mean / 2) / largest;
+                scaled += d * d;
+            }
+            return 2 * largest * Math.sqrt(scaled / (values.length - 1));
+        }
+        return sd;
+    }
+
+    private static boolean finite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
