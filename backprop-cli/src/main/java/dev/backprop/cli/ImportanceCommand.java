@@ -74,6 +74,9 @@ final class ImportanceCommand implements Callable<Integer> {
     QuietOption quiet;
 
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -81,6 +84,7 @@ final class ImportanceCommand implements Callable<Integer> {
         if (repeats < 1) {
             throw new UserException("--repeats must be >= 1 but was " + repeats);
         }
+        threads.apply();
         if (out != null) {
             size.check();
             TrainCommand.parse(() -> Picture.format(out));

@@ -71,6 +71,9 @@ abstract class SelectionCommand {
     QuietOption quiet;
 
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     CommonOptions common;
 
     /**
@@ -91,6 +94,7 @@ abstract class SelectionCommand {
         if (jobs != null && jobs < 1) {
             throw new UserException("--jobs must be >= 1 but was " + jobs);
         }
+        threads.apply();
         Frame frame = trainData.read(data);
         // Identifier columns left out, dates read as numbers and the task fixed as train decides them on all rows.
         TrainData.Fitted fitted = trainData.fit(frame, null, List.of(), spec.commandLine().getErr());

@@ -4,9 +4,9 @@ import dev.backprop.linalg.Gemm;
 import picocli.CommandLine.Option;
 
 /**
- * {@code train --threads}: how many threads share the large products and element-wise passes of this process. A
- * control of one invocation, like {@code --max-time}, not a training setting: every count gives the same model, so a
- * resumed run may give another.
+ * {@code --threads} of train, cv, tune and importance: how many threads share the large products and element-wise
+ * passes of this process. A control of one invocation, like {@code --max-time}, not a training setting: every count
+ * gives the same model and scores, so a resumed run may give another.
  */
 final class ThreadsOption {
     @Option(names = "--threads", paramLabel = "N",

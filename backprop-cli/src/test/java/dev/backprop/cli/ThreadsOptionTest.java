@@ -8,11 +8,16 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code train --threads N}: the same model file for every N; nonsense refused in one line. */
+/**
+ * {@code --threads N} of train, cv, tune and importance: the same model file and scores for every N; nonsense refused
+ * in one line.
+ */
 class ThreadsOptionTest {
     @TempDir
     Path dir;
@@ -53,6 +58,37 @@ class ThreadsOptionTest {
                 reference = written;
             } else {
                 assertThat(written).as("--threads " + threads).isEqualTo(reference);
+            }
+        }
+    }
+
+    @Test
+    void cvTuneAndImportanceScoreTheSameForOneAndTwoThreads() {
+        String iris = RealDataTest.DATA.resolve("iris.csv").toString();
+        Path model = dir.resolve("iris.json");
+        assertThat(Cli.run("train", iris, "--hidden", "8", "--epochs", "20", "--quiet", "--out", model.toString())
+                .exitCode()).isZero();
+        String[][] commands = {
+            {"cv", iris, "--folds", "3", "--hidden", "8", "--epochs", "20", "--format", "json", "--quiet"},
+            {"tune", iris, "--search", "hidden=4,8", "--folds", "2", "--epochs", "20", "--quiet", "--results",
+                dir.resolve("trials-%s.jsonl").toString()},
+            {"importance", "--model", model.toString(), iris, "--repeats", "2", "--format", "json", "--quiet"},
+        };
+        for (String[] command : commands) {
+            String one = null;
+            for (String threads : new String[] {"1", "2"}) {
+                // each run its own results file, so tune trains its trials under both counts
+                Stream<String> args = Stream.concat(Arrays.stream(command).map(arg -> arg.replace("%s", threads)),
+                        Stream.of("--threads", threads));
+                Cli run = Cli.run(args.toArray(String[]::new));
+                assertThat(run.exitCode()).as(run.err()).isZero();
+                assertThat(Gemm.threads()).isEqualTo(Integer.parseInt(threads));
+                String out = run.out().replace("trials-" + threads, "trials-N");
+                if (one == null) {
+                    one = out;
+                } else {
+                    assertThat(out).as(command[0] + " --threads 2").isEqualTo(one);
+                }
             }
         }
     }
