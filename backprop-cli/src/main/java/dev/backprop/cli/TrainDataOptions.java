@@ -73,8 +73,8 @@ class TrainDataOptions {
 
     /**
      * How to read the training data at {@code data} (null: the bundled example): the columns named by --categorical,
-     * and the ignored ones (whose content does not matter), are categorical whatever they hold; ARFF files keep their
-     * declared types.
+     * and the ignored ones (whose content does not matter) but the sample weights, are categorical whatever they hold;
+     * ARFF files keep their declared types.
      */
     ReadOptions readOptions(Path data) {
         ReadOptions options = dataOptions.readOptions();
@@ -85,7 +85,12 @@ class TrainDataOptions {
                     + "attribute's type (declare it nominal: {a,b,c})");
         }
         Set<String> columns = new LinkedHashSet<>(ColumnList.names(categorical));
-        columns.addAll(columnOptions.ignored());
+        for (String ignored : columnOptions.ignored()) {
+            // the sample weights are read as numbers even when also ignored (train leaves them out of the inputs)
+            if (!ignored.equals(weightOptions.sampleWeight())) {
+                columns.add(ignored);
+            }
+        }
         return options.withCategorical(columns);
     }
 

@@ -104,6 +104,21 @@ class WeightsCommandTest {
     }
 
     @Test
+    void aSampleWeightColumnAlsoIgnoredIsStillReadAsWeights() throws Exception {
+        // --ignore reads a column as text whatever it holds; the weights were refused as text ("holds text").
+        Path weighted = dir.resolve("w.csv");
+        Files.writeString(weighted, "x,w,y\n0.1,1,0.2\n0.5,2,0.6\n0.9,1,0.7\n0.3,1,0.1\n");
+        String[] seed = {"train", weighted.toString(), "--sample-weight", "w", "--preset", "seed", "--quiet",
+            "--epochs", "300"};
+        Cli plain = Cli.run(concat(seed, new String[] {"--out", dir.resolve("a.json").toString()}));
+        Cli ignored = Cli.run(concat(seed, new String[] {"--ignore", "w", "--out", dir.resolve("b.json").toString()}));
+        assertThat(ignored.exitCode()).as(ignored.err()).isZero();
+        assertThat(ignored.out().lines().skip(2).findFirst()).isEqualTo(plain.out().lines().skip(2).findFirst());
+        JsonNode model = new ObjectMapper().readTree(dir.resolve("b.json").toFile());
+        assertThat(model.get("inputs").toString()).isEqualTo("[\"x\"]");
+    }
+
+    @Test
     void badWeightsAreRefusedNamingFileLineAndColumn() throws Exception {
         Path data = dir.resolve("bad.csv");
         String[][] cases = {

@@ -15,17 +15,28 @@ final class KeptRows {
      *
      * @param inputs the input columns, the first of {@code used}
      * @param used   the inputs, then the targets
-     * @param hint   what the user can do about a missing cell under ERROR
+     * @param fitting true while fitting a preprocessor (a missing cell's error offers --missing mean and drop, and a
+     *                target with no value at all is refused); false when applying one trained with --missing error
      * @return the kept rows' indices, ascending
-     * @throws InvalidDataException if a missing cell is found under ERROR, or no row is left
+     * @throws InvalidDataException if a target has no value at all, a missing cell is found under ERROR, or no row is
+     *                              left
      */
-    static int[] of(Frame frame, MissingPolicy policy, List<String> inputs, List<String> used, String hint) {
+    static int[] of(Frame frame, MissingPolicy policy, List<String> inputs, List<String> used, boolean fitting) {
+        List<String> targets = used.subList(inputs.size(), used.size());
+        boolean targetMissing = false;
+        for (String target : targets) {
+            int missing = frame.column(target).missingCount();
+            if (fitting && frame.rows() > 0 && missing == frame.rows()) {
+                throw MissingValues.noTargetValue(frame.source(), target, frame.rows());
+            }
+            targetMissing |= missing > 0;
+        }
         int[] kept = switch (policy) {
             case ERROR -> {
-                MissingValues.requireNone(frame, used, hint);
+                MissingValues.requireNone(frame, used, MissingValues.hint(fitting, targetMissing));
                 yield allRows(frame.rows());
             }
-            case MEAN -> MissingValues.completeRows(frame, used.subList(inputs.size(), used.size()));
+            case MEAN -> MissingValues.completeRows(frame, targets);
             case DROP -> MissingValues.completeRows(frame, used);
         };
         if (kept.length == 0) {

@@ -12,6 +12,10 @@ public final class MissingValues {
     /** How a user fixes missing values while training. */
     static final String TRAINING_HINT = "use --missing mean to fill them with the training mean (the most frequent "
             + "category in categorical columns), or --missing drop to drop the rows that have them";
+    /** How a user fixes missing values while training when some are targets, which no policy fills. */
+    static final String TRAINING_TARGET_HINT = "use --missing mean to fill missing inputs with the training mean (the "
+            + "most frequent category in categorical columns) and leave out the rows without a target, or --missing "
+            + "drop to drop the rows that have them";
     /** How a user fixes missing values given to a model trained to refuse them. */
     static final String MODEL_HINT = "the model was trained with --missing error, so it cannot fill them: fill them "
             + "in the file, or retrain with --missing mean or --missing drop";
@@ -77,15 +81,41 @@ public final class MissingValues {
      * @param firstRows the 1-based rows of the first column's first missing cells, ascending; the first 5 are shown
      * @param fitting   true while fitting a preprocessor (the hint offers {@code --missing mean} and
      *                  {@code drop}); false when applying one trained with {@code --missing error}
+     * @param targets   the target columns, among {@code counts}' keys when they have missing cells
      * @return the exception, to be thrown
      * @throws IllegalArgumentException if {@code counts} is empty
      */
     public static InvalidDataException error(String source, Map<String, Long> counts, long[] firstRows,
-                                             boolean fitting) {
+                                             boolean fitting, List<String> targets) {
         if (counts.isEmpty()) {
             throw new IllegalArgumentException("no column has missing cells");
         }
-        return error(source, counts, firstRows, false, fitting ? TRAINING_HINT : MODEL_HINT);
+        return error(source, counts, firstRows, false,
+                hint(fitting, targets.stream().anyMatch(counts::containsKey)));
+    }
+
+    /**
+     * What a user can do about missing cells.
+     *
+     * @param fitting       true while fitting a preprocessor, false when applying one trained with --missing error
+     * @param targetMissing whether a target has missing cells: --missing mean fills inputs only, so the hint says it
+     *                      leaves such rows out rather than offering to fill them
+     */
+    static String hint(boolean fitting, boolean targetMissing) {
+        return !fitting ? MODEL_HINT : targetMissing ? TRAINING_TARGET_HINT : TRAINING_HINT;
+    }
+
+    /**
+     * The error when a target column has no value on any row: no policy leaves a row to learn from, so none is offered.
+     *
+     * @param source where the data came from, for the message, or {@code null}
+     * @param target the target column
+     * @param rows   the data's row count, &gt; 0
+     * @return the exception, to be thrown
+     */
+    public static InvalidDataException noTargetValue(String source, String target, long rows) {
+        return new InvalidDataException(source, 0, target, "the target has no value on any of the " + rows + " row"
+                + (rows == 1 ? "" : "s") + ", so there is nothing to learn from");
     }
 
     private static InvalidDataException error(String source, Map<String, Long> counts, long[] where,

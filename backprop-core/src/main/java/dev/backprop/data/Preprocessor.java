@@ -112,7 +112,7 @@ public final class Preprocessor implements Serializable {
         List<String> used = new ArrayList<>(inputs);
         used.addAll(config.targets());
         List<Task> tasks = TaskChoice.tasks(config, train);
-        int[] kept = KeptRows.of(train, config.missing(), inputs, used, MissingValues.TRAINING_HINT);
+        int[] kept = KeptRows.of(train, config.missing(), inputs, used, true);
         Frame rows = KeptRows.select(train, kept);
         List<ColumnType> uses = new ArrayList<>();
         for (String name : inputs) {
@@ -172,7 +172,7 @@ public final class Preprocessor implements Serializable {
         Frame frame = dates.expand(given);
         List<String> used = usedColumns();
         frame.requireColumns(used);
-        int[] rows = KeptRows.of(frame, missing, features.columns(), used, MissingValues.MODEL_HINT);
+        int[] rows = KeptRows.of(frame, missing, features.columns(), used, false);
         Frame kept = fill(KeptRows.select(frame, rows));
         EncodedFeatures x = features.encode(kept);
         EncodedTarget y = target.encode(kept);
@@ -192,7 +192,7 @@ public final class Preprocessor implements Serializable {
         Frame frame = dates.expand(given);
         List<String> used = features.columns();
         frame.requireColumns(used);
-        int[] rows = KeptRows.of(frame, missing, used, used, MissingValues.MODEL_HINT);
+        int[] rows = KeptRows.of(frame, missing, used, used, false);
         Frame kept = fill(KeptRows.select(frame, rows));
         EncodedFeatures x = features.encode(kept);
         return new EncodedInputs(features.outputNames(), x.x(), rows, x.unseenCategories());

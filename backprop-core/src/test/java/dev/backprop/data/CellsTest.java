@@ -57,13 +57,11 @@ class CellsTest {
         counts.put("c", 1L);
         counts.put("y", 1L);
 
-        assertThat(MissingValues.error("t.csv", counts, new long[] {2, 4, 6, 8, 10}, true))
+        assertThat(MissingValues.error("t.csv", counts, new long[] {2, 4, 6, 8, 10}, true, List.of("y")))
                 .hasMessage(fromFrame);
         assertThat(fromFrame).isEqualTo("t.csv, column 'a': 5 values are missing in this column (rows 2, 4, 6, 8, "
-                + "10); so are values in 'b' (2), 'c' (1), 'y' (1); use --missing mean to fill them with the training "
-                + "mean (the most frequent category in categorical columns), or --missing drop to drop the rows that "
-                + "have them");
-        assertThat(MissingValues.error(null, Map.of("a", 1L), new long[] {3}, false)).hasMessage("column 'a': 1 "
+                + "10); so are values in 'b' (2), 'c' (1), 'y' (1); " + MissingValues.TRAINING_TARGET_HINT);
+        assertThat(MissingValues.error(null, Map.of("a", 1L), new long[] {3}, false, List.of("y"))).hasMessage("column 'a': 1 "
                 + "value is missing in this column (row 3); " + MissingValues.MODEL_HINT);
     }
 }

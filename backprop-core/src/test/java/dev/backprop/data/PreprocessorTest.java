@@ -177,6 +177,24 @@ class PreprocessorTest {
     }
 
     @Test
+    void aTargetWithNoValueIsRefusedUnderEveryPolicyAndAMissingOneIsNotOfferedAFill() {
+        for (MissingPolicy policy : MissingPolicy.values()) {
+            assertThatThrownBy(() -> Preprocessor.fit(csv("a,b\n1,\n2,\n"), PreprocessConfig.of("b")
+                    .withMissing(policy)))
+                    .isInstanceOf(InvalidDataException.class)
+                    .hasMessage("t.csv, column 'b': the target has no value on any of the 2 rows, so there is "
+                            + "nothing to learn from");
+        }
+        // --missing mean fills inputs only: the hint says what it does with a row that has no target
+        assertThatThrownBy(() -> Preprocessor.fit(csv("a,b\n1,\n2,x\n"), PreprocessConfig.of("b")))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessage("t.csv: line 2, column 'b': 1 value is missing in this column (line 2); use --missing "
+                        + "mean to fill missing inputs with the training mean (the most frequent category in "
+                        + "categorical columns) and leave out the rows without a target, or --missing drop to drop "
+                        + "the rows that have them");
+    }
+
+    @Test
     void roundTripsThroughItsParts() {
         Frame frame = csv(MIXED);
         Preprocessor prep = Preprocessor.fit(frame, PreprocessConfig.of("label").withIgnore(List.of("id"))

@@ -207,12 +207,18 @@ final class PreprocessingFit {
                             int targets, DateFeatures dates, boolean fitting) {
         List<ColumnSource> used = names.stream().map(name -> census.entry(name).source()).toList();
         List<ColumnType> types = names.stream().map(name -> census.entry(name).type()).toList();
+        List<String> targetNames = names.subList(names.size() - targets, names.size());
+        for (String target : targetNames) {
+            if (fitting && census.rows() > 0 && census.entry(target).missing() == census.rows()) {
+                throw MissingValues.noTargetValue(source, target, census.rows());
+            }
+        }
         if (policy == MissingPolicy.ERROR) {
             List<ColumnSource> inDataOrder = new ArrayList<>();
             for (String name : data.columns()) {
                 used.stream().filter(c -> c.name().equals(name)).forEach(inDataOrder::add);
             }
-            RowSelection.requireNone(data, census, inDataOrder, fitting, source);
+            RowSelection.requireNone(data, census, inDataOrder, targetNames, fitting, source);
         }
         Dataset<Row> kept = policy == MissingPolicy.ERROR ? data
                 : data.filter(RowSelection.kept(policy, used, targets));

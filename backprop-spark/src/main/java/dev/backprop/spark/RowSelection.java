@@ -50,14 +50,15 @@ final class RowSelection {
      * Checks that no cell of {@code used} is missing, as the {@code error} policy requires.
      *
      * @param used    the used columns, in the data's column order
+     * @param targets the target columns among them
      * @param fitting true while fitting a preprocessor, false when applying a model's
      * @param source  the data's name in the message, or null
      * @throws dev.backprop.data.InvalidDataException worded as the core's: the first column with missing cells, how
      *                                                many, the rows of the first five (1-based, in the order Spark
      *                                                reads the data), the other columns with some
      */
-    static void requireNone(Dataset<Row> data, ColumnCensus census, List<ColumnSource> used, boolean fitting,
-                            String source) {
+    static void requireNone(Dataset<Row> data, ColumnCensus census, List<ColumnSource> used, List<String> targets,
+                            boolean fitting, String source) {
         Map<String, Long> counts = new LinkedHashMap<>();
         ColumnSource first = null;
         for (ColumnSource c : used) {
@@ -76,6 +77,7 @@ final class RowSelection {
                 .filter(cell -> text ? CellFunctions.isMissing(cell._1().getString(0)) : cell._1().isNullAt(0))
                 .map(cell -> cell._2() + 1)
                 .take(ROWS_SHOWN);
-        throw MissingValues.error(source, counts, rows.stream().mapToLong(Long::longValue).toArray(), fitting);
+        throw MissingValues.error(source, counts, rows.stream().mapToLong(Long::longValue).toArray(), fitting,
+                targets);
     }
 }

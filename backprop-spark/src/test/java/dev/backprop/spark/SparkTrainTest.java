@@ -179,6 +179,16 @@ class SparkTrainTest {
                 + "(row 2); use --missing mean to fill them with the training mean (the most frequent category in "
                 + "categorical columns), or --missing drop to drop the rows that have them\n");
 
+        Path noTarget = dir.resolve("no-target.csv");
+        Files.writeString(noTarget, "a,y\n1,\n2,\n");
+        for (String policy : new String[] {"error", "mean", "drop"}) {
+            SparkCommand empty = run(noTarget.toString(), "--missing", policy, "--out", dir.resolve("x.json")
+                    .toString());
+            assertThat(empty.code()).isEqualTo(2);
+            assertThat(empty.err()).as(policy).isEqualTo("error: " + noTarget + ", column 'y': the target has no "
+                    + "value on any of the 2 rows, so there is nothing to learn from\n");
+        }
+
         SparkCommand target = run(file.toString(), "--target", "price");
         assertThat(target.code()).isEqualTo(2);
         assertThat(target.err()).isEqualTo("error: " + file + ": no column named 'price' (columns: a, y)\n");
