@@ -1,0 +1,171 @@
+package dev.backprop.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.backprop.cli.StudioBrowserTest.until;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code backprop studio}'s server given requests a user's own page never sends: a page of another site steering the
+ * run, more pages than the server has threads, pages closed while the run is paused, controls with values that are
+ * not the number they ask for. Each test runs one server on a paused session for a few seconds.
+ */
+@Timeout(60)
+class StudioHostileTest {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void aPageOfAnotherSiteCannotSteerTheRun() throws Exception {
+        StudioSession session = pausedSession();
+        try (StudioServer server = StudioServer.start(session, null, InetAddress.getLoopbackAddress(), 0)) {
+            URI url = server.url();
+            // The browser names the page's site on a cross-site POST, but sends it to 127.0.0.1 with the right Host.
+            HttpResponse<String> foreign = post(url, "/api/resume", "http://evil.example");
+            assertThat(foreign.statusCode()).isEqualTo(403);
+            assertThat(foreign.body()).contains("only its own page").contains("http://evil.example");
+            assertThat(post(url, "/api/reset?value=5", "null").statusCode()).isEqualTo(403);
+            Thread.sleep(300);
+            assertThat(session.snapshot().paused()).isTrue();
+            assertThat(session.snapshot().config().seed()).isNotEqualTo(5);
+
+            // The page's own POST names its own origin, and a program such as curl names none: both are answered.
+            String own = "http://127.0.0.1:" + url.getPort();
+            assertThat(post(url, "/api/pace?value=7", own).statusCode()).isEqualTo(204);
+            assertThat(session.snapshot().epochsPerSecond()).isEqualTo(7.0);
+            assertThat(post(url, "/api/pace?value=3", null).statusCode()).isEqualTo(204);
+            assertThat(session.snapshot().epochsPerSecond()).isEqualTo(3.0);
+        } finally {
+            session.close();
+        }
+    }
+
+    @Test
+    void controlsRefuseValuesThatAreNotTheNumberTheyAskFor() throws Exception {
+        StudioSession session = pausedSession();
+        try (StudioServer server = StudioServer.start(session, null, InetAddress.getLoopbackAddress(), 0)) {
+            URI url = server.url();
+            long seed = session.snapshot().config().seed();
+            for (String value : List.of("1.7", "NaN", "1e30", "x")) {
+                HttpResponse<String> reset = post(url, "/api/reset?value=" + value, null);
+                assertThat(reset.statusCode()).as(value).isEqualTo(400);
+                assertThat(reset.body()).isEqualTo("a seed must be a whole number but was '" + value + "'");
+            }
+            assertThat(session.snapshot().config().seed()).isEqualTo(seed);
+            for (String value : List.of("NaN", "-5", "Infinity")) {
+                HttpResponse<String> pace = post(url, "/api/pace?value=" + value, null);
+                assertThat(pace.statusCode()).as(value).isEqualTo(400);
+                assertThat(pace.body()).startsWith("the pace must be >= 0 epochs a second");
+            }
+            assertThat(session.snapshot().epochsPerSecond()).isZero();
+            assertThat(post(url, "/api/reset?value=11", null).statusCode()).isEqualTo(204);
+            assertThat(session.snapshot().config().seed()).isEqualTo(11);
+        } finally {
+            session.close();
+        }
+    }
+
+    @Test
+    void pagesClosedWhileTheRunIsPausedGiveTheirThreadsBack() throws Exception {
+        StudioSession session = pausedSession();
+        try (StudioServer server = StudioServer.start(session, null, InetAddress.getLoopbackAddress(), 0)) {
+            URI url = server.url();
+            // A page reloaded again and again while paused: each load opens a stream and closes the last one. Nothing
+            // changes, so a stream that only wrote on a change never learnt its page had gone.
+            for (int round = 0; round < 2; round++) {
+                List<Socket> pages = new ArrayList<>();
+                for (int p = 0; p < StudioServer.STREAMS; p++) {
+                    pages.add(openStream(url));
+                }
+                for (Socket page : pages) {
+                    page.close();
+                }
+                // A stream finds its page gone at its next heartbeat or the one after: within a few seconds.
+                Thread.sleep(3 * StudioStream.HEARTBEAT_TICKS * StudioStream.TICK_MILLIS);
+            }
+            try (Socket page = openStream(url)) {
+                assertThat(post(url, "/api/epoch", null).statusCode()).isEqualTo(204);
+                until(session::snapshot, s -> s.paused() && s.losses().length == 1);
+            }
+        } finally {
+            session.close();
+        }
+    }
+
+    @Test
+    void morePagesThanItStreamsToAreTurnedAwayAndTheControlsStillAnswer() throws Exception {
+        StudioSession session = pausedSession();
+        try (StudioServer server = StudioServer.start(session, null, InetAddress.getLoopbackAddress(), 0)) {
+            URI url = server.url();
+            List<Socket> pages = new ArrayList<>();
+            try {
+                for (int p = 0; p < StudioServer.STREAMS; p++) {
+                    pages.add(openStream(url));
+                }
+                HttpResponse<String> another = HTTP.send(HttpRequest.newBuilder(url.resolve("/events"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(another.statusCode()).isEqualTo(503);
+                assertThat(another.body()).contains("open in " + StudioServer.STREAMS + " pages already");
+                assertThat(post(url, "/api/epoch", null).statusCode()).isEqualTo(204);
+                until(session::snapshot, s -> s.paused() && s.losses().length == 1);
+                HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(another.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            } finally {
+                for (Socket page : pages) {
+                    page.close();
+                }
+            }
+        } finally {
+            session.close();
+        }
+    }
+
+    /** The seed's example, paused before its first update, as fast as it may go once let through. */
+    private static StudioSession pausedSession() throws Exception {
+        StudioSession session = StudioTest.session("--pace", "0", "--epochs", "100000");
+        session.pause();
+        session.start();
+        until(session::snapshot, StudioSnapshot::paused);
+        return session;
+    }
+
+    /** A page's stream, open once its first event has arrived. */
+    private static Socket openStream(URI url) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), url.getPort());
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("GET /events HTTP/1.1\r\nHost: 127.0.0.1:" + url.getPort() + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        BufferedReader lines = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                StandardCharsets.UTF_8));
+        assertThat(lines.readLine()).isEqualTo("HTTP/1.1 200 OK");
+        String line;
+        do {
+            line = lines.readLine();
+        } while (line != null && !line.contains("data: {"));
+        assertThat(line).as("the first event").isNotNull();
+        return socket;
+    }
+
+    private static HttpResponse<String> post(URI url, String path, String origin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        return HTTP.send(origin == null ? request.build() : request.header("Origin", origin).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
