@@ -1,6 +1,7 @@
 package dev.backprop.cli.plot;
 
 import dev.backprop.linalg.Matrix;
+import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.model.Model;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -30,16 +31,21 @@ final class RegionsChart {
         double[] grid = InputPlane.grid(box, steps);
         Matrix predicted = model.predict(Matrix.of(steps * steps, 2, grid));
         double[][] cells = new double[3][steps * steps];
+        int unanswered = 0;
         for (int r = 0; r < steps * steps; r++) {
             cells[0][r] = grid[2 * r];
             cells[1][r] = grid[2 * r + 1];
-            cells[2][r] = dev.backprop.metrics.ClassificationMetrics.argmax(predicted, r);
+            // NaN probabilities predict no class (argmax would call them the first class): such cells are grey.
+            boolean answered = ClassificationMetrics.answered(predicted, r);
+            cells[2][r] = answered ? ClassificationMetrics.argmax(predicted, r) : -1;
+            unanswered += answered ? 0 : 1;
         }
         DefaultXYZDataset regions = new DefaultXYZDataset();
         regions.addSeries("regions", cells);
         List<String> classes = model.classes();
-        org.jfree.chart.renderer.LookupPaintScale light = new org.jfree.chart.renderer.LookupPaintScale(0,
+        org.jfree.chart.renderer.LookupPaintScale light = new org.jfree.chart.renderer.LookupPaintScale(-1,
                 classes.size(), Color.WHITE);
+        light.add(-1, Heat.NOT_A_NUMBER);
         for (int c = 0; c < classes.size(); c++) {
             Color base = Charts.CLASSES[c % Charts.CLASSES.length];
             light.add(c, new Color((base.getRed() + 2 * 255) / 3, (base.getGreen() + 2 * 255) / 3,
@@ -77,7 +83,9 @@ final class RegionsChart {
         plot.setRenderer(1, dots);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         JFreeChart chart = new JFreeChart("Decision regions: " + model.target() + " over " + model.inputs().get(0)
-                + " and " + model.inputs().get(1), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+                + " and " + model.inputs().get(1) + (unanswered == 0 ? "" : " (grey: no class in " + unanswered
+                + " of " + steps * steps + " cells, whose probabilities are NaN)"), JFreeChart.DEFAULT_TITLE_FONT,
+                plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }

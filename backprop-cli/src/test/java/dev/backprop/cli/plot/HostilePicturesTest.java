@@ -1,0 +1,115 @@
+package dev.backprop.cli.plot;
+
+import dev.backprop.io.ModelFile;
+import dev.backprop.linalg.Matrix;
+import dev.backprop.metrics.ClassificationMetrics;
+import dev.backprop.model.Model;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.data.xy.XYZDataset;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pictures of what a user may hand {@code plot}, {@code draw} and {@code report}: predictions that are not finite
+ * numbers, names that no picture format holds as given, hundreds of classes.
+ */
+class HostilePicturesTest {
+    /**
+     * Two inputs a, b; two relu units of 1e308 (a + b) each, and an output of their difference: 0 where the sums stay
+     * finite, ∞ − ∞ = NaN where a + b is larger than about 1.8.
+     */
+    private static final String OVERFLOWING = """
+            {"format": "backprop-model", "version": 1, "inputs": ["a", "b"], "outputs": [%s],
+             "task": "%s", "loss": "%s",
+             "layers": [{"activation": "relu", "bias": [0, 0], "weights": [[1e308, 1e308], [1e308, 1e308]]},
+                        {"activation": "%s", "bias": [0%s], "weights": [[1%s], [-1%s]]}],
+             "inputScaling": {"method": "none"}, "outputScaling": {"method": "none"}%s}
+            """;
+
+    private static Model overflowingRegression() {
+        return ModelFile.parse(OVERFLOWING.formatted("\"y\"", "regression", "mse", "linear", "", "", "", ""));
+    }
+
+    private static Model overflowingClassifier() {
+        return ModelFile.parse(OVERFLOWING.formatted("\"k=p\", \"k=q\"", "classification",
+                "categorical-cross-entropy", "softmax", ", 0", ", 0", ", 0", """
+                        , "preprocessing": {"target": "k", "task": "classification", "classes": ["p", "q"],
+                         "ignore": [], "missing": "error",
+                         "columns": [{"name": "a", "type": "numeric"}, {"name": "b", "type": "numeric"}]}"""));
+    }
+
+    /** The 5 x 4 points a, b in {-2, ..., 2} x {-2, ..., 1}. */
+    private static Matrix plane() {
+        double[] x = new double[40];
+        for (int i = 0; i < 20; i++) {
+            x[2 * i] = i % 5 - 2;
+            x[2 * i + 1] = i / 5 - 2;
+        }
+        return Matrix.of(20, 2, x);
+    }
+
+    @Test
+    void aSurfaceWithNaNPredictionsPaintsThemGreyAndScalesTheRest() {
+        Model model = overflowingRegression();
+        Matrix x = plane();
+        double[] y = new double[20];
+        for (int i = 0; i < 20; i++) {
+            y[i] = i;
+        }
+        JFreeChart chart = Charts.surface(model, x, Matrix.of(20, 1, y), 0);
+        XYZDataset cells = (XYZDataset) chart.getXYPlot().getDataset(0);
+        int notFinite = 0;
+        for (int r = 0; r < cells.getItemCount(0); r++) {
+            notFinite += Double.isFinite(cells.getZValue(0, r)) ? 0 : 1;
+        }
+        // Independently: the grid's cells where a + b is so large that the two units overflow.
+        assertThat(notFinite).isGreaterThan(100).isLessThan(80 * 80 / 2);
+        PaintScale scale = ((XYBlockRenderer) chart.getXYPlot().getRenderer(0)).getPaintScale();
+        // Before, the scale's ends were NaN and every cell, finite or not, was painted black.
+        assertThat(scale.getLowerBound()).isEqualTo(0.0);
+        assertThat(scale.getUpperBound()).isEqualTo(19.0);
+        assertThat(scale.getPaint(Double.NaN)).isEqualTo(Heat.NOT_A_NUMBER);
+        assertThat(scale.getPaint(Double.POSITIVE_INFINITY)).isEqualTo(Heat.NOT_A_NUMBER);
+        assertThat(scale.getPaint(0)).isNotEqualTo(scale.getPaint(19)).isNotEqualTo(Heat.NOT_A_NUMBER);
+        assertThat(chart.getTitle().getText()).endsWith("(grey: " + notFinite + " of 6400 cells where the prediction "
+                + "is not a finite number)");
+        // The picture itself: grey where the sums overflow (top right), the scale's colour of 0 elsewhere.
+        java.awt.image.BufferedImage png = Picture.of(chart, 600, 500).png();
+        assertThat(colours(png)).contains(Heat.NOT_A_NUMBER.getRGB(), ((java.awt.Color) scale.getPaint(0)).getRGB());
+    }
+
+    @Test
+    void decisionRegionsWhereTheProbabilitiesAreNaNShowNoClass() {
+        Model model = overflowingClassifier();
+        Matrix x = plane();
+        JFreeChart chart = Charts.regions(model, x, new int[20]);
+        XYZDataset cells = (XYZDataset) chart.getXYPlot().getDataset(0);
+        int none = 0;
+        for (int r = 0; r < cells.getItemCount(0); r++) {
+            Matrix cell = model.predict(Matrix.of(1, 2, new double[] {cells.getXValue(0, r), cells.getYValue(0, r)}));
+            boolean answered = ClassificationMetrics.answered(cell, 0);
+            // Before, argmax called every such cell the first class, 'p'.
+            assertThat(cells.getZValue(0, r)).isEqualTo(answered ? ClassificationMetrics.argmax(cell, 0) : -1.0);
+            none += answered ? 0 : 1;
+        }
+        assertThat(none).isGreaterThan(100);
+        PaintScale scale = ((XYBlockRenderer) chart.getXYPlot().getRenderer(0)).getPaintScale();
+        assertThat(scale.getPaint(-1)).isEqualTo(Heat.NOT_A_NUMBER);
+        assertThat(scale.getPaint(0)).isNotEqualTo(Heat.NOT_A_NUMBER);
+        assertThat(chart.getTitle().getText()).endsWith("(grey: no class in " + none + " of 14400 cells, whose "
+                + "probabilities are NaN)");
+    }
+
+    private static java.util.Set<Integer> colours(java.awt.image.BufferedImage image) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < image.getWidth(); i += 3) {
+            for (int j = 0; j < image.getHeight(); j += 3) {
+                seen.add(image.getRGB(i, j));
+            }
+        }
+        return seen;
+    }
+}
