@@ -103,6 +103,52 @@ class HostilePicturesTest {
                 + "probabilities are NaN)");
     }
 
+    /** A linear model of two inputs of these names and one output, y = a + 2 b. */
+    private static Model named(String a, String b, String y) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        return ModelFile.parse("""
+                {"format": "backprop-model", "version": 1, "inputs": [%s, %s], "outputs": [%s],
+                 "task": "regression", "loss": "mse",
+                 "layers": [{"activation": "linear", "bias": [0], "weights": [[1], [2]]}],
+                 "inputScaling": {"method": "none"}, "outputScaling": {"method": "none"}}
+                """.formatted(json.writeValueAsString(a), json.writeValueAsString(b), json.writeValueAsString(y)));
+    }
+
+    @Test
+    void namesHoldingCharactersXmlCannotHoldStillGiveAReadableSvg() throws Exception {
+        // A CSV header may hold U+FFFF or U+FFFE; a model file, control characters too.
+        Model model = named("a\u0001b", "c\uFFFFd", "y\uD800");
+        String svg = NetworkDrawing.of(model, 900, 600).svg();
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        org.w3c.dom.Document document = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(svg)));
+        String text = document.getDocumentElement().getTextContent();
+        assertThat(text).contains("a\uFFFDb").contains("c\uFFFDd").contains("y\uFFFD");
+        assertThat(NetworkDrawing.of(model, 900, 600).svgElement()).contains("a\uFFFDb").doesNotContain("\u0001");
+        // What XML allows is kept as it is: tabs, right-to-left text, letters beyond the first 65,536.
+        assertThat(Picture.xmlCharacters("a\tב\u202Ec\uD835\uDC9C")).isEqualTo("a\tב\u202Ec\uD835\uDC9C");
+    }
+
+    @Test
+    void aLongNameIsCutShortInsteadOfPushingTheNetworkOffThePicture() throws Exception {
+        String longName = "x".repeat(3000);
+        String svg = NetworkDrawing.of(named(longName, "b", "y".repeat(500)), 900, 600).svg();
+        java.util.regex.Matcher centres = java.util.regex.Pattern.compile("<ellipse cx='([-0-9.E]+)'").matcher(svg);
+        int nodes = 0;
+        while (centres.find()) {
+            // Before, the input column sat at x = 20,000 and more, far right of the 900-pixel picture.
+            assertThat(Double.parseDouble(centres.group(1))).isBetween(0.0, 900.0);
+            nodes++;
+        }
+        assertThat(nodes).as("3 nodes, each filled and outlined").isEqualTo(6);
+        assertThat(svg).doesNotContain(longName).contains("xxxxxxxx…").contains("yyyyyyyy…");
+        java.awt.FontMetrics metrics = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
+                .createGraphics().getFontMetrics(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+        String cut = NetworkDrawing.labels(metrics, java.util.List.of(longName, "b"), 180).get(0);
+        assertThat(metrics.stringWidth(cut)).isLessThanOrEqualTo(180).isGreaterThan(150);
+        assertThat(NetworkDrawing.labels(metrics, java.util.List.of(longName, "b"), 180).get(1)).isEqualTo("b");
+    }
+
     private static java.util.Set<Integer> colours(java.awt.image.BufferedImage image) {
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int i = 0; i < image.getWidth(); i += 3) {
