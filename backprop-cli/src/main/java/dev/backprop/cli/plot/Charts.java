@@ -25,6 +25,24 @@ public final class Charts {
     }
 
     /**
+     * Class {@code c}'s colour: the palette's ten, then three shades (saturation and brightness) in turn, each hue a
+     * golden angle (0.382 of the circle) on from the last, starting at a sea green the palette lacks, so that no two
+     * of the first 900 classes share one (cycling the ten, class 10 was drawn as class 0).
+     *
+     * @param c a class index, at least 0
+     * @return its colour
+     */
+    public static Color classColour(int c) {
+        if (c < CLASSES.length) {
+            return CLASSES[c];
+        }
+        int j = c - CLASSES.length;
+        int shade = j % 3;
+        float hue = (float) ((0.42 + j * 0.3819660112501051) % 1.0);
+        return Color.getHSBColor(hue, new float[] {0.9f, 0.45f, 0.7f}[shade], new float[] {0.8f, 0.95f, 0.5f}[shade]);
+    }
+
+    /**
      * Loss per epoch. {@code validation} may be null.
      *
      * @param logScale plot the loss on a logarithmic axis (non-positive values are left out)

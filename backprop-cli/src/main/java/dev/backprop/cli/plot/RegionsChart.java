@@ -21,6 +21,9 @@ import java.util.List;
  * rows on top, each filled with its actual class's colour.
  */
 final class RegionsChart {
+    /** The most classes the legend lists: a legend of hundreds would take the picture's place. */
+    static final int LEGEND_MOST = 30;
+
     private RegionsChart() {
     }
 
@@ -47,7 +50,7 @@ final class RegionsChart {
                 classes.size(), Color.WHITE);
         light.add(-1, Heat.NOT_A_NUMBER);
         for (int c = 0; c < classes.size(); c++) {
-            Color base = Charts.CLASSES[c % Charts.CLASSES.length];
+            Color base = Charts.classColour(c);
             light.add(c, new Color((base.getRed() + 2 * 255) / 3, (base.getGreen() + 2 * 255) / 3,
                     (base.getBlue() + 2 * 255) / 3));
         }
@@ -76,7 +79,7 @@ final class RegionsChart {
         dots.setDrawOutlines(true);
         for (int c = 0; c < classes.size(); c++) {
             dots.setSeriesShape(c, new Ellipse2D.Double(-5, -5, 10, 10));
-            dots.setSeriesPaint(c, Charts.CLASSES[c % Charts.CLASSES.length]);
+            dots.setSeriesPaint(c, Charts.classColour(c));
             dots.setSeriesOutlinePaint(c, Color.BLACK);
         }
         plot.setDataset(1, points);
@@ -84,8 +87,9 @@ final class RegionsChart {
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         JFreeChart chart = new JFreeChart("Decision regions: " + model.target() + " over " + model.inputs().get(0)
                 + " and " + model.inputs().get(1) + (unanswered == 0 ? "" : " (grey: no class in " + unanswered
-                + " of " + steps * steps + " cells, whose probabilities are NaN)"), JFreeChart.DEFAULT_TITLE_FONT,
-                plot, true);
+                + " of " + steps * steps + " cells, whose probabilities are NaN)") + (classes.size() <= LEGEND_MOST
+                ? "" : " (" + classes.size() + " classes: too many to list)"), JFreeChart.DEFAULT_TITLE_FONT, plot,
+                classes.size() <= LEGEND_MOST);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }

@@ -9,6 +9,13 @@ import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.data.xy.XYZDataset;
 import org.junit.jupiter.api.Test;
+import dev.backprop.data.Frame;
+import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.Preprocessor;
+import dev.backprop.train.Trainer;
+import dev.backprop.train.TrainerConfig;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -147,6 +154,64 @@ class HostilePicturesTest {
         String cut = NetworkDrawing.labels(metrics, java.util.List.of(longName, "b"), 180).get(0);
         assertThat(metrics.stringWidth(cut)).isLessThanOrEqualTo(180).isGreaterThan(150);
         assertThat(NetworkDrawing.labels(metrics, java.util.List.of(longName, "b"), 180).get(1)).isEqualTo("b");
+    }
+
+    @Test
+    void aConfusionMatrixOfHundredsOfClassesStaysReadableAndSmall() {
+        int k = 300;
+        List<String> classes = new java.util.ArrayList<>();
+        long[][] counts = new long[k][k];
+        for (int c = 0; c < k; c++) {
+            classes.add("class" + c);
+            counts[c][c] = 9;
+            counts[c][(c + 1) % k] = 1;
+        }
+        JFreeChart chart = Charts.confusion(classes, counts, "k");
+        // Before: 90,000 written counts, white "0"s covering the cells, in a 60 MB SVG.
+        assertThat(chart.getXYPlot().getAnnotations()).isEmpty();
+        XYZDataset cells = (XYZDataset) chart.getXYPlot().getDataset(0);
+        assertThat(cells.getItemCount(0)).isEqualTo(2 * k);
+        assertThat(chart.getTitle().getText()).endsWith("(300 classes: each cell's value by its colour alone)");
+        PaintScale scale = ((XYBlockRenderer) chart.getXYPlot().getRenderer()).getPaintScale();
+        assertThat(chart.getXYPlot().getBackgroundPaint()).isEqualTo(scale.getPaint(0));
+        assertThat(Picture.of(chart, 900, 600).svg().length()).isLessThan(1_000_000);
+        // Up to 30 classes every cell is drawn and written, zeros too.
+        JFreeChart small = Charts.confusion(classes.subList(0, 30), new long[30][30], "k");
+        assertThat(small.getXYPlot().getAnnotations()).hasSize(900);
+        assertThat(small.getTitle().getText()).isEqualTo("Confusion matrix: k");
+    }
+
+    @Test
+    void noTwoClassesShareAColourAndAHundredAreNotListed() {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int c = 0; c < 900; c++) {
+            assertThat(seen.add(Charts.classColour(c).getRGB())).as("class %d's colour is new", c).isTrue();
+        }
+        assertThat(Charts.classColour(3)).isEqualTo(Charts.CLASSES[3]);
+        for (int k : new int[] {12, 100}) {
+            StringBuilder csv = new StringBuilder("a,b,k\n");
+            int[] actual = new int[2 * k];
+            for (int i = 0; i < 2 * k; i++) {
+                csv.append(i).append(',').append(i % 7).append(",c").append(String.format("%03d", i / 2)).append('\n');
+                actual[i] = i / 2;
+            }
+            Frame frame = dev.backprop.data.CsvFrameReader.readWith(new java.io.StringReader(csv.toString()), "t.csv",
+                    dev.backprop.data.ReadOptions.DEFAULT.withDelimiter(','));
+            Preprocessor preprocessor = Preprocessor.fit(frame, PreprocessConfig.of("k"));
+            Model model = Trainer.of(TrainerConfig.builder().seed(1).build()).initialModel(
+                    preprocessor.apply(frame).dataset()).withPreprocessor(preprocessor);
+            JFreeChart chart = Charts.regions(model, preprocessor.apply(frame).dataset().x(), actual);
+            org.jfree.chart.renderer.xy.XYItemRenderer dots = chart.getXYPlot().getRenderer(1);
+            java.util.Set<java.awt.Paint> paints = new java.util.HashSet<>();
+            for (int c = 0; c < k; c++) {
+                paints.add(dots.getSeriesPaint(c));
+            }
+            // Before, class 10 was painted as class 0, class 11 as class 1.
+            assertThat(paints).hasSize(k);
+            assertThat(chart.getLegend() != null).isEqualTo(k <= RegionsChart.LEGEND_MOST);
+            assertThat(chart.getTitle().getText().endsWith("(" + k + " classes: too many to list)"))
+                    .isEqualTo(k > RegionsChart.LEGEND_MOST);
+        }
     }
 
     private static java.util.Set<Integer> colours(java.awt.image.BufferedImage image) {
