@@ -1,5 +1,11 @@
 package dev.backprop.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.backprop.cli.plot.OverflowingModels;
+import dev.backprop.data.Dataset;
+import dev.backprop.linalg.Matrix;
+import dev.backprop.metrics.ClassificationMetrics;
+import dev.backprop.model.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -134,6 +140,64 @@ class StudioHostileTest {
         } finally {
             session.close();
         }
+    }
+
+    @Test
+    void viewsOfAModelWhoseSumsOverflowGiveNoClassOrNoValueAndEveryClassItsColour() {
+        Matrix x = OverflowingModels.plane();
+        double[] classes = new double[40];
+        double[] y = new double[20];
+        for (int i = 0; i < 20; i++) {
+            classes[2 * i + i % 2] = 1;
+            y[i] = i;
+        }
+        Model classifier = OverflowingModels.classifier();
+        JsonNode regions = StudioTest.JSON.valueToTree(StudioViews.view(classifier, Dataset.of(x, Matrix.of(20, 2,
+                classes)), null));
+        int none = 0;
+        for (JsonNode cell : regions.get("cells")) {
+            none += cell.asInt() == -1 ? 1 : 0;
+        }
+        // Before, each such cell was sent as class 0, 'p'.
+        assertThat(none).isGreaterThan(100).isLessThan(StudioViews.GRID * StudioViews.GRID);
+        assertThat(regions.get("colours").toString()).isEqualTo("[\"#1f77b4\",\"#ff7f0e\"]");
+
+        JsonNode surface = StudioTest.JSON.valueToTree(StudioViews.view(OverflowingModels.regression(), Dataset.of(x,
+                Matrix.of(20, 1, y)), null));
+        int noValue = 0;
+        for (JsonNode cell : surface.get("cells")) {
+            // Before, "NaN" as a string, which made the page's colour scale NaN.
+            assertThat(cell.isNull() || cell.isDouble() && Double.isFinite(cell.asDouble())).isTrue();
+            noValue += cell.isNull() ? 1 : 0;
+        }
+        assertThat(noValue).isEqualTo(none);
+
+        // More inputs than two: the confusion matrix leaves out the rows of NaN probabilities, and says how many.
+        double[] three = new double[60];
+        for (int i = 0; i < 20; i++) {
+            three[3 * i] = x.get(i, 0);
+            three[3 * i + 1] = x.get(i, 1);
+        }
+        Matrix wide = Matrix.of(20, 3, three);
+        Model ofThree = OverflowingModels.classifierOfThree();
+        JsonNode confusion = StudioTest.JSON.valueToTree(StudioViews.view(ofThree, Dataset.of(wide,
+                Matrix.of(20, 2, classes)), null));
+        Matrix probabilities = ofThree.predict(wide);
+        int unanswered = 0;
+        for (int i = 0; i < 20; i++) {
+            unanswered += ClassificationMetrics.answered(probabilities, i) ? 0 : 1;
+        }
+        assertThat(confusion.get("kind").asText()).isEqualTo("confusion");
+        long counted = 0;
+        for (JsonNode row : confusion.get("counts")) {
+            for (JsonNode count : row) {
+                counted += count.asLong();
+            }
+        }
+        // Before, they were counted as predicting class 0.
+        assertThat(unanswered).isPositive();
+        assertThat(confusion.get("unanswered").asInt()).isEqualTo(unanswered);
+        assertThat(counted).isEqualTo(20 - unanswered);
     }
 
     /** The seed's example, paused before its first update, as fast as it may go once let through. */

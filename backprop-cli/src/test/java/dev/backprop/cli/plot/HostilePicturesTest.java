@@ -24,44 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * numbers, names that no picture format holds as given, hundreds of classes.
  */
 class HostilePicturesTest {
-    /**
-     * Two inputs a, b; two relu units of 1e308 (a + b) each, and an output of their difference: 0 where the sums stay
-     * finite, ∞ − ∞ = NaN where a + b is larger than about 1.8.
-     */
-    private static final String OVERFLOWING = """
-            {"format": "backprop-model", "version": 1, "inputs": ["a", "b"], "outputs": [%s],
-             "task": "%s", "loss": "%s",
-             "layers": [{"activation": "relu", "bias": [0, 0], "weights": [[1e308, 1e308], [1e308, 1e308]]},
-                        {"activation": "%s", "bias": [0%s], "weights": [[1%s], [-1%s]]}],
-             "inputScaling": {"method": "none"}, "outputScaling": {"method": "none"}%s}
-            """;
-
-    private static Model overflowingRegression() {
-        return ModelFile.parse(OVERFLOWING.formatted("\"y\"", "regression", "mse", "linear", "", "", "", ""));
-    }
-
-    private static Model overflowingClassifier() {
-        return ModelFile.parse(OVERFLOWING.formatted("\"k=p\", \"k=q\"", "classification",
-                "categorical-cross-entropy", "softmax", ", 0", ", 0", ", 0", """
-                        , "preprocessing": {"target": "k", "task": "classification", "classes": ["p", "q"],
-                         "ignore": [], "missing": "error",
-                         "columns": [{"name": "a", "type": "numeric"}, {"name": "b", "type": "numeric"}]}"""));
-    }
-
-    /** The 5 x 4 points a, b in {-2, ..., 2} x {-2, ..., 1}. */
-    private static Matrix plane() {
-        double[] x = new double[40];
-        for (int i = 0; i < 20; i++) {
-            x[2 * i] = i % 5 - 2;
-            x[2 * i + 1] = i / 5 - 2;
-        }
-        return Matrix.of(20, 2, x);
-    }
-
     @Test
     void aSurfaceWithNaNPredictionsPaintsThemGreyAndScalesTheRest() {
-        Model model = overflowingRegression();
-        Matrix x = plane();
+        Model model = OverflowingModels.regression();
+        Matrix x = OverflowingModels.plane();
         double[] y = new double[20];
         for (int i = 0; i < 20; i++) {
             y[i] = i;
@@ -90,8 +56,8 @@ class HostilePicturesTest {
 
     @Test
     void decisionRegionsWhereTheProbabilitiesAreNaNShowNoClass() {
-        Model model = overflowingClassifier();
-        Matrix x = plane();
+        Model model = OverflowingModels.classifier();
+        Matrix x = OverflowingModels.plane();
         JFreeChart chart = Charts.regions(model, x, new int[20]);
         XYZDataset cells = (XYZDataset) chart.getXYPlot().getDataset(0);
         int none = 0;
