@@ -95,7 +95,8 @@ public final class Charts {
 
     /**
      * Permutation importance: one horizontal bar per column, in the order given (the first on top), its length the
-     * mean drop of {@code score}, with ± one standard deviation as an error bar.
+     * mean drop of {@code score}, with ± one standard deviation as an error bar; of more than 40 columns, the first 40
+     * (the title says how many there are).
      */
     public static JFreeChart importance(List<String> columns, double[] mean, double[] sd, String score) {
         return ImportanceChart.of(columns, mean, sd, score);

@@ -180,6 +180,23 @@ class HostilePicturesTest {
         }
     }
 
+    @Test
+    void ofHundredsOfColumnsTheImportanceChartDrawsTheFirstFortyAndSaysSo() {
+        List<String> columns = new java.util.ArrayList<>();
+        double[] mean = new double[300];
+        for (int j = 0; j < 300; j++) {
+            columns.add("col" + j);
+            mean[j] = 1 - j / 300.0;
+        }
+        JFreeChart chart = Charts.importance(columns, mean, new double[300], "R^2");
+        // Before, 300 bars of a pixel or two, their names printed over one another.
+        assertThat(chart.getCategoryPlot().getDataset().getColumnKeys()).isEqualTo(columns.subList(0, 40));
+        assertThat(chart.getTitle().getText()).isEqualTo("Permutation importance (the first 40 of 300 columns)");
+        JFreeChart few = Charts.importance(columns.subList(0, 40), mean, new double[300], "R^2");
+        assertThat(few.getCategoryPlot().getDataset().getColumnCount()).isEqualTo(40);
+        assertThat(few.getTitle().getText()).isEqualTo("Permutation importance");
+    }
+
     private static java.util.Set<Integer> colours(java.awt.image.BufferedImage image) {
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int i = 0; i < image.getWidth(); i += 3) {
