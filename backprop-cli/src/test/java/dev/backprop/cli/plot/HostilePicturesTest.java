@@ -197,6 +197,23 @@ class HostilePicturesTest {
         assertThat(few.getTitle().getText()).isEqualTo("Permutation importance");
     }
 
+    @Test
+    void theLossOfADivergedRunIsDrawnOnALogAxisOfShortLabels() {
+        // The losses of a run that diverged after five epochs, as the report draws them (all positive: log scale).
+        double[] losses = {1.785e11, 7.26e31, 1.30e73, 8.44e112, 5.48e227};
+        String svg = Picture.of(Charts.loss(losses, null, "mse", true), 800, 460).svg();
+        // Before, ticks labelled with 228 digits took the whole width and the chart drew its title alone.
+        java.util.List<String> labels = java.util.regex.Pattern.compile(">([^<>]+)</text>").matcher(svg).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(labels).contains("Loss per epoch", "5E+120", "5E+210").hasSizeGreaterThan(8);
+        assertThat(labels).allMatch(label -> label.length() <= 30);
+        assertThat(svg).contains("stroke:rgb(31,119,180)");
+        assertThat(PlainLogAxis.label(5e227)).isEqualTo("5E+227");
+        assertThat(PlainLogAxis.label(1e11)).isEqualTo("100000000000");
+        assertThat(PlainLogAxis.label(1e12)).isEqualTo("1E+12");
+        assertThat(PlainLogAxis.label(2e-20)).isEqualTo("2E-20");
+    }
+
     private static java.util.Set<Integer> colours(java.awt.image.BufferedImage image) {
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int i = 0; i < image.getWidth(); i += 3) {
