@@ -107,8 +107,8 @@ final class StudioServer implements AutoCloseable {
         if (!addressedHere(exchange)) {
             send(exchange, 403, "text/plain", "this server answers only requests to " + url());
         } else if (!fromOwnPage(exchange)) {
-            send(exchange, 403, "text/plain", "this server answers only its own page, not one of "
-                    + exchange.getRequestHeaders().getFirst("Origin"));
+            send(exchange, 403, "text/plain", "this server answers only its own page, not one of another site ("
+                    + exchange.getRequestHeaders().getFirst("Origin") + ")");
         } else if (method.equals("GET") && FILES.containsKey(path)) {
             sendResource(exchange, FILES.get(path));
         } else if (method.equals("GET") && path.equals("/events")) {
@@ -217,11 +217,15 @@ final class StudioServer implements AutoCloseable {
     /**
      * Whether the request is not one a page of another site made: it names no {@code Origin} (a browser names it on
      * every POST and every cross-site request; a same-page GET or a program such as curl may not), or names this
-     * server as the Host header gives it.
+     * server as the Host header gives it; and the browser does not say it comes from another site
+     * ({@code Sec-Fetch-Site}, sent also with the GET of an image, which names no origin: another site's page could
+     * otherwise have the server compute report after report).
      */
     private static boolean fromOwnPage(HttpExchange exchange) {
         String origin = exchange.getRequestHeaders().getFirst("Origin");
-        return origin == null || origin.equals("http://" + exchange.getRequestHeaders().getFirst("Host"));
+        String site = exchange.getRequestHeaders().getFirst("Sec-Fetch-Site");
+        return (origin == null || origin.equals("http://" + exchange.getRequestHeaders().getFirst("Host")))
+                && (site == null || site.equals("same-origin") || site.equals("none"));
     }
 
     private static String query(HttpExchange exchange) {

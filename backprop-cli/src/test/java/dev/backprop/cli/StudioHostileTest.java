@@ -45,6 +45,11 @@ class StudioHostileTest {
             assertThat(foreign.statusCode()).isEqualTo(403);
             assertThat(foreign.body()).contains("only its own page").contains("http://evil.example");
             assertThat(post(url, "/api/reset?value=5", "null").statusCode()).isEqualTo(403);
+            // An image of another site's page asking for the report: no Origin, but the browser says whence it came.
+            HttpResponse<String> image = HTTP.send(HttpRequest.newBuilder(url.resolve("/api/report.html"))
+                    .header("Sec-Fetch-Site", "cross-site").timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(image.statusCode()).isEqualTo(403);
             Thread.sleep(300);
             assertThat(session.snapshot().paused()).isTrue();
             assertThat(session.snapshot().config().seed()).isNotEqualTo(5);
