@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * downloads. Answers only requests addressed to the host it listens on (so another site cannot reach it through a
  * name that resolves to it) and, of those a browser sends from a page, only the ones from its own page (a page of
  * another site may send a POST to any address, and the browser names that site in the {@code Origin} header). At most
- * {@value #STREAMS} pages are streamed to at once, so that the controls always have a thread of the pool to answer.
+ * {@value #STREAMS} pages are streamed to at once, so that the controls always have a thread of the pool to answer,
+ * and a request that has not arrived within {@value #REQUEST_SECONDS} seconds loses its connection.
  */
 final class StudioServer implements AutoCloseable {
     /** The page's files, in the jar. */
@@ -42,6 +43,13 @@ final class StudioServer implements AutoCloseable {
     private static final ObjectMapper COMPACT = new ObjectMapper();
     /** Threads answering requests. */
     private static final int THREADS = 8;
+    /**
+     * Seconds a request may take to arrive (a browser sends one at once) before its connection is dropped: a client
+     * that sends half a request holds a thread of the pool while it waits, and eight such held them all.
+     */
+    static final int REQUEST_SECONDS = 10;
+    /** The JDK server's limit on the time a request takes to arrive, in seconds (read once, as it first starts). */
+    private static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
     /** The most pages streamed to at once: each holds a thread for as long as it is open. */
     static final int STREAMS = THREADS - 2;
 
@@ -65,6 +73,10 @@ final class StudioServer implements AutoCloseable {
      * @throws IOException if the port cannot be had
      */
     static StudioServer start(StudioSession session, Path data, InetAddress address, int port) throws IOException {
+        // Only the request's: a limit on the answer's time would end every page's stream, which is one long answer.
+        if (System.getProperty(MAX_REQUEST_TIME) == null) {
+            System.setProperty(MAX_REQUEST_TIME, Integer.toString(REQUEST_SECONDS));
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
         ExecutorService threads = Executors.newFixedThreadPool(THREADS, task -> {
             Thread thread = new Thread(task, "studio-http");

@@ -137,20 +137,20 @@ class StudioBrowserTest {
                 List<WebElement> swatches = until(() -> browser.findElements(By.cssSelector("#view .legend i")),
                         list -> list.size() == 12);
                 assertThat(swatches.stream().map(w -> w.getCssValue("background-color")).distinct()).hasSize(12);
-                // A surface whose left half has no value (the network's sums overflowed there), drawn by the page.
-                JavascriptExecutor page = (JavascriptExecutor) browser;
-                page.executeScript("drawView({kind: 'surface', classify: false, grid: 4, xName: 'a', yName: 'b',"
-                        + " target: 'y', othersAtMeans: false, low: [0, 0], high: [1, 1], points: [], classes: [],"
-                        + " colours: [], cells: [null, null, 1, 2, null, null, 3, 4, null, null, 5, 6, null, null,"
-                        + " 7, 8]})");
-                Object grey = page.executeScript("return Array.from(document.getElementById('surface')"
-                        + ".getContext('2d').getImageData(50, 200, 1, 1).data).slice(0, 3)");
-                Object scaled = page.executeScript("return Array.from(document.getElementById('surface')"
-                        + ".getContext('2d').getImageData(350, 200, 1, 1).data).slice(0, 3)");
-                assertThat(grey.toString()).isEqualTo("[189, 189, 189]");
-                assertThat(scaled.toString()).isNotEqualTo("[189, 189, 189]");
-                assertThat(browser.findElement(By.cssSelector("#view .legend")).getText())
-                        .contains("Grey: no value").contains("1 ").contains(" 8");
+                // A surface whose left half has no value (the network's sums overflowed there), drawn by the page
+                // once the run has ended (so no new state redraws it), and read back in the same script.
+                until(() -> browser.findElement(By.id("status")).getText(), t -> t.startsWith("stopped"));
+                List<?> drawn = (List<?>) ((JavascriptExecutor) browser).executeScript("drawView({kind: 'surface',"
+                        + " classify: false, grid: 4, xName: 'a', yName: 'b', target: 'y', othersAtMeans: false,"
+                        + " low: [0, 0], high: [1, 1], points: [], classes: [], colours: [], cells: [null, null, 1, 2,"
+                        + " null, null, 3, 4, null, null, 5, 6, null, null, 7, 8]});"
+                        + " const g = document.getElementById('surface').getContext('2d');"
+                        + " return [Array.from(g.getImageData(50, 200, 1, 1).data).slice(0, 3).join(','),"
+                        + " Array.from(g.getImageData(350, 200, 1, 1).data).slice(0, 3).join(','),"
+                        + " document.querySelector('#view .legend').textContent];");
+                assertThat(drawn.get(0)).isEqualTo("189,189,189");
+                assertThat(drawn.get(1)).isNotEqualTo("189,189,189");
+                assertThat((String) drawn.get(2)).contains("Grey: no value").contains("1 ").contains(" 8");
                 assertThat(browser.findElement(By.id("message")).getText()).isEmpty();
             } finally {
                 browser.quit();

@@ -8,6 +8,7 @@ import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.model.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,9 +20,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.backprop.cli.StudioBrowserTest.until;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -203,6 +210,56 @@ class StudioHostileTest {
         assertThat(unanswered).isPositive();
         assertThat(confusion.get("unanswered").asInt()).isEqualTo(unanswered);
         assertThat(counted).isEqualTo(20 - unanswered);
+    }
+
+    /**
+     * Eight clients that send half a request and wait held all eight threads of the server's pool: the page, its
+     * stream and its controls waited for ever. A child process, since the JDK reads the limit once per JVM.
+     */
+    @Test
+    void clientsThatSendHalfARequestAreDroppedAndThePageLoadsAgain(@TempDir Path dir) throws Exception {
+        Process studio = Launcher.in(dir.resolve("repo")).start(dir, Map.of(), "err.txt",
+                List.of("studio", "--pace", "0", "--epochs", "1000000"));
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            URI url = studioUrl(studio, dir.resolve("err.txt.out"));
+            for (int c = 0; c < 8; c++) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), url.getPort());
+                socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + url.getPort() + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                stalled.add(socket);
+            }
+            long start = System.nanoTime();
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(url)
+                    .timeout(Duration.ofSeconds(3L * StudioServer.REQUEST_SECONDS)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("backprop studio");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(
+                    2L * StudioServer.REQUEST_SECONDS));
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+            studio.destroy();
+            if (!studio.waitFor(20, TimeUnit.SECONDS)) {
+                studio.destroyForcibly();
+            }
+        }
+    }
+
+    private static URI studioUrl(Process studio, Path out) throws Exception {
+        Pattern running = Pattern.compile("studio running at (http://\\S+/)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && studio.isAlive()) {
+            Matcher m = running.matcher(Files.exists(out) ? Files.readString(out) : "");
+            if (m.find()) {
+                return URI.create(m.group(1));
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("studio printed no URL: " + (Files.exists(out) ? Files.readString(out) : ""));
     }
 
     /** The seed's example, paused before its first update, as fast as it may go once let through. */
