@@ -1,6 +1,7 @@
 package dev.backprop.cli.plot;
 
 import dev.backprop.io.AtomicFiles;
+import dev.backprop.linalg.MemoryBudget;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -140,8 +141,16 @@ public final class Picture {
                 + Base64.getEncoder().encodeToString(bytes.toByteArray()) + "\">";
     }
 
-    /** The picture as a bitmap. */
+    /**
+     * The picture as a bitmap.
+     *
+     * @throws dev.backprop.linalg.TooLargeException if the heap cannot hold its pixels (4 bytes each: a 10,000 x
+     *                                               10,000 picture takes 381 MB), before any is allocated
+     */
     public BufferedImage png() {
+        MemoryBudget.heap().require(MemoryBudget.times(MemoryBudget.times(width, height), Integer.BYTES),
+                "a " + MemoryBudget.count(width) + " x " + MemoryBudget.count(height) + " picture as PNG", "4 bytes a "
+                        + "pixel", "draw it smaller (--width, --height) or as .svg");
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {

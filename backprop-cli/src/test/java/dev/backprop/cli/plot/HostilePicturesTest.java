@@ -214,6 +214,27 @@ class HostilePicturesTest {
         assertThat(PlainLogAxis.label(2e-20)).isEqualTo("2E-20");
     }
 
+    /** A picture as large as --width and --height allow, in a JVM of 64 MB: refused before its pixels are made. */
+    @Test
+    void aBitmapLargerThanTheHeapIsRefusedBeforeItIsMade(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path model = dir.resolve("m.json");
+        ModelFile.write(OverflowingModels.regression(), model);
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process draw = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx64m", "-cp", classpath, "dev.backprop.cli.Main", "draw", "--model", model.toString(),
+                "--width", "10000", "--height", "10000", dir.resolve("big.png").toString())
+                .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        assertThat(draw.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String err = java.nio.file.Files.readString(dir.resolve("err.txt"));
+        // Before: exit 1, "out of memory while running draw".
+        assertThat(draw.exitValue()).as(err).isEqualTo(2);
+        assertThat(err).startsWith("error: a 10,000 x 10,000 picture as PNG needs 381.5 MB (4 bytes a pixel) but the "
+                + "JVM may use ").contains("draw it smaller (--width, --height) or as .svg, or raise the heap with "
+                + "BACKPROP_JAVA_OPTS=-Xmx").hasLineCount(1);
+        assertThat(dir.resolve("big.png")).doesNotExist();
+    }
+
     private static java.util.Set<Integer> colours(java.awt.image.BufferedImage image) {
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int i = 0; i < image.getWidth(); i += 3) {
