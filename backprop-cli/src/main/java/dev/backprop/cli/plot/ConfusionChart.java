@@ -21,6 +21,8 @@ import java.util.List;
 final class ConfusionChart {
     /** The most classes whose cells have their value written in them. */
     static final int WRITTEN = 30;
+    /** The most characters of a class name written beside the matrix; a longer one is cut, ending in "…". */
+    static final int LONGEST_LABEL = 40;
 
     private ConfusionChart() {
     }
@@ -54,7 +56,8 @@ final class ConfusionChart {
         }
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries("counts", cells);
-        String[] names = classes.toArray(new String[0]);
+        // The axes make room for their longest label: a name of thousands of letters left the cells no room at all.
+        String[] names = classes.stream().map(ConfusionChart::tickLabel).toArray(String[]::new);
         String[] reversed = new String[k];
         for (int c = 0; c < k; c++) {
             reversed[c] = names[k - 1 - c];
@@ -99,5 +102,13 @@ final class ConfusionChart {
         bar.setBackgroundPaint(Color.WHITE);
         chart.addSubtitle(bar);
         return chart;
+    }
+
+    /** {@code name}, or its first {@link #LONGEST_LABEL} - 1 code points and "…". */
+    static String tickLabel(String name) {
+        if (name.codePointCount(0, name.length()) <= LONGEST_LABEL) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, LONGEST_LABEL - 1)) + "…";
     }
 }

@@ -235,6 +235,21 @@ class HostilePicturesTest {
         assertThat(dir.resolve("big.png")).doesNotExist();
     }
 
+    @Test
+    void aClassOfAVeryLongNameLeavesTheConfusionMatrixRoomToDraw() {
+        String longName = "L".repeat(2000);
+        JFreeChart chart = Charts.confusion(List.of("short", longName), new long[][] {{9, 1}, {2, 8}}, "k");
+        org.jfree.chart.axis.SymbolAxis predicted = (org.jfree.chart.axis.SymbolAxis) chart.getXYPlot()
+                .getDomainAxis();
+        assertThat(predicted.getSymbols()).containsExactly("short", "L".repeat(39) + "…");
+        // Before, the axes made room for 2,000 letters and the picture held the title and colour bar alone.
+        java.awt.image.BufferedImage png = Picture.of(chart, 900, 600).png();
+        PaintScale scale = ((XYBlockRenderer) chart.getXYPlot().getRenderer()).getPaintScale();
+        assertThat(colours(png)).contains(((java.awt.Color) scale.getPaint(9)).getRGB(),
+                ((java.awt.Color) scale.getPaint(1)).getRGB());
+        assertThat(ConfusionChart.tickLabel("x".repeat(40))).isEqualTo("x".repeat(40));
+    }
+
     private static java.util.Set<Integer> colours(java.awt.image.BufferedImage image) {
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int i = 0; i < image.getWidth(); i += 3) {
