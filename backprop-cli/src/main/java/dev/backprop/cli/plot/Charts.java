@@ -115,6 +115,21 @@ public final class Charts {
         return CurveChart.precisionRecall(curves, positiveClass);
     }
 
+    /** The most characters of a name (a column's, a class's) a chart writes; a longer one is cut, ending in "…". */
+    static final int LONGEST_NAME = 40;
+
+    /**
+     * {@code name} as a chart writes it: whole, or its first {@link #LONGEST_NAME} - 1 code points and "…". Axes
+     * make room for their labels and titles wrap to hold them, so a name of thousands of letters left a chart no room
+     * to draw in.
+     */
+    static String shown(String name) {
+        if (name.codePointCount(0, name.length()) <= LONGEST_NAME) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, LONGEST_NAME - 1)) + "…";
+    }
+
     /** White background and light grey grid lines. */
     static void style(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);

@@ -21,14 +21,13 @@ import java.util.List;
 final class ConfusionChart {
     /** The most classes whose cells have their value written in them. */
     static final int WRITTEN = 30;
-    /** The most characters of a class name written beside the matrix; a longer one is cut, ending in "…". */
-    static final int LONGEST_LABEL = 40;
 
     private ConfusionChart() {
     }
 
     /** {@link Charts#confusion}. */
-    static JFreeChart of(List<String> classes, long[][] counts, String target, boolean normalize) {
+    static JFreeChart of(List<String> classes, long[][] counts, String targetName, boolean normalize) {
+        String target = Charts.shown(targetName);
         int k = classes.size();
         boolean written = k <= WRITTEN;
         int shown = 0;
@@ -57,7 +56,7 @@ final class ConfusionChart {
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries("counts", cells);
         // The axes make room for their longest label: a name of thousands of letters left the cells no room at all.
-        String[] names = classes.stream().map(ConfusionChart::tickLabel).toArray(String[]::new);
+        String[] names = classes.stream().map(Charts::shown).toArray(String[]::new);
         String[] reversed = new String[k];
         for (int c = 0; c < k; c++) {
             reversed[c] = names[k - 1 - c];
@@ -102,13 +101,5 @@ final class ConfusionChart {
         bar.setBackgroundPaint(Color.WHITE);
         chart.addSubtitle(bar);
         return chart;
-    }
-
-    /** {@code name}, or its first {@link #LONGEST_LABEL} - 1 code points and "…". */
-    static String tickLabel(String name) {
-        if (name.codePointCount(0, name.length()) <= LONGEST_LABEL) {
-            return name;
-        }
-        return name.substring(0, name.offsetByCodePoints(0, LONGEST_LABEL - 1)) + "…";
     }
 }

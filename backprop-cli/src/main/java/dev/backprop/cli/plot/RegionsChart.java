@@ -60,8 +60,10 @@ final class RegionsChart {
         blocks.setPaintScale(light);
         // The legend lists the classes with their points' colours; the regions' renderer has no entry of its own.
         blocks.setDefaultSeriesVisibleInLegend(false);
-        NumberAxis xAxis = new NumberAxis(model.inputs().get(0));
-        NumberAxis yAxis = new NumberAxis(model.inputs().get(1));
+        String xName = Charts.shown(model.inputs().get(0));
+        String yName = Charts.shown(model.inputs().get(1));
+        NumberAxis xAxis = new NumberAxis(xName);
+        NumberAxis yAxis = new NumberAxis(yName);
         xAxis.setRange(box[0][0], box[1][0]);
         yAxis.setRange(box[0][1], box[1][1]);
         XYPlot plot = new XYPlot(regions, xAxis, yAxis, blocks);
@@ -76,6 +78,8 @@ final class RegionsChart {
         }
         XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
         dots.setUseOutlinePaint(true);
+        // The series keep the classes' whole names (two may share their first letters); the legend shows them cut.
+        dots.setLegendItemLabelGenerator((dataset, series) -> Charts.shown(dataset.getSeriesKey(series).toString()));
         dots.setDrawOutlines(true);
         for (int c = 0; c < classes.size(); c++) {
             dots.setSeriesShape(c, new Ellipse2D.Double(-5, -5, 10, 10));
@@ -85,8 +89,8 @@ final class RegionsChart {
         plot.setDataset(1, points);
         plot.setRenderer(1, dots);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
-        JFreeChart chart = new JFreeChart("Decision regions: " + model.target() + " over " + model.inputs().get(0)
-                + " and " + model.inputs().get(1) + (unanswered == 0 ? "" : " (grey: no class in " + unanswered
+        JFreeChart chart = new JFreeChart("Decision regions: " + Charts.shown(model.target()) + " over " + xName
+                + " and " + yName + (unanswered == 0 ? "" : " (grey: no class in " + unanswered
                 + " of " + steps * steps + " cells, whose probabilities are NaN)") + (classes.size() <= LEGEND_MOST
                 ? "" : " (" + classes.size() + " classes: too many to list)"), JFreeChart.DEFAULT_TITLE_FONT, plot,
                 classes.size() <= LEGEND_MOST);

@@ -59,8 +59,8 @@ final class SurfaceChart {
         }
         DefaultXYZDataset surface = new DefaultXYZDataset();
         surface.addSeries("prediction", cells);
-        List<String> inputs = model.inputs();
-        String target = model.outputs().get(output);
+        List<String> inputs = model.inputs().stream().map(Charts::shown).toList();
+        String target = Charts.shown(model.outputs().get(output));
         NumberAxis xAxis = new NumberAxis(inputs.get(0));
         NumberAxis yAxis = new NumberAxis(inputs.get(1));
         xAxis.setRange(lo[0], hi[0]);

@@ -247,7 +247,24 @@ class HostilePicturesTest {
         PaintScale scale = ((XYBlockRenderer) chart.getXYPlot().getRenderer()).getPaintScale();
         assertThat(colours(png)).contains(((java.awt.Color) scale.getPaint(9)).getRGB(),
                 ((java.awt.Color) scale.getPaint(1)).getRGB());
-        assertThat(ConfusionChart.tickLabel("x".repeat(40))).isEqualTo("x".repeat(40));
+        assertThat(Charts.shown("x".repeat(40))).isEqualTo("x".repeat(40));
+    }
+
+    @Test
+    void aColumnOfAVeryLongNameLeavesTheSurfaceRoomToDraw() throws Exception {
+        Model model = named("a".repeat(2000), "b", "y".repeat(2000));
+        Matrix x = Matrix.of(3, 2, new double[] {0, 0, 1, 2, 2, 1});
+        JFreeChart chart = Charts.surface(model, x, Matrix.of(3, 1, new double[] {0, 5, 4}), 0);
+        // Before, the title wrapped the names' 4,000 letters over the whole picture.
+        assertThat(chart.getTitle().getText()).isEqualTo("Predicted " + "y".repeat(39) + "… over " + "a".repeat(39)
+                + "… and b");
+        assertThat(chart.getXYPlot().getDomainAxis().getLabel()).isEqualTo("a".repeat(39) + "…");
+        PaintScale scale = ((XYBlockRenderer) chart.getXYPlot().getRenderer(0)).getPaintScale();
+        java.util.Set<Integer> seen = colours(Picture.of(chart, 900, 600).png());
+        long heat = seen.stream().filter(rgb -> java.util.stream.IntStream.rangeClosed(0, 8).anyMatch(
+                v -> ((java.awt.Color) scale.getPaint(scale.getLowerBound() + v * (scale.getUpperBound()
+                        - scale.getLowerBound()) / 8)).getRGB() == rgb)).count();
+        assertThat(heat).isGreaterThan(2);
     }
 
     private static java.util.Set<Integer> colours(java.awt.image.BufferedImage image) {
