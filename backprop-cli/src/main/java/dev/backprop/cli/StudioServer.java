@@ -119,8 +119,10 @@ final class StudioServer implements AutoCloseable {
         if (!addressedHere(exchange)) {
             send(exchange, 403, "text/plain", "this server answers only requests to " + url());
         } else if (!fromOwnPage(exchange)) {
+            String origin = exchange.getRequestHeaders().getFirst("Origin");
             send(exchange, 403, "text/plain", "this server answers only its own page, not one of another site ("
-                    + exchange.getRequestHeaders().getFirst("Origin") + ")");
+                    + (origin != null ? origin : "Sec-Fetch-Site: "
+                    + exchange.getRequestHeaders().getFirst("Sec-Fetch-Site")) + ")");
         } else if (method.equals("GET") && FILES.containsKey(path)) {
             sendResource(exchange, FILES.get(path));
         } else if (method.equals("GET") && path.equals("/events")) {

@@ -57,6 +57,8 @@ class StudioHostileTest {
                     .header("Sec-Fetch-Site", "cross-site").timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(image.statusCode()).isEqualTo(403);
+            assertThat(image.body()).isEqualTo("this server answers only its own page, not one of another site "
+                    + "(Sec-Fetch-Site: cross-site)");
             Thread.sleep(300);
             assertThat(session.snapshot().paused()).isTrue();
             assertThat(session.snapshot().config().seed()).isNotEqualTo(5);
