@@ -83,10 +83,12 @@ final class ReportMetrics {
             metrics.add(new String[] {"RMSE", Text.number(m.rmse())});
             metrics.add(new String[] {"MAE", Text.number(m.mae())});
             metrics.add(new String[] {"R²", Text.number(m.r2())});
+            notFinite(predicted, metrics);
             body.append(table(new String[] {"metric", "value"}, metrics));
             fitPicture = fit(reported, prepared, predicted, 0);
         } else {
             // Each target in its own units: pooled, a target of thousands would drown one of tenths.
+            notFinite(predicted, metrics);
             body.append(table(new String[] {"metric", "value"}, metrics));
             List<String[]> perTarget = new ArrayList<>();
             for (int t = 0; t < reported.targets().size(); t++) {
@@ -121,6 +123,26 @@ final class ReportMetrics {
             }
         }
         return body.toString();
+    }
+
+    /**
+     * Adds a row counting the rows whose prediction is not a finite number, if there are any: the scores they make
+     * NaN or infinite need a reason beside them.
+     */
+    private static void notFinite(Matrix predicted, List<String[]> metrics) {
+        long rows = 0;
+        for (int i = 0; i < predicted.rows(); i++) {
+            for (int t = 0; t < predicted.cols(); t++) {
+                if (!Double.isFinite(predicted.get(i, t))) {
+                    rows++;
+                    break;
+                }
+            }
+        }
+        if (rows > 0) {
+            metrics.add(new String[] {"rows whose prediction is not a finite number (the network's sums overflowed)",
+                    Long.toString(rows)});
+        }
     }
 
     /** Predicted against actual values of target {@code t}, as SVG, or as a bitmap for many rows. */

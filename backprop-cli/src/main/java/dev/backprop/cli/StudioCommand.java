@@ -79,7 +79,7 @@ final class StudioCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new UserException("--port must be 0 to 65535 but was " + port);
         }
-        if (pace != null && !(pace >= 0 && Double.isFinite(pace))) {
+        if (pace != null && !StudioGate.validPace(pace)) {
             throw new UserException("--pace must be >= 0 epochs a second but was " + pace);
         }
         InetAddress address;

@@ -58,6 +58,11 @@ final class StudioGate {
         changed.run();
     }
 
+    /** Whether {@code perSecond} is a pace: a finite number of epochs a second, at least 0 (no limit). */
+    static boolean validPace(double perSecond) {
+        return perSecond >= 0 && Double.isFinite(perSecond);
+    }
+
     void pace(double perSecond) {
         epochsPerSecond = perSecond;
         changed.run();

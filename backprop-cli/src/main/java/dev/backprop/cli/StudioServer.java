@@ -24,25 +24,41 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
  * The web server of {@code backprop studio}: the JDK's own HTTP server (no dependency) serving the page's files from
  * the jar, the live state as Server-Sent Events ({@link StudioStream}), the controls as POST requests, and the model and report as
  * downloads. Answers only requests addressed to the host it listens on (so another site cannot reach it through a
- * name that resolves to it).
+ * name that resolves to it) and, of those a browser sends from a page, only the ones from its own page (a page of
+ * another site may send a POST to any address, and the browser names that site in the {@code Origin} header). At most
+ * {@value #STREAMS} pages are streamed to at once, so that the controls always have a thread of the pool to answer,
+ * and a request that has not arrived within {@value #REQUEST_SECONDS} seconds loses its connection.
  */
 final class StudioServer implements AutoCloseable {
     /** The page's files, in the jar. */
     private static final Map<String, String> FILES = Map.of("/", "studio.html", "/studio.js", "studio.js",
             "/studio.css", "studio.css");
     private static final ObjectMapper COMPACT = new ObjectMapper();
+    /** Threads answering requests. */
+    private static final int THREADS = 8;
+    /**
+     * Seconds a request may take to arrive (a browser sends one at once) before its connection is dropped: a client
+     * that sends half a request holds a thread of the pool while it waits, and eight such held them all.
+     */
+    static final int REQUEST_SECONDS = 10;
+    /** The JDK server's limit on the time a request takes to arrive, in seconds (read once, as it first starts). */
+    private static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
+    /** The most pages streamed to at once: each holds a thread for as long as it is open. */
+    static final int STREAMS = THREADS - 2;
 
     private final StudioSession session;
     /** The data file as given, for the report; null for the bundled example. */
     private final Path data;
     private final HttpServer server;
     private final ExecutorService threads;
+    private final AtomicInteger streams = new AtomicInteger();
 
     private StudioServer(StudioSession session, Path data, HttpServer server, ExecutorService threads) {
         this.session = session;
@@ -57,8 +73,12 @@ final class StudioServer implements AutoCloseable {
      * @throws IOException if the port cannot be had
      */
     static StudioServer start(StudioSession session, Path data, InetAddress address, int port) throws IOException {
+        // Only the request's: a limit on the answer's time would end every page's stream, which is one long answer.
+        if (System.getProperty(MAX_REQUEST_TIME) == null) {
+            System.setProperty(MAX_REQUEST_TIME, Integer.toString(REQUEST_SECONDS));
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
-        ExecutorService threads = Executors.newFixedThreadPool(8, task -> {
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS, task -> {
             Thread thread = new Thread(task, "studio-http");
             thread.setDaemon(true);
             return thread;
@@ -98,10 +118,15 @@ final class StudioServer implements AutoCloseable {
         String method = exchange.getRequestMethod();
         if (!addressedHere(exchange)) {
             send(exchange, 403, "text/plain", "this server answers only requests to " + url());
+        } else if (!fromOwnPage(exchange)) {
+            String origin = exchange.getRequestHeaders().getFirst("Origin");
+            send(exchange, 403, "text/plain", "this server answers only its own page, not one of another site ("
+                    + (origin != null ? origin : "Sec-Fetch-Site: "
+                    + exchange.getRequestHeaders().getFirst("Sec-Fetch-Site")) + ")");
         } else if (method.equals("GET") && FILES.containsKey(path)) {
             sendResource(exchange, FILES.get(path));
         } else if (method.equals("GET") && path.equals("/events")) {
-            StudioStream.send(exchange, session);
+            stream(exchange);
         } else if (method.equals("GET") && path.equals("/api/walkthrough")) {
             sendJson(exchange, walkthrough());
         } else if (method.equals("GET") && path.equals("/api/model.json")) {
@@ -114,6 +139,20 @@ final class StudioServer implements AutoCloseable {
             control(exchange, path.substring("/api/".length()), query(exchange));
         } else {
             send(exchange, 404, "text/plain", "not found: " + path);
+        }
+    }
+
+    /** The live state, unless {@link #STREAMS} pages are already streamed to. */
+    private void stream(HttpExchange exchange) throws IOException {
+        if (streams.incrementAndGet() > STREAMS) {
+            streams.decrementAndGet();
+            send(exchange, 503, "text/plain", "the studio is open in " + STREAMS + " pages already: close one");
+            return;
+        }
+        try {
+            StudioStream.send(exchange, session);
+        } finally {
+            streams.decrementAndGet();
         }
     }
 
@@ -130,8 +169,8 @@ final class StudioServer implements AutoCloseable {
             }
             case "epoch" -> session.stepEpoch();
             case "rate" -> session.learningRate(number(value));
-            case "reset" -> session.reset((long) number(value));
-            case "pace" -> session.pace(number(value));
+            case "reset" -> session.reset(seed(value));
+            case "pace" -> session.pace(pace(value));
             default -> {
                 send(exchange, 404, "text/plain", "no such control: " + action);
                 return;
@@ -189,6 +228,20 @@ final class StudioServer implements AutoCloseable {
         return host.equals("127.0.0.1:" + port) || host.equals("localhost:" + port) || host.equals("[::1]:" + port);
     }
 
+    /**
+     * Whether the request is not one a page of another site made: it names no {@code Origin} (a browser names it on
+     * every POST and every cross-site request; a same-page GET or a program such as curl may not), or names this
+     * server as the Host header gives it; and the browser does not say it comes from another site
+     * ({@code Sec-Fetch-Site}, sent also with the GET of an image, which names no origin: another site's page could
+     * otherwise have the server compute report after report).
+     */
+    private static boolean fromOwnPage(HttpExchange exchange) {
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        String site = exchange.getRequestHeaders().getFirst("Sec-Fetch-Site");
+        return (origin == null || origin.equals("http://" + exchange.getRequestHeaders().getFirst("Host")))
+                && (site == null || site.equals("same-origin") || site.equals("none"));
+    }
+
     private static String query(HttpExchange exchange) {
         String query = exchange.getRequestURI().getRawQuery();
         if (query == null) {
@@ -213,6 +266,26 @@ final class StudioServer implements AutoCloseable {
         }
     }
 
+    /** A seed as {@code --seed} takes it: a whole number, never a fraction or NaN cut to one. */
+    private static long seed(String value) {
+        if (value == null) {
+            throw new UserException("a value is needed (?value=...)");
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new UserException("a seed must be a whole number but was '" + value + "'");
+        }
+    }
+
+    private static double pace(String value) {
+        double pace = number(value);
+        if (!StudioGate.validPace(pace)) {
+            throw new UserException("the pace must be >= 0 epochs a second but was " + value);
+        }
+        return pace;
+    }
+
     private static void sendResource(HttpExchange exchange, String name) throws IOException {
         try (InputStream in = StudioServer.class.getResourceAsStream("studio/" + name)) {
             if (in == null) {
@@ -235,6 +308,7 @@ final class StudioServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", type.contains("charset") ? type
                 : type + "; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         if (status == 204) {
             exchange.sendResponseHeaders(204, -1);
             return;

@@ -9,11 +9,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The studio page's live state as Server-Sent Events: one {@code data:} line of JSON ({@link StudioViews#state}) each
- * tick the session changed, with only the epochs the page has not had yet, and the rows per second since the last.
+ * tick the session changed, with only the epochs the page has not had yet, and the rows per second since the last;
+ * while nothing changes (paused, or the run ended), a comment line every {@value #HEARTBEAT_TICKS} ticks, which the
+ * page ignores: writing is the only way to learn that a page has gone, and a stream that never learns it would hold
+ * its thread of the server's pool for good.
  */
 final class StudioStream {
     /** How often a connected page is sent the state, when it changed. */
     static final long TICK_MILLIS = 200;
+    /** Ticks without a change after which the page is sent a comment, to find out whether it is still there. */
+    static final int HEARTBEAT_TICKS = 5;
+    private static final byte[] HEARTBEAT = ":\n\n".getBytes(StandardCharsets.UTF_8);
     private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private StudioStream() {
@@ -31,6 +37,7 @@ final class StudioStream {
         long lastRows = 0;
         long lastNanos = System.nanoTime();
         double rowsPerSecond = 0;
+        int quiet = 0;
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 StudioSnapshot s = session.snapshot();
@@ -50,6 +57,11 @@ final class StudioStream {
                     out.flush();
                     from = s.losses().length;
                     seen = s.version();
+                    quiet = 0;
+                } else if (++quiet == HEARTBEAT_TICKS) {
+                    out.write(HEARTBEAT);
+                    out.flush();
+                    quiet = 0;
                 }
                 Thread.sleep(TICK_MILLIS);
             }

@@ -2,6 +2,7 @@ package dev.backprop.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.cli.plot.Charts;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.linalg.Matrix;
@@ -12,6 +13,7 @@ import dev.backprop.train.TrainerConfig;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@code backprop studio}'s page draws, as JSON: the losses so far, the network's weights and last gradient, and
@@ -168,9 +170,16 @@ final class StudioViews {
         json.put("target", model.target());
         json.set("low", Json.vector(low));
         json.set("high", Json.vector(high));
+        // A cell whose sums overflowed has no class (-1) or no value (null): the page paints it grey.
         ArrayNode cells = json.putArray("cells");
         for (int k = 0; k < grid.rows(); k++) {
-            cells.add(classify ? ClassificationMetrics.argmax(predicted, k) : predicted.get(k, 0));
+            if (classify) {
+                cells.add(ClassificationMetrics.answered(predicted, k) ? ClassificationMetrics.argmax(predicted, k) : -1);
+            } else if (Double.isFinite(predicted.get(k, 0))) {
+                cells.add(predicted.get(k, 0));
+            } else {
+                cells.addNull();
+            }
         }
         ArrayNode points = json.putArray("points");
         int step = Math.max(1, (x.rows() + POINTS - 1) / POINTS);
@@ -198,14 +207,20 @@ final class StudioViews {
         double mean = sum / Math.max(1, sample.rows());
         double residual = 0;
         double total = 0;
+        int notFinite = 0;
         for (int i = 0; i < sample.rows(); i++) {
             double actual = data.y().get(i * step, 0);
             double guess = predicted.get(i, 0);
+            if (!Double.isFinite(guess)) {
+                notFinite++;
+                continue;
+            }
             points.addArray().add(actual).add(guess);
             residual += (actual - guess) * (actual - guess);
             total += (actual - mean) * (actual - mean);
         }
-        json.put("r2", total > 0 ? 1 - residual / total : Double.NaN);
+        json.put("r2", total > 0 && notFinite == 0 ? 1 - residual / total : Double.NaN);
+        json.put("notFinite", notFinite);
         json.put("sampled", step > 1);
         return json;
     }
@@ -216,7 +231,12 @@ final class StudioViews {
         Matrix predicted = model.predict(sample);
         int k = model.classes().size();
         long[][] counts = new long[k][k];
+        int unanswered = 0;
         for (int i = 0; i < sample.rows(); i++) {
+            if (!ClassificationMetrics.answered(predicted, i)) {
+                unanswered++;
+                continue;
+            }
             counts[ClassificationMetrics.argmax(data.y(), i * step)][ClassificationMetrics.argmax(predicted, i)]++;
         }
         ObjectNode json = Json.object();
@@ -230,15 +250,21 @@ final class StudioViews {
             }
         }
         json.put("sampled", step > 1);
+        json.put("unanswered", unanswered);
         classes(json, model, true);
         return json;
     }
 
+    /** The class names and each one's colour, as {@code plot} draws it ({@link Charts#classColour}). */
     private static void classes(ObjectNode json, Model model, boolean classify) {
         ArrayNode names = json.putArray("classes");
+        ArrayNode colours = json.putArray("colours");
         if (classify) {
             List<String> classes = model.classes();
             classes.forEach(names::add);
+            for (int c = 0; c < classes.size(); c++) {
+                colours.add(String.format(Locale.ROOT, "#%06x", Charts.classColour(c).getRGB() & 0xffffff));
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -32,7 +33,8 @@ import static org.assertj.core.api.Assertions.within;
  * {@code backprop studio} in a real browser: headless Chromium, driven by Selenium through Debian's chromedriver,
  * loads the page on the seed's example, sees the loss chart get new points, pauses, reads the walkthrough, which
  * must equal {@code backprop explain} on the model downloaded at that moment, and steps one update, which must be the
- * update the walkthrough showed. One page load, a few clicks, every wait at most 30 s. Skipped (saying why) where
+ * update the walkthrough showed; and on twelve classes, that each has its own colour and that cells of no value are
+ * grey. Two page loads, a few clicks, every wait at most 30 s. Skipped (saying why) where
  * Chromium or its driver is missing, except on CI, which installs them (.ci/run).
  */
 class StudioBrowserTest {
@@ -105,6 +107,51 @@ class StudioBrowserTest {
                 assertThat(browser.findElement(By.id("message")).getText()).isEmpty();
                 Path shot = Path.of("target", "studio.png");
                 Files.write(shot, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+            } finally {
+                browser.quit();
+            }
+        } finally {
+            session.close();
+        }
+    }
+
+    @Test
+    void everyClassHasItsOwnColourAndCellsOfNoValueAreGrey() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            assertThat(System.getenv("CI")).as("CI installs chromium and chromium-driver (.ci/run)").isNull();
+            Assumptions.abort("chromium or chromium-driver is not installed: the studio's browser test is skipped");
+        }
+        // Twelve classes over two inputs: the page once cycled ten colours, so class 10 looked like class 0.
+        StringBuilder csv = new StringBuilder("a,b,k\n");
+        for (int i = 0; i < 48; i++) {
+            csv.append(i % 12).append(',').append(i / 12).append(",c").append(10 + i % 12).append('\n');
+        }
+        Path data = dir.resolve("twelve.csv");
+        Files.writeString(data, csv);
+        StudioSession session = StudioTest.session(data.toString(), "--pace", "5", "--epochs", "3");
+        try (StudioServer server = StudioServer.start(session, data, InetAddress.getLoopbackAddress(), 0)) {
+            session.start();
+            WebDriver browser = chrome();
+            try {
+                browser.get(server.url().toString());
+                List<WebElement> swatches = until(() -> browser.findElements(By.cssSelector("#view .legend i")),
+                        list -> list.size() == 12);
+                assertThat(swatches.stream().map(w -> w.getCssValue("background-color")).distinct()).hasSize(12);
+                // A surface whose left half has no value (the network's sums overflowed there), drawn by the page
+                // once the run has ended (so no new state redraws it), and read back in the same script.
+                until(() -> browser.findElement(By.id("status")).getText(), t -> t.startsWith("stopped"));
+                List<?> drawn = (List<?>) ((JavascriptExecutor) browser).executeScript("drawView({kind: 'surface',"
+                        + " classify: false, grid: 4, xName: 'a', yName: 'b', target: 'y', othersAtMeans: false,"
+                        + " low: [0, 0], high: [1, 1], points: [], classes: [], colours: [], cells: [null, null, 1, 2,"
+                        + " null, null, 3, 4, null, null, 5, 6, null, null, 7, 8]});"
+                        + " const g = document.getElementById('surface').getContext('2d');"
+                        + " return [Array.from(g.getImageData(50, 200, 1, 1).data).slice(0, 3).join(','),"
+                        + " Array.from(g.getImageData(350, 200, 1, 1).data).slice(0, 3).join(','),"
+                        + " document.querySelector('#view .legend').textContent];");
+                assertThat(drawn.get(0)).isEqualTo("189,189,189");
+                assertThat(drawn.get(1)).isNotEqualTo("189,189,189");
+                assertThat((String) drawn.get(2)).contains("Grey: no value").contains("1 ").contains(" 8");
+                assertThat(browser.findElement(By.id("message")).getText()).isEmpty();
             } finally {
                 browser.quit();
             }

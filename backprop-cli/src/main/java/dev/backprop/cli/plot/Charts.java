@@ -25,6 +25,24 @@ public final class Charts {
     }
 
     /**
+     * Class {@code c}'s colour: the palette's ten, then three shades (saturation and brightness) in turn, each hue a
+     * golden angle (0.382 of the circle) on from the last, starting at a sea green the palette lacks, so that no two
+     * of the first 900 classes share one (cycling the ten, class 10 was drawn as class 0).
+     *
+     * @param c a class index, at least 0
+     * @return its colour
+     */
+    public static Color classColour(int c) {
+        if (c < CLASSES.length) {
+            return CLASSES[c];
+        }
+        int j = c - CLASSES.length;
+        int shade = j % 3;
+        float hue = (float) ((0.42 + j * 0.3819660112501051) % 1.0);
+        return Color.getHSBColor(hue, new float[] {0.9f, 0.45f, 0.7f}[shade], new float[] {0.8f, 0.95f, 0.5f}[shade]);
+    }
+
+    /**
      * Loss per epoch. {@code validation} may be null.
      *
      * @param logScale plot the loss on a logarithmic axis (non-positive values are left out)
@@ -77,7 +95,8 @@ public final class Charts {
 
     /**
      * Permutation importance: one horizontal bar per column, in the order given (the first on top), its length the
-     * mean drop of {@code score}, with ± one standard deviation as an error bar.
+     * mean drop of {@code score}, with ± one standard deviation as an error bar; of more than 40 columns, the first 40
+     * (the title says how many there are).
      */
     public static JFreeChart importance(List<String> columns, double[] mean, double[] sd, String score) {
         return ImportanceChart.of(columns, mean, sd, score);
@@ -94,6 +113,21 @@ public final class Charts {
      */
     public static JFreeChart precisionRecall(BinaryCurves curves, String positiveClass) {
         return CurveChart.precisionRecall(curves, positiveClass);
+    }
+
+    /** The most characters of a name (a column's, a class's) a chart writes; a longer one is cut, ending in "…". */
+    static final int LONGEST_NAME = 40;
+
+    /**
+     * {@code name} as a chart writes it: whole, or its first {@link #LONGEST_NAME} - 1 code points and "…". Axes
+     * make room for their labels and titles wrap to hold them, so a name of thousands of letters left a chart no room
+     * to draw in.
+     */
+    static String shown(String name) {
+        if (name.codePointCount(0, name.length()) <= LONGEST_NAME) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, LONGEST_NAME - 1)) + "…";
     }
 
     /** White background and light grey grid lines. */

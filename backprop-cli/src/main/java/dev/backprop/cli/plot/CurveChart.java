@@ -30,7 +30,7 @@ final class CurveChart {
         XYSeries chance = new XYSeries("chance", false, true);
         chance.add(0, 0);
         chance.add(1, 1);
-        return chart("ROC curve: " + positiveClass + " against the rest", "false-positive rate",
+        return chart("ROC curve: " + Charts.shown(positiveClass) + " against the rest", "false-positive rate",
                 "true-positive rate", curve, chance);
     }
 
@@ -53,7 +53,7 @@ final class CurveChart {
         XYSeries chance = new XYSeries("chance", false, true);
         chance.add(0, positiveShare);
         chance.add(1, positiveShare);
-        return chart("Precision-recall curve: " + positiveClass, "recall", "precision", curve, chance);
+        return chart("Precision-recall curve: " + Charts.shown(positiveClass), "recall", "precision", curve, chance);
     }
 
     private static JFreeChart chart(String title, String xLabel, String yLabel, XYSeries curve, XYSeries chance) {

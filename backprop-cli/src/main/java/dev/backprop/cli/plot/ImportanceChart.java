@@ -11,17 +11,27 @@ import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import java.awt.Color;
 import java.util.List;
 
-/** Permutation importance as horizontal bars, most important on top, with ± one sd as an error bar. */
+/**
+ * Permutation importance as horizontal bars, most important on top, with ± one sd as an error bar. Of more than
+ * {@value #MOST_BARS} columns only the first {@value #MOST_BARS} are drawn, and the title says so: hundreds of bars
+ * leave a pixel each and their names overwrite one another.
+ */
 final class ImportanceChart {
+    /** The most columns drawn. */
+    static final int MOST_BARS = 40;
+
     private ImportanceChart() {
     }
 
     static JFreeChart of(List<String> columns, double[] mean, double[] sd, String score) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
-        for (int j = 0; j < columns.size(); j++) {
+        int drawn = Math.min(columns.size(), MOST_BARS);
+        for (int j = 0; j < drawn; j++) {
             data.add(mean[j], sd[j], "importance", columns.get(j));
         }
-        JFreeChart chart = ChartFactory.createBarChart("Permutation importance", "column",
+        String title = "Permutation importance" + (drawn < columns.size() ? " (the first " + drawn + " of "
+                + columns.size() + " columns)" : "");
+        JFreeChart chart = ChartFactory.createBarChart(title, "column",
                 "drop in " + score + " when the column is shuffled", data, PlotOrientation.HORIZONTAL, false, false,
                 false);
         CategoryPlot plot = chart.getCategoryPlot();

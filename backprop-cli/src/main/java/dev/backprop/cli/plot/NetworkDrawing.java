@@ -73,8 +73,12 @@ public final class NetworkDrawing {
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
         g.setFont(font);
         FontMetrics metrics = g.getFontMetrics();
-        int leftLabel = widest(metrics, model.inputs()) + 16;
-        int rightLabel = widest(metrics, model.outputs()) + 16;
+        // A name wider than a fifth of the picture is cut short, so that a long one cannot push the network off it.
+        int longestLabel = width / 5;
+        List<String> inputs = labels(metrics, model.inputs(), longestLabel);
+        List<String> outputs = labels(metrics, model.outputs(), longestLabel);
+        int leftLabel = widest(metrics, inputs) + 16;
+        int rightLabel = widest(metrics, outputs) + 16;
         double top = 100;
         double bottom = height - 50;
         double left = leftLabel + 20;
@@ -153,11 +157,11 @@ public final class NetworkDrawing {
                 g.setColor(OUTLINE);
                 g.draw(circle);
                 if (c == 0) {
-                    String name = model.inputs().get(nodes[i]);
+                    String name = inputs.get(nodes[i]);
                     g.drawString(name, (float) (xs[c] - radius - 8 - metrics.stringWidth(name)),
                             (float) (y + metrics.getAscent() / 2.0 - 2));
                 } else if (c == columns - 1) {
-                    g.drawString(model.outputs().get(nodes[i]), (float) (xs[c] + radius + 8),
+                    g.drawString(outputs.get(nodes[i]), (float) (xs[c] + radius + 8),
                             (float) (y + metrics.getAscent() / 2.0 - 2));
                 }
             }
@@ -236,6 +240,23 @@ public final class NetworkDrawing {
     private static void centred(Graphics2D g, String text, double x, double y) {
         FontMetrics metrics = g.getFontMetrics();
         g.drawString(text, (float) (x - metrics.stringWidth(text) / 2.0), (float) (y + metrics.getAscent() / 2.0 - 2));
+    }
+
+    /** Each name as drawn: whole if it is at most {@code most} pixels wide, else its start and "…" within them. */
+    static List<String> labels(FontMetrics metrics, List<String> names, int most) {
+        List<String> labels = new ArrayList<>(names.size());
+        for (String name : names) {
+            if (metrics.stringWidth(name) <= most) {
+                labels.add(name);
+                continue;
+            }
+            int end = name.offsetByCodePoints(0, Math.min(name.codePointCount(0, name.length()), most));
+            while (end > 0 && metrics.stringWidth(name.substring(0, end) + "…") > most) {
+                end = name.offsetByCodePoints(end, -1);
+            }
+            labels.add(name.substring(0, end) + "…");
+        }
+        return labels;
     }
 
     private static int widest(FontMetrics metrics, List<String> names) {

@@ -1,6 +1,7 @@
 package dev.backprop.cli.plot;
 
 import dev.backprop.io.AtomicFiles;
+import dev.backprop.linalg.MemoryBudget;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -88,18 +89,38 @@ public final class Picture {
         }
     }
 
-    /** The picture as an SVG document. */
+    /**
+     * The picture as an SVG document. A character XML cannot hold (a control character, U+FFFE or U+FFFF: a column
+     * or class name may have one) is written as U+FFFD, since one such character would make the whole document
+     * unreadable to every viewer.
+     */
     public String svg() {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         painter.accept(g);
-        return g.getSVGDocument();
+        return xmlCharacters(g.getSVGDocument());
     }
 
-    /** The picture as an {@code <svg>} element, for embedding in HTML. */
+    /** The picture as an {@code <svg>} element, for embedding in HTML, with {@link #svg()}'s characters. */
     public String svgElement() {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         painter.accept(g);
-        return g.getSVGElement();
+        return xmlCharacters(g.getSVGElement());
+    }
+
+    /** {@code text} with each character XML 1.0 does not allow (a lone surrogate too) replaced by U+FFFD. */
+    static String xmlCharacters(String text) {
+        if (text.codePoints().allMatch(Picture::allowedInXml)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(allowedInXml(c) ? c : 0xFFFD));
+        return out.toString();
+    }
+
+    /** XML 1.0's {@code Char}: tab, line feed, carriage return, and U+0020 on but for surrogates, U+FFFE and U+FFFF. */
+    private static boolean allowedInXml(int c) {
+        return c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
+                || c >= 0x10000 && c <= 0x10FFFF;
     }
 
     /**
@@ -120,8 +141,16 @@ public final class Picture {
                 + Base64.getEncoder().encodeToString(bytes.toByteArray()) + "\">";
     }
 
-    /** The picture as a bitmap. */
+    /**
+     * The picture as a bitmap.
+     *
+     * @throws dev.backprop.linalg.TooLargeException if the heap cannot hold its pixels (4 bytes each: a 10,000 x
+     *                                               10,000 picture takes 381 MB), before any is allocated
+     */
     public BufferedImage png() {
+        MemoryBudget.heap().require(MemoryBudget.times(MemoryBudget.times(width, height), Integer.BYTES),
+                "a " + MemoryBudget.count(width) + " x " + MemoryBudget.count(height) + " picture as PNG", "4 bytes a "
+                        + "pixel", "draw it smaller (--width, --height) or as .svg");
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {

@@ -22,6 +22,8 @@ import java.util.List;
 final class PlainLogAxis extends LogAxis {
     /** The most ticks an axis shows. */
     static final int MOST_TICKS = 8;
+    /** The longest label written in plain decimals (0.000000001 and 100000000000 are). */
+    static final int LONGEST_PLAIN = 12;
 
     PlainLogAxis(String label) {
         super(label);
@@ -77,8 +79,14 @@ final class PlainLogAxis extends LogAxis {
         return all;
     }
 
-    /** v in plain decimals, to 6 significant digits: 0.05, 0.1, 2, 5000. */
+    /**
+     * v in plain decimals, to 6 significant digits: 0.05, 0.1, 2, 5000; in scientific notation (5E+227) where plain
+     * decimals would be longer than {@value #LONGEST_PLAIN} characters: the axis makes room for its widest label, and
+     * one of 228 digits (the loss of a diverged run) left the chart no room to draw in.
+     */
     static String label(double v) {
-        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        BigDecimal rounded = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
+        String plain = rounded.toPlainString();
+        return plain.length() <= LONGEST_PLAIN ? plain : rounded.toString();
     }
 }

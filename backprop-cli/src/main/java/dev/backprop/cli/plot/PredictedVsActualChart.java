@@ -32,7 +32,8 @@ final class PredictedVsActualChart {
     }
 
     /** {@link Charts#predictedVsActual}. */
-    static JFreeChart of(double[] actual, double[] predicted, String target) {
+    static JFreeChart of(double[] actual, double[] predicted, String targetName) {
+        String target = Charts.shown(targetName);
         XYSeries points = new XYSeries("rows", false, true);
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;

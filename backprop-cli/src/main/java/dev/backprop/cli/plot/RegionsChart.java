@@ -1,6 +1,7 @@
 package dev.backprop.cli.plot;
 
 import dev.backprop.linalg.Matrix;
+import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.model.Model;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -20,6 +21,9 @@ import java.util.List;
  * rows on top, each filled with its actual class's colour.
  */
 final class RegionsChart {
+    /** The most classes the legend lists: a legend of hundreds would take the picture's place. */
+    static final int LEGEND_MOST = 30;
+
     private RegionsChart() {
     }
 
@@ -30,18 +34,23 @@ final class RegionsChart {
         double[] grid = InputPlane.grid(box, steps);
         Matrix predicted = model.predict(Matrix.of(steps * steps, 2, grid));
         double[][] cells = new double[3][steps * steps];
+        int unanswered = 0;
         for (int r = 0; r < steps * steps; r++) {
             cells[0][r] = grid[2 * r];
             cells[1][r] = grid[2 * r + 1];
-            cells[2][r] = dev.backprop.metrics.ClassificationMetrics.argmax(predicted, r);
+            // NaN probabilities predict no class (argmax would call them the first class): such cells are grey.
+            boolean answered = ClassificationMetrics.answered(predicted, r);
+            cells[2][r] = answered ? ClassificationMetrics.argmax(predicted, r) : -1;
+            unanswered += answered ? 0 : 1;
         }
         DefaultXYZDataset regions = new DefaultXYZDataset();
         regions.addSeries("regions", cells);
         List<String> classes = model.classes();
-        org.jfree.chart.renderer.LookupPaintScale light = new org.jfree.chart.renderer.LookupPaintScale(0,
+        org.jfree.chart.renderer.LookupPaintScale light = new org.jfree.chart.renderer.LookupPaintScale(-1,
                 classes.size(), Color.WHITE);
+        light.add(-1, Heat.NOT_A_NUMBER);
         for (int c = 0; c < classes.size(); c++) {
-            Color base = Charts.CLASSES[c % Charts.CLASSES.length];
+            Color base = Charts.classColour(c);
             light.add(c, new Color((base.getRed() + 2 * 255) / 3, (base.getGreen() + 2 * 255) / 3,
                     (base.getBlue() + 2 * 255) / 3));
         }
@@ -51,8 +60,10 @@ final class RegionsChart {
         blocks.setPaintScale(light);
         // The legend lists the classes with their points' colours; the regions' renderer has no entry of its own.
         blocks.setDefaultSeriesVisibleInLegend(false);
-        NumberAxis xAxis = new NumberAxis(model.inputs().get(0));
-        NumberAxis yAxis = new NumberAxis(model.inputs().get(1));
+        String xName = Charts.shown(model.inputs().get(0));
+        String yName = Charts.shown(model.inputs().get(1));
+        NumberAxis xAxis = new NumberAxis(xName);
+        NumberAxis yAxis = new NumberAxis(yName);
         xAxis.setRange(box[0][0], box[1][0]);
         yAxis.setRange(box[0][1], box[1][1]);
         XYPlot plot = new XYPlot(regions, xAxis, yAxis, blocks);
@@ -67,17 +78,22 @@ final class RegionsChart {
         }
         XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
         dots.setUseOutlinePaint(true);
+        // The series keep the classes' whole names (two may share their first letters); the legend shows them cut.
+        dots.setLegendItemLabelGenerator((dataset, series) -> Charts.shown(dataset.getSeriesKey(series).toString()));
         dots.setDrawOutlines(true);
         for (int c = 0; c < classes.size(); c++) {
             dots.setSeriesShape(c, new Ellipse2D.Double(-5, -5, 10, 10));
-            dots.setSeriesPaint(c, Charts.CLASSES[c % Charts.CLASSES.length]);
+            dots.setSeriesPaint(c, Charts.classColour(c));
             dots.setSeriesOutlinePaint(c, Color.BLACK);
         }
         plot.setDataset(1, points);
         plot.setRenderer(1, dots);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
-        JFreeChart chart = new JFreeChart("Decision regions: " + model.target() + " over " + model.inputs().get(0)
-                + " and " + model.inputs().get(1), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart("Decision regions: " + Charts.shown(model.target()) + " over " + xName
+                + " and " + yName + (unanswered == 0 ? "" : " (grey: no class in " + unanswered
+                + " of " + steps * steps + " cells, whose probabilities are NaN)") + (classes.size() <= LEGEND_MOST
+                ? "" : " (" + classes.size() + " classes: too many to list)"), JFreeChart.DEFAULT_TITLE_FONT, plot,
+                classes.size() <= LEGEND_MOST);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }

@@ -36,21 +36,31 @@ final class SurfaceChart {
         double[][] cells = new double[3][steps * steps];
         double zLow = Double.POSITIVE_INFINITY;
         double zHigh = Double.NEGATIVE_INFINITY;
+        int notFinite = 0;
         for (int r = 0; r < steps * steps; r++) {
             cells[0][r] = grid[2 * r];
             cells[1][r] = grid[2 * r + 1];
             cells[2][r] = predicted.get(r, output);
-            zLow = Math.min(zLow, cells[2][r]);
-            zHigh = Math.max(zHigh, cells[2][r]);
+            // A NaN would make the scale's ends NaN and paint every cell alike; such cells are grey instead.
+            if (Double.isFinite(cells[2][r])) {
+                zLow = Math.min(zLow, cells[2][r]);
+                zHigh = Math.max(zHigh, cells[2][r]);
+            } else {
+                notFinite++;
+            }
         }
         for (int i = 0; i < y.rows(); i++) {
             zLow = Math.min(zLow, y.get(i, output));
             zHigh = Math.max(zHigh, y.get(i, output));
         }
+        if (zLow > zHigh) {
+            zLow = 0;
+            zHigh = 1;
+        }
         DefaultXYZDataset surface = new DefaultXYZDataset();
         surface.addSeries("prediction", cells);
-        List<String> inputs = model.inputs();
-        String target = model.outputs().get(output);
+        List<String> inputs = model.inputs().stream().map(Charts::shown).toList();
+        String target = Charts.shown(model.outputs().get(output));
         NumberAxis xAxis = new NumberAxis(inputs.get(0));
         NumberAxis yAxis = new NumberAxis(inputs.get(1));
         xAxis.setRange(lo[0], hi[0]);
@@ -73,8 +83,9 @@ final class SurfaceChart {
         plot.setDataset(1, points);
         plot.setRenderer(1, new DataPoints(scale));
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
-        JFreeChart chart = new JFreeChart("Predicted " + target + " over " + inputs.get(0) + " and " + inputs.get(1),
-                JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        JFreeChart chart = new JFreeChart("Predicted " + target + " over " + inputs.get(0) + " and " + inputs.get(1)
+                + (notFinite == 0 ? "" : " (grey: " + notFinite + " of " + steps * steps + " cells where the "
+                + "prediction is not a finite number)"), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         NumberAxis legendAxis = new NumberAxis(target);
         legendAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
         PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);

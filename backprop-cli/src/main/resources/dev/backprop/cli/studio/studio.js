@@ -11,8 +11,8 @@ const MOST_LOSS_POINTS = 1000;
 const SHOWN = 8;
 const POSITIVE = "#1f77b4";
 const NEGATIVE = "#d62728";
-const CLASS_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-  "#bcbd22", "#17becf"];
+/** A cell whose prediction is no number (the network's sums overflowed): a grey no class and no value has. */
+const NO_VALUE = "rgb(189,189,189)";
 
 const state = { losses: [], validation: [], last: null, paused: false };
 
@@ -250,14 +250,16 @@ function surface(box, v) {
   const g = canvas.getContext("2d");
   let lo = Infinity, hi = -Infinity;
   if (!v.classify) {
-    for (const c of v.cells) { lo = Math.min(lo, c); hi = Math.max(hi, c); }
+    for (const c of v.cells) { if (c !== null) { lo = Math.min(lo, c); hi = Math.max(hi, c); } }
     for (const p of v.points) { lo = Math.min(lo, p[2]); hi = Math.max(hi, p[2]); }
   }
-  const colour = (value) => v.classify ? CLASS_COLOURS[value % CLASS_COLOURS.length]
-    : ramp((value - lo) / ((hi - lo) || 1));
+  // The server sends each class's colour (as `plot` draws it), -1 for a cell of no class and null for no value.
+  const noValue = v.cells.some((c) => c === null || c < 0);
+  const colour = (value) => v.classify ? v.colours[value] || NO_VALUE
+    : value === null ? NO_VALUE : ramp((value - lo) / ((hi - lo) || 1));
   // Regions are the class colour mixed with white. The grid is drawn one pixel a cell and scaled up smoothed, so
   // surfaces shade continuously and boundaries between regions are not staircases.
-  const region = (value) => v.classify ? mix(CLASS_COLOURS[value % CLASS_COLOURS.length], 0.35) : colour(value);
+  const region = (value) => v.classify ? (value < 0 ? NO_VALUE : mix(v.colours[value], 0.35)) : colour(value);
   const cells = document.createElement("canvas");
   cells.width = v.grid; cells.height = v.grid;
   const pixels = cells.getContext("2d").createImageData(v.grid, v.grid);
@@ -288,7 +290,7 @@ function surface(box, v) {
     v.classes.forEach((name, i) => {
       const item = document.createElement("span");
       const swatch = document.createElement("i");
-      swatch.style.background = CLASS_COLOURS[i % CLASS_COLOURS.length];
+      swatch.style.background = v.colours[i];
       item.append(swatch, name);
       legend.appendChild(item);
     });
@@ -299,6 +301,9 @@ function surface(box, v) {
     bar.style.background = "linear-gradient(to right," + [0, 0.25, 0.5, 0.75, 1].map(ramp).join(",") + ")";
     bar.style.display = "inline-block"; bar.style.width = "8em"; bar.style.height = "0.8em";
     legend.append(fmt(lo) + " ", bar, " " + fmt(hi));
+  }
+  if (noValue) {
+    legend.append(" Grey: " + (v.classify ? "no class" : "no value") + " (the network's sums overflowed there).");
   }
   box.appendChild(legend);
 }
@@ -317,7 +322,8 @@ function fit(box, v) {
     el("circle", { cx: s(p[0]), cy: 400 - s(p[1]), r: 3, fill: POSITIVE, "fill-opacity": opacity }, svg);
   }
   const title = el("text", { x: 200, y: 16, "text-anchor": "middle" }, svg);
-  title.textContent = v.target + ": R² = " + fmt(v.r2) + (v.sampled ? " (an even sample of the rows)" : "");
+  title.textContent = v.target + ": R² = " + fmt(v.r2) + (v.sampled ? " (an even sample of the rows)" : "")
+    + (v.notFinite ? " (" + v.notFinite + " rows predicting no number left out)" : "");
   const xl = el("text", { x: 220, y: 396, "text-anchor": "middle" }, svg);
   xl.textContent = "actual (" + fmt(lo) + " to " + fmt(hi) + ")";
   const yl = el("text", { x: 12, y: 200, transform: "rotate(-90 12 200)", "text-anchor": "middle" }, svg);
@@ -325,7 +331,8 @@ function fit(box, v) {
 }
 
 function confusion(box, v) {
-  $("view-title").textContent = "Confusion matrix" + (v.sampled ? " (an even sample of the rows)" : "");
+  $("view-title").textContent = "Confusion matrix" + (v.sampled ? " (an even sample of the rows)" : "")
+    + (v.unanswered ? " (" + v.unanswered + " rows predicting no class, their probabilities NaN, left out)" : "");
   const table = document.createElement("table");
   table.className = "confusion";
   table.id = "confusion";

@@ -1,0 +1,61 @@
+package dev.backprop.cli;
+
+import dev.backprop.cli.plot.OverflowingModels;
+import dev.backprop.io.ModelFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code backprop report} on what a user may hand it: names holding markup, a model whose sums overflow. */
+class ReportHostileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void namesHoldingMarkupAreShownAsTextNeverRunAsMarkup() throws Exception {
+        StringBuilder csv = new StringBuilder("\"</svg><script>alert(1)</script>\",\"a\"\"b&c\",\"</title>t\"\n");
+        String[] classes = {"<img src=x onerror=alert(2)>", "A&B"};
+        for (int i = 0; i < 30; i++) {
+            csv.append(i % 5).append(',').append(i % 3).append(',').append(classes[i % 2]).append('\n');
+        }
+        Path data = dir.resolve("hostile.csv");
+        Files.writeString(data, csv);
+        Path model = dir.resolve("m<b>&.json");
+        Cli train = Cli.run("train", data.toString(), "--epochs", "5", "--quiet", "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        Path page = dir.resolve("report.html");
+        Cli report = Cli.run("report", "--model", model.toString(), data.toString(), "--out", page.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        String html = Files.readString(page);
+        assertThat(html).doesNotContain("<script").doesNotContain("<img src=x").doesNotContain("<b>")
+                .doesNotContain("</title>t");
+        assertThat(html).contains("&lt;/svg&gt;&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("&lt;img src=x onerror=alert(2)&gt;").contains("<title>backprop report: m&lt;b&gt;&amp;.json"
+                        + "</title>");
+        // The page's own elements are all there: the names closed none of them early.
+        assertThat(html.split("<svg", -1).length - 1).isEqualTo(html.split("</svg>", -1).length - 1);
+    }
+
+    @Test
+    void aRegressionWhosePredictionsOverflowSaysWhyItsScoresAreNaN() throws Exception {
+        Path model = dir.resolve("overflowing.json");
+        ModelFile.write(OverflowingModels.regression(), model);
+        StringBuilder csv = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append(i % 5 - 2).append(',').append(i / 5 - 2).append(',').append(i).append('\n');
+        }
+        Path data = dir.resolve("plane.csv");
+        Files.writeString(data, csv);
+        Path page = dir.resolve("report.html");
+        Cli report = Cli.run("report", "--model", model.toString(), data.toString(), "--out", page.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        String html = Files.readString(page);
+        // a = 2 (4 rows) and a = b = 1: 1e308 a or the sum overflows, and ∞ − ∞ is NaN.
+        assertThat(html).contains("<tr><td>MSE</td><td>NaN</td></tr>").contains("<tr><td>rows whose prediction is "
+                + "not a finite number (the network's sums overflowed)</td><td>5</td></tr>");
+    }
+}

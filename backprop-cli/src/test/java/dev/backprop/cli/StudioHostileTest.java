@@ -1,0 +1,299 @@
+package dev.backprop.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.backprop.cli.plot.OverflowingModels;
+import dev.backprop.data.Dataset;
+import dev.backprop.linalg.Matrix;
+import dev.backprop.metrics.ClassificationMetrics;
+import dev.backprop.model.Model;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.backprop.cli.StudioBrowserTest.until;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code backprop studio}'s server given requests a user's own page never sends: a page of another site steering the
+ * run, more pages than the server has threads, pages closed while the run is paused, controls with values that are
+ * not the number they ask for. Each test runs one server on a paused session for a few seconds.
+ */
+@Timeout(60)
+class StudioHostileTest {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void aPageOfAnotherSiteCannotSteerTheRun() throws Exception {
+        StudioSession session = pausedSession();
+        try (StudioServer server = StudioServer.start(session, null, InetAddress.getLoopbackAddress(), 0)) {
+            URI url = server.url();
+            // The browser names the page's site on a cross-site POST, but sends it to 127.0.0.1 with the right Host.
+            HttpResponse<String> foreign = post(url, "/api/resume", "http://evil.example");
+            assertThat(foreign.statusCode()).isEqualTo(403);
+            assertThat(foreign.body()).contains("only its own page").contains("http://evil.example");
+            assertThat(post(url, "/api/reset?value=5", "null").statusCode()).isEqualTo(403);
+            // An image of another site's page asking for the report: no Origin, but the browser says whence it came.
+            HttpResponse<String> image = HTTP.send(HttpRequest.newBuilder(url.resolve("/api/report.html"))
+                    .header("Sec-Fetch-Site", "cross-site").timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(image.statusCode()).isEqualTo(403);
+            assertThat(image.body()).isEqualTo("this server answers only its own page, not one of another site "
+                    + "(Sec-Fetch-Site: cross-site)");
+            Thread.sleep(300);
+            assertThat(session.snapshot().paused()).isTrue();
+            assertThat(session.snapshot().config().seed()).isNotEqualTo(5);
+
+            // The page's own POST names its own origin, and a program such as curl names none: both are answered.
+            String own = "http://127.0.0.1:" + url.getPort();
+            assertThat(post(url, "/api/pace?value=7", own).statusCode()).isEqualTo(204);
+            assertThat(session.snapshot().epochsPerSecond()).isEqualTo(7.0);
+            assertThat(post(url, "/api/pace?value=3", null).statusCode()).isEqualTo(204);
+            assertThat(session.snapshot().epochsPerSecond()).isEqualTo(3.0);
+        } finally {
+            session.close();
+        }
+    }
+
+    @Test
+    void controlsRefuseValuesThatAreNotTheNumberTheyAskFor() throws Exception {
+        StudioSession session = pausedSession();
+        try (StudioServer server = StudioServer.start(session, null, InetAddress.getLoopbackAddress(), 0)) {
+            URI url = server.url();
+            long seed = session.snapshot().config().seed();
+            for (String value : List.of("1.7", "NaN", "1e30", "x")) {
+                HttpResponse<String> reset = post(url, "/api/reset?value=" + value, null);
+                assertThat(reset.statusCode()).as(value).isEqualTo(400);
+                assertThat(reset.body()).isEqualTo("a seed must be a whole number but was '" + value + "'");
+            }
+            assertThat(session.snapshot().config().seed()).isEqualTo(seed);
+            for (String value : List.of("NaN", "-5", "Infinity")) {
+                HttpResponse<String> pace = post(url, "/api/pace?value=" + value, null);
+                assertThat(pace.statusCode()).as(value).isEqualTo(400);
+                assertThat(pace.body()).startsWith("the pace must be >= 0 epochs a second");
+            }
+            assertThat(session.snapshot().epochsPerSecond()).isZero();
+            assertThat(post(url, "/api/reset?value=11", null).statusCode()).isEqualTo(204);
+            assertThat(session.snapshot().config().seed()).isEqualTo(11);
+        } finally {
+            session.close();
+        }
+    }
+
+    @Test
+    void pagesClosedWhileTheRunIsPausedGiveTheirThreadsBack() throws Exception {
+        StudioSession session = pausedSession();
+        try (StudioServer server = StudioServer.start(session, null, InetAddress.getLoopbackAddress(), 0)) {
+            URI url = server.url();
+            // A page reloaded again and again while paused: each load opens a stream and closes the last one. Nothing
+            // changes, so a stream that only wrote on a change never learnt its page had gone.
+            for (int round = 0; round < 2; round++) {
+                List<Socket> pages = new ArrayList<>();
+                for (int p = 0; p < StudioServer.STREAMS; p++) {
+                    pages.add(openStream(url));
+                }
+                for (Socket page : pages) {
+                    page.close();
+                }
+                // A stream finds its page gone at its next heartbeat or the one after: within a few seconds.
+                Thread.sleep(3 * StudioStream.HEARTBEAT_TICKS * StudioStream.TICK_MILLIS);
+            }
+            try (Socket page = openStream(url)) {
+                assertThat(post(url, "/api/epoch", null).statusCode()).isEqualTo(204);
+                until(session::snapshot, s -> s.paused() && s.losses().length == 1);
+            }
+        } finally {
+            session.close();
+        }
+    }
+
+    @Test
+    void morePagesThanItStreamsToAreTurnedAwayAndTheControlsStillAnswer() throws Exception {
+        StudioSession session = pausedSession();
+        try (StudioServer server = StudioServer.start(session, null, InetAddress.getLoopbackAddress(), 0)) {
+            URI url = server.url();
+            List<Socket> pages = new ArrayList<>();
+            try {
+                for (int p = 0; p < StudioServer.STREAMS; p++) {
+                    pages.add(openStream(url));
+                }
+                HttpResponse<String> another = HTTP.send(HttpRequest.newBuilder(url.resolve("/events"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(another.statusCode()).isEqualTo(503);
+                assertThat(another.body()).contains("open in " + StudioServer.STREAMS + " pages already");
+                assertThat(post(url, "/api/epoch", null).statusCode()).isEqualTo(204);
+                until(session::snapshot, s -> s.paused() && s.losses().length == 1);
+                HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(another.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            } finally {
+                for (Socket page : pages) {
+                    page.close();
+                }
+            }
+        } finally {
+            session.close();
+        }
+    }
+
+    @Test
+    void viewsOfAModelWhoseSumsOverflowGiveNoClassOrNoValueAndEveryClassItsColour() {
+        Matrix x = OverflowingModels.plane();
+        double[] classes = new double[40];
+        double[] y = new double[20];
+        for (int i = 0; i < 20; i++) {
+            classes[2 * i + i % 2] = 1;
+            y[i] = i;
+        }
+        Model classifier = OverflowingModels.classifier();
+        JsonNode regions = StudioTest.JSON.valueToTree(StudioViews.view(classifier, Dataset.of(x, Matrix.of(20, 2,
+                classes)), null));
+        int none = 0;
+        for (JsonNode cell : regions.get("cells")) {
+            none += cell.asInt() == -1 ? 1 : 0;
+        }
+        // Before, each such cell was sent as class 0, 'p'.
+        assertThat(none).isGreaterThan(100).isLessThan(StudioViews.GRID * StudioViews.GRID);
+        assertThat(regions.get("colours").toString()).isEqualTo("[\"#1f77b4\",\"#ff7f0e\"]");
+
+        JsonNode surface = StudioTest.JSON.valueToTree(StudioViews.view(OverflowingModels.regression(), Dataset.of(x,
+                Matrix.of(20, 1, y)), null));
+        int noValue = 0;
+        for (JsonNode cell : surface.get("cells")) {
+            // Before, "NaN" as a string, which made the page's colour scale NaN.
+            assertThat(cell.isNull() || cell.isDouble() && Double.isFinite(cell.asDouble())).isTrue();
+            noValue += cell.isNull() ? 1 : 0;
+        }
+        assertThat(noValue).isEqualTo(none);
+
+        // More inputs than two: the confusion matrix leaves out the rows of NaN probabilities, and says how many.
+        double[] three = new double[60];
+        for (int i = 0; i < 20; i++) {
+            three[3 * i] = x.get(i, 0);
+            three[3 * i + 1] = x.get(i, 1);
+        }
+        Matrix wide = Matrix.of(20, 3, three);
+        Model ofThree = OverflowingModels.classifierOfThree();
+        JsonNode confusion = StudioTest.JSON.valueToTree(StudioViews.view(ofThree, Dataset.of(wide,
+                Matrix.of(20, 2, classes)), null));
+        Matrix probabilities = ofThree.predict(wide);
+        int unanswered = 0;
+        for (int i = 0; i < 20; i++) {
+            unanswered += ClassificationMetrics.answered(probabilities, i) ? 0 : 1;
+        }
+        assertThat(confusion.get("kind").asText()).isEqualTo("confusion");
+        long counted = 0;
+        for (JsonNode row : confusion.get("counts")) {
+            for (JsonNode count : row) {
+                counted += count.asLong();
+            }
+        }
+        // Before, they were counted as predicting class 0.
+        assertThat(unanswered).isPositive();
+        assertThat(confusion.get("unanswered").asInt()).isEqualTo(unanswered);
+        assertThat(counted).isEqualTo(20 - unanswered);
+    }
+
+    /**
+     * Eight clients that send half a request and wait held all eight threads of the server's pool: the page, its
+     * stream and its controls waited for ever. A child process, since the JDK reads the limit once per JVM.
+     */
+    @Test
+    void clientsThatSendHalfARequestAreDroppedAndThePageLoadsAgain(@TempDir Path dir) throws Exception {
+        Process studio = Launcher.in(dir.resolve("repo")).start(dir, Map.of(), "err.txt",
+                List.of("studio", "--pace", "0", "--epochs", "1000000"));
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            URI url = studioUrl(studio, dir.resolve("err.txt.out"));
+            for (int c = 0; c < 8; c++) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), url.getPort());
+                socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + url.getPort() + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                stalled.add(socket);
+            }
+            long start = System.nanoTime();
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(url)
+                    .timeout(Duration.ofSeconds(3L * StudioServer.REQUEST_SECONDS)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("backprop studio");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(
+                    2L * StudioServer.REQUEST_SECONDS));
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+            studio.destroy();
+            if (!studio.waitFor(20, TimeUnit.SECONDS)) {
+                studio.destroyForcibly();
+            }
+        }
+    }
+
+    private static URI studioUrl(Process studio, Path out) throws Exception {
+        Pattern running = Pattern.compile("studio running at (http://\\S+/)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && studio.isAlive()) {
+            Matcher m = running.matcher(Files.exists(out) ? Files.readString(out) : "");
+            if (m.find()) {
+                return URI.create(m.group(1));
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("studio printed no URL: " + (Files.exists(out) ? Files.readString(out) : ""));
+    }
+
+    /** The seed's example, paused before its first update, as fast as it may go once let through. */
+    private static StudioSession pausedSession() throws Exception {
+        StudioSession session = StudioTest.session("--pace", "0", "--epochs", "100000");
+        session.pause();
+        session.start();
+        until(session::snapshot, StudioSnapshot::paused);
+        return session;
+    }
+
+    /** A page's stream, open once its first event has arrived. */
+    private static Socket openStream(URI url) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), url.getPort());
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("GET /events HTTP/1.1\r\nHost: 127.0.0.1:" + url.getPort() + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        BufferedReader lines = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                StandardCharsets.UTF_8));
+        assertThat(lines.readLine()).isEqualTo("HTTP/1.1 200 OK");
+        String line;
+        do {
+            line = lines.readLine();
+        } while (line != null && !line.contains("data: {"));
+        assertThat(line).as("the first event").isNotNull();
+        return socket;
+    }
+
+    private static HttpResponse<String> post(URI url, String path, String origin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        return HTTP.send(origin == null ? request.build() : request.header("Origin", origin).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
