@@ -121,13 +121,24 @@ public final class Charts {
     /**
      * {@code name} as a chart writes it: whole, or its first {@link #LONGEST_NAME} - 1 code points and "…". Axes
      * make room for their labels and titles wrap to hold them, so a name of thousands of letters left a chart no room
-     * to draw in.
+     * to draw in. A direction control (an embedding, override or isolate, U+202A-U+202E, U+2066-U+2069) is written as
+     * a backslash, u and its code, as messages write it: a name is drawn inside a title or a legend beside other text,
+     * and an override left open reversed all that followed it. Right-to-left letters need none of these and are drawn
+     * as they are.
      */
     static String shown(String name) {
-        if (name.codePointCount(0, name.length()) <= LONGEST_NAME) {
-            return name;
+        String cut = name.codePointCount(0, name.length()) <= LONGEST_NAME ? name
+                : name.substring(0, name.offsetByCodePoints(0, LONGEST_NAME - 1)) + "…";
+        StringBuilder sb = new StringBuilder(cut.length());
+        for (int i = 0; i < cut.length(); i++) {
+            char c = cut.charAt(i);
+            if (c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069) {
+                sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
         }
-        return name.substring(0, name.offsetByCodePoints(0, LONGEST_NAME - 1)) + "…";
+        return sb.toString();
     }
 
     /** White background and light grey grid lines. */

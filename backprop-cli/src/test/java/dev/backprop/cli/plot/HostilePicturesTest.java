@@ -251,6 +251,17 @@ class HostilePicturesTest {
     }
 
     @Test
+    void aDirectionOverrideInANameIsShownAsItsCodeAndRightToLeftLettersAsThemselves() {
+        // U+202E left open in a class name reversed the rest of the title it was drawn in ("... over b" read "b revo")
+        assertThat(Charts.shown("evil\u202eab\u2066c")).isEqualTo("evil\\u202eab\\u2066c");
+        assertThat(Charts.shown("\u0645\u062f\u06cc\u0646\u0647")).isEqualTo("\u0645\u062f\u06cc\u0646\u0647");
+        Model model = named("x\u202e1", "b", "y");
+        JFreeChart chart = Charts.surface(model, Matrix.of(3, 2, new double[] {0, 0, 1, 2, 2, 1}),
+                Matrix.of(3, 1, new double[] {0, 5, 4}), 0);
+        assertThat(chart.getTitle().getText()).isEqualTo("Predicted y over x\\u202e1 and b");
+    }
+
+    @Test
     void aColumnOfAVeryLongNameLeavesTheSurfaceRoomToDraw() throws Exception {
         Model model = named("a".repeat(2000), "b", "y".repeat(2000));
         Matrix x = Matrix.of(3, 2, new double[] {0, 0, 1, 2, 2, 1});
