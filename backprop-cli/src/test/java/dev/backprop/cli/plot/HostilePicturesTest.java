@@ -251,7 +251,7 @@ class HostilePicturesTest {
     }
 
     @Test
-    void aDirectionOverrideInANameIsShownAsItsCodeAndRightToLeftLettersAsThemselves() {
+    void aDirectionOverrideInANameIsShownAsItsCodeAndRightToLeftLettersAsThemselves() throws Exception {
         // U+202E left open in a class name reversed the rest of the title it was drawn in ("... over b" read "b revo")
         assertThat(Charts.shown("evil\u202eab\u2066c")).isEqualTo("evil\\u202eab\\u2066c");
         assertThat(Charts.shown("\u0645\u062f\u06cc\u0646\u0647")).isEqualTo("\u0645\u062f\u06cc\u0646\u0647");
