@@ -69,15 +69,7 @@ final class EvaluateCommand implements Callable<Integer> {
      * overflowed the network's sums) make every mean over the rows the same. Says so, with how many.
      */
     private void warnNotFinite(Matrix predicted) {
-        int rows = 0;
-        for (int i = 0; i < predicted.rows(); i++) {
-            for (int t = 0; t < predicted.cols(); t++) {
-                if (!Double.isFinite(predicted.get(i, t))) {
-                    rows++;
-                    break;
-                }
-            }
-        }
+        int rows = RegressionMetrics.notFiniteRows(predicted);
         if (rows > 0) {
             spec.commandLine().getErr().printf("warning: the predictions are not finite numbers for %d row%s (the "
                     + "inputs lie so far outside the training data's range that the network's sums overflowed), so "

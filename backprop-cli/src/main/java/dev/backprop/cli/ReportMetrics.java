@@ -130,18 +130,10 @@ final class ReportMetrics {
      * NaN or infinite need a reason beside them.
      */
     private static void notFinite(Matrix predicted, List<String[]> metrics) {
-        long rows = 0;
-        for (int i = 0; i < predicted.rows(); i++) {
-            for (int t = 0; t < predicted.cols(); t++) {
-                if (!Double.isFinite(predicted.get(i, t))) {
-                    rows++;
-                    break;
-                }
-            }
-        }
+        int rows = RegressionMetrics.notFiniteRows(predicted);
         if (rows > 0) {
             metrics.add(new String[] {"rows whose prediction is not a finite number (the network's sums overflowed)",
-                    Long.toString(rows)});
+                    Integer.toString(rows)});
         }
     }
 

@@ -54,4 +54,24 @@ public record RegressionMetrics(double mse, double rmse, double mae, double r2) 
         return new RegressionMetrics(mse, Math.sqrt(mse), absolute / (n * k),
                 total == 0 ? Double.NaN : 1 - squared / total);
     }
+
+    /**
+     * The rows of {@code predicted} holding a value that is not a finite number: inputs far outside the training
+     * range overflowed the network's sums there, and every mean over the rows is NaN or infinite because of them.
+     *
+     * @param predicted predictions, n x k; not modified
+     * @return how many of the n rows hold an infinite or NaN prediction
+     */
+    public static int notFiniteRows(Matrix predicted) {
+        int rows = 0;
+        for (int i = 0; i < predicted.rows(); i++) {
+            for (int t = 0; t < predicted.cols(); t++) {
+                if (!Double.isFinite(predicted.get(i, t))) {
+                    rows++;
+                    break;
+                }
+            }
+        }
+        return rows;
+    }
 }
