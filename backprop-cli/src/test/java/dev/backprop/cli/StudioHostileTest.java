@@ -75,6 +75,45 @@ class StudioHostileTest {
     }
 
     @Test
+    void boundToTheNetworkItAnswersItsAddressesAndNamesButNoOtherName() throws Exception {
+        StudioSession session = pausedSession();
+        try (StudioServer server = StudioServer.start(session, null, InetAddress.getByName("0.0.0.0"), 0)) {
+            int port = server.url().getPort();
+            // A page of evil.example whose name was made to resolve here (DNS rebinding) names itself in Host.
+            assertThat(statusOfGet(port, "evil.example:" + port)).isEqualTo(403);
+            assertThat(statusOfGet(port, "127.0.0.1.evil.example:" + port)).isEqualTo(403);
+            assertThat(statusOfGet(port, "192.0.2.7:" + (port + 1))).isEqualTo(403);
+            // Its addresses written as numbers, localhost and the machine's own name are this server's.
+            assertThat(statusOfGet(port, "192.0.2.7:" + port)).isEqualTo(200);
+            assertThat(statusOfGet(port, "[fe80::1]:" + port)).isEqualTo(200);
+            assertThat(statusOfGet(port, "LOCALHOST:" + port)).isEqualTo(200);
+            String machine;
+            try {
+                machine = InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                machine = null; // a machine whose own name does not resolve is opened by its address
+            }
+            if (machine != null) {
+                assertThat(statusOfGet(port, machine + ":" + port)).isEqualTo(200);
+            }
+        } finally {
+            session.close();
+        }
+    }
+
+    /** The status of {@code GET /} with the Host header given (java.net.http will not send one of its own choice). */
+    private static int statusOfGet(int port, String host) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    @Test
     void controlsRefuseValuesThatAreNotTheNumberTheyAskFor() throws Exception {
         StudioSession session = pausedSession();
         try (StudioServer server = StudioServer.start(session, null, InetAddress.getLoopbackAddress(), 0)) {
