@@ -21,14 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -56,14 +52,13 @@ final class StudioServer implements AutoCloseable {
     private static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
     /** The most pages streamed to at once: each holds a thread for as long as it is open. */
     static final int STREAMS = THREADS - 2;
-    /** A Host header's name written as an IPv4 address. */
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final StudioSession session;
     /** The data file as given, for the report; null for the bundled example. */
     private final Path data;
     private final HttpServer server;
     private final ExecutorService threads;
+    private final StudioCallers callers;
     private final AtomicInteger streams = new AtomicInteger();
 
     private StudioServer(StudioSession session, Path data, HttpServer server, ExecutorService threads) {
@@ -71,6 +66,7 @@ final class StudioServer implements AutoCloseable {
         this.data = data;
         this.server = server;
         this.threads = threads;
+        this.callers = new StudioCallers(server.getAddress());
     }
 
     /**
@@ -122,13 +118,9 @@ final class StudioServer implements AutoCloseable {
     private void route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
-        if (!addressedHere(exchange)) {
-            send(exchange, 403, "text/plain", "this server answers only requests to " + url());
-        } else if (!fromOwnPage(exchange)) {
-            String origin = exchange.getRequestHeaders().getFirst("Origin");
-            send(exchange, 403, "text/plain", "this server answers only its own page, not one of another site ("
-                    + (origin != null ? origin : "Sec-Fetch-Site: "
-                    + exchange.getRequestHeaders().getFirst("Sec-Fetch-Site")) + ")");
+        String refusal = callers.refusal(exchange.getRequestHeaders(), url().toString());
+        if (refusal != null) {
+            send(exchange, 403, "text/plain", refusal);
         } else if (method.equals("GET") && FILES.containsKey(path)) {
             sendResource(exchange, FILES.get(path));
         } else if (method.equals("GET") && path.equals("/events")) {
@@ -219,64 +211,6 @@ final class StudioServer implements AutoCloseable {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-    }
-
-    /**
-     * Whether the request names this server in its Host header, so that no page of another site reaches it through a
-     * name of its own that resolves here (DNS rebinding). Bound to this machine only: 127.0.0.1, localhost or [::1]
-     * and the port. Bound to a network address: any address written as numbers (a page at such an address is this
-     * server's own), localhost, or this machine's host name, and the port; any other name is refused, so a user on
-     * the network opens the page by its address or the machine's name.
-     */
-    private boolean addressedHere(HttpExchange exchange) {
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        int port = server.getAddress().getPort();
-        InetAddress bound = server.getAddress().getAddress();
-        if (host == null) {
-            return false;
-        }
-        if (bound.isLoopbackAddress()) {
-            return host.equals("127.0.0.1:" + port) || host.equals("localhost:" + port)
-                    || host.equals("[::1]:" + port);
-        }
-        String suffix = ":" + port;
-        if (!host.endsWith(suffix)) {
-            return false;
-        }
-        String name = host.substring(0, host.length() - suffix.length());
-        return name.startsWith("[") && name.endsWith("]") || IPV4.matcher(name).matches()
-                || name.equalsIgnoreCase("localhost") || MachineNames.ALL.contains(name.toLowerCase(Locale.ROOT));
-    }
-
-    /** This machine's names, looked up once, the first time a server bound to a network address is asked. */
-    private static final class MachineNames {
-        static final Set<String> ALL = lookUp();
-
-        private static Set<String> lookUp() {
-            Set<String> names = new HashSet<>();
-            try {
-                InetAddress local = InetAddress.getLocalHost();
-                names.add(local.getHostName().toLowerCase(Locale.ROOT));
-                names.add(local.getCanonicalHostName().toLowerCase(Locale.ROOT));
-            } catch (IOException e) {
-                // a machine without a resolvable name of its own is opened by its address
-            }
-            return Set.copyOf(names);
-        }
-    }
-
-    /**
-     * Whether the request is not one a page of another site made: it names no {@code Origin} (a browser names it on
-     * every POST and every cross-site request; a same-page GET or a program such as curl may not), or names this
-     * server as the Host header gives it; and the browser does not say it comes from another site
-     * ({@code Sec-Fetch-Site}, sent also with the GET of an image, which names no origin: another site's page could
-     * otherwise have the server compute report after report).
-     */
-    private static boolean fromOwnPage(HttpExchange exchange) {
-        String origin = exchange.getRequestHeaders().getFirst("Origin");
-        String site = exchange.getRequestHeaders().getFirst("Sec-Fetch-Site");
-        return (origin == null || origin.equals("http://" + exchange.getRequestHeaders().getFirst("Host")))
-                && (site == null || site.equals("same-origin") || site.equals("none"));
     }
 
     private static String query(HttpExchange exchange) {
