@@ -26,8 +26,8 @@ final class KeptRows {
         boolean targetMissing = false;
         for (String target : targets) {
             int missing = frame.column(target).missingCount();
-            if (fitting && frame.rows() > 0 && missing == frame.rows()) {
-                throw MissingValues.noTargetValue(frame.source(), target, frame.rows());
+            if (fitting) {
+                MissingValues.requireTargetValues(frame.source(), target, missing, frame.rows());
             }
             targetMissing |= missing > 0;
         }

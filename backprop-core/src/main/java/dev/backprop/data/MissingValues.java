@@ -106,16 +106,19 @@ public final class MissingValues {
     }
 
     /**
-     * The error when a target column has no value on any row: no policy leaves a row to learn from, so none is offered.
+     * Refuses a target column that has no value on any row: no policy leaves a row to learn from, so none is offered.
      *
-     * @param source where the data came from, for the message, or {@code null}
-     * @param target the target column
-     * @param rows   the data's row count, &gt; 0
-     * @return the exception, to be thrown
+     * @param source  where the data came from, for the message, or {@code null}
+     * @param target  the target column
+     * @param missing how many of its cells are missing
+     * @param rows    the data's row count
+     * @throws InvalidDataException if there are rows and every one misses the target
      */
-    public static InvalidDataException noTargetValue(String source, String target, long rows) {
-        return new InvalidDataException(source, 0, target, "the target has no value on any of the " + rows + " row"
-                + (rows == 1 ? "" : "s") + ", so there is nothing to learn from");
+    public static void requireTargetValues(String source, String target, long missing, long rows) {
+        if (rows > 0 && missing == rows) {
+            throw new InvalidDataException(source, 0, target, "the target has no value on any of the " + rows
+                    + " row" + (rows == 1 ? "" : "s") + ", so there is nothing to learn from");
+        }
     }
 
     private static InvalidDataException error(String source, Map<String, Long> counts, long[] where,

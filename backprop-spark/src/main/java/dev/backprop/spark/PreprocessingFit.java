@@ -209,8 +209,8 @@ final class PreprocessingFit {
         List<ColumnType> types = names.stream().map(name -> census.entry(name).type()).toList();
         List<String> targetNames = names.subList(names.size() - targets, names.size());
         for (String target : targetNames) {
-            if (fitting && census.rows() > 0 && census.entry(target).missing() == census.rows()) {
-                throw MissingValues.noTargetValue(source, target, census.rows());
+            if (fitting) {
+                MissingValues.requireTargetValues(source, target, census.entry(target).missing(), census.rows());
             }
         }
         if (policy == MissingPolicy.ERROR) {
