@@ -3,17 +3,14 @@ package dev.backprop.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.backprop.command.ColumnList;
 import dev.backprop.command.FileRoles;
 import dev.backprop.command.OutputFormat;
-import dev.backprop.data.PreprocessConfig;
 import dev.backprop.io.ModelFile;
 import dev.backprop.train.CrossValidationResult;
 import dev.backprop.train.InvalidSettingException;
 import dev.backprop.train.Scores;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingSetting;
-import dev.backprop.train.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 /** {@code backprop tune}: searches training settings, scoring each trial by cross-validation. */
 @Command(name = "tune", modelTransformer = SettingOptions.class, sortOptions = false,
@@ -42,7 +38,6 @@ import java.util.regex.Pattern;
                         + "--trials 10",
                 "  backprop tune data/diabetes.csv --search l2=0..1e-2 --trials 8 --folds 5 --out best.json"})
 final class TuneCommand extends SelectionCommand implements Callable<Integer> {
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,+-]+");
 
     @Option(names = "--search", required = true, paramLabel = "NAME=VALUES",
             description = "A setting to search and its values: a list V1,V2,... or a range LOW..HIGH, :log for a "
@@ -99,17 +94,11 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         TuneResults file = TuneResults.open(results, searchSpec(input, dimensions, chosen, baseConfig.seed(), base));
         boolean text = common.format() != OutputFormat.JSON;
         PrintWriter stdout = spec.commandLine().getOut();
-        List<String> header = new ArrayList<>(List.of("trial"));
-        dimensions.forEach(d -> header.add(d.name()));
-        header.addAll(List.of(label(score), "sd", ""));
-        int[] widths = new int[header.size()];
-        for (int j = 0; j < widths.length; j++) {
-            widths[j] = Math.max(header.get(j).length(), j == 0 ? 5 : 10);
-        }
+        TrialTable table = new TrialTable(dimensions, label(score));
         if (text) {
             stdout.printf("%s: %d trials, each scored by %d-fold cross-validation%s; results in %s%n",
                     data, plan.size(), folds, repeats == 1 ? "" : " repeated " + repeats + " times", results);
-            stdout.println(row(header, widths));
+            stdout.println(table.header());
             stdout.flush();
         }
         ArrayNode all = Json.object().arrayNode();
@@ -164,14 +153,8 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
             shown.remove("spec");
             all.add(shown);
             if (text) {
-                List<String> cells = new ArrayList<>(List.of(Integer.toString(trial)));
-                for (SearchDimension dimension : dimensions) {
-                    cells.add(SearchDimension.text(values.get(dimension.setting())));
-                }
-                cells.add(fixed(mean));
-                cells.add(fixed(line.path("sd").path(score).asDouble(Double.NaN)));
-                cells.add(resumed ? "(from " + results.getFileName() + ")" : "");
-                stdout.println(row(cells, widths));
+                stdout.println(table.row(trial, values, mean, line.path("sd").path(score).asDouble(Double.NaN),
+                        resumed ? results.getFileName().toString() : null));
                 stdout.flush();
             }
         }
@@ -184,7 +167,7 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
                     + "ranks them without training again)" : ""));
         }
         Map<TrainingSetting<?>, Object> bestSettings = merged(base, bestValues);
-        String command = command(input.preprocessing(), bestSettings);
+        String command = new TrainCommandLine(data, trainData, preset, out).of(input.preprocessing(), bestSettings);
         if (out != null) {
             TrainerConfig config = config(input, bestSettings);
             try {
@@ -266,67 +249,5 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
                 .append("; search=").append(String.join(" ", searched))
                 .append("; strategy=").append(chosen);
         return text.toString().strip();
-    }
-
-    /** The backprop train command line of these settings on DATA, read and prepared as this run read it. */
-    private String command(PreprocessConfig preprocessing, Map<TrainingSetting<?>, Object> settings) {
-        List<String> args = new ArrayList<>(List.of("backprop", "train", data.toString()));
-        if (trainData.dataOptions.delimiter != null) {
-            args.addAll(List.of("--delimiter", trainData.dataOptions.delimiter));
-        }
-        if (trainData.dataOptions.format.format() != null) {
-            args.addAll(List.of("--data-format", trainData.dataOptions.format.format()));
-        }
-        if (!trainData.categorical.isEmpty()) {
-            args.addAll(List.of("--categorical", ColumnList.joined(ColumnList.names(trainData.categorical))));
-        }
-        args.addAll(List.of("--target", ColumnList.joined(preprocessing.targets())));
-        // train leaves the --sample-weight column out of the inputs itself, and reads an --ignore column as labels.
-        List<String> ignored = preprocessing.ignore().stream()
-                .filter(column -> !column.equals(trainData.weightOptions.sampleWeight())).toList();
-        if (!ignored.isEmpty()) {
-            args.addAll(List.of("--ignore", ColumnList.joined(ignored)));
-        }
-        args.addAll(List.of("--missing", preprocessing.missing().id()));
-        if (preprocessing.task() != null) {
-            args.addAll(List.of("--task", preprocessing.task().id()));
-        }
-        if (trainData.weightOptions.classWeight() != null) {
-            args.addAll(List.of("--class-weight", trainData.weightOptions.classWeight()));
-        }
-        if (trainData.weightOptions.sampleWeight() != null) {
-            args.addAll(List.of("--sample-weight", trainData.weightOptions.sampleWeight()));
-        }
-        if (preset != null) {
-            args.addAll(List.of("--preset", preset));
-        }
-        for (TrainingSetting<?> setting : TrainingSettings.ALL) {
-            if (settings.containsKey(setting)) {
-                Object value = settings.get(setting);
-                if (value instanceof Boolean flag) {
-                    args.add(flag ? setting.option() : "--no-" + setting.option().substring(2));
-                } else {
-                    args.addAll(List.of(setting.option(), SearchDimension.text(value)));
-                }
-            }
-        }
-        if (out != null) {
-            args.addAll(List.of("--out", out.toString()));
-        }
-        StringBuilder line = new StringBuilder();
-        for (String arg : args) {
-            line.append(line.length() == 0 ? "" : " ")
-                    .append(PLAIN.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'");
-        }
-        return line.toString();
-    }
-
-    private static String row(List<String> cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int j = 0; j < cells.size(); j++) {
-            String cell = cells.get(j);
-            line.append(j == 0 ? "" : "  ").append(cell).append(" ".repeat(Math.max(0, widths[j] - cell.length())));
-        }
-        return line.toString().stripTrailing();
     }
 }
