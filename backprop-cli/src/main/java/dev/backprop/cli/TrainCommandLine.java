@@ -56,7 +56,7 @@ final class TrainCommandLine {
             args.addAll(List.of("--categorical", ColumnList.joined(ColumnList.names(trainData.categorical))));
         }
         args.addAll(List.of("--target", ColumnList.joined(preprocessing.targets())));
-        // train leaves the --sample-weight column out of the inputs itself, and reads an --ignore column as labels.
+        // train leaves the --sample-weight column out of the inputs itself: naming it in --ignore too says nothing.
         List<String> ignored = preprocessing.ignore().stream()
                 .filter(column -> !column.equals(trainData.weightOptions.sampleWeight())).toList();
         if (!ignored.isEmpty()) {
