@@ -134,9 +134,13 @@ class StudioBrowserTest {
             WebDriver browser = chrome();
             try {
                 browser.get(server.url().toString());
-                List<WebElement> swatches = until(() -> browser.findElements(By.cssSelector("#view .legend i")),
+                // Read in one script: each new state redraws the legend, so swatches found by one call may be gone
+                // by the next (a stale element).
+                List<?> swatches = until(() -> (List<?>) ((JavascriptExecutor) browser).executeScript(
+                        "return Array.from(document.querySelectorAll('#view .legend i'),"
+                                + " i => getComputedStyle(i).backgroundColor);"),
                         list -> list.size() == 12);
-                assertThat(swatches.stream().map(w -> w.getCssValue("background-color")).distinct()).hasSize(12);
+                assertThat(swatches.stream().distinct()).hasSize(12);
                 // A surface whose left half has no value (the network's sums overflowed there), drawn by the page
                 // once the run has ended (so no new state redraws it), and read back in the same script.
                 until(() -> browser.findElement(By.id("status")).getText(), t -> t.startsWith("stopped"));
