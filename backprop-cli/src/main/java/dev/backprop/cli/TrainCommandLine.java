@@ -52,8 +52,8 @@ final class TrainCommandLine {
         if (trainData.dataOptions.format.format() != null) {
             args.addAll(List.of("--data-format", trainData.dataOptions.format.format()));
         }
-        if (!trainData.categorical.isEmpty()) {
-            args.addAll(List.of("--categorical", ColumnList.joined(ColumnList.names(trainData.categorical))));
+        if (!trainData.categorical.columns().isEmpty()) {
+            args.addAll(List.of("--categorical", ColumnList.joined(trainData.categorical.columns())));
         }
         args.addAll(List.of("--target", ColumnList.joined(preprocessing.targets())));
         // train leaves the --sample-weight column out of the inputs itself: naming it in --ignore too says nothing.

@@ -1,21 +1,17 @@
 package dev.backprop.cli;
 
-import dev.backprop.command.ColumnList;
+import dev.backprop.command.CategoricalOption;
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.WeightOptions;
-import dev.backprop.data.ColumnNames;
 import dev.backprop.data.DataFormat;
 import dev.backprop.data.Frame;
 import dev.backprop.data.InputScreen;
-import dev.backprop.data.InvalidDataException;
 import dev.backprop.data.ReadOptions;
 import dev.backprop.model.Model;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,11 +27,8 @@ class TrainDataOptions {
     @Mixin
     ColumnOptions columnOptions;
 
-    @Option(names = "--categorical", split = ",", paramLabel = "COL[,COL...]",
-            description = "Columns of a CSV/TSV file to read as categories whatever they hold (a code such as 1, 2, "
-                    + "3, or a column of numbers with some text). Other columns with at least half numbers and some "
-                    + "text are refused. ARFF files declare their types.")
-    List<String> categorical = new ArrayList<>();
+    @Mixin
+    CategoricalOption categorical;
 
     @Mixin
     WeightOptions weightOptions;
@@ -80,11 +73,11 @@ class TrainDataOptions {
         ReadOptions options = dataOptions.readOptions();
         DataFormat format = options.format() != null ? options.format() : data == null ? DataFormat.CSV
                 : DataFormat.of(data);
-        if (format == DataFormat.ARFF && !categorical.isEmpty()) {
+        if (format == DataFormat.ARFF && !categorical.columns().isEmpty()) {
             throw new UserException("--categorical applies to CSV and TSV files; an ARFF file declares each "
                     + "attribute's type (declare it nominal: {a,b,c})");
         }
-        Set<String> columns = new LinkedHashSet<>(ColumnList.names(categorical));
+        Set<String> columns = new LinkedHashSet<>(categorical.columns());
         for (String ignored : columnOptions.ignored()) {
             // the sample weights are read as numbers even when also ignored (train leaves them out of the inputs)
             if (!ignored.equals(weightOptions.sampleWeight())) {
@@ -99,12 +92,6 @@ class TrainDataOptions {
      * it too and are checked later with their own message).
      */
     private void requireColumns(Frame frame) {
-        for (String name : ColumnList.names(categorical)) {
-            if (!frame.names().contains(name)) {
-                throw new InvalidDataException(frame.source(), 1, null, "--categorical names the column "
-                        + ColumnNames.quoted(name)
-                        + ", which the header does not have (columns: " + ColumnNames.listed(frame.names()) + ")");
-            }
-        }
+        categorical.requireColumns(frame.source(), frame.names());
     }
 }

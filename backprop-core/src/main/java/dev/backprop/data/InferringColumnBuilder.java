@@ -2,7 +2,6 @@ package dev.backprop.data;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Collects one CSV column's cells and decides its type: numeric while every value is a number, categorical from the
@@ -21,14 +20,6 @@ import java.util.regex.Pattern;
  * are two categories, and only an empty cell is missing ({@code ?} and {@code NA} are texts like any other).
  */
 final class InferringColumnBuilder implements PlainRows.Sink {
-    /**
-     * A number written with a comma: a decimal comma ({@code 3,14}, {@code -0,5}) or thousands separators
-     * ({@code 1,234,567}; {@code 741,786} may be either).
-     */
-    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+|[+-]?\\d{1,3}(,\\d{3})+");
-    /** A number whose commas may all be thousands separators: three digits after each. */
-    private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+");
-
     private final String name;
     private final boolean mixedAllowed;
     private final boolean verbatim;
@@ -176,7 +167,7 @@ final class InferringColumnBuilder implements PlainRows.Sink {
     private void count(String cell, double v, boolean isText, long line) {
         if (Double.isFinite(v)) {
             numberLike++;
-        } else if (isText && DECIMAL_COMMA.matcher(cell).matches()) {
+        } else if (isText && MixedColumns.isCommaNumber(cell)) {
             numberLike++;
             if (firstDecimalComma == null) {
                 firstDecimalComma = cell;
@@ -205,23 +196,6 @@ final class InferringColumnBuilder implements PlainRows.Sink {
     }
 
     /**
-     * What the comma in {@code cell} may mean, and how the number is written instead: a decimal comma, thousands
-     * separators, or either when one comma has three digits after it ({@code 741,786}: 741.786 or 741786).
-     */
-    private static String commaReading(String cell) {
-        String point = "'" + cell.replace(',', '.') + "'";
-        String plain = "'" + cell.replace(",", "") + "'";
-        if (!THOUSANDS.matcher(cell).matches()) {
-            return "a decimal comma, but numbers need a decimal point (" + point + ")";
-        }
-        if (cell.indexOf(',') != cell.lastIndexOf(',')) {
-            return "thousands separators, but numbers are written without them (" + plain + ")";
-        }
-        return "a thousands separator or a decimal comma, but numbers are written with neither (" + plain + " or "
-                + point + ")";
-    }
-
-    /**
      * The column.
      *
      * @throws InvalidDataException at the first NaN/infinity literal or overflowing number in a numeric column; at
@@ -229,18 +203,8 @@ final class InferringColumnBuilder implements PlainRows.Sink {
      *                              numbers, unless mixed columns are allowed
      */
     Column build(String source) {
-        boolean almostNumeric = numberLike >= texts && (texts > 0 || firstDecimalComma != null);
-        if (almostNumeric && firstDecimalComma != null) {
-            throw new InvalidDataException(source, firstDecimalCommaLine, name, "'" + firstDecimalComma
-                    + "' looks like a number written with " + commaReading(firstDecimalComma) + ": convert the "
-                    + "file, or declare the column categorical with --categorical " + name);
-        }
-        if (almostNumeric) {
-            throw new InvalidDataException(source, firstTextLine, name, "'" + firstText + "' is not a number, but "
-                    + numberLike + " of the column's " + (numberLike + texts) + " values are: fix the cell, leave "
-                    + "it empty (a missing value, see --missing), or declare the column categorical with "
-                    + "--categorical " + name);
-        }
+        MixedColumns.check(source, name, numberLike, texts, firstText, firstTextLine, firstDecimalComma,
+                firstDecimalCommaLine);
         if (codes != null) {
             return CategoricalColumn.wrap(name, levels.labels(), codes.toArray());
         }

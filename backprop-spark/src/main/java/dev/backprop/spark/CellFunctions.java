@@ -1,6 +1,7 @@
 package dev.backprop.spark;
 
 import dev.backprop.data.Cells;
+import dev.backprop.data.MixedColumns;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
@@ -25,6 +26,9 @@ final class CellFunctions {
     /** {@link #number} of a text column's cell. */
     static final UserDefinedFunction NUMBER_OF = udf((UDF1<String, Double>) CellFunctions::number,
             DataTypes.DoubleType);
+    /** {@link #isCommaNumber} of a text column's cell. */
+    static final UserDefinedFunction COMMA_NUMBER = udf((UDF1<String, Boolean>) CellFunctions::isCommaNumber,
+            DataTypes.BooleanType);
     /** {@link #kind} of a text column's cell. */
     static final UserDefinedFunction KIND = udf((UDF1<String, Integer>) CellFunctions::kind, DataTypes.IntegerType);
 
@@ -34,6 +38,11 @@ final class CellFunctions {
     /** MISSING, NUMBER, NOT_FINITE or TEXT: the core's {@link Cells#kind}. */
     static int kind(String raw) {
         return Cells.kind(raw).ordinal();
+    }
+
+    /** Whether a text column's cell is text that is a number written with a comma ({@link MixedColumns}). */
+    static boolean isCommaNumber(String raw) {
+        return raw != null && Cells.kind(raw) == Cells.Kind.TEXT && MixedColumns.isCommaNumber(raw.strip());
     }
 
     /** Whether a text column's cell is missing. */

@@ -5,6 +5,7 @@ import dev.backprop.data.ColumnNames;
 import dev.backprop.data.ColumnRanges;
 import dev.backprop.data.ColumnType;
 import dev.backprop.data.InvalidDataException;
+import dev.backprop.data.MixedColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.count;
@@ -22,17 +24,18 @@ import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 /**
  * Each column's cells counted by their kind as the core's CSV reader reads a cell ({@link Cells#kind}: missing, a
  * number, not finite, text), for every column at once in one Spark aggregation (one pass; one result row reaches the
- * driver). A column is categorical if some cell is text, numeric otherwise; a numeric Spark column (Parquet, say) is
+ * driver). A column is categorical if some cell is text or it is declared so, numeric otherwise; a numeric Spark column (Parquet, say) is
  * numeric, its NaN and infinity not finite. For numeric columns read as they are ({@link #numbers}) the same pass
  * finds the ranges the scalings are fitted on and how far a row's targets sum from 1.
  */
 final class ColumnCensus {
-    private static final int PER_COLUMN = 8;
+    private static final int PER_COLUMN = 11;
 
     /**
      * One column's census.
@@ -45,9 +48,23 @@ final class ColumnCensus {
      * @param notFiniteAt the smallest such cell (by code point), or null
      * @param notANumber  for a categorical column, its smallest cell that is not a finite number: what a message
      *                    shows if the column must be numeric; {@code null} for a numeric column
+     * @param numbers     how many cells are finite numbers
+     * @param commas      how many text cells are numbers written with a comma ({@link MixedColumns#isCommaNumber})
+     * @param commaAt     the smallest of those, or null
+     * @param textAt      the smallest other text cell, or null
      */
     record Entry(ColumnSource source, ColumnType type, long missing, long text, long notFinite, String notFiniteAt,
-                 String notANumber) {
+                 String notANumber, long numbers, long commas, String commaAt, String textAt) {
+        /**
+         * Refuses a column almost numeric by the core's {@link MixedColumns} rule, as the reader refuses it (naming
+         * the smallest such cell: Spark's rows have no order to name the first by).
+         *
+         * @throws InvalidDataException naming the column
+         */
+        void requireNotMixed(String source) {
+            MixedColumns.check(source, this.source.name(), numbers + commas, text - commas, textAt, 0, commaAt, 0);
+        }
+
         /**
          * Refuses a numeric column with a cell that is not finite, as the reader refuses it.
          *
@@ -70,9 +87,14 @@ final class ColumnCensus {
         this.result = result;
     }
 
-    /** Takes the census of {@code columns} over {@code data}. */
-    static ColumnCensus of(Dataset<Row> data, List<ColumnSource> columns) {
-        return of(data, columns, 0, false);
+    /**
+     * Takes the census of {@code columns} over {@code data}; {@code source} names the data in messages (or null).
+     * The {@code declared} columns are categorical whatever they hold, as {@code --categorical} declares them.
+     *
+     * @throws IllegalArgumentException if the data has no rows
+     */
+    static ColumnCensus of(Dataset<Row> data, List<ColumnSource> columns, String source, Set<String> declared) {
+        return of(data, columns, 0, false, source, declared);
     }
 
     /**
@@ -82,7 +104,7 @@ final class ColumnCensus {
      *                                  or infinite, as the command line refuses such a file
      */
     static ColumnCensus numbers(Dataset<Row> data, List<ColumnSource> columns, int targets) {
-        ColumnCensus census = of(data, columns, targets, true);
+        ColumnCensus census = of(data, columns, targets, true, null, Set.of());
         for (Entry entry : census.entries.values()) {
             census.check(entry, entry.missing(), "missing", " (drop or fill them first, e.g. with Dataset.na())");
             census.check(entry, entry.text(), "not a number", " (this column must be numeric)");
@@ -91,7 +113,8 @@ final class ColumnCensus {
         return census;
     }
 
-    private static ColumnCensus of(Dataset<Row> data, List<ColumnSource> columns, int targets, boolean ranges) {
+    private static ColumnCensus of(Dataset<Row> data, List<ColumnSource> columns, int targets, boolean ranges,
+                                   String source, Set<String> declared) {
         List<Column> aggregates = new ArrayList<>();
         Column targetSum = lit(0.0);
         for (int j = 0; j < columns.size(); j++) {
@@ -112,6 +135,10 @@ final class ColumnCensus {
             aggregates.add(min(number));
             aggregates.add(max(number));
             aggregates.add(max(abs(number)));
+            Column comma = c.text() ? CellFunctions.COMMA_NUMBER.apply(c.raw()) : lit(false);
+            aggregates.add(count(when(comma, 1)));
+            aggregates.add(min(when(comma, shown)));
+            aggregates.add(min(when(kind.equalTo(CellFunctions.TEXT).and(not(comma)), shown)));
             if (j >= columns.size() - targets) {
                 targetSum = targetSum.plus(number);
             }
@@ -119,15 +146,19 @@ final class ColumnCensus {
         aggregates.add(max(abs(targetSum.minus(1.0))));
         Row result = data.agg(count(lit(1)), aggregates.toArray(new Column[0])).first();
         if (result.getLong(0) == 0) {
-            throw new IllegalArgumentException("the dataset has no rows");
+            throw new IllegalArgumentException(source == null ? "the dataset has no rows" : source + ": has no rows");
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (int j = 0; j < columns.size(); j++) {
             int at = 1 + j * PER_COLUMN;
+            long missing = result.getLong(at);
             long text = result.getLong(at + 1);
-            entries.put(columns.get(j).name(), new Entry(columns.get(j), text > 0 ? ColumnType.CATEGORICAL
-                    : ColumnType.NUMERIC, result.getLong(at), text, result.getLong(at + 2), result.getString(at + 3),
-                    text > 0 ? result.getString(at + 4) : null));
+            long notFinite = result.getLong(at + 2);
+            boolean categorical = text > 0 || declared.contains(columns.get(j).name());
+            entries.put(columns.get(j).name(), new Entry(columns.get(j), categorical ? ColumnType.CATEGORICAL
+                    : ColumnType.NUMERIC, missing, text, notFinite, result.getString(at + 3),
+                    text > 0 ? result.getString(at + 4) : null, result.getLong(0) - missing - text - notFinite,
+                    result.getLong(at + 8), result.getString(at + 9), result.getString(at + 10)));
         }
         return new ColumnCensus(result.getLong(0), entries, result);
     }

@@ -9,6 +9,7 @@ import dev.backprop.data.FitSummary;
 import dev.backprop.data.Frame;
 import dev.backprop.data.InputScreen;
 import dev.backprop.data.InvalidDataException;
+import dev.backprop.data.MixedColumns;
 import dev.backprop.data.MissingPolicy;
 import dev.backprop.data.MissingValues;
 import dev.backprop.data.PreprocessConfig;
@@ -26,6 +27,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -73,25 +75,32 @@ final class PreprocessingFit {
     /**
      * Fits a preprocessor on {@code data} by {@code config}, as {@code backprop train} fits one on a file:
      * {@code screened}, it leaves out the identifier columns but those in {@code keep} and reads the date columns as
-     * numbers ({@link InputScreen}); it chooses the task by the core's rule ({@link TaskChoice}). {@code source}
-     * names the data in messages (or null).
+     * numbers ({@link InputScreen}); it chooses the task by the core's rule ({@link TaskChoice}). The
+     * {@code categorical} columns are categories whatever they hold; an input or target not among them that is almost
+     * numeric is refused by the core's {@link MixedColumns} rule, as the reader refuses it. {@code source} names the
+     * data in messages (or null).
      *
-     * @throws dev.backprop.data.InvalidDataException as {@link Preprocessor#fit}, in its words, without lines
+     * @throws dev.backprop.data.InvalidDataException as {@link Preprocessor#fit}, in its words, without lines; for a
+     *                                                column almost numeric, or a {@code categorical} name the data
+     *                                                lacks
      * @throws IllegalArgumentException               for a column Spark holds in a type that is neither text nor
      *                                                numbers, or data without rows
      */
     static Result fit(Dataset<Row> data, PreprocessConfig config, boolean screened, List<String> keep,
-                      String source) {
-        return new PreprocessingFit(data, source).fit(config, screened, keep);
+                      Set<String> categorical, String source) {
+        return new PreprocessingFit(data, source).fit(config, screened, keep, categorical);
     }
 
-    private Result fit(PreprocessConfig asked, boolean screened, List<String> keep) {
+    private Result fit(PreprocessConfig asked, boolean screened, List<String> keep, Set<String> categorical) {
         List<String> columns = Arrays.asList(data.columns());
+        Frame.requireColumns(source, columns, List.copyOf(categorical));
         List<String> inputs = asked.inputs(columns, source);
         List<String> wanted = new ArrayList<>(inputs);
         wanted.addAll(asked.targets());
+        ColumnCensus census = census(wanted, categorical);
+        wanted.stream().filter(name -> !categorical.contains(name))
+                .forEach(name -> census.entry(name).requireNotMixed(source));
         keep.stream().filter(columns::contains).forEach(wanted::add);
-        ColumnCensus census = census(wanted);
         TaskChoice task = TaskChoice.of(asked, target -> {
             ColumnCensus.Entry entry = census.entry(target);
             return TaskChoice.of(asked.task(), target, entry.type(), () -> valueCounts(entry.source()),
@@ -150,7 +159,7 @@ final class PreprocessingFit {
         List<String> used = new ArrayList<>(preprocessor.inputColumns());
         used.addAll(preprocessor.target().columns());
         Frame.requireColumns(source, Arrays.asList(data.columns()), used);
-        ColumnCensus census = census(used);
+        ColumnCensus census = census(used, Set.of());
         List<String> encoded = preprocessor.usedColumns();
         List<ColumnType> encodedTypes = preprocessor.usedTypes();
         List<ColumnType> uses = new ArrayList<>();
@@ -179,7 +188,7 @@ final class PreprocessingFit {
      * The census of every column the core's reader would type: all columns Spark holds as text or numbers (the
      * {@code used} ones must be such columns).
      */
-    private ColumnCensus census(List<String> used) {
+    private ColumnCensus census(List<String> used, Set<String> categorical) {
         List<ColumnSource> sources = new ArrayList<>();
         for (StructField field : data.schema().fields()) {
             boolean text = field.dataType().equals(DataTypes.StringType);
@@ -189,7 +198,7 @@ final class PreprocessingFit {
                 ColumnSource.of(data, field.name());   // throws, saying what the type is
             }
         }
-        ColumnCensus census = ColumnCensus.of(data, sources);
+        ColumnCensus census = ColumnCensus.of(data, sources, source, categorical);
         census.entries().forEach(entry -> entry.requireFinite(source));
         return census;
     }

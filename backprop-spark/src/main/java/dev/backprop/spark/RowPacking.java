@@ -74,7 +74,7 @@ final class RowPacking {
         }
         Scaling inputScaling = Scaling.fit(config.scaling(), inputRanges);
         Scaling outputScaling = TargetCheck.scaling(config.scaling(), config.loss(), targetRanges, targetNames);
-        return new Scaled(cached(packed(rows, encoder, inputScaling, outputScaling), count, columns),
+        return new Scaled(cached(packed(rows, count, encoder, inputScaling, outputScaling), count, columns),
                 inputScaling, outputScaling);
     }
 
@@ -89,7 +89,7 @@ final class RowPacking {
      */
     private Scaled standardized(Dataset<Row> rows, RowEncoder encoder, long count, int columns, int inputs,
                                 List<String> targetNames, ColumnRanges targetRanges) {
-        JavaRDD<RowBlock> encoded = packed(rows, encoder, null, null).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<RowBlock> encoded = packed(rows, count, encoder, null, null).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Scaling inputScaling = standard(encoded, true, inputs, count);
             Scaling outputScaling = config.loss().crossEntropy()
@@ -199,10 +199,14 @@ final class RowPacking {
                 targetRanges, census.targetSumError()), null, null, List.of());
     }
 
-    /** Repartitions, encodes and scales {@code rows} into blocks (null scalings: unscaled). */
-    private JavaRDD<RowBlock> packed(Dataset<Row> rows, RowEncoder encoder, Scaling inputScaling,
+    /**
+     * Repartitions, encodes and scales the {@code count} {@code rows} into blocks (null scalings: unscaled). At most
+     * one partition per row is made: more would hold nothing, and Spark's shuffle keeps state per partition (a
+     * billion of them exhausted the driver's heap).
+     */
+    private JavaRDD<RowBlock> packed(Dataset<Row> rows, long count, RowEncoder encoder, Scaling inputScaling,
                                      Scaling outputScaling) {
-        Dataset<Row> source = partitions > 0 ? rows.repartition(partitions) : rows;
+        Dataset<Row> source = partitions > 0 ? rows.repartition((int) Math.max(1, Math.min(partitions, count))) : rows;
         return source.javaRDD()
                 .mapPartitionsWithIndex(new BlockPacker(encoder, blockRows, inputScaling, outputScaling), false);
     }

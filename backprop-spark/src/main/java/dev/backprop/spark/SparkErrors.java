@@ -1,6 +1,7 @@
 package dev.backprop.spark;
 
 import dev.backprop.command.Failures;
+import dev.backprop.data.InvalidDataException;
 import org.apache.spark.sql.AnalysisException;
 
 import java.io.FileNotFoundException;
@@ -16,6 +17,23 @@ final class SparkErrors {
             || e instanceof FileNotFoundException || malformedInput(e), SparkErrors::shown, null);
 
     private SparkErrors() {
+    }
+
+    /** Spark's words for a CSV row with the wrong number of fields, before the row's text. */
+    private static final String MALFORMED_CSV = "[MALFORMED_CSV_RECORD] Malformed CSV record: ";
+
+    /**
+     * {@code e} said of {@code source} when it is Spark's failure on a malformed row, which Spark words without the
+     * file; else {@code e} itself.
+     */
+    static Exception located(Exception e, String source) {
+        if (!malformedInput(e)) {
+            return e;
+        }
+        String message = shown(e).getMessage();
+        return new InvalidDataException(source, 0, null, message.startsWith(MALFORMED_CSV)
+                ? "a row whose fields do not match the header's columns: " + message.substring(MALFORMED_CSV.length())
+                : message);
     }
 
     /** Spark reports a CSV row with the wrong number of fields (FAILFAST) deep inside a job failure. */

@@ -1,6 +1,7 @@
 package dev.backprop.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backprop.command.CategoricalOption;
 import dev.backprop.command.ColumnOptions;
 import dev.backprop.command.CommandRunner;
 import dev.backprop.command.CommonOptions;
@@ -94,6 +95,9 @@ public final class SparkTrain implements Callable<Integer> {
     KeepOption keep;
 
     @Mixin
+    CategoricalOption categorical;
+
+    @Mixin
     WeightOptions weightOptions;
 
     /** backprop train's --max-time: the run stops at the end of the epoch that spends it. */
@@ -116,7 +120,7 @@ public final class SparkTrain implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 SparkSettings.SUPPORTED);
         // Checks the options before Spark starts.
@@ -127,6 +131,10 @@ public final class SparkTrain implements Callable<Integer> {
         String features = ClusterOption.FEATURES.value(spec);
         if (features != null) {
             columnOptions.refuseForVectors("--features");
+            if (!categorical.columns().isEmpty()) {
+                throw new IllegalArgumentException("--categorical types a table's columns, not the vectors of "
+                        + "--features");
+            }
             if (classWeight != null || weightOptions.sampleWeight() != null) {
                 throw new IllegalArgumentException("--class-weight and --sample-weight weigh rows of a table's "
                         + "columns, not of the vectors of --features");
@@ -146,7 +154,8 @@ public final class SparkTrain implements Callable<Integer> {
             }
             SparkTrainer trainer = SparkTrainer.of(config).withPartitions(ClusterOption.PARTITIONS.value(spec))
                     .withBlockRows(ClusterOption.BLOCK_ROWS.value(spec)).withSampleFraction(fraction(config))
-                    .withSource(data).withWeights(classWeights, weightOptions.sampleWeight());
+                    .withSource(data).withWeights(classWeights, weightOptions.sampleWeight())
+                    .withCategorical(categorical.columns());
             if (timeLimit.maxTime() != null) {
                 trainer = trainer.withTimeLimit(timeLimit.maxTime());
             }
@@ -161,6 +170,8 @@ public final class SparkTrain implements Callable<Integer> {
                 report(result, packed, spark.sparkContext().master(), json);
             }
             return 0;
+        } catch (Exception e) {
+            throw SparkErrors.located(e, data);
         } finally {
             if (ownSession) {
                 spark.stop();
@@ -188,6 +199,7 @@ public final class SparkTrain implements Callable<Integer> {
      */
     private PackedDataset pack(SparkTrainer trainer, Dataset<Row> table, String features, Model initial) {
         List<String> columns = Arrays.asList(table.columns());
+        categorical.requireColumns(data, columns);
         List<String> targets = columnOptions.targetColumns(columns, initial);
         if (features != null) {
             return trainer.packVectors(table, features, targets);

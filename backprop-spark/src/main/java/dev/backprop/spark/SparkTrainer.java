@@ -16,9 +16,11 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import java.util.List;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Trains the core's networks on a Spark {@code Dataset<Row>}: the same {@link TrainerConfig} in, the same
@@ -53,9 +55,11 @@ public final class SparkTrainer {
      * @param source           the data's name in messages, or null
      * @param classWeights     the class weights, or null
      * @param sampleWeight     the sample-weight column, or null
+     * @param timeLimit        the most time training may take, or null
+     * @param categorical      the columns declared categorical
      */
     private record Setup(int partitions, int blockRows, int aggregationDepth, double sampleFraction, String source,
-                         ClassWeights classWeights, String sampleWeight, Duration timeLimit) {
+                         ClassWeights classWeights, String sampleWeight, Duration timeLimit, Set<String> categorical) {
     }
 
     private SparkTrainer(TrainerConfig config, Setup setup) {
@@ -73,12 +77,13 @@ public final class SparkTrainer {
     public static SparkTrainer of(TrainerConfig config) {
         SparkSettings.check(config);
         return new SparkTrainer(config, new Setup(0, DEFAULT_BLOCK_ROWS, DEFAULT_AGGREGATION_DEPTH, 1.0, null, null,
-                null, null));
+                null, null, Set.of()));
     }
 
     /**
      * Repartitions the data into {@code partitions} partitions before caching it (0 keeps the data's own
-     * partitioning). More partitions than rows is allowed: the empty ones add nothing.
+     * partitioning). More partitions than rows is allowed: one partition per row is made, as the empty ones would add
+     * nothing.
      *
      * @param partitions the partition count, ≥ 0
      * @return a new trainer
@@ -90,7 +95,7 @@ public final class SparkTrainer {
         }
         Setup s = setup;
         return new SparkTrainer(config, new Setup(partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                s.source, s.classWeights, s.sampleWeight, s.timeLimit));
+                s.source, s.classWeights, s.sampleWeight, s.timeLimit, s.categorical));
     }
 
     /**
@@ -106,7 +111,7 @@ public final class SparkTrainer {
         }
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, rows, s.aggregationDepth, s.sampleFraction,
-                s.source, s.classWeights, s.sampleWeight, s.timeLimit));
+                s.source, s.classWeights, s.sampleWeight, s.timeLimit, s.categorical));
     }
 
     /**
@@ -122,7 +127,7 @@ public final class SparkTrainer {
         }
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, depth, s.sampleFraction, s.source,
-                s.classWeights, s.sampleWeight, s.timeLimit));
+                s.classWeights, s.sampleWeight, s.timeLimit, s.categorical));
     }
 
     /**
@@ -144,7 +149,7 @@ public final class SparkTrainer {
         }
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, fraction, s.source,
-                s.classWeights, s.sampleWeight, s.timeLimit));
+                s.classWeights, s.sampleWeight, s.timeLimit, s.categorical));
     }
 
     /**
@@ -157,7 +162,7 @@ public final class SparkTrainer {
     public SparkTrainer withSource(String name) {
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                name, s.classWeights, s.sampleWeight, s.timeLimit));
+                name, s.classWeights, s.sampleWeight, s.timeLimit, s.categorical));
     }
 
     /**
@@ -173,7 +178,7 @@ public final class SparkTrainer {
     public SparkTrainer withWeights(ClassWeights classWeights, String sampleWeight) {
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                s.source, classWeights, sampleWeight, s.timeLimit));
+                s.source, classWeights, sampleWeight, s.timeLimit, s.categorical));
     }
 
     /**
@@ -191,7 +196,22 @@ public final class SparkTrainer {
         }
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                s.source, s.classWeights, s.sampleWeight, limit));
+                s.source, s.classWeights, s.sampleWeight, limit, s.categorical));
+    }
+
+    /**
+     * Reads the {@code columns} as categories whatever they hold, as {@code backprop train --categorical} does: a
+     * code such as 1, 2, 3, or a column of numbers with some text, which {@link #pack(Dataset, PreprocessConfig)}
+     * otherwise refuses (the core's {@link dev.backprop.data.MixedColumns} rule). Applies to data packed with a
+     * preprocessor fitted on it.
+     *
+     * @param columns the columns, each in the data
+     * @return a new trainer
+     */
+    public SparkTrainer withCategorical(Collection<String> columns) {
+        Setup s = setup;
+        return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
+                s.source, s.classWeights, s.sampleWeight, s.timeLimit, Set.copyOf(columns)));
     }
 
     /**
@@ -259,18 +279,21 @@ public final class SparkTrainer {
      * fits them on a file, then encodes and caches the rows the missing-value policy keeps. Close the result when
      * done with it. Column types are decided as the CSV reader decides them: text columns whose present cells are
      * all numbers are numeric, others categorical (empty, {@code ?} and {@code NA} are missing); numeric Spark
-     * columns are numeric.
+     * columns are numeric; columns named by {@link #withCategorical} categorical. An input or target at least half
+     * numbers with some text (or a number written with a comma) is refused unless named there.
      *
      * @param data          the rows; text and numeric columns
      * @param preprocessing the target, ignored columns, missing-value policy and task
      * @return the packed data, carrying the fitted preprocessor
      * @throws dev.backprop.data.InvalidDataException in the core's words (naming the column, but no line: row
-     *                                                numbers for {@code --missing error}), for the same problems
+     *                                                numbers for {@code --missing error}), for the same problems, and
+     *                                                for a {@link #withCategorical} column the data lacks
      * @throws IllegalArgumentException               for a column that is neither text nor numbers, no rows, or
      *                                                cross-entropy targets outside [0, 1]
      */
     public PackedDataset pack(Dataset<Row> data, PreprocessConfig preprocessing) {
-        return prepared(data, PreprocessingFit.fit(data, weighed(preprocessing), false, List.of(), setup.source));
+        return prepared(data, PreprocessingFit.fit(data, weighed(preprocessing), false, List.of(),
+                setup.categorical, setup.source));
     }
 
     /**
@@ -288,7 +311,8 @@ public final class SparkTrainer {
      *                                                {@code keep} names a column the data lacks or a date column
      */
     public PackedDataset pack(Dataset<Row> data, PreprocessConfig preprocessing, List<String> keep) {
-        return prepared(data, PreprocessingFit.fit(data, weighed(preprocessing), true, keep, setup.source));
+        return prepared(data, PreprocessingFit.fit(data, weighed(preprocessing), true, keep,
+                setup.categorical, setup.source));
     }
 
     /** {@code preprocessing} leaving out the sample-weight column, if any: read with the data, never an input. */

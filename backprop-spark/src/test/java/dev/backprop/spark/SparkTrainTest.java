@@ -78,7 +78,8 @@ class SparkTrainTest {
         Files.writeString(file, TestData.weatherCsv(120, 8));
         Path model = dir.resolve("weather.json");
 
-        SparkCommand run = run(file.toString(), "--target", "play", "--ignore", "id", "--missing", "mean", "--hidden", "4",
+        SparkCommand run = run(file.toString(), "--target", "play", "--ignore", "id", "--categorical", "grade",
+                "--missing", "mean", "--hidden", "4",
                 "--bias", "--output-activation", "softmax", "--loss", "categorical-cross-entropy", "--optimizer",
                 "lbfgs", "--epochs", "15", "--master", "local[2]", "--partitions", "2", "--out", model.toString());
 
@@ -197,10 +198,49 @@ class SparkTrainTest {
         assertThat(absent.code()).isEqualTo(2);
         assertThat(absent.err()).startsWith("error: ").contains("absent.csv");
 
+        // Spark's reader words these without the file; the command names it.
+        Path ragged = dir.resolve("ragged.csv");
+        Files.writeString(ragged, "a,b,y\n1,2,3\n4,5\n7,8,9\n");
+        SparkCommand fields = run(ragged.toString(), "--out", dir.resolve("x.json").toString());
+        assertThat(fields.code()).isEqualTo(2);
+        assertThat(fields.err()).isEqualTo("error: " + ragged + ": a row whose fields do not match the header's "
+                + "columns: 4,5\n");
+        Path header = dir.resolve("header.csv");
+        Files.writeString(header, "a,y\n");
+        SparkCommand noRows = run(header.toString(), "--out", dir.resolve("x.json").toString());
+        assertThat(noRows.code()).isEqualTo(2);
+        assertThat(noRows.err()).isEqualTo("error: " + header + ": has no rows\n");
+
+        Path mixed = dir.resolve("mixed.csv");
+        Files.writeString(mixed, "a,b,y\n1,x,3\n4,5,6\n7,8,9\n");
+        SparkCommand almost = run(mixed.toString(), "--out", dir.resolve("x.json").toString());
+        assertThat(almost.code()).isEqualTo(2);
+        assertThat(almost.err()).isEqualTo("error: " + mixed + ", column 'b': 'x' is not a number, but 2 of the "
+                + "column's 3 values are: fix the cell, leave it empty (a missing value, see --missing), or declare "
+                + "the column categorical with --categorical b\n");
+        SparkCommand absentColumn = run(mixed.toString(), "--categorical", "c", "--out",
+                dir.resolve("x.json").toString());
+        assertThat(absentColumn.code()).isEqualTo(2);
+        assertThat(absentColumn.err()).isEqualTo("error: " + mixed + ": line 1: --categorical names the column 'c', "
+                + "which the header does not have (columns: a, b, y)\n");
+
         SparkCommand option = run(file.toString(), "--learning-rate", "-1");
         assertThat(option.code()).isEqualTo(2);
         assertThat(option.err()).isEqualTo("error: --learning-rate must be > 0 and finite but was -1.0\n");
         assertThat(Files.exists(dir.resolve("x.json"))).isFalse();
+    }
+
+    @Test
+    void moreRequestedPartitionsThanRowsMakeOnePerRow() throws IOException {
+        // A billion partitions of 6 rows once exhausted the driver's heap in Spark's shuffle.
+        Path file = csv(TestData.regression(6, 3));
+        Path model = dir.resolve("m.json");
+        SparkCommand run = run(file.toString(), "--partitions", String.valueOf(Integer.MAX_VALUE), "--epochs", "2",
+                "--master", "local[2]", "--out", model.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains(" on 6 rows of " + file + " with Spark local[2], 6 partitions\n");
+        assertThat(Files.exists(model)).isTrue();
     }
 
     @Test

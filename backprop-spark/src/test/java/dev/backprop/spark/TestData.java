@@ -20,8 +20,8 @@ final class TestData {
 
     /**
      * How {@code backprop train --categorical grade} reads {@link #weatherCsv}: its grade column is mostly numbers with
-     * some text, which the core's reader refuses unless the column is declared categorical (Spark's reader types it
-     * categorical by the same cell rules without being told).
+     * some text, which the core's reader refuses unless the column is declared categorical, and so does
+     * {@link SparkTrainer} ({@code withCategorical}, {@code --categorical}).
      */
     static final ReadOptions AS_TRAIN_READS_WEATHER = ReadOptions.DEFAULT.withCategorical(Set.of("grade"));
 
