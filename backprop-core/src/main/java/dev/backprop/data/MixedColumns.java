@@ -21,7 +21,12 @@ public final class MixedColumns {
     private MixedColumns() {
     }
 
-    /** Whether a stripped text cell is a number written with a decimal comma or thousands separators. */
+    /**
+     * Whether a cell is a number written with a comma.
+     *
+     * @param cell a text cell, stripped of surrounding whitespace
+     * @return whether it is a number written with a decimal comma or thousands separators
+     */
     public static boolean isCommaNumber(String cell) {
         return COMMA_NUMBER.matcher(cell).matches();
     }
