@@ -5,13 +5,16 @@ import dev.backprop.model.Model;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.UUID;
 
 /** Model files at a local path or at a Hadoop URI ({@code hdfs://...}, {@code s3a://...}). */
 final class HadoopFiles {
@@ -47,9 +50,11 @@ final class HadoopFiles {
         }
     }
 
+    /** Reads the model at {@code path}: a local path (or {@code file:} URI) by the core, any other URI through Hadoop. */
     static Model readModel(SparkSession spark, String path) throws IOException {
-        if (!isHadoopUri(path)) {
-            return ModelFile.read(Path.of(path));
+        Path local = local(path);
+        if (local != null) {
+            return ModelFile.read(local);
         }
         org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(path);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
@@ -58,16 +63,36 @@ final class HadoopFiles {
         }
     }
 
-    /** A local path is written atomically by the core; a Hadoop URI through Hadoop's file system (overwriting). */
+    /**
+     * Writes {@code model} to {@code path} so that a reader never sees it half-written: a local path (or {@code file:}
+     * URI) atomically by the core; any other URI through Hadoop, as {@link #writeWhole}.
+     */
     static void writeModel(SparkSession spark, Model model, String path) throws IOException {
-        if (!isHadoopUri(path)) {
-            ModelFile.write(model, Path.of(path));
+        Path local = local(path);
+        if (local != null) {
+            ModelFile.write(model, local);
             return;
         }
+        writeWhole(spark.sparkContext().hadoopConfiguration(), model, path);
+    }
+
+    /**
+     * Writes {@code model} to the Hadoop URI {@code path} in a hidden file beside it, then renames that over it (an
+     * atomic replacement on HDFS; on an object store the object appears whole at the end of its upload either way),
+     * so a run stopped mid-write leaves the earlier file, if any, and no partial one.
+     */
+    static void writeWhole(Configuration conf, Model model, String path) throws IOException {
         org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(path);
-        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        try (FSDataOutputStream output = fs.create(file, true)) {
-            ModelFile.write(model, output);
+        FileSystem fs = file.getFileSystem(conf);
+        org.apache.hadoop.fs.Path partial = new org.apache.hadoop.fs.Path(file.getParent(),
+                "." + file.getName() + "." + UUID.randomUUID() + ".partial");
+        try {
+            try (FSDataOutputStream output = fs.create(partial, false)) {
+                ModelFile.write(model, output);
+            }
+            FileContext.getFileContext(file.toUri(), conf).rename(partial, file, Options.Rename.OVERWRITE);
+        } finally {
+            fs.delete(partial, false);
         }
     }
 }
