@@ -13,8 +13,8 @@ import org.apache.spark.broadcast.Broadcast;
 /**
  * The core's {@link BlockObjective} over a {@link PackedDataset}, one Spark job per evaluation: θ goes to the
  * executors by broadcast, every task adds its cached blocks into the core's {@link BlockSum} (allocating one
- * backpropagation workspace, reused for all its blocks), and one {@code treeAggregate} merges the partial sums to the
- * driver, where the core turns them into J and ∇J.
+ * backpropagation workspace, reused for all its blocks), and one tree aggregation merges the partial sums to the
+ * driver, always in partition order ({@link OrderedAggregate}: same seed, same bits), where the core turns them into J and ∇J.
  *
  * <p>Communication per evaluation: θ (P doubles) out by broadcast; P + 2 numbers back per task, combined in a tree of
  * {@code depth} levels. Not thread-safe.
@@ -46,7 +46,7 @@ public final class DistributedObjective extends BlockObjective {
         Broadcast<double[]> theta = JavaSparkContext.fromSparkContext(blocks.context()).broadcast(parameters.clone());
         Architecture network = blockArchitecture();
         try {
-            return blocks.treeAggregate(zero, (sum, block) -> sum.add(block, network, theta.value(), sample),
+            return OrderedAggregate.of(blocks, zero, (sum, block) -> sum.add(block, network, theta.value(), sample),
                     BlockSum::merge, depth);
         } finally {
             theta.destroy();

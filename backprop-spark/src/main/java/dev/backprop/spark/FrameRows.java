@@ -101,7 +101,8 @@ final class FrameRows implements RowEncoder {
             }
         }
         FitSummary empty = FitSummary.empty(summarised, asUsed);
-        return kept.select(cells(used)).javaRDD().mapPartitions((FlatMapFunction<Iterator<Row>, FitSummary>) rows -> {
+        return OrderedAggregate.of(kept.select(cells(used)).javaRDD().mapPartitions((FlatMapFunction<Iterator<Row>,
+                FitSummary>) rows -> {
             Iterator<Frame> blocks = new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -118,7 +119,7 @@ final class FrameRows implements RowEncoder {
                 }
             };
             return List.of(FitSummary.of(blocks, summarised, asUsed)).iterator();
-        }).treeAggregate(empty, FitSummary::merge, FitSummary::merge);
+        }), empty, FitSummary::merge, FitSummary::merge, 2);
     }
 
     /** {@code rows} as a frame whose columns have {@code types}: numbers, or labels as the CSV reader names them. */

@@ -104,15 +104,15 @@ final class RowPacking {
 
     /** The standard scaling of the blocks' inputs (or targets), from their moments summed in two passes. */
     private static Scaling standard(JavaRDD<RowBlock> blocks, boolean inputs, int cols, long count) {
-        double[] sums = blocks.treeAggregate(new double[cols], (s, b) -> {
+        double[] sums = OrderedAggregate.of(blocks, new double[cols], (s, b) -> {
             ColumnMoments.addSums(inputs ? b.x() : b.y(), b.rows(), s);
             return s;
-        }, RowPacking::add);
+        }, RowPacking::add, 2);
         double[] mean = ColumnMoments.means(sums, count);
-        double[] squares = blocks.treeAggregate(new double[cols], (s, b) -> {
+        double[] squares = OrderedAggregate.of(blocks, new double[cols], (s, b) -> {
             ColumnMoments.addSquaredDeviations(inputs ? b.x() : b.y(), b.rows(), mean, s);
             return s;
-        }, RowPacking::add);
+        }, RowPacking::add, 2);
         ColumnMoments moments = ColumnMoments.of(mean, squares, count);
         if (moments.overflowed()) {
             rescaled(blocks, inputs, cols, count, moments);
@@ -127,20 +127,20 @@ final class RowPacking {
      */
     private static void rescaled(JavaRDD<RowBlock> blocks, boolean inputs, int cols, long count,
                                  ColumnMoments moments) {
-        double[] largest = blocks.treeAggregate(new double[cols], (s, b) -> {
+        double[] largest = OrderedAggregate.of(blocks, new double[cols], (s, b) -> {
             ColumnMoments.addLargestMagnitudes(inputs ? b.x() : b.y(), b.rows(), s);
             return s;
-        }, RowPacking::largest);
+        }, RowPacking::largest, 2);
         double[] divisors = ColumnMoments.divisors(largest);
-        double[] sums = blocks.treeAggregate(new double[cols], (s, b) -> {
+        double[] sums = OrderedAggregate.of(blocks, new double[cols], (s, b) -> {
             ColumnMoments.addSums(inputs ? b.x() : b.y(), b.rows(), divisors, s);
             return s;
-        }, RowPacking::add);
+        }, RowPacking::add, 2);
         double[] scaledMean = ColumnMoments.means(sums, count);
-        double[] squares = blocks.treeAggregate(new double[cols], (s, b) -> {
+        double[] squares = OrderedAggregate.of(blocks, new double[cols], (s, b) -> {
             ColumnMoments.addSquaredDeviations(inputs ? b.x() : b.y(), b.rows(), divisors, scaledMean, s);
             return s;
-        }, RowPacking::add);
+        }, RowPacking::add, 2);
         ColumnMoments.rescaled(scaledMean, squares, count, divisors, moments);
     }
 

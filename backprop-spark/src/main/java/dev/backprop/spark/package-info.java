@@ -7,8 +7,8 @@
  * collecting the rows; each partition is then encoded once by the core's {@code Preprocessor} into scaled,
  * row-major blocks of up to {@link dev.backprop.spark.SparkTrainer#DEFAULT_BLOCK_ROWS} rows and cached. Every
  * iteration broadcasts θ, computes the loss and its gradient on every block with the core's backpropagation and sums
- * them with one {@code treeAggregate} ({@link dev.backprop.spark.DistributedObjective}); the driver runs the core's
- * training loop ({@link dev.backprop.train.Trainer#train(dev.backprop.train.RemoteRows)}): its optimizer steps,
+ * them with one tree aggregation in partition order ({@link dev.backprop.spark.DistributedObjective}); the driver
+ * runs the core's training loop ({@link dev.backprop.train.Trainer#train(dev.backprop.train.RemoteRows)}): its optimizer steps,
  * schedule and stopping rules.
  *
  * <p>What the optimizers mean here: with sample fraction 1 (the default) every optimizer takes full-batch steps on
