@@ -5,28 +5,44 @@ import dev.backprop.data.InvalidDataException;
 import org.apache.spark.sql.AnalysisException;
 
 import java.io.FileNotFoundException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What {@code backprop-spark} adds to the command lines' {@link Failures}: Spark's own bad input (a query Spark cannot
- * analyse, such as an absent path, and a CSV row with the wrong number of fields) is exit code
- * {@value Failures#BAD_INPUT} too, and a malformed row's message is the one at the bottom of Spark's job failure.
+ * analyse, such as an absent path, a CSV row with the wrong number of fields, a file of a directory whose header is
+ * not the first file's) is exit code {@value Failures#BAD_INPUT} too, said on one line naming the file.
  */
 final class SparkErrors {
     /** How {@code backprop-spark}'s errors read; Spark gives the heap with spark-submit, so no heap advice. */
     static final Failures FAILURES = new Failures(e -> e instanceof AnalysisException
-            || e instanceof FileNotFoundException || malformedInput(e), SparkErrors::shown, null);
+            || e instanceof FileNotFoundException || malformedInput(e) || headerMismatch(e) != null,
+            SparkErrors::shown, null);
+
+    /** Spark's words for a CSV row with the wrong number of fields, before the row's text. */
+    private static final String MALFORMED_CSV = "[MALFORMED_CSV_RECORD] Malformed CSV record: ";
+    /** Spark's words for a CSV file of a directory whose header differs from the first file's. */
+    private static final String HEADER_MISMATCH = "CSV header does not conform to the schema";
 
     private SparkErrors() {
     }
 
-    /** Spark's words for a CSV row with the wrong number of fields, before the row's text. */
-    private static final String MALFORMED_CSV = "[MALFORMED_CSV_RECORD] Malformed CSV record: ";
-
     /**
-     * {@code e} said of {@code source} when it is Spark's failure on a malformed row, which Spark words without the
-     * file; else {@code e} itself.
+     * {@code e} said of {@code source} when it is Spark's failure on a malformed row or a file whose header differs
+     * from the data's columns, which Spark words without the data's name or over several lines; else {@code e}
+     * itself.
      */
     static Exception located(Exception e, String source) {
+        Throwable header = headerMismatch(e);
+        if (header != null) {
+            Map<String, String> said = fields(header.getMessage());
+            String uri = said.get("CSV file");
+            java.nio.file.Path local = HadoopFiles.local(uri);
+            String file = uri == null ? source : local != null ? local.toString() : uri;
+            return new InvalidDataException(file, 0, null, "its header (" + said.get("Header") + ") is not the "
+                    + "data's columns (" + said.get("Schema") + "), which the first file's header gave: every file "
+                    + "of the data needs the same header");
+        }
         if (!malformedInput(e)) {
             return e;
         }
@@ -46,8 +62,34 @@ final class SparkErrors {
         return false;
     }
 
-    /** For a malformed row, the deepest cause with a message; else {@code e}. */
+    /** The cause that says a file's header differs from the schema (with enforceSchema off), or null. */
+    private static Throwable headerMismatch(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith(HEADER_MISMATCH)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The "Name: value" lines of Spark's header message, by name. */
+    private static Map<String, String> fields(String message) {
+        Map<String, String> fields = new HashMap<>();
+        for (String line : message.split("\n")) {
+            int colon = line.indexOf(": ");
+            if (colon > 0) {
+                fields.put(line.substring(0, colon).strip(), line.substring(colon + 2).strip());
+            }
+        }
+        return fields;
+    }
+
+    /** For a malformed row, the deepest cause with a message; for a header, that message on one line; else e. */
     private static Throwable shown(Throwable e) {
+        Throwable header = headerMismatch(e);
+        if (header != null) {
+            return new IllegalArgumentException(String.join("; ", header.getMessage().strip().split("\s*\n\s*")));
+        }
         Throwable shown = e;
         if (malformedInput(e)) {
             while (shown.getCause() != null && shown.getCause().getMessage() != null) {

@@ -252,8 +252,10 @@ public final class SparkTrain implements Callable<Integer> {
                 : path.endsWith(".tsv") || path.endsWith(".tab") ? "tsv" : "csv";
         return switch (kind) {
             // Every CSV column is read as text and cast: one pass, and a value that is not a number is reported by
-            // column rather than turning the whole column into strings.
+            // column rather than turning the whole column into strings. A directory's files must all have the
+            // first file's header (by default Spark only warns, and reads each file's columns by position).
             case "csv", "tsv" -> spark.read().option("header", true).option("mode", "FAILFAST")
+                    .option("enforceSchema", false)
                     .option("sep", kind.equals("tsv") ? "\t" : ",").option("ignoreLeadingWhiteSpace", true)
                     .option("ignoreTrailingWhiteSpace", true).csv(data);
             case "parquet" -> spark.read().parquet(data);

@@ -205,6 +205,14 @@ class SparkTrainTest {
         assertThat(fields.code()).isEqualTo(2);
         assertThat(fields.err()).isEqualTo("error: " + ragged + ": a row whose fields do not match the header's "
                 + "columns: 4,5\n");
+        Path parts = Files.createDirectories(dir.resolve("parts"));
+        // p1 the larger, so that Spark (which reads the largest file first) takes its header as the columns.
+        Files.writeString(parts.resolve("p1.csv"), "a,y\n1,2\n3,4\n9,10\n");
+        Files.writeString(parts.resolve("p2.csv"), "b,y\n5,6\n7,8\n");
+        SparkCommand renamed = run(parts.toString(), "--out", dir.resolve("x.json").toString());
+        assertThat(renamed.code()).isEqualTo(2);
+        assertThat(renamed.err()).isEqualTo("error: " + parts.resolve("p2.csv") + ": its header (b, y) is not the data's columns (a, y), which the "
+                + "first file's header gave: every file of the data needs the same header\n");
         Path header = dir.resolve("header.csv");
         Files.writeString(header, "a,y\n");
         SparkCommand noRows = run(header.toString(), "--out", dir.resolve("x.json").toString());
