@@ -6,7 +6,9 @@ import org.apache.spark.sql.AnalysisException;
 
 import java.io.FileNotFoundException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What {@code backprop-spark} adds to the command lines' {@link Failures}: Spark's own bad input (a query Spark cannot
@@ -39,6 +41,11 @@ final class SparkErrors {
             String uri = said.get("CSV file");
             java.nio.file.Path local = HadoopFiles.local(uri);
             String file = uri == null ? source : local != null ? local.toString() : uri;
+            String twice = twice(said.getOrDefault("Header", ""));
+            if (twice != null) {
+                // Spark named the two columns a0 and a1 in the columns it read, so the header "differs".
+                return new InvalidDataException(file, 1, twice, "the header names this column twice");
+            }
             return new InvalidDataException(file, 0, null, "its header (" + said.get("Header") + ") is not the "
                     + "data's columns (" + said.get("Schema") + "), which the first file's header gave: every file "
                     + "of the data needs the same header");
@@ -67,6 +74,17 @@ final class SparkErrors {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && t.getMessage().startsWith(HEADER_MISMATCH)) {
                 return t;
+            }
+        }
+        return null;
+    }
+
+    /** The first name a header (Spark's "a, b, c") gives twice, or null. */
+    private static String twice(String header) {
+        Set<String> seen = new HashSet<>();
+        for (String name : header.split(", ")) {
+            if (!seen.add(name)) {
+                return name;
             }
         }
         return null;

@@ -213,6 +213,12 @@ class SparkTrainTest {
         assertThat(renamed.code()).isEqualTo(2);
         assertThat(renamed.err()).isEqualTo("error: " + parts.resolve("p2.csv") + ": its header (b, y) is not the data's columns (a, y), which the "
                 + "first file's header gave: every file of the data needs the same header\n");
+        Path duplicate = dir.resolve("duplicate.csv");
+        Files.writeString(duplicate, "a,a,y\n1,2,3\n4,5,6\n");
+        SparkCommand twice = run(duplicate.toString(), "--out", dir.resolve("x.json").toString());
+        assertThat(twice.code()).isEqualTo(2);
+        assertThat(twice.err()).isEqualTo("error: " + duplicate + ": line 1, column 'a': the header names this "
+                + "column twice\n");
         Path header = dir.resolve("header.csv");
         Files.writeString(header, "a,y\n");
         SparkCommand noRows = run(header.toString(), "--out", dir.resolve("x.json").toString());
