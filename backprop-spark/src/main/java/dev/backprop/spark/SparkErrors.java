@@ -56,6 +56,8 @@ final class SparkErrors {
         String message = shown(e).getMessage();
         return new InvalidDataException(source, 0, null, message.startsWith(MALFORMED_CSV)
                 ? "a row whose fields do not match the header's columns: " + message.substring(MALFORMED_CSV.length())
+                + " (or a quoted cell holds a line break, which backprop-spark does not read: Spark splits a file at"
+                + " its line breaks)"
                 : message);
     }
 
