@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import dev.backprop.command.Interruption;
 import dev.backprop.cli.plot.Charts;
 import dev.backprop.cli.plot.Picture;
 import dev.backprop.command.CommonOptions;

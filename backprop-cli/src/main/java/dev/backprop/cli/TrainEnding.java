@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import dev.backprop.command.Interruption;
 import dev.backprop.io.AtomicFiles;
 import dev.backprop.train.StopReason;
 import dev.backprop.train.TrainingResult;

@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import dev.backprop.command.Interruption;
 import dev.backprop.train.TrainingListener;
 
 /** Shows progress (unless quiet) and stops the run when a signal arrived. */

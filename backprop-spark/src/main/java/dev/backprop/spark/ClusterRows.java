@@ -40,10 +40,34 @@ final class ClusterRows implements RemoteRows {
         return sampleFraction < 1 ? ((BlockObjective) exact).sampled(sampleFraction, seed) : exact;
     }
 
-    /** Logs each iteration's J and time at debug level: an iteration is one or more Spark jobs. */
+    /**
+     * Logs each iteration's J and time at debug level (an iteration is one or more Spark jobs), and passes every event
+     * on to the user's listener, which may stop the run.
+     */
     static final class IterationLog implements TrainingListener {
         private static final System.Logger LOG = System.getLogger(SparkTrainer.class.getName());
+        private final TrainingListener next;
         private long start = System.nanoTime();
+
+        /** @param next the user's listener, told of everything and asked whether to stop */
+        IterationLog(TrainingListener next) {
+            this.next = next;
+        }
+
+        @Override
+        public void trainingStarted(int maxEpochs, int rows, int batchesPerEpoch) {
+            next.trainingStarted(maxEpochs, rows, batchesPerEpoch);
+        }
+
+        @Override
+        public void batchEnded(int epoch, int batch, double loss) {
+            next.batchEnded(epoch, batch, loss);
+        }
+
+        @Override
+        public void parametersUpdated(double[] parameters, double[] gradient) {
+            next.parametersUpdated(parameters, gradient);
+        }
 
         @Override
         public void epochEnded(int epoch, double trainingLoss, double validationLoss, double learningRate) {
@@ -52,6 +76,12 @@ final class ClusterRows implements RemoteRows {
             start = now;
             LOG.log(System.Logger.Level.DEBUG, () -> "iteration " + epoch + ": J = " + trainingLoss + " (" + millis
                     + " ms)");
+            next.epochEnded(epoch, trainingLoss, validationLoss, learningRate);
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return next.stopRequested();
         }
     }
 }

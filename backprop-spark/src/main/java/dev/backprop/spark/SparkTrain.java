@@ -7,6 +7,7 @@ import dev.backprop.command.CommandRunner;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.DataFormatOption;
 import dev.backprop.command.FileRoles;
+import dev.backprop.command.Interruption;
 import dev.backprop.command.KeepOption;
 import dev.backprop.command.ModelOptions;
 import dev.backprop.command.TimeLimitOption;
@@ -19,7 +20,9 @@ import dev.backprop.model.Model;
 import dev.backprop.nn.Network;
 import dev.backprop.optim.OptimizerType;
 import dev.backprop.train.Preset;
+import dev.backprop.train.StopReason;
 import dev.backprop.train.TrainerConfig;
+import dev.backprop.train.TrainingListener;
 import dev.backprop.train.TrainingResult;
 import dev.backprop.train.TrainingSetting;
 import dev.backprop.train.TrainingSettings;
@@ -45,6 +48,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code backprop train} on Apache Spark: reads CSV or Parquet from any path Hadoop can open, trains with
@@ -145,6 +149,15 @@ public final class SparkTrain implements Callable<Integer> {
                 .output("--out", HadoopFiles.local(modelOptions.out())).check(spec.commandLine());
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = session();
+        // Ctrl-C or SIGTERM stops training at the end of its iteration and writes the model so far, as train does;
+        // before training (reading, packing) it cancels Spark's jobs, and nothing is written.
+        AtomicBoolean training = new AtomicBoolean();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Interruption.install(stderr, () -> {
+            if (!training.get()) {
+                spark.sparkContext().cancelAllJobs();
+            }
+        });
         try {
             Model initial = modelOptions.init() == null ? null
                     : HadoopFiles.readModel(spark, modelOptions.init());
@@ -159,18 +172,38 @@ public final class SparkTrain implements Callable<Integer> {
             if (timeLimit.maxTime() != null) {
                 trainer = trainer.withTimeLimit(timeLimit.maxTime());
             }
+            trainer = trainer.withListener(new TrainingListener() {
+                @Override
+                public boolean stopRequested() {
+                    return Interruption.requested();
+                }
+            });
             try (PackedDataset packed = pack(trainer, read(spark), features, initial)) {
-                PrintWriter stderr = spec.commandLine().getErr();
                 packed.leftOut().forEach(column -> stderr.println("warning: " + column.warning()));
                 packed.preprocessor().ifPresent(p -> p.dates().notes().forEach(stderr::println));
+                training.set(true);
+                if (Interruption.requested()) {
+                    return Interruption.beforeTraining(stderr);
+                }
                 TrainingResult result = initial == null ? trainer.train(packed)
                         : trainer.train(packed, TrainingSettings.startingNetwork(initial.network(), given));
                 Model model = result.model();
                 HadoopFiles.writeModel(spark, model, modelOptions.out());
                 report(result, packed, spark.sparkContext().master(), json);
+                if (result.stopReason() == StopReason.INTERRUPTED) {
+                    stderr.printf("interrupted by %s after %d iterations: the model so far is in %s; continue from it "
+                            + "with --init %s%n", Interruption.signalName(), result.epochs(), modelOptions.out(),
+                            modelOptions.out());
+                    stderr.flush();
+                    return Interruption.exitCode();
+                }
             }
             return 0;
         } catch (Exception e) {
+            if (Interruption.requested() && !training.get()) {
+                // The signal cancelled the jobs that read and packed the data.
+                return Interruption.beforeTraining(stderr);
+            }
             throw SparkErrors.located(e, data);
         } finally {
             if (ownSession) {

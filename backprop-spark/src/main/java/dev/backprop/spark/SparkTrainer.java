@@ -10,6 +10,7 @@ import dev.backprop.nn.Initializer;
 import dev.backprop.nn.Network;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
+import dev.backprop.train.TrainingListener;
 import dev.backprop.train.TrainingResult;
 import dev.backprop.train.WeightsNote;
 import org.apache.spark.sql.Column;
@@ -57,9 +58,11 @@ public final class SparkTrainer {
      * @param sampleWeight     the sample-weight column, or null
      * @param timeLimit        the most time training may take, or null
      * @param categorical      the columns declared categorical
+     * @param listener         told of each iteration, and asked whether to stop
      */
     private record Setup(int partitions, int blockRows, int aggregationDepth, double sampleFraction, String source,
-                         ClassWeights classWeights, String sampleWeight, Duration timeLimit, Set<String> categorical) {
+                         ClassWeights classWeights, String sampleWeight, Duration timeLimit, Set<String> categorical,
+                         TrainingListener listener) {
     }
 
     private SparkTrainer(TrainerConfig config, Setup setup) {
@@ -77,7 +80,7 @@ public final class SparkTrainer {
     public static SparkTrainer of(TrainerConfig config) {
         SparkSettings.check(config);
         return new SparkTrainer(config, new Setup(0, DEFAULT_BLOCK_ROWS, DEFAULT_AGGREGATION_DEPTH, 1.0, null, null,
-                null, null, Set.of()));
+                null, null, Set.of(), TrainingListener.NONE));
     }
 
     /**
@@ -95,7 +98,7 @@ public final class SparkTrainer {
         }
         Setup s = setup;
         return new SparkTrainer(config, new Setup(partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                s.source, s.classWeights, s.sampleWeight, s.timeLimit, s.categorical));
+                s.source, s.classWeights, s.sampleWeight, s.timeLimit, s.categorical, s.listener));
     }
 
     /**
@@ -111,7 +114,7 @@ public final class SparkTrainer {
         }
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, rows, s.aggregationDepth, s.sampleFraction,
-                s.source, s.classWeights, s.sampleWeight, s.timeLimit, s.categorical));
+                s.source, s.classWeights, s.sampleWeight, s.timeLimit, s.categorical, s.listener));
     }
 
     /**
@@ -127,7 +130,7 @@ public final class SparkTrainer {
         }
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, depth, s.sampleFraction, s.source,
-                s.classWeights, s.sampleWeight, s.timeLimit, s.categorical));
+                s.classWeights, s.sampleWeight, s.timeLimit, s.categorical, s.listener));
     }
 
     /**
@@ -149,7 +152,7 @@ public final class SparkTrainer {
         }
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, fraction, s.source,
-                s.classWeights, s.sampleWeight, s.timeLimit, s.categorical));
+                s.classWeights, s.sampleWeight, s.timeLimit, s.categorical, s.listener));
     }
 
     /**
@@ -162,7 +165,7 @@ public final class SparkTrainer {
     public SparkTrainer withSource(String name) {
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                name, s.classWeights, s.sampleWeight, s.timeLimit, s.categorical));
+                name, s.classWeights, s.sampleWeight, s.timeLimit, s.categorical, s.listener));
     }
 
     /**
@@ -178,7 +181,7 @@ public final class SparkTrainer {
     public SparkTrainer withWeights(ClassWeights classWeights, String sampleWeight) {
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                s.source, classWeights, sampleWeight, s.timeLimit, s.categorical));
+                s.source, classWeights, sampleWeight, s.timeLimit, s.categorical, s.listener));
     }
 
     /**
@@ -196,7 +199,7 @@ public final class SparkTrainer {
         }
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                s.source, s.classWeights, s.sampleWeight, limit, s.categorical));
+                s.source, s.classWeights, s.sampleWeight, limit, s.categorical, s.listener));
     }
 
     /**
@@ -211,7 +214,23 @@ public final class SparkTrainer {
     public SparkTrainer withCategorical(Collection<String> columns) {
         Setup s = setup;
         return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                s.source, s.classWeights, s.sampleWeight, s.timeLimit, Set.copyOf(columns)));
+                s.source, s.classWeights, s.sampleWeight, s.timeLimit, Set.copyOf(columns), s.listener));
+    }
+
+    /**
+     * Tells {@code listener} of each iteration (one full-batch or sampled update: {@code epochEnded} with its J), and
+     * stops training at the end of the iteration after which its {@code stopRequested} is true, with stop reason
+     * {@link dev.backprop.train.StopReason#INTERRUPTED} and the model so far, as {@code backprop train} stops on
+     * Ctrl-C.
+     *
+     * @param listener the listener, called on the driver's training thread; not null
+     * @return a new trainer
+     */
+    public SparkTrainer withListener(TrainingListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        Setup s = setup;
+        return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
+                s.source, s.classWeights, s.sampleWeight, s.timeLimit, s.categorical, listener));
     }
 
     /**
@@ -413,7 +432,7 @@ public final class SparkTrainer {
                     + "pack it with this trainer to train in " + config.precision().id());
         }
         // The core's training loop on the cluster's rows: its schedule and stopping rules, a Spark job an update.
-        Trainer trainer = Trainer.of(config).withListener(new ClusterRows.IterationLog());
+        Trainer trainer = Trainer.of(config).withListener(new ClusterRows.IterationLog(setup.listener));
         if (setup.timeLimit != null) {
             trainer = trainer.withTimeLimit(setup.timeLimit);
         }

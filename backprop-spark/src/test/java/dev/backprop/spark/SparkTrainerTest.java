@@ -3,8 +3,10 @@ package dev.backprop.spark;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.ScalingMethod;
 import dev.backprop.nn.Loss;
+import dev.backprop.train.StopReason;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
+import dev.backprop.train.TrainingListener;
 import dev.backprop.train.TrainingResult;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.SQLDataTypes;
@@ -97,6 +99,34 @@ class SparkTrainerTest {
         // A quarter of the rows per step, and J falls as far as full-batch gd's does in the same number of steps.
         assertThat(first.finalLoss()).isLessThan(first.lossHistory()[0]).isCloseTo(gd.finalLoss(),
                 within(0.1 * gd.finalLoss()));
+    }
+
+    @Test
+    void aListenerSeesEachIterationAndCanStopTheRunWithTheModelSoFar() {
+        Dataset data = TestData.regression(25, 9);
+        List<Double> losses = new java.util.ArrayList<>();
+        SparkTrainer trainer = SparkTrainer.of(CONFIG).withListener(new TrainingListener() {
+            @Override
+            public void epochEnded(int epoch, double trainingLoss, double validationLoss, double learningRate) {
+                losses.add(trainingLoss);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return losses.size() == 4;
+            }
+        });
+        try (PackedDataset packed = trainer.pack(LocalSpark.frame(data), List.of("a", "b", "c"), List.of("y"))) {
+            TrainingResult stopped = trainer.train(packed);
+            TrainingResult four = SparkTrainer.of(CONFIG.toBuilder().maxEpochs(4).build()).train(packed);
+
+            assertThat(stopped.stopReason()).isEqualTo(StopReason.INTERRUPTED);
+            assertThat(stopped.epochs()).isEqualTo(4);
+            assertThat(losses.stream().mapToDouble(Double::doubleValue).toArray())
+                    .containsExactly(stopped.history().lossHistory());
+            // Stopped after four iterations, it is the model four iterations make.
+            assertThat(stopped.model().network().parameters()).containsExactly(four.model().network().parameters());
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.backprop.cli;
+package dev.backprop.command;
 
 import sun.misc.Signal;
 
@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Turns Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal closed, an ssh connection dropped) during training into a
  * request to stop at the end of the current batch, so the model so far and a checkpoint can be written before the
  * process exits with 130, 143 or 129, as shells expect. A request made before training began (while the data was
- * read) ends the run before its first batch, writing nothing ({@link #beforeTraining}). A run started under {@code nohup} keeps ignoring SIGHUP: the
- * JVM installs no handler for a signal ignored from the start.
+ * read) ends the run before its first batch, writing nothing ({@link #beforeTraining}). A run started under
+ * {@code nohup} keeps ignoring SIGHUP: the JVM installs no handler for a signal ignored from the start. Shared by
+ * {@code backprop train} and {@code backprop-spark}, whose training stops at the end of the current iteration.
  *
  * <p>Later signals change nothing but print one line: the run is already stopping, and ending it at once could cut
  * short the model or checkpoint being written (a second Ctrl-C used to halt the JVM in the middle of the write and
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * answered only after the write, and the temporary file's removal, have finished. SIGKILL remains the way to abandon
  * a run at once; the atomic writes leave the previous complete files then.
  */
-final class Interruption {
+public final class Interruption {
     private static final AtomicReference<String> RECEIVED = new AtomicReference<>();
     private static final AtomicInteger LATER = new AtomicInteger();
 
@@ -27,17 +28,29 @@ final class Interruption {
     }
 
     /**
-     * Starts catching SIGINT and SIGTERM. Where the JVM does not allow it (some platforms), does nothing.
+     * Starts catching SIGINT, SIGTERM and SIGHUP. Where the JVM does not allow it (some platforms), does nothing.
      *
      * @param err where the line about a second signal goes
      */
-    static void install(PrintWriter err) {
+    public static void install(PrintWriter err) {
+        install(err, () -> { });
+    }
+
+    /**
+     * Starts catching SIGINT, SIGTERM and SIGHUP, running {@code first} on the first signal (on the signal's thread).
+     *
+     * @param err   where the line about a second signal goes
+     * @param first what the first signal also does, such as cancelling work that would delay the stop
+     */
+    public static void install(PrintWriter err, Runnable first) {
         for (String name : new String[] {"INT", "TERM", "HUP"}) {
             try {
                 Signal.handle(new Signal(name), signal -> {
-                    if (!RECEIVED.compareAndSet(null, signal.getName()) && LATER.getAndIncrement() == 0) {
-                        err.printf("%nbackprop: already stopping after %s: the model and a checkpoint are being "
-                                + "written, then it exits (kill -9 abandons them)%n", signalName());
+                    if (RECEIVED.compareAndSet(null, signal.getName())) {
+                        first.run();
+                    } else if (LATER.getAndIncrement() == 0) {
+                        err.printf("%nbackprop: already stopping after %s: what the run has (the model, a "
+                                + "checkpoint) is being written, then it exits (kill -9 abandons it)%n", signalName());
                         err.flush();
                     }
                 });
@@ -47,7 +60,12 @@ final class Interruption {
         }
     }
 
-    static boolean requested() {
+    /**
+     * Whether a signal asked the run to stop.
+     *
+     * @return true once SIGINT, SIGTERM or SIGHUP arrived
+     */
+    public static boolean requested() {
         return RECEIVED.get() != null;
     }
 
@@ -58,14 +76,18 @@ final class Interruption {
      * @param err where the line saying so goes
      * @return the exit code, {@link #exitCode()}
      */
-    static int beforeTraining(PrintWriter err) {
+    public static int beforeTraining(PrintWriter err) {
         err.printf("interrupted by %s before training began: nothing was written%n", signalName());
         err.flush();
         return exitCode();
     }
 
-    /** 130 after SIGINT, 143 after SIGTERM, 129 after SIGHUP (128 + the signal's number): the first signal's. */
-    static int exitCode() {
+    /**
+     * The exit code of a run a signal stopped.
+     *
+     * @return 130 after SIGINT, 143 after SIGTERM, 129 after SIGHUP (128 + the signal's number): the first signal's
+     */
+    public static int exitCode() {
         return switch (RECEIVED.get()) {
             case "TERM" -> 143;
             case "HUP" -> 129;
@@ -73,7 +95,12 @@ final class Interruption {
         };
     }
 
-    static String signalName() {
+    /**
+     * The name of the signal that stopped the run.
+     *
+     * @return {@code SIGINT}, {@code SIGTERM} or {@code SIGHUP}: the first signal's
+     */
+    public static String signalName() {
         return "SIG" + RECEIVED.get();
     }
 }
