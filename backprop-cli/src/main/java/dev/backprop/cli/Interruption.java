@@ -13,9 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * read) ends the run before its first batch, writing nothing ({@link #beforeTraining}). A run started under {@code nohup} keeps ignoring SIGHUP: the
  * JVM installs no handler for a signal ignored from the start.
  *
- * <p>Later signals change nothing but print one line: the run is already stopping, and ending it at once could cut
- * short the model or checkpoint being written (a second Ctrl-C used to halt the JVM in the middle of the write and
- * leave a 0-byte temporary file, no model and no message). A signal that arrives while a file is written is therefore
+ * <p>The first signal is answered at once with one line ({@code backprop: SIGINT received, stopping}): the batch,
+ * and then the files, can take a while, and a run that said nothing looked as if the signal had been lost. Later
+ * signals change nothing but print one line: the run is already stopping, and ending it at once could cut short the
+ * model or checkpoint being written (a second Ctrl-C used to halt the JVM in the middle of the write and leave a
+ * 0-byte temporary file, no model and no message). A signal that arrives while a file is written is therefore
  * answered only after the write, and the temporary file's removal, have finished. SIGKILL remains the way to abandon
  * a run at once; the atomic writes leave the previous complete files then.
  */
@@ -27,24 +29,31 @@ final class Interruption {
     }
 
     /**
-     * Starts catching SIGINT and SIGTERM. Where the JVM does not allow it (some platforms), does nothing.
+     * Starts catching SIGINT, SIGTERM and SIGHUP. Where the JVM does not allow it (some platforms), does nothing.
      *
-     * @param err where the line about a second signal goes
+     * @param err where the lines saying a signal was received go
      */
     static void install(PrintWriter err) {
         for (String name : new String[] {"INT", "TERM", "HUP"}) {
             try {
                 Signal.handle(new Signal(name), signal -> {
-                    if (!RECEIVED.compareAndSet(null, signal.getName()) && LATER.getAndIncrement() == 0) {
-                        err.printf("%nbackprop: already stopping after %s: the model and a checkpoint are being "
-                                + "written, then it exits (kill -9 abandons them)%n", signalName());
-                        err.flush();
+                    if (RECEIVED.compareAndSet(null, signal.getName())) {
+                        say(err, "backprop: " + signalName() + " received, stopping");
+                    } else if (LATER.getAndIncrement() == 0) {
+                        say(err, "backprop: already stopping after " + signalName() + ": the model and a checkpoint "
+                                + "are being written, then it exits (kill -9 abandons them)");
                     }
                 });
             } catch (IllegalArgumentException unsupported) {
                 // The platform reserves this signal; the JVM's default handling stays.
             }
         }
+    }
+
+    /** One line at once, after a line break that ends a progress line the signal interrupted. */
+    private static void say(PrintWriter err, String line) {
+        err.printf("%n%s%n", line);
+        err.flush();
     }
 
     static boolean requested() {
