@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -46,7 +47,10 @@ final class PredictionServer {
     private final ExecutorService workers;
     private final PrintWriter log;
     private final byte[] modelJson;
-    /** Requests being answered; SIGTERM waits for it to fall to 0. */
+    /**
+     * Requests being answered, from the moment the JDK's server hands one to the workers (its request line and headers
+     * are read there, before {@link #handle} runs); SIGTERM waits for it to fall to 0.
+     */
     private final AtomicInteger active = new AtomicInteger();
     private volatile boolean stopping;
 
@@ -87,7 +91,7 @@ final class PredictionServer {
         });
         PredictionServer server = new PredictionServer(model, maxBody, http, workers, log);
         http.createContext("/", server::handle);
-        http.setExecutor(workers);
+        http.setExecutor(server::dispatch);
         http.start();
         return server;
     }
@@ -125,8 +129,28 @@ final class PredictionServer {
         }
     }
 
-    private void handle(HttpExchange exchange) {
+    /**
+     * Runs one exchange on the workers, counted in {@link #active} until it ends. Counted here rather than in the
+     * handler: a request whose headers are still being read when SIGTERM comes has not reached its handler yet, and
+     * the stop would close it unanswered.
+     */
+    private void dispatch(Runnable exchange) {
         active.incrementAndGet();
+        try {
+            workers.execute(() -> {
+                try {
+                    exchange.run();
+                } finally {
+                    active.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            active.decrementAndGet();
+            throw stopped;
+        }
+    }
+
+    private void handle(HttpExchange exchange) {
         try (exchange) {
             Answer answer;
             try {
@@ -148,8 +172,6 @@ final class PredictionServer {
             }
         } catch (IOException clientGone) {
             // The client closed the connection before the answer was written: nobody is left to tell.
-        } finally {
-            active.decrementAndGet();
         }
     }
 
