@@ -41,10 +41,14 @@ class InterruptTest {
                 "--out", model.toString()))
                 .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile())
                 .start();
-        // Training has begun once the first epoch's checkpoint is there (a signal during the read writes nothing).
-        Awaits.exists(child, dir.resolve("m.json.checkpoint.json"));
-        child.destroy(); // SIGTERM
-        assertThat(child.waitFor(Awaits.LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        try {
+            // Training has begun once the first epoch's checkpoint is there (a signal during the read writes nothing).
+            Awaits.exists(child, dir.resolve("m.json.checkpoint.json"));
+            child.destroy(); // SIGTERM
+            assertThat(child.waitFor(Awaits.LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            child.destroyForcibly(); // a run of 100,000 epochs left behind would slow every later test
+        }
 
         String err = Files.readString(dir.resolve("err.txt"));
         assertThat(child.exitValue()).as(err).isEqualTo(143);
