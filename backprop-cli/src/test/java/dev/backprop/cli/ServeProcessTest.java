@@ -181,6 +181,7 @@ class ServeProcessTest {
                 if (System.nanoTime() > deadline) {
                     throw dropped;
                 }
+                Thread.sleep(50);
             }
         }
     }

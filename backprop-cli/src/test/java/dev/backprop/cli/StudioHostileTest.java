@@ -272,9 +272,7 @@ class StudioHostileTest {
                 stalled.add(socket);
             }
             long start = System.nanoTime();
-            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(url)
-                    .timeout(Duration.ofSeconds(3L * StudioServer.REQUEST_SECONDS)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = pageOnceAnswered(url, start);
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("backprop studio");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(
@@ -286,6 +284,27 @@ class StudioHostileTest {
             studio.destroy();
             if (!studio.waitFor(20, TimeUnit.SECONDS)) {
                 studio.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * The page, asked for again when its request is dropped unanswered: waiting in the queue behind the stalled
+     * clients it is under the same limit, and where a loaded machine's server saw it arrive in the same moment as
+     * them it is dropped with them. Asked for until {@code 3 x} {@link StudioServer#REQUEST_SECONDS} after
+     * {@code start}.
+     */
+    private static HttpResponse<String> pageOnceAnswered(URI url, long start) throws Exception {
+        long deadline = start + TimeUnit.SECONDS.toNanos(3L * StudioServer.REQUEST_SECONDS);
+        while (true) {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofNanos(Math.max(1,
+                        deadline - System.nanoTime()))).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException dropped) {
+                if (System.nanoTime() > deadline) {
+                    throw dropped;
+                }
+                Thread.sleep(50);
             }
         }
     }
