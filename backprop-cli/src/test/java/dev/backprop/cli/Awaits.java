@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,6 +56,33 @@ final class Awaits {
                         + " before " + file + " existed");
             }
             Thread.sleep(5);
+        }
+    }
+
+    /**
+     * Opens the FIFO {@code fifo} for writing, which returns once {@code child} has opened it to read: so a child that
+     * holds it open is inside its read. Fails, instead of waiting for ever, if the child ends without opening it or
+     * has not opened it after {@link #LIMIT_SECONDS}.
+     */
+    static OutputStream writerOf(Path fifo, Process child) throws IOException, InterruptedException {
+        FutureTask<OutputStream> open = new FutureTask<>(() -> Files.newOutputStream(fifo));
+        Thread opener = new Thread(open, "fifo opener");
+        opener.setDaemon(true);
+        opener.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LIMIT_SECONDS);
+        while (!open.isDone()) {
+            if (!child.isAlive() || System.nanoTime() > deadline) {
+                // Open the other end too, so the thread left waiting in its open returns and ends.
+                Files.newInputStream(fifo).close();
+                throw new AssertionError((child.isAlive() ? "waited " + LIMIT_SECONDS + " s" : "the process ended ("
+                        + child.exitValue() + ")") + " before it opened " + fifo);
+            }
+            Thread.sleep(5);
+        }
+        try {
+            return open.get();
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause());
         }
     }
 

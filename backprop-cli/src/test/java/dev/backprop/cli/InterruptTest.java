@@ -6,6 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,7 +79,8 @@ class InterruptTest {
                 "-cp", classpath, Main.class.getName(), "train", fifo.toString(), "--out", model.toString()))
                 .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile())
                 .start();
-        try (BufferedWriter w = Files.newBufferedWriter(fifo)) {
+        try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Awaits.writerOf(fifo, child),
+                StandardCharsets.UTF_8))) {
             child.destroy(); // SIGTERM, with the child inside its read
             Awaits.printed(child, dir.resolve("err.txt"), "backprop: SIGTERM received, stopping");
             w.write("a,b,y\n");
