@@ -53,6 +53,8 @@ final class PredictionServer {
      */
     private final AtomicInteger active = new AtomicInteger();
     private volatile boolean stopping;
+    /** Whether the request on this worker came once the server was stopping (it is answered 503), set per request. */
+    private final ThreadLocal<Boolean> late = ThreadLocal.withInitial(() -> false);
 
     private PredictionServer(Model model, long maxBody, HttpServer http, ExecutorService workers, PrintWriter log) {
         this.model = model;
@@ -130,17 +132,22 @@ final class PredictionServer {
     }
 
     /**
-     * Runs one exchange on the workers, counted in {@link #active} until it ends. Counted here rather than in the
-     * handler: a request whose headers are still being read when SIGTERM comes has not reached its handler yet, and
-     * the stop would close it unanswered.
+     * Runs one exchange on the workers, counted in {@link #active} until it ends, and answered as a request that came
+     * before the stop or after it by when it is handed over here. Both are decided here rather than in the handler: a
+     * request whose headers are still being read when SIGTERM comes has not reached its handler yet, and the stop
+     * would close it unanswered, or answer it 503 had it reached its handler only after the stop began.
      */
     private void dispatch(Runnable exchange) {
+        // Counted before stopping is read: a stop that saw no request active is seen here, and its request refused.
         active.incrementAndGet();
+        boolean cameLate = stopping;
         try {
             workers.execute(() -> {
+                late.set(cameLate);
                 try {
                     exchange.run();
                 } finally {
+                    late.remove();
                     active.decrementAndGet();
                 }
             });
@@ -154,7 +161,7 @@ final class PredictionServer {
         try (exchange) {
             Answer answer;
             try {
-                answer = stopping ? Answer.error(503, "the server is stopping") : answer(exchange);
+                answer = late.get() ? Answer.error(503, "the server is stopping") : answer(exchange);
             } catch (UserException | InvalidDataException e) {
                 answer = Answer.error(400, e.getMessage());
             } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
