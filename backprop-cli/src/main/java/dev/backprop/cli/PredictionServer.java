@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -46,9 +47,14 @@ final class PredictionServer {
     private final ExecutorService workers;
     private final PrintWriter log;
     private final byte[] modelJson;
-    /** Requests being answered; SIGTERM waits for it to fall to 0. */
+    /**
+     * Requests being answered, from the moment the JDK's server hands one to the workers (its request line and headers
+     * are read there, before {@link #handle} runs); SIGTERM waits for it to fall to 0.
+     */
     private final AtomicInteger active = new AtomicInteger();
     private volatile boolean stopping;
+    /** Whether the request on this worker came once the server was stopping (it is answered 503), set per request. */
+    private final ThreadLocal<Boolean> late = ThreadLocal.withInitial(() -> false);
 
     private PredictionServer(Model model, long maxBody, HttpServer http, ExecutorService workers, PrintWriter log) {
         this.model = model;
@@ -87,7 +93,7 @@ final class PredictionServer {
         });
         PredictionServer server = new PredictionServer(model, maxBody, http, workers, log);
         http.createContext("/", server::handle);
-        http.setExecutor(workers);
+        http.setExecutor(server::dispatch);
         http.start();
         return server;
     }
@@ -125,12 +131,37 @@ final class PredictionServer {
         }
     }
 
-    private void handle(HttpExchange exchange) {
+    /**
+     * Runs one exchange on the workers, counted in {@link #active} until it ends, and answered as a request that came
+     * before the stop or after it by when it is handed over here. Both are decided here rather than in the handler: a
+     * request whose headers are still being read when SIGTERM comes has not reached its handler yet, and the stop
+     * would close it unanswered, or answer it 503 had it reached its handler only after the stop began.
+     */
+    private void dispatch(Runnable exchange) {
+        // Counted before stopping is read: a stop that saw no request active is seen here, and its request refused.
         active.incrementAndGet();
+        boolean cameLate = stopping;
+        try {
+            workers.execute(() -> {
+                late.set(cameLate);
+                try {
+                    exchange.run();
+                } finally {
+                    late.remove();
+                    active.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            active.decrementAndGet();
+            throw stopped;
+        }
+    }
+
+    private void handle(HttpExchange exchange) {
         try (exchange) {
             Answer answer;
             try {
-                answer = stopping ? Answer.error(503, "the server is stopping") : answer(exchange);
+                answer = late.get() ? Answer.error(503, "the server is stopping") : answer(exchange);
             } catch (UserException | InvalidDataException e) {
                 answer = Answer.error(400, e.getMessage());
             } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
@@ -148,8 +179,6 @@ final class PredictionServer {
             }
         } catch (IOException clientGone) {
             // The client closed the connection before the answer was written: nobody is left to tell.
-        } finally {
-            active.decrementAndGet();
         }
     }
 

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,18 +43,19 @@ class InterruptTest {
                 "--out", model.toString()))
                 .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile())
                 .start();
-        // Training has begun once the first epoch's checkpoint is there (a signal during the read writes nothing).
-        Path checkpoint = dir.resolve("m.json.checkpoint.json");
-        for (int waited = 0; !Files.exists(checkpoint) && child.isAlive() && waited < 600; waited++) {
-            Thread.sleep(100);
+        try {
+            // Training has begun once the first epoch's checkpoint is there (a signal during the read writes nothing).
+            Awaits.exists(child, dir.resolve("m.json.checkpoint.json"));
+            child.destroy(); // SIGTERM
+            assertThat(child.waitFor(Awaits.LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            child.destroyForcibly(); // a run of 100,000 epochs left behind would slow every later test
         }
-        assertThat(checkpoint).exists();
-        child.destroy(); // SIGTERM
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         String err = Files.readString(dir.resolve("err.txt"));
         assertThat(child.exitValue()).as(err).isEqualTo(143);
-        assertThat(err).contains("interrupted by SIGTERM").contains("--init " + model);
+        assertThat(err).contains("backprop: SIGTERM received, stopping").contains("interrupted by SIGTERM")
+                .contains("--init " + model);
         assertThat(ModelFile.read(model).network().depth()).isEqualTo(2);
         try (var files = Files.list(dir)) {
             assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp"))).isEmpty();
@@ -62,7 +65,9 @@ class InterruptTest {
     /**
      * SIGTERM while the data is read: the run ends before training, and an existing --out stays as it was. Before, the
      * run trained one batch and wrote that model over it. The data comes through a FIFO, so the signal is sent while
-     * the child is certainly reading: its open returns only once this test opens the other end.
+     * the child is certainly reading (its open returns only once this test opens the other end), and the rows are
+     * written only once the child has said it received the signal: on a loaded machine its handler could otherwise
+     * run after the read had ended and training begun.
      */
     @Test
     void sigtermWhileTheDataIsReadWritesNothing() throws Exception {
@@ -74,14 +79,16 @@ class InterruptTest {
                 "-cp", classpath, Main.class.getName(), "train", fifo.toString(), "--out", model.toString()))
                 .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile())
                 .start();
-        try (BufferedWriter w = Files.newBufferedWriter(fifo)) {
+        try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Awaits.writerOf(fifo, child),
+                StandardCharsets.UTF_8))) {
             child.destroy(); // SIGTERM, with the child inside its read
+            Awaits.printed(child, dir.resolve("err.txt"), "backprop: SIGTERM received, stopping");
             w.write("a,b,y\n");
             for (int i = 0; i < 200; i++) {
                 w.write(String.format(Locale.ROOT, "%d,%d,%d%n", i % 7, i % 3, i % 5));
             }
         }
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.waitFor(Awaits.LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         String err = Files.readString(dir.resolve("err.txt"));
         assertThat(child.exitValue()).as(err).isEqualTo(143);
         assertThat(err).endsWith("interrupted by SIGTERM before training began: nothing was written"

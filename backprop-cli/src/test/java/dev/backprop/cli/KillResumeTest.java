@@ -43,7 +43,11 @@ class KillResumeTest {
         writeData(data);
         assertThat(Files.size(data)).isGreaterThan(1_000_000);
         Process unbroken = launcher.start(dir, Map.of(), "err.txt", train("reference.json"));
-        assertThat(unbroken.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        try {
+            assertThat(unbroken.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            unbroken.destroyForcibly();
+        }
         assertThat(unbroken.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
         byte[] expected = Files.readAllBytes(dir.resolve("reference.json"));
 
@@ -57,49 +61,56 @@ class KillResumeTest {
         int modelsSeen = 0;
         long started = System.nanoTime();
         boolean last = false;
-        while (!last) {
-            last = killed >= kills;
-            boolean resume = Files.exists(checkpoint);
-            Process child = launcher.start(dir, Map.of(), "err.txt", resume
-                    ? List.of("train", "--resume", checkpoint.getFileName().toString(), "--quiet") : train("m.json"));
-            boolean finished;
-            if (last) {
-                finished = child.waitFor(120, TimeUnit.SECONDS);
-                assertThat(finished).as("the last run ends within 120 s").isTrue();
-            } else if (resume) {
-                // Some kills land while the JVM starts or reads the data, most while it trains or writes.
-                finished = child.waitFor(500 + random.nextLong(2_000), TimeUnit.MILLISECONDS);
-            } else {
-                // A fresh run is killed only after its first checkpoint, so that a resume follows every kill.
-                finished = waitForFile(child, checkpoint)
-                        || child.waitFor(random.nextLong(1_000), TimeUnit.MILLISECONDS);
-            }
-            if (!finished) {
-                child.destroyForcibly(); // SIGKILL
-                assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-                killed++;
-            }
-            String err = Files.readString(dir.resolve("err.txt"));
-            if (resume && err.contains("resuming " + checkpoint.getFileName())) {
-                resumes++;
-            }
-            if (Files.exists(model)) {
-                ModelFile.read(model);
-                modelsSeen++;
-            }
-            if (Files.exists(checkpoint)) {
-                CheckpointFile.read(checkpoint);
-                checkpointsSeen++;
-            }
-            if (finished) {
-                assertThat(child.exitValue()).as(err).isZero();
-                assertThat(Files.readAllBytes(model)).as("model after %d kills", killed).isEqualTo(expected);
-                completed++;
+        Process child = null;
+        try {
+            while (!last) {
+                last = killed >= kills;
+                boolean resume = Files.exists(checkpoint);
+                child = launcher.start(dir, Map.of(), "err.txt", resume ? List.of("train", "--resume",
+                        checkpoint.getFileName().toString(), "--quiet") : train("m.json"));
+                boolean finished;
                 if (last) {
-                    assertThat(err).as("the run driven to the end resumed").contains("resuming");
+                    finished = child.waitFor(120, TimeUnit.SECONDS);
+                    assertThat(finished).as("the last run ends within 120 s").isTrue();
+                } else if (resume) {
+                    // Some kills land while the JVM starts or reads the data, most while it trains or writes.
+                    finished = child.waitFor(500 + random.nextLong(2_000), TimeUnit.MILLISECONDS);
+                } else {
+                    // A fresh run is killed only after its first checkpoint, so that a resume follows every kill.
+                    finished = waitForFile(child, checkpoint)
+                            || child.waitFor(random.nextLong(1_000), TimeUnit.MILLISECONDS);
                 }
-                Files.delete(model);
-                Files.deleteIfExists(checkpoint);
+                if (!finished) {
+                    child.destroyForcibly(); // SIGKILL
+                    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                    killed++;
+                }
+                String err = Files.readString(dir.resolve("err.txt"));
+                if (resume && err.contains("resuming " + checkpoint.getFileName())) {
+                    resumes++;
+                }
+                if (Files.exists(model)) {
+                    ModelFile.read(model);
+                    modelsSeen++;
+                }
+                if (Files.exists(checkpoint)) {
+                    CheckpointFile.read(checkpoint);
+                    checkpointsSeen++;
+                }
+                if (finished) {
+                    assertThat(child.exitValue()).as(err).isZero();
+                    assertThat(Files.readAllBytes(model)).as("model after %d kills", killed).isEqualTo(expected);
+                    completed++;
+                    if (last) {
+                        assertThat(err).as("the run driven to the end resumed").contains("resuming");
+                    }
+                    Files.delete(model);
+                    Files.deleteIfExists(checkpoint);
+                }
+            }
+        } finally {
+            if (child != null) {
+                child.destroyForcibly(); // a run left training after a failed assertion would slow every later test
             }
         }
         System.out.printf(Locale.ROOT, "kill test: %d SIGKILLs, %d resumes, %d runs completed with the reference "

@@ -469,11 +469,11 @@ class LifecycleBatteryTest {
 
     /**
      * Trains a network with a large checkpoint (15 MB, so writing it takes a while) through ./backprop, sends
-     * {@code first} once the first checkpoint exists (the handler is installed by then), then {@code later} either as
-     * soon as a temporary file shows that a checkpoint or the model is being written, or at once (then the kernel
-     * may merge a second signal of the same kind into the first). The process must end with the first signal's code
-     * and message, complete files and no temporary file, and say once that it is already stopping when a later
-     * signal came during a write.
+     * {@code first} once the first checkpoint exists (the handler is installed by then), then {@code later} either
+     * once the run has said it received the first and a temporary file shows that a checkpoint or the model is being
+     * written, or at once (then the kernel may merge a second signal of the same kind into the first, and the JVM may
+     * take them in either order). The process must end with the first signal's code and message, complete files and
+     * no temporary file, and say once that it is already stopping when a later signal came during a write.
      */
     private void interrupt(String first, List<String> later, boolean duringTheWrite) throws Exception {
         writeData(dir.resolve("data.csv"), 64);
@@ -482,30 +482,35 @@ class LifecycleBatteryTest {
                 "data.csv", "--hidden", "1000,100", "--bias", "--optimizer", "adam", "--batch-size", "32",
                 "--epochs", "100000", "--patience", "0", "--tolerance", "0", "--checkpoint-every", "1",
                 "--out", "m.json", "--quiet"));
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(later);
+        // Started before they are needed, so that the later signals reach the run within the write they aim at.
+        Awaits.Signals firstSignal = Awaits.signals(child, duringTheWrite ? List.of(first) : all);
+        Awaits.Signals laterSignals = Awaits.signals(child, duringTheWrite ? later : List.of());
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!Files.exists(checkpoint) && child.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertThat(Files.exists(checkpoint)).as("first checkpoint within 30 s").isTrue();
-            send(child, first);
+            Awaits.exists(child, checkpoint);
+            firstSignal.send();
             if (duringTheWrite) {
-                Thread.sleep(100); // the JVM takes the first signal: a second of the same kind is not merged into it
+                // The JVM has taken the first signal: a later one is neither merged into it nor taken before it.
+                Awaits.printed(child, dir.resolve("err.txt"), "backprop: SIG" + first + " received, stopping");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Awaits.LIMIT_SECONDS);
                 while (temporaryFiles().isEmpty() && child.isAlive() && System.nanoTime() < deadline) {
                     Thread.sleep(1);
                 }
                 assertThat(child.isAlive()).as("still writing when the later signals come").isTrue();
             }
-            for (String signal : later) {
-                send(child, signal);
-            }
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("ends within 30 s").isTrue();
+            laterSignals.send();
+            assertThat(child.waitFor(Awaits.LIMIT_SECONDS, TimeUnit.SECONDS)).as("ends").isTrue();
         } finally {
+            firstSignal.cancel();
+            laterSignals.cancel();
             child.destroyForcibly();
         }
         String err = Files.readString(dir.resolve("err.txt"));
         assertThat(child.exitValue()).as(err).isEqualTo(Map.of("TERM", 143, "HUP", 129, "INT", 130).get(first));
         assertThat(err).contains("interrupted by SIG" + first);
+        assertThat(err.lines().filter(line -> line.endsWith(" received, stopping"))).as(err)
+                .containsExactly("backprop: SIG" + first + " received, stopping");
         assertThat(err.lines().filter(line -> line.startsWith("backprop: already stopping after SIG" + first))
                 .count()).as(err).isEqualTo(duringTheWrite ? 1 : err.contains("already stopping") ? 1 : 0);
         ModelFile.read(dir.resolve("m.json"));
@@ -517,11 +522,6 @@ class LifecycleBatteryTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(file -> file.getFileName().toString().endsWith(".tmp")).toList();
         }
-    }
-
-    private static void send(Process child, String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).start();
-        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
     }
 
     private static void writeData(Path data, int rows) throws IOException {

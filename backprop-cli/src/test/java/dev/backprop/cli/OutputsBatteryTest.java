@@ -355,16 +355,16 @@ class OutputsBatteryTest {
                 of("predict to a full stdout", t -> t.stdoutFails(t.predict())),
                 of("evaluate > /dev/full (a process)", t -> {
                     Process child = t.process(t.full(), "evaluate", "--model", t.s("m.json"), t.s("v.csv"));
-                    String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                    assertThat(child.waitFor()).as(err).isEqualTo(Failures.BAD_INPUT);
+                    String err = finished(child);
+                    assertThat(child.exitValue()).as(err).isEqualTo(Failures.BAD_INPUT);
                     assertThat(err).isEqualTo("error: cannot write standard output: its disk is full or it is "
                             + "closed\n");
                 }),
                 of("predict --out /dev/stdout >> log (a process): the log kept, the CSV alone after it", t -> {
                     Path log = Files.writeString(t.p("log.csv"), "kept\n");
                     Process child = t.process(log.toString(), true, Map.of(), t.predict("--out", "/dev/stdout"));
-                    String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                    assertThat(child.waitFor()).as(err).isZero();
+                    String err = finished(child);
+                    assertThat(child.exitValue()).as(err).isZero();
                     t.ok(t.predict("--out", t.s("p.csv")));
                     assertThat(Files.readString(log)).isEqualTo("kept\n" + Files.readString(t.p("p.csv")));
                     assertThat(err).contains("4 predictions written to /dev/stdout");
@@ -373,24 +373,24 @@ class OutputsBatteryTest {
                     Path out = t.p("piped.json");
                     Process child = t.process(out.toString(), false, Map.of(), t.train("--out", "/dev/stdout",
                             "--format", "json"));
-                    String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                    assertThat(child.waitFor()).as(err).isZero();
+                    String err = finished(child);
+                    assertThat(child.exitValue()).as(err).isZero();
                     assertThat(dev.backprop.io.ModelFile.read(out).network().layers()).hasSize(2);
                     assertThat(err).contains("\"out\" : \"/dev/stdout\"");
                 }),
                 of("evaluate | a reader that left (a process)", t -> {
                     Process child = t.process(null, "evaluate", "--model", t.s("m.json"), t.s("v.csv"));
                     child.getInputStream().close();
-                    String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                    assertThat(child.waitFor()).as(err).isZero();
+                    String err = finished(child);
+                    assertThat(child.exitValue()).as(err).isZero();
                     assertThat(err).isEmpty();
                 }),
                 of("tune --results /dev/full: nothing read, the first trial's line refused (a process, 64 MB)", t -> {
                     String full = t.full();
                     Process child = t.process(null, false, Map.of("JAVA_TOOL_OPTIONS", "-Xmx64m"), "tune", t.s("v.csv"),
                             "--search", "hidden=2", "--folds", "2", "--epochs", "2", "--results", full);
-                    String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                    assertThat(child.waitFor()).as(err).isEqualTo(Failures.BAD_INPUT);
+                    String err = finished(child);
+                    assertThat(child.exitValue()).as(err).isEqualTo(Failures.BAD_INPUT);
                     assertThat(err).contains("error: cannot write " + full + ": no space left on device\n")
                             .doesNotContain("memory");
                     assertDevice(full);
@@ -453,6 +453,18 @@ class OutputsBatteryTest {
     /** A directory made for the case, as an argument. */
     private String directory(String name) throws IOException {
         return Files.createDirectories(p(name)).toString();
+    }
+
+    /**
+     * Waits for a child of {@link #process} to end (ending it after {@link Awaits#LIMIT_SECONDS}: a pipe read to its
+     * end would wait for ever) and returns what it wrote on stderr, a line or two that its pipe holds meanwhile.
+     */
+    private static String finished(Process child) throws IOException, InterruptedException {
+        if (!child.waitFor(Awaits.LIMIT_SECONDS, TimeUnit.SECONDS)) {
+            child.destroyForcibly();
+            throw new AssertionError("still running after " + Awaits.LIMIT_SECONDS + " s");
+        }
+        return new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     /** A {@code backprop} process in the case's directory, its stdout going to {@code stdout} or a pipe if null. */

@@ -439,21 +439,59 @@ class PredictionServerTest {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /predict HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\nContent-Length: "
-                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + body.length + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, 30);
             out.flush();
-            Thread.sleep(200); // the request is being answered: its handler waits for the rest of the body
-            Future<?> stopped = stopper.submit(() -> stopping.stop(10));
-            Thread.sleep(200);
+            // A worker holds the request (the server read its headers) and waits for the rest of the body.
+            assertThat(ServeProcessTest.head(socket.getInputStream())).startsWith("HTTP/1.1 100 Continue\r\n");
+            Future<?> stopped = stopper.submit(() -> stopping.stop(Math.toIntExact(Awaits.LIMIT_SECONDS)));
+            ServeProcessTest.awaitStopping(stopping.uri());
             assertRefused(get(stopping, "/health"), 503, "the server is stopping");
             assertThat(stopped.isDone()).as("stop waits for the request in flight").isFalse();
             out.write(body, 30, body.length - 30);
             out.flush();
             assertThat(readAnswer(socket.getInputStream())).startsWith("HTTP/1.1 200 OK").endsWith(expected);
-            stopped.get(10, TimeUnit.SECONDS);
+            stopped.get(Awaits.LIMIT_SECONDS, TimeUnit.SECONDS);
         } finally {
             stopper.shutdownNow();
         }
+    }
+
+    /**
+     * A request whose headers are still arriving when the stop begins has not reached the server's handler yet, but a
+     * worker holds it: the stop waits for it, and it is answered as a request that came before the stop. Counted only
+     * from its handler on, it was cut off with the connection.
+     */
+    @Test
+    void aRequestStillArrivingWhenTheStopBeginsIsAnsweredNotCutOff() throws Exception {
+        PredictionServer stopping = PredictionServer.start(ModelFile.read(dir.resolve("iris.json")), local(),
+                10L << 20, 2, 0, new PrintWriter(log, true));
+        ExecutorService stopper = Executors.newSingleThreadExecutor();
+        try (Socket socket = new Socket("127.0.0.1", stopping.uri().getPort())) {
+            socket.setSoTimeout(Math.toIntExact(TimeUnit.SECONDS.toMillis(Awaits.LIMIT_SECONDS)));
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /health HTTP/1.1\r\nHost: local".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            StudioBrowserTest.until(PredictionServerTest::aWorkerReadsARequest, reading -> reading);
+            Future<?> stopped = stopper.submit(() -> stopping.stop(Math.toIntExact(Awaits.LIMIT_SECONDS)));
+            ServeProcessTest.awaitStopping(stopping.uri());
+            assertThat(stopped.isDone()).as("stop waits for the request still arriving").isFalse();
+            out.write("host\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readAnswer(socket.getInputStream())).startsWith("HTTP/1.1 200 OK")
+                    .endsWith("{\"status\":\"ok\"}\n");
+            stopped.get(Awaits.LIMIT_SECONDS, TimeUnit.SECONDS);
+        } finally {
+            stopper.shutdownNow();
+        }
+    }
+
+    /** Whether a thread of a server's workers is inside the JDK's reading of a request line or headers. */
+    private static boolean aWorkerReadsARequest() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(thread -> thread.getKey().getName().equals("backprop-serve"))
+                .anyMatch(thread -> java.util.Arrays.stream(thread.getValue())
+                        .anyMatch(frame -> frame.getClassName().equals("sun.net.httpserver.Request")));
     }
 
     @Test

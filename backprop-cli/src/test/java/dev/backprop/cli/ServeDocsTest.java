@@ -76,15 +76,23 @@ class ServeDocsTest {
             URI uri = ServeProcessTest.awaitUrl(server, dir.resolve("serve.err.out"));
             for (Example example : examples) {
                 String command = example.command().replace(DOCUMENTED_URL, uri.toString());
+                // Printed to a file, not a pipe read to its end, so that a curl left waiting is ended, not waited for.
+                Path printed = dir.resolve("curl.out");
                 Process curl = new ProcessBuilder("sh", "-c", command).directory(dir.toFile())
-                        .redirectErrorStream(true).start();
-                String printed = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                assertThat(printed).as(example.command()).isEqualTo(example.answer());
+                        .redirectErrorStream(true).redirectOutput(printed.toFile()).start();
+                try {
+                    assertThat(curl.waitFor(Awaits.LIMIT_SECONDS, TimeUnit.SECONDS)).as(example.command()).isTrue();
+                } finally {
+                    curl.descendants().forEach(ProcessHandle::destroyForcibly);
+                    curl.destroyForcibly();
+                }
+                assertThat(Files.readString(printed)).as(example.command()).isEqualTo(example.answer());
             }
         } finally {
             server.destroy();
-            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            boolean ended = server.waitFor(Awaits.LIMIT_SECONDS, TimeUnit.SECONDS);
+            server.destroyForcibly();
+            assertThat(ended).as("serve ends on SIGTERM").isTrue();
         }
         assertThat(Files.readString(dir.resolve("serve.err"))).doesNotContain("failed");
     }

@@ -14,9 +14,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code nohup} keeps ignoring SIGHUP: the JVM installs no handler for a signal ignored from the start. Shared by
  * {@code backprop train} and {@code backprop-spark}, whose training stops at the end of the current iteration.
  *
- * <p>Later signals change nothing but print one line: the run is already stopping, and ending it at once could cut
- * short the model or checkpoint being written (a second Ctrl-C used to halt the JVM in the middle of the write and
- * leave a 0-byte temporary file, no model and no message). A signal that arrives while a file is written is therefore
+ * <p>The first signal is answered at once with one line ({@code backprop: SIGINT received, stopping}): the batch,
+ * and then the files, can take a while, and a run that said nothing looked as if the signal had been lost. Later
+ * signals change nothing but print one line: the run is already stopping, and ending it at once could cut short the
+ * model or checkpoint being written (a second Ctrl-C used to halt the JVM in the middle of the write and leave a
+ * 0-byte temporary file, no model and no message). A signal that arrives while a file is written is therefore
  * answered only after the write, and the temporary file's removal, have finished. SIGKILL remains the way to abandon
  * a run at once; the atomic writes leave the previous complete files then.
  */
@@ -30,7 +32,7 @@ public final class Interruption {
     /**
      * Starts catching SIGINT, SIGTERM and SIGHUP. Where the JVM does not allow it (some platforms), does nothing.
      *
-     * @param err where the line about a second signal goes
+     * @param err where the lines saying a signal was received go
      */
     public static void install(PrintWriter err) {
         install(err, () -> { });
@@ -39,7 +41,7 @@ public final class Interruption {
     /**
      * Starts catching SIGINT, SIGTERM and SIGHUP, running {@code first} on the first signal (on the signal's thread).
      *
-     * @param err   where the line about a second signal goes
+     * @param err   where the lines saying a signal was received go
      * @param first what the first signal also does, such as cancelling work that would delay the stop
      */
     public static void install(PrintWriter err, Runnable first) {
@@ -47,17 +49,23 @@ public final class Interruption {
             try {
                 Signal.handle(new Signal(name), signal -> {
                     if (RECEIVED.compareAndSet(null, signal.getName())) {
+                        say(err, "backprop: " + signalName() + " received, stopping");
                         first.run();
                     } else if (LATER.getAndIncrement() == 0) {
-                        err.printf("%nbackprop: already stopping after %s: what the run has (the model, a "
-                                + "checkpoint) is being written, then it exits (kill -9 abandons it)%n", signalName());
-                        err.flush();
+                        say(err, "backprop: already stopping after " + signalName() + ": what the run has (the "
+                                + "model, a checkpoint) is being written, then it exits (kill -9 abandons it)");
                     }
                 });
             } catch (IllegalArgumentException unsupported) {
                 // The platform reserves this signal; the JVM's default handling stays.
             }
         }
+    }
+
+    /** One line at once, after a line break that ends a progress line the signal interrupted. */
+    private static void say(PrintWriter err, String line) {
+        err.printf("%n%s%n", line);
+        err.flush();
     }
 
     /**
