@@ -102,12 +102,13 @@ public final class Matrix {
      *
      * @param rows the rows, all of the same length; copied, not modified. No rows gives a 0x0 matrix
      * @return a new {@code rows.length} x {@code rows[0].length} matrix
-     * @throws IllegalArgumentException if the rows differ in length
+     * @throws IllegalArgumentException if the rows differ in length, or hold more values than one array
+     *                                  can (a {@link TooLargeException})
      */
     public static Matrix of(double[][] rows) {
         int r = rows.length;
         int c = r == 0 ? 0 : rows[0].length;
-        double[] data = new double[r * c];
+        double[] data = new double[length(r, c)];
         for (int i = 0; i < r; i++) {
             if (rows[i].length != c) {
                 throw new IllegalArgumentException(
@@ -124,17 +125,23 @@ public final class Matrix {
      * @param rows the number of rows; {@code >= 0}
      * @param cols the number of columns; {@code >= 0}
      * @return a new matrix of zeros
-     * @throws IllegalArgumentException if a size is negative
+     * @throws IllegalArgumentException if a size is negative, or rows x cols is more values than one array can hold
+     *                                  (a {@link TooLargeException})
      */
     public static Matrix zeros(int rows, int cols) {
         checkShape(rows, cols);
-        return new Matrix(rows, cols, new double[rows * cols]);
+        return new Matrix(rows, cols, new double[length(rows, cols)]);
     }
 
     private static void checkShape(int rows, int cols) {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("matrix sizes must be >= 0 but were " + rows + "x" + cols);
         }
+    }
+
+    /** rows x cols, computed in long: an int product would wrap into a smaller (or negative) array length. */
+    private static int length(int rows, int cols) {
+        return MemoryBudget.arrayLength((long) rows * cols, "a " + rows + "x" + cols + " matrix");
     }
 
     /**
@@ -168,6 +175,22 @@ public final class Matrix {
             throw new IndexOutOfBoundsException("(" + i + ", " + j + ") is outside a " + rows + "x" + cols + " matrix");
         }
         return data[i * cols + j];
+    }
+
+    /**
+     * Where the first value that is NaN or infinite lies, reading row by row; the values are read in place, not
+     * copied.
+     *
+     * @return its row-major index {@code i * cols + j} (row {@code index / cols}, column {@code index % cols}), or -1
+     *         if every value is finite
+     */
+    public int firstNonFinite() {
+        for (int i = 0; i < data.length; i++) {
+            if (!Double.isFinite(data[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
