@@ -1,11 +1,14 @@
 package dev.backprop.train;
 
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Scaling;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.model.Model;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Network;
+
+import java.util.List;
 
 /**
  * The data as training sees it: split into training and validation rows, scaling fitted on the training rows, both
@@ -33,8 +36,8 @@ record PreparedData<A>(Examples<A> training, Examples<A> validation, Scaling inp
      *
      * @param inPlace whether {@code data}'s matrices are handed over: then {@link Matrix#release()} storage is scaled
      *                in place and {@code data} must not be used afterwards; otherwise {@code data} is not modified
-     * @throws IllegalArgumentException if there are no rows, the targets do not suit the loss, or the split leaves
-     *                                  a part empty
+     * @throws IllegalArgumentException if there are no rows, an input or target is NaN or infinite, the targets do
+     *                                  not suit the loss, or the split leaves a part empty
      */
     static <A> PreparedData<A> of(Format<A> format, TrainerConfig config, Architecture architecture, Dataset data,
                                   SplitMix splitting, boolean inPlace) {
@@ -42,6 +45,9 @@ record PreparedData<A>(Examples<A> training, Examples<A> validation, Scaling inp
         if (n == 0) {
             throw new IllegalArgumentException("the dataset has no rows");
         }
+        // A NaN or infinity would train on silently, every loss NaN, and end as a "diverged" run of NaN weights.
+        requireFinite(data.x(), data.inputNames(), "input");
+        requireFinite(data.y(), data.targetNames(), "target");
         TargetCheck.check(architecture.loss(), data);
         RowSplit split = RowSplit.of(n, config.validationFraction(), splitting);
         Matrix trainingX = rows(data.x(), split.training());
@@ -58,6 +64,17 @@ record PreparedData<A>(Examples<A> training, Examples<A> validation, Scaling inp
                         scaled(outputScaling, rows(data.y(), split.validation()), true),
                         weights(data.weights(), split.validation()), split.validation().length);
         return new PreparedData<>(training, validation, inputScaling, outputScaling);
+    }
+
+    /** @throws IllegalArgumentException naming the row (1-based), the column and the value of m's first non-finite value */
+    private static void requireFinite(Matrix m, List<String> names, String what) {
+        int at = m.firstNonFinite();
+        if (at >= 0) {
+            int i = at / m.cols();
+            int j = at % m.cols();
+            throw new IllegalArgumentException("row " + (i + 1) + ", " + what + " " + ColumnNames.quoted(names.get(j))
+                    + ", is " + m.get(i, j) + ": training needs finite inputs and targets");
+        }
     }
 
     /** The model of {@code network} with these scalings and {@code data}'s column names. */

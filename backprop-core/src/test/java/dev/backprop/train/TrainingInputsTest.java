@@ -1,0 +1,62 @@
+package dev.backprop.train;
+
+import dev.backprop.data.Dataset;
+import dev.backprop.linalg.Matrix;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Rows handed to the trainer in Java are checked as the readers check a file's cells: a NaN or infinite input or
+ * target trained on without a word, every loss NaN, and ended as a "diverged" run of NaN weights (or, for an infinite
+ * input, finite predictions from a scaling fitted on infinity).
+ */
+class TrainingInputsTest {
+    private static final TrainerConfig CONFIG = TrainerConfig.builder().hidden(3).maxEpochs(50).seed(1).build();
+
+    private static Dataset data(double[][] x, double[][] y) {
+        return new Dataset(List.of("hours", "study"), List.of("score"), Matrix.of(x), Matrix.of(y));
+    }
+
+    @Test
+    void aNonFiniteInputOrTargetIsRefusedNamingItsRowAndColumn() {
+        double[][] y = {{0.2}, {0.4}, {0.6}, {0.8}};
+        assertThatThrownBy(() -> Trainer.of(CONFIG).train(data(
+                new double[][] {{1, 2}, {3, 4}, {5, Double.NaN}, {7, 8}}, y)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("row 3, input 'study', is NaN: training needs finite inputs and targets");
+        assertThatThrownBy(() -> Trainer.of(CONFIG).train(data(
+                new double[][] {{1, 2}, {Double.NEGATIVE_INFINITY, 4}, {5, 6}, {7, 8}}, y)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("row 2, input 'hours', is -Infinity");
+        double[][] x = {{1, 2}, {3, 4}, {5, 6}, {7, 8}};
+        assertThatThrownBy(() -> Trainer.of(CONFIG).train(data(x,
+                new double[][] {{0.2}, {0.4}, {0.6}, {Double.POSITIVE_INFINITY}})))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("row 4, target 'score', is Infinity");
+    }
+
+    /** The rows a validation split holds out are checked too, and nothing starts before the check. */
+    @Test
+    void theHeldOutRowsAreCheckedBeforeTrainingStarts() {
+        double[][] x = new double[20][2];
+        double[][] y = new double[20][1];
+        for (int i = 0; i < 20; i++) {
+            x[i][0] = i;
+            x[i][1] = i % 3;
+            y[i][0] = i * 0.05;
+        }
+        y[19][0] = Double.NaN;
+        boolean[] started = {false};
+        TrainingListener watch = new TrainingListener() {
+            @Override
+            public void trainingStarted(int maxEpochs, int rows, int batchesPerEpoch) {
+                started[0] = true;
+            }
+        };
+        assertThatThrownBy(() -> Trainer.of(CONFIG.toBuilder().validationFraction(0.5).build()).withListener(watch)
+                .train(data(x, y))).hasMessageStartingWith("row 20, target 'score', is NaN");
+        assertThat(started[0]).isFalse();
+    }
+}
