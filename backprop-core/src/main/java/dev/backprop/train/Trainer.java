@@ -33,6 +33,12 @@ import java.util.function.Consumer;
  *
  * <p>Scaling is fitted on the training rows only, and stored in the resulting {@link Model}.
  *
+ * <p>Threads: a trainer is immutable, and runs on several threads at once give each the bits it gives alone. An
+ * interrupt of the thread running a {@code train} or {@link #resume} ({@link Thread#interrupt()}, as
+ * {@code Future.cancel(true)} does) stops the run at the end of its current batch, as a listener's stop does: the
+ * result, with {@link StopReason#INTERRUPTED}, holds the weights so far, a checkpoint sink receives the state that
+ * resumes it, and the thread's interrupt status stays set.
+ *
  * <pre>{@code TrainingResult result = Trainer.of(config).train(dataset);}</pre>
  */
 public final class Trainer {
@@ -116,8 +122,9 @@ public final class Trainer {
 
     /**
      * The same trainer, handing {@code sink} a {@link Checkpoint} at the end of every {@code everyEpochs}-th epoch
-     * (the last one too, when the epoch limit is a multiple of {@code everyEpochs}), one when a listener stops the run
-     * and one when the time limit does; {@link #resume} continues from any of them bit-identically (from the last one,
+     * (the last one too, when the epoch limit is a multiple of {@code everyEpochs}), one when a listener or an
+     * interrupt stops the run (the sink then runs with the interrupt status cleared, and set again after it) and one
+     * when the time limit does; {@link #resume} continues from any of them bit-identically (from the last one,
      * with a larger epoch limit). The sink runs on the training thread; what it throws ends training.
      *
      * @param sink        receives each checkpoint; not null
