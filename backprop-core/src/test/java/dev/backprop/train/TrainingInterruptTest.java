@@ -1,6 +1,10 @@
 package dev.backprop.train;
 
 import dev.backprop.data.Dataset;
+import dev.backprop.data.Frame;
+import dev.backprop.data.NumericColumn;
+import dev.backprop.data.PreprocessConfig;
+import dev.backprop.data.Task;
 import dev.backprop.io.CheckpointFile;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.optim.OptimizerType;
@@ -19,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link Thread#interrupt()} of the training thread stops a run as a listener's stop does: it ran on to its epoch
@@ -114,6 +119,32 @@ class TrainingInterruptTest {
             assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Each fold trains on the calling thread (parallelism 1), so an interrupt now cuts every fold short: the scores of
+     * folds trained one batch each must not come back as the configuration's.
+     */
+    @Test
+    void crossValidationOnAnInterruptedThreadGivesNoScores() {
+        double[] x = new double[30];
+        double[] y = new double[30];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+            y[i] = 2 * i + 1;
+        }
+        Frame frame = Frame.of("line", List.of(NumericColumn.of("x", x), NumericColumn.of("y", y)));
+        for (int threads : new int[] {1, 2}) {
+            CrossValidation cv = CrossValidation.of(MINI_BATCHES, PreprocessConfig.of("y")).withParallelism(threads);
+            Thread.currentThread().interrupt();
+            try {
+                assertThatThrownBy(() -> cv.run(frame, Task.REGRESSION, 3, 1)).isInstanceOf(IllegalStateException.class)
+                        .hasMessage("cross-validation was interrupted");
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+            }
         }
     }
 
