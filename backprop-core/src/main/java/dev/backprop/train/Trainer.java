@@ -225,8 +225,9 @@ public final class Trainer {
      *                {@link #scalingInPlace()}, which takes it over)
      * @param initial the starting network; not modified (a network is immutable)
      * @return the trained model and how training went
-     * @throws IllegalArgumentException if the dataset's column counts do not match the network, it has no rows, its
-     *                                  targets do not suit the loss, the validation split leaves a part empty, or
+     * @throws IllegalArgumentException if the dataset's column counts do not match the network, a parameter of the
+     *                                  network is NaN or infinite, the dataset has no rows, its targets do not suit
+     *                                  the loss, the validation split leaves a part empty, or
      *                                  lbfgs or bfgs is given a batch smaller than the training rows or a network
      *                                  too large
      */
@@ -238,7 +239,22 @@ public final class Trainer {
                     + data.y().cols() + " targets");
         }
         TrainingFootprint.check(config, architecture, data.rows(), scalesInPlace(data), controls.budget());
-        return run(architecture, initial.parameters(), data, SplitMix.of(config.seed()), null, null);
+        return run(architecture, startingParameters(initial), data, SplitMix.of(config.seed()), null, null);
+    }
+
+    /**
+     * {@code initial}'s parameters, which must be finite: a NaN there makes every loss NaN, and the run ended as
+     * "diverged" with the NaN weights it was given.
+     */
+    private static double[] startingParameters(Network initial) {
+        double[] parameters = initial.parameters();
+        for (int i = 0; i < parameters.length; i++) {
+            if (!Double.isFinite(parameters[i])) {
+                throw new IllegalArgumentException("the starting network's parameter " + (i + 1) + " of "
+                        + parameters.length + " is " + parameters[i] + ": training starts from finite weights");
+            }
+        }
+        return parameters;
     }
 
     /**
@@ -340,7 +356,8 @@ public final class Trainer {
      * @param data    the rows and their objective
      * @param initial the starting network
      * @return the trained model (without preprocessing) and how training went
-     * @throws IllegalArgumentException as {@link #train(RemoteRows)}, or if the network does not fit the rows
+     * @throws IllegalArgumentException as {@link #train(RemoteRows)}, or if the network does not fit the rows or has
+     *                                  a NaN or infinite parameter
      */
     public TrainingResult train(RemoteRows data, Network initial) {
         return remote(Format.of(config.precision()), data, initial);
@@ -348,7 +365,7 @@ public final class Trainer {
 
     /** {@link #train(RemoteRows, Network)} with θ in {@code format}, rounded into it once and widened back. */
     private <A> TrainingResult remote(Format<A> format, RemoteRows data, Network initial) {
-        A theta = format.narrow(initial.parameters());
+        A theta = format.narrow(startingParameters(initial));
         TrainingOutcome outcome = TrainingLoop.remote(format, config, initial.architecture(), data,
                 controls.listener(), controls.timeLimit()).run(theta, null, null, null, 0, null);
         return outcome.result(config, data.description().model(Network.of(initial.architecture(),

@@ -2,6 +2,7 @@ package dev.backprop.train;
 
 import dev.backprop.data.Dataset;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.nn.Network;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -58,5 +59,19 @@ class TrainingInputsTest {
         assertThatThrownBy(() -> Trainer.of(CONFIG.toBuilder().validationFraction(0.5).build()).withListener(watch)
                 .train(data(x, y))).hasMessageStartingWith("row 20, target 'score', is NaN");
         assertThat(started[0]).isFalse();
+    }
+
+    /** A starting network with a NaN weight trained to a "diverged" run that kept the NaN weights it was given. */
+    @Test
+    void aStartingNetworkWithANonFiniteParameterIsRefused() {
+        double[][] x = {{1, 2}, {3, 4}, {5, 6}, {7, 8}};
+        Dataset data = data(x, new double[][] {{0.2}, {0.4}, {0.6}, {0.8}});
+        Network trained = Trainer.of(CONFIG).train(data).model().network();
+        double[] parameters = trained.parameters();
+        parameters[4] = Double.NaN;
+        Network broken = Network.of(trained.architecture(), parameters);
+        assertThatThrownBy(() -> Trainer.of(CONFIG).train(data, broken)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the starting network's parameter 5 of 9 is NaN: training starts from finite weights");
+        assertThat(Trainer.of(CONFIG).train(data, trained).stopReason()).isEqualTo(StopReason.MAX_EPOCHS);
     }
 }
