@@ -190,6 +190,10 @@ public final class CrossValidation {
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
                 }
+                if (e.getCause() instanceof Error error) {
+                    // As the folds on the calling thread throw it: a front end tells the heap running out by its type.
+                    throw error;
+                }
                 throw new IllegalStateException(e.getCause());
             } finally {
                 pool.shutdownNow();
