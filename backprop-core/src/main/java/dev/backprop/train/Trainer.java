@@ -97,7 +97,8 @@ public final class Trainer {
     }
 
     /**
-     * The same trainer, reporting every batch and epoch to {@code listener} (which may also stop it).
+     * The same trainer, reporting every batch and epoch to {@code listener} (which may also stop it) in place of any
+     * listener given before: a run has one listener, which may pass the calls on to others.
      *
      * @param listener receives progress on the training thread; not null
      * @return a new trainer; this one is unchanged
@@ -121,11 +122,12 @@ public final class Trainer {
     }
 
     /**
-     * The same trainer, handing {@code sink} a {@link Checkpoint} at the end of every {@code everyEpochs}-th epoch
-     * (the last one too, when the epoch limit is a multiple of {@code everyEpochs}), one when a listener or an
-     * interrupt stops the run (the sink then runs with the interrupt status cleared, and set again after it) and one
-     * when the time limit does; {@link #resume} continues from any of them bit-identically (from the last one,
-     * with a larger epoch limit). The sink runs on the training thread; what it throws ends training.
+     * The same trainer, handing {@code sink} (in place of any sink given before) a {@link Checkpoint} at the end of
+     * every {@code everyEpochs}-th epoch (the last one too, when the epoch limit is a multiple of {@code everyEpochs}),
+     * one when a listener or an interrupt stops the run (the sink then runs with the interrupt status cleared, and
+     * set again after it) and one when the time limit does; {@link #resume} continues from any of them
+     * bit-identically (from the last one, with a larger epoch limit). The sink runs on the training thread; what it
+     * throws ends training.
      *
      * @param sink        receives each checkpoint; not null
      * @return a new trainer; this one is unchanged
