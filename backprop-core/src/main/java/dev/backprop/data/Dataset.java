@@ -2,6 +2,7 @@ package dev.backprop.data;
 
 import dev.backprop.linalg.Matrix;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -99,6 +100,18 @@ public record Dataset(List<String> inputNames, List<String> targetNames, Matrix 
     @Override
     public double[] weights() {
         return weights == null ? null : weights.clone();
+    }
+
+    /** Equal names, values and weights (the weights compared by value, as their copies are). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Dataset d && inputNames.equals(d.inputNames) && targetNames.equals(d.targetNames)
+                && x.equals(d.x) && y.equals(d.y) && Arrays.equals(weights, d.weights);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(inputNames, targetNames, x, y, Arrays.hashCode(weights));
     }
 
     private static void checkWeights(double[] weights, int rows) {

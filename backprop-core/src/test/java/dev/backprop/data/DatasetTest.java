@@ -24,6 +24,12 @@ class DatasetTest {
         assertThat(weighted.weights()).containsExactly(1, 2, 3, 4);
         assertThat(weighted.select(new int[] {3, 1}).weights()).containsExactly(4, 2);
         assertThat(Dataset.of(X, Y).weights()).isNull();
+        // Two copies of the same weights: equal datasets, as two datasets of the same matrices are.
+        double[] weights = {1, 2, 3, 4};
+        assertThat(Dataset.of(X, Y).withWeights(weights)).isEqualTo(Dataset.of(X, Y).withWeights(weights))
+                .hasSameHashCodeAs(Dataset.of(X, Y).withWeights(weights.clone()))
+                .isNotEqualTo(Dataset.of(X, Y).withWeights(new double[] {1, 2, 3, 5}))
+                .isNotEqualTo(Dataset.of(X, Y));
     }
 
     /**
