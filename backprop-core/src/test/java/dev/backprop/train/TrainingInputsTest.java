@@ -1,7 +1,9 @@
 package dev.backprop.train;
 
 import dev.backprop.data.Dataset;
+import dev.backprop.data.ScalingMethod;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Network;
 import org.junit.jupiter.api.Test;
 
@@ -73,5 +75,22 @@ class TrainingInputsTest {
         assertThatThrownBy(() -> Trainer.of(CONFIG).train(data, broken)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the starting network's parameter 5 of 9 is NaN: training starts from finite weights");
         assertThat(Trainer.of(CONFIG).train(data, trained).stopReason()).isEqualTo(StopReason.MAX_EPOCHS);
+    }
+
+    /**
+     * A float32 run without scaling rounds the rows to float as they are: 1e39 became infinity, and the run ended
+     * "diverged" after one epoch with a finite loss. Scaled, the same value trains.
+     */
+    @Test
+    void aValueBeyondFloatRangeIsRefusedWhereAFloat32RunWouldRoundItToInfinity() {
+        Dataset data = data(new double[][] {{1, 2}, {3, 1e39}, {5, 6}, {7, 8}}, new double[][] {{0.2}, {0.4}, {0.6},
+                {0.8}});
+        TrainerConfig float32 = CONFIG.toBuilder().precision(Precision.FLOAT32).build();
+        assertThatThrownBy(() -> Trainer.of(float32.toBuilder().scaling(ScalingMethod.NONE).build()).train(data))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("row 2, input 'study', is 1.0E39, beyond float32's range (3.4028235E38)");
+        assertThat(Trainer.of(float32).train(data).stopReason()).isEqualTo(StopReason.MAX_EPOCHS);
+        assertThat(Trainer.of(CONFIG.toBuilder().scaling(ScalingMethod.NONE).build()).train(data).model()
+                .predict(data.x()).firstNonFinite()).isEqualTo(-1);
     }
 }
