@@ -88,9 +88,9 @@ record PreparedData<A>(Examples<A> training, Examples<A> validation, Scaling inp
             for (int j = 0; j < m.cols(); j++) {
                 if (Float.isInfinite((float) m.get(i, j))) {
                     throw new IllegalArgumentException("row " + (i + 1) + ", " + what + " "
-                            + ColumnNames.quoted(names.get(j)) + ", is " + m.get(i, j) + ", beyond float32's range "
-                            + "(" + Float.MAX_VALUE + "), which a float32 run without scaling rounds it to: scale "
-                            + "the data or train in float64");
+                            + ColumnNames.quoted(names.get(j)) + ", is " + m.get(i, j) + ": a float32 run without "
+                            + "scaling rounds it to infinity (floats reach " + Float.MAX_VALUE + "); scale the data "
+                            + "or train in float64");
                 }
             }
         }

@@ -88,7 +88,8 @@ class TrainingInputsTest {
         TrainerConfig float32 = CONFIG.toBuilder().precision(Precision.FLOAT32).build();
         assertThatThrownBy(() -> Trainer.of(float32.toBuilder().scaling(ScalingMethod.NONE).build()).train(data))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("row 2, input 'study', is 1.0E39, beyond float32's range (3.4028235E38)");
+                .hasMessage("row 2, input 'study', is 1.0E39: a float32 run without scaling rounds it to infinity "
+                        + "(floats reach 3.4028235E38); scale the data or train in float64");
         assertThat(Trainer.of(float32).train(data).stopReason()).isEqualTo(StopReason.MAX_EPOCHS);
         assertThat(Trainer.of(CONFIG.toBuilder().scaling(ScalingMethod.NONE).build()).train(data).model()
                 .predict(data.x()).firstNonFinite()).isEqualTo(-1);
