@@ -109,8 +109,8 @@ public final class Trainer {
 
     /**
      * The same trainer, stopping a run ({@link StopReason#TIME_LIMIT}) at the end of the first epoch that ends once
-     * {@code limit} has passed since the run (or its resumption) started, unless that epoch is the last. Runs on rows
-     * in this JVM only. Which epoch that is depends on the machine's speed, but the weights after each epoch do not:
+     * {@code limit} has passed since the run (or its resumption) started, unless that epoch is the last, on rows in
+     * this JVM or held elsewhere ({@link #train(RemoteRows)}, as backprop-spark's trainer uses it). Which epoch that is depends on the machine's speed, but the weights after each epoch do not:
      * a run stopped by the time limit and resumed from its checkpoint ends as the run that never stopped.
      *
      * @param limit the time a run may take, &gt; 0
