@@ -134,11 +134,6 @@ class ApiExampleTest {
                     System.out.printf("epoch %d: J = %.6f%n", epoch, trainingLoss);
                 }
             }
-
-            @Override
-            public boolean stopRequested() {
-                return Thread.currentThread().isInterrupted();   // stop cleanly when asked
-            }
         };
         TrainerConfig config = TrainerConfig.builder().hidden(4).bias(true).learningRate(2.0).maxEpochs(5000)
                 .scaling(ScalingMethod.NONE).seed(1).build();

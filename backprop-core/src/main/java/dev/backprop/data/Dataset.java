@@ -2,13 +2,16 @@ package dev.backprop.data;
 
 import dev.backprop.linalg.Matrix;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Examples to learn from: inputs X (n x m) and targets y (n x outputs), in the data's own units, and optionally a
- * weight per example, how many times its term counts in the training loss. Immutable apart from the weights array,
- * which callers must not modify.
+ * weight per example, how many times its term counts in the training loss. Immutable: the weights are copied in and
+ * out, so a weight checked here stays as it was checked.
  *
  * @param inputNames  one name per column of x
  * @param targetNames one name per column of y
@@ -24,9 +27,10 @@ public record Dataset(List<String> inputNames, List<String> targetNames, Matrix 
      * @param targetNames one name per column of y; copied
      * @param x           inputs, one row per example
      * @param y           targets, as many rows as x
-     * @param weights     one weight per row, finite and ≥ 0, not all 0; or null for unweighted rows; not copied
-     * @throws IllegalArgumentException if a name count, the row counts or the weight count disagree, or a weight is
-     *                                  negative, NaN or infinite, or all are 0
+     * @param weights     one weight per row, finite and ≥ 0, not all 0; or null for unweighted rows; copied
+     * @throws IllegalArgumentException if a name count, the row counts or the weight count disagree, two columns
+     *                                  (inputs and targets together) share a name, or a weight is negative, NaN or
+     *                                  infinite, or all are 0
      */
     public Dataset {
         inputNames = List.copyOf(inputNames);
@@ -40,7 +44,9 @@ public record Dataset(List<String> inputNames, List<String> targetNames, Matrix 
             throw new IllegalArgumentException("names do not match columns: " + inputNames.size() + " names for x "
                     + x.shape() + ", " + targetNames.size() + " for y " + y.shape());
         }
+        requireDistinct(inputNames, targetNames);
         if (weights != null) {
+            weights = weights.clone();
             checkWeights(weights, x.rows());
         }
     }
@@ -61,12 +67,51 @@ public record Dataset(List<String> inputNames, List<String> targetNames, Matrix 
     /**
      * The same examples, each weighing {@code rowWeights[i]} in the training loss.
      *
-     * @param rowWeights one weight per row, finite and ≥ 0, not all 0; or null for unweighted; not copied
+     * @param rowWeights one weight per row, finite and ≥ 0, not all 0; or null for unweighted; copied
      * @return a new dataset
      * @throws IllegalArgumentException as the constructor, for bad weights
      */
     public Dataset withWeights(double[] rowWeights) {
         return new Dataset(inputNames, targetNames, x, y, rowWeights);
+    }
+
+    /**
+     * A model names its inputs and outputs by these names and reads a data file's columns by them: two alike would
+     * make a model that cannot read any file.
+     */
+    private static void requireDistinct(List<String> inputNames, List<String> targetNames) {
+        Set<String> seen = new HashSet<>();
+        for (List<String> names : List.of(inputNames, targetNames)) {
+            for (String name : names) {
+                if (!seen.add(name)) {
+                    throw new IllegalArgumentException("two columns are named " + ColumnNames.quoted(name)
+                            + (inputNames.contains(name) && targetNames.contains(name)
+                            ? " (an input and a target)" : ""));
+                }
+            }
+        }
+    }
+
+    /**
+     * Each example's weight, or null when every example weighs 1.
+     *
+     * @return a new array of one weight per row (changing it does not change this dataset), or null
+     */
+    @Override
+    public double[] weights() {
+        return weights == null ? null : weights.clone();
+    }
+
+    /** Equal names, values and weights (the weights compared by value, as their copies are). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Dataset d && inputNames.equals(d.inputNames) && targetNames.equals(d.targetNames)
+                && x.equals(d.x) && y.equals(d.y) && Arrays.equals(weights, d.weights);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(inputNames, targetNames, x, y, Arrays.hashCode(weights));
     }
 
     private static void checkWeights(double[] weights, int rows) {
@@ -122,6 +167,7 @@ public record Dataset(List<String> inputNames, List<String> targetNames, Matrix 
      * @throws IndexOutOfBoundsException if an index is outside [0, rows())
      */
     public Dataset select(int[] rows) {
+        Matrix selectedX = x.selectRows(rows);   // first: it names an index out of range
         double[] selected = null;
         if (weights != null) {
             selected = new double[rows.length];
@@ -129,6 +175,6 @@ public record Dataset(List<String> inputNames, List<String> targetNames, Matrix 
                 selected[i] = weights[rows[i]];
             }
         }
-        return new Dataset(inputNames, targetNames, x.selectRows(rows), y.selectRows(rows), selected);
+        return new Dataset(inputNames, targetNames, selectedX, y.selectRows(rows), selected);
     }
 }

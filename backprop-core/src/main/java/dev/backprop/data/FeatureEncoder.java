@@ -4,8 +4,10 @@ import dev.backprop.linalg.MemoryBudget;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -76,7 +78,9 @@ public final class FeatureEncoder implements Serializable {
      * @param categories per column, its categories in one-hot order (empty for numeric columns); copied
      * @return the encoder
      * @throws IllegalArgumentException if the lists differ in length, a column repeats, a numeric column lists
-     *                                  categories, or a categorical column lists none or one twice
+     *                                  categories, a categorical column lists none or one twice, or two inputs would
+     *                                  have one name (a numeric column named {@code a=b} beside category {@code b}
+     *                                  of column {@code a})
      */
     public static FeatureEncoder of(List<String> columns, List<ColumnType> types, List<List<String>> categories) {
         int m = columns.size();
@@ -108,7 +112,36 @@ public final class FeatureEncoder implements Serializable {
             }
             copy.add(cats);
         }
+        requireDistinctInputs(columns, types, copy);
         return new FeatureEncoder(List.copyOf(columns), List.copyOf(types), List.copyOf(copy));
+    }
+
+    /**
+     * A numeric column's name and a one-hot input's {@code column=category} may coincide (a column named "a=b" beside
+     * category "b" of column "a"); a model names its inputs by them, so two inputs would share one name.
+     */
+    private static void requireDistinctInputs(List<String> columns, List<ColumnType> types,
+                                              List<List<String>> categories) {
+        Map<String, String> sources = new HashMap<>();
+        for (int j = 0; j < columns.size(); j++) {
+            String column = ColumnNames.quoted(columns.get(j));
+            if (types.get(j) == ColumnType.NUMERIC) {
+                requireNew(sources, columns.get(j), "column " + column);
+            } else {
+                for (String category : categories.get(j)) {
+                    requireNew(sources, columns.get(j) + "=" + category, "category " + ColumnNames.quoted(category)
+                            + " of column " + column);
+                }
+            }
+        }
+    }
+
+    private static void requireNew(Map<String, String> sources, String input, String source) {
+        String earlier = sources.putIfAbsent(input, source);
+        if (earlier != null) {
+            throw new IllegalArgumentException(earlier + " and " + source + " would both be the input "
+                    + ColumnNames.quoted(input) + ": rename one of the columns");
+        }
     }
 
     /**

@@ -31,12 +31,14 @@ public final class NumericColumn implements Column {
      * @param name   the column's name
      * @param values the cells, NaN for missing; copied
      * @return the column
-     * @throws IllegalArgumentException if a value is infinite
+     * @throws IllegalArgumentException if a value is infinite, naming its row (1-based, as every row the library
+     *                                  names)
      */
     public static NumericColumn of(String name, double[] values) {
         for (int i = 0; i < values.length; i++) {
             if (Double.isInfinite(values[i])) {
-                throw new IllegalArgumentException("column " + ColumnNames.quoted(name) + " row " + i + " is infinite");
+                throw new IllegalArgumentException("column " + ColumnNames.quoted(name) + " row " + (i + 1) + " is "
+                        + values[i] + ": a cell is a finite number, or NaN for missing");
             }
         }
         return new NumericColumn(name, values.clone());

@@ -160,6 +160,8 @@ public final class ModelFile {
      *
      * @param model the model; not modified
      * @return the JSON text, numbers written so that reading them back gives the same bits
+     * @throws IllegalArgumentException if a weight or bias is NaN or infinite (a hand-made network's), which no model
+     *                                  file may hold
      */
     public static String toJson(Model model) {
         return Json.writeTree(toNode(model));
@@ -194,6 +196,7 @@ public final class ModelFile {
      * @param model the model; not modified
      * @param file  the destination; its directory must exist
      * @throws IOException if the file cannot be written; the old file, if any, is then left as it was
+     * @throws IllegalArgumentException as {@link #toJson}, before anything is written
      */
     public static void write(Model model, Path file) throws IOException {
         AtomicFiles.write(file, out -> write(model, out));
@@ -206,6 +209,7 @@ public final class ModelFile {
      * @param model the model; not modified
      * @param out   the destination; flushed, not closed
      * @throws IOException if writing fails
+     * @throws IllegalArgumentException as {@link #toJson}, before anything is written
      */
     public static void write(Model model, OutputStream out) throws IOException {
         Json.writeTree(toNode(model), out);

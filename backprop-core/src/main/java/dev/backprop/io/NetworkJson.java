@@ -25,8 +25,14 @@ final class NetworkJson {
     private NetworkJson() {
     }
 
-    /** Adds the network's {@code loss} and {@code layers} to {@code root}. */
+    /**
+     * Adds the network's {@code loss} and {@code layers} to {@code root}.
+     *
+     * @throws IllegalArgumentException if a parameter is NaN or infinite, naming it as {@link #read} would
+     */
     static void write(Network network, ObjectNode root) {
+        List<DenseLayer> layerValues = network.layers();
+        requireFinite(layerValues);
         root.put("loss", network.loss().id());
         root.put("architecture", network.architecture().toString());
         boolean single = network.precision() == Precision.FLOAT32;
@@ -34,7 +40,7 @@ final class NetworkJson {
             root.put("precision", network.precision().id());
         }
         ArrayNode layers = root.putArray("layers");
-        for (DenseLayer layer : network.layers()) {
+        for (DenseLayer layer : layerValues) {
             ObjectNode node = layers.addObject();
             node.put("activation", layer.activation().id());
             double[] bias = layer.bias();
@@ -44,6 +50,27 @@ final class NetworkJson {
                 node.putPOJO("bias", new NumberArray(bias, single));
             }
             node.putPOJO("weights", new ParameterRows(layer.weights(), single));
+        }
+    }
+
+    /** A file holding a NaN or infinity is one {@link #read} refuses: it is not written. */
+    private static void requireFinite(List<DenseLayer> layers) {
+        for (int l = 0; l < layers.size(); l++) {
+            Matrix weights = layers.get(l).weights();
+            int at = weights.firstNonFinite();
+            if (at >= 0) {
+                int i = at / weights.cols();
+                int j = at % weights.cols();
+                throw new IllegalArgumentException("layer " + (l + 1) + " weight [" + (i + 1) + "][" + (j + 1)
+                        + "] is " + weights.get(i, j) + ": a model file holds finite numbers only");
+            }
+            double[] bias = layers.get(l).bias();
+            for (int j = 0; bias != null && j < bias.length; j++) {
+                if (!Double.isFinite(bias[j])) {
+                    throw new IllegalArgumentException("layer " + (l + 1) + " bias [" + (j + 1) + "] is " + bias[j]
+                            + ": a model file holds finite numbers only");
+                }
+            }
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * change one it has handed over. Hot loops work on the flat arrays directly through {@link Gemm}. The one exception
  * is a matrix whose storage nobody else holds (made by {@link #wrapReleasable} or {@link #selectRows}): its holder
  * may take the storage over with {@link #release()} to overwrite it instead of copying it, and then must not use the
- * matrix again.
+ * matrix again: its values are then refused ({@link IllegalStateException}), since they may have been overwritten.
  */
 public final class Matrix {
     private final int rows;
@@ -98,16 +98,30 @@ public final class Matrix {
     }
 
     /**
+     * The storage, unless {@link #release()} handed it over: its new owner may have overwritten it (a trainer
+     * {@code scalingInPlace} scales it), and values read from it would be another matrix's without a word.
+     */
+    private double[] values() {
+        if (releasable != null && !releasable.get()) {
+            throw new IllegalStateException("this " + shape() + " matrix's storage was handed over (Matrix.release(), "
+                    + "as a trainer scaling in place takes it) and may have been overwritten: read the matrix before "
+                    + "handing it over, or hand over a copy");
+        }
+        return data;
+    }
+
+    /**
      * A matrix from rows of equal length; {@code rows[i][j]} becomes element (i, j).
      *
      * @param rows the rows, all of the same length; copied, not modified. No rows gives a 0x0 matrix
      * @return a new {@code rows.length} x {@code rows[0].length} matrix
-     * @throws IllegalArgumentException if the rows differ in length
+     * @throws IllegalArgumentException if the rows differ in length, or hold more values than one array
+     *                                  can (a {@link TooLargeException})
      */
     public static Matrix of(double[][] rows) {
         int r = rows.length;
         int c = r == 0 ? 0 : rows[0].length;
-        double[] data = new double[r * c];
+        double[] data = new double[length(r, c)];
         for (int i = 0; i < r; i++) {
             if (rows[i].length != c) {
                 throw new IllegalArgumentException(
@@ -124,17 +138,23 @@ public final class Matrix {
      * @param rows the number of rows; {@code >= 0}
      * @param cols the number of columns; {@code >= 0}
      * @return a new matrix of zeros
-     * @throws IllegalArgumentException if a size is negative
+     * @throws IllegalArgumentException if a size is negative, or rows x cols is more values than one array can hold
+     *                                  (a {@link TooLargeException})
      */
     public static Matrix zeros(int rows, int cols) {
         checkShape(rows, cols);
-        return new Matrix(rows, cols, new double[rows * cols]);
+        return new Matrix(rows, cols, new double[length(rows, cols)]);
     }
 
     private static void checkShape(int rows, int cols) {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("matrix sizes must be >= 0 but were " + rows + "x" + cols);
         }
+    }
+
+    /** rows x cols, computed in long: an int product would wrap into a smaller (or negative) array length. */
+    private static int length(int rows, int cols) {
+        return MemoryBudget.arrayLength((long) rows * cols, "a " + rows + "x" + cols + " matrix");
     }
 
     /**
@@ -162,12 +182,30 @@ public final class Matrix {
      * @param j the column, in [0, cols)
      * @return the value at row i, column j
      * @throws IndexOutOfBoundsException if (i, j) is outside the matrix
+     * @throws IllegalStateException     if the matrix's storage was {@link #release() released}
      */
     public double get(int i, int j) {
         if (i < 0 || i >= rows || j < 0 || j >= cols) {
             throw new IndexOutOfBoundsException("(" + i + ", " + j + ") is outside a " + rows + "x" + cols + " matrix");
         }
-        return data[i * cols + j];
+        return values()[i * cols + j];
+    }
+
+    /**
+     * Where the first value that is NaN or infinite lies, reading row by row; the values are read in place, not
+     * copied.
+     *
+     * @return its row-major index {@code i * cols + j} (row {@code index / cols}, column {@code index % cols}), or -1
+     *         if every value is finite
+     */
+    public int firstNonFinite() {
+        double[] data = values();
+        for (int i = 0; i < data.length; i++) {
+            if (!Double.isFinite(data[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -176,7 +214,7 @@ public final class Matrix {
      * @return a new array of rows x cols values; element (i, j) at {@code i * cols + j}
      */
     public double[] toArray() {
-        return data.clone();
+        return values().clone();
     }
 
     /**
@@ -190,7 +228,7 @@ public final class Matrix {
         if (i < 0 || i >= rows) {
             throw new IndexOutOfBoundsException("row " + i + " is outside a " + shape() + " matrix");
         }
-        return Arrays.copyOfRange(data, i * cols, (i + 1) * cols);
+        return Arrays.copyOfRange(values(), i * cols, (i + 1) * cols);
     }
 
     /**
@@ -202,6 +240,7 @@ public final class Matrix {
      * @throws IndexOutOfBoundsException if an index is outside [0, rows)
      */
     public Matrix selectRows(int[] indices) {
+        double[] data = values();
         double[] out = new double[Math.multiplyExact(indices.length, cols)];
         for (int r = 0; r < indices.length; r++) {
             int i = indices[r];
@@ -239,7 +278,7 @@ public final class Matrix {
             throw new IllegalArgumentException("cannot multiply " + shape() + " by " + other.shape());
         }
         double[] out = new double[rows * other.cols];
-        Gemm.multiply(rows, other.cols, cols, data, 0, other.data, 0, out, 0);
+        Gemm.multiply(rows, other.cols, cols, values(), 0, other.values(), 0, out, 0);
         return new Matrix(rows, other.cols, out);
     }
 
@@ -249,6 +288,7 @@ public final class Matrix {
      * @return a new cols x rows matrix
      */
     public Matrix transpose() {
+        double[] data = values();
         double[] out = new double[data.length];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
@@ -269,16 +309,19 @@ public final class Matrix {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Matrix m && rows == m.rows && cols == m.cols && Arrays.equals(data, m.data);
+        return o instanceof Matrix m && rows == m.rows && cols == m.cols && Arrays.equals(values(), m.values());
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * rows + cols) + Arrays.hashCode(data);
+        return 31 * (31 * rows + cols) + Arrays.hashCode(values());
     }
 
     @Override
     public String toString() {
+        if (releasable != null && !releasable.get()) {
+            return "[" + shape() + " matrix whose storage was handed over]";
+        }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < rows; i++) {
             sb.append(i == 0 ? "[" : " ").append('[');

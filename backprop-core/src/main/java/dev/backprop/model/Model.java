@@ -1,5 +1,6 @@
 package dev.backprop.model;
 
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.ColumnType;
 import dev.backprop.data.EncodedInputs;
 import dev.backprop.data.FeatureEncoder;
@@ -142,6 +143,10 @@ public record Model(Network network, List<String> inputs, List<String> outputs, 
      * @throws IllegalArgumentException if x does not have one column per input
      */
     public Matrix predict(Matrix x) {
+        if (x.cols() != inputs.size()) {
+            throw new IllegalArgumentException("the model takes " + inputs.size() + " inputs ("
+                    + ColumnNames.listed(inputs) + ") but x is " + x.shape());
+        }
         Matrix y = outputScaling.invert(network.predict(inputScaling.apply(x)));
         if (network.precision() == Precision.FLOAT64) {
             return y;

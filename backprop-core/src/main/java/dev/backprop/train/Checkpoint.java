@@ -79,8 +79,9 @@ public record Checkpoint(TrainerConfig config, Model model, TrainingState state,
         h = mix(h, data.y().cols());
         h = mix(h, data.x());
         h = mix(h, data.y());
-        if (data.weights() != null) {
-            for (double v : data.weights()) {
+        double[] weights = data.weights();
+        if (weights != null) {
+            for (double v : weights) {
                 h = mix(h, Double.doubleToLongBits(v));
             }
         }

@@ -142,6 +142,8 @@ public final class CrossValidation {
      *                                  prepared or trained on (the message names the fold)
      * @throws TooLargeException        if a fold would need more memory than the heap has, or the repeats' folds and
      *                                  scores more than it can hold
+     * @throws IllegalStateException    if the calling thread is interrupted (its interrupt status stays set): no
+     *                                  scores of folds cut short are returned
      */
     public CrossValidationResult run(Frame frame, Task task, int k, int repeats) {
         if (repeats < 1) {
@@ -188,6 +190,10 @@ public final class CrossValidation {
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
                 }
+                if (e.getCause() instanceof Error error) {
+                    // As the folds on the calling thread throw it: a front end tells the heap running out by its type.
+                    throw error;
+                }
                 throw new IllegalStateException(e.getCause());
             } finally {
                 pool.shutdownNow();
@@ -225,8 +231,12 @@ public final class CrossValidation {
                 // The rows counted are those trained on and scored: a row missing its target (or, under --missing
                 // drop, any cell) is in neither.
                 int trainRows = trained.x().rows();
-                Model model = Trainer.of(config).scalingInPlace().train(trained).model()
-                        .withPreprocessor(preprocessor);
+                TrainingResult result = Trainer.of(config).scalingInPlace().train(trained);
+                if (result.stopReason() == StopReason.INTERRUPTED) {
+                    // No listener stops a fold: its thread was interrupted, and a fold cut short is no score.
+                    throw new IllegalStateException("cross-validation was interrupted");
+                }
+                Model model = result.model().withPreprocessor(preprocessor);
                 Prepared prepared = model.prepare(test);
                 Map<String, Double> scores = Scores.score(model, test, prepared);
                 return new FoldScore(repeat, fold, trainRows, prepared.rows().length, scores);

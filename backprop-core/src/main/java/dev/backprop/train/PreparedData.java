@@ -1,11 +1,16 @@
 package dev.backprop.train;
 
+import dev.backprop.data.ColumnNames;
 import dev.backprop.data.Dataset;
 import dev.backprop.data.Scaling;
+import dev.backprop.data.ScalingMethod;
 import dev.backprop.linalg.Matrix;
+import dev.backprop.linalg.Precision;
 import dev.backprop.model.Model;
 import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Network;
+
+import java.util.List;
 
 /**
  * The data as training sees it: split into training and validation rows, scaling fitted on the training rows, both
@@ -33,8 +38,9 @@ record PreparedData<A>(Examples<A> training, Examples<A> validation, Scaling inp
      *
      * @param inPlace whether {@code data}'s matrices are handed over: then {@link Matrix#release()} storage is scaled
      *                in place and {@code data} must not be used afterwards; otherwise {@code data} is not modified
-     * @throws IllegalArgumentException if there are no rows, the targets do not suit the loss, or the split leaves
-     *                                  a part empty
+     * @throws IllegalArgumentException if there are no rows, an input or target is NaN or infinite (or, for a
+     *                                  float32 run without scaling, beyond float's range), the targets do not suit
+     *                                  the loss, or the split leaves a part empty
      */
     static <A> PreparedData<A> of(Format<A> format, TrainerConfig config, Architecture architecture, Dataset data,
                                   SplitMix splitting, boolean inPlace) {
@@ -42,6 +48,11 @@ record PreparedData<A>(Examples<A> training, Examples<A> validation, Scaling inp
         if (n == 0) {
             throw new IllegalArgumentException("the dataset has no rows");
         }
+        // A NaN or infinity would train on silently, every loss NaN, and end as a "diverged" run of NaN weights; so
+        // would a value a float32 run rounds to infinity, which only unscaled rows can hold (scaled ones are small).
+        boolean unscaledFloats = config.precision() == Precision.FLOAT32 && config.scaling() == ScalingMethod.NONE;
+        requireFinite(data.x(), data.inputNames(), "input", unscaledFloats);
+        requireFinite(data.y(), data.targetNames(), "target", unscaledFloats);
         TargetCheck.check(architecture.loss(), data);
         RowSplit split = RowSplit.of(n, config.validationFraction(), splitting);
         Matrix trainingX = rows(data.x(), split.training());
@@ -58,6 +69,31 @@ record PreparedData<A>(Examples<A> training, Examples<A> validation, Scaling inp
                         scaled(outputScaling, rows(data.y(), split.validation()), true),
                         weights(data.weights(), split.validation()), split.validation().length);
         return new PreparedData<>(training, validation, inputScaling, outputScaling);
+    }
+
+    /**
+     * @param inFloat whether the values are rounded to float as they are (a float32 run without scaling)
+     * @throws IllegalArgumentException naming the row (1-based), the column and the value of m's first non-finite
+     *                                  value, or with {@code inFloat} of its first value beyond float's range
+     */
+    private static void requireFinite(Matrix m, List<String> names, String what, boolean inFloat) {
+        int at = m.firstNonFinite();
+        if (at >= 0) {
+            int i = at / m.cols();
+            int j = at % m.cols();
+            throw new IllegalArgumentException("row " + (i + 1) + ", " + what + " " + ColumnNames.quoted(names.get(j))
+                    + ", is " + m.get(i, j) + ": training needs finite inputs and targets");
+        }
+        for (int i = 0; inFloat && i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                if (Float.isInfinite((float) m.get(i, j))) {
+                    throw new IllegalArgumentException("row " + (i + 1) + ", " + what + " "
+                            + ColumnNames.quoted(names.get(j)) + ", is " + m.get(i, j) + ": a float32 run without "
+                            + "scaling rounds it to infinity (floats reach " + Float.MAX_VALUE + "); scale the data "
+                            + "or train in float64");
+                }
+            }
+        }
     }
 
     /** The model of {@code network} with these scalings and {@code data}'s column names. */

@@ -25,8 +25,10 @@ public enum StopReason {
      */
     DIVERGED("diverged"),
     /**
-     * A {@link TrainingListener} asked to stop (the CLI does on Ctrl-C or SIGTERM); training stopped at the end of
-     * the current batch and keeps the weights it has (with a validation split: those of the best validation epoch).
+     * A {@link TrainingListener} asked to stop (the CLI does on Ctrl-C or SIGTERM), or the training thread was
+     * interrupted ({@link Thread#interrupt()}, as {@code Future.cancel(true)} does; its interrupt status stays set);
+     * training stopped at the end of the current batch and keeps the weights it has (with a validation split: those
+     * of the best validation epoch).
      */
     INTERRUPTED("interrupted"),
     /**

@@ -33,6 +33,12 @@ import java.util.function.Consumer;
  *
  * <p>Scaling is fitted on the training rows only, and stored in the resulting {@link Model}.
  *
+ * <p>Threads: a trainer is immutable, and runs on several threads at once give each the bits it gives alone. An
+ * interrupt of the thread running a {@code train} or {@link #resume} ({@link Thread#interrupt()}, as
+ * {@code Future.cancel(true)} does) stops the run at the end of its current batch, as a listener's stop does: the
+ * result, with {@link StopReason#INTERRUPTED}, holds the weights so far, a checkpoint sink receives the state that
+ * resumes it, and the thread's interrupt status stays set.
+ *
  * <pre>{@code TrainingResult result = Trainer.of(config).train(dataset);}</pre>
  */
 public final class Trainer {
@@ -91,7 +97,8 @@ public final class Trainer {
     }
 
     /**
-     * The same trainer, reporting every batch and epoch to {@code listener} (which may also stop it).
+     * The same trainer, reporting every batch and epoch to {@code listener} (which may also stop it) in place of any
+     * listener given before: a run has one listener, which may pass the calls on to others.
      *
      * @param listener receives progress on the training thread; not null
      * @return a new trainer; this one is unchanged
@@ -102,8 +109,8 @@ public final class Trainer {
 
     /**
      * The same trainer, stopping a run ({@link StopReason#TIME_LIMIT}) at the end of the first epoch that ends once
-     * {@code limit} has passed since the run (or its resumption) started, unless that epoch is the last. Runs on rows
-     * in this JVM only. Which epoch that is depends on the machine's speed, but the weights after each epoch do not:
+     * {@code limit} has passed since the run (or its resumption) started, unless that epoch is the last, on rows in
+     * this JVM or held elsewhere ({@link #train(RemoteRows)}, as backprop-spark's trainer uses it). Which epoch that is depends on the machine's speed, but the weights after each epoch do not:
      * a run stopped by the time limit and resumed from its checkpoint ends as the run that never stopped.
      *
      * @param limit the time a run may take, &gt; 0
@@ -115,10 +122,12 @@ public final class Trainer {
     }
 
     /**
-     * The same trainer, handing {@code sink} a {@link Checkpoint} at the end of every {@code everyEpochs}-th epoch
-     * (the last one too, when the epoch limit is a multiple of {@code everyEpochs}), one when a listener stops the run
-     * and one when the time limit does; {@link #resume} continues from any of them bit-identically (from the last one,
-     * with a larger epoch limit). The sink runs on the training thread; what it throws ends training.
+     * The same trainer, handing {@code sink} (in place of any sink given before) a {@link Checkpoint} at the end of
+     * every {@code everyEpochs}-th epoch (the last one too, when the epoch limit is a multiple of {@code everyEpochs}),
+     * one when a listener or an interrupt stops the run (the sink then runs with the interrupt status cleared, and
+     * set again after it) and one when the time limit does; {@link #resume} continues from any of them
+     * bit-identically (from the last one, with a larger epoch limit). The sink runs on the training thread; what it
+     * throws ends training.
      *
      * @param sink        receives each checkpoint; not null
      * @return a new trainer; this one is unchanged
@@ -218,8 +227,9 @@ public final class Trainer {
      *                {@link #scalingInPlace()}, which takes it over)
      * @param initial the starting network; not modified (a network is immutable)
      * @return the trained model and how training went
-     * @throws IllegalArgumentException if the dataset's column counts do not match the network, it has no rows, its
-     *                                  targets do not suit the loss, the validation split leaves a part empty, or
+     * @throws IllegalArgumentException if the dataset's column counts do not match the network, a parameter of the
+     *                                  network is NaN or infinite, the dataset has no rows, its targets do not suit
+     *                                  the loss, the validation split leaves a part empty, or
      *                                  lbfgs or bfgs is given a batch smaller than the training rows or a network
      *                                  too large
      */
@@ -231,7 +241,22 @@ public final class Trainer {
                     + data.y().cols() + " targets");
         }
         TrainingFootprint.check(config, architecture, data.rows(), scalesInPlace(data), controls.budget());
-        return run(architecture, initial.parameters(), data, SplitMix.of(config.seed()), null, null);
+        return run(architecture, startingParameters(initial), data, SplitMix.of(config.seed()), null, null);
+    }
+
+    /**
+     * {@code initial}'s parameters, which must be finite: a NaN there makes every loss NaN, and the run ended as
+     * "diverged" with the NaN weights it was given.
+     */
+    private static double[] startingParameters(Network initial) {
+        double[] parameters = initial.parameters();
+        for (int i = 0; i < parameters.length; i++) {
+            if (!Double.isFinite(parameters[i])) {
+                throw new IllegalArgumentException("the starting network's parameter " + (i + 1) + " of "
+                        + parameters.length + " is " + parameters[i] + ": training starts from finite weights");
+            }
+        }
+        return parameters;
     }
 
     /**
@@ -333,7 +358,8 @@ public final class Trainer {
      * @param data    the rows and their objective
      * @param initial the starting network
      * @return the trained model (without preprocessing) and how training went
-     * @throws IllegalArgumentException as {@link #train(RemoteRows)}, or if the network does not fit the rows
+     * @throws IllegalArgumentException as {@link #train(RemoteRows)}, or if the network does not fit the rows or has
+     *                                  a NaN or infinite parameter
      */
     public TrainingResult train(RemoteRows data, Network initial) {
         return remote(Format.of(config.precision()), data, initial);
@@ -341,7 +367,7 @@ public final class Trainer {
 
     /** {@link #train(RemoteRows, Network)} with θ in {@code format}, rounded into it once and widened back. */
     private <A> TrainingResult remote(Format<A> format, RemoteRows data, Network initial) {
-        A theta = format.narrow(initial.parameters());
+        A theta = format.narrow(startingParameters(initial));
         TrainingOutcome outcome = TrainingLoop.remote(format, config, initial.architecture(), data,
                 controls.listener(), controls.timeLimit()).run(theta, null, null, null, 0, null);
         return outcome.result(config, data.description().model(Network.of(initial.architecture(),

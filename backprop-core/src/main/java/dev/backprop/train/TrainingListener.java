@@ -53,7 +53,8 @@ public interface TrainingListener {
 
     /**
      * Asked after every batch: returning true stops training at once, with {@link StopReason#INTERRUPTED}. Called
-     * often, so it should only read a flag.
+     * often, so it should only read a flag. An interrupt of the training thread stops it the same way, without a
+     * listener.
      *
      * @return true to stop; the default never stops
      */

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * <p>Stopping rules, checked after each epoch in this order: a non-finite loss ({@link StopReason#DIVERGED}, at once,
  * even mid-epoch), no parameter moving by more than the tolerance ({@link StopReason#CONVERGED}), the monitored loss
  * not improving by more than the tolerance for {@code patience} epochs ({@link StopReason#EARLY_STOPPING} with a
- * validation split, {@link StopReason#NO_IMPROVEMENT} without), a listener's request ({@link StopReason#INTERRUPTED}),
+ * validation split, {@link StopReason#NO_IMPROVEMENT} without), a listener's request or an interrupt of the training
+ * thread ({@link StopReason#INTERRUPTED}, also after any mini-batch),
  * the time limit before the last epoch ({@link StopReason#TIME_LIMIT}), the epoch limit ({@link StopReason#MAX_EPOCHS}).
  * The time limit emits a state, and so does every {@code every}-th epoch, the last one included, so that a run stopped
  * by the time limit, or by an epoch limit that is a multiple of {@code every}, can be continued with a larger limit.
@@ -258,7 +259,7 @@ final class TrainingLoop<A> {
             if (config.patience() > 0 && course.wait >= config.patience()) {
                 return validation != null ? StopReason.EARLY_STOPPING : StopReason.NO_IMPROVEMENT;
             }
-            if (listener.stopRequested()) {
+            if (stopRequested()) {
                 emit(course, 0, 0.0, 0.0);
                 return StopReason.INTERRUPTED;
             }
@@ -310,7 +311,7 @@ final class TrainingLoop<A> {
                 trainingLoss += meanLoss ? j * size / rows : j;
                 updated(parameters);
                 listener.batchEnded(course.epochs + 1, start / batch + 1, j);
-                if (listener.stopRequested()) {
+                if (stopRequested()) {
                     // The epoch is cut short: it does not enter the history, but its updates are kept.
                     emit(course, start + batch, trainingLoss, largestChange);
                     return StopReason.INTERRUPTED;
@@ -322,14 +323,34 @@ final class TrainingLoop<A> {
             return null;
         }
 
+        /**
+         * Whether the listener asks to stop, or the training thread was interrupted (a {@code Future} cancelled, say):
+         * a run nobody waits for should not go on to its epoch limit. The interrupt status is left set.
+         */
+        private boolean stopRequested() {
+            return listener.stopRequested() || Thread.currentThread().isInterrupted();
+        }
+
         /** Tells the listener of the update: the run's own arrays for float64, widened views when it reads them. */
         private void updated(A parameters) {
             format.parametersUpdated(listener, parameters, gradient, parameterView, gradientView);
         }
 
+        /**
+         * Hands the sink a state. An interrupted thread's status is cleared while the sink runs and set again after:
+         * a sink that writes the checkpoint to a file would otherwise find its channel closed by the interrupt and
+         * lose the checkpoint that lets the interrupted run go on.
+         */
         private void emit(TrainingCourse<A> course, int nextBatchStart, double loss, double largestChange) {
             if (sink != null) {
-                sink.accept(course.snapshot(nextBatchStart, loss, largestChange));
+                boolean interrupted = Thread.interrupted();
+                try {
+                    sink.accept(course.snapshot(nextBatchStart, loss, largestChange));
+                } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
             }
         }
     }

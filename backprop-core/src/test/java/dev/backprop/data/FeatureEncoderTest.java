@@ -128,4 +128,21 @@ class FeatureEncoderTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("categorical column 'a' has no categories");
     }
+
+    /**
+     * A numeric column named "a=b" beside category "b" of column "a" gave two inputs one name: the model could list
+     * its inputs only ambiguously. It is refused naming both sources, whichever comes first.
+     */
+    @Test
+    void twoInputsThatWouldShareANameAreRefused() {
+        Frame frame = csv("a,a=b,y\nb,1,1\nc,2,2\n");
+        assertThatThrownBy(() -> FeatureEncoder.fit(frame, List.of("a", "a=b")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("category 'b' of column 'a' and column 'a=b' would both be the input 'a=b': rename one of "
+                        + "the columns");
+        assertThatThrownBy(() -> FeatureEncoder.of(List.of("x=1", "x"),
+                List.of(ColumnType.NUMERIC, ColumnType.CATEGORICAL), List.of(List.of(), List.of("0", "1"))))
+                .hasMessageStartingWith("column 'x=1' and category '1' of column 'x' would both be the input 'x=1'");
+        assertThat(FeatureEncoder.fit(frame, List.of("a", "y")).outputNames()).containsExactly("a=b", "a=c", "y");
+    }
 }

@@ -72,4 +72,16 @@ class FrameTest {
         assertThat(c.levels()).containsExactly("red", "blue", "green");
         assertThat(c.codes()).containsExactly(0, -1, 1, 0, 2);
     }
+
+    /**
+     * The infinite cell of a column built in Java was named by its index, one row before the row every other message
+     * names.
+     */
+    @Test
+    void aBadCellOfAColumnBuiltInJavaIsNamedByItsRow() {
+        assertThatThrownBy(() -> NumericColumn.of("height", new double[] {1.5, Double.NaN, Double.NEGATIVE_INFINITY}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("column 'height' row 3 is -Infinity: a cell is a finite number, or NaN for missing");
+        assertThat(NumericColumn.of("height", new double[] {1.5, Double.NaN}).missingCount()).isEqualTo(1);
+    }
 }

@@ -10,6 +10,9 @@ import dev.backprop.data.ScalingMethod;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.model.Model;
 import dev.backprop.nn.Activation;
+import dev.backprop.nn.DenseLayer;
+import dev.backprop.nn.Loss;
+import dev.backprop.nn.Network;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainerConfig;
 import org.junit.jupiter.api.Test;
@@ -231,5 +234,33 @@ class ModelFileTest {
     void aDirectoryIsNotAModelFile() {
         assertThatThrownBy(() -> ModelFile.read(dir)).isInstanceOf(InvalidModelException.class)
                 .hasMessageEndingWith("is a directory, not a model file");
+    }
+
+    /**
+     * A hand-made network's NaN weight was written as "NaN", which reading refuses: writing wrote a file that could
+     * not be read. It is refused before a byte is written, and the file already there stays as it was.
+     */
+    @Test
+    void aNetworkWithANonFiniteParameterIsNotWritten() throws IOException {
+        Model model = ModelFile.parse(HAND_WRITTEN);
+        Path file = dir.resolve("model.json");
+        ModelFile.write(model, file);
+        String before = Files.readString(file);
+        List<DenseLayer> layers = model.network().layers();
+        Network withNaN = Network.of(List.of(layers.get(0), new DenseLayer(layers.get(1).weights(),
+                new double[] {Double.POSITIVE_INFINITY}, Activation.SIGMOID)), Loss.SSE);
+        assertThatThrownBy(() -> ModelFile.write(new Model(withNaN, model.inputs(), model.outputs(),
+                model.inputScaling(), model.outputScaling()), file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("layer 2 bias [1] is Infinity: a model file holds finite numbers only");
+        double[] weights = layers.get(0).weights().toArray();
+        weights[4] = Double.NaN;
+        Network withNaNWeight = Network.of(List.of(new DenseLayer(Matrix.of(2, 3, weights), null,
+                Activation.SIGMOID), layers.get(1)), Loss.SSE);
+        assertThatThrownBy(() -> ModelFile.toJson(Model.unscaled(withNaNWeight)))
+                .hasMessage("layer 1 weight [2][2] is NaN: a model file holds finite numbers only");
+        assertThat(Files.readString(file)).isEqualTo(before);
+        try (var listing = Files.list(dir)) {
+            assertThat(listing).containsExactly(file);
+        }
     }
 }

@@ -174,4 +174,23 @@ class CrossValidationTest {
         assertThat(Scores.higherIsBetter("rmse")).isFalse();
         assertThat(Scores.higherIsBetter("logLoss")).isFalse();
     }
+
+    /**
+     * A fold that runs out of heap on another thread threw an IllegalStateException wrapping the error, which the
+     * command line does not tell as the heap running out; it throws the error itself, as a fold on the calling thread
+     * does.
+     */
+    @Test
+    void aFoldsErrorOnAnotherThreadIsThrownAsItself() {
+        double[] x = new double[30];
+        Frame frame = Frame.of("line", List.of(NumericColumn.of("x", x), NumericColumn.of("y", x.clone())));
+        OutOfMemoryError heap = new OutOfMemoryError("Java heap space (thrown by the test)");
+        for (int threads : new int[] {1, 2}) {
+            CrossValidation cv = CrossValidation.of(regression(), PreprocessConfig.of("y")).withParallelism(threads)
+                    .withEncoding((rows, preprocessor) -> {
+                        throw heap;
+                    });
+            assertThatThrownBy(() -> cv.run(frame, Task.REGRESSION, 3, 1)).isSameAs(heap);
+        }
+    }
 }

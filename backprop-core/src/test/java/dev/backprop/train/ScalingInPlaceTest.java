@@ -34,8 +34,12 @@ class ScalingInPlaceTest {
 
     /** A fresh dataset whose matrices release their storage, as the library's encoders make them; same values. */
     private static Dataset encoded() {
+        return encoded(new double[ROWS * 3]);
+    }
+
+    /** The rows, their inputs written into {@code x}, which becomes the dataset's releasable storage. */
+    private static Dataset encoded(double[] x) {
         SplittableRandom random = new SplittableRandom(5);
-        double[] x = new double[ROWS * 3];
         double[] y = new double[ROWS];
         for (int i = 0; i < ROWS; i++) {
             for (int j = 0; j < 3; j++) {
@@ -84,18 +88,24 @@ class ScalingInPlaceTest {
 
     @Test
     void scalingInPlaceWritesTheScaledRowsIntoTheDatasetsOwnStorage() {
-        Dataset data = encoded();
+        double[] storage = new double[ROWS * 3];
+        Dataset data = encoded(storage);
         Matrix before = Matrix.of(ROWS, 3, data.x().toArray());
         Trainer.of(config().build()).scalingInPlace().train(data);
         // The storage was taken (it releases no more) and now holds the min-max scaled rows, in [0, 1].
         assertThat(data.x().release()).isNull();
-        assertThat(data.x()).isNotEqualTo(before);
+        assertThat(Matrix.of(ROWS, 3, storage)).isNotEqualTo(before);
+        // Read through the dataset, those values would pass for its own: the matrix refuses them.
+        assertThatThrownBy(() -> data.x().get(0, 0)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("storage was handed over");
+        assertThatThrownBy(() -> data.x().toArray()).isInstanceOf(IllegalStateException.class);
+        assertThat(data.x().shape()).isEqualTo(ROWS + "x3");
         for (int j = 0; j < 3; j++) {
             double min = Double.MAX_VALUE;
             double max = -Double.MAX_VALUE;
             for (int i = 0; i < ROWS; i++) {
-                min = Math.min(min, data.x().get(i, j));
-                max = Math.max(max, data.x().get(i, j));
+                min = Math.min(min, storage[i * 3 + j]);
+                max = Math.max(max, storage[i * 3 + j]);
             }
             assertThat(min).isEqualTo(0.0);
             assertThat(max).isEqualTo(1.0);
