@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -106,6 +107,44 @@ final class SearchPlan implements Iterable<Map<TrainingSetting<?>, Object>> {
                 return values;
             }
         };
+    }
+
+    /**
+     * The first trial that differs from trial {@code t} (from 0) only in the values of {@code ignored}: in a grid, the
+     * combination with each of their values the first of its list; in a random search, {@code t} itself (its draws
+     * are not enumerated).
+     *
+     * @param t       a trial, from 0
+     * @param ignored settings whose values do not matter to the trial
+     * @return that trial's number, from 0, at most {@code t}
+     */
+    int alike(int t, Set<TrainingSetting<?>> ignored) {
+        if (!grid) {
+            return t;
+        }
+        long alike = 0;
+        long place = 1;
+        int rest = t;
+        for (int d = dimensions.size() - 1; d >= 0; d--) {
+            int size = dimensions.get(d).choices().size();
+            int digit = rest % size;
+            rest /= size;
+            alike += ignored.contains(dimensions.get(d).setting()) ? 0 : digit * place;
+            place = Math.min(place * size, Integer.MAX_VALUE + 1L);
+        }
+        return (int) alike;
+    }
+
+    /**
+     * A grid's trial {@code t}: its combination number t (from 0).
+     *
+     * @throws IllegalStateException for a random search, whose trials are only drawn in order
+     */
+    Map<TrainingSetting<?>, Object> trial(int t) {
+        if (!grid) {
+            throw new IllegalStateException("a random search's trials are drawn in order");
+        }
+        return combination(t);
     }
 
     /** A grid's combination number {@code t} (from 0), the last search varying fastest: t's digits in mixed radix. */

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * tune's live table: a row per trial as it finishes (its number, each searched setting's value, the ranking score's
- * mean and sd, and whether it came from the results file), in columns as wide as their headings or ten characters.
+ * mean and sd, and a note: whether it came from the results file, was skipped, or left an option out), in columns
+ * as wide as their headings or ten characters.
  */
 final class TrialTable {
     private final List<SearchDimension> dimensions;
@@ -39,18 +40,18 @@ final class TrialTable {
      *
      * @param trial  its number, from 1
      * @param values its searched settings' values
-     * @param mean   its ranking score's mean over the folds
-     * @param sd     that score's sd
-     * @param from   the results file's name when the trial was read from it rather than run, else null
+     * @param mean   its ranking score's mean over the folds, as printed ("-" for a trial skipped)
+     * @param sd     that score's sd, as printed
+     * @param note   what else there is to say of it (read from the results file, skipped, an option left out), or ""
      */
-    String row(int trial, Map<TrainingSetting<?>, Object> values, double mean, double sd, String from) {
+    String row(int trial, Map<TrainingSetting<?>, Object> values, String mean, String sd, String note) {
         List<String> cells = new ArrayList<>(List.of(Integer.toString(trial)));
         for (SearchDimension dimension : dimensions) {
             cells.add(SearchDimension.text(values.get(dimension.setting())));
         }
-        cells.add(SelectionCommand.fixed(mean));
-        cells.add(SelectionCommand.fixed(sd));
-        cells.add(from != null ? "(from " + from + ")" : "");
+        cells.add(mean);
+        cells.add(sd);
+        cells.add(note);
         return row(cells);
     }
 

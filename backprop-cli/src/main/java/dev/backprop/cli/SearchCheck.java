@@ -1,0 +1,94 @@
+package dev.backprop.cli;
+
+import dev.backprop.train.TrainingSetting;
+import dev.backprop.train.TrainingSettings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The trials of a search looked over before any runs: each trial's settings are made into a configuration
+ * ({@link TrialSetup}), so that settings that do not work together are found now, not when their trial's turn comes.
+ * A trial whose settings do not work together is skipped when its turn comes, with the reason; the search itself is
+ * refused when nothing of what was asked could be tried: no trial works, a listed value works in none of the trials
+ * it is in, or an option applies to none of them ({@code --momentum} where every trial's optimizer is adam).
+ */
+final class SearchCheck {
+    private SearchCheck() {
+    }
+
+    /**
+     * Looks over every trial of {@code plan}, one at a time (a grid's combinations are never held together).
+     *
+     * @param plan       the trials
+     * @param dimensions the searches, whose lists' values are each checked
+     * @param setup      what a trial of the given values trains
+     * @throws UserException if no trial works, a listed value works in none of its trials, or an option given or
+     *                       searched applies to none
+     */
+    static void require(SearchPlan plan, List<SearchDimension> dimensions,
+                        Function<Map<TrainingSetting<?>, Object>, TrialSetup> setup) {
+        List<boolean[]> seen = new ArrayList<>();
+        List<boolean[]> works = new ArrayList<>();
+        List<String[]> firstFailure = new ArrayList<>();
+        for (SearchDimension dimension : dimensions) {
+            int n = dimension.choices().size();
+            seen.add(new boolean[n]);
+            works.add(new boolean[n]);
+            firstFailure.add(new String[n]);
+        }
+        // An option that applies only to some optimizers, with the first trial it does not apply to.
+        Map<TrainingSetting<?>, String> neverApplied = new LinkedHashMap<>();
+        Map<TrainingSetting<?>, Boolean> applied = new LinkedHashMap<>();
+        String firstInvalid = null;
+        int working = 0;
+        int t = 0;
+        for (Map<TrainingSetting<?>, Object> values : plan) {
+            t++;
+            TrialSetup trial = setup.apply(values);
+            String failure = trial.invalid() == null ? null
+                    : "trial " + t + " (" + trial.named() + "): " + trial.invalid();
+            if (failure != null && firstInvalid == null) {
+                firstInvalid = failure;
+            }
+            for (int d = 0; d < dimensions.size(); d++) {
+                SearchDimension dimension = dimensions.get(d);
+                if (dimension.isList()) {
+                    int i = dimension.choices().indexOf(values.get(dimension.setting()));
+                    seen.get(d)[i] = true;
+                    works.get(d)[i] |= failure == null;
+                    if (failure != null && firstFailure.get(d)[i] == null) {
+                        firstFailure.get(d)[i] = failure;
+                    }
+                }
+            }
+            if (failure == null) {
+                working++;
+                trial.applied().keySet().forEach(setting -> applied.put(setting, true));
+                trial.unused().forEach(neverApplied::putIfAbsent);
+            }
+        }
+        if (working == 0) {
+            throw new UserException("no trial of this search can run: " + firstInvalid);
+        }
+        for (int d = 0; d < dimensions.size(); d++) {
+            SearchDimension dimension = dimensions.get(d);
+            for (int i = 0; i < dimension.choices().size(); i++) {
+                if (seen.get(d)[i] && !works.get(d)[i]) {
+                    throw new UserException("--search " + dimension.name() + " lists "
+                            + SearchDimension.text(dimension.choices().get(i)) + ", which works in none of its "
+                            + "trials: " + firstFailure.get(d)[i]);
+                }
+            }
+        }
+        for (Map.Entry<TrainingSetting<?>, String> unused : neverApplied.entrySet()) {
+            if (!applied.containsKey(unused.getKey())) {
+                throw new UserException(unused.getValue() + (working > 1 ? ": it applies in none of the " + working
+                        + " trials" : "") + " (choose one with " + TrainingSettings.OPTIMIZER.option() + ")");
+            }
+        }
+    }
+}
