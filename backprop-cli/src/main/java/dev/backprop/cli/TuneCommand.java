@@ -32,7 +32,9 @@ import java.util.function.Function;
                 + "options without the dashes), each trial scored by K-fold cross-validation as backprop cv scores "
                 + "it; the other training options apply to every trial. A grid tries every combination of lists; a "
                 + "random search draws --trials settings (seeded by --seed). Each finished trial is appended to "
-                + "the --results file, and a rerun of the same search skips the trials already there.",
+                + "the --results file, and a rerun of the same search skips the trials already there. A trial "
+                + "whose settings do not work together is skipped with the reason; an option that applies to some "
+                + "optimizers only (--momentum) is left out of the trials it does not apply to.",
                 "Prints a table of trials as they finish, then the best (by --metric, default accuracy or R^2, mean "
                         + "over the folds) as a ready backprop train command; --out also trains that model on all of "
                         + "DATA."},
