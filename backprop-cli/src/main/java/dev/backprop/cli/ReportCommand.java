@@ -44,6 +44,10 @@ final class ReportCommand implements Callable<Integer> {
     private static final long IMPORTANCE_SEED = 42;
     /** From this many rows on, the fit is drawn as a bitmap (each point would be an SVG element). */
     static final int DENSE = 300;
+    /** The most categories a categorical input's cell names. */
+    static final int SHOWN_CATEGORIES = 20;
+    /** The most characters of a category's name the cell shows. */
+    static final int SHOWN_NAME = 40;
 
     @Spec
     CommandSpec spec;
@@ -162,10 +166,27 @@ final class ReportCommand implements Callable<Integer> {
         for (int j = 0; j < features.columns().size(); j++) {
             List<String> categories = features.categories().get(j);
             rows.add(new String[] {features.columns().get(j), features.types().get(j).name().toLowerCase(Locale.ROOT),
-                    categories.isEmpty() ? "" : String.join(", ", categories)});
+                    categoriesCell(categories)});
         }
         return "<h3>Input columns</h3>\n" + table(new String[] {"column", "type", "categories (one-hot)"}, rows)
                 + "<p>Missing cells: " + reported.preprocessor().missing().id() + ".</p>\n";
+    }
+
+    /**
+     * A categorical column's categories as its cell shows them: the first {@value #SHOWN_CATEGORIES} in the model's
+     * order, each name cut to {@value #SHOWN_NAME} characters, and how many are not shown. A column of thousands of
+     * categories (a city, a product code) filled the page with one cell, and the page is to stay small for any model.
+     */
+    static String categoriesCell(List<String> categories) {
+        List<String> shown = new ArrayList<>();
+        for (String category : categories.subList(0, Math.min(SHOWN_CATEGORIES, categories.size()))) {
+            shown.add(category.codePointCount(0, category.length()) <= SHOWN_NAME ? category
+                    : category.substring(0, category.offsetByCodePoints(0, SHOWN_NAME - 1)) + "…");
+        }
+        String cell = String.join(", ", shown);
+        int hidden = categories.size() - shown.size();
+        return hidden == 0 ? cell : cell + String.format(Locale.ROOT, " and %,d more (%,d categories)", hidden,
+                categories.size());
     }
 
     /**

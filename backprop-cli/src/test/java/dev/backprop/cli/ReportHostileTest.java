@@ -41,6 +41,36 @@ class ReportHostileTest {
     }
 
     @Test
+    void anInputOfThousandsOfCategoriesNamesTwentyAndCountsTheRest() throws Exception {
+        // Thousands of categories of 64-character names filled one cell (3,000: 200 KB); the page is to stay small
+        // for any model.
+        StringBuilder csv = new StringBuilder("code,y\n");
+        String padding = "x".repeat(50);
+        for (int i = 0; i < 2400; i++) {
+            csv.append(String.format(java.util.Locale.ROOT, "code-%05d-%s-é,%d%n", i % 1200, padding, i % 7));
+        }
+        Path data = dir.resolve("codes.csv");
+        Files.writeString(data, csv);
+        Path model = dir.resolve("codes.json");
+        Cli train = Cli.run("train", data.toString(), "--categorical", "code", "--task", "regression", "--hidden",
+                "2", "--epochs", "1", "--quiet", "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        Path page = dir.resolve("report.html");
+        Cli report = Cli.run("report", "--model", model.toString(), data.toString(), "--out", page.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        String html = Files.readString(page);
+        String row = html.substring(html.indexOf("<tr><td>code</td><td>categorical</td>"));
+        String cell = row.substring(row.indexOf("<td>", 30) + 4, row.indexOf("</td></tr>"));
+        // The first 20, each cut to 40 characters (39 and an ellipsis), then how many are not shown.
+        String first = "code-00000-" + padding.substring(0, 28) + "…";
+        assertThat(cell).startsWith(first + ", code-00001-").endsWith(", code-00019-" + padding.substring(0, 28)
+                + "… and 1,180 more (1,200 categories)");
+        assertThat(cell.split(", ", -1)).hasSize(20);
+        assertThat(html).doesNotContain("code-00020-");
+        assertThat(cell.length()).isLessThan(1000);
+    }
+
+    @Test
     void aRegressionWhosePredictionsOverflowSaysWhyItsScoresAreNaN() throws Exception {
         Path model = dir.resolve("overflowing.json");
         ModelFile.write(OverflowingModels.regression(), model);
