@@ -6,22 +6,29 @@ import dev.backprop.train.TrainingSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The trials of a search looked over before any runs: each trial's settings are made into a configuration
  * ({@link TrialSetup}), so that settings that do not work together are found now, not when their trial's turn comes.
+ * Of a search of more than {@value #LOOKED_OVER} trials (a random search of two billion draws), the first
+ * {@value #LOOKED_OVER}: each takes microseconds, and the search may begin without making every trial first.
  * A trial whose settings do not work together is skipped when its turn comes, with the reason; the search itself is
  * refused when nothing of what was asked could be tried: no trial works, a listed value works in none of the trials
  * it is in, or an option applies to none of them ({@code --momentum} where every trial's optimizer is adam).
  */
 final class SearchCheck {
+    /** The most trials looked over before the first runs. */
+    static final int LOOKED_OVER = 100_000;
+
     private SearchCheck() {
     }
 
     /**
-     * Looks over every trial of {@code plan}, one at a time (a grid's combinations are never held together).
+     * Looks over the trials of {@code plan}, one at a time (a grid's combinations are never held together), up to
+     * {@value #LOOKED_OVER}.
      *
      * @param plan       the trials
      * @param dimensions the searches, whose lists' values are each checked
@@ -47,6 +54,9 @@ final class SearchCheck {
         int working = 0;
         int t = 0;
         for (Map<TrainingSetting<?>, Object> values : plan) {
+            if (t == LOOKED_OVER) {
+                break;
+            }
             t++;
             TrialSetup trial = setup.apply(values);
             String failure = trial.invalid() == null ? null
@@ -72,7 +82,8 @@ final class SearchCheck {
             }
         }
         if (working == 0) {
-            throw new UserException("no trial of this search can run: " + firstInvalid);
+            throw new UserException((t < plan.size() ? String.format(Locale.ROOT, "none of the first %,d trials",
+                    t) : "no trial") + " of this search can run: " + firstInvalid);
         }
         for (int d = 0; d < dimensions.size(); d++) {
             SearchDimension dimension = dimensions.get(d);

@@ -171,6 +171,26 @@ class TuneTrialsTest {
     }
 
     @Test
+    void aSearchOfTwoBillionDrawsIsLookedOverOnlyAsFarAsItsFirstHundredThousand() throws Exception {
+        // Every draw made into a configuration before the first trial would take hours (some microseconds each).
+        Path results = dir.resolve("t.jsonl");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", classpath, Main.class.getName(), "tune", IRIS.toAbsolutePath().toString(),
+                "--optimizer", "lbfgs", "--search", "dropout=0.1..0.3", "--trials", "2000000000", "--results",
+                results.toString()).directory(dir.toFile()).redirectError(dir.resolve("err.txt").toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("tune still looked over its trials after 60 s");
+        }
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("err.txt"))).startsWith("error: none of the first 100,000 trials of "
+                + "this search can run: trial 1 (dropout 0.248): dropout makes the loss random");
+        assertThat(results).doesNotExist();
+    }
+
+    @Test
     void eachTrialRecordsItsEngineAndAResumeUnderAnotherSaysSo() throws IOException {
         Path results = dir.resolve("t.jsonl");
         String[] tune = {"tune", IRIS.toString(), "--search", "hidden=2,3,4", "--folds", "2", "--epochs", "3",
