@@ -71,6 +71,44 @@ class ReportHostileTest {
     }
 
     @Test
+    void aModelOfManyInputsListsTheFirstHundredAndTheFortyLargestDrops() throws Exception {
+        // Every input had a row in both tables, some 180 bytes a column: 3,000 inputs made a page of 762 KB, and some
+        // 4,500 would pass the 1 MB the page is bounded by.
+        int inputs = 150;
+        StringBuilder csv = new StringBuilder();
+        for (int j = 0; j < inputs; j++) {
+            csv.append("x").append(j).append(',');
+        }
+        csv.append("y\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 20; i++) {
+            for (int j = 0; j < inputs; j++) {
+                csv.append(random.nextInt(100)).append(',');
+            }
+            csv.append(i % 2 == 0 ? "a" : "b").append('\n');
+        }
+        Path data = dir.resolve("wide.csv");
+        Files.writeString(data, csv);
+        Path model = dir.resolve("wide.json");
+        Cli train = Cli.run("train", data.toString(), "--hidden", "2", "--epochs", "2", "--quiet", "--out",
+                model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        Path page = dir.resolve("report.html");
+        Cli report = Cli.run("report", "--model", model.toString(), data.toString(), "--out", page.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        String html = Files.readString(page);
+        String columns = html.substring(html.indexOf("<h3>Input columns</h3>"), html.indexOf("<p>Missing cells"));
+        assertThat(columns.split("<tr><td>x", -1)).hasSize(101);
+        assertThat(columns).contains("<tr><td>x0</td>").contains("<tr><td>x99</td>").doesNotContain("<td>x100</td>")
+                .endsWith("<p>The first 100 of 150 input columns.</p>\n");
+        String drops = html.substring(html.indexOf("<h3>Which inputs matter</h3>"));
+        drops = drops.substring(0, drops.indexOf("</p>", drops.indexOf("</table>")) + 4);
+        assertThat(drops.split("<tr><td>x", -1)).hasSize(41);
+        assertThat(drops).endsWith("</table>\n<p>The 40 largest drops of 150 columns; <code>backprop importance</code> "
+                + "lists them all.</p>");
+    }
+
+    @Test
     void aRegressionWhosePredictionsOverflowSaysWhyItsScoresAreNaN() throws Exception {
         Path model = dir.resolve("overflowing.json");
         ModelFile.write(OverflowingModels.regression(), model);
