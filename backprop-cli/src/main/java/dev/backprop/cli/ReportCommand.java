@@ -45,16 +45,15 @@ final class ReportCommand implements Callable<Integer> {
     /** From this many rows on, the fit is drawn as a bitmap (each point would be an SVG element). */
     static final int DENSE = 300;
     /**
-     * The most input columns the table of inputs lists, and the most of their drops the importance table lists (as
-     * {@code backprop importance}'s chart draws): each row is some hundred bytes, and the page stays under 1 MB for
-     * any model, also one of thousands of inputs.
+     * The most input columns the table of inputs lists, and the most classes the table of classes lists: each row is
+     * some hundred bytes, and the page stays under 1 MB for any model, also one of thousands of inputs or classes.
      */
     static final int SHOWN_INPUTS = 100;
-    /** See {@link #SHOWN_INPUTS}. */
+    /** The most drops the importance table lists, as {@code backprop importance}'s chart draws them. */
     static final int SHOWN_IMPORTANCES = 40;
     /** The most categories a categorical input's cell names. */
     static final int SHOWN_CATEGORIES = 20;
-    /** The most characters of a category's name the cell shows. */
+    /** The most characters of a category's or a class's name a cell shows. */
     static final int SHOWN_NAME = 40;
 
     @Spec
@@ -191,8 +190,7 @@ final class ReportCommand implements Callable<Integer> {
     static String categoriesCell(List<String> categories) {
         List<String> shown = new ArrayList<>();
         for (String category : categories.subList(0, Math.min(SHOWN_CATEGORIES, categories.size()))) {
-            shown.add(category.codePointCount(0, category.length()) <= SHOWN_NAME ? category
-                    : category.substring(0, category.offsetByCodePoints(0, SHOWN_NAME - 1)) + "…");
+            shown.add(ReportHtml.cut(category, SHOWN_NAME));
         }
         String cell = String.join(", ", shown);
         int hidden = categories.size() - shown.size();

@@ -30,6 +30,15 @@ final class ReportHtml {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
+    /**
+     * A name as a table cell shows it: at most {@code most} characters (code points), the last of them an ellipsis
+     * when it is cut. A page that is to stay small for any model cannot hold names of any length.
+     */
+    static String cut(String name, int most) {
+        return name.codePointCount(0, name.length()) <= most ? name
+                : name.substring(0, name.offsetByCodePoints(0, most - 1)) + "…";
+    }
+
     /** {@code text} safe inside HTML text and attribute values. */
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");

@@ -12,6 +12,7 @@ import dev.backprop.model.Model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static dev.backprop.cli.ReportHtml.escape;
 import static dev.backprop.cli.ReportHtml.fixed;
@@ -23,6 +24,11 @@ import static dev.backprop.cli.ReportHtml.table;
  * decision regions or surfaces of a two-input model).
  */
 final class ReportMetrics {
+    /**
+     * The most classes whose confusion matrix is drawn in SVG; of more, it is a bitmap. With 1,200 classes the SVG
+     * was 1.5 MB (a tick label per class on each axis, a cell per count not 0), past the page's bound alone.
+     */
+    static final int SVG_CLASSES = 30;
     private ReportMetrics() {
     }
 
@@ -59,13 +65,21 @@ final class ReportMetrics {
             }
             body.append(table(new String[] {"metric", "value"}, metrics));
             List<String[]> perClass = new ArrayList<>();
-            for (int c = 0; c < m.classes().size(); c++) {
-                perClass.add(new String[] {m.classes().get(c), fixed(m.precision()[c]), fixed(m.recall()[c]),
-                        fixed(m.f1()[c])});
+            int k = m.classes().size();
+            for (int c = 0; c < Math.min(k, ReportCommand.SHOWN_INPUTS); c++) {
+                perClass.add(new String[] {ReportHtml.cut(m.classes().get(c), ReportCommand.SHOWN_NAME),
+                        fixed(m.precision()[c]), fixed(m.recall()[c]), fixed(m.f1()[c])});
             }
             body.append(table(new String[] {"class", "precision", "recall", "F1"}, perClass));
-            fitPicture = Picture.of(Charts.confusion(m.classes(), m.confusion(), reported.target()), 640, 520)
-                    .svgElement();
+            if (k > ReportCommand.SHOWN_INPUTS) {
+                body.append(String.format(Locale.ROOT, "<p>The first %,d of %,d classes; <code>backprop "
+                        + "evaluate</code> lists them all.</p>%n", ReportCommand.SHOWN_INPUTS, k));
+            }
+            Picture confusion = Picture.of(Charts.confusion(m.classes(), m.confusion(), reported.target()), 640,
+                    520);
+            // Past the classes whose cells have their counts written, SVG only adds bytes: k names on each axis.
+            fitPicture = k > SVG_CLASSES ? confusion.pngElement("confusion matrix of " + k + " classes")
+                    : confusion.svgElement();
             BinaryCurves curves = ModelData.binaryCurves(reported, frame, prepared, predicted);
             if (curves != null) {
                 String positive = reported.classes().get(1);

@@ -109,6 +109,37 @@ class ReportHostileTest {
     }
 
     @Test
+    void aModelOfManyClassesListsTheFirstHundredAndDrawsItsConfusionAsABitmap() throws Exception {
+        // 1,200 classes of 51-character names made a page of 2.2 MB: a table row per class (138 KB) and a confusion
+        // matrix in SVG (1.5 MB: a tick label per class on each axis).
+        String padding = "y".repeat(45);
+        StringBuilder csv = new StringBuilder("a,b,c,label\n");
+        for (int i = 0; i < 600; i++) {
+            csv.append(i % 7).append(',').append(i % 11).append(',').append(i % 13).append(',')
+                    .append(String.format(java.util.Locale.ROOT, "c%04d-%s%n", i % 120, padding));
+        }
+        Path data = dir.resolve("classes.csv");
+        Files.writeString(data, csv);
+        Path model = dir.resolve("classes.json");
+        Cli train = Cli.run("train", data.toString(), "--hidden", "2", "--epochs", "1", "--quiet", "--out",
+                model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        Path page = dir.resolve("report.html");
+        Cli report = Cli.run("report", "--model", model.toString(), data.toString(), "--out", page.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        String html = Files.readString(page);
+        String classes = html.substring(html.indexOf("<tr><th>class</th>"));
+        classes = classes.substring(0, classes.indexOf("</p>") + 4);
+        assertThat(classes.split("<tr><td>c0", -1)).hasSize(101);
+        assertThat(classes).contains("<tr><td>c0000-" + padding.substring(0, 33) + "…</td>")
+                .doesNotContain("c0100-").endsWith("</table>\n<p>The first 100 of 120 classes; <code>backprop "
+                        + "evaluate</code> lists them all.</p>");
+        assertThat(html).contains("<img width=\"640\" height=\"520\" alt=\"confusion matrix of 120 classes\" "
+                + "src=\"data:image/png;base64,");
+        assertThat(html).doesNotContain(padding);
+    }
+
+    @Test
     void aRegressionWhosePredictionsOverflowSaysWhyItsScoresAreNaN() throws Exception {
         Path model = dir.resolve("overflowing.json");
         ModelFile.write(OverflowingModels.regression(), model);
