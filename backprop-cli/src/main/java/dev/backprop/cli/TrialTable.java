@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backprop.train.TrainingSetting;
 
 import java.util.ArrayList;
@@ -36,22 +37,38 @@ final class TrialTable {
     }
 
     /**
-     * A trial's line.
+     * A trial's line: its scores, or why it was skipped, and what else its line in the results file says (an option
+     * left out, the earlier trial it trains the same as, whether it was read from the file).
      *
      * @param trial  its number, from 1
      * @param values its searched settings' values
-     * @param mean   its ranking score's mean over the folds, as printed ("-" for a trial skipped)
-     * @param sd     that score's sd, as printed
-     * @param note   what else there is to say of it (read from the results file, skipped, an option left out), or ""
+     * @param line   its line in the results file
+     * @param score  the ranking score's name
+     * @param from   the results file's name when the trial was read from it rather than run, else null
      */
-    String row(int trial, Map<TrainingSetting<?>, Object> values, String mean, String sd, String note) {
+    String row(int trial, Map<TrainingSetting<?>, Object> values, JsonNode line, String score, String from) {
+        List<String> notes = new ArrayList<>();
+        if (line.has("skipped")) {
+            notes.add("skipped: " + line.get("skipped").asText());
+        }
+        List<String> unused = new ArrayList<>();
+        line.path("unused").forEach(why -> unused.add(why.asText()));
+        if (line.has("sameAs")) {
+            notes.add("the same training as trial " + line.get("sameAs").asInt() + ", as " + String.join("; ", unused));
+        } else {
+            notes.addAll(unused);
+        }
+        if (from != null) {
+            notes.add("from " + from);
+        }
         List<String> cells = new ArrayList<>(List.of(Integer.toString(trial)));
         for (SearchDimension dimension : dimensions) {
             cells.add(SearchDimension.text(values.get(dimension.setting())));
         }
-        cells.add(mean);
-        cells.add(sd);
-        cells.add(note);
+        boolean scored = line.has("mean");
+        cells.add(scored ? SelectionCommand.fixed(line.path("mean").path(score).asDouble(Double.NaN)) : "-");
+        cells.add(scored ? SelectionCommand.fixed(line.path("sd").path(score).asDouble(Double.NaN)) : "-");
+        cells.add(notes.isEmpty() ? "" : "(" + String.join("; ", notes) + ")");
         return row(cells);
     }
 

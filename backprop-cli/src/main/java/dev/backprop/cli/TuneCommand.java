@@ -105,30 +105,11 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         SearchCheck.require(plan, dimensions, setup);
         String score = metric(input);
         try (TuneResults file = TuneResults.open(results, searchSpec(input, dimensions, chosen, seed, base))) {
-            warnOfOtherEngines(file, plan.size());
-            return search(input, dimensions, plan, setup, score, file);
-        }
-    }
-
-    /**
-     * One line on stderr when trials of this search read from the file were computed by another engine than this
-     * run's ({@link ComputeEngine}): their scores may differ from this run's in the last bits.
-     */
-    private void warnOfOtherEngines(TuneResults file, int trials) {
-        String now = ComputeEngine.current();
-        List<String> others = new ArrayList<>();
-        file.engines().forEach((engine, numbers) -> {
-            long count = numbers.stream().filter(trial -> trial <= trials).count();
-            if (count > 0 && !engine.equals(now)) {
-                others.add(count + (count == 1 ? " trial" : " trials") + " with " + (engine.equals("not recorded")
-                        ? "an engine not recorded" : engine));
+            String otherEngines = file.otherEngines(plan.size(), ComputeEngine.current());
+            if (otherEngines != null) {
+                spec.commandLine().getErr().println("warning: " + otherEngines);
             }
-        });
-        if (!others.isEmpty()) {
-            spec.commandLine().getErr().println("warning: " + results + " holds " + String.join(" and ", others)
-                    + ", and this run computes with " + now + ": their scores may differ from this engine's in the last "
-                    + "bits, so a close ranking may not hold (rerun with the settings they ran with, such as "
-                    + "BACKPROP_VECTOR and OPENBLAS_NUM_THREADS, or give another --results file)");
+            return search(input, dimensions, plan, setup, score, file);
         }
     }
 
@@ -181,7 +162,8 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
             shown.remove("spec");
             all.add(shown);
             if (text) {
-                stdout.println(row(table, trial, values, line, score, resumed));
+                stdout.println(table.row(trial, values, line, score, resumed ? results.getFileName().toString()
+                        : null));
                 stdout.flush();
             }
         }
@@ -284,31 +266,6 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         }
         node.put("engine", ComputeEngine.current());
         return node;
-    }
-
-    /** A trial's row of the table: its scores, or why it was skipped, and what else its line says. */
-    private String row(TrialTable table, int trial, Map<TrainingSetting<?>, Object> values, JsonNode line,
-                       String score, boolean resumed) {
-        List<String> notes = new ArrayList<>();
-        if (line.has("skipped")) {
-            notes.add("skipped: " + line.get("skipped").asText());
-        }
-        List<String> unused = new ArrayList<>();
-        line.path("unused").forEach(why -> unused.add(why.asText()));
-        if (line.has("sameAs")) {
-            notes.add("the same training as trial " + line.get("sameAs").asInt() + ", as " + String.join("; ", unused));
-        } else {
-            notes.addAll(unused);
-        }
-        if (resumed) {
-            notes.add("from " + results.getFileName());
-        }
-        String note = notes.isEmpty() ? "" : "(" + String.join("; ", notes) + ")";
-        if (!line.has("mean")) {
-            return table.row(trial, values, "-", "-", note);
-        }
-        return table.row(trial, values, fixed(line.path("mean").path(score).asDouble(Double.NaN)),
-                fixed(line.path("sd").path(score).asDouble(Double.NaN)), note);
     }
 
     /** One option's value by itself, refused in the option's words if it is out of range or an unknown word. */

@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The results file of {@code backprop tune}: one JSON object per line, one line per trial, each appended by one write
@@ -238,19 +237,34 @@ final class TuneResults implements AutoCloseable {
     }
 
     /**
-     * The engines the trials read from the file were computed with ({@link ComputeEngine}), each with the numbers of
-     * its trials; a trial whose line names none (written before lines did) under "not recorded". Skipped trials
-     * computed nothing and are left out.
+     * What to warn of when trials read from the file were computed by another engine than {@code now}
+     * ({@link ComputeEngine}): their scores may differ from this run's in the last bits. Skipped trials computed
+     * nothing and are left out; a line that names no engine was written before lines did.
+     *
+     * @param trials the search's trials: lines of trials past them are not this run's concern
+     * @param now    this run's engine
+     * @return the warning's text, or null when every trial read was computed by {@code now}
      */
-    Map<String, List<Integer>> engines() {
-        Map<String, List<Integer>> engines = new TreeMap<>();
+    String otherEngines(int trials, String now) {
+        // In the order of the file's lines, which are the order of the trials.
+        Map<String, Integer> counts = new LinkedHashMap<>();
         done.forEach((trial, line) -> {
-            if (line.has("mean")) {
-                String engine = line.path("engine").isTextual() ? line.get("engine").asText() : "not recorded";
-                engines.computeIfAbsent(engine, key -> new ArrayList<>()).add(trial);
+            if (line.has("mean") && trial <= trials) {
+                String engine = line.path("engine").isTextual() ? line.get("engine").asText() : null;
+                if (!now.equals(engine)) {
+                    counts.merge(engine == null ? "an engine not recorded" : engine, 1, Integer::sum);
+                }
             }
         });
-        return engines;
+        if (counts.isEmpty()) {
+            return null;
+        }
+        List<String> others = new ArrayList<>();
+        counts.forEach((engine, count) -> others.add(count + (count == 1 ? " trial" : " trials") + " with " + engine));
+        return file + " holds " + String.join(" and ", others) + ", and this run computes with " + now + ": their "
+                + "scores may differ from this engine's in the last bits, so a close ranking may not hold (rerun with "
+                + "the settings they ran with, such as BACKPROP_VECTOR and OPENBLAS_NUM_THREADS, or give another "
+                + "--results file)";
     }
 
     /**
