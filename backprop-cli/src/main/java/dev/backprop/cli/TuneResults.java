@@ -14,6 +14,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,8 @@ final class TuneResults implements AutoCloseable {
     private final Map<Integer, JsonNode> done = new LinkedHashMap<>();
     /** The locked file, once read or created; null for a device or pipe, or before the first line is written. */
     private FileChannel channel;
+    /** Whether {@link #channel} may write: false for a file this process may only read. */
+    private boolean writable = true;
 
     private TuneResults(Path file, String spec) {
         this.file = file;
@@ -65,12 +68,17 @@ final class TuneResults implements AutoCloseable {
         if (!Files.isRegularFile(file) || AtomicFiles.writtenInPlace(file)) {
             return results;
         }
+        Path destination = AtomicFiles.destination(file);
         FileChannel channel;
         try {
-            channel = FileChannel.open(AtomicFiles.destination(file), StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-        } catch (UnwritableFileException e) {
-            throw e;
+            try {
+                channel = FileChannel.open(destination, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            } catch (AccessDeniedException e) {
+                // A file one may only read still ranks its trials (a rerun under another --metric); a trial to run
+                // is refused when its line is to be appended.
+                channel = FileChannel.open(destination, StandardOpenOption.READ);
+                results.writable = false;
+            }
         } catch (IOException e) {
             throw new UnwritableFileException(file, e.getMessage(), e);
         }
@@ -88,7 +96,8 @@ final class TuneResults implements AutoCloseable {
     private void hold(FileChannel locked) throws IOException {
         FileLock lock;
         try {
-            lock = locked.tryLock();
+            // Shared for a file only read: other runs may read it too, none may write it meanwhile.
+            lock = locked.tryLock(0, Long.MAX_VALUE, !writable);
         } catch (OverlappingFileLockException e) {
             lock = null;
         } catch (IOException e) {
@@ -150,6 +159,10 @@ final class TuneResults implements AutoCloseable {
                 throw new UserException(file + ": its last line (" + (number + 1) + ") has no newline at its end and "
                         + "is not the start of a trial of this search cut off mid-write; this is no results file of "
                         + "backprop tune: give another --results file");
+            }
+            if (!writable) {
+                throw new UnwritableFileException(file, "its last line was cut off mid-write and is to be cut off "
+                        + "the file, which may only be read (permission denied)", null);
             }
             channel.truncate(whole);
             channel.force(true);
@@ -283,6 +296,8 @@ final class TuneResults implements AutoCloseable {
         } else {
             if (channel == null) {
                 create();
+            } else if (!writable) {
+                throw new UnwritableFileException(file, "permission denied", null);
             }
             ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
             try {
