@@ -51,10 +51,6 @@ final class ReportCommand implements Callable<Integer> {
     static final int SHOWN_INPUTS = 100;
     /** The most drops the importance table lists, as {@code backprop importance}'s chart draws them. */
     static final int SHOWN_IMPORTANCES = 40;
-    /** The most categories a categorical input's cell names. */
-    static final int SHOWN_CATEGORIES = 20;
-    /** The most characters of a category's or a class's name a cell shows. */
-    static final int SHOWN_NAME = 40;
 
     @Spec
     CommandSpec spec;
@@ -106,7 +102,8 @@ final class ReportCommand implements Callable<Integer> {
         body.append("<p class=\"lead\">").append(escape(reported.network().architecture().toString()))
                 .append(" &middot; ").append(reported.network().architecture().parameterCount())
                 .append(" parameters &middot; ").append(reported.task().id()).append(" of ");
-        List<String> targets = reported.targets().stream().map(name -> "<code>" + escape(name) + "</code>").toList();
+        List<String> targets = reported.targets().stream().map(name -> "<code>" + escape(ReportHtml.name(name))
+                + "</code>").toList();
         body.append(String.join(", ", targets)).append("</p>\n");
 
         body.append(ReportMetrics.section(reported, frame, prepared, predicted, data.getFileName().toString()));
@@ -166,36 +163,22 @@ final class ReportCommand implements Callable<Integer> {
     /** Which columns the model reads, and how. */
     private static String inputs(Model reported) {
         if (reported.preprocessor() == null) {
-            return "<p>Inputs: " + escape(String.join(", ", reported.inputs())) + ".</p>\n";
+            return "<p>Inputs: " + escape(ReportHtml.names(reported.inputs(), "inputs")) + ".</p>\n";
         }
         var features = reported.preprocessor().features();
         List<String[]> rows = new ArrayList<>();
         int columns = features.columns().size();
         for (int j = 0; j < Math.min(columns, SHOWN_INPUTS); j++) {
             List<String> categories = features.categories().get(j);
-            rows.add(new String[] {features.columns().get(j), features.types().get(j).name().toLowerCase(Locale.ROOT),
-                    categoriesCell(categories)});
+            // A column of thousands of categories (a city, a product code) filled the page with one cell.
+            rows.add(new String[] {ReportHtml.name(features.columns().get(j)),
+                    features.types().get(j).name().toLowerCase(Locale.ROOT), ReportHtml.names(categories,
+                    "categories")});
         }
         String more = columns <= SHOWN_INPUTS ? "" : String.format(Locale.ROOT, "<p>The first %,d of %,d input "
                 + "columns.</p>\n", SHOWN_INPUTS, columns);
         return "<h3>Input columns</h3>\n" + table(new String[] {"column", "type", "categories (one-hot)"}, rows)
                 + more + "<p>Missing cells: " + reported.preprocessor().missing().id() + ".</p>\n";
-    }
-
-    /**
-     * A categorical column's categories as its cell shows them: the first {@value #SHOWN_CATEGORIES} in the model's
-     * order, each name cut to {@value #SHOWN_NAME} characters, and how many are not shown. A column of thousands of
-     * categories (a city, a product code) filled the page with one cell, and the page is to stay small for any model.
-     */
-    static String categoriesCell(List<String> categories) {
-        List<String> shown = new ArrayList<>();
-        for (String category : categories.subList(0, Math.min(SHOWN_CATEGORIES, categories.size()))) {
-            shown.add(ReportHtml.cut(category, SHOWN_NAME));
-        }
-        String cell = String.join(", ", shown);
-        int hidden = categories.size() - shown.size();
-        return hidden == 0 ? cell : cell + String.format(Locale.ROOT, " and %,d more (%,d categories)", hidden,
-                categories.size());
     }
 
     /**
@@ -220,7 +203,7 @@ final class ReportCommand implements Callable<Integer> {
         for (PermutationImportance.ColumnImportance column : ranked.subList(0, Math.min(ranked.size(),
                 SHOWN_IMPORTANCES))) {
             long width = largest > 0 ? Math.max(0, Math.round(200 * column.mean() / largest)) : 0;
-            sb.append("<tr><td>").append(escape(column.column())).append("</td><td>")
+            sb.append("<tr><td>").append(escape(ReportHtml.name(column.column()))).append("</td><td>")
                     .append(fixed(column.mean())).append("</td><td>").append(fixed(column.sd()))
                     .append("</td><td><span class=\"bar\" style=\"width:").append(width)
                     .append("px\"></span></td></tr>\n");

@@ -140,6 +140,32 @@ class ReportHostileTest {
     }
 
     @Test
+    void aColumnNamedByThousandsOfCharactersIsNamedByItsFirstForty() throws Exception {
+        // Named in full in the input table, the importance table and the decision regions' text: a name of 300,000
+        // characters made a page of 1.1 MB.
+        String name = "c".repeat(300_000);
+        StringBuilder csv = new StringBuilder(name + ",b,y\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append(i % 5).append(',').append(i % 3).append(',').append(i % 2).append('\n');
+        }
+        Path data = dir.resolve("long.csv");
+        Files.writeString(data, csv);
+        Path model = dir.resolve("long.json");
+        Cli train = Cli.run("train", data.toString(), "--hidden", "2", "--epochs", "2", "--quiet", "--out",
+                model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        Path page = dir.resolve("report.html");
+        Cli report = Cli.run("report", "--model", model.toString(), data.toString(), "--out", page.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        String html = Files.readString(page);
+        String shown = "c".repeat(39) + "…";
+        assertThat(html).contains("<tr><td>" + shown + "</td><td>numeric</td>").contains("<tr><td>" + shown
+                + "</td><td>0.").contains("alt=\"decision regions over " + shown + " and b\"")
+                .doesNotContain("c".repeat(1000));
+        assertThat(Files.size(page)).isLessThan(400_000);
+    }
+
+    @Test
     void aRegressionWhosePredictionsOverflowSaysWhyItsScoresAreNaN() throws Exception {
         Path model = dir.resolve("overflowing.json");
         ModelFile.write(OverflowingModels.regression(), model);
