@@ -108,8 +108,8 @@ final class ReportMetrics {
             for (int t = 0; t < reported.targets().size(); t++) {
                 RegressionMetrics m = RegressionMetrics.of(ModelData.column(predicted, t),
                         ModelData.column(prepared.dataset().y(), t));
-                perTarget.add(new String[] {ReportHtml.name(reported.targets().get(t)), Text.number(m.mse()), Text.number(m.rmse()),
-                        Text.number(m.mae()), Text.number(m.r2())});
+                perTarget.add(new String[] {ReportHtml.name(reported.targets().get(t)), Text.number(m.mse()),
+                        Text.number(m.rmse()), Text.number(m.mae()), Text.number(m.r2())});
             }
             body.append(table(new String[] {"target", "MSE", "RMSE", "MAE", "R²"}, perTarget));
             StringBuilder fits = new StringBuilder();

@@ -72,7 +72,8 @@ record TrialSetup(Map<TrainingSetting<?>, Object> values, Map<TrainingSetting<?>
     /** The searched values as a person reads them: {@code optimizer adam, momentum 0.5}. */
     String named() {
         List<String> named = new ArrayList<>();
-        values.forEach((setting, value) -> named.add(setting.option().substring(2) + " " + SearchDimension.text(value)));
+        values.forEach((setting, value) -> named.add(setting.option().substring(2) + " "
+                + SearchDimension.text(value)));
         return String.join(", ", named);
     }
 

@@ -93,8 +93,9 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         }
         Preset chosenPreset = preset();
         int rows = input.frame().rows();
-        long seed = base.containsKey(TrainingSettings.SEED) ? TrainingSettings.SEED.parse(base.get(TrainingSettings.SEED))
-                : TrainingSettings.SEED.defaultIn(chosenPreset, input.task(), rows);
+        TrainingSetting<Long> seeded = TrainingSettings.SEED;
+        long seed = base.containsKey(seeded) ? seeded.parse(base.get(seeded))
+                : seeded.defaultIn(chosenPreset, input.task(), rows);
         String chosen = SearchPlan.strategy(dimensions, strategy);
         if (trials != null && trials < 1) {
             throw new UserException("--trials must be >= 1 but was " + trials);
@@ -226,8 +227,9 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
      * work together, why it is skipped; or, in a grid, the outcome of the earlier trial it trains the same as (its
      * only differences are options that do not apply to it). Options left out are named with why.
      */
-    private ObjectNode outcome(Input input, SearchPlan plan, Function<Map<TrainingSetting<?>, Object>, TrialSetup> setup,
-                               int t, TrialSetup trialSetup, ObjectNode tried, String score, TuneResults file) {
+    private ObjectNode outcome(Input input, SearchPlan plan,
+                               Function<Map<TrainingSetting<?>, Object>, TrialSetup> setup, int t,
+                               TrialSetup trialSetup, ObjectNode tried, String score, TuneResults file) {
         ObjectNode node = Json.object();
         node.put("trial", t + 1);
         node.set("settings", tried);
