@@ -16,8 +16,10 @@ import java.util.function.Function;
  * Of a search of more than {@value #LOOKED_OVER} trials (a random search of two billion draws), the first
  * {@value #LOOKED_OVER}: each takes microseconds, and the search may begin without making every trial first.
  * A trial whose settings do not work together is skipped when its turn comes, with the reason; the search itself is
- * refused when nothing of what was asked could be tried: no trial works, a listed value works in none of the trials
- * it is in, or an option applies to none of them ({@code --momentum} where every trial's optimizer is adam).
+ * refused when nothing of what was asked could be tried: no trial works, a listed value of a whole grid works in none
+ * of the trials it is in, or an option applies to none of them ({@code --momentum} where every trial's optimizer is
+ * adam). A random search's draws, or a grid's first --trials, pair a value with only some of the others, so there a
+ * value that works in none of them is skipped with them, and an option is refused only when no optimizer is searched.
  */
 final class SearchCheck {
     /** The most trials looked over before the first runs. */
@@ -85,7 +87,8 @@ final class SearchCheck {
             throw new UserException((t < plan.size() ? String.format(Locale.ROOT, "none of the first %,d trials",
                     t) : "no trial") + " of this search can run: " + firstInvalid);
         }
-        for (int d = 0; d < dimensions.size(); d++) {
+        boolean whole = plan.complete() && t == plan.size();
+        for (int d = 0; d < dimensions.size() && whole; d++) {
             SearchDimension dimension = dimensions.get(d);
             for (int i = 0; i < dimension.choices().size(); i++) {
                 if (seen.get(d)[i] && !works.get(d)[i]) {
@@ -95,8 +98,10 @@ final class SearchCheck {
                 }
             }
         }
+        boolean optimizerSearched = dimensions.stream()
+                .anyMatch(dimension -> dimension.setting() == TrainingSettings.OPTIMIZER);
         for (Map.Entry<TrainingSetting<?>, String> unused : neverApplied.entrySet()) {
-            if (!applied.containsKey(unused.getKey())) {
+            if (!applied.containsKey(unused.getKey()) && (whole || !optimizerSearched)) {
                 throw new UserException(unused.getValue() + (working > 1 ? ": it applies in none of the " + working
                         + " trials" : "") + " (choose one with " + TrainingSettings.OPTIMIZER.option() + ")");
             }

@@ -25,12 +25,15 @@ final class SearchPlan implements Iterable<Map<TrainingSetting<?>, Object>> {
     private final boolean grid;
     private final int size;
     private final long seed;
+    /** Whether the plan holds every combination of its grid. */
+    private final boolean complete;
 
-    private SearchPlan(List<SearchDimension> dimensions, boolean grid, int size, long seed) {
+    private SearchPlan(List<SearchDimension> dimensions, boolean grid, int size, long seed, boolean complete) {
         this.dimensions = List.copyOf(dimensions);
         this.grid = grid;
         this.size = size;
         this.seed = seed;
+        this.complete = complete;
     }
 
     /** --strategy, or its default: grid when every search is a list of values, random when any is a range. */
@@ -58,7 +61,7 @@ final class SearchPlan implements Iterable<Map<TrainingSetting<?>, Object>> {
     static SearchPlan of(List<SearchDimension> dimensions, String strategy, Integer trials, long seed) {
         boolean grid = strategy.equals("grid");
         if (!grid) {
-            return new SearchPlan(dimensions, false, trials == null ? DEFAULT_RANDOM_TRIALS : trials, seed);
+            return new SearchPlan(dimensions, false, trials == null ? DEFAULT_RANDOM_TRIALS : trials, seed, false);
         }
         long combinations = 1;
         for (SearchDimension dimension : dimensions) {
@@ -77,7 +80,15 @@ final class SearchPlan implements Iterable<Map<TrainingSetting<?>, Object>> {
                     Integer.MAX_VALUE) + " combinations; give --trials N to try its first N");
         }
         return new SearchPlan(dimensions, true, (int) (trials != null ? Math.min(trials, combinations)
-                : combinations), seed);
+                : combinations), seed, trials == null || trials >= combinations);
+    }
+
+    /**
+     * Whether the plan is a whole grid: every combination of its lists, each value with every value of the others (a
+     * random search's draws, or a grid's first --trials, may pair a value with only some of them).
+     */
+    boolean complete() {
+        return complete;
     }
 
     /** How many trials the plan holds. */

@@ -171,6 +171,33 @@ class TuneTrialsTest {
     }
 
     @Test
+    void aValueIsRefusedOnlyWhereTheSearchPairsItWithEveryOtherValue() throws IOException {
+        // The first two trials of the grid pair dropout 0.3 with lbfgs only; adam, which takes it, comes later. Asked
+        // for two trials, the one that cannot run is skipped, not the search refused.
+        Path results = dir.resolve("t.jsonl");
+        Cli run = Cli.run("tune", IRIS.toString(), "--search", "optimizer=lbfgs,adam", "--search", "dropout=0,0.3",
+                "--trials", "2", "--folds", "2", "--epochs", "3", "--hidden", "3", "--results", results.toString(),
+                "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("2      lbfgs       0.3         -           -           (skipped: dropout "
+                + "makes the loss random");
+        // Of the whole grid, it works with adam: nothing refused either.
+        Cli whole = Cli.run("tune", IRIS.toString(), "--search", "optimizer=lbfgs,adam", "--search", "dropout=0,0.3",
+                "--folds", "2", "--epochs", "3", "--hidden", "3", "--results", results.toString(), "--quiet");
+        assertThat(whole.exitCode()).as(whole.err()).isZero();
+        assertThat(lines(results)).hasSize(4);
+        // A random search's draws do not pair every value either; momentum where only adam happened to be drawn is
+        // left out of those trials, not refused, since another draw could take it.
+        Cli random = Cli.run("tune", IRIS.toString(), "--search", "optimizer=adam,momentum", "--search",
+                "momentum=0.1..0.9", "--trials", "1", "--seed", "2", "--folds", "2", "--epochs", "3", "--hidden", "3",
+                "--results", dir.resolve("r.jsonl").toString(), "--quiet", "--format", "json");
+        assertThat(random.exitCode()).as(random.err()).isZero();
+        JsonNode drawn = random.json().get("trials").get(0);
+        assertThat(drawn.get("settings").get("optimizer").asText()).isEqualTo("adam");
+        assertThat(drawn.get("unused").has("momentum")).isTrue();
+    }
+
+    @Test
     void aSearchOfTwoBillionDrawsIsLookedOverOnlyAsFarAsItsFirstHundredThousand() throws Exception {
         // Every draw made into a configuration before the first trial would take hours (some microseconds each).
         Path results = dir.resolve("t.jsonl");
