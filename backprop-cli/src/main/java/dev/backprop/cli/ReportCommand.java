@@ -44,6 +44,13 @@ final class ReportCommand implements Callable<Integer> {
     private static final long IMPORTANCE_SEED = 42;
     /** From this many rows on, the fit is drawn as a bitmap (each point would be an SVG element). */
     static final int DENSE = 300;
+    /**
+     * The most input columns the table of inputs lists, and the most classes the table of classes lists: each row is
+     * some hundred bytes, and the page stays under 1 MB for any model, also one of thousands of inputs or classes.
+     */
+    static final int SHOWN_INPUTS = 100;
+    /** The most drops the importance table lists, as {@code backprop importance}'s chart draws them. */
+    static final int SHOWN_IMPORTANCES = 40;
 
     @Spec
     CommandSpec spec;
@@ -95,7 +102,8 @@ final class ReportCommand implements Callable<Integer> {
         body.append("<p class=\"lead\">").append(escape(reported.network().architecture().toString()))
                 .append(" &middot; ").append(reported.network().architecture().parameterCount())
                 .append(" parameters &middot; ").append(reported.task().id()).append(" of ");
-        List<String> targets = reported.targets().stream().map(name -> "<code>" + escape(name) + "</code>").toList();
+        List<String> targets = reported.targets().stream().map(name -> "<code>" + escape(ReportHtml.name(name))
+                + "</code>").toList();
         body.append(String.join(", ", targets)).append("</p>\n");
 
         body.append(ReportMetrics.section(reported, frame, prepared, predicted, data.getFileName().toString()));
@@ -155,17 +163,22 @@ final class ReportCommand implements Callable<Integer> {
     /** Which columns the model reads, and how. */
     private static String inputs(Model reported) {
         if (reported.preprocessor() == null) {
-            return "<p>Inputs: " + escape(String.join(", ", reported.inputs())) + ".</p>\n";
+            return "<p>Inputs: " + escape(ReportHtml.names(reported.inputs(), "inputs")) + ".</p>\n";
         }
         var features = reported.preprocessor().features();
         List<String[]> rows = new ArrayList<>();
-        for (int j = 0; j < features.columns().size(); j++) {
+        int columns = features.columns().size();
+        for (int j = 0; j < Math.min(columns, SHOWN_INPUTS); j++) {
             List<String> categories = features.categories().get(j);
-            rows.add(new String[] {features.columns().get(j), features.types().get(j).name().toLowerCase(Locale.ROOT),
-                    categories.isEmpty() ? "" : String.join(", ", categories)});
+            // A column of thousands of categories (a city, a product code) filled the page with one cell.
+            rows.add(new String[] {ReportHtml.name(features.columns().get(j)),
+                    features.types().get(j).name().toLowerCase(Locale.ROOT), ReportHtml.names(categories,
+                    "categories")});
         }
+        String more = columns <= SHOWN_INPUTS ? "" : String.format(Locale.ROOT, "<p>The first %,d of %,d input "
+                + "columns.</p>\n", SHOWN_INPUTS, columns);
         return "<h3>Input columns</h3>\n" + table(new String[] {"column", "type", "categories (one-hot)"}, rows)
-                + "<p>Missing cells: " + reported.preprocessor().missing().id() + ".</p>\n";
+                + more + "<p>Missing cells: " + reported.preprocessor().missing().id() + ".</p>\n";
     }
 
     /**
@@ -187,14 +200,20 @@ final class ReportCommand implements Callable<Integer> {
                 .append(escape(SelectionCommand.label(score))).append(" when one column is shuffled, mean &plusmn; sd "
                         + "over ").append(IMPORTANCE_REPEATS).append(" shuffles.</p>\n<table>\n<tr><th>column</th>"
                         + "<th>drop</th><th>sd</th><th></th></tr>\n");
-        for (PermutationImportance.ColumnImportance column : ranked) {
+        for (PermutationImportance.ColumnImportance column : ranked.subList(0, Math.min(ranked.size(),
+                SHOWN_IMPORTANCES))) {
             long width = largest > 0 ? Math.max(0, Math.round(200 * column.mean() / largest)) : 0;
-            sb.append("<tr><td>").append(escape(column.column())).append("</td><td>")
+            sb.append("<tr><td>").append(escape(ReportHtml.name(column.column()))).append("</td><td>")
                     .append(fixed(column.mean())).append("</td><td>").append(fixed(column.sd()))
                     .append("</td><td><span class=\"bar\" style=\"width:").append(width)
                     .append("px\"></span></td></tr>\n");
         }
-        return sb.append("</table>\n").toString();
+        sb.append("</table>\n");
+        if (ranked.size() > SHOWN_IMPORTANCES) {
+            sb.append(String.format(Locale.ROOT, "<p>The %,d largest drops of %,d columns; <code>backprop "
+                    + "importance</code> lists them all.</p>%n", SHOWN_IMPORTANCES, ranked.size()));
+        }
+        return sb.toString();
     }
 
     private static boolean positive(double[] values) {

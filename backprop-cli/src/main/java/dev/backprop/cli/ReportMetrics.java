@@ -12,6 +12,7 @@ import dev.backprop.model.Model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static dev.backprop.cli.ReportHtml.escape;
 import static dev.backprop.cli.ReportHtml.fixed;
@@ -23,6 +24,11 @@ import static dev.backprop.cli.ReportHtml.table;
  * decision regions or surfaces of a two-input model).
  */
 final class ReportMetrics {
+    /**
+     * The most classes whose confusion matrix is drawn in SVG; of more, it is a bitmap. With 1,200 classes the SVG
+     * was 1.5 MB (a tick label per class on each axis, a cell per count not 0), past the page's bound alone.
+     */
+    static final int SVG_CLASSES = 30;
     private ReportMetrics() {
     }
 
@@ -51,7 +57,7 @@ final class ReportMetrics {
             metrics.add(new String[] {"log loss", Text.number(m.logLoss())});
             if (!m.unseenClasses().isEmpty()) {
                 metrics.add(new String[] {"classes not seen in training (every row an error)",
-                        String.join(", ", m.unseenClasses())});
+                        ReportHtml.names(m.unseenClasses(), "classes")});
             }
             if (m.unansweredRows() > 0) {
                 metrics.add(new String[] {"rows with NaN probabilities (errors, no class predicted)",
@@ -59,13 +65,21 @@ final class ReportMetrics {
             }
             body.append(table(new String[] {"metric", "value"}, metrics));
             List<String[]> perClass = new ArrayList<>();
-            for (int c = 0; c < m.classes().size(); c++) {
-                perClass.add(new String[] {m.classes().get(c), fixed(m.precision()[c]), fixed(m.recall()[c]),
-                        fixed(m.f1()[c])});
+            int k = m.classes().size();
+            for (int c = 0; c < Math.min(k, ReportCommand.SHOWN_INPUTS); c++) {
+                perClass.add(new String[] {ReportHtml.name(m.classes().get(c)),
+                        fixed(m.precision()[c]), fixed(m.recall()[c]), fixed(m.f1()[c])});
             }
             body.append(table(new String[] {"class", "precision", "recall", "F1"}, perClass));
-            fitPicture = Picture.of(Charts.confusion(m.classes(), m.confusion(), reported.target()), 640, 520)
-                    .svgElement();
+            if (k > ReportCommand.SHOWN_INPUTS) {
+                body.append(String.format(Locale.ROOT, "<p>The first %,d of %,d classes; <code>backprop "
+                        + "evaluate</code> lists them all.</p>%n", ReportCommand.SHOWN_INPUTS, k));
+            }
+            Picture confusion = Picture.of(Charts.confusion(m.classes(), m.confusion(), reported.target()), 640,
+                    520);
+            // Past the classes whose cells have their counts written, SVG only adds bytes: k names on each axis.
+            fitPicture = k > SVG_CLASSES ? confusion.pngElement("confusion matrix of " + k + " classes")
+                    : confusion.svgElement();
             BinaryCurves curves = ModelData.binaryCurves(reported, frame, prepared, predicted);
             if (curves != null) {
                 String positive = reported.classes().get(1);
@@ -94,8 +108,8 @@ final class ReportMetrics {
             for (int t = 0; t < reported.targets().size(); t++) {
                 RegressionMetrics m = RegressionMetrics.of(ModelData.column(predicted, t),
                         ModelData.column(prepared.dataset().y(), t));
-                perTarget.add(new String[] {reported.targets().get(t), Text.number(m.mse()), Text.number(m.rmse()),
-                        Text.number(m.mae()), Text.number(m.r2())});
+                perTarget.add(new String[] {ReportHtml.name(reported.targets().get(t)), Text.number(m.mse()),
+                        Text.number(m.rmse()), Text.number(m.mae()), Text.number(m.r2())});
             }
             body.append(table(new String[] {"target", "MSE", "RMSE", "MAE", "R²"}, perTarget));
             StringBuilder fits = new StringBuilder();
@@ -113,16 +127,21 @@ final class ReportMetrics {
             if (classify) {
                 body.append("<figure>").append(Picture.of(Charts.regions(reported, x,
                         ModelData.classIndices(reported, frame, prepared)), 640, 520).pngElement("decision regions "
-                        + "over " + String.join(" and ", reported.inputs()))).append("</figure>\n");
+                        + "over " + inputs(reported))).append("</figure>\n");
             } else {
                 for (int t = 0; t < reported.targets().size(); t++) {
                     body.append("<figure>").append(Picture.of(Charts.surface(reported, x, prepared.dataset().y(), t),
-                            640, 520).pngElement("predicted " + reported.targets().get(t) + " over "
-                            + String.join(" and ", reported.inputs()))).append("</figure>\n");
+                            640, 520).pngElement("predicted " + ReportHtml.name(reported.targets().get(t))
+                            + " over " + inputs(reported))).append("</figure>\n");
                 }
             }
         }
         return body.toString();
+    }
+
+    /** A two-input model's inputs, as a picture's text names them. */
+    private static String inputs(Model reported) {
+        return ReportHtml.name(reported.inputs().get(0)) + " and " + ReportHtml.name(reported.inputs().get(1));
     }
 
     /**
@@ -148,7 +167,8 @@ final class ReportMetrics {
         String target = reported.targets().get(t);
         Picture fit = Picture.of(Charts.predictedVsActual(actual, guess, target), 640, 520);
         // Hundreds of points weigh hundreds of kilobytes in SVG; as a bitmap the page stays small.
-        return actual.length > ReportCommand.DENSE ? fit.pngElement("predicted against actual " + target)
+        return actual.length > ReportCommand.DENSE ? fit.pngElement("predicted against actual "
+                + ReportHtml.name(target))
                 : fit.svgElement();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -24,12 +25,15 @@ final class SearchPlan implements Iterable<Map<TrainingSetting<?>, Object>> {
     private final boolean grid;
     private final int size;
     private final long seed;
+    /** Whether the plan holds every combination of its grid. */
+    private final boolean complete;
 
-    private SearchPlan(List<SearchDimension> dimensions, boolean grid, int size, long seed) {
+    private SearchPlan(List<SearchDimension> dimensions, boolean grid, int size, long seed, boolean complete) {
         this.dimensions = List.copyOf(dimensions);
         this.grid = grid;
         this.size = size;
         this.seed = seed;
+        this.complete = complete;
     }
 
     /** --strategy, or its default: grid when every search is a list of values, random when any is a range. */
@@ -57,7 +61,7 @@ final class SearchPlan implements Iterable<Map<TrainingSetting<?>, Object>> {
     static SearchPlan of(List<SearchDimension> dimensions, String strategy, Integer trials, long seed) {
         boolean grid = strategy.equals("grid");
         if (!grid) {
-            return new SearchPlan(dimensions, false, trials == null ? DEFAULT_RANDOM_TRIALS : trials, seed);
+            return new SearchPlan(dimensions, false, trials == null ? DEFAULT_RANDOM_TRIALS : trials, seed, false);
         }
         long combinations = 1;
         for (SearchDimension dimension : dimensions) {
@@ -76,7 +80,15 @@ final class SearchPlan implements Iterable<Map<TrainingSetting<?>, Object>> {
                     Integer.MAX_VALUE) + " combinations; give --trials N to try its first N");
         }
         return new SearchPlan(dimensions, true, (int) (trials != null ? Math.min(trials, combinations)
-                : combinations), seed);
+                : combinations), seed, trials == null || trials >= combinations);
+    }
+
+    /**
+     * Whether the plan is a whole grid: every combination of its lists, each value with every value of the others (a
+     * random search's draws, or a grid's first --trials, may pair a value with only some of them).
+     */
+    boolean complete() {
+        return complete;
     }
 
     /** How many trials the plan holds. */
@@ -106,6 +118,44 @@ final class SearchPlan implements Iterable<Map<TrainingSetting<?>, Object>> {
                 return values;
             }
         };
+    }
+
+    /**
+     * The first trial that differs from trial {@code t} (from 0) only in the values of {@code ignored}: in a grid, the
+     * combination with each of their values the first of its list; in a random search, {@code t} itself (its draws
+     * are not enumerated).
+     *
+     * @param t       a trial, from 0
+     * @param ignored settings whose values do not matter to the trial
+     * @return that trial's number, from 0, at most {@code t}
+     */
+    int alike(int t, Set<TrainingSetting<?>> ignored) {
+        if (!grid) {
+            return t;
+        }
+        long alike = 0;
+        long place = 1;
+        int rest = t;
+        for (int d = dimensions.size() - 1; d >= 0; d--) {
+            int size = dimensions.get(d).choices().size();
+            int digit = rest % size;
+            rest /= size;
+            alike += ignored.contains(dimensions.get(d).setting()) ? 0 : digit * place;
+            place = Math.min(place * size, Integer.MAX_VALUE + 1L);
+        }
+        return (int) alike;
+    }
+
+    /**
+     * A grid's trial {@code t}: its combination number t (from 0).
+     *
+     * @throws IllegalStateException for a random search, whose trials are only drawn in order
+     */
+    Map<TrainingSetting<?>, Object> trial(int t) {
+        if (!grid) {
+            throw new IllegalStateException("a random search's trials are drawn in order");
+        }
+        return combination(t);
     }
 
     /** A grid's combination number {@code t} (from 0), the last search varying fastest: t's digits in mixed radix. */

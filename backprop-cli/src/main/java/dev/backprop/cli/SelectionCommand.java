@@ -117,9 +117,14 @@ abstract class SelectionCommand {
 
     /** The configuration of {@code given} on top of the preset (auto unless --preset says). */
     TrainerConfig config(Input input, Map<TrainingSetting<?>, Object> given) {
-        Preset chosen = preset != null ? TrainCommand.parse(() -> Preset.fromId(preset)) : Preset.AUTO;
+        Preset chosen = preset();
         return TrainCommand.parse(() -> TrainingSettings.configure(chosen, input.task(), input.frame().rows(),
                 given));
+    }
+
+    /** The --preset given, or auto. */
+    Preset preset() {
+        return preset != null ? TrainCommand.parse(() -> Preset.fromId(preset)) : Preset.AUTO;
     }
 
     /**
@@ -128,19 +133,29 @@ abstract class SelectionCommand {
      * score.
      */
     CrossValidationResult crossValidate(Input input, TrainerConfig config, String ranked, String trial) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        int parallel = Math.min(jobs == null ? cores : Math.min(jobs, cores), folds * repeats);
-        Consumer<String> progress = quiet.progress(spec.commandLine().getErr());
         try {
-            return CrossValidation.of(config, input.preprocessing()).withParallelism(Math.max(1, parallel))
-                    .withEncoding(TrainWeights.of(trainData.weightOptions).folds(input.preprocessor().target().classes()))
-                    .withProgress(fold -> progress.accept(trial + "fold " + (fold.fold() + 1) + "/" + folds
-                            + (repeats == 1 ? "" : " of repeat " + (fold.repeat() + 1) + "/" + repeats)
-                            + " scored: " + label(ranked) + " " + fixed(fold.scores().get(ranked))))
-                    .run(input.frame(), input.task(), folds, repeats);
+            return scored(input, config, ranked, trial);
         } catch (InvalidSettingException e) {
             throw new UserException(e.optionMessage());
         }
+    }
+
+    /**
+     * {@link #crossValidate}, with a setting that the rows make wrong (a mini-batch for lbfgs, smaller than a fold's
+     * training rows) left as the core reports it.
+     *
+     * @throws InvalidSettingException if a fold cannot train with {@code config}
+     */
+    CrossValidationResult scored(Input input, TrainerConfig config, String ranked, String trial) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int parallel = Math.min(jobs == null ? cores : Math.min(jobs, cores), folds * repeats);
+        Consumer<String> progress = quiet.progress(spec.commandLine().getErr());
+        return CrossValidation.of(config, input.preprocessing()).withParallelism(Math.max(1, parallel))
+                .withEncoding(TrainWeights.of(trainData.weightOptions).folds(input.preprocessor().target().classes()))
+                .withProgress(fold -> progress.accept(trial + "fold " + (fold.fold() + 1) + "/" + folds
+                        + (repeats == 1 ? "" : " of repeat " + (fold.repeat() + 1) + "/" + repeats)
+                        + " scored: " + label(ranked) + " " + fixed(fold.scores().get(ranked))))
+                .run(input.frame(), input.task(), folds, repeats);
     }
 
     /** {@code config} trained on every row as {@code train} trains it, with the row weights noted in the model. */

@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backprop.train.TrainingSetting;
 
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.Map;
 
 /**
  * tune's live table: a row per trial as it finishes (its number, each searched setting's value, the ranking score's
- * mean and sd, and whether it came from the results file), in columns as wide as their headings or ten characters.
+ * mean and sd, and a note: whether it came from the results file, was skipped, or left an option out), in columns
+ * as wide as their headings or ten characters.
  */
 final class TrialTable {
     private final List<SearchDimension> dimensions;
@@ -35,22 +37,38 @@ final class TrialTable {
     }
 
     /**
-     * A trial's line.
+     * A trial's line: its scores, or why it was skipped, and what else its line in the results file says (an option
+     * left out, the earlier trial it trains the same as, whether it was read from the file).
      *
      * @param trial  its number, from 1
      * @param values its searched settings' values
-     * @param mean   its ranking score's mean over the folds
-     * @param sd     that score's sd
+     * @param line   its line in the results file
+     * @param score  the ranking score's name
      * @param from   the results file's name when the trial was read from it rather than run, else null
      */
-    String row(int trial, Map<TrainingSetting<?>, Object> values, double mean, double sd, String from) {
+    String row(int trial, Map<TrainingSetting<?>, Object> values, JsonNode line, String score, String from) {
+        List<String> notes = new ArrayList<>();
+        if (line.has("skipped")) {
+            notes.add("skipped: " + line.get("skipped").asText());
+        }
+        List<String> unused = new ArrayList<>();
+        line.path("unused").forEach(why -> unused.add(why.asText()));
+        if (line.has("sameAs")) {
+            notes.add("the same training as trial " + line.get("sameAs").asInt() + ", as " + String.join("; ", unused));
+        } else {
+            notes.addAll(unused);
+        }
+        if (from != null) {
+            notes.add("from " + from);
+        }
         List<String> cells = new ArrayList<>(List.of(Integer.toString(trial)));
         for (SearchDimension dimension : dimensions) {
             cells.add(SearchDimension.text(values.get(dimension.setting())));
         }
-        cells.add(SelectionCommand.fixed(mean));
-        cells.add(SelectionCommand.fixed(sd));
-        cells.add(from != null ? "(from " + from + ")" : "");
+        boolean scored = line.has("mean");
+        cells.add(scored ? SelectionCommand.fixed(line.path("mean").path(score).asDouble(Double.NaN)) : "-");
+        cells.add(scored ? SelectionCommand.fixed(line.path("sd").path(score).asDouble(Double.NaN)) : "-");
+        cells.add(notes.isEmpty() ? "" : "(" + String.join("; ", notes) + ")");
         return row(cells);
     }
 

@@ -8,9 +8,11 @@ import dev.backprop.command.OutputFormat;
 import dev.backprop.io.ModelFile;
 import dev.backprop.train.CrossValidationResult;
 import dev.backprop.train.InvalidSettingException;
+import dev.backprop.train.Preset;
 import dev.backprop.train.Scores;
 import dev.backprop.train.TrainerConfig;
 import dev.backprop.train.TrainingSetting;
+import dev.backprop.train.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /** {@code backprop tune}: searches training settings, scoring each trial by cross-validation. */
 @Command(name = "tune", modelTransformer = SettingOptions.class, sortOptions = false,
@@ -29,7 +32,9 @@ import java.util.concurrent.Callable;
                 + "options without the dashes), each trial scored by K-fold cross-validation as backprop cv scores "
                 + "it; the other training options apply to every trial. A grid tries every combination of lists; a "
                 + "random search draws --trials settings (seeded by --seed). Each finished trial is appended to "
-                + "the --results file, and a rerun of the same search skips the trials already there.",
+                + "the --results file, and a rerun of the same search skips the trials already there. A trial "
+                + "whose settings do not work together is skipped with the reason; an option that applies to some "
+                + "optimizers only (--momentum) is left out of the trials it does not apply to.",
                 "Prints a table of trials as they finish, then the best (by --metric, default accuracy or R^2, mean "
                         + "over the folds) as a ready backprop train command; --out also trains that model on all of "
                         + "DATA."},
@@ -76,22 +81,43 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         }
         Input input = input();
         Map<TrainingSetting<?>, Object> base = given();
-        TrainerConfig baseConfig = config(input, base);
+        base.forEach(TuneCommand::checkValue);
         for (SearchDimension dimension : dimensions) {
             if (base.containsKey(dimension.setting())) {
                 throw new UserException(dimension.setting().option() + " is both given and searched; leave one out");
             }
+            // Each value on its own here; whether it works with the other settings is SearchCheck's to say.
             for (Object value : dimension.extremes()) {
-                config(input, merged(base, Map.of(dimension.setting(), value)));
+                checkValue(dimension.setting(), value);
             }
         }
+        Preset chosenPreset = preset();
+        int rows = input.frame().rows();
+        TrainingSetting<Long> seeded = TrainingSettings.SEED;
+        long seed = base.containsKey(seeded) ? seeded.parse(base.get(seeded))
+                : seeded.defaultIn(chosenPreset, input.task(), rows);
         String chosen = SearchPlan.strategy(dimensions, strategy);
         if (trials != null && trials < 1) {
             throw new UserException("--trials must be >= 1 but was " + trials);
         }
-        SearchPlan plan = SearchPlan.of(dimensions, chosen, trials, baseConfig.seed());
+        SearchPlan plan = SearchPlan.of(dimensions, chosen, trials, seed);
+        Function<Map<TrainingSetting<?>, Object>, TrialSetup> setup =
+                values -> TrialSetup.of(chosenPreset, input.task(), rows, base, values);
+        SearchCheck.require(plan, dimensions, setup);
         String score = metric(input);
-        TuneResults file = TuneResults.open(results, searchSpec(input, dimensions, chosen, baseConfig.seed(), base));
+        try (TuneResults file = TuneResults.open(results, searchSpec(input, dimensions, chosen, seed, base))) {
+            String otherEngines = file.otherEngines(plan.size(), ComputeEngine.current());
+            if (otherEngines != null) {
+                spec.commandLine().getErr().println("warning: " + otherEngines);
+            }
+            return search(input, dimensions, plan, setup, score, file);
+        }
+    }
+
+    /** Runs, or reads from the file, every trial of {@code plan}, then prints the best. */
+    private int search(Input input, List<SearchDimension> dimensions, SearchPlan plan,
+                       Function<Map<TrainingSetting<?>, Object>, TrialSetup> setup, String score, TuneResults file)
+            throws Exception {
         boolean text = common.format() != OutputFormat.JSON;
         PrintWriter stdout = spec.commandLine().getOut();
         TrialTable table = new TrialTable(dimensions, label(score));
@@ -104,11 +130,13 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         ArrayNode all = Json.object().arrayNode();
         int best = -1;
         double bestMean = Double.NaN;
-        Map<TrainingSetting<?>, Object> bestValues = Map.of();
+        TrialSetup bestSetup = null;
+        String firstSkipped = null;
         int t = -1;
         for (Map<TrainingSetting<?>, Object> values : plan) {
             t++;
             int trial = t + 1;
+            TrialSetup trialSetup = setup.apply(values);
             JsonNode line = file.done().get(trial);
             boolean resumed = line != null;
             ObjectNode tried = settings(values);
@@ -119,46 +147,32 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
                         + "start again");
             }
             if (!resumed) {
-                CrossValidationResult cv;
-                try {
-                    cv = crossValidate(input, config(input, merged(base, values)), score,
-                            "trial " + trial + "/" + plan.size() + ": ");
-                } catch (UserException e) {
-                    // Settings valid one by one may not be together (lbfgs with mini-batches): say which trial.
-                    List<String> named = new ArrayList<>();
-                    values.forEach((setting, value) -> named.add(setting.option().substring(2) + " "
-                            + SearchDimension.text(value)));
-                    throw new UserException("trial " + trial + " (" + String.join(", ", named) + "): "
-                            + e.getMessage());
-                }
-                ObjectNode node = Json.object();
-                node.put("trial", trial);
-                node.set("settings", tried);
-                ObjectNode mean = node.putObject("mean");
-                ObjectNode sd = node.putObject("sd");
-                for (String name : cv.scoreNames()) {
-                    mean.put(name, cv.mean(name));
-                    sd.put(name, cv.sd(name));
-                }
-                file.append(node);
-                line = node;
+                line = outcome(input, plan, setup, t, trialSetup, tried, score, file);
+                file.append((ObjectNode) line);
+            }
+            if (line.has("skipped") && firstSkipped == null) {
+                firstSkipped = "trial " + trial + " (" + trialSetup.named() + "): " + line.get("skipped").asText();
             }
             double mean = line.path("mean").path(score).asDouble(Double.NaN);
             if (best < 0 || better(score, mean, bestMean)) {
                 best = t;
                 bestMean = mean;
-                bestValues = values;
+                bestSetup = trialSetup;
             }
             ObjectNode shown = ((ObjectNode) line).deepCopy();
             shown.remove("spec");
             all.add(shown);
             if (text) {
-                stdout.println(table.row(trial, values, mean, line.path("sd").path(score).asDouble(Double.NaN),
-                        resumed ? results.getFileName().toString() : null));
+                stdout.println(table.row(trial, values, line, score, resumed ? results.getFileName().toString()
+                        : null));
                 stdout.flush();
             }
         }
+        JsonNode bestLine = all.get(best);
         if (Double.isNaN(bestMean)) {
+            if (!bestLine.has("mean")) {
+                throw new UserException("every trial of this search was skipped; the first, " + firstSkipped);
+            }
             // Naming trial 1 the best of scores that are all undefined would be a choice made by nothing.
             throw new UserException("no trial has a mean " + label(score) + ": it is undefined on some fold of every "
                     + "trial" + (score.equals("r2") ? " (R^2 divides by the spread of a fold's test targets, which "
@@ -166,7 +180,7 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
                     + "--metric" + (file.keeps() ? " (every trial's scores are kept in " + results + ", so a rerun "
                     + "ranks them without training again)" : ""));
         }
-        Map<TrainingSetting<?>, Object> bestSettings = merged(base, bestValues);
+        Map<TrainingSetting<?>, Object> bestSettings = bestSetup.applied();
         String command = new TrainCommandLine(data, trainData, preset, out).of(input.preprocessing(), bestSettings);
         if (out != null) {
             TrainerConfig config = config(input, bestSettings);
@@ -176,7 +190,6 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
                 throw new UserException(e.optionMessage());
             }
         }
-        JsonNode bestLine = all.get(best);
         if (!text) {
             ObjectNode json = Json.object();
             json.put("data", data.toString());
@@ -186,6 +199,9 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
             ObjectNode winner = json.putObject("best");
             winner.put("trial", best + 1);
             winner.set("settings", bestLine.get("settings"));
+            if (bestLine.has("unused")) {
+                winner.set("unused", bestLine.get("unused"));
+            }
             winner.set("mean", bestLine.get("mean"));
             winner.set("sd", bestLine.get("sd"));
             winner.put("command", command);
@@ -206,6 +222,62 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * A trial's line for the results file: its scores and the engine that computed them; or, when its settings do not
+     * work together, why it is skipped; or, in a grid, the outcome of the earlier trial it trains the same as (its
+     * only differences are options that do not apply to it). Options left out are named with why.
+     */
+    private ObjectNode outcome(Input input, SearchPlan plan,
+                               Function<Map<TrainingSetting<?>, Object>, TrialSetup> setup, int t,
+                               TrialSetup trialSetup, ObjectNode tried, String score, TuneResults file) {
+        ObjectNode node = Json.object();
+        node.put("trial", t + 1);
+        node.set("settings", tried);
+        if (!trialSetup.unused().isEmpty()) {
+            ObjectNode unused = node.putObject("unused");
+            trialSetup.unused().forEach((setting, why) -> unused.put(setting.option().substring(2), why));
+        }
+        if (trialSetup.invalid() != null) {
+            node.put("skipped", trialSetup.invalid());
+            return node;
+        }
+        int alike = plan.alike(t, trialSetup.unused().keySet());
+        if (alike != t && setup.apply(plan.trial(alike)).applied().equals(trialSetup.applied())) {
+            JsonNode earlier = file.done().get(alike + 1);
+            node.put("sameAs", alike + 1);
+            for (String field : List.of("skipped", "mean", "sd", "engine")) {
+                if (earlier.has(field)) {
+                    node.set(field, earlier.get(field));
+                }
+            }
+            return node;
+        }
+        CrossValidationResult cv;
+        try {
+            cv = scored(input, trialSetup.config(), score, "trial " + (t + 1) + "/" + plan.size() + ": ");
+        } catch (InvalidSettingException e) {
+            // A setting the folds' rows make wrong (a mini-batch for lbfgs): known only as the first fold begins.
+            node.put("skipped", e.optionMessage());
+            return node;
+        }
+        ObjectNode mean = node.putObject("mean");
+        ObjectNode sd = node.putObject("sd");
+        for (String name : cv.scoreNames()) {
+            mean.put(name, cv.mean(name));
+            sd.put(name, cv.sd(name));
+        }
+        node.put("engine", ComputeEngine.current());
+        return node;
+    }
+
+    /** One option's value by itself, refused in the option's words if it is out of range or an unknown word. */
+    private static void checkValue(TrainingSetting<?> setting, Object value) {
+        TrainCommand.parse(() -> {
+            TrainingSettings.checkValue(setting, value);
+            return null;
+        });
+    }
+
     /** A trial's searched settings as its line in the results file holds them: by option name, as text. */
     private static ObjectNode settings(Map<TrainingSetting<?>, Object> values) {
         ObjectNode settings = Json.object();
@@ -219,13 +291,6 @@ final class TuneCommand extends SelectionCommand implements Callable<Integer> {
             return !Double.isNaN(candidate);
         }
         return Scores.higherIsBetter(score) ? candidate > best : candidate < best;
-    }
-
-    private static Map<TrainingSetting<?>, Object> merged(Map<TrainingSetting<?>, Object> base,
-                                                          Map<TrainingSetting<?>, Object> trial) {
-        Map<TrainingSetting<?>, Object> all = new LinkedHashMap<>(base);
-        all.putAll(trial);
-        return all;
     }
 
     /**

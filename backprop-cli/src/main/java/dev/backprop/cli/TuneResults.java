@@ -4,12 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backprop.io.AtomicFiles;
+import dev.backprop.io.UnwritableFileException;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,14 +26,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The results file of {@code backprop tune}: one JSON object per line, one line per finished trial, each appended by
- * one write and flushed to the disk, so a run stopped at any moment loses at most the trial under way (a line cut off
- * mid-write, the start of a line of this search, is cut off the file, atomically, and its trial run again; any other
- * text is refused and left as it is). Every line carries the search's spec; a file whose lines carry
- * another is refused, so two searches never mix. A trial may appear twice only as the same line (two runs of one
- * search appending to one file).
+ * The results file of {@code backprop tune}: one JSON object per line, one line per trial, each appended by one write
+ * forced to the disk, so a run stopped at any moment loses at most the trial under way (a line cut off mid-write, the
+ * start of a line of this search, is cut off the file and its trial run again; any other text is refused and left as
+ * it is). Every line carries the search's spec; a file whose lines carry another is refused, so two searches never
+ * mix. A trial may appear twice only as the same line.
+ *
+ * <p>A run holds the file's lock (an exclusive {@link FileLock}) from the moment it reads the file, or creates it, to
+ * its end, and reads and writes it only through the locked channel (POSIX drops a process's lock when it closes any
+ * other descriptor of the file). So a second run on the same file is refused while the first appends, and the cut
+ * that repairs a line cut off mid-write can never cut a line another run is writing. A device or pipe
+ * ({@code /dev/null}) is only written to, without a lock.
  */
-final class TuneResults {
+final class TuneResults implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** How every trial's line begins. */
     private static final String LINE_START = "{\"spec\":";
@@ -32,6 +46,10 @@ final class TuneResults {
     private final Path file;
     private final String spec;
     private final Map<Integer, JsonNode> done = new LinkedHashMap<>();
+    /** The locked file, once read or created; null for a device or pipe, or before the first line is written. */
+    private FileChannel channel;
+    /** Whether {@link #channel} may write: false for a file this process may only read. */
+    private boolean writable = true;
 
     private TuneResults(Path file, String spec) {
         this.file = file;
@@ -39,69 +57,157 @@ final class TuneResults {
     }
 
     /**
-     * The trials already in {@code file}, refusing a file of another search. None if it does not exist or is no
-     * regular file: a device or pipe ({@code /dev/null}, {@code /dev/stdout}) keeps nothing to resume from, and
-     * reading one would wait for ever or never end ({@code /dev/zero}).
+     * The trials already in {@code file}, refusing a file of another search or one another run holds. None if it does
+     * not exist or is no regular file: a device or pipe ({@code /dev/null}, {@code /dev/stdout}) keeps nothing to
+     * resume from, and reading one would wait for ever or never end ({@code /dev/zero}).
+     *
+     * @throws UserException if another run holds the file, or it is no results file of this search
      */
     static TuneResults open(Path file, String spec) throws IOException {
         TuneResults results = new TuneResults(file, spec);
         if (!Files.isRegularFile(file) || AtomicFiles.writtenInPlace(file)) {
             return results;
         }
-        // A trial's line begins so: a file that does not is refused before it is read whole (it may be large).
-        byte[] opening = LINE_START.getBytes(StandardCharsets.UTF_8);
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] first = in.readNBytes(opening.length);
-            if (!Arrays.equals(first, Arrays.copyOf(opening, first.length))) {
-                throw new UserException(file + " is no results file of backprop tune (its first line is no trial's "
-                        + "JSON object, which begins " + LINE_START + "): give another --results file");
-            }
-        }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        // Every trial's line ends with a newline: text after the last one is a line cut off mid-write.
-        String whole = text.substring(0, text.lastIndexOf('\n') + 1);
-        String[] lines = whole.split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            JsonNode node;
+        Path destination = AtomicFiles.destination(file);
+        FileChannel channel;
+        try {
             try {
-                node = MAPPER.readTree(line);
-            } catch (IOException e) {
-                throw new UserException(file + ": line " + (i + 1) + " is not a trial's JSON object; this is no "
-                        + "results file of backprop tune");
+                channel = FileChannel.open(destination, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            } catch (AccessDeniedException e) {
+                // A file one may only read still ranks its trials (a rerun under another --metric); a trial to run
+                // is refused when its line is to be appended.
+                channel = FileChannel.open(destination, StandardOpenOption.READ);
+                results.writable = false;
             }
-            if (!node.isObject() || !node.path("spec").isTextual() || !node.path("trial").isInt()) {
-                throw new UserException(file + ": line " + (i + 1) + " is not a trial of backprop tune");
-            }
-            if (!node.get("spec").asText().equals(spec)) {
-                throw new UserException(file + " holds the trials of another search (line " + (i + 1) + " differs "
-                        + "in " + differences(node.get("spec").asText(), spec) + "); give another --results file, "
-                        + "or delete this one to start again");
-            }
-            JsonNode earlier = results.done.putIfAbsent(node.get("trial").asInt(), node);
-            if (earlier != null && !earlier.equals(node)) {
-                // Two runs of one search on one file may both append a trial, with the same scores; other scores
-                // for one trial mean the file was edited.
-                throw new UserException(file + ": line " + (i + 1) + " holds trial " + node.get("trial").asInt()
-                        + " again with other scores or settings; which one is meant is not known: give another "
-                        + "--results file, or delete this one to start again");
-            }
+        } catch (IOException e) {
+            throw new UnwritableFileException(file, e.getMessage(), e);
         }
-        if (whole.length() < text.length()) {
-            // Only the start of a line of this search is a line cut off mid-write; any other text is not ours to cut.
-            String tail = text.substring(whole.length());
-            String begun = LINE_START + MAPPER.writeValueAsString(spec) + ",";
-            if (tail.length() <= begun.length() ? !begun.startsWith(tail) : !tail.startsWith(begun)) {
-                throw new UserException(file + ": its last line (" + (lines.length + (whole.isEmpty() ? 0 : 1))
-                        + ") has no newline at its end and is not the start of a trial of this search cut off "
-                        + "mid-write; this is no results file of backprop tune: give another --results file");
-            }
-            AtomicFiles.writeString(file, whole);
+        results.hold(channel);
+        try {
+            results.read();
+        } catch (IOException | RuntimeException e) {
+            results.close();
+            throw e;
         }
         return results;
+    }
+
+    /** Takes the file's lock through {@code channel}, or closes it and refuses the run if another run holds it. */
+    private void hold(FileChannel locked) throws IOException {
+        FileLock lock;
+        try {
+            // Shared for a file only read: other runs may read it too, none may write it meanwhile.
+            lock = locked.tryLock(0, Long.MAX_VALUE, !writable);
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException e) {
+            locked.close();
+            throw new UserException(file + ": its lock cannot be taken (" + e.getMessage() + "), so a line cut off "
+                    + "mid-write could not be told from one another run is writing: give a --results file on a "
+                    + "local disk");
+        }
+        if (lock == null) {
+            locked.close();
+            throw new UserException(file + " is in use by another run of backprop tune (it holds the file's lock): "
+                    + "wait for it to end, or give another --results file");
+        }
+        channel = locked;
+    }
+
+    /** Reads the locked file's trials, cutting off the start of a line of this search cut off mid-write. */
+    private void read() throws IOException {
+        long size = channel.size();
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new UserException(file + " is " + size + " bytes, larger than any results file of backprop tune: "
+                    + "give another --results file");
+        }
+        ByteBuffer buffer = ByteBuffer.allocate((int) size);
+        while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
+            // reads until the buffer is full or the file ends
+        }
+        byte[] bytes = Arrays.copyOf(buffer.array(), buffer.position());
+        // A trial's line begins so: a file that does not is refused before its lines are parsed.
+        byte[] opening = LINE_START.getBytes(StandardCharsets.UTF_8);
+        int head = Math.min(opening.length, bytes.length);
+        if (!Arrays.equals(bytes, 0, head, opening, 0, head)) {
+            throw new UserException(file + " is no results file of backprop tune (its first line is no trial's "
+                    + "JSON object, which begins " + LINE_START + "): give another --results file");
+        }
+        // Every trial's line ends with a newline: bytes after the last one are a line cut off mid-write.
+        int whole = 0;
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == '\n') {
+                whole = i + 1;
+                break;
+            }
+        }
+        int number = 0;
+        for (int start = 0; start < whole; number++) {
+            int end = start;
+            while (bytes[end] != '\n') {
+                end++;
+            }
+            readLine(number + 1, text(bytes, start, end, number + 1));
+            start = end + 1;
+        }
+        if (whole < bytes.length) {
+            // Only the start of a line of this search is a line cut off mid-write; any other text is not ours to cut.
+            byte[] begun = (LINE_START + MAPPER.writeValueAsString(spec) + ",").getBytes(StandardCharsets.UTF_8);
+            int tail = bytes.length - whole;
+            int compared = Math.min(tail, begun.length);
+            if (!Arrays.equals(bytes, whole, whole + compared, begun, 0, compared)) {
+                throw new UserException(file + ": its last line (" + (number + 1) + ") has no newline at its end and "
+                        + "is not the start of a trial of this search cut off mid-write; this is no results file of "
+                        + "backprop tune: give another --results file");
+            }
+            if (!writable) {
+                throw new UnwritableFileException(file, "its last line was cut off mid-write and is to be cut off "
+                        + "the file, which may only be read (permission denied)", null);
+            }
+            channel.truncate(whole);
+            channel.force(true);
+        }
+    }
+
+    /** Line {@code number}'s bytes as UTF-8 text; bytes that are not refuse the file. */
+    private String text(byte[] bytes, int start, int end, int number) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, end - start)).toString();
+        } catch (CharacterCodingException e) {
+            throw new UserException(file + ": line " + number + " is not UTF-8 text; this is no results file of "
+                    + "backprop tune: give another --results file");
+        }
+    }
+
+    private void readLine(int number, String text) {
+        String line = text.strip();
+        if (line.isEmpty()) {
+            return;
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(line);
+        } catch (IOException e) {
+            throw new UserException(file + ": line " + number + " is not a trial's JSON object; this is no results "
+                    + "file of backprop tune");
+        }
+        if (!node.isObject() || !node.path("spec").isTextual() || !node.path("trial").isInt()) {
+            throw new UserException(file + ": line " + number + " is not a trial of backprop tune");
+        }
+        if (!node.get("spec").asText().equals(spec)) {
+            throw new UserException(file + " holds the trials of another search (line " + number + " differs in "
+                    + differences(node.get("spec").asText(), spec) + "); give another --results file, or delete "
+                    + "this one to start again");
+        }
+        JsonNode earlier = done.putIfAbsent(node.get("trial").asInt(), node);
+        if (earlier != null && !earlier.equals(node)) {
+            // One trial written twice with the same scores is harmless; other scores for it mean the file was edited.
+            throw new UserException(file + ": line " + number + " holds trial " + node.get("trial").asInt()
+                    + " again with other scores or settings; which one is meant is not known: give another "
+                    + "--results file, or delete this one to start again");
+        }
     }
 
     /**
@@ -135,7 +241,7 @@ final class TuneResults {
 
     /** Whether the file keeps what is appended for a rerun to read back: a regular file, not a device or pipe. */
     boolean keeps() {
-        return Files.isRegularFile(file) && !AtomicFiles.writtenInPlace(file);
+        return channel != null || Files.isRegularFile(file) && !AtomicFiles.writtenInPlace(file);
     }
 
     /** The finished trials by number, as read. */
@@ -143,12 +249,92 @@ final class TuneResults {
         return done;
     }
 
-    /** Appends one finished trial as one line, with the spec, and forces it to the disk. */
+    /**
+     * What to warn of when trials read from the file were computed by another engine than {@code now}
+     * ({@link ComputeEngine}): their scores may differ from this run's in the last bits. Skipped trials computed
+     * nothing and are left out; a line that names no engine was written before lines did.
+     *
+     * @param trials the search's trials: lines of trials past them are not this run's concern
+     * @param now    this run's engine
+     * @return the warning's text, or null when every trial read was computed by {@code now}
+     */
+    String otherEngines(int trials, String now) {
+        // In the order of the file's lines, which are the order of the trials.
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        done.forEach((trial, line) -> {
+            if (line.has("mean") && trial <= trials) {
+                String engine = line.path("engine").isTextual() ? line.get("engine").asText() : null;
+                if (!now.equals(engine)) {
+                    counts.merge(engine == null ? "an engine not recorded" : engine, 1, Integer::sum);
+                }
+            }
+        });
+        if (counts.isEmpty()) {
+            return null;
+        }
+        List<String> others = new ArrayList<>();
+        counts.forEach((engine, count) -> others.add(count + (count == 1 ? " trial" : " trials") + " with " + engine));
+        return file + " holds " + String.join(" and ", others) + ", and this run computes with " + now + ": their "
+                + "scores may differ from this engine's in the last bits, so a close ranking may not hold (rerun with "
+                + "the settings they ran with, such as BACKPROP_VECTOR and OPENBLAS_NUM_THREADS, or give another "
+                + "--results file)";
+    }
+
+    /**
+     * Appends one trial as one line, with the spec, and forces it to the disk; the first line creates the file, and
+     * takes its lock.
+     *
+     * @throws UserException if the file was created by another run since this one found none
+     */
     void append(ObjectNode trial) throws IOException {
         ObjectNode line = MAPPER.createObjectNode();
         line.put("spec", spec);
         line.setAll(trial);
-        AtomicFiles.append(file, MAPPER.writeValueAsString(line) + "\n");
+        String text = MAPPER.writeValueAsString(line) + "\n";
+        if (channel == null && AtomicFiles.writtenInPlace(file)) {
+            AtomicFiles.append(file, text);
+        } else {
+            if (channel == null) {
+                create();
+            } else if (!writable) {
+                throw new UnwritableFileException(file, "permission denied", null);
+            }
+            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            try {
+                long end = channel.size();
+                while (bytes.hasRemaining()) {
+                    end += channel.write(bytes, end);
+                }
+                channel.force(true);
+            } catch (IOException e) {
+                throw new UnwritableFileException(file, e.getMessage(), e);
+            }
+        }
         done.put(trial.get("trial").asInt(), line);
+    }
+
+    /** Creates the file, which did not exist when the run began, and takes its lock. */
+    private void create() throws IOException {
+        Path destination = AtomicFiles.destination(file);
+        FileChannel created;
+        try {
+            created = FileChannel.open(destination, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            throw new UserException(file + " was created by another run since this run of backprop tune began; "
+                    + "rerun to go on from its trials, or give another --results file");
+        } catch (IOException e) {
+            throw new UnwritableFileException(file, e.getMessage(), e);
+        }
+        hold(created);
+    }
+
+    /** Lets the file go: its lock is released with its channel. */
+    @Override
+    public void close() throws IOException {
+        if (channel != null) {
+            channel.close();
+            channel = null;
+        }
     }
 }

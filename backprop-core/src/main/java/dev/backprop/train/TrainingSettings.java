@@ -176,11 +176,43 @@ public final class TrainingSettings {
         }
         for (TrainingSetting<?> setting : ALL) {
             if (given.containsKey(setting) && !setting.appliesIn(config)) {
-                throw new IllegalArgumentException(setting.option() + " applies to " + setting.appliesTo() + ", not "
-                        + config.optimizer().id() + " (choose one with " + OPTIMIZER.option() + ")");
+                throw new IllegalArgumentException(notApplying(setting, config) + " (choose one with "
+                        + OPTIMIZER.option() + ")");
             }
         }
         return config;
+    }
+
+    /**
+     * Why an option does nothing in a configuration, for one that applies to some optimizers only.
+     *
+     * @param setting the setting
+     * @param config  the configuration
+     * @return such as {@code --momentum applies to the momentum and nesterov optimizers, not adam}, or null if the
+     *         setting applies in {@code config}
+     */
+    public static String notApplying(TrainingSetting<?> setting, TrainerConfig config) {
+        return setting.appliesIn(config) ? null : setting.option() + " applies to " + setting.appliesTo() + ", not "
+                + config.optimizer().id();
+    }
+
+    /**
+     * Checks one option's value by itself, whatever the other settings are: its word is known and its number within
+     * the setting's range. Whether it works with the others is {@link #configure}'s to say.
+     *
+     * @param setting the setting
+     * @param typed   the value as typed: a {@code String} for {@link SettingKind#ID}, else the converted value
+     * @param <T>     the setting's type
+     * @throws IllegalArgumentException in the words of the option ({@code --l2 must be >= 0 and finite but was -1.0})
+     */
+    public static <T> void checkValue(TrainingSetting<T> setting, Object typed) {
+        try {
+            T value = setting.parse(typed);
+            setting.checkOption(value);
+            setting.check(value);
+        } catch (InvalidSettingException e) {
+            throw new IllegalArgumentException(e.optionMessage(), e);
+        }
     }
 
     private static <T> void set(TrainerConfig.Builder builder, TrainingSetting<T> setting, Object typed) {
