@@ -49,11 +49,16 @@ public enum Preset {
      * @param task the target's task (the auto preset's output and loss follow it); may be null for {@link #SEED}
      * @param rows the rows of the training data (the auto preset's L2 penalty follows it); ignored by {@link #SEED}
      * @return a new builder
-     * @throws IllegalArgumentException for {@link #AUTO} and fewer than one row
+     * @throws IllegalArgumentException for {@link #AUTO} and fewer than one row or no task
      */
     public TrainerConfig.Builder builder(Task task, int rows) {
         if (this == AUTO && rows < 1) {
             throw new IllegalArgumentException("rows must be > 0 for the auto preset but was " + rows);
+        }
+        if (this == AUTO && task == null) {
+            // Its output and loss follow the task: without one, a classifier got a regression's linear output.
+            throw new IllegalArgumentException("the auto preset needs the target's task (regression or "
+                    + "classification) but was given none");
         }
         TrainerConfig.Builder builder = TrainerConfig.builder();
         for (TrainingSetting<?> setting : TrainingSettings.ALL) {

@@ -53,6 +53,14 @@ class TrainingSettingsTest {
         assertThat(regress.loss()).isEqualTo(Loss.MSE);
     }
 
+    /** Given no task, the auto preset answered with a regression's linear output and mse, whatever the target. */
+    @Test
+    void theAutoPresetNeedsATaskWhereTheSeedPresetDoesNot() {
+        assertThatThrownBy(() -> Preset.AUTO.builder(null, 50)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the auto preset needs the target's task (regression or classification) but was given none");
+        assertThat(Preset.SEED.builder(null, 0).build()).isEqualTo(TrainerConfig.builder().build());
+    }
+
     @Test
     void theAutoPresetsL2PenaltyIsAStandardNormalPriorOverTheRows() {
         assertThat(Preset.AUTO.builder(Task.CLASSIFICATION, 50).build().l2()).isEqualTo(0.02);
