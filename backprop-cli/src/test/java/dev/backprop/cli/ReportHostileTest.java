@@ -42,7 +42,7 @@ class ReportHostileTest {
 
     @Test
     void anInputOfThousandsOfCategoriesNamesTwentyAndCountsTheRest() throws Exception {
-        // Thousands of categories of 64-character names filled one cell (3,000: 200 KB); the page is to stay small
+        // Thousands of categories filled one cell (5,000 of 30-character names: 174 KB); the page is to stay small
         // for any model.
         StringBuilder csv = new StringBuilder("code,y\n");
         String padding = "x".repeat(50);
