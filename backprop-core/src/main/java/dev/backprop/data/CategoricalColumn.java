@@ -38,7 +38,8 @@ public final class CategoricalColumn implements Column {
      * @param levels the possible labels, distinct and not null; copied
      * @param codes  each row's index into {@code levels}, or -1 for missing; copied
      * @return the column
-     * @throws IllegalArgumentException if a level repeats or is null, or a code is outside [-1, levels.size())
+     * @throws IllegalArgumentException if a level repeats or is null, or a code is outside [-1, levels.size()), naming
+     *                                  its row (1-based, as every row the library names)
      */
     public static CategoricalColumn of(String name, List<String> levels, int[] codes) {
         List<String> copy = List.copyOf(levels);
@@ -51,9 +52,8 @@ public final class CategoricalColumn implements Column {
         }
         for (int i = 0; i < codes.length; i++) {
             if (codes[i] < -1 || codes[i] >= copy.size()) {
-                throw new IllegalArgumentException("column " + ColumnNames.quoted(name) + " row " + i + " has code "
-                        + codes[i]
-                        + " but only " + copy.size() + " levels");
+                throw new IllegalArgumentException("column " + ColumnNames.quoted(name) + " row " + (i + 1)
+                        + " has code " + codes[i] + " but only " + copy.size() + " levels");
             }
         }
         return new CategoricalColumn(name, copy, codes.clone());

@@ -53,7 +53,7 @@ class FrameTest {
                 .hasMessage("column 'c' has 3 rows but the frame has 2");
         assertThatThrownBy(() -> CategoricalColumn.of("b", List.of("x"), new int[] {1}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("column 'b' row 0 has code 1 but only 1 levels");
+                .hasMessage("column 'b' row 1 has code 1 but only 1 levels");
         assertThatThrownBy(() -> NumericColumn.of("n", new double[] {Double.POSITIVE_INFINITY}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
