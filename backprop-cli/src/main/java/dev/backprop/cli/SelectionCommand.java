@@ -25,7 +25,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -97,7 +96,7 @@ abstract class SelectionCommand {
         threads.apply();
         Frame frame = trainData.read(data);
         // Identifier columns left out, dates read as numbers and the task fixed as train decides them on all rows.
-        TrainData.Fitted fitted = trainData.fit(frame, null, List.of(), spec.commandLine().getErr());
+        TrainData.Fitted fitted = trainData.fit(frame, null, spec.commandLine().getErr());
         if (frame.rows() < folds) {
             throw new UserException(data + ": --folds " + folds + " needs at least " + folds + " rows but there "
                     + "are " + frame.rows());

@@ -115,7 +115,7 @@ final class StudioCommand implements Callable<Integer> {
     /** The data, its preprocessing and the first run's settings, as {@code train} reads them. */
     StudioSession session() {
         Frame frame = trainData.read();
-        Preprocessor preprocessor = trainData.fit(frame, null, List.of(), spec.commandLine().getErr())
+        Preprocessor preprocessor = trainData.fit(frame, null, spec.commandLine().getErr())
                 .preprocessor();
         Map<TrainingSetting<?>, Object> given = TrainingOptions.given(spec.commandLine().getParseResult(),
                 TrainingSettings.ALL);

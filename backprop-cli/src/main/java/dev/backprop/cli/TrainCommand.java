@@ -5,7 +5,6 @@ import dev.backprop.cli.plot.Charts;
 import dev.backprop.cli.plot.Picture;
 import dev.backprop.command.CommonOptions;
 import dev.backprop.command.FileRoles;
-import dev.backprop.command.KeepOption;
 import dev.backprop.command.ModelOptions;
 import dev.backprop.command.TimeLimitOption;
 import dev.backprop.command.TrainingOptions;
@@ -64,9 +63,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     DataOrExample trainData;
-
-    @Mixin
-    KeepOption keep;
 
     @Option(names = "--preset", paramLabel = "P",
             description = "Starting point of the training options below: seed (the seed's network exactly) or "
@@ -160,7 +156,7 @@ final class TrainCommand implements Callable<Integer> {
     /** Reads the data, fits its preprocessing and checks the run fits the heap before the data is encoded. */
     private Input input(Model initial, Map<TrainingSetting<?>, Object> given) {
         Frame frame = trainData.read();
-        TrainData.Fitted fitted = trainData.fit(frame, initial, keep.columns(), spec.commandLine().getErr());
+        TrainData.Fitted fitted = trainData.fit(frame, initial, spec.commandLine().getErr());
         taskChoice = fitted.task();
         Preprocessor preprocessor = fitted.preprocessor();
         TrainerConfig config = config(preprocessor.target().task(), frame.rows(), initial, given);

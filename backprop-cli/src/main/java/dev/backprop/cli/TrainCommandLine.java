@@ -26,7 +26,7 @@ final class TrainCommandLine {
 
     /**
      * @param data      the data file
-     * @param trainData how it was read (delimiter, format, categorical columns, weights)
+     * @param trainData how it was read (delimiter, format, categorical and kept columns, weights)
      * @param preset    the --preset given, or null
      * @param out       the --out given, or null
      */
@@ -54,6 +54,9 @@ final class TrainCommandLine {
         }
         if (!trainData.categorical.columns().isEmpty()) {
             args.addAll(List.of("--categorical", ColumnList.joined(trainData.categorical.columns())));
+        }
+        if (!trainData.keep.columns().isEmpty()) {
+            args.addAll(List.of("--keep", ColumnList.joined(trainData.keep.columns())));
         }
         args.addAll(List.of("--target", ColumnList.joined(preprocessing.targets())));
         // train leaves the --sample-weight column out of the inputs itself: naming it in --ignore too says nothing.

@@ -2,6 +2,7 @@ package dev.backprop.cli;
 
 import dev.backprop.command.CategoricalOption;
 import dev.backprop.command.ColumnOptions;
+import dev.backprop.command.KeepOption;
 import dev.backprop.command.WeightOptions;
 import dev.backprop.data.DataFormat;
 import dev.backprop.data.Frame;
@@ -13,12 +14,12 @@ import picocli.CommandLine.Mixin;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
  * How the commands that train ({@code train}, {@code studio}, {@code cv}, {@code tune}) read their data and choose
- * its columns, declared once: {@link DataOptions}, {@link ColumnOptions}, --categorical and {@link WeightOptions}.
+ * its columns, declared once: {@link DataOptions}, {@link ColumnOptions}, --categorical, --keep and
+ * {@link WeightOptions}.
  */
 class TrainDataOptions {
     @Mixin
@@ -29,6 +30,9 @@ class TrainDataOptions {
 
     @Mixin
     CategoricalOption categorical;
+
+    @Mixin
+    KeepOption keep;
 
     @Mixin
     WeightOptions weightOptions;
@@ -46,18 +50,17 @@ class TrainDataOptions {
     /**
      * The data's preprocessing as {@code train} fits it ({@link TrainData#preprocessor}), after checking the sample
      * weight column is there; column names that look like a row of data (a file without its header), each identifier
-     * column left out and each date column read as numbers are said on {@code err}.
+     * column left out (but those named by --keep) and each date column read as numbers are said on {@code err}.
      *
      * @param initial the model training starts from, or null
-     * @param keep    identifier-like columns to keep as inputs
      */
-    TrainData.Fitted fit(Frame frame, Model initial, List<String> keep, PrintWriter err) {
+    TrainData.Fitted fit(Frame frame, Model initial, PrintWriter err) {
         TrainWeights.of(weightOptions).requireColumn(frame);
         String header = InputScreen.headerWarning(frame.names());
         if (header != null) {
             err.println("warning: " + header);
         }
-        TrainData.Fitted fitted = TrainData.preprocessor(frame, initial, columnOptions, keep,
+        TrainData.Fitted fitted = TrainData.preprocessor(frame, initial, columnOptions, keep.columns(),
                 weightOptions.sampleWeight());
         fitted.leftOut().forEach(column -> err.println("warning: " + column.warning()));
         fitted.dateNotes().forEach(err::println);

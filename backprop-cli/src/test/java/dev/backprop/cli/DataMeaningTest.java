@@ -71,6 +71,27 @@ class DataMeaningTest {
     }
 
     @Test
+    void cvTuneAndStudioTakeTheKeepTheirWarningNames() throws IOException {
+        String data = labelled().toString();
+        Cli cv = Cli.run("cv", data, "--folds", "2", "--epochs", "5", "--quiet");
+        assertThat(cv.exitCode()).as(cv.err()).isZero();
+        assertThat(cv.err()).contains("like an identifier: left out").contains("--keep id to use it");
+        Cli kept = Cli.run("cv", data, "--folds", "2", "--epochs", "5", "--quiet", "--keep", "id");
+        assertThat(kept.exitCode()).as(kept.err()).isZero();
+        assertThat(kept.err()).doesNotContain("column 'id'");
+
+        Path model = dir.resolve("best.json");
+        Cli tune = Cli.run("tune", data, "--search", "hidden=2,3", "--folds", "2", "--epochs", "5", "--quiet",
+                "--keep", "id", "--results", dir.resolve("trials.jsonl").toString(), "--out", model.toString());
+        assertThat(tune.exitCode()).as(tune.err()).isZero();
+        assertThat(tune.out()).contains(" --keep id ").doesNotContain("--ignore");
+        assertThat(ModelFile.read(model).preprocessor().features().columns()).containsExactly("id", "day.days",
+                "day.month", "day.weekday", "x");
+
+        assertThat(Cli.run("studio", "--help").out()).contains("--keep=COL");
+    }
+
+    @Test
     void keepingADateOrAnAbsentColumnIsRefused() throws IOException {
         Path model = dir.resolve("m.json");
         Cli date = Cli.run("train", labelled().toString(), "--out", model.toString(), "--keep", "day");

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * {@code --keep}: identifier-like columns a run that fits its own preprocessing keeps as inputs, which the core's
- * {@link dev.backprop.data.InputScreen} otherwise leaves out with a warning. A picocli mixin of {@code backprop train}
- * and {@code backprop-spark}.
+ * {@link dev.backprop.data.InputScreen} otherwise leaves out with a warning, which names this option. A picocli mixin
+ * of the commands that fit their own preprocessing ({@code backprop train}, {@code cv}, {@code tune}, {@code studio})
+ * and of {@code backprop-spark}.
  */
 public final class KeepOption {
     @Option(names = "--keep", split = ",", paramLabel = "COL[,COL...]",
