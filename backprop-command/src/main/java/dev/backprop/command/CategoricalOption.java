@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * {@code --categorical}: columns read as categories whatever they hold, the only way past the core's refusal of a
  * column almost numeric ({@link dev.backprop.data.MixedColumns}). A picocli mixin of the commands that fit their own
- * preprocessing ({@code backprop train}, {@code cv}, {@code tune}) and of {@code backprop-spark}.
+ * preprocessing ({@code backprop train}, {@code cv}, {@code tune}, {@code studio}) and of {@code backprop-spark}.
  */
 public final class CategoricalOption {
     @Option(names = "--categorical", split = ",", paramLabel = "COL[,COL...]",
