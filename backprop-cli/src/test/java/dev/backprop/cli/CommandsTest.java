@@ -282,5 +282,9 @@ class CommandsTest {
         Cli help = Cli.run("train", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--learning-rate").contains("Examples:");
+        // train refuses --data-format parquet, so its help must not offer it as this command's
+        assertThat(Cli.run("train", "--data-format", "parquet").err()).contains("unknown format 'parquet'");
+        assertThat(help.out()).doesNotContainPattern("arff, or parquet|parquet \\(those this command reads\\)")
+                .contains("csv, tsv or arff (backprop)");
     }
 }

@@ -11,8 +11,8 @@ import java.util.Locale;
  */
 public final class DataFormatOption {
     @Option(names = "--data-format", paramLabel = "FMT",
-            description = "The format of DATA: csv, tsv, arff, or parquet (those this command reads). Default: from "
-                    + "its extension (.arff, .tsv, .parquet; anything else is CSV).")
+            description = "The format of DATA: csv, tsv or arff (backprop), csv, tsv or parquet (backprop-spark). "
+                    + "Default: from its extension (.arff, .tsv, .parquet; anything else is CSV).")
     String format;
 
     /**
