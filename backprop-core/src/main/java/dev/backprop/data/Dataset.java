@@ -31,10 +31,11 @@ public record Dataset(List<String> inputNames, List<String> targetNames, Matrix 
      * @throws IllegalArgumentException if a name count, the row counts or the weight count disagree, two columns
      *                                  (inputs and targets together) share a name, or a weight is negative, NaN or
      *                                  infinite, or all are 0
+     * @throws NullPointerException     if a list, a name or a matrix is null, saying which
      */
     public Dataset {
-        inputNames = List.copyOf(inputNames);
-        targetNames = List.copyOf(targetNames);
+        inputNames = names(inputNames, "inputNames");
+        targetNames = names(targetNames, "targetNames");
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");
         if (x.rows() != y.rows()) {
@@ -73,6 +74,18 @@ public record Dataset(List<String> inputNames, List<String> targetNames, Matrix 
      */
     public Dataset withWeights(double[] rowWeights) {
         return new Dataset(inputNames, targetNames, x, y, rowWeights);
+    }
+
+    /** A copy of {@code names}, refusing a null list or a null name by what it is and where. */
+    private static List<String> names(List<String> names, String what) {
+        Objects.requireNonNull(names, what);
+        // A loop, not indexOf(null): an immutable list answers indexOf(null) with a bare NullPointerException.
+        for (int j = 0; j < names.size(); j++) {
+            if (names.get(j) == null) {
+                throw new NullPointerException(what + " holds null at index " + j + ": every column needs a name");
+            }
+        }
+        return List.copyOf(names);
     }
 
     /**

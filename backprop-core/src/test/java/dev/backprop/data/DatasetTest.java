@@ -51,6 +51,17 @@ class DatasetTest {
     }
 
     @Test
+    void aNullNameOrListIsRefusedSayingWhich() {
+        Matrix x = Matrix.of(2, 2, new double[] {1, 2, 3, 4});
+        Matrix y = Matrix.of(2, 1, new double[] {0, 1});
+        assertThatThrownBy(() -> new Dataset(java.util.Arrays.asList("a", null), List.of("y"), x, y))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("inputNames holds null at index 1: every column needs a name");
+        assertThatThrownBy(() -> new Dataset(List.of("a", "b"), null, x, y))
+                .isInstanceOf(NullPointerException.class).hasMessage("targetNames");
+    }
+
+    @Test
     void selectingARowOutsideNamesIt() {
         Dataset weighted = Dataset.of(X, Y).withWeights(new double[] {1, 1, 1, 1});
         assertThatThrownBy(() -> weighted.select(new int[] {0, 7}))
