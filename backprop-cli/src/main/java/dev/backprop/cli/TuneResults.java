@@ -121,18 +121,15 @@ final class TuneResults implements AutoCloseable {
             throw new UserException(file + " is " + size + " bytes, larger than any results file of backprop tune: "
                     + "give another --results file");
         }
-        ByteBuffer buffer = ByteBuffer.allocate((int) size);
-        while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
-            // reads until the buffer is full or the file ends
-        }
-        byte[] bytes = Arrays.copyOf(buffer.array(), buffer.position());
-        // A trial's line begins so: a file that does not is refused before its lines are parsed.
+        // A trial's line begins so: a file that does not is refused from its first bytes, before the rest is read.
         byte[] opening = LINE_START.getBytes(StandardCharsets.UTF_8);
-        int head = Math.min(opening.length, bytes.length);
-        if (!Arrays.equals(bytes, 0, head, opening, 0, head)) {
+        int head = (int) Math.min(opening.length, size);
+        byte[] first = readFully(ByteBuffer.allocate(head));
+        if (first.length < head || !Arrays.equals(first, 0, head, opening, 0, head)) {
             throw new UserException(file + " is no results file of backprop tune (its first line is no trial's "
                     + "JSON object, which begins " + LINE_START + "): give another --results file");
         }
+        byte[] bytes = readFully(ByteBuffer.allocate((int) size));
         // Every trial's line ends with a newline: bytes after the last one are a line cut off mid-write.
         int whole = 0;
         for (int i = bytes.length - 1; i >= 0; i--) {
@@ -167,6 +164,17 @@ final class TuneResults implements AutoCloseable {
             channel.truncate(whole);
             channel.force(true);
         }
+    }
+
+    /**
+     * The locked file's bytes from its start into {@code buffer}, until it is full or the file ends: its array when
+     * full (a results file is not copied again), else the bytes read.
+     */
+    private byte[] readFully(ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
+            // reads until the buffer is full or the file ends
+        }
+        return buffer.hasRemaining() ? Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array();
     }
 
     /** Line {@code number}'s bytes as UTF-8 text; bytes that are not refuse the file. */

@@ -210,6 +210,12 @@ class AllocationBatteryTest {
                         write(d, "sparse.arff", sparseArff(20_000, 5_000)), "--quiet", "--out",
                         d.resolve("out.json").toString()), 2, "sparse.arff: ",
                         " rows x 20,000 attributes read so far, growing to ", heap),
+                // The first bytes say it is no results file: it is refused before the rest is read (it was read
+                // whole, and copied, first: 80 MB).
+                new Case("a 40 MB file that is no results file, as tune's --results, in a 64 MB heap", d -> args(
+                        "tune", write(d, "rows.csv", big(40)), "--search", "hidden=2,3", "--quiet", "--results",
+                        write(d, "notes.txt", "x".repeat(40_000_000))), 2, "notes.txt is no results file of "
+                        + "backprop tune"),
                 new Case("out of memory reading 400,000 rows in a 24 MB heap", d -> args("train", write(d, "big.csv",
                         big(400_000)), "--quiet", "--out", d.resolve("out.json").toString()), 1,
                         "error: out of memory while running train (the JVM may use", "BACKPROP_JAVA_OPTS=-Xmx"));
