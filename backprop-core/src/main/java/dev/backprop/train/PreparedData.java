@@ -39,8 +39,9 @@ record PreparedData<A>(Examples<A> training, Examples<A> validation, Scaling inp
      * @param inPlace whether {@code data}'s matrices are handed over: then {@link Matrix#release()} storage is scaled
      *                in place and {@code data} must not be used afterwards; otherwise {@code data} is not modified
      * @throws IllegalArgumentException if there are no rows, an input or target is NaN or infinite (or, for a
-     *                                  float32 run without scaling, beyond float's range), the targets do not suit
-     *                                  the loss, or the split leaves a part empty
+     *                                  float32 run without scaling, beyond float's range), a float32 run's row weight
+     *                                  is beyond float's range, the targets do not suit the loss, or the split leaves
+     *                                  a part empty
      */
     static <A> PreparedData<A> of(Format<A> format, TrainerConfig config, Architecture architecture, Dataset data,
                                   SplitMix splitting, boolean inPlace) {
@@ -53,6 +54,9 @@ record PreparedData<A>(Examples<A> training, Examples<A> validation, Scaling inp
         boolean unscaledFloats = config.precision() == Precision.FLOAT32 && config.scaling() == ScalingMethod.NONE;
         requireFinite(data.x(), data.inputNames(), "input", unscaledFloats);
         requireFinite(data.y(), data.targetNames(), "target", unscaledFloats);
+        if (config.precision() == Precision.FLOAT32 && data.weights() != null) {
+            requireFloatWeights(data.weights());
+        }
         TargetCheck.check(architecture.loss(), data);
         RowSplit split = RowSplit.of(n, config.validationFraction(), splitting);
         Matrix trainingX = rows(data.x(), split.training());
@@ -92,6 +96,22 @@ record PreparedData<A>(Examples<A> training, Examples<A> validation, Scaling inp
                             + "scaling rounds it to infinity (floats reach " + Float.MAX_VALUE + "); scale the data "
                             + "or train in float64");
                 }
+            }
+        }
+    }
+
+    /**
+     * Refuses a row weight a float32 run would round to infinity (weights are not scaled): the run's loss would be
+     * infinite at once and end as "diverged".
+     *
+     * @throws IllegalArgumentException naming the first such weight's row (1-based) and value
+     */
+    private static void requireFloatWeights(double[] weights) {
+        for (int i = 0; i < weights.length; i++) {
+            if (Float.isInfinite((float) weights[i])) {
+                throw new IllegalArgumentException("row " + (i + 1) + "'s weight is " + weights[i] + ": a float32 run "
+                        + "rounds it to infinity (floats reach " + Float.MAX_VALUE + "); divide the weights by a "
+                        + "common factor or train in float64");
             }
         }
     }

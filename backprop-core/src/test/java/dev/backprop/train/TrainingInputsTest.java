@@ -94,4 +94,19 @@ class TrainingInputsTest {
         assertThat(Trainer.of(CONFIG.toBuilder().scaling(ScalingMethod.NONE).build()).train(data).model()
                 .predict(data.x()).firstNonFinite()).isEqualTo(-1);
     }
+
+    /**
+     * A row weight is not scaled, so any float32 run rounds one beyond float's range to infinity: the loss was
+     * infinite at once and the run ended "diverged". Refused; in float64 the same weights train.
+     */
+    @Test
+    void aRowWeightBeyondFloatRangeIsRefusedInAFloat32Run() {
+        Dataset data = data(new double[][] {{1, 2}, {3, 4}, {5, 6}, {7, 8}}, new double[][] {{0.2}, {0.4}, {0.6},
+                {0.8}}).withWeights(new double[] {1, 1, 1e39, 1});
+        assertThatThrownBy(() -> Trainer.of(CONFIG.toBuilder().precision(Precision.FLOAT32).build()).train(data))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("row 3's weight is 1.0E39: a float32 run rounds it to infinity (floats reach "
+                        + "3.4028235E38); divide the weights by a common factor or train in float64");
+        assertThat(Trainer.of(CONFIG).train(data).stopReason()).isNotEqualTo(StopReason.DIVERGED);
+    }
 }
