@@ -40,9 +40,12 @@ final class CellFunctions {
         return Cells.kind(raw).ordinal();
     }
 
-    /** Whether a text column's cell is text that is a number written with a comma ({@link MixedColumns}). */
+    /**
+     * Whether a text column's cell, known to be text ({@link #kind} TEXT), is a number written with a comma
+     * ({@link MixedColumns}).
+     */
     static boolean isCommaNumber(String raw) {
-        return raw != null && Cells.kind(raw) == Cells.Kind.TEXT && MixedColumns.isCommaNumber(raw.strip());
+        return raw != null && MixedColumns.isCommaNumber(raw.strip());
     }
 
     /** Whether a text column's cell is missing. */

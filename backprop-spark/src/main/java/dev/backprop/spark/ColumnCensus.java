@@ -135,7 +135,9 @@ final class ColumnCensus {
             aggregates.add(min(number));
             aggregates.add(max(number));
             aggregates.add(max(abs(number)));
-            Column comma = c.text() ? CellFunctions.COMMA_NUMBER.apply(c.raw()) : lit(false);
+            // Asked of text cells only (CASE WHEN evaluates its value only where the condition holds).
+            Column comma = c.text() ? when(kind.equalTo(CellFunctions.TEXT), CellFunctions.COMMA_NUMBER.apply(c.raw()))
+                    .otherwise(false) : lit(false);
             aggregates.add(count(when(comma, 1)));
             aggregates.add(min(when(comma, shown)));
             aggregates.add(min(when(kind.equalTo(CellFunctions.TEXT).and(not(comma)), shown)));
