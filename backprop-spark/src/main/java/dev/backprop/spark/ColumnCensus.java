@@ -30,9 +30,9 @@ import static org.apache.spark.sql.functions.when;
 /**
  * Each column's cells counted by their kind as the core's CSV reader reads a cell ({@link Cells#kind}: missing, a
  * number, not finite, text), for every column at once in one Spark aggregation (one pass; one result row reaches the
- * driver). A column is categorical if some cell is text or it is declared so, numeric otherwise; a numeric Spark column (Parquet, say) is
- * numeric, its NaN and infinity not finite. For numeric columns read as they are ({@link #numbers}) the same pass
- * finds the ranges the scalings are fitted on and how far a row's targets sum from 1.
+ * driver). A column is categorical if some cell is text or it is declared so, numeric otherwise; a numeric Spark column
+ * (Parquet, say) is numeric, its NaN and infinity not finite. For numeric columns read as they are ({@link #numbers})
+ * the same pass finds the ranges the scalings are fitted on and how far a row's targets sum from 1.
  */
 final class ColumnCensus {
     private static final int PER_COLUMN = 11;
@@ -126,7 +126,8 @@ final class ColumnCensus {
                     .otherwise(CellFunctions.NUMBER);
             Column shown = c.text() ? CellFunctions.STRIP.apply(c.raw()) : value.cast(DataTypes.StringType);
             Column number = !ranges ? lit(null).cast(DataTypes.DoubleType)
-                    : c.text() ? CellFunctions.NUMBER_OF.apply(c.raw()) : when(kind.equalTo(CellFunctions.NUMBER), value);
+                    : c.text() ? CellFunctions.NUMBER_OF.apply(c.raw())
+                    : when(kind.equalTo(CellFunctions.NUMBER), value);
             aggregates.add(count(when(kind.equalTo(CellFunctions.MISSING), 1)));
             aggregates.add(count(when(kind.equalTo(CellFunctions.TEXT), 1)));
             aggregates.add(count(when(kind.equalTo(CellFunctions.NOT_FINITE), 1)));

@@ -11,10 +11,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The core's {@link BlockObjective} over a {@link PackedDataset}, one Spark job per evaluation: θ goes to the
- * executors by broadcast, every task adds its cached blocks into the core's {@link BlockSum} (allocating one
- * backpropagation workspace, reused for all its blocks), and one tree aggregation merges the partial sums to the
- * driver, always in partition order ({@link OrderedAggregate}: same seed, same bits), where the core turns them into J and ∇J.
+ * The core's {@link BlockObjective} over a {@link PackedDataset}, one Spark job per evaluation: θ goes to the executors
+ * by broadcast, every task adds its cached blocks into the core's {@link BlockSum} (allocating one backpropagation
+ * workspace, reused for all its blocks), and one tree aggregation merges the partial sums to the driver, always in
+ * partition order ({@link OrderedAggregate}: same seed, same bits), where the core turns them into J and ∇J.
  *
  * <p>Communication per evaluation: θ (P doubles) out by broadcast; P + 2 numbers back per task, combined in a tree of
  * {@code depth} levels. Not thread-safe.

@@ -50,7 +50,7 @@ final class HadoopFiles {
         }
     }
 
-    /** Reads the model at {@code path}: a local path (or {@code file:} URI) by the core, any other URI through Hadoop. */
+    /** The model at {@code path}: a local path (or {@code file:} URI) read by the core, others through Hadoop. */
     static Model readModel(SparkSession spark, String path) throws IOException {
         Path local = local(path);
         if (local != null) {

@@ -163,6 +163,22 @@ class SparkTrainTest {
         assertSameModel(ModelFile.read(second), ModelFile.read(straight));
     }
 
+    /** {@code content} written to {@code name} in the test's folder. */
+    private Path written(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    /** What a run on {@code data} refused with: exit 2 and no model written. */
+    private String refused(Path data, String... options) {
+        Path out = dir.resolve("x.json");
+        SparkCommand run = run(concat(concat(new String[] {data.toString()}, options), "--out", out.toString()));
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(out).doesNotExist();
+        return run.err();
+    }
+
     private static String[] concat(String[] first, String... rest) {
         String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
         System.arraycopy(rest, 0, all, first.length, rest.length);
@@ -199,45 +215,29 @@ class SparkTrainTest {
         assertThat(absent.err()).startsWith("error: ").contains("absent.csv");
 
         // Spark's reader words these without the file; the command names it.
-        Path ragged = dir.resolve("ragged.csv");
-        Files.writeString(ragged, "a,b,y\n1,2,3\n4,5\n7,8,9\n");
-        SparkCommand fields = run(ragged.toString(), "--out", dir.resolve("x.json").toString());
-        assertThat(fields.code()).isEqualTo(2);
-        assertThat(fields.err()).isEqualTo("error: " + ragged + ": a row whose fields do not match the header's "
+        Path ragged = written("ragged.csv", "a,b,y\n1,2,3\n4,5\n7,8,9\n");
+        assertThat(refused(ragged)).isEqualTo("error: " + ragged + ": a row whose fields do not match the header's "
                 + "columns: 4,5 (or a quoted cell holds a line break, which backprop-spark does not read: Spark splits "
                 + "a file at its line breaks)\n");
-        Path parts = Files.createDirectories(dir.resolve("parts"));
         // p1 the larger, so that Spark (which reads the largest file first) takes its header as the columns.
-        Files.writeString(parts.resolve("p1.csv"), "a,y\n1,2\n3,4\n9,10\n");
-        Files.writeString(parts.resolve("p2.csv"), "b,y\n5,6\n7,8\n");
-        SparkCommand renamed = run(parts.toString(), "--out", dir.resolve("x.json").toString());
-        assertThat(renamed.code()).isEqualTo(2);
-        assertThat(renamed.err()).isEqualTo("error: " + parts.resolve("p2.csv") + ": its header (b, y) is not the data's columns (a, y), which the "
-                + "first file's header gave: every file of the data needs the same header\n");
-        Path duplicate = dir.resolve("duplicate.csv");
-        Files.writeString(duplicate, "a,a,y\n1,2,3\n4,5,6\n");
-        SparkCommand twice = run(duplicate.toString(), "--out", dir.resolve("x.json").toString());
-        assertThat(twice.code()).isEqualTo(2);
-        assertThat(twice.err()).isEqualTo("error: " + duplicate + ": line 1, column 'a': the header names this "
+        Path parts = Files.createDirectories(dir.resolve("parts"));
+        written("parts/p1.csv", "a,y\n1,2\n3,4\n9,10\n");
+        written("parts/p2.csv", "b,y\n5,6\n7,8\n");
+        assertThat(refused(parts)).isEqualTo("error: " + parts.resolve("p2.csv") + ": its header (b, y) is not the "
+                + "data's columns (a, y), which the first file's header gave: every file of the data needs the same "
+                + "header\n");
+        Path duplicate = written("duplicate.csv", "a,a,y\n1,2,3\n4,5,6\n");
+        assertThat(refused(duplicate)).isEqualTo("error: " + duplicate + ": line 1, column 'a': the header names this "
                 + "column twice\n");
-        Path header = dir.resolve("header.csv");
-        Files.writeString(header, "a,y\n");
-        SparkCommand noRows = run(header.toString(), "--out", dir.resolve("x.json").toString());
-        assertThat(noRows.code()).isEqualTo(2);
-        assertThat(noRows.err()).isEqualTo("error: " + header + ": has no rows\n");
+        Path header = written("header.csv", "a,y\n");
+        assertThat(refused(header)).isEqualTo("error: " + header + ": has no rows\n");
 
-        Path mixed = dir.resolve("mixed.csv");
-        Files.writeString(mixed, "a,b,y\n1,x,3\n4,5,6\n7,8,9\n");
-        SparkCommand almost = run(mixed.toString(), "--out", dir.resolve("x.json").toString());
-        assertThat(almost.code()).isEqualTo(2);
-        assertThat(almost.err()).isEqualTo("error: " + mixed + ", column 'b': 'x' is not a number, but 2 of the "
+        Path mixed = written("mixed.csv", "a,b,y\n1,x,3\n4,5,6\n7,8,9\n");
+        assertThat(refused(mixed)).isEqualTo("error: " + mixed + ", column 'b': 'x' is not a number, but 2 of the "
                 + "column's 3 values are: fix the cell, leave it empty (a missing value, see --missing), or declare "
                 + "the column categorical with --categorical b\n");
-        SparkCommand absentColumn = run(mixed.toString(), "--categorical", "c", "--out",
-                dir.resolve("x.json").toString());
-        assertThat(absentColumn.code()).isEqualTo(2);
-        assertThat(absentColumn.err()).isEqualTo("error: " + mixed + ": line 1: --categorical names the column 'c', "
-                + "which the header does not have (columns: a, b, y)\n");
+        assertThat(refused(mixed, "--categorical", "c")).isEqualTo("error: " + mixed + ": line 1: --categorical "
+                + "names the column 'c', which the header does not have (columns: a, b, y)\n");
 
         SparkCommand option = run(file.toString(), "--learning-rate", "-1");
         assertThat(option.code()).isEqualTo(2);
