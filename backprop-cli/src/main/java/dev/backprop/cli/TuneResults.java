@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -50,6 +51,8 @@ final class TuneResults implements AutoCloseable {
     private FileChannel channel;
     /** Whether {@link #channel} may write: false for a file this process may only read. */
     private boolean writable = true;
+    /** Whether this run created the file when it began (empty, to hold its lock), so it removes it if still empty. */
+    private boolean created;
 
     private TuneResults(Path file, String spec) {
         this.file = file;
@@ -65,6 +68,9 @@ final class TuneResults implements AutoCloseable {
      */
     static TuneResults open(Path file, String spec) throws IOException {
         TuneResults results = new TuneResults(file, spec);
+        if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS) && results.createdNow()) {
+            return results;
+        }
         if (!Files.isRegularFile(file) || AtomicFiles.writtenInPlace(file)) {
             return results;
         }
@@ -321,6 +327,27 @@ final class TuneResults implements AutoCloseable {
         done.put(trial.get("trial").asInt(), line);
     }
 
+    /**
+     * Creates the file, empty, as the run begins and takes its lock, so that a second run given it is refused at
+     * once rather than at its first line, a trial's work later. False, creating nothing, if another run created it
+     * first (it is then read as an existing file).
+     */
+    private boolean createdNow() throws IOException {
+        Path destination = AtomicFiles.destination(file);
+        FileChannel fresh;
+        try {
+            fresh = FileChannel.open(destination, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UnwritableFileException(file, e.getMessage(), e);
+        }
+        created = true;
+        hold(fresh);
+        return true;
+    }
+
     /** Creates the file, which did not exist when the run began, and takes its lock. */
     private void create() throws IOException {
         Path destination = AtomicFiles.destination(file);
@@ -341,6 +368,15 @@ final class TuneResults implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (channel != null) {
+            // A file this run created and wrote no trial to is not left behind; removed while its lock is held, so
+            // that no other run can have taken the file meanwhile.
+            if (created && channel.size() == 0) {
+                try {
+                    Files.deleteIfExists(AtomicFiles.destination(file));
+                } catch (IOException e) {
+                    // A file system that removes no open file keeps it: an empty file holds no trials to misread.
+                }
+            }
             channel.close();
             channel = null;
         }

@@ -276,6 +276,26 @@ class TuneTrialsTest {
         assertThat(lines.get(1).get("trial").asInt()).isEqualTo(2);
     }
 
+    /**
+     * A run given a results file that does not exist yet creates it as it begins and holds its lock: a second run
+     * given the same file is refused at once, not after a trial's work when it came to write its first line. A file
+     * the run created and wrote nothing to is removed when it ends.
+     */
+    @Test
+    void aNewResultsFileIsTakenAsTheRunBeginsAndRemovedIfNothingWasWritten() throws Exception {
+        Path results = dir.resolve("new.jsonl");
+        String[] tune = {"tune", IRIS.toString(), "--search", "hidden=2,3", "--folds", "2", "--epochs", "3",
+                "--results", results.toString(), "--quiet"};
+        try (TuneResults first = TuneResults.open(results, "a search")) {
+            assertThat(results).exists().isEmptyFile();
+            assertBadInput(Cli.run(tune), results + " is in use by another run of backprop tune");
+            assertThat(first.keeps()).isTrue();
+        }
+        assertThat(results).doesNotExist();
+        assertThat(Cli.run(args(List.of(tune), "--trials", "1")).exitCode()).isZero();
+        assertThat(lines(results)).hasSize(1);
+    }
+
     @Test
     void anotherProcessHoldingTheFileKeepsItsLines() throws Exception {
         Path results = dir.resolve("t.jsonl");
