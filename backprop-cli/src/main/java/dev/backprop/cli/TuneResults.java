@@ -8,18 +8,12 @@ import dev.backprop.io.UnwritableFileException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,7 +27,7 @@ import java.util.Map;
  * it is). Every line carries the search's spec; a file whose lines carry another is refused, so two searches never
  * mix. A trial may appear twice only as the same line.
  *
- * <p>A run holds the file's lock (an exclusive {@link FileLock}) from the moment it reads the file, or creates it, to
+ * <p>A run holds the file's lock ({@link LockedResultsFile}) from the moment it reads the file, or creates it, to
  * its end, and reads and writes it only through the locked channel (POSIX drops a process's lock when it closes any
  * other descriptor of the file). So a second run on the same file is refused while the first appends, and the cut
  * that repairs a line cut off mid-write can never cut a line another run is writing. A device or pipe
@@ -47,12 +41,8 @@ final class TuneResults implements AutoCloseable {
     private final Path file;
     private final String spec;
     private final Map<Integer, JsonNode> done = new LinkedHashMap<>();
-    /** The locked file, once read or created; null for a device or pipe, or before the first line is written. */
-    private FileChannel channel;
-    /** Whether {@link #channel} may write: false for a file this process may only read. */
-    private boolean writable = true;
-    /** Whether this run created the file when it began (empty, to hold its lock), so it removes it if still empty. */
-    private boolean created;
+    /** The file as this run holds it, once read or created; null for a device or pipe. */
+    private LockedResultsFile locked;
 
     private TuneResults(Path file, String spec) {
         this.file = file;
@@ -68,27 +58,17 @@ final class TuneResults implements AutoCloseable {
      */
     static TuneResults open(Path file, String spec) throws IOException {
         TuneResults results = new TuneResults(file, spec);
-        if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS) && results.createdNow()) {
-            return results;
+        if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
+            // Created, empty, as the run begins: a second run given it is refused at once, not a trial's work later.
+            results.locked = LockedResultsFile.created(file);
+            if (results.locked != null) {
+                return results;
+            }
         }
         if (!Files.isRegularFile(file) || AtomicFiles.writtenInPlace(file)) {
             return results;
         }
-        Path destination = AtomicFiles.destination(file);
-        FileChannel channel;
-        try {
-            try {
-                channel = FileChannel.open(destination, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            } catch (AccessDeniedException e) {
-                // A file one may only read still ranks its trials (a rerun under another --metric); a trial to run
-                // is refused when its line is to be appended.
-                channel = FileChannel.open(destination, StandardOpenOption.READ);
-                results.writable = false;
-            }
-        } catch (IOException e) {
-            throw new UnwritableFileException(file, e.getMessage(), e);
-        }
-        results.hold(channel);
+        results.locked = LockedResultsFile.existing(file);
         try {
             results.read();
         } catch (IOException | RuntimeException e) {
@@ -98,31 +78,9 @@ final class TuneResults implements AutoCloseable {
         return results;
     }
 
-    /** Takes the file's lock through {@code channel}, or closes it and refuses the run if another run holds it. */
-    private void hold(FileChannel locked) throws IOException {
-        FileLock lock;
-        try {
-            // Shared for a file only read: other runs may read it too, none may write it meanwhile.
-            lock = locked.tryLock(0, Long.MAX_VALUE, !writable);
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        } catch (IOException e) {
-            locked.close();
-            throw new UserException(file + ": its lock cannot be taken (" + e.getMessage() + "), so a line cut off "
-                    + "mid-write could not be told from one another run is writing: give a --results file on a "
-                    + "local disk");
-        }
-        if (lock == null) {
-            locked.close();
-            throw new UserException(file + " is in use by another run of backprop tune (it holds the file's lock): "
-                    + "wait for it to end, or give another --results file");
-        }
-        channel = locked;
-    }
-
     /** Reads the locked file's trials, cutting off the start of a line of this search cut off mid-write. */
     private void read() throws IOException {
-        long size = channel.size();
+        long size = locked.size();
         if (size > Integer.MAX_VALUE - 8) {
             throw new UserException(file + " is " + size + " bytes, larger than any results file of backprop tune: "
                     + "give another --results file");
@@ -130,12 +88,12 @@ final class TuneResults implements AutoCloseable {
         // A trial's line begins so: a file that does not is refused from its first bytes, before the rest is read.
         byte[] opening = LINE_START.getBytes(StandardCharsets.UTF_8);
         int head = (int) Math.min(opening.length, size);
-        byte[] first = readFully(ByteBuffer.allocate(head));
+        byte[] first = locked.head(head);
         if (first.length < head || !Arrays.equals(first, 0, head, opening, 0, head)) {
             throw new UserException(file + " is no results file of backprop tune (its first line is no trial's "
                     + "JSON object, which begins " + LINE_START + "): give another --results file");
         }
-        byte[] bytes = readFully(ByteBuffer.allocate((int) size));
+        byte[] bytes = locked.head((int) size);
         // Every trial's line ends with a newline: bytes after the last one are a line cut off mid-write.
         int whole = 0;
         for (int i = bytes.length - 1; i >= 0; i--) {
@@ -163,24 +121,12 @@ final class TuneResults implements AutoCloseable {
                         + "is not the start of a trial of this search cut off mid-write; this is no results file of "
                         + "backprop tune: give another --results file");
             }
-            if (!writable) {
+            if (!locked.writable()) {
                 throw new UnwritableFileException(file, "its last line was cut off mid-write and is to be cut off "
                         + "the file, which may only be read (permission denied)", null);
             }
-            channel.truncate(whole);
-            channel.force(true);
+            locked.truncate(whole);
         }
-    }
-
-    /**
-     * The locked file's bytes from its start into {@code buffer}, until it is full or the file ends: its array when
-     * full (a results file is not copied again), else the bytes read.
-     */
-    private byte[] readFully(ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
-            // reads until the buffer is full or the file ends
-        }
-        return buffer.hasRemaining() ? Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array();
     }
 
     /** Line {@code number}'s bytes as UTF-8 text; bytes that are not refuse the file. */
@@ -255,7 +201,7 @@ final class TuneResults implements AutoCloseable {
 
     /** Whether the file keeps what is appended for a rerun to read back: a regular file, not a device or pipe. */
     boolean keeps() {
-        return channel != null || Files.isRegularFile(file) && !AtomicFiles.writtenInPlace(file);
+        return locked != null || Files.isRegularFile(file) && !AtomicFiles.writtenInPlace(file);
     }
 
     /** The finished trials by number, as read. */
@@ -305,80 +251,27 @@ final class TuneResults implements AutoCloseable {
         line.put("spec", spec);
         line.setAll(trial);
         String text = MAPPER.writeValueAsString(line) + "\n";
-        if (channel == null && AtomicFiles.writtenInPlace(file)) {
+        if (locked == null && AtomicFiles.writtenInPlace(file)) {
             AtomicFiles.append(file, text);
         } else {
-            if (channel == null) {
-                create();
-            } else if (!writable) {
-                throw new UnwritableFileException(file, "permission denied", null);
-            }
-            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-            try {
-                long end = channel.size();
-                while (bytes.hasRemaining()) {
-                    end += channel.write(bytes, end);
+            if (locked == null) {
+                locked = LockedResultsFile.created(file);
+                if (locked == null) {
+                    throw new UserException(file + " was created by another run since this run of backprop tune "
+                            + "began; rerun to go on from its trials, or give another --results file");
                 }
-                channel.force(true);
-            } catch (IOException e) {
-                throw new UnwritableFileException(file, e.getMessage(), e);
             }
+            locked.append(text.getBytes(StandardCharsets.UTF_8));
         }
         done.put(trial.get("trial").asInt(), line);
     }
 
-    /**
-     * Creates the file, empty, as the run begins and takes its lock, so that a second run given it is refused at
-     * once rather than at its first line, a trial's work later. False, creating nothing, if another run created it
-     * first (it is then read as an existing file).
-     */
-    private boolean createdNow() throws IOException {
-        Path destination = AtomicFiles.destination(file);
-        FileChannel fresh;
-        try {
-            fresh = FileChannel.open(destination, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-        } catch (FileAlreadyExistsException e) {
-            return false;
-        } catch (IOException e) {
-            throw new UnwritableFileException(file, e.getMessage(), e);
-        }
-        created = true;
-        hold(fresh);
-        return true;
-    }
-
-    /** Creates the file, which did not exist when the run began, and takes its lock. */
-    private void create() throws IOException {
-        Path destination = AtomicFiles.destination(file);
-        FileChannel created;
-        try {
-            created = FileChannel.open(destination, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-        } catch (FileAlreadyExistsException e) {
-            throw new UserException(file + " was created by another run since this run of backprop tune began; "
-                    + "rerun to go on from its trials, or give another --results file");
-        } catch (IOException e) {
-            throw new UnwritableFileException(file, e.getMessage(), e);
-        }
-        hold(created);
-    }
-
-    /** Lets the file go: its lock is released with its channel. */
+    /** Lets the file go, with its lock (and removes it if this run created it and wrote nothing). */
     @Override
     public void close() throws IOException {
-        if (channel != null) {
-            // A file this run created and wrote no trial to is not left behind; removed while its lock is held, so
-            // that no other run can have taken the file meanwhile.
-            if (created && channel.size() == 0) {
-                try {
-                    Files.deleteIfExists(AtomicFiles.destination(file));
-                } catch (IOException e) {
-                    // A file system that removes no open file keeps it: an empty file holds no trials to misread.
-                }
-            }
-            channel.close();
-            channel = null;
+        if (locked != null) {
+            locked.close();
+            locked = null;
         }
     }
 }

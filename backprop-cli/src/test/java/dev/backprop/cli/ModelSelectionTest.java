@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import static dev.backprop.cli.Cli.assertBadInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -28,12 +29,6 @@ class ModelSelectionTest {
         List<String> all = new ArrayList<>(List.of(head));
         all.addAll(List.of(tail));
         return all.toArray(String[]::new);
-    }
-
-    private static void assertBadInput(Cli run, String message) {
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-        assertThat(run.err().lines().filter(line -> !line.startsWith("WARNING"))).hasSize(1);
-        assertThat(run.err()).startsWith("error: ").contains(message);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static dev.backprop.cli.Cli.assertBadInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A hostile user's pass over cv, tune and importance: each case failed before the fix it pins. */
@@ -20,12 +21,6 @@ class SelectionBatteryTest {
 
     @TempDir
     Path dir;
-
-    private static void assertBadInput(Cli run, String message) {
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-        assertThat(run.err().lines().filter(line -> !line.startsWith("WARNING"))).hasSize(1);
-        assertThat(run.err()).startsWith("error: ").contains(message);
-    }
 
     @Test
     void tuneRefusesTheResultsOfItsDataFileBeforeAnEditThatKeptTheRowCount() throws IOException {

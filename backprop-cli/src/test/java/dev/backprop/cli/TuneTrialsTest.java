@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static dev.backprop.cli.Cli.assertBadInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,12 +31,6 @@ class TuneTrialsTest {
 
     @TempDir
     Path dir;
-
-    private static void assertBadInput(Cli run, String message) {
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-        assertThat(run.err().lines().filter(line -> !line.startsWith("WARNING"))).hasSize(1);
-        assertThat(run.err()).startsWith("error: ").contains(message);
-    }
 
     private static List<JsonNode> lines(Path results) throws IOException {
         List<JsonNode> lines = new ArrayList<>();

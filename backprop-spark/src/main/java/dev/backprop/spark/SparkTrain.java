@@ -131,18 +131,9 @@ public final class SparkTrain implements Callable<Integer> {
         TrainerConfig config = TrainingSettings.configure(Preset.SEED, null, 0, given);
         String classWeight = weightOptions.classWeight();
         ClassWeights classWeights = classWeight == null ? null : ClassWeights.parse(classWeight);
-        boolean json = common.format() == OutputFormat.JSON;
         String features = ClusterOption.FEATURES.value(spec);
         if (features != null) {
-            columnOptions.refuseForVectors("--features");
-            if (!categorical.columns().isEmpty()) {
-                throw new IllegalArgumentException("--categorical types a table's columns, not the vectors of "
-                        + "--features");
-            }
-            if (classWeight != null || weightOptions.sampleWeight() != null) {
-                throw new IllegalArgumentException("--class-weight and --sample-weight weigh rows of a table's "
-                        + "columns, not of the vectors of --features");
-            }
+            refuseForVectors();
         }
         // The files, before Spark starts: a local --out is no input and can be written (a Hadoop URI is not checked).
         new FileRoles().input("DATA", HadoopFiles.local(data)).input("--init", HadoopFiles.local(modelOptions.init()))
@@ -165,19 +156,7 @@ public final class SparkTrain implements Callable<Integer> {
                 TrainingSettings.checkStartingModel(given);
                 config = TrainingSettings.configure(Preset.SEED, null, 0, startingFrom(initial, given));
             }
-            SparkTrainer trainer = SparkTrainer.of(config).withPartitions(ClusterOption.PARTITIONS.value(spec))
-                    .withBlockRows(ClusterOption.BLOCK_ROWS.value(spec)).withSampleFraction(fraction(config))
-                    .withSource(data).withWeights(classWeights, weightOptions.sampleWeight())
-                    .withCategorical(categorical.columns());
-            if (timeLimit.maxTime() != null) {
-                trainer = trainer.withTimeLimit(timeLimit.maxTime());
-            }
-            trainer = trainer.withListener(new TrainingListener() {
-                @Override
-                public boolean stopRequested() {
-                    return Interruption.requested();
-                }
-            });
+            SparkTrainer trainer = trainer(config, classWeights);
             try (PackedDataset packed = pack(trainer, read(spark), features, initial)) {
                 packed.leftOut().forEach(column -> stderr.println("warning: " + column.warning()));
                 packed.preprocessor().ifPresent(p -> p.dates().notes().forEach(stderr::println));
@@ -187,18 +166,10 @@ public final class SparkTrain implements Callable<Integer> {
                 }
                 TrainingResult result = initial == null ? trainer.train(packed)
                         : trainer.train(packed, TrainingSettings.startingNetwork(initial.network(), given));
-                Model model = result.model();
-                HadoopFiles.writeModel(spark, model, modelOptions.out());
-                report(result, packed, spark.sparkContext().master(), json);
-                if (result.stopReason() == StopReason.INTERRUPTED) {
-                    stderr.printf("interrupted by %s after %d iterations: the model so far is in %s; continue from it "
-                            + "with --init %s%n", Interruption.signalName(), result.epochs(), modelOptions.out(),
-                            modelOptions.out());
-                    stderr.flush();
-                    return Interruption.exitCode();
-                }
+                HadoopFiles.writeModel(spark, result.model(), modelOptions.out());
+                report(result, packed, spark.sparkContext().master(), common.format() == OutputFormat.JSON);
+                return ending(result, stderr);
             }
-            return 0;
         } catch (Exception e) {
             if (Interruption.requested() && !training.get()) {
                 // The signal cancelled the jobs that read and packed the data.
@@ -210,6 +181,43 @@ public final class SparkTrain implements Callable<Integer> {
                 spark.stop();
             }
         }
+    }
+
+    /** Refuses the options that read a table's columns, which {@code --features} vectors do not have. */
+    private void refuseForVectors() {
+        columnOptions.refuseForVectors("--features");
+        if (!categorical.columns().isEmpty()) {
+            throw new IllegalArgumentException("--categorical types a table's columns, not the vectors of --features");
+        }
+        if (weightOptions.classWeight() != null || weightOptions.sampleWeight() != null) {
+            throw new IllegalArgumentException("--class-weight and --sample-weight weigh rows of a table's "
+                    + "columns, not of the vectors of --features");
+        }
+    }
+
+    /** The trainer of {@code config} as the cluster options, weights, columns and time limit set it up. */
+    private SparkTrainer trainer(TrainerConfig config, ClassWeights classWeights) {
+        SparkTrainer trainer = SparkTrainer.of(config).withPartitions(ClusterOption.PARTITIONS.value(spec))
+                .withBlockRows(ClusterOption.BLOCK_ROWS.value(spec)).withSampleFraction(fraction(config))
+                .withSource(data).withWeights(classWeights, weightOptions.sampleWeight())
+                .withCategorical(categorical.columns()).withListener(new TrainingListener() {
+                    @Override
+                    public boolean stopRequested() {
+                        return Interruption.requested();
+                    }
+                });
+        return timeLimit.maxTime() == null ? trainer : trainer.withTimeLimit(timeLimit.maxTime());
+    }
+
+    /** 0, or for a run a signal stopped, its exit code after saying where the model so far is. */
+    private int ending(TrainingResult result, PrintWriter stderr) {
+        if (result.stopReason() != StopReason.INTERRUPTED) {
+            return 0;
+        }
+        stderr.printf("interrupted by %s after %d iterations: the model so far is in %s; continue from it with --init "
+                + "%s%n", Interruption.signalName(), result.epochs(), modelOptions.out(), modelOptions.out());
+        stderr.flush();
+        return Interruption.exitCode();
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Trains the core's networks on a Spark {@code Dataset<Row>}: the same {@link TrainerConfig} in, the same
@@ -46,28 +47,47 @@ public final class SparkTrainer {
     private final TrainerConfig config;
     private final Setup setup;
 
-    /**
-     * How this trainer runs and weighs rows, beside the core's configuration.
-     *
-     * @param partitions       the partitions to repartition into, 0 to keep the data's
-     * @param blockRows        rows per packed block
-     * @param aggregationDepth the depth of the aggregation tree
-     * @param sampleFraction   the fraction of rows a mini-batch update reads
-     * @param source           the data's name in messages, or null
-     * @param classWeights     the class weights, or null
-     * @param sampleWeight     the sample-weight column, or null
-     * @param timeLimit        the most time training may take, or null
-     * @param categorical      the columns declared categorical
-     * @param listener         told of each iteration, and asked whether to stop
-     */
-    private record Setup(int partitions, int blockRows, int aggregationDepth, double sampleFraction, String source,
-                         ClassWeights classWeights, String sampleWeight, Duration timeLimit, Set<String> categorical,
-                         TrainingListener listener) {
+    /** How this trainer runs and weighs rows, beside the core's configuration. */
+    private static final class Setup implements Cloneable {
+        /** The partitions to repartition into, 0 to keep the data's. */
+        private int partitions;
+        private int blockRows = DEFAULT_BLOCK_ROWS;
+        private int aggregationDepth = DEFAULT_AGGREGATION_DEPTH;
+        /** The fraction of rows a mini-batch update reads. */
+        private double sampleFraction = 1.0;
+        /** The data's name in messages, or null. */
+        private String source;
+        /** The class weights, or null. */
+        private ClassWeights classWeights;
+        /** The sample-weight column, or null. */
+        private String sampleWeight;
+        /** The most time training may take, or null. */
+        private Duration timeLimit;
+        /** The columns declared categorical. */
+        private Set<String> categorical = Set.of();
+        /** Told of each iteration, and asked whether to stop. */
+        private TrainingListener listener = TrainingListener.NONE;
+
+        /** A copy to change before a new trainer holds it; a trainer's own setup is never changed. */
+        Setup copy() {
+            try {
+                return (Setup) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private SparkTrainer(TrainerConfig config, Setup setup) {
         this.config = Objects.requireNonNull(config, "config");
         this.setup = setup;
+    }
+
+    /** A trainer of this configuration whose setup is this one's with {@code change} made. */
+    private SparkTrainer with(Consumer<Setup> change) {
+        Setup changed = setup.copy();
+        change.accept(changed);
+        return new SparkTrainer(config, changed);
     }
 
     /**
@@ -79,8 +99,7 @@ public final class SparkTrainer {
      */
     public static SparkTrainer of(TrainerConfig config) {
         SparkSettings.check(config);
-        return new SparkTrainer(config, new Setup(0, DEFAULT_BLOCK_ROWS, DEFAULT_AGGREGATION_DEPTH, 1.0, null, null,
-                null, null, Set.of(), TrainingListener.NONE));
+        return new SparkTrainer(config, new Setup());
     }
 
     /**
@@ -96,9 +115,7 @@ public final class SparkTrainer {
         if (partitions < 0) {
             throw new IllegalArgumentException("partitions must be >= 0 but was " + partitions);
         }
-        Setup s = setup;
-        return new SparkTrainer(config, new Setup(partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                s.source, s.classWeights, s.sampleWeight, s.timeLimit, s.categorical, s.listener));
+        return with(s -> s.partitions = partitions);
     }
 
     /**
@@ -112,9 +129,7 @@ public final class SparkTrainer {
         if (rows < 1) {
             throw new IllegalArgumentException("block rows must be >= 1 but was " + rows);
         }
-        Setup s = setup;
-        return new SparkTrainer(config, new Setup(s.partitions, rows, s.aggregationDepth, s.sampleFraction,
-                s.source, s.classWeights, s.sampleWeight, s.timeLimit, s.categorical, s.listener));
+        return with(s -> s.blockRows = rows);
     }
 
     /**
@@ -128,9 +143,7 @@ public final class SparkTrainer {
         if (depth < 1) {
             throw new IllegalArgumentException("aggregation depth must be >= 1 but was " + depth);
         }
-        Setup s = setup;
-        return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, depth, s.sampleFraction, s.source,
-                s.classWeights, s.sampleWeight, s.timeLimit, s.categorical, s.listener));
+        return with(s -> s.aggregationDepth = depth);
     }
 
     /**
@@ -150,9 +163,7 @@ public final class SparkTrainer {
             throw new IllegalArgumentException(config.optimizer().id() + " works on the full batch: its line search "
                     + "needs the exact loss, so the sample fraction must be 1");
         }
-        Setup s = setup;
-        return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, fraction, s.source,
-                s.classWeights, s.sampleWeight, s.timeLimit, s.categorical, s.listener));
+        return with(s -> s.sampleFraction = fraction);
     }
 
     /**
@@ -163,9 +174,7 @@ public final class SparkTrainer {
      * @return a new trainer
      */
     public SparkTrainer withSource(String name) {
-        Setup s = setup;
-        return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                name, s.classWeights, s.sampleWeight, s.timeLimit, s.categorical, s.listener));
+        return with(s -> s.source = name);
     }
 
     /**
@@ -179,9 +188,10 @@ public final class SparkTrainer {
      * @return a new trainer
      */
     public SparkTrainer withWeights(ClassWeights classWeights, String sampleWeight) {
-        Setup s = setup;
-        return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                s.source, classWeights, sampleWeight, s.timeLimit, s.categorical, s.listener));
+        return with(s -> {
+            s.classWeights = classWeights;
+            s.sampleWeight = sampleWeight;
+        });
     }
 
     /**
@@ -197,9 +207,7 @@ public final class SparkTrainer {
         if (limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("the time limit must be positive but was " + limit);
         }
-        Setup s = setup;
-        return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                s.source, s.classWeights, s.sampleWeight, limit, s.categorical, s.listener));
+        return with(s -> s.timeLimit = limit);
     }
 
     /**
@@ -212,9 +220,7 @@ public final class SparkTrainer {
      * @return a new trainer
      */
     public SparkTrainer withCategorical(Collection<String> columns) {
-        Setup s = setup;
-        return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                s.source, s.classWeights, s.sampleWeight, s.timeLimit, Set.copyOf(columns), s.listener));
+        return with(s -> s.categorical = Set.copyOf(columns));
     }
 
     /**
@@ -228,9 +234,7 @@ public final class SparkTrainer {
      */
     public SparkTrainer withListener(TrainingListener listener) {
         Objects.requireNonNull(listener, "listener");
-        Setup s = setup;
-        return new SparkTrainer(config, new Setup(s.partitions, s.blockRows, s.aggregationDepth, s.sampleFraction,
-                s.source, s.classWeights, s.sampleWeight, s.timeLimit, s.categorical, listener));
+        return with(s -> s.listener = listener);
     }
 
     /**
