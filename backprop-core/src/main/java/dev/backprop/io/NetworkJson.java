@@ -3,6 +3,7 @@ package dev.backprop.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.linalg.Elementwise;
 import dev.backprop.linalg.Matrix;
 import dev.backprop.linalg.Precision;
 import dev.backprop.nn.Activation;
@@ -65,11 +66,10 @@ final class NetworkJson {
                         + "] is " + weights.get(i, j) + ": a model file holds finite numbers only");
             }
             double[] bias = layers.get(l).bias();
-            for (int j = 0; bias != null && j < bias.length; j++) {
-                if (!Double.isFinite(bias[j])) {
-                    throw new IllegalArgumentException("layer " + (l + 1) + " bias [" + (j + 1) + "] is " + bias[j]
-                            + ": a model file holds finite numbers only");
-                }
+            int j = bias == null ? -1 : Elementwise.firstNonFinite(bias);
+            if (j >= 0) {
+                throw new IllegalArgumentException("layer " + (l + 1) + " bias [" + (j + 1) + "] is " + bias[j]
+                        + ": a model file holds finite numbers only");
             }
         }
     }

@@ -9,6 +9,21 @@ public final class Elementwise {
     }
 
     /**
+     * Where the first NaN or infinite value of {@code values} lies.
+     *
+     * @param values the values; not modified
+     * @return its index, or -1 if every value is finite
+     */
+    public static int firstNonFinite(double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * a_i = 1 / (1 + e^(-z_i)) for i in [from, to). z is not modified; a is (it may be z itself). The formula never
      * overflows into NaN: z = -1000 gives exactly 0, z = +1000 exactly 1, NaN gives NaN. e^x is computed from exactly
      * rounded operations only (within 2 ulp of {@link Math#exp}), so every element gets the same bits whatever its

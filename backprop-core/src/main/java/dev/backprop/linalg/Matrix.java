@@ -199,13 +199,7 @@ public final class Matrix {
      *         if every value is finite
      */
     public int firstNonFinite() {
-        double[] data = values();
-        for (int i = 0; i < data.length; i++) {
-            if (!Double.isFinite(data[i])) {
-                return i;
-            }
-        }
-        return -1;
+        return Elementwise.firstNonFinite(values());
     }
 
     /**

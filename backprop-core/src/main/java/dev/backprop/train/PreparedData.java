@@ -11,6 +11,7 @@ import dev.backprop.nn.Architecture;
 import dev.backprop.nn.Network;
 
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The data as training sees it: split into training and validation rows, scaling fitted on the training rows, both
@@ -88,15 +89,13 @@ record PreparedData<A>(Examples<A> training, Examples<A> validation, Scaling inp
             throw new IllegalArgumentException("row " + (i + 1) + ", " + what + " " + ColumnNames.quoted(names.get(j))
                     + ", is " + m.get(i, j) + ": training needs finite inputs and targets");
         }
-        for (int i = 0; inFloat && i < m.rows(); i++) {
-            for (int j = 0; j < m.cols(); j++) {
-                if (Float.isInfinite((float) m.get(i, j))) {
-                    throw new IllegalArgumentException("row " + (i + 1) + ", " + what + " "
-                            + ColumnNames.quoted(names.get(j)) + ", is " + m.get(i, j) + ": a float32 run without "
-                            + "scaling rounds it to infinity (floats reach " + Float.MAX_VALUE + "); scale the data "
-                            + "or train in float64");
-                }
-            }
+        int beyond = inFloat ? firstBeyondFloat(m.rows() * m.cols(), k -> m.get(k / m.cols(), k % m.cols())) : -1;
+        if (beyond >= 0) {
+            int i = beyond / m.cols();
+            int j = beyond % m.cols();
+            throw new IllegalArgumentException("row " + (i + 1) + ", " + what + " " + ColumnNames.quoted(names.get(j))
+                    + ", is " + m.get(i, j) + ": a float32 run without scaling rounds it to infinity (floats reach "
+                    + Float.MAX_VALUE + "); scale the data or train in float64");
         }
     }
 
@@ -107,13 +106,22 @@ record PreparedData<A>(Examples<A> training, Examples<A> validation, Scaling inp
      * @throws IllegalArgumentException naming the first such weight's row (1-based) and value
      */
     private static void requireFloatWeights(double[] weights) {
-        for (int i = 0; i < weights.length; i++) {
-            if (Float.isInfinite((float) weights[i])) {
-                throw new IllegalArgumentException("row " + (i + 1) + "'s weight is " + weights[i] + ": a float32 run "
-                        + "rounds it to infinity (floats reach " + Float.MAX_VALUE + "); divide the weights by a "
-                        + "common factor or train in float64");
+        int i = firstBeyondFloat(weights.length, k -> weights[k]);
+        if (i >= 0) {
+            throw new IllegalArgumentException("row " + (i + 1) + "'s weight is " + weights[i] + ": a float32 run "
+                    + "rounds it to infinity (floats reach " + Float.MAX_VALUE + "); divide the weights by a common "
+                    + "factor or train in float64");
+        }
+    }
+
+    /** The index of the first of {@code n} finite values that rounding to float makes infinite, or -1. */
+    private static int firstBeyondFloat(int n, IntToDoubleFunction value) {
+        for (int k = 0; k < n; k++) {
+            if (Float.isInfinite((float) value.applyAsDouble(k))) {
+                return k;
             }
         }
+        return -1;
     }
 
     /** The model of {@code network} with these scalings and {@code data}'s column names. */

@@ -4,6 +4,7 @@ import dev.backprop.data.Dataset;
 import dev.backprop.data.Frame;
 import dev.backprop.data.PreprocessConfig;
 import dev.backprop.data.Preprocessor;
+import dev.backprop.linalg.Elementwise;
 import dev.backprop.linalg.MemoryBudget;
 import dev.backprop.linalg.TooLargeException;
 import dev.backprop.model.Model;
@@ -250,11 +251,10 @@ public final class Trainer {
      */
     private static double[] startingParameters(Network initial) {
         double[] parameters = initial.parameters();
-        for (int i = 0; i < parameters.length; i++) {
-            if (!Double.isFinite(parameters[i])) {
-                throw new IllegalArgumentException("the starting network's parameter " + (i + 1) + " of "
-                        + parameters.length + " is " + parameters[i] + ": training starts from finite weights");
-            }
+        int i = Elementwise.firstNonFinite(parameters);
+        if (i >= 0) {
+            throw new IllegalArgumentException("the starting network's parameter " + (i + 1) + " of "
+                    + parameters.length + " is " + parameters[i] + ": training starts from finite weights");
         }
         return parameters;
     }
